@@ -1,0 +1,21 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+/** An HTTP route an adapter mounts on the one server on PORT (e.g. POST /slack/events). */
+export interface Route {
+  method: 'GET' | 'POST';
+  path: string;
+  /** `rawBody` is the exact bytes received (signatures are computed over them). */
+  handle(req: IncomingMessage, res: ServerResponse, rawBody: Buffer): void | Promise<void>;
+}
+
+/** What adapters/main.ts starts and stops for each configured platform. */
+export interface PlatformAdapter {
+  readonly name: string;
+  /** Routes to mount on the shared HTTP server; empty for socket-only modes. */
+  readonly routes: Route[];
+  start(): Promise<void>;
+  /** Stops taking new work and waits (bounded) for in-flight work to finish. */
+  stop(): Promise<void>;
+  /** True once connected / ready to serve (for /readyz). */
+  ready(): boolean;
+}

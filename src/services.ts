@@ -1,0 +1,94 @@
+import type { Answer, Citation, Document, DocumentSummary, Passage, Pin, PinScope } from './types.js';
+
+/** What every adapter talks to. Built by `createPinpoint` (src/pinpoint.ts). */
+export interface Pinpoint {
+  /** Answers a question; `scope` lets a matching pin come first; `offset` skips excerpts (the More button). */
+  ask(question: string, options?: AskOptions): Answer;
+  /** Quotes the passages that bear on a chat message (the Find sources command). */
+  findSources(message: string, options?: AskOptions): Answer;
+  documents(): DocumentSummary[];
+  /** A passage with its document and citation, by passage id. */
+  passage(passageId: string): PassageView | undefined;
+  /** The passage plus up to `radius` passages on each side in the same document. */
+  context(passageId: string, radius?: number): PassageView[];
+  /** Resolves what a user typed in /source: a passage id, or a "Title ¶ 3"-style citation. */
+  resolveSource(ref: string): PassageView | undefined;
+  /** Autocomplete: pinned questions of the scope and document headings matching `prefix`, at most `limit`. */
+  suggest(prefix: string, options?: { scope?: PinScope; limit?: number }): string[];
+  stats(): IndexStats;
+  readonly pins: PinService;
+  readonly limits: RateLimiter;
+  readonly answers: AnswerLog;
+  /** Re-reads the knowledge folder; the old index keeps serving if the new one fails. */
+  reload(): Promise<ReloadResult>;
+  close(): Promise<void>;
+}
+
+export interface AskOptions {
+  scope?: PinScope;
+  /** Index of the first excerpt to return (More button). Default 0. */
+  offset?: number;
+  /** How many excerpts at most. Default 3. */
+  limit?: number;
+}
+
+export interface PassageView {
+  passage: Passage;
+  document: Document;
+  citation: Citation;
+}
+
+export interface IndexStats {
+  documents: number;
+  passages: number;
+  /** ISO time the current index was built or loaded. */
+  indexedAt: string;
+  /** Hash of all document texts: changes when the knowledge changes. */
+  knowledgeHash: string;
+}
+
+export type ReloadResult =
+  | { ok: true; documents: number; passages: number; changed: boolean }
+  | { ok: false; error: string };
+
+export interface PinInput {
+  scope: PinScope;
+  question: string;
+  /** Must be an `excerpts` answer. */
+  answer: Answer;
+  pinnedBy: string;
+  messageRef?: string;
+}
+
+export interface PinService {
+  pin(input: PinInput): Pin;
+  unpin(scope: Pick<PinScope, 'platform' | 'server'>, pinId: string): boolean;
+  /** Pins of a server, or of one channel when `channel` is given; newest first. */
+  list(scope: Pick<PinScope, 'platform' | 'server'> & { channel?: string }): Pin[];
+  listStale(scope: Pick<PinScope, 'platform' | 'server'>): Pin[];
+  /** The pin whose question matches (same normalised form or close by the analyzer), if any. */
+  match(scope: PinScope, question: string): Pin | undefined;
+}
+
+export type RateDecision = { ok: true } | { ok: false; retryAfterMs: number };
+
+export interface RateLimiter {
+  /** Takes one token from the user's and the channel's buckets. */
+  take(key: { platform: string; user: string; channel: string }): RateDecision;
+}
+
+export interface RememberedAnswer {
+  id: string;
+  question: string;
+  scope?: PinScope;
+  createdAt: string;
+}
+
+/** Short ids for answers so buttons (custom_id ≤ 100 chars) keep working after a restart. */
+export interface AnswerLog {
+  remember(question: string, answer: Answer, scope?: PinScope): RememberedAnswer;
+  get(id: string): RememberedAnswer | undefined;
+  feedback(answerId: string, user: { platform: string; id: string }, vote: 'up' | 'down'): void;
+  /** The questions that got no-match most often, most frequent first. */
+  noMatchReport(limit?: number): { question: string; count: number; lastAsked: string }[];
+}
