@@ -1,38 +1,175 @@
 import { z } from 'zod';
 import { PinpointError } from './errors.js';
 
-const optionalText = z
-  .string()
-  .trim()
-  .transform((value) => (value === '' ? undefined : value))
-  .optional();
+const optionalText = z.string().trim().optional();
+
+/** Settings whose values never appear in logs, errors or `--check-config`. */
+export const SECRET_KEYS = ['DISCORD_TOKEN', 'SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN'] as const;
+
+const wholeNumber = (min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d+$/)
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max));
 
 /** Every environment variable Pinpoint reads; `.env.example` documents each one. */
-export const configSchema = z.object({
-  KNOWLEDGE_DIR: z.string().trim().min(1).default('./knowledge'),
-  DATA_DIR: z.string().trim().min(1).default('./data'),
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
-  DISCORD_TOKEN: optionalText,
-  DISCORD_APPLICATION_ID: optionalText,
-  DISCORD_PUBLIC_KEY: optionalText,
-  DISCORD_API_BASE: z.url().default('https://discord.com/api'),
-  DISCORD_GUILD_ID: optionalText,
-  SLACK_BOT_TOKEN: optionalText,
-  SLACK_SIGNING_SECRET: optionalText,
-  SLACK_APP_TOKEN: optionalText,
-  SLACK_API_URL: z.url().default('https://slack.com/api/'),
-});
+export const configSchema = z
+  .object({
+    KNOWLEDGE_DIR: z.string().trim().min(1).default('./knowledge'),
+    DATA_DIR: z.string().trim().min(1).default('./data'),
+    PORT: wholeNumber(0, 65535).default(3000),
+    HOST: optionalText,
+    LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+    LOG_PRETTY: z.stringbool().optional(),
+    SHUTDOWN_TIMEOUT_MS: wholeNumber(0, 60000).default(4000),
+    DISCORD_TOKEN: optionalText,
+    DISCORD_APPLICATION_ID: z.string().trim().regex(/^\d+$/).optional(),
+    DISCORD_PUBLIC_KEY: z.string().trim().regex(/^[0-9a-fA-F]{64}$/).optional(),
+    DISCORD_API_BASE: z.url().default('https://discord.com/api'),
+    DISCORD_GUILD_ID: z.string().trim().regex(/^\d+$/).optional(),
+    SLACK_BOT_TOKEN: z.string().trim().startsWith('xoxb-').optional(),
+    SLACK_SIGNING_SECRET: optionalText,
+    SLACK_APP_TOKEN: z.string().trim().startsWith('xapp-').optional(),
+    SLACK_API_URL: z.url().default('https://slack.com/api/'),
+  })
+  .superRefine((config, ctx) => {
+    // Credentials come in sets: half a set is a typo, not a choice, so stop and say which half is missing.
+    if (config.SLACK_BOT_TOKEN && !config.SLACK_SIGNING_SECRET && !config.SLACK_APP_TOKEN) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SLACK_SIGNING_SECRET'],
+        message:
+          'missing: SLACK_BOT_TOKEN is set, so set SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode)',
+      });
+    }
+    if (!config.SLACK_BOT_TOKEN && (config.SLACK_SIGNING_SECRET || config.SLACK_APP_TOKEN)) {
+      const given = config.SLACK_APP_TOKEN ? 'SLACK_APP_TOKEN' : 'SLACK_SIGNING_SECRET';
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SLACK_BOT_TOKEN'],
+        message: `missing: ${given} is set, so set SLACK_BOT_TOKEN to the bot token (xoxb-…)`,
+      });
+    }
+    if (config.DISCORD_PUBLIC_KEY && !config.DISCORD_APPLICATION_ID) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DISCORD_APPLICATION_ID'],
+        message: 'missing: DISCORD_PUBLIC_KEY is set, so set DISCORD_APPLICATION_ID (HTTP interactions need it)',
+      });
+    }
+  });
 
 export type Config = z.infer<typeof configSchema>;
+export type ConfigKey = keyof Config;
+
+/** What each variable must look like, said in the error when it does not. */
+const EXPECTED: Record<ConfigKey, string> = {
+  KNOWLEDGE_DIR: 'a folder path (default ./knowledge)',
+  DATA_DIR: 'a folder path (default ./data)',
+  PORT: 'a whole number from 0 to 65535 (default 3000)',
+  HOST: 'an address to listen on, e.g. 0.0.0.0 (default: all interfaces)',
+  LOG_LEVEL: 'one of debug, info, warn, error (default info)',
+  LOG_PRETTY: 'true or false (also 1/0, yes/no, on/off; default: pretty only in a terminal)',
+  SHUTDOWN_TIMEOUT_MS: 'a whole number of milliseconds from 0 to 60000 (default 4000)',
+  DISCORD_TOKEN: 'the bot token from the Discord developer portal',
+  DISCORD_APPLICATION_ID: 'the numeric application id from the Discord developer portal',
+  DISCORD_PUBLIC_KEY: 'the 64-character hex public key from the Discord developer portal',
+  DISCORD_API_BASE: 'an absolute URL (default https://discord.com/api)',
+  DISCORD_GUILD_ID: 'a numeric server (guild) id',
+  SLACK_BOT_TOKEN: 'a bot token starting with xoxb-',
+  SLACK_SIGNING_SECRET: 'the signing secret from the Slack app settings',
+  SLACK_APP_TOKEN: 'an app-level token starting with xapp-',
+  SLACK_API_URL: 'an absolute URL (default https://slack.com/api/)',
+};
+
+const SECRETS: ReadonlySet<string> = new Set(SECRET_KEYS);
+
+/** Unset and blank are the same thing (`DISCORD_TOKEN=` in a .env file means "not set"). */
+function withoutBlanks(env: Record<string, string | undefined>): Record<string, string> {
+  const present: Record<string, string> = {};
+  for (const key of Object.keys(EXPECTED)) {
+    const value = env[key];
+    if (value !== undefined && value.trim() !== '') present[key] = value;
+  }
+  return present;
+}
+
+function shown(key: string, value: string | undefined): string {
+  if (value === undefined) return `${key} (not set)`;
+  return SECRETS.has(key) ? `${key} (value hidden)` : `${key}=${JSON.stringify(value)}`;
+}
 
 /** Parses the environment once at start-up; a bad value stops start-up naming the variable. */
 export function parseConfig(env: Record<string, string | undefined>): Config {
-  const result = configSchema.safeParse(env);
-  if (!result.success) {
-    throw new PinpointError('CONFIG_INVALID', `pinpoint: invalid settings\n${z.prettifyError(result.error)}`, {
-      cause: result.error,
-    });
+  const present = withoutBlanks(env);
+  const result = configSchema.safeParse(present);
+  if (result.success) return result.data;
+
+  const lines = new Map<string, string>();
+  for (const issue of result.error.issues) {
+    const key = String(issue.path[0] ?? '');
+    if (lines.has(key)) continue;
+    const line =
+      issue.code === 'custom'
+        ? `${key}: ${issue.message}`
+        : `${shown(key, present[key])}: expected ${EXPECTED[key as ConfigKey] ?? 'a valid value'}`;
+    lines.set(key, `  ${line}`);
   }
-  return result.data;
+  const count = lines.size === 1 ? 'a setting is invalid; fix it' : `${lines.size} settings are invalid; fix them`;
+  throw new PinpointError(
+    'CONFIG_INVALID',
+    `pinpoint: ${count} in .env or the environment (see .env.example)\n${[...lines.values()].join('\n')}`,
+    { cause: result.error },
+  );
+}
+
+export type PlatformPlan =
+  | { platform: 'discord'; mode: 'gateway' | 'http' }
+  | { platform: 'slack'; mode: 'http' | 'socket' };
+
+/** The platforms whose credentials are set, in start order. */
+export function enabledPlatforms(config: Config): PlatformPlan[] {
+  const plans: PlatformPlan[] = [];
+  // An Interactions Endpoint URL and gateway delivery are exclusive per application: the public key wins.
+  if (config.DISCORD_PUBLIC_KEY) plans.push({ platform: 'discord', mode: 'http' });
+  else if (config.DISCORD_TOKEN) plans.push({ platform: 'discord', mode: 'gateway' });
+  if (config.SLACK_BOT_TOKEN) plans.push({ platform: 'slack', mode: config.SLACK_APP_TOKEN ? 'socket' : 'http' });
+  return plans;
+}
+
+/** The variables to set to start a platform, for the message when none is configured. */
+export const PLATFORM_VARIABLES =
+  'DISCORD_TOKEN (Discord gateway), DISCORD_PUBLIC_KEY + DISCORD_APPLICATION_ID (Discord HTTP interactions), ' +
+  'SLACK_BOT_TOKEN + SLACK_SIGNING_SECRET (Slack HTTP) or SLACK_BOT_TOKEN + SLACK_APP_TOKEN (Slack Socket Mode)';
+
+function maskUrl(value: string): string {
+  const url = new URL(value);
+  if (url.password) url.password = '***';
+  return url.toString();
+}
+
+/** The effective settings as text lines, secrets hidden: what `--check-config` prints. */
+export function describeConfig(config: Config): string[] {
+  const lines: string[] = [];
+  for (const key of Object.keys(EXPECTED) as ConfigKey[]) {
+    const value = config[key];
+    let text: string;
+    if (value === undefined) text = '(not set)';
+    else if (SECRETS.has(key)) text = '(set, hidden)';
+    else if (key.endsWith('_URL') || key.endsWith('_BASE')) text = maskUrl(String(value));
+    else text = String(value);
+    lines.push(`${key}=${text}`);
+  }
+  const plans = enabledPlatforms(config);
+  lines.push(
+    `platforms: ${plans.length === 0 ? 'none (console chat in a terminal)' : plans.map((p) => `${p.platform} (${p.mode})`).join(', ')}`,
+  );
+  return lines;
+}
+
+/** The secret values actually set, so the logger can scrub them wherever they turn up. */
+export function secretValues(config: Config): string[] {
+  return SECRET_KEYS.map((key) => config[key]).filter((value): value is string => value !== undefined);
 }
