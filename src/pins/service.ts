@@ -1,0 +1,223 @@
+import { PinpointError } from '../errors.js';
+import type { Logger } from '../logger.js';
+import type { PinInput, PinService } from '../services.js';
+import type { Pin, PinnedExcerpt, PinScope } from '../types.js';
+import { shortId } from '../state/ids.js';
+import type { Store } from '../state/store.js';
+import { PIN_MATCH_THRESHOLD, termSimilarity, type Analyze } from './match.js';
+import { normalizeQuestion } from './normalize.js';
+import { excerptsCurrent, type DocumentTexts } from './stale.js';
+
+/** A pin with this channel applies to every channel of its server; a channel's own pin wins over it. */
+export const ANY_CHANNEL = '*';
+
+export interface StaleRefresh {
+  checked: number;
+  stale: number;
+  /** Ids of the pins whose stale flag flipped (either way). */
+  changed: string[];
+}
+
+export interface PinStore extends PinService {
+  /**
+   * Re-checks every pin against the current documents and remembers them for later pins' source hashes.
+   * Call it after every (re)load of the knowledge, the first one included.
+   */
+  refreshStale(documents: DocumentTexts): StaleRefresh;
+}
+
+export interface PinServiceOptions {
+  store: Store;
+  analyze: Analyze;
+  logger: Logger;
+  now: () => Date;
+}
+
+interface PinRow {
+  id: string;
+  platform: string;
+  server: string;
+  channel: string;
+  question: string;
+  normalized_question: string;
+  excerpts: string;
+  pinned_by: string;
+  pinned_at: string;
+  message_ref: string | null;
+  stale: number;
+}
+
+const COLUMNS =
+  'id, platform, server, channel, question, normalized_question, excerpts, pinned_by, pinned_at, message_ref, stale';
+// rowid breaks ties between pins made within one millisecond.
+const NEWEST_FIRST = 'ORDER BY pinned_at DESC, rowid DESC';
+
+export function createPinService(options: PinServiceOptions): PinStore {
+  const { store, analyze, logger, now } = options;
+  let documents: DocumentTexts | undefined;
+
+  const pin = (input: PinInput): Pin => {
+    const scope = checkScope(input.scope);
+    const question = input.question.trim();
+    if (question === '') {
+      throw new PinpointError('INPUT_INVALID', 'pinpoint: cannot pin an empty question; pin an answer to a question');
+    }
+    const { answer } = input;
+    if (answer.kind !== 'excerpts' || answer.excerpts.length === 0) {
+      throw new PinpointError(
+        'INPUT_INVALID',
+        `pinpoint: cannot pin the answer to "${question}": it has no excerpts; pin an answer that quotes the documents`,
+      );
+    }
+    if (input.pinnedBy.trim() === '') {
+      throw new PinpointError('INPUT_INVALID', 'pinpoint: a pin needs the id of the moderator who pinned it');
+    }
+    if (!documents) logger.warn({}, 'pinpoint: pinning before refreshStale(documents); source hashes left empty');
+    const excerpts: PinnedExcerpt[] = answer.excerpts.map((excerpt) => ({
+      passageId: excerpt.passageId,
+      docId: excerpt.citation.docId,
+      quote: excerpt.quote,
+      sourceHash: documents?.get(excerpt.citation.docId)?.hash ?? '',
+      citation: excerpt.citation,
+    }));
+    const pinned: Pin = {
+      id: shortId(8),
+      scope,
+      question,
+      normalizedQuestion: normalizeQuestion(question),
+      excerpts,
+      // Kept as the platform user id, not hashed: a pin is a moderation record and moderators must see who made it.
+      pinnedBy: input.pinnedBy,
+      pinnedAt: now().toISOString(),
+      ...(input.messageRef === undefined ? {} : { messageRef: input.messageRef }),
+      stale: documents ? !excerptsCurrent(excerpts, documents) : false,
+    };
+    store.write(() => {
+      // Re-pinning a question in the same channel replaces the old pin: one reference answer per question.
+      store.run('DELETE FROM pins WHERE platform = ? AND server = ? AND channel = ? AND normalized_question = ?', [
+        scope.platform,
+        scope.server,
+        scope.channel,
+        pinned.normalizedQuestion,
+      ]);
+      store.run(
+        `INSERT INTO pins (${COLUMNS}, stale_since) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        [
+          pinned.id,
+          scope.platform,
+          scope.server,
+          scope.channel,
+          pinned.question,
+          pinned.normalizedQuestion,
+          JSON.stringify(pinned.excerpts),
+          pinned.pinnedBy,
+          pinned.pinnedAt,
+          pinned.messageRef ?? null,
+          pinned.stale ? 1 : 0,
+          pinned.stale ? pinned.pinnedAt : null,
+        ],
+      );
+    });
+    logger.info({ pinId: pinned.id, excerpts: excerpts.length, stale: pinned.stale }, 'pinpoint: pinned');
+    return pinned;
+  };
+
+  const unpin: PinService['unpin'] = (scope, pinId) => {
+    const { changes } = store.run('DELETE FROM pins WHERE id = ? AND platform = ? AND server = ?', [
+      pinId,
+      scope.platform,
+      scope.server,
+    ]);
+    return changes > 0;
+  };
+
+  const list: PinService['list'] = (scope) => {
+    const rows =
+      scope.channel === undefined
+        ? store.all<PinRow>(`SELECT ${COLUMNS} FROM pins WHERE platform = ? AND server = ? ${NEWEST_FIRST}`, [
+            scope.platform,
+            scope.server,
+          ])
+        : store.all<PinRow>(
+            `SELECT ${COLUMNS} FROM pins WHERE platform = ? AND server = ? AND channel = ? ${NEWEST_FIRST}`,
+            [scope.platform, scope.server, scope.channel],
+          );
+    return rows.map(toPin);
+  };
+
+  const listStale: PinService['listStale'] = (scope) =>
+    store
+      .all<PinRow>(`SELECT ${COLUMNS} FROM pins WHERE platform = ? AND server = ? AND stale = 1 ${NEWEST_FIRST}`, [
+        scope.platform,
+        scope.server,
+      ])
+      .map(toPin);
+
+  const match: PinService['match'] = (scope, question) => {
+    const normalized = normalizeQuestion(question);
+    if (normalized === '') return undefined;
+    // Newest first, channel pins before server-wide ones: the first pin at the best score wins.
+    const candidates = store
+      .all<PinRow>(
+        `SELECT ${COLUMNS} FROM pins WHERE platform = ? AND server = ? AND channel IN (?, ?)
+         ORDER BY channel = ? DESC, pinned_at DESC, rowid DESC`,
+        [scope.platform, scope.server, scope.channel, ANY_CHANNEL, scope.channel],
+      );
+    const exact = candidates.find((row) => row.normalized_question === normalized);
+    if (exact) return toPin(exact);
+    const terms = analyze(question);
+    if (terms.length === 0) return undefined;
+    let best: { row: PinRow; score: number } | undefined;
+    for (const row of candidates) {
+      const score = termSimilarity(terms, analyze(row.question));
+      if (score >= PIN_MATCH_THRESHOLD && (!best || score > best.score)) best = { row, score };
+    }
+    return best ? toPin(best.row) : undefined;
+  };
+
+  const refreshStale = (current: DocumentTexts): StaleRefresh => {
+    documents = current;
+    const at = now().toISOString();
+    const result: StaleRefresh = { checked: 0, stale: 0, changed: [] };
+    store.write(() => {
+      const rows = store.all<{ id: string; excerpts: string; stale: number }>('SELECT id, excerpts, stale FROM pins');
+      for (const row of rows) {
+        result.checked += 1;
+        const stale = !excerptsCurrent(JSON.parse(row.excerpts) as PinnedExcerpt[], current);
+        if (stale) result.stale += 1;
+        if (stale === (row.stale === 1)) continue;
+        result.changed.push(row.id);
+        store.run('UPDATE pins SET stale = ?, stale_since = ? WHERE id = ?', [stale ? 1 : 0, stale ? at : null, row.id]);
+      }
+    });
+    if (result.changed.length > 0) {
+      logger.info({ checked: result.checked, stale: result.stale, changed: result.changed.length }, 'pinpoint: pin staleness changed');
+    }
+    return result;
+  };
+
+  return { pin, unpin, list, listStale, match, refreshStale };
+}
+
+function checkScope(scope: PinScope): PinScope {
+  for (const key of ['platform', 'server', 'channel'] as const) {
+    if (scope[key].trim() === '') {
+      throw new PinpointError('INPUT_INVALID', `pinpoint: a pin scope needs a ${key}; got an empty ${key}`);
+    }
+  }
+  return { platform: scope.platform, server: scope.server, channel: scope.channel };
+}
+
+function toPin(row: PinRow): Pin {
+  return {
+    id: row.id,
+    scope: { platform: row.platform, server: row.server, channel: row.channel },
+    question: row.question,
+    normalizedQuestion: row.normalized_question,
+    excerpts: JSON.parse(row.excerpts) as PinnedExcerpt[],
+    pinnedBy: row.pinned_by,
+    pinnedAt: row.pinned_at,
+    ...(row.message_ref === null ? {} : { messageRef: row.message_ref }),
+    stale: row.stale === 1,
+  };
+}

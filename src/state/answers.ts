@@ -1,0 +1,151 @@
+import { PinpointError } from '../errors.js';
+import type { Logger } from '../logger.js';
+import { normalizeQuestion } from '../pins/normalize.js';
+import type { AnswerLog, RememberedAnswer } from '../services.js';
+import type { Answer, PinScope } from '../types.js';
+import { shortId } from './ids.js';
+import { hashUser } from './salt.js';
+import type { Store } from './store.js';
+
+/**
+ * How long a remembered answer keeps its question. The More and Context buttons re-run the question,
+ * so it has to be stored; after this it is erased (the row stays for its feedback) and the buttons
+ * say the answer expired. Question text is otherwise kept only for pins and the no-match report.
+ */
+export const QUESTION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+
+export const DEFAULT_REPORT_LIMIT = 10;
+
+export interface NoMatchEntry {
+  question: string;
+  count: number;
+  lastAsked: string;
+}
+
+export interface AnswerStore extends AnswerLog {
+  /** Counts a question that got `no-match`, grouped by its normalised form; the latest phrasing is kept. */
+  recordNoMatch(question: string): void;
+  noMatchReport(limit?: number): NoMatchEntry[];
+  /** Votes recorded for one answer (one per user; a user's later vote replaces the earlier one). */
+  feedbackCounts(answerId: string): { up: number; down: number };
+}
+
+export interface AnswerLogOptions {
+  store: Store;
+  salt: string;
+  logger: Logger;
+  now: () => Date;
+  questionTtlMs?: number;
+}
+
+interface AnswerRow {
+  id: string;
+  question: string;
+  platform: string | null;
+  server: string | null;
+  channel: string | null;
+  created_at: string;
+}
+
+export function createAnswerLog(options: AnswerLogOptions): AnswerStore {
+  const { store, salt, logger, now } = options;
+  const ttl = options.questionTtlMs ?? QUESTION_TTL_MS;
+
+  const forgetExpired = (at: string): void => {
+    const { changes } = store.run(
+      'UPDATE answers SET question = NULL WHERE question IS NOT NULL AND expires_at <= ?',
+      [at],
+    );
+    if (changes > 0) logger.debug({ erased: changes }, 'pinpoint: erased expired answer questions');
+  };
+
+  const remember = (question: string, answer: Answer, scope?: PinScope): RememberedAnswer => {
+    const created = now();
+    const createdAt = created.toISOString();
+    const id = shortId(10);
+    const passageIds = answer.kind === 'excerpts' ? answer.excerpts.map((excerpt) => excerpt.passageId) : [];
+    store.write(() => {
+      forgetExpired(createdAt);
+      store.run(
+        `INSERT INTO answers (id, question, platform, server, channel, kind, passage_ids, created_at, expires_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        [
+          id,
+          question,
+          scope?.platform ?? null,
+          scope?.server ?? null,
+          scope?.channel ?? null,
+          answer.kind,
+          JSON.stringify(passageIds),
+          createdAt,
+          new Date(created.getTime() + ttl).toISOString(),
+        ],
+      );
+    });
+    return { id, question, ...(scope ? { scope: { ...scope } } : {}), createdAt };
+  };
+
+  const get = (id: string): RememberedAnswer | undefined => {
+    const row = store.get<AnswerRow>(
+      `SELECT id, question, platform, server, channel, created_at FROM answers
+       WHERE id = ? AND question IS NOT NULL AND expires_at > ?`,
+      [id, now().toISOString()],
+    );
+    if (!row) return undefined;
+    const scope =
+      row.platform !== null && row.server !== null && row.channel !== null
+        ? { scope: { platform: row.platform, server: row.server, channel: row.channel } }
+        : {};
+    return { id: row.id, question: row.question, ...scope, createdAt: row.created_at };
+  };
+
+  const feedback = (answerId: string, user: { platform: string; id: string }, vote: 'up' | 'down'): void => {
+    if (vote !== 'up' && vote !== 'down') {
+      throw new PinpointError('INPUT_INVALID', `pinpoint: vote "${String(vote)}" is not "up" or "down"`);
+    }
+    store.write(() => {
+      if (!store.get('SELECT 1 FROM answers WHERE id = ?', [answerId])) {
+        throw new PinpointError('NOT_FOUND', `pinpoint: answer ${answerId} is unknown; ask the question again to vote`);
+      }
+      store.run(
+        `INSERT INTO feedback (answer_id, user_hash, vote, voted_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (answer_id, user_hash) DO UPDATE SET vote = excluded.vote, voted_at = excluded.voted_at`,
+        [answerId, hashUser(salt, user.platform, user.id), vote, now().toISOString()],
+      );
+    });
+  };
+
+  const feedbackCounts = (answerId: string): { up: number; down: number } => {
+    const row = store.get<{ up: number | null; down: number | null }>(
+      `SELECT SUM(vote = 'up') AS up, SUM(vote = 'down') AS down FROM feedback WHERE answer_id = ?`,
+      [answerId],
+    );
+    return { up: row?.up ?? 0, down: row?.down ?? 0 };
+  };
+
+  const recordNoMatch = (question: string): void => {
+    const normalized = normalizeQuestion(question);
+    if (normalized === '') return;
+    const at = now().toISOString();
+    store.run(
+      `INSERT INTO no_match (normalized, question, count, first_asked, last_asked) VALUES (?, ?, 1, ?, ?)
+       ON CONFLICT (normalized) DO UPDATE SET
+         count = count + 1, question = excluded.question, last_asked = excluded.last_asked`,
+      [normalized, question.trim(), at, at],
+    );
+  };
+
+  const noMatchReport = (limit = DEFAULT_REPORT_LIMIT): NoMatchEntry[] => {
+    if (!Number.isInteger(limit) || limit < 1) {
+      throw new PinpointError('INPUT_INVALID', `pinpoint: report limit ${limit} is not a whole number of at least 1`);
+    }
+    return store
+      .all<{ question: string; count: number; last_asked: string }>(
+        'SELECT question, count, last_asked FROM no_match ORDER BY count DESC, last_asked DESC LIMIT ?',
+        [limit],
+      )
+      .map((row) => ({ question: row.question, count: row.count, lastAsked: row.last_asked }));
+  };
+
+  return { remember, get, feedback, feedbackCounts, recordNoMatch, noMatchReport };
+}

@@ -1,0 +1,90 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { PinpointError } from '../errors.js';
+import { silentLogger, type Logger } from '../logger.js';
+import type { Analyze } from '../pins/match.js';
+import { createPinService, type PinStore } from '../pins/service.js';
+import type { RateLimiter } from '../services.js';
+import { createAnswerLog, type AnswerStore } from './answers.js';
+import { createRateLimiter, type Rates } from './limits.js';
+import { MIGRATIONS } from './migrations.js';
+import { loadSalt } from './salt.js';
+import { openStore } from './store.js';
+
+export { ANY_CHANNEL, type PinStore, type StaleRefresh } from '../pins/service.js';
+export { PIN_MATCH_THRESHOLD, termSimilarity, type Analyze } from '../pins/match.js';
+export { normalizeQuestion } from '../pins/normalize.js';
+export type { DocumentText, DocumentTexts } from '../pins/stale.js';
+export { QUESTION_TTL_MS, DEFAULT_REPORT_LIMIT, type AnswerStore, type NoMatchEntry } from './answers.js';
+export { DEFAULT_RATES, createRateLimiter, type BucketRate, type Rates } from './limits.js';
+export { formatNoMatchReport } from './report.js';
+
+/** The state file inside DATA_DIR. */
+export const STATE_FILE = 'pinpoint.db';
+/** Pass as `dataDir` to keep everything in memory (tests, one-shot CLI runs). */
+export const IN_MEMORY = ':memory:';
+
+export interface StateOptions {
+  /** DATA_DIR (created if missing), or ':memory:'. */
+  dataDir: string;
+  /** The search analyzer's terms for a text; pins match questions by it. */
+  analyze: Analyze;
+  logger?: Logger;
+  rates?: Rates;
+  /** Clock for timestamps, answer expiry and cooldowns (tests inject one). */
+  now?: () => Date;
+  busyTimeoutMs?: number;
+  questionTtlMs?: number;
+}
+
+export interface State {
+  /** The database file, or ':memory:'. */
+  readonly file: string;
+  readonly pins: PinStore;
+  readonly limits: RateLimiter;
+  readonly answers: AnswerStore;
+  close(): void;
+}
+
+/** Opens the state database (migrating it) and builds the pin, answer and cooldown services on it. */
+export function createState(options: StateOptions): State {
+  const logger = (options.logger ?? silentLogger).child({ component: 'state' });
+  const now = options.now ?? (() => new Date());
+  const file = options.dataDir === IN_MEMORY ? IN_MEMORY : join(options.dataDir, STATE_FILE);
+  if (file !== IN_MEMORY) {
+    try {
+      mkdirSync(options.dataDir, { recursive: true });
+    } catch (error) {
+      throw new PinpointError(
+        'STORE_UNAVAILABLE',
+        `pinpoint: cannot create DATA_DIR ${options.dataDir} (${(error as Error).message}); set DATA_DIR to a writable folder`,
+        { cause: error },
+      );
+    }
+  }
+  const store = openStore({
+    file,
+    migrations: MIGRATIONS,
+    logger,
+    ...(options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs }),
+  });
+  try {
+    const salt = loadSalt(store);
+    return {
+      file,
+      pins: createPinService({ store, analyze: options.analyze, logger, now }),
+      limits: createRateLimiter({ ...(options.rates ? { rates: options.rates } : {}), now: () => now().getTime() }),
+      answers: createAnswerLog({
+        store,
+        salt,
+        logger,
+        now,
+        ...(options.questionTtlMs === undefined ? {} : { questionTtlMs: options.questionTtlMs }),
+      }),
+      close: () => store.close(),
+    };
+  } catch (error) {
+    store.close();
+    throw error;
+  }
+}

@@ -1,0 +1,101 @@
+import type Database from 'better-sqlite3';
+import { PinpointError } from '../errors.js';
+
+/** One schema step; `version` n moves `PRAGMA user_version` from n-1 to n. Never edit a shipped step: add one. */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'pins',
+    sql: `
+      CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+      CREATE TABLE pins (
+        id TEXT PRIMARY KEY,
+        platform TEXT NOT NULL,
+        server TEXT NOT NULL,
+        channel TEXT NOT NULL,
+        question TEXT NOT NULL,
+        normalized_question TEXT NOT NULL,
+        excerpts TEXT NOT NULL,
+        pinned_by TEXT NOT NULL,
+        pinned_at TEXT NOT NULL,
+        message_ref TEXT,
+        stale INTEGER NOT NULL DEFAULT 0,
+        stale_since TEXT
+      ) STRICT;
+      CREATE INDEX pins_scope ON pins (platform, server, channel);
+    `,
+  },
+  {
+    version: 2,
+    name: 'answers, feedback and no-match questions',
+    sql: `
+      CREATE TABLE answers (
+        id TEXT PRIMARY KEY,
+        question TEXT,
+        platform TEXT,
+        server TEXT,
+        channel TEXT,
+        kind TEXT NOT NULL,
+        passage_ids TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX answers_expiry ON answers (expires_at) WHERE question IS NOT NULL;
+      CREATE TABLE feedback (
+        answer_id TEXT NOT NULL REFERENCES answers (id),
+        user_hash TEXT NOT NULL,
+        vote TEXT NOT NULL CHECK (vote IN ('up', 'down')),
+        voted_at TEXT NOT NULL,
+        PRIMARY KEY (answer_id, user_hash)
+      ) STRICT;
+      CREATE TABLE no_match (
+        normalized TEXT PRIMARY KEY,
+        question TEXT NOT NULL,
+        count INTEGER NOT NULL,
+        first_asked TEXT NOT NULL,
+        last_asked TEXT NOT NULL
+      ) STRICT;
+    `,
+  },
+];
+
+/**
+ * Brings the schema to the last migration inside one IMMEDIATE transaction, re-reading the version
+ * under the lock so two processes starting together migrate once. Returns the schema version.
+ */
+export function migrate(db: Database.Database, migrations: readonly Migration[], file: string): number {
+  migrations.forEach((migration, index) => {
+    if (migration.version !== index + 1) {
+      throw new Error(`migration ${migration.name} has version ${migration.version}, expected ${index + 1}`);
+    }
+  });
+  const latest = migrations.length;
+  const read = (): number => db.pragma('user_version', { simple: true }) as number;
+  const check = (version: number): void => {
+    if (version > latest) {
+      throw new PinpointError(
+        'STORE_UNAVAILABLE',
+        `pinpoint: state database ${file} has schema version ${version} but this Pinpoint knows up to ${latest}; ` +
+          'upgrade Pinpoint or set DATA_DIR to another folder',
+      );
+    }
+  };
+  const before = read();
+  check(before);
+  if (before === latest) return latest;
+  db.transaction(() => {
+    const current = read();
+    check(current);
+    for (const migration of migrations.slice(current)) {
+      db.exec(migration.sql);
+      db.pragma(`user_version = ${migration.version}`);
+    }
+  }).immediate();
+  return latest;
+}

@@ -1,0 +1,158 @@
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { PinpointError } from '../errors.js';
+import type { Logger } from '../logger.js';
+import { migrate, type Migration } from './migrations.js';
+
+export type SqlValue = string | number | bigint | null;
+export type SqlParams = Record<string, SqlValue> | SqlValue[];
+
+/** The small SQL surface the state services use; better-sqlite3 stays behind it. */
+export interface Store {
+  /** The database file, or ':memory:'. */
+  readonly file: string;
+  run(sql: string, params?: SqlParams): { changes: number };
+  get<T>(sql: string, params?: SqlParams): T | undefined;
+  all<T>(sql: string, params?: SqlParams): T[];
+  /** Runs `fn` in a write transaction taken up front (BEGIN IMMEDIATE), so concurrent writers wait on busy_timeout instead of failing. */
+  write<T>(fn: () => T): T;
+  close(): void;
+}
+
+export interface OpenStoreOptions {
+  /** A file path, or ':memory:' for tests. */
+  file: string;
+  migrations: readonly Migration[];
+  logger: Logger;
+  /** How long a writer waits for another process's lock before failing. */
+  busyTimeoutMs?: number;
+}
+
+const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+export const DEFAULT_BUSY_TIMEOUT_MS = 10_000;
+
+/**
+ * Opens (or creates) the state database. A file that is not a healthy SQLite database stops start-up
+ * with STORE_CORRUPT and is never written to: the header and `quick_check` run before any pragma that writes.
+ */
+export function openStore(options: OpenStoreOptions): Store {
+  const { file, logger } = options;
+  const memory = file === ':memory:';
+  if (!memory) checkHeader(file);
+
+  let db: Database.Database;
+  try {
+    db = new Database(file);
+  } catch (error) {
+    throw unavailable(file, error);
+  }
+  try {
+    // busy_timeout first: it writes nothing and lets every later statement wait for another process.
+    db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS}`);
+    if (!memory) checkIntegrity(db, file);
+    if (!memory) {
+      const mode = db.pragma('journal_mode = WAL', { simple: true });
+      if (mode !== 'wal') logger.warn({ file, mode }, 'pinpoint: state database is not in WAL mode');
+    }
+    // FULL with WAL: every commit is fsynced, so an acknowledged pin survives a power loss, not only
+    // a killed process (NORMAL would survive SIGKILL but may lose the last commits on power loss).
+    // Writes here are human-paced (pins, feedback, one row per answer), so the extra fsync is cheap.
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    const version = migrate(db, options.migrations, file);
+    logger.info({ file, version }, 'pinpoint: state database open');
+  } catch (error) {
+    db.close();
+    if (error instanceof PinpointError) throw error;
+    throw classify(file, error);
+  }
+  return wrap(db, file);
+}
+
+function wrap(db: Database.Database, file: string): Store {
+  const statements = new Map<string, Database.Statement>();
+  const prepare = (sql: string): Database.Statement => {
+    let statement = statements.get(sql);
+    if (!statement) {
+      statement = db.prepare(sql);
+      statements.set(sql, statement);
+    }
+    return statement;
+  };
+  const args = (params: SqlParams | undefined): unknown[] =>
+    params === undefined ? [] : Array.isArray(params) ? params : [params];
+  return {
+    file,
+    run: (sql, params) => ({ changes: prepare(sql).run(...args(params)).changes }),
+    get: <T>(sql: string, params?: SqlParams) => prepare(sql).get(...args(params)) as T | undefined,
+    all: <T>(sql: string, params?: SqlParams) => prepare(sql).all(...args(params)) as T[],
+    write: <T>(fn: () => T): T => db.transaction(fn).immediate(),
+    close: () => {
+      if (db.open) db.close();
+    },
+  };
+}
+
+/** Reads the first 16 bytes without SQLite so a foreign file is refused before anything can touch it. */
+function checkHeader(file: string): void {
+  let size: number;
+  try {
+    const stat = statSync(file);
+    if (!stat.isFile()) {
+      throw new PinpointError(
+        'STORE_UNAVAILABLE',
+        `pinpoint: state database ${file} is not a file; move it aside or set DATA_DIR to another folder`,
+      );
+    }
+    size = stat.size;
+  } catch (error) {
+    if (error instanceof PinpointError) throw error;
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw unavailable(file, error);
+  }
+  if (size === 0) return;
+  const header = Buffer.alloc(SQLITE_HEADER.length);
+  let read = 0;
+  try {
+    const fd = openSync(file, 'r');
+    try {
+      read = readSync(fd, header, 0, header.length, 0);
+    } finally {
+      closeSync(fd);
+    }
+  } catch (error) {
+    throw unavailable(file, error);
+  }
+  if (read < header.length || !header.equals(SQLITE_HEADER)) throw corrupt(file);
+}
+
+function checkIntegrity(db: Database.Database, file: string): void {
+  const rows = db.pragma('quick_check') as { quick_check: string }[];
+  const result = rows.map((row) => row.quick_check);
+  if (result.length !== 1 || result[0] !== 'ok') throw corrupt(file, result.slice(0, 3).join('; '));
+}
+
+function classify(file: string, error: unknown): PinpointError {
+  const code = (error as { code?: unknown }).code;
+  if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') return corrupt(file, String(error), error);
+  return unavailable(file, error);
+}
+
+function corrupt(file: string, detail?: string, cause?: unknown): PinpointError {
+  return new PinpointError(
+    'STORE_CORRUPT',
+    `pinpoint: state database ${file} is corrupt or not a SQLite database${detail ? ` (${detail})` : ''}; ` +
+      'it was left untouched: move it aside (it holds the pins) and restart to start a new one, ' +
+      'or restore it from a backup',
+    { cause },
+  );
+}
+
+function unavailable(file: string, error: unknown): PinpointError {
+  const reason = error instanceof Error ? error.message : String(error);
+  return new PinpointError(
+    'STORE_UNAVAILABLE',
+    `pinpoint: cannot open state database ${file} (${reason}); check that DATA_DIR exists and is readable and writable`,
+    { cause: error },
+  );
+}

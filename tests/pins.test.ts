@@ -1,0 +1,270 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { PinpointError } from '../src/errors.js';
+import { createAnalyzer } from '../src/search/analyzer.js';
+import { ANY_CHANNEL, createState, IN_MEMORY, normalizeQuestion, termSimilarity, type State } from '../src/state/index.js';
+import type { PinScope } from '../src/types.js';
+import { excerptAnswer } from './fixtures/state/build.js';
+
+const ORDER = 'The court granted the motion to dismiss with leave to amend. The plaintiffs filed the complaint on May 1.';
+const RULING = 'Judge Smith denied the motion to compel discovery.';
+const scope: PinScope = { platform: 'discord', server: 'guild-1', channel: 'general' };
+const documents = new Map([
+  ['order', { text: ORDER, hash: 'order-v1' }],
+  ['ruling', { text: RULING, hash: 'ruling-v1' }],
+]);
+
+let clock = Date.parse('2026-01-01T00:00:00.000Z');
+let state: State | undefined;
+
+function open(): State {
+  state = createState({
+    dataDir: IN_MEMORY,
+    analyze: createAnalyzer().terms,
+    now: () => new Date((clock += 1000)),
+  });
+  state.pins.refreshStale(documents);
+  return state;
+}
+
+function pinQuestion(s: State, question: string, where: PinScope = scope, quote = 'granted the motion to dismiss') {
+  return s.pins.pin({
+    scope: where,
+    question,
+    answer: excerptAnswer(question, [{ docId: 'order', text: ORDER, quote }]),
+    pinnedBy: 'U-moderator',
+    messageRef: 'msg-1',
+  });
+}
+
+function errorOf(run: () => unknown): PinpointError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof PinpointError) return error;
+    throw error;
+  }
+  throw new Error('expected a PinpointError');
+}
+
+afterEach(() => state?.close());
+
+describe('normalizeQuestion', () => {
+  it.each([
+    ['  When was the Complaint FILED?? ', 'when was the complaint filed'],
+    ['What did the court’s order say?', 'what did the courts order say'],
+    ['motion—to dismiss…', 'motion to dismiss'],
+    ['ﬁled', 'filed'],
+    ['?!', ''],
+  ])('normalises %j to %j', (input, expected) => {
+    expect(normalizeQuestion(input)).toBe(expected);
+  });
+});
+
+describe('termSimilarity', () => {
+  it('is the Jaccard overlap of the term sets', () => {
+    expect(termSimilarity(['a', 'b', 'c'], ['b', 'c', 'd'])).toBe(0.5);
+    expect(termSimilarity(['a', 'a', 'b'], ['b', 'a'])).toBe(1);
+  });
+
+  it('is 0 when either side has no terms', () => {
+    expect(termSimilarity([], ['a'])).toBe(0);
+  });
+});
+
+describe('pins.pin', () => {
+  it('stores scope, question, excerpts with source hash, moderator and message', () => {
+    const s = open();
+    const pin = pinQuestion(s, 'When was the complaint filed?');
+    expect(pin).toEqual({
+      id: expect.stringMatching(/^[0-9a-z]{8}$/),
+      scope,
+      question: 'When was the complaint filed?',
+      normalizedQuestion: 'when was the complaint filed',
+      excerpts: [
+        {
+          passageId: 'order#1',
+          docId: 'order',
+          quote: 'granted the motion to dismiss',
+          sourceHash: 'order-v1',
+          citation: { docId: 'order', title: 'Title of order', label: 'para. 1' },
+        },
+      ],
+      pinnedBy: 'U-moderator',
+      pinnedAt: expect.stringMatching(/^2026-01-01T00:00:\d\d\.000Z$/),
+      messageRef: 'msg-1',
+      stale: false,
+    });
+    expect(s.pins.list(scope)).toEqual([pin]);
+  });
+
+  it('replaces the earlier pin when the same question is pinned again in the channel', () => {
+    const s = open();
+    const first = pinQuestion(s, 'When was the complaint filed?');
+    const second = pinQuestion(s, 'when was the complaint FILED', scope, 'filed the complaint on May 1');
+    expect(s.pins.list(scope)).toEqual([second]);
+    expect(second.id).not.toBe(first.id);
+  });
+
+  it('refuses a no-match answer with a message naming the question', () => {
+    const s = open();
+    const error = errorOf(() =>
+      s.pins.pin({
+        scope,
+        question: 'Who won?',
+        answer: { kind: 'no-match', question: 'Who won?', suggestions: [] },
+        pinnedBy: 'U1',
+      }),
+    );
+    expect(error.code).toBe('INPUT_INVALID');
+    expect(error.message).toBe(
+      'pinpoint: cannot pin the answer to "Who won?": it has no excerpts; pin an answer that quotes the documents',
+    );
+  });
+
+  it.each([
+    [{ ...scope, question: '   ' }, 'pinpoint: cannot pin an empty question; pin an answer to a question'],
+    [{ ...scope, question: 'ok', channel: '' }, 'pinpoint: a pin scope needs a channel; got an empty channel'],
+    [{ ...scope, question: 'ok', pinnedBy: ' ' }, 'pinpoint: a pin needs the id of the moderator who pinned it'],
+  ])('refuses invalid input %#', (input, message) => {
+    const s = open();
+    const { question, pinnedBy = 'U1', ...where } = input as typeof input & { pinnedBy?: string };
+    const error = errorOf(() =>
+      s.pins.pin({
+        scope: where,
+        question,
+        answer: excerptAnswer('q', [{ docId: 'order', text: ORDER, quote: 'granted' }]),
+        pinnedBy,
+      }),
+    );
+    expect([error.code, error.message]).toEqual(['INPUT_INVALID', message]);
+  });
+
+  it('marks a pin stale at once when its quote is not in the current document', () => {
+    const s = open();
+    s.pins.refreshStale(new Map([['order', { text: 'rewritten order', hash: 'order-v2' }]]));
+    const pin = pinQuestion(s, 'What was granted?');
+    expect(pin.stale).toBe(true);
+    expect(pin.excerpts[0]?.sourceHash).toBe('order-v2');
+  });
+});
+
+describe('pins.list and pins.unpin', () => {
+  it('lists a server newest first, or one channel', () => {
+    const s = open();
+    const a = pinQuestion(s, 'first question');
+    const b = pinQuestion(s, 'second question', { ...scope, channel: 'help' });
+    const c = pinQuestion(s, 'third question');
+    pinQuestion(s, 'other server', { ...scope, server: 'guild-2' });
+    pinQuestion(s, 'other platform', { ...scope, platform: 'slack' });
+    expect(s.pins.list({ platform: 'discord', server: 'guild-1' }).map((p) => p.id)).toEqual([c.id, b.id, a.id]);
+    expect(s.pins.list({ platform: 'discord', server: 'guild-1', channel: 'help' }).map((p) => p.id)).toEqual([b.id]);
+  });
+
+  it('unpins only within the given server', () => {
+    const s = open();
+    const pin = pinQuestion(s, 'first question');
+    expect(s.pins.unpin({ platform: 'discord', server: 'guild-2' }, pin.id)).toBe(false);
+    expect(s.pins.unpin({ platform: 'slack', server: 'guild-1' }, pin.id)).toBe(false);
+    expect(s.pins.list(scope)).toHaveLength(1);
+    expect(s.pins.unpin({ platform: 'discord', server: 'guild-1' }, pin.id)).toBe(true);
+    expect(s.pins.list(scope)).toEqual([]);
+    expect(s.pins.unpin({ platform: 'discord', server: 'guild-1' }, pin.id)).toBe(false);
+  });
+});
+
+describe('pins.match', () => {
+  it.each([
+    ['the same normalised question', 'WHEN was the complaint filed'],
+    ['the same terms in another phrasing', 'the complaint: when was it filed?'],
+    ['inflected forms', 'When were the complaints filing?'],
+  ])('returns the pin for %s', (_, question) => {
+    const s = open();
+    const pin = pinQuestion(s, 'When was the complaint filed?');
+    expect(s.pins.match(scope, question)?.id).toBe(pin.id);
+  });
+
+  it('tolerates one extra term once three are shared (similarity 0.75)', () => {
+    const s = open();
+    const pin = pinQuestion(s, 'Did the court grant the motion to dismiss?');
+    const question = 'Did the court grant the defendants motion to dismiss?';
+    expect(termSimilarity(createAnalyzer().terms(pin.question), createAnalyzer().terms(question))).toBe(0.8);
+    expect(s.pins.match(scope, question)?.id).toBe(pin.id);
+  });
+
+  it.each([
+    ['adds a term to a two-term question (0.67)', 'When was the complaint filed?', 'When was the amended complaint filed?'],
+    ['swaps the subject (0.6)', 'What did the court decide about the motion to dismiss?', 'What did the court decide about the motion to compel?'],
+    ['shares one term (0.25)', 'What damages did the plaintiffs seek?', 'What damages were awarded?'],
+  ])('returns nothing when the question %s', (_, pinned, asked) => {
+    const s = open();
+    pinQuestion(s, pinned);
+    expect(s.pins.match(scope, asked)).toBeUndefined();
+  });
+
+  it('returns nothing for a question with no terms and no exact twin', () => {
+    const s = open();
+    pinQuestion(s, 'When was the complaint filed?');
+    expect(s.pins.match(scope, 'what is it?')).toBeUndefined();
+    expect(s.pins.match(scope, '???')).toBeUndefined();
+  });
+
+  it('matches only in the pin channel, and everywhere in the server for an any-channel pin', () => {
+    const s = open();
+    pinQuestion(s, 'When was the complaint filed?');
+    expect(s.pins.match({ ...scope, channel: 'help' }, 'When was the complaint filed?')).toBeUndefined();
+    const serverWide = pinQuestion(s, 'When was the complaint filed?', { ...scope, channel: ANY_CHANNEL });
+    expect(s.pins.match({ ...scope, channel: 'help' }, 'When was the complaint filed?')?.id).toBe(serverWide.id);
+    expect(s.pins.match({ ...scope, server: 'guild-2' }, 'When was the complaint filed?')).toBeUndefined();
+  });
+
+  it('prefers the channel pin over the any-channel pin, and the closer question', () => {
+    const s = open();
+    const channelPin = pinQuestion(s, 'When was the complaint filed?');
+    pinQuestion(s, 'When was the complaint filed?', { ...scope, channel: ANY_CHANNEL });
+    expect(s.pins.match(scope, 'when was the complaint filed')?.id).toBe(channelPin.id);
+    const exact = pinQuestion(s, 'Did the court grant the defendants motion to dismiss?');
+    const loose = pinQuestion(s, 'Did the court grant the motion to dismiss?');
+    expect(s.pins.match(scope, 'court granted motion to dismiss')?.id).toBe(loose.id);
+    expect(s.pins.match(scope, 'court granted defendants motion to dismiss')?.id).toBe(exact.id);
+  });
+});
+
+describe('pins.refreshStale', () => {
+  it('turns a pin stale when its document is edited under it, and back when the quote returns', () => {
+    const s = open();
+    const pin = pinQuestion(s, 'What was granted?');
+    const edited = new Map([
+      ['order', { text: ORDER.replace('granted the motion', 'denied the motion'), hash: 'order-v2' }],
+      ['ruling', { text: RULING, hash: 'ruling-v1' }],
+    ]);
+    expect(s.pins.refreshStale(edited)).toEqual({ checked: 1, stale: 1, changed: [pin.id] });
+    expect(s.pins.list(scope)[0]?.stale).toBe(true);
+    expect(s.pins.listStale({ platform: 'discord', server: 'guild-1' }).map((p) => p.id)).toEqual([pin.id]);
+    expect(s.pins.match(scope, 'What was granted?')).toMatchObject({ id: pin.id, stale: true });
+
+    expect(s.pins.refreshStale(documents)).toEqual({ checked: 1, stale: 0, changed: [pin.id] });
+    expect(s.pins.listStale({ platform: 'discord', server: 'guild-1' })).toEqual([]);
+    expect(s.pins.refreshStale(documents)).toEqual({ checked: 1, stale: 0, changed: [] });
+  });
+
+  it('turns a pin stale when its document is removed', () => {
+    const s = open();
+    const pin = pinQuestion(s, 'What was granted?');
+    expect(s.pins.refreshStale(new Map([['ruling', { text: RULING, hash: 'ruling-v1' }]])).changed).toEqual([pin.id]);
+  });
+
+  it('turns a pin stale when only one of its quotes is gone', () => {
+    const s = open();
+    const pin = s.pins.pin({
+      scope,
+      question: 'What happened to the motions?',
+      answer: excerptAnswer('What happened to the motions?', [
+        { docId: 'order', text: ORDER, quote: 'granted the motion to dismiss' },
+        { docId: 'ruling', text: RULING, quote: 'denied the motion to compel' },
+      ]),
+      pinnedBy: 'U1',
+    });
+    s.pins.refreshStale(new Map([['order', { text: ORDER, hash: 'order-v1' }], ['ruling', { text: 'vacated', hash: 'r2' }]]));
+    expect(s.pins.listStale({ platform: 'discord', server: 'guild-1' }).map((p) => p.id)).toEqual([pin.id]);
+  });
+});
