@@ -1,0 +1,67 @@
+import { parseArgs } from 'node:util';
+import { PinpointError } from '../src/errors.js';
+
+export interface BenchArgs {
+  squad?: string;
+  questions?: string;
+  knowledge?: string;
+  json: boolean;
+  scale: boolean;
+  /** Passage counts for --scale. */
+  sizes: number[];
+  warmup: number;
+  help: boolean;
+}
+
+export const USAGE = `usage: npm run bench -- [--squad FILE.json | --questions FILE.jsonl --knowledge DIR] [--json]
+       npm run bench -- --scale [--sizes 1000,10000,100000] [--json]
+With no data flag, ../shared/eval/xquad/xquad.en.json is used when it exists.
+  --warmup N   questions answered untimed before timing (default 50)`;
+
+function positiveInt(flag: string, raw: string): number {
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0) {
+    throw new PinpointError('INPUT_INVALID', `pinpoint: ${flag} ${raw} is not a positive integer; pass e.g. ${flag} 1000`);
+  }
+  return value;
+}
+
+export function parseBenchArgs(argv: readonly string[]): BenchArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      options: {
+        squad: { type: 'string' },
+        questions: { type: 'string' },
+        knowledge: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        scale: { type: 'boolean', default: false },
+        sizes: { type: 'string', default: '1000,10000,100000' },
+        warmup: { type: 'string', default: '50' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+      strict: true,
+      allowPositionals: false,
+    });
+  } catch (cause) {
+    throw new PinpointError('INPUT_INVALID', `pinpoint: ${(cause as Error).message}\n${USAGE}`, { cause });
+  }
+  const { values } = parsed;
+  if (values.squad !== undefined && values.questions !== undefined) {
+    throw new PinpointError('INPUT_INVALID', 'pinpoint: pass either --squad or --questions, not both');
+  }
+  if (values.questions !== undefined && values.knowledge === undefined) {
+    throw new PinpointError('INPUT_INVALID', `pinpoint: --questions ${values.questions} needs --knowledge DIR (the documents the questions are about)`);
+  }
+  return {
+    ...(values.squad !== undefined ? { squad: values.squad } : {}),
+    ...(values.questions !== undefined ? { questions: values.questions } : {}),
+    ...(values.knowledge !== undefined ? { knowledge: values.knowledge } : {}),
+    json: values.json,
+    scale: values.scale,
+    sizes: values.sizes.split(',').map((s) => positiveInt('--sizes', s.trim())),
+    warmup: Number(values.warmup) === 0 ? 0 : positiveInt('--warmup', values.warmup),
+    help: values.help,
+  };
+}

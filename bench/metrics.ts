@@ -1,0 +1,72 @@
+/**
+ * Metric definitions of quality.md, kept in one place so every bench row is scored the same way.
+ * TODO(lead): once src/eval/metrics.ts exists, re-export its functions here instead of these copies.
+ */
+
+/** A quote longer than this counts as a miss: quotes are meant to be read in a chat. */
+export const MAX_QUOTE_CHARS = 400;
+
+/** Lower-cases and collapses every run of whitespace to one space, trimmed. */
+export function normalizeForMatch(text: string): string {
+  return text.toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/** Gold match: case-insensitive, whitespace-collapsed substring of any gold string. */
+export function containsGold(text: string, golds: readonly string[]): boolean {
+  const haystack = normalizeForMatch(text);
+  return golds.some((gold) => {
+    const needle = normalizeForMatch(gold);
+    return needle.length > 0 && haystack.includes(needle);
+  });
+}
+
+/** True when one of the first k quotes (each at most MAX_QUOTE_CHARS) contains a gold string. */
+export function quoteHitAt(quotes: readonly string[], golds: readonly string[], k: number): boolean {
+  return quotes.slice(0, k).some((quote) => quote.length <= MAX_QUOTE_CHARS && containsGold(quote, golds));
+}
+
+/** True when one of the first k ranked passages contains a gold string. */
+export function passageHitAt(passages: readonly string[], golds: readonly string[], k: number): boolean {
+  return passages.slice(0, k).some((text) => containsGold(text, golds));
+}
+
+/** 1/rank of the first ranked passage (within k) containing a gold string, else 0. */
+export function reciprocalRank(passages: readonly string[], golds: readonly string[], k: number): number {
+  const index = passages.slice(0, k).findIndex((text) => containsGold(text, golds));
+  return index < 0 ? 0 : 1 / (index + 1);
+}
+
+/** What one answer to one question yields for scoring. */
+export interface ScoredAnswer {
+  golds: readonly string[];
+  /** Quotes in the order shown to the user (empty for no-match). */
+  quotes: readonly string[];
+  /** Texts of the passages the answer step ranked, best first. */
+  ranked: readonly string[];
+}
+
+export interface QualityScores {
+  answerable: number;
+  containmentAt1: number;
+  containmentAt3: number;
+  recallAt5: number;
+  mrrAt10: number;
+  meanQuoteChars: number;
+}
+
+/** Averages the quality metrics over answerable questions (unanswerable ones are not scored here). */
+export function scoreAnswers(answers: readonly ScoredAnswer[]): QualityScores {
+  const scored = answers.filter((a) => a.golds.length > 0);
+  const n = scored.length;
+  const share = (count: number): number => (n === 0 ? 0 : count / n);
+  const firstQuotes = scored.flatMap((a) => a.quotes.slice(0, 1));
+  return {
+    answerable: n,
+    containmentAt1: share(scored.filter((a) => quoteHitAt(a.quotes, a.golds, 1)).length),
+    containmentAt3: share(scored.filter((a) => quoteHitAt(a.quotes, a.golds, 3)).length),
+    recallAt5: share(scored.filter((a) => passageHitAt(a.ranked, a.golds, 5)).length),
+    mrrAt10: share(scored.reduce((sum, a) => sum + reciprocalRank(a.ranked, a.golds, 10), 0)),
+    meanQuoteChars:
+      firstQuotes.length === 0 ? 0 : firstQuotes.reduce((sum, q) => sum + q.length, 0) / firstQuotes.length,
+  };
+}

@@ -1,0 +1,43 @@
+import type { PassageLoader } from './corpus.js';
+import type { BenchQuestion } from './dataset.js';
+import { flexSearchEngine } from './engines/flexsearch.js';
+import { lunrEngine } from './engines/lunr.js';
+import { miniSearchDefaults, miniSearchStemmed } from './engines/minisearch.js';
+import { oramaEngine } from './engines/orama.js';
+import { evaluateRow, type RowResult } from './evaluate.js';
+import { peerRow } from './peer-row.js';
+import type { SentencePicker } from './picker.js';
+import type { BenchRow } from './rows.js';
+
+export interface PeerSetup {
+  loadPassages: PassageLoader;
+  pickSentences: SentencePicker;
+  workDir: string;
+}
+
+/** The peers of issue 3, each configured as its own docs recommend, all quoting with one picker. */
+export function peerRows(setup: PeerSetup): BenchRow[] {
+  return [miniSearchDefaults(), miniSearchStemmed(), lunrEngine(), oramaEngine(), flexSearchEngine()].map((engine) =>
+    peerRow(engine, setup),
+  );
+}
+
+export interface QualityRun {
+  knowledgeDir: string;
+  questions: readonly BenchQuestion[];
+  rows: readonly BenchRow[];
+  warmup: number;
+  /** Called after each row, e.g. to show progress on stderr. */
+  onRow?: (result: RowResult) => void;
+}
+
+/** Every row over the same knowledge folder and the same questions, one after another in this process. */
+export async function runQuality(run: QualityRun): Promise<RowResult[]> {
+  const results: RowResult[] = [];
+  for (const row of run.rows) {
+    const result = await evaluateRow(row, run.knowledgeDir, run.questions, { warmup: run.warmup });
+    results.push(result);
+    run.onRow?.(result);
+  }
+  return results;
+}

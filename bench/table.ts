@@ -1,0 +1,43 @@
+import type { RowResult } from './evaluate.js';
+
+interface Column {
+  header: string;
+  cell(row: RowResult): string;
+}
+
+const fixed = (digits: number) => (value: number): string => (Number.isFinite(value) ? value.toFixed(digits) : 'n/a');
+const ratio = fixed(3);
+const ms = (value: number): string => (value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2));
+const bytes = (value: number): string =>
+  value >= 2 ** 20 ? `${(value / 2 ** 20).toFixed(1)} MB` : value >= 1024 ? `${(value / 1024).toFixed(0)} KB` : `${value} B`;
+
+const COLUMNS: Column[] = [
+  { header: 'engine', cell: (r) => r.engine },
+  { header: 'containment@1', cell: (r) => ratio(r.containmentAt1) },
+  { header: 'containment@3', cell: (r) => ratio(r.containmentAt3) },
+  { header: 'passage recall@5', cell: (r) => ratio(r.recallAt5) },
+  { header: 'MRR@10', cell: (r) => ratio(r.mrrAt10) },
+  { header: 'mean quote chars', cell: (r) => fixed(0)(r.meanQuoteChars) },
+  { header: 'p50 ms', cell: (r) => ms(r.p50Ms) },
+  { header: 'p99 ms', cell: (r) => ms(r.p99Ms) },
+  { header: 'build ms', cell: (r) => ms(r.buildMs) },
+  { header: 'index bytes', cell: (r) => bytes(r.indexBytes) },
+  { header: 'load ms', cell: (r) => ms(r.loadMs) },
+  { header: 'heap MB', cell: (r) => fixed(1)(r.heapMb) },
+];
+
+/** A Markdown table (readable in a terminal, pasteable into an issue). */
+export function markdownTable(headers: readonly string[], rows: readonly (readonly string[])[]): string {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: readonly string[]): string =>
+    `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join(' | ')} |`;
+  const rule = `|${widths.map((w, i) => (i === 0 ? `${'-'.repeat(w + 1)}-` : `${'-'.repeat(w + 1)}:`)).join('|')}|`;
+  return [line(headers), rule, ...rows.map(line)].join('\n');
+}
+
+export function resultsTable(results: readonly RowResult[]): string {
+  return markdownTable(
+    COLUMNS.map((c) => c.header),
+    results.map((r) => COLUMNS.map((c) => c.cell(r))),
+  );
+}
