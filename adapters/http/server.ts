@@ -1,0 +1,161 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Logger } from '../../src/logger.js';
+import type { Route } from '../platform.js';
+import { readBody, BodyTooLargeError } from './read-body.js';
+
+/** What /readyz reports: ready only when every check is true and the process is not shutting down. */
+export type ReadinessChecks = () => Record<string, boolean>;
+
+export interface HttpServerOptions {
+  port: number;
+  host?: string | undefined;
+  logger: Logger;
+  readiness: ReadinessChecks;
+  metrics: { contentType: string; render(): Promise<string> };
+  /** Largest request body accepted on adapter routes (Slack and Discord payloads are far smaller). */
+  maxBodyBytes?: number;
+}
+
+export interface HttpServer {
+  listen(): Promise<AddressInfo>;
+  /** Adds adapter routes (POST /slack/events …); a path may be mounted once. */
+  mount(routes: readonly Route[]): void;
+  /** Requests being served right now. */
+  inFlight(): number;
+  /**
+   * Stops taking new work: /readyz turns 503, the listener closes, idle keep-alive connections drop,
+   * then waits up to `timeoutMs` for in-flight requests before cutting the remaining connections.
+   */
+  drain(timeoutMs: number): Promise<{ completed: boolean }>;
+}
+
+const DEFAULT_MAX_BODY = 1024 * 1024;
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.end(text);
+}
+
+/** The one HTTP server on PORT: liveness, readiness, metrics, and the platform adapters' routes. */
+export function createHttpServer(options: HttpServerOptions): HttpServer {
+  const { logger } = options;
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
+  const routes = new Map<string, Route>();
+  let draining = false;
+  let active = 0;
+  let onIdle: (() => void) | undefined;
+
+  const readiness = (): { ready: boolean; checks: Record<string, boolean> } => {
+    const checks = { ...options.readiness(), accepting: !draining };
+    return { ready: Object.values(checks).every(Boolean), checks };
+  };
+
+  const builtIn = async (req: IncomingMessage, res: ServerResponse, path: string): Promise<boolean> => {
+    if (path === '/healthz') {
+      sendJson(res, 200, { status: 'ok' });
+    } else if (path === '/readyz') {
+      const report = readiness();
+      sendJson(res, report.ready ? 200 : 503, { status: report.ready ? 'ready' : 'not ready', checks: report.checks });
+    } else if (path === '/metrics') {
+      const text = await options.metrics.render();
+      res.writeHead(200, { 'content-type': options.metrics.contentType });
+      res.end(text);
+    } else {
+      return false;
+    }
+    return true;
+  };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    const method = req.method ?? 'GET';
+    logger.debug({ method, path }, 'request started');
+    if (draining) res.setHeader('connection', 'close');
+
+    if ((method === 'GET' || method === 'HEAD') && (await builtIn(req, res, path))) return;
+    const route = routes.get(path);
+    if (!route) {
+      sendJson(res, 404, { error: 'not found' });
+      return;
+    }
+    if (route.method !== method) {
+      res.setHeader('allow', route.method);
+      sendJson(res, 405, { error: 'method not allowed' });
+      return;
+    }
+    let body: Buffer;
+    try {
+      body = await readBody(req, maxBodyBytes);
+    } catch (error) {
+      if (error instanceof BodyTooLargeError) {
+        // Answer, then drop the connection rather than read the rest of an oversized upload.
+        res.setHeader('connection', 'close');
+        sendJson(res, 413, { error: 'body too large' });
+        req.resume();
+        return;
+      }
+      throw error;
+    }
+    await route.handle(req, res, body);
+  };
+
+  const server: Server = createServer((req, res) => {
+    active += 1;
+    const started = process.hrtime.bigint();
+    res.once('close', () => {
+      active -= 1;
+      logger.debug(
+        { method: req.method, status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 },
+        'request finished',
+      );
+      if (active === 0) onIdle?.();
+    });
+    handle(req, res).catch((error: unknown) => {
+      logger.error({ err: error, method: req.method }, 'request failed');
+      if (!res.headersSent) sendJson(res, 500, { error: 'internal error' });
+      else res.end();
+    });
+  });
+  // Slow or idle clients must not hold a connection open for long.
+  server.requestTimeout = 30_000;
+  server.headersTimeout = 10_000;
+
+  return {
+    listen: () =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(options.port, options.host, () => {
+          server.off('error', reject);
+          resolve(server.address() as AddressInfo);
+        });
+      }),
+    mount(newRoutes) {
+      for (const route of newRoutes) {
+        if (routes.has(route.path) || ['/healthz', '/readyz', '/metrics'].includes(route.path)) {
+          throw new Error(`pinpoint: HTTP route ${route.path} is mounted twice; each adapter needs its own path`);
+        }
+        routes.set(route.path, route);
+      }
+    },
+    inFlight: () => active,
+    async drain(timeoutMs) {
+      draining = true;
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      let timer: NodeJS.Timeout | undefined;
+      const completed = await new Promise<boolean>((resolve) => {
+        if (active === 0) return resolve(true);
+        onIdle = () => resolve(true);
+        timer = setTimeout(() => resolve(false), timeoutMs);
+      });
+      clearTimeout(timer);
+      onIdle = undefined;
+      if (!completed) logger.warn({ inFlight: active, timeoutMs }, 'in-flight requests cut at the shutdown deadline');
+      server.closeAllConnections();
+      await closed;
+      return { completed };
+    },
+  };
+}

@@ -1,0 +1,69 @@
+import { pino, type DestinationStream, type Logger as PinoLogger } from 'pino';
+import pinoPretty from 'pino-pretty';
+import type { Logger } from '../../src/logger.js';
+import { scrubText, scrubValue } from './scrub.js';
+
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+
+export interface LoggerOptions {
+  level: LogLevel;
+  /** Human-readable lines (a terminal) instead of one JSON object per line (production). */
+  pretty: boolean;
+  /** Secret values in use; scrubbed from every field and message. */
+  secrets?: readonly string[];
+  /** Where lines go: stdout (1) by default, stderr (2) when stdout is the console chat. */
+  fd?: 1 | 2;
+  /** Tests pass a stream they read instead. */
+  destination?: DestinationStream;
+}
+
+function wrap(base: PinoLogger, secrets: readonly string[]): Logger {
+  const write =
+    (level: LogLevel) =>
+    (fields: object, message?: string): void => {
+      if (!base.isLevelEnabled(level)) return;
+      // What users typed may appear in debug entries only, whatever LOG_LEVEL is.
+      const safe = scrubValue(fields, { secrets, keepUserText: level === 'debug' }) as object;
+      if (message === undefined) base[level](safe);
+      else base[level](safe, scrubText(message, secrets));
+    };
+  return {
+    debug: write('debug'),
+    info: write('info'),
+    warn: write('warn'),
+    error: write('error'),
+    child: (bindings) =>
+      wrap(base.child(scrubValue(bindings, { secrets, keepUserText: false }) as Record<string, unknown>), secrets),
+  };
+}
+
+/**
+ * The one logger of the process (pino): JSON lines in production, pretty in a terminal,
+ * tokens and secrets redacted, and what users typed kept out of every level above debug.
+ */
+export function createLogger(options: LoggerOptions): Logger {
+  const destination =
+    options.destination ??
+    (options.pretty
+      ? pinoPretty({
+          colorize: true,
+          sync: true,
+          destination: options.fd ?? 1,
+          translateTime: 'SYS:HH:MM:ss.l',
+          ignore: 'pid,hostname,service',
+        })
+      : // Synchronous writes: nothing is lost when the process exits right after a shutdown.
+        pino.destination({ dest: options.fd ?? 1, sync: true }));
+  const base = pino(
+    {
+      level: options.level,
+      base: { service: 'pinpoint' },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: { level: (label) => ({ level: label }) },
+      // Errors arrive already serialised and scrubbed (see scrub.ts); pino's serializer would retype them.
+      serializers: { err: (value: unknown) => value },
+    },
+    destination,
+  );
+  return wrap(base, options.secrets ?? []);
+}

@@ -1,0 +1,236 @@
+// The composition root: the one place that reads the environment and wires the core to the platforms.
+import { config as loadDotenv } from 'dotenv';
+import {
+  describeConfig,
+  enabledPlatforms,
+  parseConfig,
+  PLATFORM_VARIABLES,
+  secretValues,
+  type Config,
+  type PlatformPlan,
+} from '../src/config.js';
+import { createPinpoint, isPinpointError, PinpointError, type Logger, type Pinpoint } from '../src/index.js';
+import { createHttpServer } from './http/server.js';
+import { createLogger } from './logging/create-logger.js';
+import { createMetrics, type ErrorReporter, type Metrics } from './metrics/create-metrics.js';
+import { instrumentCore } from './metrics/instrument-core.js';
+import type { PlatformAdapter } from './platform.js';
+import { createShutdown, onShutdownSignals, type Shutdown, type ShutdownStep } from './shutdown.js';
+
+/** What each platform adapter factory is handed. */
+export interface AdapterDeps {
+  core: Pinpoint;
+  config: Config;
+  logger: Logger;
+  /** Counts one error of this platform in pinpoint_platform_errors_total{platform,kind}. */
+  reportError: ErrorReporter;
+}
+
+type AdapterFactory = (deps: AdapterDeps) => PlatformAdapter | Promise<PlatformAdapter>;
+
+/** Loaded only when configured, so an unused platform never loads its SDK. */
+const ADAPTER_MODULES: Record<PlatformPlan['platform'], { specifier: string; factory: string; label: string }> = {
+  discord: { specifier: './discord/index.js', factory: 'createDiscordAdapter', label: 'Discord' },
+  slack: { specifier: './slack/index.js', factory: 'createSlackAdapter', label: 'Slack' },
+};
+
+/** How long core.close() may take once the adapters have stopped. */
+const CORE_CLOSE_MS = 1000;
+
+function exit(code: number): never {
+  process.exit(code);
+}
+
+/** One clear line on stderr (no stack trace for errors we made on purpose; the log has the rest). */
+function reportStartupError(error: unknown, logger?: Logger): void {
+  const message = isPinpointError(error)
+    ? error.message
+    : `pinpoint: start-up failed: ${error instanceof Error ? error.message : String(error)}`;
+  if (logger && !isPinpointError(error)) logger.error({ err: error }, 'start-up failed');
+  process.stderr.write(`${message}\n`);
+}
+
+function failStartup(error: unknown, logger?: Logger): never {
+  reportStartupError(error, logger);
+  exit(1);
+}
+
+async function loadAdapterFactory(plan: PlatformPlan): Promise<AdapterFactory> {
+  const entry = ADAPTER_MODULES[plan.platform];
+  let module: Record<string, unknown>;
+  try {
+    module = (await import(entry.specifier)) as Record<string, unknown>;
+  } catch (error) {
+    if ((error as { code?: string }).code === 'ERR_MODULE_NOT_FOUND') {
+      throw new PinpointError(
+        'CONFIG_INVALID',
+        `pinpoint: ${entry.label} credentials are set but this build has no ${entry.label} adapter (adapters/${plan.platform}/index.ts); unset them or use a full build`,
+        { cause: error },
+      );
+    }
+    throw error;
+  }
+  const factory = module[entry.factory];
+  if (typeof factory !== 'function') {
+    throw new PinpointError(
+      'CONFIG_INVALID',
+      `pinpoint: adapters/${plan.platform}/index.ts does not export ${entry.factory}; the build is broken`,
+    );
+  }
+  return factory as AdapterFactory;
+}
+
+async function runConsole(config: Config, logger: Logger): Promise<void> {
+  const core = await createPinpoint({ knowledgeDir: config.KNOWLEDGE_DIR, dataDir: config.DATA_DIR, logger });
+  const shutdown = createShutdown({
+    logger,
+    exit,
+    steps: () => [{ name: 'close the core', run: () => core.close(), timeoutMs: CORE_CLOSE_MS }],
+  });
+  onShutdownSignals(shutdown, { exit, logger });
+  const specifier = './console/index.js';
+  const module = (await import(specifier)) as {
+    startConsoleChat(options: { core: Pinpoint; input: NodeJS.ReadableStream; output: NodeJS.WritableStream }): unknown;
+  };
+  await module.startConsoleChat({ core, input: process.stdin, output: process.stdout });
+  await shutdown.run('console closed');
+}
+
+async function runServer(config: Config, logger: Logger, plans: PlatformPlan[]): Promise<void> {
+  const metrics: Metrics = createMetrics();
+  let core: Pinpoint | undefined;
+  const adapters = new Map<string, PlatformAdapter>();
+
+  const http = createHttpServer({
+    port: config.PORT,
+    host: config.HOST,
+    logger: logger.child({ component: 'http' }),
+    metrics,
+    readiness: () => {
+      const checks: Record<string, boolean> = { core: core !== undefined };
+      for (const plan of plans) checks[plan.platform] = adapters.get(plan.platform)?.ready() ?? false;
+      return checks;
+    },
+  });
+
+  // Signals are handled from here on, so a SIGTERM during start-up still shuts down cleanly.
+  let startupFailed = false;
+  const shutdown: Shutdown = createShutdown({
+    logger,
+    exit: (code) => exit(startupFailed ? 1 : code),
+    steps: () => {
+      const deadline = Date.now() + config.SHUTDOWN_TIMEOUT_MS;
+      const remaining = (): number => Math.max(250, deadline - Date.now());
+      const steps: ShutdownStep[] = [
+        { name: 'finish in-flight HTTP requests', run: () => http.drain(remaining()), timeoutMs: () => remaining() + 250 },
+        {
+          name: 'stop the platform adapters',
+          run: () => Promise.all([...adapters.values()].map((adapter) => adapter.stop())),
+          timeoutMs: remaining,
+        },
+      ];
+      if (core) {
+        const loaded = core;
+        steps.push({ name: 'close the core', run: () => loaded.close(), timeoutMs: CORE_CLOSE_MS });
+      }
+      return steps;
+    },
+  });
+  onShutdownSignals(shutdown, { exit, logger });
+
+  try {
+    await startServing();
+  } catch (error) {
+    // Release what did start (ports, gateway sessions, the store) before exiting 1.
+    startupFailed = true;
+    reportStartupError(error, logger);
+    await shutdown.run('start-up failed');
+  }
+
+  async function startServing(): Promise<void> {
+  const address = await http.listen();
+  logger.info({ port: address.port, platforms: plans.map((p) => `${p.platform}:${p.mode}`) }, 'listening');
+
+  const started = Date.now();
+  // The long-running bot picks up edited knowledge without a restart.
+  core = await createPinpoint({ knowledgeDir: config.KNOWLEDGE_DIR, dataDir: config.DATA_DIR, logger, watch: true });
+  const loaded = core;
+  metrics.trackIndex(() => loaded.stats());
+  const stats = loaded.stats();
+  logger.info({ documents: stats.documents, passages: stats.passages, ms: Date.now() - started }, 'index loaded');
+  if (shutdown.started) return;
+
+  for (const plan of plans) {
+    const factory = await loadAdapterFactory(plan);
+    metrics.registerPlatform(plan.platform);
+    const adapter = await factory({
+      core: instrumentCore(loaded, metrics, plan.platform),
+      config,
+      logger: logger.child({ platform: plan.platform }),
+      reportError: metrics.errorReporter(plan.platform),
+    });
+    http.mount(adapter.routes);
+    adapters.set(plan.platform, adapter);
+    try {
+      await adapter.start();
+    } catch (error) {
+      metrics.countError(plan.platform, 'start');
+      throw error;
+    }
+    logger.info({ platform: plan.platform, mode: plan.mode, routes: adapter.routes.map((r) => r.path) }, 'platform started');
+    if (shutdown.started) return;
+  }
+  shutdownOnFatal(shutdown, logger);
+  }
+}
+
+/** Errors nobody caught mean the process state is unknown: log them and shut down rather than limp on. */
+function shutdownOnFatal(shutdown: Shutdown, logger: Logger): void {
+  process.on('uncaughtException', (error) => {
+    logger.error({ err: error }, 'uncaught exception');
+    void shutdown.run('uncaughtException').then(() => exit(1));
+  });
+  process.on('unhandledRejection', (error) => {
+    logger.error({ err: error }, 'unhandled rejection');
+  });
+}
+
+async function main(argv: readonly string[]): Promise<void> {
+  loadDotenv({ quiet: true });
+  let config: Config;
+  try {
+    config = parseConfig(process.env);
+  } catch (error) {
+    failStartup(error);
+  }
+  if (argv.includes('--check-config')) {
+    process.stdout.write(`${describeConfig(config).join('\n')}\n`);
+    return;
+  }
+
+  const plans = enabledPlatforms(config);
+  const consoleMode = plans.length === 0;
+  if (consoleMode && !process.stdin.isTTY) {
+    failStartup(
+      new PinpointError(
+        'CONFIG_INVALID',
+        `pinpoint: no chat platform is configured and stdin is not a terminal for the console chat; set ${PLATFORM_VARIABLES} (see .env.example)`,
+      ),
+    );
+  }
+  const logger = createLogger({
+    level: config.LOG_LEVEL,
+    // In the console chat stdout is the conversation, so logs go to stderr.
+    fd: consoleMode ? 2 : 1,
+    pretty: config.LOG_PRETTY ?? Boolean(consoleMode ? process.stderr.isTTY : process.stdout.isTTY),
+    secrets: secretValues(config),
+  });
+  try {
+    if (consoleMode) await runConsole(config, logger);
+    else await runServer(config, logger, plans);
+  } catch (error) {
+    failStartup(error, logger);
+  }
+}
+
+await main(process.argv.slice(2));
