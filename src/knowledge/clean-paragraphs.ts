@@ -1,0 +1,171 @@
+/**
+ * Rebuilds paragraphs from the lines of cleaned pages and lays them out as the display text: one
+ * paragraph per line, paragraphs separated by a blank line, with an exact [start, end) span per page.
+ * A paragraph that runs over a page break stays one paragraph; the page boundary then falls inside it.
+ */
+import type { PageSpan } from '../types.js';
+import { buildHyphenVocabulary, joinLines, normalizeChars, SOFT_HYPHEN, tidyLine } from './clean-text.js';
+
+interface StreamLine {
+  text: string;
+  /** Indentation relative to the page's usual left edge, in characters. */
+  indent: number;
+  /** Index into the pages array. */
+  pageIndex: number;
+  /** A vertical gap (blank line) came before it on the same page. */
+  gapBefore: boolean;
+}
+
+const TERMINAL = /[.!?:;]["'”’)\]]*$/u;
+/** Lines shorter than this share of a full line end their paragraph when they end a sentence. */
+const SHORT_LINE_RATIO = 0.6;
+
+function indentOf(line: string): number {
+  return /^ */.exec(line)?.[0].length ?? 0;
+}
+
+function mode(values: readonly number[]): number {
+  const counts = new Map<number, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  let best = 0;
+  let bestCount = -1;
+  for (const [v, c] of counts) {
+    if (c > bestCount || (c === bestCount && v < best)) {
+      best = v;
+      bestCount = c;
+    }
+  }
+  return best;
+}
+
+/** An all-caps line ("STATEMENT OF THE CASE", "II.", "ORDER") that is a heading, not prose. */
+export function isCapsHeading(text: string): boolean {
+  if (text.length > 80 || /[,;]$/.test(text)) return false;
+  const letters = text.replace(/[^\p{L}]/gu, '');
+  if (letters.length === 0 || letters !== letters.toUpperCase()) return false;
+  // "U.S.C. § 1983." is a wrapped citation; a numeral like "II." is a heading.
+  return !/\.$/.test(text) || /^[IVXLC]+\.$|^[A-Z]\.$/.test(text);
+}
+
+/** An outline heading such as "A. Standing" or "III. Discussion": numbered, short, no final punctuation. */
+function isOutlineHeading(text: string, fullLength: number): boolean {
+  return (
+    /^(?:[IVX]+|[A-Z])\.\s+\p{Lu}/u.test(text) &&
+    text.length < fullLength * SHORT_LINE_RATIO &&
+    !TERMINAL.test(text) &&
+    !/[,;]$/.test(text)
+  );
+}
+
+/** "42. Plaintiffs allege …" / "¶ 42 …": a numbered paragraph's first line. */
+function isNumberedStart(text: string): boolean {
+  return /^(?:\d{1,3}\.|¶\s*\d{1,3})\s+\S/u.test(text);
+}
+
+/** A word split at the line end, or a lowercase line after an unfinished sentence: never a new paragraph. */
+function isContinuation(prev: string, line: string): boolean {
+  if (!/^\p{Ll}/u.test(line) || isCapsHeading(prev)) return false;
+  return /\p{L}[-\u2010\u00AD]$/u.test(prev) || !TERMINAL.test(prev);
+}
+
+function percentile(values: number[], p: number): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
+}
+
+function toStream(pages: readonly (readonly string[])[]): StreamLine[] {
+  const stream: StreamLine[] = [];
+  pages.forEach((lines, pageIndex) => {
+    const normalized = lines.map(normalizeChars);
+    const base = mode(normalized.filter((l) => l.trim() !== '').map(indentOf));
+    let gap = false;
+    for (const line of normalized) {
+      if (line.trim() === '') {
+        gap = true;
+        continue;
+      }
+      stream.push({ text: tidyLine(line), indent: indentOf(line) - base, pageIndex, gapBefore: gap });
+      gap = false;
+    }
+  });
+  return stream;
+}
+
+/** Decides for each line whether it starts a new paragraph. */
+function paragraphStarts(stream: readonly StreamLine[]): boolean[] {
+  const fullLength = percentile(
+    stream.map((l) => l.text.length),
+    0.75,
+  );
+  const starts: boolean[] = [];
+  let paragraphFirst = 0;
+  stream.forEach((line, i) => {
+    const prev = stream[i - 1];
+    let start = prev === undefined;
+    if (prev !== undefined && isContinuation(prev.text, line.text)) {
+      start = false;
+    } else if (prev !== undefined) {
+      const prevIsFirst = paragraphFirst === i - 1;
+      const prevShort = prev.text.length < fullLength * SHORT_LINE_RATIO;
+      start =
+        (line.gapBefore && line.pageIndex === prev.pageIndex) ||
+        isCapsHeading(prev.text) ||
+        isCapsHeading(line.text) ||
+        isOutlineHeading(prev.text, fullLength) ||
+        isOutlineHeading(line.text, fullLength) ||
+        line.indent >= prev.indent + 2 ||
+        (line.indent <= prev.indent - 2 && !prevIsFirst) ||
+        // An indented one-line paragraph ("JUSTICE KENNEDY delivered the opinion of the Court.") then another.
+        (line.indent >= 2 && prevIsFirst && prev.indent >= 2 && TERMINAL.test(prev.text)) ||
+        (isNumberedStart(line.text) && TERMINAL.test(prev.text)) ||
+        (prevShort && TERMINAL.test(prev.text));
+    }
+    if (start) paragraphFirst = i;
+    starts.push(start);
+  });
+  return starts;
+}
+
+export interface LaidOutText {
+  text: string;
+  pages: PageSpan[];
+}
+
+/**
+ * Lays out cleaned pages as display text. `pages[i]` holds the lines of physical page i (leading spaces
+ * = indentation, "" = vertical gap); `pageNumbers[i]` is the number to report for it.
+ */
+export function layoutPages(pages: readonly (readonly string[])[], pageNumbers: readonly number[]): LaidOutText {
+  const stream = toStream(pages);
+  const vocabulary = buildHyphenVocabulary(stream.map((l) => l.text));
+  const starts = paragraphStarts(stream);
+  let text = '';
+  const first = new Map<number, number>();
+  const last = new Map<number, number>();
+  stream.forEach((line, i) => {
+    if (i > 0 && starts[i] === true) text += '\n\n';
+    const next = stream[i + 1];
+    const join = next !== undefined && starts[i + 1] !== true ? joinLines(line.text, next.text, vocabulary) : undefined;
+    const piece = line.text.slice(0, line.text.length - (join?.cut ?? 0)).replaceAll(SOFT_HYPHEN, '');
+    if (piece.length > 0 && !first.has(line.pageIndex)) first.set(line.pageIndex, text.length);
+    text += piece;
+    if (piece.length > 0) last.set(line.pageIndex, text.length);
+    text += join?.separator ?? '';
+  });
+  // A page without text gets an empty span where it would have been, so the map stays in page order.
+  const spans: PageSpan[] = [];
+  let cursor = 0;
+  pages.forEach((_, pageIndex) => {
+    const page = pageNumbers[pageIndex] ?? pageIndex + 1;
+    const start = first.get(pageIndex);
+    const end = last.get(pageIndex);
+    if (start === undefined || end === undefined) {
+      spans.push({ page, start: cursor, end: cursor });
+      return;
+    }
+    spans.push({ page, start, end });
+    cursor = end;
+  });
+  return { text, pages: spans };
+}
