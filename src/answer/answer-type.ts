@@ -1,0 +1,37 @@
+/** What kind of thing a question asks for, read from its wh-words. */
+export type AnswerType = 'person' | 'date' | 'number' | 'place' | 'any';
+
+const TYPE_PATTERNS: [AnswerType, RegExp][] = [
+  ['number', /\b(how (much|many|long|old|far|big|large|often)|what (percentage|percent|amount|number|fine|sum|price|size)|how much money)\b/i],
+  ['date', /\b(when|what (year|date|month|day|time|century|decade)|which (year|date|month|day|century))\b/i],
+  ['person', /\b(who|whom|whose|which (person|company|firm|people|judge|lawyer|court))\b/i],
+  ['place', /\b(where|what (country|city|state|place|court)|which (country|city|state))\b/i],
+];
+
+export function expectedAnswerType(question: string): AnswerType {
+  return TYPE_PATTERNS.find(([, pattern]) => pattern.test(question))?.[0] ?? 'any';
+}
+
+const MONTH = /\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b/;
+const YEAR = /\b(?:1[0-9]\d\d|20\d\d)s?\b/;
+const NUMBER = /[$€£]\s?\d|\b\d[\d,.]*\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen|half)\b/i;
+const CAPITALISED = /(?<!^|[.!?]\s)\b\p{Lu}[\p{L}'’-]+/gu;
+
+/** True when the text holds something of the expected type that the question itself does not. */
+export function offersAnswerType(text: string, type: AnswerType, questionWords: ReadonlySet<string>): boolean {
+  switch (type) {
+    case 'date':
+      return YEAR.test(text) || MONTH.test(text) || /\b\d{1,2}\/\d{1,2}\/\d{2,4}\b/.test(text);
+    case 'number':
+      return NUMBER.test(text);
+    case 'person':
+    case 'place':
+      return [...text.matchAll(CAPITALISED)].some((match) => !questionWords.has(match[0].toLowerCase()));
+    case 'any':
+      return false;
+  }
+}
+
+export function questionWordSet(question: string): Set<string> {
+  return new Set(question.toLowerCase().match(/[\p{L}'’-]+/gu) ?? []);
+}

@@ -1,0 +1,68 @@
+import type { Token } from '../search/analyzer.js';
+import type { Citation, Excerpt } from '../types.js';
+import type { SentenceChoice } from './pick.js';
+
+/** A quote is one or two sentences; a longer sentence is cut around the matched words. */
+export const MAX_QUOTE_CHARS = 400;
+/** The length a cut sentence is brought down to (shorter than the limit, to read well in chat). */
+const CUT_QUOTE_CHARS = 300;
+
+/** Turns a chosen sentence into an excerpt whose quote is an exact substring of the document. */
+export function toExcerpt(choice: SentenceChoice, citation: Citation): Excerpt {
+  const { passage, tokens, occurrences } = choice.candidate;
+  const matchedTokens = new Set(occurrences.flat());
+  const inRange = (token: Token) => token.start >= choice.start && token.end <= choice.end;
+  const hits = tokens.filter((token, index) => matchedTokens.has(index) && inRange(token));
+
+  let { start, end } = choice;
+  if (end - start > MAX_QUOTE_CHARS) ({ start, end } = cutAround(passage.text, start, end, hits));
+  const quote = passage.text.slice(start, end);
+  return {
+    quote,
+    passageId: passage.id,
+    citation,
+    score: Number(choice.score.toFixed(4)),
+    start: passage.start + start,
+    elidedStart: start > choice.start,
+    elidedEnd: end < choice.end,
+    highlights: mergeSpans(hits.filter((token) => token.start >= start && token.end <= end).map((token) => [token.start - start, token.end - start])),
+  };
+}
+
+/** The CUT_QUOTE_CHARS window with the most matched words, snapped to word boundaries. */
+function cutAround(text: string, start: number, end: number, hits: readonly Token[]): { start: number; end: number } {
+  let bestStart = start;
+  let bestCount = -1;
+  const anchors = hits.length > 0 ? hits.map((hit) => Math.max(start, hit.start - 40)) : [start];
+  for (const anchor of anchors) {
+    const windowStart = Math.min(anchor, end - CUT_QUOTE_CHARS);
+    const count = hits.filter((hit) => hit.start >= windowStart && hit.end <= windowStart + CUT_QUOTE_CHARS).length;
+    if (count > bestCount) {
+      bestCount = count;
+      bestStart = windowStart;
+    }
+  }
+  let cutStart = bestStart;
+  let cutEnd = Math.min(end, bestStart + CUT_QUOTE_CHARS);
+  if (cutStart > start) {
+    const space = text.indexOf(' ', cutStart);
+    if (space !== -1 && space < cutEnd) cutStart = space + 1;
+  }
+  if (cutEnd < end) {
+    const space = text.lastIndexOf(' ', cutEnd);
+    if (space > cutStart) cutEnd = space;
+  }
+  while (cutEnd > cutStart && /[\s,;:]/.test(text[cutEnd - 1]!)) cutEnd--;
+  return { start: cutStart, end: cutEnd };
+}
+
+function mergeSpans(spans: [number, number][]): [number, number][] {
+  const sorted = spans.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const merged: [number, number][] = [];
+  for (const span of sorted) {
+    const last = merged[merged.length - 1];
+    if (last && span[0] <= last[1]) last[1] = Math.max(last[1], span[1]);
+    else merged.push([span[0], span[1]]);
+  }
+  return merged;
+}

@@ -1,0 +1,78 @@
+import type { Analyzer, Token } from '../search/analyzer.js';
+import type { IndexHit } from '../search/passage-index.js';
+import type { Passage } from '../types.js';
+import type { AnalyzedQuery, Concept } from './query.js';
+
+/** A candidate passage with what the reranker learnt about it; tokens are reused for sentences. */
+export interface RankedCandidate {
+  passage: Passage;
+  tokens: Token[];
+  /** For each concept of the query, the token indexes where it occurs in the passage. */
+  occurrences: number[][];
+  /** IDF-weighted share of the question's concepts found in the passage (0..1). */
+  coverage: number;
+  score: number;
+}
+
+/** How much each signal counts when reordering the index's candidates. */
+export const RERANK_WEIGHTS = { bm25: 0.45, coverage: 0.4, bigram: 0.15 } as const;
+
+/** Token-distance within which two neighbouring question words count as the same phrase. */
+const BIGRAM_WINDOW = 3;
+
+export function occurrencesOf(concepts: readonly Concept[], tokens: readonly Token[]): number[][] {
+  const where = new Map<string, number[]>();
+  tokens.forEach((token, index) => {
+    const list = where.get(token.term);
+    if (list) list.push(index);
+    else where.set(token.term, [index]);
+  });
+  return concepts.map((concept) => concept.terms.flatMap((term) => where.get(term) ?? []).sort((a, b) => a - b));
+}
+
+export function coverageOf(concepts: readonly Concept[], matched: (index: number) => boolean, totalWeight: number): number {
+  if (totalWeight <= 0) return 0;
+  let weight = 0;
+  concepts.forEach((concept, index) => {
+    if (matched(index)) weight += concept.weight;
+  });
+  return weight / totalWeight;
+}
+
+/** Share of neighbouring question-word pairs that also stand close together in the passage. */
+function bigramScore(concepts: readonly Concept[], occurrences: readonly number[][]): number {
+  let total = 0;
+  let hit = 0;
+  for (let i = 0; i + 1 < concepts.length; i++) {
+    const pairWeight = concepts[i]!.weight + concepts[i + 1]!.weight;
+    total += pairWeight;
+    const left = occurrences[i]!;
+    const right = occurrences[i + 1]!;
+    if (left.some((a) => right.some((b) => b !== a && Math.abs(b - a) <= BIGRAM_WINDOW))) hit += pairWeight;
+  }
+  return total === 0 ? 0 : hit / total;
+}
+
+/** Reorders the index's hits by BM25, concept coverage and phrase hits; ties break on passage id. */
+export function rerank(
+  hits: readonly IndexHit[],
+  passages: ReadonlyMap<string, Passage>,
+  query: AnalyzedQuery,
+  analyzer: Analyzer,
+): RankedCandidate[] {
+  const topScore = hits[0]?.score ?? 1;
+  const ranked: RankedCandidate[] = [];
+  for (const hit of hits) {
+    const passage = passages.get(hit.id);
+    if (!passage) continue;
+    const tokens = analyzer.tokens(passage.text);
+    const occurrences = occurrencesOf(query.concepts, tokens);
+    const coverage = coverageOf(query.concepts, (index) => occurrences[index]!.length > 0, query.totalWeight);
+    const score =
+      RERANK_WEIGHTS.bm25 * (hit.score / topScore) +
+      RERANK_WEIGHTS.coverage * coverage +
+      RERANK_WEIGHTS.bigram * bigramScore(query.concepts, occurrences);
+    ranked.push({ passage, tokens, occurrences, coverage, score });
+  }
+  return ranked.sort((a, b) => b.score - a.score || (a.passage.id < b.passage.id ? -1 : 1));
+}

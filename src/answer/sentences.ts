@@ -1,0 +1,63 @@
+/** A sentence as the half-open range [start, end) of the text it was split from. */
+export interface SentenceSpan {
+  start: number;
+  end: number;
+}
+
+// Words that end with a period without ending the sentence, common in legal and news English.
+const ABBREVIATIONS = new Set(
+  `v vs no nos inc corp co ltd llc llp l.l.c u.s.c u.s u.k u.n f supp cal n.d s.d e.d w.d c.d d cir id
+e.g i.e et al mr mrs ms dr jr sr st jan feb mar apr jun jul aug sep sept oct nov dec art sec para paras pp p
+fed r civ crim evid app ct stat cong rev gen gov hon j jj cf ecf dkt ex exh compl mot opp decl am ann ariz
+colo conn del fla ga ill ind kan ky la mass md mich minn miss mo mont neb nev n.j n.m n.y n.c okla or pa r.i
+s.c tenn tex va vt wash wis wyo assn ass'n dept dep't univ bros mfg nat'l int'l cty ave blvd approx est fig
+ch cl pl def defs pl's pls re ref vol ed eds rep sess`.split(/\s+/),
+);
+
+const CANDIDATE_END = /[.!?]+["”’')\]]*(?=\s+["“'‘(\[]?[\p{Lu}\p{N}§¶$])/gu;
+
+/**
+ * Splits text into sentences and keeps exact offsets. No break after "v.", "No.", "Inc.",
+ * "U.S.C.", "F. Supp.", "N.D. Cal.", "Id.", "e.g.", "et al.", single initials or months.
+ * Blank lines always end a sentence (headings, list items, paragraphs).
+ */
+export function splitSentences(text: string, offset = 0): SentenceSpan[] {
+  const spans: SentenceSpan[] = [];
+  let start = skipSpace(text, 0);
+  const push = (end: number) => {
+    let trimmed = end;
+    while (trimmed > start && /\s/.test(text[trimmed - 1]!)) trimmed--;
+    if (trimmed > start) spans.push({ start: start + offset, end: trimmed + offset });
+  };
+  const boundaries = [...text.matchAll(CANDIDATE_END)]
+    .filter((match) => endsSentence(text, match.index, match[0]))
+    .map((match) => match.index + match[0].length);
+  for (const match of text.matchAll(/\n\s*\n/g)) boundaries.push(match.index);
+  boundaries.sort((a, b) => a - b);
+  for (const boundary of boundaries) {
+    if (boundary <= start) continue;
+    push(boundary);
+    start = skipSpace(text, boundary);
+  }
+  push(text.length);
+  return spans;
+}
+
+function skipSpace(text: string, from: number): number {
+  let index = from;
+  while (index < text.length && /\s/.test(text[index]!)) index++;
+  return index;
+}
+
+function endsSentence(text: string, index: number, punctuation: string): boolean {
+  if (!punctuation.startsWith('.') || punctuation.startsWith('..')) return true;
+  const before = text.slice(Math.max(0, index - 12), index);
+  const word = /([\p{L}.'’]+)$/u.exec(before)?.[1];
+  if (!word) return true;
+  const lower = word.toLowerCase().replace(/’/g, "'");
+  if (ABBREVIATIONS.has(lower) || ABBREVIATIONS.has(lower.replace(/^.*\./, ''))) return false;
+  // Single initials ("Mark E. Zuckerberg", "J. Donato") and dotted acronyms ("U.S.", "N.D.").
+  if (/^\p{Lu}$/u.test(word)) return false;
+  if (/^(?:\p{L}\.)+\p{L}$/u.test(word)) return false;
+  return true;
+}

@@ -1,0 +1,138 @@
+import { parseArgs } from 'node:util';
+import path from 'node:path';
+import { toTerminalText } from './answer/format-text.js';
+import { isPinpointError } from './errors.js';
+import { runEval } from './eval/run-eval.js';
+import type { EvalMetrics } from './eval/metrics.js';
+import { loadKnowledge } from './knowledge/load.js';
+import { splitPassages } from './passages.js';
+import { createPinpoint } from './pinpoint.js';
+import { createState, formatNoMatchReport } from './state/index.js';
+import { createAnalyzer } from './search/analyzer.js';
+
+export interface CliIo {
+  env: Record<string, string | undefined>;
+  stdout: { write(text: string): unknown; isTTY?: boolean };
+  stderr: { write(text: string): unknown };
+}
+
+const USAGE = `usage:
+  npm run ask -- "question" [--json] [--knowledge DIR]
+  npm run eval -- --squad FILE.json [--json]
+  npm run eval -- --questions FILE.jsonl [--knowledge DIR] [--json]
+  npm run index -- --check [--knowledge DIR]
+  npm run report [-- --limit N]
+`;
+
+/** The command line: ask, eval, index --check, report. Returns the exit code. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  const knowledgeDefault = io.env.KNOWLEDGE_DIR || './knowledge';
+  const dataDir = io.env.DATA_DIR || './data';
+  try {
+    switch (command) {
+      case 'ask':
+        return await ask(rest, io, knowledgeDefault, dataDir);
+      case 'eval':
+        return await evaluate(rest, io, knowledgeDefault);
+      case 'index':
+        return await checkIndex(rest, io, knowledgeDefault);
+      case 'report':
+        return report(rest, io, dataDir);
+      default:
+        io.stderr.write(USAGE);
+        return 2;
+    }
+  } catch (error) {
+    if (isPinpointError(error) || (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+      io.stderr.write(`${(error as Error).message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+async function ask(args: string[], io: CliIo, knowledgeDefault: string, dataDir: string): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { json: { type: 'boolean', default: false }, knowledge: { type: 'string', default: knowledgeDefault } },
+  });
+  const question = positionals.join(' ').trim();
+  if (question === '') {
+    io.stderr.write(`pinpoint: ask needs a question, e.g. npm run ask -- "Did Netflix read private messages?"\n`);
+    return 2;
+  }
+  const core = await createPinpoint({ knowledgeDir: values.knowledge, dataDir });
+  try {
+    const answer = core.ask(question);
+    io.stdout.write(values.json ? `${JSON.stringify(answer, null, 2)}\n` : `${toTerminalText(answer, { color: Boolean(io.stdout.isTTY) })}\n`);
+    return 0;
+  } finally {
+    await core.close();
+  }
+}
+
+async function evaluate(args: string[], io: CliIo, knowledgeDefault: string): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      squad: { type: 'string' },
+      questions: { type: 'string' },
+      knowledge: { type: 'string', default: knowledgeDefault },
+      json: { type: 'boolean', default: false },
+    },
+  });
+  if (!values.squad && !values.questions) {
+    io.stderr.write(`pinpoint: eval needs --squad FILE.json or --questions FILE.jsonl\n${USAGE}`);
+    return 2;
+  }
+  const run = await runEval(values.squad ? { squad: values.squad } : { questions: values.questions!, knowledgeDir: values.knowledge });
+  io.stdout.write(values.json ? `${JSON.stringify(run.metrics)}\n` : metricsTable(run.metrics));
+  return 0;
+}
+
+function metricsTable(metrics: EvalMetrics): string {
+  const width = Math.max(...Object.keys(metrics).map((key) => key.length));
+  return `${Object.entries(metrics).map(([key, value]) => `${key.padEnd(width)}  ${value}`).join('\n')}\n`;
+}
+
+async function checkIndex(args: string[], io: CliIo, knowledgeDefault: string): Promise<number> {
+  const { values } = parseArgs({ args, options: { check: { type: 'boolean', default: false }, knowledge: { type: 'string', default: knowledgeDefault } } });
+  if (!values.check) {
+    io.stderr.write(`pinpoint: index needs --check (validate a pack without starting the bot)\n`);
+    return 2;
+  }
+  const pack = await loadKnowledge(values.knowledge);
+  const analyzer = createAnalyzer({ aliases: pack.manifest.aliases });
+  io.stdout.write(`${path.resolve(values.knowledge)}: ${pack.documents.length} documents, ${pack.manifest.aliases.length} alias groups (analyzer ${analyzer.version.split(':')[0]})\n`);
+  let total = 0;
+  for (const document of pack.documents) {
+    const passages = splitPassages(document);
+    total += passages.length;
+    const numbered = passages.filter((passage) => passage.locator.numbered).length;
+    const pages = document.pages?.length ?? new Set(passages.flatMap((passage) => passage.locator.page ?? [])).size;
+    io.stdout.write(
+      `  ${document.path}  “${document.meta.title}”${document.meta.kind ? ` [${document.meta.kind}]` : ''}: ${pages} pages, ${numbered} numbered paragraphs, ${passages.length} passages\n`,
+    );
+  }
+  for (const warning of pack.warnings) io.stdout.write(`  warning: ${warning}\n`);
+  io.stdout.write(`ok: ${total} passages, ${pack.warnings.length} warnings\n`);
+  return 0;
+}
+
+function report(args: string[], io: CliIo, dataDir: string): number {
+  const { values } = parseArgs({ args, options: { limit: { type: 'string', default: '20' } } });
+  const limit = Number(values.limit);
+  if (!Number.isInteger(limit) || limit < 1) {
+    io.stderr.write(`pinpoint: --limit must be a whole number of at least 1, got "${values.limit}"\n`);
+    return 2;
+  }
+  const state = createState({ dataDir, analyze: createAnalyzer().terms });
+  try {
+    io.stdout.write(formatNoMatchReport(state.answers.noMatchReport(limit)));
+    return 0;
+  } finally {
+    state.close();
+  }
+}

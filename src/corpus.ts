@@ -1,0 +1,63 @@
+import type { KnowledgePack } from './knowledge/load.js';
+import type { Logger } from './logger.js';
+import { splitPassages } from './passages.js';
+import { createAnalyzer, type Analyzer } from './search/analyzer.js';
+import { createIndexCache, indexCacheKey } from './search/index-cache.js';
+import { buildPassageIndex, loadPassageIndex, type PassageIndex } from './search/passage-index.js';
+import type { Document, Passage } from './types.js';
+
+/** Everything one answer needs, built from one knowledge pack; replaced whole on reload. */
+export interface Corpus {
+  pack: KnowledgePack;
+  documents: Map<string, Document>;
+  passages: Passage[];
+  passageById: Map<string, Passage>;
+  passagesByDoc: Map<string, Passage[]>;
+  analyzer: Analyzer;
+  index: PassageIndex;
+  /** Hash of the analyzer and every indexed field: the cache key, and "did anything change?". */
+  hash: string;
+  builtAt: Date;
+  /** How the index came to be: built now, or loaded from the cache. */
+  source: 'built' | 'cache';
+}
+
+export interface BuildCorpusOptions {
+  /** Folder for serialized indexes; without it the index is always built. */
+  cacheDir?: string;
+  logger: Logger;
+}
+
+export async function buildCorpus(pack: KnowledgePack, options: BuildCorpusOptions): Promise<Corpus> {
+  const analyzer = createAnalyzer({ aliases: pack.manifest.aliases });
+  const documents = new Map(pack.documents.map((document) => [document.id, document]));
+  const passages = pack.documents.flatMap(splitPassages);
+  const passageById = new Map(passages.map((passage) => [passage.id, passage]));
+  const passagesByDoc = new Map<string, Passage[]>();
+  for (const passage of passages) {
+    const list = passagesByDoc.get(passage.docId);
+    if (list) list.push(passage);
+    else passagesByDoc.set(passage.docId, [passage]);
+  }
+  const hash = indexCacheKey([
+    analyzer.version,
+    ...passages.map((passage) => `${passage.id}|${passage.locator.section ?? ''}|${documents.get(passage.docId)?.meta.title ?? ''}`),
+  ]);
+
+  const cache = options.cacheDir ? createIndexCache(options.cacheDir, options.logger) : undefined;
+  const cached = await cache?.read(hash);
+  let index: PassageIndex | undefined;
+  if (cached) {
+    try {
+      index = loadPassageIndex(cached, analyzer);
+    } catch (error) {
+      options.logger.warn({ err: error }, 'cached index could not be loaded; rebuilding');
+    }
+  }
+  const source = index ? 'cache' : 'built';
+  if (!index) {
+    index = buildPassageIndex(passages, documents, analyzer);
+    await cache?.write(hash, JSON.stringify(index.toJSON()));
+  }
+  return { pack, documents, passages, passageById, passagesByDoc, analyzer, index, hash, builtAt: new Date(), source };
+}

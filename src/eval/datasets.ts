@@ -1,0 +1,74 @@
+import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
+import { PinpointError } from '../errors.js';
+import { hashText } from '../knowledge/load.js';
+import type { Document } from '../types.js';
+
+export interface EvalQuestion {
+  id: string;
+  question: string;
+  answers: string[];
+  unanswerable: boolean;
+}
+
+const squadSchema = z.object({
+  data: z.array(
+    z.object({
+      title: z.string(),
+      paragraphs: z.array(
+        z.object({
+          context: z.string(),
+          qas: z.array(z.object({ id: z.string(), question: z.string(), answers: z.array(z.object({ text: z.string() })) })),
+        }),
+      ),
+    }),
+  ),
+});
+
+/** SQuAD v1.1: each article one document titled `title`, its paragraphs joined by blank lines. */
+export async function readSquad(file: string): Promise<{ documents: Document[]; questions: EvalQuestion[] }> {
+  const parsed = squadSchema.safeParse(JSON.parse(await readFile(file, 'utf8')));
+  if (!parsed.success) {
+    throw new PinpointError('INPUT_INVALID', `pinpoint: ${file} is not SQuAD v1.1 (${z.prettifyError(parsed.error).split('\n')[0]}); pass a SQuAD-format file to --squad`);
+  }
+  const documents: Document[] = [];
+  const questions: EvalQuestion[] = [];
+  parsed.data.data.forEach((article, index) => {
+    const text = article.paragraphs.map((paragraph) => paragraph.context.trim()).join('\n\n');
+    documents.push({ id: `squad-${index}`, path: `${article.title}.txt`, meta: { title: article.title.replace(/_/g, ' ') }, text, hash: hashText(text) });
+    for (const paragraph of article.paragraphs) {
+      for (const qa of paragraph.qas) {
+        questions.push({ id: qa.id, question: qa.question, answers: qa.answers.map((answer) => answer.text), unanswerable: qa.answers.length === 0 });
+      }
+    }
+  });
+  return { documents, questions };
+}
+
+const questionLineSchema = z.object({
+  id: z.string().min(1),
+  question: z.string().min(1),
+  answers: z.array(z.string()).default([]),
+  unanswerable: z.boolean().default(false),
+});
+
+/** JSONL, one `{"id","question","answers","unanswerable"}` a line; a bad line names file and line. */
+export async function readQuestions(file: string): Promise<EvalQuestion[]> {
+  const lines = (await readFile(file, 'utf8')).split('\n');
+  const questions: EvalQuestion[] = [];
+  lines.forEach((line, index) => {
+    if (line.trim() === '') return;
+    let json: unknown;
+    try {
+      json = JSON.parse(line);
+    } catch {
+      throw new PinpointError('INPUT_INVALID', `pinpoint: ${file}:${index + 1}: not JSON; write one {"id","question","answers","unanswerable"} object per line`);
+    }
+    const parsed = questionLineSchema.safeParse(json);
+    if (!parsed.success) {
+      throw new PinpointError('INPUT_INVALID', `pinpoint: ${file}:${index + 1}: ${z.prettifyError(parsed.error).replace(/\n\s*/g, ' ')}`);
+    }
+    questions.push(parsed.data);
+  });
+  return questions;
+}

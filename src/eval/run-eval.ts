@@ -1,0 +1,53 @@
+import { answerQuestion } from '../answer/answer.js';
+import { buildCorpus, type Corpus } from '../corpus.js';
+import { loadKnowledge, type KnowledgePack } from '../knowledge/load.js';
+import { packManifestSchema } from '../knowledge/schema.js';
+import { silentLogger } from '../logger.js';
+import type { Answer } from '../types.js';
+import { readQuestions, readSquad, type EvalQuestion } from './datasets.js';
+import { computeMetrics, type EvalMetrics, type Scored } from './metrics.js';
+
+export type EvalSource = { squad: string } | { questions: string; knowledgeDir: string };
+
+export interface EvalRun {
+  metrics: EvalMetrics;
+  scored: Scored[];
+}
+
+/** Runs every question through the bot's own answer step, with the bot's defaults. */
+export async function runEval(source: EvalSource): Promise<EvalRun> {
+  let pack: KnowledgePack;
+  let questions: EvalQuestion[];
+  if ('squad' in source) {
+    const squad = await readSquad(source.squad);
+    pack = { dir: source.squad, manifest: packManifestSchema.parse({}), documents: squad.documents, warnings: [] };
+    questions = squad.questions;
+  } else {
+    pack = await loadKnowledge(source.knowledgeDir);
+    questions = await readQuestions(source.questions);
+  }
+  const started = performance.now();
+  const corpus = await buildCorpus(pack, { logger: silentLogger });
+  const buildMs = performance.now() - started;
+
+  for (const question of questions.slice(0, 20)) answerQuestion(corpus, question.question); // warm-up (JIT, stem cache)
+  const scored = questions.map((question) => {
+    const begin = performance.now();
+    const answer = answerQuestion(corpus, question.question);
+    const ms = performance.now() - begin;
+    return { question, answer, ms, rankedPassageTexts: rankedTexts(corpus, answer), verbatim: verbatimFlags(corpus, answer) };
+  });
+  return { metrics: computeMetrics(scored, buildMs), scored };
+}
+
+function rankedTexts(corpus: Corpus, answer: Answer): string[] {
+  return (answer.candidates ?? []).slice(0, 10).map((candidate) => corpus.passageById.get(candidate.passageId)?.text ?? '');
+}
+
+function verbatimFlags(corpus: Corpus, answer: Answer): boolean[] {
+  if (answer.kind !== 'excerpts') return [];
+  return answer.excerpts.map((excerpt) => {
+    const document = corpus.documents.get(excerpt.citation.docId);
+    return document?.text.slice(excerpt.start, excerpt.start + excerpt.quote.length) === excerpt.quote;
+  });
+}

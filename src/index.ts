@@ -1,0 +1,10 @@
+// The only module adapters import: the core's public surface.
+export { createPinpoint, type PinpointOptions } from './pinpoint.js';
+export { parseConfig, configSchema, type Config } from './config.js';
+export { PinpointError, isPinpointError, type PinpointErrorCode } from './errors.js';
+export { silentLogger, type Logger } from './logger.js';
+export { MAX_QUOTE_CHARS } from './answer/excerpt.js';
+export { MAX_QUESTION_CHARS } from './answer/answer.js';
+export { formatNoMatchReport } from './state/index.js';
+export type * from './services.js';
+export type * from './types.js';

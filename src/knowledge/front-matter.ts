@@ -1,0 +1,26 @@
+import { PinpointError } from '../errors.js';
+
+export interface FrontMatterSplit {
+  /** The YAML between the fences, or undefined when the file has none. */
+  yaml?: string;
+  /** 1-based line of the file where the YAML starts. */
+  yamlFirstLine: number;
+  body: string;
+}
+
+/** Splits "---\nyaml\n---\nbody" into its parts; a fence that is never closed is an error. */
+export function splitFrontMatter(source: string, file: string): FrontMatterSplit {
+  if (!/^---[ \t]*\n/.test(source)) return { body: source, yamlFirstLine: 1 };
+  const close = /^(?:---|\.\.\.)[ \t]*$/m;
+  const afterOpen = source.indexOf('\n') + 1;
+  const match = close.exec(source.slice(afterOpen));
+  if (!match) {
+    throw new PinpointError(
+      'DOCUMENT_INVALID',
+      `pinpoint: ${file}:1: front matter opened with --- is never closed; add a line with --- after the metadata`,
+    );
+  }
+  const yaml = source.slice(afterOpen, afterOpen + match.index);
+  const bodyStart = afterOpen + match.index + match[0].length;
+  return { yaml, yamlFirstLine: 2, body: source.slice(bodyStart).replace(/^\n+/, '') };
+}

@@ -1,0 +1,137 @@
+import { createHash } from 'node:crypto';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { PinpointError } from '../errors.js';
+import type { Document, DocumentMeta, PageSpan } from '../types.js';
+import { splitFrontMatter } from './front-matter.js';
+import { PACK_FILE, readPackManifest } from './pack.js';
+import { documentMetaSchema, type PackManifest } from './schema.js';
+import { parseYamlBlock } from './yaml-block.js';
+
+export interface KnowledgePack {
+  dir: string;
+  manifest: PackManifest;
+  documents: Document[];
+  warnings: string[];
+}
+
+/** What a format-specific reader returns for one file. */
+interface ReadFile {
+  text: string;
+  pages?: PageSpan[];
+  meta: Partial<DocumentMeta>;
+  warnings: string[];
+}
+
+type Reader = (bytes: Buffer, file: string) => Promise<ReadFile>;
+
+const readText: Reader = async (bytes, file) => {
+  const source = normalizeNewlines(bytes.toString('utf8'));
+  const split = splitFrontMatter(source, file);
+  const meta = split.yaml === undefined
+    ? {}
+    : parseYamlBlock(split.yaml, documentMetaSchema.partial(), {
+        file,
+        firstLine: split.yamlFirstLine,
+        errorCode: 'DOCUMENT_INVALID',
+      });
+  return { text: split.body, meta, warnings: [] };
+};
+
+const READERS: Record<string, Reader> = {
+  '.md': readText,
+  '.markdown': readText,
+  '.txt': readText,
+};
+
+export const SUPPORTED_EXTENSIONS = Object.keys(READERS);
+
+/** Lets another format (PDF, HTML) plug in without this file importing its parser. */
+export function registerReader(extension: string, reader: Reader): void {
+  READERS[extension] = reader;
+  if (!SUPPORTED_EXTENSIONS.includes(extension)) SUPPORTED_EXTENSIONS.push(extension);
+}
+
+/**
+ * Reads every document of a knowledge folder. A missing or empty folder and any malformed file stop
+ * the load with an error naming the file and the fix; nothing is half-loaded.
+ */
+export async function loadKnowledge(dir: string): Promise<KnowledgePack> {
+  const info = await stat(dir).catch(() => undefined);
+  if (!info?.isDirectory()) {
+    throw new PinpointError(
+      'KNOWLEDGE_MISSING',
+      `pinpoint: knowledge folder ${dir} does not exist; create it with the case documents or set KNOWLEDGE_DIR`,
+    );
+  }
+  const manifest = await readPackManifest(dir);
+  const files = (await listFiles(dir)).filter((file) => READERS[path.extname(file).toLowerCase()]);
+  if (files.length === 0) {
+    throw new PinpointError(
+      'KNOWLEDGE_EMPTY',
+      `pinpoint: knowledge folder ${dir} has no documents (${SUPPORTED_EXTENSIONS.join(', ')}); add one or set KNOWLEDGE_DIR`,
+    );
+  }
+  const warnings: string[] = [];
+  const documents: Document[] = [];
+  const usedIds = new Set<string>();
+  for (const relative of files) {
+    const full = path.join(dir, relative);
+    const reader = READERS[path.extname(relative).toLowerCase()]!;
+    const read = await reader(await readFile(full), full);
+    warnings.push(...read.warnings.map((warning) => `${full}: ${warning}`));
+    if (read.text.trim() === '') {
+      warnings.push(`${full}: no text; skipped`);
+      continue;
+    }
+    const meta = mergeMeta(relative, read.meta, manifest.documents[relative]);
+    const id = uniqueId(documentIdOf(relative), usedIds);
+    documents.push({ id, path: relative, meta, text: read.text, ...(read.pages ? { pages: read.pages } : {}), hash: hashText(read.text) });
+  }
+  if (documents.length === 0) {
+    throw new PinpointError('KNOWLEDGE_EMPTY', `pinpoint: knowledge folder ${dir} has only empty documents; add text or set KNOWLEDGE_DIR`);
+  }
+  for (const listed of Object.keys(manifest.documents)) {
+    if (!files.includes(listed)) warnings.push(`${path.join(dir, PACK_FILE)}: documents: "${listed}" is not in the folder`);
+  }
+  return { dir, manifest, documents, warnings };
+}
+
+export function hashText(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+function normalizeNewlines(text: string): string {
+  return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+}
+
+async function listFiles(dir: string, prefix = ''): Promise<string[]> {
+  const entries = await readdir(path.join(dir, prefix), { withFileTypes: true });
+  const files: string[] = [];
+  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    // Dot and underscore names are drafts, editor files or notes, not case documents.
+    if (entry.name.startsWith('.') || entry.name.startsWith('_') || entry.name === PACK_FILE) continue;
+    const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) files.push(...(await listFiles(dir, relative)));
+    else if (entry.isFile()) files.push(relative);
+  }
+  return files;
+}
+
+function mergeMeta(relative: string, fromFile: Partial<DocumentMeta>, fromManifest: Partial<DocumentMeta> | undefined): DocumentMeta {
+  const merged = { ...fromFile, ...fromManifest };
+  const title = merged.title ?? path.basename(relative, path.extname(relative)).replace(/[-_]+/g, ' ');
+  return Object.fromEntries(Object.entries({ ...merged, title }).filter(([, value]) => value !== undefined)) as unknown as DocumentMeta;
+}
+
+function documentIdOf(relative: string): string {
+  const withoutExtension = relative.slice(0, relative.length - path.extname(relative).length);
+  return withoutExtension.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'document';
+}
+
+function uniqueId(id: string, used: Set<string>): string {
+  let candidate = id;
+  for (let n = 2; used.has(candidate); n++) candidate = `${id}-${n}`;
+  used.add(candidate);
+  return candidate;
+}

@@ -1,0 +1,121 @@
+import { createHash } from 'node:crypto';
+import type { Document, Locator, Passage } from './types.js';
+
+/** Paragraphs longer than this are cut at sentence ends so one passage stays quotable and rankable. */
+export const MAX_PASSAGE_CHARS = 1200;
+
+const HEADING = /^(#{1,6})\s+(.+?)\s*#*\s*$/;
+const PAGE_MARKER = /^\s*(?:\[\s*page\s+(\d+)\s*\]|-{2,}\s*page\s+(\d+)\s*-{2,}|page\s+(\d+)(?:\s+of\s+\d+)?)\s*$/i;
+// A filing's own paragraph number: "42. Plaintiffs allege …" (not "2011. The …" years, so at most 4 digits and a capital or quote after).
+const NUMBERED_PARAGRAPH = /^\s*(\d{1,4})\.\s+(?=[A-Z“"'(\[])/;
+
+interface Block {
+  start: number;
+  end: number;
+}
+
+/**
+ * Splits a document into passages: one per paragraph (blank-line separated), long ones cut at
+ * sentence ends. Headings and page markers are not passages; they set the section and page of
+ * what follows. Ids depend only on the document id and the passage text, so they survive rebuilds.
+ */
+export function splitPassages(document: Document): Passage[] {
+  const passages: Passage[] = [];
+  const seen = new Map<string, number>();
+  const { text } = document;
+  let section: string | undefined;
+  let markedPage: number | undefined;
+  let ordinal = 0;
+  const formFeeds = [...text.matchAll(/\f/g)].map((match) => match.index);
+
+  for (const block of paragraphBlocks(text)) {
+    const raw = text.slice(block.start, block.end);
+    const heading = HEADING.exec(raw);
+    if (heading && !raw.includes('\n')) {
+      section = heading[2];
+      continue;
+    }
+    const marker = PAGE_MARKER.exec(raw);
+    if (marker) {
+      markedPage = Number(marker[1] ?? marker[2] ?? marker[3]);
+      continue;
+    }
+    ordinal += 1;
+    const numbered = NUMBERED_PARAGRAPH.exec(raw);
+    const paragraph = numbered ? Number(numbered[1]) : ordinal;
+    for (const piece of cutLongBlock(text, block)) {
+      const locator: Locator = { paragraph, numbered: Boolean(numbered) };
+      const page = pageAt(document, piece.start, markedPage, formFeeds);
+      if (page !== undefined) locator.page = page;
+      if (section) locator.section = section;
+      const passageText = text.slice(piece.start, piece.end);
+      passages.push({ id: passageId(document.id, passageText, seen), docId: document.id, text: passageText, start: piece.start, end: piece.end, locator });
+    }
+  }
+  return passages;
+}
+
+function passageId(docId: string, text: string, seen: Map<string, number>): string {
+  const base = createHash('sha256').update(docId).update('\0').update(text).digest('base64url').slice(0, 12);
+  const count = (seen.get(base) ?? 0) + 1;
+  seen.set(base, count);
+  return count === 1 ? base : `${base}.${count}`;
+}
+
+/** Blank-line separated blocks, trimmed, with form feeds treated as breaks too. */
+function paragraphBlocks(text: string): Block[] {
+  const blocks: Block[] = [];
+  const separator = /\n[ \t]*(?:\n|\f)[\s\f]*|\f[\s\f]*/g;
+  let cursor = 0;
+  const push = (start: number, end: number) => {
+    while (start < end && /\s/.test(text[start]!)) start++;
+    while (end > start && /\s/.test(text[end - 1]!)) end--;
+    if (end > start) blocks.push({ start, end });
+  };
+  for (const match of text.matchAll(separator)) {
+    push(cursor, match.index);
+    cursor = match.index + match[0].length;
+  }
+  push(cursor, text.length);
+  // A heading line directly followed by text (no blank line) is still a heading.
+  return blocks.flatMap((block) => {
+    const firstLineEnd = text.indexOf('\n', block.start);
+    if (firstLineEnd === -1 || firstLineEnd >= block.end) return [block];
+    if (!HEADING.test(text.slice(block.start, firstLineEnd))) return [block];
+    const rest = { start: firstLineEnd + 1, end: block.end };
+    while (rest.start < rest.end && /\s/.test(text[rest.start]!)) rest.start++;
+    return [{ start: block.start, end: firstLineEnd }, rest];
+  });
+}
+
+/** Cuts a block longer than MAX_PASSAGE_CHARS at sentence ends (". " followed by a capital). */
+function cutLongBlock(text: string, block: Block): Block[] {
+  if (block.end - block.start <= MAX_PASSAGE_CHARS) return [block];
+  const pieces: Block[] = [];
+  let start = block.start;
+  while (block.end - start > MAX_PASSAGE_CHARS) {
+    const window = text.slice(start, start + MAX_PASSAGE_CHARS);
+    let cut = -1;
+    for (const match of window.matchAll(/[.!?]["”’)]?\s+(?=["“(]?[A-Z0-9])/g)) {
+      if (match.index > MAX_PASSAGE_CHARS * 0.4) cut = match.index + match[0].length;
+    }
+    if (cut === -1) cut = window.lastIndexOf(' ') > 0 ? window.lastIndexOf(' ') + 1 : MAX_PASSAGE_CHARS;
+    let end = start + cut;
+    while (end > start && /\s/.test(text[end - 1]!)) end--;
+    pieces.push({ start, end });
+    start += cut;
+    while (start < block.end && /\s/.test(text[start]!)) start++;
+  }
+  if (start < block.end) pieces.push({ start, end: block.end });
+  return pieces;
+}
+
+function pageAt(document: Document, offset: number, markedPage: number | undefined, formFeeds: number[]): number | undefined {
+  if (document.pages) {
+    const span = document.pages.find((page) => offset >= page.start && offset < page.end);
+    if (span) return span.page;
+  }
+  if (markedPage !== undefined) return markedPage;
+  if (formFeeds.length === 0) return undefined;
+  return 1 + formFeeds.filter((feed) => feed < offset).length;
+}

@@ -1,0 +1,162 @@
+import { watch, type FSWatcher } from 'node:fs';
+import path from 'node:path';
+import { answerQuestion } from './answer/answer.js';
+import { citationOf } from './answer/citation.js';
+import { buildCorpus, type Corpus } from './corpus.js';
+import { loadKnowledge } from './knowledge/load.js';
+import { silentLogger, type Logger } from './logger.js';
+import type { AskOptions, PassageView, Pinpoint, ReloadResult } from './services.js';
+import { createState, IN_MEMORY, type Rates } from './state/index.js';
+import type { Answer, DocumentSummary } from './types.js';
+
+export interface PinpointOptions {
+  knowledgeDir: string;
+  /** DATA_DIR: pins, feedback and the index cache. Omit to keep state in memory and skip the cache. */
+  dataDir?: string;
+  logger?: Logger;
+  /** Watch the knowledge folder and reload on change (the long-running bot does; the CLI does not). */
+  watch?: boolean;
+  rates?: Rates;
+}
+
+/** Waits this long after the last file event before reloading: editors write files in bursts. */
+const RELOAD_DEBOUNCE_MS = 300;
+
+/** Builds the core: loads and indexes the knowledge, opens the state, and answers. */
+export async function createPinpoint(options: PinpointOptions): Promise<Pinpoint> {
+  const logger = (options.logger ?? silentLogger).child({ component: 'core' });
+  const cacheDir = options.dataDir ? path.join(options.dataDir, 'index-cache') : undefined;
+  const load = async (): Promise<Corpus> => {
+    const started = performance.now();
+    const pack = await loadKnowledge(options.knowledgeDir);
+    for (const warning of pack.warnings) logger.warn({ warning }, 'knowledge warning');
+    const built = await buildCorpus(pack, { ...(cacheDir ? { cacheDir } : {}), logger });
+    logger.info(
+      { documents: built.documents.size, passages: built.passages.length, index: built.source, ms: Math.round(performance.now() - started) },
+      'knowledge indexed',
+    );
+    return built;
+  };
+
+  let corpus = await load();
+  const state = createState({
+    dataDir: options.dataDir ?? IN_MEMORY,
+    analyze: (text) => corpus.analyzer.terms(text),
+    logger,
+    ...(options.rates ? { rates: options.rates } : {}),
+  });
+  state.pins.refreshStale(corpus.documents);
+
+  let reloading: Promise<ReloadResult> | undefined;
+  const reload = async (): Promise<ReloadResult> => {
+    try {
+      const next = await load();
+      const changed = next.hash !== corpus.hash;
+      corpus = next;
+      const stale = state.pins.refreshStale(corpus.documents);
+      logger.info({ changed, stale }, 'knowledge reloaded');
+      return { ok: true, documents: next.documents.size, passages: next.passages.length, changed };
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      logger.error({ err: error }, 'knowledge reload failed; the previous index keeps serving');
+      return { ok: false, error: message };
+    }
+  };
+  // One reload at a time; a burst of changes during a reload triggers exactly one more.
+  const serialReload = async (): Promise<ReloadResult> => {
+    while (reloading) await reloading;
+    reloading = reload().finally(() => (reloading = undefined));
+    return reloading;
+  };
+
+  let watcher: FSWatcher | undefined;
+  if (options.watch) {
+    let timer: NodeJS.Timeout | undefined;
+    watcher = watch(options.knowledgeDir, { recursive: true }, () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => void serialReload(), RELOAD_DEBOUNCE_MS);
+    });
+    watcher.on('error', (error) => logger.warn({ err: error }, 'knowledge folder watch failed; restart to pick up changes'));
+  }
+
+  const view = (passageId: string): PassageView | undefined => {
+    const passage = corpus.passageById.get(passageId);
+    const document = passage && corpus.documents.get(passage.docId);
+    return passage && document ? { passage, document, citation: citationOf(document, passage) } : undefined;
+  };
+
+  const ask = (question: string, askOptions: AskOptions = {}): Answer => {
+    const answer = answerQuestion(corpus, question, askOptions);
+    const first = (askOptions.offset ?? 0) === 0;
+    if (answer.kind === 'no-match' && first) state.answers.recordNoMatch(answer.question);
+    const pinned = askOptions.scope && first ? state.pins.match(askOptions.scope, answer.question) : undefined;
+    return pinned ? { ...answer, pinned } : answer;
+  };
+
+  return {
+    ask,
+    findSources: (message, askOptions = {}) => answerQuestion(corpus, message, askOptions),
+    documents: (): DocumentSummary[] =>
+      [...corpus.documents.values()].map((document) => {
+        const passages = corpus.passagesByDoc.get(document.id) ?? [];
+        const headings = [...new Set(passages.flatMap((passage) => (passage.locator.section ? [passage.locator.section] : [])))];
+        const summary: DocumentSummary = { id: document.id, title: document.meta.title, passages: passages.length, headings };
+        if (document.meta.kind) summary.kind = document.meta.kind;
+        if (document.meta.date) summary.date = document.meta.date;
+        if (document.meta.url) summary.url = document.meta.url;
+        return summary;
+      }),
+    passage: view,
+    context(passageId, radius = 1) {
+      const passage = corpus.passageById.get(passageId);
+      if (!passage) return [];
+      const siblings = corpus.passagesByDoc.get(passage.docId) ?? [];
+      const at = siblings.indexOf(passage);
+      return siblings.slice(Math.max(0, at - radius), at + radius + 1).flatMap((sibling) => view(sibling.id) ?? []);
+    },
+    resolveSource(ref) {
+      const direct = view(ref.trim());
+      if (direct) return direct;
+      const wanted = normalizeRef(ref);
+      if (wanted === '') return undefined;
+      for (const passage of corpus.passages) {
+        const found = view(passage.id)!;
+        const label = normalizeRef(found.citation.label);
+        const title = normalizeRef(found.document.meta.title);
+        const names = corpus.documents.size === 1 || wanted.includes(title) || wanted.includes(found.document.id);
+        if (label !== '' && names && (wanted === label || wanted.endsWith(` ${label}`))) return found;
+      }
+      return undefined;
+    },
+    suggest(prefix, suggestOptions = {}) {
+      const limit = suggestOptions.limit ?? 25;
+      const wanted = prefix.trim().toLowerCase();
+      const scope = suggestOptions.scope;
+      const pinned = scope ? state.pins.list({ platform: scope.platform, server: scope.server }).map((pin) => pin.question) : [];
+      const headings = [...corpus.documents.values()].flatMap((document) => [
+        document.meta.title,
+        ...new Set((corpus.passagesByDoc.get(document.id) ?? []).flatMap((passage) => passage.locator.section ?? [])),
+      ]);
+      return [...new Set([...pinned, ...headings])].filter((option) => option.toLowerCase().includes(wanted)).slice(0, limit);
+    },
+    stats: () => ({
+      documents: corpus.documents.size,
+      passages: corpus.passages.length,
+      indexedAt: corpus.builtAt.toISOString(),
+      knowledgeHash: corpus.hash,
+    }),
+    pins: state.pins,
+    limits: state.limits,
+    answers: state.answers,
+    reload: serialReload,
+    async close() {
+      watcher?.close();
+      await reloading;
+      state.close();
+    },
+  };
+}
+
+function normalizeRef(text: string): string {
+  return text.toLowerCase().replace(/[“”"'’]/g, '').replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,148 @@
+import { stem } from 'porter2';
+import { STOP_WORDS } from './stopwords.js';
+
+/** A processed term and where its source text sits, so highlights and proximity use real offsets. */
+export interface Token {
+  term: string;
+  start: number;
+  end: number;
+}
+
+export interface Analyzer {
+  /** Changes whenever analysis changes, so cached indexes built by another version are not reused. */
+  readonly version: string;
+  tokens(text: string): Token[];
+  terms(text: string): string[];
+  /** Terms of one alias group, for display ("dm" → the group's phrases). */
+  aliasGroupOf(term: string): readonly string[] | undefined;
+}
+
+// Legal tokens first, so "12(b)(6)", "3:20-cv-08570-JD", "§ 1983", "¶ 42" and "$725" survive whole.
+const TOKEN_PATTERN = new RegExp(
+  [
+    String.raw`(?<docket>\b\d{1,2}:\d{2}-[a-z]{2,4}-\d{3,6}(?:-[a-z]{1,4})*)`,
+    String.raw`(?<rule>\b\d+[a-z]?(?:\([a-z0-9]{1,4}\))+)`,
+    String.raw`(?<section>§{1,2}\s?\d+[a-z0-9]*(?:[.-]\d+[a-z0-9]*)*)`,
+    String.raw`(?<para>¶{1,2}\s?\d+)`,
+    String.raw`(?<money>[$€£]\s?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[$€£]\s?\d+(?:\.\d+)?)`,
+    String.raw`(?<number>\b\d{1,3}(?:,\d{3})+(?:\.\d+)?|\b\d+(?:\.\d+)?)`,
+    String.raw`(?<word>[\p{L}\p{N}]+(?:['’][\p{L}]+)*)`,
+  ].join('|'),
+  'giu',
+);
+
+const ANALYZER_VERSION = 'a3';
+const ALIAS_PREFIX = '~';
+
+const stemCache = new Map<string, string>();
+
+function stemWord(word: string): string {
+  let stemmed = stemCache.get(word);
+  if (stemmed === undefined) {
+    stemmed = stem(word);
+    stemCache.set(word, stemmed);
+  }
+  return stemmed;
+}
+
+function foldWord(raw: string): string {
+  let word = raw.toLowerCase().replace(/’/g, "'");
+  if (/[^\u0000-\u007f]/.test(word)) word = word.normalize('NFD').replace(/\p{M}/gu, '');
+  return word.replace(/'s$/, '');
+}
+
+/** Processed terms of one regex match (a legal token can yield two: "§1983" and "1983"). */
+function termsOfMatch(groups: Record<string, string | undefined>): string[] {
+  if (groups.docket) {
+    const docket = groups.docket.toLowerCase();
+    const base = docket.match(/^\d{1,2}:\d{2}-[a-z]{2,4}-\d{3,6}/)?.[0];
+    return base && base !== docket ? [docket, base] : [docket];
+  }
+  if (groups.rule) return [groups.rule.toLowerCase()];
+  if (groups.section) {
+    const number = groups.section.replace(/^§+\s?/, '').toLowerCase();
+    return [`§${number}`, number];
+  }
+  if (groups.para) return [`¶${groups.para.replace(/^¶+\s?/, '')}`];
+  if (groups.money) {
+    const amount = groups.money.replace(/^[$€£]\s?/, '').replace(/,/g, '');
+    return [amount, `${groups.money[0]}${amount}`];
+  }
+  if (groups.number) return [groups.number.replace(/,/g, '')];
+  const word = foldWord(groups.word ?? '');
+  if (word === '' || STOP_WORDS.has(word)) return [];
+  return [stemWord(word)];
+}
+
+function baseTokens(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const match of text.matchAll(TOKEN_PATTERN)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    for (const term of termsOfMatch(match.groups ?? {})) tokens.push({ term, start, end });
+  }
+  return tokens;
+}
+
+interface AliasPhrase {
+  terms: string[];
+  group: number;
+}
+
+/**
+ * Builds the analyzer: lowercase, fold diacritics, drop stop words, Porter2 stems, legal tokens, and
+ * one synthetic term per alias group ("~0") wherever any of the group's phrases appears, so
+ * "DMs" in a question meets "direct messages" in a document on both the index and the query side.
+ */
+export function createAnalyzer(options: { aliases?: readonly (readonly string[])[] } = {}): Analyzer {
+  const groups = (options.aliases ?? []).map((group) => [...group]);
+  const phrasesByFirstTerm = new Map<string, AliasPhrase[]>();
+  const groupByTerm = new Map<string, number>();
+  groups.forEach((group, index) => {
+    for (const phrase of group) {
+      const terms = baseTokens(phrase).map((token) => token.term);
+      const first = terms[0];
+      if (first === undefined) continue;
+      const list = phrasesByFirstTerm.get(first) ?? [];
+      list.push({ terms, group: index });
+      list.sort((a, b) => b.terms.length - a.terms.length);
+      phrasesByFirstTerm.set(first, list);
+      if (terms.length === 1) groupByTerm.set(first, index);
+    }
+  });
+
+  function tokens(text: string): Token[] {
+    const base = baseTokens(text);
+    if (phrasesByFirstTerm.size === 0) return base;
+    const withAliases: Token[] = [];
+    for (let i = 0; i < base.length; i++) {
+      const token = base[i]!;
+      withAliases.push(token);
+      const candidates = phrasesByFirstTerm.get(token.term);
+      if (!candidates) continue;
+      const matched = candidates.find((phrase) =>
+        phrase.terms.every((term, offset) => base[i + offset]?.term === term),
+      );
+      if (matched) {
+        const last = base[i + matched.terms.length - 1]!;
+        withAliases.push({ term: `${ALIAS_PREFIX}${matched.group}`, start: token.start, end: last.end });
+      }
+    }
+    return withAliases;
+  }
+
+  const aliasSignature = JSON.stringify(groups);
+  return {
+    version: `${ANALYZER_VERSION}:${aliasSignature}`,
+    tokens,
+    terms: (text) => tokens(text).map((token) => token.term),
+    aliasGroupOf(term) {
+      const index = term.startsWith(ALIAS_PREFIX) ? Number(term.slice(1)) : groupByTerm.get(term);
+      return index === undefined ? undefined : groups[index];
+    },
+  };
+}
+
+export function isAliasTerm(term: string): boolean {
+  return term.startsWith(ALIAS_PREFIX);
+}
