@@ -1,0 +1,191 @@
+import { describe, expect, it } from 'vitest';
+import { describeConfig, enabledPlatforms, parseConfig, secretValues } from '../src/config.js';
+import { PinpointError } from '../src/errors.js';
+
+const HEADER_ONE = 'pinpoint: a setting is invalid; fix it in .env or the environment (see .env.example)';
+
+function errorOf(env: Record<string, string | undefined>): PinpointError {
+  try {
+    parseConfig(env);
+  } catch (error) {
+    if (error instanceof PinpointError) return error;
+    throw error;
+  }
+  throw new Error('parseConfig accepted the environment');
+}
+
+const SLACK_HTTP = { SLACK_BOT_TOKEN: 'xoxb-1-2-abc', SLACK_SIGNING_SECRET: 'signing-secret-value' };
+const PUBLIC_KEY = 'a'.repeat(64);
+
+describe('parseConfig', () => {
+  it('fills every default when the environment is empty', () => {
+    expect(parseConfig({})).toEqual({
+      KNOWLEDGE_DIR: './knowledge',
+      DATA_DIR: './data',
+      PORT: 3000,
+      LOG_LEVEL: 'info',
+      SHUTDOWN_TIMEOUT_MS: 4000,
+      DISCORD_API_BASE: 'https://discord.com/api',
+      SLACK_API_URL: 'https://slack.com/api/',
+    });
+  });
+
+  it('treats blank values as unset when a .env file leaves them empty', () => {
+    const config = parseConfig({ PORT: '', DISCORD_TOKEN: '   ', LOG_LEVEL: '' });
+    expect(config.PORT).toBe(3000);
+    expect(config.DISCORD_TOKEN).toBeUndefined();
+    expect(config.LOG_LEVEL).toBe('info');
+  });
+
+  it('ignores variables it does not own', () => {
+    expect(parseConfig({ HOME: '/root', PATH: '/bin' })).not.toHaveProperty('HOME');
+  });
+
+  it('reads numbers, trims values and keeps paths as given', () => {
+    const config = parseConfig({ PORT: ' 8080 ', SHUTDOWN_TIMEOUT_MS: '2500', KNOWLEDGE_DIR: '/kb', DATA_DIR: 'state' });
+    expect(config).toMatchObject({ PORT: 8080, SHUTDOWN_TIMEOUT_MS: 2500, KNOWLEDGE_DIR: '/kb', DATA_DIR: 'state' });
+  });
+
+  it.each([
+    ['true', true],
+    ['1', true],
+    ['yes', true],
+    ['on', true],
+    ['false', false],
+    ['0', false],
+    ['no', false],
+    ['off', false],
+    ['FALSE', false],
+  ])('reads LOG_PRETTY=%s as %s', (value, expected) => {
+    expect(parseConfig({ LOG_PRETTY: value }).LOG_PRETTY).toBe(expected);
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, '  PORT="abc": expected a whole number from 0 to 65535 (default 3000)'],
+    [{ PORT: '70000' }, '  PORT="70000": expected a whole number from 0 to 65535 (default 3000)'],
+    [{ PORT: '80.5' }, '  PORT="80.5": expected a whole number from 0 to 65535 (default 3000)'],
+    [{ PORT: '-1' }, '  PORT="-1": expected a whole number from 0 to 65535 (default 3000)'],
+    [{ LOG_LEVEL: 'loud' }, '  LOG_LEVEL="loud": expected one of debug, info, warn, error (default info)'],
+    [
+      { LOG_PRETTY: 'maybe' },
+      '  LOG_PRETTY="maybe": expected true or false (also 1/0, yes/no, on/off; default: pretty only in a terminal)',
+    ],
+    [
+      { SHUTDOWN_TIMEOUT_MS: '4s' },
+      '  SHUTDOWN_TIMEOUT_MS="4s": expected a whole number of milliseconds from 0 to 60000 (default 4000)',
+    ],
+    [{ DISCORD_API_BASE: 'discord' }, '  DISCORD_API_BASE="discord": expected an absolute URL (default https://discord.com/api)'],
+    [{ SLACK_API_URL: 'nope' }, '  SLACK_API_URL="nope": expected an absolute URL (default https://slack.com/api/)'],
+    [
+      { DISCORD_APPLICATION_ID: 'my-app' },
+      '  DISCORD_APPLICATION_ID="my-app": expected the numeric application id from the Discord developer portal',
+    ],
+    [
+      { DISCORD_PUBLIC_KEY: 'abc', DISCORD_APPLICATION_ID: '1' },
+      '  DISCORD_PUBLIC_KEY="abc": expected the 64-character hex public key from the Discord developer portal',
+    ],
+    [{ DISCORD_GUILD_ID: 'guild' }, '  DISCORD_GUILD_ID="guild": expected a numeric server (guild) id'],
+    [
+      { SLACK_BOT_TOKEN: 'xoxp-user-token', SLACK_SIGNING_SECRET: 's' },
+      '  SLACK_BOT_TOKEN (value hidden): expected a bot token starting with xoxb-',
+    ],
+    [
+      { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xoxb-wrong' },
+      '  SLACK_APP_TOKEN (value hidden): expected an app-level token starting with xapp-',
+    ],
+    [
+      { SLACK_BOT_TOKEN: 'xoxb-1' },
+      '  SLACK_SIGNING_SECRET: missing: SLACK_BOT_TOKEN is set, so set SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode)',
+    ],
+    [
+      { SLACK_SIGNING_SECRET: 'secret' },
+      '  SLACK_BOT_TOKEN: missing: SLACK_SIGNING_SECRET is set, so set SLACK_BOT_TOKEN to the bot token (xoxb-…)',
+    ],
+    [
+      { SLACK_APP_TOKEN: 'xapp-1' },
+      '  SLACK_BOT_TOKEN: missing: SLACK_APP_TOKEN is set, so set SLACK_BOT_TOKEN to the bot token (xoxb-…)',
+    ],
+    [
+      { DISCORD_PUBLIC_KEY: PUBLIC_KEY },
+      '  DISCORD_APPLICATION_ID: missing: DISCORD_PUBLIC_KEY is set, so set DISCORD_APPLICATION_ID (HTTP interactions need it)',
+    ],
+    [
+      { ...SLACK_HTTP, SLACK_COMMAND: 'ask' },
+      '  SLACK_COMMAND="ask": expected a lowercase slash command such as /ask (default /ask)',
+    ],
+    [
+      { ...SLACK_HTTP, SLACK_MODERATOR_IDS: 'alice;bob' },
+      '  SLACK_MODERATOR_IDS="alice;bob": expected Slack user ids separated by commas, e.g. U012AB3CD,U045EF6GH',
+    ],
+  ])('stops with a message naming the variable when %o', (env, line) => {
+    const error = errorOf(env);
+    expect(error.code).toBe('CONFIG_INVALID');
+    expect(error.message).toBe(`${HEADER_ONE}\n${line}`);
+  });
+
+  it('lists every bad variable at once, in schema order', () => {
+    expect(errorOf({ LOG_LEVEL: 'loud', PORT: 'x' }).message).toBe(
+      'pinpoint: 2 settings are invalid; fix them in .env or the environment (see .env.example)\n' +
+        '  PORT="x": expected a whole number from 0 to 65535 (default 3000)\n' +
+        '  LOG_LEVEL="loud": expected one of debug, info, warn, error (default info)',
+    );
+  });
+
+  it('never repeats a secret value in its error', () => {
+    const error = errorOf({ SLACK_BOT_TOKEN: 'xoxp-very-secret-user-token', SLACK_SIGNING_SECRET: 's' });
+    expect(error.message).not.toContain('very-secret');
+  });
+
+  it('accepts Slack moderators separated by commas or spaces', () => {
+    expect(parseConfig({ ...SLACK_HTTP, SLACK_MODERATOR_IDS: 'U01, U02 W03' }).SLACK_MODERATOR_IDS).toBe('U01, U02 W03');
+  });
+});
+
+describe('enabledPlatforms', () => {
+  it.each([
+    [{}, []],
+    [{ DISCORD_TOKEN: 'token' }, [{ platform: 'discord', mode: 'gateway' }]],
+    [{ DISCORD_PUBLIC_KEY: PUBLIC_KEY, DISCORD_APPLICATION_ID: '1' }, [{ platform: 'discord', mode: 'http' }]],
+    [
+      { DISCORD_TOKEN: 'token', DISCORD_PUBLIC_KEY: PUBLIC_KEY, DISCORD_APPLICATION_ID: '1' },
+      [{ platform: 'discord', mode: 'http' }],
+    ],
+    [SLACK_HTTP, [{ platform: 'slack', mode: 'http' }]],
+    [{ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' }, [{ platform: 'slack', mode: 'socket' }]],
+    [
+      { ...SLACK_HTTP, DISCORD_TOKEN: 'token' },
+      [
+        { platform: 'discord', mode: 'gateway' },
+        { platform: 'slack', mode: 'http' },
+      ],
+    ],
+  ])('starts the platforms whose credentials are set: %o', (env, expected) => {
+    expect(enabledPlatforms(parseConfig(env))).toEqual(expected);
+  });
+});
+
+describe('describeConfig', () => {
+  it('prints every setting with secrets hidden and the platforms it will start', () => {
+    const lines = describeConfig(
+      parseConfig({ ...SLACK_HTTP, DISCORD_TOKEN: 'discord-token-value', SLACK_API_URL: 'http://user:pw@127.0.0.1:9/api/' }),
+    );
+    const text = lines.join('\n');
+    expect(lines).toContain('SLACK_BOT_TOKEN=(set, hidden)');
+    expect(lines).toContain('SLACK_SIGNING_SECRET=(set, hidden)');
+    expect(lines).toContain('DISCORD_TOKEN=(set, hidden)');
+    expect(lines).toContain('SLACK_APP_TOKEN=(not set)');
+    expect(lines).toContain('PORT=3000');
+    expect(lines).toContain('SLACK_API_URL=http://user:***@127.0.0.1:9/api/');
+    expect(lines.at(-1)).toBe('platforms: discord (gateway), slack (http)');
+    expect(text).not.toContain('xoxb-1-2-abc');
+    expect(text).not.toContain('signing-secret-value');
+    expect(text).not.toContain('discord-token-value');
+    expect(text).not.toContain(':pw@');
+  });
+});
+
+describe('secretValues', () => {
+  it('returns the secret values that are set, for the logger to scrub', () => {
+    expect(secretValues(parseConfig(SLACK_HTTP))).toEqual(['xoxb-1-2-abc', 'signing-secret-value']);
+  });
+});
