@@ -1,0 +1,147 @@
+import { Client, Events, GatewayIntentBits, type ClientOptions } from 'discord.js';
+import type { PlatformAdapter } from '../platform.js';
+import { createDiscordApi, createRest } from './api.js';
+import { PinpointError, type Config, type Logger, type Pinpoint } from './core.js';
+import { createInteractionHandler } from './handler.js';
+import { createInteractionsRoute } from './http.js';
+import type { RawInteraction } from './interaction.js';
+import { discordPublicKey } from './verify.js';
+
+export type DiscordMode = 'gateway' | 'http';
+
+type DiscordConfig = Pick<Config, 'DISCORD_TOKEN' | 'DISCORD_PUBLIC_KEY' | 'DISCORD_API_BASE'>;
+
+export interface DiscordAdapterOptions {
+  core: Pinpoint;
+  config: DiscordConfig;
+  logger: Logger;
+  /** Default: 'http' when DISCORD_PUBLIC_KEY is set (the Interactions Endpoint URL wins), else 'gateway'. */
+  mode?: DiscordMode;
+  /** How long stop() waits for in-flight interactions. */
+  stopTimeoutMs?: number;
+  /** REST retries on 5xx and timeouts (default 3). */
+  restRetries?: number;
+}
+
+/** The mode the configuration asks for, or a start-up error naming the variables to set. */
+export function discordMode(config: DiscordConfig): DiscordMode {
+  if (config.DISCORD_PUBLIC_KEY) return 'http';
+  if (config.DISCORD_TOKEN) return 'gateway';
+  throw new PinpointError(
+    'CONFIG_INVALID',
+    'pinpoint: Discord is not configured; set DISCORD_TOKEN (gateway) or DISCORD_PUBLIC_KEY + DISCORD_APPLICATION_ID (HTTP interactions)',
+  );
+}
+
+/**
+ * The Discord adapter. Gateway mode logs in with discord.js (no privileged intents) and handles
+ * INTERACTION_CREATE; HTTP mode exposes POST /discord/interactions. Both share one interaction handler.
+ */
+export function createDiscordAdapter(options: DiscordAdapterOptions): PlatformAdapter {
+  const { core, config } = options;
+  const mode = options.mode ?? discordMode(config);
+  const logger = options.logger.child({ adapter: 'discord', mode });
+  const inFlight = new Set<Promise<void>>();
+  let accepting = false;
+  let connected = false;
+  const track = (work: Promise<void>): void => {
+    inFlight.add(work);
+    void work.finally(() => inFlight.delete(work)).catch(() => {});
+  };
+
+  async function drain(): Promise<void> {
+    accepting = false;
+    if (inFlight.size === 0) return;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, options.stopTimeoutMs ?? 3000);
+    });
+    await Promise.race([Promise.allSettled([...inFlight]), timeout]);
+    clearTimeout(timer);
+  }
+
+  if (mode === 'http') {
+    if (!config.DISCORD_PUBLIC_KEY) throw new PinpointError('CONFIG_INVALID', 'pinpoint: Discord HTTP mode needs DISCORD_PUBLIC_KEY; set it');
+    const publicKey = discordPublicKey(config.DISCORD_PUBLIC_KEY);
+    const rest = createRest(config.DISCORD_API_BASE, config.DISCORD_TOKEN, options.restRetries);
+    const handler = createInteractionHandler({ core, api: createDiscordApi(rest, Boolean(config.DISCORD_TOKEN)), logger });
+    const route = createInteractionsRoute({ publicKey, handler, logger, track, accepting: () => accepting });
+    return {
+      name: 'discord',
+      routes: [route],
+      async start() {
+        accepting = true;
+        logger.info({ path: route.path, pins: Boolean(config.DISCORD_TOKEN) }, 'discord HTTP interactions ready');
+      },
+      async stop() {
+        await drain();
+        rest.clearHashSweeper();
+        rest.clearHandlerSweeper();
+      },
+      ready: () => accepting,
+    };
+  }
+
+  const token = config.DISCORD_TOKEN;
+  if (!token) throw new PinpointError('CONFIG_INVALID', 'pinpoint: Discord gateway mode needs DISCORD_TOKEN; set it');
+  const clientOptions: ClientOptions = {
+    // Interactions arrive without any intent; Guilds is not privileged and keeps channel data usable.
+    intents: [GatewayIntentBits.Guilds],
+    rest: { api: config.DISCORD_API_BASE, retries: options.restRetries ?? 3 },
+    allowedMentions: { parse: [] },
+  };
+  const client = new Client(clientOptions);
+  const api = createDiscordApi(client.rest, true);
+  const handler = createInteractionHandler({ core, api, logger });
+
+  client.on(Events.Raw, (packet: { t?: string | null; d?: unknown }) => {
+    if (packet.t !== 'INTERACTION_CREATE' || !accepting) return;
+    const interaction = packet.d as RawInteraction;
+    track(handler(interaction, (body) => api.callback(interaction.id, interaction.token, body)));
+  });
+  client.on(Events.ShardReady, () => {
+    connected = true;
+  });
+  client.on(Events.ShardResume, (_shard, replayed) => {
+    connected = true;
+    logger.info({ replayed }, 'discord gateway resumed');
+  });
+  client.on(Events.ShardDisconnect, (event) => {
+    connected = false;
+    logger.warn({ code: event.code }, 'discord gateway disconnected');
+  });
+  client.on(Events.ShardReconnecting, () => {
+    connected = false;
+    logger.info({}, 'discord gateway reconnecting');
+  });
+  client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
+  client.on(Events.Warn, (message) => logger.warn({ detail: message }, 'discord client warning'));
+
+  return {
+    name: 'discord',
+    routes: [],
+    async start() {
+      accepting = true;
+      const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+      try {
+        await client.login(token);
+      } catch (error) {
+        accepting = false;
+        throw new PinpointError(
+          'CONFIG_INVALID',
+          `pinpoint: Discord login failed (${error instanceof Error ? error.message : String(error)}); check DISCORD_TOKEN and DISCORD_API_BASE`,
+          { cause: error },
+        );
+      }
+      await ready;
+      connected = true;
+      logger.info({ user: client.user?.id, guilds: client.guilds.cache.size }, 'discord gateway ready');
+    },
+    async stop() {
+      await drain();
+      connected = false;
+      await client.destroy();
+    },
+    ready: () => connected && accepting,
+  };
+}

@@ -1,0 +1,43 @@
+import { REST, Routes, type APIMessage, type APIInteractionResponse } from 'discord.js';
+import type { DiscordMessage } from './render.js';
+
+/** The few Discord REST calls the interaction handler makes, over @discordjs/rest (rate limits, retries). */
+export interface DiscordApi {
+  /** Initial response through the callback endpoint (gateway mode; HTTP mode answers in the response body). */
+  callback(interactionId: string, token: string, body: APIInteractionResponse): Promise<void>;
+  editOriginal(applicationId: string, token: string, message: DiscordMessage): Promise<void>;
+  followUp(applicationId: string, token: string, message: DiscordMessage): Promise<Pick<APIMessage, 'id' | 'channel_id'>>;
+  pin(channelId: string, messageId: string): Promise<void>;
+  unpin(channelId: string, messageId: string): Promise<void>;
+  /** False in HTTP mode without DISCORD_TOKEN: bot-authenticated calls (pins) are impossible. */
+  readonly hasToken: boolean;
+}
+
+/** Interaction tokens authorise the webhook routes; the bot token must not be sent there. */
+export function createDiscordApi(rest: REST, hasToken: boolean): DiscordApi {
+  return {
+    hasToken,
+    async callback(interactionId, token, body) {
+      await rest.post(Routes.interactionCallback(interactionId, token), { body, auth: false });
+    },
+    async editOriginal(applicationId, token, message) {
+      await rest.patch(Routes.webhookMessage(applicationId, token, '@original'), { body: message, auth: false });
+    },
+    async followUp(applicationId, token, message) {
+      const saved = (await rest.post(Routes.webhook(applicationId, token), { body: message, auth: false })) as APIMessage;
+      return { id: saved.id, channel_id: saved.channel_id };
+    },
+    async pin(channelId, messageId) {
+      await rest.put(Routes.channelMessagesPin(channelId, messageId), { reason: 'Pinpoint: a moderator pinned an answer' });
+    },
+    async unpin(channelId, messageId) {
+      await rest.delete(Routes.channelMessagesPin(channelId, messageId), { reason: 'Pinpoint: a moderator unpinned an answer' });
+    },
+  };
+}
+
+/** A REST client for `DISCORD_API_BASE`; `token` is optional (HTTP mode may run without one). */
+export function createRest(apiBase: string, token?: string, retries = 3): REST {
+  const rest = new REST({ api: apiBase, retries });
+  return token ? rest.setToken(token) : rest;
+}

@@ -1,0 +1,49 @@
+import { PinpointError } from './core.js';
+import { DISCORD_LIMITS } from './limits.js';
+
+/**
+ * What a button does, carried entirely in its `custom_id` (plus the answer id the core's AnswerLog
+ * remembers), so buttons keep working after a restart or on another replica.
+ */
+export type ButtonAction =
+  | { action: 'more' | 'context' | 'share' | 'pin'; answerId: string; offset: number }
+  | { action: 'unpin'; pinId: string };
+
+const PREFIX = 'pp';
+const CODES = { more: 'm', context: 'c', share: 's', pin: 'p', unpin: 'u' } as const;
+const ACTIONS = Object.fromEntries(Object.entries(CODES).map(([action, code]) => [code, action])) as Record<
+  string,
+  ButtonAction['action']
+>;
+
+/** `pp:m:<answerId>:<offset>` or `pp:u:<pinId>`; throws if it would exceed Discord's 100 characters. */
+export function encodeCustomId(action: ButtonAction): string {
+  const id =
+    action.action === 'unpin'
+      ? `${PREFIX}:${CODES.unpin}:${action.pinId}`
+      : `${PREFIX}:${CODES[action.action]}:${action.answerId}:${action.offset}`;
+  if (id.length > DISCORD_LIMITS.customId) {
+    throw new PinpointError(
+      'INPUT_INVALID',
+      `pinpoint: button id "${id.slice(0, 40)}…" is ${id.length} characters; Discord allows ${DISCORD_LIMITS.customId}. Use shorter answer or pin ids`,
+    );
+  }
+  return id;
+}
+
+/** The action of a custom_id this adapter made, or undefined for anything else. */
+export function decodeCustomId(customId: string): ButtonAction | undefined {
+  const parts = customId.split(':');
+  if (parts[0] !== PREFIX || parts.length < 3) return undefined;
+  const action = ACTIONS[parts[1] ?? ''];
+  if (!action) return undefined;
+  if (action === 'unpin') {
+    const pinId = parts.slice(2).join(':');
+    return pinId ? { action, pinId } : undefined;
+  }
+  if (parts.length < 4) return undefined;
+  const offsetText = parts[parts.length - 1] ?? '';
+  const answerId = parts.slice(2, -1).join(':');
+  if (!/^\d{1,4}$/.test(offsetText) || !answerId) return undefined;
+  return { action, answerId, offset: Number(offsetText) };
+}

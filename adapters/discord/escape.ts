@@ -1,0 +1,74 @@
+/** Zero-width joiner: breaks `@everyone`, `<@123>` and friends without changing what people read. */
+export const ZWJ = '\u200D';
+
+/**
+ * Defuses everything Discord could turn into a ping or a rich mention: `@everyone`, `@here`,
+ * `<@id>`, `<@!id>`, `<@&role>`, `<#channel>`, `</command:id>`. Quoted case text must never ping,
+ * even if `allowed_mentions` were ever lost on the way.
+ */
+export function neutralizeMentions(text: string): string {
+  return text.replace(/@/g, `@${ZWJ}`).replace(/<([#/:])/g, `<${ZWJ}$1`);
+}
+
+/** Characters with inline markdown meaning in Discord. */
+const INLINE_MARKDOWN = /[\\*_~`|[\]<>]/g;
+
+/** Escapes markdown so quoted text shows literally, and neutralises mentions. */
+export function escapeText(text: string): string {
+  const escaped = text.replace(INLINE_MARKDOWN, (ch) => `\\${ch}`);
+  // Line starts: headings, lists, sub-text and numbered lists only count there.
+  const lineStarts = escaped.replace(/^(\s*)([#\-+]|\d+\.)(?=\s|#|$)/gm, (_m, ws: string, mark: string) =>
+    mark.endsWith('.') ? `${ws}${mark.slice(0, -1)}\\.` : `${ws}\\${mark}`,
+  );
+  return neutralizeMentions(lineStarts);
+}
+
+/** Merges overlapping/adjacent ranges and clips them to [0, length). */
+export function normalizeRanges(ranges: readonly (readonly [number, number])[], length: number): [number, number][] {
+  const sorted = ranges
+    .map(([s, e]): [number, number] => [Math.max(0, s), Math.min(length, e)])
+    .filter(([s, e]) => e > s)
+    .sort((a, b) => a[0] - b[0]);
+  const merged: [number, number][] = [];
+  for (const range of sorted) {
+    const last = merged[merged.length - 1];
+    if (last && range[0] <= last[1]) last[1] = Math.max(last[1], range[1]);
+    else merged.push([range[0], range[1]]);
+  }
+  return merged;
+}
+
+/**
+ * Escapes one line of text and wraps the highlighted ranges in `**bold**`. Whitespace at the edges of
+ * a highlight is moved outside the markers, because `** word**` does not render as bold.
+ */
+export function formatLine(line: string, highlights: readonly (readonly [number, number])[]): string {
+  let out = '';
+  let at = 0;
+  for (const [rawStart, rawEnd] of normalizeRanges(highlights, line.length)) {
+    let start = rawStart;
+    let end = rawEnd;
+    while (start < end && /\s/.test(line[start] ?? '')) start++;
+    while (end > start && /\s/.test(line[end - 1] ?? '')) end--;
+    if (end <= start) continue;
+    out += escapeText(line.slice(at, start)) + `**${escapeText(line.slice(start, end))}**`;
+    at = end;
+  }
+  return out + escapeText(line.slice(at));
+}
+
+/**
+ * Renders text as a Discord block quote: every line starts with `> `, so no part of a quote can
+ * fall outside the quote. Blank lines are dropped (they would end the quote).
+ */
+export function formatQuote(text: string, highlights: readonly (readonly [number, number])[] = []): string {
+  const lines: string[] = [];
+  let offset = 0;
+  for (const line of text.split('\n')) {
+    const relative = highlights.map(([s, e]): [number, number] => [s - offset, e - offset]);
+    offset += line.length + 1;
+    if (line.trim() === '') continue;
+    lines.push(`> ${formatLine(line.replace(/\s+$/, ''), relative)}`);
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,88 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { KeyObject } from 'node:crypto';
+import type { APIInteractionResponse } from 'discord.js';
+import type { Route } from '../platform.js';
+import type { Logger } from './core.js';
+import type { InteractionHandler } from './handler.js';
+import { INTERACTION, RESPONSE, type RawInteraction } from './interaction.js';
+import { verifyDiscordSignature } from './verify.js';
+
+export const DISCORD_INTERACTIONS_PATH = '/discord/interactions';
+
+function header(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): Promise<void> {
+  return new Promise((resolve) => {
+    const text = JSON.stringify(body);
+    res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+    res.end(text, () => resolve());
+  });
+}
+
+export interface HttpRouteOptions {
+  publicKey: KeyObject;
+  handler: InteractionHandler;
+  logger: Logger;
+  /** Called with each interaction's work so stop() can wait for it. */
+  track: (work: Promise<void>) => void;
+  /** False while stopping: new interactions get 503 so Discord shows its own error instead of hanging. */
+  accepting: () => boolean;
+}
+
+/**
+ * POST /discord/interactions: Ed25519-verified; PING → PONG; anything else goes to the shared handler,
+ * whose first response becomes this HTTP response (later messages go through the REST API).
+ */
+export function createInteractionsRoute(options: HttpRouteOptions): Route {
+  const { publicKey, handler, logger } = options;
+  return {
+    method: 'POST',
+    path: DISCORD_INTERACTIONS_PATH,
+    async handle(req, res, rawBody) {
+      const verified = verifyDiscordSignature(
+        publicKey,
+        header(req, 'x-signature-ed25519'),
+        header(req, 'x-signature-timestamp'),
+        rawBody,
+      );
+      if (!verified) {
+        logger.warn({ bytes: rawBody.length }, 'discord interaction rejected: bad signature');
+        await sendJson(res, 401, { error: 'invalid request signature' });
+        return;
+      }
+      let interaction: RawInteraction;
+      try {
+        interaction = JSON.parse(rawBody.toString('utf8')) as RawInteraction;
+      } catch {
+        await sendJson(res, 400, { error: 'body is not JSON' });
+        return;
+      }
+      if (interaction.type === INTERACTION.ping) {
+        await sendJson(res, 200, { type: RESPONSE.pong });
+        return;
+      }
+      if (!options.accepting()) {
+        await sendJson(res, 503, { error: 'shutting down' });
+        return;
+      }
+      let responded = false;
+      const respond = async (body: APIInteractionResponse): Promise<void> => {
+        if (responded) throw new Error('discord interaction already answered over HTTP');
+        responded = true;
+        await sendJson(res, 200, body);
+      };
+      const work = handler(interaction, respond).finally(async () => {
+        // The handler always answers; this only guards against a path that forgot to.
+        if (!responded) {
+          logger.error({ interaction: interaction.id }, 'discord interaction finished without a response');
+          await sendJson(res, 500, { error: 'no response' });
+        }
+      });
+      options.track(work);
+      await work;
+    },
+  };
+}

@@ -1,0 +1,72 @@
+import type { PinScope } from './core.js';
+
+/** The fields of a Discord interaction payload this adapter reads (gateway and HTTP send the same JSON). */
+export interface RawInteraction {
+  id: string;
+  application_id: string;
+  type: number;
+  token: string;
+  guild_id?: string;
+  channel_id?: string;
+  channel?: { id: string };
+  /** The bot's permissions in the channel (decimal bitfield). */
+  app_permissions?: string;
+  member?: { user?: RawUser; permissions?: string };
+  user?: RawUser;
+  data?: {
+    name?: string;
+    type?: number;
+    custom_id?: string;
+    component_type?: number;
+    target_id?: string;
+    options?: RawOption[];
+    resolved?: { messages?: Record<string, { content?: string; id: string }> };
+  };
+  message?: { id: string; channel_id?: string; flags?: number; interaction_metadata?: { user?: RawUser } };
+}
+
+export interface RawUser {
+  id: string;
+  username?: string;
+}
+
+export interface RawOption {
+  name: string;
+  type: number;
+  value?: string | number | boolean;
+  focused?: boolean;
+  options?: RawOption[];
+}
+
+export const INTERACTION = { ping: 1, command: 2, component: 3, autocomplete: 4, modal: 5 } as const;
+export const RESPONSE = { pong: 1, message: 4, deferredMessage: 5, deferredUpdate: 6, autocomplete: 8 } as const;
+export const COMMAND_TYPE = { chatInput: 1, user: 2, message: 3 } as const;
+
+export function userOf(interaction: RawInteraction): RawUser {
+  return interaction.member?.user ?? interaction.user ?? { id: 'unknown' };
+}
+
+export function channelOf(interaction: RawInteraction): string {
+  return interaction.channel_id ?? interaction.channel?.id ?? 'unknown';
+}
+
+/** Pins and cooldowns are per server and channel; a DM is its own "server". */
+export function scopeOf(interaction: RawInteraction): PinScope {
+  return {
+    platform: 'discord',
+    server: interaction.guild_id ?? `dm-${userOf(interaction).id}`,
+    channel: channelOf(interaction),
+  };
+}
+
+export function option(interaction: RawInteraction, name: string): RawOption | undefined {
+  return interaction.data?.options?.find((o) => o.name === name);
+}
+
+/** A short label for logs: the command name or the button's action; never what the user typed. */
+export function describeInteraction(interaction: RawInteraction): string {
+  if (interaction.type === INTERACTION.component) return `button:${(interaction.data?.custom_id ?? '').split(':')[1] ?? '?'}`;
+  if (interaction.type === INTERACTION.autocomplete) return `autocomplete:${interaction.data?.name ?? '?'}`;
+  if (interaction.type === INTERACTION.command) return `command:${interaction.data?.name ?? '?'}`;
+  return `type:${interaction.type}`;
+}

@@ -1,0 +1,41 @@
+/**
+ * Every Discord limit the adapter relies on, in one place. discord.js builders do not check the
+ * 6000-character total across embeds, so the renderer enforces all of these itself before sending.
+ */
+export const DISCORD_LIMITS = {
+  /** Message `content`. */
+  content: 2000,
+  embedsPerMessage: 10,
+  embedTitle: 256,
+  embedDescription: 4096,
+  embedFields: 25,
+  fieldName: 256,
+  fieldValue: 1024,
+  footerText: 2048,
+  authorName: 256,
+  /** Characters across title, description, field names/values, footer and author of all embeds. */
+  embedTotal: 6000,
+  customId: 100,
+  buttonsPerRow: 5,
+  actionRows: 5,
+  buttonLabel: 80,
+  autocompleteChoices: 25,
+  choiceName: 100,
+  choiceValue: 100,
+  /** The first response must arrive within this many milliseconds. */
+  ackWindowMs: 3000,
+} as const;
+
+/** Pinpoint's own caps, chosen to keep answers readable in a chat. */
+export const PINPOINT_DISCORD_LIMITS = {
+  /** Longest question accepted from /ask (also the option's max_length). */
+  questionChars: 300,
+  /** Excerpts per answer page (the More button shows the next page). */
+  excerptsPerPage: 3,
+  /** Documents listed by /docs and pins listed by /pins. */
+  listItems: 20,
+  /** Neighbouring passages shown by /source on each side. */
+  sourceRadius: 1,
+  /** Pins with an Unpin button in one /pins reply (5 rows of 5 buttons). */
+  unpinButtons: 25,
+} as const;

@@ -1,0 +1,344 @@
+import type { APIActionRowComponent, APIButtonComponentWithCustomId, APIEmbed } from 'discord.js';
+import type { Answer, Citation, DocumentSummary, IndexStats, PassageView, Pin } from './core.js';
+import { encodeCustomId, type ButtonAction } from './custom-id.js';
+import { escapeText, formatQuote } from './escape.js';
+import { DISCORD_LIMITS } from './limits.js';
+import { splitQuote } from './split.js';
+
+/** A message body as Discord's REST API takes it (interaction edits, follow-ups, callbacks). */
+export interface DiscordMessage {
+  content?: string;
+  embeds: APIEmbed[];
+  components: APIActionRowComponent<APIButtonComponentWithCustomId>[];
+  allowed_mentions: { parse: [] };
+  flags?: number;
+}
+
+export const EPHEMERAL_FLAG = 64;
+
+export const COLORS = { answer: 0x5865f2, pinned: 0xf1c40f, stale: 0xe67e22, none: 0x99aab5 } as const;
+
+export interface AnswerRenderOptions {
+  stats: IndexStats;
+  /** Id from `core.answers.remember`; without it no buttons are rendered. */
+  answerId?: string;
+  /** Index of the first excerpt shown (citations are numbered from offset + 1). */
+  offset?: number;
+  /** Page size, for the More button's next offset. */
+  pageSize?: number;
+  /** Whether more excerpts exist after this page. */
+  hasMore?: boolean;
+  /** The answer is shown only to the asker: offers Share and sets the ephemeral flag. */
+  private?: boolean;
+  /** Overrides the embed title (default: the question). */
+  title?: string;
+}
+
+/** Allowed mentions for every message this bot sends: nobody is ever pinged. */
+export const NO_MENTIONS = { parse: [] as [] } as const;
+
+function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+/** Only plain http(s) links are shown, wrapped in <> so Discord shows no preview. */
+function safeLink(url: string | undefined): string | undefined {
+  if (!url || !/^https?:\/\/[^\s<>]+$/i.test(url)) return undefined;
+  return `<${url}>`;
+}
+
+/** "**[1]** Title · complaint · 2024-01-05 · ¶ 3 · <https://…>" */
+export function formatCitation(n: number, citation: Citation): string {
+  const parts = [`**[${n}]** ${escapeText(citation.title)}`];
+  if (citation.kind) parts.push(escapeText(citation.kind));
+  if (citation.date) parts.push(escapeText(citation.date));
+  if (citation.label) parts.push(escapeText(citation.label));
+  const link = safeLink(citation.url);
+  if (link) parts.push(link);
+  return parts.join(' · ');
+}
+
+export function footerText(stats: IndexStats): string {
+  const when = stats.indexedAt.replace('T', ' ').replace(/:\d\d(\.\d+)?Z$/, ' UTC');
+  const docs = `${stats.documents} document${stats.documents === 1 ? '' : 's'}`;
+  return truncate(`${docs} indexed · ${stats.passages} passages · updated ${when}`, DISCORD_LIMITS.footerText);
+}
+
+/** A quote (with elision marks) and its numbered citation, split into blocks that each fit `budget`. */
+function excerptBlocks(
+  n: number,
+  quote: string,
+  highlights: readonly (readonly [number, number])[],
+  citation: Citation,
+  elided: { start: boolean; end: boolean },
+  budget: number,
+): string[] {
+  const prefix = elided.start ? '…' : '';
+  const text = `${prefix}${quote}${elided.end ? '…' : ''}`;
+  const shifted = highlights.map(([s, e]): [number, number] => [s + prefix.length, e + prefix.length]);
+  const cite = truncate(formatCitation(n, citation), budget);
+  const pieces = splitQuote(text, shifted, budget - cite.length - 1);
+  return pieces.map((p, i) => {
+    const quoted = formatQuote(p.text, p.highlights);
+    return i === pieces.length - 1 ? `${quoted}\n${cite}` : quoted;
+  });
+}
+
+function embedSize(embed: APIEmbed): number {
+  return (
+    (embed.title?.length ?? 0) +
+    (embed.description?.length ?? 0) +
+    (embed.footer?.text.length ?? 0) +
+    (embed.author?.name.length ?? 0) +
+    (embed.fields ?? []).reduce((sum, f) => sum + f.name.length + f.value.length, 0)
+  );
+}
+
+interface PackOptions {
+  title: string;
+  color: number;
+  footer?: string;
+  timestamp?: string;
+  flags?: number;
+}
+
+/** Largest description a block may need, leaving room for the title and footer in the 6000 total. */
+export function blockBudget(options: Pick<PackOptions, 'title' | 'footer'>): number {
+  const title = Math.min(options.title.length, DISCORD_LIMITS.embedTitle);
+  const footer = options.footer?.length ?? 0;
+  return Math.min(DISCORD_LIMITS.embedDescription, DISCORD_LIMITS.embedTotal - title - footer);
+}
+
+/**
+ * Packs blocks (each already within `blockBudget`) into embeds and messages within every limit:
+ * description 4096, 10 embeds and 6000 characters per message. Blocks are never cut here.
+ */
+export function packBlocks(blocks: string[], options: PackOptions): DiscordMessage[] {
+  const descriptions: string[] = [];
+  let current = '';
+  const budget = blockBudget(options);
+  for (const block of blocks) {
+    const joined = current === '' ? block : `${current}\n\n${block}`;
+    if (joined.length <= budget) current = joined;
+    else {
+      if (current !== '') descriptions.push(current);
+      current = truncate(block, budget);
+    }
+  }
+  if (current !== '' || descriptions.length === 0) descriptions.push(current);
+
+  const title = truncate(options.title, DISCORD_LIMITS.embedTitle);
+  const embeds: APIEmbed[] = descriptions.map((description, i) => {
+    const embed: APIEmbed = { color: options.color };
+    if (i === 0) embed.title = title;
+    if (description !== '') embed.description = description;
+    if (i === descriptions.length - 1 && options.footer) {
+      embed.footer = { text: options.footer };
+      if (options.timestamp) embed.timestamp = options.timestamp;
+    }
+    return embed;
+  });
+
+  const messages: DiscordMessage[] = [];
+  let group: APIEmbed[] = [];
+  let size = 0;
+  for (const embed of embeds) {
+    const s = embedSize(embed);
+    if (group.length > 0 && (group.length === DISCORD_LIMITS.embedsPerMessage || size + s > DISCORD_LIMITS.embedTotal)) {
+      messages.push(message(group, options.flags));
+      group = [];
+      size = 0;
+    }
+    group.push(embed);
+    size += s;
+  }
+  messages.push(message(group, options.flags));
+  return messages;
+}
+
+function message(embeds: APIEmbed[], flags: number | undefined): DiscordMessage {
+  const msg: DiscordMessage = { embeds, components: [], allowed_mentions: NO_MENTIONS };
+  if (flags !== undefined) msg.flags = flags;
+  return msg;
+}
+
+function button(label: string, action: ButtonAction, style = 2, emoji?: string): APIButtonComponentWithCustomId {
+  const b: APIButtonComponentWithCustomId = { type: 2, style, label, custom_id: encodeCustomId(action) };
+  if (emoji) b.emoji = { name: emoji };
+  return b;
+}
+
+function answerButtons(answer: Answer, options: AnswerRenderOptions): DiscordMessage['components'] {
+  const id = options.answerId;
+  if (!id) return [];
+  const offset = options.offset ?? 0;
+  const pageSize = options.pageSize ?? 3;
+  const hasExcerpts = answer.kind === 'excerpts' || answer.pinned !== undefined;
+  if (!hasExcerpts) return [];
+  const buttons: APIButtonComponentWithCustomId[] = [];
+  if (options.hasMore) buttons.push(button('More', { action: 'more', answerId: id, offset: offset + pageSize }, 1));
+  buttons.push(button('Context', { action: 'context', answerId: id, offset }));
+  if (options.private) buttons.push(button('Share', { action: 'share', answerId: id, offset }));
+  if (!answer.pinned || answer.pinned.stale) buttons.push(button('Pin', { action: 'pin', answerId: id, offset }, 2, '📌'));
+  return [{ type: 1, components: buttons.slice(0, DISCORD_LIMITS.buttonsPerRow) }];
+}
+
+function pinHeader(pin: Pin): string[] {
+  const day = pin.pinnedAt.slice(0, 10);
+  const lines = [`📌 **Pinned answer**: chosen by the moderators of this server on ${escapeText(day)}.`];
+  if (pin.stale) {
+    lines.push(
+      '⚠️ **The documents changed since this was pinned**: a quote may no longer match its source. ' +
+        'Check the citations; a moderator can pin a fresh answer.',
+    );
+  }
+  return [lines.join('\n')];
+}
+
+/**
+ * The core's Answer as Discord messages: block-quoted excerpts with the matched words in bold,
+ * numbered citations, a footer with the index size and time, and buttons on the last message.
+ * Pure: same input, same output; every limit in DISCORD_LIMITS holds for every message.
+ */
+export function toDiscordMessage(answer: Answer, options: AnswerRenderOptions): DiscordMessage[] {
+  const footer = footerText(options.stats);
+  const pinned = answer.pinned;
+  const titleText = options.title ?? (pinned ? `📌 ${answer.question}` : answer.question);
+  const title = escapeText(titleText);
+  const budget = blockBudget({ title, footer });
+  const blocks: string[] = [];
+  let n = options.offset ?? 0;
+  const shown = new Set<string>();
+
+  if (pinned) {
+    blocks.push(...pinHeader(pinned));
+    for (const excerpt of pinned.excerpts) {
+      shown.add(`${excerpt.passageId}\u0000${excerpt.quote}`);
+      blocks.push(...excerptBlocks(++n, excerpt.quote, [], excerpt.citation, { start: false, end: false }, budget));
+    }
+  }
+  if (answer.kind === 'excerpts') {
+    for (const excerpt of answer.excerpts) {
+      if (shown.has(`${excerpt.passageId}\u0000${excerpt.quote}`)) continue;
+      const elided = { start: excerpt.elidedStart, end: excerpt.elidedEnd };
+      blocks.push(...excerptBlocks(++n, excerpt.quote, excerpt.highlights, excerpt.citation, elided, budget));
+    }
+  } else if (!pinned) {
+    blocks.push(...noMatchBlocks(answer.question, answer.suggestions, budget));
+  }
+
+  const color = pinned ? (pinned.stale ? COLORS.stale : COLORS.pinned) : answer.kind === 'excerpts' ? COLORS.answer : COLORS.none;
+  const messages = packBlocks(blocks, {
+    title,
+    color,
+    footer,
+    timestamp: options.stats.indexedAt,
+    ...(options.private ? { flags: EPHEMERAL_FLAG } : {}),
+  });
+  const last = messages[messages.length - 1];
+  if (last) last.components = answerButtons(answer, options);
+  return messages;
+}
+
+function noMatchBlocks(question: string, suggestions: string[], budget: number): string[] {
+  const blocks = [
+    truncate(
+      `Nothing in the case documents answers “${escapeText(truncate(question, 300))}”. ` +
+        'Try other words, or ask about something the documents cover.',
+      budget,
+    ),
+  ];
+  if (suggestions.length > 0) {
+    const list = suggestions.slice(0, 10).map((s) => `• ${escapeText(truncate(s, 200))}`);
+    blocks.push(`**Try one of these:**\n${list.join('\n')}`);
+  }
+  return blocks;
+}
+
+/** Whole passages (the Context button, /source), each quoted with its citation; `focus` is marked. */
+export function toPassagesMessage(
+  views: PassageView[],
+  options: { stats: IndexStats; title: string; focusId?: string; private?: boolean },
+): DiscordMessage[] {
+  const footer = footerText(options.stats);
+  const title = escapeText(options.title);
+  const budget = blockBudget({ title, footer });
+  const blocks: string[] = [];
+  views.forEach((view, i) => {
+    const pieces = excerptBlocks(i + 1, view.passage.text, [], view.citation, { start: false, end: false }, budget);
+    if (options.focusId !== undefined && view.passage.id === options.focusId && views.length > 1) {
+      const first = pieces[0];
+      if (first !== undefined && first.length + 16 <= budget) pieces[0] = `**▶ cited passage**\n${first}`;
+    }
+    blocks.push(...pieces);
+  });
+  if (blocks.length === 0) blocks.push('No passage to show.');
+  return packBlocks(blocks, {
+    title,
+    color: COLORS.answer,
+    footer,
+    timestamp: options.stats.indexedAt,
+    ...(options.private === false ? {} : { flags: EPHEMERAL_FLAG }),
+  });
+}
+
+/** /docs: one line per document (title, kind, date, passages, link). */
+export function toDocumentsMessage(docs: DocumentSummary[], stats: IndexStats, limit = 20): DiscordMessage[] {
+  const footer = footerText(stats);
+  const title = 'Case documents';
+  const budget = blockBudget({ title, footer });
+  const lines = docs.slice(0, limit).map((doc, i) => {
+    const parts = [`**${i + 1}.** ${escapeText(doc.title)}`];
+    if (doc.kind) parts.push(escapeText(doc.kind));
+    if (doc.date) parts.push(escapeText(doc.date));
+    parts.push(`${doc.passages} passage${doc.passages === 1 ? '' : 's'}`);
+    const link = safeLink(doc.url);
+    if (link) parts.push(link);
+    return truncate(parts.join(' · '), budget);
+  });
+  if (docs.length > limit) lines.push(`…and ${docs.length - limit} more.`);
+  if (lines.length === 0) lines.push('No documents are indexed. Add files to the knowledge folder.');
+  return packBlocks(lines, { title, color: COLORS.answer, footer, timestamp: stats.indexedAt, flags: EPHEMERAL_FLAG });
+}
+
+/** /pins: this server's pinned answers, with Unpin buttons for moderators. */
+export function toPinsMessage(pins: Pin[], options: { canUnpin: boolean; limit?: number; buttons?: number }): DiscordMessage[] {
+  const limit = options.limit ?? 20;
+  const shownPins = pins.slice(0, limit);
+  const lines = shownPins.map((pin, i) => {
+    const stale = pin.stale ? ' ⚠️ stale' : '';
+    const where = pin.scope.channel ? ` in <#${pin.scope.channel.replace(/\D/g, '')}>` : '';
+    return truncate(
+      `**${i + 1}.** ${escapeText(truncate(pin.question, 200))}${stale}\n` +
+        `${pin.excerpts.length} quote${pin.excerpts.length === 1 ? '' : 's'}${where}, pinned ${escapeText(pin.pinnedAt.slice(0, 10))}`,
+      DISCORD_LIMITS.embedDescription,
+    );
+  });
+  if (pins.length > limit) lines.push(`…and ${pins.length - limit} more.`);
+  if (lines.length === 0) lines.push('No answers are pinned in this server yet. Moderators can press 📌 Pin under an answer.');
+  const messages = packBlocks(lines, { title: 'Pinned answers', color: COLORS.pinned, flags: EPHEMERAL_FLAG });
+  const last = messages[messages.length - 1];
+  if (last && options.canUnpin) {
+    const buttons = shownPins
+      .slice(0, options.buttons ?? DISCORD_LIMITS.actionRows * DISCORD_LIMITS.buttonsPerRow)
+      .map((pin, i) => button(`Unpin ${i + 1}`, { action: 'unpin', pinId: pin.id }, 4));
+    const rows: DiscordMessage['components'] = [];
+    for (let i = 0; i < buttons.length; i += DISCORD_LIMITS.buttonsPerRow) {
+      rows.push({ type: 1, components: buttons.slice(i, i + DISCORD_LIMITS.buttonsPerRow) });
+    }
+    last.components = rows.slice(0, DISCORD_LIMITS.actionRows);
+  }
+  return messages;
+}
+
+/** A short plain notice (refusals, apologies, confirmations). */
+export function toNotice(text: string, options: { private?: boolean } = {}): DiscordMessage {
+  const msg: DiscordMessage = {
+    content: truncate(text, DISCORD_LIMITS.content),
+    embeds: [],
+    components: [],
+    allowed_mentions: NO_MENTIONS,
+  };
+  if (options.private !== false) msg.flags = EPHEMERAL_FLAG;
+  return msg;
+}
