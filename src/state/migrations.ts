@@ -65,6 +65,19 @@ export const MIGRATIONS: readonly Migration[] = [
   },
 ];
 
+/** Refuses a database from a newer Pinpoint; runs before anything writes, so such a file is left as it was. */
+export function checkSchemaVersion(db: Database.Database, migrations: readonly Migration[], file: string): number {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version > migrations.length) {
+    throw new PinpointError(
+      'STORE_UNAVAILABLE',
+      `pinpoint: state database ${file} has schema version ${version} but this Pinpoint knows up to ${migrations.length}; ` +
+        'upgrade Pinpoint or set DATA_DIR to another folder',
+    );
+  }
+  return version;
+}
+
 /**
  * Brings the schema to the last migration inside one IMMEDIATE transaction, re-reading the version
  * under the lock so two processes starting together migrate once. Returns the schema version.
@@ -76,22 +89,9 @@ export function migrate(db: Database.Database, migrations: readonly Migration[],
     }
   });
   const latest = migrations.length;
-  const read = (): number => db.pragma('user_version', { simple: true }) as number;
-  const check = (version: number): void => {
-    if (version > latest) {
-      throw new PinpointError(
-        'STORE_UNAVAILABLE',
-        `pinpoint: state database ${file} has schema version ${version} but this Pinpoint knows up to ${latest}; ` +
-          'upgrade Pinpoint or set DATA_DIR to another folder',
-      );
-    }
-  };
-  const before = read();
-  check(before);
-  if (before === latest) return latest;
+  if (checkSchemaVersion(db, migrations, file) === latest) return latest;
   db.transaction(() => {
-    const current = read();
-    check(current);
+    const current = checkSchemaVersion(db, migrations, file);
     for (const migration of migrations.slice(current)) {
       db.exec(migration.sql);
       db.pragma(`user_version = ${migration.version}`);

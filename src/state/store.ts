@@ -2,7 +2,7 @@ import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { PinpointError } from '../errors.js';
 import type { Logger } from '../logger.js';
-import { migrate, type Migration } from './migrations.js';
+import { checkSchemaVersion, migrate, type Migration } from './migrations.js';
 
 export type SqlValue = string | number | bigint | null;
 export type SqlParams = Record<string, SqlValue> | SqlValue[];
@@ -33,7 +33,8 @@ export const DEFAULT_BUSY_TIMEOUT_MS = 10_000;
 
 /**
  * Opens (or creates) the state database. A file that is not a healthy SQLite database stops start-up
- * with STORE_CORRUPT and is never written to: the header and `quick_check` run before any pragma that writes.
+ * with STORE_CORRUPT and is never written to: the header, `quick_check` and the schema version
+ * check run before any pragma that writes.
  */
 export function openStore(options: OpenStoreOptions): Store {
   const { file, logger } = options;
@@ -50,6 +51,7 @@ export function openStore(options: OpenStoreOptions): Store {
     // busy_timeout first: it writes nothing and lets every later statement wait for another process.
     db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS}`);
     if (!memory) checkIntegrity(db, file);
+    checkSchemaVersion(db, options.migrations, file);
     if (!memory) {
       const mode = db.pragma('journal_mode = WAL', { simple: true });
       if (mode !== 'wal') logger.warn({ file, mode }, 'pinpoint: state database is not in WAL mode');

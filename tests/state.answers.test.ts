@@ -1,0 +1,218 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PinpointError } from '../src/errors.js';
+import { createState, formatNoMatchReport, IN_MEMORY, QUESTION_TTL_MS, STATE_FILE, type State } from '../src/state/index.js';
+import type { Answer } from '../src/types.js';
+import { excerptAnswer } from './fixtures/state/build.js';
+
+const ORDER = 'The court granted the motion to dismiss with leave to amend.';
+const answer = excerptAnswer('What was granted?', [{ docId: 'order', text: ORDER, quote: 'granted the motion' }]);
+const noMatch: Answer = { kind: 'no-match', question: 'Who is the bailiff?', suggestions: [] };
+const scope = { platform: 'slack', server: 'T1', channel: 'C1' };
+
+let dir: string;
+let clock: number;
+const opened: State[] = [];
+
+function open(dataDir = dir): State {
+  const state = createState({ dataDir, analyze: () => [], now: () => new Date(clock) });
+  opened.push(state);
+  return state;
+}
+
+function rows<T>(sql: string): T[] {
+  const db = new Database(join(dir, STATE_FILE), { readonly: true });
+  try {
+    return db.prepare(sql).all() as T[];
+  } finally {
+    db.close();
+  }
+}
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'pinpoint-answers-'));
+  clock = Date.parse('2026-03-01T12:00:00.000Z');
+});
+
+afterEach(() => {
+  for (const state of opened.splice(0)) state.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('answers.remember', () => {
+  it('gives a short id that still resolves after a restart', () => {
+    const first = open();
+    const remembered = first.answers.remember('What was granted?', answer, scope);
+    expect(remembered).toEqual({
+      id: expect.stringMatching(/^[0-9a-z]{10}$/),
+      question: 'What was granted?',
+      scope,
+      createdAt: '2026-03-01T12:00:00.000Z',
+    });
+    expect(`more:${remembered.id}:3`.length).toBeLessThanOrEqual(100);
+    first.close();
+    expect(open().answers.get(remembered.id)).toEqual(remembered);
+  });
+
+  it('remembers an answer without a scope', () => {
+    const state = open();
+    const remembered = state.answers.remember('What was granted?', answer);
+    expect(state.answers.get(remembered.id)).toEqual({
+      id: remembered.id,
+      question: 'What was granted?',
+      createdAt: '2026-03-01T12:00:00.000Z',
+    });
+  });
+
+  it('gives distinct ids to many answers', () => {
+    const state = open();
+    const ids = new Set(Array.from({ length: 200 }, () => state.answers.remember('q', answer).id));
+    expect(ids.size).toBe(200);
+  });
+
+  it('returns nothing for an unknown id', () => {
+    expect(open().answers.get('nope')).toBeUndefined();
+  });
+
+  it('erases the question once it expires and keeps the row for feedback', () => {
+    const state = open();
+    const old = state.answers.remember('What was granted?', answer, scope);
+    clock += QUESTION_TTL_MS - 1;
+    expect(state.answers.get(old.id)?.question).toBe('What was granted?');
+    clock += 1;
+    expect(state.answers.get(old.id)).toBeUndefined();
+    state.answers.remember('A later question', noMatch, scope);
+    expect(rows<{ id: string; question: string | null }>('SELECT id, question FROM answers ORDER BY created_at')).toEqual([
+      { id: old.id, question: null },
+      { id: expect.any(String), question: 'A later question' },
+    ]);
+    state.answers.feedback(old.id, { platform: 'slack', id: 'U1' }, 'up');
+    expect(state.answers.feedbackCounts(old.id)).toEqual({ up: 1, down: 0 });
+  });
+});
+
+describe('answers.feedback', () => {
+  it('records one vote per user per answer, the latest winning', () => {
+    const state = open();
+    const { id } = state.answers.remember('What was granted?', answer, scope);
+    state.answers.feedback(id, { platform: 'slack', id: 'U1' }, 'up');
+    state.answers.feedback(id, { platform: 'slack', id: 'U2' }, 'up');
+    state.answers.feedback(id, { platform: 'slack', id: 'U1' }, 'down');
+    expect(state.answers.feedbackCounts(id)).toEqual({ up: 1, down: 1 });
+    expect(state.answers.feedbackCounts('other')).toEqual({ up: 0, down: 0 });
+  });
+
+  it('stores user ids only as salted hashes, stable across restarts and unique to the database', () => {
+    const first = open();
+    const a = first.answers.remember('q', answer);
+    first.answers.feedback(a.id, { platform: 'slack', id: 'U0SECRET1' }, 'up');
+    first.close();
+    const second = open();
+    const b = second.answers.remember('q', answer);
+    second.answers.feedback(b.id, { platform: 'slack', id: 'U0SECRET1' }, 'down');
+    const hashes = rows<{ user_hash: string }>('SELECT user_hash FROM feedback').map((row) => row.user_hash);
+    expect(hashes).toHaveLength(2);
+    expect(hashes[0]).toMatch(/^[0-9a-f]{64}$/);
+    expect(hashes[1]).toBe(hashes[0]);
+
+    const db = new Database(join(dir, STATE_FILE), { readonly: true });
+    const dump = db.serialize().toString('latin1');
+    db.close();
+    expect(dump).not.toContain('U0SECRET1');
+
+    const otherDir = mkdtempSync(join(tmpdir(), 'pinpoint-answers-other-'));
+    try {
+      const other = open(otherDir);
+      const c = other.answers.remember('q', answer);
+      other.answers.feedback(c.id, { platform: 'slack', id: 'U0SECRET1' }, 'up');
+      other.close();
+      const otherDb = new Database(join(otherDir, STATE_FILE), { readonly: true });
+      const otherHash = (otherDb.prepare('SELECT user_hash FROM feedback').get() as { user_hash: string }).user_hash;
+      otherDb.close();
+      expect(otherHash).not.toBe(hashes[0]);
+    } finally {
+      rmSync(otherDir, { recursive: true, force: true });
+    }
+  });
+
+  it('hashes the same id on two platforms differently', () => {
+    const state = open();
+    const { id } = state.answers.remember('q', answer);
+    state.answers.feedback(id, { platform: 'slack', id: 'U1' }, 'up');
+    state.answers.feedback(id, { platform: 'discord', id: 'U1' }, 'up');
+    expect(state.answers.feedbackCounts(id)).toEqual({ up: 2, down: 0 });
+  });
+
+  it('refuses an unknown answer id and a bad vote', () => {
+    const state = open();
+    const { id } = state.answers.remember('q', answer);
+    const unknown = (() => {
+      try {
+        state.answers.feedback('zzzz', { platform: 'slack', id: 'U1' }, 'up');
+      } catch (error) {
+        return error as PinpointError;
+      }
+    })();
+    expect([unknown?.code, unknown?.message]).toEqual([
+      'NOT_FOUND',
+      'pinpoint: answer zzzz is unknown; ask the question again to vote',
+    ]);
+    expect(() => state.answers.feedback(id, { platform: 'slack', id: 'U1' }, 'meh' as 'up')).toThrow(
+      'pinpoint: vote "meh" is not "up" or "down"',
+    );
+  });
+});
+
+describe('answers.noMatchReport', () => {
+  it('counts no-match questions by normalised form, most asked first, latest phrasing kept', () => {
+    const state = open();
+    state.answers.recordNoMatch('Who is the bailiff?');
+    clock += 60_000;
+    state.answers.recordNoMatch('What did the jury eat?');
+    clock += 60_000;
+    state.answers.recordNoMatch('who is the BAILIFF');
+    clock += 60_000;
+    state.answers.recordNoMatch('Where is the courthouse?');
+    state.answers.recordNoMatch('   ?  ');
+    expect(state.answers.noMatchReport()).toEqual([
+      { question: 'who is the BAILIFF', count: 2, lastAsked: '2026-03-01T12:02:00.000Z' },
+      { question: 'Where is the courthouse?', count: 1, lastAsked: '2026-03-01T12:03:00.000Z' },
+      { question: 'What did the jury eat?', count: 1, lastAsked: '2026-03-01T12:01:00.000Z' },
+    ]);
+    expect(state.answers.noMatchReport(1)).toHaveLength(1);
+  });
+
+  it.each([0, -1, 1.5])('refuses limit %s', (limit) => {
+    expect(() => open().answers.noMatchReport(limit)).toThrow(
+      `pinpoint: report limit ${limit} is not a whole number of at least 1`,
+    );
+  });
+
+  it('keeps no-match questions in memory mode too', () => {
+    const state = open(IN_MEMORY);
+    state.answers.recordNoMatch('Who is the bailiff?');
+    expect(state.answers.noMatchReport()).toHaveLength(1);
+  });
+});
+
+describe('formatNoMatchReport', () => {
+  it('prints one aligned line per question', () => {
+    expect(
+      formatNoMatchReport([
+        { question: 'Who is the\nbailiff?', count: 12, lastAsked: '2026-03-01T12:02:00.000Z' },
+        { question: 'What did the jury eat?', count: 3, lastAsked: '2026-02-27T09:00:00.000Z' },
+      ]),
+    ).toBe(
+      'Questions that got no match (2, most asked first):\n' +
+        '12×  Who is the bailiff?  (last asked 2026-03-01)\n' +
+        ' 3×  What did the jury eat?  (last asked 2026-02-27)\n',
+    );
+  });
+
+  it('says so when nothing went unanswered', () => {
+    expect(formatNoMatchReport([])).toBe('No questions went unanswered yet.\n');
+  });
+});

@@ -1,0 +1,125 @@
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createState, STATE_FILE } from '../src/state/index.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const BURST = fileURLToPath(new URL('./fixtures/state/pin-burst.ts', import.meta.url));
+
+interface Burst {
+  child: ChildProcessWithoutNullStreams;
+  /** Ids the child printed, i.e. pins whose pin() call returned. */
+  acknowledged: string[];
+  stderr: string[];
+  /** Date.now() in the child when its burst started and ended. */
+  times: { start?: number; end?: number };
+  /** Resolves when the child printed "ready" (database open). */
+  ready: Promise<void>;
+  /** Resolves when `count` acknowledgements were read. */
+  acknowledgedAtLeast(count: number): Promise<void>;
+  exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+let dir: string;
+const children: ChildProcessWithoutNullStreams[] = [];
+
+function burst(label: string, count: number, wait = false): Burst {
+  const child = spawn(process.execPath, ['--import', 'tsx', BURST, dir, label, String(count), ...(wait ? ['wait'] : [])], {
+    cwd: ROOT,
+  });
+  children.push(child);
+  const acknowledged: string[] = [];
+  const stderr: string[] = [];
+  const times: Burst['times'] = {};
+  const waiters: { count: number; resolve: () => void }[] = [];
+  let markReady: () => void = () => {};
+  const ready = new Promise<void>((resolve) => (markReady = resolve));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => stderr.push(chunk));
+  createInterface({ input: child.stdout }).on('line', (line) => {
+    if (line.startsWith('ready ')) markReady();
+    const time = /^(start|end) (\d+)$/.exec(line);
+    if (time) times[time[1] as 'start' | 'end'] = Number(time[2]);
+    const id = /^pinned (\S+)$/.exec(line)?.[1];
+    if (!id) return;
+    acknowledged.push(id);
+    for (const waiter of waiters.filter((w) => acknowledged.length >= w.count)) waiter.resolve();
+  });
+  const exit = once(child, 'close').then(([code, signal]) => ({
+    code: code as number | null,
+    signal: signal as NodeJS.Signals | null,
+  }));
+  return {
+    child,
+    acknowledged,
+    stderr,
+    times,
+    ready,
+    acknowledgedAtLeast: (n) => new Promise((resolve) => waiters.push({ count: n, resolve })),
+    exit,
+  };
+}
+
+function openState() {
+  return createState({ dataDir: dir, analyze: (text) => text.split(/\s+/) });
+}
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'pinpoint-reliability-'));
+});
+
+afterEach(() => {
+  for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('state reliability', () => {
+  it('keeps every acknowledged pin when the process is SIGKILLed mid-burst, and opens cleanly', async () => {
+    const writer = burst('killed', 1_000_000);
+    await writer.acknowledgedAtLeast(60);
+    writer.child.kill('SIGKILL');
+    const { signal } = await writer.exit;
+    expect(signal).toBe('SIGKILL');
+    expect(writer.stderr.join('')).toBe('');
+    const acknowledged = [...writer.acknowledged];
+    expect(acknowledged.length).toBeGreaterThanOrEqual(60);
+
+    const state = openState(); // runs quick_check: throws STORE_CORRUPT on damage
+    const stored = new Set(state.pins.list({ platform: 'discord', server: 'guild-1' }).map((pin) => pin.id));
+    state.close();
+    expect(acknowledged.filter((id) => !stored.has(id))).toEqual([]);
+    // At most the one pin in flight when the signal landed was committed without being acknowledged.
+    expect(stored.size - acknowledged.length).toBeLessThanOrEqual(1);
+
+    const db = new Database(join(dir, STATE_FILE), { readonly: true });
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    db.close();
+  });
+
+  it('loses no pin and reports no error when two processes pin at the same time', async () => {
+    const count = 150;
+    const first = burst('one', count, true);
+    const second = burst('two', count, true);
+    await Promise.all([first.ready, second.ready]);
+    first.child.stdin.write('go\n');
+    second.child.stdin.write('go\n');
+    const [exitOne, exitTwo] = await Promise.all([first.exit, second.exit]);
+    expect([first.stderr.join(''), second.stderr.join('')]).toEqual(['', '']);
+    expect([exitOne.code, exitTwo.code]).toEqual([0, 0]);
+    expect([first.acknowledged.length, second.acknowledged.length]).toEqual([count, count]);
+
+    const state = openState();
+    const pins = state.pins.list({ platform: 'discord', server: 'guild-1' });
+    state.close();
+    expect(new Set(pins.map((pin) => pin.id))).toEqual(new Set([...first.acknowledged, ...second.acknowledged]));
+
+    // The bursts really overlapped in time, so one writer had to wait for the other's lock.
+    const [a, b] = [first.times, second.times];
+    expect(a.start! < b.end! && b.start! < a.end!, JSON.stringify({ a, b })).toBe(true);
+  });
+});
