@@ -51,6 +51,8 @@ export interface QualityScores {
   containmentAt3: number;
   recallAt5: number;
   mrrAt10: number;
+  /** Share of answerable questions answered with no quote at all (no-match). */
+  falseAbstain: number;
   meanQuoteChars: number;
 }
 
@@ -66,6 +68,7 @@ export function scoreAnswers(answers: readonly ScoredAnswer[]): QualityScores {
     containmentAt3: share(scored.filter((a) => quoteHitAt(a.quotes, a.golds, 3)).length),
     recallAt5: share(scored.filter((a) => passageHitAt(a.ranked, a.golds, 5)).length),
     mrrAt10: share(scored.reduce((sum, a) => sum + reciprocalRank(a.ranked, a.golds, 10), 0)),
+    falseAbstain: share(scored.filter((a) => a.quotes.length === 0).length),
     meanQuoteChars:
       firstQuotes.length === 0 ? 0 : firstQuotes.reduce((sum, q) => sum + q.length, 0) / firstQuotes.length,
   };

@@ -1,56 +1,48 @@
-import { stem } from 'porter2';
-import { PEER_STOP_WORDS } from './stopwords.js';
+import { citationOf } from '../src/answer/citation.js';
+import { toExcerpt } from '../src/answer/excerpt.js';
+import { PASSAGES_TO_READ, pickSentences } from '../src/answer/pick.js';
+import { analyzeQuery } from '../src/answer/query.js';
+import { coverageOf, occurrencesOf, type RankedCandidate } from '../src/answer/rank.js';
+import { createAnalyzer } from '../src/search/analyzer.js';
+import { buildPassageIndex } from '../src/search/passage-index.js';
+import type { Passage } from '../src/types.js';
+import type { BenchCorpus } from './corpus.js';
 
 /**
- * Picks the quotes shown for a question from the texts of an engine's top passages (best first).
- * Every peer row uses the same picker, so the table compares retrieval, not extraction.
+ * Quotes for a question from an engine's ranked passages (best first). Every peer row uses the same
+ * picker, so the table compares retrieval; it is a parameter so another picker can be tried.
  */
-export type SentencePicker = (question: string, passages: readonly string[], limit: number) => string[];
-
-const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
-
-function contentTerms(text: string): string[] {
-  const terms: string[] = [];
-  for (const match of text.toLowerCase().matchAll(/[\p{L}\p{N}]+/gu)) {
-    const word = match[0];
-    if (!PEER_STOP_WORDS.has(word)) terms.push(stem(word));
-  }
-  return terms;
-}
-
-interface Candidate {
-  text: string;
-  terms: Set<string>;
-  rank: number;
-  position: number;
-}
+export type SentencePicker = (question: string, ranked: readonly Passage[], limit: number) => string[];
 
 /**
- * Fallback picker used until the core exports its own: sentences of the top passages scored by the
- * IDF-weighted overlap with the question's content terms (IDF over the candidate sentences), ties to
- * the better-ranked passage, then to the earlier sentence.
+ * Pinpoint's own sentence picker and quote cutter (src/answer/pick.ts, excerpt.ts) fed with a peer's
+ * ranking: the question is analysed with the core's analyzer and term statistics, each ranked
+ * passage becomes a candidate, and the peer's order stands in for the reranker's score (a linear
+ * decay from 1 by RANK_DECAY per place, since peers' scores are not comparable with each other).
+ * The term statistics come from one index over the corpus built here once, outside every row's timing.
  */
-export const overlapPicker: SentencePicker = (question, passages, limit) => {
-  const candidates: Candidate[] = [];
-  passages.forEach((passage, rank) => {
-    let position = 0;
-    for (const { segment } of segmenter.segment(passage)) {
-      const text = segment.trim();
-      if (text.length === 0) continue;
-      candidates.push({ text, terms: new Set(contentTerms(text)), rank, position: position++ });
-    }
-  });
-  const queryTerms = [...new Set(contentTerms(question))];
-  const idf = new Map<string, number>();
-  for (const term of queryTerms) {
-    const df = candidates.filter((c) => c.terms.has(term)).length;
-    idf.set(term, Math.log(1 + (candidates.length + 1) / (df + 0.5)));
-  }
-  const score = (c: Candidate): number =>
-    queryTerms.reduce((sum, term) => (c.terms.has(term) ? sum + (idf.get(term) ?? 0) : sum), 0);
-  return candidates
-    .map((c) => ({ c, s: score(c) }))
-    .sort((a, b) => b.s - a.s || a.c.rank - b.c.rank || a.c.position - b.c.position)
-    .slice(0, limit)
-    .map(({ c }) => c.text);
-};
+/** Stand-in reranker score of the passage at rank r: 1 - RANK_DECAY * r (1, 0.9, … 0.5 at the 6th). */
+const RANK_DECAY = 0.1;
+
+export function createCorePicker(corpus: BenchCorpus): SentencePicker {
+  const analyzer = createAnalyzer({ aliases: corpus.aliases });
+  const statistics = buildPassageIndex(corpus.passages, corpus.documents, analyzer);
+  return (question, ranked, limit) => {
+    if (ranked.length === 0) return [];
+    const query = analyzeQuery(question, analyzer, statistics);
+    // Only the passages the picker reads are analysed (it reads PASSAGES_TO_READ, like Pinpoint).
+    const candidates: RankedCandidate[] = ranked.slice(0, PASSAGES_TO_READ).map((passage, rank) => {
+      const tokens = analyzer.tokens(passage.text);
+      const occurrences = occurrencesOf(query.concepts, tokens);
+      const coverage = coverageOf(query.concepts, (index) => (occurrences[index]?.length ?? 0) > 0, query.totalWeight);
+      return { passage, tokens, occurrences, coverage, score: 1 - RANK_DECAY * rank };
+    });
+    return pickSentences(query, candidates)
+      .slice(0, limit)
+      .map((choice) => {
+        const document = corpus.documents.get(choice.candidate.passage.docId);
+        if (!document) return choice.candidate.passage.text.slice(choice.start, choice.end);
+        return toExcerpt(choice, citationOf(document, choice.candidate.passage)).quote;
+      });
+  };
+}

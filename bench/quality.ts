@@ -1,4 +1,3 @@
-import type { PassageLoader } from './corpus.js';
 import type { BenchQuestion } from './dataset.js';
 import { flexSearchEngine } from './engines/flexsearch.js';
 import { lunrEngine } from './engines/lunr.js';
@@ -6,13 +5,18 @@ import { miniSearchDefaults, miniSearchStemmed } from './engines/minisearch.js';
 import { oramaEngine } from './engines/orama.js';
 import { evaluateRow, type RowResult } from './evaluate.js';
 import { peerRow } from './peer-row.js';
+import { pinpointRow } from './pinpoint-row.js';
 import type { SentencePicker } from './picker.js';
 import type { BenchRow } from './rows.js';
 
 export interface PeerSetup {
-  loadPassages: PassageLoader;
   pickSentences: SentencePicker;
   workDir: string;
+}
+
+/** Pinpoint first, then the peers. */
+export function allRows(setup: PeerSetup): BenchRow[] {
+  return [pinpointRow(setup.workDir), ...peerRows(setup)];
 }
 
 /** The peers of issue 3, each configured as its own docs recommend, all quoting with one picker. */

@@ -17,6 +17,7 @@ const COLUMNS: Column[] = [
   { header: 'containment@3', cell: (r) => ratio(r.containmentAt3) },
   { header: 'passage recall@5', cell: (r) => ratio(r.recallAt5) },
   { header: 'MRR@10', cell: (r) => ratio(r.mrrAt10) },
+  { header: 'false abstain', cell: (r) => ratio(r.falseAbstain) },
   { header: 'mean quote chars', cell: (r) => fixed(0)(r.meanQuoteChars) },
   { header: 'p50 ms', cell: (r) => ms(r.p50Ms) },
   { header: 'p99 ms', cell: (r) => ms(r.p99Ms) },

@@ -1,10 +1,10 @@
 import MiniSearch, { type Options } from 'minisearch';
 import { stem } from 'porter2';
-import type { BenchPassage } from '../corpus.js';
+import type { Passage } from '../../src/types.js';
 import { PEER_STOP_WORDS } from '../stopwords.js';
 import type { PeerEngine, PeerIndex } from './types.js';
 
-type Doc = Pick<BenchPassage, 'id' | 'text'>;
+type Doc = Pick<Passage, 'id' | 'text'>;
 
 function wrap(index: MiniSearch<Doc>): PeerIndex {
   return {

@@ -1,4 +1,4 @@
-import type { BenchPassage } from '../corpus.js';
+import type { Passage } from '../../src/types.js';
 
 /** A built peer index: passage ids best first. */
 export interface PeerIndex {
@@ -10,6 +10,6 @@ export interface PeerIndex {
 /** A lexical peer configured as its own docs recommend; it only retrieves, the shared picker quotes. */
 export interface PeerEngine {
   name: string;
-  build(passages: readonly BenchPassage[]): Promise<PeerIndex>;
+  build(passages: readonly Passage[]): Promise<PeerIndex>;
   load(serialized: string): Promise<PeerIndex>;
 }
