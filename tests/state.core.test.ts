@@ -1,0 +1,83 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createPinpoint, type Pinpoint } from '../src/index.js';
+
+const FIXTURE = fileURLToPath(new URL('./fixtures/state/knowledge', import.meta.url));
+const QUOTED = 'The court denies the motion to dismiss the privacy claim';
+const scope = { platform: 'discord', server: 'guild-1', channel: 'general' };
+
+let root: string;
+let knowledgeDir: string;
+let dataDir: string;
+const cores: Pinpoint[] = [];
+
+async function start(): Promise<Pinpoint> {
+  const core = await createPinpoint({ knowledgeDir, dataDir });
+  cores.push(core);
+  return core;
+}
+
+beforeEach(() => {
+  root = mkdtempSync(join(tmpdir(), 'pinpoint-core-state-'));
+  knowledgeDir = join(root, 'knowledge');
+  dataDir = join(root, 'data');
+  cpSync(FIXTURE, knowledgeDir, { recursive: true });
+});
+
+afterEach(async () => {
+  for (const core of cores.splice(0)) await core.close();
+  rmSync(root, { recursive: true, force: true });
+});
+
+describe('state through the core', () => {
+  it('keeps a pin across a restart, shows it first for a paraphrase, and turns it stale and back with its source', async () => {
+    const first = await start();
+    const question = 'Did the court dismiss the privacy claim?';
+    const answer = first.ask(question, { scope });
+    expect(answer.kind).toBe('excerpts');
+    expect(answer.pinned).toBeUndefined();
+    const pin = first.pins.pin({ scope, question, answer, pinnedBy: 'U-moderator', messageRef: '1234' });
+    expect(pin.excerpts[0]?.quote).toContain(QUOTED);
+    await first.close();
+
+    const core = await start();
+    expect(core.pins.list(scope)).toEqual([pin]);
+    const again = core.ask('Was the privacy claim dismissed by the court?', { scope });
+    expect(again.pinned).toMatchObject({ id: pin.id, stale: false });
+    expect(core.ask('Was the privacy claim dismissed by the court?', { scope: { ...scope, server: 'guild-2' } }).pinned).toBeUndefined();
+
+    const file = join(knowledgeDir, 'order.md');
+    const original = readFileSync(file, 'utf8');
+    writeFileSync(file, original.replace(QUOTED, 'The court grants the motion to dismiss the privacy claim'));
+    expect(await core.reload()).toMatchObject({ ok: true, changed: true });
+    expect(core.pins.listStale(scope).map((stale) => stale.id)).toEqual([pin.id]);
+    const staleAnswer = core.ask(question, { scope });
+    expect(staleAnswer.pinned).toMatchObject({ id: pin.id, stale: true });
+    // Stale, not wrong: the pin still shows what was pinned, flagged, never a silently rewritten quote.
+    expect(staleAnswer.pinned?.excerpts[0]?.quote).toBe(pin.excerpts[0]?.quote);
+
+    writeFileSync(file, original);
+    expect(await core.reload()).toMatchObject({ ok: true, changed: true });
+    expect(core.pins.listStale(scope)).toEqual([]);
+    expect(core.ask(question, { scope }).pinned).toMatchObject({ id: pin.id, stale: false });
+  });
+
+  it('keeps remembered answers, votes and the no-match report across a restart', async () => {
+    const first = await start();
+    const answer = first.ask('When was the complaint filed?', { scope });
+    const remembered = first.answers.remember('When was the complaint filed?', answer, scope);
+    first.answers.feedback(remembered.id, { platform: 'discord', id: 'U-reader' }, 'up');
+    expect(first.ask('Who is the bailiff?').kind).toBe('no-match');
+    expect(first.ask('who is the bailiff').kind).toBe('no-match');
+    await first.close();
+
+    const core = await start();
+    expect(core.answers.get(remembered.id)).toEqual(remembered);
+    expect(core.answers.noMatchReport()).toEqual([
+      { question: 'who is the bailiff', count: 2, lastAsked: expect.any(String) },
+    ]);
+  });
+});
