@@ -23,6 +23,8 @@ export interface HttpServer {
   mount(routes: readonly Route[]): void;
   /** Requests being served right now. */
   inFlight(): number;
+  /** What /readyz answers: every check, plus `accepting` (false once draining). */
+  readiness(): { ready: boolean; checks: Record<string, boolean> };
   /**
    * Stops taking new work: /readyz turns 503, the listener closes, idle keep-alive connections drop,
    * then waits up to `timeoutMs` for in-flight requests before cutting the remaining connections.
@@ -140,6 +142,7 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
       }
     },
     inFlight: () => active,
+    readiness,
     async drain(timeoutMs) {
       draining = true;
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
