@@ -80,21 +80,25 @@ afterEach(() => {
 
 describe('state reliability', () => {
   it('keeps every acknowledged pin when the process is SIGKILLed mid-burst, and opens cleanly', async () => {
-    const writer = burst('killed', 1_000_000);
-    await writer.acknowledgedAtLeast(60);
-    writer.child.kill('SIGKILL');
-    const { signal } = await writer.exit;
-    expect(signal).toBe('SIGKILL');
-    expect(writer.stderr.join('')).toBe('');
-    const acknowledged = [...writer.acknowledged];
-    expect(acknowledged.length).toBeGreaterThanOrEqual(60);
+    const acknowledged: string[] = [];
+    // Three rounds on one database: each writer starts on the file the previous one was killed over.
+    for (const round of ['killed-1', 'killed-2', 'killed-3']) {
+      const writer = burst(round, 1_000_000);
+      await writer.acknowledgedAtLeast(40);
+      writer.child.kill('SIGKILL');
+      const { signal } = await writer.exit;
+      expect(signal).toBe('SIGKILL');
+      expect(writer.stderr.join('')).toBe('');
+      expect(writer.acknowledged.length).toBeGreaterThanOrEqual(40);
+      acknowledged.push(...writer.acknowledged);
+    }
 
     const state = openState(); // runs quick_check: throws STORE_CORRUPT on damage
     const stored = new Set(state.pins.list({ platform: 'discord', server: 'guild-1' }).map((pin) => pin.id));
     state.close();
     expect(acknowledged.filter((id) => !stored.has(id))).toEqual([]);
-    // At most the one pin in flight when the signal landed was committed without being acknowledged.
-    expect(stored.size - acknowledged.length).toBeLessThanOrEqual(1);
+    // At most the one pin in flight when each signal landed was committed without being acknowledged.
+    expect(stored.size - acknowledged.length).toBeLessThanOrEqual(3);
 
     const db = new Database(join(dir, STATE_FILE), { readonly: true });
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');

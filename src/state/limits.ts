@@ -20,6 +20,8 @@ export const DEFAULT_RATES: Rates = {
 
 /** Above this many buckets, full ones (idle long enough to refill) are dropped: they equal a fresh bucket. */
 const PRUNE_ABOVE = 10_000;
+/** At most one sweep per minute, so a flood of distinct users does not make every take() walk the map. */
+const PRUNE_EVERY_MS = 60_000;
 
 interface Bucket {
   tokens: number;
@@ -39,6 +41,7 @@ export function createRateLimiter(options: { rates?: Rates; now?: () => number }
   checkRate('channel', rates.channel);
   const now = options.now ?? Date.now;
   const buckets = new Map<string, Bucket>();
+  let prunedAt = Number.NEGATIVE_INFINITY;
 
   const refill = (key: string, rate: BucketRate, at: number): Bucket => {
     let bucket = buckets.get(key);
@@ -57,7 +60,8 @@ export function createRateLimiter(options: { rates?: Rates; now?: () => number }
     bucket.tokens >= 1 ? 0 : Math.ceil(((1 - bucket.tokens) * 60_000) / bucket.rate.refillPerMinute);
 
   const prune = (at: number): void => {
-    if (buckets.size <= PRUNE_ABOVE) return;
+    if (buckets.size <= PRUNE_ABOVE || at - prunedAt < PRUNE_EVERY_MS) return;
+    prunedAt = at;
     for (const [key, bucket] of buckets) {
       if (refill(key, bucket.rate, at).tokens >= bucket.rate.capacity) buckets.delete(key);
     }
