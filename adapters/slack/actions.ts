@@ -1,0 +1,56 @@
+import { SLACK_LIMITS } from './limits.js';
+
+/** `action_id`s of the answer buttons; matched exactly by the Bolt listeners. */
+export const ACTION_IDS = {
+  share: 'pinpoint_share',
+  more: 'pinpoint_more',
+  context: 'pinpoint_context',
+  pin: 'pinpoint_pin',
+} as const;
+
+export type SlackButton = keyof typeof ACTION_IDS;
+
+/** `callback_id` of the "Find sources" message shortcut (must match slack-manifest.yaml). */
+export const FIND_SOURCES_CALLBACK_ID = 'pinpoint_find_sources';
+
+/**
+ * What a button carries. Only ids and numbers: the answer itself is re-derived from the core's
+ * answer log, so buttons keep working after a restart.
+ */
+export interface ButtonValue {
+  answerId: string;
+  /** Index of the first excerpt the button is about (More: the next one to show). */
+  offset: number;
+  /** Context: the passage to show around. */
+  passageId?: string;
+  /** How the answer was made: a question (default) or Find sources on a message. */
+  source?: 'sources';
+}
+
+/** Compact JSON; undefined when it would break Slack's value limit (the button is then left out). */
+export function encodeButtonValue(value: ButtonValue): string | undefined {
+  const compact: { a: string; o: number; p?: string; s?: 1 } = { a: value.answerId, o: value.offset };
+  if (value.passageId !== undefined) compact.p = value.passageId;
+  if (value.source === 'sources') compact.s = 1;
+  const encoded = JSON.stringify(compact);
+  return encoded.length <= SLACK_LIMITS.buttonValue ? encoded : undefined;
+}
+
+/** Parses a button value; undefined for anything this app did not produce. */
+export function decodeButtonValue(raw: string | undefined): ButtonValue | undefined {
+  if (raw === undefined || raw.length > SLACK_LIMITS.buttonValue) return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    return undefined;
+  }
+  if (typeof parsed !== 'object' || parsed === null) return undefined;
+  const { a, o, p, s } = parsed as Record<string, unknown>;
+  if (typeof a !== 'string' || a === '' || typeof o !== 'number' || !Number.isInteger(o) || o < 0) return undefined;
+  if (p !== undefined && typeof p !== 'string') return undefined;
+  const value: ButtonValue = { answerId: a, offset: o };
+  if (typeof p === 'string') value.passageId = p;
+  if (s === 1) value.source = 'sources';
+  return value;
+}

@@ -1,0 +1,149 @@
+import { App, type webApi } from '@slack/bolt';
+import { PinpointError, type Logger, type Pinpoint } from '../../src/index.js';
+import type { PlatformAdapter } from '../platform.js';
+import { registerAsk } from './ask.js';
+import { toBoltLogger } from './bolt-logger.js';
+import { registerButtons } from './buttons.js';
+import { EventDeduper } from './dedupe.js';
+import type { SlackDeps } from './deps.js';
+import { registerHome } from './home.js';
+import { registerMention } from './mention.js';
+import { ModeratorCheck, errorSummary, parseModeratorIds } from './moderators.js';
+import { RouteReceiver } from './receiver.js';
+import { registerFindSources } from './shortcut.js';
+
+export const DEFAULT_SLACK_COMMAND = '/ask' as const;
+
+/** The settings the Slack adapter reads (a subset of the parsed config; the last two are optional extras). */
+export interface SlackAdapterConfig {
+  SLACK_BOT_TOKEN?: string | undefined;
+  SLACK_SIGNING_SECRET?: string | undefined;
+  SLACK_APP_TOKEN?: string | undefined;
+  SLACK_API_URL?: string | undefined;
+  LOG_LEVEL?: string | undefined;
+  /** Slash command name, default "/ask". */
+  SLACK_COMMAND?: string | undefined;
+  /** Extra moderators: Slack user ids, comma-separated. */
+  SLACK_MODERATOR_IDS?: string | readonly string[] | undefined;
+}
+
+export interface SlackAdapterOptions {
+  core: Pinpoint;
+  config: SlackAdapterConfig;
+  logger: Logger;
+  /** Counts platform errors (pinpoint_platform_errors_total); adapters/main.ts passes one. */
+  reportError?: (kind?: string) => void;
+  /** Merged into the WebClient options (tests pass `retryConfig: { retries: 0 }`). */
+  clientOptions?: webApi.WebClientOptions;
+}
+
+/** Socket Mode when an app-level token is set, HTTP mode with a signing secret, else not configured. */
+export function slackMode(config: SlackAdapterConfig): 'socket' | 'http' | undefined {
+  if (!config.SLACK_BOT_TOKEN) return undefined;
+  if (config.SLACK_APP_TOKEN) return 'socket';
+  if (config.SLACK_SIGNING_SECRET) return 'http';
+  return undefined;
+}
+
+/** Interactive answers should fail fast rather than wait in a retry queue for minutes. */
+const DEFAULT_CLIENT_OPTIONS: webApi.WebClientOptions = {
+  rejectRateLimitedCalls: true,
+  retryConfig: { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 1000 },
+  timeout: 10_000,
+};
+
+/**
+ * The Slack platform adapter: a Bolt app on the shared server's POST /slack/events (HTTP mode)
+ * or on a Socket Mode connection. Thin: Slack events in, core calls, Block Kit out.
+ */
+export function createSlackAdapter(options: SlackAdapterOptions): PlatformAdapter {
+  const { core, config } = options;
+  const logger = options.logger.child({ adapter: 'slack' });
+  const mode = slackMode(config);
+  if (mode === undefined) {
+    throw new PinpointError(
+      'CONFIG_INVALID',
+      'pinpoint: Slack is not configured; set SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET (HTTP mode) or with SLACK_APP_TOKEN (Socket Mode)',
+    );
+  }
+  const commandName = config.SLACK_COMMAND?.trim() || DEFAULT_SLACK_COMMAND;
+  if (!/^\/[a-z0-9_-]{1,31}$/.test(commandName)) {
+    throw new PinpointError(
+      'CONFIG_INVALID',
+      `pinpoint: SLACK_COMMAND "${commandName}" is not a slash command; use a lowercase name starting with "/", e.g. /ask`,
+    );
+  }
+  const boltLogger = toBoltLogger(logger, config.LOG_LEVEL);
+  const clientOptions: webApi.WebClientOptions = {
+    ...DEFAULT_CLIENT_OPTIONS,
+    ...(config.SLACK_API_URL ? { slackApiUrl: withSlash(config.SLACK_API_URL) } : {}),
+    ...options.clientOptions,
+  };
+  const receiver =
+    mode === 'http'
+      ? new RouteReceiver({ signingSecret: config.SLACK_SIGNING_SECRET ?? '', logger, boltLogger, reportError: options.reportError })
+      : undefined;
+  const app = new App({
+    token: config.SLACK_BOT_TOKEN,
+    logger: boltLogger,
+    clientOptions,
+    // auth.test runs in start(), so a bad token fails start-up instead of an unhandled rejection.
+    deferInitialization: true,
+    ...(receiver !== undefined
+      ? { receiver }
+      : {
+          socketMode: true,
+          appToken: config.SLACK_APP_TOKEN,
+          // The Socket Mode client opens its connection through this Web API base (apps.connections.open).
+          installerOptions: { clientOptions },
+        }),
+  });
+
+  const deps: SlackDeps = {
+    core,
+    logger,
+    commandName,
+    reportError: options.reportError,
+    moderators: new ModeratorCheck(parseModeratorIds(config.SLACK_MODERATOR_IDS), logger),
+  };
+  const deduper = new EventDeduper();
+  app.use(async ({ body, next }) => {
+    const eventId = (body as { event_id?: unknown }).event_id;
+    if (typeof eventId === 'string' && !deduper.first(eventId)) {
+      logger.info({ eventId }, 'slack: duplicate delivery ignored');
+      return;
+    }
+    await next();
+  });
+  registerAsk(app, deps);
+  registerMention(app, deps);
+  registerFindSources(app, deps);
+  registerButtons(app, deps);
+  registerHome(app, deps);
+  app.error(async (error) => {
+    logger.error({ err: errorSummary(error) }, 'slack: unhandled error');
+    options.reportError?.('unhandled');
+  });
+
+  let ready = false;
+  return {
+    name: 'slack',
+    routes: receiver === undefined ? [] : [receiver.route],
+    async start() {
+      await app.init();
+      await app.start();
+      ready = true;
+      logger.info({ mode, command: commandName }, 'slack: ready');
+    },
+    async stop() {
+      ready = false;
+      await app.stop();
+    },
+    ready: () => ready,
+  };
+}
+
+function withSlash(url: string): string {
+  return url.endsWith('/') ? url : `${url}/`;
+}
+

@@ -1,0 +1,69 @@
+import type { RespondArguments } from '@slack/bolt';
+import { isPinpointError, type Logger, type PinScope, type Pinpoint } from '../../src/index.js';
+import { errorSummary } from './moderators.js';
+import { toSlackNotice, type SlackMessage } from './render.js';
+
+export const PLATFORM = 'slack' as const;
+export const APOLOGY = 'Sorry, something went wrong on my side. Please try again in a moment.';
+export const NOT_IN_CHANNEL = "I'm not in this channel yet: invite me with /invite, then try again.";
+
+/** The pin/answer scope of a Slack conversation. */
+export function scopeOf(teamId: string | undefined, channelId: string | undefined): PinScope {
+  return { platform: PLATFORM, server: teamId ?? 'unknown', channel: channelId ?? 'unknown' };
+}
+
+/** Takes a cooldown token; returns the notice to show when the user must wait. */
+export function cooldown(core: Pinpoint, user: string, channel: string | undefined): SlackMessage | undefined {
+  const decision = core.limits.take({ platform: PLATFORM, user, channel: channel ?? 'unknown' });
+  if (decision.ok) return undefined;
+  const seconds = Math.max(1, Math.ceil(decision.retryAfterMs / 1000));
+  return toSlackNotice(`You're asking quickly: try again in ${seconds} s.`);
+}
+
+/** A private reply through response_url (slash commands, buttons, shortcuts). */
+export function ephemeral(message: SlackMessage, replaceOriginal = false): RespondArguments {
+  return { response_type: 'ephemeral', replace_original: replaceOriginal, text: message.text, blocks: message.blocks };
+}
+
+/** What a person is told when `error` stopped their request: never a stack trace. */
+export function userMessageFor(error: unknown): string {
+  if (isPinpointError(error) && (error.code === 'INPUT_INVALID' || error.code === 'RATE_LIMITED')) {
+    return error.message.replace(/^pinpoint:\s*/, '');
+  }
+  const coded = error as { code?: unknown; retryAfter?: unknown; data?: { error?: unknown } };
+  if (coded.code === 'slack_webapi_rate_limited_error') {
+    const seconds = typeof coded.retryAfter === 'number' ? ` in ${coded.retryAfter} s` : ' in a moment';
+    return `Slack is rate-limiting me right now: please try again${seconds}.`;
+  }
+  if (coded.code === 'slack_webapi_platform_error') {
+    if (coded.data?.error === 'ratelimited') return 'Slack is rate-limiting me right now: please try again in a moment.';
+    if (coded.data?.error === 'not_in_channel' || coded.data?.error === 'channel_not_found') return NOT_IN_CHANNEL;
+  }
+  return APOLOGY;
+}
+
+/**
+ * Runs one request's work after the ack. Anything thrown is logged with context and turned into
+ * a short private message through `tell`; if even that fails, it is only logged.
+ */
+export async function atTheEdge(
+  logger: Logger,
+  report: ((kind?: string) => void) | undefined,
+  what: string,
+  tell: (message: SlackMessage) => Promise<unknown>,
+  work: () => Promise<void>,
+): Promise<void> {
+  const started = Date.now();
+  try {
+    await work();
+    logger.info({ what, ms: Date.now() - started }, 'slack: handled');
+  } catch (error) {
+    logger.error({ what, err: errorSummary(error), ms: Date.now() - started }, 'slack: request failed');
+    report?.(what);
+    try {
+      await tell(toSlackNotice(userMessageFor(error)));
+    } catch (second) {
+      logger.error({ what, err: errorSummary(second) }, 'slack: could not tell the user about the failure');
+    }
+  }
+}

@@ -1,0 +1,57 @@
+/**
+ * Escaping for Slack mrkdwn. Escaping `&`, `<` and `>` is what makes `<!channel>`, `<!here>`,
+ * `<@U…>` and `<url|label>` inert when they appear inside a document or a question.
+ */
+export function escapeMrkdwn(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** Cuts `text` to at most `max` characters, ending with "…" when something was cut. */
+export function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  return `${text.slice(0, Math.max(0, max - 1))}…`;
+}
+
+/**
+ * Quote text with the matched words in bold. `highlights` are [start, end) ranges of the raw
+ * quote; every piece is escaped on its own so the offsets stay right.
+ */
+export function boldHighlights(quote: string, highlights: readonly (readonly [number, number])[]): string {
+  const ranges = [...highlights]
+    .map(([start, end]) => [Math.max(0, start), Math.min(quote.length, end)] as const)
+    .filter(([start, end]) => end > start)
+    .sort((a, b) => a[0] - b[0]);
+  let out = '';
+  let cursor = 0;
+  for (const [rawStart, end] of ranges) {
+    const start = Math.max(rawStart, cursor);
+    if (end <= start) continue;
+    out += escapeMrkdwn(quote.slice(cursor, start));
+    out += bold(quote.slice(start, end));
+    cursor = end;
+  }
+  return out + escapeMrkdwn(quote.slice(cursor));
+}
+
+/** `*word*` only renders when the asterisks touch non-space characters, so spaces stay outside. */
+function bold(raw: string): string {
+  const match = /^(\s*)([\s\S]*?)(\s*)$/.exec(raw);
+  const [, lead = '', core = '', trail = ''] = match ?? [];
+  if (core === '' || core.includes('*') || /\n/.test(core)) return escapeMrkdwn(raw);
+  return `${lead}*${escapeMrkdwn(core)}*${trail}`;
+}
+
+/** Prefixes every line with "> " so the whole text renders as one block quote. */
+export function blockQuote(mrkdwn: string): string {
+  return mrkdwn
+    .split('\n')
+    .map((line) => (line.trim() === '' ? '>' : `> ${line}`))
+    .join('\n');
+}
+
+/** A mrkdwn link when `url` is a plain http(s) URL, otherwise just the escaped label. */
+export function link(url: string | undefined, label: string): string {
+  const text = escapeMrkdwn(label).replace(/\|/g, '¦');
+  if (url === undefined || !/^https?:\/\/[^\s<>|]+$/i.test(url)) return text;
+  return `<${url.replace(/&/g, '&amp;')}|${text}>`;
+}

@@ -1,0 +1,149 @@
+import { parse as parseQuery } from 'node:querystring';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { HTTPResponseAck, type App, type Receiver } from '@slack/bolt';
+import type { Logger } from '../../src/index.js';
+import type { Route } from '../platform.js';
+import { errorSummary } from './moderators.js';
+import { verifySlackSignature } from './verify.js';
+
+export const SLACK_EVENTS_PATH = '/slack/events' as const;
+
+export interface RouteReceiverOptions {
+  signingSecret: string;
+  logger: Logger;
+  /** Bolt-shaped logger for Bolt's own ack helper. */
+  boltLogger: ConstructorParameters<typeof HTTPResponseAck>[0]['logger'];
+  path?: string;
+  reportError?: ((kind?: string) => void) | undefined;
+  /** Clock for the timestamp window (tests). */
+  now?: () => number;
+}
+
+/**
+ * A Bolt receiver that lives on the shared HTTP server as a Route instead of opening its own
+ * port. It verifies signatures itself so timestamps are checked in both directions.
+ */
+export class RouteReceiver implements Receiver {
+  readonly route: Route;
+  private app: App | undefined;
+  private accepting = false;
+  private readonly inFlight = new Set<Promise<void>>();
+
+  constructor(private readonly options: RouteReceiverOptions) {
+    this.route = {
+      method: 'POST',
+      path: options.path ?? SLACK_EVENTS_PATH,
+      handle: (req, res, rawBody) => this.handle(req, res, rawBody),
+    };
+  }
+
+  init(app: App): void {
+    this.app = app;
+  }
+
+  async start(): Promise<void> {
+    this.accepting = true;
+  }
+
+  /** Stops taking requests, then waits up to `timeoutMs` for requests being answered. */
+  async stop(timeoutMs = 5000): Promise<void> {
+    this.accepting = false;
+    if (this.inFlight.size === 0) return;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      Promise.allSettled([...this.inFlight]),
+      new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, timeoutMs);
+      }),
+    ]);
+    clearTimeout(timer);
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse, rawBody: Buffer): Promise<void> {
+    const log = this.options.logger;
+    if (!this.accepting || this.app === undefined) {
+      reply(res, 503);
+      return;
+    }
+    const verdict = verifySlackSignature({
+      signingSecret: this.options.signingSecret,
+      rawBody,
+      timestamp: req.headers['x-slack-request-timestamp'],
+      signature: req.headers['x-slack-signature'],
+      nowMs: this.options.now?.(),
+    });
+    if (!verdict.ok) {
+      log.warn({ reason: verdict.reason, bytes: rawBody.length }, 'slack: rejected unsigned request');
+      this.options.reportError?.('signature');
+      reply(res, 401);
+      return;
+    }
+    let body: Record<string, unknown>;
+    try {
+      body = parseBody(rawBody, req.headers['content-type']);
+    } catch {
+      reply(res, 400);
+      return;
+    }
+    if (body.ssl_check === '1') {
+      reply(res, 200);
+      return;
+    }
+    if (body.type === 'url_verification') {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ challenge: body.challenge }));
+      return;
+    }
+    const ack = new HTTPResponseAck({
+      logger: this.options.boltLogger,
+      processBeforeResponse: false,
+      httpRequest: req as never,
+      httpRequestBody: body,
+      httpResponse: res,
+      unhandledRequestHandler: () => {
+        log.error({ type: body.type }, 'slack: request not acknowledged within 3 s');
+        reply(res, 404);
+      },
+    });
+    const retry = req.headers['x-slack-retry-num'];
+    const work = this.app
+      .processEvent({
+        body,
+        ack: ack.bind(),
+        retryNum: typeof retry === 'string' ? Number.parseInt(retry, 10) : undefined,
+        retryReason: headerText(req.headers['x-slack-retry-reason']),
+      })
+      .catch((error: unknown) => {
+        log.error({ err: errorSummary(error), type: body.type }, 'slack: event processing failed');
+        reply(res, 500);
+      });
+    this.inFlight.add(work);
+    try {
+      await work;
+    } finally {
+      this.inFlight.delete(work);
+    }
+  }
+}
+
+function parseBody(rawBody: Buffer, contentType: string | undefined): Record<string, unknown> {
+  const text = rawBody.toString('utf8');
+  if (contentType?.split(';')[0]?.trim() === 'application/x-www-form-urlencoded') {
+    const form = parseQuery(text);
+    if (typeof form.payload === 'string') return JSON.parse(form.payload) as Record<string, unknown>;
+    return form as Record<string, unknown>;
+  }
+  const parsed: unknown = JSON.parse(text);
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not an object');
+  return parsed as Record<string, unknown>;
+}
+
+function headerText(value: string | string[] | undefined): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+function reply(res: ServerResponse, status: number): void {
+  if (res.headersSent) return;
+  res.writeHead(status);
+  res.end();
+}

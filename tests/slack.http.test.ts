@@ -1,0 +1,379 @@
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSlackAdapter } from '../adapters/slack/index.js';
+import { ACTION_IDS, FIND_SOURCES_CALLBACK_ID } from '../adapters/slack/actions.js';
+import type { PlatformAdapter } from '../adapters/platform.js';
+import { createPinpoint, type Pinpoint } from '../src/index.js';
+import { FakeSlack, FAKE_TEAM_ID, type ResponsePost } from './fakes/slack-api.js';
+import { RecordingLogger } from './fakes/slack-log.js';
+import {
+  blockActionPayload,
+  FORM,
+  formPayload,
+  JSON_TYPE,
+  mentionEventBody,
+  messageShortcutPayload,
+  sendSigned,
+  serveRoutes,
+  slashCommandBody,
+} from './fakes/slack-requests.js';
+
+const SECRET = 'test-signing-secret-0123456789';
+const KNOWLEDGE = path.join(import.meta.dirname, 'fixtures', 'slack');
+const GENEROUS = { user: { capacity: 1000, refillPerMinute: 1000 }, channel: { capacity: 1000, refillPerMinute: 1000 } };
+
+interface Block {
+  type: string;
+  text?: { text: string };
+  elements?: { type: string; text?: string | { text: string }; action_id?: string; value?: string }[];
+}
+
+let fake: FakeSlack;
+let core: Pinpoint;
+let adapter: PlatformAdapter;
+let log: RecordingLogger;
+let server: { url: string; close: () => Promise<void> };
+let eventsUrl: string;
+
+async function startHttpAdapter(pinpoint: Pinpoint, logger: RecordingLogger) {
+  const created = createSlackAdapter({
+    core: pinpoint,
+    logger,
+    config: {
+      SLACK_BOT_TOKEN: 'xoxb-test-token',
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_API_URL: fake.apiUrl,
+      SLACK_MODERATOR_IDS: 'U0MOD, U0OTHERMOD',
+    },
+    clientOptions: { retryConfig: { retries: 0 } },
+  });
+  const served = await serveRoutes(created.routes);
+  await created.start();
+  return { adapter: created, server: served };
+}
+
+beforeAll(async () => {
+  fake = await FakeSlack.start();
+  fake.users.set('U0ADMIN', { is_admin: true });
+  fake.users.set('U0MEMBER', {});
+  core = await createPinpoint({ knowledgeDir: KNOWLEDGE, rates: GENEROUS });
+  log = new RecordingLogger();
+  ({ adapter, server } = await startHttpAdapter(core, log));
+  eventsUrl = `${server.url}/slack/events`;
+});
+
+afterAll(async () => {
+  await adapter?.stop();
+  await server?.close();
+  await core?.close();
+  await fake?.close();
+});
+
+/** Runs /ask and returns the private answer posted to response_url. */
+async function ask(text: string, user = 'U0MEMBER'): Promise<ResponsePost> {
+  const responseUrl = fake.responseUrl();
+  const res = await sendSigned(eventsUrl, slashCommandBody({ text, responseUrl, user }), FORM, { secret: SECRET });
+  expect(res.status).toBe(200);
+  return fake.waitForResponse(responseUrl);
+}
+
+async function press(actionId: string, value: string, options: { user?: string; ephemeral?: boolean; messageTs?: string } = {}) {
+  const responseUrl = fake.responseUrl();
+  const body = formPayload(blockActionPayload({ actionId, value, responseUrl, ...options }));
+  const res = await sendSigned(eventsUrl, body, FORM, { secret: SECRET });
+  expect(res.status).toBe(200);
+  return { responseUrl, response: () => fake.waitForResponse(responseUrl) };
+}
+
+function blocksOf(post: { body: Record<string, unknown> } | { params: Record<string, unknown> }): Block[] {
+  const source = 'body' in post ? post.body : post.params;
+  return source.blocks as Block[];
+}
+
+function allText(blocks: Block[]): string {
+  return blocks
+    .flatMap((block) => [block.text?.text ?? '', ...(block.elements ?? []).map((e) => (typeof e.text === 'string' ? e.text : (e.text?.text ?? '')))])
+    .join('\n');
+}
+
+/** Text without the bold marks the renderer puts around matched words. */
+function plain(blocks: Block[]): string {
+  return allText(blocks).replace(/\*/g, '');
+}
+
+function buttonValue(blocks: Block[], actionId: string): string {
+  const button = blocks.flatMap((block) => block.elements ?? []).find((element) => element.action_id === actionId);
+  if (button?.value === undefined) throw new Error(`no ${actionId} button in the answer`);
+  return button.value;
+}
+
+describe('Slack adapter over HTTP', () => {
+  it('acks /ask at once with an empty 200, then answers privately with a cited quote and buttons', async () => {
+    const responseUrl = fake.responseUrl();
+    const res = await sendSigned(eventsUrl, slashCommandBody({ text: 'What was the Inbox API agreement?', responseUrl }), FORM, {
+      secret: SECRET,
+    });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe('');
+    const answer = await fake.waitForResponse(responseUrl);
+    expect(answer.body.response_type).toBe('ephemeral');
+    const blocks = blocksOf(answer);
+    const text = allText(blocks);
+    expect(text).toContain('> Shortly after Reed Hastings joined the Facebook board in 2011');
+    expect(text).toContain('*Inbox*');
+    expect(text).toContain('<https://example.com/klein-v-meta/complaint?part=1&amp;page=2|Klein v. Meta: Consolidated Complaint (excerpt)>');
+    expect(text).toContain('The Inbox API, para. 2');
+    const actionIds = blocks.flatMap((b) => b.elements ?? []).map((e) => e.action_id).filter(Boolean);
+    expect(actionIds).toEqual([ACTION_IDS.share, ACTION_IDS.more, ACTION_IDS.context, ACTION_IDS.pin]);
+  });
+
+  it('says plainly that nothing matched and lists suggestions when the documents do not cover the question', async () => {
+    const answer = await ask('who is the pope of mars');
+    const text = allText(blocksOf(answer));
+    expect(text).toContain("I couldn't find that in the case documents.");
+    expect(text).toContain('• Regulatory fines against Meta');
+    expect(blocksOf(answer).some((b) => b.type === 'actions')).toBe(false);
+  });
+
+  it('tells the user how to ask when /ask has no text', async () => {
+    const answer = await ask('   ');
+    expect(answer.body.text).toBe('Ask me about the case, e.g. /ask when was the complaint filed?');
+  });
+
+  it('renders <!channel>, <@U…> and & from a quote inert', async () => {
+    const answer = await ask('DM export for Netflix');
+    const text = plain(blocksOf(answer));
+    expect(text).toContain('&lt;!channel&gt; the DM export for Netflix &amp; partners');
+    expect(text).toContain('&lt;@U024BE7LH&gt;');
+    expect(text).not.toMatch(/<!channel>|<@U024BE7LH>|<script>/);
+  });
+
+  it('shows the next excerpts when More is pressed, and says when there are no more', async () => {
+    const first = await ask('What did Netflix do with the Facebook data?');
+    const more = await press(ACTION_IDS.more, buttonValue(blocksOf(first), ACTION_IDS.more));
+    const next = await more.response();
+    expect(next.body.response_type).toBe('ephemeral');
+    const firstQuotes = blocksOf(first).filter((b) => b.text?.text.startsWith('>')).map((b) => b.text?.text);
+    const nextQuotes = blocksOf(next).filter((b) => b.text?.text.startsWith('>')).map((b) => b.text?.text);
+    expect(nextQuotes.length).toBeGreaterThan(0);
+    for (const quote of nextQuotes) expect(firstQuotes).not.toContain(quote);
+    const last = await press(ACTION_IDS.more, JSON.stringify({ a: JSON.parse(buttonValue(blocksOf(first), ACTION_IDS.more)).a, o: 50 }));
+    expect((await last.response()).body.text).toBe('No more quotes for this question.');
+  });
+
+  it('shows the surrounding passages when Context is pressed', async () => {
+    const first = await ask('What was the Inbox API agreement?');
+    const pressed = await press(ACTION_IDS.context, buttonValue(blocksOf(first), ACTION_IDS.context));
+    const text = allText(blocksOf(await pressed.response()));
+    expect(text).toContain('Context from Klein v. Meta: Consolidated Complaint (excerpt)');
+    expect(text).toContain('> Shortly after Reed Hastings');
+    expect(text).toContain('In return, Netflix sent Facebook bi-weekly reports');
+  });
+
+  it('posts the answer to the channel without previews or link_names when Share is pressed', async () => {
+    const first = await ask('how much was the Irish fine');
+    const before = fake.callsOf('chat.postMessage').length;
+    const pressed = await press(ACTION_IDS.share, buttonValue(blocksOf(first), ACTION_IDS.share));
+    const notice = await pressed.response();
+    expect(notice.body).toMatchObject({ text: 'Shared in the channel.', replace_original: true });
+    const post = fake.callsOf('chat.postMessage')[before];
+    expect(post?.params).toMatchObject({ channel: 'C0GENERAL', unfurl_links: 'false', unfurl_media: 'false' });
+    expect(post?.params).not.toHaveProperty('link_names');
+    expect(post?.token).toBe('xoxb-test-token');
+    const text = plain(blocksOf(post!));
+    expect(text).toContain('Shared by <@U0MEMBER>');
+    expect(text).toContain('Irish Data Protection Commission');
+    expect(blocksOf(post!).flatMap((b) => b.elements ?? []).map((e) => e.action_id).filter(Boolean)).toEqual([
+      ACTION_IDS.more,
+      ACTION_IDS.context,
+      ACTION_IDS.pin,
+    ]);
+  });
+
+  it('refuses Pin to a member privately and calls nothing', async () => {
+    const first = await ask('Who are the plaintiffs?');
+    const posts = fake.callsOf('chat.postMessage').length;
+    const pins = fake.callsOf('pins.add').length;
+    const pressed = await press(ACTION_IDS.pin, buttonValue(blocksOf(first), ACTION_IDS.pin), { user: 'U0MEMBER' });
+    const refusal = await pressed.response();
+    expect(refusal.body).toMatchObject({ response_type: 'ephemeral', text: 'Only workspace admins and Pinpoint moderators can pin answers.' });
+    expect(fake.callsOf('chat.postMessage')).toHaveLength(posts);
+    expect(fake.callsOf('pins.add')).toHaveLength(pins);
+    expect(core.pins.list({ platform: 'slack', server: FAKE_TEAM_ID })).toEqual([]);
+  });
+
+  it('posts, pins and records a private answer when a configured moderator presses Pin', async () => {
+    const first = await ask('How much did Meta settle the Cambridge Analytica litigation for?', 'U0MOD');
+    const pressed = await press(ACTION_IDS.pin, buttonValue(blocksOf(first), ACTION_IDS.pin), { user: 'U0MOD' });
+    expect((await pressed.response()).body.text).toBe('📌 Pinned: later questions like this one get this answer first.');
+    const pinCall = await fake.waitForCall('pins.add');
+    const post = fake.callsOf('chat.postMessage').find((call) => call.params.ts === undefined && allText(blocksOf(call)).includes('Shared by <@U0MOD>'));
+    expect(post).toBeDefined();
+    expect(pinCall.params.channel).toBe('C0GENERAL');
+    expect(String(pinCall.params.timestamp)).toMatch(/^\d+\.000100$/);
+    const [pin] = core.pins.list({ platform: 'slack', server: FAKE_TEAM_ID });
+    expect(pin).toMatchObject({ pinnedBy: 'U0MOD', scope: { platform: 'slack', server: FAKE_TEAM_ID, channel: 'C0GENERAL' } });
+    expect(pin?.messageRef).toBe(`C0GENERAL/${String(pinCall.params.timestamp)}`);
+
+    const again = await ask('How much did Meta settle the Cambridge Analytica litigation for?');
+    expect(allText(blocksOf(again))).toContain('📌 *Pinned answer*');
+  });
+
+  it('pins a public message in place when a workspace admin (users.info) presses Pin', async () => {
+    const first = await ask('When did the Netflix reports stop?');
+    const posts = fake.callsOf('chat.postMessage').length;
+    const pressed = await press(ACTION_IDS.pin, buttonValue(blocksOf(first), ACTION_IDS.pin), {
+      user: 'U0ADMIN',
+      ephemeral: false,
+      messageTs: '1699999999.000777',
+    });
+    expect((await pressed.response()).body.text).toBe('📌 Pinned: later questions like this one get this answer first.');
+    expect(fake.callsOf('users.info').some((call) => call.params.user === 'U0ADMIN')).toBe(true);
+    await fake.waitForCall('pins.add', (call) => call.params.timestamp === '1699999999.000777');
+    expect(fake.callsOf('chat.postMessage')).toHaveLength(posts);
+  });
+
+  it('tells the user the answer expired when a button carries an unknown answer id', async () => {
+    const pressed = await press(ACTION_IDS.more, JSON.stringify({ a: 'no-such-answer', o: 1 }));
+    expect((await pressed.response()).body.text).toBe('This answer has expired: ask the question again.');
+  });
+
+  it('answers a mention in its thread, and a follow-up mention in the same thread', async () => {
+    const body = mentionEventBody({ eventId: 'Ev0MENTION1', text: '<@UBOT> what did the Inbox API give Netflix?', ts: '1700000100.000100', channel: 'C0THREADS' });
+    const res = await sendSigned(eventsUrl, body, JSON_TYPE, { secret: SECRET });
+    expect(res.status).toBe(200);
+    const reply = await fake.waitForCall('chat.postMessage', (call) => call.params.channel === 'C0THREADS');
+    expect(reply.params).toMatchObject({ thread_ts: '1700000100.000100', unfurl_links: 'false' });
+    expect(plain(blocksOf(reply))).toContain('private message inboxes');
+
+    const followUp = mentionEventBody({
+      eventId: 'Ev0MENTION2',
+      text: '<@UBOT> and how much was the Irish fine?',
+      ts: '1700000200.000100',
+      threadTs: '1700000100.000100',
+      channel: 'C0THREADS',
+    });
+    await sendSigned(eventsUrl, followUp, JSON_TYPE, { secret: SECRET });
+    const second = await fake.waitForCall('chat.postMessage', (call) => call.params.channel === 'C0THREADS' && allText(blocksOf(call)).includes('265 million'));
+    expect(second.params.thread_ts).toBe('1700000100.000100');
+  });
+
+  it('answers a retried event once', async () => {
+    const body = mentionEventBody({ eventId: 'Ev0RETRIED', text: '<@UBOT> who are the plaintiffs?', ts: '1700000300.000100', channel: 'C0RETRY' });
+    await sendSigned(eventsUrl, body, JSON_TYPE, { secret: SECRET });
+    await fake.waitForCall('chat.postMessage', (call) => call.params.channel === 'C0RETRY');
+    const retry = await sendSigned(eventsUrl, body, JSON_TYPE, { secret: SECRET, retryNum: 1 });
+    expect(retry.status).toBe(200);
+    await log.waitFor('slack: duplicate delivery ignored', (entry) => entry.fields.eventId === 'Ev0RETRIED');
+    expect(fake.callsOf('chat.postMessage').filter((call) => call.params.channel === 'C0RETRY')).toHaveLength(1);
+  });
+
+  it('quotes the sources of a message privately for the Find sources shortcut', async () => {
+    const responseUrl = fake.responseUrl();
+    const payload = messageShortcutPayload({
+      text: 'Netflix got the private messages through the Inbox API',
+      responseUrl,
+      callbackId: FIND_SOURCES_CALLBACK_ID,
+    });
+    const res = await sendSigned(eventsUrl, formPayload(payload), FORM, { secret: SECRET });
+    expect(res.status).toBe(200);
+    const answer = await fake.waitForResponse(responseUrl);
+    expect(answer.body.response_type).toBe('ephemeral');
+    expect(plain(blocksOf(answer))).toContain('"Inbox API" agreement');
+    const actionIds = blocksOf(answer).flatMap((b) => b.elements ?? []).map((e) => e.action_id).filter(Boolean);
+    expect(actionIds).toEqual([ACTION_IDS.share, ACTION_IDS.more, ACTION_IDS.context]);
+  });
+
+  it('answers Slack with the challenge on url_verification', async () => {
+    const res = await sendSigned(eventsUrl, JSON.stringify({ type: 'url_verification', challenge: 'c-123', token: 'x' }), JSON_TYPE, {
+      secret: SECRET,
+    });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ challenge: 'c-123' });
+  });
+
+  it.each([
+    ['a wrong secret', { secret: 'not-the-secret' }],
+    ['a stale timestamp', { secret: SECRET, skewSeconds: -301 }],
+    ['a future timestamp', { secret: SECRET, skewSeconds: 301 }],
+    ['a tampered body', { secret: SECRET, signedBody: 'text=something+else' }],
+  ])('rejects a request with %s with 401 and answers nothing', async (_name, options) => {
+    const responseUrl = fake.responseUrl();
+    const res = await sendSigned(eventsUrl, slashCommandBody({ text: 'Inbox API', responseUrl }), FORM, options);
+    expect(res.status).toBe(401);
+    expect(fake.responses.filter((post) => post.id === responseUrl.split('/').pop())).toEqual([]);
+  });
+
+  it('rejects an unsigned request with 401', async () => {
+    const res = await fetch(eventsUrl, { method: 'POST', headers: { 'content-type': FORM }, body: 'command=%2Fask&text=x' });
+    expect(res.status).toBe(401);
+  });
+
+  it('tells the user to retry later when the Web API answers 429 ratelimited', async () => {
+    const first = await ask('how much was the Irish fine');
+    fake.failNext('chat.postMessage', { kind: 'http429', retryAfter: 7 });
+    const pressed = await press(ACTION_IDS.share, buttonValue(blocksOf(first), ACTION_IDS.share));
+    expect((await pressed.response()).body.text).toBe('Slack is rate-limiting me right now: please try again in 7 s.');
+  });
+
+  it('tells the user to retry later when the Web API answers ok:false ratelimited', async () => {
+    const first = await ask('how much was the Irish fine');
+    fake.failNext('chat.postMessage', { kind: 'error', error: 'ratelimited' });
+    const pressed = await press(ACTION_IDS.share, buttonValue(blocksOf(first), ACTION_IDS.share));
+    expect((await pressed.response()).body.text).toBe('Slack is rate-limiting me right now: please try again in a moment.');
+  });
+
+  it('apologises in the thread and logs when the Web API answers 500', async () => {
+    fake.failNext('chat.postMessage', { kind: 'http500' });
+    const body = mentionEventBody({ eventId: 'Ev0FIVEHUNDRED', text: '<@UBOT> who are the plaintiffs?', ts: '1700000400.000100', channel: 'C0BROKEN' });
+    await sendSigned(eventsUrl, body, JSON_TYPE, { secret: SECRET });
+    const apology = await fake.waitForCall(
+      'chat.postMessage',
+      (call) => call.params.channel === 'C0BROKEN' && call.params.text === 'Sorry, something went wrong on my side. Please try again in a moment.',
+    );
+    expect(apology.params.thread_ts).toBe('1700000400.000100');
+    const entry = await log.waitFor('slack: request failed', (e) => e.fields.what === 'mention');
+    expect(String(entry.fields.err)).toContain('500');
+    expect(fake.callsOf('chat.postMessage').filter((call) => call.params.channel === 'C0BROKEN')).toHaveLength(2);
+  });
+
+  it('publishes pins and documents to the App Home tab', async () => {
+    const body = JSON.stringify({
+      team_id: FAKE_TEAM_ID,
+      api_app_id: 'A0PINPOINT',
+      type: 'event_callback',
+      event_id: 'Ev0HOME',
+      event_time: 1,
+      event: { type: 'app_home_opened', user: 'U0MEMBER', channel: 'D0HOME', tab: 'home', event_ts: '1700000500.1' },
+    });
+    await sendSigned(eventsUrl, body, JSON_TYPE, { secret: SECRET });
+    const publish = await fake.waitForCall('views.publish', (call) => call.params.user_id === 'U0MEMBER');
+    const view = publish.params.view as { type: string; blocks: Block[] };
+    expect(view.type).toBe('home');
+    const text = allText(view.blocks);
+    expect(text).toContain('Regulatory fines against Meta');
+  });
+});
+
+describe('Slack adapter cooldowns', () => {
+  it('asks the user to wait when they ask faster than the cooldown allows', async () => {
+    const strict = await createPinpoint({
+      knowledgeDir: KNOWLEDGE,
+      rates: { user: { capacity: 1, refillPerMinute: 1 }, channel: { capacity: 100, refillPerMinute: 100 } },
+    });
+    const started = await startHttpAdapter(strict, new RecordingLogger());
+    try {
+      const url = `${started.server.url}/slack/events`;
+      const ask1 = fake.responseUrl();
+      await sendSigned(url, slashCommandBody({ text: 'Inbox API', responseUrl: ask1 }), FORM, { secret: SECRET });
+      expect(allText(blocksOf(await fake.waitForResponse(ask1)))).toContain('Inbox API');
+      const ask2 = fake.responseUrl();
+      await sendSigned(url, slashCommandBody({ text: 'Inbox API', responseUrl: ask2 }), FORM, { secret: SECRET });
+      expect((await fake.waitForResponse(ask2)).body.text).toMatch(/^You're asking quickly: try again in \d+ s\.$/);
+    } finally {
+      await started.adapter.stop();
+      await started.server.close();
+      await strict.close();
+    }
+  });
+});
