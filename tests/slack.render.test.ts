@@ -1,0 +1,251 @@
+import fc from 'fast-check';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ACTION_IDS, decodeButtonValue, encodeButtonValue } from '../adapters/slack/actions.js';
+import { blockTextLength, SLACK_LIMITS, toSlackBlocks, type KnownBlock } from '../adapters/slack/render.js';
+import { toSlackContext } from '../adapters/slack/render-context.js';
+import { toSlackHome } from '../adapters/slack/render-home.js';
+import { createPinpoint, type Answer, type Excerpt, type Pin, type Pinpoint } from '../src/index.js';
+
+const KNOWLEDGE = path.join(import.meta.dirname, 'fixtures', 'slack');
+
+function excerpt(quote: string, overrides: Partial<Excerpt> = {}): Excerpt {
+  return {
+    quote,
+    passageId: 'p1',
+    citation: { docId: 'd1', title: 'Complaint', label: '¶ 4, p. 2' },
+    score: 1,
+    start: 0,
+    elidedStart: false,
+    elidedEnd: false,
+    highlights: [],
+    ...overrides,
+  };
+}
+
+function answerOf(excerpts: Excerpt[], extra: Partial<Extract<Answer, { kind: 'excerpts' }>> = {}): Answer {
+  return { kind: 'excerpts', question: 'What happened?', excerpts, ...extra };
+}
+
+function texts(blocks: readonly KnownBlock[]): string[] {
+  return blocks.flatMap((block) => {
+    if (block.type === 'section') return [block.text?.text ?? ''];
+    if (block.type === 'context') return block.elements.map((e) => ('text' in e ? e.text : ''));
+    if (block.type === 'header') return [block.text.text];
+    return [];
+  });
+}
+
+function buttons(blocks: readonly KnownBlock[]) {
+  return blocks.flatMap((block) => (block.type === 'actions' ? block.elements : [])).filter((e) => e.type === 'button');
+}
+
+/** Every `<` left in rendered text must open a link we made ourselves, or the sharer's own mention. */
+function assertInert(text: string): void {
+  for (const match of text.matchAll(/</g)) {
+    const rest = text.slice(match.index);
+    expect(rest).toMatch(/^<(https?:\/\/[^\s<>|]+\|[^<>]*>|@U0SHARER>)/);
+  }
+}
+
+const pin: Pin = {
+  id: 'pin1',
+  scope: { platform: 'slack', server: 'T1', channel: 'C1' },
+  question: 'q',
+  normalizedQuestion: 'q',
+  excerpts: [],
+  pinnedBy: 'U1',
+  pinnedAt: '2026-01-01T00:00:00.000Z',
+  stale: false,
+};
+
+let core: Pinpoint;
+beforeAll(async () => {
+  core = await createPinpoint({ knowledgeDir: KNOWLEDGE });
+});
+afterAll(async () => {
+  await core?.close();
+});
+
+describe('toSlackBlocks', () => {
+  it('block-quotes the real quote with matched words in bold and a linked citation', () => {
+    const answer = core.ask('What was the Inbox API agreement?');
+    if (answer.kind !== 'excerpts') throw new Error('fixture should answer');
+    const first = answer.excerpts[0]!;
+    const { blocks, text, shown } = toSlackBlocks(answer, { answerId: 'a1', buttons: ['more'] });
+    const quoteBlock = texts(blocks).find((t) => t.startsWith('> Shortly after'));
+    expect(quoteBlock?.replace(/\*/g, '')).toBe(`> ${first.quote}`);
+    expect(first.highlights.length).toBeGreaterThan(0);
+    for (const [start, end] of first.highlights) expect(quoteBlock).toContain(`*${first.quote.slice(start, end)}*`);
+    expect(texts(blocks)).toContain(
+      '📄 <https://example.com/klein-v-meta/complaint?part=1&amp;page=2|Klein v. Meta: Consolidated Complaint (excerpt)> · The Inbox API, para. 2 · 2023-04-14',
+    );
+    expect(text).toMatch(/^“Shortly after Reed Hastings/);
+    expect(shown).toBe(answer.excerpts.length);
+  });
+
+  it('escapes & < > so <!channel>, <!here> and <@U…> from a document or question stay inert', () => {
+    const rendered = toSlackBlocks(
+      answerOf([excerpt('Team: <!channel> & <!here> ask <@U024BE7LH> about <https://evil.example|this>', { highlights: [[6, 16]] })], {
+        question: 'why <!everyone> & <@U1>?',
+      }),
+      { answerId: 'a1', buttons: ['share'] },
+    );
+    const all = [rendered.text, ...texts(rendered.blocks)].join('\n');
+    expect(all).toContain('*&lt;!channel&gt;* &amp; &lt;!here&gt; ask &lt;@U024BE7LH&gt; about &lt;https://evil.example|this&gt;');
+    expect(all).toContain('why &lt;!everyone&gt; &amp; &lt;@U1&gt;?');
+    assertInert(all);
+  });
+
+  it('marks elided starts and ends of a quote', () => {
+    const { blocks } = toSlackBlocks(answerOf([excerpt('middle of a sentence', { elidedStart: true, elidedEnd: true })]));
+    expect(texts(blocks)).toContain('> …middle of a sentence…');
+  });
+
+  it('cuts a single over-long quote inside its own section only', () => {
+    const long = 'word & more '.repeat(600);
+    const { blocks, shown } = toSlackBlocks(answerOf([excerpt(long)]));
+    const section = texts(blocks).find((t) => t.startsWith('>'));
+    expect(section?.length).toBeLessThanOrEqual(SLACK_LIMITS.sectionText);
+    expect(section?.endsWith('…')).toBe(true);
+    expect(shown).toBe(1);
+  });
+
+  it('keeps whole excerpts within 50 blocks and the total text budget, leaving the rest to More', () => {
+    const many = Array.from({ length: 40 }, (_, i) => excerpt(`Quote number ${i} ${'x'.repeat(900)}`, { passageId: `p${i}` }));
+    const { blocks, shown } = toSlackBlocks(answerOf(many), { answerId: 'a1', offset: 3, buttons: ['share', 'more', 'context', 'pin'] });
+    expect(blocks.length).toBeLessThanOrEqual(SLACK_LIMITS.blocksPerMessage);
+    expect(blockTextLength(blocks)).toBeLessThanOrEqual(SLACK_LIMITS.totalText);
+    expect(shown).toBeLessThan(40);
+    const quotes = texts(blocks).filter((t) => t.startsWith('> Quote number'));
+    const citations = texts(blocks).filter((t) => t.startsWith('📄'));
+    expect(quotes).toHaveLength(shown);
+    expect(citations).toHaveLength(shown);
+    for (const quote of quotes) expect(quote).toMatch(/x{900}$/);
+    const more = buttons(blocks).find((b) => b.action_id === ACTION_IDS.more);
+    expect(decodeButtonValue(more?.value)).toEqual({ answerId: 'a1', offset: 3 + shown });
+  });
+
+  it('marks a pinned answer, and warns when the pin is stale', () => {
+    const fresh = texts(toSlackBlocks(answerOf([excerpt('q')], { pinned: pin })).blocks);
+    expect(fresh).toContain('📌 *Pinned answer*');
+    expect(fresh.join('\n')).not.toContain('⚠️');
+    const stale = texts(toSlackBlocks(answerOf([excerpt('q')], { pinned: { ...pin, stale: true } })).blocks);
+    expect(stale).toContain(
+      '⚠️ A source document changed since this answer was pinned: the quote may no longer match. Ask a moderator to re-pin it.',
+    );
+  });
+
+  it('says no-match plainly with escaped suggestions and no buttons', () => {
+    const { blocks, text } = toSlackBlocks(
+      { kind: 'no-match', question: 'pope of mars', suggestions: ['Inbox <API> & more'] },
+      { answerId: 'a1', buttons: ['more'] },
+    );
+    expect(text).toBe("I couldn't find that in the case documents.");
+    expect(texts(blocks)).toContain('*Try asking:*\n• Inbox &lt;API&gt; &amp; more');
+    expect(buttons(blocks)).toEqual([]);
+  });
+
+  it('leaves out a button whose value would exceed Slack’s limit', () => {
+    const { blocks } = toSlackBlocks(answerOf([excerpt('q', { passageId: 'p'.repeat(2100) })]), { answerId: 'a1', buttons: ['more', 'context'] });
+    expect(buttons(blocks).map((b) => b.action_id)).toEqual([ACTION_IDS.more]);
+  });
+
+  it('links only plain http(s) URLs', () => {
+    const unsafe = excerpt('q', { citation: { docId: 'd', title: 'T', label: 'L', url: 'javascript:alert(1)' } });
+    const odd = excerpt('q', { citation: { docId: 'd', title: 'T', label: 'L', url: 'https://a.example/x>y|z' } });
+    expect(texts(toSlackBlocks(answerOf([unsafe])).blocks)).toContain('📄 T · L');
+    expect(texts(toSlackBlocks(answerOf([odd])).blocks)).toContain('📄 T · L');
+  });
+
+  it('stays inert and within every limit for arbitrary quotes, titles and questions', () => {
+    const text = fc.string({ unit: fc.constantFrom('a', ' ', '<', '>', '&', '!', '@', 'U', '|', '*', '\n', 'channel', 'é'), maxLength: 4000 });
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ quote: text, title: text, label: text, start: fc.nat(4000), len: fc.nat(50) }), { minLength: 1, maxLength: 30 }),
+        text,
+        (parts, question) => {
+          const excerpts = parts.map((p, i) =>
+            excerpt(p.quote, {
+              passageId: `p${i}`,
+              citation: { docId: 'd', title: p.title, label: p.label, url: 'https://example.com/doc?a=1&b=2' },
+              highlights: [[p.start, p.start + p.len]],
+            }),
+          );
+          const rendered = toSlackBlocks(answerOf(excerpts, { question }), {
+            answerId: 'a1',
+            buttons: ['share', 'more', 'context', 'pin'],
+            sharedBy: 'U0SHARER',
+          });
+          expect(rendered.blocks.length).toBeLessThanOrEqual(SLACK_LIMITS.blocksPerMessage);
+          expect(blockTextLength(rendered.blocks)).toBeLessThanOrEqual(SLACK_LIMITS.totalText);
+          for (const t of texts(rendered.blocks)) {
+            expect(t.length).toBeLessThanOrEqual(SLACK_LIMITS.sectionText);
+            assertInert(t);
+          }
+          expect(rendered.text.length).toBeLessThanOrEqual(SLACK_LIMITS.fallbackText);
+          assertInert(rendered.text);
+          for (const b of buttons(rendered.blocks)) {
+            expect(b.action_id?.length ?? 0).toBeLessThanOrEqual(SLACK_LIMITS.actionId);
+            expect(b.value?.length ?? 0).toBeLessThanOrEqual(SLACK_LIMITS.buttonValue);
+          }
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+});
+
+describe('toSlackContext', () => {
+  it('block-quotes the focus passage between its neighbours, escaped', () => {
+    const focus = core.ask('DM export for Netflix');
+    if (focus.kind !== 'excerpts') throw new Error('fixture should answer');
+    const passageId = focus.excerpts[0]!.passageId;
+    const { blocks } = toSlackContext(core.context(passageId, 1), passageId);
+    const all = texts(blocks).join('\n');
+    expect(all).toContain('> An engineer wrote to the whole team: "&lt;!channel&gt; the DM export for Netflix &amp; partners');
+    expect(all).toContain('Netflix used the message data');
+    assertInert(all.replace(/📄 <https:[^>]*>/g, ''));
+  });
+});
+
+describe('toSlackHome', () => {
+  it('lists pins and documents within the view limits', () => {
+    const pins = Array.from({ length: 120 }, (_, i) => ({
+      ...pin,
+      id: `pin${i}`,
+      question: `Question <!here> ${i}`,
+      excerpts: [{ passageId: 'p', docId: 'd', quote: 'Quote & <@U1>', sourceHash: 'h', citation: { docId: 'd', title: 'T', label: 'L' } }],
+    }));
+    const view = toSlackHome(pins, core.documents());
+    expect(view.type).toBe('home');
+    expect(view.blocks.length).toBeLessThanOrEqual(SLACK_LIMITS.blocksPerView);
+    const all = texts(view.blocks as KnownBlock[]).join('\n');
+    expect(all).toContain('*Question &lt;!here&gt; 0*\n> Quote &amp; &lt;@U1&gt;');
+    expect(blockTextLength(view.blocks as KnownBlock[])).toBeLessThanOrEqual(SLACK_LIMITS.totalText);
+  });
+
+  it('lists the documents when nothing is pinned', () => {
+    const all = texts(toSlackHome([], core.documents()).blocks as KnownBlock[]).join('\n');
+    expect(all).toContain('Nothing pinned yet.');
+    expect(all).toContain('<https://example.com/klein-v-meta/complaint?part=1&amp;page=2|Klein v. Meta: Consolidated Complaint (excerpt)>');
+    expect(all).toContain('Regulatory fines against Meta');
+  });
+});
+
+describe('button values', () => {
+  it.each([
+    ['not json', 'nope'],
+    ['no answer id', '{"o":1}'],
+    ['negative offset', '{"a":"x","o":-1}'],
+    ['fractional offset', '{"a":"x","o":1.5}'],
+    ['non-string passage', '{"a":"x","o":1,"p":3}'],
+  ])('rejects %s', (_name, raw) => {
+    expect(decodeButtonValue(raw)).toBeUndefined();
+  });
+
+  it('round-trips what it encodes', () => {
+    const value = { answerId: 'abc', offset: 3, passageId: 'p-1', source: 'sources' as const };
+    expect(decodeButtonValue(encodeButtonValue(value))).toEqual(value);
+  });
+});

@@ -1,0 +1,109 @@
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ACTION_IDS } from '../adapters/slack/actions.js';
+import { createSlackAdapter } from '../adapters/slack/index.js';
+import type { PlatformAdapter } from '../adapters/platform.js';
+import { createPinpoint, type Pinpoint } from '../src/index.js';
+import { FakeSlack, FAKE_TEAM_ID } from './fakes/slack-api.js';
+import { RecordingLogger } from './fakes/slack-log.js';
+import { blockActionPayload, mentionEvent } from './fakes/slack-requests.js';
+
+const KNOWLEDGE = path.join(import.meta.dirname, 'fixtures', 'slack');
+
+let fake: FakeSlack;
+let core: Pinpoint;
+let adapter: PlatformAdapter;
+let log: RecordingLogger;
+
+beforeAll(async () => {
+  fake = await FakeSlack.start();
+  fake.users.set('U0MEMBER', {});
+  core = await createPinpoint({ knowledgeDir: KNOWLEDGE });
+  log = new RecordingLogger();
+  adapter = createSlackAdapter({
+    core,
+    logger: log,
+    config: { SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_APP_TOKEN: 'xapp-test-token', SLACK_API_URL: fake.apiUrl },
+    clientOptions: { retryConfig: { retries: 0 } },
+  });
+  await adapter.start();
+});
+
+afterAll(async () => {
+  await adapter?.stop();
+  await core?.close();
+  await fake?.close();
+});
+
+function text(blocks: unknown): string {
+  return JSON.stringify(blocks).replace(/\*/g, '');
+}
+
+describe('Slack adapter in Socket Mode', () => {
+  it('connects through apps.connections.open with the app token at SLACK_API_URL and needs no route', async () => {
+    await fake.socketConnected();
+    expect(adapter.routes).toEqual([]);
+    expect(adapter.ready()).toBe(true);
+    const open = fake.callsOf('apps.connections.open');
+    expect(open.map((call) => call.token)).toEqual(['xapp-test-token']);
+    expect(fake.callsOf('auth.test').map((call) => call.token)).toContain('xoxb-test-token');
+  });
+
+  it('acks a slash command envelope, then answers privately through response_url', async () => {
+    const responseUrl = fake.responseUrl();
+    const ack = await fake.sendEnvelope({
+      envelope_id: 'env-ask',
+      type: 'slash_commands',
+      accepts_response_payload: true,
+      payload: {
+        command: '/ask',
+        text: 'how much was the Irish fine',
+        user_id: 'U0MEMBER',
+        channel_id: 'C0SOCKET',
+        team_id: FAKE_TEAM_ID,
+        response_url: responseUrl,
+        trigger_id: '1.2.3',
+        api_app_id: 'A0PINPOINT',
+      },
+    });
+    expect(ack).toEqual({});
+    const answer = await fake.waitForResponse(responseUrl);
+    expect(answer.body.response_type).toBe('ephemeral');
+    expect(text(answer.body.blocks)).toContain('Irish Data Protection Commission fined Meta 265 million euros');
+  });
+
+  it('answers a mention in its thread and ignores the retried delivery', async () => {
+    const payload = {
+      team_id: FAKE_TEAM_ID,
+      api_app_id: 'A0PINPOINT',
+      type: 'event_callback',
+      event_id: 'Ev0SOCKETMENTION',
+      event_time: 1,
+      event: mentionEvent({ text: '<@UBOT> who are the plaintiffs?', ts: '1700000600.000100', channel: 'C0SOCKET' }),
+    };
+    await fake.sendEnvelope({ envelope_id: 'env-mention', type: 'events_api', payload, retry_attempt: 0, retry_reason: '' });
+    const reply = await fake.waitForCall('chat.postMessage', (call) => call.params.channel === 'C0SOCKET');
+    expect(reply.params.thread_ts).toBe('1700000600.000100');
+    expect(text(reply.params.blocks)).toContain('Maximilian Klein and Sarah Grabert');
+
+    await fake.sendEnvelope({ envelope_id: 'env-mention-retry', type: 'events_api', payload, retry_attempt: 1, retry_reason: 'timeout' });
+    await log.waitFor('slack: duplicate delivery ignored', (entry) => entry.fields.eventId === 'Ev0SOCKETMENTION');
+    expect(fake.callsOf('chat.postMessage').filter((call) => call.params.channel === 'C0SOCKET')).toHaveLength(1);
+  });
+
+  it('refuses Pin to a member over the socket without pinning anything', async () => {
+    const answer = core.ask('who are the plaintiffs?');
+    const remembered = core.answers.remember('who are the plaintiffs?', answer);
+    const responseUrl = fake.responseUrl();
+    const payload = blockActionPayload({
+      actionId: ACTION_IDS.pin,
+      value: JSON.stringify({ a: remembered.id, o: 0 }),
+      responseUrl,
+      channel: 'C0SOCKET',
+    });
+    await fake.sendEnvelope({ envelope_id: 'env-pin', type: 'interactive', payload, accepts_response_payload: false });
+    const refusal = await fake.waitForResponse(responseUrl);
+    expect(refusal.body.text).toBe('Only workspace admins and Pinpoint moderators can pin answers.');
+    expect(fake.callsOf('pins.add')).toEqual([]);
+  });
+});
