@@ -90,6 +90,15 @@ export function isPageNumberLine(line: string): boolean {
   return PAGE_NUMBER_LINE.test(line);
 }
 
+/**
+ * A top-of-page running head with its page number set apart by a wide gap, as laid out text shows it:
+ * "2           FISHER v. UNIVERSITY OF TEXAS AT AUSTIN" or "Cite as: 570 U. S. ____ (2013)        3".
+ */
+export function isNumberedHeaderLine(line: string): boolean {
+  const text = line.trim();
+  return text.length <= MAX_HEADER_LENGTH && (/^\d{1,4} {3,}\S/.test(text) || /\S {3,}\d{1,4}$/.test(text));
+}
+
 /** How many non-empty lines at the top and at the bottom of a page count as header/footer zone. */
 const EDGE_LINES = 2;
 /** Repeated edge lines longer than this are body text that happens to repeat, not a running header. */
@@ -113,7 +122,9 @@ export interface RunningHeaders {
 
 /**
  * Removes, on every page: ECF running headers (anywhere on the page, with the page's number kept),
- * bare page-number lines in the top or bottom two lines, and short lines seen in that zone on several
+ * bare page-number lines among the top or bottom three lines, a first line that is a running head with a
+ * page number set apart by a wide gap (`isNumberedHeaderLine`), and short lines seen in the top or bottom
+ * two lines on several
  * pages (2 pages for documents of up to 5 pages, else 3), compared with digits masked. Lines with fewer
  * than 4 letters never count as repeated headers (section numerals "I", "II" are not furniture).
  */
@@ -144,19 +155,17 @@ export function stripRunningHeaders(pages: readonly (readonly string[])[]): Runn
   };
 
   const cleaned = withoutEcf.map((lines) => {
-    // Peel furniture off both ends until a body line is reached (a footer can sit under a header line).
+    // Look at the top and bottom lines (a footer can sit under a header line) and drop the furniture.
+    const filled = lines.flatMap((l, i) => (l.trim().length > 0 ? [i] : []));
+    const top = filled.slice(0, EDGE_LINES + 1);
+    const bottom = filled.slice(-(EDGE_LINES + 1));
     const drop = new Set<number>();
-    for (const order of [lines.keys(), [...lines.keys()].reverse()]) {
-      let seen = 0;
-      for (const i of order) {
-        const line = lines[i] ?? '';
-        if (line.trim().length === 0) continue;
-        if (seen >= EDGE_LINES + 1) break;
-        seen += 1;
-        if (isPageNumberLine(line) || isRepeatedHeader(line)) drop.add(i);
-        else break;
-      }
+    for (const i of new Set([...top, ...bottom])) {
+      const line = lines[i] ?? '';
+      if (isPageNumberLine(line) || isRepeatedHeader(line)) drop.add(i);
     }
+    const first = filled[0];
+    if (first !== undefined && isNumberedHeaderLine(lines[first] ?? '')) drop.add(first);
     return trimBlankEdges(lines.filter((_, i) => !drop.has(i)));
   });
   return { pages: cleaned, ecf };

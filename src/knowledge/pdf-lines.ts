@@ -66,6 +66,8 @@ interface Line {
 const SAME_LINE = 0.4;
 /** A horizontal gap wider than this share of the font size is a space between words. */
 const WORD_GAP = 0.12;
+/** A horizontal gap wider than this many font sizes is kept as three spaces. */
+const WIDE_GAP = 2;
 /** A vertical gap this much wider than the usual line spacing separates paragraphs. */
 const PARAGRAPH_GAP = 1.6;
 /** Average character width as a share of the font size, to turn indentation into spaces. */
@@ -92,7 +94,11 @@ function lineText(line: Line): string {
   let end = Number.NEGATIVE_INFINITY;
   for (const part of parts) {
     const gap = part.x - end;
-    if (text !== '' && gap > WORD_GAP * part.size && !text.endsWith(' ') && !part.str.startsWith(' ')) text += ' ';
+    if (text !== '' && !text.endsWith(' ') && !part.str.startsWith(' ')) {
+      // A wide gap (a page number set apart in a running head) stays visible to the header cleaner.
+      if (gap > WIDE_GAP * part.size) text += '   ';
+      else if (gap > WORD_GAP * part.size) text += ' ';
+    }
     text += part.str;
     end = Math.max(end, part.x + part.width);
   }

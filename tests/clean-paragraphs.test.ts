@@ -1,0 +1,99 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { layoutPages } from '../src/knowledge/clean-paragraphs.js';
+import { stripPleadingNumbers, stripRunningHeaders } from '../src/knowledge/clean-pleading.js';
+
+describe('layoutPages', () => {
+  it('joins wrapped lines and starts paragraphs at indents, gaps, headings and numbered paragraphs', () => {
+    const page = [
+      'COMPLAINT',
+      '',
+      '     1. Plaintiffs bring this action against the de-',
+      'fendants for the ﬁnancial harm they suffered in',
+      '2021.',
+      '2. The third-party vendor was not at fault.',
+      '     The court agrees with that view of the',
+      'record.',
+    ];
+    const { text, pages } = layoutPages([page], [1]);
+    expect(text).toBe(
+      [
+        'COMPLAINT',
+        '1. Plaintiffs bring this action against the defendants for the financial harm they suffered in 2021.',
+        '2. The third-party vendor was not at fault.',
+        'The court agrees with that view of the record.',
+      ].join('\n\n'),
+    );
+    expect(pages).toEqual([{ page: 1, start: 0, end: text.length }]);
+  });
+
+  // Pages carry a few body lines so each page's usual left edge (the indentation baseline) is known.
+  const body = ['came to the court with a long line of text', 'and another long line of text follows it.'];
+
+  it('keeps a paragraph whole across a page break and splits the page map inside it', () => {
+    const { text, pages } = layoutPages(
+      [
+        ['     A first paragraph that', ...body, '     The court finds that the plain-'],
+        ['tiffs have standing in this case', 'and may go on.', '     A new paragraph starts.'],
+      ],
+      [4, 5],
+    );
+    const first = `A first paragraph that ${body.join(' ')}`;
+    expect(text).toBe(
+      `${first}\n\nThe court finds that the plaintiffs have standing in this case and may go on.\n\nA new paragraph starts.`,
+    );
+    const split = text.indexOf('tiffs have standing');
+    expect(pages).toEqual([
+      { page: 4, start: 0, end: split },
+      { page: 5, start: split, end: text.length },
+    ]);
+    expect(text.slice(0, split)).toMatch(/The court finds that the plain$/);
+  });
+
+  it('starts a new paragraph on the next page when the last one ended a sentence and the next is indented', () => {
+    const { text, pages } = layoutPages(
+      [
+        ['     One more time', ...body],
+        ['     Next, the court turns', ...body],
+      ],
+      [1, 2],
+    );
+    const page1 = `One more time ${body.join(' ')}`;
+    const page2 = `Next, the court turns ${body.join(' ')}`;
+    expect(text).toBe(`${page1}\n\n${page2}`);
+    expect(pages).toEqual([
+      { page: 1, start: 0, end: page1.length },
+      { page: 2, start: page1.length + 2, end: text.length },
+    ]);
+  });
+
+  it('gives a page without text an empty span in page order', () => {
+    const { text, pages } = layoutPages([['     First page', ...body], [], ['     Third page', ...body]], [1, 2, 3]);
+    const page1 = `First page ${body.join(' ')}`;
+    expect(text).toBe(`${page1}\n\nThird page ${body.join(' ')}`);
+    expect(pages).toEqual([
+      { page: 1, start: 0, end: page1.length },
+      { page: 2, start: page1.length, end: page1.length },
+      { page: 3, start: page1.length + 2, end: text.length },
+    ]);
+  });
+
+  it('rebuilds a laid-out slip opinion: running heads gone, words rejoined across lines and pages', () => {
+    const raw = readFileSync(new URL('./fixtures/pdf/slip-opinion-3-pages.txt', import.meta.url), 'utf8');
+    const cleaned = stripRunningHeaders(raw.split('\f').map((p) => stripPleadingNumbers(p.split('\n'))));
+    const { text, pages } = layoutPages(cleaned.pages, [1, 2, 3]);
+    const paragraphs = text.split('\n\n');
+    expect(paragraphs).toContain('JUSTICE KENNEDY delivered the opinion of the Court.');
+    expect(paragraphs).toContain('I');
+    expect(text).toContain('Supreme Court of the United States, Washington, D. C. 20543');
+    expect(text).toContain('strict scrutiny, its decision affirming');
+    expect(text).toContain('insight into a student’s background. These included growing up in a single-parent home');
+    expect(text).not.toMatch(/Cite as|Opinion of the Court|\d\s+FISHER v\./);
+    expect(text).not.toContain('\n\n\n');
+    // Page 2 of the excerpt begins mid-sentence ("scrutiny, …") and ends mid-word ("back-|ground").
+    const page2 = pages[1];
+    expect(page2).toBeDefined();
+    expect(text.slice(page2?.start, page2?.end)).toMatch(/^scrutiny, its decision affirming[\s\S]* a student’s back$/);
+    expect(pages.map((p) => p.page)).toEqual([1, 2, 3]);
+  });
+});

@@ -1,0 +1,71 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { PinpointError } from '../src/errors.js';
+import { extractHtml } from '../src/knowledge/html.js';
+
+const newsPage = readFileSync(new URL('./fixtures/html/news-article.html', import.meta.url), 'utf8');
+
+describe('extractHtml', () => {
+  it('returns only the article text, with headings as "## " paragraphs, when given a saved news page', () => {
+    const { text } = extractHtml(newsPage, 'news.html');
+    expect(text.split('\n\n')).toEqual([
+      'A federal judge in San Francisco heard argument on Tuesday over whether consumers who used Facebook can proceed together as a class in their antitrust suit against Meta Platforms, a step that would raise the stakes of the case considerably.',
+      'The plaintiffs, Maximilian Klein and Sarah Grabert, allege that Meta misled users about how it collected and used their data, and that the company’s conduct let it charge a hidden price in personal information. Lawyers for Meta told the court that the users’ experiences were too different to be tried together.',
+      '## What the filings say',
+      'In their motion, the plaintiffs point to internal documents that they say show the company tracked “engagement” across its apps. The motion quotes a 2013 presentation describing the Inbox API as a partnership tool.',
+      '“The question is not whether every user was harmed in the same amount, but whether the same conduct harmed them,” the plaintiffs wrote.',
+      '- The hearing lasted about two hours.',
+      '- No ruling was issued from the bench.',
+      '## What comes next',
+      'The judge said a written order would follow. Meta did not respond to a request for comment.',
+    ]);
+  });
+
+  it.each([
+    'TRACKING-SCRIPT-TEXT',
+    'JSON-LD headline text',
+    'COOKIE-BANNER-TEXT',
+    'NAV-LINK-TEXT',
+    'ADVERTISEMENT-TEXT',
+    'SPONSORED-TEXT',
+    'RELATED-STORY-TEXT',
+    'NEWSLETTER-TEXT',
+    'FOOTER-TEXT',
+    'font-family',
+  ])('leaves out %s', (marker) => {
+    expect(extractHtml(newsPage, 'news.html').text).not.toContain(marker);
+  });
+
+  it('reads title, URL and published date from the page head', () => {
+    const { meta, warnings } = extractHtml(newsPage, 'news.html');
+    expect(meta).toEqual({
+      title: 'Judge Weighs Class Certification in Facebook Antitrust Case',
+      url: 'https://news.example.com/2022/12/06/facebook-class-certification',
+      date: '2022-12-06',
+    });
+    expect(warnings).toEqual([]);
+  });
+
+  it('falls back to <title>, the canonical link and <time> when Open Graph tags are missing', () => {
+    const html = `<html><head><title>Order on the motion</title><link rel="canonical" href="https://example.org/a"></head>
+      <body><article><p>The court granted the motion in part. <time datetime="2023-01-05">January 5</time></p></article></body></html>`;
+    const { meta, text } = extractHtml(html, 'short.html');
+    expect(meta).toEqual({ title: 'Order on the motion', url: 'https://example.org/a', date: '2023-01-05' });
+    expect(text).toBe('The court granted the motion in part. January 5');
+  });
+
+  it('expands ligatures and collapses whitespace in paragraphs', () => {
+    const { text } = extractHtml('<html><body><p>The  ﬁnal\n   order.</p><p>Second&nbsp;one.</p></body></html>', 'x.html');
+    expect(text).toBe('The final order.\n\nSecond one.');
+  });
+
+  it('throws DOCUMENT_INVALID when the page has no readable text', () => {
+    const html = '<html><head><script>var x = 1;</script></head><body><nav>Home</nav></body></html>';
+    expect(() => extractHtml(html, 'knowledge/empty.html')).toThrow(
+      new PinpointError(
+        'DOCUMENT_INVALID',
+        'pinpoint: knowledge/empty.html has no readable text; save the article page itself (not a login or cookie page) or add a .md copy',
+      ),
+    );
+  });
+});
