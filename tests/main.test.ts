@@ -1,0 +1,230 @@
+import { request } from 'node:http';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  BOT_TOKEN,
+  scratchDir,
+  SIGNING_SECRET,
+  slackEnv,
+  slackHeaders,
+  spawnPinpoint,
+  startSlackStub,
+  type LogLine,
+  type SlackStub,
+  type Spawned,
+} from './main-harness.js';
+
+interface MetricFamily {
+  name: string;
+  metrics: { value?: string; labels?: Record<string, string> }[];
+}
+const require = createRequire(import.meta.url);
+const parsePrometheus = require('parse-prometheus-text-format') as (text: string) => MetricFamily[];
+
+const ROOT = path.resolve('.');
+const MAIN = path.join(ROOT, 'adapters', 'main.ts');
+const TSX = pathToFileURL(path.join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
+const KNOWLEDGE = path.join(ROOT, 'knowledge');
+
+/** What `npm start` runs (tsx adapters/main.ts), as one process so signals reach it directly. */
+function startMain(cwd: string, env: Record<string, string>, args: string[] = []): Spawned {
+  return spawnPinpoint(process.execPath, ['--import', TSX, MAIN, ...args], { cwd, env });
+}
+
+const cleanups: (() => unknown)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+function slashCommand(fields: { text: string; user: string; channel: string; responseUrl: string }): string {
+  return new URLSearchParams({
+    token: 'legacy',
+    team_id: 'T1',
+    team_domain: 'case',
+    channel_id: fields.channel,
+    channel_name: 'general',
+    user_id: fields.user,
+    user_name: 'someone',
+    command: '/ask',
+    text: fields.text,
+    api_app_id: 'A1',
+    response_url: fields.responseUrl,
+    trigger_id: '1.2.3',
+  }).toString();
+}
+
+/** POSTs a signed Slack request, sending the body in two parts with `between` run in the middle. */
+function postInTwoParts(
+  port: number,
+  body: string,
+  between: () => Promise<void>,
+): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      { host: '127.0.0.1', port, path: '/slack/events', method: 'POST', headers: slackHeaders(body) },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+      },
+    );
+    req.on('error', reject);
+    const half = Math.floor(body.length / 2);
+    req.write(body.slice(0, half));
+    between().then(() => req.end(body.slice(half)), reject);
+  });
+}
+
+function isMsg(msg: string): (line: LogLine) => boolean {
+  return (line) => line.msg === msg;
+}
+
+describe('adapters/main.ts in Slack HTTP mode', () => {
+  it('serves health, readiness and metrics, answers, and on SIGTERM finishes the in-flight request and exits 0 within 5 s', async () => {
+    const stub: SlackStub = await startSlackStub({ holdAuth: true });
+    cleanups.push(() => stub.close());
+    // LOG_LEVEL comes from the .env file: proves dotenv is read from the working directory.
+    const scratch = scratchDir('LOG_LEVEL=debug\n');
+    cleanups.push(() => scratch.remove());
+    const app = startMain(
+      scratch.dir,
+      slackEnv(stub.url, { KNOWLEDGE_DIR: KNOWLEDGE, DATA_DIR: path.join(scratch.dir, 'data') }),
+    );
+    cleanups.push(() => app.child.kill('SIGKILL'));
+
+    const listening = await app.waitForLog(isMsg('listening'));
+    const base = `http://127.0.0.1:${String(listening.port)}`;
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+
+    // Slack's auth.test is held by the stub: the adapter is not connected, so not ready.
+    await stub.waitForCall((call) => call.path === '/api/auth.test');
+    const notReady = await fetch(`${base}/readyz`);
+    expect(notReady.status).toBe(503);
+    expect(await notReady.json()).toEqual({ status: 'not ready', checks: { core: true, slack: false, accepting: true } });
+
+    stub.releaseAuth();
+    await app.waitForLog(isMsg('platform started'));
+    const ready = await fetch(`${base}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: 'ready', checks: { core: true, slack: true, accepting: true } });
+
+    // One full question: acked, answered through response_url, counted in /metrics.
+    const first = slashCommand({
+      text: 'Who filed the class-action lawsuit?',
+      user: 'U1',
+      channel: 'C1',
+      responseUrl: `${stub.url}/response/1`,
+    });
+    const ack = await fetch(`${base}/slack/events`, { method: 'POST', headers: slackHeaders(first), body: first });
+    expect(ack.status).toBe(200);
+    const answered = await stub.waitForCall((call) => call.path === '/response/1');
+    expect(answered.body).toContain('Klein');
+
+    const families = parsePrometheus(await (await fetch(`${base}/metrics`)).text());
+    const questions = families.find((f) => f.name === 'pinpoint_questions_total');
+    const asked = questions?.metrics.find(
+      (m) => m.labels?.platform === 'slack' && m.labels.operation === 'ask' && m.labels.outcome === 'excerpts',
+    );
+    expect(asked?.value).toBe('1');
+    const documents = families.find((f) => f.name === 'pinpoint_index_documents')?.metrics[0]?.value;
+    expect(Number(documents)).toBeGreaterThan(0);
+
+    // The second question is half sent when SIGTERM arrives; it must still be answered.
+    const second = slashCommand({
+      text: 'When did the partnership start?',
+      user: 'U2',
+      channel: 'C2',
+      responseUrl: `${stub.url}/response/2`,
+    });
+    let signalled = 0;
+    const response = await postInTwoParts(Number(listening.port), second, async () => {
+      // The server has the request (headers and half the body) before the signal is sent.
+      await app.waitForLog(
+        (line) => line.msg === 'request started' && line.path === '/slack/events' && requestsTo(app, '/slack/events') >= 2,
+      );
+      signalled = Date.now();
+      app.child.kill('SIGTERM');
+      await app.waitForLog(isMsg('shutting down'));
+    });
+    expect(response.status).toBe(200);
+    const late = await stub.waitForCall((call) => call.path === '/response/2');
+    expect(late.body).toContain('blocks');
+
+    const exit = await app.exited;
+    expect(exit).toEqual({ code: 0, signal: null });
+    expect(Date.now() - signalled).toBeLessThan(5000);
+    expect(app.logs.find(isMsg('stopped'))).toMatchObject({ code: 0, reason: 'SIGTERM' });
+    expect(app.stderr()).toBe('');
+
+    // No secret and no question text reached the logs.
+    const logText = JSON.stringify(app.logs);
+    expect(logText).not.toContain(BOT_TOKEN);
+    expect(logText).not.toContain(SIGNING_SECRET);
+    const infoText = JSON.stringify(app.logs.filter((line) => line.level !== 'debug'));
+    expect(infoText).not.toContain('class-action lawsuit');
+  });
+});
+
+function requestsTo(app: Spawned, urlPath: string): number {
+  return app.logs.filter((line) => line.msg === 'request started' && line.path === urlPath).length;
+}
+
+describe('adapters/main.ts start-up errors', () => {
+  it('stops with one line naming a bad variable, exit 1 and no stack trace', async () => {
+    const scratch = scratchDir();
+    cleanups.push(() => scratch.remove());
+    const app = startMain(scratch.dir, { PORT: 'eighty', LOG_LEVEL: 'info' });
+    expect(await app.exited).toEqual({ code: 1, signal: null });
+    expect(app.stderr()).toBe(
+      'pinpoint: a setting is invalid; fix it in .env or the environment (see .env.example)\n' +
+        '  PORT="eighty": expected a whole number from 0 to 65535 (default 3000)\n',
+    );
+    expect(app.logs).toEqual([]);
+  });
+
+  it('exits 1 naming the variables to set when no platform is configured and stdin is not a terminal', async () => {
+    const scratch = scratchDir();
+    cleanups.push(() => scratch.remove());
+    const app = startMain(scratch.dir, { KNOWLEDGE_DIR: KNOWLEDGE });
+    expect(await app.exited).toEqual({ code: 1, signal: null });
+    expect(app.stderr()).toBe(
+      'pinpoint: no chat platform is configured and stdin is not a terminal for the console chat; set ' +
+        'DISCORD_TOKEN (Discord gateway), DISCORD_PUBLIC_KEY + DISCORD_APPLICATION_ID (Discord HTTP interactions), ' +
+        'SLACK_BOT_TOKEN + SLACK_SIGNING_SECRET (Slack HTTP) or SLACK_BOT_TOKEN + SLACK_APP_TOKEN (Slack Socket Mode) (see .env.example)\n',
+    );
+  });
+
+  it('exits 1 with the core message when the knowledge folder is missing, after releasing the port', async () => {
+    const stub = await startSlackStub();
+    cleanups.push(() => stub.close());
+    const scratch = scratchDir();
+    cleanups.push(() => scratch.remove());
+    const app = startMain(scratch.dir, slackEnv(stub.url, { KNOWLEDGE_DIR: path.join(scratch.dir, 'nowhere') }));
+    expect(await app.exited).toEqual({ code: 1, signal: null });
+    expect(app.stderr()).toMatch(/^pinpoint: .*nowhere.*\n$/);
+    expect(app.stderr()).not.toContain('    at ');
+    expect(app.logs.find(isMsg('stopped'))).toBeDefined();
+  });
+});
+
+describe('npm start -- --check-config', () => {
+  it('prints the effective settings with secrets masked and exits 0', async () => {
+    const scratch = scratchDir();
+    cleanups.push(() => scratch.remove());
+    const app = spawnPinpoint('npm', ['start', '--silent', '--', '--check-config'], {
+      cwd: ROOT,
+      env: slackEnv('http://127.0.0.1:9', { PORT: '8080', HOME: scratch.dir }),
+    });
+    expect(await app.exited).toEqual({ code: 0, signal: null });
+    const lines = app.logs.map((line) => String(line.msg));
+    expect(lines).toContain('(not JSON) PORT=8080');
+    expect(lines).toContain('(not JSON) SLACK_BOT_TOKEN=(set, hidden)');
+    expect(lines).toContain('(not JSON) SLACK_SIGNING_SECRET=(set, hidden)');
+    expect(lines).toContain('(not JSON) SLACK_API_URL=http://127.0.0.1:9/api/');
+    expect(lines.some((line) => line.includes('slack (http)'))).toBe(true);
+    expect(JSON.stringify(lines)).not.toContain(BOT_TOKEN);
+    expect(JSON.stringify(lines)).not.toContain(SIGNING_SECRET);
+  });
+});
