@@ -5,6 +5,8 @@ export interface BenchArgs {
   squad?: string;
   questions?: string;
   knowledge?: string;
+  /** Court .txt files for --scale. */
+  court?: string;
   json: boolean;
   scale: boolean;
   /** Passage counts for --scale. */
@@ -14,7 +16,7 @@ export interface BenchArgs {
 }
 
 export const USAGE = `usage: npm run bench -- [--squad FILE.json | --questions FILE.jsonl --knowledge DIR] [--json]
-       npm run bench -- --scale [--sizes 1000,10000,100000] [--json]
+       npm run bench -- --scale [--sizes 1000,10000,100000] [--court DIR] [--json]
 With no data flag, ../shared/eval/xquad/xquad.en.json is used when it exists.
   --warmup N   questions answered untimed before timing (default 50)`;
 
@@ -35,6 +37,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
         squad: { type: 'string' },
         questions: { type: 'string' },
         knowledge: { type: 'string' },
+        court: { type: 'string' },
         json: { type: 'boolean', default: false },
         scale: { type: 'boolean', default: false },
         sizes: { type: 'string', default: '1000,10000,100000' },
@@ -58,6 +61,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
     ...(values.squad !== undefined ? { squad: values.squad } : {}),
     ...(values.questions !== undefined ? { questions: values.questions } : {}),
     ...(values.knowledge !== undefined ? { knowledge: values.knowledge } : {}),
+    ...(values.court !== undefined ? { court: values.court } : {}),
     json: values.json,
     scale: values.scale,
     sizes: values.sizes.split(',').map((s) => positiveInt('--sizes', s.trim())),

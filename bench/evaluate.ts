@@ -1,7 +1,7 @@
 import type { BenchQuestion } from './dataset.js';
 import { percentile, settledHeapBytes, timed } from './measure.js';
 import { scoreAnswers, type QualityScores, type ScoredAnswer } from './metrics.js';
-import type { BenchRow } from './rows.js';
+import type { BenchRow, ReadyRow } from './rows.js';
 
 export interface RowResult extends QualityScores {
   engine: string;
@@ -19,16 +19,22 @@ export interface EvaluateOptions {
   warmup: number;
 }
 
-/**
- * Runs one row end to end: build from the knowledge folder (timed, heap retained after it), warm-up,
- * every question timed on its own, persist the index, restart from it (timed), close.
- */
-export async function evaluateRow(row: BenchRow, knowledgeDir: string, questions: readonly BenchQuestion[], options: EvaluateOptions): Promise<RowResult> {
+interface Measured {
+  answers: ScoredAnswer[];
+  times: number[];
+  buildMs: number;
+  heapMb: number;
+  indexBytes: number;
+}
+
+/** Build (timed; heap retained after it), warm-up, every question timed on its own, persist, close. */
+async function buildAndAsk(row: BenchRow, knowledgeDir: string, questions: readonly BenchQuestion[], options: EvaluateOptions): Promise<Measured> {
   const heapBefore = settledHeapBytes();
   const { value: ready, ms: buildMs } = await timed(() => row.build(knowledgeDir));
   const heapMb = (settledHeapBytes() - heapBefore) / 2 ** 20;
 
   for (const q of questions.slice(0, options.warmup)) ready.answer(q.question);
+  settledHeapBytes(); // start timing from a collected heap, the same for every row
   const times: number[] = [];
   const answers: ScoredAnswer[] = [];
   for (const q of questions) {
@@ -37,21 +43,29 @@ export async function evaluateRow(row: BenchRow, knowledgeDir: string, questions
     times.push(performance.now() - start);
     answers.push({ golds: q.unanswerable ? [] : q.answers, quotes: answer.quotes, ranked: answer.ranked });
   }
-
   const indexBytes = await ready.persist();
   await ready.close();
-  const { value: restarted, ms: loadMs } = await timed(() => ready.restart());
-  await restarted.close();
+  return { answers, times, buildMs, heapMb, indexBytes };
+}
 
+/**
+ * Runs one row end to end, then restarts it from its persisted index (timed) with the built instance
+ * already closed and unreachable, as after a process restart.
+ */
+export async function evaluateRow(row: BenchRow, knowledgeDir: string, questions: readonly BenchQuestion[], options: EvaluateOptions): Promise<RowResult> {
+  const measured = await buildAndAsk(row, knowledgeDir, questions, options);
+  settledHeapBytes();
+  const { value: restarted, ms: loadMs } = await timed<ReadyRow>(() => row.restart(knowledgeDir));
+  await restarted.close();
   return {
     engine: row.name,
     questions: questions.length,
-    ...scoreAnswers(answers),
-    p50Ms: percentile(times, 0.5),
-    p99Ms: percentile(times, 0.99),
-    buildMs,
-    indexBytes,
+    ...scoreAnswers(measured.answers),
+    p50Ms: percentile(measured.times, 0.5),
+    p99Ms: percentile(measured.times, 0.99),
+    buildMs: measured.buildMs,
+    indexBytes: measured.indexBytes,
     loadMs,
-    heapMb,
+    heapMb: measured.heapMb,
   };
 }

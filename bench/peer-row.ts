@@ -25,7 +25,7 @@ export function peerRow(engine: PeerEngine, options: PeerRowOptions): BenchRow {
   const { pickSentences, workDir } = options;
   const file = join(workDir, `${engine.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}.index.json`);
 
-  const ready = (knowledgeDir: string, corpus: BenchCorpus, index: PeerIndex): ReadyRow => ({
+  const ready = (corpus: BenchCorpus, index: PeerIndex): ReadyRow => ({
     answer: (question) => {
       const ranked = index
         .search(question, RANK_DEPTH)
@@ -38,10 +38,6 @@ export function peerRow(engine: PeerEngine, options: PeerRowOptions): BenchRow {
       await writeFile(file, serialized);
       return Buffer.byteLength(serialized);
     },
-    restart: async () => {
-      const [again, serialized] = await Promise.all([loadCorpus(knowledgeDir), readFile(file, 'utf8')]);
-      return ready(knowledgeDir, again, await engine.load(serialized));
-    },
     close: async () => {},
   });
 
@@ -49,7 +45,11 @@ export function peerRow(engine: PeerEngine, options: PeerRowOptions): BenchRow {
     name: engine.name,
     build: async (knowledgeDir) => {
       const corpus = await loadCorpus(knowledgeDir);
-      return ready(knowledgeDir, corpus, await engine.build(corpus.passages));
+      return ready(corpus, await engine.build(corpus.passages));
+    },
+    restart: async (knowledgeDir) => {
+      const [corpus, serialized] = await Promise.all([loadCorpus(knowledgeDir), readFile(file, 'utf8')]);
+      return ready(corpus, await engine.load(serialized));
     },
   };
 }

@@ -19,7 +19,7 @@ async function cachedIndexBytes(dataDir: string): Promise<number> {
 export function pinpointRow(workDir: string): BenchRow {
   const dataDir = join(workDir, 'pinpoint-data');
 
-  const ready = (knowledgeDir: string, core: Pinpoint): ReadyRow => {
+  const ready = (core: Pinpoint): ReadyRow => {
     const textOf = (passageId: string): string | undefined => core.passage(passageId)?.passage.text;
     return {
       answer: (question) => {
@@ -32,7 +32,6 @@ export function pinpointRow(workDir: string): BenchRow {
         return { quotes, ranked };
       },
       persist: () => cachedIndexBytes(dataDir),
-      restart: async () => ready(knowledgeDir, await createPinpoint({ knowledgeDir, dataDir })),
       close: () => core.close(),
     };
   };
@@ -41,7 +40,8 @@ export function pinpointRow(workDir: string): BenchRow {
     name: 'Pinpoint',
     build: async (knowledgeDir) => {
       await mkdir(dataDir, { recursive: true });
-      return ready(knowledgeDir, await createPinpoint({ knowledgeDir, dataDir }));
+      return ready(await createPinpoint({ knowledgeDir, dataDir }));
     },
+    restart: async (knowledgeDir) => ready(await createPinpoint({ knowledgeDir, dataDir })),
   };
 }

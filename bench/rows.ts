@@ -7,15 +7,15 @@ export interface RowAnswer {
 /** A built, queryable row. `answer` is synchronous so per-question timing measures only the answer. */
 export interface ReadyRow {
   answer(question: string): RowAnswer;
-  /** Writes the serialized index (what a restart would read) and returns its size in bytes. */
+  /** Writes the serialized index (what a restart reads) and returns its size in bytes. */
   persist(): Promise<number>;
-  /** A restart from what `persist` wrote: resolves when the row is ready to answer again. */
-  restart(): Promise<ReadyRow>;
   close(): Promise<void>;
 }
 
-/** One row of the table: builds itself from the knowledge folder. */
+/** One row of the table: builds itself from the knowledge folder, or restarts from what it persisted. */
 export interface BenchRow {
   name: string;
   build(knowledgeDir: string): Promise<ReadyRow>;
+  /** A fresh start from the persisted index (the built instance is closed and dropped before). */
+  restart(knowledgeDir: string): Promise<ReadyRow>;
 }

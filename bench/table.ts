@@ -17,22 +17,22 @@ const COLUMNS: Column[] = [
   { header: 'containment@3', cell: (r) => ratio(r.containmentAt3) },
   { header: 'passage recall@5', cell: (r) => ratio(r.recallAt5) },
   { header: 'MRR@10', cell: (r) => ratio(r.mrrAt10) },
-  { header: 'false abstain', cell: (r) => ratio(r.falseAbstain) },
-  { header: 'mean quote chars', cell: (r) => fixed(0)(r.meanQuoteChars) },
   { header: 'p50 ms', cell: (r) => ms(r.p50Ms) },
   { header: 'p99 ms', cell: (r) => ms(r.p99Ms) },
   { header: 'build ms', cell: (r) => ms(r.buildMs) },
   { header: 'index bytes', cell: (r) => bytes(r.indexBytes) },
   { header: 'load ms', cell: (r) => ms(r.loadMs) },
   { header: 'heap MB', cell: (r) => fixed(1)(r.heapMb) },
+  { header: 'false abstain', cell: (r) => ratio(r.falseAbstain) },
+  { header: 'mean quote chars', cell: (r) => fixed(0)(r.meanQuoteChars) },
 ];
 
-/** A Markdown table (readable in a terminal, pasteable into an issue). */
-export function markdownTable(headers: readonly string[], rows: readonly (readonly string[])[]): string {
+/** A Markdown table (readable in a terminal, pasteable into an issue); the first `leftColumns` align left. */
+export function markdownTable(headers: readonly string[], rows: readonly (readonly string[])[], leftColumns = 1): string {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: readonly string[]): string =>
-    `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join(' | ')} |`;
-  const rule = `|${widths.map((w, i) => (i === 0 ? `${'-'.repeat(w + 1)}-` : `${'-'.repeat(w + 1)}:`)).join('|')}|`;
+    `| ${cells.map((c, i) => (i < leftColumns ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join(' | ')} |`;
+  const rule = `|${widths.map((w, i) => (i < leftColumns ? `${'-'.repeat(w + 1)}-` : `${'-'.repeat(w + 1)}:`)).join('|')}|`;
   return [line(headers), rule, ...rows.map(line)].join('\n');
 }
 

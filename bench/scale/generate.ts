@@ -1,0 +1,87 @@
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { splitSentences } from '../../src/answer/sentences.js';
+import { PinpointError } from '../../src/errors.js';
+
+/** mulberry32: a small seeded PRNG, so every run generates the same corpus and questions. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Sentences of real court text to recombine: whitespace collapsed, 40–400 characters. */
+export async function courtSentences(dir: string): Promise<string[]> {
+  const files = (await readdir(dir).catch(() => [] as string[])).filter((name) => name.endsWith('.txt')).sort();
+  const sentences: string[] = [];
+  for (const name of files) {
+    const text = await readFile(join(dir, name), 'utf8');
+    for (const paragraph of text.split(/\n\s*\n/)) {
+      const flat = paragraph.replace(/\s+/g, ' ').trim();
+      for (const span of splitSentences(flat)) {
+        const sentence = flat.slice(span.start, span.end);
+        if (sentence.length >= 40 && sentence.length <= 400 && /[a-z]{3}/.test(sentence)) sentences.push(sentence);
+      }
+    }
+  }
+  if (sentences.length < 100) {
+    throw new PinpointError('KNOWLEDGE_MISSING', `pinpoint: ${dir} has too little court text to generate a corpus (${sentences.length} sentences); pass --court DIR with the court .txt files`);
+  }
+  return sentences;
+}
+
+export interface GeneratedCorpus {
+  /** Paragraphs per document; each paragraph is meant to become one passage. */
+  documents: string[][];
+  questions: string[];
+}
+
+const PASSAGES_PER_DOCUMENT = 50;
+const QUESTIONS = 200;
+
+/**
+ * `passages` paragraphs of 2–4 court sentences picked at random, numbers re-drawn so the vocabulary
+ * grows with the corpus as real filings do (dates, dockets, amounts, page cites differ). Questions
+ * are runs of 3–6 words taken from random generated sentences, asked as a user would.
+ */
+export function generateCorpus(sentences: readonly string[], passages: number, seed = 42): GeneratedCorpus {
+  const random = seededRandom(seed);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+  const redrawNumbers = (text: string): string => text.replace(/\d+/g, (digits) => String(Math.floor(random() * 10 ** digits.length)).padStart(digits.length, '0'));
+  const documents: string[][] = [];
+  for (let made = 0; made < passages; made += PASSAGES_PER_DOCUMENT) {
+    const count = Math.min(PASSAGES_PER_DOCUMENT, passages - made);
+    const paragraphs: string[] = [];
+    for (let i = 0; i < count; i++) {
+      const size = 2 + Math.floor(random() * 3);
+      paragraphs.push(Array.from({ length: size }, () => redrawNumbers(pick(sentences))).join(' '));
+    }
+    documents.push(paragraphs);
+  }
+  const questions: string[] = [];
+  while (questions.length < QUESTIONS) {
+    const words = pick(pick(documents)).split(/\s+/).map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')).filter((w) => w.length > 0);
+    const length = 3 + Math.floor(random() * 4);
+    if (words.length < length) continue;
+    const from = Math.floor(random() * (words.length - length + 1));
+    const run = words.slice(from, from + length);
+    if (run.filter((w) => w.length >= 4).length < 2) continue;
+    questions.push(`What does the court say about ${run.join(' ')}?`);
+  }
+  return { documents, questions };
+}
+
+/** Writes the generated documents as Markdown files with a title, paragraphs separated by blank lines. */
+export async function writeGenerated(corpus: GeneratedCorpus, dir: string): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  await Promise.all(
+    corpus.documents.map((paragraphs, index) =>
+      writeFile(join(dir, `opinion-${String(index + 1).padStart(5, '0')}.md`), `---\ntitle: "Generated opinion ${index + 1}"\n---\n\n${paragraphs.join('\n\n')}\n`),
+    ),
+  );
+}

@@ -1,0 +1,83 @@
+import { existsSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { BenchArgs } from '../args.js';
+import { miniSearchDefaults } from '../engines/minisearch.js';
+import { evaluateRow, type RowResult } from '../evaluate.js';
+import { peerRow } from '../peer-row.js';
+import { pinpointRow } from '../pinpoint-row.js';
+import { markdownTable } from '../table.js';
+import { courtSentences, generateCorpus, writeGenerated } from './generate.js';
+
+export const DEFAULT_COURT_DIR = resolve(import.meta.dirname, '../../../shared/eval/court');
+
+export interface ScaleResult {
+  passages: number;
+  pinpoint: RowResult;
+  miniSearch: RowResult;
+  /** Pinpoint's retained heap over plain MiniSearch's (target ≤ 1.5). */
+  heapRatio: number;
+}
+
+/**
+ * One generated corpus per size; Pinpoint (ask) and plain MiniSearch (search only, no quoting) each
+ * build it from the same knowledge folder, answer the same 200 questions, persist and restart.
+ */
+export async function runScale(courtDir: string, sizes: readonly number[], workDir: string, onSize?: (r: ScaleResult) => void): Promise<ScaleResult[]> {
+  const sentences = await courtSentences(courtDir);
+  const results: ScaleResult[] = [];
+  for (const size of sizes) {
+    const dir = join(workDir, `scale-${size}`);
+    const knowledgeDir = join(dir, 'knowledge');
+    const corpus = generateCorpus(sentences, size);
+    await writeGenerated(corpus, knowledgeDir);
+    const questions = corpus.questions.map((question, i) => ({ id: `s${i}`, question, answers: [], unanswerable: false }));
+    const options = { warmup: 50 };
+    const pinpoint = await evaluateRow(pinpointRow(dir), knowledgeDir, questions, options);
+    const miniSearch = await evaluateRow(peerRow(miniSearchDefaults(), { pickSentences: () => [], workDir: dir }), knowledgeDir, questions, options);
+    miniSearch.engine = 'MiniSearch defaults (search only)';
+    const result = { passages: size, pinpoint, miniSearch, heapRatio: pinpoint.heapMb / miniSearch.heapMb };
+    results.push(result);
+    onSize?.(result);
+    await rm(dir, { recursive: true, force: true });
+  }
+  return results;
+}
+
+const ms = (value: number): string => (value >= 100 ? value.toFixed(0) : value.toFixed(1));
+
+export function scaleTable(results: readonly ScaleResult[]): string {
+  const rows = results.flatMap((r) =>
+    [r.pinpoint, r.miniSearch].map((row) => [
+      r.passages.toLocaleString('en-US'),
+      row.engine,
+      ms(row.buildMs),
+      ms(row.p50Ms),
+      ms(row.p99Ms),
+      (row.indexBytes / 2 ** 20).toFixed(1),
+      ms(row.loadMs),
+      row.heapMb.toFixed(1),
+      row === r.pinpoint ? `${r.heapRatio.toFixed(2)}×` : '',
+    ]),
+  );
+  return markdownTable(['passages', 'engine', 'build ms', 'p50 ms', 'p99 ms', 'index MB', 'load ms', 'heap MB', 'heap vs MiniSearch'], rows, 2);
+}
+
+/** `npm run bench -- --scale`: prints the scale table (CLI entry helper, so it prints). */
+export async function scaleBench(args: BenchArgs, workDir: string): Promise<void> {
+  const courtDir = args.court ?? DEFAULT_COURT_DIR;
+  if (!existsSync(courtDir)) {
+    console.error(`pinpoint: court texts not found at ${courtDir}; pass --court DIR with the court .txt files`);
+    process.exitCode = 2;
+    return;
+  }
+  const results = await runScale(courtDir, args.sizes, workDir, (r) => console.error(`bench: scale ${r.passages} done`));
+  if (args.json) {
+    console.log(JSON.stringify({ scale: results }));
+    return;
+  }
+  console.log(`Scale: corpora generated from ${courtDir} (seeded recombination of court sentences, numbers re-drawn), 200 fixed questions each.`);
+  console.log('build: knowledge folder to ready; p50/p99: Pinpoint ask() (retrieval + rerank + quotes) vs MiniSearch search() only, after warm-up;');
+  console.log('index MB: serialized index; load: restart to ready from it (target at 10K: ≤ 300 ms); heap: retained after build incl. documents and passages (target ≤ 1.5× MiniSearch).\n');
+  console.log(scaleTable(results));
+}
