@@ -1,0 +1,230 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createDiscordAdapter, discordMode } from '../adapters/discord/index.js';
+import { TEXT } from '../adapters/discord/handler.js';
+import type { PlatformAdapter } from '../adapters/platform.js';
+import { createPinpoint, type Pinpoint } from '../src/index.js';
+import { FAKE_IDS, startFakeDiscord, type FakeCall, type FakeDiscord } from './fakes/discord.js';
+import { createSigner, serveRoutes, signatureHeaders, type DiscordSigner } from './fakes/discord-http.js';
+import { createRecordingLogger } from './fakes/discord-logger.js';
+import { askPayload, buttonPayload, PERMS } from './fakes/discord-payloads.js';
+
+const KNOWLEDGE = 'tests/fixtures/discord/knowledge';
+const TOKEN = 'fake-bot-token';
+const ROOMY = { user: { capacity: 1000, refillPerMinute: 1000 }, channel: { capacity: 1000, refillPerMinute: 1000 } };
+
+interface Reply {
+  type?: number;
+  data?: { flags?: number; content?: string };
+  content?: string;
+  embeds?: { title?: string; description?: string }[];
+  components?: { components: { custom_id: string }[] }[];
+  allowed_mentions?: { parse: string[] };
+}
+
+let fake: FakeDiscord;
+let signer: DiscordSigner;
+const cleanups: (() => Promise<void> | void)[] = [];
+
+beforeAll(async () => {
+  fake = await startFakeDiscord();
+  signer = createSigner();
+});
+
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+afterAll(async () => {
+  await fake?.close();
+});
+
+interface Running {
+  core: Pinpoint;
+  adapter: PlatformAdapter;
+  url: string;
+  logger: ReturnType<typeof createRecordingLogger>;
+  post(payload: unknown, headers?: Record<string, string>): Promise<{ status: number; json: Reply; contentType: string | null }>;
+}
+
+async function run(options: { token?: string; rates?: typeof ROOMY; dataDir?: string; core?: Pinpoint } = {}): Promise<Running> {
+  const core = options.core ?? (await createPinpoint({ knowledgeDir: KNOWLEDGE, rates: options.rates ?? ROOMY, ...(options.dataDir ? { dataDir: options.dataDir } : {}) }));
+  const logger = createRecordingLogger();
+  const adapter = createDiscordAdapter({
+    core,
+    config: { DISCORD_PUBLIC_KEY: signer.publicKeyHex, DISCORD_TOKEN: options.token, DISCORD_API_BASE: fake.apiBase },
+    logger,
+  });
+  await adapter.start();
+  const server = await serveRoutes(adapter.routes);
+  const stop = async (): Promise<void> => {
+    await server.close();
+    await adapter.stop();
+    await core.close();
+  };
+  cleanups.push(stop);
+  return {
+    core,
+    adapter,
+    url: server.url,
+    logger,
+    async post(payload, headers) {
+      const raw = JSON.stringify(payload);
+      fake.rememberInteraction(payload);
+      const res = await fetch(`${server.url}/discord/interactions`, {
+        method: 'POST',
+        headers: headers ?? signatureHeaders(signer, raw),
+        body: raw,
+      });
+      return { status: res.status, json: (await res.json()) as Reply, contentType: res.headers.get('content-type') };
+    },
+  };
+}
+
+const body = (call: FakeCall): Reply => call.body as Reply;
+const editOf = (token: unknown, from: number) =>
+  fake.waitForCall((c) => c.method === 'PATCH' && c.path === `/webhooks/${FAKE_IDS.application}/${String(token)}/messages/@original`, from);
+
+describe('discord HTTP interactions', () => {
+  it('answers PING with PONG as JSON', async () => {
+    const bot = await run();
+    const res = await bot.post({ id: '1', application_id: FAKE_IDS.application, type: 1, token: 't', version: 1 });
+    expect(res).toEqual({ status: 200, json: { type: 1 }, contentType: 'application/json' });
+  });
+
+  it.each([
+    ['a tampered body', (raw: string) => ({ ...signatureHeaders(signer, raw), body: raw.replace('"type":1', '"type":2') })],
+    ['a signature from another key', (raw: string) => ({ ...signatureHeaders(createSigner(), raw), body: raw })],
+    ['a changed timestamp', (raw: string) => ({ ...signatureHeaders(signer, raw, '1700000000'), 'x-signature-timestamp': '1700000001', body: raw })],
+    ['no signature headers', (raw: string) => ({ 'content-type': 'application/json', body: raw })],
+    ['a signature that is not hex', (raw: string) => ({ ...signatureHeaders(signer, raw), 'x-signature-ed25519': 'zz'.repeat(64), body: raw })],
+  ])('rejects %s with 401', async (_name, build) => {
+    const bot = await run();
+    const raw = JSON.stringify({ id: '1', application_id: FAKE_IDS.application, type: 1, token: 't', version: 1 });
+    const { body: sent, ...headers } = build(raw);
+    const res = await fetch(`${bot.url}/discord/interactions`, { method: 'POST', headers, body: sent });
+    expect(res.status).toBe(401);
+    expect(await res.json()).toEqual({ error: 'invalid request signature' });
+  });
+
+  it('defers /ask in the response body and edits the cited answer in over REST', async () => {
+    const bot = await run();
+    const payload = askPayload('What did Netflix send Facebook in return?');
+    const from = fake.calls.length;
+    const res = await bot.post(payload);
+    expect(res.json).toEqual({ type: 5, data: {} });
+    const edit = await editOf(payload.token, from);
+    expect(edit.headers.authorization).toBeUndefined();
+    expect(body(edit).allowed_mentions).toEqual({ parse: [] });
+    expect(body(edit).embeds?.[0]?.description).toContain('**[1]** Klein v. Meta Platforms: Amended Complaint (excerpt) · complaint · 2023-04-14 · ¶ 3');
+  });
+
+  it('refuses Pin for a member with no REST call at all', async () => {
+    const bot = await run({ token: TOKEN });
+    const payload = askPayload('What did Netflix send Facebook in return?');
+    let from = fake.calls.length;
+    await bot.post(payload);
+    const pin = (body(await editOf(payload.token, from)).components?.[0]?.components ?? []).find((c) => c.custom_id.startsWith('pp:p:'));
+    from = fake.calls.length;
+    const press = buttonPayload(pin?.custom_id ?? '', { permissions: PERMS.member });
+    const res = await bot.post(press);
+    expect(res.json).toEqual({
+      type: 4,
+      data: { content: TEXT.notModerator, embeds: [], components: [], allowed_mentions: { parse: [] }, flags: 64 },
+    });
+    await bot.logger.waitFor((e) => e.fields.interaction === press.id && e.message === 'discord interaction handled');
+    expect(fake.calls.slice(from)).toEqual([]);
+  });
+
+  it('pins for a moderator with the bot token', async () => {
+    const bot = await run({ token: TOKEN });
+    const payload = askPayload('What did Netflix send Facebook in return?');
+    let from = fake.calls.length;
+    await bot.post(payload);
+    const pin = (body(await editOf(payload.token, from)).components?.[0]?.components ?? []).find((c) => c.custom_id.startsWith('pp:p:'));
+    from = fake.calls.length;
+    const press = buttonPayload(pin?.custom_id ?? '', { permissions: PERMS.moderator, userId: FAKE_IDS.moderator, messageId: '400000000000000077' });
+    expect((await bot.post(press)).json).toEqual({ type: 5, data: { flags: 64 } });
+    const put = await fake.waitForCall((c) => c.method === 'PUT' && c.path === `/channels/${FAKE_IDS.channel}/messages/pins/400000000000000077`, from);
+    expect(put.headers.authorization).toBe(`Bot ${TOKEN}`);
+    await bot.logger.waitFor((e) => e.fields.interaction === press.id && e.message === 'discord interaction handled');
+    expect(bot.core.pins.list({ platform: 'discord', server: FAKE_IDS.guild })).toHaveLength(1);
+  });
+
+  it('explains that pinning needs DISCORD_TOKEN when it runs without one', async () => {
+    const bot = await run();
+    const payload = askPayload('What did Netflix send Facebook in return?');
+    const from = fake.calls.length;
+    await bot.post(payload);
+    const pin = (body(await editOf(payload.token, from)).components?.[0]?.components ?? []).find((c) => c.custom_id.startsWith('pp:p:'));
+    const res = await bot.post(buttonPayload(pin?.custom_id ?? '', { permissions: PERMS.moderator }));
+    expect(res.json.data?.content).toBe(TEXT.noBotToken);
+  });
+
+  it('applies the core cooldown privately and without deferring', async () => {
+    const bot = await run({ rates: { user: { capacity: 1, refillPerMinute: 6 }, channel: { capacity: 100, refillPerMinute: 100 } } });
+    expect((await bot.post(askPayload('What is the Inbox API agreement?'))).json).toEqual({ type: 5, data: {} });
+    const second = await bot.post(askPayload('What is the Inbox API agreement?'));
+    expect(second.json).toMatchObject({ type: 4, data: { content: 'You are asking quickly. Please wait 10 s and try again.', flags: 64 } });
+  });
+
+  it('refuses an over-long question before asking the core', async () => {
+    const bot = await run();
+    const res = await bot.post(askPayload('why '.repeat(100)));
+    expect(res.json.data?.content).toBe('Questions are limited to 300 characters; yours has 399. Please shorten it.');
+  });
+
+  it('keeps buttons working after a restart (state in custom_id and the store)', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'pinpoint-discord-'));
+    cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
+    const first = await run({ dataDir });
+    const payload = askPayload('Facebook Netflix Inbox API messages');
+    let from = fake.calls.length;
+    await first.post(payload);
+    const more = (body(await editOf(payload.token, from)).components?.[0]?.components ?? []).find((c) => c.custom_id.startsWith('pp:m:'));
+    expect(more?.custom_id.length).toBeLessThanOrEqual(100);
+    await first.adapter.stop();
+    await first.core.close();
+
+    const second = await run({ dataDir });
+    const press = buttonPayload(more?.custom_id ?? '');
+    from = fake.calls.length;
+    expect((await second.post(press)).json).toEqual({ type: 5, data: { flags: 64 } });
+    expect(body(await editOf(press.token, from)).embeds?.[0]?.description).toContain('**[4]** ');
+  });
+
+  it('is ready after start and turns new work away with 503 once stopped', async () => {
+    const bot = await run();
+    expect(bot.adapter.ready()).toBe(true);
+    await bot.adapter.stop();
+    expect(bot.adapter.ready()).toBe(false);
+    const res = await bot.post(askPayload('What is the Inbox API agreement?'));
+    expect(res.status).toBe(503);
+  });
+});
+
+describe('discord adapter configuration', () => {
+  it('prefers HTTP mode when a public key is set, and needs one of the credentials', () => {
+    expect(discordMode({ DISCORD_PUBLIC_KEY: 'a'.repeat(64), DISCORD_TOKEN: 'x', DISCORD_API_BASE: 'https://discord.com/api' })).toBe('http');
+    expect(discordMode({ DISCORD_TOKEN: 'x', DISCORD_API_BASE: 'https://discord.com/api' })).toBe('gateway');
+    expect(() => discordMode({ DISCORD_API_BASE: 'https://discord.com/api' })).toThrow(
+      'pinpoint: Discord is not configured; set DISCORD_TOKEN (gateway) or DISCORD_PUBLIC_KEY + DISCORD_APPLICATION_ID (HTTP interactions)',
+    );
+  });
+
+  it('names a malformed public key', async () => {
+    const core = await createPinpoint({ knowledgeDir: KNOWLEDGE });
+    cleanups.push(() => core.close());
+    expect(() =>
+      createDiscordAdapter({
+        core,
+        config: { DISCORD_PUBLIC_KEY: 'abc', DISCORD_API_BASE: fake.apiBase },
+        logger: createRecordingLogger(),
+      }),
+    ).toThrow(
+      'pinpoint: DISCORD_PUBLIC_KEY must be the 64 hex characters shown as "Public Key" in the Discord Developer Portal (got 3 characters); copy it again',
+    );
+  });
+});

@@ -1,0 +1,308 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { decodeCustomId, encodeCustomId } from '../adapters/discord/custom-id.js';
+import { escapeText, formatQuote, neutralizeMentions } from '../adapters/discord/escape.js';
+import { DISCORD_LIMITS } from '../adapters/discord/limits.js';
+import { COLORS, toDiscordMessage, toNotice, toPinsMessage, type DiscordMessage } from '../adapters/discord/render.js';
+import { splitQuote } from '../adapters/discord/split.js';
+import type { Answer, Excerpt, IndexStats, Pin } from '../src/index.js';
+
+const stats: IndexStats = { documents: 2, passages: 7, indexedAt: '2026-01-02T03:04:05.678Z', knowledgeHash: 'h' };
+
+function excerpt(quote: string, over: Partial<Excerpt> = {}): Excerpt {
+  return {
+    quote,
+    passageId: 'p1',
+    citation: { docId: 'd', title: 'Complaint', label: '¶ 4', kind: 'complaint', url: 'https://example.com/c.pdf' },
+    score: 1,
+    start: 0,
+    elidedStart: false,
+    elidedEnd: false,
+    highlights: [],
+    ...over,
+  };
+}
+
+/** Every limit Discord enforces on a message, checked on what the renderer produced. */
+function expectWithinLimits(messages: DiscordMessage[]): void {
+  for (const message of messages) {
+    expect(message.allowed_mentions).toEqual({ parse: [] });
+    expect((message.content ?? '').length).toBeLessThanOrEqual(DISCORD_LIMITS.content);
+    expect(message.embeds.length).toBeLessThanOrEqual(DISCORD_LIMITS.embedsPerMessage);
+    let total = 0;
+    for (const embed of message.embeds) {
+      expect((embed.title ?? '').length).toBeLessThanOrEqual(DISCORD_LIMITS.embedTitle);
+      expect((embed.description ?? '').length).toBeLessThanOrEqual(DISCORD_LIMITS.embedDescription);
+      expect((embed.footer?.text ?? '').length).toBeLessThanOrEqual(DISCORD_LIMITS.footerText);
+      expect((embed.fields ?? []).length).toBeLessThanOrEqual(DISCORD_LIMITS.embedFields);
+      total += (embed.title ?? '').length + (embed.description ?? '').length + (embed.footer?.text ?? '').length;
+    }
+    expect(total).toBeLessThanOrEqual(DISCORD_LIMITS.embedTotal);
+    expect(message.components.length).toBeLessThanOrEqual(DISCORD_LIMITS.actionRows);
+    for (const row of message.components) {
+      expect(row.components.length).toBeLessThanOrEqual(DISCORD_LIMITS.buttonsPerRow);
+      for (const b of row.components) expect(b.custom_id.length).toBeLessThanOrEqual(DISCORD_LIMITS.customId);
+    }
+  }
+}
+
+/** Undoes the rendering of one quoted line: drops bold markers, escapes and the mention-breaking joiners. */
+function unrender(line: string): string {
+  let out = '';
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i] ?? '';
+    if (ch === '\\') {
+      out += line[i + 1] ?? '';
+      i++;
+    } else if (ch === '*' && line[i + 1] === '*') i++;
+    else out += ch;
+  }
+  return out.replace(/([@<])\u200D/g, '$1');
+}
+
+/** The quoted text of all messages, in order, as plain text with whitespace collapsed. */
+function quotedText(messages: DiscordMessage[]): string {
+  const lines = messages
+    .flatMap((m) => m.embeds.map((e) => e.description ?? ''))
+    .join('\n')
+    .split('\n')
+    .filter((line) => line.startsWith('> '))
+    .map((line) => unrender(line.slice(2)));
+  return lines.join(' ').replace(/\s+/g, ' ').trim();
+}
+
+const collapse = (text: string): string => text.replace(/\s+/g, ' ').trim();
+
+describe('escapeText', () => {
+  it.each([
+    ['@everyone look', '@\u200Deveryone look'],
+    ['@here', '@\u200Dhere'],
+    ['hi <@123> and <@!45> and <@&678>', 'hi \\<@\u200D123\\> and \\<@\u200D!45\\> and \\<@\u200D&678\\>'],
+    ['see <#999> and </ask:1>', 'see \\<\u200D#999\\> and \\<\u200D/ask:1\\>'],
+    ['**bold** _it_ ~~s~~ `c` ||spoiler||', '\\*\\*bold\\*\\* \\_it\\_ \\~\\~s\\~\\~ \\`c\\` \\|\\|spoiler\\|\\|'],
+    ['[click](https://evil.example)', '\\[click\\](https://evil.example)'],
+    ['# Heading', '\\# Heading'],
+    ['-# small', '\\-# small'],
+    ['- item', '\\- item'],
+    ['12. item', '12\\. item'],
+    ['> not a quote', '\\> not a quote'],
+    ['a back\\slash', 'a back\\\\slash'],
+  ])('renders %j as %j', (input, expected) => {
+    expect(escapeText(input)).toBe(expected);
+  });
+
+  it('neutralises every @ so no mention survives', () => {
+    fc.assert(
+      fc.property(fc.string(), (text) => {
+        expect(neutralizeMentions(text)).not.toMatch(/@(?!\u200D)/);
+      }),
+    );
+  });
+});
+
+describe('formatQuote', () => {
+  it('quotes every line, drops blank lines and bolds highlights line by line', () => {
+    const text = 'First line about Netflix.\n\nSecond line, Netflix again.';
+    expect(formatQuote(text, [[17, 24], [40, 47], [16, 44]])).toBe('> First line about **Netflix.**\n> **Second line, Netflix** again.');
+  });
+
+  it('keeps bold markers off surrounding whitespace', () => {
+    expect(formatQuote('a  word  b', [[1, 8]])).toBe('> a  **word**  b');
+  });
+});
+
+describe('splitQuote', () => {
+  it('splits at sentence ends when the quote is too long', () => {
+    const text = 'One sentence here. Two sentences here. Three sentences here.';
+    const pieces = splitQuote(text, [[4, 12]], 45);
+    expect(pieces.map((p) => p.text)).toEqual(['One sentence here. Two sentences here. ', 'Three sentences here.']);
+    expect(pieces[0]?.highlights).toEqual([[4, 12]]);
+  });
+
+  it('splits an over-long sentence at spaces, never inside a word', () => {
+    const text = `${'word '.repeat(60)}end.`;
+    const pieces = splitQuote(text, [], 100);
+    expect(pieces.length).toBeGreaterThan(1);
+    for (const p of pieces) expect(formatQuote(p.text).length).toBeLessThanOrEqual(100);
+    expect(pieces.map((p) => p.text).join('')).toBe(text);
+    expect(pieces.every((p, i) => i === pieces.length - 1 || p.text.endsWith(' '))).toBe(true);
+  });
+
+  it('moves highlights with their text', () => {
+    const text = 'Alpha beta. Gamma delta.';
+    expect(splitQuote(text, [[18, 23]], 20)).toEqual([
+      { text: 'Alpha beta. ', highlights: [] },
+      { text: 'Gamma delta.', highlights: [[6, 11]] },
+    ]);
+  });
+});
+
+describe('toDiscordMessage', () => {
+  const answer: Answer = {
+    kind: 'excerpts',
+    question: 'Who tagged @everyone?',
+    excerpts: [excerpt('They tagged <@123> and @everyone.', { highlights: [[5, 11]], elidedStart: true })],
+  };
+
+  it('renders a block-quoted, bolded, cited excerpt with a footer and buttons', () => {
+    const [message, ...rest] = toDiscordMessage(answer, { stats, answerId: 'abc123', private: true, hasMore: true });
+    expect(rest).toEqual([]);
+    expect(message).toEqual({
+      embeds: [
+        {
+          color: COLORS.answer,
+          title: 'Who tagged @\u200Deveryone?',
+          description:
+            '> …They **tagged** \\<@\u200D123\\> and @\u200Deveryone.\n' +
+            '**[1]** Complaint · complaint · ¶ 4 · <https://example.com/c.pdf>',
+          footer: { text: '2 documents indexed · 7 passages · updated 2026-01-02 03:04 UTC' },
+          timestamp: '2026-01-02T03:04:05.678Z',
+        },
+      ],
+      components: [
+        {
+          type: 1,
+          components: [
+            { type: 2, style: 1, label: 'More', custom_id: 'pp:m:abc123:3' },
+            { type: 2, style: 2, label: 'Context', custom_id: 'pp:c:abc123:0' },
+            { type: 2, style: 2, label: 'Share', custom_id: 'pp:s:abc123:0' },
+            { type: 2, style: 2, label: 'Pin', custom_id: 'pp:p:abc123:0', emoji: { name: '📌' } },
+          ],
+        },
+      ],
+      allowed_mentions: { parse: [] },
+      flags: 64,
+    });
+  });
+
+  it('says no-match plainly and lists the suggestions, without buttons', () => {
+    const [message] = toDiscordMessage(
+      { kind: 'no-match', question: 'pizza?', suggestions: ['Complaint', 'Order *draft*'] },
+      { stats, answerId: 'abc' },
+    );
+    expect(message?.embeds[0]?.description).toBe(
+      'Nothing in the case documents answers “pizza?”. Try other words, or ask about something the documents cover.\n\n' +
+        '**Try one of these:**\n• Complaint\n• Order \\*draft\\*',
+    );
+    expect(message?.components).toEqual([]);
+    expect(message?.embeds[0]?.color).toBe(COLORS.none);
+  });
+
+  it('marks a pinned answer, warns when it is stale, and does not repeat its quotes', () => {
+    const pin: Pin = {
+      id: 'pin1',
+      scope: { platform: 'discord', server: 'g', channel: 'c' },
+      question: 'who tagged',
+      normalizedQuestion: 'tag',
+      excerpts: [{ passageId: 'p1', docId: 'd', quote: 'They tagged <@123> and @everyone.', sourceHash: 'x', citation: answer.kind === 'excerpts' ? answer.excerpts[0]!.citation : ({} as never) }],
+      pinnedBy: 'u',
+      pinnedAt: '2026-01-01T10:00:00.000Z',
+      stale: true,
+    };
+    const [message] = toDiscordMessage({ ...answer, pinned: pin }, { stats, answerId: 'abc' });
+    const description = message?.embeds[0]?.description ?? '';
+    expect(message?.embeds[0]?.title).toBe('📌 Who tagged @\u200Deveryone?');
+    expect(description.startsWith('📌 **Pinned answer**: chosen by the moderators of this server on 2026-01-01.\n⚠️ **The documents changed since this was pinned**')).toBe(true);
+    expect(description.match(/\*\*\[\d\]\*\*/g)).toEqual(['**[1]**']);
+    expect(message?.embeds[0]?.color).toBe(COLORS.stale);
+    expect(message?.components[0]?.components.map((b) => b.label)).toEqual(['Context', 'Pin']);
+  });
+
+  it('splits an oversized answer within every limit, at sentence ends, keeping every quote whole', () => {
+    const sentence = (i: number): string => `Sentence ${i} says **that** @everyone was <@${i}> told_about it. `;
+    const long = Array.from({ length: 120 }, (_, i) => sentence(i)).join('').trim();
+    const big: Answer = {
+      kind: 'excerpts',
+      question: 'q'.repeat(400),
+      excerpts: [0, 1, 2].map((n) => excerpt(long, { passageId: `p${n}`, highlights: [[0, 8], [30, 2000]] })),
+    };
+    const messages = toDiscordMessage(big, { stats, answerId: 'abc', hasMore: true, private: false });
+    expect(messages.length).toBeGreaterThan(3);
+    expectWithinLimits(messages);
+    expect(quotedText(messages)).toBe(collapse([long, long, long].join(' ')));
+    const descriptions = messages.flatMap((m) => m.embeds.map((e) => e.description ?? ''));
+    for (const d of descriptions) {
+      for (const line of d.split('\n')) expect(line.startsWith('> ') || line.startsWith('**[')).toBe(true);
+      // A piece ends at a sentence end: the last quoted line of each description closes a sentence.
+      const quoted = d.split('\n').filter((l) => l.startsWith('> '));
+      expect(unrender(quoted.at(-1) ?? '').trimEnd()).toMatch(/\.$/);
+    }
+    expect(messages.slice(0, -1).every((m) => m.components.length === 0)).toBe(true);
+    expect(messages.at(-1)?.components[0]?.components.map((b) => b.label)).toEqual(['More', 'Context', 'Pin']);
+    expect(messages[0]?.embeds[0]?.title).toHaveLength(DISCORD_LIMITS.embedTitle);
+  });
+
+  it('stays within limits and keeps quotes whole for any text, highlights and elision', () => {
+    const text = fc.string({ unit: fc.constantFrom('a', 'b', ' ', '.', '\n', '*', '_', '@', '<', '>', '#', '-', '1', '\\', '`', '|', 'é'), maxLength: 6000 });
+    const range = fc.tuple(fc.nat(6000), fc.nat(300)).map(([s, n]): [number, number] => [s, s + n]);
+    fc.assert(
+      fc.property(fc.array(fc.record({ quote: text, highlights: fc.array(range, { maxLength: 8 }), elidedStart: fc.boolean(), elidedEnd: fc.boolean() }), { minLength: 1, maxLength: 4 }), (items) => {
+        const quotes = items.filter((item) => item.quote.trim() !== '');
+        const a: Answer = {
+          kind: 'excerpts',
+          question: 'q',
+          excerpts: quotes.map((item, i) => excerpt(item.quote, { passageId: `p${i}`, highlights: item.highlights, elidedStart: item.elidedStart, elidedEnd: item.elidedEnd })),
+        };
+        const messages = toDiscordMessage(a, { stats, answerId: 'id' });
+        expectWithinLimits(messages);
+        const expected = quotes.map((item) => `${item.elidedStart ? '…' : ''}${item.quote}${item.elidedEnd ? '…' : ''}`).join(' ');
+        expect(quotedText(messages)).toBe(collapse(expected));
+        expect(JSON.stringify(messages)).not.toMatch(/@(?!\\u200D|\u200D)/);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
+
+describe('toPinsMessage', () => {
+  it('offers Unpin buttons only to moderators, at most 5 per row', () => {
+    const pins = Array.from({ length: 7 }, (_, i): Pin => ({
+      id: `pin${i}`,
+      scope: { platform: 'discord', server: 'g', channel: '42' },
+      question: `question ${i} @everyone`,
+      normalizedQuestion: '',
+      excerpts: [],
+      pinnedBy: 'u',
+      pinnedAt: '2026-01-01T00:00:00.000Z',
+      stale: i === 0,
+    }));
+    const [forModerators] = toPinsMessage(pins, { canUnpin: true });
+    expect(forModerators?.components.map((row) => row.components.length)).toEqual([5, 2]);
+    expect(forModerators?.embeds[0]?.description?.split('\n\n')[0]).toBe('**1.** question 0 @\u200Deveryone ⚠️ stale\n0 quotes in <#42>, pinned 2026-01-01');
+    const [forMembers] = toPinsMessage(pins, { canUnpin: false });
+    expect(forMembers?.components).toEqual([]);
+  });
+});
+
+describe('toNotice', () => {
+  it('is private by default and never mentions', () => {
+    expect(toNotice('x'.repeat(3000))).toEqual({
+      content: `${'x'.repeat(1999)}…`,
+      embeds: [],
+      components: [],
+      allowed_mentions: { parse: [] },
+      flags: 64,
+    });
+  });
+});
+
+describe('custom ids', () => {
+  it.each([
+    [{ action: 'more', answerId: 'a1', offset: 3 } as const, 'pp:m:a1:3'],
+    [{ action: 'context', answerId: 'a:b', offset: 0 } as const, 'pp:c:a:b:0'],
+    [{ action: 'unpin', pinId: 'p:9' } as const, 'pp:u:p:9'],
+  ])('round-trips %j as %s', (action, id) => {
+    expect(encodeCustomId(action)).toBe(id);
+    expect(decodeCustomId(id)).toEqual(action);
+  });
+
+  it.each(['', 'other:m:a:1', 'pp:x:a:1', 'pp:m:a:-1', 'pp:m::1', 'pp:u:', 'pp:m:a'])('ignores %j', (id) => {
+    expect(decodeCustomId(id)).toBeUndefined();
+  });
+
+  it('refuses ids longer than Discord allows', () => {
+    expect(() => encodeCustomId({ action: 'pin', answerId: 'x'.repeat(95), offset: 0 })).toThrow(
+      `pinpoint: button id "pp:p:${'x'.repeat(35)}…" is 102 characters; Discord allows 100. Use shorter answer or pin ids`,
+    );
+  });
+});
