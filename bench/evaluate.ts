@@ -41,7 +41,7 @@ async function buildAndAsk(row: BenchRow, knowledgeDir: string, questions: reado
     const start = performance.now();
     const answer = ready.answer(q.question);
     times.push(performance.now() - start);
-    answers.push({ golds: q.unanswerable ? [] : q.answers, quotes: answer.quotes, ranked: answer.ranked });
+    answers.push({ unanswerable: q.unanswerable, golds: q.unanswerable ? [] : q.answers, quotes: answer.quotes, ranked: answer.ranked });
   }
   const indexBytes = await ready.persist();
   await ready.close();

@@ -38,6 +38,8 @@ export function reciprocalRank(passages: readonly string[], golds: readonly stri
 
 /** What one answer to one question yields for scoring. */
 export interface ScoredAnswer {
+  /** Expects no-match; not scored on containment or recall. */
+  unanswerable: boolean;
   golds: readonly string[];
   /** Quotes in the order shown to the user (empty for no-match). */
   quotes: readonly string[];
@@ -53,12 +55,16 @@ export interface QualityScores {
   mrrAt10: number;
   /** Share of answerable questions answered with no quote at all (no-match). */
   falseAbstain: number;
+  /** Unanswerable questions, and the share of them answered no-match (NaN when there are none). */
+  unanswerable: number;
+  abstainCorrect: number;
   meanQuoteChars: number;
 }
 
-/** Averages the quality metrics over answerable questions (unanswerable ones are not scored here). */
+/** Quality metrics over answerable questions with gold strings; abstention over unanswerable ones. */
 export function scoreAnswers(answers: readonly ScoredAnswer[]): QualityScores {
-  const scored = answers.filter((a) => a.golds.length > 0);
+  const scored = answers.filter((a) => !a.unanswerable && a.golds.length > 0);
+  const unanswerable = answers.filter((a) => a.unanswerable);
   const n = scored.length;
   const share = (count: number): number => (n === 0 ? 0 : count / n);
   const firstQuotes = scored.flatMap((a) => a.quotes.slice(0, 1));
@@ -69,6 +75,8 @@ export function scoreAnswers(answers: readonly ScoredAnswer[]): QualityScores {
     recallAt5: share(scored.filter((a) => passageHitAt(a.ranked, a.golds, 5)).length),
     mrrAt10: share(scored.reduce((sum, a) => sum + reciprocalRank(a.ranked, a.golds, 10), 0)),
     falseAbstain: share(scored.filter((a) => a.quotes.length === 0).length),
+    unanswerable: unanswerable.length,
+    abstainCorrect: unanswerable.length === 0 ? Number.NaN : unanswerable.filter((a) => a.quotes.length === 0).length / unanswerable.length,
     meanQuoteChars:
       firstQuotes.length === 0 ? 0 : firstQuotes.reduce((sum, q) => sum + q.length, 0) / firstQuotes.length,
   };

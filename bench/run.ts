@@ -3,41 +3,26 @@
  * one process, one table. `--scale` measures build, latency, load and memory on generated corpora.
  * This is a CLI entry point, so it prints with console.
  */
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { isPinpointError } from '../src/errors.js';
 import { parseBenchArgs, USAGE, type BenchArgs } from './args.js';
 import { loadCorpus } from './corpus.js';
-import { loadJsonlQuestions, loadSquad, writeKnowledge, type BenchQuestion } from './dataset.js';
 import { createCorePicker } from './picker.js';
 import { allRows, runQuality } from './quality.js';
+import { scaleBench } from './scale/run-scale.js';
+import { resolveSource } from './source.js';
 import { resultsTable } from './table.js';
 
-const DEFAULT_SQUAD = resolve(import.meta.dirname, '../../shared/eval/xquad/xquad.en.json');
-
 async function qualityBench(args: BenchArgs, workDir: string): Promise<void> {
-  let knowledgeDir: string;
-  let questions: BenchQuestion[];
-  let source: string;
-  const squad = args.squad ?? (args.questions === undefined && existsSync(DEFAULT_SQUAD) ? DEFAULT_SQUAD : undefined);
-  if (squad !== undefined) {
-    const data = await loadSquad(squad);
-    knowledgeDir = join(workDir, 'knowledge');
-    await writeKnowledge(data.documents, knowledgeDir);
-    questions = data.questions;
-    source = `${squad} (${data.documents.length} documents)`;
-  } else if (args.questions !== undefined && args.knowledge !== undefined) {
-    knowledgeDir = resolve(args.knowledge);
-    questions = await loadJsonlQuestions(args.questions);
-    source = `${args.questions} over ${knowledgeDir}`;
-  } else {
+  const source = await resolveSource(args, workDir);
+  if (!source) {
     console.log(USAGE);
     process.exitCode = 2;
     return;
   }
-
+  const { knowledgeDir, questions, label } = source;
   // The shared picker's term statistics are built once here, outside every row's timing and heap.
   const rows = allRows({ pickSentences: createCorePicker(await loadCorpus(knowledgeDir)), workDir });
   const results = await runQuality({
@@ -47,15 +32,17 @@ async function qualityBench(args: BenchArgs, workDir: string): Promise<void> {
     warmup: args.warmup,
     onRow: (r) => console.error(`bench: ${r.engine} done (${r.questions} questions)`),
   });
+  const answerable = results[0]?.answerable ?? 0;
 
   if (args.json) {
-    console.log(JSON.stringify({ source, questions: questions.length, answerable: results[0]?.answerable ?? 0, rows: results }));
+    console.log(JSON.stringify({ source: label, questions: questions.length, answerable, rows: results }));
     return;
   }
-  console.log(`Answer quality and speed on ${source}: ${questions.length} questions (${results[0]?.answerable ?? 0} answerable), same passages and questions for every row.`);
-  console.log('containment@k: a gold answer is in one of the first k quotes (quotes over 400 chars miss); recall@5 / MRR@10: over ranked passages;');
-  console.log('p50/p99: one answer (retrieval + sentence pick) after warm-up; build: knowledge folder to ready index; index bytes: serialized;');
-  console.log('load: restart from the serialized index to ready; heap: retained after build (after full GC).\n');
+  console.log(`Answer quality and speed on ${label}: ${questions.length} questions (${answerable} answerable), the same passages and questions for every row, one process.`);
+  console.log('containment@k: a gold answer is in one of the first k quotes (a quote over 400 chars misses); recall@5, MRR@10: over the ranked passages;');
+  console.log('p50/p99: one answer (retrieval + quotes) after warm-up; build: knowledge folder to ready index; index bytes: serialized index;');
+  console.log('load: restart to ready from the serialized index (knowledge folder re-read); heap: retained after build, after full GC;');
+  console.log('false abstain: answerable questions answered with no quote. Peers quote with Pinpoint\'s own sentence picker.\n');
   console.log(resultsTable(results));
 }
 
@@ -67,12 +54,8 @@ async function main(): Promise<void> {
   }
   const workDir = await mkdtemp(join(tmpdir(), 'pinpoint-bench-'));
   try {
-    if (args.scale) {
-      const { scaleBench } = await import('./scale/run-scale.js');
-      await scaleBench(args, workDir);
-    } else {
-      await qualityBench(args, workDir);
-    }
+    if (args.scale) await scaleBench(args, workDir);
+    else await qualityBench(args, workDir);
   } finally {
     await rm(workDir, { recursive: true, force: true });
   }

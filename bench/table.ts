@@ -24,6 +24,7 @@ const COLUMNS: Column[] = [
   { header: 'load ms', cell: (r) => ms(r.loadMs) },
   { header: 'heap MB', cell: (r) => fixed(1)(r.heapMb) },
   { header: 'false abstain', cell: (r) => ratio(r.falseAbstain) },
+  { header: 'abstain correct', cell: (r) => ratio(r.abstainCorrect) },
   { header: 'mean quote chars', cell: (r) => fixed(0)(r.meanQuoteChars) },
 ];
 
