@@ -82,13 +82,18 @@ describe('stripPleadingNumbers', () => {
     '10',
   ];
 
-  it('removes the margin numbers and drops lines they leave empty when a page counts 1 to 10', () => {
+  it('removes the margin numbers and leaves blank pleading lines as gaps when a page counts 1 to 10', () => {
     expect(stripPleadingNumbers(page)).toEqual([
+      '',
       '     UNITED STATES DISTRICT COURT',
+      '',
       '     42. Plaintiffs allege that',
       '     Meta shared messages.',
+      '',
       '     43. Defendants deny it.',
+      '',
       '     The court agrees.',
+      '',
     ]);
   });
 

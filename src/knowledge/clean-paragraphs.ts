@@ -57,6 +57,16 @@ function isOutlineHeading(text: string, fullLength: number): boolean {
   );
 }
 
+/** Indentation (in characters) from which a short line counts as centered. */
+const CENTERED_INDENT = 8;
+
+/** A short centered line ("Background", "DISCUSSION") stands alone: the line after it starts anew. */
+function isCenteredHeading(line: StreamLine, fullLength: number): boolean {
+  return (
+    line.indent >= CENTERED_INDENT && line.text.length < fullLength * SHORT_LINE_RATIO && !/[,;\-\u2010\u00AD]$/u.test(line.text)
+  );
+}
+
 /** "42. Plaintiffs allege …" / "¶ 42 …": a numbered paragraph's first line. */
 function isNumberedStart(text: string): boolean {
   return /^(?:\d{1,3}\.|¶\s*\d{1,3})\s+\S/u.test(text);
@@ -114,6 +124,7 @@ function paragraphStarts(stream: readonly StreamLine[]): boolean[] {
         isCapsHeading(line.text) ||
         isOutlineHeading(prev.text, fullLength) ||
         isOutlineHeading(line.text, fullLength) ||
+        isCenteredHeading(prev, fullLength) ||
         line.indent >= prev.indent + 2 ||
         (line.indent <= prev.indent - 2 && !prevIsFirst) ||
         // An indented one-line paragraph ("JUSTICE KENNEDY delivered the opinion of the Court.") then another.

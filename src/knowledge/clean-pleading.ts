@@ -48,8 +48,8 @@ const MIN_PLEADING_NUMBERS = 8;
 /**
  * Strips pleading-paper line numbers from one page: a leading 1–28 followed by spaces (or alone on its
  * line), accepted only when at least 8 such lines count upward down the page, so a numbered list or a
- * paragraph number ("42. …", which has a period) is left alone. A line left empty is dropped, not turned
- * into a paragraph gap. The number is replaced by spaces so indentation survives.
+ * paragraph number ("42. …", which has a period) is left alone. A numbered line without text is a blank
+ * pleading line, so it becomes "" (a vertical gap). The number is replaced by spaces so indentation survives.
  */
 export function stripPleadingNumbers(lines: readonly string[]): string[] {
   const candidates: { index: number; value: number; width: number }[] = [];
@@ -78,7 +78,7 @@ export function stripPleadingNumbers(lines: readonly string[]): string[] {
       return;
     }
     const rest = line.slice(width);
-    if (rest.trim().length > 0) out.push(' '.repeat(width) + rest);
+    out.push(rest.trim().length > 0 ? ' '.repeat(width) + rest : '');
   });
   return out;
 }

@@ -4,9 +4,8 @@
  */
 import { getDocumentProxy } from 'unpdf';
 import { PinpointError } from '../errors.js';
-import { layoutPages } from './clean-paragraphs.js';
-import { stripPleadingNumbers, stripRunningHeaders } from './clean-pleading.js';
-import type { ExtractedMeta, ExtractedText } from './extracted.js';
+import { cleanPages, type EmptyReason } from './clean-pages.js';
+import type { ExtractedText } from './extracted.js';
 import { pageLines, toPositionedText } from './pdf-lines.js';
 
 /** Share of replacement/private-use characters above which a page's text is called garbled. */
@@ -46,25 +45,6 @@ function looksGarbled(lines: readonly string[]): boolean {
 }
 
 /**
- * Page numbers to report: the ECF header's "Page N" where a page has one; a page without it counts on
- * from the nearest earlier header page (or back from a later one); else the physical page number.
- */
-export function pageNumbers(headerPages: readonly (number | undefined)[]): number[] {
-  return headerPages.map((own, i) => {
-    if (own !== undefined) return own;
-    for (let j = i - 1; j >= 0; j -= 1) {
-      const before = headerPages[j];
-      if (before !== undefined) return before + (i - j);
-    }
-    for (let j = i + 1; j < headerPages.length; j += 1) {
-      const after = headerPages[j];
-      if (after !== undefined) return Math.max(1, after - (j - i));
-    }
-    return i + 1;
-  });
-}
-
-/**
  * Extracts a PDF's text page by page. Throws DOCUMENT_INVALID when the bytes are not a PDF or when no
  * page has a text layer; pages without text (or with unreadable text) are reported in `warnings`.
  */
@@ -72,48 +52,23 @@ export async function extractPdf(bytes: Uint8Array, fileLabel: string): Promise<
   const pdf = await openPdf(bytes, fileLabel);
   try {
     const rawPages: string[][] = [];
-    const garbled = new Set<number>();
+    const emptyReasons = new Map<number, EmptyReason>();
     for (let number = 1; number <= pdf.numPages; number += 1) {
       const page = await pdf.getPage(number);
       const content = await page.getTextContent();
       const lines = pageLines(toPositionedText(content.items));
       if (looksGarbled(lines)) {
-        garbled.add(number - 1);
+        emptyReasons.set(number - 1, 'garbled');
         lines.length = 0;
       }
       rawPages.push(lines);
       page.cleanup();
     }
-    const { pages, ecf } = stripRunningHeaders(rawPages.map(stripPleadingNumbers));
-    const numbers = pageNumbers(ecf.map((h) => h?.page));
-    const warnings: string[] = [];
-    pages.forEach((lines, i) => {
-      if (lines.length > 0) return;
-      const number = numbers[i] ?? i + 1;
-      if (garbled.has(i)) {
-        warnings.push(`page ${number} text is unreadable (a font without a Unicode map?); it was left out`);
-      } else if ((rawPages[i] ?? []).length > 0) {
-        warnings.push(`page ${number} has no text besides its running header (scanned?); OCR is not supported`);
-      } else warnings.push(`page ${number} has no text layer (scanned?); OCR is not supported`);
-    });
-    if (pages.every((lines) => lines.length === 0)) {
-      throw new PinpointError(
-        'DOCUMENT_INVALID',
-        `pinpoint: ${fileLabel} has no text layer (a scanned PDF?); OCR is not supported — add a text PDF or a .txt transcript`,
-      );
-    }
-    const laid = layoutPages(pages, numbers);
-    const meta: ExtractedMeta = {};
-    const header = ecf.find((h) => h !== undefined);
-    if (header !== undefined) {
-      meta.docket = header.docket;
-      meta.ecf = header.ecf;
-      meta.date = header.date;
-    }
+    const extracted = cleanPages(rawPages, fileLabel, { emptyReasons });
     const info = await pdf.getMetadata().catch(() => undefined);
     const title = usableTitle(info?.info);
-    if (title !== undefined) meta.title = title;
-    return { text: laid.text, pages: laid.pages, meta, warnings };
+    if (title !== undefined) extracted.meta.title = title;
+    return extracted;
   } finally {
     // Frees pdf.js's in-process worker state for this document.
     await pdf.loadingTask.destroy();
