@@ -1,0 +1,37 @@
+// `npm run discord:register`: installs the slash commands and prints the invite link (a CLI entry point).
+import dotenv from 'dotenv';
+import { inviteUrl, registerCommands } from '../adapters/discord/index.js';
+import { parseConfig } from '../src/index.js';
+
+dotenv.config({ quiet: true });
+
+async function main(): Promise<number> {
+  const config = parseConfig(process.env);
+  if (!config.DISCORD_TOKEN) {
+    console.error('pinpoint: DISCORD_TOKEN is not set; copy the bot token from the Developer Portal (Bot → Reset Token) into .env');
+    return 1;
+  }
+  const result = await registerCommands({
+    token: config.DISCORD_TOKEN,
+    apiBase: config.DISCORD_API_BASE,
+    ...(config.DISCORD_APPLICATION_ID ? { applicationId: config.DISCORD_APPLICATION_ID } : {}),
+    ...(config.DISCORD_GUILD_ID ? { guildId: config.DISCORD_GUILD_ID } : {}),
+  });
+  const where =
+    result.scope === 'guild'
+      ? `to server ${config.DISCORD_GUILD_ID ?? ''} (available now)`
+      : 'globally (Discord can take up to an hour to show them everywhere)';
+  console.log(`Registered ${result.commands} commands ${where} for application ${result.applicationId}.`);
+  console.log(`Invite the bot with the minimal permissions (View Channel, Pin Messages):\n${inviteUrl(result.applicationId)}`);
+  return 0;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exitCode = 1;
+  },
+);

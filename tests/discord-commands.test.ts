@@ -1,0 +1,95 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BOT_PERMISSIONS, discordCommands, inviteUrl, registerCommands } from '../adapters/discord/index.js';
+import { FAKE_IDS, startFakeDiscord, type FakeDiscord } from './fakes/discord.js';
+
+const run = promisify(execFile);
+
+let fake: FakeDiscord;
+let emptyDir: string;
+
+beforeAll(async () => {
+  fake = await startFakeDiscord();
+  emptyDir = mkdtempSync(path.join(tmpdir(), 'pinpoint-register-'));
+});
+
+afterAll(async () => {
+  await fake?.close();
+  rmSync(emptyDir, { recursive: true, force: true });
+});
+
+interface Command {
+  name: string;
+  type: number;
+  default_member_permissions?: string;
+  options?: { name: string; autocomplete?: boolean; max_length?: number; required?: boolean }[];
+}
+
+describe('discord commands', () => {
+  it('defines /ask, /source, /docs, /pins and the Find sources message command', () => {
+    const commands = discordCommands as Command[];
+    expect(commands.map((c) => `${c.type}:${c.name}`)).toEqual(['1:ask', '1:source', '1:docs', '1:pins', '3:Find sources']);
+    const ask = commands[0];
+    expect(ask?.options?.map((o) => [o.name, o.required, o.autocomplete ?? false, o.max_length])).toEqual([
+      ['question', true, true, 300],
+      ['private', false, false, undefined],
+    ]);
+  });
+
+  it('gives moderator-only commands exactly one permission bit', () => {
+    for (const command of discordCommands as Command[]) {
+      if (command.default_member_permissions === undefined) continue;
+      const bits = BigInt(command.default_member_permissions);
+      expect(bits & (bits - 1n)).toBe(0n);
+      expect(bits).toBeGreaterThan(0n);
+    }
+    expect((discordCommands as Command[]).find((c) => c.name === 'Find sources')?.default_member_permissions).toBe('8192');
+  });
+
+  it('builds an invite link with the bot and commands scopes and the minimal permissions', () => {
+    expect(BOT_PERMISSIONS).toBe((1n << 10n) | (1n << 51n));
+    expect(inviteUrl('42')).toBe(
+      'https://discord.com/oauth2/authorize?client_id=42&scope=bot+applications.commands&permissions=2251799813686272',
+    );
+  });
+
+  it('registers to one server when a guild id is given, looking up the application id', async () => {
+    const from = fake.calls.length;
+    const result = await registerCommands({ token: 'tok', apiBase: fake.apiBase, guildId: FAKE_IDS.guild });
+    expect(result).toEqual({ applicationId: FAKE_IDS.application, scope: 'guild', commands: 5 });
+    const put = fake.calls.slice(from).find((c) => c.method === 'PUT');
+    expect(put?.path).toBe(`/applications/${FAKE_IDS.application}/guilds/${FAKE_IDS.guild}/commands`);
+    expect(put?.headers.authorization).toBe('Bot tok');
+    expect(put?.body).toEqual(discordCommands);
+  });
+
+  it('names the fix when Discord refuses the commands', async () => {
+    fake.fail('PUT', /\/commands$/, 403, { body: { message: 'Missing Access', code: 50001 } });
+    await expect(registerCommands({ token: 'tok', apiBase: fake.apiBase, applicationId: '77', guildId: '88' })).rejects.toThrow(
+      'pinpoint: Discord refused the commands for application 77 in server 88 (Missing Access); check DISCORD_TOKEN, DISCORD_APPLICATION_ID and that the bot was invited to DISCORD_GUILD_ID with the applications.commands scope',
+    );
+  });
+
+  it('registers globally from the script and prints the invite link', async () => {
+    const from = fake.calls.length;
+    const script = path.resolve('scripts/discord-register.ts');
+    const { stdout } = await run(path.resolve('node_modules/.bin/tsx'), [script], {
+      cwd: emptyDir,
+      env: {
+        PATH: process.env.PATH,
+        DISCORD_TOKEN: 'tok',
+        DISCORD_APPLICATION_ID: FAKE_IDS.application,
+        DISCORD_API_BASE: fake.apiBase,
+      },
+    });
+    expect(stdout).toBe(
+      `Registered 5 commands globally (Discord can take up to an hour to show them everywhere) for application ${FAKE_IDS.application}.\n` +
+        `Invite the bot with the minimal permissions (View Channel, Pin Messages):\n${inviteUrl(FAKE_IDS.application)}\n`,
+    );
+    expect(fake.calls.slice(from).map((c) => `${c.method} ${c.path}`)).toEqual([`PUT /applications/${FAKE_IDS.application}/commands`]);
+  });
+});
