@@ -1,0 +1,149 @@
+import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseBenchArgs } from '../bench/args.js';
+import { loadCorpus } from '../bench/corpus.js';
+import { loadJsonlQuestions, loadSquad } from '../bench/dataset.js';
+import { containsGold, quoteHitAt, reciprocalRank, scoreAnswers } from '../bench/metrics.js';
+import { createCorePicker } from '../bench/picker.js';
+import { allRows, runQuality } from '../bench/quality.js';
+import type { RowResult } from '../bench/evaluate.js';
+import { courtSentences, generateCorpus } from '../bench/scale/generate.js';
+import { resolveSource } from '../bench/source.js';
+
+const FIXTURES = join(import.meta.dirname, 'fixtures/bench');
+const SQUAD = join(FIXTURES, 'squad-mini.json');
+
+describe('bench metrics', () => {
+  it('matches gold case-insensitively with whitespace collapsed', () => {
+    expect(containsGold('Opened in\n  1932 AFTER six years', ['in 1932 after'])).toBe(true);
+    expect(containsGold('Opened in 1933', ['1932'])).toBe(false);
+  });
+
+  it('counts a quote over 400 characters as a miss even when it contains the gold', () => {
+    const long = `${'x'.repeat(400)} 1932`;
+    expect(quoteHitAt([long], ['1932'], 1)).toBe(false);
+    expect(quoteHitAt(['no', 'in 1932'], ['1932'], 1)).toBe(false);
+    expect(quoteHitAt(['no', 'in 1932'], ['1932'], 3)).toBe(true);
+  });
+
+  it('gives the reciprocal rank of the first passage with the gold within k', () => {
+    expect(reciprocalRank(['a', 'b', 'gold here'], ['gold'], 10)).toBeCloseTo(1 / 3);
+    expect(reciprocalRank(['a', 'b', 'gold here'], ['gold'], 2)).toBe(0);
+  });
+
+  it('averages over answerable questions and scores abstention on unanswerable ones', () => {
+    const scores = scoreAnswers([
+      { unanswerable: false, golds: ['red'], quotes: ['the red door'], ranked: ['x', 'the red door'] },
+      { unanswerable: false, golds: ['blue'], quotes: [], ranked: [] },
+      { unanswerable: true, golds: [], quotes: [], ranked: [] },
+      { unanswerable: true, golds: [], quotes: ['a guess'], ranked: ['a guess'] },
+    ]);
+    expect(scores).toEqual({
+      answerable: 2,
+      containmentAt1: 0.5,
+      containmentAt3: 0.5,
+      recallAt5: 0.5,
+      mrrAt10: 0.25,
+      falseAbstain: 0.5,
+      unanswerable: 2,
+      abstainCorrect: 0.5,
+      meanQuoteChars: 12,
+    });
+  });
+});
+
+describe('bench data', () => {
+  it('turns each SQuAD article into one document of its contexts joined by blank lines', async () => {
+    const { documents, questions } = await loadSquad(SQUAD);
+    expect(documents.map((d) => d.title)).toEqual(['Harbor Bridge', 'Marsh Orchids']);
+    expect(documents[0]!.text.split('\n\n')).toHaveLength(2);
+    expect(questions).toHaveLength(6);
+    expect(questions.find((q) => q.id === 'mo2')!.answers).toEqual(['forty', 'up to forty']);
+  });
+
+  it('reads JSONL questions and names the bad line', async () => {
+    const questions = await loadJsonlQuestions(join(FIXTURES, 'questions.jsonl'));
+    expect(questions.map((q) => q.unanswerable)).toEqual([false, false, false, true]);
+    const dir = await mkdtemp(join(tmpdir(), 'bench-jsonl-'));
+    const bad = join(dir, 'bad.jsonl');
+    await writeFile(bad, '{"question":"ok","answers":["a"]}\n{"answers":["a"]}\n');
+    await expect(loadJsonlQuestions(bad)).rejects.toThrow(`pinpoint: ${bad}:2 needs "question" (string) and "answers" (array of strings)`);
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('rejects --questions without --knowledge', () => {
+    expect(() => parseBenchArgs(['--questions', 'q.jsonl'])).toThrow(
+      'pinpoint: --questions q.jsonl needs --knowledge DIR (the documents the questions are about)',
+    );
+  });
+
+  it('finds no source when no flag is given and the default file is missing', async () => {
+    await expect(resolveSource({}, tmpdir(), join(FIXTURES, 'missing.json'))).resolves.toBeUndefined();
+  });
+});
+
+describe('bench rows', () => {
+  let workDir: string;
+  let results: RowResult[];
+
+  beforeAll(async () => {
+    workDir = await mkdtemp(join(tmpdir(), 'bench-rows-'));
+    const source = (await resolveSource({ squad: SQUAD }, workDir))!;
+    const pickSentences = createCorePicker(await loadCorpus(source.knowledgeDir));
+    results = await runQuality({ knowledgeDir: source.knowledgeDir, questions: source.questions, rows: allRows({ pickSentences, workDir }), warmup: 2 });
+  });
+  afterAll(() => rm(workDir, { recursive: true, force: true }));
+
+  it('runs Pinpoint and every peer over the same questions', () => {
+    expect(results.map((r) => r.engine)).toEqual([
+      'Pinpoint',
+      'MiniSearch defaults',
+      'MiniSearch + stop words + Porter2',
+      'Lunr 2.3',
+      'Orama 3 (stemming + stop words)',
+      'FlexSearch 0.8 (suggest)',
+    ]);
+    for (const r of results) expect([r.questions, r.answerable]).toEqual([6, 6]);
+  });
+
+  it('finds every answer passage in the top 5 for each row on the easy fixture', () => {
+    expect(results.map((r) => [r.engine, r.recallAt5])).toEqual(results.map((r) => [r.engine, 1]));
+  });
+
+  it('quotes an answer first for most fixture questions in every row', () => {
+    for (const r of results) expect(r.containmentAt1, r.engine).toBeGreaterThanOrEqual(5 / 6);
+  });
+
+  it('measures a serialized index, a restart and a latency for every row', () => {
+    for (const r of results) {
+      expect(r.indexBytes, r.engine).toBeGreaterThan(500);
+      expect(r.loadMs, r.engine).toBeGreaterThan(0);
+      expect(r.p99Ms, r.engine).toBeGreaterThanOrEqual(r.p50Ms);
+    }
+  });
+});
+
+describe('bench scale generator', () => {
+  const sentences = Array.from({ length: 120 }, (_, i) => `The court held in case ${i} that the statute ${i % 7 === 0 ? 'applies' : 'does not apply'} to ballot selfies.`);
+
+  it('generates the same corpus for the same seed and another for another seed', () => {
+    const a = generateCorpus(sentences, 120, 7);
+    expect(generateCorpus(sentences, 120, 7)).toEqual(a);
+    expect(generateCorpus(sentences, 120, 8)).not.toEqual(a);
+    expect(a.documents.flat()).toHaveLength(120);
+    expect(a.documents.map((d) => d.length)).toEqual([50, 50, 20]);
+    expect(a.questions).toHaveLength(200);
+  });
+
+  it('refuses a court folder with too little text', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'bench-court-'));
+    await mkdir(dir, { recursive: true });
+    await writeFile(join(dir, 'one.txt'), 'The motion is granted in part and denied in part for the reasons below.');
+    await expect(courtSentences(dir)).rejects.toThrow(
+      `pinpoint: ${dir} has too little court text to generate a corpus (1 sentences); pass --court DIR with the court .txt files`,
+    );
+    await rm(dir, { recursive: true, force: true });
+  });
+});
