@@ -1,0 +1,61 @@
+# syntax=docker/dockerfile:1
+
+# Pinpoint: answers questions about a court case with verbatim, cited quotes, in Discord and Slack.
+#   docker build -t pinpoint .
+#   docker run --env-file .env -p 3000:3000 -v pinpoint-data:/data pinpoint
+# Settings come from the environment at run time (see .env.example); none are baked in.
+
+ARG NODE_VERSION=24
+
+# ---- build: all dependencies, compile TypeScript, then drop what production does not need ----
+FROM node:${NODE_VERSION}-slim AS build
+WORKDIR /app
+
+# better-sqlite3 compiles its native binding when no prebuilt one matches this Node and libc.
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends python3 make g++ \
+ && rm -rf /var/lib/apt/lists/*
+
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+
+COPY tsconfig.json tsconfig.build.json ./
+COPY src ./src
+COPY adapters ./adapters
+COPY bin ./bin
+RUN npm run build
+
+# Production dependencies only. The compiled binding stays in node_modules/better-sqlite3/build/Release;
+# its C sources and object files, and tsx/esbuild (the image runs compiled JavaScript), are left behind.
+RUN npm prune --omit=dev --no-audit --no-fund \
+ && rm -rf node_modules/better-sqlite3/deps node_modules/better-sqlite3/src \
+           node_modules/better-sqlite3/build/Release/obj node_modules/better-sqlite3/build/Release/obj.target \
+           node_modules/better-sqlite3/build/Release/.deps node_modules/better-sqlite3/build/deps \
+           node_modules/tsx node_modules/esbuild node_modules/@esbuild
+
+# ---- runtime: same base (the binding matches its Node ABI), no compilers, not root ----
+FROM node:${NODE_VERSION}-slim AS runtime
+ENV NODE_ENV=production \
+    KNOWLEDGE_DIR=/app/knowledge \
+    DATA_DIR=/data \
+    PORT=3000
+WORKDIR /app
+
+COPY --from=build /app/package.json ./package.json
+COPY --from=build /app/node_modules ./node_modules
+COPY --from=build /app/dist ./dist
+# The case documents ship in the image; mount another folder on KNOWLEDGE_DIR to use your own.
+COPY knowledge ./knowledge
+
+# Pins, answer ids and the index cache live in DATA_DIR: a volume, owned by the unprivileged user.
+RUN mkdir -p /data && chown node:node /data
+USER node
+VOLUME ["/data"]
+EXPOSE 3000
+
+# Slim images have no curl: Node's own fetch checks liveness.
+HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+
+# Node is PID 1 and handles SIGTERM itself (graceful shutdown); no npm in between to swallow signals.
+CMD ["node", "dist/adapters/main.js"]

@@ -1,0 +1,266 @@
+import { spawn } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { validate, ValidationSeverity, type ValidatorSettings } from 'dockerfile-utils';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { slackEnv, spawnPinpoint, startSlackStub, type SlackStub } from './main-harness.js';
+
+const ROOT = path.resolve('.');
+const DOCKERFILE = readFileSync(path.join(ROOT, 'Dockerfile'), 'utf8');
+
+/** Every rule of the linter, as an error. */
+const STRICT: Required<ValidatorSettings> = {
+  deprecatedMaintainer: ValidationSeverity.ERROR,
+  directiveCasing: ValidationSeverity.ERROR,
+  emptyContinuationLine: ValidationSeverity.ERROR,
+  instructionCasing: ValidationSeverity.ERROR,
+  instructionCmdMultiple: ValidationSeverity.ERROR,
+  instructionEntrypointMultiple: ValidationSeverity.ERROR,
+  instructionHealthcheckMultiple: ValidationSeverity.ERROR,
+  instructionJSONInSingleQuotes: ValidationSeverity.ERROR,
+  instructionWorkdirRelative: ValidationSeverity.ERROR,
+};
+
+function lint(content: string): string[] {
+  return validate(content, STRICT).map((d) => `line ${d.range.start.line + 1}: ${d.message}`);
+}
+
+interface Instruction {
+  keyword: string;
+  args: string;
+}
+
+/** Instructions per build stage (from each FROM on), continuation lines joined and comments dropped. */
+function stages(content: string): Instruction[][] {
+  const logical: string[] = [];
+  let current = '';
+  for (const raw of content.split('\n')) {
+    const line = raw.trim();
+    if (line.startsWith('#') || (line === '' && current === '')) continue;
+    if (line.endsWith('\\')) {
+      current += `${line.slice(0, -1)} `;
+      continue;
+    }
+    logical.push(current + line);
+    current = '';
+  }
+  const result: Instruction[][] = [];
+  for (const line of logical.filter((l) => l !== '')) {
+    const [keyword = '', ...rest] = line.split(/\s+/);
+    const instruction = { keyword: keyword.toUpperCase(), args: rest.join(' ') };
+    // ARGs before the first FROM belong to no stage: they only parameterise the FROM lines.
+    if (instruction.keyword === 'FROM') result.push([]);
+    result.at(-1)?.push(instruction);
+  }
+  return result;
+}
+
+const STAGES = stages(DOCKERFILE);
+const FINAL = STAGES.at(-1) ?? [];
+const ofKind = (keyword: string, stage = FINAL) => stage.filter((i) => i.keyword === keyword);
+
+/** `ENV A=1 B=2` of the final stage as a record. */
+function imageEnv(): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const instruction of ofKind('ENV')) {
+    for (const pair of instruction.args.split(/\s+/)) {
+      const [key, ...value] = pair.split('=');
+      if (key) env[key] = value.join('=');
+    }
+  }
+  return env;
+}
+
+function execForm(args: string): string[] {
+  return JSON.parse(args) as string[];
+}
+
+describe('Dockerfile', () => {
+  it('lints clean with every dockerfile-utils rule as an error', () => {
+    expect(lint(DOCKERFILE)).toEqual([]);
+  });
+
+  it('is checked by a linter that does flag broken instructions', () => {
+    expect(lint('FROM node:24-slim\nMAINTAINER me\nEXPOSE web\nWORKDIR app\n')).toEqual([
+      'line 2: MAINTAINER has been deprecated',
+      'line 3: Invalid containerPort: web',
+      'line 4: WORKDIR paths should be absolute',
+    ]);
+  });
+
+  it('builds in one stage and runs from a second on the same current Node LTS slim base', () => {
+    expect(STAGES.length).toBe(2);
+    const version = /^ARG NODE_VERSION=(\d+)$/m.exec(DOCKERFILE)?.[1];
+    const major = Number(version);
+    // An even major is an LTS line; package.json engines is ">=20.19 <25".
+    expect(major % 2).toBe(0);
+    expect(major).toBeGreaterThanOrEqual(22);
+    expect(major).toBeLessThan(25);
+    for (const stage of STAGES) expect(ofKind('FROM', stage)[0]?.args).toMatch(/^node:\$\{NODE_VERSION\}-slim AS \w+$/);
+  });
+
+  it('installs build tools for better-sqlite3 only in the build stage, without recommends or apt lists', () => {
+    const build = STAGES[0] ?? [];
+    const apt = ofKind('RUN', build).find((i) => i.args.includes('apt-get install'));
+    expect(apt?.args).toContain('--no-install-recommends python3 make g++');
+    expect(apt?.args).toContain('rm -rf /var/lib/apt/lists/*');
+    expect(ofKind('RUN', build).map((i) => i.args)).toContain('npm ci --no-audit --no-fund');
+    expect(ofKind('RUN').some((i) => i.args.includes('apt-get'))).toBe(false);
+  });
+
+  it('keeps only production dependencies and the compiled output in the final stage', () => {
+    const prune = ofKind('RUN', STAGES[0]).find((i) => i.args.startsWith('npm prune'));
+    expect(prune?.args).toContain('--omit=dev');
+    // The native binding itself must survive the trimming.
+    expect(prune?.args).not.toMatch(/better-sqlite3\/build\/Release(\s|$)/);
+    expect(ofKind('COPY').map((i) => i.args)).toEqual([
+      '--from=build /app/package.json ./package.json',
+      '--from=build /app/node_modules ./node_modules',
+      '--from=build /app/dist ./dist',
+      'knowledge ./knowledge',
+    ]);
+  });
+
+  it('runs as the unprivileged node user with DATA_DIR as a volume and knowledge baked in', () => {
+    expect(ofKind('USER').map((i) => i.args)).toEqual(['node']);
+    const env = imageEnv();
+    expect(env).toEqual({ NODE_ENV: 'production', KNOWLEDGE_DIR: '/app/knowledge', DATA_DIR: '/data', PORT: '3000' });
+    expect(ofKind('VOLUME').map((i) => i.args)).toEqual(['["/data"]']);
+    expect(ofKind('EXPOSE').map((i) => i.args)).toEqual(['3000']);
+  });
+
+  it('bakes in no secret', () => {
+    const declared = [...ofKind('ENV'), ...STAGES.flatMap((s) => ofKind('ARG', s))].map((i) => i.args).join(' ');
+    expect(declared).not.toMatch(/TOKEN|SECRET|PUBLIC_KEY|PASSWORD/i);
+    expect(DOCKERFILE).not.toMatch(/COPY[^\n]*\.env/);
+  });
+
+  it('runs node directly (exec form) so SIGTERM reaches the process', () => {
+    expect(ofKind('CMD').map((i) => execForm(i.args))).toEqual([['node', 'dist/adapters/main.js']]);
+    expect(ofKind('ENTRYPOINT')).toEqual([]);
+  });
+});
+
+describe('.dockerignore', () => {
+  it('keeps secrets, local state and build output out of the build context', () => {
+    const ignored = readFileSync(path.join(ROOT, '.dockerignore'), 'utf8').split('\n');
+    for (const entry of ['.env', '.env.*', '!.env.example', 'node_modules', 'dist', 'data', '.git']) {
+      expect(ignored).toContain(entry);
+    }
+    // The image needs these: they must not be ignored.
+    for (const needed of ['src', 'adapters', 'bin', 'knowledge', 'package.json', 'package-lock.json']) {
+      expect(ignored).not.toContain(needed);
+    }
+  });
+});
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+function run(command: string, args: string[], options: { cwd: string; env?: Record<string, string> }) {
+  return new Promise<{ code: number | null; output: string }>((resolve) => {
+    const child = spawn(command, args, {
+      cwd: options.cwd,
+      env: { PATH: process.env.PATH ?? '/usr/bin:/bin', ...options.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    child.on('exit', (code) => resolve({ code, output }));
+  });
+}
+
+/** `node` in the image's commands is this Node. */
+const resolveNode = (argv: string[]): [string, string[]] => [argv[0] === 'node' ? process.execPath : (argv[0] ?? ''), argv.slice(1)];
+
+describe("the image's start command, outside Docker", () => {
+  // The image's /app, laid out the same way: package.json, node_modules, dist (built now), knowledge.
+  let app = '';
+  let stub: SlackStub;
+
+  beforeAll(async () => {
+    app = mkdtempSync(path.join(tmpdir(), 'pinpoint-image-'));
+    copyFileSync(path.join(ROOT, 'package.json'), path.join(app, 'package.json'));
+    symlinkSync(path.join(ROOT, 'node_modules'), path.join(app, 'node_modules'), 'dir');
+    symlinkSync(path.join(ROOT, 'knowledge'), path.join(app, 'knowledge'), 'dir');
+    mkdirSync(path.join(app, 'data'));
+    // What `npm run build` does in the build stage, into this folder's dist/.
+    const tsc = path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
+    const build = await run(process.execPath, [tsc, '-p', 'tsconfig.build.json', '--outDir', path.join(app, 'dist')], { cwd: ROOT });
+    if (build.code !== 0) throw new Error(`npm run build failed:\n${build.output}`);
+    stub = await startSlackStub();
+  }, 120_000);
+
+  afterAll(async () => {
+    await stub?.close();
+    if (app) rmSync(app, { recursive: true, force: true });
+  });
+
+  it('starts from the built JavaScript, passes the HEALTHCHECK and stops with exit 0 on SIGTERM', async () => {
+    const port = await freePort();
+    // The image's ENV with its absolute paths mapped into the staged folder.
+    const env: Record<string, string> = {};
+    for (const [key, value] of Object.entries(imageEnv())) {
+      env[key] = value.replace(/^\/app(?=\/|$)/, app).replace(/^\/data$/, path.join(app, 'data'));
+    }
+    const [command, args] = resolveNode(execForm(ofKind('CMD')[0]?.args ?? '[]'));
+    const bot = spawnPinpoint(command, args, { cwd: app, env: { ...env, ...slackEnv(stub.url), PORT: String(port) } });
+    try {
+      await bot.waitForLog((line) => line.msg === 'platform started');
+      expect(bot.logs.find((line) => line.msg === 'listening')).toMatchObject({ port });
+
+      const healthcheck = ofKind('HEALTHCHECK')[0]?.args ?? '';
+      const probe = resolveNode(execForm(healthcheck.slice(healthcheck.indexOf('CMD ') + 4)));
+      expect(await run(probe[0], probe[1], { cwd: app, env: { PORT: String(port) } })).toEqual({ code: 0, output: '' });
+
+      const readyz = await fetch(`http://127.0.0.1:${port}/readyz`);
+      expect(readyz.status).toBe(200);
+
+      bot.child.kill('SIGTERM');
+      expect(await bot.exited).toEqual({ code: 0, signal: null });
+      expect(bot.stderr()).toBe('');
+
+      // With the bot gone, the same probe reports unhealthy.
+      expect((await run(probe[0], probe[1], { cwd: app, env: { PORT: String(port) } })).code).toBe(1);
+    } finally {
+      bot.child.kill('SIGKILL');
+    }
+  });
+});
+
+describe('compose.yaml', () => {
+  const compose = parseYaml(readFileSync(path.join(ROOT, 'compose.yaml'), 'utf8')) as {
+    services: Record<string, { build?: string; env_file?: string; environment?: Record<string, string>; ports?: string[]; volumes?: string[] }>;
+    volumes: Record<string, unknown>;
+  };
+  const bot = compose.services.pinpoint;
+
+  it('builds the bot from this Dockerfile and reads its settings from .env', () => {
+    expect(bot?.build).toBe('.');
+    expect(bot?.env_file).toBe('.env');
+  });
+
+  it('keeps DATA_DIR on a named volume and the paths and port the image expects', () => {
+    const env = imageEnv();
+    expect(bot?.volumes).toContain(`pinpoint-data:${env.DATA_DIR}`);
+    expect(Object.keys(compose.volumes)).toEqual(['pinpoint-data']);
+    expect(bot?.environment).toMatchObject({ KNOWLEDGE_DIR: env.KNOWLEDGE_DIR, DATA_DIR: env.DATA_DIR, PORT: env.PORT });
+    expect(bot?.ports).toEqual([`${env.PORT}:${env.PORT}`]);
+  });
+
+  it('puts no secret in the file', () => {
+    expect(JSON.stringify(bot?.environment)).not.toMatch(/TOKEN|SECRET|PUBLIC_KEY/);
+  });
+});
