@@ -43,6 +43,7 @@ let fake: FakeDiscord;
 let core: Pinpoint;
 let adapter: ReturnType<typeof createDiscordAdapter>;
 const logger = createRecordingLogger();
+const reported: (string | undefined)[] = [];
 
 /** Dispatches an interaction and returns its callback and the first edit of @original. */
 async function interact(payload: Record<string, unknown>): Promise<{ callback: FakeCall; edit: () => Promise<FakeCall>; from: number }> {
@@ -66,6 +67,7 @@ beforeAll(async () => {
     core,
     config: { DISCORD_TOKEN: TOKEN, DISCORD_API_BASE: fake.apiBase, DISCORD_PUBLIC_KEY: undefined },
     logger,
+    reportError: (kind) => reported.push(kind),
   });
   await adapter.start();
 });
@@ -292,6 +294,7 @@ describe('discord gateway mode', () => {
     expect(logged).toMatchObject({ message: 'discord interaction failed', fields: { kind: 'command:ask', acknowledged: true, adapter: 'discord' } });
     const apology = await fake.waitForCall((c) => c.method === 'PATCH' && c.path.includes(String(payload.token)) && c.status === 200, from);
     expect(body(apology).content).toBe(TEXT.apology);
+    expect(reported).toEqual(['interaction']);
   });
 
   it('resumes the session after the gateway drops and keeps answering', async () => {

@@ -21,6 +21,8 @@ export interface DiscordAdapterOptions {
   stopTimeoutMs?: number;
   /** REST retries on 5xx and timeouts (default 3). */
   restRetries?: number;
+  /** Counts an error in the platform metrics (adapters/main.ts passes it). */
+  reportError?: (kind?: string) => void;
 }
 
 /** The mode the configuration asks for, or a start-up error naming the variables to set. */
@@ -38,7 +40,7 @@ export function discordMode(config: DiscordConfig): DiscordMode {
  * INTERACTION_CREATE; HTTP mode exposes POST /discord/interactions. Both share one interaction handler.
  */
 export function createDiscordAdapter(options: DiscordAdapterOptions): PlatformAdapter {
-  const { core, config } = options;
+  const { core, config, reportError } = options;
   const mode = options.mode ?? discordMode(config);
   const logger = options.logger.child({ adapter: 'discord', mode });
   const inFlight = new Set<Promise<void>>();
@@ -64,7 +66,8 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): PlatformAd
     if (!config.DISCORD_PUBLIC_KEY) throw new PinpointError('CONFIG_INVALID', 'pinpoint: Discord HTTP mode needs DISCORD_PUBLIC_KEY; set it');
     const publicKey = discordPublicKey(config.DISCORD_PUBLIC_KEY);
     const rest = createRest(config.DISCORD_API_BASE, config.DISCORD_TOKEN, options.restRetries);
-    const handler = createInteractionHandler({ core, api: createDiscordApi(rest, Boolean(config.DISCORD_TOKEN)), logger });
+    const api = createDiscordApi(rest, Boolean(config.DISCORD_TOKEN));
+    const handler = createInteractionHandler({ core, api, logger, ...(reportError ? { reportError } : {}) });
     const route = createInteractionsRoute({ publicKey, handler, logger, track, accepting: () => accepting });
     return {
       name: 'discord',
@@ -92,7 +95,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): PlatformAd
   };
   const client = new Client(clientOptions);
   const api = createDiscordApi(client.rest, true);
-  const handler = createInteractionHandler({ core, api, logger });
+  const handler = createInteractionHandler({ core, api, logger, ...(reportError ? { reportError } : {}) });
 
   client.on(Events.Raw, (packet: { t?: string | null; d?: unknown }) => {
     if (packet.t !== 'INTERACTION_CREATE' || !accepting) return;
@@ -114,7 +117,10 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): PlatformAd
     connected = false;
     logger.info({}, 'discord gateway reconnecting');
   });
-  client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
+  client.on(Events.Error, (error) => {
+    reportError?.('gateway');
+    logger.error({ err: error }, 'discord client error');
+  });
   client.on(Events.Warn, (message) => logger.warn({ detail: message }, 'discord client warning'));
 
   return {

@@ -35,6 +35,8 @@ export interface HandlerDeps {
   core: Pinpoint;
   api: DiscordApi;
   logger: Logger;
+  /** Counts an error for metrics (adapters/main.ts passes one per platform). */
+  reportError?: (kind?: string) => void;
 }
 
 export const TEXT = {
@@ -118,7 +120,7 @@ function statusOf(error: unknown): number | undefined {
  * turns the interaction into core calls and the core's answers into Discord messages, and catches at
  * the edge: the user gets a short apology, the log gets the context.
  */
-export function createInteractionHandler({ core, api, logger }: HandlerDeps): InteractionHandler {
+export function createInteractionHandler({ core, api, logger, reportError }: HandlerDeps): InteractionHandler {
   const pageSize = PINPOINT_DISCORD_LIMITS.excerptsPerPage;
 
   /** Takes a token from the core's limiter; when refused, answers privately and returns that reply. */
@@ -362,6 +364,7 @@ export function createInteractionHandler({ core, api, logger }: HandlerDeps): In
       await route(turn);
       logger.info({ ...context, ms: Date.now() - started }, 'discord interaction handled');
     } catch (error) {
+      reportError?.('interaction');
       logger.error(
         { ...context, ms: Date.now() - started, acknowledged: turn.acknowledged, code: isPinpointError(error) ? error.code : undefined, err: error },
         'discord interaction failed',
