@@ -8,25 +8,24 @@ const fixture = (name: string): string => readFileSync(new URL(`./fixtures/pdf/$
 describe('cleanLaidOutText', () => {
   const complaint = cleanLaidOutText(fixture('complaint-layout.txt'), 'complaint.txt');
   const page1 = [
-    'UNITED STATES DISTRICT COURT',
-    'NORTHERN DISTRICT OF CALIFORNIA',
+    '## UNITED STATES DISTRICT COURT NORTHERN DISTRICT OF CALIFORNIA',
     'MAXIMILIAN KLEIN, et al.,',
     'Plaintiffs, v.',
     'META PLATFORMS, INC.,',
     'Defendant.',
-    'CLASS ACTION COMPLAINT',
-    'INTRODUCTION',
+    '## CLASS ACTION COMPLAINT',
+    '## INTRODUCTION',
     '1. Plaintiffs bring this action on behalf of all Facebook users whose private messages were made available to a streaming partner through the so-called Inbox API. The arrangement is described in internal presentations that Meta produced in discovery.',
     '2. Meta first offered the partner access in 2013. It did so through a third-party integration that it described to users as a benefit, while it',
   ].join('\n\n');
   const page2 = [
     'treated the data internally as an advertising asset.',
     '3. Defendant-Intervenors dispute these facts, but the documents speak for themselves.',
-    'JURISDICTION AND VENUE',
+    '## JURISDICTION AND VENUE',
     '4. This Court has jurisdiction under 28 U.S.C. § 1331 and 15 U.S.C. § 26.',
   ].join('\n\n');
 
-  it('strips pleading numbers, ECF headers and footers from a laid-out complaint and keeps ¶ numbers first', () => {
+  it('strips pleading numbers, ECF headers and footers from a laid-out complaint, marks headings and keeps ¶ numbers first', () => {
     expect(complaint.text).toBe(`${page1} ${page2}`);
   });
 

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { layoutPages } from '../src/knowledge/clean-paragraphs.js';
 import { stripPleadingNumbers, stripRunningHeaders } from '../src/knowledge/clean-pleading.js';
@@ -18,7 +19,7 @@ describe('layoutPages', () => {
     const { text, pages } = layoutPages([page], [1]);
     expect(text).toBe(
       [
-        'COMPLAINT',
+        '## COMPLAINT',
         '1. Plaintiffs bring this action against the defendants for the financial harm they suffered in 2021.',
         '2. The third-party vendor was not at fault.',
         'The court agrees with that view of the record.',
@@ -84,7 +85,9 @@ describe('layoutPages', () => {
     const { text, pages } = layoutPages(cleaned.pages, [1, 2, 3]);
     const paragraphs = text.split('\n\n');
     expect(paragraphs).toContain('JUSTICE KENNEDY delivered the opinion of the Court.');
-    expect(paragraphs).toContain('I');
+    expect(paragraphs).toContain('## I');
+    expect(paragraphs).toContain('## SUPREME COURT OF THE UNITED STATES');
+    expect(paragraphs).toContain('## ON WRIT OF CERTIORARI TO THE UNITED STATES COURT OF APPEALS FOR THE FIFTH CIRCUIT');
     expect(text).toContain('Supreme Court of the United States, Washington, D. C. 20543');
     expect(text).toContain('strict scrutiny, its decision affirming');
     expect(text).toContain('insight into a student’s background. These included growing up in a single-parent home');
@@ -95,5 +98,38 @@ describe('layoutPages', () => {
     expect(page2).toBeDefined();
     expect(text.slice(page2?.start, page2?.end)).toMatch(/^scrutiny, its decision affirming[\s\S]* a student’s back$/);
     expect(pages.map((p) => p.page)).toEqual([1, 2, 3]);
+  });
+});
+
+describe('layoutPages page map (property)', () => {
+  const word = fc.stringMatching(/^[a-z]{2,9}$/);
+  const line = fc.record({
+    indent: fc.constantFrom('', '', '', '     ', '                    '),
+    words: fc.array(word, { minLength: 3, maxLength: 10 }),
+    end: fc.constantFrom('', '', '.', '-', ','),
+    gapAfter: fc.boolean(),
+  });
+  const page = fc.array(line, { minLength: 0, maxLength: 8 });
+
+  it('gives every page an in-order span whose slice holds each of its words', () => {
+    fc.assert(
+      fc.property(fc.array(page, { minLength: 1, maxLength: 5 }), (pages) => {
+        const raw = pages.map((lines) =>
+          lines.flatMap((l) => [`${l.indent}${l.words.join(' ')}${l.end}`, ...(l.gapAfter ? [''] : [])]),
+        );
+        const { text, pages: spans } = layoutPages(raw, raw.map((_, i) => i + 1));
+        expect(spans.map((s) => s.page)).toEqual(raw.map((_, i) => i + 1));
+        let previousEnd = 0;
+        spans.forEach((span, i) => {
+          expect(span.start).toBeGreaterThanOrEqual(previousEnd);
+          expect(span.end).toBeGreaterThanOrEqual(span.start);
+          expect(span.end).toBeLessThanOrEqual(text.length);
+          previousEnd = span.end;
+          const slice = text.slice(span.start, span.end);
+          for (const l of pages[i] ?? []) for (const w of l.words) expect(slice).toContain(w);
+        });
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -61,9 +61,8 @@ const complaint = (): Promise<Uint8Array> =>
 
 const EXPECTED_PAGES = [
   [
-    'UNITED STATES DISTRICT COURT',
-    'NORTHERN DISTRICT OF CALIFORNIA',
-    'INTRODUCTION',
+    '## UNITED STATES DISTRICT COURT NORTHERN DISTRICT OF CALIFORNIA',
+    '## INTRODUCTION',
     '1. Plaintiffs bring this action against Meta Platforms, Inc. on behalf of all users whose private messages were shared with a streaming partner. The financial harm they suffered is set out below in detail.',
     '2. Meta gave the partner access to the Inbox API through a third-party integration that the company described to users as a benefit',
   ].join('\n\n'),
@@ -76,7 +75,7 @@ const EXPECTED_PAGES = [
 ];
 
 describe('extractPdf', () => {
-  it('returns cleaned paragraphs with pleading numbers, running headers, footers, hyphens and ligatures removed', async () => {
+  it('returns cleaned paragraphs with pleading numbers, running headers, footers, hyphens and ligatures removed and headings marked', async () => {
     const { text } = await extractPdf(await complaint(), 'complaint.pdf');
     expect(text).toBe(
       `${EXPECTED_PAGES[0]} ${EXPECTED_PAGES[1]}\n\n${EXPECTED_PAGES[3]}`,

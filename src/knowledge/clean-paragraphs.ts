@@ -16,6 +16,9 @@ interface StreamLine {
   gapBefore: boolean;
 }
 
+/** Marks a heading paragraph in the display text, as in Markdown. */
+export const HEADING_MARK = '## ';
+
 const TERMINAL = /[.!?:;]["'”’)\]]*$/u;
 /** Lines shorter than this share of a full line end their paragraph when they end a sentence. */
 const SHORT_LINE_RATIO = 0.6;
@@ -84,6 +87,14 @@ function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
 }
 
+/** The length of a full line of body text: the 75th percentile, so short last lines do not pull it down. */
+function fullLineLength(stream: readonly StreamLine[]): number {
+  return percentile(
+    stream.map((l) => l.text.length),
+    0.75,
+  );
+}
+
 function toStream(pages: readonly (readonly string[])[]): StreamLine[] {
   const stream: StreamLine[] = [];
   pages.forEach((lines, pageIndex) => {
@@ -102,18 +113,48 @@ function toStream(pages: readonly (readonly string[])[]): StreamLine[] {
   return stream;
 }
 
+/** A wrapped all-caps title ("CERTIORARI TO THE … FOR" / "THE FIFTH CIRCUIT"): one heading, not two. */
+function continuesCapsHeading(prev: StreamLine, line: StreamLine): boolean {
+  const words = (text: string): number => text.split(' ').filter((w) => /\p{L}{2}/u.test(w)).length;
+  return (
+    !line.gapBefore &&
+    line.pageIndex === prev.pageIndex &&
+    isCapsHeading(prev.text) &&
+    isCapsHeading(line.text) &&
+    !/[.:]$/.test(prev.text) &&
+    words(prev.text) >= 2 &&
+    words(line.text) >= 2
+  );
+}
+
+/** A centered line that reads as a title ("Background", "Standing"), not a date or a signature. */
+function isCenteredTitle(line: StreamLine, fullLength: number): boolean {
+  return (
+    isCenteredHeading(line, fullLength) &&
+    /^\p{Lu}/u.test(line.text) &&
+    !/\d/.test(line.text) &&
+    !TERMINAL.test(line.text) &&
+    line.text.split(' ').length <= 8
+  );
+}
+
+/** Whether a paragraph is a heading, to be marked "## " so section detection sees it. */
+function isHeadingParagraph(lines: readonly StreamLine[], fullLength: number): boolean {
+  const [only] = lines;
+  if (only === undefined) return false;
+  if (lines.length > 1) return lines.every((l) => isCapsHeading(l.text)) && lines.reduce((n, l) => n + l.text.length, 0) <= 160;
+  return isCapsHeading(only.text) || isOutlineHeading(only.text, fullLength) || isCenteredTitle(only, fullLength);
+}
+
 /** Decides for each line whether it starts a new paragraph. */
 function paragraphStarts(stream: readonly StreamLine[]): boolean[] {
-  const fullLength = percentile(
-    stream.map((l) => l.text.length),
-    0.75,
-  );
+  const fullLength = fullLineLength(stream);
   const starts: boolean[] = [];
   let paragraphFirst = 0;
   stream.forEach((line, i) => {
     const prev = stream[i - 1];
     let start = prev === undefined;
-    if (prev !== undefined && isContinuation(prev.text, line.text)) {
+    if (prev !== undefined && (isContinuation(prev.text, line.text) || continuesCapsHeading(prev, line))) {
       start = false;
     } else if (prev !== undefined) {
       const prevIsFirst = paragraphFirst === i - 1;
@@ -151,6 +192,15 @@ export function layoutPages(pages: readonly (readonly string[])[], pageNumbers: 
   const stream = toStream(pages);
   const vocabulary = buildHyphenVocabulary(stream.map((l) => l.text));
   const starts = paragraphStarts(stream);
+  const fullLength = fullLineLength(stream);
+  // Headings get a Markdown "## " mark, so the passage splitter sees sections the way it does in .md files.
+  const headingAt = new Set<number>();
+  for (let i = 0; i < stream.length; ) {
+    let end = i + 1;
+    while (end < stream.length && starts[end] !== true) end += 1;
+    if (isHeadingParagraph(stream.slice(i, end), fullLength)) headingAt.add(i);
+    i = end;
+  }
   let text = '';
   const first = new Map<number, number>();
   const last = new Map<number, number>();
@@ -158,7 +208,8 @@ export function layoutPages(pages: readonly (readonly string[])[], pageNumbers: 
     if (i > 0 && starts[i] === true) text += '\n\n';
     const next = stream[i + 1];
     const join = next !== undefined && starts[i + 1] !== true ? joinLines(line.text, next.text, vocabulary) : undefined;
-    const piece = line.text.slice(0, line.text.length - (join?.cut ?? 0)).replaceAll(SOFT_HYPHEN, '');
+    const mark = headingAt.has(i) ? HEADING_MARK : '';
+    const piece = mark + line.text.slice(0, line.text.length - (join?.cut ?? 0)).replaceAll(SOFT_HYPHEN, '');
     if (piece.length > 0 && !first.has(line.pageIndex)) first.set(line.pageIndex, text.length);
     text += piece;
     if (piece.length > 0) last.set(line.pageIndex, text.length);
