@@ -26,12 +26,19 @@ export interface AdapterDeps {
   reportError: ErrorReporter;
 }
 
-type AdapterFactory = (deps: AdapterDeps) => PlatformAdapter | Promise<PlatformAdapter>;
-
-/** Loaded only when configured, so an unused platform never loads its SDK. */
-const ADAPTER_MODULES: Record<PlatformPlan['platform'], { specifier: string; factory: string; label: string }> = {
-  discord: { specifier: './discord/index.js', factory: 'createDiscordAdapter', label: 'Discord' },
-  slack: { specifier: './slack/index.js', factory: 'createSlackAdapter', label: 'Slack' },
+/**
+ * Loaded only when configured (dynamic import), so an unused platform never loads its SDK.
+ * Each entry is type-checked against that adapter's factory.
+ */
+const ADAPTERS: Record<PlatformPlan['platform'], (plan: PlatformPlan, deps: AdapterDeps) => Promise<PlatformAdapter>> = {
+  discord: async (plan, deps) => {
+    const { createDiscordAdapter } = await import('./discord/index.js');
+    return createDiscordAdapter({ ...deps, ...(plan.platform === 'discord' ? { mode: plan.mode } : {}) });
+  },
+  slack: async (_plan, deps) => {
+    const { createSlackAdapter } = await import('./slack/index.js');
+    return createSlackAdapter(deps);
+  },
 };
 
 /** How long core.close() may take once the adapters have stopped. */
@@ -55,32 +62,27 @@ function failStartup(error: unknown, logger?: Logger): never {
   exit(1);
 }
 
-async function loadAdapterFactory(plan: PlatformPlan): Promise<AdapterFactory> {
-  const entry = ADAPTER_MODULES[plan.platform];
-  let module: Record<string, unknown>;
+interface ConsoleModule {
+  startConsoleChat(options: { core: Pinpoint; input: NodeJS.ReadableStream; output: NodeJS.WritableStream }): unknown;
+}
+
+async function loadConsole(): Promise<ConsoleModule> {
+  // A computed specifier: the console adapter is written separately and may be absent from a build.
+  const specifier = './console/index.js';
   try {
-    module = (await import(entry.specifier)) as Record<string, unknown>;
+    return (await import(specifier)) as ConsoleModule;
   } catch (error) {
-    if ((error as { code?: string }).code === 'ERR_MODULE_NOT_FOUND') {
-      throw new PinpointError(
-        'CONFIG_INVALID',
-        `pinpoint: ${entry.label} credentials are set but this build has no ${entry.label} adapter (adapters/${plan.platform}/index.ts); unset them or use a full build`,
-        { cause: error },
-      );
-    }
-    throw error;
-  }
-  const factory = module[entry.factory];
-  if (typeof factory !== 'function') {
+    if ((error as { code?: unknown }).code !== 'ERR_MODULE_NOT_FOUND') throw error;
     throw new PinpointError(
       'CONFIG_INVALID',
-      `pinpoint: adapters/${plan.platform}/index.ts does not export ${entry.factory}; the build is broken`,
+      `pinpoint: this build has no console chat (adapters/console/index.ts); set ${PLATFORM_VARIABLES} (see .env.example)`,
+      { cause: error },
     );
   }
-  return factory as AdapterFactory;
 }
 
 async function runConsole(config: Config, logger: Logger): Promise<void> {
+  const chat = await loadConsole();
   const core = await createPinpoint({ knowledgeDir: config.KNOWLEDGE_DIR, dataDir: config.DATA_DIR, logger });
   const shutdown = createShutdown({
     logger,
@@ -88,11 +90,7 @@ async function runConsole(config: Config, logger: Logger): Promise<void> {
     steps: () => [{ name: 'close the core', run: () => core.close(), timeoutMs: CORE_CLOSE_MS }],
   });
   onShutdownSignals(shutdown, { exit, logger });
-  const specifier = './console/index.js';
-  const module = (await import(specifier)) as {
-    startConsoleChat(options: { core: Pinpoint; input: NodeJS.ReadableStream; output: NodeJS.WritableStream }): unknown;
-  };
-  await module.startConsoleChat({ core, input: process.stdin, output: process.stdout });
+  await chat.startConsoleChat({ core, input: process.stdin, output: process.stdout });
   await shutdown.run('console closed');
 }
 
@@ -119,10 +117,17 @@ async function runServer(config: Config, logger: Logger, plans: PlatformPlan[]):
     logger,
     exit: (code) => exit(startupFailed ? 1 : code),
     steps: () => {
-      const deadline = Date.now() + config.SHUTDOWN_TIMEOUT_MS;
-      const remaining = (): number => Math.max(250, deadline - Date.now());
+      // One budget for draining HTTP and stopping the adapters (default 4 s): requests get three
+      // quarters of it, the adapters' own in-flight work (replies after an ack) what is left.
+      const budget = config.SHUTDOWN_TIMEOUT_MS;
+      const deadline = Date.now() + budget;
+      const remaining = (): number => Math.max(500, deadline - Date.now());
       const steps: ShutdownStep[] = [
-        { name: 'finish in-flight HTTP requests', run: () => http.drain(remaining()), timeoutMs: () => remaining() + 250 },
+        {
+          name: 'finish in-flight HTTP requests',
+          run: () => http.drain(Math.round(budget * 0.75)),
+          timeoutMs: Math.round(budget * 0.75) + 500,
+        },
         {
           name: 'stop the platform adapters',
           run: () => Promise.all([...adapters.values()].map((adapter) => adapter.stop())),
@@ -161,9 +166,8 @@ async function runServer(config: Config, logger: Logger, plans: PlatformPlan[]):
   if (shutdown.started) return;
 
   for (const plan of plans) {
-    const factory = await loadAdapterFactory(plan);
     metrics.registerPlatform(plan.platform);
-    const adapter = await factory({
+    const adapter = await ADAPTERS[plan.platform](plan, {
       core: instrumentCore(loaded, metrics, plan.platform),
       config,
       logger: logger.child({ platform: plan.platform }),
