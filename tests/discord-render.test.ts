@@ -3,7 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { decodeCustomId, encodeCustomId } from '../adapters/discord/custom-id.js';
 import { escapeText, formatQuote, neutralizeMentions } from '../adapters/discord/escape.js';
 import { DISCORD_LIMITS } from '../adapters/discord/limits.js';
-import { COLORS, toDiscordMessage, toNotice, toPinsMessage, type DiscordMessage } from '../adapters/discord/render.js';
+import {
+  COLORS,
+  toDiscordMessage,
+  toDocumentsMessage,
+  toNotice,
+  toPassagesMessage,
+  toPinsMessage,
+  type DiscordMessage,
+} from '../adapters/discord/render.js';
 import { splitQuote } from '../adapters/discord/split.js';
 import type { Answer, Excerpt, IndexStats, Pin } from '../src/index.js';
 
@@ -126,6 +134,13 @@ describe('splitQuote', () => {
     for (const p of pieces) expect(formatQuote(p.text).length).toBeLessThanOrEqual(100);
     expect(pieces.map((p) => p.text).join('')).toBe(text);
     expect(pieces.every((p, i) => i === pieces.length - 1 || p.text.endsWith(' '))).toBe(true);
+  });
+
+  it('cuts a blob without spaces by characters only as a last resort', () => {
+    const blob = '@'.repeat(5000);
+    const pieces = splitQuote(blob, [[0, 5000]], 1000);
+    for (const p of pieces) expect(formatQuote(p.text, p.highlights).length).toBeLessThanOrEqual(1000);
+    expect(pieces.map((p) => p.text).join('')).toBe(blob);
   });
 
   it('moves highlights with their text', () => {
@@ -251,6 +266,34 @@ describe('toDiscordMessage', () => {
       }),
       { numRuns: 100 },
     );
+  });
+});
+
+describe('toPassagesMessage', () => {
+  it('splits a long whole passage within limits and marks the cited one', () => {
+    const long = Array.from({ length: 300 }, (_, i) => `Paragraph sentence ${i} about the Inbox API.`).join(' ');
+    const view = (id: string, text: string) => ({
+      passage: { id, docId: 'd', text, start: 0, end: text.length, locator: {} },
+      document: { id: 'd', path: 'd.md', meta: { title: 'Complaint' }, text, hash: 'h' },
+      citation: { docId: 'd', title: 'Complaint', label: `para. ${id}` },
+    });
+    const messages = toPassagesMessage([view('1', 'Short one.'), view('2', long)], { stats, title: 'Context', focusId: '2' });
+    expectWithinLimits(messages);
+    expect(messages.length).toBeGreaterThan(1);
+    expect(messages.every((m) => m.flags === 64)).toBe(true);
+    expect(quotedText(messages)).toBe(collapse(`Short one. ${long}`));
+    expect(messages[0]?.embeds[0]?.description).toContain('\n\n**▶ cited passage**\n> Paragraph sentence 0');
+  });
+});
+
+describe('toDocumentsMessage', () => {
+  it('lists at most the limit and says how many more there are', () => {
+    const docs = Array.from({ length: 25 }, (_, i) => ({ id: `d${i}`, title: `Doc ${i}`, passages: 1, headings: [] }));
+    const [message] = toDocumentsMessage(docs, stats, 20);
+    const lines = (message?.embeds[0]?.description ?? '').split('\n\n');
+    expect(lines).toHaveLength(21);
+    expect(lines[0]).toBe('**1.** Doc 0 · 1 passage');
+    expect(lines[20]).toBe('…and 5 more.');
   });
 });
 
