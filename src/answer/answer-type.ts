@@ -15,6 +15,7 @@ export function expectedAnswerType(question: string): AnswerType {
 const MONTH = /\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b/;
 const YEAR = /\b(?:1[0-9]\d\d|20\d\d)s?\b/;
 const NUMBER = /[$€£]\s?\d|\b\d[\d,.]*\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen|half)\b/i;
+const NUMBER_GLOBAL = new RegExp(NUMBER.source, 'gi');
 const CAPITALISED = /(?<!^|[.!?]\s)\b\p{Lu}[\p{L}'’-]+/gu;
 
 /** True when the text holds something of the expected type that the question itself does not. */
@@ -23,7 +24,7 @@ export function offersAnswerType(text: string, type: AnswerType, questionWords: 
     case 'date':
       return YEAR.test(text) || MONTH.test(text) || /\b\d{1,2}\/\d{1,2}\/\d{2,4}\b/.test(text);
     case 'number':
-      return NUMBER.test(text);
+      return [...text.matchAll(NUMBER_GLOBAL)].some((match) => !questionWords.has(match[0].toLowerCase()));
     case 'person':
     case 'place':
       return [...text.matchAll(CAPITALISED)].some((match) => !questionWords.has(match[0].toLowerCase()));
@@ -33,5 +34,5 @@ export function offersAnswerType(text: string, type: AnswerType, questionWords: 
 }
 
 export function questionWordSet(question: string): Set<string> {
-  return new Set(question.toLowerCase().match(/[\p{L}'’-]+/gu) ?? []);
+  return new Set(question.toLowerCase().match(/[\p{L}\p{N}'’-]+/gu) ?? []);
 }

@@ -17,45 +17,52 @@ export interface SentenceChoice {
 }
 
 /** How many reranked passages the sentence picker reads. */
-export const PASSAGES_TO_READ = 6;
-/** Sentence scoring: own coverage, what the neighbours add, answer-type evidence, passage rank. */
-export const SENTENCE_WEIGHTS = { coverage: 1, neighbours: 0.25, answerType: 0.12, passage: 0.35 } as const;
-/** A sentence shorter than this is quoted with a neighbour when together they stay short. */
-const SHORT_SENTENCE_CHARS = 90;
-const MAX_COMBINED_CHARS = 300;
+export const PASSAGES_TO_READ = 5;
+/**
+ * Window scoring: the window's own coverage of the question, what the neighbouring sentences add,
+ * answer-type evidence, the passage's rerank score, and a cost for quoting two sentences instead of one.
+ */
+export const SENTENCE_WEIGHTS = { coverage: 1, neighbours: 0.2, answerType: 0.15, passage: 0.5, pair: 0.02, pairLength: 0.05, maxPairChars: 400 };
+/** Pairs longer than this pay `pairLength` per extra 100 characters: quotes are read in chat. */
+const PAIR_COMFORT_CHARS = 220;
 
 interface ScoredSentence {
   span: SentenceSpan;
   matched: Set<number>;
 }
 
-/** Picks the best sentence of each of the top passages, best first. Deterministic. */
+/** Picks the best one- or two-sentence window of each of the top passages, best first. Deterministic. */
 export function pickSentences(query: AnalyzedQuery, candidates: readonly RankedCandidate[], passagesToRead = PASSAGES_TO_READ): SentenceChoice[] {
   const type = expectedAnswerType(query.question);
   const questionWords = questionWordSet(query.question);
   const topScore = candidates[0]?.score || 1;
   const choices: SentenceChoice[] = [];
+  const coverageOfSet = (matched: ReadonlySet<number>) => coverageOf(query.concepts, (index) => matched.has(index), query.totalWeight);
 
   candidates.slice(0, passagesToRead).forEach((candidate, passageRank) => {
     const sentences = sentencesWithMatches(candidate);
-    if (sentences.length === 0) return;
-    const coverageOfSet = (matched: Set<number>) => coverageOf(query.concepts, (index) => matched.has(index), query.totalWeight);
-    let best: { index: number; score: number; coverage: number } | undefined;
-    sentences.forEach((sentence, index) => {
-      const coverage = coverageOfSet(sentence.matched);
-      const around = new Set<number>([...(sentences[index - 1]?.matched ?? []), ...(sentences[index + 1]?.matched ?? [])]);
-      for (const concept of sentence.matched) around.delete(concept);
-      const text = candidate.passage.text.slice(sentence.span.start, sentence.span.end);
-      const score =
-        SENTENCE_WEIGHTS.coverage * coverage +
-        SENTENCE_WEIGHTS.neighbours * coverageOfSet(around) +
-        SENTENCE_WEIGHTS.answerType * (offersAnswerType(text, type, questionWords) ? 1 : 0) +
-        SENTENCE_WEIGHTS.passage * (candidate.score / topScore);
-      if (!best || score > best.score) best = { index, score, coverage };
-    });
-    const chosen = best!;
-    const span = widenShortSentence(sentences, chosen.index, coverageOfSet);
-    choices.push({ candidate, passageRank, start: span.start, end: span.end, coverage: chosen.coverage, score: chosen.score });
+    const text = candidate.passage.text;
+    let best: SentenceChoice | undefined;
+    for (let first = 0; first < sentences.length; first++) {
+      for (let last = first; last <= Math.min(first + 1, sentences.length - 1); last++) {
+        const start = sentences[first]!.span.start;
+        const end = sentences[last]!.span.end;
+        if (last > first && end - start > SENTENCE_WEIGHTS.maxPairChars) continue;
+        const matched = new Set<number>();
+        for (let i = first; i <= last; i++) for (const concept of sentences[i]!.matched) matched.add(concept);
+        const around = new Set<number>([...(sentences[first - 1]?.matched ?? []), ...(sentences[last + 1]?.matched ?? [])]);
+        for (const concept of matched) around.delete(concept);
+        const coverage = coverageOfSet(matched);
+        const score =
+          SENTENCE_WEIGHTS.coverage * coverage +
+          SENTENCE_WEIGHTS.neighbours * coverageOfSet(around) +
+          SENTENCE_WEIGHTS.answerType * (offersAnswerType(text.slice(start, end), type, questionWords) ? 1 : 0) +
+          SENTENCE_WEIGHTS.passage * (candidate.score / topScore) -
+          (last > first ? SENTENCE_WEIGHTS.pair + (SENTENCE_WEIGHTS.pairLength * Math.max(0, end - start - PAIR_COMFORT_CHARS)) / 100 : 0);
+        if (!best || score > best.score) best = { candidate, passageRank, start, end, coverage, score };
+      }
+    }
+    if (best) choices.push(best);
   });
   return choices.sort((a, b) => b.score - a.score || a.passageRank - b.passageRank);
 }
@@ -77,18 +84,4 @@ function sentencesWithMatches(candidate: RankedCandidate): ScoredSentence[] {
     }
   });
   return sentences;
-}
-
-/** Adds the more relevant neighbour to a very short sentence ("Id. at 4." alone says little). */
-function widenShortSentence(sentences: ScoredSentence[], index: number, coverageOfSet: (matched: Set<number>) => number): SentenceSpan {
-  const span = sentences[index]!.span;
-  if (span.end - span.start >= SHORT_SENTENCE_CHARS) return span;
-  const before = sentences[index - 1];
-  const after = sentences[index + 1];
-  const fits = (other: ScoredSentence | undefined) =>
-    other !== undefined && Math.max(span.end, other.span.end) - Math.min(span.start, other.span.start) <= MAX_COMBINED_CHARS;
-  const options = [after, before].filter(fits) as ScoredSentence[];
-  if (options.length === 0) return span;
-  const neighbour = options.reduce((a, b) => (coverageOfSet(b.matched) > coverageOfSet(a.matched) ? b : a));
-  return { start: Math.min(span.start, neighbour.span.start), end: Math.max(span.end, neighbour.span.end) };
 }

@@ -29,7 +29,7 @@ export function inverseDocumentFrequency(documentFrequency: number, passageCount
 }
 
 /** Corrections are tried only for words this long: shorter ones have too many neighbours. */
-const MIN_CORRECTABLE_LENGTH = 4;
+const MIN_CORRECTABLE_LENGTH = 5;
 /** Corrected terms count a little less than words the user typed correctly. */
 const CORRECTION_WEIGHT = 0.85;
 

@@ -34,15 +34,17 @@ const TOKEN_PATTERN = new RegExp(
 const ANALYZER_VERSION = 'a3';
 const ALIAS_PREFIX = '~';
 
-const stemCache = new Map<string, string>();
+// Raw word → processed term ('' for a stop word): one lookup per word on the hot path.
+const wordCache = new Map<string, string>();
 
-function stemWord(word: string): string {
-  let stemmed = stemCache.get(word);
-  if (stemmed === undefined) {
-    stemmed = stem(word);
-    stemCache.set(word, stemmed);
+function processWord(raw: string): string {
+  let term = wordCache.get(raw);
+  if (term === undefined) {
+    const word = foldWord(raw);
+    term = word === '' || STOP_WORDS.has(word) ? '' : stem(word);
+    wordCache.set(raw, term);
   }
-  return stemmed;
+  return term;
 }
 
 function foldWord(raw: string): string {
@@ -69,9 +71,8 @@ function termsOfMatch(groups: Record<string, string | undefined>): string[] {
     return [amount, `${groups.money[0]}${amount}`];
   }
   if (groups.number) return [groups.number.replace(/,/g, '')];
-  const word = foldWord(groups.word ?? '');
-  if (word === '' || STOP_WORDS.has(word)) return [];
-  return [stemWord(word)];
+  const term = processWord(groups.word ?? '');
+  return term === '' ? [] : [term];
 }
 
 function baseTokens(text: string): Token[] {
