@@ -24,6 +24,8 @@ export function toPositionedText(items: readonly unknown[]): PositionedText[] {
     const { str, transform, width } = item as { str: unknown; transform: unknown; width: unknown };
     if (typeof str !== 'string' || !Array.isArray(transform) || str.trim() === '') continue;
     const [a = 0, b = 0, c = 0, d = 0, x = 0, y = 0] = transform as number[];
+    // Rotated text is a stamp or watermark (Bates numbers, "COPY"), not part of a line of the body.
+    if (Math.abs(b) > 1e-3 || Math.abs(c) > 1e-3) continue;
     const size = Math.hypot(c, d) || Math.hypot(a, b) || 12;
     out.push({ str, x, y, width: typeof width === 'number' ? width : 0, size });
   }
@@ -82,6 +84,8 @@ function groupLines(items: readonly PositionedText[]): Line[] {
     else {
       line.parts.push(item);
       line.left = Math.min(line.left, item.x);
+      // The line sits on the baseline of its body-size text, not of a raised footnote marker.
+      if (item.size > line.size) line.y = item.y;
       line.size = Math.max(line.size, item.size);
     }
   }
@@ -105,9 +109,19 @@ function lineText(line: Line): string {
   return text.trimEnd();
 }
 
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+/** The most common line spacing (rounded to a point; the smaller on a tie): what a plain line break looks like. */
+function usualGap(gaps: readonly number[]): number {
+  const counts = new Map<number, number>();
+  for (const gap of gaps) if (gap > 0) counts.set(Math.round(gap), (counts.get(Math.round(gap)) ?? 0) + 1);
+  let best = 0;
+  let bestCount = 0;
+  for (const [gap, count] of counts) {
+    if (count > bestCount || (count === bestCount && gap < best)) {
+      best = gap;
+      bestCount = count;
+    }
+  }
+  return best;
 }
 
 /** The page's lines, top to bottom, in the page-lines form (indentation as spaces, "" for gaps). */
@@ -116,7 +130,7 @@ export function pageLines(items: readonly PositionedText[]): string[] {
   if (lines.length === 0) return [];
   const minLeft = Math.min(...lines.map((l) => l.left));
   const gaps = lines.slice(1).map((l, i) => (lines[i]?.y ?? l.y) - l.y);
-  const usual = median(gaps.filter((g) => g > 0));
+  const usual = usualGap(gaps);
   const out: string[] = [];
   lines.forEach((line, i) => {
     const gap = gaps[i - 1];
