@@ -243,6 +243,10 @@ describe('discord gateway mode', () => {
     fake.fail('PUT', /\/messages\/pins\//, 403, { body: { message: 'Missing Permissions', code: 50013 } });
     const { edit } = await interact(buttonPayload(pin, { permissions: PERMS.moderator }));
     expect(body(await edit()).content).toBe(TEXT.botCannotPin);
+
+    fake.fail('PUT', /\/messages\/pins\//, 400, { body: { message: 'Maximum number of pins reached (50)', code: 30003 } });
+    const full = await interact(buttonPayload(pin, { permissions: PERMS.moderator }));
+    expect(body(await full.edit()).content).toBe(TEXT.pinLimit);
     expect(core.pins.list({ platform: 'discord', server: FAKE_IDS.guild })).toEqual([]);
   });
 

@@ -49,6 +49,7 @@ export const TEXT = {
     '(Server Settings → Roles → my role, or this channel → Edit Channel → Permissions), then press 📌 Pin again.',
   noBotToken:
     'Pinning needs the bot token: this deployment runs without DISCORD_TOKEN. Ask the operator to set it, then press 📌 Pin again.',
+  pinLimit: 'This channel has reached Discord\'s limit of pinned messages. Unpin an old message here, then press 📌 Pin again.',
   guildOnly: 'Pins belong to a server; this works in a server channel, not in direct messages.',
   expired: 'This answer is no longer available. Ask again with /ask.',
   nothingToPin: 'Only an answer with quotes can be pinned; this one has none.',
@@ -113,6 +114,12 @@ function isModerator(interaction: RawInteraction): boolean {
 function statusOf(error: unknown): number | undefined {
   const status = (error as { status?: unknown } | undefined)?.status;
   return typeof status === 'number' ? status : undefined;
+}
+
+/** Discord's JSON error code (e.g. 30003 "maximum number of pins reached"). */
+function discordCodeOf(error: unknown): number | undefined {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  return typeof code === 'number' ? code : undefined;
 }
 
 /**
@@ -288,6 +295,7 @@ export function createInteractionHandler({ core, api, logger, reportError }: Han
       await api.pin(channelId, messageId);
     } catch (error) {
       if (statusOf(error) === 403) return turn.edit(TEXT.botCannotPin);
+      if (discordCodeOf(error) === 30003) return turn.edit(TEXT.pinLimit);
       throw error;
     }
     core.pins.pin({ scope, question, answer, pinnedBy: userOf(i).id, messageRef: `${channelId}/${messageId}` });
