@@ -4,6 +4,7 @@ export { parseConfig, configSchema, type Config } from './config.js';
 export { PinpointError, isPinpointError, type PinpointErrorCode } from './errors.js';
 export { silentLogger, type Logger } from './logger.js';
 export { MAX_QUOTE_CHARS } from './answer/excerpt.js';
+export { toTerminalText, type TextFormatOptions } from './answer/format-text.js';
 export { MAX_QUESTION_CHARS } from './answer/answer.js';
 export { formatNoMatchReport } from './state/index.js';
 export type * from './services.js';

@@ -1,0 +1,54 @@
+import { createInterface } from 'node:readline';
+import { toTerminalText, type Pinpoint } from '../../src/index.js';
+
+export interface ConsoleChatOptions {
+  core: Pinpoint;
+  input: NodeJS.ReadableStream;
+  output: NodeJS.WritableStream & { isTTY?: boolean };
+}
+
+const HELP = `Ask a question about the case, or:
+  /more          the next quotes for the last question
+  /docs          the documents I quote from
+  /source REF    a cited passage with its neighbours (REF as shown, e.g. "para. 3")
+  /quit          leave (Ctrl-D works too)`;
+
+/** The terminal chat: the same core as Discord and Slack, for trying the bot without a platform. */
+export async function startConsoleChat({ core, input, output }: ConsoleChatOptions): Promise<void> {
+  const color = Boolean(output.isTTY);
+  const say = (text: string) => output.write(`${text}\n`);
+  const stats = core.stats();
+  say(`Pinpoint: ${stats.documents} documents, ${stats.passages} passages. Type a question, /help for commands.`);
+  const lines = createInterface({ input, output, terminal: Boolean(output.isTTY), prompt: '? ' });
+  let last: { question: string; shown: number } | undefined;
+  lines.prompt();
+  for await (const line of lines) {
+    const text = line.trim();
+    if (text === '/quit' || text === '/exit') break;
+    if (text === '/help') say(HELP);
+    else if (text === '/docs') {
+      for (const document of core.documents()) say(`  • ${document.title}${document.kind ? ` (${document.kind})` : ''}: ${document.passages} passages`);
+    } else if (text.startsWith('/source')) {
+      const views = (() => {
+        const found = core.resolveSource(text.slice('/source'.length).trim());
+        return found ? core.context(found.passage.id, 1) : [];
+      })();
+      if (views.length === 0) say('No passage matches that reference; copy it from a citation, e.g. /source para. 3');
+      for (const view of views) say(`[${view.citation.label}] ${view.passage.text}\n`);
+    } else if (text === '/more') {
+      if (!last) say('Ask a question first.');
+      else {
+        const answer = core.ask(last.question, { offset: last.shown });
+        const count = answer.kind === 'excerpts' ? answer.excerpts.length : 0;
+        say(count === 0 ? 'No more quotes for that question.' : toTerminalText(answer, { color }));
+        last.shown += count;
+      }
+    } else if (text !== '') {
+      const answer = core.ask(text);
+      say(toTerminalText(answer, { color }));
+      last = { question: text, shown: answer.kind === 'excerpts' ? answer.excerpts.length : 0 };
+    }
+    lines.prompt();
+  }
+  lines.close();
+}

@@ -1,0 +1,1 @@
+export { startConsoleChat, type ConsoleChatOptions } from './chat.js';

@@ -1,0 +1,54 @@
+import { PassThrough } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startConsoleChat } from '../adapters/console/index.js';
+import { createPinpoint, type Pinpoint } from '../src/index.js';
+
+let core: Pinpoint;
+beforeAll(async () => {
+  core = await createPinpoint({ knowledgeDir: 'knowledge' });
+});
+afterAll(async () => {
+  await core.close();
+});
+
+/** Feeds lines to the chat and returns everything it printed once the input ends. */
+async function chat(lines: string[]): Promise<string> {
+  const input = new PassThrough();
+  const output = new PassThrough();
+  let printed = '';
+  output.on('data', (chunk: Buffer) => (printed += chunk.toString()));
+  const done = startConsoleChat({ core, input, output });
+  input.end(`${lines.join('\n')}\n`);
+  await done;
+  return printed;
+}
+
+describe('console chat', () => {
+  it('answers a question with a quote and its citation', async () => {
+    const printed = await chat(["Did Netflix have access to Facebook users' private messages?"]);
+    expect(printed).toMatch(/\[1\] “.*(private|direct) messages/);
+    expect(printed).toContain('— Court Documents Reveal Facebook Shared User DMs with Netflix for Content Tailoring (news article), para. ');
+  });
+
+  it('says plainly when the documents do not answer', async () => {
+    expect(await chat(['What is the capital of France?'])).toContain('The documents do not answer that.');
+  });
+
+  it('shows the next quotes on /more and says when there are none left', async () => {
+    const printed = await chat(['netflix facebook', '/more', '/more', '/more']);
+    expect(printed).toContain('[1] “');
+    expect(printed).toContain('No more quotes for that question.');
+  });
+
+  it('lists the documents on /docs and a passage on /source', async () => {
+    const printed = await chat(['/docs', '/source para. 6']);
+    expect(printed).toContain('• Court Documents Reveal Facebook Shared User DMs with Netflix for Content Tailoring (news-article): 8 passages');
+    expect(printed).toContain('[para. 6] The lawsuit also revisits the Cambridge Analytica scandal');
+  });
+
+  it('explains an unknown reference and stops at /quit', async () => {
+    const printed = await chat(['/source nowhere', '/quit', 'never asked']);
+    expect(printed).toContain('No passage matches that reference');
+    expect(printed).not.toContain('never asked');
+  });
+});
