@@ -31,6 +31,11 @@ describe('layoutPages', () => {
   // Pages carry a few body lines so each page's usual left edge (the indentation baseline) is known.
   const body = ['came to the court with a long line of text', 'and another long line of text follows it.'];
 
+  it('starts a paragraph at each bullet when a list follows a sentence', () => {
+    const { text } = layoutPages([['This proposes:', '• A standard way to install.', '• A standard way to look', 'things up.']], [1]);
+    expect(text).toBe('This proposes:\n\n• A standard way to install.\n\n• A standard way to look things up.');
+  });
+
   it('keeps a paragraph whole across a page break and splits the page map inside it', () => {
     const { text, pages } = layoutPages(
       [

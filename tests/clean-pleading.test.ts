@@ -49,10 +49,10 @@ describe('parseEcfHeader', () => {
 });
 
 describe('isPageNumberLine', () => {
-  it.each(['4', '  - 4 -', 'Page 4', 'page 4 of 10', '4 of 10', '-12-'])('accepts %j', (line) => {
+  it.each(['4', '  - 4 -', 'Page 4', 'page 4 of 10', '4 of 10', '-12-', 'iv', '- ii -'])('accepts %j', (line) => {
     expect(isPageNumberLine(line)).toBe(true);
   });
-  it.each(['4.', '42. Plaintiffs', 'Page four', '§ 4'])('rejects %j', (line) => {
+  it.each(['4.', '42. Plaintiffs', 'Page four', '§ 4', 'II', 'I'])('rejects %j', (line) => {
     expect(isPageNumberLine(line)).toBe(false);
   });
 });

@@ -60,6 +60,9 @@ function isOutlineHeading(text: string, fullLength: number): boolean {
   );
 }
 
+/** A list item's bullet: always the start of its own paragraph. */
+const BULLET = /^[•●▪◦‣·]\s/u;
+
 /** Indentation (in characters) from which a short line counts as centered. */
 const CENTERED_INDENT = 8;
 
@@ -171,6 +174,7 @@ function paragraphStarts(stream: readonly StreamLine[]): boolean[] {
         // An indented one-line paragraph ("JUSTICE KENNEDY delivered the opinion of the Court.") then another.
         (line.indent >= 2 && prevIsFirst && prev.indent >= 2 && TERMINAL.test(prev.text)) ||
         (isNumberedStart(line.text) && TERMINAL.test(prev.text)) ||
+        BULLET.test(line.text) ||
         (prevShort && TERMINAL.test(prev.text));
     }
     if (start) paragraphFirst = i;

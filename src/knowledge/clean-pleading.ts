@@ -85,9 +85,11 @@ export function stripPleadingNumbers(lines: readonly string[]): string[] {
 
 /** "4", "- 4 -", "Page 4", "Page 4 of 10", "4 of 10", "-4-": a bare page number. */
 const PAGE_NUMBER_LINE = /^\s*(?:[-–—]\s*)?(?:page\s+)?\d{1,4}(?:\s+of\s+\d{1,4})?(?:\s*[-–—])?\s*$/i;
+/** "ii", "- iv -": front-matter page numbers; lowercase only, since "I" and "II" are section headings. */
+const ROMAN_PAGE_NUMBER_LINE = /^\s*(?:[-–—]\s*)?[ivxl]{1,6}(?:\s*[-–—])?\s*$/;
 
 export function isPageNumberLine(line: string): boolean {
-  return PAGE_NUMBER_LINE.test(line);
+  return PAGE_NUMBER_LINE.test(line) || ROMAN_PAGE_NUMBER_LINE.test(line);
 }
 
 /**
