@@ -76,7 +76,7 @@ describe('discord commands', () => {
 
   it('registers globally from the script and prints the invite link', async () => {
     const from = fake.calls.length;
-    const script = path.resolve('scripts/discord-register.ts');
+    const script = path.resolve('adapters/discord/register-cli.ts');
     const { stdout } = await run(path.resolve('node_modules/.bin/tsx'), [script], {
       cwd: emptyDir,
       env: {
@@ -91,5 +91,18 @@ describe('discord commands', () => {
         `Invite the bot with the minimal permissions (View Channel, Pin Messages):\n${inviteUrl(FAKE_IDS.application)}\n`,
     );
     expect(fake.calls.slice(from).map((c) => `${c.method} ${c.path}`)).toEqual([`PUT /applications/${FAKE_IDS.application}/commands`]);
+  });
+
+  it('exits 1 naming the missing token', async () => {
+    const script = path.resolve('adapters/discord/register-cli.ts');
+    const failed = await run(path.resolve('node_modules/.bin/tsx'), [script], {
+      cwd: emptyDir,
+      env: { PATH: process.env.PATH, DISCORD_API_BASE: fake.apiBase },
+    }).then(
+      () => undefined,
+      (error: { code?: number; stderr?: string }) => error,
+    );
+    expect(failed?.code).toBe(1);
+    expect(failed?.stderr).toBe('pinpoint: DISCORD_TOKEN is not set; copy the bot token from the Developer Portal (Bot → Reset Token) into .env\n');
   });
 });

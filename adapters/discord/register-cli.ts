@@ -1,7 +1,7 @@
 // `npm run discord:register`: installs the slash commands and prints the invite link (a CLI entry point).
 import dotenv from 'dotenv';
-import { inviteUrl, registerCommands } from '../adapters/discord/index.js';
-import { parseConfig } from '../src/index.js';
+import { inviteUrl, registerCommands } from './index.js';
+import { parseConfig } from '../../src/index.js';
 
 dotenv.config({ quiet: true });
 
