@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { layoutPages } from '../src/knowledge/clean-paragraphs.js';
+import { isCapsHeading, layoutPages } from '../src/knowledge/clean-paragraphs.js';
 import { stripPleadingNumbers, stripRunningHeaders } from '../src/knowledge/clean-pleading.js';
 
 describe('layoutPages', () => {
@@ -136,5 +136,18 @@ describe('layoutPages page map (property)', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('isCapsHeading', () => {
+  it.each([
+    ['STATEMENT OF THE CASE', true],
+    ['II.', true],
+    ['FISHER v. UNIVERSITY OF TEXAS AT AUSTIN ET AL.', true],
+    ['U.S.C. § 1983.', false],
+    ['META PLATFORMS, INC.,', false],
+    ['Plaintiffs allege', false],
+  ])('classifies %j as %s', (text, expected) => {
+    expect(isCapsHeading(text)).toBe(expected);
   });
 });

@@ -44,10 +44,11 @@ function mode(values: readonly number[]): number {
 /** An all-caps line ("STATEMENT OF THE CASE", "II.", "ORDER") that is a heading, not prose. */
 export function isCapsHeading(text: string): boolean {
   if (text.length > 80 || /[,;]$/.test(text)) return false;
-  const letters = text.replace(/[^\p{L}]/gu, '');
+  // Captions keep "v." and "et al." in lowercase: "FISHER v. UNIVERSITY OF TEXAS AT AUSTIN ET AL."
+  const letters = text.replace(/\b(?:v|vs|et al|ex rel)\./g, '').replace(/[^\p{L}]/gu, '');
   if (letters.length === 0 || letters !== letters.toUpperCase()) return false;
-  // "U.S.C. § 1983." is a wrapped citation; a numeral like "II." is a heading.
-  return !/\.$/.test(text) || /^[IVXLC]+\.$|^[A-Z]\.$/.test(text);
+  // "U.S.C. § 1983." is a wrapped citation; a numeral like "II." or a party ending "ET AL." is a heading.
+  return !/\.$/.test(text) || /^[IVXLC]+\.$|^[A-Z]\.$|\b(?:AL|INC|CORP|CO|LLC|LTD)\.$/.test(text);
 }
 
 /** An outline heading such as "A. Standing" or "III. Discussion": numbered, short, no final punctuation. */
