@@ -1,6 +1,6 @@
 import type { BenchQuestion } from './dataset.js';
-import { percentile, settledHeapBytes, timed } from './measure.js';
-import { scoreAnswers, type QualityScores, type ScoredAnswer } from './metrics.js';
+import { settledHeapBytes, timed } from './measure.js';
+import { percentile, scoreAnswers, type QualityScores, type ScoredAnswer } from './metrics.js';
 import type { BenchRow, ReadyRow } from './rows.js';
 
 export interface RowResult extends QualityScores {
@@ -41,7 +41,7 @@ async function buildAndAsk(row: BenchRow, knowledgeDir: string, questions: reado
     const start = performance.now();
     const answer = ready.answer(q.question);
     times.push(performance.now() - start);
-    answers.push({ unanswerable: q.unanswerable, golds: q.unanswerable ? [] : q.answers, quotes: answer.quotes, ranked: answer.ranked });
+    answers.push({ unanswerable: q.unanswerable, golds: q.answers, quotes: answer.quotes, ranked: answer.ranked });
   }
   const indexBytes = await ready.persist();
   await ready.close();
@@ -61,8 +61,8 @@ export async function evaluateRow(row: BenchRow, knowledgeDir: string, questions
     engine: row.name,
     questions: questions.length,
     ...scoreAnswers(measured.answers),
-    p50Ms: percentile(measured.times, 0.5),
-    p99Ms: percentile(measured.times, 0.99),
+    p50Ms: percentile(measured.times, 50),
+    p99Ms: percentile(measured.times, 99),
     buildMs: measured.buildMs,
     indexBytes: measured.indexBytes,
     loadMs,

@@ -21,14 +21,6 @@ export function settledHeapBytes(): number {
   return process.memoryUsage().heapUsed;
 }
 
-/** The q-quantile (0..1) of samples by the nearest-rank method. */
-export function percentile(samples: readonly number[], q: number): number {
-  if (samples.length === 0) return Number.NaN;
-  const sorted = [...samples].sort((a, b) => a - b);
-  const rank = Math.min(sorted.length, Math.max(1, Math.ceil(q * sorted.length)));
-  return sorted[rank - 1] ?? Number.NaN;
-}
-
 /** Runs fn and returns its result with the elapsed milliseconds (performance.now()). */
 export async function timed<T>(fn: () => Promise<T> | T): Promise<{ value: T; ms: number }> {
   const start = performance.now();

@@ -1,24 +1,13 @@
+import { MAX_QUOTE_CHARS } from '../src/answer/excerpt.js';
+import { containsGold } from '../src/eval/metrics.js';
+
+// The gold match of `npm run eval` (src/eval/metrics.ts): case-insensitive, whitespace-collapsed substring.
+export { containsGold, percentile } from '../src/eval/metrics.js';
+
 /**
- * Metric definitions of quality.md, kept in one place so every bench row is scored the same way.
- * TODO(lead): once src/eval/metrics.ts exists, re-export its functions here instead of these copies.
+ * The eval's metrics work on the core's Answer objects; peers only have quotes and ranked texts, so
+ * the same definitions (quality.md) are applied here to plain strings.
  */
-
-/** A quote longer than this counts as a miss: quotes are meant to be read in a chat. */
-export const MAX_QUOTE_CHARS = 400;
-
-/** Lower-cases and collapses every run of whitespace to one space, trimmed. */
-export function normalizeForMatch(text: string): string {
-  return text.toLowerCase().replace(/\s+/g, ' ').trim();
-}
-
-/** Gold match: case-insensitive, whitespace-collapsed substring of any gold string. */
-export function containsGold(text: string, golds: readonly string[]): boolean {
-  const haystack = normalizeForMatch(text);
-  return golds.some((gold) => {
-    const needle = normalizeForMatch(gold);
-    return needle.length > 0 && haystack.includes(needle);
-  });
-}
 
 /** True when one of the first k quotes (each at most MAX_QUOTE_CHARS) contains a gold string. */
 export function quoteHitAt(quotes: readonly string[], golds: readonly string[], k: number): boolean {
@@ -58,16 +47,17 @@ export interface QualityScores {
   /** Unanswerable questions, and the share of them answered no-match (NaN when there are none). */
   unanswerable: number;
   abstainCorrect: number;
+  /** Mean length of all quotes shown, as the eval's mean_quote_chars. */
   meanQuoteChars: number;
 }
 
-/** Quality metrics over answerable questions with gold strings; abstention over unanswerable ones. */
+/** Quality metrics over answerable questions; abstention over unanswerable ones. */
 export function scoreAnswers(answers: readonly ScoredAnswer[]): QualityScores {
-  const scored = answers.filter((a) => !a.unanswerable && a.golds.length > 0);
+  const scored = answers.filter((a) => !a.unanswerable);
   const unanswerable = answers.filter((a) => a.unanswerable);
   const n = scored.length;
   const share = (count: number): number => (n === 0 ? 0 : count / n);
-  const firstQuotes = scored.flatMap((a) => a.quotes.slice(0, 1));
+  const quotes = answers.flatMap((a) => a.quotes);
   return {
     answerable: n,
     containmentAt1: share(scored.filter((a) => quoteHitAt(a.quotes, a.golds, 1)).length),
@@ -77,7 +67,6 @@ export function scoreAnswers(answers: readonly ScoredAnswer[]): QualityScores {
     falseAbstain: share(scored.filter((a) => a.quotes.length === 0).length),
     unanswerable: unanswerable.length,
     abstainCorrect: unanswerable.length === 0 ? Number.NaN : unanswerable.filter((a) => a.quotes.length === 0).length / unanswerable.length,
-    meanQuoteChars:
-      firstQuotes.length === 0 ? 0 : firstQuotes.reduce((sum, q) => sum + q.length, 0) / firstQuotes.length,
+    meanQuoteChars: quotes.length === 0 ? 0 : quotes.reduce((sum, q) => sum + q.length, 0) / quotes.length,
   };
 }

@@ -1,10 +1,9 @@
-import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseBenchArgs } from '../bench/args.js';
 import { loadCorpus } from '../bench/corpus.js';
-import { loadJsonlQuestions, loadSquad } from '../bench/dataset.js';
 import { containsGold, quoteHitAt, reciprocalRank, scoreAnswers } from '../bench/metrics.js';
 import { createCorePicker } from '../bench/picker.js';
 import { allRows, runQuality } from '../bench/quality.js';
@@ -49,28 +48,31 @@ describe('bench metrics', () => {
       falseAbstain: 0.5,
       unanswerable: 2,
       abstainCorrect: 0.5,
-      meanQuoteChars: 12,
+      meanQuoteChars: 9.5,
     });
   });
 });
 
 describe('bench data', () => {
-  it('turns each SQuAD article into one document of its contexts joined by blank lines', async () => {
-    const { documents, questions } = await loadSquad(SQUAD);
-    expect(documents.map((d) => d.title)).toEqual(['Harbor Bridge', 'Marsh Orchids']);
-    expect(documents[0]!.text.split('\n\n')).toHaveLength(2);
-    expect(questions).toHaveLength(6);
-    expect(questions.find((q) => q.id === 'mo2')!.answers).toEqual(['forty', 'up to forty']);
+  it('writes a SQuAD file as a knowledge folder the core splits into one passage per context', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'bench-squad-'));
+    const source = (await resolveSource({ squad: SQUAD }, dir))!;
+    const corpus = await loadCorpus(source.knowledgeDir);
+    expect([...corpus.documents.values()].map((d) => d.meta.title)).toEqual(['Harbor Bridge', 'Marsh Orchids']);
+    expect(corpus.passages.map((p) => p.text.slice(0, 24))).toEqual([
+      'The Harbor Bridge opened',
+      'The bridge was designed ',
+      'Marsh orchids flower in ',
+      'Draining the meadows for',
+    ]);
+    expect(source.questions.map((q) => q.id)).toEqual(['hb1', 'hb2', 'hb3', 'mo1', 'mo2', 'mo3']);
+    await rm(dir, { recursive: true, force: true });
   });
 
-  it('reads JSONL questions and names the bad line', async () => {
-    const questions = await loadJsonlQuestions(join(FIXTURES, 'questions.jsonl'));
-    expect(questions.map((q) => q.unanswerable)).toEqual([false, false, false, true]);
-    const dir = await mkdtemp(join(tmpdir(), 'bench-jsonl-'));
-    const bad = join(dir, 'bad.jsonl');
-    await writeFile(bad, '{"question":"ok","answers":["a"]}\n{"answers":["a"]}\n');
-    await expect(loadJsonlQuestions(bad)).rejects.toThrow(`pinpoint: ${bad}:2 needs "question" (string) and "answers" (array of strings)`);
-    await rm(dir, { recursive: true, force: true });
+  it('reads JSONL questions over the given knowledge folder', async () => {
+    const source = (await resolveSource({ questions: join(FIXTURES, 'questions.jsonl'), knowledge: join(FIXTURES, 'knowledge') }, tmpdir()))!;
+    expect(source.knowledgeDir).toBe(join(FIXTURES, 'knowledge'));
+    expect(source.questions.map((q) => q.unanswerable)).toEqual([false, false, false, true]);
   });
 
   it('rejects --questions without --knowledge', () => {
