@@ -112,10 +112,9 @@ async function runServer(config: Config, logger: Logger, plans: PlatformPlan[]):
   });
 
   // Signals are handled from here on, so a SIGTERM during start-up still shuts down cleanly.
-  let startupFailed = false;
   const shutdown: Shutdown = createShutdown({
     logger,
-    exit: (code) => exit(startupFailed ? 1 : code),
+    exit,
     steps: () => {
       // One budget for draining HTTP and stopping the adapters (default 4 s): requests get three
       // quarters of it, the adapters' own in-flight work (replies after an ack) what is left.
@@ -147,9 +146,8 @@ async function runServer(config: Config, logger: Logger, plans: PlatformPlan[]):
     await startServing();
   } catch (error) {
     // Release what did start (ports, gateway sessions, the store) before exiting 1.
-    startupFailed = true;
     reportStartupError(error, logger);
-    await shutdown.run('start-up failed');
+    await shutdown.run('start-up failed', { failed: true });
   }
 
   async function startServing(): Promise<void> {
@@ -192,7 +190,7 @@ async function runServer(config: Config, logger: Logger, plans: PlatformPlan[]):
 function shutdownOnFatal(shutdown: Shutdown, logger: Logger): void {
   process.on('uncaughtException', (error) => {
     logger.error({ err: error }, 'uncaught exception');
-    void shutdown.run('uncaughtException').then(() => exit(1));
+    void shutdown.run('uncaughtException', { failed: true });
   });
   process.on('unhandledRejection', (error) => {
     logger.error({ err: error }, 'unhandled rejection');

@@ -15,8 +15,11 @@ export interface ShutdownOptions {
 }
 
 export interface Shutdown {
-  /** Runs every step once, then exits 0 (1 when a step failed or timed out). Later calls share the first run. */
-  run(reason: string): Promise<number>;
+  /**
+   * Runs every step once, then exits 0 (1 when a step failed or timed out, or when `failed` says the
+   * shutdown follows a failure). Later calls share the first run.
+   */
+  run(reason: string, options?: { failed?: boolean }): Promise<number>;
   readonly started: boolean;
 }
 
@@ -36,10 +39,10 @@ export function createShutdown(options: ShutdownOptions): Shutdown {
   const { logger } = options;
   let running: Promise<number> | undefined;
 
-  const execute = async (reason: string): Promise<number> => {
+  const execute = async (reason: string, failed: boolean): Promise<number> => {
     const started = Date.now();
     logger.info({ reason }, 'shutting down');
-    let code = 0;
+    let code = failed ? 1 : 0;
     for (const step of options.steps()) {
       try {
         await bounded(step);
@@ -55,8 +58,8 @@ export function createShutdown(options: ShutdownOptions): Shutdown {
   };
 
   return {
-    run(reason) {
-      running ??= execute(reason);
+    run(reason, runOptions) {
+      running ??= execute(reason, runOptions?.failed ?? false);
       return running;
     },
     get started() {

@@ -152,6 +152,20 @@ describe('createHttpServer', () => {
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
   });
 
+  it('names PORT when the port is already taken', async () => {
+    const { port } = await start();
+    const second = createHttpServer({
+      port,
+      host: '127.0.0.1',
+      logger: silentLogger,
+      metrics: createMetrics({ defaultMetrics: false }),
+      readiness: () => ({}),
+    });
+    await expect(second.listen()).rejects.toThrow(
+      `pinpoint: cannot listen: port ${port} on 127.0.0.1 is already in use; set PORT to a free port or stop the process using it`,
+    );
+  });
+
   it('refuses to mount the same path twice', async () => {
     const route: Route = { method: 'POST', path: '/slack/events', handle: (_req, res) => void res.end() };
     const { server } = await start({ routes: [route] });

@@ -205,7 +205,7 @@ describe('adapters/main.ts start-up errors', () => {
     expect(await app.exited).toEqual({ code: 1, signal: null });
     expect(app.stderr()).toMatch(/^pinpoint: .*nowhere.*\n$/);
     expect(app.stderr()).not.toContain('    at ');
-    expect(app.logs.find(isMsg('stopped'))).toBeDefined();
+    expect(app.logs.find(isMsg('stopped'))).toMatchObject({ reason: 'start-up failed', code: 1 });
   });
 });
 

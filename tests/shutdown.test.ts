@@ -47,6 +47,14 @@ describe('createShutdown', () => {
     expect(r.exits).toEqual([1]);
   });
 
+  it('exits 1 after running every step when the shutdown follows a failure', async () => {
+    const r = recorder();
+    const shutdown = createShutdown({ logger: silentLogger, exit: r.exit, steps: () => [r.step('core')] });
+    expect(await shutdown.run('start-up failed', { failed: true })).toBe(1);
+    expect(r.calls).toEqual(['core']);
+    expect(r.exits).toEqual([1]);
+  });
+
   it('abandons a step that outlives its timeout and still closes the rest', async () => {
     const r = recorder();
     const shutdown = createShutdown({

@@ -116,6 +116,22 @@ function statusOf(error: unknown): number | undefined {
   return typeof status === 'number' ? status : undefined;
 }
 
+/**
+ * What the log gets for an error: enough to act on, but not the request body (it holds quoted text and
+ * the question) nor the interaction token that Discord's error URLs contain.
+ */
+export function describeError(error: unknown): Record<string, unknown> {
+  if (!(error instanceof Error)) return { message: String(error) };
+  const e = error as Error & { status?: unknown; code?: unknown; method?: unknown; url?: unknown };
+  const summary: Record<string, unknown> = { type: e.name, message: e.message };
+  if (e.status !== undefined) summary.status = e.status;
+  if (e.code !== undefined) summary.code = e.code;
+  if (typeof e.method === 'string') summary.method = e.method;
+  if (typeof e.url === 'string') summary.url = e.url.replace(/\/(webhooks\/\d+|interactions\/\d+)\/[^/?]+/, '/$1/<token>');
+  if (e.stack && !('status' in e)) summary.stack = e.stack;
+  return summary;
+}
+
 /** Discord's JSON error code (e.g. 30003 "maximum number of pins reached"). */
 function discordCodeOf(error: unknown): number | undefined {
   const code = (error as { code?: unknown } | undefined)?.code;
@@ -137,16 +153,22 @@ export function createInteractionHandler({ core, api, logger, reportError }: Han
     return decision.ok ? undefined : turn.notice(cooldownText(decision.retryAfterMs));
   }
 
-  /** The answer page for a remembered question; `pinned` only on the first page. */
+  /**
+   * One page of the answer: asks for one excerpt more than the page holds to learn whether More has
+   * anything to show (one core call, so metrics count one question). `pinned` only on the first page.
+   */
   function answerPage(question: string, i: RawInteraction, offset: number): { answer: Answer; hasMore: boolean } {
-    const scope = scopeOf(i);
-    let answer = core.ask(question, { scope, offset, limit: pageSize });
+    let answer = core.ask(question, { scope: scopeOf(i), offset, limit: pageSize + 1 });
+    let hasMore = false;
+    if (answer.kind === 'excerpts' && answer.excerpts.length > pageSize) {
+      hasMore = true;
+      answer = { ...answer, excerpts: answer.excerpts.slice(0, pageSize) };
+    }
     if (offset > 0 && answer.pinned) {
       const { pinned: _pinned, ...rest } = answer;
       answer = rest as Answer;
     }
-    const peek = core.ask(question, { scope, offset: offset + pageSize, limit: 1 });
-    return { answer, hasMore: peek.kind === 'excerpts' && peek.excerpts.length > 0 };
+    return { answer, hasMore };
   }
 
   async function ask(turn: Turn): Promise<void> {
@@ -218,7 +240,7 @@ export function createInteractionHandler({ core, api, logger, reportError }: Han
     try {
       suggestions = core.suggest(prefix, { scope: scopeOf(i), limit: DISCORD_LIMITS.autocompleteChoices });
     } catch (error) {
-      logger.warn({ err: error, interaction: i.id }, 'discord autocomplete failed; offering no choices');
+      logger.warn({ error: describeError(error), interaction: i.id }, 'discord autocomplete failed; offering no choices');
     }
     const seen = new Set<string>();
     const choices = [];
@@ -374,7 +396,13 @@ export function createInteractionHandler({ core, api, logger, reportError }: Han
     } catch (error) {
       reportError?.('interaction');
       logger.error(
-        { ...context, ms: Date.now() - started, acknowledged: turn.acknowledged, code: isPinpointError(error) ? error.code : undefined, err: error },
+        {
+          ...context,
+          ms: Date.now() - started,
+          acknowledged: turn.acknowledged,
+          code: isPinpointError(error) ? error.code : undefined,
+          error: describeError(error),
+        },
         'discord interaction failed',
       );
       try {
@@ -383,7 +411,7 @@ export function createInteractionHandler({ core, api, logger, reportError }: Han
         } else if (!turn.acknowledged) await turn.notice(TEXT.apology);
         else await turn.edit(TEXT.apology);
       } catch (apologyError) {
-        logger.warn({ ...context, err: apologyError }, 'discord apology could not be sent');
+        logger.warn({ ...context, error: describeError(apologyError) }, 'discord apology could not be sent');
       }
     }
   };

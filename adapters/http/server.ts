@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { PinpointError } from '../../src/errors.js';
 import type { Logger } from '../../src/logger.js';
 import type { Route } from '../platform.js';
 import { readBody, BodyTooLargeError } from './read-body.js';
@@ -127,9 +128,19 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
   return {
     listen: () =>
       new Promise((resolve, reject) => {
-        server.once('error', reject);
+        server.once('error', (error: NodeJS.ErrnoException) => {
+          const where = `port ${options.port}${options.host ? ` on ${options.host}` : ''}`;
+          const fix =
+            error.code === 'EADDRINUSE'
+              ? `${where} is already in use; set PORT to a free port or stop the process using it`
+              : error.code === 'EACCES'
+                ? `${where} needs privileges this process lacks; set PORT to 1024 or above`
+                : undefined;
+          reject(fix ? new PinpointError('CONFIG_INVALID', `pinpoint: cannot listen: ${fix}`, { cause: error }) : error);
+        });
         server.listen(options.port, options.host, () => {
-          server.off('error', reject);
+          server.removeAllListeners('error');
+          server.on('error', (error) => logger.error({ err: error }, 'HTTP server error'));
           resolve(server.address() as AddressInfo);
         });
       }),
