@@ -39,6 +39,7 @@ describe('joinLines', () => {
     ['keeps a hyphen before a capital', 'the Defendant-', 'Intervenors', { cut: 0, separator: '' }],
     ['keeps a hyphen before a digit', 'the pre-', '2004 program', { cut: 0, separator: '' }],
     ['keeps a hyphen after self', 'a self-', 'executing treaty', { cut: 0, separator: '' }],
+    ['keeps third-party even when the document never writes it inside a line', 'a third-', 'parties', { cut: 0, separator: '' }],
     ['joins when the one-word spelling is more common', 'we co-', 'operate', { cut: 1, separator: '' }],
     ['joins a soft hyphen without a trace', `plain${SOFT_HYPHEN}`, 'tiffs', { cut: 1, separator: '' }],
     ['glues an em dash', 'the order—', 'which issued', { cut: 0, separator: '' }],

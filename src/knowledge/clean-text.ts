@@ -28,8 +28,11 @@ export function normalizeChars(line: string): string {
     .replace(/\s+$/, '');
 }
 
-/** Prefixes that stay hyphenated even when a line breaks after them ("self-\nexecuting"). */
-const ALWAYS_HYPHENATED_PREFIXES = new Set(['self', 'quasi']);
+/**
+ * First halves of compounds legal text writes with a hyphen and that are never a syllable break at a
+ * line end ("self-\nexecuting", "third-\nparty", "so-\ncalled", "cross-\nmotion").
+ */
+const ALWAYS_HYPHENATED_PREFIXES = new Set(['self', 'quasi', 'third', 'so', 'cross', 'well', 'long', 'short']);
 
 /**
  * Counts of the words a document spells with a hyphen inside a line ("third-party"), keyed by the
@@ -71,7 +74,7 @@ export interface LineJoin {
  *   a syllable break never continues with a capital.
  * - the document writes "left-right" with a hyphen inside a line more often than "leftright" as one word
  *   ("third-\nparty" when "third-party" appears elsewhere): keep the hyphen.
- * - left is "self" or "quasi": keep the hyphen.
+ * - left is a compound-only first half (self, quasi, third, so, cross, well, long, short): keep the hyphen.
  * - otherwise it is a syllable break: drop the hyphen ("plain-\ntiffs" → "plaintiffs").
  * A soft hyphen at a line end is always a syllable break. A dash at the end ("—", "--") joins without space.
  */
