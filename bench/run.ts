@@ -13,7 +13,7 @@ import { createCorePicker } from './picker.js';
 import { allRows, runQuality } from './quality.js';
 import { scaleBench } from './scale/run-scale.js';
 import { resolveSource } from './source.js';
-import { resultsTable } from './table.js';
+import { resultsTable, rowJson } from './table.js';
 
 async function qualityBench(args: BenchArgs, workDir: string): Promise<void> {
   const source = await resolveSource(args, workDir);
@@ -35,7 +35,7 @@ async function qualityBench(args: BenchArgs, workDir: string): Promise<void> {
   const answerable = results[0]?.answerable ?? 0;
 
   if (args.json) {
-    console.log(JSON.stringify({ source: label, questions: questions.length, answerable, rows: results }));
+    console.log(JSON.stringify({ source: label, questions: questions.length, answerable, rows: results.map(rowJson) }));
     return;
   }
   console.log(`Answer quality and speed on ${label}: ${questions.length} questions (${answerable} answerable), the same passages and questions for every row, one process.`);

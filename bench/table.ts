@@ -43,3 +43,28 @@ export function resultsTable(results: readonly RowResult[]): string {
     results.map((r) => COLUMNS.map((c) => c.cell(r))),
   );
 }
+
+const round = (value: number, digits: number): number | null => (Number.isFinite(value) ? Number(value.toFixed(digits)) : null);
+
+/** A row with the eval command's snake_case keys (quality.md) plus the bench's own. */
+export function rowJson(r: RowResult): Record<string, string | number | null> {
+  return {
+    engine: r.engine,
+    questions: r.questions,
+    answerable: r.answerable,
+    containment_at_1: round(r.containmentAt1, 4),
+    containment_at_3: round(r.containmentAt3, 4),
+    recall_at_5: round(r.recallAt5, 4),
+    mrr_at_10: round(r.mrrAt10, 4),
+    false_abstain: round(r.falseAbstain, 4),
+    abstain_correct: round(r.abstainCorrect, 4),
+    abstain_total: r.unanswerable,
+    mean_quote_chars: round(r.meanQuoteChars, 1),
+    p50_ms: round(r.p50Ms, 3),
+    p99_ms: round(r.p99Ms, 3),
+    build_ms: round(r.buildMs, 1),
+    index_bytes: r.indexBytes,
+    load_ms: round(r.loadMs, 1),
+    heap_mb: round(r.heapMb, 1),
+  };
+}

@@ -6,7 +6,7 @@ import { miniSearchDefaults } from '../engines/minisearch.js';
 import { evaluateRow, type RowResult } from '../evaluate.js';
 import { peerRow } from '../peer-row.js';
 import { pinpointRow } from '../pinpoint-row.js';
-import { markdownTable } from '../table.js';
+import { markdownTable, rowJson } from '../table.js';
 import { courtSentences, generateCorpus, writeGenerated } from './generate.js';
 
 export const DEFAULT_COURT_DIR = resolve(import.meta.dirname, '../../../shared/eval/court');
@@ -73,7 +73,11 @@ export async function scaleBench(args: BenchArgs, workDir: string): Promise<void
   }
   const results = await runScale(courtDir, args.sizes, workDir, (r) => console.error(`bench: scale ${r.passages} done`));
   if (args.json) {
-    console.log(JSON.stringify({ scale: results }));
+    console.log(
+      JSON.stringify({
+        scale: results.map((r) => ({ passages: r.passages, heap_ratio: Number(r.heapRatio.toFixed(3)), pinpoint: rowJson(r.pinpoint), minisearch: rowJson(r.miniSearch) })),
+      }),
+    );
     return;
   }
   console.log(`Scale: corpora generated from ${courtDir} (seeded recombination of court sentences, numbers re-drawn), 200 fixed questions each.`);
