@@ -296,6 +296,11 @@ describe('discord gateway mode', () => {
     const { from } = await interact(payload);
     const logged = await logger.waitFor((e) => e.level === 'error' && e.fields.interaction === payload.id);
     expect(logged).toMatchObject({ message: 'discord interaction failed', fields: { kind: 'command:ask', acknowledged: true, adapter: 'discord' } });
+    const error = logged.fields.error as Record<string, unknown>;
+    expect(error).toMatchObject({ status: 500, method: 'PATCH' });
+    expect(error.url).toBe(`${fake.apiBase}/v10/webhooks/${FAKE_IDS.application}/<token>/messages/%40original`);
+    expect(JSON.stringify(logged)).not.toContain(String(payload.token));
+    expect(JSON.stringify(logged)).not.toContain('Inbox API');
     const apology = await fake.waitForCall((c) => c.method === 'PATCH' && c.path.includes(String(payload.token)) && c.status === 200, from);
     expect(body(apology).content).toBe(TEXT.apology);
     expect(reported).toEqual(['interaction']);
