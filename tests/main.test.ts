@@ -1,3 +1,4 @@
+import { generateKeyPairSync, sign } from 'node:crypto';
 import { request } from 'node:http';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -170,6 +171,59 @@ describe('adapters/main.ts in Slack HTTP mode', () => {
 function requestsTo(app: Spawned, urlPath: string): number {
   return app.logs.filter((line) => line.msg === 'request started' && line.path === urlPath).length;
 }
+
+describe('adapters/main.ts with two platforms', () => {
+  it('serves Discord HTTP interactions and Slack on one port, ready only with both, and stops both on SIGTERM', async () => {
+    const stub = await startSlackStub();
+    cleanups.push(() => stub.close());
+    const scratch = scratchDir();
+    cleanups.push(() => scratch.remove());
+    const keys = generateKeyPairSync('ed25519');
+    const jwk = keys.publicKey.export({ format: 'jwk' });
+    const publicKeyHex = Buffer.from(String(jwk.x), 'base64url').toString('hex');
+    const app = startMain(
+      scratch.dir,
+      slackEnv(stub.url, {
+        KNOWLEDGE_DIR: KNOWLEDGE,
+        DATA_DIR: path.join(scratch.dir, 'data'),
+        DISCORD_PUBLIC_KEY: publicKeyHex,
+        DISCORD_APPLICATION_ID: '123456789012345678',
+        // Nothing may call this: HTTP interactions start without Discord's REST API.
+        DISCORD_API_BASE: 'http://127.0.0.1:9/api',
+      }),
+    );
+    cleanups.push(() => app.child.kill('SIGKILL'));
+    const listening = await app.waitForLog(isMsg('listening'));
+    expect(listening.platforms).toEqual(['discord:http', 'slack:http']);
+    await app.waitForLog((line) => line.msg === 'platform started' && line.platform === 'slack');
+    const base = `http://127.0.0.1:${String(listening.port)}`;
+
+    const ready = await fetch(`${base}/readyz`);
+    expect(await ready.json()).toEqual({
+      status: 'ready',
+      checks: { core: true, discord: true, slack: true, accepting: true },
+    });
+
+    const ping = JSON.stringify({ type: 1, id: '1', application_id: '123456789012345678', token: 't', version: 1 });
+    const timestamp = String(Math.floor(Date.now() / 1000));
+    const signature = sign(null, Buffer.from(timestamp + ping), keys.privateKey).toString('hex');
+    const pong = await fetch(`${base}/discord/interactions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-signature-ed25519': signature, 'x-signature-timestamp': timestamp },
+      body: ping,
+    });
+    expect(pong.status).toBe(200);
+    expect(await pong.json()).toEqual({ type: 1 });
+
+    const families = parsePrometheus(await (await fetch(`${base}/metrics`)).text());
+    const errors = families.find((f) => f.name === 'pinpoint_platform_errors_total');
+    expect(errors?.metrics.map((m) => m.labels?.platform).sort()).toEqual(['discord', 'slack']);
+
+    app.child.kill('SIGTERM');
+    expect(await app.exited).toEqual({ code: 0, signal: null });
+    expect(app.stderr()).toBe('');
+  });
+});
 
 describe('adapters/main.ts start-up errors', () => {
   it('stops with one line naming a bad variable, exit 1 and no stack trace', async () => {
