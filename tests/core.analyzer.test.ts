@@ -1,0 +1,187 @@
+import { describe, expect, it } from 'vitest';
+import { createAnalyzer, isAliasTerm } from '../src/search/analyzer.js';
+import { STOP_WORDS } from '../src/search/stopwords.js';
+
+const plain = createAnalyzer();
+const withAliases = createAnalyzer({
+  aliases: [
+    ['Meta', 'Facebook', 'Meta Platforms'],
+    ['DM', 'DMs', 'direct message', 'private message', 'inbox'],
+  ],
+});
+
+describe('analyzer', () => {
+  describe('stop words', () => {
+    it.each([
+      ['the', 'what is the', []],
+      ['question words and auxiliaries', 'Did they have it?', []],
+      ['chat filler', 'please tell me', []],
+    ])('drops %s', (_label, text, expected) => {
+      expect(plain.terms(text)).toEqual(expected);
+    });
+
+    it.each(['not', 'no', 'never'])('keeps the negation "%s" because legal text turns on it', (word) => {
+      expect(STOP_WORDS.has(word)).toBe(false);
+      expect(plain.terms(`it was ${word} denied`)).toContain(word);
+    });
+  });
+
+  describe('stemming', () => {
+    it.each([
+      ['running', 'run'],
+      ['messages', 'messag'],
+      ['denied', 'deni'],
+      ['settled', 'settl'],
+      ['questions', 'question'],
+      ['Plaintiffs', 'plaintiff'],
+    ])('stems "%s" to the Porter2 stem "%s"', (word, stem) => {
+      expect(plain.terms(word)).toEqual([stem]);
+    });
+
+    it('gives a singular and its plural the same term when both are in the text', () => {
+      expect(plain.terms('message')).toEqual(plain.terms('messages'));
+    });
+
+    it('folds case and diacritics so "Café" and "cafe" meet', () => {
+      expect(plain.terms('Café')).toEqual(plain.terms('cafe'));
+    });
+  });
+
+  describe('legal tokens', () => {
+    it.each([
+      ['12(b)(6)', ['12(b)(6)']],
+      ['Rule 23(b)(3)', ['rule', '23(b)(3)']],
+      ['3:20-cv-08570-JD', ['3:20-cv-08570-jd', '3:20-cv-08570']],
+      ['3:20-cv-08570', ['3:20-cv-08570']],
+      ['§ 1983', ['§1983', '1983']],
+      ['§1983', ['§1983', '1983']],
+      ['¶ 42', ['¶42']],
+      ['¶42', ['¶42']],
+      ['$725 million', ['725', '$725', 'million']],
+      ['$4,500,000', ['4500000', '$4500000']],
+      ['1,190', ['1190']],
+      ['2.5', ['2.5']],
+    ])('keeps %s whole as %j', (text, terms) => {
+      expect(plain.terms(text)).toEqual(terms);
+    });
+
+    it('gives "§ 1983" in a question and "§1983" in a document the same terms', () => {
+      expect(plain.terms('under § 1983')).toEqual(plain.terms('under §1983'));
+    });
+
+    it('points every term of a legal token at the whole token in the source', () => {
+      const text = 'Case 3:20-cv-08570-JD settled for $725 million under § 1983 and ¶ 42.';
+      for (const token of plain.tokens(text)) {
+        expect(token.start).toBeGreaterThanOrEqual(0);
+        expect(token.end).toBeLessThanOrEqual(text.length);
+      }
+      const slices = plain.tokens(text).map((token) => [token.term, text.slice(token.start, token.end)]);
+      expect(slices).toEqual([
+        ['case', 'Case'],
+        ['3:20-cv-08570-jd', '3:20-cv-08570-JD'],
+        ['3:20-cv-08570', '3:20-cv-08570-JD'],
+        ['settl', 'settled'],
+        ['725', '$725'],
+        ['$725', '$725'],
+        ['million', 'million'],
+        ['§1983', '§ 1983'],
+        ['1983', '§ 1983'],
+        ['¶42', '¶ 42'],
+      ]);
+    });
+  });
+
+  describe('apostrophes and possessives', () => {
+    it.each([
+      ['Facebook’s', ['facebook']],
+      ["Facebook's", ['facebook']],
+      ['users’', ['user']],
+      ["Netflix's running", ['netflix', 'run']],
+    ])('reads %s as %j', (text, terms) => {
+      expect(plain.terms(text)).toEqual(terms);
+    });
+
+    it('treats a curly and a straight apostrophe alike', () => {
+      expect(plain.terms('Meta’s board wasn’t told')).toEqual(plain.terms("Meta's board wasn't told"));
+    });
+  });
+
+  describe('aliases', () => {
+    it('emits the same synthetic term for "DMs" and "direct messages"', () => {
+      const dms = withAliases.terms('Netflix read DMs').filter(isAliasTerm);
+      const direct = withAliases.terms('Netflix read direct messages').filter(isAliasTerm);
+      expect(dms).toHaveLength(1);
+      expect(direct).toEqual(dms);
+    });
+
+    it('emits the synthetic term for a singular phrase and a stemmed plural alike', () => {
+      expect(withAliases.terms('a private message').filter(isAliasTerm)).toEqual(withAliases.terms('private messages').filter(isAliasTerm));
+    });
+
+    it('keeps the words of the phrase next to the alias term', () => {
+      expect(withAliases.terms('direct messages')).toEqual(['direct', '~1', 'messag']);
+    });
+
+    it('spans the whole phrase with the alias token', () => {
+      const text = 'their private messages here';
+      const alias = withAliases.tokens(text).find((token) => isAliasTerm(token.term))!;
+      expect(text.slice(alias.start, alias.end)).toBe('private messages');
+    });
+
+    it('prefers the longest phrase: "Meta Platforms" is one alias hit, not two', () => {
+      expect(withAliases.terms('Meta Platforms').filter(isAliasTerm)).toEqual(['~0']);
+    });
+
+    it('gives different groups different synthetic terms', () => {
+      const meta = withAliases.terms('Facebook').filter(isAliasTerm);
+      const dm = withAliases.terms('inbox').filter(isAliasTerm);
+      expect(meta).toEqual(['~0']);
+      expect(dm).toEqual(['~1']);
+    });
+
+    it('does not emit an alias for a word that only starts a phrase ("direct" alone)', () => {
+      expect(withAliases.terms('a direct route').some(isAliasTerm)).toBe(false);
+    });
+
+    it('emits no alias terms without an alias list', () => {
+      expect(plain.terms('direct messages DMs').some(isAliasTerm)).toBe(false);
+    });
+
+    it('names the group of a term and of its synthetic term', () => {
+      expect(withAliases.aliasGroupOf('dm')).toEqual(['DM', 'DMs', 'direct message', 'private message', 'inbox']);
+      expect(withAliases.aliasGroupOf('~0')).toEqual(['Meta', 'Facebook', 'Meta Platforms']);
+      expect(withAliases.aliasGroupOf('netflix')).toBeUndefined();
+    });
+
+    it('changes the version when the aliases change, so a cached index is not reused', () => {
+      expect(withAliases.version).not.toBe(plain.version);
+      expect(createAnalyzer({ aliases: [['a b', 'c']] }).version).not.toBe(createAnalyzer({ aliases: [['a b', 'd']] }).version);
+      expect(createAnalyzer({ aliases: [['x', 'y']] }).version).toBe(createAnalyzer({ aliases: [['x', 'y']] }).version);
+    });
+  });
+
+  describe('offsets', () => {
+    it('points each token at its word in the source text, unicode included', () => {
+      const text = 'Ireland’s €265 million fine — naïve café owners sued Meta.';
+      const tokens = plain.tokens(text);
+      expect(tokens.map((token) => text.slice(token.start, token.end))).toEqual([
+        'Ireland’s',
+        '€265',
+        '€265',
+        'million',
+        'fine',
+        'naïve',
+        'café',
+        'owners',
+        'sued',
+        'Meta',
+      ]);
+      expect(tokens.map((token) => token.term)).toEqual(['ireland', '265', '€265', 'million', 'fine', 'naiv', 'cafe', 'owner', 'su', 'meta']);
+    });
+
+    it('returns no tokens for punctuation, emoji and empty text', () => {
+      expect(plain.tokens('')).toEqual([]);
+      expect(plain.tokens('?!… — 🙂 @ #')).toEqual([]);
+    });
+  });
+});
