@@ -145,6 +145,7 @@ describe('isCapsHeading', () => {
     ['II.', true],
     ['FISHER v. UNIVERSITY OF TEXAS AT AUSTIN ET AL.', true],
     ['U.S.C. § 1983.', false],
+    ['42 U.S.C. § 1983', false],
     ['META PLATFORMS, INC.,', false],
     ['Plaintiffs allege', false],
   ])('classifies %j as %s', (text, expected) => {

@@ -44,6 +44,8 @@ function mode(values: readonly number[]): number {
 /** An all-caps line ("STATEMENT OF THE CASE", "II.", "ORDER") that is a heading, not prose. */
 export function isCapsHeading(text: string): boolean {
   if (text.length > 80 || /[,;]$/.test(text)) return false;
+  // A wrapped citation line ("42 U.S.C. § 1983", "F. Supp. 3d") is prose even in capitals.
+  if (/§|\bU\.\s?S\.|\bF\.\s?(?:\d|Supp)/.test(text)) return false;
   // Captions keep "v." and "et al." in lowercase: "FISHER v. UNIVERSITY OF TEXAS AT AUSTIN ET AL."
   const letters = text.replace(/\b(?:v|vs|et al|ex rel)\./g, '').replace(/[^\p{L}]/gu, '');
   if (letters.length === 0 || letters !== letters.toUpperCase()) return false;
