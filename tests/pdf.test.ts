@@ -108,7 +108,7 @@ describe('extractPdf', () => {
     ]);
     const { text, warnings, pages } = await extractPdf(bytes, 'order.pdf');
     expect(text).toBe('The order issues today.');
-    expect(warnings).toEqual(['page 2 has no text besides its running header (scanned?); OCR is not supported']);
+    expect(warnings).toEqual(['page 2 has no text besides its header, footer or page number (scanned?); OCR is not supported']);
     expect(pages).toEqual([
       { page: 1, start: 0, end: 23 },
       { page: 2, start: 23, end: 23 },

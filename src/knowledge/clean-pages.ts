@@ -48,7 +48,7 @@ export function cleanPages(
     if (emptyReasons.get(i) === 'garbled') {
       warnings.push(`page ${number} text is unreadable (a font without a Unicode map?); it was left out`);
     } else if ((rawPages[i] ?? []).some((line) => line.trim() !== '')) {
-      warnings.push(`page ${number} has no text besides its running header (scanned?); OCR is not supported`);
+      warnings.push(`page ${number} has no text besides its header, footer or page number (scanned?); OCR is not supported`);
     } else warnings.push(`page ${number} has no text layer (scanned?); OCR is not supported`);
   });
   if (pages.every((lines) => lines.length === 0)) {
