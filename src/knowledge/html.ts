@@ -157,8 +157,10 @@ function collectParagraphs(root: DomNode): string[] {
 }
 
 /**
- * Extracts the readable article text of a saved HTML page. Metadata comes from the page head: <title>
- * (or og:title), og:url (or the canonical link), and the published time as an ISO date.
+ * Extracts the readable article text of a saved HTML page. Metadata comes from the page head: og:title
+ * (else Readability's cleaned <title>), og:url (else the canonical link), and the published time
+ * (article:published_time, datePublished, <meta name="date">, <time datetime>) as an ISO date.
+ * Throws DOCUMENT_INVALID when no readable text is left.
  */
 export function extractHtml(html: string, fileLabel: string): ExtractedText {
   const { document } = parseHTML(html) as unknown as { document: DomDocument };
