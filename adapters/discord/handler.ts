@@ -1,9 +1,9 @@
-import type { APIInteractionResponse } from 'discord.js';
 import type { DiscordApi } from './api.js';
 import { hasAnyPermission, MODERATOR_BITS, PERMISSIONS, COMMAND_NAMES } from './commands.js';
 import type { Answer, Logger, Pinpoint } from './core.js';
 import { isPinpointError } from './core.js';
 import { decodeCustomId, type ButtonAction } from './custom-id.js';
+import { describeError, discordCodeOf, statusOf } from './errors.js';
 import {
   channelOf,
   COMMAND_TYPE,
@@ -16,18 +16,12 @@ import {
   type RawInteraction,
 } from './interaction.js';
 import { DISCORD_LIMITS, PINPOINT_DISCORD_LIMITS } from './limits.js';
-import {
-  EPHEMERAL_FLAG,
-  toDiscordMessage,
-  toDocumentsMessage,
-  toNotice,
-  toPassagesMessage,
-  toPinsMessage,
-  type DiscordMessage,
-} from './render.js';
+import { EPHEMERAL_FLAG, toDiscordMessage, toDocumentsMessage, toPassagesMessage, toPinsMessage } from './render.js';
+import { cooldownText, TEXT } from './text.js';
+import { Turn, type Respond } from './turn.js';
 
-/** Sends the first response: the HTTP response body in HTTP mode, the callback endpoint in gateway mode. */
-export type Respond = (body: APIInteractionResponse) => Promise<void>;
+export { TEXT } from './text.js';
+export type { Respond } from './turn.js';
 
 export type InteractionHandler = (interaction: RawInteraction, respond: Respond) => Promise<void>;
 
@@ -39,103 +33,8 @@ export interface HandlerDeps {
   reportError?: (kind?: string) => void;
 }
 
-export const TEXT = {
-  apology: 'Sorry, something went wrong on my side while answering. Please try again in a moment.',
-  notModerator:
-    'Only moderators can pin answers (the Pin Messages or Manage Messages permission in this channel). Nothing was pinned.',
-  notModeratorUnpin: 'Only moderators can unpin answers (the Pin Messages or Manage Messages permission). Nothing was changed.',
-  botCannotPin:
-    'I cannot pin messages in this channel. Give my role the **Pin Messages** permission here ' +
-    '(Server Settings → Roles → my role, or this channel → Edit Channel → Permissions), then press 📌 Pin again.',
-  noBotToken:
-    'Pinning needs the bot token: this deployment runs without DISCORD_TOKEN. Ask the operator to set it, then press 📌 Pin again.',
-  pinLimit: 'This channel has reached Discord\'s limit of pinned messages. Unpin an old message here, then press 📌 Pin again.',
-  guildOnly: 'Pins belong to a server; this works in a server channel, not in direct messages.',
-  expired: 'This answer is no longer available. Ask again with /ask.',
-  nothingToPin: 'Only an answer with quotes can be pinned; this one has none.',
-  emptyQuestion: 'Please type a question, e.g. /ask question: When was the complaint filed?',
-  noText: 'That message has no text to check against the documents.',
-  unknown: 'I do not know that command. Re-register the commands with `npm run discord:register`.',
-} as const;
-
-function cooldownText(retryAfterMs: number): string {
-  const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
-  return `You are asking quickly. Please wait ${seconds} s and try again.`;
-}
-
-/** Edits may not carry the ephemeral flag: the deferral already decided who sees the message. */
-function forEdit(message: DiscordMessage): DiscordMessage {
-  const { flags: _flags, ...rest } = message;
-  return rest;
-}
-
-/** One interaction: remembers whether it was acknowledged, so errors are answered the right way. */
-class Turn {
-  acknowledged = false;
-
-  constructor(
-    readonly interaction: RawInteraction,
-    private readonly respond: Respond,
-    private readonly api: DiscordApi,
-  ) {}
-
-  async ack(body: APIInteractionResponse): Promise<void> {
-    this.acknowledged = true;
-    await this.respond(body);
-  }
-
-  /** "Thinking…" within the 3-second window; the answer follows as an edit. */
-  defer(privately: boolean): Promise<void> {
-    return this.ack({ type: RESPONSE.deferredMessage, data: privately ? { flags: EPHEMERAL_FLAG } : {} });
-  }
-
-  /** An immediate private notice (refusals, cooldowns): nothing else is called. */
-  notice(text: string): Promise<void> {
-    return this.ack({ type: RESPONSE.message, data: toNotice(text) } as APIInteractionResponse);
-  }
-
-  /** After a deferral: the first message replaces "thinking…", the rest follow with the same visibility. */
-  async send(messages: DiscordMessage[]): Promise<void> {
-    const [first, ...rest] = messages;
-    if (!first) return;
-    await this.api.editOriginal(this.interaction.application_id, this.interaction.token, forEdit(first));
-    for (const next of rest) await this.api.followUp(this.interaction.application_id, this.interaction.token, next);
-  }
-
-  edit(text: string): Promise<void> {
-    return this.api.editOriginal(this.interaction.application_id, this.interaction.token, forEdit(toNotice(text)));
-  }
-}
-
 function isModerator(interaction: RawInteraction): boolean {
   return hasAnyPermission(interaction.member?.permissions, MODERATOR_BITS);
-}
-
-function statusOf(error: unknown): number | undefined {
-  const status = (error as { status?: unknown } | undefined)?.status;
-  return typeof status === 'number' ? status : undefined;
-}
-
-/**
- * What the log gets for an error: enough to act on, but not the request body (it holds quoted text and
- * the question) nor the interaction token that Discord's error URLs contain.
- */
-export function describeError(error: unknown): Record<string, unknown> {
-  if (!(error instanceof Error)) return { message: String(error) };
-  const e = error as Error & { status?: unknown; code?: unknown; method?: unknown; url?: unknown };
-  const summary: Record<string, unknown> = { type: e.name, message: e.message };
-  if (e.status !== undefined) summary.status = e.status;
-  if (e.code !== undefined) summary.code = e.code;
-  if (typeof e.method === 'string') summary.method = e.method;
-  if (typeof e.url === 'string') summary.url = e.url.replace(/\/(webhooks\/\d+|interactions\/\d+)\/[^/?]+/, '/$1/<token>');
-  if (e.stack && !('status' in e)) summary.stack = e.stack;
-  return summary;
-}
-
-/** Discord's JSON error code (e.g. 30003 "maximum number of pins reached"). */
-function discordCodeOf(error: unknown): number | undefined {
-  const code = (error as { code?: unknown } | undefined)?.code;
-  return typeof code === 'number' ? code : undefined;
 }
 
 /**

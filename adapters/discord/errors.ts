@@ -1,0 +1,28 @@
+// Reading Discord REST errors (@discordjs/rest DiscordAPIError / HTTPError) without depending on their classes.
+
+export function statusOf(error: unknown): number | undefined {
+  const status = (error as { status?: unknown } | undefined)?.status;
+  return typeof status === 'number' ? status : undefined;
+}
+
+/**
+ * What the log gets for an error: enough to act on, but not the request body (it holds quoted text and
+ * the question) nor the interaction token that Discord's error URLs contain.
+ */
+export function describeError(error: unknown): Record<string, unknown> {
+  if (!(error instanceof Error)) return { message: String(error) };
+  const e = error as Error & { status?: unknown; code?: unknown; method?: unknown; url?: unknown };
+  const summary: Record<string, unknown> = { type: e.name, message: e.message };
+  if (e.status !== undefined) summary.status = e.status;
+  if (e.code !== undefined) summary.code = e.code;
+  if (typeof e.method === 'string') summary.method = e.method;
+  if (typeof e.url === 'string') summary.url = e.url.replace(/\/(webhooks\/\d+|interactions\/\d+)\/[^/?]+/, '/$1/<token>');
+  if (e.stack && !('status' in e)) summary.stack = e.stack;
+  return summary;
+}
+
+/** Discord's JSON error code (e.g. 30003 "maximum number of pins reached"). */
+export function discordCodeOf(error: unknown): number | undefined {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  return typeof code === 'number' ? code : undefined;
+}

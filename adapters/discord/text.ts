@@ -1,0 +1,24 @@
+/** Everything the bot says that is not an answer: short, plain, and saying what to do next. */
+export const TEXT = {
+  apology: 'Sorry, something went wrong on my side while answering. Please try again in a moment.',
+  notModerator:
+    'Only moderators can pin answers (the Pin Messages or Manage Messages permission in this channel). Nothing was pinned.',
+  notModeratorUnpin: 'Only moderators can unpin answers (the Pin Messages or Manage Messages permission). Nothing was changed.',
+  botCannotPin:
+    'I cannot pin messages in this channel. Give my role the **Pin Messages** permission here ' +
+    '(Server Settings → Roles → my role, or this channel → Edit Channel → Permissions), then press 📌 Pin again.',
+  noBotToken:
+    'Pinning needs the bot token: this deployment runs without DISCORD_TOKEN. Ask the operator to set it, then press 📌 Pin again.',
+  pinLimit: 'This channel has reached Discord\'s limit of pinned messages. Unpin an old message here, then press 📌 Pin again.',
+  guildOnly: 'Pins belong to a server; this works in a server channel, not in direct messages.',
+  expired: 'This answer is no longer available. Ask again with /ask.',
+  nothingToPin: 'Only an answer with quotes can be pinned; this one has none.',
+  emptyQuestion: 'Please type a question, e.g. /ask question: When was the complaint filed?',
+  noText: 'That message has no text to check against the documents.',
+  unknown: 'I do not know that command. Re-register the commands with `npm run discord:register`.',
+} as const;
+
+export function cooldownText(retryAfterMs: number): string {
+  const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+  return `You are asking quickly. Please wait ${seconds} s and try again.`;
+}

@@ -1,0 +1,51 @@
+import type { APIInteractionResponse } from 'discord.js';
+import type { DiscordApi } from './api.js';
+import { RESPONSE, type RawInteraction } from './interaction.js';
+import { EPHEMERAL_FLAG, toNotice, type DiscordMessage } from './render.js';
+
+/** Sends the first response: the HTTP response body in HTTP mode, the callback endpoint in gateway mode. */
+export type Respond = (body: APIInteractionResponse) => Promise<void>;
+
+/** Edits may not carry the ephemeral flag: the deferral already decided who sees the message. */
+function forEdit(message: DiscordMessage): DiscordMessage {
+  const { flags: _flags, ...rest } = message;
+  return rest;
+}
+
+/** One interaction: remembers whether it was acknowledged, so errors are answered the right way. */
+export class Turn {
+  acknowledged = false;
+
+  constructor(
+    readonly interaction: RawInteraction,
+    private readonly respond: Respond,
+    private readonly api: DiscordApi,
+  ) {}
+
+  async ack(body: APIInteractionResponse): Promise<void> {
+    this.acknowledged = true;
+    await this.respond(body);
+  }
+
+  /** "Thinking…" within the 3-second window; the answer follows as an edit. */
+  defer(privately: boolean): Promise<void> {
+    return this.ack({ type: RESPONSE.deferredMessage, data: privately ? { flags: EPHEMERAL_FLAG } : {} });
+  }
+
+  /** An immediate private notice (refusals, cooldowns): nothing else is called. */
+  notice(text: string): Promise<void> {
+    return this.ack({ type: RESPONSE.message, data: toNotice(text) } as APIInteractionResponse);
+  }
+
+  /** After a deferral: the first message replaces "thinking…", the rest follow with the same visibility. */
+  async send(messages: DiscordMessage[]): Promise<void> {
+    const [first, ...rest] = messages;
+    if (!first) return;
+    await this.api.editOriginal(this.interaction.application_id, this.interaction.token, forEdit(first));
+    for (const next of rest) await this.api.followUp(this.interaction.application_id, this.interaction.token, next);
+  }
+
+  edit(text: string): Promise<void> {
+    return this.api.editOriginal(this.interaction.application_id, this.interaction.token, forEdit(toNotice(text)));
+  }
+}
