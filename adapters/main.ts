@@ -62,27 +62,8 @@ function failStartup(error: unknown, logger?: Logger): never {
   exit(1);
 }
 
-interface ConsoleModule {
-  startConsoleChat(options: { core: Pinpoint; input: NodeJS.ReadableStream; output: NodeJS.WritableStream }): unknown;
-}
-
-async function loadConsole(): Promise<ConsoleModule> {
-  // A computed specifier: the console adapter is written separately and may be absent from a build.
-  const specifier = './console/index.js';
-  try {
-    return (await import(specifier)) as ConsoleModule;
-  } catch (error) {
-    if ((error as { code?: unknown }).code !== 'ERR_MODULE_NOT_FOUND') throw error;
-    throw new PinpointError(
-      'CONFIG_INVALID',
-      `pinpoint: this build has no console chat (adapters/console/index.ts); set ${PLATFORM_VARIABLES} (see .env.example)`,
-      { cause: error },
-    );
-  }
-}
-
 async function runConsole(config: Config, logger: Logger): Promise<void> {
-  const chat = await loadConsole();
+  const { startConsoleChat } = await import('./console/index.js');
   const core = await createPinpoint({ knowledgeDir: config.KNOWLEDGE_DIR, dataDir: config.DATA_DIR, logger });
   const shutdown = createShutdown({
     logger,
@@ -90,7 +71,7 @@ async function runConsole(config: Config, logger: Logger): Promise<void> {
     steps: () => [{ name: 'close the core', run: () => core.close(), timeoutMs: CORE_CLOSE_MS }],
   });
   onShutdownSignals(shutdown, { exit, logger });
-  await chat.startConsoleChat({ core, input: process.stdin, output: process.stdout });
+  await startConsoleChat({ core, input: process.stdin, output: process.stdout });
   await shutdown.run('console closed');
 }
 
@@ -221,7 +202,8 @@ async function main(argv: readonly string[]): Promise<void> {
     );
   }
   const logger = createLogger({
-    level: config.LOG_LEVEL,
+    // In the console chat, info lines would interrupt the conversation: warn unless LOG_LEVEL is set.
+    level: consoleMode && !process.env.LOG_LEVEL?.trim() ? 'warn' : config.LOG_LEVEL,
     // In the console chat stdout is the conversation, so logs go to stderr.
     fd: consoleMode ? 2 : 1,
     pretty: config.LOG_PRETTY ?? Boolean(consoleMode ? process.stderr.isTTY : process.stdout.isTTY),
