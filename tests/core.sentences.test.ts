@@ -1,0 +1,98 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { splitSentences } from '../src/answer/sentences.js';
+
+const sentencesOf = (text: string) => splitSentences(text).map((span) => text.slice(span.start, span.end));
+
+describe('splitSentences', () => {
+  it.each([
+    ['v.', 'See Klein v. Meta Platforms in the order. The court agreed.', ['See Klein v. Meta Platforms in the order.', 'The court agreed.']],
+    ['vs.', 'It was Doe vs. Roe at trial. Roe won.', ['It was Doe vs. Roe at trial.', 'Roe won.']],
+    ['No.', 'The case is No. 3:20-cv-08570-JD on the docket. It is pending.', ['The case is No. 3:20-cv-08570-JD on the docket.', 'It is pending.']],
+    ['Inc.', 'Meta Platforms, Inc. Was sued by users. They won.', ['Meta Platforms, Inc. Was sued by users.', 'They won.']],
+    ['U.S.C.', 'The statute, 42 U.S.C. § 1983, applies. Next.', ['The statute, 42 U.S.C. § 1983, applies.', 'Next.']],
+    ['F. Supp.', 'It was cited in 500 F. Supp. 3d 12 as authority. Next.', ['It was cited in 500 F. Supp. 3d 12 as authority.', 'Next.']],
+    ['N.D. Cal.', 'Filed in the N.D. Cal. Court in 2020. Next.', ['Filed in the N.D. Cal. Court in 2020.', 'Next.']],
+    ['(N.D. Cal. 2022)', 'See Doe v. Acme, No. 3:21-cv-01234 (N.D. Cal. 2022). The court agreed.', ['See Doe v. Acme, No. 3:21-cv-01234 (N.D. Cal. 2022).', 'The court agreed.']],
+    ['Id.', 'Id. at 4. The claim fails.', ['Id. at 4.', 'The claim fails.']],
+    ['e.g.', 'Courts, e.g. The Ninth Circuit, agree. Others do not.', ['Courts, e.g. The Ninth Circuit, agree.', 'Others do not.']],
+    ['i.e.', 'One court, i.e. The Ninth Circuit, agrees. Others do not.', ['One court, i.e. The Ninth Circuit, agrees.', 'Others do not.']],
+    ['et al. mid-sentence', 'Klein et al. Sued Meta in 2020. They lost.', ['Klein et al. Sued Meta in 2020.', 'They lost.']],
+    ['single initials', 'Mark E. Zuckerberg and J. Donato spoke. Then they left.', ['Mark E. Zuckerberg and J. Donato spoke.', 'Then they left.']],
+    ['months', 'The order issued Dec. 6, 2022. Nothing followed.', ['The order issued Dec. 6, 2022.', 'Nothing followed.']],
+    ['Sept.', 'Filed Sept. 30 in court. Later, more.', ['Filed Sept. 30 in court.', 'Later, more.']],
+    ['Mr. and Dr.', 'Mr. Hastings met Dr. Smith there. They talked.', ['Mr. Hastings met Dr. Smith there.', 'They talked.']],
+    ['U.S.', 'The U.S. Court of Appeals heard it. Next.', ['The U.S. Court of Appeals heard it.', 'Next.']],
+    ['Cir.', 'See 9th Cir. 2019 for the rule. Next.', ['See 9th Cir. 2019 for the rule.', 'Next.']],
+    ['ECF No.', 'See ECF No. 396 at 4. Next.', ['See ECF No. 396 at 4.', 'Next.']],
+  ])('does not break after %s', (_label, text, expected) => {
+    expect(sentencesOf(text)).toEqual(expected);
+  });
+
+  it.each([
+    ['a plain period', 'Netflix read messages. Meta denied it.', ['Netflix read messages.', 'Meta denied it.']],
+    ['question and exclamation marks', 'Is it? Yes! Fine.', ['Is it?', 'Yes!', 'Fine.']],
+    ['a closing quote', 'He said "Stop." Then left.', ['He said "Stop."', 'Then left.']],
+    ['a closing curly quote', 'It was a “special relationship.” Netflix paid.', ['It was a “special relationship.”', 'Netflix paid.']],
+    ['a closing parenthesis', '(This is aside.) Then more.', ['(This is aside.)', 'Then more.']],
+    ['a period before a number', 'Meta paid. 725 million dollars changed hands.', ['Meta paid.', '725 million dollars changed hands.']],
+    ['a period before §', 'It applies. § 1983 says so.', ['It applies.', '§ 1983 says so.']],
+    ['a period before ¶', 'It is alleged. ¶ 42 says so.', ['It is alleged.', '¶ 42 says so.']],
+    ['a period before $', 'Meta settled. $725 million was paid.', ['Meta settled.', '$725 million was paid.']],
+    ['an ellipsis', 'It went on... Then it stopped.', ['It went on...', 'Then it stopped.']],
+    ['a blank line without punctuation', 'A heading line\n\nThe next paragraph', ['A heading line', 'The next paragraph']],
+    ['an unabbreviated word that ends like one', 'They met in the Inbox. Then left.', ['They met in the Inbox.', 'Then left.']],
+  ])('breaks after %s', (_label, text, expected) => {
+    expect(sentencesOf(text)).toEqual(expected);
+  });
+
+  it('does not break before a lowercase word', () => {
+    expect(sentencesOf('It cost approx. ten dollars. Fine.')).toEqual(['It cost approx. ten dollars.', 'Fine.']);
+    expect(sentencesOf('The end. and more')).toEqual(['The end. and more']);
+  });
+
+  it('does not break inside a single line break', () => {
+    expect(sentencesOf('A sentence that wraps\nonto the next line. Next.')).toEqual(['A sentence that wraps\nonto the next line.', 'Next.']);
+  });
+
+  it('returns exact offsets into the text', () => {
+    const text = '  Meta settled.   Netflix paid.\n\n  Last one  ';
+    expect(splitSentences(text)).toEqual([
+      { start: 2, end: 15 },
+      { start: 18, end: 31 },
+      { start: 35, end: 43 },
+    ]);
+  });
+
+  it('adds the offset argument to every span', () => {
+    expect(splitSentences('Abc. Def.', 100)).toEqual([
+      { start: 100, end: 104 },
+      { start: 105, end: 109 },
+    ]);
+  });
+
+  it('returns no spans for empty or whitespace-only text', () => {
+    expect(splitSentences('')).toEqual([]);
+    expect(splitSentences(' \n\n \t')).toEqual([]);
+  });
+
+  it('returns trimmed, ordered, non-overlapping spans that only skip whitespace, for any text', () => {
+    const word = fc.constantFrom('v.', 'No.', 'Inc.', 'U.S.C.', 'F. Supp.', 'Id.', 'e.g.', 'et al.', 'E.', 'Dec.', 'Meta', 'the', '§ 1983', '¶ 42', '$725', '“quoted.”', '?', '!', '\n\n', '\n', 'naïve', '🙂');
+    fc.assert(
+      fc.property(fc.array(fc.oneof(word, fc.string({ maxLength: 12 })), { maxLength: 40 }), (words) => {
+        const text = words.join(' ');
+        const spans = splitSentences(text);
+        let cursor = 0;
+        for (const span of spans) {
+          expect(span.end).toBeGreaterThan(span.start);
+          expect(text.slice(cursor, span.start).trim()).toBe('');
+          const sentence = text.slice(span.start, span.end);
+          expect(sentence).toBe(sentence.trim());
+          cursor = span.end;
+        }
+        expect(text.slice(cursor).trim()).toBe('');
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
