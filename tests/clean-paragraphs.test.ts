@@ -56,6 +56,21 @@ describe('layoutPages', () => {
     expect(text.slice(0, split)).toMatch(/The court finds that the plain$/);
   });
 
+  it('does not continue a footnote with the body text of the next page', () => {
+    const { text } = layoutPages(
+      [
+        ['     The court held that the', ...body, 'and the same court also found', '', '3 The University’s arguments fail.'],
+        ['that the program was unlawful.', ...body],
+      ],
+      [1, 2],
+    );
+    expect(text.split('\n\n')).toEqual([
+      `The court held that the ${body.join(' ')} and the same court also found`,
+      '3 The University’s arguments fail.',
+      `that the program was unlawful. ${body.join(' ')}`,
+    ]);
+  });
+
   it('starts a new paragraph on the next page when the last one ended a sentence and the next is indented', () => {
     const { text, pages } = layoutPages(
       [

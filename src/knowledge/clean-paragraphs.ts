@@ -63,6 +63,9 @@ function isOutlineHeading(text: string, fullLength: number): boolean {
   );
 }
 
+/** A footnote's first line: its number (often glued, from a superscript) then a capitalised word. */
+const FOOTNOTE = /^(?:\d{1,3}\s*|[*†‡]\s*)\p{Lu}\p{Ll}/u;
+
 /** A list item's bullet: always the start of its own paragraph. */
 const BULLET = /^[•●▪◦‣·]\s/u;
 
@@ -160,7 +163,11 @@ function paragraphStarts(stream: readonly StreamLine[]): boolean[] {
   stream.forEach((line, i) => {
     const prev = stream[i - 1];
     let start = prev === undefined;
-    if (prev !== undefined && (isContinuation(prev.text, line.text) || continuesCapsHeading(prev, line))) {
+    const firstOfParagraph = stream[paragraphFirst];
+    if (prev !== undefined && line.pageIndex !== prev.pageIndex && FOOTNOTE.test(firstOfParagraph?.text ?? '')) {
+      // The page ended in its footnotes: the body text that continues on this page cannot join them.
+      start = true;
+    } else if (prev !== undefined && (isContinuation(prev.text, line.text) || continuesCapsHeading(prev, line))) {
       start = false;
     } else if (prev !== undefined) {
       const prevIsFirst = paragraphFirst === i - 1;
