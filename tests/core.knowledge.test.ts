@@ -1,0 +1,213 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { PinpointError } from '../src/errors.js';
+import { hashText, loadKnowledge } from '../src/knowledge/load.js';
+
+const FIXTURE = fileURLToPath(new URL('./fixtures/core/kb', import.meta.url));
+const made: string[] = [];
+
+function folder(files: Record<string, string | Buffer>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'pinpoint-core-knowledge-'));
+  made.push(dir);
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, name)), { recursive: true });
+    writeFileSync(join(dir, name), content);
+  }
+  return dir;
+}
+
+async function loadError(dir: string): Promise<PinpointError> {
+  const error = await loadKnowledge(dir).then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(PinpointError);
+  return error as PinpointError;
+}
+
+afterEach(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('loadKnowledge', () => {
+  describe('missing and empty folders', () => {
+    it('stops with KNOWLEDGE_MISSING when the folder does not exist', async () => {
+      const dir = join(tmpdir(), 'pinpoint-core-no-such-folder');
+      const error = await loadError(dir);
+      expect(error.code).toBe('KNOWLEDGE_MISSING');
+      expect(error.message).toBe(`pinpoint: knowledge folder ${dir} does not exist; create it with the case documents or set KNOWLEDGE_DIR`);
+    });
+
+    it('stops with KNOWLEDGE_MISSING when the path is a file', async () => {
+      const dir = folder({ 'a.md': 'Text.' });
+      const error = await loadError(join(dir, 'a.md'));
+      expect(error.code).toBe('KNOWLEDGE_MISSING');
+    });
+
+    it('stops with KNOWLEDGE_EMPTY when the folder is empty', async () => {
+      const dir = folder({});
+      const error = await loadError(dir);
+      expect(error.code).toBe('KNOWLEDGE_EMPTY');
+      expect(error.message).toBe(`pinpoint: knowledge folder ${dir} has no documents (.md, .markdown, .txt); add one or set KNOWLEDGE_DIR`);
+    });
+
+    it('stops with KNOWLEDGE_EMPTY when only ignored or unsupported files are there', async () => {
+      const dir = folder({ '.hidden.md': 'Hidden.', '_draft.md': 'Draft.', 'notes.json': '{}', 'pack.yaml': 'name: X\n', '_drafts/old.md': 'Old.' });
+      const error = await loadError(dir);
+      expect(error.code).toBe('KNOWLEDGE_EMPTY');
+      expect(error.message).toMatch(/has no documents/);
+    });
+
+    it('stops with KNOWLEDGE_EMPTY when every document is blank', async () => {
+      const dir = folder({ 'a.md': '  \n\n', 'b.md': '---\ntitle: B\n---\n\n' });
+      const error = await loadError(dir);
+      expect(error.code).toBe('KNOWLEDGE_EMPTY');
+      expect(error.message).toBe(`pinpoint: knowledge folder ${dir} has only empty documents; add text or set KNOWLEDGE_DIR`);
+    });
+
+    it('skips a blank document with a warning when others have text', async () => {
+      const dir = folder({ 'a.md': 'Text.', 'b.md': '\n' });
+      const pack = await loadKnowledge(dir);
+      expect(pack.documents.map((document) => document.path)).toEqual(['a.md']);
+      expect(pack.warnings).toEqual([`${join(dir, 'b.md')}: no text; skipped`]);
+    });
+  });
+
+  describe('malformed front matter', () => {
+    it.each([
+      ['an unknown kind', '---\ntitle: A\nkind: memo\n---\nBody', 3, '"kind": expected one of complaint, answer, motion, brief, order, opinion, judgment, exhibit, transcript, declaration, settlement, docket, news-article, article, press-release, other'],
+      ['an unknown key', '---\ntitle: A\ncolour: red\n---\nBody', 3, 'the block: unknown key "colour"; remove it or check the spelling'],
+      ['an impossible date', '---\ntitle: A\ndate: 2022-13-45\n---\nBody', 3, '"date": expected a date as YYYY-MM-DD'],
+      ['a date in words', '---\ntitle: A\nkind: order\ndate: yesterday\n---\nBody', 4, '"date": expected a date as YYYY-MM-DD'],
+      ['a relative URL', '---\ntitle: A\nurl: filing.pdf\n---\nBody', 3, '"url": expected an absolute URL such as https://example.com/filing.pdf'],
+      ['an empty title', '---\ntitle: "  "\n---\nBody', 2, '"title": expected a non-empty title'],
+      ['a fractional ECF number', '---\ntitle: A\necf: 3.5\n---\nBody', 3, '"ecf": Invalid input: expected int, received number'],
+      ['a duplicate key', '---\ntitle: A\ntitle: B\n---\nBody', 3, 'invalid YAML (Map keys must be unique); fix the syntax, e.g. "title: My title"'],
+      ['a bad indent', '---\ntitle: A\n  kind: order\n---\nBody', 2, 'invalid YAML (Nested mappings are not allowed in compact mappings); fix the syntax, e.g. "title: My title"'],
+      ['an unclosed fence', '---\ntitle: A\nBody that never closes the fence', 1, 'front matter opened with --- is never closed; add a line with --- after the metadata'],
+    ])('names the file and line %#: %s', async (_label, content, line, reason) => {
+      const dir = folder({ 'ok.md': 'Fine.', 'sub/a.md': content });
+      const error = await loadError(dir);
+      expect(error.code).toBe('DOCUMENT_INVALID');
+      expect(error.message).toBe(`pinpoint: ${join(dir, 'sub/a.md')}:${line}: ${reason}`);
+    });
+
+    // Bug: yaml reports an unclosed quote or flow at the end of the block, which is the closing fence's line.
+    it.each([
+      ['an unclosed quote', '---\ntitle: "A\n---\nBody', 2, 'invalid YAML (Missing closing "quote); fix the syntax, e.g. "title: My title"'],
+      ['an unclosed flow sequence', '---\ntitle: A\nkind: [order\n---\nBody', 3, 'invalid YAML (Flow sequence in block collection must be sufficiently indented and end with a ]); fix the syntax, e.g. "title: My title"'],
+    ])('names the line of %s, not the closing fence', async (_label, content, line, reason) => {
+      const dir = folder({ 'a.md': content });
+      const error = await loadError(dir);
+      expect(error.message).toBe(`pinpoint: ${join(dir, 'a.md')}:${line}: ${reason}`);
+    });
+
+    it('loads nothing when one file of many is malformed', async () => {
+      const dir = folder({ 'a.md': 'Fine.', 'b.md': '---\nkind: nope\n---\nBody', 'c.md': 'Fine too.' });
+      await expect(loadKnowledge(dir)).rejects.toThrow(`pinpoint: ${join(dir, 'b.md')}:2: "kind": expected one of`);
+    });
+  });
+
+  describe('malformed pack.yaml', () => {
+    it.each([
+      ['an alias group of one', 'name: X\naliases:\n  - [Meta, Facebook]\n  - [one]\n', 4, '"aliases.1": an alias group needs at least two phrases'],
+      ['an unknown key', 'name: X\nsynonyms: []\n', 2, 'the block: unknown key "synonyms"; remove it or check the spelling'],
+      ['a bad kind for a listed document', 'documents:\n  a.pdf:\n    title: A\n    kind: ruling\n', 4, '"documents.a.pdf.kind": expected one of complaint, answer, motion, brief, order, opinion, judgment, exhibit, transcript, declaration, settlement, docket, news-article, article, press-release, other'],
+      ['a syntax error', 'name: X\naliases: [a, b\nother: 1\n', 3, 'invalid YAML (Flow sequence in block collection must be sufficiently indented and end with a ]); fix the syntax, e.g. "title: My title"'],
+      ['aliases that are not a list', 'aliases: Meta\n', 1, '"aliases": Invalid input: expected array, received string'],
+    ])('stops with PACK_INVALID naming pack.yaml and the line %#: %s', async (_label, pack, line, reason) => {
+      const dir = folder({ 'a.md': 'Text.', 'pack.yaml': pack });
+      const error = await loadError(dir);
+      expect(error.code).toBe('PACK_INVALID');
+      expect(error.message).toBe(`pinpoint: ${join(dir, 'pack.yaml')}:${line}: ${reason}`);
+    });
+  });
+
+  describe('the fixture pack', () => {
+    it('loads documents from subfolders in path order, ignoring dot and underscore files', async () => {
+      const pack = await loadKnowledge(FIXTURE);
+      expect(pack.documents.map((document) => [document.id, document.path])).toEqual([
+        ['filings-complaint', 'filings/complaint.md'],
+        ['order', 'order.txt'],
+      ]);
+      expect(pack.documents.some((document) => document.text.includes('zebra'))).toBe(false);
+      expect(pack.warnings).toEqual([]);
+    });
+
+    it('merges the manifest metadata over the front matter', async () => {
+      const pack = await loadKnowledge(FIXTURE);
+      expect(pack.documents[0]!.meta).toEqual({
+        title: 'Doe v. Acme Messaging: Class Action Complaint',
+        kind: 'complaint',
+        court: 'N.D. Cal.',
+        date: '2021-04-12',
+        url: 'https://example.com/complaint.pdf',
+        docket: '3:21-cv-01234-AB',
+        ecf: 1,
+      });
+      expect(pack.documents[1]!.meta).toEqual({ title: 'Order Denying Motion to Dismiss', kind: 'order', date: '2022-12-06' });
+    });
+
+    it('reads the case name and alias groups from pack.yaml', async () => {
+      const pack = await loadKnowledge(FIXTURE);
+      expect(pack.manifest.name).toBe('Doe v. Acme Messaging (fixture)');
+      expect(pack.manifest.aliases).toEqual([
+        ['Acme', 'Acme Messaging', 'Acme Corp'],
+        ['DM', 'DMs', 'direct message', 'private message', 'inbox'],
+      ]);
+    });
+
+    it('strips the front matter from the text and hashes the text', async () => {
+      const pack = await loadKnowledge(FIXTURE);
+      const order = pack.documents[1]!;
+      expect(order.text.startsWith('Page 1 of 2\n\nThe motion to dismiss')).toBe(true);
+      expect(order.hash).toBe(hashText(order.text));
+      expect(order.hash).toMatch(/^[0-9a-f]{64}$/);
+    });
+  });
+
+  describe('metadata and text', () => {
+    it('manifest values win over the front matter and a file without a title takes its name', async () => {
+      const dir = folder({
+        'a.md': '---\ntitle: From file\nkind: order\n---\nText.',
+        'motion-to_dismiss.txt': 'Text.',
+        'pack.yaml': 'documents:\n  a.md:\n    title: From manifest\n',
+      });
+      const pack = await loadKnowledge(dir);
+      expect(pack.documents.map((document) => document.meta)).toEqual([
+        { title: 'From manifest', kind: 'order' },
+        { title: 'motion to dismiss' },
+      ]);
+    });
+
+    it('warns about a manifest entry for a file that is not there', async () => {
+      const dir = folder({ 'a.md': 'Text.', 'pack.yaml': 'documents:\n  gone.pdf:\n    title: Gone\n' });
+      const pack = await loadKnowledge(dir);
+      expect(pack.warnings).toEqual([`${join(dir, 'pack.yaml')}: documents: "gone.pdf" is not in the folder`]);
+    });
+
+    it('defaults to no aliases and no manifest entries without pack.yaml', async () => {
+      const pack = await loadKnowledge(folder({ 'a.md': 'Text.' }));
+      expect(pack.manifest).toEqual({ aliases: [], documents: {} });
+    });
+
+    it('takes an unquoted YAML date as a YYYY-MM-DD string', async () => {
+      const pack = await loadKnowledge(folder({ 'a.md': '---\ntitle: A\ndate: 2022-12-06\n---\nText.' }));
+      expect(pack.documents[0]!.meta.date).toBe('2022-12-06');
+    });
+
+    it('normalizes CRLF line ends and a byte-order mark', async () => {
+      const pack = await loadKnowledge(folder({ 'a.md': '\uFEFF---\r\ntitle: A\r\n---\r\nOne.\r\n\r\nTwo.' }));
+      expect(pack.documents[0]!.meta.title).toBe('A');
+      expect(pack.documents[0]!.text).toBe('One.\n\nTwo.');
+    });
+
+    it('gives documents that differ only by extension distinct ids', async () => {
+      const pack = await loadKnowledge(folder({ 'a.md': 'One.', 'a.txt': 'Two.' }));
+      expect(pack.documents.map((document) => document.id)).toEqual(['a', 'a-2']);
+    });
+  });
+});
