@@ -1,4 +1,5 @@
 import { isAliasTerm, type Analyzer } from '../search/analyzer.js';
+import { GENERIC_TERMS } from '../search/generic-words.js';
 import type { PassageIndex } from '../search/passage-index.js';
 
 /**
@@ -24,12 +25,47 @@ export interface AnalyzedQuery {
   termWeights: Map<string, number>;
 }
 
+/**
+ * Indexed terms one edit away (two for long words), one swap of neighbouring letters away ("reprot"),
+ * or one edit away from a one-word alias ("setlement" → the settlement group).
+ */
+function spellingCorrections(term: string, analyzer: Analyzer, index: PassageIndex): string[] {
+  const found = index.closestTerms(term, term.length >= LONG_WORD ? 2 : 1).filter((candidate) => index.documentFrequency(candidate) > 0);
+  for (let i = 0; i + 1 < term.length; i++) {
+    const swapped = term.slice(0, i) + term[i + 1] + term[i] + term.slice(i + 2);
+    if (swapped !== term && index.documentFrequency(swapped) > 0) found.push(swapped);
+  }
+  for (const [word, aliasTerm] of analyzer.aliasWords) {
+    if (index.documentFrequency(aliasTerm) > 0 && Math.abs(word.length - term.length) <= 1 && withinOneEdit(word, term)) found.push(aliasTerm);
+  }
+  return found;
+}
+
+function withinOneEdit(a: string, b: string): boolean {
+  if (a === b) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return a.slice(i + 1) === b.slice(i + 1) || a.slice(i) === b.slice(i + 1) || a.slice(i + 1) === b.slice(i);
+}
+
+/** A capitalised word that does not open the question: most likely a name. */
+function isProperName(question: string, start: number): boolean {
+  const first = question[start] ?? '';
+  return start > 0 && /\p{Lu}/u.test(first) && !/[.!?]\s*$/.test(question.slice(0, start));
+}
+
 export function inverseDocumentFrequency(documentFrequency: number, passageCount: number): number {
   return Math.log(1 + (passageCount - documentFrequency + 0.5) / (documentFrequency + 0.5));
 }
 
 /** Corrections are tried only for words this long: shorter ones have too many neighbours. */
 const MIN_CORRECTABLE_LENGTH = 5;
+/** Words at least this long may be two edits from the right spelling. */
+const LONG_WORD = 7;
+/** An everyday word the documents never use weighs this share of an unknown topical word. */
+const GENERIC_UNKNOWN_SHARE = 0.2;
+/** A name the documents never mention ("Spotify" mid-question) is strong evidence they do not answer. */
+const PROPER_NAME_FACTOR = 2;
 /** Corrected terms count a little less than words the user typed correctly. */
 const CORRECTION_WEIGHT = 0.85;
 
@@ -75,15 +111,19 @@ export function analyzeQuery(question: string, analyzer: Analyzer, index: Passag
     if (known) {
       weight = Math.max(...knownTerms.map(idf));
     } else {
-      const corrections = fresh
-        .filter((term) => !isAliasTerm(term) && term.length >= MIN_CORRECTABLE_LENGTH && /^\p{L}+$/u.test(term))
-        .flatMap((term) => index.closestTerms(term, term.length >= 8 ? 2 : 1))
-        .filter((term) => index.documentFrequency(term) > 0);
+      const corrections = [
+        ...new Set(
+          fresh
+            .filter((term) => !isAliasTerm(term) && term.length >= MIN_CORRECTABLE_LENGTH && /^\p{L}+$/u.test(term))
+            .flatMap((term) => spellingCorrections(term, analyzer, index)),
+        ),
+      ];
       if (corrections.length > 0) {
         terms = [...fresh, ...corrections];
         weight = Math.max(...corrections.map(idf)) * CORRECTION_WEIGHT;
         known = true;
-      } else weight = unknownWeight;
+      } else if (fresh.every((term) => GENERIC_TERMS.has(term))) weight = unknownWeight * GENERIC_UNKNOWN_SHARE;
+      else weight = isProperName(question, group.start) ? unknownWeight * PROPER_NAME_FACTOR : unknownWeight;
     }
     for (const term of terms) termWeights.set(term, Math.max(termWeights.get(term) ?? 0, known ? 1 : 0.5));
     concepts.push({ terms, weight, known, position });

@@ -13,8 +13,8 @@ export interface Analyzer {
   readonly version: string;
   tokens(text: string): Token[];
   terms(text: string): string[];
-  /** Terms of one alias group, for display ("dm" → the group's phrases). */
-  aliasGroupOf(term: string): readonly string[] | undefined;
+  /** One-word alias phrases and the alias term of their group ("settlement" → "~8"), for spelling fixes. */
+  readonly aliasWords: ReadonlyMap<string, string>;
 }
 
 // Legal tokens first, so "12(b)(6)", "3:20-cv-08570-JD", "§ 1983", "¶ 42" and "$725" survive whole.
@@ -98,7 +98,7 @@ interface AliasPhrase {
 export function createAnalyzer(options: { aliases?: readonly (readonly string[])[] } = {}): Analyzer {
   const groups = (options.aliases ?? []).map((group) => [...group]);
   const phrasesByFirstTerm = new Map<string, AliasPhrase[]>();
-  const groupByTerm = new Map<string, number>();
+  const aliasWords = new Map<string, string>();
   groups.forEach((group, index) => {
     for (const phrase of group) {
       const terms = baseTokens(phrase).map((token) => token.term);
@@ -108,7 +108,7 @@ export function createAnalyzer(options: { aliases?: readonly (readonly string[])
       list.push({ terms, group: index });
       list.sort((a, b) => b.terms.length - a.terms.length);
       phrasesByFirstTerm.set(first, list);
-      if (terms.length === 1) groupByTerm.set(first, index);
+      if (terms.length === 1) aliasWords.set(first, `${ALIAS_PREFIX}${index}`);
     }
   });
 
@@ -137,10 +137,7 @@ export function createAnalyzer(options: { aliases?: readonly (readonly string[])
     version: `${ANALYZER_VERSION}:${aliasSignature}`,
     tokens,
     terms: (text) => tokens(text).map((token) => token.term),
-    aliasGroupOf(term) {
-      const index = term.startsWith(ALIAS_PREFIX) ? Number(term.slice(1)) : groupByTerm.get(term);
-      return index === undefined ? undefined : groups[index];
-    },
+    aliasWords,
   };
 }
 
