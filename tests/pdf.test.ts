@@ -129,10 +129,13 @@ describe('extractPdf', () => {
     expect(meta).toEqual({ title: 'Order Granting Motion to Dismiss' });
   });
 
-  it('ignores a word processor file name as the title', async () => {
-    const bytes = await makePdf([{ lines: flow(['Text.']) }], { title: 'Microsoft Word - complaint_final.docx' });
-    expect((await extractPdf(bytes, 'c.pdf')).meta).toEqual({});
-  });
+  it.each(['Microsoft Word - complaint_final.docx', 'Untitled', 'Document1', 'complaint.pdf'])(
+    'ignores the placeholder title %j',
+    async (title) => {
+      const bytes = await makePdf([{ lines: flow(['Text.']) }], { title });
+      expect((await extractPdf(bytes, 'c.pdf')).meta).toEqual({});
+    },
+  );
 
   it('throws DOCUMENT_INVALID when no page has text', async () => {
     const bytes = await makePdf([{ lines: [] }, { lines: [] }]);

@@ -25,13 +25,18 @@ async function openPdf(bytes: Uint8Array, fileLabel: string): ReturnType<typeof 
   }
 }
 
-/** The PDF's own Title, unless it is a word processor's file name ("Microsoft Word - compl.docx"). */
+/** The PDF's own Title, unless it is a word processor's placeholder ("Microsoft Word - compl.docx", "Untitled"). */
 function usableTitle(info: unknown): string | undefined {
   if (typeof info !== 'object' || info === null || !('Title' in info)) return undefined;
   const title = (info as { Title: unknown }).Title;
   if (typeof title !== 'string') return undefined;
   const trimmed = title.trim();
-  if (trimmed === '' || /^microsoft\s+\w+\s+-/i.test(trimmed) || /\.(docx?|wpd|pdf|rtf|odt)$/i.test(trimmed)) {
+  if (
+    trimmed === '' ||
+    /^(?:untitled|document\s*\d*)$/i.test(trimmed) ||
+    /^microsoft\s+\w+\s+-/i.test(trimmed) ||
+    /\.(docx?|wpd|pdf|rtf|odt)$/i.test(trimmed)
+  ) {
     return undefined;
   }
   return trimmed;
