@@ -46,6 +46,18 @@ describe('splitSentences', () => {
     expect(sentencesOf(text)).toEqual(expected);
   });
 
+  // Bug: "4." at the start of a numbered paragraph ends a "sentence", so a quote can be the bare "4.".
+  it.each([
+    ['42. Plaintiffs allege that Meta lied. Meta denies it.', ['42. Plaintiffs allege that Meta lied.', 'Meta denies it.']],
+    ['Intro line.\n\n7. The agreement was signed.', ['Intro line.', '7. The agreement was signed.']],
+  ])('keeps a filing\'s paragraph number with its first sentence in %j', (text, expected) => {
+    expect(sentencesOf(text)).toEqual(expected);
+  });
+
+  it('still breaks after a number that ends a sentence mid-paragraph', () => {
+    expect(sentencesOf('The vote was 5 to 4. Then they left.')).toEqual(['The vote was 5 to 4.', 'Then they left.']);
+  });
+
   it('does not break before a lowercase word', () => {
     expect(sentencesOf('It cost approx. ten dollars. Fine.')).toEqual(['It cost approx. ten dollars.', 'Fine.']);
     expect(sentencesOf('The end. and more')).toEqual(['The end. and more']);

@@ -1,0 +1,270 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_QUESTION_CHARS, MAX_QUOTE_CHARS, createPinpoint, type Answer, type Excerpt, type Pinpoint } from '../src/index.js';
+import { loadKnowledge } from '../src/knowledge/load.js';
+import { createAnalyzer, type Analyzer } from '../src/search/analyzer.js';
+
+const SHIPPED = fileURLToPath(new URL('../knowledge', import.meta.url));
+const FIXTURE = fileURLToPath(new URL('./fixtures/core/kb', import.meta.url));
+const CASE_QUESTIONS = fileURLToPath(new URL('../eval/case-questions.jsonl', import.meta.url));
+const ARTICLE_TITLE = 'Court Documents Reveal Facebook Shared User DMs with Netflix for Content Tailoring';
+
+let shipped: Pinpoint;
+let fixture: Pinpoint;
+let shippedAnalyzer: Analyzer;
+
+beforeAll(async () => {
+  shipped = await createPinpoint({ knowledgeDir: SHIPPED });
+  fixture = await createPinpoint({ knowledgeDir: FIXTURE });
+  shippedAnalyzer = createAnalyzer({ aliases: (await loadKnowledge(SHIPPED)).manifest.aliases });
+});
+
+afterAll(async () => {
+  await shipped?.close();
+  await fixture?.close();
+});
+
+function excerptsOf(answer: Answer): Excerpt[] {
+  if (answer.kind !== 'excerpts') throw new Error(`expected excerpts for "${answer.question}", got no-match`);
+  return answer.excerpts;
+}
+
+function highlighted(excerpt: Excerpt): string[] {
+  return excerpt.highlights.map(([start, end]) => excerpt.quote.slice(start, end));
+}
+
+function expectVerbatim(core: Pinpoint, excerpt: Excerpt): void {
+  const view = core.passage(excerpt.passageId);
+  expect(view, `passage ${excerpt.passageId}`).toBeDefined();
+  expect(view!.document.text.slice(excerpt.start, excerpt.start + excerpt.quote.length)).toBe(excerpt.quote);
+  expect(view!.passage.text).toContain(excerpt.quote);
+  expect(view!.document.id).toBe(excerpt.citation.docId);
+}
+
+function expectWellFormedHighlights(excerpt: Excerpt): void {
+  let previousEnd = 0;
+  for (const [start, end] of excerpt.highlights) {
+    expect(start).toBeGreaterThanOrEqual(previousEnd);
+    expect(end).toBeGreaterThan(start);
+    expect(end).toBeLessThanOrEqual(excerpt.quote.length);
+    previousEnd = end;
+  }
+}
+
+const caseQuestions: { id: string; question: string; unanswerable: boolean }[] = readFileSync(CASE_QUESTIONS, 'utf8')
+  .split('\n')
+  .filter((line) => line.trim() !== '')
+  .map((line) => JSON.parse(line));
+
+describe('answers over the shipped knowledge', () => {
+  it('quotes "private messages" or "direct messages" first, with a citation, for the README question', () => {
+    const [first] = excerptsOf(shipped.ask("Did Netflix have access to Facebook users' private messages?"));
+    expect(first!.quote).toMatch(/private messages|direct messages/);
+    expect(first!.citation.title).toBe(ARTICLE_TITLE);
+    expect(first!.citation.kind).toBe('news-article');
+    expect(first!.citation.docId).toBe('facebook-netflix-dms-article');
+    expect(first!.citation.label).toMatch(/^para\. \d+$/);
+    expectVerbatim(shipped, first!);
+  });
+
+  it('quotes "$725 million" for the Cambridge Analytica settlement', () => {
+    const excerpts = excerptsOf(shipped.ask('how much was the Cambridge Analytica settlement'));
+    expect(excerpts.some((excerpt) => excerpt.quote.includes('$725 million'))).toBe(true);
+  });
+
+  it('meets "netflix dms" with the article\'s "private messages" / "direct messages" through the aliases', () => {
+    const [first] = excerptsOf(shipped.ask('netflix dms'));
+    expect(first!.quote).toMatch(/Netflix/);
+    expect(highlighted(first!).join(' | ')).toMatch(/private messages|direct messages/);
+  });
+
+  it('answers no-match with the document titles as suggestions for an off-topic question', () => {
+    const answer = shipped.ask('What is the capital of France?');
+    expect(answer).toEqual({ kind: 'no-match', question: 'What is the capital of France?', suggestions: [ARTICLE_TITLE], candidates: expect.any(Array) });
+  });
+
+  it('gives deep-equal answers to the same question asked twice', () => {
+    const question = 'Who had personal ties with Mark Zuckerberg?';
+    expect(shipped.ask(question)).toEqual(shipped.ask(question));
+    expect(shipped.ask('What is the capital of France?')).toEqual(shipped.ask('What is the capital of France?'));
+  });
+
+  it('gives the same answer from a freshly built core', async () => {
+    const again = await createPinpoint({ knowledgeDir: SHIPPED });
+    try {
+      for (const question of ['netflix dms', 'When did Meta rebrand?', 'What is the capital of France?']) {
+        expect(again.ask(question)).toEqual(shipped.ask(question));
+      }
+    } finally {
+      await again.close();
+    }
+  });
+
+  it('highlights the matched words inside the quote and nothing else', () => {
+    const question = "Did Netflix have access to Facebook users' private messages?";
+    const questionTerms = new Set(shippedAnalyzer.terms(question));
+    for (const excerpt of excerptsOf(shipped.ask(question))) {
+      expectWellFormedHighlights(excerpt);
+      for (const text of highlighted(excerpt)) {
+        expect(shippedAnalyzer.terms(text).some((term) => questionTerms.has(term)), `"${text}" matches the question`).toBe(true);
+      }
+      // Every quote word that the question asks about is inside a highlight.
+      for (const token of shippedAnalyzer.tokens(excerpt.quote)) {
+        if (!questionTerms.has(token.term)) continue;
+        const covered = excerpt.highlights.some(([start, end]) => token.start >= start && token.end <= end);
+        expect(covered, `"${excerpt.quote.slice(token.start, token.end)}" is highlighted`).toBe(true);
+      }
+    }
+  });
+
+  it('highlights "Netflix" and the direct-messages phrase in the first quote of the README question', () => {
+    const [first] = excerptsOf(shipped.ask("Did Netflix have access to Facebook users' private messages?"));
+    const words = highlighted(first!);
+    expect(words).toContain('Netflix');
+    expect(words.some((word) => /^(private|direct) messages$/.test(word))).toBe(true);
+  });
+
+  it.each(caseQuestions.map((q) => [q.id, q.question] as const))(
+    'keeps every quote verbatim and within %s characters for %s: %s',
+    (_id, question) => {
+      const answer = shipped.ask(question);
+      if (answer.kind === 'no-match') {
+        expect(answer.suggestions.length).toBeGreaterThan(0);
+        return;
+      }
+      expect(answer.excerpts.length).toBeGreaterThan(0);
+      expect(answer.excerpts.length).toBeLessThanOrEqual(3);
+      expect(new Set(answer.excerpts.map((excerpt) => excerpt.passageId)).size).toBe(answer.excerpts.length);
+      for (const excerpt of answer.excerpts) {
+        expect(excerpt.quote.length).toBeLessThanOrEqual(MAX_QUOTE_CHARS);
+        expect(excerpt.quote).toBe(excerpt.quote.trim());
+        expectVerbatim(shipped, excerpt);
+        expectWellFormedHighlights(excerpt);
+      }
+    },
+  );
+
+  describe('More (offset and limit)', () => {
+    const question = 'Meta privacy fines';
+
+    it('returns the next excerpts for an offset, in the same order as one long page', () => {
+      const all = excerptsOf(shipped.ask(question, { limit: 10 }));
+      expect(all.length).toBeGreaterThan(3);
+      expect(excerptsOf(shipped.ask(question))).toEqual(all.slice(0, 3));
+      expect(excerptsOf(shipped.ask(question, { offset: 3 }))).toEqual(all.slice(3, 6));
+      expect(excerptsOf(shipped.ask(question, { offset: 1, limit: 2 }))).toEqual(all.slice(1, 3));
+    });
+
+    it('returns an empty page past the last excerpt', () => {
+      expect(excerptsOf(shipped.ask(question, { offset: 50 }))).toEqual([]);
+    });
+
+    it('treats a negative offset as 0 and a limit below 1 as 1', () => {
+      const all = excerptsOf(shipped.ask(question, { limit: 10 }));
+      expect(excerptsOf(shipped.ask(question, { offset: -4, limit: 0 }))).toEqual(all.slice(0, 1));
+    });
+  });
+
+  describe('hostile input', () => {
+    it('does not throw on a 10,000-character question and cuts it before analysis', () => {
+      const question = `Did Netflix read DMs? ${'spam '.repeat(2000)}`.slice(0, 10_000);
+      expect(question).toHaveLength(10_000);
+      const answer = shipped.ask(question);
+      expect(answer.question.length).toBeLessThanOrEqual(MAX_QUESTION_CHARS);
+      expect(question.startsWith(answer.question)).toBe(true);
+    });
+
+    it.each([
+      ['@everyone'],
+      ['@here <@123456789> <#42> <!channel>'],
+      ['x'.repeat(10_000)],
+      ['🙂'.repeat(3000)],
+      ['((((((((((('],
+      ['.*+?^${}()|[]\\'],
+      ['\u0000\u0007\u202e'],
+      [''],
+      ['   \n\t  '],
+      ['§ ¶ $ € £'],
+      ['12(b)(6) 3:20-cv-08570-JD § 1983 ¶ 42 $725 million'],
+    ])('does not throw on %j', (question) => {
+      const answer = shipped.ask(question);
+      expect(['excerpts', 'no-match']).toContain(answer.kind);
+      if (answer.kind === 'excerpts') for (const excerpt of answer.excerpts) expectVerbatim(shipped, excerpt);
+    });
+
+    it('answers no-match for an empty question', () => {
+      expect(shipped.ask('').kind).toBe('no-match');
+      expect(shipped.ask('@everyone').kind).toBe('no-match');
+    });
+  });
+});
+
+describe('answers over a filing with numbered paragraphs and pages', () => {
+  it('cites a numbered paragraph as "¶ N, ECF No. E" with the manifest url and date', () => {
+    const [first] = excerptsOf(fixture.ask("Who got access to users' direct messages?"));
+    expect(first!.quote).toBe('Acme gave StreamCo Inc. access to users\' direct messages through a private "Inbox API" from 2013 until 2019.');
+    expect(first!.citation).toEqual({
+      docId: 'filings-complaint',
+      title: 'Doe v. Acme Messaging: Class Action Complaint',
+      label: '¶ 2, ECF No. 1',
+      url: 'https://example.com/complaint.pdf',
+      date: '2021-04-12',
+      kind: 'complaint',
+    });
+    expectVerbatim(fixture, first!);
+  });
+
+  it('cites the page from a page marker', () => {
+    const [first] = excerptsOf(fixture.ask('How much in damages do the plaintiffs seek?'));
+    expect(first!.quote).toContain('$725 million');
+    expect(first!.citation.label).toBe('¶ 6, ECF No. 1 at 2');
+  });
+
+  it('matches a rule citation token and highlights it', () => {
+    const [first] = excerptsOf(fixture.ask('Was the motion under Rule 12(b)(6) denied?'));
+    expect(first!.quote).toBe('The motion to dismiss under Rule 12(b)(6) is denied.');
+    expect(first!.citation.label).toBe('p. 1, para. 1');
+    expect(highlighted(first!)).toEqual(['motion', 'Rule', '12(b)(6)', 'denied']);
+  });
+
+  it('meets "§1983" in a question with "§ 1983" in the text', () => {
+    const [first] = excerptsOf(fixture.ask('an action under §1983'));
+    expect(highlighted(first!)).toContain('§ 1983');
+  });
+
+  it('meets "4500000" written "$4,500,000"', () => {
+    const [first] = excerptsOf(fixture.ask('Did StreamCo pay $4,500,000?'));
+    expect(highlighted(first!)).toContain('$4,500,000');
+  });
+
+  it('does not split "Dec. 6, 2013" or "Inc." out of a quote', () => {
+    const [first] = excerptsOf(fixture.ask('When did the founder sign the inbox agreement?'));
+    expect(first!.quote).toBe("Acme's founder signed the inbox agreement on Dec. 6, 2013, after StreamCo paid $4,500,000 in fees.");
+  });
+
+  // Bug: secondary excerpts from passages that match only through the title field quote a lone
+  // paragraph number ("4.") with no matched word; see the report.
+  it('returns no excerpt without a matched word, and never a bare paragraph number', () => {
+    const excerpts = excerptsOf(fixture.ask('section 1983'));
+    for (const excerpt of excerpts) {
+      expect(excerpt.quote).not.toMatch(/^\d+\.$/);
+      expect(excerpt.highlights.length, `"${excerpt.quote}" has a highlight`).toBeGreaterThan(0);
+    }
+  });
+
+  it('lists the documents with their headings', () => {
+    expect(fixture.documents()).toEqual([
+      {
+        id: 'filings-complaint',
+        title: 'Doe v. Acme Messaging: Class Action Complaint',
+        kind: 'complaint',
+        date: '2021-04-12',
+        url: 'https://example.com/complaint.pdf',
+        passages: 6,
+        headings: ['Introduction', 'Facts', 'Relief'],
+      },
+      { id: 'order', title: 'Order Denying Motion to Dismiss', kind: 'order', date: '2022-12-06', passages: 2, headings: [] },
+    ]);
+  });
+});
