@@ -5,6 +5,8 @@ import { PinpointError } from '../errors.js';
 import type { Document, DocumentMeta, PageSpan } from '../types.js';
 import { splitFrontMatter } from './front-matter.js';
 import { PACK_FILE, readPackManifest } from './pack.js';
+import { extractHtml } from './html.js';
+import { extractPdf } from './pdf.js';
 import { documentMetaSchema, type PackManifest } from './schema.js';
 import { parseYamlBlock } from './yaml-block.js';
 
@@ -38,19 +40,20 @@ const readText: Reader = async (bytes, file) => {
   return { text: split.body, meta, warnings: [] };
 };
 
+// PDF and HTML carry no front matter: their metadata comes from the file itself and pack.yaml.
+const readPdf: Reader = async (bytes, file) => extractPdf(new Uint8Array(bytes), file);
+const readHtml: Reader = async (bytes, file) => extractHtml(bytes.toString('utf8'), file);
+
 const READERS: Record<string, Reader> = {
   '.md': readText,
   '.markdown': readText,
   '.txt': readText,
+  '.pdf': readPdf,
+  '.html': readHtml,
+  '.htm': readHtml,
 };
 
 export const SUPPORTED_EXTENSIONS = Object.keys(READERS);
-
-/** Lets another format (PDF, HTML) plug in without this file importing its parser. */
-export function registerReader(extension: string, reader: Reader): void {
-  READERS[extension] = reader;
-  if (!SUPPORTED_EXTENSIONS.includes(extension)) SUPPORTED_EXTENSIONS.push(extension);
-}
 
 /**
  * Reads every document of a knowledge folder. A missing or empty folder and any malformed file stop
