@@ -1,4 +1,4 @@
-import type { Logger } from '../src/logger.js';
+import type { Logger } from '../src/index.js';
 
 /** One step of the shutdown, run in order; each is bounded so a stuck step cannot hold the exit. */
 export interface ShutdownStep {

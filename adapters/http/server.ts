@@ -1,7 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { PinpointError } from '../../src/errors.js';
-import type { Logger } from '../../src/logger.js';
+import { PinpointError, type Logger } from '../../src/index.js';
 import type { Route } from '../platform.js';
 import { readBody, BodyTooLargeError } from './read-body.js';
 

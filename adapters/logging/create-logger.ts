@@ -1,6 +1,6 @@
 import { pino, type DestinationStream, type Logger as PinoLogger } from 'pino';
 import pinoPretty from 'pino-pretty';
-import type { Logger } from '../../src/logger.js';
+import type { Logger } from '../../src/index.js';
 import { scrubText, scrubValue } from './scrub.js';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';

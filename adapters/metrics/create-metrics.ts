@@ -1,5 +1,5 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import type { IndexStats } from '../../src/services.js';
+import type { IndexStats } from '../../src/index.js';
 
 export type AnswerOperation = 'ask' | 'more' | 'find_sources';
 export type AnswerOutcome = 'excerpts' | 'no-match';

@@ -1,5 +1,4 @@
-import type { AskOptions, Pinpoint } from '../../src/services.js';
-import type { Answer } from '../../src/types.js';
+import type { Answer, AskOptions, Pinpoint } from '../../src/index.js';
 import type { AnswerOperation, Metrics } from './create-metrics.js';
 
 /**
