@@ -1,0 +1,223 @@
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import MiniSearch from 'minisearch';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { answerQuestion } from '../src/answer/answer.js';
+import { buildCorpus } from '../src/corpus.js';
+import { createPinpoint } from '../src/index.js';
+import { hashText, loadKnowledge, type KnowledgePack } from '../src/knowledge/load.js';
+import { packManifestSchema } from '../src/knowledge/schema.js';
+import type { Logger } from '../src/logger.js';
+import { createAnalyzer } from '../src/search/analyzer.js';
+import { buildPassageIndex, loadPassageIndex } from '../src/search/passage-index.js';
+import { splitPassages } from '../src/passages.js';
+import type { Document } from '../src/types.js';
+
+const FIXTURE = fileURLToPath(new URL('./fixtures/core/kb', import.meta.url));
+
+interface LogLine {
+  level: 'debug' | 'info' | 'warn' | 'error';
+  fields: object;
+  message?: string;
+}
+
+function recordingLogger(lines: LogLine[] = []): Logger & { lines: LogLine[] } {
+  const at = (level: LogLine['level']) => (fields: object, message?: string) => void lines.push({ level, fields, ...(message === undefined ? {} : { message }) });
+  const logger = { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error'), child: () => logger, lines };
+  return logger;
+}
+
+let root: string;
+let cacheDir: string;
+
+beforeEach(() => {
+  root = mkdtempSync(join(tmpdir(), 'pinpoint-core-cache-'));
+  cacheDir = join(root, 'index-cache');
+});
+
+afterEach(() => {
+  rmSync(root, { recursive: true, force: true });
+});
+
+function packOf(texts: Record<string, string>, aliases: string[][] = []): KnowledgePack {
+  const documents: Document[] = Object.entries(texts).map(([id, text]) => ({ id, path: `${id}.md`, meta: { title: `Title of ${id}` }, text, hash: hashText(text) }));
+  return { dir: root, manifest: packManifestSchema.parse({ aliases }), documents, warnings: [] };
+}
+
+const cacheFiles = () => readdirSync(cacheDir).filter((name) => name.endsWith('.json')).sort();
+
+describe('index cache', () => {
+  it('builds the index the first time and loads it from the cache the second time', async () => {
+    const pack = await loadKnowledge(FIXTURE);
+    const first = await buildCorpus(pack, { cacheDir, logger: recordingLogger() });
+    const second = await buildCorpus(pack, { cacheDir, logger: recordingLogger() });
+    expect(first.source).toBe('built');
+    expect(second.source).toBe('cache');
+    expect(second.hash).toBe(first.hash);
+    expect(cacheFiles()).toEqual([`${first.hash}.json`]);
+  });
+
+  it('answers the same from a cached index as from a built one', async () => {
+    const pack = await loadKnowledge(FIXTURE);
+    const built = await buildCorpus(pack, { cacheDir, logger: recordingLogger() });
+    const cached = await buildCorpus(pack, { cacheDir, logger: recordingLogger() });
+    for (const question of ["Who got access to users' direct messages?", 'Rule 12(b)(6)', 'damages $725 million', 'What is the capital of France?']) {
+      expect(answerQuestion(cached, question)).toEqual(answerQuestion(built, question));
+    }
+  });
+
+  it('rebuilds when a document changes and keeps the current and the previous index only', async () => {
+    const a = await buildCorpus(packOf({ one: 'Netflix read messages.' }), { cacheDir, logger: recordingLogger() });
+    const b = await buildCorpus(packOf({ one: 'Netflix read private messages.' }), { cacheDir, logger: recordingLogger() });
+    expect(b.source).toBe('built');
+    expect(b.hash).not.toBe(a.hash);
+    const c = await buildCorpus(packOf({ one: 'Netflix read direct messages.' }), { cacheDir, logger: recordingLogger() });
+    expect(c.source).toBe('built');
+    expect(cacheFiles()).toHaveLength(2);
+    expect(cacheFiles()).toContain(`${c.hash}.json`);
+    expect(cacheFiles()).not.toContain(`${a.hash}.json`);
+  });
+
+  it('rebuilds when the aliases change, because the analyzer version is part of the key', async () => {
+    const texts = { one: 'Netflix read direct messages.' };
+    const plain = await buildCorpus(packOf(texts), { cacheDir, logger: recordingLogger() });
+    const aliased = await buildCorpus(packOf(texts, [['DM', 'direct message']]), { cacheDir, logger: recordingLogger() });
+    expect(aliased.source).toBe('built');
+    expect(aliased.hash).not.toBe(plain.hash);
+  });
+
+  it('rebuilds when a document title changes, since titles are an indexed field', async () => {
+    const pack = packOf({ one: 'Netflix read messages.' });
+    const before = await buildCorpus(pack, { cacheDir, logger: recordingLogger() });
+    pack.documents[0]!.meta.title = 'A new title';
+    const after = await buildCorpus(pack, { cacheDir, logger: recordingLogger() });
+    expect(after.source).toBe('built');
+    expect(after.hash).not.toBe(before.hash);
+  });
+
+  it.each([
+    ['truncated JSON', (json: string) => json.slice(0, json.length / 2)],
+    ['not JSON at all', () => 'garbage'],
+    ['JSON of another shape', () => '{"hello":"world"}'],
+  ])('falls back to building when the cache file is %s, and rewrites it', async (_label, corrupt) => {
+    const pack = packOf({ one: 'Netflix read messages.\n\nMeta settled for $725 million.' });
+    const first = await buildCorpus(pack, { cacheDir, logger: recordingLogger() });
+    const file = join(cacheDir, `${first.hash}.json`);
+    writeFileSync(file, corrupt(readFileSync(file, 'utf8')));
+    const logger = recordingLogger();
+    const second = await buildCorpus(pack, { cacheDir, logger });
+    expect(second.source).toBe('built');
+    expect(logger.lines.filter((line) => line.level === 'warn').map((line) => line.message)).toEqual(['cached index could not be loaded; rebuilding']);
+    expect(answerQuestion(second, 'How much did Meta settle for?')).toEqual(answerQuestion(first, 'How much did Meta settle for?'));
+    const third = await buildCorpus(pack, { cacheDir, logger: recordingLogger() });
+    expect(third.source).toBe('cache');
+  });
+
+  it('still builds and only warns when the cache folder cannot be written', async () => {
+    writeFileSync(join(root, 'not-a-folder'), 'x');
+    const logger = recordingLogger();
+    const corpus = await buildCorpus(packOf({ one: 'Netflix read messages.' }), { cacheDir: join(root, 'not-a-folder'), logger });
+    expect(corpus.source).toBe('built');
+    expect(logger.lines.map((line) => [line.level, line.message])).toEqual([
+      ['warn', 'index cache unreadable; rebuilding'],
+      ['warn', 'could not write the index cache; the next start will re-index'],
+    ]);
+  });
+
+  it('always builds without a cache folder', async () => {
+    const pack = packOf({ one: 'Netflix read messages.' });
+    expect((await buildCorpus(pack, { logger: recordingLogger() })).source).toBe('built');
+    expect((await buildCorpus(pack, { logger: recordingLogger() })).source).toBe('built');
+  });
+
+  it('loads from the cache on a restart of the core with the same data folder', async () => {
+    const knowledgeDir = join(root, 'knowledge');
+    const dataDir = join(root, 'data');
+    cpSync(FIXTURE, knowledgeDir, { recursive: true });
+    const sources: unknown[] = [];
+    const logger = recordingLogger();
+    const start = async () => {
+      logger.lines.length = 0;
+      const core = await createPinpoint({ knowledgeDir, dataDir, logger });
+      sources.push(logger.lines.find((line) => line.message === 'knowledge indexed')?.fields);
+      return core;
+    };
+    const first = await start();
+    const hash = first.stats().knowledgeHash;
+    await first.close();
+    const second = await start();
+    expect(second.stats().knowledgeHash).toBe(hash);
+    await second.close();
+    writeFileSync(join(knowledgeDir, 'order.txt'), 'The motion is granted.');
+    const third = await start();
+    expect(third.stats().knowledgeHash).not.toBe(hash);
+    await third.close();
+    expect(sources.map((fields) => (fields as { index: string }).index)).toEqual(['built', 'cache', 'built']);
+    expect(readdirSync(join(dataDir, 'index-cache')).filter((name) => name.endsWith('.json'))).toHaveLength(2);
+  });
+});
+
+describe('passage index', () => {
+  const text = ['Netflix read private messages.', 'Netflix paid Meta.', 'Messages were private.', 'The settlement was $725 million.'].join('\n\n');
+  const document: Document = { id: 'd', path: 'd.md', meta: { title: 'Privacy order' }, text, hash: hashText(text) };
+  const analyzer = createAnalyzer();
+  const passages = splitPassages(document);
+  const documents = new Map([[document.id, document]]);
+  const built = buildPassageIndex(passages, documents, analyzer);
+  const loaded = loadPassageIndex(JSON.stringify(built.toJSON()), analyzer);
+
+  it('relies on MiniSearch internals that still exist (_index.get, _index.fuzzyGet, _fieldIds)', () => {
+    const miniSearch = new MiniSearch({ fields: ['text', 'title'] });
+    miniSearch.add({ id: 1, text: 'hello world', title: 'greeting' });
+    const internals = miniSearch as unknown as {
+      _index: { get(term: string): Map<number, Map<number, number>> | undefined; fuzzyGet(term: string, distance: number): Map<string, [unknown, number]> };
+      _fieldIds: Record<string, number>;
+    };
+    expect(internals._fieldIds).toEqual({ text: 0, title: 1 });
+    expect(internals._index.get('hello')?.get(internals._fieldIds.text!)?.size).toBe(1);
+    expect(internals._index.get('hello')?.get(internals._fieldIds.title!)).toBeUndefined();
+    expect([...internals._index.fuzzyGet('helo', 1)].map(([term, [, distance]]) => [term, distance])).toEqual([['hello', 1]]);
+  });
+
+  it.each([
+    ['built', built],
+    ['loaded from JSON', loaded],
+  ])('counts passages whose text holds a term (%s)', (_label, index) => {
+    expect(index.passageCount).toBe(4);
+    expect(index.documentFrequency('netflix')).toBe(2);
+    expect(index.documentFrequency('messag')).toBe(2);
+    expect(index.documentFrequency('privat')).toBe(2);
+    expect(index.documentFrequency('$725')).toBe(1);
+    // The title is indexed, but document frequency counts the text field only.
+    expect(index.documentFrequency('order')).toBe(0);
+    expect(index.documentFrequency('absent')).toBe(0);
+  });
+
+  it.each([
+    ['built', built],
+    ['loaded from JSON', loaded],
+  ])('suggests the closest indexed terms for a misspelling (%s)', (_label, index) => {
+    expect(index.closestTerms('netflx', 1)).toEqual(['netflix']);
+    expect(index.closestTerms('settlment', 2)).toEqual(['settlement']);
+    expect(index.closestTerms('netflix', 1)).toEqual([]);
+    expect(index.closestTerms('zzzzzz', 1)).toEqual([]);
+  });
+
+  it('finds passages by analysed terms and boosts the title field', () => {
+    const hits = built.search(['netflix', 'privat'], { limit: 10 });
+    expect(hits.map((hit) => passages.find((passage) => passage.id === hit.id)!.text)[0]).toBe('Netflix read private messages.');
+    expect(built.search([], { limit: 10 })).toEqual([]);
+    expect(built.search(['order'], { limit: 10 })).toHaveLength(4);
+    expect(built.search(['netflix', 'messag'], { limit: 1 })).toHaveLength(1);
+  });
+
+  it('scales a term by its weight', () => {
+    const textOf = (id: string) => passages.find((passage) => passage.id === id)!.text;
+    const top = (weights: [string, number][]) => textOf(built.search(['netflix', 'settlement'], { limit: 10, weights: new Map(weights) })[0]!.id);
+    expect(top([['netflix', 10]])).toMatch(/^Netflix/);
+    expect(top([['settlement', 10]])).toBe('The settlement was $725 million.');
+    expect(top([['netflix', 1], ['settlement', 0.01]])).toMatch(/^Netflix/);
+  });
+});
