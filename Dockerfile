@@ -31,6 +31,7 @@ RUN npm prune --omit=dev --no-audit --no-fund \
  && rm -rf node_modules/better-sqlite3/deps node_modules/better-sqlite3/src \
            node_modules/better-sqlite3/build/Release/obj node_modules/better-sqlite3/build/Release/obj.target \
            node_modules/better-sqlite3/build/Release/.deps node_modules/better-sqlite3/build/deps \
+           node_modules/better-sqlite3/build/Release/sqlite3.a node_modules/better-sqlite3/build/Release/test_extension.node \
            node_modules/tsx node_modules/esbuild node_modules/@esbuild
 
 # ---- runtime: same base (the binding matches its Node ABI), no compilers, not root ----
