@@ -1,0 +1,244 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCli } from '../src/cli.js';
+import type { Answer } from '../src/types.js';
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const KB = fileURLToPath(new URL('./fixtures/core/kb', import.meta.url));
+const EVAL = fileURLToPath(new URL('./fixtures/core/eval', import.meta.url));
+const METRIC_KEYS = [
+  'questions',
+  'answerable',
+  'containment_at_1',
+  'containment_at_3',
+  'recall_at_5',
+  'mrr_at_10',
+  'abstain_correct',
+  'abstain_total',
+  'false_abstain',
+  'verbatim',
+  'mean_quote_chars',
+  'max_quote_chars',
+  'p50_ms',
+  'p99_ms',
+  'build_ms',
+];
+
+let dataDir: string;
+
+beforeEach(() => {
+  dataDir = mkdtempSync(join(tmpdir(), 'pinpoint-core-cli-'));
+});
+
+afterEach(() => {
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function run(argv: string[], options: { env?: Record<string, string>; tty?: boolean } = {}) {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(argv, {
+    env: { DATA_DIR: dataDir, ...options.env },
+    stdout: { write: (text: string) => (stdout += text), ...(options.tty ? { isTTY: true } : {}) },
+    stderr: { write: (text: string) => (stderr += text) },
+  });
+  return { code, stdout, stderr };
+}
+
+function lastLineJson(stdout: string): Record<string, unknown> {
+  const lines = stdout.trimEnd().split('\n');
+  return JSON.parse(lines[lines.length - 1]!) as Record<string, unknown>;
+}
+
+describe('cli ask', () => {
+  it('prints the numbered quote and its citation', async () => {
+    const { code, stdout, stderr } = await run(['ask', "Who got access to users' direct messages?", '--knowledge', KB]);
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+    const lines = stdout.split('\n');
+    expect(lines[0]).toBe('[1] “Acme gave StreamCo Inc. access to users\' direct messages through a private "Inbox API" from 2013 until 2019.”');
+    expect(lines[1]).toBe('    — Doe v. Acme Messaging: Class Action Complaint (complaint), ¶ 2, ECF No. 1, 2021-04-12, https://example.com/complaint.pdf');
+    expect(stdout).toMatch(/^\[2\] “/m);
+    expect(stdout).not.toContain('\u001b[');
+  });
+
+  it('bolds the matched words on a terminal', async () => {
+    const { stdout } = await run(['ask', 'Was the motion under Rule 12(b)(6) denied?', '--knowledge', KB], { tty: true });
+    expect(stdout.split('\n')[0]).toBe('[1] “The \u001b[1mmotion\u001b[0m to dismiss under \u001b[1mRule\u001b[0m \u001b[1m12(b)(6)\u001b[0m is \u001b[1mdenied\u001b[0m.”');
+  });
+
+  it('prints a parseable Answer with --json', async () => {
+    const { code, stdout } = await run(['ask', '--json', '--knowledge', KB, 'How much in damages do plaintiffs seek?']);
+    expect(code).toBe(0);
+    const answer = JSON.parse(stdout) as Answer;
+    expect(answer.kind).toBe('excerpts');
+    if (answer.kind !== 'excerpts') return;
+    expect(answer.question).toBe('How much in damages do plaintiffs seek?');
+    expect(answer.excerpts[0]!.quote).toContain('$725 million');
+    expect(answer.excerpts[0]!.citation).toMatchObject({ docId: 'filings-complaint', label: '¶ 6, ECF No. 1 at 2' });
+  });
+
+  it('says the documents do not answer and lists the titles for an off-topic question', async () => {
+    const { code, stdout } = await run(['ask', 'What is the capital of France?', '--knowledge', KB]);
+    expect(code).toBe(0);
+    expect(stdout).toBe(
+      'The documents do not answer that.\nYou could ask about:\n  • Doe v. Acme Messaging: Class Action Complaint\n  • Order Denying Motion to Dismiss\n',
+    );
+  });
+
+  it('reads the knowledge folder from KNOWLEDGE_DIR when --knowledge is not given', async () => {
+    const { code, stdout } = await run(['ask', 'Rule 12(b)(6)', '--json'], { env: { KNOWLEDGE_DIR: KB } });
+    expect(code).toBe(0);
+    expect((JSON.parse(stdout) as Answer).kind).toBe('excerpts');
+  });
+
+  it('exits 2 with a message when the question is missing', async () => {
+    const { code, stdout, stderr } = await run(['ask', '--knowledge', KB]);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toBe('pinpoint: ask needs a question, e.g. npm run ask -- "Did Netflix read private messages?"\n');
+  });
+
+  it('exits 1 with the pinpoint message when --knowledge points at a missing folder', async () => {
+    const missing = join(dataDir, 'no-such-knowledge');
+    const { code, stderr } = await run(['ask', 'anything', '--knowledge', missing]);
+    expect(code).toBe(1);
+    expect(stderr).toBe(`pinpoint: knowledge folder ${missing} does not exist; create it with the case documents or set KNOWLEDGE_DIR\n`);
+  });
+
+  it('exits 1 on an unknown option', async () => {
+    const { code, stderr } = await run(['ask', '--bogus', 'question']);
+    expect(code).toBe(1);
+    expect(stderr).toContain("Unknown option '--bogus'");
+  });
+
+  it('exits 2 with the usage for an unknown command', async () => {
+    const { code, stderr } = await run(['frobnicate']);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^usage:\n {2}npm run ask -- "question" \[--json\] \[--knowledge DIR\]\n/);
+  });
+});
+
+describe('cli eval', () => {
+  it('prints the metrics as the last line of stdout with --questions and --json', async () => {
+    const { code, stdout, stderr } = await run(['eval', '--questions', join(EVAL, 'questions.jsonl'), '--knowledge', KB, '--json']);
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+    const metrics = lastLineJson(stdout);
+    expect(Object.keys(metrics)).toEqual(expect.arrayContaining(METRIC_KEYS));
+    for (const key of METRIC_KEYS) expect(typeof metrics[key], key).toBe('number');
+    expect(metrics).toMatchObject({ questions: 4, answerable: 3, abstain_total: 1, verbatim: 1 });
+    expect(metrics.max_quote_chars as number).toBeLessThanOrEqual(400);
+  });
+
+  it('prints a readable table without --json', async () => {
+    const { code, stdout } = await run(['eval', '--questions', join(EVAL, 'questions.jsonl'), '--knowledge', KB]);
+    expect(code).toBe(0);
+    const rows = stdout.trimEnd().split('\n');
+    expect(rows.map((row) => row.split(/\s+/)[0])).toEqual(METRIC_KEYS);
+    expect(rows[0]).toMatch(/^questions +4$/);
+  });
+
+  it('runs a SQuAD file with --squad', async () => {
+    const { code, stdout } = await run(['eval', '--squad', join(EVAL, 'squad-tiny.json'), '--json']);
+    expect(code).toBe(0);
+    const metrics = lastLineJson(stdout);
+    expect(Object.keys(metrics)).toEqual(expect.arrayContaining(METRIC_KEYS));
+    expect(metrics).toMatchObject({ questions: 4, answerable: 4, abstain_total: 0, abstain_correct: 0, verbatim: 1 });
+  });
+
+  it('exits 2 when neither --squad nor --questions is given', async () => {
+    const { code, stderr } = await run(['eval', '--json']);
+    expect(code).toBe(2);
+    expect(stderr.split('\n')[0]).toBe('pinpoint: eval needs --squad FILE.json or --questions FILE.jsonl');
+  });
+
+  it('names the file and line of a malformed JSONL line', async () => {
+    const file = join(EVAL, 'bad-questions.jsonl');
+    const { code, stdout, stderr } = await run(['eval', '--questions', file, '--knowledge', KB, '--json']);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toBe(`pinpoint: ${file}:2: not JSON; write one {"id","question","answers","unanswerable"} object per line\n`);
+  });
+
+  it('names the file, line and field of a JSONL line with a bad value', async () => {
+    const file = join(EVAL, 'bad-schema.jsonl');
+    const { code, stderr } = await run(['eval', '--questions', file, '--knowledge', KB, '--json']);
+    expect(code).toBe(1);
+    expect(stderr).toBe(`pinpoint: ${file}:1: ✖ Too small: expected string to have >=1 characters → at question\n`);
+  });
+
+  it('exits 1 with the pinpoint message when the --knowledge folder is missing', async () => {
+    const missing = join(dataDir, 'gone');
+    const { code, stderr } = await run(['eval', '--questions', join(EVAL, 'questions.jsonl'), '--knowledge', missing, '--json']);
+    expect(code).toBe(1);
+    expect(stderr).toBe(`pinpoint: knowledge folder ${missing} does not exist; create it with the case documents or set KNOWLEDGE_DIR\n`);
+  });
+
+  // Bug: readQuestions/readSquad let ENOENT and JSON.parse errors escape as plain errors, so the CLI
+  // crashes with a stack trace instead of a "pinpoint:" message and exit code 1.
+  it('exits 1 with a pinpoint message when the --questions file does not exist', async () => {
+    const missing = join(dataDir, 'missing.jsonl');
+    const result = await run(['eval', '--questions', missing, '--knowledge', KB]).catch((error: Error) => ({ code: 'threw', stdout: '', stderr: error.message }));
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(new RegExp(`^pinpoint: .*${escape(missing)}`));
+  });
+
+  it('exits 1 with a pinpoint message when the --squad file is not JSON', async () => {
+    const notJson = join(KB, 'pack.yaml');
+    const result = await run(['eval', '--squad', notJson]).catch((error: Error) => ({ code: 'threw', stdout: '', stderr: error.message }));
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^pinpoint: .*pack\.yaml/);
+  });
+
+  it('explains a JSON file that is not SQuAD', async () => {
+    const notSquad = join(dataDir, 'not-squad.json');
+    writeFileSync(notSquad, '{"version":"1.1","data":[{"title":"T"}]}');
+    const { code, stderr } = await run(['eval', '--squad', notSquad]);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(new RegExp(`^pinpoint: ${escape(notSquad)} is not SQuAD v1.1 \\(.+\\); pass a SQuAD-format file to --squad\\n$`));
+  });
+});
+
+describe('cli index --check', () => {
+  it('prints documents, passages and warnings of a pack', async () => {
+    const { code, stdout } = await run(['index', '--check', '--knowledge', KB]);
+    expect(code).toBe(0);
+    expect(stdout.split('\n')).toEqual([
+      `${resolve(KB)}: 2 documents, 2 alias groups (analyzer ${stdout.match(/\(analyzer (\S+)\)/)?.[1]})`,
+      '  filings/complaint.md  “Doe v. Acme Messaging: Class Action Complaint” [complaint]: 1 pages, 6 numbered paragraphs, 6 passages',
+      '  order.txt  “Order Denying Motion to Dismiss” [order]: 2 pages, 0 numbered paragraphs, 2 passages',
+      'ok: 8 passages, 0 warnings',
+      '',
+    ]);
+  });
+
+  it('lists the warnings of a pack', async () => {
+    const dir = join(dataDir, 'kb');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'a.md'), 'Text.');
+    writeFileSync(join(dir, 'b.md'), '\n');
+    const { code, stdout } = await run(['index', '--check', '--knowledge', dir]);
+    expect(code).toBe(0);
+    expect(stdout).toContain(`  warning: ${join(dir, 'b.md')}: no text; skipped\n`);
+    expect(stdout.endsWith('ok: 1 passages, 1 warnings\n')).toBe(true);
+  });
+
+  it('exits 1 naming the file and line of a malformed pack', async () => {
+    const dir = join(dataDir, 'kb');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'a.md'), '---\ntitle: A\nkind: memo\n---\nText.');
+    const { code, stderr } = await run(['index', '--check', '--knowledge', dir]);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(new RegExp(`^pinpoint: ${escape(join(dir, 'a.md'))}:3: "kind": expected one of `));
+  });
+
+  it('exits 2 without --check', async () => {
+    const { code, stderr } = await run(['index', '--knowledge', KB]);
+    expect(code).toBe(2);
+    expect(stderr).toBe('pinpoint: index needs --check (validate a pack without starting the bot)\n');
+  });
+});
