@@ -3,6 +3,8 @@ import type { Logger } from './logger.js';
 import { splitPassages } from './passages.js';
 import { createAnalyzer, type Analyzer } from './search/analyzer.js';
 import { createIndexCache, indexCacheKey } from './search/index-cache.js';
+import { createTokenCache } from './search/token-cache.js';
+import type { Token } from './search/analyzer.js';
 import { buildPassageIndex, loadPassageIndex, type PassageIndex } from './search/passage-index.js';
 import type { Document, Passage } from './types.js';
 
@@ -15,6 +17,8 @@ export interface Corpus {
   passagesByDoc: Map<string, Passage[]>;
   analyzer: Analyzer;
   index: PassageIndex;
+  /** A passage's tokens, from a bounded cache. */
+  tokensOf(passage: Passage): Token[];
   /** Hash of the analyzer and every indexed field: the cache key, and "did anything change?". */
   hash: string;
   builtAt: Date;
@@ -59,5 +63,5 @@ export async function buildCorpus(pack: KnowledgePack, options: BuildCorpusOptio
     index = buildPassageIndex(passages, documents, analyzer);
     await cache?.write(hash, JSON.stringify(index.toJSON()));
   }
-  return { pack, documents, passages, passageById, passagesByDoc, analyzer, index, hash, builtAt: new Date(), source };
+  return { pack, documents, passages, passageById, passagesByDoc, analyzer, index, tokensOf: createTokenCache(analyzer), hash, builtAt: new Date(), source };
 }

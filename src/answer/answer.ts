@@ -30,7 +30,7 @@ export function answerQuestion(corpus: Corpus, question: string, options: Answer
   const trimmed = question.trim().slice(0, MAX_QUESTION_CHARS);
   const query = analyzeQuery(trimmed, corpus.analyzer, corpus.index);
   const hits = corpus.index.search(query.searchTerms, { limit: CANDIDATES, weights: query.termWeights });
-  const ranked = rerank(hits, corpus.passageById, query, corpus.analyzer);
+  const ranked = rerank(hits, corpus.passageById, query, corpus.tokensOf);
   const candidates = ranked.map((candidate) => ({ passageId: candidate.passage.id, score: Number(candidate.score.toFixed(4)) }));
   const choices = pickSentences(query, ranked);
   const best = choices[0];

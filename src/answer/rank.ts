@@ -1,4 +1,4 @@
-import type { Analyzer, Token } from '../search/analyzer.js';
+import type { Token } from '../search/analyzer.js';
 import type { IndexHit } from '../search/passage-index.js';
 import type { Passage } from '../types.js';
 import type { AnalyzedQuery, Concept } from './query.js';
@@ -58,14 +58,14 @@ export function rerank(
   hits: readonly IndexHit[],
   passages: ReadonlyMap<string, Passage>,
   query: AnalyzedQuery,
-  analyzer: Analyzer,
+  tokensOf: (passage: Passage) => Token[],
 ): RankedCandidate[] {
   const topScore = hits[0]?.score ?? 1;
   const ranked: RankedCandidate[] = [];
   for (const hit of hits) {
     const passage = passages.get(hit.id);
     if (!passage) continue;
-    const tokens = analyzer.tokens(passage.text);
+    const tokens = tokensOf(passage);
     const occurrences = occurrencesOf(query.concepts, tokens);
     const coverage = coverageOf(query.concepts, (index) => occurrences[index]!.length > 0, query.totalWeight);
     const score =

@@ -17,19 +17,23 @@ export interface Analyzer {
   readonly aliasWords: ReadonlyMap<string, string>;
 }
 
-// Legal tokens first, so "12(b)(6)", "3:20-cv-08570-JD", "§ 1983", "¶ 42" and "$725" survive whole.
-const TOKEN_PATTERN = new RegExp(
+// Words are found with a cheap pattern; only where a word starts with a digit or follows §, ¶ or a
+// currency sign is the legal pattern tried, so "12(b)(6)", "3:20-cv-08570-JD", "§ 1983", "¶ 42" and
+// "$725" survive whole. Its numbered groups: docket, rule, section, paragraph, money, number.
+const WORD_PATTERN = /[\p{L}\p{N}]+(?:['’]\p{L}+)*/gu;
+const LEGAL_PATTERN = new RegExp(
   [
-    String.raw`(?<docket>\b\d{1,2}:\d{2}-[a-z]{2,4}-\d{3,6}(?:-[a-z]{1,4})*)`,
-    String.raw`(?<rule>\b\d+[a-z]?(?:\([a-z0-9]{1,4}\))+)`,
-    String.raw`(?<section>§{1,2}\s?\d+[a-z0-9]*(?:[.-]\d+[a-z0-9]*)*)`,
-    String.raw`(?<para>¶{1,2}\s?\d+)`,
-    String.raw`(?<money>[$€£]\s?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[$€£]\s?\d+(?:\.\d+)?)`,
-    String.raw`(?<number>\b\d{1,3}(?:,\d{3})+(?:\.\d+)?|\b\d+(?:\.\d+)?)`,
-    String.raw`(?<word>[\p{L}\p{N}]+(?:['’][\p{L}]+)*)`,
+    String.raw`(\d{1,2}:\d{2}-[a-z]{2,4}-\d{3,6}(?:-[a-z]{1,4})*)`,
+    String.raw`(\d+[a-z]?(?:\([a-z0-9]{1,4}\))+)`,
+    String.raw`(§{1,2}\s?\d+[a-z0-9]*(?:[.-]\d+[a-z0-9]*)*)`,
+    String.raw`(¶{1,2}\s?\d+)`,
+    String.raw`([$€£]\s?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[$€£]\s?\d+(?:\.\d+)?)`,
+    String.raw`(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)`,
   ].join('|'),
-  'giu',
+  'yiu',
 );
+const isSymbol = (char: string | undefined) => char === '§' || char === '¶' || char === '$' || char === '€' || char === '£';
+const isDigit = (code: number) => code >= 48 && code <= 57;
 
 const ANALYZER_VERSION = 'a3';
 const ALIAS_PREFIX = '~';
@@ -53,34 +57,47 @@ function foldWord(raw: string): string {
   return word.replace(/'s$/, '');
 }
 
-/** Processed terms of one regex match (a legal token can yield two: "§1983" and "1983"). */
-function termsOfMatch(groups: Record<string, string | undefined>): string[] {
-  if (groups.docket) {
-    const docket = groups.docket.toLowerCase();
-    const base = docket.match(/^\d{1,2}:\d{2}-[a-z]{2,4}-\d{3,6}/)?.[0];
-    return base && base !== docket ? [docket, base] : [docket];
+/** Terms of a legal or numeric token (one can yield two: "§1983" and "1983"). */
+function termsOfSpecial(match: RegExpExecArray): string[] {
+  const [, docket, rule, section, para, money, number] = match;
+  if (docket) {
+    const lower = docket.toLowerCase();
+    const base = /^\d{1,2}:\d{2}-[a-z]{2,4}-\d{3,6}/.exec(lower)?.[0];
+    return base && base !== lower ? [lower, base] : [lower];
   }
-  if (groups.rule) return [groups.rule.toLowerCase()];
-  if (groups.section) {
-    const number = groups.section.replace(/^§+\s?/, '').toLowerCase();
-    return [`§${number}`, number];
+  if (rule) return [rule.toLowerCase()];
+  if (section) {
+    const value = section.replace(/^§+\s?/, '').toLowerCase();
+    return [`§${value}`, value];
   }
-  if (groups.para) return [`¶${groups.para.replace(/^¶+\s?/, '')}`];
-  if (groups.money) {
-    const amount = groups.money.replace(/^[$€£]\s?/, '').replace(/,/g, '');
-    return [amount, `${groups.money[0]}${amount}`];
+  if (para) return [`¶${para.replace(/^¶+\s?/, '')}`];
+  if (money) {
+    const amount = money.replace(/^[$€£]\s?/, '').replace(/,/g, '');
+    return [amount, `${money[0]}${amount}`];
   }
-  if (groups.number) return [groups.number.replace(/,/g, '')];
-  const term = processWord(groups.word ?? '');
-  return term === '' ? [] : [term];
+  return [(number ?? '').replace(/,/g, '')];
 }
 
 function baseTokens(text: string): Token[] {
   const tokens: Token[] = [];
-  for (const match of text.matchAll(TOKEN_PATTERN)) {
+  const words = new RegExp(WORD_PATTERN);
+  const legal = new RegExp(LEGAL_PATTERN);
+  for (let match = words.exec(text); match !== null; match = words.exec(text)) {
     const start = match.index;
-    const end = start + match[0].length;
-    for (const term of termsOfMatch(match.groups ?? {})) tokens.push({ term, start, end });
+    const before = text[start - 1];
+    const symbolAt = isSymbol(before) ? start - 1 : before === ' ' && isSymbol(text[start - 2]) ? start - 2 : -1;
+    if (symbolAt >= 0 || isDigit(text.charCodeAt(start))) {
+      legal.lastIndex = symbolAt >= 0 ? symbolAt : start;
+      const special = legal.exec(text);
+      if (special) {
+        const end = special.index + special[0].length;
+        for (const term of termsOfSpecial(special)) tokens.push({ term, start: special.index, end });
+        words.lastIndex = Math.max(words.lastIndex, end);
+        continue;
+      }
+    }
+    const term = processWord(match[0]);
+    if (term !== '') tokens.push({ term, start, end: start + match[0].length });
   }
   return tokens;
 }
