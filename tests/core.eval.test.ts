@@ -1,0 +1,143 @@
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { readQuestions, readSquad, type EvalQuestion } from '../src/eval/datasets.js';
+import { computeMetrics, containsGold, normalizeForMatch, percentile, type Scored } from '../src/eval/metrics.js';
+import { runEval } from '../src/eval/run-eval.js';
+import type { Answer, Excerpt } from '../src/types.js';
+
+const CASE_QUESTIONS = fileURLToPath(new URL('../eval/case-questions.jsonl', import.meta.url));
+const SHIPPED = fileURLToPath(new URL('../knowledge', import.meta.url));
+const EVAL = fileURLToPath(new URL('./fixtures/core/eval', import.meta.url));
+
+function excerpt(quote: string): Excerpt {
+  return { quote, passageId: 'p', citation: { docId: 'd', title: 'T', label: 'para. 1' }, score: 1, start: 0, elidedStart: false, elidedEnd: false, highlights: [] };
+}
+
+function scored(question: Partial<EvalQuestion>, quotes: string[] | 'no-match', options: { ranked?: string[]; ms?: number; verbatim?: boolean[] } = {}): Scored {
+  const full: EvalQuestion = { id: 'q', question: 'q?', answers: [], unanswerable: false, ...question };
+  const answer: Answer =
+    quotes === 'no-match' ? { kind: 'no-match', question: full.question, suggestions: [] } : { kind: 'excerpts', question: full.question, excerpts: quotes.map(excerpt) };
+  return {
+    question: full,
+    answer,
+    ms: options.ms ?? 1,
+    rankedPassageTexts: options.ranked ?? [],
+    verbatim: options.verbatim ?? (quotes === 'no-match' ? [] : quotes.map(() => true)),
+  };
+}
+
+describe('gold matching', () => {
+  it.each([
+    ['Meta settled for $725 Million.', ['$725 million'], true],
+    ['Meta settled for\n  $725   million.', ['$725 million'], true],
+    ['Meta settled for $725 million.', ['$750 million', '725 million'], true],
+    ['Meta settled.', ['$725 million'], false],
+    ['anything', [], false],
+  ])('finds %j with gold %j: %s', (text, answers, expected) => {
+    expect(containsGold(text, answers)).toBe(expected);
+  });
+
+  it('collapses whitespace and lowercases', () => {
+    expect(normalizeForMatch('  A\tB \n C  ')).toBe('a b c');
+  });
+});
+
+describe('percentile', () => {
+  it.each([
+    [[], 50, 0],
+    [[5], 99, 5],
+    [[1, 2, 3, 4], 50, 2],
+    [[4, 3, 2, 1], 99, 4],
+    [Array.from({ length: 100 }, (_, i) => i + 1), 99, 99],
+  ])('of %j at p%i is %i (nearest rank)', (values, p, expected) => {
+    expect(percentile(values, p)).toBe(expected);
+  });
+});
+
+describe('computeMetrics', () => {
+  it('scores containment, recall, MRR, abstention, verbatim and quote lengths', () => {
+    const metrics = computeMetrics(
+      [
+        scored({ answers: ['725'] }, ['It was $725 million.', 'Other.'], { ranked: ['It was $725 million.'], ms: 2 }),
+        scored({ answers: ['Hastings'] }, ['Other.', 'Reed Hastings joined.'], { ranked: ['a', 'b', 'Reed Hastings joined.'], ms: 4 }),
+        scored({ answers: ['Inbox API'] }, 'no-match', { ranked: ['x', 'y', 'z', 'w', 'v', 'u', 'the Inbox API'], ms: 6 }),
+        scored({ unanswerable: true }, 'no-match', { ms: 8 }),
+        scored({ unanswerable: true }, ['A weak guess.'], { ms: 10, verbatim: [false] }),
+      ],
+      12.345,
+    );
+    expect(metrics).toEqual({
+      questions: 5,
+      answerable: 3,
+      containment_at_1: 0.3333,
+      containment_at_3: 0.6667,
+      recall_at_5: 0.6667,
+      mrr_at_10: Number(((1 + 1 / 3 + 1 / 7) / 3).toFixed(4)),
+      abstain_correct: 1,
+      abstain_total: 2,
+      false_abstain: 1,
+      verbatim: 0.8,
+      mean_quote_chars: Number(((20 + 6 + 6 + 21 + 13) / 5).toFixed(1)),
+      max_quote_chars: 21,
+      p50_ms: 6,
+      p99_ms: 10,
+      build_ms: 12.3,
+    });
+  });
+
+  it('counts a quote longer than 400 characters as a miss even when it holds the gold', () => {
+    const long = `${'x'.repeat(400)} $725 million`;
+    const metrics = computeMetrics([scored({ answers: ['$725 million'] }, [long])], 0);
+    expect(metrics.containment_at_1).toBe(0);
+    expect(metrics.max_quote_chars).toBe(long.length);
+  });
+
+  it('reports verbatim 1 and zero rates when there are no quotes at all', () => {
+    const metrics = computeMetrics([scored({ unanswerable: true }, 'no-match')], 0);
+    expect(metrics).toMatchObject({ verbatim: 1, containment_at_1: 0, answerable: 0, abstain_correct: 1, mean_quote_chars: 0, max_quote_chars: 0 });
+  });
+});
+
+describe('datasets', () => {
+  it('reads JSONL questions, skipping blank lines and defaulting answers and unanswerable', async () => {
+    const questions = await readQuestions(`${EVAL}/questions.jsonl`);
+    expect(questions.map((question) => question.id)).toEqual(['f1', 'f2', 'f3', 'f4']);
+    expect(questions[3]).toEqual({ id: 'f4', question: 'What is the capital of France?', answers: [], unanswerable: true });
+  });
+
+  it('reads SQuAD: one document per article, paragraphs joined by blank lines, every qa a question', async () => {
+    const { documents, questions } = await readSquad(`${EVAL}/squad-tiny.json`);
+    expect(documents.map((document) => [document.id, document.meta.title])).toEqual([
+      ['squad-0', 'Harbor Town'],
+      ['squad-1', 'Glass Bridge'],
+    ]);
+    expect(documents[0]!.text).toBe(
+      'Harbor Town was founded in 1852 by fishermen from Norway. Its lighthouse, built in 1871, still guides ships into the bay.\n\nThe town\'s economy today depends on tourism and a small cannery that employs 240 people.',
+    );
+    expect(questions.map((question) => [question.id, question.answers, question.unanswerable])).toEqual([
+      ['s1', ['1852'], false],
+      ['s2', ['1871'], false],
+      ['s3', ['240'], false],
+      ['s4', ['312 metres'], false],
+    ]);
+  });
+});
+
+describe('runEval', () => {
+  it('runs the project\'s own question set over the shipped knowledge with every quote verbatim', async () => {
+    const run = await runEval({ questions: CASE_QUESTIONS, knowledgeDir: SHIPPED });
+    expect(run.metrics.questions).toBe(run.scored.length);
+    expect(run.metrics.questions).toBeGreaterThanOrEqual(40);
+    expect(run.metrics.abstain_total).toBeGreaterThanOrEqual(5);
+    expect(run.metrics.verbatim).toBe(1);
+    expect(run.scored.every((item) => item.verbatim.every(Boolean))).toBe(true);
+    expect(run.metrics.max_quote_chars).toBeLessThanOrEqual(400);
+  });
+
+  it('scores the fixture set and the tiny SQuAD file', async () => {
+    const questions = await runEval({ questions: `${EVAL}/questions.jsonl`, knowledgeDir: fileURLToPath(new URL('./fixtures/core/kb', import.meta.url)) });
+    expect(questions.metrics).toMatchObject({ questions: 4, answerable: 3, containment_at_1: 1, abstain_correct: 1, abstain_total: 1, false_abstain: 0, verbatim: 1 });
+    const squad = await runEval({ squad: `${EVAL}/squad-tiny.json` });
+    expect(squad.metrics).toMatchObject({ questions: 4, answerable: 4, verbatim: 1, recall_at_5: 1 });
+  });
+});
