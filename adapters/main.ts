@@ -77,6 +77,7 @@ async function runConsole(config: Config, logger: Logger): Promise<void> {
 
 async function runServer(config: Config, logger: Logger, plans: PlatformPlan[]): Promise<void> {
   const metrics: Metrics = createMetrics();
+  let loading: Promise<Pinpoint> | undefined;
   let core: Pinpoint | undefined;
   const adapters = new Map<string, PlatformAdapter>();
 
@@ -102,7 +103,7 @@ async function runServer(config: Config, logger: Logger, plans: PlatformPlan[]):
       const budget = config.SHUTDOWN_TIMEOUT_MS;
       const deadline = Date.now() + budget;
       const remaining = (): number => Math.max(500, deadline - Date.now());
-      const steps: ShutdownStep[] = [
+      return [
         {
           name: 'finish in-flight HTTP requests',
           run: () => http.drain(Math.round(budget * 0.75)),
@@ -113,15 +114,51 @@ async function runServer(config: Config, logger: Logger, plans: PlatformPlan[]):
           run: () => Promise.all([...adapters.values()].map((adapter) => adapter.stop())),
           timeoutMs: remaining,
         },
-      ];
-      if (core) {
-        const loaded = core;
-        steps.push({ name: 'close the core', run: () => loaded.close(), timeoutMs: CORE_CLOSE_MS });
-      }
-      return steps;
+        {
+          // Also when the signal came while the index was still loading.
+          name: 'close the core',
+          run: async () => (await loading?.catch(() => undefined))?.close(),
+          timeoutMs: CORE_CLOSE_MS,
+        },
+      ] satisfies ShutdownStep[];
     },
   });
   onShutdownSignals(shutdown, { exit, logger });
+
+  const startServing = async (): Promise<void> => {
+    const address = await http.listen();
+    logger.info({ port: address.port, platforms: plans.map((p) => `${p.platform}:${p.mode}`) }, 'listening');
+
+    const started = Date.now();
+    // The long-running bot picks up edited knowledge without a restart.
+    loading = createPinpoint({ knowledgeDir: config.KNOWLEDGE_DIR, dataDir: config.DATA_DIR, logger, watch: true });
+    const loaded = await loading;
+    core = loaded;
+    metrics.trackIndex(() => loaded.stats());
+    const stats = loaded.stats();
+    logger.info({ documents: stats.documents, passages: stats.passages, ms: Date.now() - started }, 'index loaded');
+
+    for (const plan of plans) {
+      if (shutdown.started) return;
+      metrics.registerPlatform(plan.platform);
+      const adapter = await ADAPTERS[plan.platform](plan, {
+        core: instrumentCore(loaded, metrics, plan.platform),
+        config,
+        logger: logger.child({ platform: plan.platform }),
+        reportError: metrics.errorReporter(plan.platform),
+      });
+      http.mount(adapter.routes);
+      adapters.set(plan.platform, adapter);
+      try {
+        await adapter.start();
+      } catch (error) {
+        metrics.countError(plan.platform, 'start');
+        throw error;
+      }
+      logger.info({ platform: plan.platform, mode: plan.mode, routes: adapter.routes.map((r) => r.path) }, 'platform started');
+    }
+    shutdownOnFatal(shutdown, logger);
+  };
 
   try {
     await startServing();
@@ -129,41 +166,6 @@ async function runServer(config: Config, logger: Logger, plans: PlatformPlan[]):
     // Release what did start (ports, gateway sessions, the store) before exiting 1.
     reportStartupError(error, logger);
     await shutdown.run('start-up failed', { failed: true });
-  }
-
-  async function startServing(): Promise<void> {
-  const address = await http.listen();
-  logger.info({ port: address.port, platforms: plans.map((p) => `${p.platform}:${p.mode}`) }, 'listening');
-
-  const started = Date.now();
-  // The long-running bot picks up edited knowledge without a restart.
-  core = await createPinpoint({ knowledgeDir: config.KNOWLEDGE_DIR, dataDir: config.DATA_DIR, logger, watch: true });
-  const loaded = core;
-  metrics.trackIndex(() => loaded.stats());
-  const stats = loaded.stats();
-  logger.info({ documents: stats.documents, passages: stats.passages, ms: Date.now() - started }, 'index loaded');
-  if (shutdown.started) return;
-
-  for (const plan of plans) {
-    metrics.registerPlatform(plan.platform);
-    const adapter = await ADAPTERS[plan.platform](plan, {
-      core: instrumentCore(loaded, metrics, plan.platform),
-      config,
-      logger: logger.child({ platform: plan.platform }),
-      reportError: metrics.errorReporter(plan.platform),
-    });
-    http.mount(adapter.routes);
-    adapters.set(plan.platform, adapter);
-    try {
-      await adapter.start();
-    } catch (error) {
-      metrics.countError(plan.platform, 'start');
-      throw error;
-    }
-    logger.info({ platform: plan.platform, mode: plan.mode, routes: adapter.routes.map((r) => r.path) }, 'platform started');
-    if (shutdown.started) return;
-  }
-  shutdownOnFatal(shutdown, logger);
   }
 }
 

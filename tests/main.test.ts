@@ -172,6 +172,22 @@ function requestsTo(app: Spawned, urlPath: string): number {
   return app.logs.filter((line) => line.msg === 'request started' && line.path === urlPath).length;
 }
 
+describe('adapters/main.ts stopped during start-up', () => {
+  it('exits 0 on SIGTERM while Slack is still connecting', async () => {
+    const stub = await startSlackStub({ holdAuth: true });
+    cleanups.push(() => stub.close());
+    const scratch = scratchDir();
+    cleanups.push(() => scratch.remove());
+    const app = startMain(scratch.dir, slackEnv(stub.url, { KNOWLEDGE_DIR: KNOWLEDGE, DATA_DIR: path.join(scratch.dir, 'data') }));
+    cleanups.push(() => app.child.kill('SIGKILL'));
+    await stub.waitForCall((call) => call.path === '/api/auth.test');
+    app.child.kill('SIGTERM');
+    expect(await app.exited).toEqual({ code: 0, signal: null });
+    expect(app.logs.find(isMsg('platform started'))).toBeUndefined();
+    expect(app.logs.find(isMsg('stopped'))).toMatchObject({ reason: 'SIGTERM', code: 0 });
+  });
+});
+
 describe('adapters/main.ts with two platforms', () => {
   it('serves Discord HTTP interactions and Slack on one port, ready only with both, and stops both on SIGTERM', async () => {
     const stub = await startSlackStub();
