@@ -22,7 +22,7 @@ export const PASSAGES_TO_READ = 5;
  * Window scoring: the window's own coverage of the question, what the neighbouring sentences add,
  * answer-type evidence, the passage's rerank score, and a cost for quoting two sentences instead of one.
  */
-export const SENTENCE_WEIGHTS = { coverage: 1, neighbours: 0.2, answerType: 0.15, passage: 0.5, pair: 0.02, pairLength: 0.05, maxPairChars: 400 };
+export const SENTENCE_WEIGHTS = { coverage: 1, neighbours: 0.2, answerType: 0.15, passage: 0.5, pair: -0.02, pairLength: 0.03, maxPairChars: 400 };
 /** Pairs longer than this pay `pairLength` per extra 100 characters: quotes are read in chat. */
 const PAIR_COMFORT_CHARS = 220;
 
