@@ -147,10 +147,9 @@ describe('analyzer', () => {
       expect(plain.terms('direct messages DMs').some(isAliasTerm)).toBe(false);
     });
 
-    it('names the group of a term and of its synthetic term', () => {
-      expect(withAliases.aliasGroupOf('dm')).toEqual(['DM', 'DMs', 'direct message', 'private message', 'inbox']);
-      expect(withAliases.aliasGroupOf('~0')).toEqual(['Meta', 'Facebook', 'Meta Platforms']);
-      expect(withAliases.aliasGroupOf('netflix')).toBeUndefined();
+    it('maps each one-word alias phrase to its group\'s synthetic term, for spelling fixes', () => {
+      expect(Object.fromEntries(withAliases.aliasWords)).toEqual({ meta: '~0', facebook: '~0', dm: '~1', dms: '~1', inbox: '~1' });
+      expect(plain.aliasWords.size).toBe(0);
     });
 
     it('changes the version when the aliases change, so a cached index is not reused', () => {

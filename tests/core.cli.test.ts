@@ -58,16 +58,17 @@ describe('cli ask', () => {
     const { code, stdout, stderr } = await run(['ask', "Who got access to users' direct messages?", '--knowledge', KB]);
     expect(code).toBe(0);
     expect(stderr).toBe('');
-    const lines = stdout.split('\n');
-    expect(lines[0]).toBe('[1] “Acme gave StreamCo Inc. access to users\' direct messages through a private "Inbox API" from 2013 until 2019.”');
-    expect(lines[1]).toBe('    — Doe v. Acme Messaging: Class Action Complaint (complaint), ¶ 2, ECF No. 1, 2021-04-12, https://example.com/complaint.pdf');
+    const [first] = stdout.split('\n\n');
+    expect(first).toMatch(/^\[1\] “.*Acme gave StreamCo Inc\. access to users' direct messages through a private "Inbox API" from 2013 until 2019\..*”\n/s);
+    expect(first).toMatch(/\n {4}— Doe v\. Acme Messaging: Class Action Complaint \(complaint\), ¶ 2, ECF No\. 1, 2021-04-12, https:\/\/example\.com\/complaint\.pdf$/);
     expect(stdout).toMatch(/^\[2\] “/m);
     expect(stdout).not.toContain('\u001b[');
   });
 
   it('bolds the matched words on a terminal', async () => {
     const { stdout } = await run(['ask', 'Was the motion under Rule 12(b)(6) denied?', '--knowledge', KB], { tty: true });
-    expect(stdout.split('\n')[0]).toBe('[1] “The \u001b[1mmotion\u001b[0m to dismiss under \u001b[1mRule\u001b[0m \u001b[1m12(b)(6)\u001b[0m is \u001b[1mdenied\u001b[0m.”');
+    expect(stdout.startsWith('[1] “The \u001b[1mmotion\u001b[0m to dismiss under \u001b[1mRule\u001b[0m \u001b[1m12(b)(6)\u001b[0m is \u001b[1mdenied\u001b[0m.')).toBe(true);
+    expect(stdout).toContain('\u001b[2m    — Order Denying Motion to Dismiss (order), p. 1, para. 1, 2022-12-06\u001b[0m');
   });
 
   it('prints a parseable Answer with --json', async () => {
@@ -180,14 +181,14 @@ describe('cli eval', () => {
 
   // Bug: readQuestions/readSquad let ENOENT and JSON.parse errors escape as plain errors, so the CLI
   // crashes with a stack trace instead of a "pinpoint:" message and exit code 1.
-  it('exits 1 with a pinpoint message when the --questions file does not exist', async () => {
+  it('exits 1 with a pinpoint message when the --questions file does not exist [reported bug]', async () => {
     const missing = join(dataDir, 'missing.jsonl');
     const result = await run(['eval', '--questions', missing, '--knowledge', KB]).catch((error: Error) => ({ code: 'threw', stdout: '', stderr: error.message }));
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(new RegExp(`^pinpoint: .*${escape(missing)}`));
   });
 
-  it('exits 1 with a pinpoint message when the --squad file is not JSON', async () => {
+  it('exits 1 with a pinpoint message when the --squad file is not JSON [reported bug]', async () => {
     const notJson = join(KB, 'pack.yaml');
     const result = await run(['eval', '--squad', notJson]).catch((error: Error) => ({ code: 'threw', stdout: '', stderr: error.message }));
     expect(result.code).toBe(1);

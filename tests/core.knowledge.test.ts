@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PinpointError } from '../src/errors.js';
-import { hashText, loadKnowledge } from '../src/knowledge/load.js';
+import { hashText, loadKnowledge, SUPPORTED_EXTENSIONS } from '../src/knowledge/load.js';
 
 const FIXTURE = fileURLToPath(new URL('./fixtures/core/kb', import.meta.url));
 const made: string[] = [];
@@ -51,7 +51,8 @@ describe('loadKnowledge', () => {
       const dir = folder({});
       const error = await loadError(dir);
       expect(error.code).toBe('KNOWLEDGE_EMPTY');
-      expect(error.message).toBe(`pinpoint: knowledge folder ${dir} has no documents (.md, .markdown, .txt); add one or set KNOWLEDGE_DIR`);
+      expect(SUPPORTED_EXTENSIONS).toEqual(expect.arrayContaining(['.md', '.markdown', '.txt']));
+      expect(error.message).toBe(`pinpoint: knowledge folder ${dir} has no documents (${SUPPORTED_EXTENSIONS.join(', ')}); add one or set KNOWLEDGE_DIR`);
     });
 
     it('stops with KNOWLEDGE_EMPTY when only ignored or unsupported files are there', async () => {
@@ -84,7 +85,7 @@ describe('loadKnowledge', () => {
       ['a date in words', '---\ntitle: A\nkind: order\ndate: yesterday\n---\nBody', 4, '"date": expected a date as YYYY-MM-DD'],
       ['a relative URL', '---\ntitle: A\nurl: filing.pdf\n---\nBody', 3, '"url": expected an absolute URL such as https://example.com/filing.pdf'],
       ['an empty title', '---\ntitle: "  "\n---\nBody', 2, '"title": expected a non-empty title'],
-      ['a fractional ECF number', '---\ntitle: A\necf: 3.5\n---\nBody', 3, '"ecf": Invalid input: expected int, received number'],
+      ['a fractional ECF number [reported bug]', '---\ntitle: A\necf: 3.5\n---\nBody', 3, '"ecf": Invalid input: expected int, received number'],
       ['a duplicate key', '---\ntitle: A\ntitle: B\n---\nBody', 3, 'invalid YAML (Map keys must be unique); fix the syntax, e.g. "title: My title"'],
       ['a bad indent', '---\ntitle: A\n  kind: order\n---\nBody', 2, 'invalid YAML (Nested mappings are not allowed in compact mappings); fix the syntax, e.g. "title: My title"'],
       ['an unclosed fence', '---\ntitle: A\nBody that never closes the fence', 1, 'front matter opened with --- is never closed; add a line with --- after the metadata'],
@@ -99,7 +100,7 @@ describe('loadKnowledge', () => {
     it.each([
       ['an unclosed quote', '---\ntitle: "A\n---\nBody', 2, 'invalid YAML (Missing closing "quote); fix the syntax, e.g. "title: My title"'],
       ['an unclosed flow sequence', '---\ntitle: A\nkind: [order\n---\nBody', 3, 'invalid YAML (Flow sequence in block collection must be sufficiently indented and end with a ]); fix the syntax, e.g. "title: My title"'],
-    ])('names the line of %s, not the closing fence', async (_label, content, line, reason) => {
+    ])('names the line of %s, not the closing fence [reported bug]', async (_label, content, line, reason) => {
       const dir = folder({ 'a.md': content });
       const error = await loadError(dir);
       expect(error.message).toBe(`pinpoint: ${join(dir, 'a.md')}:${line}: ${reason}`);
@@ -117,7 +118,7 @@ describe('loadKnowledge', () => {
       ['an unknown key', 'name: X\nsynonyms: []\n', 2, 'the block: unknown key "synonyms"; remove it or check the spelling'],
       ['a bad kind for a listed document', 'documents:\n  a.pdf:\n    title: A\n    kind: ruling\n', 4, '"documents.a.pdf.kind": expected one of complaint, answer, motion, brief, order, opinion, judgment, exhibit, transcript, declaration, settlement, docket, news-article, article, press-release, other'],
       ['a syntax error', 'name: X\naliases: [a, b\nother: 1\n', 3, 'invalid YAML (Flow sequence in block collection must be sufficiently indented and end with a ]); fix the syntax, e.g. "title: My title"'],
-      ['aliases that are not a list', 'aliases: Meta\n', 1, '"aliases": Invalid input: expected array, received string'],
+      ['aliases that are not a list [reported bug]', 'aliases: Meta\n', 1, '"aliases": Invalid input: expected array, received string'],
     ])('stops with PACK_INVALID naming pack.yaml and the line %#: %s', async (_label, pack, line, reason) => {
       const dir = folder({ 'a.md': 'Text.', 'pack.yaml': pack });
       const error = await loadError(dir);

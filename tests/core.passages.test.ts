@@ -91,7 +91,7 @@ describe('splitPassages', () => {
     });
 
     // Bug: NUMBERED_PARAGRAPH allows four digits, so a paragraph opening with a year reads as ¶ 2011.
-    it('does not read a paragraph that starts with a year ("2011. The …") as ¶ 2011', () => {
+    it('does not read a paragraph that starts with a year ("2011. The …") as ¶ 2011 [reported bug]', () => {
       expect(splitPassages(doc('Intro.\n\n2011. The year the partnership began.'))[1]!.locator).toEqual({ paragraph: 2, numbered: false });
     });
   });
