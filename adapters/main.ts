@@ -1,15 +1,19 @@
 // The composition root: the one place that reads the environment and wires the core to the platforms.
 import { config as loadDotenv } from 'dotenv';
 import {
+  createPinpoint,
   describeConfig,
   enabledPlatforms,
+  isPinpointError,
   parseConfig,
+  PinpointError,
   PLATFORM_VARIABLES,
   secretValues,
   type Config,
+  type Logger,
+  type Pinpoint,
   type PlatformPlan,
-} from '../src/config.js';
-import { createPinpoint, isPinpointError, PinpointError, type Logger, type Pinpoint } from '../src/index.js';
+} from '../src/index.js';
 import { createHttpServer } from './http/server.js';
 import { createLogger } from './logging/create-logger.js';
 import { createMetrics, type ErrorReporter, type Metrics } from './metrics/create-metrics.js';

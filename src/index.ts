@@ -1,6 +1,16 @@
 // The only module adapters import: the core's public surface.
 export { createPinpoint, type PinpointOptions } from './pinpoint.js';
-export { parseConfig, configSchema, type Config } from './config.js';
+export {
+  parseConfig,
+  configSchema,
+  describeConfig,
+  enabledPlatforms,
+  secretValues,
+  SECRET_KEYS,
+  PLATFORM_VARIABLES,
+  type Config,
+  type PlatformPlan,
+} from './config.js';
 export { PinpointError, isPinpointError, type PinpointErrorCode } from './errors.js';
 export { silentLogger, type Logger } from './logger.js';
 export { MAX_QUOTE_CHARS } from './answer/excerpt.js';
