@@ -16,7 +16,7 @@ export interface BenchArgs {
 }
 
 export const USAGE = `usage: npm run bench -- [--squad FILE.json | --questions FILE.jsonl --knowledge DIR] [--json]
-       npm run bench -- --scale [--sizes 1000,10000,100000] [--court DIR] [--json]
+       npm run bench -- --scale [--sizes 1000,2500,10000,100000] [--court DIR] [--json]
 With no data flag, ../shared/eval/xquad/xquad.en.json is used when it exists.
   --warmup N   questions answered untimed before timing (default 50)`;
 
@@ -40,7 +40,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
         court: { type: 'string' },
         json: { type: 'boolean', default: false },
         scale: { type: 'boolean', default: false },
-        sizes: { type: 'string', default: '1000,10000,100000' },
+        sizes: { type: 'string', default: '1000,2500,10000,100000' },
         warmup: { type: 'string', default: '50' },
         help: { type: 'boolean', short: 'h', default: false },
       },
