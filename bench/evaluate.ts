@@ -41,7 +41,8 @@ async function buildAndAsk(row: BenchRow, knowledgeDir: string, questions: reado
     const start = performance.now();
     const answer = ready.answer(q.question);
     times.push(performance.now() - start);
-    answers.push({ unanswerable: q.unanswerable, golds: q.answers, quotes: answer.quotes, ranked: answer.ranked });
+    const ranked = answer.rankedIds.map((id) => ready.passageText(id)).filter((text): text is string => text !== undefined);
+    answers.push({ unanswerable: q.unanswerable, golds: q.answers, quotes: answer.quotes, ranked });
   }
   const indexBytes = await ready.persist();
   await ready.close();

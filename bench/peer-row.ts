@@ -27,12 +27,11 @@ export function peerRow(engine: PeerEngine, options: PeerRowOptions): BenchRow {
 
   const ready = (corpus: BenchCorpus, index: PeerIndex): ReadyRow => ({
     answer: (question) => {
-      const ranked = index
-        .search(question, RANK_DEPTH)
-        .map((id) => corpus.passageById.get(id))
-        .filter((passage): passage is Passage => passage !== undefined);
-      return { ranked: ranked.map((p) => p.text), quotes: pickSentences(question, ranked, QUOTES) };
+      const rankedIds = index.search(question, RANK_DEPTH);
+      const ranked = rankedIds.map((id) => corpus.passageById.get(id)).filter((passage): passage is Passage => passage !== undefined);
+      return { rankedIds, quotes: pickSentences(question, ranked, QUOTES) };
     },
+    passageText: (passageId) => corpus.passageById.get(passageId)?.text,
     persist: async () => {
       const serialized = await index.serialize();
       await writeFile(file, serialized);

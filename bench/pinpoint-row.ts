@@ -19,22 +19,18 @@ async function cachedIndexBytes(dataDir: string): Promise<number> {
 export function pinpointRow(workDir: string): BenchRow {
   const dataDir = join(workDir, 'pinpoint-data');
 
-  const ready = (core: Pinpoint): ReadyRow => {
-    const textOf = (passageId: string): string | undefined => core.passage(passageId)?.passage.text;
-    return {
-      answer: (question) => {
-        const answer = core.ask(question);
-        const quotes = answer.kind === 'excerpts' ? answer.excerpts.map((e) => e.quote) : [];
-        const ranked = (answer.candidates ?? [])
-          .slice(0, 10)
-          .map((c) => textOf(c.passageId))
-          .filter((text): text is string => text !== undefined);
-        return { quotes, ranked };
-      },
-      persist: () => cachedIndexBytes(dataDir),
-      close: () => core.close(),
-    };
-  };
+  const ready = (core: Pinpoint): ReadyRow => ({
+    answer: (question) => {
+      const answer = core.ask(question);
+      return {
+        quotes: answer.kind === 'excerpts' ? answer.excerpts.map((e) => e.quote) : [],
+        rankedIds: (answer.candidates ?? []).slice(0, 10).map((c) => c.passageId),
+      };
+    },
+    passageText: (passageId) => core.passage(passageId)?.passage.text,
+    persist: () => cachedIndexBytes(dataDir),
+    close: () => core.close(),
+  });
 
   return {
     name: 'Pinpoint',

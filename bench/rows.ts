@@ -1,12 +1,14 @@
-/** What the bench sees of one answer: quotes as shown, ranked passage texts best first. */
+/** What the bench sees of one answer: quotes as shown, ranked passage ids best first. */
 export interface RowAnswer {
   quotes: string[];
-  ranked: string[];
+  rankedIds: string[];
 }
 
 /** A built, queryable row. `answer` is synchronous so per-question timing measures only the answer. */
 export interface ReadyRow {
   answer(question: string): RowAnswer;
+  /** A passage's text by id, looked up after the timed answer (for recall and MRR). */
+  passageText(passageId: string): string | undefined;
   /** Writes the serialized index (what a restart reads) and returns its size in bytes. */
   persist(): Promise<number>;
   close(): Promise<void>;
