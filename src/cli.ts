@@ -44,9 +44,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return 2;
     }
   } catch (error) {
-    if (isPinpointError(error) || (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
-      io.stderr.write(`${(error as Error).message}\n`);
+    if (isPinpointError(error)) {
+      io.stderr.write(`${error.message}\n`);
       return 1;
+    }
+    if ((error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.stderr.write(`pinpoint: ${(error as Error).message}\n${USAGE}`);
+      return 2;
     }
     throw error;
   }
@@ -113,12 +117,16 @@ async function checkIndex(args: string[], io: CliIo, knowledgeDefault: string): 
     const numbered = passages.filter((passage) => passage.locator.numbered).length;
     const pages = document.pages?.length ?? new Set(passages.flatMap((passage) => passage.locator.page ?? [])).size;
     io.stdout.write(
-      `  ${document.path}  “${document.meta.title}”${document.meta.kind ? ` [${document.meta.kind}]` : ''}: ${pages} pages, ${numbered} numbered paragraphs, ${passages.length} passages\n`,
+      `  ${document.path}  “${document.meta.title}”${document.meta.kind ? ` [${document.meta.kind}]` : ''}: ${plural(pages, 'page')}, ${plural(numbered, 'numbered paragraph')}, ${plural(passages.length, 'passage')}\n`,
     );
   }
   for (const warning of pack.warnings) io.stdout.write(`  warning: ${warning}\n`);
   io.stdout.write(`ok: ${total} passages, ${pack.warnings.length} warnings\n`);
   return 0;
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 function report(args: string[], io: CliIo, dataDir: string): number {

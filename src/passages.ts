@@ -7,11 +7,14 @@ export const MAX_PASSAGE_CHARS = 1200;
 const HEADING = /^(#{1,6})\s+(.+?)\s*#*\s*$/;
 const PAGE_MARKER = /^\s*(?:\[\s*page\s+(\d+)\s*\]|-{2,}\s*page\s+(\d+)\s*-{2,}|page\s+(\d+)(?:\s+of\s+\d+)?)\s*$/i;
 // A filing's own paragraph number: "42. Plaintiffs allege …" (not "2011. The …" years, so at most 4 digits and a capital or quote after).
-const NUMBERED_PARAGRAPH = /^\s*(\d{1,4})\.\s+(?=[A-Z“"'(\[])/;
+const NUMBERED_PARAGRAPH = /^\s*(?!(?:1[6-9]|20)\d\d\.)(\d{1,4})\.\s+(?=[A-Z“"'(\[])/;
 
 interface Block {
   start: number;
   end: number;
+  /** Cut out of a longer paragraph in the middle of a sentence (no sentence end near the limit). */
+  cutBefore?: boolean;
+  cutAfter?: boolean;
 }
 
 /**
@@ -49,7 +52,10 @@ export function splitPassages(document: Document): Passage[] {
       if (page !== undefined) locator.page = page;
       if (section) locator.section = section;
       const passageText = text.slice(piece.start, piece.end);
-      passages.push({ id: passageId(document.id, passageText, seen), docId: document.id, text: passageText, start: piece.start, end: piece.end, locator });
+      const passage: Passage = { id: passageId(document.id, passageText, seen), docId: document.id, text: passageText, start: piece.start, end: piece.end, locator };
+      if (piece.cutBefore) passage.cutBefore = true;
+      if (piece.cutAfter) passage.cutAfter = true;
+      passages.push(passage);
     }
   }
   return passages;
@@ -93,20 +99,23 @@ function cutLongBlock(text: string, block: Block): Block[] {
   if (block.end - block.start <= MAX_PASSAGE_CHARS) return [block];
   const pieces: Block[] = [];
   let start = block.start;
+  let midSentence = false;
   while (block.end - start > MAX_PASSAGE_CHARS) {
     const window = text.slice(start, start + MAX_PASSAGE_CHARS);
     let cut = -1;
     for (const match of window.matchAll(/[.!?]["”’)]?\s+(?=["“(]?[A-Z0-9])/g)) {
       if (match.index > MAX_PASSAGE_CHARS * 0.4) cut = match.index + match[0].length;
     }
-    if (cut === -1) cut = window.lastIndexOf(' ') > 0 ? window.lastIndexOf(' ') + 1 : MAX_PASSAGE_CHARS;
+    const cutsSentence = cut === -1;
+    if (cutsSentence) cut = window.lastIndexOf(' ') > 0 ? window.lastIndexOf(' ') + 1 : MAX_PASSAGE_CHARS;
     let end = start + cut;
     while (end > start && /\s/.test(text[end - 1]!)) end--;
-    pieces.push({ start, end });
+    pieces.push({ start, end, ...(midSentence ? { cutBefore: true } : {}), ...(cutsSentence ? { cutAfter: true } : {}) });
+    midSentence = cutsSentence;
     start += cut;
     while (start < block.end && /\s/.test(text[start]!)) start++;
   }
-  if (start < block.end) pieces.push({ start, end: block.end });
+  if (start < block.end) pieces.push({ start, end: block.end, ...(midSentence ? { cutBefore: true } : {}) });
   return pieces;
 }
 

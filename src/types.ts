@@ -45,6 +45,9 @@ export interface Passage {
   start: number;
   end: number;
   locator: Locator;
+  /** A long paragraph was cut into passages mid-sentence: this one starts or ends inside a sentence. */
+  cutBefore?: boolean;
+  cutAfter?: boolean;
 }
 
 export interface Citation {

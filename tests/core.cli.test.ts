@@ -110,10 +110,11 @@ describe('cli ask', () => {
     expect(stderr).toBe(`pinpoint: knowledge folder ${missing} does not exist; create it with the case documents or set KNOWLEDGE_DIR\n`);
   });
 
-  it('exits 1 on an unknown option', async () => {
+  it('exits 2 with a pinpoint message and the usage on an unknown option', async () => {
     const { code, stderr } = await run(['ask', '--bogus', 'question']);
-    expect(code).toBe(1);
-    expect(stderr).toContain("Unknown option '--bogus'");
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^pinpoint: Unknown option '--bogus'/);
+    expect(stderr).toContain('usage:');
   });
 
   it('exits 2 with the usage for an unknown command', async () => {
@@ -210,7 +211,7 @@ describe('cli index --check', () => {
     expect(code).toBe(0);
     expect(stdout.split('\n')).toEqual([
       `${resolve(KB)}: 2 documents, 2 alias groups (analyzer ${stdout.match(/\(analyzer (\S+)\)/)?.[1]})`,
-      '  filings/complaint.md  “Doe v. Acme Messaging: Class Action Complaint” [complaint]: 1 pages, 6 numbered paragraphs, 6 passages',
+      '  filings/complaint.md  “Doe v. Acme Messaging: Class Action Complaint” [complaint]: 1 page, 6 numbered paragraphs, 6 passages',
       '  order.txt  “Order Denying Motion to Dismiss” [order]: 2 pages, 0 numbered paragraphs, 2 passages',
       'ok: 8 passages, 0 warnings',
       '',

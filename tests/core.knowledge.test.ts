@@ -80,7 +80,7 @@ describe('loadKnowledge', () => {
   describe('malformed front matter', () => {
     it.each([
       ['an unknown kind', '---\ntitle: A\nkind: memo\n---\nBody', 3, '"kind": expected one of complaint, answer, motion, brief, order, opinion, judgment, exhibit, transcript, declaration, settlement, docket, news-article, article, press-release, other'],
-      ['an unknown key', '---\ntitle: A\ncolour: red\n---\nBody', 3, 'the block: unknown key "colour"; remove it or check the spelling'],
+      ['an unknown key', '---\ntitle: A\ncolour: red\n---\nBody', 3, 'the front matter: unknown key "colour"; remove it or check the spelling'],
       ['an impossible date', '---\ntitle: A\ndate: 2022-13-45\n---\nBody', 3, '"date": expected a date as YYYY-MM-DD'],
       ['a date in words', '---\ntitle: A\nkind: order\ndate: yesterday\n---\nBody', 4, '"date": expected a date as YYYY-MM-DD'],
       ['a relative URL', '---\ntitle: A\nurl: filing.pdf\n---\nBody', 3, '"url": expected an absolute URL such as https://example.com/filing.pdf'],
@@ -96,7 +96,7 @@ describe('loadKnowledge', () => {
       expect(error.message).toBe(`pinpoint: ${join(dir, 'sub/a.md')}:${line}: ${reason}`);
     });
 
-    // Bug: yaml reports an unclosed quote or flow at the end of the block, which is the closing fence's line.
+    // yaml reports an unclosed quote or flow at the end of the block; the message points at the last written line.
     it.each([
       ['an unclosed quote', '---\ntitle: "A\n---\nBody', 2, 'invalid YAML (Missing closing "quote); fix the syntax, e.g. "title: My title"'],
       ['an unclosed flow sequence', '---\ntitle: A\nkind: [order\n---\nBody', 3, 'invalid YAML (Flow sequence in block collection must be sufficiently indented and end with a ]); fix the syntax, e.g. "title: My title"'],
@@ -115,7 +115,7 @@ describe('loadKnowledge', () => {
   describe('malformed pack.yaml', () => {
     it.each([
       ['an alias group of one', 'name: X\naliases:\n  - [Meta, Facebook]\n  - [one]\n', 4, '"aliases.1": an alias group needs at least two phrases'],
-      ['an unknown key', 'name: X\nsynonyms: []\n', 2, 'the block: unknown key "synonyms"; remove it or check the spelling'],
+      ['an unknown key', 'name: X\nsynonyms: []\n', 2, 'the pack file: unknown key "synonyms"; remove it or check the spelling'],
       ['a bad kind for a listed document', 'documents:\n  a.pdf:\n    title: A\n    kind: ruling\n', 4, '"documents.a.pdf.kind": expected one of complaint, answer, motion, brief, order, opinion, judgment, exhibit, transcript, declaration, settlement, docket, news-article, article, press-release, other'],
       ['a syntax error', 'name: X\naliases: [a, b\nother: 1\n', 3, 'invalid YAML (Flow sequence in block collection must be sufficiently indented and end with a ]); fix the syntax, e.g. "title: My title"'],
       ['aliases that are not a list [reported bug]', 'aliases: Meta\n', 1, '"aliases": Invalid input: expected array, received string'],

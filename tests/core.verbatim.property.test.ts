@@ -125,9 +125,8 @@ describe('verbatim quotes (property)', () => {
     expect(first!.quote).toMatch(/^filler\d+ .* filler\d+$/);
   });
 
-  // Known bug (reported): a paragraph with no sentence end is cut into passages at a space; a quote
-  // that reaches such a cut ends mid-sentence but is not marked elided. it.fails flips once fixed.
-  it.fails('marks a quote that ends at a mid-sentence passage cut as elided', async () => {
+  // A paragraph with no sentence end is cut into passages at a space: a quote reaching the cut is elided.
+  it('marks a quote that ends at a mid-sentence passage cut as elided', async () => {
     const filler = Array.from({ length: 120 }, (_, i) => `filler${i}`).join(' ');
     const text = `${filler} Netflix read private messages ${filler}.`;
     const corpus = await buildCorpus(packOf([text]), { logger: silentLogger });

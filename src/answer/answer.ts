@@ -41,7 +41,9 @@ export function answerQuestion(corpus: Corpus, question: string, options: Answer
   }
   const offset = Math.max(0, options.offset ?? 0);
   const limit = Math.max(1, options.limit ?? DEFAULT_EXCERPTS);
-  const excerpts: Excerpt[] = choices.slice(offset, offset + limit).map((choice) => {
+  // A sentence that shares no word with the question is filler, not evidence.
+  const useful = choices.filter((choice) => choice.coverage > 0);
+  const excerpts: Excerpt[] = useful.slice(offset, offset + limit).map((choice) => {
     const document = corpus.documents.get(choice.candidate.passage.docId)!;
     return toExcerpt(choice, citationOf(document, choice.candidate.passage));
   });

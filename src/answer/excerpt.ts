@@ -23,8 +23,8 @@ export function toExcerpt(choice: SentenceChoice, citation: Citation): Excerpt {
     citation,
     score: Number(choice.score.toFixed(4)),
     start: passage.start + start,
-    elidedStart: start > choice.start,
-    elidedEnd: end < choice.end,
+    elidedStart: start > choice.start || (start === 0 && passage.cutBefore === true),
+    elidedEnd: end < choice.end || (end === passage.text.length && passage.cutAfter === true),
     highlights: mergeSpans(hits.filter((token) => token.start >= start && token.end <= end).map((token) => [token.start - start, token.end - start])),
   };
 }

@@ -27,7 +27,8 @@ export function splitSentences(text: string, offset = 0): SentenceSpan[] {
   const push = (end: number) => {
     let trimmed = end;
     while (trimmed > start && /\s/.test(text[trimmed - 1]!)) trimmed--;
-    if (trimmed > start) spans.push({ start: start + offset, end: trimmed + offset });
+    // A filing's paragraph number ("42.") is the citation's business, not a sentence to quote.
+    if (trimmed > start && !/^\d{1,4}\.$/.test(text.slice(start, trimmed))) spans.push({ start: start + offset, end: trimmed + offset });
   };
   const boundaries = [...text.matchAll(CANDIDATE_END)]
     .filter((match) => endsSentence(text, match.index, match[0]))

@@ -25,9 +25,24 @@ const squadSchema = z.object({
   ),
 });
 
+async function readInput(file: string, flag: string): Promise<string> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    throw new PinpointError('INPUT_INVALID', `pinpoint: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'}); check the path given to ${flag}`, { cause: error });
+  }
+}
+
 /** SQuAD v1.1: each article one document titled `title`, its paragraphs joined by blank lines. */
 export async function readSquad(file: string): Promise<{ documents: Document[]; questions: EvalQuestion[] }> {
-  const parsed = squadSchema.safeParse(JSON.parse(await readFile(file, 'utf8')));
+  let json: unknown;
+  try {
+    json = JSON.parse(await readInput(file, '--squad'));
+  } catch (error) {
+    if (error instanceof PinpointError) throw error;
+    throw new PinpointError('INPUT_INVALID', `pinpoint: ${file} is not JSON (${(error as Error).message}); pass a SQuAD v1.1 file to --squad`, { cause: error });
+  }
+  const parsed = squadSchema.safeParse(json);
   if (!parsed.success) {
     throw new PinpointError('INPUT_INVALID', `pinpoint: ${file} is not SQuAD v1.1 (${z.prettifyError(parsed.error).split('\n')[0]}); pass a SQuAD-format file to --squad`);
   }
@@ -54,7 +69,7 @@ const questionLineSchema = z.object({
 
 /** JSONL, one `{"id","question","answers","unanswerable"}` a line; a bad line names file and line. */
 export async function readQuestions(file: string): Promise<EvalQuestion[]> {
-  const lines = (await readFile(file, 'utf8')).split('\n');
+  const lines = (await readInput(file, '--questions')).split('\n');
   const questions: EvalQuestion[] = [];
   lines.forEach((line, index) => {
     if (line.trim() === '') return;

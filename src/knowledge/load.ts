@@ -62,10 +62,8 @@ export const SUPPORTED_EXTENSIONS = Object.keys(READERS);
 export async function loadKnowledge(dir: string): Promise<KnowledgePack> {
   const info = await stat(dir).catch(() => undefined);
   if (!info?.isDirectory()) {
-    throw new PinpointError(
-      'KNOWLEDGE_MISSING',
-      `pinpoint: knowledge folder ${dir} does not exist; create it with the case documents or set KNOWLEDGE_DIR`,
-    );
+    const problem = info ? 'is a file, not a folder' : 'does not exist';
+    throw new PinpointError('KNOWLEDGE_MISSING', `pinpoint: knowledge folder ${dir} ${problem}; create it with the case documents or set KNOWLEDGE_DIR`);
   }
   const manifest = await readPackManifest(dir);
   const files = (await listFiles(dir)).filter((file) => READERS[path.extname(file).toLowerCase()]);

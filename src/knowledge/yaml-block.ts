@@ -15,7 +15,8 @@ export function parseYamlBlock<T>(
   const document = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const syntaxError = document.errors[0];
   if (syntaxError) {
-    const line = lineCounter.linePos(syntaxError.pos[0]).line + where.firstLine - 1;
+    // yaml reports an unclosed quote or bracket at the end of the block: point at the last written line.
+    const line = lineCounter.linePos(Math.min(syntaxError.pos[0], source.trimEnd().length)).line + where.firstLine - 1;
     const reason = syntaxError.message.split('\n')[0] ?? 'invalid YAML';
     throw new PinpointError(
       where.errorCode,
@@ -23,7 +24,7 @@ export function parseYamlBlock<T>(
     );
   }
   const data = document.toJS() ?? {};
-  const result = schema.safeParse(data);
+  const result = schema.safeParse(data, { reportInput: true });
   if (result.success) return result.data;
 
   const issue = result.error.issues[0]!;
@@ -39,7 +40,7 @@ export function parseYamlBlock<T>(
     const keyRange = (pair?.key as { range?: [number, number, number] } | undefined)?.range;
     if (keyRange) line = lineCounter.linePos(keyRange[0]).line + where.firstLine - 1;
   }
-  const field = keyPath.length > 0 ? `"${keyPath.join('.')}"` : 'the block';
+  const field = keyPath.length > 0 ? `"${keyPath.join('.')}"` : where.errorCode === 'PACK_INVALID' ? 'the pack file' : 'the front matter';
   throw new PinpointError(where.errorCode, `pinpoint: ${where.file}:${line}: ${field}: ${describeIssue(issue)}`, {
     cause: result.error,
   });

@@ -29,7 +29,7 @@ interface IndexedPassage {
 }
 
 // MiniSearch keeps term statistics in a protected radix tree; reading it avoids a second copy of the
-// vocabulary (memory at 100K passages is a goal). tests/passage-index.test.ts pins this shape.
+// vocabulary (memory at 100K passages is a goal). tests/core.cache.test.ts pins this shape.
 interface MiniSearchInternals {
   _index: {
     get(term: string): Map<number, Map<number, number>> | undefined;
