@@ -30,13 +30,16 @@ export interface AnalyzedQuery {
  * or one edit away from a one-word alias ("setlement" → the settlement group).
  */
 function spellingCorrections(term: string, analyzer: Analyzer, index: PassageIndex): string[] {
-  const found = index.closestTerms(term, term.length >= LONG_WORD ? 2 : 1).filter((candidate) => index.documentFrequency(candidate) > 0);
+  const found: string[] = [];
+  // The pack's own alias words are few and chosen, so even short ones ("inbx") are safe to match.
+  for (const [word, aliasTerm] of analyzer.aliasWords) {
+    if (index.documentFrequency(aliasTerm) > 0 && Math.abs(word.length - term.length) <= 1 && withinOneEdit(word, term)) found.push(aliasTerm);
+  }
+  if (term.length < MIN_CORRECTABLE_LENGTH) return found;
+  found.push(...index.closestTerms(term, term.length >= LONG_WORD ? 2 : 1).filter((candidate) => index.documentFrequency(candidate) > 0));
   for (let i = 0; i + 1 < term.length; i++) {
     const swapped = term.slice(0, i) + term[i + 1] + term[i] + term.slice(i + 2);
     if (swapped !== term && index.documentFrequency(swapped) > 0) found.push(swapped);
-  }
-  for (const [word, aliasTerm] of analyzer.aliasWords) {
-    if (index.documentFrequency(aliasTerm) > 0 && Math.abs(word.length - term.length) <= 1 && withinOneEdit(word, term)) found.push(aliasTerm);
   }
   return found;
 }
@@ -60,6 +63,8 @@ export function inverseDocumentFrequency(documentFrequency: number, passageCount
 
 /** Corrections are tried only for words this long: shorter ones have too many neighbours. */
 const MIN_CORRECTABLE_LENGTH = 5;
+/** Shorter words are matched against the pack's alias words only. */
+const MIN_ALIAS_CORRECTABLE_LENGTH = 4;
 /** Words at least this long may be two edits from the right spelling. */
 const LONG_WORD = 7;
 /** An everyday word the documents never use weighs this share of an unknown topical word. */
@@ -114,7 +119,7 @@ export function analyzeQuery(question: string, analyzer: Analyzer, index: Passag
       const corrections = [
         ...new Set(
           fresh
-            .filter((term) => !isAliasTerm(term) && term.length >= MIN_CORRECTABLE_LENGTH && /^\p{L}+$/u.test(term))
+            .filter((term) => !isAliasTerm(term) && term.length >= MIN_ALIAS_CORRECTABLE_LENGTH && /^\p{L}+$/u.test(term))
             .flatMap((term) => spellingCorrections(term, analyzer, index)),
         ),
       ];
