@@ -9,6 +9,8 @@ export interface BenchArgs {
   court?: string;
   json: boolean;
   scale: boolean;
+  /** Internal: set by the --scale parent on its per-size child processes. */
+  scaleChild: boolean;
   /** Passage counts for --scale. */
   sizes: number[];
   warmup: number;
@@ -40,6 +42,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
         court: { type: 'string' },
         json: { type: 'boolean', default: false },
         scale: { type: 'boolean', default: false },
+        'scale-child': { type: 'boolean', default: false },
         sizes: { type: 'string', default: '1000,2500,10000,100000' },
         warmup: { type: 'string', default: '50' },
         help: { type: 'boolean', short: 'h', default: false },
@@ -64,6 +67,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
     ...(values.court !== undefined ? { court: values.court } : {}),
     json: values.json,
     scale: values.scale,
+    scaleChild: values['scale-child'],
     sizes: values.sizes.split(',').map((s) => positiveInt('--sizes', s.trim())),
     warmup: Number(values.warmup) === 0 ? 0 : positiveInt('--warmup', values.warmup),
     help: values.help,

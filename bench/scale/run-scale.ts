@@ -2,12 +2,14 @@ import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { BenchArgs } from '../args.js';
+import { loadCorpus } from '../corpus.js';
 import { miniSearchDefaults } from '../engines/minisearch.js';
 import { evaluateRow, type RowResult } from '../evaluate.js';
 import { peerRow } from '../peer-row.js';
 import { pinpointRow } from '../pinpoint-row.js';
 import { markdownTable, rowJson } from '../table.js';
 import { courtSentences, generateCorpus, writeGenerated } from './generate.js';
+import { runSizeInChild } from './isolate.js';
 
 export const DEFAULT_COURT_DIR = resolve(import.meta.dirname, '../../../shared/eval/court');
 
@@ -33,6 +35,8 @@ export async function runScale(courtDir: string, sizes: readonly number[], workD
     await writeGenerated(corpus, knowledgeDir);
     const questions = corpus.questions.map((question, i) => ({ id: `s${i}`, question, answers: [], unanswerable: false }));
     const options = { warmup: 50 };
+    // Read once untimed, so neither row pays for a cold file cache or a cold loader the other warmed.
+    await loadCorpus(knowledgeDir);
     const pinpoint = await evaluateRow(pinpointRow(dir), knowledgeDir, questions, options);
     const miniSearch = await evaluateRow(peerRow(miniSearchDefaults(), { pickSentences: () => [], workDir: dir }), knowledgeDir, questions, options);
     miniSearch.engine = 'MiniSearch defaults (search only)';
@@ -71,7 +75,19 @@ export async function scaleBench(args: BenchArgs, workDir: string): Promise<void
     process.exitCode = 2;
     return;
   }
-  const results = await runScale(courtDir, args.sizes, workDir, (r) => console.error(`bench: scale ${r.passages} done`));
+  const progress = (r: ScaleResult): void => console.error(`bench: scale ${r.passages} done`);
+  if (args.scaleChild) {
+    const [result] = await runScale(courtDir, args.sizes, workDir);
+    console.log(JSON.stringify(result));
+    return;
+  }
+  // One child process per size, so a size is not measured on the heap and caches the previous left.
+  const results: ScaleResult[] = [];
+  for (const size of args.sizes) {
+    const result = await runSizeInChild(size, courtDir);
+    results.push(result);
+    progress(result);
+  }
   if (args.json) {
     console.log(
       JSON.stringify({
@@ -81,7 +97,7 @@ export async function scaleBench(args: BenchArgs, workDir: string): Promise<void
     return;
   }
   console.log(`Scale: corpora generated from ${courtDir} (seeded recombination of court sentences, numbers re-drawn), 200 fixed questions each.`);
-  console.log('build: knowledge folder to ready; p50/p99: Pinpoint ask() (retrieval + rerank + quotes) vs MiniSearch search() only, after warm-up;');
+  console.log('Each size runs in its own process. build: knowledge folder to ready; p50/p99: Pinpoint ask() (retrieval + rerank + quotes) vs MiniSearch search() only, after warm-up;');
   console.log('index MB: serialized index; load: restart to ready from it (target at 10K: ≤ 300 ms); heap: retained after build incl. documents and passages (target ≤ 1.5× MiniSearch).\n');
   console.log(scaleTable(results));
 }
