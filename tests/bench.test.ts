@@ -9,6 +9,7 @@ import { createCorePicker } from '../bench/picker.js';
 import { allRows, runQuality } from '../bench/quality.js';
 import type { RowResult } from '../bench/evaluate.js';
 import { courtSentences, generateCorpus } from '../bench/scale/generate.js';
+import { runScale, scaleTable } from '../bench/scale/run-scale.js';
 import { resolveSource } from '../bench/source.js';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures/bench');
@@ -147,5 +148,23 @@ describe('bench scale generator', () => {
       `pinpoint: ${dir} has too little court text to generate a corpus (1 sentences); pass --court DIR with the court .txt files`,
     );
     await rm(dir, { recursive: true, force: true });
+  });
+
+  it('measures Pinpoint against plain MiniSearch on a generated corpus', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'bench-scale-'));
+    const court = join(dir, 'court');
+    await mkdir(court);
+    await writeFile(join(court, 'opinion.txt'), sentences.join(' '));
+    const [result] = await runScale(court, [300], join(dir, 'work'));
+    await rm(dir, { recursive: true, force: true });
+    expect(result!.passages).toBe(300);
+    expect([result!.pinpoint.engine, result!.miniSearch.engine]).toEqual(['Pinpoint', 'MiniSearch defaults (search only)']);
+    for (const row of [result!.pinpoint, result!.miniSearch]) {
+      expect(row.questions).toBe(200);
+      expect(row.indexBytes).toBeGreaterThan(10_000);
+      expect(row.heapMb).toBeGreaterThan(0);
+    }
+    expect(result!.heapRatio).toBeCloseTo(result!.pinpoint.heapMb / result!.miniSearch.heapMb);
+    expect(scaleTable([result!]).split('\n')[2]).toMatch(/^\| 300 +\| Pinpoint +\|/);
   });
 });
