@@ -42,7 +42,7 @@ export function createCorePicker(corpus: BenchCorpus): SentencePicker {
       .map((choice) => {
         const document = corpus.documents.get(choice.candidate.passage.docId);
         if (!document) return choice.candidate.passage.text.slice(choice.start, choice.end);
-        return toExcerpt(choice, citationOf(document, choice.candidate.passage)).quote;
+        return toExcerpt(choice, (quote) => citationOf(document, choice.candidate.passage, quote)).quote;
       });
   };
 }

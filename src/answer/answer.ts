@@ -45,7 +45,7 @@ export function answerQuestion(corpus: Corpus, question: string, options: Answer
   const useful = choices.filter((choice) => choice.coverage > 0);
   const excerpts: Excerpt[] = useful.slice(offset, offset + limit).map((choice) => {
     const document = corpus.documents.get(choice.candidate.passage.docId)!;
-    return toExcerpt(choice, citationOf(document, choice.candidate.passage));
+    return toExcerpt(choice, (quote) => citationOf(document, choice.candidate.passage, quote));
   });
   return { kind: 'excerpts', question: trimmed, excerpts, candidates };
 }

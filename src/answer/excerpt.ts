@@ -1,5 +1,6 @@
 import type { Token } from '../search/analyzer.js';
 import type { Citation, Excerpt } from '../types.js';
+import type { QuoteRange } from './citation.js';
 import type { SentenceChoice } from './pick.js';
 
 /** A quote is one or two sentences; a longer sentence is cut around the matched words. */
@@ -8,7 +9,7 @@ export const MAX_QUOTE_CHARS = 400;
 const CUT_QUOTE_CHARS = 300;
 
 /** Turns a chosen sentence into an excerpt whose quote is an exact substring of the document. */
-export function toExcerpt(choice: SentenceChoice, citation: Citation): Excerpt {
+export function toExcerpt(choice: SentenceChoice, citationFor: (quote: QuoteRange) => Citation): Excerpt {
   const { passage, tokens, occurrences } = choice.candidate;
   const matchedTokens = new Set(occurrences.flat());
   const inRange = (token: Token) => token.start >= choice.start && token.end <= choice.end;
@@ -20,7 +21,7 @@ export function toExcerpt(choice: SentenceChoice, citation: Citation): Excerpt {
   return {
     quote,
     passageId: passage.id,
-    citation,
+    citation: citationFor({ start: passage.start + start, end: passage.start + end }),
     score: Number(choice.score.toFixed(4)),
     start: passage.start + start,
     elidedStart: start > choice.start || (start === 0 && passage.cutBefore === true),
