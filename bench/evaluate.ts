@@ -1,6 +1,6 @@
 import type { BenchQuestion } from './dataset.js';
 import { settledHeapBytes, timed } from './measure.js';
-import { percentile, scoreAnswers, type QualityScores, type ScoredAnswer } from './metrics.js';
+import { aggregateScores, percentile, scoreQuestion, type QualityScores, type QuestionScore } from './metrics.js';
 import type { BenchRow, ReadyRow } from './rows.js';
 
 export interface RowResult extends QualityScores {
@@ -20,33 +20,34 @@ export interface EvaluateOptions {
 }
 
 interface Measured {
-  answers: ScoredAnswer[];
+  scores: QuestionScore[];
   times: number[];
   buildMs: number;
   heapMb: number;
   indexBytes: number;
 }
 
-/** Build (timed; heap retained after it), warm-up, every question timed on its own, persist, close. */
+/** Build (timed), warm-up, every question timed on its own, heap retained by then, persist, close. */
 async function buildAndAsk(row: BenchRow, knowledgeDir: string, questions: readonly BenchQuestion[], options: EvaluateOptions): Promise<Measured> {
   const heapBefore = settledHeapBytes();
   const { value: ready, ms: buildMs } = await timed(() => row.build(knowledgeDir));
-  const heapMb = (settledHeapBytes() - heapBefore) / 2 ** 20;
 
   for (const q of questions.slice(0, options.warmup)) ready.answer(q.question);
   settledHeapBytes(); // start timing from a collected heap, the same for every row
   const times: number[] = [];
-  const answers: ScoredAnswer[] = [];
+  const scores: QuestionScore[] = [];
   for (const q of questions) {
     const start = performance.now();
     const answer = ready.answer(q.question);
     times.push(performance.now() - start);
     const ranked = answer.rankedIds.map((id) => ready.passageText(id)).filter((text): text is string => text !== undefined);
-    answers.push({ unanswerable: q.unanswerable, golds: q.answers, quotes: answer.quotes, ranked });
+    scores.push(scoreQuestion({ unanswerable: q.unanswerable, golds: q.answers, quotes: answer.quotes, ranked }));
   }
+  // Retained while in use: the index plus whatever caches answering filled, as a running bot holds.
+  const heapMb = (settledHeapBytes() - heapBefore) / 2 ** 20;
   const indexBytes = await ready.persist();
   await ready.close();
-  return { answers, times, buildMs, heapMb, indexBytes };
+  return { scores, times, buildMs, heapMb, indexBytes };
 }
 
 /**
@@ -61,7 +62,7 @@ export async function evaluateRow(row: BenchRow, knowledgeDir: string, questions
   return {
     engine: row.name,
     questions: questions.length,
-    ...scoreAnswers(measured.answers),
+    ...aggregateScores(measured.scores),
     p50Ms: percentile(measured.times, 50),
     p99Ms: percentile(measured.times, 99),
     buildMs: measured.buildMs,

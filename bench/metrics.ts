@@ -51,22 +51,49 @@ export interface QualityScores {
   meanQuoteChars: number;
 }
 
+/** What one answer contributes to the averages: numbers only, so holding many costs little heap. */
+export interface QuestionScore {
+  unanswerable: boolean;
+  hitAt1: boolean;
+  hitAt3: boolean;
+  passageAt5: boolean;
+  reciprocalRank: number;
+  abstained: boolean;
+  quoteChars: number[];
+}
+
+export function scoreQuestion(a: ScoredAnswer): QuestionScore {
+  return {
+    unanswerable: a.unanswerable,
+    hitAt1: quoteHitAt(a.quotes, a.golds, 1),
+    hitAt3: quoteHitAt(a.quotes, a.golds, 3),
+    passageAt5: passageHitAt(a.ranked, a.golds, 5),
+    reciprocalRank: reciprocalRank(a.ranked, a.golds, 10),
+    abstained: a.quotes.length === 0,
+    quoteChars: a.quotes.map((q) => q.length),
+  };
+}
+
 /** Quality metrics over answerable questions; abstention over unanswerable ones. */
-export function scoreAnswers(answers: readonly ScoredAnswer[]): QualityScores {
-  const scored = answers.filter((a) => !a.unanswerable);
-  const unanswerable = answers.filter((a) => a.unanswerable);
+export function aggregateScores(scores: readonly QuestionScore[]): QualityScores {
+  const scored = scores.filter((a) => !a.unanswerable);
+  const unanswerable = scores.filter((a) => a.unanswerable);
   const n = scored.length;
   const share = (count: number): number => (n === 0 ? 0 : count / n);
-  const quotes = answers.flatMap((a) => a.quotes);
+  const chars = scores.flatMap((a) => a.quoteChars);
   return {
     answerable: n,
-    containmentAt1: share(scored.filter((a) => quoteHitAt(a.quotes, a.golds, 1)).length),
-    containmentAt3: share(scored.filter((a) => quoteHitAt(a.quotes, a.golds, 3)).length),
-    recallAt5: share(scored.filter((a) => passageHitAt(a.ranked, a.golds, 5)).length),
-    mrrAt10: share(scored.reduce((sum, a) => sum + reciprocalRank(a.ranked, a.golds, 10), 0)),
-    falseAbstain: share(scored.filter((a) => a.quotes.length === 0).length),
+    containmentAt1: share(scored.filter((a) => a.hitAt1).length),
+    containmentAt3: share(scored.filter((a) => a.hitAt3).length),
+    recallAt5: share(scored.filter((a) => a.passageAt5).length),
+    mrrAt10: share(scored.reduce((sum, a) => sum + a.reciprocalRank, 0)),
+    falseAbstain: share(scored.filter((a) => a.abstained).length),
     unanswerable: unanswerable.length,
-    abstainCorrect: unanswerable.length === 0 ? Number.NaN : unanswerable.filter((a) => a.quotes.length === 0).length / unanswerable.length,
-    meanQuoteChars: quotes.length === 0 ? 0 : quotes.reduce((sum, q) => sum + q.length, 0) / quotes.length,
+    abstainCorrect: unanswerable.length === 0 ? Number.NaN : unanswerable.filter((a) => a.abstained).length / unanswerable.length,
+    meanQuoteChars: chars.length === 0 ? 0 : chars.reduce((sum, c) => sum + c, 0) / chars.length,
   };
+}
+
+export function scoreAnswers(answers: readonly ScoredAnswer[]): QualityScores {
+  return aggregateScores(answers.map(scoreQuestion));
 }

@@ -41,7 +41,7 @@ async function qualityBench(args: BenchArgs, workDir: string): Promise<void> {
   console.log(`Answer quality and speed on ${label}: ${questions.length} questions (${answerable} answerable), the same passages and questions for every row, one process.`);
   console.log('containment@k: a gold answer is in one of the first k quotes (a quote over 400 chars misses); recall@5, MRR@10: over the ranked passages;');
   console.log('p50/p99: one answer (retrieval + quotes) after warm-up; build: knowledge folder to ready index; index bytes: serialized index;');
-  console.log('load: restart to ready from the serialized index (knowledge folder re-read); heap: retained after build, after full GC;');
+  console.log('load: restart to ready from the serialized index (knowledge folder re-read); heap: retained after build and all questions, after full GC;');
   console.log('false abstain: answerable questions answered with no quote. Peers quote with Pinpoint\'s own sentence picker.\n');
   console.log(resultsTable(results));
 }

@@ -98,6 +98,6 @@ export async function scaleBench(args: BenchArgs, workDir: string): Promise<void
   }
   console.log(`Scale: corpora generated from ${courtDir} (seeded recombination of court sentences, numbers re-drawn), 200 fixed questions each.`);
   console.log('Each size runs in its own process. build: knowledge folder to ready; p50/p99: Pinpoint ask() (retrieval + rerank + quotes) vs MiniSearch search() only, after warm-up;');
-  console.log('index MB: serialized index; load: restart to ready from it (target at 10K: ≤ 300 ms); heap: retained after build incl. documents and passages (target ≤ 1.5× MiniSearch).\n');
+  console.log('index MB: serialized index; load: restart to ready from it (target at 10K: ≤ 300 ms); heap: retained after build and all questions, incl. documents and passages (target ≤ 1.5× MiniSearch).\n');
   console.log(scaleTable(results));
 }
