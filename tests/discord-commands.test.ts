@@ -30,9 +30,9 @@ interface Command {
 }
 
 describe('discord commands', () => {
-  it('defines /ask, /source, /docs, /pins and the Find sources message command', () => {
+  it('defines /ask, /source, /docs, /pins, /report and the Find sources message command', () => {
     const commands = discordCommands as Command[];
-    expect(commands.map((c) => `${c.type}:${c.name}`)).toEqual(['1:ask', '1:source', '1:docs', '1:pins', '3:Find sources']);
+    expect(commands.map((c) => `${c.type}:${c.name}`)).toEqual(['1:ask', '1:source', '1:docs', '1:pins', '1:report', '3:Find sources']);
     const ask = commands[0];
     expect(ask?.options?.map((o) => [o.name, o.required, o.autocomplete ?? false, o.max_length])).toEqual([
       ['question', true, true, 300],
@@ -47,7 +47,11 @@ describe('discord commands', () => {
       expect(bits & (bits - 1n)).toBe(0n);
       expect(bits).toBeGreaterThan(0n);
     }
-    expect((discordCommands as Command[]).find((c) => c.name === 'Find sources')?.default_member_permissions).toBe('8192');
+    const moderatorOnly = (discordCommands as Command[]).filter((c) => c.default_member_permissions !== undefined);
+    expect(moderatorOnly.map((c) => [c.name, c.default_member_permissions])).toEqual([
+      ['report', '8192'],
+      ['Find sources', '8192'],
+    ]);
   });
 
   it('builds an invite link with the bot and commands scopes and the minimal permissions', () => {
@@ -60,7 +64,7 @@ describe('discord commands', () => {
   it('registers to one server when a guild id is given, looking up the application id', async () => {
     const from = fake.calls.length;
     const result = await registerCommands({ token: 'tok', apiBase: fake.apiBase, guildId: FAKE_IDS.guild });
-    expect(result).toEqual({ applicationId: FAKE_IDS.application, scope: 'guild', commands: 5 });
+    expect(result).toEqual({ applicationId: FAKE_IDS.application, scope: 'guild', commands: 6 });
     const put = fake.calls.slice(from).find((c) => c.method === 'PUT');
     expect(put?.path).toBe(`/applications/${FAKE_IDS.application}/guilds/${FAKE_IDS.guild}/commands`);
     expect(put?.headers.authorization).toBe('Bot tok');
@@ -87,7 +91,7 @@ describe('discord commands', () => {
       },
     });
     expect(stdout).toBe(
-      `Registered 5 commands globally (Discord can take up to an hour to show them everywhere) for application ${FAKE_IDS.application}.\n` +
+      `Registered 6 commands (/ask, /source, /docs, /pins, /report, Find sources) globally (Discord can take up to an hour to show them everywhere) for application ${FAKE_IDS.application}.\n` +
         `Invite the bot with the minimal permissions (View Channel, Pin Messages):\n${inviteUrl(FAKE_IDS.application)}\n`,
     );
     expect(fake.calls.slice(from).map((c) => `${c.method} ${c.path}`)).toEqual([`PUT /applications/${FAKE_IDS.application}/commands`]);

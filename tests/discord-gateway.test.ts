@@ -110,7 +110,8 @@ describe('discord gateway mode', () => {
       '**[1]** Klein v. Meta Platforms: Amended Complaint (excerpt) · complaint · 2023-04-14 · ¶ 3 · <https://example.com/klein-complaint.pdf>',
     );
     expect(reply.embeds?.at(-1)?.footer?.text).toMatch(/^2 documents indexed · 7 passages · updated \d{4}-\d\d-\d\d \d\d:\d\d UTC$/);
-    expect(customIds(reply).map((id) => id.split(':')[1])).toEqual(['m', 'c', 'p']);
+    expect(customIds(reply).map((id) => id.split(':')[1])).toEqual(['m', 'c', 'p', 'y', 'n']);
+    expect(reply.components?.map((row) => row.components.length)).toEqual([3, 2]);
   });
 
   it('answers privately with a Share button when private is true', async () => {
@@ -118,7 +119,7 @@ describe('discord gateway mode', () => {
     expect(body(callback)).toEqual({ type: 5, data: { flags: 64 } });
     const reply = body(await edit());
     expect(reply.flags).toBeUndefined();
-    expect(customIds(reply).map((id) => id.split(':')[1])).toEqual(['m', 'c', 's', 'p']);
+    expect(customIds(reply).map((id) => id.split(':')[1])).toEqual(['m', 'c', 's', 'p', 'y', 'n']);
   });
 
   it('quotes @everyone, <@123> and <@&456> without pinging anyone', async () => {
@@ -166,7 +167,7 @@ describe('discord gateway mode', () => {
     expect(body(callback)).toEqual({ type: 5, data: {} });
     const shared = body(await edit());
     expect(text(shared)).toContain('Inbox');
-    expect(customIds(shared).map((id) => id.split(':')[1])).toEqual(['m', 'c', 'p']);
+    expect(customIds(shared).map((id) => id.split(':')[1])).toEqual(['m', 'c', 'p', 'y', 'n']);
     expect(shared.embeds?.[0]?.title).toBe(MANY);
   });
 

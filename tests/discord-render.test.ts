@@ -10,8 +10,10 @@ import {
   toNotice,
   toPassagesMessage,
   toPinsMessage,
+  STALE_PIN_NOTE,
   type DiscordMessage,
 } from '../adapters/discord/render.js';
+import { REPORT_TITLE, toReportMessage } from '../adapters/discord/render-report.js';
 import { splitQuote } from '../adapters/discord/split.js';
 import type { Answer, Excerpt, IndexStats, Pin } from '../src/index.js';
 
@@ -184,6 +186,13 @@ describe('toDiscordMessage', () => {
             { type: 2, style: 2, label: 'Pin', custom_id: 'pp:p:abc123:0', emoji: { name: '📌' } },
           ],
         },
+        {
+          type: 1,
+          components: [
+            { type: 2, style: 2, emoji: { name: '👍' }, custom_id: 'pp:y:abc123:0' },
+            { type: 2, style: 2, emoji: { name: '👎' }, custom_id: 'pp:n:abc123:0' },
+          ],
+        },
       ],
       allowed_mentions: { parse: [] },
       flags: 64,
@@ -221,6 +230,18 @@ describe('toDiscordMessage', () => {
     expect(description.match(/\*\*\[\d\]\*\*/g)).toEqual(['**[1]**']);
     expect(message?.embeds[0]?.color).toBe(COLORS.stale);
     expect(message?.components[0]?.components.map((b) => b.label)).toEqual(['Context', 'Pin']);
+    expect(message?.components[1]?.components.map((b) => b.emoji?.name)).toEqual(['👍', '👎']);
+  });
+
+  it('puts 👍/👎 on a row of their own, for the page shown, and none without an answer id', () => {
+    const [paged] = toDiscordMessage(answer, { stats, answerId: 'abc', offset: 3, hasMore: true, private: true });
+    expect(paged?.components.map((row) => row.components.map((b) => b.custom_id))).toEqual([
+      ['pp:m:abc:6', 'pp:c:abc:3', 'pp:s:abc:3', 'pp:p:abc:3'],
+      ['pp:y:abc:3', 'pp:n:abc:3'],
+    ]);
+    expectWithinLimits([paged as DiscordMessage]);
+    const [unsaved] = toDiscordMessage(answer, { stats });
+    expect(unsaved?.components).toEqual([]);
   });
 
   it('splits an oversized answer within every limit, at sentence ends, keeping every quote whole', () => {
@@ -244,6 +265,7 @@ describe('toDiscordMessage', () => {
     }
     expect(messages.slice(0, -1).every((m) => m.components.length === 0)).toBe(true);
     expect(messages.at(-1)?.components[0]?.components.map((b) => b.label)).toEqual(['More', 'Context', 'Pin']);
+    expect(messages.at(-1)?.components[1]?.components.map((b) => b.custom_id)).toEqual(['pp:y:abc:0', 'pp:n:abc:0']);
     expect(messages[0]?.embeds[0]?.title).toHaveLength(DISCORD_LIMITS.embedTitle);
   });
 
@@ -315,6 +337,87 @@ describe('toPinsMessage', () => {
     const [forMembers] = toPinsMessage(pins, { canUnpin: false });
     expect(forMembers?.components).toEqual([]);
   });
+
+  it('explains the stale mark once, only when a listed pin is stale', () => {
+    const pin = (stale: boolean): Pin => ({
+      id: stale ? 'old' : 'new',
+      scope: { platform: 'discord', server: 'g', channel: '42' },
+      question: stale ? 'stale one' : 'fresh one',
+      normalizedQuestion: '',
+      excerpts: [],
+      pinnedBy: 'u',
+      pinnedAt: '2026-01-01T00:00:00.000Z',
+      stale,
+    });
+    const blocks = (pins: Pin[]) => toPinsMessage(pins, { canUnpin: false })[0]?.embeds[0]?.description?.split('\n\n') ?? [];
+    expect(blocks([pin(false), pin(true)])).toEqual([
+      '**1.** fresh one\n0 quotes in <#42>, pinned 2026-01-01',
+      '**2.** stale one ⚠️ stale\n0 quotes in <#42>, pinned 2026-01-01',
+      STALE_PIN_NOTE,
+    ]);
+    expect(blocks([pin(false)])).toEqual(['**1.** fresh one\n0 quotes in <#42>, pinned 2026-01-01']);
+  });
+});
+
+describe('toReportMessage', () => {
+  const stalePin = (i: number, question = `pinned question ${i}`): Pin => ({
+    id: `pin${i}`,
+    scope: { platform: 'discord', server: 'g', channel: '42' },
+    question,
+    normalizedQuestion: '',
+    excerpts: [],
+    pinnedBy: 'u',
+    pinnedAt: '2026-01-01T00:00:00.000Z',
+    stale: true,
+  });
+
+  it('lists the no-match questions escaped on one line each and the stale pins with the warning and Unpin buttons', () => {
+    const gaps = [
+      { question: 'Who is   <@123>\n# and @everyone?', count: 3, lastAsked: '2026-02-03T04:05:06.000Z' },
+      { question: 'pizza', count: 1, lastAsked: '2026-02-01T00:00:00.000Z' },
+    ];
+    const [message, ...rest] = toReportMessage(gaps, [stalePin(1, 'what *now*')]);
+    expect(rest).toEqual([]);
+    expect(message?.flags).toBe(64);
+    expect(message?.allowed_mentions).toEqual({ parse: [] });
+    expect(message?.embeds[0]?.title).toBe(REPORT_TITLE);
+    expect(message?.embeds[0]?.color).toBe(COLORS.stale);
+    expect(message?.embeds[0]?.description?.split('\n\n')).toEqual([
+      '**Questions that got no match**, most asked first (from every server and workspace this bot serves). ' +
+        'Documents that answer them are the ones to add next:',
+      '**1.** 3× Who is \\<@\u200D123\\> # and @\u200Deveryone? · last asked 2026-02-03',
+      '**2.** 1× pizza · last asked 2026-02-01',
+      '**Stale pins in this server**:',
+      '**1.** what \\*now\\* ⚠️ stale\n0 quotes in <#42>, pinned 2026-01-01',
+      STALE_PIN_NOTE,
+    ]);
+    expect(message?.components).toEqual([
+      { type: 1, components: [{ type: 2, style: 4, label: 'Unpin 1', custom_id: 'pp:u:pin1' }] },
+    ]);
+  });
+
+  it('says so when nothing went unanswered and no pin is stale', () => {
+    const [message] = toReportMessage([], []);
+    expect(message?.embeds[0]?.description).toBe(
+      '**Questions that got no match**: none yet.\n\n**Stale pins in this server**: none. Every pinned quote still matches its source.',
+    );
+    expect(message?.embeds[0]?.color).toBe(COLORS.none);
+    expect(message?.components).toEqual([]);
+  });
+
+  it('stays within every Discord limit for long, markup-heavy questions and many stale pins', () => {
+    const nasty = '@everyone <@1> *_~`|# '.repeat(20);
+    const gaps = Array.from({ length: 10 }, (_, i) => ({ question: `${i} ${nasty}`, count: 100 - i, lastAsked: '2026-02-03T00:00:00.000Z' }));
+    const pins = Array.from({ length: 45 }, (_, i) => stalePin(i, nasty));
+    const messages = toReportMessage(gaps, pins, { limit: 30 });
+    expectWithinLimits(messages);
+    const all = messages.flatMap((m) => m.embeds.map((e) => e.description ?? '')).join('\n\n');
+    expect(all).not.toMatch(/@everyone|<@\d+>/);
+    expect(all).toContain('…and 15 more.');
+    expect(messages.at(-1)?.components.flatMap((row) => row.components.map((b) => b.label))).toEqual(
+      Array.from({ length: 25 }, (_, i) => `Unpin ${i + 1}`),
+    );
+  });
 });
 
 describe('toNotice', () => {
@@ -334,6 +437,8 @@ describe('custom ids', () => {
     [{ action: 'more', answerId: 'a1', offset: 3 } as const, 'pp:m:a1:3'],
     [{ action: 'context', answerId: 'a:b', offset: 0 } as const, 'pp:c:a:b:0'],
     [{ action: 'unpin', pinId: 'p:9' } as const, 'pp:u:p:9'],
+    [{ action: 'up', answerId: 'a1', offset: 0 } as const, 'pp:y:a1:0'],
+    [{ action: 'down', answerId: 'a1', offset: 3 } as const, 'pp:n:a1:3'],
   ])('round-trips %j as %s', (action, id) => {
     expect(encodeCustomId(action)).toBe(id);
     expect(decodeCustomId(id)).toEqual(action);

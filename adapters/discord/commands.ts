@@ -14,6 +14,7 @@ export const COMMAND_NAMES = {
   source: 'source',
   docs: 'docs',
   pins: 'pins',
+  report: 'report',
   findSources: 'Find sources',
 } as const;
 
@@ -73,12 +74,24 @@ export const discordCommands: RESTPostAPIApplicationCommandsJSONBody[] = [
     contexts: [0],
   },
   {
+    type: APPLICATION_COMMAND.chatInput,
+    name: COMMAND_NAMES.report,
+    description: 'Moderators: questions the documents could not answer, and stale pins (only to you)',
+    contexts: [0],
+    default_member_permissions: PERMISSIONS.ManageMessages.toString(),
+  },
+  {
     type: APPLICATION_COMMAND.message,
     name: COMMAND_NAMES.findSources,
     contexts: [0],
     default_member_permissions: PERMISSIONS.ManageMessages.toString(),
   },
 ];
+
+/** "/ask, /source, …, Find sources": how users type or find each command (the register script prints it). */
+export function commandList(commands: readonly RESTPostAPIApplicationCommandsJSONBody[] = discordCommands): string {
+  return commands.map((c) => (c.type === APPLICATION_COMMAND.chatInput || c.type === undefined ? `/${c.name}` : c.name)).join(', ');
+}
 
 /** What the bot needs in a channel: see it, and pin answers. Interaction replies need no more. */
 export const BOT_PERMISSIONS = PERMISSIONS.ViewChannel | PERMISSIONS.PinMessages;

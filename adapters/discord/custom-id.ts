@@ -6,11 +6,14 @@ import { DISCORD_LIMITS } from './limits.js';
  * remembers), so buttons keep working after a restart or on another replica.
  */
 export type ButtonAction =
-  | { action: 'more' | 'context' | 'share' | 'pin'; answerId: string; offset: number }
+  | { action: AnswerButton; answerId: string; offset: number }
   | { action: 'unpin'; pinId: string };
 
+/** Buttons under an answer; `up`/`down` are the 👍/👎 votes (the offset only tells the page apart). */
+export type AnswerButton = 'more' | 'context' | 'share' | 'pin' | 'up' | 'down';
+
 const PREFIX = 'pp';
-const CODES = { more: 'm', context: 'c', share: 's', pin: 'p', unpin: 'u' } as const;
+const CODES = { more: 'm', context: 'c', share: 's', pin: 'p', up: 'y', down: 'n', unpin: 'u' } as const;
 const ACTIONS = Object.fromEntries(Object.entries(CODES).map(([action, code]) => [code, action])) as Record<
   string,
   ButtonAction['action']

@@ -17,6 +17,7 @@ import {
 } from './interaction.js';
 import { DISCORD_LIMITS, PINPOINT_DISCORD_LIMITS } from './limits.js';
 import { EPHEMERAL_FLAG, toDiscordMessage, toDocumentsMessage, toPassagesMessage, toPinsMessage } from './render.js';
+import { toReportMessage } from './render-report.js';
 import { cooldownText, TEXT } from './text.js';
 import { Turn, type Respond } from './turn.js';
 
@@ -129,6 +130,31 @@ export function createInteractionHandler({ core, api, logger, reportError }: Han
     await turn.defer(true);
     const list = core.pins.list({ platform: 'discord', server: i.guild_id });
     await turn.send(toPinsMessage(list, { canUnpin: isModerator(i), limit: PINPOINT_DISCORD_LIMITS.listItems }));
+  }
+
+  /** /report: moderators only, re-checked here because server admins can change who sees the command. */
+  async function report(turn: Turn): Promise<void> {
+    const i = turn.interaction;
+    if (!i.guild_id) return turn.notice(TEXT.guildOnlyReport);
+    if (!isModerator(i)) return turn.notice(TEXT.notModeratorReport);
+    await turn.defer(true);
+    const gaps = core.answers.noMatchReport(PINPOINT_DISCORD_LIMITS.reportQuestions);
+    const stale = core.pins.listStale({ platform: 'discord', server: i.guild_id });
+    await turn.send(toReportMessage(gaps, stale, { limit: PINPOINT_DISCORD_LIMITS.listItems }));
+  }
+
+  /**
+   * 👍/👎: recorded per answer and user (a second vote replaces the first), answered privately so the
+   * answer message stays as it is. No cooldown: a vote is one small write, no search.
+   */
+  async function vote(turn: Turn, answerId: string, choice: 'up' | 'down'): Promise<void> {
+    try {
+      core.answers.feedback(answerId, { platform: 'discord', id: userOf(turn.interaction).id }, choice);
+    } catch (error) {
+      if (isPinpointError(error) && error.code === 'NOT_FOUND') return turn.notice(TEXT.voteExpired);
+      throw error;
+    }
+    return turn.notice(TEXT.voteThanks);
   }
 
   async function autocomplete(turn: Turn): Promise<void> {
@@ -263,6 +289,8 @@ export function createInteractionHandler({ core, api, logger, reportError }: Han
             return docs(turn);
           case COMMAND_NAMES.pins:
             return pins(turn);
+          case COMMAND_NAMES.report:
+            return report(turn);
           default:
             return turn.notice(TEXT.unknown);
         }
@@ -271,6 +299,7 @@ export function createInteractionHandler({ core, api, logger, reportError }: Han
         const action = decodeCustomId(i.data?.custom_id ?? '');
         if (!action) return turn.notice(TEXT.unknown);
         if (action.action === 'unpin') return unpin(turn, action.pinId);
+        if (action.action === 'up' || action.action === 'down') return vote(turn, action.answerId, action.action);
         return answerButton(turn, action);
       }
       default:

@@ -1,5 +1,5 @@
 export { createDiscordAdapter, discordMode, type DiscordAdapterOptions, type DiscordMode } from './adapter.js';
-export { discordCommands, inviteUrl, BOT_PERMISSIONS } from './commands.js';
+export { discordCommands, commandList, inviteUrl, BOT_PERMISSIONS } from './commands.js';
 export { registerCommands, type RegisterOptions, type RegisterResult } from './register.js';
 export { toDiscordMessage, type DiscordMessage } from './render.js';
 export { DISCORD_LIMITS } from './limits.js';

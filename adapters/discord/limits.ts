@@ -38,4 +38,6 @@ export const PINPOINT_DISCORD_LIMITS = {
   sourceRadius: 1,
   /** Pins with an Unpin button in one /pins reply (5 rows of 5 buttons). */
   unpinButtons: 25,
+  /** Questions listed by /report (the most frequent no-match questions). */
+  reportQuestions: 10,
 } as const;

@@ -1,6 +1,6 @@
 // `npm run discord:register`: installs the slash commands and prints the invite link (a CLI entry point).
 import dotenv from 'dotenv';
-import { inviteUrl, registerCommands } from './index.js';
+import { commandList, inviteUrl, registerCommands } from './index.js';
 import { parseConfig } from '../../src/index.js';
 
 dotenv.config({ quiet: true });
@@ -21,7 +21,7 @@ async function main(): Promise<number> {
     result.scope === 'guild'
       ? `to server ${config.DISCORD_GUILD_ID ?? ''} (available now)`
       : 'globally (Discord can take up to an hour to show them everywhere)';
-  console.log(`Registered ${result.commands} commands ${where} for application ${result.applicationId}.`);
+  console.log(`Registered ${result.commands} commands (${commandList()}) ${where} for application ${result.applicationId}.`);
   console.log(`Invite the bot with the minimal permissions (View Channel, Pin Messages):\n${inviteUrl(result.applicationId)}`);
   return 0;
 }

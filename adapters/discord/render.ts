@@ -37,7 +37,7 @@ export interface AnswerRenderOptions {
 /** Allowed mentions for every message this bot sends: nobody is ever pinged. */
 export const NO_MENTIONS = { parse: [] as [] } as const;
 
-function truncate(text: string, max: number): string {
+export function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
@@ -168,6 +168,25 @@ function button(label: string, action: ButtonAction, style = 2, emoji?: string):
   return b;
 }
 
+/** An emoji-only button (the votes): Discord accepts a button with an emoji and no label. */
+function emojiButton(emoji: string, action: ButtonAction): APIButtonComponentWithCustomId {
+  return { type: 2, style: 2, emoji: { name: emoji }, custom_id: encodeCustomId(action) };
+}
+
+/** Buttons in rows of at most 5, and at most 5 rows (Discord's limits). */
+function rowsOf(buttons: APIButtonComponentWithCustomId[]): DiscordMessage['components'] {
+  const rows: DiscordMessage['components'] = [];
+  for (let i = 0; i < buttons.length; i += DISCORD_LIMITS.buttonsPerRow) {
+    rows.push({ type: 1, components: buttons.slice(i, i + DISCORD_LIMITS.buttonsPerRow) });
+  }
+  return rows.slice(0, DISCORD_LIMITS.actionRows);
+}
+
+/** "Unpin 1", "Unpin 2"… numbered like the list above them (moderators only). */
+export function unpinRows(pins: readonly Pin[], max: number = DISCORD_LIMITS.actionRows * DISCORD_LIMITS.buttonsPerRow): DiscordMessage['components'] {
+  return rowsOf(pins.slice(0, max).map((pin, i) => button(`Unpin ${i + 1}`, { action: 'unpin', pinId: pin.id }, 4)));
+}
+
 function answerButtons(answer: Answer, options: AnswerRenderOptions): DiscordMessage['components'] {
   const id = options.answerId;
   if (!id) return [];
@@ -180,7 +199,12 @@ function answerButtons(answer: Answer, options: AnswerRenderOptions): DiscordMes
   buttons.push(button('Context', { action: 'context', answerId: id, offset }));
   if (options.private) buttons.push(button('Share', { action: 'share', answerId: id, offset }));
   if (!answer.pinned || answer.pinned.stale) buttons.push(button('Pin', { action: 'pin', answerId: id, offset }, 2, '📌'));
-  return [{ type: 1, components: buttons.slice(0, DISCORD_LIMITS.buttonsPerRow) }];
+  // The votes get their own row: with More, Context, Share and Pin one row would need 6 of its 5 places.
+  const votes = [emojiButton('👍', { action: 'up', answerId: id, offset }), emojiButton('👎', { action: 'down', answerId: id, offset })];
+  return [
+    { type: 1, components: buttons.slice(0, DISCORD_LIMITS.buttonsPerRow) },
+    { type: 1, components: votes },
+  ];
 }
 
 function pinHeader(pin: Pin): string[] {
@@ -301,33 +325,33 @@ export function toDocumentsMessage(docs: DocumentSummary[], stats: IndexStats, l
   return packBlocks(lines, { title, color: COLORS.answer, footer, timestamp: stats.indexedAt, flags: EPHEMERAL_FLAG });
 }
 
-/** /pins: this server's pinned answers, with Unpin buttons for moderators. */
+/** What a stale pin's ⚠️ means, said once under any list that shows one. */
+export const STALE_PIN_NOTE =
+  '⚠️ **stale**: the documents changed since it was pinned, so a quote may no longer match its source. ' +
+  'Check its citations; a moderator can unpin it or pin a fresh answer.';
+
+/** One numbered pin line: question (⚠️ stale when it is), quote count, channel and date. */
+export function pinLine(pin: Pin, n: number): string {
+  const stale = pin.stale ? ' ⚠️ stale' : '';
+  const where = pin.scope.channel ? ` in <#${pin.scope.channel.replace(/\D/g, '')}>` : '';
+  return truncate(
+    `**${n}.** ${escapeText(truncate(pin.question, 200))}${stale}\n` +
+      `${pin.excerpts.length} quote${pin.excerpts.length === 1 ? '' : 's'}${where}, pinned ${escapeText(pin.pinnedAt.slice(0, 10))}`,
+    DISCORD_LIMITS.embedDescription,
+  );
+}
+
+/** /pins: this server's pinned answers, stale ones marked, with Unpin buttons for moderators. */
 export function toPinsMessage(pins: Pin[], options: { canUnpin: boolean; limit?: number; buttons?: number }): DiscordMessage[] {
   const limit = options.limit ?? 20;
   const shownPins = pins.slice(0, limit);
-  const lines = shownPins.map((pin, i) => {
-    const stale = pin.stale ? ' ⚠️ stale' : '';
-    const where = pin.scope.channel ? ` in <#${pin.scope.channel.replace(/\D/g, '')}>` : '';
-    return truncate(
-      `**${i + 1}.** ${escapeText(truncate(pin.question, 200))}${stale}\n` +
-        `${pin.excerpts.length} quote${pin.excerpts.length === 1 ? '' : 's'}${where}, pinned ${escapeText(pin.pinnedAt.slice(0, 10))}`,
-      DISCORD_LIMITS.embedDescription,
-    );
-  });
+  const lines = shownPins.map((pin, i) => pinLine(pin, i + 1));
   if (pins.length > limit) lines.push(`…and ${pins.length - limit} more.`);
   if (lines.length === 0) lines.push('No answers are pinned in this server yet. Moderators can press 📌 Pin under an answer.');
+  if (shownPins.some((pin) => pin.stale)) lines.push(STALE_PIN_NOTE);
   const messages = packBlocks(lines, { title: 'Pinned answers', color: COLORS.pinned, flags: EPHEMERAL_FLAG });
   const last = messages[messages.length - 1];
-  if (last && options.canUnpin) {
-    const buttons = shownPins
-      .slice(0, options.buttons ?? DISCORD_LIMITS.actionRows * DISCORD_LIMITS.buttonsPerRow)
-      .map((pin, i) => button(`Unpin ${i + 1}`, { action: 'unpin', pinId: pin.id }, 4));
-    const rows: DiscordMessage['components'] = [];
-    for (let i = 0; i < buttons.length; i += DISCORD_LIMITS.buttonsPerRow) {
-      rows.push({ type: 1, components: buttons.slice(i, i + DISCORD_LIMITS.buttonsPerRow) });
-    }
-    last.components = rows.slice(0, DISCORD_LIMITS.actionRows);
-  }
+  if (last && options.canUnpin) last.components = unpinRows(shownPins, options.buttons);
   return messages;
 }
 

@@ -15,6 +15,11 @@ export const TEXT = {
   nothingToPin: 'Only an answer with quotes can be pinned; this one has none.',
   emptyQuestion: 'Please type a question, e.g. /ask question: When was the complaint filed?',
   noText: 'That message has no text to check against the documents.',
+  notModeratorReport:
+    'Only moderators can see the report (the Pin Messages or Manage Messages permission in this channel).',
+  guildOnlyReport: 'The report belongs to a server; use /report in a server channel, not in direct messages.',
+  voteThanks: 'Thanks — noted.',
+  voteExpired: 'This answer is no longer available, so your vote was not recorded. Ask again with /ask.',
   unknown: 'I do not know that command. Re-register the commands with `npm run discord:register`.',
 } as const;
 

@@ -1,0 +1,61 @@
+import type { Pin } from './core.js';
+import { escapeText } from './escape.js';
+import { DISCORD_LIMITS } from './limits.js';
+import { COLORS, EPHEMERAL_FLAG, packBlocks, pinLine, STALE_PIN_NOTE, truncate, unpinRows, type DiscordMessage } from './render.js';
+
+/** One row of the core's no-match report (`core.answers.noMatchReport`). */
+export interface GapEntry {
+  question: string;
+  count: number;
+  lastAsked: string;
+}
+
+export interface ReportRenderOptions {
+  /** Stale pins listed (and given Unpin buttons) at most. */
+  limit?: number;
+}
+
+export const REPORT_TITLE = 'Gaps and stale pins';
+
+/** A question on one line: a newline would break the numbered list (and could start a heading). */
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** The head and one block per question, so that no block can outgrow an embed whatever was asked. */
+function gapBlocks(gaps: readonly GapEntry[]): string[] {
+  if (gaps.length === 0) return ['**Questions that got no match**: none yet.'];
+  const lines = gaps.map(
+    (gap, i) =>
+      `**${i + 1}.** ${gap.count}× ${escapeText(truncate(oneLine(gap.question), 200))} · last asked ${escapeText(gap.lastAsked.slice(0, 10))}`,
+  );
+  // The core counts no-match questions for the whole deployment, not per server: say so.
+  const head =
+    '**Questions that got no match**, most asked first (from every server and workspace this bot serves). ' +
+    'Documents that answer them are the ones to add next:';
+  return [head, ...lines];
+}
+
+function staleBlocks(stale: readonly Pin[], limit: number): string[] {
+  if (stale.length === 0) return ['**Stale pins in this server**: none. Every pinned quote still matches its source.'];
+  const blocks = ['**Stale pins in this server**:', ...stale.slice(0, limit).map((pin, i) => pinLine(pin, i + 1))];
+  if (stale.length > limit) blocks.push(`…and ${stale.length - limit} more.`);
+  blocks.push(STALE_PIN_NOTE);
+  return blocks;
+}
+
+/**
+ * /report for moderators: the questions that most often got no match (what documents to add) and the
+ * server's stale pins, with Unpin buttons for those. Private; every Discord limit holds (packBlocks).
+ */
+export function toReportMessage(gaps: readonly GapEntry[], stale: readonly Pin[], options: ReportRenderOptions = {}): DiscordMessage[] {
+  const limit = options.limit ?? 20;
+  const messages = packBlocks([...gapBlocks(gaps), ...staleBlocks(stale, limit)], {
+    title: REPORT_TITLE,
+    color: stale.length > 0 ? COLORS.stale : COLORS.none,
+    flags: EPHEMERAL_FLAG,
+  });
+  const last = messages[messages.length - 1];
+  if (last) last.components = unpinRows(stale.slice(0, limit), DISCORD_LIMITS.actionRows * DISCORD_LIMITS.buttonsPerRow);
+  return messages;
+}
