@@ -1,56 +1,39 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSlackAdapter } from '../adapters/slack/index.js';
-import { ACTION_IDS, FIND_SOURCES_CALLBACK_ID } from '../adapters/slack/actions.js';
-import type { PlatformAdapter } from '../adapters/platform.js';
+import { ACTION_IDS, FIND_SOURCES_CALLBACK_ID, VOTE_ACTION_IDS } from '../adapters/slack/actions.js';
 import { createPinpoint, type Pinpoint } from '../src/index.js';
-import { FakeSlack, FAKE_TEAM_ID, type ResponsePost } from './fakes/slack-api.js';
+import { FakeSlack, FAKE_TEAM_ID } from './fakes/slack-api.js';
+import {
+  actionIdsOf,
+  allText,
+  blocksOf,
+  buttonValue,
+  GENEROUS,
+  plain,
+  SECRET,
+  startHttpSlack,
+  type Block,
+  type HttpSlack,
+} from './fakes/slack-harness.js';
 import { RecordingLogger } from './fakes/slack-log.js';
 import {
-  blockActionPayload,
   FORM,
   formPayload,
   JSON_TYPE,
   mentionEventBody,
   messageShortcutPayload,
   sendSigned,
-  serveRoutes,
   slashCommandBody,
 } from './fakes/slack-requests.js';
 
-const SECRET = 'test-signing-secret-0123456789';
 const KNOWLEDGE = path.join(import.meta.dirname, 'fixtures', 'slack');
-const GENEROUS = { user: { capacity: 1000, refillPerMinute: 1000 }, channel: { capacity: 1000, refillPerMinute: 1000 } };
-
-interface Block {
-  type: string;
-  text?: { text: string };
-  elements?: { type: string; text?: string | { text: string }; action_id?: string; value?: string }[];
-}
+const VOTES = [VOTE_ACTION_IDS.up, VOTE_ACTION_IDS.down];
 
 let fake: FakeSlack;
 let core: Pinpoint;
-let adapter: PlatformAdapter;
+let slack: HttpSlack;
 let log: RecordingLogger;
-let server: { url: string; close: () => Promise<void> };
 let eventsUrl: string;
-
-async function startHttpAdapter(pinpoint: Pinpoint, logger: RecordingLogger) {
-  const created = createSlackAdapter({
-    core: pinpoint,
-    logger,
-    config: {
-      SLACK_BOT_TOKEN: 'xoxb-test-token',
-      SLACK_SIGNING_SECRET: SECRET,
-      SLACK_API_URL: fake.apiUrl,
-      SLACK_MODERATOR_IDS: 'U0MOD, U0OTHERMOD',
-    },
-    clientOptions: { retryConfig: { retries: 0 } },
-  });
-  const served = await serveRoutes(created.routes);
-  await created.start();
-  return { adapter: created, server: served };
-}
 
 beforeAll(async () => {
   fake = await FakeSlack.start();
@@ -58,54 +41,19 @@ beforeAll(async () => {
   fake.users.set('U0MEMBER', {});
   core = await createPinpoint({ knowledgeDir: KNOWLEDGE, rates: GENEROUS });
   log = new RecordingLogger();
-  ({ adapter, server } = await startHttpAdapter(core, log));
-  eventsUrl = `${server.url}/slack/events`;
+  slack = await startHttpSlack(fake, core, log);
+  eventsUrl = slack.eventsUrl;
 });
 
 afterAll(async () => {
-  await adapter?.stop();
-  await server?.close();
+  await slack?.close();
   await core?.close();
   await fake?.close();
 });
 
-/** Runs /ask and returns the private answer posted to response_url. */
-async function ask(text: string, user = 'U0MEMBER'): Promise<ResponsePost> {
-  const responseUrl = fake.responseUrl();
-  const res = await sendSigned(eventsUrl, slashCommandBody({ text, responseUrl, user }), FORM, { secret: SECRET });
-  expect(res.status).toBe(200);
-  return fake.waitForResponse(responseUrl);
-}
-
-async function press(actionId: string, value: string, options: { user?: string; ephemeral?: boolean; messageTs?: string } = {}) {
-  const responseUrl = fake.responseUrl();
-  const body = formPayload(blockActionPayload({ actionId, value, responseUrl, ...options }));
-  const res = await sendSigned(eventsUrl, body, FORM, { secret: SECRET });
-  expect(res.status).toBe(200);
-  return { responseUrl, response: () => fake.waitForResponse(responseUrl) };
-}
-
-function blocksOf(post: { body: Record<string, unknown> } | { params: Record<string, unknown> }): Block[] {
-  const source = 'body' in post ? post.body : post.params;
-  return source.blocks as Block[];
-}
-
-function allText(blocks: Block[]): string {
-  return blocks
-    .flatMap((block) => [block.text?.text ?? '', ...(block.elements ?? []).map((e) => (typeof e.text === 'string' ? e.text : (e.text?.text ?? '')))])
-    .join('\n');
-}
-
-/** Text without the bold marks the renderer puts around matched words. */
-function plain(blocks: Block[]): string {
-  return allText(blocks).replace(/\*/g, '');
-}
-
-function buttonValue(blocks: Block[], actionId: string): string {
-  const button = blocks.flatMap((block) => block.elements ?? []).find((element) => element.action_id === actionId);
-  if (button?.value === undefined) throw new Error(`no ${actionId} button in the answer`);
-  return button.value;
-}
+const ask = (text: string, user?: string) => slack.ask(text, user);
+const press = (actionId: string, value: string, options?: { user?: string; ephemeral?: boolean; messageTs?: string }) =>
+  slack.press(actionId, value, options);
 
 describe('Slack adapter over HTTP', () => {
   it('acks /ask at once with an empty 200, then answers privately with a cited quote and buttons', async () => {
@@ -123,8 +71,7 @@ describe('Slack adapter over HTTP', () => {
     expect(text).toContain('*Inbox*');
     expect(text).toContain('<https://example.com/klein-v-meta/complaint?part=1&amp;page=2|Klein v. Meta: Consolidated Complaint (excerpt)>');
     expect(text).toContain('The Inbox API, para. 2');
-    const actionIds = blocks.flatMap((b) => b.elements ?? []).map((e) => e.action_id).filter(Boolean);
-    expect(actionIds).toEqual([ACTION_IDS.share, ACTION_IDS.more, ACTION_IDS.context, ACTION_IDS.pin]);
+    expect(actionIdsOf(blocks)).toEqual([ACTION_IDS.share, ACTION_IDS.more, ACTION_IDS.context, ACTION_IDS.pin, ...VOTES]);
   });
 
   it('says plainly that nothing matched and lists suggestions when the documents do not cover the question', async () => {
@@ -183,11 +130,7 @@ describe('Slack adapter over HTTP', () => {
     const text = plain(blocksOf(post!));
     expect(text).toContain('Shared by <@U0MEMBER>');
     expect(text).toContain('Irish Data Protection Commission');
-    expect(blocksOf(post!).flatMap((b) => b.elements ?? []).map((e) => e.action_id).filter(Boolean)).toEqual([
-      ACTION_IDS.more,
-      ACTION_IDS.context,
-      ACTION_IDS.pin,
-    ]);
+    expect(actionIdsOf(blocksOf(post!))).toEqual([ACTION_IDS.more, ACTION_IDS.context, ACTION_IDS.pin, ...VOTES]);
   });
 
   it('refuses Pin to a member privately and calls nothing', async () => {
@@ -280,8 +223,7 @@ describe('Slack adapter over HTTP', () => {
     const answer = await fake.waitForResponse(responseUrl);
     expect(answer.body.response_type).toBe('ephemeral');
     expect(plain(blocksOf(answer))).toContain('"Inbox API" agreement');
-    const actionIds = blocksOf(answer).flatMap((b) => b.elements ?? []).map((e) => e.action_id).filter(Boolean);
-    expect(actionIds).toEqual([ACTION_IDS.share, ACTION_IDS.more, ACTION_IDS.context]);
+    expect(actionIdsOf(blocksOf(answer))).toEqual([ACTION_IDS.share, ACTION_IDS.more, ACTION_IDS.context, ...VOTES]);
   });
 
   it('answers Slack with the challenge on url_verification', async () => {
@@ -361,9 +303,9 @@ describe('Slack adapter cooldowns', () => {
       knowledgeDir: KNOWLEDGE,
       rates: { user: { capacity: 1, refillPerMinute: 1 }, channel: { capacity: 100, refillPerMinute: 100 } },
     });
-    const started = await startHttpAdapter(strict, new RecordingLogger());
+    const started = await startHttpSlack(fake, strict, new RecordingLogger());
     try {
-      const url = `${started.server.url}/slack/events`;
+      const url = started.eventsUrl;
       const ask1 = fake.responseUrl();
       await sendSigned(url, slashCommandBody({ text: 'Inbox API', responseUrl: ask1 }), FORM, { secret: SECRET });
       expect(allText(blocksOf(await fake.waitForResponse(ask1)))).toContain('Inbox API');
@@ -371,8 +313,7 @@ describe('Slack adapter cooldowns', () => {
       await sendSigned(url, slashCommandBody({ text: 'Inbox API', responseUrl: ask2 }), FORM, { secret: SECRET });
       expect((await fake.waitForResponse(ask2)).body.text).toMatch(/^You're asking quickly: try again in \d+ s\.$/);
     } finally {
-      await started.adapter.stop();
-      await started.server.close();
+      await started.close();
       await strict.close();
     }
   });

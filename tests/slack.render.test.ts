@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ACTION_IDS, decodeButtonValue, encodeButtonValue } from '../adapters/slack/actions.js';
+import { ACTION_IDS, decodeButtonValue, encodeButtonValue, VOTE_ACTION_IDS } from '../adapters/slack/actions.js';
 import { blockTextLength, SLACK_LIMITS, toSlackBlocks, type KnownBlock } from '../adapters/slack/render.js';
 import { toSlackContext } from '../adapters/slack/render-context.js';
-import { toSlackHome } from '../adapters/slack/render-home.js';
+import { NO_MATCH_HEADER, STALE_HEADER, STALE_WARNING_TEXT, toSlackHome } from '../adapters/slack/render-home.js';
 import { createPinpoint, type Answer, type Excerpt, type Pin, type Pinpoint } from '../src/index.js';
 
 const KNOWLEDGE = path.join(import.meta.dirname, 'fixtures', 'slack');
@@ -148,7 +148,62 @@ describe('toSlackBlocks', () => {
 
   it('leaves out a button whose value would exceed Slack’s limit', () => {
     const { blocks } = toSlackBlocks(answerOf([excerpt('q', { passageId: 'p'.repeat(2100) })]), { answerId: 'a1', buttons: ['more', 'context'] });
-    expect(buttons(blocks).map((b) => b.action_id)).toEqual([ACTION_IDS.more]);
+    expect(buttons(blocks).map((b) => b.action_id)).toEqual([ACTION_IDS.more, VOTE_ACTION_IDS.up, VOTE_ACTION_IDS.down]);
+  });
+
+  it('puts 👍 and 👎 carrying the answer id after the other buttons', () => {
+    const { blocks } = toSlackBlocks(answerOf([excerpt('q')]), { answerId: 'a1', offset: 2, buttons: ['share', 'more'] });
+    const all = buttons(blocks);
+    expect(all.map((b) => b.action_id)).toEqual([ACTION_IDS.share, ACTION_IDS.more, VOTE_ACTION_IDS.up, VOTE_ACTION_IDS.down]);
+    expect(all.slice(2).map((b) => b.text.text)).toEqual(['👍', '👎']);
+    for (const vote of all.slice(2)) expect(decodeButtonValue(vote.value)).toEqual({ answerId: 'a1', offset: 2 });
+  });
+
+  it('offers no votes without an answer id, when votes are off, or under no-match', () => {
+    expect(buttons(toSlackBlocks(answerOf([excerpt('q')])).blocks)).toEqual([]);
+    expect(buttons(toSlackBlocks(answerOf([excerpt('q')]), { answerId: 'a1', votes: false }).blocks)).toEqual([]);
+    const noMatch = toSlackBlocks({ kind: 'no-match', question: 'pope of mars', suggestions: [] }, { answerId: 'a1' });
+    expect(buttons(noMatch.blocks)).toEqual([]);
+  });
+
+  it('never puts more buttons in the actions block than Slack allows', () => {
+    const many = Array.from({ length: 30 }, () => 'more' as const);
+    const { blocks } = toSlackBlocks(answerOf([excerpt('q')]), { answerId: 'a1', buttons: many });
+    expect(SLACK_LIMITS.actionsElements).toBe(25);
+    expect(buttons(blocks)).toHaveLength(SLACK_LIMITS.actionsElements);
+  });
+
+  it("shows a pin's own quotes first, then fresh excerpts without repeating the pinned one", () => {
+    const pinnedQuote = { passageId: 'p1', docId: 'd1', quote: 'The pinned <quote> & more', sourceHash: 'h', citation: { docId: 'd1', title: 'Complaint', label: '¶ 1' } };
+    const answer = answerOf([excerpt('The pinned <quote> & more'), excerpt('A fresh quote', { passageId: 'p2' })], {
+      pinned: { ...pin, excerpts: [pinnedQuote] },
+    });
+    const { blocks, shown } = toSlackBlocks(answer, { answerId: 'a1', buttons: ['more'] });
+    const quotes = texts(blocks).filter((t) => t.startsWith('>'));
+    expect(quotes).toEqual(['> The pinned &lt;quote&gt; &amp; more', '> A fresh quote']);
+    expect(texts(blocks).indexOf('📌 *Pinned answer*')).toBeLessThan(texts(blocks).indexOf('> The pinned &lt;quote&gt; &amp; more'));
+    expect(texts(blocks)).toContain('📄 Complaint · ¶ 1');
+    expect(shown).toBe(2);
+  });
+
+  it('shows a stale pin with its warning and quote even when the question itself found nothing', () => {
+    const stalePin: Pin = {
+      ...pin,
+      stale: true,
+      excerpts: [{ passageId: 'p9', docId: 'd1', quote: 'Old wording', sourceHash: 'h', citation: { docId: 'd1', title: 'Complaint', label: '¶ 9' } }],
+    };
+    const { blocks, text } = toSlackBlocks(
+      { kind: 'no-match', question: 'q', suggestions: ['x'], pinned: stalePin },
+      { answerId: 'a1', buttons: ['share', 'more', 'context', 'pin'] },
+    );
+    const all = texts(blocks);
+    expect(all).toContain(
+      '⚠️ A source document changed since this answer was pinned: the quote may no longer match. Ask a moderator to re-pin it.',
+    );
+    expect(all).toContain('> Old wording');
+    expect(all).not.toContain("I couldn't find that in the case documents.");
+    expect(text).toBe('“Old wording” (Complaint, ¶ 9)');
+    expect(buttons(blocks).map((b) => b.action_id)).toEqual([VOTE_ACTION_IDS.up, VOTE_ACTION_IDS.down]);
   });
 
   it('links only plain http(s) URLs', () => {
@@ -164,7 +219,23 @@ describe('toSlackBlocks', () => {
       fc.property(
         fc.array(fc.record({ quote: text, title: text, label: text, start: fc.nat(4000), len: fc.nat(50) }), { minLength: 1, maxLength: 30 }),
         text,
-        (parts, question) => {
+        fc.array(fc.record({ quote: text, title: text }), { maxLength: 3 }),
+        fc.boolean(),
+        (parts, question, pinnedParts, stale) => {
+          const pinned: Pin | undefined =
+            pinnedParts.length === 0
+              ? undefined
+              : {
+                  ...pin,
+                  stale,
+                  excerpts: pinnedParts.map((p, i) => ({
+                    passageId: `pin-p${i}`,
+                    docId: 'd',
+                    quote: p.quote,
+                    sourceHash: 'h',
+                    citation: { docId: 'd', title: p.title, label: 'L' },
+                  })),
+                };
           const excerpts = parts.map((p, i) =>
             excerpt(p.quote, {
               passageId: `p${i}`,
@@ -172,7 +243,7 @@ describe('toSlackBlocks', () => {
               highlights: [[p.start, p.start + p.len]],
             }),
           );
-          const rendered = toSlackBlocks(answerOf(excerpts, { question }), {
+          const rendered = toSlackBlocks(answerOf(excerpts, { question, ...(pinned ? { pinned } : {}) }), {
             answerId: 'a1',
             buttons: ['share', 'more', 'context', 'pin'],
             sharedBy: 'U0SHARER',
@@ -223,6 +294,39 @@ describe('toSlackHome', () => {
     const all = texts(view.blocks as KnownBlock[]).join('\n');
     expect(all).toContain('*Question &lt;!here&gt; 0*\n> Quote &amp; &lt;@U1&gt;');
     expect(blockTextLength(view.blocks as KnownBlock[])).toBeLessThanOrEqual(SLACK_LIMITS.totalText);
+  });
+
+  it('shows moderators the unanswered questions, escaped, and the stale pins with the warning', () => {
+    const stalePin: Pin = {
+      ...pin,
+      stale: true,
+      question: 'Who paid <!channel>?',
+      scope: { platform: 'slack', server: 'T1', channel: 'C0GENERAL' },
+      excerpts: [{ passageId: 'p', docId: 'd', quote: 'Old & gone', sourceHash: 'h', citation: { docId: 'd', title: 'T', label: 'L' } }],
+    };
+    const view = toSlackHome([stalePin], core.documents(), {
+      noMatch: [
+        { question: 'who is the pope of <@U1> & mars', count: 3, lastAsked: '2026-11-29T00:00:00.000Z' },
+        { question: 'weather', count: 1, lastAsked: '2026-11-28T00:00:00.000Z' },
+      ],
+      stale: [stalePin],
+    });
+    const all = texts(view.blocks as KnownBlock[]);
+    expect(all.slice(0, 3)).toEqual([
+      NO_MATCH_HEADER,
+      'Asked most often without a quote to answer them (all platforms): the documents to add next.',
+      '• *3×* who is the pope of &lt;@U1&gt; &amp; mars _(last asked 2026-11-29)_\n• *1×* weather _(last asked 2026-11-28)_',
+    ]);
+    expect(all).toContain(STALE_HEADER);
+    expect(all).toContain(`⚠️ ${STALE_WARNING_TEXT}`);
+    expect(all).toContain('*Who paid &lt;!channel&gt;?*\nPinned in <#C0GENERAL> on 2026-01-01.\n> Old &amp; gone');
+    expect(all).toContain('*Who paid &lt;!channel&gt;?*\n⚠️ Source changed since pinning.\n> Old &amp; gone');
+  });
+
+  it('keeps the moderator sections out of the tab without a report', () => {
+    const all = texts(toSlackHome([], core.documents()).blocks as KnownBlock[]).join('\n');
+    expect(all).not.toContain(NO_MATCH_HEADER);
+    expect(all).not.toContain(STALE_HEADER);
   });
 
   it('lists the documents when nothing is pinned', () => {

@@ -10,6 +10,14 @@ export const ACTION_IDS = {
 
 export type SlackButton = keyof typeof ACTION_IDS;
 
+/** `action_id`s of the 👍 / 👎 buttons under every answer; the vote is in the id, the answer in the value. */
+export const VOTE_ACTION_IDS = {
+  up: 'pinpoint_vote_up',
+  down: 'pinpoint_vote_down',
+} as const;
+
+export type Vote = keyof typeof VOTE_ACTION_IDS;
+
 /** `callback_id` of the "Find sources" message shortcut (must match slack-manifest.yaml). */
 export const FIND_SOURCES_CALLBACK_ID = 'pinpoint_find_sources';
 

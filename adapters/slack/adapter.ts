@@ -5,6 +5,7 @@ import { registerAsk } from './ask.js';
 import { toBoltLogger } from './bolt-logger.js';
 import { registerButtons } from './buttons.js';
 import { EventDeduper } from './dedupe.js';
+import { registerFeedback } from './feedback.js';
 import type { SlackDeps } from './deps.js';
 import { registerHome } from './home.js';
 import { registerMention } from './mention.js';
@@ -119,6 +120,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): PlatformAdapte
   registerMention(app, deps);
   registerFindSources(app, deps);
   registerButtons(app, deps);
+  registerFeedback(app, deps);
   registerHome(app, deps);
   app.error(async (error) => {
     logger.error({ err: errorSummary(error) }, 'slack: unhandled error');

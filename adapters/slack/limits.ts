@@ -11,6 +11,8 @@ export const SLACK_LIMITS = {
   sectionText: 3000,
   /** All text across a message's blocks: documented nowhere exactly, ~13k fails in practice. */
   totalText: 12_000,
+  /** An actions block holds at most this many elements (buttons). */
+  actionsElements: 25,
   /** A context block holds at most this many elements. */
   contextElements: 10,
   /** Plain text of a button label. */

@@ -4,8 +4,29 @@ import { SLACK_LIMITS } from './limits.js';
 import { escapeMrkdwn, link, truncate } from './mrkdwn.js';
 import { Budget, citationText, contextBlock, sectionBlock, type KnownBlock } from './render.js';
 
-/** The App Home tab: pinned answers of the workspace, then the documents the bot quotes from. */
-export function toSlackHome(pins: readonly Pin[], documents: readonly DocumentSummary[]): types.HomeView {
+/** How many unanswered questions the moderators' report lists. */
+export const NO_MATCH_REPORT_SIZE = 10 as const;
+/** Stale pins listed one by one; the rest are counted. */
+export const STALE_PINS_SHOWN = 10 as const;
+
+export const NO_MATCH_HEADER = '❓ Questions without an answer';
+export const STALE_HEADER = '⚠️ Stale pins';
+export const NO_MATCH_EMPTY_TEXT = 'No question has gone unanswered yet.';
+export const STALE_EMPTY_TEXT = 'No stale pins: every pinned quote still matches its source.';
+export const STALE_WARNING_TEXT =
+  'The source document changed since these answers were pinned: their quotes may no longer match. Ask the question again and pin a fresh answer.';
+
+/** What only moderators see: the questions that got no match most often and the pins whose source changed. */
+export interface ModeratorReport {
+  noMatch: readonly { question: string; count: number; lastAsked: string }[];
+  stale: readonly Pin[];
+}
+
+/**
+ * The App Home tab: for moderators first their report, then the workspace's pinned answers and
+ * the documents the bot quotes from.
+ */
+export function toSlackHome(pins: readonly Pin[], documents: readonly DocumentSummary[], report?: ModeratorReport): types.HomeView {
   const budget = new Budget(SLACK_LIMITS.blocksPerView, SLACK_LIMITS.totalText);
   const blocks: KnownBlock[] = [];
   const push = (group: KnownBlock[]): boolean => {
@@ -14,22 +35,75 @@ export function toSlackHome(pins: readonly Pin[], documents: readonly DocumentSu
     blocks.push(...group);
     return true;
   };
-  push([{ type: 'header', text: { type: 'plain_text', text: '📌 Pinned answers' } }]);
+  if (report !== undefined) {
+    for (const group of moderatorGroups(report)) if (!push(group)) break;
+    push([{ type: 'divider' }]);
+  }
+  push([header('📌 Pinned answers')]);
   if (pins.length === 0) push([contextBlock('Nothing pinned yet. Moderators pin an answer with its 📌 Pin button.')]);
   for (const pin of pins) {
-    const first = pin.excerpts[0];
-    const lines = [`*${escapeMrkdwn(truncate(pin.question.replace(/\*/g, ''), 200))}*`];
-    if (pin.stale) lines.push('⚠️ Source changed since pinning.');
-    if (first !== undefined) lines.push(`> ${escapeMrkdwn(truncate(first.quote.replace(/\s+/g, ' '), 400))}`);
-    const group = [sectionBlock(lines.join('\n'))];
-    if (first !== undefined) group.push(contextBlock(citationText(first.citation)));
-    if (!push(group)) break;
+    if (!push(pinGroup(pin, pin.stale ? '⚠️ Source changed since pinning.' : undefined))) break;
   }
-  push([{ type: 'divider' }, { type: 'header', text: { type: 'plain_text', text: '📚 Documents' } }]);
+  push([{ type: 'divider' }, header('📚 Documents')]);
   for (const doc of documents) {
     const details = [doc.kind, doc.date, `${doc.passages} passages`].filter((part) => part !== undefined);
     const text = `${link(doc.url, truncate(doc.title, 300))}\n${escapeMrkdwn(details.join(' · '))}`;
     if (!push([sectionBlock(text)])) break;
   }
   return { type: 'home', blocks };
+}
+
+/** The moderators' part of the tab, as groups of blocks that are shown whole or not at all. */
+function moderatorGroups(report: ModeratorReport): KnownBlock[][] {
+  const groups: KnownBlock[][] = [];
+  const gaps = noMatchLines(report.noMatch);
+  groups.push([
+    header(NO_MATCH_HEADER),
+    contextBlock('Asked most often without a quote to answer them (all platforms): the documents to add next.'),
+    gaps === '' ? contextBlock(NO_MATCH_EMPTY_TEXT) : sectionBlock(gaps),
+  ]);
+  if (report.stale.length === 0) {
+    groups.push([header(STALE_HEADER), contextBlock(STALE_EMPTY_TEXT)]);
+    return groups;
+  }
+  groups.push([header(STALE_HEADER), sectionBlock(`⚠️ ${escapeMrkdwn(STALE_WARNING_TEXT)}`)]);
+  for (const pin of report.stale.slice(0, STALE_PINS_SHOWN)) groups.push(pinGroup(pin, where(pin)));
+  const rest = report.stale.length - STALE_PINS_SHOWN;
+  if (rest > 0) groups.push([contextBlock(`…and ${rest} more stale pin${rest === 1 ? '' : 's'}.`)]);
+  return groups;
+}
+
+/** "• 3× question (last asked 2026-11-29)" lines, as many as fit one section. */
+function noMatchLines(entries: ModeratorReport['noMatch']): string {
+  const lines: string[] = [];
+  let length = 0;
+  for (const entry of entries) {
+    const question = escapeMrkdwn(truncate(entry.question.replace(/\s+/g, ' ').trim(), 200));
+    const line = `• *${entry.count}×* ${question} _(last asked ${escapeMrkdwn(entry.lastAsked.slice(0, 10))})_`;
+    if (length + line.length + 1 > SLACK_LIMITS.sectionText) break;
+    lines.push(line);
+    length += line.length + 1;
+  }
+  return lines.join('\n');
+}
+
+/** A pin's question in bold, an optional note, its first quote and that quote's citation. */
+function pinGroup(pin: Pin, note: string | undefined): KnownBlock[] {
+  const first = pin.excerpts[0];
+  const lines = [`*${escapeMrkdwn(truncate(pin.question.replace(/\*/g, '').replace(/\s+/g, ' '), 200))}*`];
+  if (note !== undefined) lines.push(note);
+  if (first !== undefined) lines.push(`> ${escapeMrkdwn(truncate(first.quote.replace(/\s+/g, ' '), 400))}`);
+  const group = [sectionBlock(lines.join('\n'))];
+  if (first !== undefined) group.push(contextBlock(citationText(first.citation)));
+  return group;
+}
+
+/** "Pinned in <#C123> on 2026-11-29": the channel as a Slack link when its id looks like one. */
+function where(pin: Pin): string {
+  const channel = /^[CG][A-Z0-9]+$/.test(pin.scope.channel) ? ` in <#${pin.scope.channel}>` : '';
+  return `Pinned${channel} on ${escapeMrkdwn(pin.pinnedAt.slice(0, 10))}.`;
+}
+
+function header(text: string): KnownBlock {
+  return { type: 'header', text: { type: 'plain_text', text: truncate(text, SLACK_LIMITS.headerText), emoji: true } };
 }

@@ -1,6 +1,6 @@
 import type { types } from '@slack/bolt';
-import type { Answer, Excerpt } from '../../src/index.js';
-import { ACTION_IDS, encodeButtonValue, type SlackButton } from './actions.js';
+import type { Answer, Excerpt, PinnedExcerpt } from '../../src/index.js';
+import { ACTION_IDS, encodeButtonValue, VOTE_ACTION_IDS, type SlackButton, type Vote } from './actions.js';
 import { SLACK_LIMITS } from './limits.js';
 import { blockQuote, boldHighlights, escapeMrkdwn, link, truncate } from './mrkdwn.js';
 
@@ -20,7 +20,7 @@ export interface RenderedAnswer extends SlackMessage {
 }
 
 export interface SlackRenderOptions {
-  /** Id from `core.answers.remember`; without it no buttons are rendered. */
+  /** Id from `core.answers.remember`; without it no buttons (not even 👍 / 👎) are rendered. */
   answerId?: string;
   /** Index of the answer's first excerpt among all excerpts for the question (More continues after). */
   offset?: number;
@@ -30,6 +30,8 @@ export interface SlackRenderOptions {
   source?: 'sources';
   /** A Slack user id to credit ("shared by"); rendered as a mention of that user only. */
   sharedBy?: string;
+  /** 👍 / 👎 under the quotes; on by default whenever there is an `answerId`. */
+  votes?: boolean;
 }
 
 const BUTTON_LABELS: Record<SlackButton, string> = {
@@ -39,50 +41,78 @@ const BUTTON_LABELS: Record<SlackButton, string> = {
   pin: '📌 Pin',
 };
 
+const VOTE_LABELS: Record<Vote, string> = { up: '👍', down: '👎' };
+
 export const NO_MATCH_TEXT = "I couldn't find that in the case documents.";
 export const STALE_PIN_TEXT =
   '⚠️ A source document changed since this answer was pinned: the quote may no longer match. Ask a moderator to re-pin it.';
 
 /**
  * Renders the core's Answer as Block Kit. Pure: the same answer gives the same blocks.
- * Excerpts are added whole while they fit Slack's limits; the first one is always shown (cut
+ * A pinned answer's own quotes come first, then the fresh excerpts (without repeating a pinned quote).
+ * Quotes are added whole while they fit Slack's limits; the first one is always shown (cut
  * inside its own section only if it alone exceeds the section limit).
  */
 export function toSlackBlocks(answer: Answer, options: SlackRenderOptions = {}): RenderedAnswer {
   const offset = options.offset ?? 0;
-  const budget = new Budget();
   const head: KnownBlock[] = [];
   head.push(contextBlock(`🔎 ${escapeMrkdwn(truncate(oneLine(answer.question), 280))}`));
   if (options.sharedBy !== undefined && /^[UW][A-Z0-9]+$/.test(options.sharedBy)) {
     head.push(contextBlock(`Shared by <@${options.sharedBy}>`));
   }
-  if (answer.pinned !== undefined) {
+  const pinned = answer.pinned;
+  if (pinned !== undefined) {
     head.push(contextBlock('📌 *Pinned answer*'));
-    if (answer.pinned.stale) head.push(sectionBlock(STALE_PIN_TEXT));
+    if (pinned.stale) head.push(sectionBlock(STALE_PIN_TEXT));
   }
+  const pinnedQuotes = (pinned?.excerpts ?? []).map(fromPinned);
+  const fresh = answer.kind === 'excerpts' ? answer.excerpts : [];
 
-  if (answer.kind === 'no-match') {
+  if (answer.kind === 'no-match' && pinnedQuotes.length === 0) {
     const blocks = [...head, sectionBlock(NO_MATCH_TEXT)];
     const suggestions = answer.suggestions.slice(0, 10).map((s) => `• ${escapeMrkdwn(truncate(oneLine(s), 200))}`);
     if (suggestions.length > 0) blocks.push(sectionBlock(`*Try asking:*\n${suggestions.join('\n')}`));
     return { text: NO_MATCH_TEXT, blocks, shown: 0 };
   }
 
-  const actions = actionsBlock(answer, options, offset);
-  const reserved = actions === undefined ? [] : [actions];
-  budget.add([...head, ...reserved]);
-  const body: KnownBlock[] = [];
-  let shown = 0;
-  for (const excerpt of answer.excerpts) {
-    const blocks = excerptBlocks(excerpt);
-    if (shown > 0 && !budget.fits(blocks)) break;
+  // Buttons that re-run the question only make sense when the question itself found excerpts.
+  const navigation = answer.kind === 'excerpts';
+  const focus = fresh[0] ?? pinnedQuotes[0];
+  const actionsFor = (shown: number) =>
+    actionsBlock(options, { offset, next: offset + shown, passageId: focus?.passageId, navigation });
+  const actions = actionsFor(fresh.length);
+  const budget = new Budget();
+  budget.add([...head, ...(actions === undefined ? [] : [actions])]);
+  let forced = true;
+  const take = (blocks: KnownBlock[]): boolean => {
+    if (!forced && !budget.fits(blocks)) return false;
+    forced = false;
     budget.add(blocks);
+    return true;
+  };
+
+  const body: KnownBlock[] = [];
+  for (const quote of pinnedQuotes) {
+    const blocks = excerptBlocks(quote);
+    if (!take(blocks)) break;
+    body.push(...blocks);
+  }
+  const repeatsPin = (excerpt: Excerpt) =>
+    pinnedQuotes.some((quote) => quote.passageId === excerpt.passageId && quote.quote === excerpt.quote);
+  let shown = 0;
+  for (const excerpt of fresh) {
+    if (repeatsPin(excerpt)) {
+      shown += 1;
+      continue;
+    }
+    const blocks = excerptBlocks(excerpt);
+    if (!take(blocks)) break;
     body.push(...blocks);
     shown += 1;
   }
-  const finalActions = shown < answer.excerpts.length ? actionsBlock(answer, options, offset, shown) : actions;
+  const finalActions = shown < fresh.length ? actionsFor(shown) : actions;
   const blocks = [...head, ...body, ...(finalActions === undefined ? [] : [finalActions])];
-  return { text: fallbackText(answer.excerpts[0]), blocks, shown };
+  return { text: fallbackText(fresh[0] ?? pinnedQuotes[0]), blocks, shown };
 }
 
 /** A short notice (refusals, apologies, hints): one escaped section. */
@@ -118,34 +148,60 @@ export function citationText(citation: Excerpt['citation']): string {
   return truncate(parts.join(' · '), SLACK_LIMITS.sectionText);
 }
 
-function actionsBlock(
-  answer: Extract<Answer, { kind: 'excerpts' }>,
-  options: SlackRenderOptions,
-  offset: number,
-  shown = answer.excerpts.length,
-): KnownBlock | undefined {
+/** A pinned quote as an excerpt: verbatim, no highlights (the pin was made for another wording). */
+function fromPinned(quote: PinnedExcerpt): Excerpt {
+  return {
+    quote: quote.quote,
+    passageId: quote.passageId,
+    citation: quote.citation,
+    score: 0,
+    start: 0,
+    elidedStart: false,
+    elidedEnd: false,
+    highlights: [],
+  };
+}
+
+interface ActionState {
+  offset: number;
+  /** Offset of the first excerpt not shown (the More button). */
+  next: number;
+  /** The passage the Context button shows. */
+  passageId: string | undefined;
+  /** Offer the buttons that re-run the question (Share, More, Context, Pin). */
+  navigation: boolean;
+}
+
+/** The answer's buttons, then 👍 / 👎; never more than an actions block holds. */
+function actionsBlock(options: SlackRenderOptions, state: ActionState): KnownBlock | undefined {
   const { answerId } = options;
-  if (answerId === undefined || !options.buttons?.length) return undefined;
-  const first = answer.excerpts[0];
+  if (answerId === undefined) return undefined;
   const elements: types.Button[] = [];
   const source = options.source === undefined ? {} : { source: options.source };
-  for (const kind of options.buttons) {
+  for (const kind of state.navigation ? (options.buttons ?? []) : []) {
+    if (kind === 'context' && state.passageId === undefined) continue;
     const value = encodeButtonValue(
       kind === 'more'
-        ? { answerId, offset: offset + shown, ...source }
-        : kind === 'context' && first !== undefined
-          ? { answerId, offset, passageId: first.passageId, ...source }
-          : { answerId, offset, ...source },
+        ? { answerId, offset: state.next, ...source }
+        : kind === 'context' && state.passageId !== undefined
+          ? { answerId, offset: state.offset, passageId: state.passageId, ...source }
+          : { answerId, offset: state.offset, ...source },
     );
     if (value === undefined) continue;
-    elements.push({
-      type: 'button',
-      action_id: ACTION_IDS[kind],
-      text: { type: 'plain_text', text: BUTTON_LABELS[kind], emoji: true },
-      value,
-    });
+    elements.push(button(ACTION_IDS[kind], BUTTON_LABELS[kind], value));
   }
-  return elements.length === 0 ? undefined : { type: 'actions', elements };
+  const voteValue = encodeButtonValue({ answerId, offset: state.offset });
+  if (options.votes !== false && voteValue !== undefined) {
+    for (const vote of Object.keys(VOTE_ACTION_IDS) as Vote[]) {
+      elements.push(button(VOTE_ACTION_IDS[vote], VOTE_LABELS[vote], voteValue));
+    }
+  }
+  const allowed = elements.slice(0, SLACK_LIMITS.actionsElements);
+  return allowed.length === 0 ? undefined : { type: 'actions', elements: allowed };
+}
+
+function button(actionId: string, label: string, value: string): types.Button {
+  return { type: 'button', action_id: actionId, text: { type: 'plain_text', text: label, emoji: true }, value };
 }
 
 function fallbackText(first: Excerpt | undefined): string {

@@ -153,3 +153,16 @@ export async function serveRoutes(routes: readonly Route[]): Promise<{ url: stri
     },
   };
 }
+
+/** The `app_home_opened` event Slack sends when a user opens the bot's Home tab. */
+export function homeOpenedBody(fields: { eventId: string; user: string }): string {
+  return JSON.stringify({
+    token: 'verification-token-unused',
+    team_id: FAKE_TEAM_ID,
+    api_app_id: 'A0PINPOINT',
+    type: 'event_callback',
+    event_id: fields.eventId,
+    event_time: Math.floor(Date.now() / 1000),
+    event: { type: 'app_home_opened', user: fields.user, channel: 'D0HOME', tab: 'home', event_ts: '1700000500.1' },
+  });
+}
