@@ -1,0 +1,158 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ACTION_IDS, VOTE_ACTION_IDS } from '../adapters/slack/actions.js';
+import { VOTE_EXPIRED_TEXT, VOTED_TEXT } from '../adapters/slack/feedback.js';
+import { createPinpoint, type Pinpoint } from '../src/index.js';
+import { FakeSlack, FAKE_TEAM_ID } from './fakes/slack-api.js';
+import { allText, blocksOf, buttonValue, GENEROUS, startHttpSlack, type HttpSlack } from './fakes/slack-harness.js';
+import { RecordingLogger } from './fakes/slack-log.js';
+
+const FIXTURE = path.join(import.meta.dirname, 'fixtures', 'slack');
+const NO_MATCH_QUESTION = 'who is the pope of mars';
+const PINNED_QUESTION = 'how much was the Irish fine';
+
+type Counted = Pinpoint['answers'] & { feedbackCounts(answerId: string): { up: number; down: number } };
+
+let knowledge: string;
+let fake: FakeSlack;
+let core: Pinpoint;
+let slack: HttpSlack;
+let homes = 0;
+
+const votesOf = (answerId: string) => (core.answers as Counted).feedbackCounts(answerId);
+const answerIdOf = (value: string) => (JSON.parse(value) as { a: string }).a;
+const openHome = (user: string) => slack.openHome(user, `Ev0HOME${(homes += 1)}`);
+
+beforeAll(async () => {
+  // A temp copy: the stale-pin test edits a document under a pin.
+  knowledge = mkdtempSync(path.join(tmpdir(), 'pinpoint-slack-'));
+  cpSync(FIXTURE, knowledge, { recursive: true });
+  fake = await FakeSlack.start();
+  fake.users.set('U0ADMIN', { is_admin: true });
+  fake.users.set('U0MEMBER', {});
+  fake.users.set('U0SECOND', {});
+  core = await createPinpoint({ knowledgeDir: knowledge, rates: GENEROUS });
+  slack = await startHttpSlack(fake, core, new RecordingLogger());
+});
+
+afterAll(async () => {
+  await slack?.close();
+  await core?.close();
+  await fake?.close();
+  rmSync(knowledge, { recursive: true, force: true });
+});
+
+describe('Slack 👍 / 👎', () => {
+  it('records a vote and thanks the voter privately without touching the answer', async () => {
+    const answer = await slack.ask('What was the Inbox API agreement?');
+    const value = buttonValue(blocksOf(answer), VOTE_ACTION_IDS.up);
+    const answerId = answerIdOf(value);
+    expect(votesOf(answerId)).toEqual({ up: 0, down: 0 });
+    const updates = fake.callsOf('chat.update').length;
+
+    const pressed = await slack.press(VOTE_ACTION_IDS.up, value);
+    const reply = await pressed.response();
+    expect(reply.body).toMatchObject({ response_type: 'ephemeral', replace_original: false, text: VOTED_TEXT });
+    expect(votesOf(answerId)).toEqual({ up: 1, down: 0 });
+    expect(fake.callsOf('chat.update')).toHaveLength(updates);
+  });
+
+  it("replaces a user's first vote with their second, and counts another user's separately", async () => {
+    const answer = await slack.ask('Who are the plaintiffs?');
+    const up = buttonValue(blocksOf(answer), VOTE_ACTION_IDS.up);
+    const down = buttonValue(blocksOf(answer), VOTE_ACTION_IDS.down);
+    const answerId = answerIdOf(up);
+
+    await (await slack.press(VOTE_ACTION_IDS.up, up)).response();
+    expect(votesOf(answerId)).toEqual({ up: 1, down: 0 });
+    await (await slack.press(VOTE_ACTION_IDS.down, down)).response();
+    expect(votesOf(answerId)).toEqual({ up: 0, down: 1 });
+    await (await slack.press(VOTE_ACTION_IDS.up, up, { user: 'U0SECOND' })).response();
+    expect(votesOf(answerId)).toEqual({ up: 1, down: 1 });
+  });
+
+  it('takes votes on an answer posted in a channel too', async () => {
+    const first = await slack.ask(PINNED_QUESTION);
+    const shared = await slack.press(ACTION_IDS.share, buttonValue(blocksOf(first), ACTION_IDS.share));
+    await shared.response();
+    const post = await fake.waitForCall('chat.postMessage', (call) => allText(blocksOf(call)).includes('Shared by <@U0MEMBER>'));
+    const value = buttonValue(blocksOf(post), VOTE_ACTION_IDS.down);
+    const pressed = await slack.press(VOTE_ACTION_IDS.down, value, { user: 'U0SECOND', ephemeral: false, messageTs: '1700000000.000555' });
+    expect((await pressed.response()).body).toMatchObject({ response_type: 'ephemeral', replace_original: false, text: VOTED_TEXT });
+    expect(votesOf(answerIdOf(value))).toEqual({ up: 0, down: 1 });
+  });
+
+  it.each([
+    ['an unknown answer id', JSON.stringify({ a: 'no-such-answer', o: 0 })],
+    ['a value this app did not make', 'not json'],
+  ])('tells the voter privately that nothing was counted for %s', async (_name, value) => {
+    const pressed = await slack.press(VOTE_ACTION_IDS.up, value);
+    expect((await pressed.response()).body).toMatchObject({ response_type: 'ephemeral', replace_original: false, text: VOTE_EXPIRED_TEXT });
+    expect(votesOf('no-such-answer')).toEqual({ up: 0, down: 0 });
+  });
+
+  it('offers no votes under a no-match answer', async () => {
+    const answer = await slack.ask('what colour is the moon cheese');
+    expect(allText(blocksOf(answer))).toContain("I couldn't find that in the case documents.");
+    expect(blocksOf(answer).some((block) => block.type === 'actions')).toBe(false);
+  });
+});
+
+describe('Slack App Home for moderators', () => {
+  beforeAll(async () => {
+    // A question the documents cannot answer, asked twice so it leads the report.
+    await slack.ask(NO_MATCH_QUESTION);
+    await slack.ask(NO_MATCH_QUESTION, 'U0SECOND');
+    // A moderator pins an answer, then its source document changes under the pin.
+    const first = await slack.ask(PINNED_QUESTION, 'U0MOD');
+    const pinned = await slack.press(ACTION_IDS.pin, buttonValue(blocksOf(first), ACTION_IDS.pin), { user: 'U0MOD' });
+    expect((await pinned.response()).body.text).toBe('📌 Pinned: later questions like this one get this answer first.');
+    const fines = path.join(knowledge, 'fines.md');
+    const before = readFileSync(fines, 'utf8');
+    writeFileSync(fines, before.replace('fined Meta 265 million euros', 'fined Meta 256 million euros'));
+    expect(readFileSync(fines, 'utf8')).not.toBe(before);
+    expect(await core.reload()).toMatchObject({ ok: true, changed: true });
+    expect(core.pins.listStale({ platform: 'slack', server: FAKE_TEAM_ID })).toHaveLength(1);
+  });
+
+  it('shows a configured moderator the unanswered questions and the stale pin with its warning', async () => {
+    const text = allText(await openHome('U0MOD'));
+    expect(text).toContain('❓ Questions without an answer');
+    expect(text).toContain(`• *2×* ${NO_MATCH_QUESTION} _(last asked `);
+    expect(text).toContain('⚠️ Stale pins');
+    expect(text).toContain(
+      '⚠️ The source document changed since these answers were pinned: their quotes may no longer match. Ask the question again and pin a fresh answer.',
+    );
+    expect(text).toContain(`*${PINNED_QUESTION}*\nPinned in <#C0GENERAL> on `);
+    expect(text).toContain('265 million euros');
+  });
+
+  it('shows a workspace admin (users.info) the same report', async () => {
+    const text = allText(await openHome('U0ADMIN'));
+    expect(text).toContain('❓ Questions without an answer');
+    expect(text).toContain(NO_MATCH_QUESTION);
+    expect(text).toContain('⚠️ Stale pins');
+  });
+
+  it('shows a member the pins, marked stale, but not the report', async () => {
+    const text = allText(await openHome('U0MEMBER'));
+    expect(text).not.toContain('Questions without an answer');
+    expect(text).not.toContain(NO_MATCH_QUESTION);
+    expect(text).not.toContain('Stale pins');
+    expect(text).toContain(`*${PINNED_QUESTION}*\n⚠️ Source changed since pinning.`);
+    expect(text).toContain('Regulatory fines against Meta');
+  });
+
+  it('warns under the pinned answer when the question is asked again', async () => {
+    const again = await slack.ask(PINNED_QUESTION);
+    const text = allText(blocksOf(again));
+    expect(text).toContain('📌 *Pinned answer*');
+    expect(text).toContain(
+      '⚠️ A source document changed since this answer was pinned: the quote may no longer match. Ask a moderator to re-pin it.',
+    );
+    expect(text).toContain('265 million euros');
+    expect(text).toContain('256 million euros');
+  });
+});
