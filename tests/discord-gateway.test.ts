@@ -171,6 +171,21 @@ describe('discord gateway mode', () => {
     expect(shared.embeds?.[0]?.title).toBe(MANY);
   });
 
+  it('records a 👍 through the callback and leaves the answer message as it was', async () => {
+    const asked = body(await (await interact(askPayload('What did Netflix send Facebook in return?'))).edit());
+    const up = customIds(asked).find((id) => id.startsWith('pp:y:')) ?? '';
+    const payload = buttonPayload(up);
+    const { callback, from } = await interact(payload);
+    expect(body(callback)).toEqual({
+      type: 4,
+      data: { content: 'Thanks — noted.', embeds: [], components: [], allowed_mentions: { parse: [] }, flags: 64 },
+    });
+    await logger.waitFor((e) => e.fields.interaction === payload.id && e.message === 'discord interaction handled');
+    expect(fake.calls.slice(from).map((c) => `${c.method} ${c.path}`)).toEqual([`POST /interactions/${String(payload.id)}/${String(payload.token)}/callback`]);
+    const counts = (core.answers as Pinpoint['answers'] & { feedbackCounts(id: string): { up: number; down: number } }).feedbackCounts(up.split(':')[2] ?? '');
+    expect(counts).toEqual({ up: 1, down: 0 });
+  });
+
   it('refuses Pin privately for a member and calls nothing else', async () => {
     const asked = body(await (await interact(askPayload('What did Netflix send Facebook in return?'))).edit());
     const pin = customIds(asked).find((id) => id.startsWith('pp:p:')) ?? '';

@@ -1,0 +1,203 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createDiscordAdapter } from '../adapters/discord/index.js';
+import { TEXT } from '../adapters/discord/handler.js';
+import { STALE_PIN_NOTE } from '../adapters/discord/render.js';
+import { REPORT_TITLE } from '../adapters/discord/render-report.js';
+import { createPinpoint, type Pinpoint } from '../src/index.js';
+import { FAKE_IDS, startFakeDiscord, type FakeCall, type FakeDiscord } from './fakes/discord.js';
+import { createSigner, serveRoutes, signatureHeaders, type DiscordSigner } from './fakes/discord-http.js';
+import { createRecordingLogger } from './fakes/discord-logger.js';
+import { askPayload, buttonPayload, commandPayload, PERMS, type Who } from './fakes/discord-payloads.js';
+
+const KNOWLEDGE = 'tests/fixtures/discord/knowledge';
+const TOKEN = 'fake-bot-token';
+const ROOMY = { user: { capacity: 1000, refillPerMinute: 1000 }, channel: { capacity: 1000, refillPerMinute: 1000 } };
+const QUESTION = 'What did Netflix send Facebook in return?';
+const MODERATOR: Who = { permissions: PERMS.moderator, userId: FAKE_IDS.moderator };
+
+interface Reply {
+  type?: number;
+  data?: { flags?: number; content?: string };
+  content?: string;
+  embeds?: { title?: string; description?: string }[];
+  components?: { components: { custom_id: string; label?: string; emoji?: { name: string } }[] }[];
+}
+
+/** The core's vote counts; `Pinpoint['answers']` (AnswerLog) does not declare them, the state layer does. */
+type Counted = Pinpoint['answers'] & { feedbackCounts(answerId: string): { up: number; down: number } };
+const votesOf = (core: Pinpoint, answerId: string) => (core.answers as Counted).feedbackCounts(answerId);
+
+let fake: FakeDiscord;
+let signer: DiscordSigner;
+const cleanups: (() => Promise<void> | void)[] = [];
+
+beforeAll(async () => {
+  fake = await startFakeDiscord();
+  signer = createSigner();
+});
+
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+afterAll(async () => {
+  await fake?.close();
+});
+
+/** The bot in HTTP-interactions mode over the real core; `post` signs like Discord and waits until the turn is done. */
+async function run(knowledgeDir = KNOWLEDGE) {
+  const core = await createPinpoint({ knowledgeDir, rates: ROOMY });
+  const logger = createRecordingLogger();
+  const adapter = createDiscordAdapter({
+    core,
+    config: { DISCORD_PUBLIC_KEY: signer.publicKeyHex, DISCORD_TOKEN: TOKEN, DISCORD_API_BASE: fake.apiBase },
+    logger,
+  });
+  await adapter.start();
+  const server = await serveRoutes(adapter.routes);
+  cleanups.push(async () => {
+    await server.close();
+    await adapter.stop();
+    await core.close();
+  });
+  return {
+    core,
+    async post(payload: Record<string, unknown>): Promise<{ json: Reply; from: number }> {
+      const raw = JSON.stringify(payload);
+      fake.rememberInteraction(payload);
+      const from = fake.calls.length;
+      const res = await fetch(`${server.url}/discord/interactions`, { method: 'POST', headers: signatureHeaders(signer, raw), body: raw });
+      const json = (await res.json()) as Reply;
+      await logger.waitFor((e) => e.fields.interaction === payload.id && e.message === 'discord interaction handled');
+      return { json, from };
+    },
+  };
+}
+
+const body = (call: FakeCall): Reply => call.body as Reply;
+const editOf = (token: unknown, from: number) =>
+  fake.waitForCall((c) => c.method === 'PATCH' && c.path === `/webhooks/${FAKE_IDS.application}/${String(token)}/messages/@original`, from);
+const buttons = (reply: Reply) => (reply.components ?? []).flatMap((row) => row.components);
+const buttonId = (reply: Reply, prefix: string): string => buttons(reply).find((b) => b.custom_id.startsWith(prefix))?.custom_id ?? '';
+const text = (reply: Reply): string => (reply.embeds ?? []).map((e) => `${e.title ?? ''}\n${e.description ?? ''}`).join('\n');
+const privateNotice = (content: string) => ({
+  type: 4,
+  data: { content, embeds: [], components: [], allowed_mentions: { parse: [] }, flags: 64 },
+});
+
+/** Asks publicly and returns the answer message as edited in. */
+async function ask(bot: Awaited<ReturnType<typeof run>>, question: string, who: Who = {}): Promise<Reply> {
+  const payload = askPayload(question, who);
+  const { from } = await bot.post(payload);
+  return body(await editOf(payload.token, from));
+}
+
+describe('discord 👍/👎 feedback', () => {
+  it('records a vote privately without touching the answer, and a second vote by the same user replaces the first', async () => {
+    const bot = await run();
+    const answer = await ask(bot, QUESTION);
+    const up = buttonId(answer, 'pp:y:');
+    const down = buttonId(answer, 'pp:n:');
+    const answerId = up.split(':')[2] ?? '';
+    expect(answerId).not.toBe('');
+    expect(down).toBe(`pp:n:${answerId}:0`);
+    expect(votesOf(bot.core, answerId)).toEqual({ up: 0, down: 0 });
+
+    const first = await bot.post(buttonPayload(up));
+    expect(first.json).toEqual(privateNotice('Thanks — noted.'));
+    // The reply is the interaction response itself: no edit of the answer, no other REST call.
+    expect(fake.calls.slice(first.from)).toEqual([]);
+    expect(votesOf(bot.core, answerId)).toEqual({ up: 1, down: 0 });
+
+    expect((await bot.post(buttonPayload(down))).json).toEqual(privateNotice('Thanks — noted.'));
+    expect(votesOf(bot.core, answerId)).toEqual({ up: 0, down: 1 });
+
+    await bot.post(buttonPayload(up, { userId: FAKE_IDS.moderator }));
+    expect(votesOf(bot.core, answerId)).toEqual({ up: 1, down: 1 });
+  });
+
+  it('offers no votes under a no-match answer', async () => {
+    const bot = await run();
+    const answer = await ask(bot, 'pizza recipes');
+    expect(text(answer)).toContain('Nothing in the case documents answers “pizza recipes”.');
+    expect(buttons(answer)).toEqual([]);
+  });
+
+  it('says privately that the vote was not recorded when the answer id is unknown', async () => {
+    const bot = await run();
+    const { json, from } = await bot.post(buttonPayload('pp:y:nosuchanswer:0'));
+    expect(json).toEqual(privateNotice(TEXT.voteExpired));
+    expect(fake.calls.slice(from)).toEqual([]);
+    expect(votesOf(bot.core, 'nosuchanswer')).toEqual({ up: 0, down: 0 });
+  });
+});
+
+/** Sends a command and returns its deferral and the private message edited in. */
+async function command(bot: Awaited<ReturnType<typeof run>>, name: string, who: Who): Promise<{ json: Reply; reply: Reply }> {
+  const payload = commandPayload(name, {}, who);
+  const { json, from } = await bot.post(payload);
+  return { json, reply: body(await editOf(payload.token, from)) };
+}
+
+describe('discord /report', () => {
+  it('shows a moderator the questions that got no match and the stale pins of the server, and /pins marks them', async () => {
+    const knowledge = mkdtempSync(path.join(tmpdir(), 'pinpoint-discord-report-'));
+    cleanups.push(() => rmSync(knowledge, { recursive: true, force: true }));
+    cpSync(KNOWLEDGE, knowledge, { recursive: true });
+    const bot = await run(knowledge);
+
+    await ask(bot, 'pizza recipes');
+    await ask(bot, 'Pizza   recipes?');
+    const answer = await ask(bot, QUESTION);
+    const press = buttonPayload(buttonId(answer, 'pp:p:'), { ...MODERATOR, messageId: '400000000000000201' });
+    const { from } = await bot.post(press);
+    expect(body(await editOf(press.token, from)).content).toMatch(/^📌 Pinned\./);
+    const [pin] = bot.core.pins.list({ platform: 'discord', server: FAKE_IDS.guild });
+    expect(pin?.stale).toBe(false);
+    const quotes = pin?.excerpts.length ?? 0;
+    const pinLine = `**1.** ${QUESTION} ⚠️ stale\n${quotes} quote${quotes === 1 ? '' : 's'} in <#${FAKE_IDS.channel}>, pinned ${pin?.pinnedAt.slice(0, 10) ?? ''}`;
+
+    const fresh = await command(bot, 'report', MODERATOR);
+    expect(fresh.json).toEqual({ type: 5, data: { flags: 64 } });
+    expect(fresh.reply.embeds?.[0]?.title).toBe(REPORT_TITLE);
+    const freshBlocks = (fresh.reply.embeds?.[0]?.description ?? '').split('\n\n');
+    expect(freshBlocks[1]).toMatch(/^\*\*1\.\*\* 2× Pizza recipes\? · last asked \d{4}-\d\d-\d\d$/);
+    expect(freshBlocks.at(-1)).toBe('**Stale pins in this server**: none. Every pinned quote still matches its source.');
+
+    // Edit the quoted sentence under the pin, then reload: the pin turns stale.
+    const complaint = path.join(knowledge, 'complaint.md');
+    writeFileSync(complaint, readFileSync(complaint, 'utf8').replace('bi-weekly reports', 'monthly reports'));
+    expect(await bot.core.reload()).toMatchObject({ ok: true, changed: true });
+
+    const { reply } = await command(bot, 'report', MODERATOR);
+    const blocks = (reply.embeds?.[0]?.description ?? '').split('\n\n');
+    expect(blocks.slice(-3)).toEqual([
+      '**Stale pins in this server**:',
+      pinLine,
+      STALE_PIN_NOTE,
+    ]);
+    expect(buttons(reply)).toEqual([{ type: 2, style: 4, label: 'Unpin 1', custom_id: `pp:u:${pin?.id ?? ''}` }]);
+    expect(JSON.stringify(reply)).toContain('"allowed_mentions":{"parse":[]}');
+
+    const pins = await command(bot, 'pins', {});
+    expect(pins.reply.embeds?.[0]?.description).toBe(`${pinLine}\n\n${STALE_PIN_NOTE}`);
+  });
+
+  it.each([
+    ['a member', { permissions: PERMS.member }, TEXT.notModeratorReport],
+    ['a direct message', { guildId: null }, TEXT.guildOnlyReport],
+  ])('refuses %s privately without calling the core or Discord', async (_name, who: Who, expected) => {
+    const bot = await run();
+    await ask(bot, 'pizza recipes');
+    const gaps = vi.spyOn(bot.core.answers, 'noMatchReport');
+    const stale = vi.spyOn(bot.core.pins, 'listStale');
+    const { json, from } = await bot.post(commandPayload('report', {}, who));
+    expect(json).toEqual(privateNotice(expected));
+    expect(fake.calls.slice(from)).toEqual([]);
+    expect(gaps).not.toHaveBeenCalled();
+    expect(stale).not.toHaveBeenCalled();
+  });
+});
