@@ -19,6 +19,8 @@ export interface Corpus {
   index: PassageIndex;
   /** A passage's tokens, from a bounded cache. */
   tokensOf(passage: Passage): Token[];
+  /** Terms of the passage's document title and section heading: what all of its text is about. */
+  contextTermsOf(passage: Passage): ReadonlySet<string>;
   /** Hash of the analyzer and every indexed field: the cache key, and "did anything change?". */
   hash: string;
   builtAt: Date;
@@ -63,5 +65,15 @@ export async function buildCorpus(pack: KnowledgePack, options: BuildCorpusOptio
     index = buildPassageIndex(passages, documents, analyzer);
     await cache?.write(hash, JSON.stringify(index.toJSON()));
   }
-  return { pack, documents, passages, passageById, passagesByDoc, analyzer, index, tokensOf: createTokenCache(analyzer), hash, builtAt: new Date(), source };
+  const contextTerms = new Map<string, ReadonlySet<string>>();
+  const contextTermsOf = (passage: Passage): ReadonlySet<string> => {
+    const key = `${passage.docId}\0${passage.locator.section ?? ''}`;
+    let terms = contextTerms.get(key);
+    if (!terms) {
+      terms = new Set(analyzer.terms(`${documents.get(passage.docId)?.meta.title ?? ''}\n${passage.locator.section ?? ''}`));
+      contextTerms.set(key, terms);
+    }
+    return terms;
+  };
+  return { pack, documents, passages, passageById, passagesByDoc, analyzer, index, tokensOf: createTokenCache(analyzer), contextTermsOf, hash, builtAt: new Date(), source };
 }

@@ -89,6 +89,8 @@ export interface AnswerLog {
   remember(question: string, answer: Answer, scope?: PinScope): RememberedAnswer;
   get(id: string): RememberedAnswer | undefined;
   feedback(answerId: string, user: { platform: string; id: string }, vote: 'up' | 'down'): void;
+  /** Votes recorded for one answer (one per user; a later vote replaces the earlier one). */
+  feedbackCounts(answerId: string): { up: number; down: number };
   /** The questions that got no-match most often, most frequent first. */
   noMatchReport(limit?: number): { question: string; count: number; lastAsked: string }[];
 }

@@ -11,8 +11,10 @@ export interface SentenceChoice {
   passageRank: number;
   start: number;
   end: number;
-  /** Share of the question's weight matched by the chosen sentence(s) alone. */
+  /** Share of the question's weight matched by the chosen sentence(s) and the passage's title and heading. */
   coverage: number;
+  /** How many of the question's concepts occur in the chosen sentence(s) themselves. */
+  ownMatches: number;
   score: number;
 }
 
@@ -48,8 +50,9 @@ export function pickSentences(query: AnalyzedQuery, candidates: readonly RankedC
         const start = sentences[first]!.span.start;
         const end = sentences[last]!.span.end;
         if (last > first && end - start > SENTENCE_WEIGHTS.maxPairChars) continue;
-        const matched = new Set<number>();
-        for (let i = first; i <= last; i++) for (const concept of sentences[i]!.matched) matched.add(concept);
+        const own = new Set<number>();
+        for (let i = first; i <= last; i++) for (const concept of sentences[i]!.matched) own.add(concept);
+        const matched = new Set<number>([...own, ...candidate.context]);
         const around = new Set<number>([...(sentences[first - 1]?.matched ?? []), ...(sentences[last + 1]?.matched ?? [])]);
         for (const concept of matched) around.delete(concept);
         const coverage = coverageOfSet(matched);
@@ -59,7 +62,7 @@ export function pickSentences(query: AnalyzedQuery, candidates: readonly RankedC
           SENTENCE_WEIGHTS.answerType * (offersAnswerType(text.slice(start, end), type, questionWords) ? 1 : 0) +
           SENTENCE_WEIGHTS.passage * (candidate.score / topScore) -
           (last > first ? SENTENCE_WEIGHTS.pair + (SENTENCE_WEIGHTS.pairLength * Math.max(0, end - start - PAIR_COMFORT_CHARS)) / 100 : 0);
-        if (!best || score > best.score) best = { candidate, passageRank, start, end, coverage, score };
+        if (!best || score > best.score) best = { candidate, passageRank, start, end, coverage, ownMatches: own.size, score };
       }
     }
     if (best) choices.push(best);

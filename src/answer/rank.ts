@@ -9,7 +9,9 @@ export interface RankedCandidate {
   tokens: Token[];
   /** For each concept of the query, the token indexes where it occurs in the passage. */
   occurrences: number[][];
-  /** IDF-weighted share of the question's concepts found in the passage (0..1). */
+  /** Concepts found in the passage's document title or section heading: they hold for all its text. */
+  context: ReadonlySet<number>;
+  /** IDF-weighted share of the question's concepts found in the passage or its context (0..1). */
   coverage: number;
   score: number;
 }
@@ -28,6 +30,15 @@ export function occurrencesOf(concepts: readonly Concept[], tokens: readonly Tok
     else where.set(token.term, [index]);
   });
   return concepts.map((concept) => concept.terms.flatMap((term) => where.get(term) ?? []).sort((a, b) => a - b));
+}
+
+/** Indexes of the concepts that a passage's title or heading terms satisfy. */
+export function contextOf(concepts: readonly Concept[], contextTerms: ReadonlySet<string>): Set<number> {
+  const context = new Set<number>();
+  concepts.forEach((concept, index) => {
+    if (concept.terms.some((term) => contextTerms.has(term))) context.add(index);
+  });
+  return context;
 }
 
 export function coverageOf(concepts: readonly Concept[], matched: (index: number) => boolean, totalWeight: number): number {
@@ -59,6 +70,7 @@ export function rerank(
   passages: ReadonlyMap<string, Passage>,
   query: AnalyzedQuery,
   tokensOf: (passage: Passage) => Token[],
+  contextTermsOf: (passage: Passage) => ReadonlySet<string>,
 ): RankedCandidate[] {
   const topScore = hits[0]?.score ?? 1;
   const ranked: RankedCandidate[] = [];
@@ -67,12 +79,13 @@ export function rerank(
     if (!passage) continue;
     const tokens = tokensOf(passage);
     const occurrences = occurrencesOf(query.concepts, tokens);
-    const coverage = coverageOf(query.concepts, (index) => occurrences[index]!.length > 0, query.totalWeight);
+    const context = contextOf(query.concepts, contextTermsOf(passage));
+    const coverage = coverageOf(query.concepts, (index) => occurrences[index]!.length > 0 || context.has(index), query.totalWeight);
     const score =
       RERANK_WEIGHTS.bm25 * (hit.score / topScore) +
       RERANK_WEIGHTS.coverage * coverage +
       RERANK_WEIGHTS.bigram * bigramScore(query.concepts, occurrences);
-    ranked.push({ passage, tokens, occurrences, coverage, score });
+    ranked.push({ passage, tokens, occurrences, context, coverage, score });
   }
   return ranked.sort((a, b) => b.score - a.score || (a.passage.id < b.passage.id ? -1 : 1));
 }
