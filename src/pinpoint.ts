@@ -88,7 +88,7 @@ export async function createPinpoint(options: PinpointOptions): Promise<Pinpoint
   const ask = (question: string, askOptions: AskOptions = {}): Answer => {
     const answer = answerQuestion(corpus, question, askOptions);
     const first = (askOptions.offset ?? 0) === 0;
-    if (answer.kind === 'no-match' && first) state.answers.recordNoMatch(answer.question);
+    if (answer.kind === 'no-match' && first) state.answers.recordNoMatch(answer.question, askOptions.scope);
     const pinned = askOptions.scope && first ? state.pins.match(askOptions.scope, answer.question) : undefined;
     return pinned ? { ...answer, pinned } : answer;
   };

@@ -383,7 +383,7 @@ describe('toReportMessage', () => {
     expect(message?.embeds[0]?.title).toBe(REPORT_TITLE);
     expect(message?.embeds[0]?.color).toBe(COLORS.stale);
     expect(message?.embeds[0]?.description?.split('\n\n')).toEqual([
-      '**Questions that got no match**, most asked first (from every server and workspace this bot serves). ' +
+      '**Questions that got no match** in this server, most asked first. ' +
         'Documents that answer them are the ones to add next:',
       '**1.** 3× Who is \\<@\u200D123\\> # and @\u200Deveryone? · last asked 2026-02-03',
       '**2.** 1× pizza · last asked 2026-02-01',

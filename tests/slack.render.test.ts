@@ -314,7 +314,7 @@ describe('toSlackHome', () => {
     const all = texts(view.blocks as KnownBlock[]);
     expect(all.slice(0, 3)).toEqual([
       NO_MATCH_HEADER,
-      'Asked most often without a quote to answer them (all platforms): the documents to add next.',
+      'Asked most often in this workspace without a quote to answer them: the documents to add next.',
       '• *3×* who is the pope of &lt;@U1&gt; &amp; mars _(last asked 2026-11-29)_\n• *1×* weather _(last asked 2026-11-28)_',
     ]);
     expect(all).toContain(STALE_HEADER);

@@ -216,3 +216,19 @@ describe('formatNoMatchReport', () => {
     expect(formatNoMatchReport([])).toBe('No questions went unanswered yet.\n');
   });
 });
+
+describe('answers.noMatchReport per server', () => {
+  it('shows a server only its own unanswered questions, and the operator all of them', () => {
+    const state = createState({ dataDir: IN_MEMORY, analyze: (text) => text.toLowerCase().split(/\W+/).filter(Boolean) });
+    const discordA = { platform: 'discord', server: 'A' };
+    const slackB = { platform: 'slack', server: 'B' };
+    state.answers.recordNoMatch('Who is the bailiff?', discordA);
+    state.answers.recordNoMatch('who is the BAILIFF', slackB);
+    state.answers.recordNoMatch('Where is the courthouse?', slackB);
+
+    expect(state.answers.noMatchReport(10, discordA).map((entry) => [entry.question, entry.count])).toEqual([['Who is the bailiff?', 1]]);
+    expect(state.answers.noMatchReport(10, slackB).map((entry) => entry.question).sort()).toEqual(['Where is the courthouse?', 'who is the BAILIFF']);
+    expect(state.answers.noMatchReport(10).map((entry) => entry.count)).toEqual([2, 1]);
+    state.close();
+  });
+});

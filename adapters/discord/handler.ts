@@ -138,8 +138,9 @@ export function createInteractionHandler({ core, api, logger, reportError }: Han
     if (!i.guild_id) return turn.notice(TEXT.guildOnlyReport);
     if (!isModerator(i)) return turn.notice(TEXT.notModeratorReport);
     await turn.defer(true);
-    const gaps = core.answers.noMatchReport(PINPOINT_DISCORD_LIMITS.reportQuestions);
-    const stale = core.pins.listStale({ platform: 'discord', server: i.guild_id });
+    const server = { platform: 'discord', server: i.guild_id };
+    const gaps = core.answers.noMatchReport(PINPOINT_DISCORD_LIMITS.reportQuestions, server);
+    const stale = core.pins.listStale(server);
     await turn.send(toReportMessage(gaps, stale, { limit: PINPOINT_DISCORD_LIMITS.listItems }));
   }
 

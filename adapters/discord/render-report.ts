@@ -31,7 +31,7 @@ function gapBlocks(gaps: readonly GapEntry[]): string[] {
   );
   // The core counts no-match questions for the whole deployment, not per server: say so.
   const head =
-    '**Questions that got no match**, most asked first (from every server and workspace this bot serves). ' +
+    '**Questions that got no match** in this server, most asked first. ' +
     'Documents that answer them are the ones to add next:';
   return [head, ...lines];
 }

@@ -14,7 +14,7 @@ export function registerHome(app: App, deps: SlackDeps): void {
     try {
       const server = { platform: PLATFORM, server: body.team_id };
       const report: ModeratorReport | undefined = (await deps.moderators.isModerator(client, event.user))
-        ? { noMatch: deps.core.answers.noMatchReport(NO_MATCH_REPORT_SIZE), stale: deps.core.pins.listStale(server) }
+        ? { noMatch: deps.core.answers.noMatchReport(NO_MATCH_REPORT_SIZE, server), stale: deps.core.pins.listStale(server) }
         : undefined;
       const view = toSlackHome(deps.core.pins.list(server), deps.core.documents(), report);
       await client.views.publish({ user_id: event.user, view });

@@ -59,7 +59,7 @@ function moderatorGroups(report: ModeratorReport): KnownBlock[][] {
   const gaps = noMatchLines(report.noMatch);
   groups.push([
     header(NO_MATCH_HEADER),
-    contextBlock('Asked most often without a quote to answer them (all platforms): the documents to add next.'),
+    contextBlock('Asked most often in this workspace without a quote to answer them: the documents to add next.'),
     gaps === '' ? contextBlock(NO_MATCH_EMPTY_TEXT) : sectionBlock(gaps),
   ]);
   if (report.stale.length === 0) {

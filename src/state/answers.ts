@@ -16,6 +16,12 @@ export const QUESTION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
 export const DEFAULT_REPORT_LIMIT = 10;
 
+/** A Discord server or a Slack workspace. */
+export interface ServerScope {
+  platform: string;
+  server: string;
+}
+
 export interface NoMatchEntry {
   question: string;
   count: number;
@@ -24,8 +30,8 @@ export interface NoMatchEntry {
 
 export interface AnswerStore extends AnswerLog {
   /** Counts a question that got `no-match`, grouped by its normalised form; the latest phrasing is kept. */
-  recordNoMatch(question: string): void;
-  noMatchReport(limit?: number): NoMatchEntry[];
+  recordNoMatch(question: string, scope?: ServerScope): void;
+  noMatchReport(limit?: number, scope?: ServerScope): NoMatchEntry[];
   /** Votes recorded for one answer (one per user; a user's later vote replaces the earlier one). */
   feedbackCounts(answerId: string): { up: number; down: number };
 }
@@ -123,26 +129,32 @@ export function createAnswerLog(options: AnswerLogOptions): AnswerStore {
     return { up: row?.up ?? 0, down: row?.down ?? 0 };
   };
 
-  const recordNoMatch = (question: string): void => {
+  const recordNoMatch = (question: string, scope?: ServerScope): void => {
     const normalized = normalizeQuestion(question);
     if (normalized === '') return;
     const at = now().toISOString();
     store.run(
-      `INSERT INTO no_match (normalized, question, count, first_asked, last_asked) VALUES (?, ?, 1, ?, ?)
-       ON CONFLICT (normalized) DO UPDATE SET
+      `INSERT INTO no_match_by_server (platform, server, normalized, question, count, first_asked, last_asked)
+       VALUES (?, ?, ?, ?, 1, ?, ?)
+       ON CONFLICT (platform, server, normalized) DO UPDATE SET
          count = count + 1, question = excluded.question, last_asked = excluded.last_asked`,
-      [normalized, question.trim(), at, at],
+      [scope?.platform ?? '', scope?.server ?? '', normalized, question.trim(), at, at],
     );
   };
 
-  const noMatchReport = (limit = DEFAULT_REPORT_LIMIT): NoMatchEntry[] => {
+  /** One server's unanswered questions, or (without a scope: the operator's CLI) the whole bot's. */
+  const noMatchReport = (limit = DEFAULT_REPORT_LIMIT, scope?: ServerScope): NoMatchEntry[] => {
     if (!Number.isInteger(limit) || limit < 1) {
       throw new PinpointError('INPUT_INVALID', `pinpoint: report limit ${limit} is not a whole number of at least 1`);
     }
     return store
       .all<{ question: string; count: number; last_asked: string }>(
-        'SELECT question, count, last_asked FROM no_match ORDER BY count DESC, last_asked DESC LIMIT ?',
-        [limit],
+        scope
+          ? `SELECT question, count, last_asked FROM no_match_by_server WHERE platform = ? AND server = ?
+             ORDER BY count DESC, last_asked DESC LIMIT ?`
+          : `SELECT max(question) AS question, sum(count) AS count, max(last_asked) AS last_asked FROM no_match_by_server
+             GROUP BY normalized ORDER BY count DESC, last_asked DESC LIMIT ?`,
+        scope ? [scope.platform, scope.server, limit] : [limit],
       )
       .map((row) => ({ question: row.question, count: row.count, lastAsked: row.last_asked }));
   };

@@ -63,6 +63,26 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 3,
+    name: 'no-match per server',
+    // A community's unanswered questions are its own: moderators of one server must not read another's.
+    // Rows from before the split keep an empty scope; only the whole-bot report (npm run report) lists them.
+    sql: `
+      CREATE TABLE no_match_by_server (
+        platform TEXT NOT NULL,
+        server TEXT NOT NULL,
+        normalized TEXT NOT NULL,
+        question TEXT NOT NULL,
+        count INTEGER NOT NULL,
+        first_asked TEXT NOT NULL,
+        last_asked TEXT NOT NULL,
+        PRIMARY KEY (platform, server, normalized)
+      ) STRICT;
+      INSERT INTO no_match_by_server SELECT '', '', normalized, question, count, first_asked, last_asked FROM no_match;
+      DROP TABLE no_match;
+    `,
+  },
 ];
 
 /** Refuses a database from a newer Pinpoint; runs before anything writes, so such a file is left as it was. */
