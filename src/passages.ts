@@ -18,9 +18,22 @@ interface Block {
 }
 
 /**
+ * A block this short that is not a sentence (a heading, a caption or signature line, "Hon. A. Grimes")
+ * is read together with the next one: alone it is rarely what answers, and it names what follows.
+ */
+export const SHORT_BLOCK_CHARS = 100;
+/** A run of short blocks is flushed as a passage of its own once it grows past this. */
+const MAX_SHORT_RUN_CHARS = 400;
+// An outline heading of a plain-text filing: "IV. DISCUSSION", "B. Procedural Due Process Claim (Count Two)".
+const OUTLINE_HEADING = /^(?:[IVXLC]{1,6}|[A-Z])\.\s+\S.*[^.,;:]$/;
+const BARE_PAGE_NUMBER = /^\d{1,4}$/;
+
+/**
  * Splits a document into passages: one per paragraph (blank-line separated), long ones cut at
- * sentence ends. Headings and page markers are not passages; they set the section and page of
- * what follows. Ids depend only on the document id and the passage text, so they survive rebuilds.
+ * sentence ends, short ones (headings, captions, signature lines) joined to the paragraph after them.
+ * Markdown headings and page markers are not passages; they set the section and page of what
+ * follows, as do outline and capitalised headings of plain text. Ids depend only on the document
+ * id and the passage text, so they survive rebuilds.
  */
 export function splitPassages(document: Document): Passage[] {
   const passages: Passage[] = [];
@@ -29,20 +42,12 @@ export function splitPassages(document: Document): Passage[] {
   let section: string | undefined;
   let markedPage: number | undefined;
   let ordinal = 0;
+  let shortRunStart: number | undefined;
+  let shortRunEnd = 0;
   const formFeeds = [...text.matchAll(/\f/g)].map((match) => match.index);
 
-  for (const block of paragraphBlocks(text)) {
+  const emit = (block: Block) => {
     const raw = text.slice(block.start, block.end);
-    const heading = HEADING.exec(raw);
-    if (heading && !raw.includes('\n')) {
-      section = heading[2];
-      continue;
-    }
-    const marker = PAGE_MARKER.exec(raw);
-    if (marker) {
-      markedPage = Number(marker[1] ?? marker[2] ?? marker[3]);
-      continue;
-    }
     ordinal += 1;
     const numbered = NUMBERED_PARAGRAPH.exec(raw);
     const paragraph = numbered ? Number(numbered[1]) : ordinal;
@@ -57,8 +62,49 @@ export function splitPassages(document: Document): Passage[] {
       if (piece.cutAfter) passage.cutAfter = true;
       passages.push(passage);
     }
+  };
+  const flushShortRun = () => {
+    if (shortRunStart !== undefined) emit({ start: shortRunStart, end: shortRunEnd });
+    shortRunStart = undefined;
+  };
+
+  for (const block of paragraphBlocks(text)) {
+    const raw = text.slice(block.start, block.end);
+    const heading = HEADING.exec(raw);
+    if (heading && !raw.includes('\n')) {
+      flushShortRun();
+      section = heading[2];
+      continue;
+    }
+    const marker = PAGE_MARKER.exec(raw) ?? BARE_PAGE_NUMBER.exec(raw);
+    if (marker) {
+      markedPage = Number(marker[1] ?? marker[2] ?? marker[3] ?? marker[0]);
+      continue;
+    }
+    if (raw.length <= SHORT_BLOCK_CHARS && !/[.!?]["”’)\]]?$/.test(raw)) {
+      if (isPlainHeading(raw)) {
+        flushShortRun();
+        section = raw;
+      }
+      shortRunStart ??= block.start;
+      shortRunEnd = block.end;
+      if (shortRunEnd - shortRunStart > MAX_SHORT_RUN_CHARS) flushShortRun();
+      continue;
+    }
+    const start = shortRunStart ?? block.start;
+    shortRunStart = undefined;
+    emit({ start, end: block.end });
   }
+  flushShortRun();
   return passages;
+}
+
+/** An outline heading ("IV. DISCUSSION") or a line in capitals ("STATEMENT OF THE CASE"). */
+function isPlainHeading(line: string): boolean {
+  if (line.includes('\n') || /[.;,:]$/.test(line)) return false;
+  if (OUTLINE_HEADING.test(line)) return true;
+  const letters = line.replace(/[^\p{L}]/gu, '');
+  return letters.length >= 4 && letters === letters.toUpperCase() && !NUMBERED_PARAGRAPH.test(line);
 }
 
 function passageId(docId: string, text: string, seen: Map<string, number>): string {
