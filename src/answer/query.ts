@@ -57,6 +57,26 @@ function isProperName(question: string, start: number): boolean {
   return start > 0 && /\p{Lu}/u.test(first) && !/[.!?]\s*$/.test(question.slice(0, start));
 }
 
+/**
+ * MiniSearch's cost is the length of the posting lists it walks. On a large corpus the commonest
+ * question words ("court", "plaintiff") would dominate it while adding little to the ranking, so the
+ * index is asked for the rarest terms whose lists fit the budget (always at least a few); the reranker
+ * still counts every term on the candidates.
+ */
+export const POSTING_BUDGET = 10_000;
+const ALWAYS_SEARCHED = 1;
+
+function withinPostingBudget(terms: string[], index: PassageIndex): string[] {
+  const byRarity = terms.map((term) => ({ term, df: index.documentFrequency(term) })).sort((a, b) => a.df - b.df);
+  let postings = 0;
+  return byRarity
+    .filter(({ df }, rank) => {
+      postings += df;
+      return rank < ALWAYS_SEARCHED || postings <= POSTING_BUDGET;
+    })
+    .map(({ term }) => term);
+}
+
 export function inverseDocumentFrequency(documentFrequency: number, passageCount: number): number {
   return Math.log(1 + (passageCount - documentFrequency + 0.5) / (documentFrequency + 0.5));
 }
@@ -138,7 +158,7 @@ export function analyzeQuery(question: string, analyzer: Analyzer, index: Passag
     question,
     concepts,
     totalWeight: concepts.reduce((sum, concept) => sum + concept.weight, 0),
-    searchTerms: [...termWeights.keys()],
+    searchTerms: withinPostingBudget([...termWeights.keys()], index),
     termWeights,
   };
 }
