@@ -27,12 +27,15 @@ interface ReadFile {
 
 type Reader = (bytes: Buffer, file: string) => Promise<ReadFile>;
 
+// Built once: zod schema construction costs far more than a parse (a 10,000-passage pack restarts in ms).
+const frontMatterSchema = documentMetaSchema.partial();
+
 const readText: Reader = async (bytes, file) => {
   const source = normalizeNewlines(bytes.toString('utf8'));
   const split = splitFrontMatter(source, file);
   const meta = split.yaml === undefined
     ? {}
-    : parseYamlBlock(split.yaml, documentMetaSchema.partial(), {
+    : parseYamlBlock(split.yaml, frontMatterSchema, {
         file,
         firstLine: split.yamlFirstLine,
         errorCode: 'DOCUMENT_INVALID',
@@ -76,10 +79,11 @@ export async function loadKnowledge(dir: string): Promise<KnowledgePack> {
   const warnings: string[] = [];
   const documents: Document[] = [];
   const usedIds = new Set<string>();
-  for (const relative of files) {
+  const contents = await readAll(files.map((relative) => path.join(dir, relative)));
+  for (const [at, relative] of files.entries()) {
     const full = path.join(dir, relative);
     const reader = READERS[path.extname(relative).toLowerCase()]!;
-    const read = await reader(await readFile(full), full);
+    const read = await reader(contents[at]!, full);
     warnings.push(...read.warnings.map((warning) => `${full}: ${warning}`));
     if (read.text.trim() === '') {
       warnings.push(`${full}: no text; skipped`);
@@ -96,6 +100,17 @@ export async function loadKnowledge(dir: string): Promise<KnowledgePack> {
     if (!files.includes(listed)) warnings.push(`${path.join(dir, PACK_FILE)}: documents: "${listed}" is not in the folder`);
   }
   return { dir, manifest, documents, warnings };
+}
+
+/** Files read a batch at a time: faster than one by one, without running out of file handles. */
+const READ_BATCH = 64;
+
+async function readAll(files: readonly string[]): Promise<Buffer[]> {
+  const contents: Buffer[] = [];
+  for (let from = 0; from < files.length; from += READ_BATCH) {
+    contents.push(...(await Promise.all(files.slice(from, from + READ_BATCH).map((file) => readFile(file)))));
+  }
+  return contents;
 }
 
 export function hashText(text: string): string {
