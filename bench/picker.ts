@@ -1,6 +1,7 @@
 import { citationOf } from '../src/answer/citation.js';
 import { toExcerpt } from '../src/answer/excerpt.js';
-import { PASSAGES_TO_READ, pickSentences } from '../src/answer/pick.js';
+import { PASSAGES_TO_READ, pickSentences, type SentenceChoice } from '../src/answer/pick.js';
+import { splitSentences } from '../src/answer/sentences.js';
 import { analyzeQuery } from '../src/answer/query.js';
 import { coverageOf, occurrencesOf, type RankedCandidate } from '../src/answer/rank.js';
 import { createAnalyzer } from '../src/search/analyzer.js';
@@ -35,9 +36,44 @@ export function createCorePicker(corpus: BenchCorpus): SentencePicker {
       const tokens = analyzer.tokens(passage.text);
       const occurrences = occurrencesOf(query.concepts, tokens);
       const coverage = coverageOf(query.concepts, (index) => (occurrences[index]?.length ?? 0) > 0, query.totalWeight);
-      return { passage, tokens, occurrences, coverage, score: 1 - RANK_DECAY * rank };
+      return { passage, tokens, occurrences, context: new Set<number>(), coverage, score: 1 - RANK_DECAY * rank };
     });
     return pickSentences(query, candidates)
+      .slice(0, limit)
+      .map((choice) => {
+        const document = corpus.documents.get(choice.candidate.passage.docId);
+        if (!document) return choice.candidate.passage.text.slice(choice.start, choice.end);
+        return toExcerpt(choice, (quote) => citationOf(document, choice.candidate.passage, quote)).quote;
+      });
+  };
+}
+
+/**
+ * The baseline extraction of the quality bar (../shared/guide/quality.md, "top-5 passages then best
+ * sentence"): each of the top passages offers its one sentence with the most IDF-weighted question
+ * words (ties: the better-ranked passage, then the earlier sentence); quotes are those sentences, best
+ * first. Same analyzer and term statistics as Pinpoint, and the same cut for sentences over 400 chars.
+ */
+export function createBestSentencePicker(corpus: BenchCorpus): SentencePicker {
+  const analyzer = createAnalyzer({ aliases: corpus.aliases });
+  const statistics = buildPassageIndex(corpus.passages, corpus.documents, analyzer);
+  return (question, ranked, limit) => {
+    const query = analyzeQuery(question, analyzer, statistics);
+    const choices: SentenceChoice[] = [];
+    ranked.slice(0, PASSAGES_TO_READ).forEach((passage, passageRank) => {
+      const tokens = analyzer.tokens(passage.text);
+      const occurrences = occurrencesOf(query.concepts, tokens);
+      const candidate: RankedCandidate = { passage, tokens, occurrences, context: new Set<number>(), coverage: 0, score: 1 };
+      let best: SentenceChoice | undefined;
+      for (const span of splitSentences(passage.text)) {
+        const inside = (position: number) => tokens[position]!.start >= span.start && tokens[position]!.end <= span.end;
+        const coverage = coverageOf(query.concepts, (index) => occurrences[index]!.some(inside), query.totalWeight);
+        if (!best || coverage > best.coverage) best = { candidate, passageRank, start: span.start, end: span.end, coverage, ownMatches: 0, score: coverage };
+      }
+      if (best) choices.push(best);
+    });
+    return choices
+      .sort((a, b) => b.score - a.score || a.passageRank - b.passageRank)
       .slice(0, limit)
       .map((choice) => {
         const document = corpus.documents.get(choice.candidate.passage.docId);

@@ -10,19 +10,23 @@ import type { SentencePicker } from './picker.js';
 import type { BenchRow } from './rows.js';
 
 export interface PeerSetup {
+  /** The baseline extraction every peer quotes with: the best sentence of its top passages. */
   pickSentences: SentencePicker;
+  /** Pinpoint's own sentence picker, for the one row that shows what extraction alone is worth. */
+  corePicker: SentencePicker;
   workDir: string;
 }
 
-/** Pinpoint first, then the peers. */
+/** Pinpoint first, then the peers, then the best peer's retrieval with Pinpoint's extraction. */
 export function allRows(setup: PeerSetup): BenchRow[] {
-  return [pinpointRow(setup.workDir), ...peerRows(setup)];
+  const withCorePicker = peerRow(miniSearchStemmed(), { pickSentences: setup.corePicker, workDir: setup.workDir });
+  return [pinpointRow(setup.workDir), ...peerRows(setup), { ...withCorePicker, name: `${withCorePicker.name}, Pinpoint's picker` }];
 }
 
 /** The peers of issue 3, each configured as its own docs recommend, all quoting with one picker. */
 export function peerRows(setup: PeerSetup): BenchRow[] {
   return [miniSearchDefaults(), miniSearchStemmed(), lunrEngine(), oramaEngine(), flexSearchEngine()].map((engine) =>
-    peerRow(engine, setup),
+    peerRow(engine, { pickSentences: setup.pickSentences, workDir: setup.workDir }),
   );
 }
 

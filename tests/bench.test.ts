@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseBenchArgs } from '../bench/args.js';
 import { loadCorpus } from '../bench/corpus.js';
 import { containsGold, quoteHitAt, reciprocalRank, scoreAnswers } from '../bench/metrics.js';
-import { createCorePicker } from '../bench/picker.js';
+import { createBestSentencePicker, createCorePicker } from '../bench/picker.js';
 import { allRows, runQuality } from '../bench/quality.js';
 import type { RowResult } from '../bench/evaluate.js';
 import { courtSentences, generateCorpus } from '../bench/scale/generate.js';
@@ -94,8 +94,9 @@ describe('bench rows', () => {
   beforeAll(async () => {
     workDir = await mkdtemp(join(tmpdir(), 'bench-rows-'));
     const source = (await resolveSource({ squad: SQUAD }, workDir))!;
-    const pickSentences = createCorePicker(await loadCorpus(source.knowledgeDir));
-    results = await runQuality({ knowledgeDir: source.knowledgeDir, questions: source.questions, rows: allRows({ pickSentences, workDir }), warmup: 2 });
+    const corpus = await loadCorpus(source.knowledgeDir);
+    const setup = { pickSentences: createBestSentencePicker(corpus), corePicker: createCorePicker(corpus), workDir };
+    results = await runQuality({ knowledgeDir: source.knowledgeDir, questions: source.questions, rows: allRows(setup), warmup: 2 });
   });
   afterAll(() => rm(workDir, { recursive: true, force: true }));
 
@@ -107,6 +108,7 @@ describe('bench rows', () => {
       'Lunr 2.3',
       'Orama 3 (stemming + stop words)',
       'FlexSearch 0.8 (suggest)',
+      "MiniSearch + stop words + Porter2, Pinpoint's picker",
     ]);
     for (const r of results) expect([r.questions, r.answerable]).toEqual([6, 6]);
   });
