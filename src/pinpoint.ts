@@ -19,6 +19,8 @@ export interface PinpointOptions {
   rates?: Rates;
 }
 
+/** How long unanswered questions wait to be written together. */
+const UNANSWERED_WRITE_DELAY_MS = 1000;
 /** Waits this long after the last file event before reloading: editors write files in bursts. */
 const RELOAD_DEBOUNCE_MS = 300;
 
@@ -85,10 +87,23 @@ export async function createPinpoint(options: PinpointOptions): Promise<Pinpoint
     return passage && document ? { passage, document, citation: citationOf(document, passage) } : undefined;
   };
 
+  // Unanswered questions are written a moment later, together: the answer need not wait for a disk
+  // sync, and a report (or close) writes whatever is still waiting first.
+  const unanswered: { question: string; scope: AskOptions['scope'] }[] = [];
+  let unansweredTimer: NodeJS.Timeout | undefined;
+  const writeUnanswered = () => {
+    clearTimeout(unansweredTimer);
+    unansweredTimer = undefined;
+    for (const { question, scope } of unanswered.splice(0)) state.answers.recordNoMatch(question, scope);
+  };
+
   const ask = (question: string, askOptions: AskOptions = {}): Answer => {
     const answer = answerQuestion(corpus, question, askOptions);
     const first = (askOptions.offset ?? 0) === 0;
-    if (answer.kind === 'no-match' && first) state.answers.recordNoMatch(answer.question, askOptions.scope);
+    if (answer.kind === 'no-match' && first) {
+      unanswered.push({ question: answer.question, scope: askOptions.scope });
+      unansweredTimer ??= setTimeout(writeUnanswered, UNANSWERED_WRITE_DELAY_MS).unref();
+    }
     const pinned = askOptions.scope && first ? state.pins.match(askOptions.scope, answer.question) : undefined;
     return pinned ? { ...answer, pinned } : answer;
   };
@@ -147,11 +162,18 @@ export async function createPinpoint(options: PinpointOptions): Promise<Pinpoint
     }),
     pins: state.pins,
     limits: state.limits,
-    answers: state.answers,
+    answers: {
+      ...state.answers,
+      noMatchReport: (limit, scope) => {
+        writeUnanswered();
+        return state.answers.noMatchReport(limit, scope);
+      },
+    },
     reload: serialReload,
     async close() {
       watcher?.close();
       await reloading;
+      writeUnanswered();
       state.close();
     },
   };
