@@ -11,7 +11,8 @@ e.g i.e et al mr mrs ms dr jr sr st jan feb mar apr jun jul aug sep sept oct nov
 fed r civ crim evid app ct stat cong rev gen gov hon j jj cf ecf dkt ex exh compl mot opp decl am ann ariz
 colo conn del fla ga ill ind kan ky la mass md mich minn miss mo mont neb nev n.j n.m n.y n.c okla or pa r.i
 s.c tenn tex va vt wash wis wyo assn ass'n dept dep't univ bros mfg nat'l int'l cty ave blvd approx est fig
-ch cl pl def defs pl's pls re ref vol ed eds rep sess`.split(/\s+/),
+ch cl pl def defs pl's pls re ref vol ed eds rep sess ann educ proc dist super admin amend const cert pet resp
+br mem op ord app'x pub tit supp'l reg regs comm'n cmty env't gov't int'l corp ins mun sch serv transp util`.split(/\s+/),
 );
 
 const CANDIDATE_END = /[.!?]+["”’')\]]*(?=\s+["“'‘(\[]?[\p{Lu}\p{N}§¶$])/gu;
