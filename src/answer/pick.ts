@@ -1,6 +1,6 @@
 import type { AnalyzedQuery } from './query.js';
 import type { RankedCandidate } from './rank.js';
-import { coverageOf } from './rank.js';
+import { CONTEXT_SHARE, coverageOf } from './rank.js';
 import { expectedAnswerType, offersAnswerType, questionWordSet } from './answer-type.js';
 import { splitSentences, type SentenceSpan } from './sentences.js';
 
@@ -39,7 +39,8 @@ export function pickSentences(query: AnalyzedQuery, candidates: readonly RankedC
   const questionWords = questionWordSet(query.question);
   const topScore = candidates[0]?.score || 1;
   const choices: SentenceChoice[] = [];
-  const coverageOfSet = (matched: ReadonlySet<number>) => coverageOf(query.concepts, (index) => matched.has(index), query.totalWeight);
+  const coverageOfSet = (matched: ReadonlySet<number>, context: ReadonlySet<number> = new Set()) =>
+    coverageOf(query.concepts, (index) => (matched.has(index) ? 1 : context.has(index) ? CONTEXT_SHARE : 0), query.totalWeight);
 
   candidates.slice(0, passagesToRead).forEach((candidate, passageRank) => {
     const sentences = sentencesWithMatches(candidate);
@@ -50,19 +51,18 @@ export function pickSentences(query: AnalyzedQuery, candidates: readonly RankedC
         const start = sentences[first]!.span.start;
         const end = sentences[last]!.span.end;
         if (last > first && end - start > SENTENCE_WEIGHTS.maxPairChars) continue;
-        const own = new Set<number>();
-        for (let i = first; i <= last; i++) for (const concept of sentences[i]!.matched) own.add(concept);
-        const matched = new Set<number>([...own, ...candidate.context]);
+        const matched = new Set<number>();
+        for (let i = first; i <= last; i++) for (const concept of sentences[i]!.matched) matched.add(concept);
         const around = new Set<number>([...(sentences[first - 1]?.matched ?? []), ...(sentences[last + 1]?.matched ?? [])]);
         for (const concept of matched) around.delete(concept);
-        const coverage = coverageOfSet(matched);
+        const coverage = coverageOfSet(matched, candidate.context);
         const score =
           SENTENCE_WEIGHTS.coverage * coverage +
           SENTENCE_WEIGHTS.neighbours * coverageOfSet(around) +
           SENTENCE_WEIGHTS.answerType * (offersAnswerType(text.slice(start, end), type, questionWords) ? 1 : 0) +
           SENTENCE_WEIGHTS.passage * (candidate.score / topScore) -
           (last > first ? SENTENCE_WEIGHTS.pair + (SENTENCE_WEIGHTS.pairLength * Math.max(0, end - start - PAIR_COMFORT_CHARS)) / 100 : 0);
-        if (!best || score > best.score) best = { candidate, passageRank, start, end, coverage, ownMatches: own.size, score };
+        if (!best || score > best.score) best = { candidate, passageRank, start, end, coverage, ownMatches: matched.size, score };
       }
     }
     if (best) choices.push(best);

@@ -41,11 +41,18 @@ export function contextOf(concepts: readonly Concept[], contextTerms: ReadonlySe
   return context;
 }
 
-export function coverageOf(concepts: readonly Concept[], matched: (index: number) => boolean, totalWeight: number): number {
+/**
+ * A concept named only by the passage's title or heading counts this much of its weight: it holds
+ * for the passage, but the words in the text itself say more about which passage answers.
+ */
+export const CONTEXT_SHARE = 0.5;
+
+/** Share of the question's weight matched: `matched` gives 1 for a match, 0 for none, or a part. */
+export function coverageOf(concepts: readonly Concept[], matched: (index: number) => number | boolean, totalWeight: number): number {
   if (totalWeight <= 0) return 0;
   let weight = 0;
   concepts.forEach((concept, index) => {
-    if (matched(index)) weight += concept.weight;
+    weight += concept.weight * Number(matched(index));
   });
   return weight / totalWeight;
 }
@@ -80,7 +87,7 @@ export function rerank(
     const tokens = tokensOf(passage);
     const occurrences = occurrencesOf(query.concepts, tokens);
     const context = contextOf(query.concepts, contextTermsOf(passage));
-    const coverage = coverageOf(query.concepts, (index) => occurrences[index]!.length > 0 || context.has(index), query.totalWeight);
+    const coverage = coverageOf(query.concepts, (index) => (occurrences[index]!.length > 0 ? 1 : context.has(index) ? CONTEXT_SHARE : 0), query.totalWeight);
     const score =
       RERANK_WEIGHTS.bm25 * (hit.score / topScore) +
       RERANK_WEIGHTS.coverage * coverage +
