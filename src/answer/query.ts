@@ -127,7 +127,8 @@ export function analyzeQuery(question: string, analyzer: Analyzer, index: Passag
   const seen = new Set<string>();
   groups.forEach((group, position) => {
     const fresh = group.terms.filter((term) => !seen.has(term));
-    if (fresh.length === 0) return;
+    // A second phrase of an alias group already asked about ("plaintiffs suing") repeats that idea.
+    if (fresh.length === 0 || group.terms.some((term) => isAliasTerm(term) && seen.has(term))) return;
     fresh.forEach((term) => seen.add(term));
     const knownTerms = fresh.filter((term) => index.documentFrequency(term) > 0);
     let terms = fresh;
