@@ -31,28 +31,29 @@ function positiveInt(flag: string, raw: string): number {
 }
 
 export function parseBenchArgs(argv: readonly string[]): BenchArgs {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      options: {
-        squad: { type: 'string' },
-        questions: { type: 'string' },
-        knowledge: { type: 'string' },
-        court: { type: 'string' },
-        json: { type: 'boolean', default: false },
-        scale: { type: 'boolean', default: false },
-        'scale-child': { type: 'boolean', default: false },
-        sizes: { type: 'string', default: '1000,2500,10000,100000' },
-        warmup: { type: 'string', default: '50' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-      strict: true,
-      allowPositionals: false,
-    });
-  } catch (cause) {
-    throw new PinpointError('INPUT_INVALID', `pinpoint: ${(cause as Error).message}\n${USAGE}`, { cause });
-  }
+  const parsed = (() => {
+    try {
+      return parseArgs({
+        args: [...argv],
+        options: {
+          squad: { type: 'string' },
+          questions: { type: 'string' },
+          knowledge: { type: 'string' },
+          court: { type: 'string' },
+          json: { type: 'boolean', default: false },
+          scale: { type: 'boolean', default: false },
+          'scale-child': { type: 'boolean', default: false },
+          sizes: { type: 'string', default: '1000,2500,10000,100000' },
+          warmup: { type: 'string', default: '50' },
+          help: { type: 'boolean', short: 'h', default: false },
+        },
+        strict: true,
+        allowPositionals: false,
+      });
+    } catch (cause) {
+      throw new PinpointError('INPUT_INVALID', `pinpoint: ${(cause as Error).message}\n${USAGE}`, { cause });
+    }
+  })();
   const { values } = parsed;
   if (values.squad !== undefined && values.questions !== undefined) {
     throw new PinpointError('INPUT_INVALID', 'pinpoint: pass either --squad or --questions, not both');

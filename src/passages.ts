@@ -7,7 +7,7 @@ export const MAX_PASSAGE_CHARS = 1200;
 const HEADING = /^(#{1,6})\s+(.+?)\s*#*\s*$/;
 const PAGE_MARKER = /^\s*(?:\[\s*page\s+(\d+)\s*\]|-{2,}\s*page\s+(\d+)\s*-{2,}|page\s+(\d+)(?:\s+of\s+\d+)?)\s*$/i;
 // A filing's own paragraph number: "42. Plaintiffs allege …" (not "2011. The …" years, so at most 4 digits and a capital or quote after).
-const NUMBERED_PARAGRAPH = /^\s*(?!(?:1[6-9]|20)\d\d\.)(\d{1,4})\.\s+(?=[A-Z“"'(\[])/;
+const NUMBERED_PARAGRAPH = /^\s*(?!(?:1[6-9]|20)\d\d\.)(\d{1,4})\.\s+(?=[A-Z“"'([])/;
 
 interface Block {
   start: number;

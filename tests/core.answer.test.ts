@@ -181,6 +181,7 @@ describe('answers over the shipped knowledge', () => {
       ['x'.repeat(10_000)],
       ['🙂'.repeat(3000)],
       ['((((((((((('],
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: regex and template metacharacters on purpose
       ['.*+?^${}()|[]\\'],
       ['\u0000\u0007\u202e'],
       [''],

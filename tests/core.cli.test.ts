@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../src/cli.js';
 import type { Answer } from '../src/types.js';
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const KB = fileURLToPath(new URL('./fixtures/core/kb', import.meta.url));
 const EVAL = fileURLToPath(new URL('./fixtures/core/eval', import.meta.url));
 const METRIC_KEYS = [
@@ -186,7 +186,7 @@ describe('cli eval', () => {
     const missing = join(dataDir, 'missing.jsonl');
     const result = await run(['eval', '--questions', missing, '--knowledge', KB]).catch((error: Error) => ({ code: 'threw', stdout: '', stderr: error.message }));
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(new RegExp(`^pinpoint: .*${escape(missing)}`));
+    expect(result.stderr).toMatch(new RegExp(`^pinpoint: .*${escapeRegExp(missing)}`));
   });
 
   it('exits 1 with a pinpoint message when the --squad file is not JSON [reported bug]', async () => {
@@ -201,7 +201,7 @@ describe('cli eval', () => {
     writeFileSync(notSquad, '{"version":"1.1","data":[{"title":"T"}]}');
     const { code, stderr } = await run(['eval', '--squad', notSquad]);
     expect(code).toBe(1);
-    expect(stderr).toMatch(new RegExp(`^pinpoint: ${escape(notSquad)} is not SQuAD v1.1 \\(.+\\); pass a SQuAD-format file to --squad\\n$`));
+    expect(stderr).toMatch(new RegExp(`^pinpoint: ${escapeRegExp(notSquad)} is not SQuAD v1.1 \\(.+\\); pass a SQuAD-format file to --squad\\n$`));
   });
 });
 
@@ -235,7 +235,7 @@ describe('cli index --check', () => {
     writeFileSync(join(dir, 'a.md'), '---\ntitle: A\nkind: memo\n---\nText.');
     const { code, stderr } = await run(['index', '--check', '--knowledge', dir]);
     expect(code).toBe(1);
-    expect(stderr).toMatch(new RegExp(`^pinpoint: ${escape(join(dir, 'a.md'))}:3: "kind": expected one of `));
+    expect(stderr).toMatch(new RegExp(`^pinpoint: ${escapeRegExp(join(dir, 'a.md'))}:3: "kind": expected one of `));
   });
 
   it('exits 2 without --check', async () => {

@@ -62,7 +62,7 @@ function histogramSeries(text: string, name: string, labels: Record<string, stri
   const narrowed = lines.map((line) =>
     pairs.reduce((out, pair) => out.replace(`,${pair}`, '').replace(`${pair},`, '').replace(pair, ''), line).replace('{}', ''),
   );
-  const parsed = parsePrometheus(narrowed.join('\n') + '\n');
+  const parsed = parsePrometheus(`${narrowed.join('\n')}\n`);
   const series = parsed[0]?.metrics[0];
   if (!series) throw new Error(`no ${name} series for ${pairs.join(',')}`);
   return series;
@@ -105,7 +105,7 @@ describe('createHttpServer', () => {
     const route: Route = {
       method: 'POST',
       path: '/slack/events',
-      handle(req, res, rawBody) {
+      handle(_req, res, rawBody) {
         seen.push(rawBody.toString('utf8'));
         res.writeHead(200, { 'content-type': 'text/plain' });
         res.end('ok');
@@ -132,7 +132,10 @@ describe('createHttpServer', () => {
 
   it('refuses a body over the limit with 413 without calling the route', async () => {
     const calls: number[] = [];
-    const route: Route = { method: 'POST', path: '/in', handle: (_req, res) => void (calls.push(1), res.end('ok')) };
+    const route: Route = { method: 'POST', path: '/in', handle: (_req, res) => {
+      calls.push(1);
+      res.end('ok');
+    } };
     const { base } = await start({ routes: [route], maxBodyBytes: 10 });
     const res = await fetch(`${base}/in`, { method: 'POST', body: 'x'.repeat(11) });
     expect(res.status).toBe(413);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PinpointError } from '../src/errors.js';
+import type { PinpointError } from '../src/errors.js';
 import { createState, formatNoMatchReport, IN_MEMORY, QUESTION_TTL_MS, STATE_FILE, type State } from '../src/state/index.js';
 import type { Answer } from '../src/types.js';
 import { excerptAnswer } from './fixtures/state/build.js';

@@ -51,7 +51,7 @@ export function formatLine(line: string, highlights: readonly (readonly [number,
     while (start < end && /\s/.test(line[start] ?? '')) start++;
     while (end > start && /\s/.test(line[end - 1] ?? '')) end--;
     if (end <= start) continue;
-    out += escapeText(line.slice(at, start)) + `**${escapeText(line.slice(start, end))}**`;
+    out += `${escapeText(line.slice(at, start))}**${escapeText(line.slice(start, end))}**`;
     at = end;
   }
   return out + escapeText(line.slice(at));

@@ -54,7 +54,7 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
     return { ready: Object.values(checks).every(Boolean), checks };
   };
 
-  const builtIn = async (req: IncomingMessage, res: ServerResponse, path: string): Promise<boolean> => {
+  const builtIn = async (_req: IncomingMessage, res: ServerResponse, path: string): Promise<boolean> => {
     if (path === '/healthz') {
       sendJson(res, 200, { status: 'ok' });
     } else if (path === '/readyz') {

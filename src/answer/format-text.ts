@@ -28,7 +28,9 @@ export function toTerminalText(answer: Answer, options: TextFormatOptions = {}):
 
 function pinnedLines(pin: Pin): string[] {
   const lines = [`📌 Pinned answer to “${pin.question}”${pin.stale ? ' — warning: its source changed since it was pinned' : ''}`];
-  pin.excerpts.forEach((excerpt) => lines.push(`    “${excerpt.quote}” — ${excerpt.citation.title}${excerpt.citation.label ? `, ${excerpt.citation.label}` : ''}`));
+  for (const excerpt of pin.excerpts) {
+    lines.push(`    “${excerpt.quote}” — ${excerpt.citation.title}${excerpt.citation.label ? `, ${excerpt.citation.label}` : ''}`);
+  }
   return lines;
 }
 

@@ -129,7 +129,7 @@ export function analyzeQuery(question: string, analyzer: Analyzer, index: Passag
     const fresh = group.terms.filter((term) => !seen.has(term));
     // A second phrase of an alias group already asked about ("plaintiffs suing") repeats that idea.
     if (fresh.length === 0 || group.terms.some((term) => isAliasTerm(term) && seen.has(term))) return;
-    fresh.forEach((term) => seen.add(term));
+    for (const term of fresh) seen.add(term);
     const knownTerms = fresh.filter((term) => index.documentFrequency(term) > 0);
     let terms = fresh;
     let weight: number;

@@ -15,7 +15,7 @@ ch cl pl def defs pl's pls re ref vol ed eds rep sess ann educ proc dist super a
 br mem op ord app'x pub tit supp'l reg regs comm'n cmty env't gov't int'l corp ins mun sch serv transp util`.split(/\s+/),
 );
 
-const CANDIDATE_END = /[.!?]+["”’')\]]*(?=\s+["“'‘(\[]?[\p{Lu}\p{N}§¶$])/gu;
+const CANDIDATE_END = /[.!?]+["”’')\]]*(?=\s+["“'‘([]?[\p{Lu}\p{N}§¶$])/gu;
 
 /**
  * Splits text into sentences and keeps exact offsets. No break after "v.", "No.", "Inc.",

@@ -53,7 +53,7 @@ function processWord(raw: string): string {
 
 function foldWord(raw: string): string {
   let word = raw.toLowerCase().replace(/’/g, "'");
-  if (/[^\u0000-\u007f]/.test(word)) word = word.normalize('NFD').replace(/\p{M}/gu, '');
+  if (/[\u0080-\uffff]/.test(word)) word = word.normalize('NFD').replace(/\p{M}/gu, '');
   return word.replace(/'s$/, '');
 }
 
