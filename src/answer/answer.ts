@@ -5,7 +5,7 @@ import { toExcerpt } from './excerpt.js';
 import { expectedAnswerType, offersAnswerType, questionWordSet } from './answer-type.js';
 import { pickSentences, type SentenceChoice } from './pick.js';
 import { analyzeQuery } from './query.js';
-import { rerank } from './rank.js';
+import { rerank, type RankedCandidate } from './rank.js';
 
 /** How many index hits the reranker sees. */
 export const CANDIDATES = 20;
@@ -18,6 +18,8 @@ export const DEFAULT_EXCERPTS = 3;
  * without their own article indexed (90.7% of the latter abstain, 4.9% of the former).
  */
 export const ABSTENTION = { minConfidence: 0.435, unknownPenalty: 0.2, missingTypePenalty: 0.1 };
+/** How many document titles a no-match answer suggests. */
+const MAX_SUGGESTIONS = 5;
 /** Questions longer than this are cut before analysis (hostile or pasted walls of text). */
 export const MAX_QUESTION_CHARS = 1000;
 
@@ -33,20 +35,19 @@ export function answerQuestion(corpus: Corpus, question: string, options: Answer
   const hits = corpus.index.search(query.searchTerms, { limit: CANDIDATES, weights: query.termWeights });
   const ranked = rerank(hits, corpus.passageById, query, corpus.tokensOf, corpus.contextTermsOf);
   const candidates = ranked.map((candidate) => ({ passageId: candidate.passage.id, score: Number(candidate.score.toFixed(4)) }));
-  const choices = pickSentences(query, ranked);
+  // A sentence that shares no word with the question is filler, not evidence.
+  const choices = pickSentences(query, ranked).filter((choice) => choice.ownMatches > 0);
   const best = choices[0];
   const unknownShare = query.concepts.reduce((sum, concept) => sum + (concept.known ? 0 : concept.weight), 0) / (query.totalWeight || 1);
   const confidence = best
     ? 0.5 * best.coverage + 0.5 * best.candidate.coverage - ABSTENTION.unknownPenalty * unknownShare - (lacksAnswerType(query.question, best) ? ABSTENTION.missingTypePenalty : 0)
     : 0;
   if (!best || confidence < ABSTENTION.minConfidence) {
-    return { kind: 'no-match', question: trimmed, suggestions: suggestionsFor(corpus, query.concepts.flatMap((c) => c.terms)), candidates };
+    return { kind: 'no-match', question: trimmed, suggestions: suggestionsFor(corpus, ranked), candidates };
   }
   const offset = Math.max(0, options.offset ?? 0);
   const limit = Math.max(1, options.limit ?? DEFAULT_EXCERPTS);
-  // A sentence that shares no word with the question is filler, not evidence.
-  const useful = choices.filter((choice) => choice.ownMatches > 0);
-  const excerpts: Excerpt[] = useful.slice(offset, offset + limit).map((choice) => {
+  const excerpts: Excerpt[] = choices.slice(offset, offset + limit).map((choice) => {
     const document = corpus.documents.get(choice.candidate.passage.docId)!;
     return toExcerpt(choice, (quote) => citationOf(document, choice.candidate.passage, quote));
   });
@@ -60,7 +61,9 @@ function lacksAnswerType(question: string, choice: SentenceChoice): boolean {
   return !offersAnswerType(choice.candidate.passage.text.slice(choice.start, choice.end), type, questionWordSet(question));
 }
 
-/** What to try instead: the documents' titles (a reader can ask about what is there). */
-function suggestionsFor(corpus: Corpus, _terms: string[]): string[] {
-  return [...corpus.documents.values()].map((document) => document.meta.title).slice(0, 5);
+/** What to ask about instead: the titles of the documents nearest the question first, then the others. */
+function suggestionsFor(corpus: Corpus, ranked: readonly RankedCandidate[]): string[] {
+  const nearest = ranked.map((candidate) => candidate.passage.docId);
+  const titles = [...new Set([...nearest, ...corpus.documents.keys()])].map((docId) => corpus.documents.get(docId)!.meta.title);
+  return [...new Set(titles)].slice(0, MAX_SUGGESTIONS);
 }
