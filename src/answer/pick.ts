@@ -22,9 +22,10 @@ export interface SentenceChoice {
 export const PASSAGES_TO_READ = 5;
 /**
  * Window scoring: the window's own coverage of the question, what the neighbouring sentences add,
- * answer-type evidence, the passage's rerank score, and a cost for quoting two sentences instead of one.
+ * answer-type evidence and the passage's rerank score. A second sentence earns a small bonus (context
+ * helps a reader) until the pair grows past PAIR_COMFORT_CHARS; pairs over `maxPairChars` are not offered.
  */
-export const SENTENCE_WEIGHTS = { coverage: 1, neighbours: 0.2, answerType: 0.15, passage: 0.5, pair: -0.02, pairLength: 0.03, maxPairChars: 400 };
+export const SENTENCE_WEIGHTS = { coverage: 1, neighbours: 0.2, answerType: 0.15, passage: 0.5, pair: -0.02, pairLength: 0.03, maxPairChars: 400 } as const;
 /** Pairs longer than this pay `pairLength` per extra 100 characters: quotes are read in chat. */
 const PAIR_COMFORT_CHARS = 220;
 
