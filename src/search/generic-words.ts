@@ -19,6 +19,7 @@ people person persons thing things way ways kind kinds type types part parts lot
 stuff anything something everything someone anyone everyone nothing whole main big new old good bad real true
 ultimately originally exactly basically actually really truly probably possibly likely regarding concerning
 about around back again still ever even end ended happening involved involve involving role
-date dates time times year years day days amount number name named called total sum`.split(/\s+/);
+date dates time times year years day days amount number name named called total sum
+one two three four five several both first second third last`.split(/\s+/);
 
 export const GENERIC_TERMS: ReadonlySet<string> = new Set(GENERIC_WORDS.map((word) => stem(word)));
