@@ -8,6 +8,7 @@ import {
   parseConfig,
   PinpointError,
   PLATFORM_VARIABLES,
+  ratesOf,
   secretValues,
   type Config,
   type Logger,
@@ -68,7 +69,7 @@ function failStartup(error: unknown, logger?: Logger): never {
 
 async function runConsole(config: Config, logger: Logger): Promise<void> {
   const { startConsoleChat } = await import('./console/index.js');
-  const core = await createPinpoint({ knowledgeDir: config.KNOWLEDGE_DIR, dataDir: config.DATA_DIR, logger });
+  const core = await createPinpoint({ knowledgeDir: config.KNOWLEDGE_DIR, dataDir: config.DATA_DIR, logger, rates: ratesOf(config), watch: true });
   const shutdown = createShutdown({
     logger,
     exit,
@@ -135,7 +136,7 @@ async function runServer(config: Config, logger: Logger, plans: PlatformPlan[]):
 
     const started = Date.now();
     // The long-running bot picks up edited knowledge without a restart.
-    loading = createPinpoint({ knowledgeDir: config.KNOWLEDGE_DIR, dataDir: config.DATA_DIR, logger, watch: true });
+    loading = createPinpoint({ knowledgeDir: config.KNOWLEDGE_DIR, dataDir: config.DATA_DIR, logger, rates: ratesOf(config), watch: true });
     const loaded = await loading;
     core = loaded;
     metrics.trackIndex(() => loaded.stats());

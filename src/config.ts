@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Rates } from './state/limits.js';
 import { PinpointError } from './errors.js';
 
 const optionalText = z.string().trim().optional();
@@ -24,6 +25,10 @@ export const configSchema = z
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
     LOG_PRETTY: z.stringbool().optional(),
     SHUTDOWN_TIMEOUT_MS: wholeNumber(0, 60000).default(4000),
+    USER_QUESTIONS_PER_MINUTE: wholeNumber(1, 600).default(6),
+    USER_QUESTION_BURST: wholeNumber(1, 100).default(5),
+    CHANNEL_QUESTIONS_PER_MINUTE: wholeNumber(1, 6000).default(30),
+    CHANNEL_QUESTION_BURST: wholeNumber(1, 1000).default(20),
     DISCORD_TOKEN: optionalText,
     DISCORD_APPLICATION_ID: z.string().trim().regex(/^\d+$/).optional(),
     DISCORD_PUBLIC_KEY: z.string().trim().regex(/^[0-9a-fA-F]{64}$/).optional(),
@@ -75,6 +80,10 @@ const EXPECTED: Record<ConfigKey, string> = {
   LOG_LEVEL: 'one of debug, info, warn, error (default info)',
   LOG_PRETTY: 'true or false (also 1/0, yes/no, on/off; default: pretty only in a terminal)',
   SHUTDOWN_TIMEOUT_MS: 'a whole number of milliseconds from 0 to 60000 (default 4000)',
+  USER_QUESTIONS_PER_MINUTE: 'a whole number from 1 to 600 (default 6)',
+  USER_QUESTION_BURST: 'a whole number from 1 to 100 (default 5)',
+  CHANNEL_QUESTIONS_PER_MINUTE: 'a whole number from 1 to 6000 (default 30)',
+  CHANNEL_QUESTION_BURST: 'a whole number from 1 to 1000 (default 20)',
   DISCORD_TOKEN: 'the bot token from the Discord developer portal',
   DISCORD_APPLICATION_ID: 'the numeric application id from the Discord developer portal',
   DISCORD_PUBLIC_KEY: 'the 64-character hex public key from the Discord developer portal',
@@ -176,4 +185,12 @@ export function describeConfig(config: Config): string[] {
 /** The secret values actually set, so the logger can scrub them wherever they turn up. */
 export function secretValues(config: Config): string[] {
   return SECRET_KEYS.map((key) => config[key]).filter((value): value is string => value !== undefined);
+}
+
+/** The cooldowns the core enforces (token buckets per user and per channel), from the settings. */
+export function ratesOf(config: Config): Rates {
+  return {
+    user: { capacity: config.USER_QUESTION_BURST, refillPerMinute: config.USER_QUESTIONS_PER_MINUTE },
+    channel: { capacity: config.CHANNEL_QUESTION_BURST, refillPerMinute: config.CHANNEL_QUESTIONS_PER_MINUTE },
+  };
 }

@@ -8,6 +8,7 @@ export {
   secretValues,
   SECRET_KEYS,
   PLATFORM_VARIABLES,
+  ratesOf,
   type Config,
   type PlatformPlan,
 } from './config.js';

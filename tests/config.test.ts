@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeConfig, enabledPlatforms, parseConfig, secretValues } from '../src/config.js';
+import { describeConfig, enabledPlatforms, parseConfig, ratesOf, secretValues } from '../src/config.js';
 import { PinpointError } from '../src/errors.js';
 
 const HEADER_ONE = 'pinpoint: a setting is invalid; fix it in .env or the environment (see .env.example)';
@@ -25,6 +25,10 @@ describe('parseConfig', () => {
       PORT: 3000,
       LOG_LEVEL: 'info',
       SHUTDOWN_TIMEOUT_MS: 4000,
+      USER_QUESTIONS_PER_MINUTE: 6,
+      USER_QUESTION_BURST: 5,
+      CHANNEL_QUESTIONS_PER_MINUTE: 30,
+      CHANNEL_QUESTION_BURST: 20,
       DISCORD_API_BASE: 'https://discord.com/api',
       SLACK_API_URL: 'https://slack.com/api/',
     });
@@ -35,6 +39,11 @@ describe('parseConfig', () => {
     expect(config.PORT).toBe(3000);
     expect(config.DISCORD_TOKEN).toBeUndefined();
     expect(config.LOG_LEVEL).toBe('info');
+  });
+
+  it('turns the cooldown settings into the core\'s per-user and per-channel buckets', () => {
+    const config = parseConfig({ USER_QUESTIONS_PER_MINUTE: '3', USER_QUESTION_BURST: '2', CHANNEL_QUESTIONS_PER_MINUTE: '60' });
+    expect(ratesOf(config)).toEqual({ user: { capacity: 2, refillPerMinute: 3 }, channel: { capacity: 20, refillPerMinute: 60 } });
   });
 
   it('ignores variables it does not own', () => {
@@ -74,6 +83,8 @@ describe('parseConfig', () => {
       { SHUTDOWN_TIMEOUT_MS: '4s' },
       '  SHUTDOWN_TIMEOUT_MS="4s": expected a whole number of milliseconds from 0 to 60000 (default 4000)',
     ],
+    [{ USER_QUESTIONS_PER_MINUTE: '0' }, '  USER_QUESTIONS_PER_MINUTE="0": expected a whole number from 1 to 600 (default 6)'],
+    [{ CHANNEL_QUESTION_BURST: 'lots' }, '  CHANNEL_QUESTION_BURST="lots": expected a whole number from 1 to 1000 (default 20)'],
     [{ DISCORD_API_BASE: 'discord' }, '  DISCORD_API_BASE="discord": expected an absolute URL (default https://discord.com/api)'],
     [{ SLACK_API_URL: 'nope' }, '  SLACK_API_URL="nope": expected an absolute URL (default https://slack.com/api/)'],
     [
