@@ -1,7 +1,9 @@
 /** What kind of thing a question asks for, read from its wh-words. */
-export type AnswerType = 'person' | 'date' | 'number' | 'place' | 'any';
+export type AnswerType = 'statute' | 'case' | 'person' | 'date' | 'number' | 'place' | 'any';
 
 const TYPE_PATTERNS: [AnswerType, RegExp][] = [
+  ['statute', /\b((which|what) (\w+ ){0,2}(statute|provision|section|rule|regulation|code|subsection|clause)s?\b|\bcodified\b)/i],
+  ['case', /\b(which|what) (\w+ ){0,2}(case|decision|precedent)s?\b(?! (number|no\.))/i],
   ['number', /\b(how (much|many|long|old|far|big|large|often)|what (percentage|percent|amount|number|fine|sum|price|size)|how much money)\b/i],
   ['date', /\b(when|what (year|date|month|day|time|century|decade)|which (year|date|month|day|century))\b/i],
   ['person', /\b(who|whom|whose|which (person|company|firm|people|judge|lawyer|court))\b/i],
@@ -15,6 +17,10 @@ export function expectedAnswerType(question: string): AnswerType {
 const MONTH = /\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b/;
 const YEAR = /\b(?:1[0-9]\d\d|20\d\d)s?\b/;
 const NUMBER = /[$€£]\s?\d|\b\d[\d,.]*\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen|half)\b/i;
+// "§ 1983", "42 U.S.C.", "Section 208", "Rule 12(b)(6)", "KRS 117.235", "163-166.3(c)".
+const STATUTE = /§|\bU\.\s?S\.\s?C\.|\b(Section|Rule|Article|Title)\s+\d|\b[A-Z]{2,5}\s+\d+[.\d]*|\b\d+-\d+(\.\d+)*(\([a-z0-9]+\))?/;
+// A case name: "Hopwood v. Texas", "Gratz v. Bollinger".
+const CASE_NAME = /\b\p{Lu}[\p{L}.'’&-]*(?:\s\p{Lu}[\p{L}.'’&-]*)*\s+v\.\s+\p{Lu}/u;
 const NUMBER_GLOBAL = new RegExp(NUMBER.source, 'gi');
 const CAPITALISED = /(?<!^|[.!?]\s)\b\p{Lu}[\p{L}'’-]+/gu;
 
@@ -23,6 +29,10 @@ export function offersAnswerType(text: string, type: AnswerType, questionWords: 
   switch (type) {
     case 'date':
       return YEAR.test(text) || MONTH.test(text) || /\b\d{1,2}\/\d{1,2}\/\d{2,4}\b/.test(text);
+    case 'statute':
+      return STATUTE.test(text);
+    case 'case':
+      return CASE_NAME.test(text);
     case 'number':
       return [...text.matchAll(NUMBER_GLOBAL)].some((match) => !questionWords.has(match[0].toLowerCase()));
     case 'person':
