@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { expectedAnswerType, offersAnswerType, questionWordSet } from '../src/answer/answer-type.js';
+
+describe('expectedAnswerType', () => {
+  it.each([
+    ['Which statute prohibits photographing a ballot?', 'statute'],
+    ['Where is the Top Ten Percent Law codified?', 'statute'],
+    ['Which provision of the Voting Rights Act applies?', 'statute'],
+    ['Which 1996 decision struck down the plan?', 'case'],
+    ['What is the case number?', 'any'],
+    ['Who sued Meta?', 'person'],
+    ['When was the complaint filed?', 'date'],
+    ['How much was the settlement?', 'number'],
+    ['Where did she post the picture?', 'place'],
+    ['Did Netflix read private messages?', 'any'],
+  ])('reads %j as %s', (question, type) => {
+    expect(expectedAnswerType(question)).toBe(type);
+  });
+});
+
+describe('offersAnswerType', () => {
+  const none = new Set<string>();
+  it.each([
+    ['The first statute is N.C. Gen. Stat. § 163-166.3(c).', 'statute', true],
+    ['It violates 42 U.S.C. § 1983.', 'statute', true],
+    ['Under Section 208 of the Voting Rights Act, voters may get help.', 'statute', true],
+    ['The court explained its reasons at length.', 'statute', false],
+    ['Hopwood v. Texas, 78 F. 3d 932, 955 (1996).', 'case', true],
+    ['The Fifth Circuit struck it down.', 'case', false],
+    ['Meta settled for $725 million.', 'number', true],
+    ['Meta settled the litigation.', 'number', false],
+    ['It continued until October 2021.', 'date', true],
+    ['It continued for a while.', 'date', false],
+  ] as const)('finds in %j a %s: %s', (text, type, expected) => {
+    expect(offersAnswerType(text, type, none)).toBe(expected);
+  });
+
+  it('does not count a number the question already holds', () => {
+    expect(offersAnswerType('Super Bowl 50 was played in 2016.', 'number', questionWordSet('How many fans watched Super Bowl 50?'))).toBe(true);
+    expect(offersAnswerType('Super Bowl 50 was a game.', 'number', questionWordSet('How many fans watched Super Bowl 50?'))).toBe(false);
+  });
+});
