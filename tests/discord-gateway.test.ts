@@ -182,7 +182,7 @@ describe('discord gateway mode', () => {
     });
     await logger.waitFor((e) => e.fields.interaction === payload.id && e.message === 'discord interaction handled');
     expect(fake.calls.slice(from).map((c) => `${c.method} ${c.path}`)).toEqual([`POST /interactions/${String(payload.id)}/${String(payload.token)}/callback`]);
-    const counts = (core.answers as Pinpoint['answers'] & { feedbackCounts(id: string): { up: number; down: number } }).feedbackCounts(up.split(':')[2] ?? '');
+    const counts = core.answers.feedbackCounts(up.split(':')[2] ?? '');
     expect(counts).toEqual({ up: 1, down: 0 });
   });
 

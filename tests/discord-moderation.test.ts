@@ -26,9 +26,7 @@ interface Reply {
   components?: { components: { custom_id: string; label?: string; emoji?: { name: string } }[] }[];
 }
 
-/** The core's vote counts; `Pinpoint['answers']` (AnswerLog) does not declare them, the state layer does. */
-type Counted = Pinpoint['answers'] & { feedbackCounts(answerId: string): { up: number; down: number } };
-const votesOf = (core: Pinpoint, answerId: string) => (core.answers as Counted).feedbackCounts(answerId);
+const votesOf = (core: Pinpoint, answerId: string) => core.answers.feedbackCounts(answerId);
 
 let fake: FakeDiscord;
 let signer: DiscordSigner;

@@ -13,15 +13,13 @@ const FIXTURE = path.join(import.meta.dirname, 'fixtures', 'slack');
 const NO_MATCH_QUESTION = 'who is the pope of mars';
 const PINNED_QUESTION = 'how much was the Irish fine';
 
-type Counted = Pinpoint['answers'] & { feedbackCounts(answerId: string): { up: number; down: number } };
-
 let knowledge: string;
 let fake: FakeSlack;
 let core: Pinpoint;
 let slack: HttpSlack;
 let homes = 0;
 
-const votesOf = (answerId: string) => (core.answers as Counted).feedbackCounts(answerId);
+const votesOf = (answerId: string) => core.answers.feedbackCounts(answerId);
 const answerIdOf = (value: string) => (JSON.parse(value) as { a: string }).a;
 const openHome = (user: string) => slack.openHome(user, `Ev0HOME${(homes += 1)}`);
 
