@@ -22,16 +22,42 @@ export interface SentenceChoice {
 export const PASSAGES_TO_READ = 5;
 /**
  * Window scoring: the window's own coverage of the question, what the neighbouring sentences add,
- * answer-type evidence and the passage's rerank score. A second sentence earns a small bonus (context
+ * how close together its matched words stand, answer-type evidence and the passage's rerank score. A second sentence earns a small bonus (context
  * helps a reader) until the pair grows past PAIR_COMFORT_CHARS; pairs over `maxPairChars` are not offered.
  */
-export const SENTENCE_WEIGHTS = { coverage: 1, neighbours: 0.2, answerType: 0.15, passage: 0.5, pair: -0.02, pairLength: 0.03, maxPairChars: 400 } as const;
+export const SENTENCE_WEIGHTS = { coverage: 1, neighbours: 0.2, answerType: 0.15, passage: 0.5, pair: -0.02, pairLength: 0.03, proximity: 0.05, maxPairChars: 400 } as const;
 /** Pairs longer than this pay `pairLength` per extra 100 characters: quotes are read in chat. */
 const PAIR_COMFORT_CHARS = 220;
 
 interface ScoredSentence {
   span: SentenceSpan;
   matched: Set<number>;
+  /** The sentence's tokens are [firstToken, endToken) of the passage's tokens. */
+  firstToken: number;
+  endToken: number;
+}
+
+/** Matched question words per token of the shortest stretch that holds one of each: 1 when they stand together. */
+function proximity(occurrences: readonly number[][], concepts: ReadonlySet<number>, from: number, to: number): number {
+  const hits: [number, number][] = [];
+  for (const concept of concepts) for (const position of occurrences[concept]!) if (position >= from && position < to) hits.push([position, concept]);
+  if (concepts.size < 2 || hits.length === 0) return 0;
+  hits.sort((a, b) => a[0] - b[0]);
+  const counts = new Map<number, number>();
+  let best = Number.POSITIVE_INFINITY;
+  let left = 0;
+  for (let right = 0; right < hits.length; right++) {
+    counts.set(hits[right]![1], (counts.get(hits[right]![1]) ?? 0) + 1);
+    while (counts.size === concepts.size) {
+      best = Math.min(best, hits[right]![0] - hits[left]![0] + 1);
+      const concept = hits[left]![1];
+      const count = counts.get(concept)! - 1;
+      if (count === 0) counts.delete(concept);
+      else counts.set(concept, count);
+      left++;
+    }
+  }
+  return Number.isFinite(best) ? concepts.size / best : 0;
 }
 
 /** Picks the best one- or two-sentence window of each of the top passages, best first. Deterministic. */
@@ -60,6 +86,7 @@ export function pickSentences(query: AnalyzedQuery, candidates: readonly RankedC
         const score =
           SENTENCE_WEIGHTS.coverage * coverage +
           SENTENCE_WEIGHTS.neighbours * coverageOfSet(around) +
+          SENTENCE_WEIGHTS.proximity * proximity(candidate.occurrences, matched, sentences[first]!.firstToken, sentences[last]!.endToken) +
           SENTENCE_WEIGHTS.answerType * (offersAnswerType(text.slice(start, end), type, questionWords) ? 1 : 0) +
           SENTENCE_WEIGHTS.passage * (candidate.score / topScore) -
           (last > first ? SENTENCE_WEIGHTS.pair + (SENTENCE_WEIGHTS.pairLength * Math.max(0, end - start - PAIR_COMFORT_CHARS)) / 100 : 0);
@@ -80,7 +107,13 @@ function sentencesWithMatches(candidate: RankedCandidate): ScoredSentence[] {
     while (spanIndex < spans.length && spans[spanIndex]!.end <= token.start) spanIndex++;
     if (spanIndex < spans.length && token.start >= spans[spanIndex]!.start) sentenceOfToken[tokenIndex] = spanIndex;
   });
-  const sentences: ScoredSentence[] = spans.map((span) => ({ span, matched: new Set<number>() }));
+  const sentences: ScoredSentence[] = spans.map((span) => ({ span, matched: new Set<number>(), firstToken: tokens.length, endToken: 0 }));
+  sentenceOfToken.forEach((sentence, tokenIndex) => {
+    const owner = sentences[sentence];
+    if (!owner) return;
+    owner.firstToken = Math.min(owner.firstToken, tokenIndex);
+    owner.endToken = Math.max(owner.endToken, tokenIndex + 1);
+  });
   occurrences.forEach((positions, concept) => {
     for (const position of positions) {
       const sentence = sentenceOfToken[position]!;
