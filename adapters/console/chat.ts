@@ -18,7 +18,8 @@ export async function startConsoleChat({ core, input, output }: ConsoleChatOptio
   const color = Boolean(output.isTTY);
   const say = (text: string) => output.write(`${text}\n`);
   const stats = core.stats();
-  say(`Pinpoint: ${stats.documents} documents, ${stats.passages} passages. Type a question, /help for commands.`);
+  const documents = `${stats.documents} document${stats.documents === 1 ? '' : 's'}`;
+  say(`Pinpoint: ${documents}, ${stats.passages} passages. Type a question, /help for commands.`);
   const lines = createInterface({ input, output, terminal: Boolean(output.isTTY), prompt: '? ' });
   let last: { question: string; shown: number } | undefined;
   lines.prompt();
