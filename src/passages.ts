@@ -26,6 +26,9 @@ export const SHORT_BLOCK_CHARS = 100;
 const MAX_SHORT_RUN_CHARS = 400;
 // An outline heading of a plain-text filing: "IV. DISCUSSION", "B. Procedural Due Process Claim (Count Two)".
 const OUTLINE_HEADING = /^(?:[IVXLC]{1,6}|[A-Z])\.\s+\S.*[^.,;:]$/;
+// A numbered section of a paper or brief: "2.1 Related Work", "3 Results" (a few words, no punctuation).
+const NUMBERED_HEADING = /^\d{1,2}(?:\.\d{1,2})*\.?\s+\p{Lu}[^,;:.]*$/u;
+const MAX_HEADING_WORDS = 8;
 const BARE_PAGE_NUMBER = /^\d{1,4}$/;
 
 /**
@@ -46,10 +49,10 @@ export function splitPassages(document: Document): Passage[] {
   let shortRunEnd = 0;
   const formFeeds = [...text.matchAll(/\f/g)].map((match) => match.index);
 
-  const emit = (block: Block) => {
-    const raw = text.slice(block.start, block.end);
+  /** `paragraphStart`: where the paragraph itself begins, after any heading or caption joined to it. */
+  const emit = (block: Block, paragraphStart = block.start) => {
     ordinal += 1;
-    const numbered = NUMBERED_PARAGRAPH.exec(raw);
+    const numbered = NUMBERED_PARAGRAPH.exec(text.slice(paragraphStart, block.end));
     const paragraph = numbered ? Number(numbered[1]) : ordinal;
     for (const piece of cutLongBlock(text, block)) {
       const locator: Locator = { paragraph, numbered: Boolean(numbered) };
@@ -81,7 +84,8 @@ export function splitPassages(document: Document): Passage[] {
       markedPage = Number(marker[1] ?? marker[2] ?? marker[3] ?? marker[0]);
       continue;
     }
-    if (raw.length <= SHORT_BLOCK_CHARS && !/[.!?]["”’)\]]?$/.test(raw)) {
+    // A short numbered paragraph ("3. Lorrin Freeman, …; and") is a paragraph of its own: its ¶ must not cover the next.
+    if (raw.length <= SHORT_BLOCK_CHARS && !/[.!?]["”’)\]]?$/.test(raw) && !NUMBERED_PARAGRAPH.test(raw)) {
       if (isPlainHeading(raw)) {
         flushShortRun();
         section = raw;
@@ -93,16 +97,17 @@ export function splitPassages(document: Document): Passage[] {
     }
     const start = shortRunStart ?? block.start;
     shortRunStart = undefined;
-    emit({ start, end: block.end });
+    emit({ start, end: block.end }, block.start);
   }
   flushShortRun();
   return passages;
 }
 
-/** An outline heading ("IV. DISCUSSION") or a line in capitals ("STATEMENT OF THE CASE"). */
+/** An outline heading ("IV. DISCUSSION"), a numbered one ("2.1 Related Work") or a line in capitals ("STATEMENT OF THE CASE"). */
 function isPlainHeading(line: string): boolean {
   if (line.includes('\n') || /[.;,:]$/.test(line)) return false;
   if (OUTLINE_HEADING.test(line)) return true;
+  if (NUMBERED_HEADING.test(line) && line.split(/\s+/).length <= MAX_HEADING_WORDS) return true;
   const letters = line.replace(/[^\p{L}]/gu, '');
   return letters.length >= 4 && letters === letters.toUpperCase() && !NUMBERED_PARAGRAPH.test(line);
 }

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { splitPassages } from '../src/passages.js';
+import type { Document } from '../src/types.js';
+
+const documentOf = (text: string): Document => ({ id: 'doc', path: 'doc.txt', meta: { title: 'Doc' }, text, hash: 'h' });
+const summary = (text: string) =>
+  splitPassages(documentOf(text)).map((passage) => ({ text: passage.text, ...passage.locator }));
+
+describe('splitPassages with short blocks', () => {
+  it('joins a heading to the paragraph after it and keeps that paragraph\'s own number', () => {
+    expect(summary('B. Procedural Due Process Claim (Count Two)\n\n42. Plaintiffs allege that no cure process existed in 2020.')).toEqual([
+      {
+        text: 'B. Procedural Due Process Claim (Count Two)\n\n42. Plaintiffs allege that no cure process existed in 2020.',
+        paragraph: 42,
+        numbered: true,
+        section: 'B. Procedural Due Process Claim (Count Two)',
+      },
+    ]);
+  });
+
+  it.each([
+    ['1 Introduction', '1 Introduction'],
+    ['2.1 Related Work', '2.1 Related Work'],
+    ['STATEMENT OF THE CASE', 'STATEMENT OF THE CASE'],
+    ['IV. DISCUSSION', 'IV. DISCUSSION'],
+  ])('reads %j as a section heading', (heading, section) => {
+    const [passage] = splitPassages(documentOf(`${heading}\n\nThe court considered the motion with care and denied it.`));
+    expect(passage?.locator.section).toBe(section);
+  });
+
+  it('joins a signature line to what follows, but not a short sentence', () => {
+    const text = 'Hon. Alison Lundergan Grimes\n\nYou asked whether the list may be posted.\n\nThe motion is DENIED.\n\nIt was filed late.';
+    expect(summary(text).map((passage) => passage.text)).toEqual([
+      'Hon. Alison Lundergan Grimes\n\nYou asked whether the list may be posted.',
+      'The motion is DENIED.',
+      'It was filed late.',
+    ]);
+  });
+
+  it('keeps a short numbered paragraph on its own so its ¶ does not cover the next one', () => {
+    const text = '3. Lorrin Freeman, in her official capacity; and\n\n4. The Attorney General, in his official capacity, who enforces the law.';
+    expect(summary(text).map((passage) => [passage.paragraph, passage.text.slice(0, 15)])).toEqual([
+      [3, '3. Lorrin Freem'],
+      [4, '4. The Attorney'],
+    ]);
+  });
+
+  it('treats a line holding only a number as a page marker', () => {
+    const passages = splitPassages(documentOf('The first page ends here.\n\n4\n\nThe fourth page starts here.'));
+    expect(passages.map((passage) => [passage.text, passage.locator.page])).toEqual([
+      ['The first page ends here.', undefined],
+      ['The fourth page starts here.', 4],
+    ]);
+  });
+});
