@@ -63,7 +63,7 @@ function isProperName(question: string, start: number): boolean {
  * index is asked for the rarest terms whose lists fit the budget (always at least a few); the reranker
  * still counts every term on the candidates.
  */
-export const POSTING_BUDGET = 10_000;
+export const POSTING_BUDGET = 5_000;
 const ALWAYS_SEARCHED = 1;
 
 function withinPostingBudget(terms: string[], index: PassageIndex): string[] {
