@@ -60,7 +60,7 @@ function isProperName(question: string, start: number): boolean {
 /**
  * MiniSearch's cost is the length of the posting lists it walks. On a large corpus the commonest
  * question words ("court", "plaintiff") would dominate it while adding little to the ranking, so the
- * index is asked for the rarest terms whose lists fit the budget (always at least a few); the reranker
+ * index is asked for the rarest terms whose lists fit the budget (always at least the rarest); the reranker
  * still counts every term on the candidates.
  */
 export const POSTING_BUDGET = 5_000;
