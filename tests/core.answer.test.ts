@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_QUESTION_CHARS, MAX_QUOTE_CHARS, createPinpoint, type Answer, type Excerpt, type Pinpoint } from '../src/index.js';
 import { loadKnowledge } from '../src/knowledge/load.js';
 import { createAnalyzer, type Analyzer } from '../src/search/analyzer.js';
+import { expectWellFormedHighlights } from './helpers/excerpts.js';
 
 const SHIPPED = fileURLToPath(new URL('../knowledge', import.meta.url));
 const FIXTURE = fileURLToPath(new URL('./fixtures/core/kb', import.meta.url));
@@ -40,16 +41,6 @@ function expectVerbatim(core: Pinpoint, excerpt: Excerpt): void {
   expect(view!.document.text.slice(excerpt.start, excerpt.start + excerpt.quote.length)).toBe(excerpt.quote);
   expect(view!.passage.text).toContain(excerpt.quote);
   expect(view!.document.id).toBe(excerpt.citation.docId);
-}
-
-function expectWellFormedHighlights(excerpt: Excerpt): void {
-  let previousEnd = 0;
-  for (const [start, end] of excerpt.highlights) {
-    expect(start).toBeGreaterThanOrEqual(previousEnd);
-    expect(end).toBeGreaterThan(start);
-    expect(end).toBeLessThanOrEqual(excerpt.quote.length);
-    previousEnd = end;
-  }
 }
 
 const caseQuestions: { id: string; question: string; unanswerable: boolean }[] = readFileSync(CASE_QUESTIONS, 'utf8')

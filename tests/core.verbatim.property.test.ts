@@ -7,6 +7,7 @@ import { hashText, type KnowledgePack } from '../src/knowledge/load.js';
 import { packManifestSchema } from '../src/knowledge/schema.js';
 import { silentLogger } from '../src/logger.js';
 import type { Answer, Document } from '../src/types.js';
+import { expectWellFormedHighlights } from './helpers/excerpts.js';
 
 // Words a court document is made of: legal tokens, abbreviations that end with a period,
 // unicode that changes length when folded, and plain words that the analyzer keeps.
@@ -69,13 +70,7 @@ function checkAnswer(corpus: Corpus, answer: Answer): void {
     expect(excerpt.start).toBeGreaterThanOrEqual(passage.start);
     expect(excerpt.start + excerpt.quote.length).toBeLessThanOrEqual(passage.end);
     expect(excerpt.quote.length).toBeLessThanOrEqual(MAX_QUOTE_CHARS);
-    let previousEnd = 0;
-    for (const [start, end] of excerpt.highlights) {
-      expect(start).toBeGreaterThanOrEqual(previousEnd);
-      expect(end).toBeGreaterThan(start);
-      expect(end).toBeLessThanOrEqual(excerpt.quote.length);
-      previousEnd = end;
-    }
+    expectWellFormedHighlights(excerpt);
   }
 }
 

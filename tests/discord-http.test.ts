@@ -1,14 +1,15 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createDiscordAdapter, discordMode } from '../adapters/discord/index.js';
 import { TEXT } from '../adapters/discord/handler.js';
 import type { PlatformAdapter } from '../adapters/platform.js';
 import { createPinpoint, type Pinpoint } from '../src/index.js';
-import { FAKE_IDS, startFakeDiscord, type FakeCall, type FakeDiscord } from './fakes/discord.js';
-import { createSigner, serveRoutes, signatureHeaders, type DiscordSigner } from './fakes/discord-http.js';
+import { FAKE_IDS, type FakeCall } from './fakes/discord.js';
+import { createSigner, serveRoutes, signatureHeaders } from './fakes/discord-http.js';
 import { createRecordingLogger } from './fakes/discord-logger.js';
+import { useFakeDiscordSuite } from './helpers/discord-suite.js';
 import { askPayload, buttonPayload, PERMS } from './fakes/discord-payloads.js';
 
 const KNOWLEDGE = 'tests/fixtures/discord/knowledge';
@@ -24,22 +25,7 @@ interface Reply {
   allowed_mentions?: { parse: string[] };
 }
 
-let fake: FakeDiscord;
-let signer: DiscordSigner;
-const cleanups: (() => Promise<void> | void)[] = [];
-
-beforeAll(async () => {
-  fake = await startFakeDiscord();
-  signer = createSigner();
-});
-
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-afterAll(async () => {
-  await fake?.close();
-});
+const suite = useFakeDiscordSuite();
 
 interface Running {
   core: Pinpoint;
@@ -54,7 +40,7 @@ async function run(options: { token?: string; rates?: typeof ROOMY; dataDir?: st
   const logger = createRecordingLogger();
   const adapter = createDiscordAdapter({
     core,
-    config: { DISCORD_PUBLIC_KEY: signer.publicKeyHex, DISCORD_TOKEN: options.token, DISCORD_API_BASE: fake.apiBase },
+    config: { DISCORD_PUBLIC_KEY: suite.signer.publicKeyHex, DISCORD_TOKEN: options.token, DISCORD_API_BASE: suite.fake.apiBase },
     logger,
   });
   await adapter.start();
@@ -64,7 +50,7 @@ async function run(options: { token?: string; rates?: typeof ROOMY; dataDir?: st
     await adapter.stop();
     await core.close();
   };
-  cleanups.push(stop);
+  suite.cleanups.push(stop);
   return {
     core,
     adapter,
@@ -72,10 +58,10 @@ async function run(options: { token?: string; rates?: typeof ROOMY; dataDir?: st
     logger,
     async post(payload, headers) {
       const raw = JSON.stringify(payload);
-      fake.rememberInteraction(payload);
+      suite.fake.rememberInteraction(payload);
       const res = await fetch(`${server.url}/discord/interactions`, {
         method: 'POST',
-        headers: headers ?? signatureHeaders(signer, raw),
+        headers: headers ?? signatureHeaders(suite.signer, raw),
         body: raw,
       });
       return { status: res.status, json: (await res.json()) as Reply, contentType: res.headers.get('content-type') };
@@ -85,7 +71,7 @@ async function run(options: { token?: string; rates?: typeof ROOMY; dataDir?: st
 
 const body = (call: FakeCall): Reply => call.body as Reply;
 const editOf = (token: unknown, from: number) =>
-  fake.waitForCall((c) => c.method === 'PATCH' && c.path === `/webhooks/${FAKE_IDS.application}/${String(token)}/messages/@original`, from);
+  suite.fake.waitForCall((c) => c.method === 'PATCH' && c.path === `/webhooks/${FAKE_IDS.application}/${String(token)}/messages/@original`, from);
 
 describe('discord HTTP interactions', () => {
   it('answers PING with PONG as JSON', async () => {
@@ -95,11 +81,11 @@ describe('discord HTTP interactions', () => {
   });
 
   it.each([
-    ['a tampered body', (raw: string) => ({ ...signatureHeaders(signer, raw), body: raw.replace('"type":1', '"type":2') })],
+    ['a tampered body', (raw: string) => ({ ...signatureHeaders(suite.signer, raw), body: raw.replace('"type":1', '"type":2') })],
     ['a signature from another key', (raw: string) => ({ ...signatureHeaders(createSigner(), raw), body: raw })],
-    ['a changed timestamp', (raw: string) => ({ ...signatureHeaders(signer, raw, '1700000000'), 'x-signature-timestamp': '1700000001', body: raw })],
+    ['a changed timestamp', (raw: string) => ({ ...signatureHeaders(suite.signer, raw, '1700000000'), 'x-signature-timestamp': '1700000001', body: raw })],
     ['no signature headers', (raw: string) => ({ 'content-type': 'application/json', body: raw })],
-    ['a signature that is not hex', (raw: string) => ({ ...signatureHeaders(signer, raw), 'x-signature-ed25519': 'zz'.repeat(64), body: raw })],
+    ['a signature that is not hex', (raw: string) => ({ ...signatureHeaders(suite.signer, raw), 'x-signature-ed25519': 'zz'.repeat(64), body: raw })],
   ])('rejects %s with 401', async (_name, build) => {
     const bot = await run();
     const raw = JSON.stringify({ id: '1', application_id: FAKE_IDS.application, type: 1, token: 't', version: 1 });
@@ -112,7 +98,7 @@ describe('discord HTTP interactions', () => {
   it('defers /ask in the response body and edits the cited answer in over REST', async () => {
     const bot = await run();
     const payload = askPayload('What did Netflix send Facebook in return?');
-    const from = fake.calls.length;
+    const from = suite.fake.calls.length;
     const res = await bot.post(payload);
     expect(res.json).toEqual({ type: 5, data: {} });
     const edit = await editOf(payload.token, from);
@@ -124,10 +110,10 @@ describe('discord HTTP interactions', () => {
   it('refuses Pin for a member with no REST call at all', async () => {
     const bot = await run({ token: TOKEN });
     const payload = askPayload('What did Netflix send Facebook in return?');
-    let from = fake.calls.length;
+    let from = suite.fake.calls.length;
     await bot.post(payload);
     const pin = (body(await editOf(payload.token, from)).components?.[0]?.components ?? []).find((c) => c.custom_id.startsWith('pp:p:'));
-    from = fake.calls.length;
+    from = suite.fake.calls.length;
     const press = buttonPayload(pin?.custom_id ?? '', { permissions: PERMS.member });
     const res = await bot.post(press);
     expect(res.json).toEqual({
@@ -135,19 +121,19 @@ describe('discord HTTP interactions', () => {
       data: { content: TEXT.notModerator, embeds: [], components: [], allowed_mentions: { parse: [] }, flags: 64 },
     });
     await bot.logger.waitFor((e) => e.fields.interaction === press.id && e.message === 'discord interaction handled');
-    expect(fake.calls.slice(from)).toEqual([]);
+    expect(suite.fake.calls.slice(from)).toEqual([]);
   });
 
   it('pins for a moderator with the bot token', async () => {
     const bot = await run({ token: TOKEN });
     const payload = askPayload('What did Netflix send Facebook in return?');
-    let from = fake.calls.length;
+    let from = suite.fake.calls.length;
     await bot.post(payload);
     const pin = (body(await editOf(payload.token, from)).components?.[0]?.components ?? []).find((c) => c.custom_id.startsWith('pp:p:'));
-    from = fake.calls.length;
+    from = suite.fake.calls.length;
     const press = buttonPayload(pin?.custom_id ?? '', { permissions: PERMS.moderator, userId: FAKE_IDS.moderator, messageId: '400000000000000077' });
     expect((await bot.post(press)).json).toEqual({ type: 5, data: { flags: 64 } });
-    const put = await fake.waitForCall((c) => c.method === 'PUT' && c.path === `/channels/${FAKE_IDS.channel}/messages/pins/400000000000000077`, from);
+    const put = await suite.fake.waitForCall((c) => c.method === 'PUT' && c.path === `/channels/${FAKE_IDS.channel}/messages/pins/400000000000000077`, from);
     expect(put.headers.authorization).toBe(`Bot ${TOKEN}`);
     await bot.logger.waitFor((e) => e.fields.interaction === press.id && e.message === 'discord interaction handled');
     expect(bot.core.pins.list({ platform: 'discord', server: FAKE_IDS.guild })).toHaveLength(1);
@@ -156,7 +142,7 @@ describe('discord HTTP interactions', () => {
   it('explains that pinning needs DISCORD_TOKEN when it runs without one', async () => {
     const bot = await run();
     const payload = askPayload('What did Netflix send Facebook in return?');
-    const from = fake.calls.length;
+    const from = suite.fake.calls.length;
     await bot.post(payload);
     const pin = (body(await editOf(payload.token, from)).components?.[0]?.components ?? []).find((c) => c.custom_id.startsWith('pp:p:'));
     const res = await bot.post(buttonPayload(pin?.custom_id ?? '', { permissions: PERMS.moderator }));
@@ -178,10 +164,10 @@ describe('discord HTTP interactions', () => {
 
   it('keeps buttons working after a restart (state in custom_id and the store)', async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'pinpoint-discord-'));
-    cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
+    suite.cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
     const first = await run({ dataDir });
     const payload = askPayload('Facebook Netflix Inbox API messages');
-    let from = fake.calls.length;
+    let from = suite.fake.calls.length;
     await first.post(payload);
     const more = (body(await editOf(payload.token, from)).components?.[0]?.components ?? []).find((c) => c.custom_id.startsWith('pp:m:'));
     expect(more?.custom_id.length).toBeLessThanOrEqual(100);
@@ -190,7 +176,7 @@ describe('discord HTTP interactions', () => {
 
     const second = await run({ dataDir });
     const press = buttonPayload(more?.custom_id ?? '');
-    from = fake.calls.length;
+    from = suite.fake.calls.length;
     expect((await second.post(press)).json).toEqual({ type: 5, data: { flags: 64 } });
     expect(body(await editOf(press.token, from)).embeds?.[0]?.description).toContain('**[4]** ');
   });
@@ -216,11 +202,11 @@ describe('discord adapter configuration', () => {
 
   it('names a malformed public key', async () => {
     const core = await createPinpoint({ knowledgeDir: KNOWLEDGE });
-    cleanups.push(() => core.close());
+    suite.cleanups.push(() => core.close());
     expect(() =>
       createDiscordAdapter({
         core,
-        config: { DISCORD_PUBLIC_KEY: 'abc', DISCORD_API_BASE: fake.apiBase },
+        config: { DISCORD_PUBLIC_KEY: 'abc', DISCORD_API_BASE: suite.fake.apiBase },
         logger: createRecordingLogger(),
       }),
     ).toThrow(

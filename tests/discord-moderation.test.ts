@@ -1,15 +1,16 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createDiscordAdapter } from '../adapters/discord/index.js';
 import { TEXT } from '../adapters/discord/handler.js';
 import { STALE_PIN_NOTE } from '../adapters/discord/render.js';
 import { REPORT_TITLE } from '../adapters/discord/render-report.js';
 import { createPinpoint, type Pinpoint } from '../src/index.js';
-import { FAKE_IDS, startFakeDiscord, type FakeCall, type FakeDiscord } from './fakes/discord.js';
-import { createSigner, serveRoutes, signatureHeaders, type DiscordSigner } from './fakes/discord-http.js';
+import { FAKE_IDS, type FakeCall } from './fakes/discord.js';
+import { serveRoutes, signatureHeaders } from './fakes/discord-http.js';
 import { createRecordingLogger } from './fakes/discord-logger.js';
+import { useFakeDiscordSuite } from './helpers/discord-suite.js';
 import { askPayload, buttonPayload, commandPayload, PERMS, type Who } from './fakes/discord-payloads.js';
 
 const KNOWLEDGE = 'tests/fixtures/discord/knowledge';
@@ -28,22 +29,7 @@ interface Reply {
 
 const votesOf = (core: Pinpoint, answerId: string) => core.answers.feedbackCounts(answerId);
 
-let fake: FakeDiscord;
-let signer: DiscordSigner;
-const cleanups: (() => Promise<void> | void)[] = [];
-
-beforeAll(async () => {
-  fake = await startFakeDiscord();
-  signer = createSigner();
-});
-
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-afterAll(async () => {
-  await fake?.close();
-});
+const suite = useFakeDiscordSuite();
 
 /** The bot in HTTP-interactions mode over the real core; `post` signs like Discord and waits until the turn is done. */
 async function run(knowledgeDir = KNOWLEDGE) {
@@ -51,12 +37,12 @@ async function run(knowledgeDir = KNOWLEDGE) {
   const logger = createRecordingLogger();
   const adapter = createDiscordAdapter({
     core,
-    config: { DISCORD_PUBLIC_KEY: signer.publicKeyHex, DISCORD_TOKEN: TOKEN, DISCORD_API_BASE: fake.apiBase },
+    config: { DISCORD_PUBLIC_KEY: suite.signer.publicKeyHex, DISCORD_TOKEN: TOKEN, DISCORD_API_BASE: suite.fake.apiBase },
     logger,
   });
   await adapter.start();
   const server = await serveRoutes(adapter.routes);
-  cleanups.push(async () => {
+  suite.cleanups.push(async () => {
     await server.close();
     await adapter.stop();
     await core.close();
@@ -65,9 +51,9 @@ async function run(knowledgeDir = KNOWLEDGE) {
     core,
     async post(payload: Record<string, unknown>): Promise<{ json: Reply; from: number }> {
       const raw = JSON.stringify(payload);
-      fake.rememberInteraction(payload);
-      const from = fake.calls.length;
-      const res = await fetch(`${server.url}/discord/interactions`, { method: 'POST', headers: signatureHeaders(signer, raw), body: raw });
+      suite.fake.rememberInteraction(payload);
+      const from = suite.fake.calls.length;
+      const res = await fetch(`${server.url}/discord/interactions`, { method: 'POST', headers: signatureHeaders(suite.signer, raw), body: raw });
       const json = (await res.json()) as Reply;
       await logger.waitFor((e) => e.fields.interaction === payload.id && e.message === 'discord interaction handled');
       return { json, from };
@@ -77,7 +63,7 @@ async function run(knowledgeDir = KNOWLEDGE) {
 
 const body = (call: FakeCall): Reply => call.body as Reply;
 const editOf = (token: unknown, from: number) =>
-  fake.waitForCall((c) => c.method === 'PATCH' && c.path === `/webhooks/${FAKE_IDS.application}/${String(token)}/messages/@original`, from);
+  suite.fake.waitForCall((c) => c.method === 'PATCH' && c.path === `/webhooks/${FAKE_IDS.application}/${String(token)}/messages/@original`, from);
 const buttons = (reply: Reply) => (reply.components ?? []).flatMap((row) => row.components);
 const buttonId = (reply: Reply, prefix: string): string => buttons(reply).find((b) => b.custom_id.startsWith(prefix))?.custom_id ?? '';
 const text = (reply: Reply): string => (reply.embeds ?? []).map((e) => `${e.title ?? ''}\n${e.description ?? ''}`).join('\n');
@@ -107,7 +93,7 @@ describe('discord 👍/👎 feedback', () => {
     const first = await bot.post(buttonPayload(up));
     expect(first.json).toEqual(privateNotice('Thanks — noted.'));
     // The reply is the interaction response itself: no edit of the answer, no other REST call.
-    expect(fake.calls.slice(first.from)).toEqual([]);
+    expect(suite.fake.calls.slice(first.from)).toEqual([]);
     expect(votesOf(bot.core, answerId)).toEqual({ up: 1, down: 0 });
 
     expect((await bot.post(buttonPayload(down))).json).toEqual(privateNotice('Thanks — noted.'));
@@ -128,7 +114,7 @@ describe('discord 👍/👎 feedback', () => {
     const bot = await run();
     const { json, from } = await bot.post(buttonPayload('pp:y:nosuchanswer:0'));
     expect(json).toEqual(privateNotice(TEXT.voteExpired));
-    expect(fake.calls.slice(from)).toEqual([]);
+    expect(suite.fake.calls.slice(from)).toEqual([]);
     expect(votesOf(bot.core, 'nosuchanswer')).toEqual({ up: 0, down: 0 });
   });
 });
@@ -143,7 +129,7 @@ async function command(bot: Awaited<ReturnType<typeof run>>, name: string, who: 
 describe('discord /report', () => {
   it('shows a moderator the questions that got no match and the stale pins of the server, and /pins marks them', async () => {
     const knowledge = mkdtempSync(path.join(tmpdir(), 'pinpoint-discord-report-'));
-    cleanups.push(() => rmSync(knowledge, { recursive: true, force: true }));
+    suite.cleanups.push(() => rmSync(knowledge, { recursive: true, force: true }));
     cpSync(KNOWLEDGE, knowledge, { recursive: true });
     const bot = await run(knowledge);
 
@@ -194,7 +180,7 @@ describe('discord /report', () => {
     const stale = vi.spyOn(bot.core.pins, 'listStale');
     const { json, from } = await bot.post(commandPayload('report', {}, who));
     expect(json).toEqual(privateNotice(expected));
-    expect(fake.calls.slice(from)).toEqual([]);
+    expect(suite.fake.calls.slice(from)).toEqual([]);
     expect(gaps).not.toHaveBeenCalled();
     expect(stale).not.toHaveBeenCalled();
   });
