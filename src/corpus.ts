@@ -15,6 +15,8 @@ export interface Corpus {
   passages: Passage[];
   passageById: Map<string, Passage>;
   passagesByDoc: Map<string, Passage[]>;
+  /** Each document's section headings, in order, once each (for /docs and autocomplete). */
+  headingsByDoc: Map<string, string[]>;
   analyzer: Analyzer;
   index: PassageIndex;
   /** A passage's tokens, from a bounded cache. */
@@ -45,6 +47,9 @@ export async function buildCorpus(pack: KnowledgePack, options: BuildCorpusOptio
     if (list) list.push(passage);
     else passagesByDoc.set(passage.docId, [passage]);
   }
+  const headingsByDoc = new Map(
+    [...passagesByDoc].map(([docId, list]) => [docId, [...new Set(list.flatMap((passage) => passage.locator.section ?? []))]]),
+  );
   const hash = indexCacheKey([
     analyzer.version,
     ...passages.map((passage) => `${passage.id}|${passage.locator.section ?? ''}|${documents.get(passage.docId)?.meta.title ?? ''}`),
@@ -75,5 +80,5 @@ export async function buildCorpus(pack: KnowledgePack, options: BuildCorpusOptio
     }
     return terms;
   };
-  return { pack, documents, passages, passageById, passagesByDoc, analyzer, index, tokensOf: createTokenCache(analyzer), contextTermsOf, hash, builtAt: new Date(), source };
+  return { pack, documents, passages, passageById, passagesByDoc, headingsByDoc, analyzer, index, tokensOf: createTokenCache(analyzer), contextTermsOf, hash, builtAt: new Date(), source };
 }

@@ -113,9 +113,9 @@ export async function createPinpoint(options: PinpointOptions): Promise<Pinpoint
     findSources: (message, askOptions = {}) => answerQuestion(corpus, message, askOptions),
     documents: (): DocumentSummary[] =>
       [...corpus.documents.values()].map((document) => {
-        const passages = corpus.passagesByDoc.get(document.id) ?? [];
-        const headings = [...new Set(passages.flatMap((passage) => (passage.locator.section ? [passage.locator.section] : [])))];
-        const summary: DocumentSummary = { id: document.id, title: document.meta.title, passages: passages.length, headings };
+        const passages = corpus.passagesByDoc.get(document.id)?.length ?? 0;
+        const headings = corpus.headingsByDoc.get(document.id) ?? [];
+        const summary: DocumentSummary = { id: document.id, title: document.meta.title, passages, headings };
         if (document.meta.kind) summary.kind = document.meta.kind;
         if (document.meta.date) summary.date = document.meta.date;
         if (document.meta.url) summary.url = document.meta.url;
@@ -148,10 +148,7 @@ export async function createPinpoint(options: PinpointOptions): Promise<Pinpoint
       const wanted = prefix.trim().toLowerCase();
       const scope = suggestOptions.scope;
       const pinned = scope ? state.pins.list({ platform: scope.platform, server: scope.server }).map((pin) => pin.question) : [];
-      const headings = [...corpus.documents.values()].flatMap((document) => [
-        document.meta.title,
-        ...new Set((corpus.passagesByDoc.get(document.id) ?? []).flatMap((passage) => passage.locator.section ?? [])),
-      ]);
+      const headings = [...corpus.documents.values()].flatMap((document) => [document.meta.title, ...(corpus.headingsByDoc.get(document.id) ?? [])]);
       return [...new Set([...pinned, ...headings])].filter((option) => option.toLowerCase().includes(wanted)).slice(0, limit);
     },
     stats: () => ({
