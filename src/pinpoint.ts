@@ -134,12 +134,16 @@ export async function createPinpoint(options: PinpointOptions): Promise<Pinpoint
       if (direct) return direct;
       const wanted = normalizeRef(ref);
       if (wanted === '') return undefined;
-      for (const passage of corpus.passages) {
-        const found = view(passage.id)!;
-        const label = normalizeRef(found.citation.label);
-        const title = normalizeRef(found.document.meta.title);
-        const names = corpus.documents.size === 1 || wanted.includes(title) || wanted.includes(found.document.id);
-        if (label !== '' && names && (wanted === label || wanted.endsWith(` ${label}`))) return found;
+      // Only the documents the reference names (or the one document there is) are searched for the label.
+      const named = [...corpus.documents.values()].filter(
+        (document) => corpus.documents.size === 1 || wanted.includes(normalizeRef(document.meta.title)) || wanted.includes(document.id),
+      );
+      for (const document of named) {
+        for (const passage of corpus.passagesByDoc.get(document.id) ?? []) {
+          const found = view(passage.id)!;
+          const label = normalizeRef(found.citation.label);
+          if (label !== '' && (wanted === label || wanted.endsWith(` ${label}`))) return found;
+        }
       }
       return undefined;
     },
