@@ -1,4 +1,5 @@
 import type { Corpus } from '../corpus.js';
+import { createAcronymExpander } from '../search/acronyms.js';
 import type { Answer, Excerpt } from '../types.js';
 import { citationOf } from './citation.js';
 import { toExcerpt } from './excerpt.js';
@@ -31,8 +32,14 @@ export interface AnswerOptions {
 /** Question → candidates → rerank → best sentences → excerpts, or no-match. Same input, same answer. */
 export function answerQuestion(corpus: Corpus, question: string, options: AnswerOptions = {}): Answer {
   const trimmed = question.trim().slice(0, MAX_QUESTION_CHARS);
-  const query = analyzeQuery(trimmed, corpus.analyzer, corpus.index);
-  const hits = corpus.index.search(query.searchTerms, { limit: CANDIDATES, weights: query.termWeights });
+  let query = analyzeQuery(trimmed, corpus.analyzer, corpus.index);
+  let hits = corpus.index.search(query.searchTerms, { limit: CANDIDATES, weights: query.termWeights });
+  if (query.unknownAcronyms.length > 0) {
+    // "UT" is most likely a name the passages the rest of the question finds spell out in full.
+    const expandAcronym = createAcronymExpander(() => hits.map((hit) => corpus.passageById.get(hit.id)?.text ?? ''));
+    query = analyzeQuery(trimmed, corpus.analyzer, corpus.index, expandAcronym);
+    hits = corpus.index.search(query.searchTerms, { limit: CANDIDATES, weights: query.termWeights });
+  }
   const ranked = rerank(hits, corpus.passageById, query, corpus.tokensOf, corpus.contextTermsOf);
   const candidates = ranked.map((candidate) => ({ passageId: candidate.passage.id, score: Number(candidate.score.toFixed(4)) }));
   // A sentence that shares no word with the question is filler, not evidence.

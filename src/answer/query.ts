@@ -1,4 +1,5 @@
 import { isAliasTerm, type Analyzer } from '../search/analyzer.js';
+import { isAcronym, type AcronymExpander } from '../search/acronyms.js';
 import { GENERIC_TERMS } from '../search/generic-words.js';
 import type { PassageIndex } from '../search/passage-index.js';
 
@@ -23,6 +24,8 @@ export interface AnalyzedQuery {
   /** Every term to send to the index, with a weight per term. */
   searchTerms: string[];
   termWeights: Map<string, number>;
+  /** Acronyms ("UT") the documents never use and `expandAcronym` could not spell out. */
+  unknownAcronyms: string[];
 }
 
 /**
@@ -94,8 +97,17 @@ const PROPER_NAME_FACTOR = 2;
 /** Corrected terms count a little less than words the user typed correctly. */
 const CORRECTION_WEIGHT = 0.85;
 
-/** Turns a question into weighted concepts, correcting words missing from the vocabulary. */
-export function analyzeQuery(question: string, analyzer: Analyzer, index: PassageIndex): AnalyzedQuery {
+/** The indexed terms of the name an acronym stands for ("UT" → univers, texa). */
+function acronymTerms(acronym: string, expandAcronym: AcronymExpander | undefined, analyzer: Analyzer, index: PassageIndex): string[] {
+  const name = expandAcronym?.(acronym);
+  return name ? [...new Set(analyzer.terms(name))].filter((term) => !isAliasTerm(term) && index.documentFrequency(term) > 0) : [];
+}
+
+/**
+ * Turns a question into weighted concepts, correcting words missing from the vocabulary and reading
+ * acronyms as the names `expandAcronym` finds for them.
+ */
+export function analyzeQuery(question: string, analyzer: Analyzer, index: PassageIndex, expandAcronym?: AcronymExpander): AnalyzedQuery {
   const passageCount = Math.max(index.passageCount, 1);
   const idf = (term: string) => inverseDocumentFrequency(index.documentFrequency(term), passageCount);
   // A word the documents never use weighs like a rare one, not more: otherwise one paraphrased
@@ -123,6 +135,7 @@ export function analyzeQuery(question: string, analyzer: Analyzer, index: Passag
   }
 
   const concepts: Concept[] = [];
+  const unknownAcronyms: string[] = [];
   const termWeights = new Map<string, number>();
   const seen = new Set<string>();
   groups.forEach((group, position) => {
@@ -137,14 +150,22 @@ export function analyzeQuery(question: string, analyzer: Analyzer, index: Passag
     if (known) {
       weight = Math.max(...knownTerms.map(idf));
     } else {
-      const corrections = [
+      const word = question.slice(group.start, group.end).replace(/['’]s$/, '');
+      const expansion = isAcronym(word) ? acronymTerms(word, expandAcronym, analyzer, index) : [];
+      if (isAcronym(word) && expansion.length === 0) unknownAcronyms.push(word);
+      const corrections = expansion.length > 0 ? [] : [
         ...new Set(
           fresh
             .filter((term) => !isAliasTerm(term) && term.length >= MIN_ALIAS_CORRECTABLE_LENGTH && /^\p{L}+$/u.test(term))
             .flatMap((term) => spellingCorrections(term, analyzer, index)),
         ),
       ];
-      if (corrections.length > 0) {
+      if (expansion.length > 0) {
+        terms = [...fresh, ...expansion];
+        // Any one of the name's words satisfies the concept, so it weighs like the commonest of them.
+        weight = Math.min(...expansion.map(idf)) * CORRECTION_WEIGHT;
+        known = true;
+      } else if (corrections.length > 0) {
         terms = [...fresh, ...corrections];
         weight = Math.max(...corrections.map(idf)) * CORRECTION_WEIGHT;
         known = true;
@@ -161,5 +182,6 @@ export function analyzeQuery(question: string, analyzer: Analyzer, index: Passag
     totalWeight: concepts.reduce((sum, concept) => sum + concept.weight, 0),
     searchTerms: withinPostingBudget([...termWeights.keys()], index),
     termWeights,
+    unknownAcronyms,
   };
 }

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { answerQuestion } from '../src/answer/answer.js';
+import { analyzeQuery } from '../src/answer/query.js';
+import { buildCorpus } from '../src/corpus.js';
+import { hashText } from '../src/knowledge/load.js';
+import { packManifestSchema } from '../src/knowledge/schema.js';
+import { silentLogger } from '../src/logger.js';
+import { createAcronymExpander, isAcronym } from '../src/search/acronyms.js';
+import type { Document } from '../src/types.js';
+
+const OPINION = [
+  'Abigail Fisher applied to the University of Texas at Austin in 2008 and was denied admission.',
+  'The University of Texas considers race as one factor among many in its holistic review.',
+  'The Kentucky Attorney General issued an opinion on write-in candidate lists in 2018.',
+  'The University admitted 12,843 applicants from the 29,501 who applied for the 2008 entering class.',
+].join('\n\n');
+
+async function corpusOf(text: string) {
+  const document: Document = { id: 'opinion', path: 'opinion.txt', meta: { title: 'Opinion' }, text, hash: hashText(text) };
+  return buildCorpus({ dir: 'memory', manifest: packManifestSchema.parse({}), documents: [document], warnings: [] }, { logger: silentLogger });
+}
+
+describe('acronyms', () => {
+  it('recognises two to six capital letters as an acronym, and nothing else', () => {
+    expect(isAcronym('UT')).toBe(true);
+    expect(isAcronym('SBOE')).toBe(true);
+    expect(isAcronym('Ut')).toBe(false);
+    expect(isAcronym('A')).toBe(false);
+    expect(isAcronym('ABCDEFG')).toBe(false);
+  });
+
+  it('finds the capitalised name the initials abbreviate, skipping the small words inside names', () => {
+    const expand = createAcronymExpander(() => OPINION.split('\n\n'));
+    expect(expand('UT')).toBe('University of Texas');
+    expect(expand('UTA')).toBe('University of Texas at Austin');
+    expect(expand('AG')).toBe('Attorney General');
+    expect(expand('ut')).toBe('University of Texas');
+    expect(expand('NSA')).toBeUndefined();
+  });
+
+  it('prefers the name the documents use most', () => {
+    const expand = createAcronymExpander(() => ['Board of Elections.', 'Board of Education.', 'Board of Education again.']);
+    expect(expand('BE')).toBe('Board of Education');
+  });
+
+  it('reads the documents only when an acronym is first asked about', () => {
+    let reads = 0;
+    const expand = createAcronymExpander(() => {
+      reads++;
+      return ['Attorney General'];
+    });
+    expect(reads).toBe(0);
+    expand('AG');
+    expand('AG');
+    expect(reads).toBe(1);
+  });
+
+  it("lets a question's acronym match the name's words", async () => {
+    const corpus = await corpusOf(OPINION);
+    const query = analyzeQuery("How many applicants did UT's entering class admit in 2008?", corpus.analyzer, corpus.index, createAcronymExpander(() => corpus.passages.map((passage) => passage.text)));
+    const ut = query.concepts.find((concept) => concept.terms.includes('ut'));
+    expect(ut?.known).toBe(true);
+    expect(ut?.terms).toEqual(expect.arrayContaining(['univers', 'texa']));
+  });
+
+  it('ranks the passage naming what the acronym stands for above one that only shares the other words', async () => {
+    const corpus = await corpusOf('Harvard College admitted 2,000 applicants in 2008.\n\nThe University of Texas admitted 12,843 applicants in 2008, its records show.');
+    const answer = answerQuestion(corpus, 'How many applicants did UT admit in 2008?');
+    expect(answer.kind).toBe('excerpts');
+    if (answer.kind === 'excerpts') expect(answer.excerpts[0]!.quote).toContain('12,843');
+  });
+
+  it('leaves an acronym the documents never spell out unknown', async () => {
+    const corpus = await corpusOf(OPINION);
+    const query = analyzeQuery('What did the NSA say about Abigail Fisher?', corpus.analyzer, corpus.index, createAcronymExpander(() => corpus.passages.map((passage) => passage.text)));
+    expect(query.concepts.find((concept) => concept.terms.includes('nsa'))?.known).toBe(false);
+  });
+});
