@@ -1,4 +1,7 @@
+import { stem } from 'porter2';
 import { isAliasTerm, type Analyzer } from '../search/analyzer.js';
+import { isEnglishWord } from '../search/english-words.js';
+import { STOP_WORDS } from '../search/stopwords.js';
 import { isAcronym, type AcronymExpander } from '../search/acronyms.js';
 import { GENERIC_TERMS } from '../search/generic-words.js';
 import type { PassageIndex } from '../search/passage-index.js';
@@ -45,6 +48,32 @@ function spellingCorrections(term: string, analyzer: Analyzer, index: PassageInd
     if (swapped !== term && index.documentFrequency(swapped) > 0) found.push(swapped);
   }
   return found;
+}
+
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+
+/**
+ * Indexed terms of the words one edit from what the user typed. Stems hide some typos: "hastngs"
+ * stems to "hastng", two edits from "hast", while "hastings" is one edit from the word itself.
+ */
+function typedWordCorrections(word: string, index: PassageIndex): string[] {
+  const found = new Set<string>();
+  const consider = (variant: string) => {
+    if (STOP_WORDS.has(variant)) return;
+    const term = stem(variant);
+    if (index.documentFrequency(term) > 0) found.add(term);
+  };
+  for (let i = 0; i <= word.length; i++) {
+    const before = word.slice(0, i);
+    const after = word.slice(i);
+    for (const letter of LETTERS) {
+      consider(before + letter + after);
+      if (i < word.length && letter !== word[i]) consider(before + letter + after.slice(1));
+    }
+    if (i < word.length) consider(before + after.slice(1));
+    if (i + 1 < word.length) consider(before + word[i + 1] + word[i] + after.slice(2));
+  }
+  return [...found].sort();
 }
 
 function withinOneEdit(a: string, b: string): boolean {
@@ -96,6 +125,34 @@ const GENERIC_UNKNOWN_SHARE = 0.2;
 const PROPER_NAME_FACTOR = 2;
 /** Corrected terms count a little less than words the user typed correctly. */
 const CORRECTION_WEIGHT = 0.85;
+
+/**
+ * Indexed terms that stand in for a word the documents never use: the name an acronym stands for, or
+ * the spelling fixes of a typo (from its stem, then from the word as typed).
+ */
+function standInTerms(
+  word: string,
+  fresh: readonly string[],
+  analyzer: Analyzer,
+  index: PassageIndex,
+  expandAcronym: AcronymExpander | undefined,
+): { kind: 'acronym' | 'correction'; terms: string[] } {
+  if (isAcronym(word)) {
+    const expansion = acronymTerms(word, expandAcronym, analyzer, index);
+    if (expansion.length > 0) return { kind: 'acronym', terms: expansion };
+  }
+  const corrections = new Set(
+    fresh
+      .filter((term) => !isAliasTerm(term) && term.length >= MIN_ALIAS_CORRECTABLE_LENGTH && /^\p{L}+$/u.test(term))
+      .flatMap((term) => spellingCorrections(term, analyzer, index)),
+  );
+  // A word typed with a capital is most likely a name spelt as meant ("Rhine", "Turing"), and a real
+  // word the documents do not use is not a typo of one they do ("genre" is not "gene").
+  if (corrections.size === 0 && /^[a-z]+$/.test(word) && word.length >= MIN_CORRECTABLE_LENGTH && !isEnglishWord(word)) {
+    for (const term of typedWordCorrections(word, index)) corrections.add(term);
+  }
+  return { kind: 'correction', terms: [...corrections] };
+}
 
 /** The indexed terms of the name an acronym stands for ("UT" → univers, texa). */
 function acronymTerms(acronym: string, expandAcronym: AcronymExpander | undefined, analyzer: Analyzer, index: PassageIndex): string[] {
@@ -151,23 +208,12 @@ export function analyzeQuery(question: string, analyzer: Analyzer, index: Passag
       weight = Math.max(...knownTerms.map(idf));
     } else {
       const word = question.slice(group.start, group.end).replace(/['’]s$/, '');
-      const expansion = isAcronym(word) ? acronymTerms(word, expandAcronym, analyzer, index) : [];
-      if (isAcronym(word) && expansion.length === 0) unknownAcronyms.push(word);
-      const corrections = expansion.length > 0 ? [] : [
-        ...new Set(
-          fresh
-            .filter((term) => !isAliasTerm(term) && term.length >= MIN_ALIAS_CORRECTABLE_LENGTH && /^\p{L}+$/u.test(term))
-            .flatMap((term) => spellingCorrections(term, analyzer, index)),
-        ),
-      ];
-      if (expansion.length > 0) {
-        terms = [...fresh, ...expansion];
-        // Any one of the name's words satisfies the concept, so it weighs like the commonest of them.
-        weight = Math.min(...expansion.map(idf)) * CORRECTION_WEIGHT;
-        known = true;
-      } else if (corrections.length > 0) {
-        terms = [...fresh, ...corrections];
-        weight = Math.max(...corrections.map(idf)) * CORRECTION_WEIGHT;
+      const stand = standInTerms(word, fresh, analyzer, index, expandAcronym);
+      if (isAcronym(word) && stand.kind !== 'acronym') unknownAcronyms.push(word);
+      if (stand.terms.length > 0) {
+        terms = [...fresh, ...stand.terms];
+        // Any one of a name's words satisfies the concept, so it weighs like the commonest of them.
+        weight = (stand.kind === 'acronym' ? Math.min(...stand.terms.map(idf)) : Math.max(...stand.terms.map(idf))) * CORRECTION_WEIGHT;
         known = true;
       } else if (fresh.every((term) => GENERIC_TERMS.has(term))) weight = unknownWeight * GENERIC_UNKNOWN_SHARE;
       else weight = isProperName(question, group.start) ? unknownWeight * PROPER_NAME_FACTOR : unknownWeight;

@@ -38,14 +38,17 @@ const isDigit = (code: number) => code >= 48 && code <= 57;
 const ANALYZER_VERSION = 'a3';
 const ALIAS_PREFIX = '~';
 
-// Raw word → processed term ('' for a stop word): one lookup per word on the hot path.
+// Raw word → processed term ('' for a stop word): one lookup per word on the hot path. Bounded, because
+// questions bring words no document has (a hostile user could send millions).
 const wordCache = new Map<string, string>();
+const WORD_CACHE_LIMIT = 200_000;
 
 function processWord(raw: string): string {
   let term = wordCache.get(raw);
   if (term === undefined) {
     const word = foldWord(raw);
     term = word === '' || STOP_WORDS.has(word) ? '' : stem(word);
+    if (wordCache.size >= WORD_CACHE_LIMIT) wordCache.clear();
     wordCache.set(raw, term);
   }
   return term;

@@ -1,0 +1,58 @@
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { answerQuestion } from '../src/answer/answer.js';
+import { analyzeQuery, type AnalyzedQuery } from '../src/answer/query.js';
+import { buildCorpus, type Corpus } from '../src/corpus.js';
+import { hashText, loadKnowledge } from '../src/knowledge/load.js';
+import { packManifestSchema } from '../src/knowledge/schema.js';
+import { silentLogger } from '../src/logger.js';
+import { isEnglishWord } from '../src/search/english-words.js';
+
+const SHIPPED = fileURLToPath(new URL('../knowledge', import.meta.url));
+let corpus: Corpus;
+
+beforeAll(async () => {
+  corpus = await buildCorpus(await loadKnowledge(SHIPPED), { logger: silentLogger });
+});
+
+function conceptOf(query: AnalyzedQuery, typed: string) {
+  const concept = query.concepts.find((candidate) => candidate.terms[0] === typed);
+  expect(concept, `a concept for "${typed}"`).toBeDefined();
+  return concept!;
+}
+
+describe('spelling fixes', () => {
+  it('knows ordinary English words from misspellings', () => {
+    expect(isEnglishWord('losing')).toBe(true);
+    expect(isEnglishWord('Genre')).toBe(true);
+    expect(isEnglishWord('hastngs')).toBe(false);
+    expect(isEnglishWord('reprots')).toBe(false);
+  });
+
+  it('fixes a misspelling whose stem hides it, from the word as typed ("hastngs" → Hastings)', () => {
+    const hastings = conceptOf(analyzeQuery('who is reed hastngs', corpus.analyzer, corpus.index), 'hastng');
+    expect(hastings.known).toBe(true);
+    expect(hastings.terms).toContain(corpus.analyzer.terms('Hastings')[0]);
+    const answer = answerQuestion(corpus, 'who is reed hastngs');
+    expect(answer.kind).toBe('excerpts');
+    if (answer.kind === 'excerpts') expect(answer.excerpts[0]!.quote).toContain('Netflix co-founder Reed Hastings');
+  });
+
+  it('leaves a real word the documents do not use alone instead of "correcting" it into one they do', async () => {
+    const text = 'Researchers found the gene in 2003.';
+    const genes = await buildCorpus(
+      { dir: 'memory', manifest: packManifestSchema.parse({}), documents: [{ id: 'g', path: 'g.md', meta: { title: 'Study' }, text, hash: hashText(text) }], warnings: [] },
+      { logger: silentLogger },
+    );
+    const genre = conceptOf(analyzeQuery('which genre did researchers find', genes.analyzer, genes.index), 'genr');
+    expect(genre.known).toBe(false);
+    expect(genre.terms).toEqual(['genr']);
+    const typo = conceptOf(analyzeQuery('which genne did researchers find', genes.analyzer, genes.index), 'genn');
+    expect(typo.terms).toContain('gene');
+  });
+
+  it('leaves a capitalised name as typed: it is most likely spelt as meant', () => {
+    const name = conceptOf(analyzeQuery('What did Hastngs say?', corpus.analyzer, corpus.index), 'hastng');
+    expect(name.known).toBe(false);
+  });
+});
