@@ -91,6 +91,24 @@ describe('analyzer', () => {
     });
   });
 
+  describe('words broken across lines', () => {
+    it('indexes a word a laid-out line broke with a hyphen whole, over both halves', () => {
+      const text = 'in the Dis-\n   trict Court';
+      const whole = plain.tokens(text).find((token) => token.term === 'district');
+      expect(whole).toBeDefined();
+      expect(text.slice(whole!.start, whole!.end)).toBe('Dis-\n   trict');
+    });
+
+    it('keeps the halves, since a line may break a real compound ("race-based")', () => {
+      expect(plain.terms('race-\nbased admissions')).toEqual(expect.arrayContaining(['race', 'base', 'admiss']));
+    });
+
+    it('joins nothing across a hyphen on the same line or before a capital', () => {
+      expect(plain.terms('Dis- trict')).not.toContain('district');
+      expect(plain.terms('New-\nYork')).not.toContain('newyork');
+    });
+  });
+
   describe('apostrophes and possessives', () => {
     it.each([
       ['Facebook’s', ['facebook']],

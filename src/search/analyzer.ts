@@ -33,9 +33,11 @@ const LEGAL_PATTERN = new RegExp(
   'yiu',
 );
 const isSymbol = (char: string | undefined) => char === '§' || char === '¶' || char === '$' || char === '€' || char === '£';
+const HYPHEN = 45;
+const LINE_BREAK_HYPHEN = /^-[ \t]*\r?\n[ \t]*(\p{Ll}+)/u;
 const isDigit = (code: number) => code >= 48 && code <= 57;
 
-const ANALYZER_VERSION = 'a3';
+const ANALYZER_VERSION = 'a4';
 const ALIAS_PREFIX = '~';
 
 // Raw word → processed term ('' for a stop word): one lookup per word on the hot path. Bounded, because
@@ -100,7 +102,17 @@ function baseTokens(text: string): Token[] {
       }
     }
     const term = processWord(match[0]);
-    if (term !== '') tokens.push({ term, start, end: start + match[0].length });
+    const end = start + match[0].length;
+    if (term !== '') tokens.push({ term, start, end });
+    if (text.charCodeAt(end) === HYPHEN) {
+      // Text laid out from a PDF breaks words across lines ("Dis-\n trict"): index the whole word too.
+      // The halves stay (a line may break a real compound, "race-\nbased"), and so do the offsets.
+      const rest = LINE_BREAK_HYPHEN.exec(text.slice(end, end + 40));
+      if (rest) {
+        const joined = processWord(match[0] + rest[1]!);
+        if (joined !== '') tokens.push({ term: joined, start, end: end + rest[0].length });
+      }
+    }
   }
   return tokens;
 }
