@@ -6,7 +6,7 @@ import type { BenchRow, ReadyRow } from './rows.js';
 /** Sum of the serialized index files the core wrote under `<dataDir>/index-cache/`. */
 async function cachedIndexBytes(dataDir: string): Promise<number> {
   const dir = join(dataDir, 'index-cache');
-  const names = (await readdir(dir).catch(() => [] as string[])).filter((name) => name.endsWith('.json'));
+  const names = (await readdir(dir).catch(() => [] as string[])).filter((name) => name.endsWith('.index'));
   const sizes = await Promise.all(names.map(async (name) => (await stat(join(dir, name))).size));
   return sizes.reduce((sum, size) => sum + size, 0);
 }

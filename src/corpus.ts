@@ -5,7 +5,7 @@ import { createAnalyzer, type Analyzer } from './search/analyzer.js';
 import { createIndexCache, indexCacheKey } from './search/index-cache.js';
 import { createTokenCache } from './search/token-cache.js';
 import type { Token } from './search/analyzer.js';
-import { buildPassageIndex, loadPassageIndex, type PassageIndex } from './search/passage-index.js';
+import { buildPassageIndex, INDEX_VERSION, loadPassageIndex, type PassageIndex } from './search/passage-index.js';
 import type { Document, Passage } from './types.js';
 
 /** Everything one answer needs, built from one knowledge pack; replaced whole on reload. */
@@ -51,6 +51,7 @@ export async function buildCorpus(pack: KnowledgePack, options: BuildCorpusOptio
     [...passagesByDoc].map(([docId, list]) => [docId, [...new Set(list.flatMap((passage) => passage.locator.section ?? []))]]),
   );
   const hash = indexCacheKey([
+    INDEX_VERSION,
     analyzer.version,
     ...passages.map((passage) => `${passage.id}|${passage.locator.section ?? ''}|${documents.get(passage.docId)?.meta.title ?? ''}`),
   ]);
@@ -68,7 +69,7 @@ export async function buildCorpus(pack: KnowledgePack, options: BuildCorpusOptio
   const source = index ? 'cache' : 'built';
   if (!index) {
     index = buildPassageIndex(passages, documents, analyzer);
-    await cache?.write(hash, JSON.stringify(index.toJSON()));
+    await cache?.write(hash, index.serialize());
   }
   const contextTerms = new Map<string, ReadonlySet<string>>();
   const contextTermsOf = (passage: Passage): ReadonlySet<string> => {

@@ -1,5 +1,6 @@
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { deserialize, serialize } from 'node:v8';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import MiniSearch from 'minisearch';
@@ -46,7 +47,7 @@ function packOf(texts: Record<string, string>, aliases: string[][] = []): Knowle
   return { dir: root, manifest: packManifestSchema.parse({ aliases }), documents, warnings: [] };
 }
 
-const cacheFiles = () => readdirSync(cacheDir).filter((name) => name.endsWith('.json')).sort();
+const cacheFiles = () => readdirSync(cacheDir).filter((name) => name.endsWith('.index')).sort();
 
 describe('index cache', () => {
   it('builds the index the first time and loads it from the cache the second time', async () => {
@@ -56,7 +57,7 @@ describe('index cache', () => {
     expect(first.source).toBe('built');
     expect(second.source).toBe('cache');
     expect(second.hash).toBe(first.hash);
-    expect(cacheFiles()).toEqual([`${first.hash}.json`]);
+    expect(cacheFiles()).toEqual([`${first.hash}.index`]);
   });
 
   it('answers the same from a cached index as from a built one', async () => {
@@ -76,8 +77,8 @@ describe('index cache', () => {
     const c = await buildCorpus(packOf({ one: 'Netflix read direct messages.' }), { cacheDir, logger: recordingLogger() });
     expect(c.source).toBe('built');
     expect(cacheFiles()).toHaveLength(2);
-    expect(cacheFiles()).toContain(`${c.hash}.json`);
-    expect(cacheFiles()).not.toContain(`${a.hash}.json`);
+    expect(cacheFiles()).toContain(`${c.hash}.index`);
+    expect(cacheFiles()).not.toContain(`${a.hash}.index`);
   });
 
   it('rebuilds when the aliases change, because the analyzer version is part of the key', async () => {
@@ -98,14 +99,17 @@ describe('index cache', () => {
   });
 
   it.each([
-    ['truncated JSON', (json: string) => json.slice(0, json.length / 2)],
-    ['not JSON at all', () => 'garbage'],
-    ['JSON of another shape', () => '{"hello":"world"}'],
+    ['truncated', (bytes: Buffer) => bytes.subarray(0, bytes.length / 2)],
+    ['garbage', () => Buffer.from('garbage')],
+    ['empty', () => Buffer.alloc(0)],
+    ['a serialized value of another shape', () => serialize({ hello: 'world' })],
+    ['an index of another format', (bytes: Buffer) => serialize({ ...(deserialize(bytes) as object), format: 'pinpoint-index/0' })],
+    ["MiniSearch's own JSON", () => Buffer.from('{"documentCount":0,"index":[],"serializationVersion":2}')],
   ])('falls back to building when the cache file is %s, and rewrites it', async (_label, corrupt) => {
     const pack = packOf({ one: 'Netflix read messages.\n\nMeta settled for $725 million.' });
     const first = await buildCorpus(pack, { cacheDir, logger: recordingLogger() });
-    const file = join(cacheDir, `${first.hash}.json`);
-    writeFileSync(file, corrupt(readFileSync(file, 'utf8')));
+    const file = join(cacheDir, `${first.hash}.index`);
+    writeFileSync(file, corrupt(readFileSync(file)));
     const logger = recordingLogger();
     const second = await buildCorpus(pack, { cacheDir, logger });
     expect(second.source).toBe('built');
@@ -155,7 +159,7 @@ describe('index cache', () => {
     expect(third.stats().knowledgeHash).not.toBe(hash);
     await third.close();
     expect(sources.map((fields) => (fields as { index: string }).index)).toEqual(['built', 'cache', 'built']);
-    expect(readdirSync(join(dataDir, 'index-cache')).filter((name) => name.endsWith('.json'))).toHaveLength(2);
+    expect(readdirSync(join(dataDir, 'index-cache')).filter((name) => name.endsWith('.index'))).toHaveLength(2);
   });
 });
 
@@ -166,7 +170,7 @@ describe('passage index', () => {
   const passages = splitPassages(document);
   const documents = new Map([[document.id, document]]);
   const built = buildPassageIndex(passages, documents, analyzer);
-  const loaded = loadPassageIndex(JSON.stringify(built.toJSON()), analyzer);
+  const loaded = loadPassageIndex(built.serialize(), analyzer);
 
   it('relies on MiniSearch internals that still exist (_index.get, _index.fuzzyGet, _fieldIds)', () => {
     const miniSearch = new MiniSearch({ fields: ['text', 'title'] });
@@ -183,7 +187,7 @@ describe('passage index', () => {
 
   it.each([
     ['built', built],
-    ['loaded from JSON', loaded],
+    ['loaded from the cache bytes', loaded],
   ])('counts passages whose text holds a term (%s)', (_label, index) => {
     expect(index.passageCount).toBe(4);
     expect(index.documentFrequency('netflix')).toBe(2);
@@ -197,12 +201,20 @@ describe('passage index', () => {
 
   it.each([
     ['built', built],
-    ['loaded from JSON', loaded],
+    ['loaded from the cache bytes', loaded],
   ])('suggests the closest indexed terms for a misspelling (%s)', (_label, index) => {
     expect(index.closestTerms('netflx', 1)).toEqual(['netflix']);
     expect(index.closestTerms('settlment', 2)).toEqual(['settlement']);
     expect(index.closestTerms('netflix', 1)).toEqual([]);
     expect(index.closestTerms('zzzzzz', 1)).toEqual([]);
+  });
+
+  it('searches a loaded index exactly as the index it was saved from', () => {
+    for (const terms of [['netflix', 'privat'], ['messag'], ['$725', 'settlement'], ['order'], ['absent']]) {
+      const weights = new Map([[terms[0]!, 2]]);
+      expect(loaded.search(terms, { limit: 10, weights })).toEqual(built.search(terms, { limit: 10, weights }));
+    }
+    expect(deserialize(loaded.serialize())).toEqual(deserialize(built.serialize()));
   });
 
   it('finds passages by analysed terms and boosts the title field', () => {

@@ -13,26 +13,28 @@ export function indexCacheKey(parts: readonly string[]): string {
   return hash.digest('hex').slice(0, 32);
 }
 
-/** Serialized MiniSearch indexes under `<dataDir>/index-cache/`, so a restart need not re-index. */
+const EXTENSION = '.index';
+
+/** Serialized indexes under `<dataDir>/index-cache/`, so a restart need not re-index. */
 export function createIndexCache(dir: string, logger: Logger) {
-  const fileOf = (key: string) => path.join(dir, `${key}.json`);
+  const fileOf = (key: string) => path.join(dir, `${key}${EXTENSION}`);
   return {
-    async read(key: string): Promise<string | undefined> {
+    async read(key: string): Promise<Buffer | undefined> {
       try {
-        return await readFile(fileOf(key), 'utf8');
+        return await readFile(fileOf(key));
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'ENOENT') logger.warn({ err: error, file: fileOf(key) }, 'index cache unreadable; rebuilding');
         return undefined;
       }
     },
     /** Writes atomically (temp file + rename) so a crash never leaves half a cache behind. */
-    async write(key: string, json: string): Promise<void> {
+    async write(key: string, bytes: Buffer): Promise<void> {
       try {
         await mkdir(dir, { recursive: true });
         const temp = `${fileOf(key)}.${process.pid}.tmp`;
-        await writeFile(temp, json);
+        await writeFile(temp, bytes);
         await rename(temp, fileOf(key));
-        const names = (await readdir(dir)).filter((name) => name.endsWith('.json'));
+        const names = (await readdir(dir)).filter((name) => name.endsWith(EXTENSION));
         const dated = await Promise.all(names.map(async (name) => ({ name, time: (await stat(path.join(dir, name))).mtimeMs })));
         const sorted = dated.sort((a, b) => b.time - a.time);
         for (const old of sorted.slice(KEEP)) await rm(path.join(dir, old.name), { force: true });
