@@ -97,6 +97,13 @@ function isProperName(question: string, start: number): boolean {
  */
 export const POSTING_BUDGET = 5_000;
 const ALWAYS_SEARCHED = 1;
+/**
+ * A term in more than half the passages barely tells them apart (its IDF is under ln 2) yet costs the
+ * most to score; once its list is long it is left to the reranker too. Small packs keep every term:
+ * there it costs nothing, and "Netflix" in most of one article's passages still ranks them.
+ */
+const COMMON_SHARE = 0.5;
+const AFFORDABLE_POSTINGS = 1_000;
 
 function withinPostingBudget(terms: string[], index: PassageIndex): string[] {
   const byRarity = terms.map((term) => ({ term, df: index.documentFrequency(term) })).sort((a, b) => a.df - b.df);
@@ -104,7 +111,8 @@ function withinPostingBudget(terms: string[], index: PassageIndex): string[] {
   return byRarity
     .filter(({ df }, rank) => {
       postings += df;
-      return rank < ALWAYS_SEARCHED || postings <= POSTING_BUDGET;
+      const common = df > COMMON_SHARE * index.passageCount && df > AFFORDABLE_POSTINGS;
+      return rank < ALWAYS_SEARCHED || (postings <= POSTING_BUDGET && !common);
     })
     .map(({ term }) => term);
 }
