@@ -1,4 +1,5 @@
 import type { AnalyzedQuery } from './query.js';
+import type { Token } from '../search/analyzer.js';
 import type { RankedCandidate } from './rank.js';
 import { CONTEXT_SHARE, coverageOf } from './rank.js';
 import { expectedAnswerType, offersAnswerType, questionWordSet } from './answer-type.js';
@@ -38,7 +39,7 @@ interface ScoredSentence {
 }
 
 /** Matched question words per token of the shortest stretch that holds one of each: 1 when they stand together. */
-function proximity(occurrences: readonly number[][], concepts: ReadonlySet<number>, from: number, to: number): number {
+function proximity(occurrences: readonly (readonly number[])[], concepts: ReadonlySet<number>, from: number, to: number): number {
   const hits: [number, number][] = [];
   for (const concept of concepts) for (const position of occurrences[concept]!) if (position >= from && position < to) hits.push([position, concept]);
   if (concepts.size < 2 || hits.length === 0) return 0;
@@ -72,6 +73,8 @@ export function pickSentences(query: AnalyzedQuery, candidates: readonly RankedC
   candidates.slice(0, passagesToRead).forEach((candidate, passageRank) => {
     const sentences = sentencesWithMatches(candidate);
     const text = candidate.passage.text;
+    // A window offers the answer type when one of its sentences does.
+    const offers = sentences.map(({ span }) => type !== 'any' && offersAnswerType(text.slice(span.start, span.end), type, questionWords));
     let best: SentenceChoice | undefined;
     for (let first = 0; first < sentences.length; first++) {
       for (let last = first; last <= Math.min(first + 1, sentences.length - 1); last++) {
@@ -87,7 +90,7 @@ export function pickSentences(query: AnalyzedQuery, candidates: readonly RankedC
           SENTENCE_WEIGHTS.coverage * coverage +
           SENTENCE_WEIGHTS.neighbours * coverageOfSet(around) +
           SENTENCE_WEIGHTS.proximity * proximity(candidate.occurrences, matched, sentences[first]!.firstToken, sentences[last]!.endToken) +
-          SENTENCE_WEIGHTS.answerType * (offersAnswerType(text.slice(start, end), type, questionWords) ? 1 : 0) +
+          SENTENCE_WEIGHTS.answerType * (offers[first] || offers[last] ? 1 : 0) +
           SENTENCE_WEIGHTS.passage * (candidate.score / topScore) -
           (last > first ? SENTENCE_WEIGHTS.pair + (SENTENCE_WEIGHTS.pairLength * Math.max(0, end - start - PAIR_COMFORT_CHARS)) / 100 : 0);
         if (!best || score > best.score) best = { candidate, passageRank, start, end, coverage, ownMatches: matched.size, score };
@@ -98,23 +101,44 @@ export function pickSentences(query: AnalyzedQuery, candidates: readonly RankedC
   return choices.sort((a, b) => b.score - a.score || a.passageRank - b.passageRank);
 }
 
-function sentencesWithMatches(candidate: RankedCandidate): ScoredSentence[] {
-  const spans = splitSentences(candidate.passage.text);
-  const { tokens, occurrences } = candidate;
+interface SentenceLayout {
+  spans: SentenceSpan[];
+  /** Index of the sentence each token falls in, -1 for none. */
+  sentenceOfToken: Int32Array;
+  /** Each sentence's tokens are [firstToken, endToken) of the passage's tokens. */
+  firstToken: number[];
+  endToken: number[];
+}
+
+// A passage's sentences and which token falls in which depend only on its text: worked out once per
+// token list (cached with the passage's tokens), not once per question.
+const layoutByTokens = new WeakMap<readonly Token[], SentenceLayout>();
+
+function layoutOf(text: string, tokens: readonly Token[]): SentenceLayout {
+  let layout = layoutByTokens.get(tokens);
+  if (layout) return layout;
+  const spans = splitSentences(text);
   const sentenceOfToken = new Int32Array(tokens.length).fill(-1);
+  const firstToken = spans.map(() => tokens.length);
+  const endToken = spans.map(() => 0);
   let spanIndex = 0;
   tokens.forEach((token, tokenIndex) => {
     while (spanIndex < spans.length && spans[spanIndex]!.end <= token.start) spanIndex++;
-    if (spanIndex < spans.length && token.start >= spans[spanIndex]!.start) sentenceOfToken[tokenIndex] = spanIndex;
+    if (spanIndex < spans.length && token.start >= spans[spanIndex]!.start) {
+      sentenceOfToken[tokenIndex] = spanIndex;
+      firstToken[spanIndex] = Math.min(firstToken[spanIndex]!, tokenIndex);
+      endToken[spanIndex] = Math.max(endToken[spanIndex]!, tokenIndex + 1);
+    }
   });
-  const sentences: ScoredSentence[] = spans.map((span) => ({ span, matched: new Set<number>(), firstToken: tokens.length, endToken: 0 }));
-  sentenceOfToken.forEach((sentence, tokenIndex) => {
-    const owner = sentences[sentence];
-    if (!owner) return;
-    owner.firstToken = Math.min(owner.firstToken, tokenIndex);
-    owner.endToken = Math.max(owner.endToken, tokenIndex + 1);
-  });
-  occurrences.forEach((positions, concept) => {
+  layout = { spans, sentenceOfToken, firstToken, endToken };
+  layoutByTokens.set(tokens, layout);
+  return layout;
+}
+
+function sentencesWithMatches(candidate: RankedCandidate): ScoredSentence[] {
+  const { spans, sentenceOfToken, firstToken, endToken } = layoutOf(candidate.passage.text, candidate.tokens);
+  const sentences: ScoredSentence[] = spans.map((span, index) => ({ span, matched: new Set<number>(), firstToken: firstToken[index]!, endToken: endToken[index]! }));
+  candidate.occurrences.forEach((positions, concept) => {
     for (const position of positions) {
       const sentence = sentenceOfToken[position]!;
       if (sentence >= 0) sentences[sentence]!.matched.add(concept);

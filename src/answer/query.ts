@@ -149,17 +149,39 @@ function standInTerms(
     const expansion = acronymTerms(word, expandAcronym, analyzer, index);
     if (expansion.length > 0) return { kind: 'acronym', terms: expansion };
   }
-  const corrections = new Set(
-    fresh
-      .filter((term) => !isAliasTerm(term) && term.length >= MIN_ALIAS_CORRECTABLE_LENGTH && /^\p{L}+$/u.test(term))
-      .flatMap((term) => spellingCorrections(term, analyzer, index)),
-  );
-  // A word typed with a capital is most likely a name spelt as meant ("Rhine", "Turing"), and a real
-  // word the documents do not use is not a typo of one they do ("genre" is not "gene").
-  if (corrections.size === 0 && /^[a-z]+$/.test(word) && word.length >= MIN_CORRECTABLE_LENGTH && !isEnglishWord(word)) {
-    for (const term of typedWordCorrections(word, index)) corrections.add(term);
+  const cache = correctionCacheOf(index);
+  const key = `${word}\0${fresh.join('\0')}`;
+  let terms = cache.get(key);
+  if (!terms) {
+    const corrections = new Set(
+      fresh
+        .filter((term) => !isAliasTerm(term) && term.length >= MIN_ALIAS_CORRECTABLE_LENGTH && /^\p{L}+$/u.test(term))
+        .flatMap((term) => spellingCorrections(term, analyzer, index)),
+    );
+    // A word typed with a capital is most likely a name spelt as meant ("Rhine", "Turing"), and a real
+    // word the documents do not use is not a typo of one they do ("genre" is not "gene").
+    if (corrections.size === 0 && /^[a-z]+$/.test(word) && word.length >= MIN_CORRECTABLE_LENGTH && !isEnglishWord(word)) {
+      for (const term of typedWordCorrections(word, index)) corrections.add(term);
+    }
+    terms = [...corrections];
+    if (cache.size >= CORRECTION_CACHE_LIMIT) cache.clear();
+    cache.set(key, terms);
   }
-  return { kind: 'correction', terms: [...corrections] };
+  return { kind: 'correction', terms: [...terms] };
+}
+
+// Looking for corrections walks the vocabulary; the same unknown words come back, so each index keeps
+// what it found for them (bounded, and dropped with the index on reload).
+const correctionCaches = new WeakMap<PassageIndex, Map<string, string[]>>();
+const CORRECTION_CACHE_LIMIT = 4096;
+
+function correctionCacheOf(index: PassageIndex): Map<string, string[]> {
+  let cache = correctionCaches.get(index);
+  if (!cache) {
+    cache = new Map();
+    correctionCaches.set(index, cache);
+  }
+  return cache;
 }
 
 /** The indexed terms of the name an acronym stands for ("UT" → univers, texa). */

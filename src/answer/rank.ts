@@ -8,7 +8,7 @@ export interface RankedCandidate {
   passage: Passage;
   tokens: Token[];
   /** For each concept of the query, the token indexes where it occurs in the passage. */
-  occurrences: number[][];
+  occurrences: readonly (readonly number[])[];
   /** Concepts found in the passage's document title or section heading: they hold for all its text. */
   context: ReadonlySet<number>;
   /** IDF-weighted share of the question's concepts found in the passage or its context (0..1). */
@@ -22,14 +22,34 @@ export const RERANK_WEIGHTS = { bm25: 0.45, coverage: 0.4, bigram: 0.15 } as con
 /** Token-distance within which two neighbouring question words count as the same phrase. */
 const BIGRAM_WINDOW = 3;
 
-export function occurrencesOf(concepts: readonly Concept[], tokens: readonly Token[]): number[][] {
-  const where = new Map<string, number[]>();
-  tokens.forEach((token, index) => {
-    const list = where.get(token.term);
-    if (list) list.push(index);
-    else where.set(token.term, [index]);
-  });
-  return concepts.map((concept) => concept.terms.flatMap((term) => where.get(term) ?? []).sort((a, b) => a - b));
+// The same passages come back question after question (their tokens are cached), so where each term
+// stands in them is worked out once per token list, not once per question.
+const positionsByTokens = new WeakMap<readonly Token[], Map<string, number[]>>();
+const NOWHERE: readonly number[] = Object.freeze([]);
+
+function positionsOf(tokens: readonly Token[]): Map<string, number[]> {
+  let positions = positionsByTokens.get(tokens);
+  if (!positions) {
+    positions = new Map();
+    for (let index = 0; index < tokens.length; index++) {
+      const term = tokens[index]!.term;
+      const list = positions.get(term);
+      if (list) list.push(index);
+      else positions.set(term, [index]);
+    }
+    positionsByTokens.set(tokens, positions);
+  }
+  return positions;
+}
+
+/** For each concept, the token indexes where any of its terms occurs, in order. Shared: do not mutate. */
+export function occurrencesOf(concepts: readonly Concept[], tokens: readonly Token[]): (readonly number[])[] {
+  const positions = positionsOf(tokens);
+  return concepts.map((concept) =>
+    concept.terms.length === 1
+      ? (positions.get(concept.terms[0]!) ?? NOWHERE)
+      : concept.terms.flatMap((term) => positions.get(term) ?? []).sort((a, b) => a - b),
+  );
 }
 
 /** Indexes of the concepts that a passage's title or heading terms satisfy. */
@@ -58,7 +78,7 @@ export function coverageOf(concepts: readonly Concept[], matched: (index: number
 }
 
 /** Share of neighbouring question-word pairs that also stand close together in the passage. */
-function bigramScore(concepts: readonly Concept[], occurrences: readonly number[][]): number {
+function bigramScore(concepts: readonly Concept[], occurrences: readonly (readonly number[])[]): number {
   let total = 0;
   let hit = 0;
   for (let i = 0; i + 1 < concepts.length; i++) {
