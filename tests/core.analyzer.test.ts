@@ -161,13 +161,30 @@ describe('analyzer', () => {
       expect(withAliases.terms('a direct route').some(isAliasTerm)).toBe(false);
     });
 
-    it('emits no alias terms without an alias list', () => {
+    it('knows the legal phrases that mean the same thing in any case ("majority opinion", "opinion of the Court")', () => {
+      const majority = plain.terms('who wrote the majority opinion').filter(isAliasTerm);
+      expect(majority).toHaveLength(1);
+      expect(plain.terms('delivered the opinion of the Court').filter(isAliasTerm)).toEqual(majority);
+      expect(plain.terms('a free-speech claim').filter(isAliasTerm)).toEqual(plain.terms('the First Amendment').filter(isAliasTerm));
+    });
+
+    it("lets a pack's own group keep a phrase the legal list also has", () => {
+      const pack = createAnalyzer({ aliases: [['photo', 'selfie']] });
+      expect(pack.terms('selfie').filter(isAliasTerm)).toEqual(pack.terms('photo').filter(isAliasTerm));
+      expect(pack.terms('photograph').filter(isAliasTerm)).not.toEqual(pack.terms('photo').filter(isAliasTerm));
+    });
+
+    it('emits no alias terms for words outside every group', () => {
       expect(plain.terms('direct messages DMs').some(isAliasTerm)).toBe(false);
     });
 
     it('maps each one-word alias phrase to its group\'s synthetic term, for spelling fixes', () => {
-      expect(Object.fromEntries(withAliases.aliasWords)).toEqual({ meta: '~0', facebook: '~0', dm: '~1', dms: '~1', inbox: '~1' });
-      expect(plain.aliasWords.size).toBe(0);
+      expect(Object.fromEntries(withAliases.aliasWords)).toMatchObject({ meta: '~0', facebook: '~0', dm: '~1', dms: '~1', inbox: '~1' });
+      // The built-in legal groups come after the pack's.
+      expect(withAliases.aliasWords.get('photograph')).toBe(withAliases.aliasWords.get('photo'));
+      expect(withAliases.aliasWords.get('photo')).not.toMatch(/^~[01]$/);
+      expect(plain.aliasWords.get('photo')).toBeDefined();
+      expect(plain.aliasWords.get('meta')).toBeUndefined();
     });
 
     it('changes the version when the aliases change, so a cached index is not reused', () => {

@@ -1,4 +1,5 @@
 import { stem } from 'porter2';
+import { LEGAL_ALIASES } from './legal-aliases.js';
 import { STOP_WORDS } from './stopwords.js';
 
 /** A processed term and where its source text sits, so highlights and proximity use real offsets. */
@@ -128,7 +129,7 @@ interface AliasPhrase {
  * "DMs" in a question meets "direct messages" in a document on both the index and the query side.
  */
 export function createAnalyzer(options: { aliases?: readonly (readonly string[])[] } = {}): Analyzer {
-  const groups = (options.aliases ?? []).map((group) => [...group]);
+  const groups = withLegalAliases((options.aliases ?? []).map((group) => [...group]));
   const phrasesByFirstTerm = new Map<string, AliasPhrase[]>();
   const aliasWords = new Map<string, string>();
   groups.forEach((group, index) => {
@@ -171,6 +172,14 @@ export function createAnalyzer(options: { aliases?: readonly (readonly string[])
     terms: (text) => tokens(text).map((token) => token.term),
     aliasWords,
   };
+}
+
+/** The pack's groups, then the built-in legal ones less any phrase a pack group already has. */
+function withLegalAliases(packGroups: string[][]): string[][] {
+  const key = (phrase: string) => baseTokens(phrase).map((token) => token.term).join(' ');
+  const taken = new Set(packGroups.flat().map(key));
+  const legal = LEGAL_ALIASES.map((group) => group.filter((phrase) => !taken.has(key(phrase)))).filter((group) => group.length >= 2);
+  return [...packGroups, ...legal];
 }
 
 export function isAliasTerm(term: string): boolean {
