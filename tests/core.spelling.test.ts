@@ -38,6 +38,21 @@ describe('spelling fixes', () => {
     if (answer.kind === 'excerpts') expect(answer.excerpts[0]!.quote).toContain('Netflix co-founder Reed Hastings');
   });
 
+  it('fixes a short misspelling only when a single word in the documents is one edit away', async () => {
+    const often = conceptOf(analyzeQuery('how ofen did netflix send reprots', corpus.analyzer, corpus.index), 'ofen');
+    expect(often.terms).toEqual(['ofen', 'often']);
+    const answer = answerQuestion(corpus, 'how ofen did netflix send reprots');
+    expect(answer.kind === 'excerpts' && answer.excerpts[0]!.quote).toContain('bi-weekly reports');
+    const text = 'The cart was full. The card was red.';
+    const small = await buildCorpus(
+      { dir: 'memory', manifest: packManifestSchema.parse({}), documents: [{ id: 'b', path: 'b.md', meta: { title: 'Notes' }, text, hash: hashText(text) }], warnings: [] },
+      { logger: silentLogger },
+    );
+    // "carx" is one edit from both "cart" and "card": no guess.
+    expect(conceptOf(analyzeQuery('what carx was it', small.analyzer, small.index), 'carx').known).toBe(false);
+    expect(conceptOf(analyzeQuery('what crat was it', small.analyzer, small.index), 'crat').terms).toContain('cart');
+  });
+
   it('leaves a real word the documents do not use alone instead of "correcting" it into one they do', async () => {
     const text = 'Researchers found the gene in 2003.';
     const genes = await buildCorpus(

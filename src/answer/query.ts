@@ -160,8 +160,10 @@ function standInTerms(
     );
     // A word typed with a capital is most likely a name spelt as meant ("Rhine", "Turing"), and a real
     // word the documents do not use is not a typo of one they do ("genre" is not "gene").
-    if (corrections.size === 0 && /^[a-z]+$/.test(word) && word.length >= MIN_CORRECTABLE_LENGTH && !isEnglishWord(word)) {
-      for (const term of typedWordCorrections(word, index)) corrections.add(term);
+    if (corrections.size === 0 && /^[a-z]+$/.test(word) && word.length >= MIN_ALIAS_CORRECTABLE_LENGTH && !isEnglishWord(word)) {
+      const typed = typedWordCorrections(word, index);
+      // A short word has many neighbours: fix it only when exactly one is in the documents.
+      if (word.length >= MIN_CORRECTABLE_LENGTH || typed.length === 1) for (const term of typed) corrections.add(term);
     }
     terms = [...corrections];
     if (cache.size >= CORRECTION_CACHE_LIMIT) cache.clear();
