@@ -7,7 +7,9 @@ describe('expectedAnswerType', () => {
     ['Where is the Top Ten Percent Law codified?', 'statute'],
     ['Which provision of the Voting Rights Act applies?', 'statute'],
     ['Which 1996 decision struck down the plan?', 'case'],
-    ['What is the case number?', 'any'],
+    ['What is the case number?', 'docket'],
+    ['fisher docket number', 'docket'],
+    ['Which case number did the clerk assign?', 'docket'],
     ['Who sued Meta?', 'person'],
     ['When was the complaint filed?', 'date'],
     ['How much was the settlement?', 'number'],
@@ -31,6 +33,10 @@ describe('offersAnswerType', () => {
     ['Meta settled the litigation.', 'number', false],
     ['It continued until October 2021.', 'date', true],
     ['It continued for a while.', 'date', false],
+    ['Docket Number(s): 5:24-CV-481-FL', 'docket', true],
+    ['Case 1:20CV457, filed in 2020.', 'docket', true],
+    ['No. 11–345. Argued October 10, 2012', 'docket', true],
+    ['The case was filed in April.', 'docket', false],
   ] as const)('finds in %j a %s: %s', (text, type, expected) => {
     expect(offersAnswerType(text, type, none)).toBe(expected);
   });

@@ -75,6 +75,10 @@ describe('answers over the shipped knowledge', () => {
     expect(answer).toEqual({ kind: 'no-match', question: 'What is the capital of France?', suggestions: [ARTICLE_TITLE], candidates: expect.any(Array) });
   });
 
+  it('declines to answer a case-number question from a document that gives none', () => {
+    expect(shipped.ask('What is the case number?').kind).toBe('no-match');
+  });
+
   it('gives deep-equal answers to the same question asked twice', () => {
     const question = 'Who had personal ties with Mark Zuckerberg?';
     expect(shipped.ask(question)).toEqual(shipped.ask(question));

@@ -1,7 +1,8 @@
 /** What kind of thing a question asks for, read from its wh-words. */
-export type AnswerType = 'statute' | 'case' | 'person' | 'date' | 'number' | 'place' | 'any';
+export type AnswerType = 'docket' | 'statute' | 'case' | 'person' | 'date' | 'number' | 'place' | 'any';
 
 const TYPE_PATTERNS: [AnswerType, RegExp][] = [
+  ['docket', /\b((case|docket|file|civil action) (number|no\.?)|docket)\b/i],
   ['statute', /\b((which|what) (\w+ ){0,2}(statute|provision|section|rule|regulation|code|subsection|clause)s?\b|\bcodified\b)/i],
   ['case', /\b(which|what) (\w+ ){0,2}(case|decision|precedent)s?\b(?! (number|no\.))/i],
   ['number', /\b(how (much|many|long|old|far|big|large|often)|what (percentage|percent|amount|number|fine|sum|price|size)|how much money)\b/i],
@@ -19,6 +20,8 @@ const YEAR = /\b(?:1[0-9]\d\d|20\d\d)s?\b/;
 const NUMBER = /[$€£]\s?\d|\b\d[\d,.]*\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen|half)\b/i;
 // "§ 1983", "42 U.S.C.", "Section 208", "Rule 12(b)(6)", "KRS 117.235", "163-166.3(c)".
 const STATUTE = /§|\bU\.\s?S\.\s?C\.|\b(Section|Rule|Article|Title)\s+\d|\b[A-Z]{2,5}\s+\d+[.\d]*|\b\d+-\d+(\.\d+)*(\([a-z0-9]+\))?/;
+// A docket number: "3:20-cv-08570-JD", "1:20CV457", "No. 11–345", "Case No. 24-1".
+const DOCKET = /\b\d{1,2}:\d{2}[-–]?[a-z]{2,4}[-–]?\d{2,6}|\bNos?\.\s?\d{1,4}[-–]\d{1,6}\b/i;
 // A case name: "Hopwood v. Texas", "Gratz v. Bollinger".
 const CASE_NAME = /\b\p{Lu}[\p{L}.'’&-]*(?:\s\p{Lu}[\p{L}.'’&-]*)*\s+v\.\s+\p{Lu}/u;
 const NUMBER_GLOBAL = new RegExp(NUMBER.source, 'gi');
@@ -29,6 +32,8 @@ export function offersAnswerType(text: string, type: AnswerType, questionWords: 
   switch (type) {
     case 'date':
       return YEAR.test(text) || MONTH.test(text) || /\b\d{1,2}\/\d{1,2}\/\d{2,4}\b/.test(text);
+    case 'docket':
+      return DOCKET.test(text);
     case 'statute':
       return STATUTE.test(text);
     case 'case':

@@ -18,7 +18,7 @@ export const DEFAULT_EXCERPTS = 3;
  * question: say so instead of quoting a weak guess. Calibrated on XQuAD questions asked with and
  * without their own article indexed (90.4% of the latter abstain, 4.9% of the former).
  */
-export const ABSTENTION = { minConfidence: 0.43, unknownPenalty: 0.2, missingTypePenalty: 0.15 } as const;
+export const ABSTENTION = { minConfidence: 0.43, unknownPenalty: 0.2, missingTypePenalty: 0.15, missingDocketPenalty: 1 } as const;
 /** How many document titles a no-match answer suggests. */
 const MAX_SUGGESTIONS = 5;
 /** Questions longer than this are cut before analysis (hostile or pasted walls of text). */
@@ -47,7 +47,7 @@ export function answerQuestion(corpus: Corpus, question: string, options: Answer
   const best = choices[0];
   const unknownShare = query.concepts.reduce((sum, concept) => sum + (concept.known ? 0 : concept.weight), 0) / (query.totalWeight || 1);
   const confidence = best
-    ? 0.5 * best.coverage + 0.5 * best.candidate.coverage - ABSTENTION.unknownPenalty * unknownShare - (lacksAnswerType(query.question, best) ? ABSTENTION.missingTypePenalty : 0)
+    ? 0.5 * best.coverage + 0.5 * best.candidate.coverage - ABSTENTION.unknownPenalty * unknownShare - missingTypePenalty(query.question, best)
     : 0;
   if (!best || confidence < ABSTENTION.minConfidence) {
     return { kind: 'no-match', question: trimmed, suggestions: suggestionsFor(corpus, ranked), candidates };
@@ -61,11 +61,15 @@ export function answerQuestion(corpus: Corpus, question: string, options: Answer
   return { kind: 'excerpts', question: trimmed, excerpts, candidates };
 }
 
-/** "How many …?" or "When …?" answered by a quote with no number or date in it is a weak answer. */
-function lacksAnswerType(question: string, choice: SentenceChoice): boolean {
+/**
+ * "How many …?" or "When …?" answered by a quote with no number or date in it is a weak answer; "What
+ * is the case number?" answered by a quote with no docket number is none.
+ */
+function missingTypePenalty(question: string, choice: SentenceChoice): number {
   const type = expectedAnswerType(question);
-  if (type !== 'number' && type !== 'date') return false;
-  return !offersAnswerType(choice.candidate.passage.text.slice(choice.start, choice.end), type, questionWordSet(question));
+  const penalty = type === 'docket' ? ABSTENTION.missingDocketPenalty : type === 'number' || type === 'date' ? ABSTENTION.missingTypePenalty : 0;
+  if (penalty === 0) return 0;
+  return offersAnswerType(choice.candidate.passage.text.slice(choice.start, choice.end), type, questionWordSet(question)) ? 0 : penalty;
 }
 
 /** What to ask about instead: the titles of the documents nearest the question first, then the others. */
