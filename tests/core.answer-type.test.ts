@@ -10,6 +10,11 @@ describe('expectedAnswerType', () => {
     ['What is the case number?', 'docket'],
     ['fisher docket number', 'docket'],
     ['Which case number did the clerk assign?', 'docket'],
+    ['Which court is the case in?', 'court'],
+    ["Which other state's top court did the opinion lean on?", 'court'],
+    ['In what court did Fisher sue?', 'court'],
+    ['What did the court decide on the motions?', 'any'],
+    ['What court case desegregated schools?', 'case'],
     ['Who sued Meta?', 'person'],
     ['When was the complaint filed?', 'date'],
     ['How much was the settlement?', 'number'],
@@ -37,6 +42,10 @@ describe('offersAnswerType', () => {
     ['Case 1:20CV457, filed in 2020.', 'docket', true],
     ['No. 11–345. Argued October 10, 2012', 'docket', true],
     ['The case was filed in April.', 'docket', false],
+    ['She sued in the United States District Court for the Western District of Texas.', 'court', true],
+    ['The Fifth Circuit affirmed.', 'court', true],
+    ['the Court of Justice held otherwise', 'court', true],
+    ['New court documents reveal the deal.', 'court', false],
   ] as const)('finds in %j a %s: %s', (text, type, expected) => {
     expect(offersAnswerType(text, type, none)).toBe(expected);
   });

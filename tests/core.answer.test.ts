@@ -75,8 +75,9 @@ describe('answers over the shipped knowledge', () => {
     expect(answer).toEqual({ kind: 'no-match', question: 'What is the capital of France?', suggestions: [ARTICLE_TITLE], candidates: expect.any(Array) });
   });
 
-  it('declines to answer a case-number question from a document that gives none', () => {
+  it('declines a case-number or which-court question from a document that names neither', () => {
     expect(shipped.ask('What is the case number?').kind).toBe('no-match');
+    expect(shipped.ask('Which court is the case in?').kind).toBe('no-match');
   });
 
   it('gives deep-equal answers to the same question asked twice', () => {

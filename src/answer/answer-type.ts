@@ -1,13 +1,15 @@
 /** What kind of thing a question asks for, read from its wh-words. */
-export type AnswerType = 'docket' | 'statute' | 'case' | 'person' | 'date' | 'number' | 'place' | 'any';
+export type AnswerType = 'docket' | 'statute' | 'case' | 'court' | 'person' | 'date' | 'number' | 'place' | 'any';
 
 const TYPE_PATTERNS: [AnswerType, RegExp][] = [
   ['docket', /\b((case|docket|file|civil action) (number|no\.?)|docket)\b/i],
   ['statute', /\b((which|what) (\w+ ){0,2}(statute|provision|section|rule|regulation|code|subsection|clause)s?\b|\bcodified\b)/i],
   ['case', /\b(which|what) (\w+ ){0,2}(case|decision|precedent)s?\b(?! (number|no\.))/i],
+  // "Which court", "what other state's top court", not "what did the court …".
+  ['court', /\b(which|what) ((?!(did|does|do|was|were|is|are|has|had|will|would|can|the|a|an)\b)[\w'’]+ ){0,3}court\b/i],
   ['number', /\b(how (much|many|long|old|far|big|large|often)|what (percentage|percent|amount|number|fine|sum|price|size)|how much money)\b/i],
   ['date', /\b(when|what (year|date|month|day|time|century|decade)|which (year|date|month|day|century))\b/i],
-  ['person', /\b(who|whom|whose|which (person|company|firm|people|judge|lawyer|court))\b/i],
+  ['person', /\b(who|whom|whose|which (person|company|firm|people|judge|lawyer))\b/i],
   ['place', /\b(where|what (country|city|state|place|court)|which (country|city|state))\b/i],
 ];
 
@@ -22,6 +24,8 @@ const NUMBER = /[$€£]\s?\d|\b\d[\d,.]*\b|\b(?:one|two|three|four|five|six|sev
 const STATUTE = /§|\bU\.\s?S\.\s?C\.|\b(Section|Rule|Article|Title)\s+\d|\b[A-Z]{2,5}\s+\d+[.\d]*|\b\d+-\d+(\.\d+)*(\([a-z0-9]+\))?/;
 // A docket number: "3:20-cv-08570-JD", "1:20CV457", "No. 11–345", "Case No. 24-1".
 const DOCKET = /\b\d{1,2}:\d{2}[-–]?[a-z]{2,4}[-–]?\d{2,6}|\bNos?\.\s?\d{1,4}[-–]\d{1,6}\b/i;
+// A court's name: "Supreme Court", "Court of Appeals", "Fifth Circuit", "Western District of Texas".
+const COURT = /\b(?:Supreme|District|Circuit|Superior|Bankruptcy|Chancery|Appellate|High|Trial|Federal|County|Tax|Claims)\s+Court\b|\bCourt of\s+(?:the\s+)?\p{Lu}|\b\p{Lu}[\p{L}.]*\s+Circuit\b|\bDistrict of\s+\p{Lu}/u;
 // A case name: "Hopwood v. Texas", "Gratz v. Bollinger".
 const CASE_NAME = /\b\p{Lu}[\p{L}.'’&-]*(?:\s\p{Lu}[\p{L}.'’&-]*)*\s+v\.\s+\p{Lu}/u;
 const NUMBER_GLOBAL = new RegExp(NUMBER.source, 'gi');
@@ -34,6 +38,8 @@ export function offersAnswerType(text: string, type: AnswerType, questionWords: 
       return YEAR.test(text) || MONTH.test(text) || /\b\d{1,2}\/\d{1,2}\/\d{2,4}\b/.test(text);
     case 'docket':
       return DOCKET.test(text);
+    case 'court':
+      return COURT.test(text);
     case 'statute':
       return STATUTE.test(text);
     case 'case':

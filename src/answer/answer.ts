@@ -18,7 +18,7 @@ export const DEFAULT_EXCERPTS = 3;
  * question: say so instead of quoting a weak guess. Calibrated on XQuAD questions asked with and
  * without their own article indexed (90.4% of the latter abstain, 4.9% of the former).
  */
-export const ABSTENTION = { minConfidence: 0.43, unknownPenalty: 0.2, missingTypePenalty: 0.15, missingDocketPenalty: 1 } as const;
+export const ABSTENTION = { minConfidence: 0.43, unknownPenalty: 0.2, missingTypePenalty: 0.15, missingNamePenalty: 1 } as const;
 /** How many document titles a no-match answer suggests. */
 const MAX_SUGGESTIONS = 5;
 /** Questions longer than this are cut before analysis (hostile or pasted walls of text). */
@@ -63,11 +63,11 @@ export function answerQuestion(corpus: Corpus, question: string, options: Answer
 
 /**
  * "How many …?" or "When …?" answered by a quote with no number or date in it is a weak answer; "What
- * is the case number?" answered by a quote with no docket number is none.
+ * is the case number?" or "Which court …?" answered by a quote naming no docket or court is none.
  */
 function missingTypePenalty(question: string, choice: SentenceChoice): number {
   const type = expectedAnswerType(question);
-  const penalty = type === 'docket' ? ABSTENTION.missingDocketPenalty : type === 'number' || type === 'date' ? ABSTENTION.missingTypePenalty : 0;
+  const penalty = type === 'docket' || type === 'court' ? ABSTENTION.missingNamePenalty : type === 'number' || type === 'date' ? ABSTENTION.missingTypePenalty : 0;
   if (penalty === 0) return 0;
   return offersAnswerType(choice.candidate.passage.text.slice(choice.start, choice.end), type, questionWordSet(question)) ? 0 : penalty;
 }
