@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { deserialize, serialize } from 'node:v8';
 import { join } from 'node:path';
@@ -117,6 +117,14 @@ describe('index cache', () => {
     expect(answerQuestion(second, 'How much did Meta settle for?')).toEqual(answerQuestion(first, 'How much did Meta settle for?'));
     const third = await buildCorpus(pack, { cacheDir, logger: recordingLogger() });
     expect(third.source).toBe('cache');
+  });
+
+  it('removes index caches of the old JSON format when it writes one', async () => {
+    mkdirSync(cacheDir, { recursive: true });
+    writeFileSync(join(cacheDir, 'a1b2c3.json'), '{"index":[]}');
+    await buildCorpus(packOf({ one: 'Netflix read messages.' }), { cacheDir, logger: recordingLogger() });
+    expect(readdirSync(cacheDir).filter((name) => name.endsWith('.json'))).toEqual([]);
+    expect(cacheFiles()).toHaveLength(1);
   });
 
   it('still builds and only warns when the cache folder cannot be written', async () => {

@@ -34,7 +34,10 @@ export function createIndexCache(dir: string, logger: Logger) {
         const temp = `${fileOf(key)}.${process.pid}.tmp`;
         await writeFile(temp, bytes);
         await rename(temp, fileOf(key));
-        const names = (await readdir(dir)).filter((name) => name.endsWith(EXTENSION));
+        const all = await readdir(dir);
+        // Caches of the JSON format before 0.2 are never read again.
+        for (const legacy of all.filter((name) => name.endsWith('.json'))) await rm(path.join(dir, legacy), { force: true });
+        const names = all.filter((name) => name.endsWith(EXTENSION));
         const dated = await Promise.all(names.map(async (name) => ({ name, time: (await stat(path.join(dir, name))).mtimeMs })));
         const sorted = dated.sort((a, b) => b.time - a.time);
         for (const old of sorted.slice(KEEP)) await rm(path.join(dir, old.name), { force: true });
