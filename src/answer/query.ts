@@ -1,10 +1,8 @@
-import { stem } from 'porter2';
 import { isAliasTerm, type Analyzer } from '../search/analyzer.js';
-import { isEnglishWord } from '../search/english-words.js';
-import { STOP_WORDS } from '../search/stopwords.js';
 import { isAcronym, type AcronymExpander } from '../search/acronyms.js';
 import { GENERIC_TERMS } from '../search/generic-words.js';
 import type { PassageIndex } from '../search/passage-index.js';
+import { spellingFixes } from './spelling.js';
 
 /**
  * One idea of the question: the terms any of which satisfies it. A word, its alias group token,
@@ -29,58 +27,6 @@ export interface AnalyzedQuery {
   termWeights: Map<string, number>;
   /** Acronyms ("UT") the documents never use and `expandAcronym` could not spell out. */
   unknownAcronyms: string[];
-}
-
-/**
- * Indexed terms one edit away (two for long words), one swap of neighbouring letters away ("reprot"),
- * or one edit away from a one-word alias ("setlement" → the settlement group).
- */
-function spellingCorrections(term: string, analyzer: Analyzer, index: PassageIndex): string[] {
-  const found: string[] = [];
-  // The pack's own alias words are few and chosen, so even short ones ("inbx") are safe to match.
-  for (const [word, aliasTerm] of analyzer.aliasWords) {
-    if (index.documentFrequency(aliasTerm) > 0 && Math.abs(word.length - term.length) <= 1 && withinOneEdit(word, term)) found.push(aliasTerm);
-  }
-  if (term.length < MIN_CORRECTABLE_LENGTH) return found;
-  found.push(...index.closestTerms(term, term.length >= LONG_WORD ? 2 : 1).filter((candidate) => index.documentFrequency(candidate) > 0));
-  for (let i = 0; i + 1 < term.length; i++) {
-    const swapped = term.slice(0, i) + term[i + 1] + term[i] + term.slice(i + 2);
-    if (swapped !== term && index.documentFrequency(swapped) > 0) found.push(swapped);
-  }
-  return found;
-}
-
-const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
-
-/**
- * Indexed terms of the words one edit from what the user typed. Stems hide some typos: "hastngs"
- * stems to "hastng", two edits from "hast", while "hastings" is one edit from the word itself.
- */
-function typedWordCorrections(word: string, index: PassageIndex): string[] {
-  const found = new Set<string>();
-  const consider = (variant: string) => {
-    if (STOP_WORDS.has(variant)) return;
-    const term = stem(variant);
-    if (index.documentFrequency(term) > 0) found.add(term);
-  };
-  for (let i = 0; i <= word.length; i++) {
-    const before = word.slice(0, i);
-    const after = word.slice(i);
-    for (const letter of LETTERS) {
-      consider(before + letter + after);
-      if (i < word.length && letter !== word[i]) consider(before + letter + after.slice(1));
-    }
-    if (i < word.length) consider(before + after.slice(1));
-    if (i + 1 < word.length) consider(before + word[i + 1] + word[i] + after.slice(2));
-  }
-  return [...found].sort();
-}
-
-function withinOneEdit(a: string, b: string): boolean {
-  if (a === b) return false;
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  return a.slice(i + 1) === b.slice(i + 1) || a.slice(i) === b.slice(i + 1) || a.slice(i + 1) === b.slice(i);
 }
 
 /** A capitalised word that does not open the question: most likely a name. */
@@ -121,12 +67,6 @@ export function inverseDocumentFrequency(documentFrequency: number, passageCount
   return Math.log(1 + (passageCount - documentFrequency + 0.5) / (documentFrequency + 0.5));
 }
 
-/** Corrections are tried only for words this long: shorter ones have too many neighbours. */
-const MIN_CORRECTABLE_LENGTH = 5;
-/** Shorter words are matched against the pack's alias words only. */
-const MIN_ALIAS_CORRECTABLE_LENGTH = 4;
-/** Words at least this long may be two edits from the right spelling. */
-const LONG_WORD = 7;
 /** An everyday word the documents never use weighs this share of an unknown topical word. */
 const GENERIC_UNKNOWN_SHARE = 0.2;
 /** A name the documents never mention ("Spotify" mid-question) is strong evidence they do not answer. */
@@ -149,41 +89,7 @@ function standInTerms(
     const expansion = acronymTerms(word, expandAcronym, analyzer, index);
     if (expansion.length > 0) return { kind: 'acronym', terms: expansion };
   }
-  const cache = correctionCacheOf(index);
-  const key = `${word}\0${fresh.join('\0')}`;
-  let terms = cache.get(key);
-  if (!terms) {
-    const corrections = new Set(
-      fresh
-        .filter((term) => !isAliasTerm(term) && term.length >= MIN_ALIAS_CORRECTABLE_LENGTH && /^\p{L}+$/u.test(term))
-        .flatMap((term) => spellingCorrections(term, analyzer, index)),
-    );
-    // A word typed with a capital is most likely a name spelt as meant ("Rhine", "Turing"), and a real
-    // word the documents do not use is not a typo of one they do ("genre" is not "gene").
-    if (corrections.size === 0 && /^[a-z]+$/.test(word) && word.length >= MIN_ALIAS_CORRECTABLE_LENGTH && !isEnglishWord(word)) {
-      const typed = typedWordCorrections(word, index);
-      // A short word has many neighbours: fix it only when exactly one is in the documents.
-      if (word.length >= MIN_CORRECTABLE_LENGTH || typed.length === 1) for (const term of typed) corrections.add(term);
-    }
-    terms = [...corrections];
-    if (cache.size >= CORRECTION_CACHE_LIMIT) cache.clear();
-    cache.set(key, terms);
-  }
-  return { kind: 'correction', terms: [...terms] };
-}
-
-// Looking for corrections walks the vocabulary; the same unknown words come back, so each index keeps
-// what it found for them (bounded, and dropped with the index on reload).
-const correctionCaches = new WeakMap<PassageIndex, Map<string, string[]>>();
-const CORRECTION_CACHE_LIMIT = 4096;
-
-function correctionCacheOf(index: PassageIndex): Map<string, string[]> {
-  let cache = correctionCaches.get(index);
-  if (!cache) {
-    cache = new Map();
-    correctionCaches.set(index, cache);
-  }
-  return cache;
+  return { kind: 'correction', terms: spellingFixes(word, fresh, analyzer, index) };
 }
 
 /** The indexed terms of the name an acronym stands for ("UT" → univers, texa). */

@@ -1,0 +1,107 @@
+import { stem } from 'porter2';
+import { isAliasTerm, type Analyzer } from '../search/analyzer.js';
+import { isEnglishWord } from '../search/english-words.js';
+import type { PassageIndex } from '../search/passage-index.js';
+import { STOP_WORDS } from '../search/stopwords.js';
+
+/** Corrections are tried only for words this long: shorter ones have too many neighbours. */
+const MIN_CORRECTABLE_LENGTH = 5;
+/** Shorter words are matched against the pack's alias words only. */
+const MIN_ALIAS_CORRECTABLE_LENGTH = 4;
+/** Words at least this long may be two edits from the right spelling. */
+const LONG_WORD = 7;
+
+/**
+ * Indexed terms one edit away (two for long words), one swap of neighbouring letters away ("reprot"),
+ * or one edit away from a one-word alias ("setlement" → the settlement group).
+ */
+function spellingCorrections(term: string, analyzer: Analyzer, index: PassageIndex): string[] {
+  const found: string[] = [];
+  // The pack's own alias words are few and chosen, so even short ones ("inbx") are safe to match.
+  for (const [word, aliasTerm] of analyzer.aliasWords) {
+    if (index.documentFrequency(aliasTerm) > 0 && Math.abs(word.length - term.length) <= 1 && withinOneEdit(word, term)) found.push(aliasTerm);
+  }
+  if (term.length < MIN_CORRECTABLE_LENGTH) return found;
+  found.push(...index.closestTerms(term, term.length >= LONG_WORD ? 2 : 1).filter((candidate) => index.documentFrequency(candidate) > 0));
+  for (let i = 0; i + 1 < term.length; i++) {
+    const swapped = term.slice(0, i) + term[i + 1] + term[i] + term.slice(i + 2);
+    if (swapped !== term && index.documentFrequency(swapped) > 0) found.push(swapped);
+  }
+  return found;
+}
+
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+
+/**
+ * Indexed terms of the words one edit from what the user typed. Stems hide some typos: "hastngs"
+ * stems to "hastng", two edits from "hast", while "hastings" is one edit from the word itself.
+ */
+function typedWordCorrections(word: string, index: PassageIndex): string[] {
+  const found = new Set<string>();
+  const consider = (variant: string) => {
+    if (STOP_WORDS.has(variant)) return;
+    const term = stem(variant);
+    if (index.documentFrequency(term) > 0) found.add(term);
+  };
+  for (let i = 0; i <= word.length; i++) {
+    const before = word.slice(0, i);
+    const after = word.slice(i);
+    for (const letter of LETTERS) {
+      consider(before + letter + after);
+      if (i < word.length && letter !== word[i]) consider(before + letter + after.slice(1));
+    }
+    if (i < word.length) consider(before + after.slice(1));
+    if (i + 1 < word.length) consider(before + word[i + 1] + word[i] + after.slice(2));
+  }
+  return [...found].sort();
+}
+
+function withinOneEdit(a: string, b: string): boolean {
+  if (a === b) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return a.slice(i + 1) === b.slice(i + 1) || a.slice(i) === b.slice(i + 1) || a.slice(i + 1) === b.slice(i);
+}
+
+/**
+ * Indexed terms a misspelt word may have meant: from its stem (and the pack's alias words), then from
+ * the word as typed. `word` is the question's word as typed, `stems` its analysed terms.
+ */
+export function spellingFixes(word: string, stems: readonly string[], analyzer: Analyzer, index: PassageIndex): string[] {
+  const cache = correctionCacheOf(index);
+  const key = `${word}\0${stems.join('\0')}`;
+  let terms = cache.get(key);
+  if (!terms) {
+    const corrections = new Set(
+      stems
+        .filter((term) => !isAliasTerm(term) && term.length >= MIN_ALIAS_CORRECTABLE_LENGTH && /^\p{L}+$/u.test(term))
+        .flatMap((term) => spellingCorrections(term, analyzer, index)),
+    );
+    // A word typed with a capital is most likely a name spelt as meant ("Rhine", "Turing"), and a real
+    // word the documents do not use is not a typo of one they do ("genre" is not "gene").
+    if (corrections.size === 0 && /^[a-z]+$/.test(word) && word.length >= MIN_ALIAS_CORRECTABLE_LENGTH && !isEnglishWord(word)) {
+      const typed = typedWordCorrections(word, index);
+      // A short word has many neighbours: fix it only when exactly one is in the documents.
+      if (word.length >= MIN_CORRECTABLE_LENGTH || typed.length === 1) for (const term of typed) corrections.add(term);
+    }
+    terms = [...corrections];
+    if (cache.size >= CORRECTION_CACHE_LIMIT) cache.clear();
+    cache.set(key, terms);
+  }
+  return [...terms];
+}
+
+// Looking for corrections walks the vocabulary; the same unknown words come back, so each index keeps
+// what it found for them (bounded, and dropped with the index on reload).
+const correctionCaches = new WeakMap<PassageIndex, Map<string, string[]>>();
+const CORRECTION_CACHE_LIMIT = 4096;
+
+function correctionCacheOf(index: PassageIndex): Map<string, string[]> {
+  let cache = correctionCaches.get(index);
+  if (!cache) {
+    cache = new Map();
+    correctionCaches.set(index, cache);
+  }
+  return cache;
+}
+
