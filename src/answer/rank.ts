@@ -22,34 +22,25 @@ export const RERANK_WEIGHTS = { bm25: 0.45, coverage: 0.4, bigram: 0.15 } as con
 /** Token-distance within which two neighbouring question words count as the same phrase. */
 const BIGRAM_WINDOW = 3;
 
-// The same passages come back question after question (their tokens are cached), so where each term
-// stands in them is worked out once per token list, not once per question.
-const positionsByTokens = new WeakMap<readonly Token[], Map<string, number[]>>();
-const NOWHERE: readonly number[] = Object.freeze([]);
-
-function positionsOf(tokens: readonly Token[]): Map<string, number[]> {
-  let positions = positionsByTokens.get(tokens);
-  if (!positions) {
-    positions = new Map();
-    for (let index = 0; index < tokens.length; index++) {
-      const term = tokens[index]!.term;
-      const list = positions.get(term);
+/**
+ * For each concept, the token indexes where any of its terms occurs, in order. One pass over the
+ * tokens that allocates only for the question's own terms: this runs for every candidate passage.
+ */
+export function occurrencesOf(concepts: readonly Concept[], tokens: readonly Token[]): number[][] {
+  const conceptsOfTerm = new Map<string, number[]>();
+  concepts.forEach((concept, index) => {
+    for (const term of concept.terms) {
+      const list = conceptsOfTerm.get(term);
       if (list) list.push(index);
-      else positions.set(term, [index]);
+      else conceptsOfTerm.set(term, [index]);
     }
-    positionsByTokens.set(tokens, positions);
+  });
+  const occurrences: number[][] = concepts.map(() => []);
+  for (let index = 0; index < tokens.length; index++) {
+    const owners = conceptsOfTerm.get(tokens[index]!.term);
+    if (owners) for (const concept of owners) if (occurrences[concept]!.at(-1) !== index) occurrences[concept]!.push(index);
   }
-  return positions;
-}
-
-/** For each concept, the token indexes where any of its terms occurs, in order. Shared: do not mutate. */
-export function occurrencesOf(concepts: readonly Concept[], tokens: readonly Token[]): (readonly number[])[] {
-  const positions = positionsOf(tokens);
-  return concepts.map((concept) =>
-    concept.terms.length === 1
-      ? (positions.get(concept.terms[0]!) ?? NOWHERE)
-      : concept.terms.flatMap((term) => positions.get(term) ?? []).sort((a, b) => a - b),
-  );
+  return occurrences;
 }
 
 /** Indexes of the concepts that a passage's title or heading terms satisfy. */
