@@ -9,6 +9,8 @@ export interface BenchArgs {
   court?: string;
   json: boolean;
   scale: boolean;
+  /** Ask each SQuAD article's questions of a pack without it. */
+  unanswerable: boolean;
   /** Internal: set by the --scale parent on its per-size child processes. */
   scaleChild: boolean;
   /** Passage counts for --scale. */
@@ -19,6 +21,7 @@ export interface BenchArgs {
 
 export const USAGE = `usage: npm run bench -- [--squad FILE.json | --questions FILE.jsonl --knowledge DIR] [--json]
        npm run bench -- --scale [--sizes 1000,2500,10000,100000] [--court DIR] [--json]
+       npm run bench -- --unanswerable [--squad FILE.json] [--json]
 With no data flag, ../shared/eval/xquad/xquad.en.json is used when it exists.
   --warmup N   questions answered untimed before timing (default 50)`;
 
@@ -42,6 +45,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
           court: { type: 'string' },
           json: { type: 'boolean', default: false },
           scale: { type: 'boolean', default: false },
+          unanswerable: { type: 'boolean', default: false },
           'scale-child': { type: 'boolean', default: false },
           sizes: { type: 'string', default: '1000,2500,10000,100000' },
           warmup: { type: 'string', default: '50' },
@@ -58,6 +62,9 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
   if (values.squad !== undefined && values.questions !== undefined) {
     throw new PinpointError('INPUT_INVALID', 'pinpoint: pass either --squad or --questions, not both');
   }
+  if (values.unanswerable && values.questions !== undefined) {
+    throw new PinpointError('INPUT_INVALID', 'pinpoint: --unanswerable takes SQuAD articles (--squad FILE.json), not --questions');
+  }
   if (values.questions !== undefined && values.knowledge === undefined) {
     throw new PinpointError('INPUT_INVALID', `pinpoint: --questions ${values.questions} needs --knowledge DIR (the documents the questions are about)`);
   }
@@ -68,6 +75,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
     ...(values.court !== undefined ? { court: values.court } : {}),
     json: values.json,
     scale: values.scale,
+    unanswerable: values.unanswerable,
     scaleChild: values['scale-child'],
     sizes: values.sizes.split(',').map((s) => positiveInt('--sizes', s.trim())),
     warmup: Number(values.warmup) === 0 ? 0 : positiveInt('--warmup', values.warmup),

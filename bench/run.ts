@@ -1,8 +1,10 @@
 /**
  * `npm run bench`: Pinpoint's answer pipeline and lexical peers over the same corpus and questions in
- * one process, one table. `--scale` measures build, latency, load and memory on generated corpora.
+ * one process, one table. `--scale` measures build, latency, load and memory on generated corpora;
+ * `--unanswerable` asks each SQuAD article's questions of a pack without it.
  * This is a CLI entry point, so it prints with console.
  */
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +14,8 @@ import { loadCorpus } from './corpus.js';
 import { createBestSentencePicker, createCorePicker } from './picker.js';
 import { allRows, runQuality } from './quality.js';
 import { scaleBench } from './scale/run-scale.js';
-import { resolveSource } from './source.js';
+import { DEFAULT_SQUAD, resolveSource } from './source.js';
+import { runUnanswerable } from './unanswerable.js';
 import { resultsTable, rowJson } from './table.js';
 
 async function qualityBench(args: BenchArgs, workDir: string): Promise<void> {
@@ -47,6 +50,23 @@ async function qualityBench(args: BenchArgs, workDir: string): Promise<void> {
   console.log(resultsTable(results));
 }
 
+async function unanswerableBench(args: BenchArgs): Promise<void> {
+  const squad = args.squad ?? (existsSync(DEFAULT_SQUAD) ? DEFAULT_SQUAD : undefined);
+  if (!squad) {
+    console.log(USAGE);
+    process.exitCode = 2;
+    return;
+  }
+  const { questions, declined } = await runUnanswerable(squad);
+  const share = questions === 0 ? 0 : declined / questions;
+  if (args.json) {
+    console.log(JSON.stringify({ source: squad, questions, declined, declined_share: Number(share.toFixed(4)) }));
+    return;
+  }
+  console.log(`Unanswerable questions on ${squad}: ${questions} questions, each asked of a pack without the article it was written about.`);
+  console.log(`Pinpoint (defaults) answered ${declined} of them no-match: ${(100 * share).toFixed(1)}% (target ≥ 90%).`);
+}
+
 async function main(): Promise<void> {
   const args = parseBenchArgs(process.argv.slice(2));
   if (args.help) {
@@ -56,6 +76,7 @@ async function main(): Promise<void> {
   const workDir = await mkdtemp(join(tmpdir(), 'pinpoint-bench-'));
   try {
     if (args.scale) await scaleBench(args, workDir);
+    else if (args.unanswerable) await unanswerableBench(args);
     else await qualityBench(args, workDir);
   } finally {
     await rm(workDir, { recursive: true, force: true });

@@ -11,6 +11,12 @@ import type { RowResult } from '../bench/evaluate.js';
 import { courtSentences, generateCorpus } from '../bench/scale/generate.js';
 import { runScale, scaleTable } from '../bench/scale/run-scale.js';
 import { resolveSource } from '../bench/source.js';
+import { runUnanswerable } from '../bench/unanswerable.js';
+import { readSquad } from '../bench/dataset.js';
+import { answerQuestion } from '../src/answer/answer.js';
+import { buildCorpus } from '../src/corpus.js';
+import { packManifestSchema } from '../src/knowledge/schema.js';
+import { silentLogger } from '../src/logger.js';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures/bench');
 const SQUAD = join(FIXTURES, 'squad-mini.json');
@@ -84,6 +90,21 @@ describe('bench data', () => {
 
   it('finds no source when no flag is given and the default file is missing', async () => {
     await expect(resolveSource({}, tmpdir(), join(FIXTURES, 'missing.json'))).resolves.toBeUndefined();
+  });
+});
+
+describe('bench unanswerable', () => {
+  it('declines every question asked of a pack without the article it was written about', async () => {
+    await expect(runUnanswerable(SQUAD)).resolves.toEqual({ questions: 6, declined: 6 });
+    // With every article in the pack the same questions are answered: the declines come from the removal.
+    const { documents, questions } = await readSquad(SQUAD);
+    const full = await buildCorpus({ dir: SQUAD, manifest: packManifestSchema.parse({}), documents, warnings: [] }, { logger: silentLogger });
+    expect(questions.filter((question) => answerQuestion(full, question.question).kind === 'excerpts')).toHaveLength(6);
+  });
+
+  it('reads --unanswerable, and refuses it with JSONL questions', () => {
+    expect(parseBenchArgs(['--unanswerable']).unanswerable).toBe(true);
+    expect(() => parseBenchArgs(['--unanswerable', '--questions', 'q.jsonl', '--knowledge', 'k'])).toThrow('--unanswerable takes SQuAD articles');
   });
 });
 

@@ -9,6 +9,8 @@ export interface EvalQuestion {
   question: string;
   answers: string[];
   unanswerable: boolean;
+  /** The document the question was written about, when the data set says (SQuAD articles). */
+  docId?: string;
 }
 
 const squadSchema = z.object({
@@ -50,10 +52,11 @@ export async function readSquad(file: string): Promise<{ documents: Document[]; 
   const questions: EvalQuestion[] = [];
   parsed.data.data.forEach((article, index) => {
     const text = article.paragraphs.map((paragraph) => paragraph.context.trim()).join('\n\n');
-    documents.push({ id: `squad-${index}`, path: `${article.title}.txt`, meta: { title: article.title.replace(/_/g, ' ') }, text, hash: hashText(text) });
+    const docId = `squad-${index}`;
+    documents.push({ id: docId, path: `${article.title}.txt`, meta: { title: article.title.replace(/_/g, ' ') }, text, hash: hashText(text) });
     for (const paragraph of article.paragraphs) {
       for (const qa of paragraph.qas) {
-        questions.push({ id: qa.id, question: qa.question, answers: qa.answers.map((answer) => answer.text), unanswerable: qa.answers.length === 0 });
+        questions.push({ id: qa.id, question: qa.question, answers: qa.answers.map((answer) => answer.text), unanswerable: qa.answers.length === 0, docId });
       }
     }
   });
