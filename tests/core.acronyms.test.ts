@@ -70,6 +70,18 @@ describe('acronyms', () => {
     if (answer.kind === 'excerpts') expect(answer.excerpts[0]!.quote).toContain('12,843');
   });
 
+  it('quotes the sentence that spells out the acronym a "what does … stand for" question asks about', async () => {
+    const corpus = await corpusOf(
+      [
+        'The admissions office weighs the PAI with grades.',
+        'Each applicant also gets a “Personal Achievement Index” (PAI) score from one of the readers.',
+        'Grades count most.',
+      ].join('\n\n'),
+    );
+    const answer = answerQuestion(corpus, 'What does PAI stand for?');
+    expect(answer.kind === 'excerpts' && answer.excerpts[0]!.quote).toContain('Personal Achievement Index');
+  });
+
   it('leaves an acronym the documents never spell out unknown', async () => {
     const corpus = await corpusOf(OPINION);
     const query = analyzeQuery('What did the NSA say about Abigail Fisher?', corpus.analyzer, corpus.index, createAcronymExpander(() => corpus.passages.map((passage) => passage.text)));

@@ -7,6 +7,9 @@ describe('expectedAnswerType', () => {
     ['Where is the Top Ten Percent Law codified?', 'statute'],
     ['Which provision of the Voting Rights Act applies?', 'statute'],
     ['Which 1996 decision struck down the plan?', 'case'],
+    ['What does PAI stand for in the admissions process?', 'definition'],
+    ['What is the SBOE?', 'definition'],
+    ['What is the plan?', 'any'],
     ['What is the case number?', 'docket'],
     ['fisher docket number', 'docket'],
     ['Which case number did the clerk assign?', 'docket'],
@@ -48,6 +51,14 @@ describe('offersAnswerType', () => {
     ['New court documents reveal the deal.', 'court', false],
   ] as const)('finds in %j a %s: %s', (text, type, expected) => {
     expect(offersAnswerType(text, type, none)).toBe(expected);
+  });
+
+  it('finds the definition of the acronym the question asks about, and only that one', () => {
+    const words = questionWordSet('What does PAI stand for?');
+    expect(offersAnswerType('This “Personal Achievement Index” (PAI) measures leadership.', 'definition', words)).toBe(true);
+    expect(offersAnswerType('the Personal Achievement Index ("PAI")', 'definition', words)).toBe(true);
+    expect(offersAnswerType('the Academic Index (AI) and grades', 'definition', words)).toBe(false);
+    expect(offersAnswerType('Its PAI score (PAI) was high.', 'definition', words)).toBe(false);
   });
 
   it('does not count a number the question already holds', () => {

@@ -1,7 +1,9 @@
 /** What kind of thing a question asks for, read from its wh-words. */
-export type AnswerType = 'docket' | 'statute' | 'case' | 'court' | 'person' | 'date' | 'number' | 'place' | 'any';
+export type AnswerType = 'definition' | 'docket' | 'statute' | 'case' | 'court' | 'person' | 'date' | 'number' | 'place' | 'any';
 
 const TYPE_PATTERNS: [AnswerType, RegExp][] = [
+  // "What does PAI stand for?", "What is the SBOE?": case-sensitive, an acronym is in capitals.
+  ['definition', /\b[Ww]hat (does|do|did|is|are) (an? |the )?\p{Lu}{2,6}\b( (stand for|mean)\b|\s*\?*$)/u],
   ['docket', /\b((case|docket|file|civil action) (number|no\.?)|docket)\b/i],
   ['statute', /\b((which|what) (\w+ ){0,2}(statute|provision|section|rule|regulation|code|subsection|clause)s?\b|\bcodified\b)/i],
   ['case', /\b(which|what) (\w+ ){0,2}(case|decision|precedent)s?\b(?! (number|no\.))/i],
@@ -28,6 +30,8 @@ const DOCKET = /\b\d{1,2}:\d{2}[-–]?[a-z]{2,4}[-–]?\d{2,6}|\bNos?\.\s?\d{1,4
 const COURT = /\b(?:Supreme|District|Circuit|Superior|Bankruptcy|Chancery|Appellate|High|Trial|Federal|County|Tax|Claims)\s+Court\b|\bCourt of\s+(?:the\s+)?\p{Lu}|\b\p{Lu}[\p{L}.]*\s+Circuit\b|\bDistrict of\s+\p{Lu}/u;
 // A case name: "Hopwood v. Texas", "Gratz v. Bollinger".
 const CASE_NAME = /\b\p{Lu}[\p{L}.'’&-]*(?:\s\p{Lu}[\p{L}.'’&-]*)*\s+v\.\s+\p{Lu}/u;
+const ACRONYM_IN_PARENTHESES = /\(\s*[“"]?(\p{Lu}{2,6})[”"]?\s*\)/gu;
+const CAPITALISED_WORD = /\p{Lu}[\p{L}'’-]*/gu;
 const NUMBER_GLOBAL = new RegExp(NUMBER.source, 'gi');
 const CAPITALISED = /(?<!^|[.!?]\s)\b\p{Lu}[\p{L}'’-]+/gu;
 
@@ -36,6 +40,8 @@ export function offersAnswerType(text: string, type: AnswerType, questionWords: 
   switch (type) {
     case 'date':
       return YEAR.test(text) || MONTH.test(text) || /\b\d{1,2}\/\d{1,2}\/\d{2,4}\b/.test(text);
+    case 'definition':
+      return definesAcronym(text, questionWords);
     case 'docket':
       return DOCKET.test(text);
     case 'court':
@@ -52,6 +58,17 @@ export function offersAnswerType(text: string, type: AnswerType, questionWords: 
     case 'any':
       return false;
   }
+}
+
+/** True when the text spells out an acronym the question asks about: 'Personal Achievement Index” (PAI)'. */
+function definesAcronym(text: string, questionWords: ReadonlySet<string>): boolean {
+  for (const match of text.matchAll(ACRONYM_IN_PARENTHESES)) {
+    const acronym = match[1]!;
+    if (!questionWords.has(acronym.toLowerCase())) continue;
+    const capitalised = text.slice(Math.max(0, match.index - 160), match.index).match(CAPITALISED_WORD) ?? [];
+    if (capitalised.slice(-acronym.length).map((word) => word[0]).join('') === acronym) return true;
+  }
+  return false;
 }
 
 export function questionWordSet(question: string): Set<string> {

@@ -65,6 +65,8 @@ function proximity(occurrences: readonly (readonly number[])[], concepts: Readon
 export function pickSentences(query: AnalyzedQuery, candidates: readonly RankedCandidate[], passagesToRead = PASSAGES_TO_READ): SentenceChoice[] {
   const type = expectedAnswerType(query.question);
   const questionWords = questionWordSet(query.question);
+  // A sentence spelling out the acronym asked about is the answer itself, not just a likely one.
+  const answerTypeWeight = type === 'definition' ? 2 * SENTENCE_WEIGHTS.answerType : SENTENCE_WEIGHTS.answerType;
   const topScore = candidates[0]?.score || 1;
   const choices: SentenceChoice[] = [];
   const coverageOfSet = (matched: ReadonlySet<number>, context: ReadonlySet<number> = new Set()) =>
@@ -90,7 +92,7 @@ export function pickSentences(query: AnalyzedQuery, candidates: readonly RankedC
           SENTENCE_WEIGHTS.coverage * coverage +
           SENTENCE_WEIGHTS.neighbours * coverageOfSet(around) +
           SENTENCE_WEIGHTS.proximity * proximity(candidate.occurrences, matched, sentences[first]!.firstToken, sentences[last]!.endToken) +
-          SENTENCE_WEIGHTS.answerType * (offers[first] || offers[last] ? 1 : 0) +
+          answerTypeWeight * (offers[first] || offers[last] ? 1 : 0) +
           SENTENCE_WEIGHTS.passage * (candidate.score / topScore) -
           (last > first ? SENTENCE_WEIGHTS.pair + (SENTENCE_WEIGHTS.pairLength * Math.max(0, end - start - PAIR_COMFORT_CHARS)) / 100 : 0);
         if (!best || score > best.score) best = { candidate, passageRank, start, end, coverage, ownMatches: matched.size, score };
