@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { answerQuestion } from '../src/answer/answer.js';
 import { analyzeQuery } from '../src/answer/query.js';
-import { buildCorpus } from '../src/corpus.js';
-import { hashText } from '../src/knowledge/load.js';
-import { packManifestSchema } from '../src/knowledge/schema.js';
-import { silentLogger } from '../src/logger.js';
 import { createAcronymExpander, isAcronym } from '../src/search/acronyms.js';
-import type { Document } from '../src/types.js';
+import { corpusOfParagraphs } from './helpers/corpus.js';
 
 const OPINION = [
   'Abigail Fisher applied to the University of Texas at Austin in 2008 and was denied admission.',
@@ -15,10 +11,7 @@ const OPINION = [
   'The University admitted 12,843 applicants from the 29,501 who applied for the 2008 entering class.',
 ].join('\n\n');
 
-async function corpusOf(text: string) {
-  const document: Document = { id: 'opinion', path: 'opinion.txt', meta: { title: 'Opinion' }, text, hash: hashText(text) };
-  return buildCorpus({ dir: 'memory', manifest: packManifestSchema.parse({}), documents: [document], warnings: [] }, { logger: silentLogger });
-}
+const corpusOf = (text: string) => corpusOfParagraphs([text]);
 
 describe('acronyms', () => {
   it('recognises two to six capital letters as an acronym, and nothing else', () => {

@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeQuery, POSTING_BUDGET } from '../src/answer/query.js';
-import { buildCorpus } from '../src/corpus.js';
-import { hashText } from '../src/knowledge/load.js';
-import { packManifestSchema } from '../src/knowledge/schema.js';
-import { silentLogger } from '../src/logger.js';
-import type { Document } from '../src/types.js';
+import { corpusOfParagraphs } from './helpers/corpus.js';
 
-async function corpusOf(paragraphs: string[]) {
-  const text = paragraphs.join('\n\n');
-  const document: Document = { id: 'opinion', path: 'opinion.txt', meta: { title: 'Opinion' }, text, hash: hashText(text) };
-  return buildCorpus({ dir: 'memory', manifest: packManifestSchema.parse({}), documents: [document], warnings: [] }, { logger: silentLogger });
-}
 
 describe('which terms the index is asked for', () => {
   it('leaves a term in most passages of a large pack to the reranker, but still weighs it', async () => {
@@ -18,7 +9,7 @@ describe('which terms the index is asked for', () => {
     const paragraphs = Array.from({ length: 2_400 }, (_, i) =>
       [`Paragraph ${i} of the court's order.`, i % 3 === 0 ? 'The plaintiff objected.' : '', i % 800 === 0 ? 'Ripeness decides it.' : ''].join(' '),
     );
-    const corpus = await corpusOf(paragraphs);
+    const corpus = await corpusOfParagraphs(paragraphs);
     const query = analyzeQuery('Did the court rule on ripeness for the plaintiff?', corpus.analyzer, corpus.index);
     expect(query.searchTerms).toContain('ripe');
     expect(query.searchTerms).toContain('plaintiff');
@@ -27,14 +18,14 @@ describe('which terms the index is asked for', () => {
   });
 
   it('asks a small pack for every term, however common', async () => {
-    const corpus = await corpusOf(['Netflix read messages.', 'Netflix paid Meta.', 'Meta settled.']);
+    const corpus = await corpusOfParagraphs(['Netflix read messages.', 'Netflix paid Meta.', 'Meta settled.']);
     const query = analyzeQuery('Did Netflix pay Meta?', corpus.analyzer, corpus.index);
     expect(query.searchTerms.sort()).toEqual(['meta', 'netflix', 'pay'].sort());
   });
 
   it('keeps the postings it asks for within the budget, always asking for the rarest term', async () => {
     const paragraphs = Array.from({ length: 6_000 }, (_, i) => `Line ${i}: the motion ${i % 2 ? 'was granted' : 'was denied'}.`);
-    const corpus = await corpusOf(paragraphs);
+    const corpus = await corpusOfParagraphs(paragraphs);
     const query = analyzeQuery('motion granted', corpus.analyzer, corpus.index);
     const postings = query.searchTerms.reduce((sum, term) => sum + corpus.index.documentFrequency(term), 0);
     expect(query.searchTerms).toEqual(['grant']);

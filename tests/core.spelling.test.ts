@@ -3,10 +3,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { answerQuestion } from '../src/answer/answer.js';
 import { analyzeQuery, type AnalyzedQuery } from '../src/answer/query.js';
 import { buildCorpus, type Corpus } from '../src/corpus.js';
-import { hashText, loadKnowledge } from '../src/knowledge/load.js';
-import { packManifestSchema } from '../src/knowledge/schema.js';
+import { loadKnowledge } from '../src/knowledge/load.js';
 import { silentLogger } from '../src/logger.js';
 import { isEnglishWord } from '../src/search/english-words.js';
+import { corpusOfParagraphs } from './helpers/corpus.js';
 
 const SHIPPED = fileURLToPath(new URL('../knowledge', import.meta.url));
 let corpus: Corpus;
@@ -43,22 +43,14 @@ describe('spelling fixes', () => {
     expect(often.terms).toEqual(['ofen', 'often']);
     const answer = answerQuestion(corpus, 'how ofen did netflix send reprots');
     expect(answer.kind === 'excerpts' && answer.excerpts[0]!.quote).toContain('bi-weekly reports');
-    const text = 'The cart was full. The card was red.';
-    const small = await buildCorpus(
-      { dir: 'memory', manifest: packManifestSchema.parse({}), documents: [{ id: 'b', path: 'b.md', meta: { title: 'Notes' }, text, hash: hashText(text) }], warnings: [] },
-      { logger: silentLogger },
-    );
+    const small = await corpusOfParagraphs(['The cart was full. The card was red.']);
     // "carx" is one edit from both "cart" and "card": no guess.
     expect(conceptOf(analyzeQuery('what carx was it', small.analyzer, small.index), 'carx').known).toBe(false);
     expect(conceptOf(analyzeQuery('what crat was it', small.analyzer, small.index), 'crat').terms).toContain('cart');
   });
 
   it('leaves a real word the documents do not use alone instead of "correcting" it into one they do', async () => {
-    const text = 'Researchers found the gene in 2003.';
-    const genes = await buildCorpus(
-      { dir: 'memory', manifest: packManifestSchema.parse({}), documents: [{ id: 'g', path: 'g.md', meta: { title: 'Study' }, text, hash: hashText(text) }], warnings: [] },
-      { logger: silentLogger },
-    );
+    const genes = await corpusOfParagraphs(['Researchers found the gene in 2003.']);
     const genre = conceptOf(analyzeQuery('which genre did researchers find', genes.analyzer, genes.index), 'genr');
     expect(genre.known).toBe(false);
     expect(genre.terms).toEqual(['genr']);
