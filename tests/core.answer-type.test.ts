@@ -20,6 +20,8 @@ describe('expectedAnswerType', () => {
     ['What court case desegregated schools?', 'case'],
     ['Who sued Meta?', 'person'],
     ['When was the complaint filed?', 'date'],
+    ['lawsuit filing date', 'date'],
+    ['What was the date of the warning letter?', 'date'],
     ['How much was the settlement?', 'number'],
     ['Where did she post the picture?', 'place'],
     ['Did Netflix read private messages?', 'any'],

@@ -10,7 +10,7 @@ const TYPE_PATTERNS: [AnswerType, RegExp][] = [
   // "Which court", "what other state's top court", not "what did the court …".
   ['court', /\b(which|what) ((?!(did|does|do|was|were|is|are|has|had|will|would|can|the|a|an)\b)[\w'’]+ ){0,3}court\b/i],
   ['number', /\b(how (much|many|long|old|far|big|large|often)|what (percentage|percent|amount|number|fine|sum|price|size)|how much money)\b/i],
-  ['date', /\b(when|what (year|date|month|day|time|century|decade)|which (year|date|month|day|century))\b/i],
+  ['date', /\b(when|what (year|month|day|time|century|decade)|which (year|month|day|century)|dates?)\b/i],
   ['person', /\b(who|whom|whose|which (person|company|firm|people|judge|lawyer))\b/i],
   ['place', /\b(where|what (country|city|state|place|court)|which (country|city|state))\b/i],
 ];
