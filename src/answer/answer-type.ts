@@ -71,6 +71,16 @@ function definesAcronym(text: string, questionWords: ReadonlySet<string>): boole
   return false;
 }
 
+const DATE_GLOBAL = new RegExp(`${YEAR.source}|${MONTH.source}`, 'g');
+const EVIDENCE: Partial<Record<AnswerType, RegExp>> = { number: NUMBER_GLOBAL, date: DATE_GLOBAL, person: CAPITALISED, place: CAPITALISED };
+
+/** Where in the text a number, date or name of the kind asked for starts (one the question does not hold). */
+export function answerTypeStarts(text: string, type: AnswerType, questionWords: ReadonlySet<string>): number[] {
+  const pattern = EVIDENCE[type];
+  if (!pattern) return [];
+  return [...text.matchAll(pattern)].filter((match) => !questionWords.has(match[0].toLowerCase())).map((match) => match.index);
+}
+
 export function questionWordSet(question: string): Set<string> {
   return new Set(question.toLowerCase().match(/[\p{L}\p{N}'’-]+/gu) ?? []);
 }

@@ -2,7 +2,7 @@ import type { AnalyzedQuery } from './query.js';
 import type { Token } from '../search/analyzer.js';
 import type { RankedCandidate } from './rank.js';
 import { CONTEXT_SHARE, coverageOf } from './rank.js';
-import { expectedAnswerType, offersAnswerType, questionWordSet } from './answer-type.js';
+import { answerTypeStarts, expectedAnswerType, offersAnswerType, questionWordSet } from './answer-type.js';
 import { splitSentences, type SentenceSpan } from './sentences.js';
 
 /** The best sentence (or two) of one passage, with passage-relative offsets. */
@@ -22,17 +22,22 @@ export interface SentenceChoice {
 /** How many reranked passages the sentence picker reads. */
 export const PASSAGES_TO_READ = 5;
 /**
- * Window scoring: the window's own coverage of the question, what the neighbouring sentences add,
- * how close together its matched words stand, answer-type evidence and the passage's rerank score. A second sentence earns a small bonus (context
- * helps a reader) until the pair grows past PAIR_COMFORT_CHARS; pairs over `maxPairChars` are not offered.
+ * Window scoring: the window's own coverage of the question, what the neighbouring sentences add, how
+ * close together its matched words stand, answer-type evidence (more when it stands near those words)
+ * and the passage's rerank score. A second sentence earns a small bonus (context helps a reader) until
+ * the pair grows past PAIR_COMFORT_CHARS; pairs over `maxPairChars` are not offered.
  */
-export const SENTENCE_WEIGHTS = { coverage: 1, neighbours: 0.2, answerType: 0.15, passage: 0.5, pair: -0.02, pairLength: 0.03, proximity: 0.05, maxPairChars: 400 } as const;
+export const SENTENCE_WEIGHTS = { coverage: 1, neighbours: 0.2, answerType: 0.15, answerTypeNear: 0.05, passage: 0.5, pair: -0.02, pairLength: 0.03, proximity: 0.05, maxPairChars: 400 } as const;
+/** How close (in characters) answer-type evidence must stand to a question word to count as near it. */
+const ANSWER_NEAR_CHARS = 30;
 /** Pairs longer than this pay `pairLength` per extra 100 characters: quotes are read in chat. */
 const PAIR_COMFORT_CHARS = 220;
 
 interface ScoredSentence {
   span: SentenceSpan;
   matched: Set<number>;
+  /** Text offsets where the question's words occur in the sentence. */
+  matchedStarts: number[];
   /** The sentence's tokens are [firstToken, endToken) of the passage's tokens. */
   firstToken: number;
   endToken: number;
@@ -75,8 +80,14 @@ export function pickSentences(query: AnalyzedQuery, candidates: readonly RankedC
   candidates.slice(0, passagesToRead).forEach((candidate, passageRank) => {
     const sentences = sentencesWithMatches(candidate);
     const text = candidate.passage.text;
-    // A window offers the answer type when one of its sentences does.
+    // A window offers the answer type when one of its sentences does; better still when it stands
+    // within a few words of the question's own words ("… sacks, led by Kony Ealy").
     const offers = sentences.map(({ span }) => type !== 'any' && offersAnswerType(text.slice(span.start, span.end), type, questionWords));
+    const offersNear = sentences.map(({ span, matchedStarts }) =>
+      answerTypeStarts(text.slice(span.start, span.end), type, questionWords).some((at) =>
+        matchedStarts.some((word) => Math.abs(span.start + at - word) <= ANSWER_NEAR_CHARS),
+      ),
+    );
     let best: SentenceChoice | undefined;
     for (let first = 0; first < sentences.length; first++) {
       for (let last = first; last <= Math.min(first + 1, sentences.length - 1); last++) {
@@ -93,6 +104,7 @@ export function pickSentences(query: AnalyzedQuery, candidates: readonly RankedC
           SENTENCE_WEIGHTS.neighbours * coverageOfSet(around) +
           SENTENCE_WEIGHTS.proximity * proximity(candidate.occurrences, matched, sentences[first]!.firstToken, sentences[last]!.endToken) +
           answerTypeWeight * (offers[first] || offers[last] ? 1 : 0) +
+          SENTENCE_WEIGHTS.answerTypeNear * (offersNear[first] || offersNear[last] ? 1 : 0) +
           SENTENCE_WEIGHTS.passage * (candidate.score / topScore) -
           (last > first ? SENTENCE_WEIGHTS.pair + (SENTENCE_WEIGHTS.pairLength * Math.max(0, end - start - PAIR_COMFORT_CHARS)) / 100 : 0);
         if (!best || score > best.score) best = { candidate, passageRank, start, end, coverage, ownMatches: matched.size, score };
@@ -139,11 +151,13 @@ function layoutOf(text: string, tokens: readonly Token[]): SentenceLayout {
 
 function sentencesWithMatches(candidate: RankedCandidate): ScoredSentence[] {
   const { spans, sentenceOfToken, firstToken, endToken } = layoutOf(candidate.passage.text, candidate.tokens);
-  const sentences: ScoredSentence[] = spans.map((span, index) => ({ span, matched: new Set<number>(), firstToken: firstToken[index]!, endToken: endToken[index]! }));
+  const sentences: ScoredSentence[] = spans.map((span, index) => ({ span, matched: new Set<number>(), matchedStarts: [], firstToken: firstToken[index]!, endToken: endToken[index]! }));
   candidate.occurrences.forEach((positions, concept) => {
     for (const position of positions) {
-      const sentence = sentenceOfToken[position]!;
-      if (sentence >= 0) sentences[sentence]!.matched.add(concept);
+      const sentence = sentences[sentenceOfToken[position]!];
+      if (!sentence) continue;
+      sentence.matched.add(concept);
+      sentence.matchedStarts.push(candidate.tokens[position]!.start);
     }
   });
   return sentences;
