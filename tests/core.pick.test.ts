@@ -9,7 +9,8 @@ describe('answer-type evidence near the question words', () => {
     expect(answerTypeStarts('The record for Denver was set by Jones.', 'person', words)).toEqual([33]);
     expect(answerTypeStarts('He had 12 sacks in 2015.', 'number', words)).toEqual([7, 19]);
     expect(answerTypeStarts('It fell in October 2015.', 'date', words)).toEqual([11, 19]);
-    expect(answerTypeStarts('Jones set it.', 'any', words)).toEqual([]);
+    expect(answerTypeStarts('Jones set it.', 'any', words)).toBeUndefined();
+    expect(answerTypeStarts('Filed 4/21/2021.', 'date', words)).toEqual([6]);
   });
 
   it('prefers the sentence whose name stands next to the question words over one naming someone far from them', async () => {

@@ -21,6 +21,7 @@ export function expectedAnswerType(question: string): AnswerType {
 
 const MONTH = /\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b/;
 const YEAR = /\b(?:1[0-9]\d\d|20\d\d)s?\b/;
+const SLASH_DATE = /\b\d{1,2}\/\d{1,2}\/\d{2,4}\b/;
 const NUMBER = /[$€£]\s?\d|\b\d[\d,.]*\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen|half)\b/i;
 // "§ 1983", "42 U.S.C.", "Section 208", "Rule 12(b)(6)", "KRS 117.235", "163-166.3(c)".
 const STATUTE = /§|\bU\.\s?S\.\s?C\.|\b(Section|Rule|Article|Title)\s+\d|\b[A-Z]{2,5}\s+\d+[.\d]*|\b\d+-\d+(\.\d+)*(\([a-z0-9]+\))?/;
@@ -39,7 +40,7 @@ const CAPITALISED = /(?<!^|[.!?]\s)\b\p{Lu}[\p{L}'’-]+/gu;
 export function offersAnswerType(text: string, type: AnswerType, questionWords: ReadonlySet<string>): boolean {
   switch (type) {
     case 'date':
-      return YEAR.test(text) || MONTH.test(text) || /\b\d{1,2}\/\d{1,2}\/\d{2,4}\b/.test(text);
+      return YEAR.test(text) || MONTH.test(text) || SLASH_DATE.test(text);
     case 'definition':
       return definesAcronym(text, questionWords);
     case 'docket':
@@ -71,13 +72,16 @@ function definesAcronym(text: string, questionWords: ReadonlySet<string>): boole
   return false;
 }
 
-const DATE_GLOBAL = new RegExp(`${YEAR.source}|${MONTH.source}`, 'g');
+const DATE_GLOBAL = new RegExp(`${YEAR.source}|${MONTH.source}|${SLASH_DATE.source}`, 'g');
 const EVIDENCE: Partial<Record<AnswerType, RegExp>> = { number: NUMBER_GLOBAL, date: DATE_GLOBAL, person: CAPITALISED, place: CAPITALISED };
 
-/** Where in the text a number, date or name of the kind asked for starts (one the question does not hold). */
-export function answerTypeStarts(text: string, type: AnswerType, questionWords: ReadonlySet<string>): number[] {
+/**
+ * Where in the text a number, date or name of the kind asked for starts (one the question does not
+ * hold); undefined for the kinds found by shape alone (statutes, dockets, courts, definitions).
+ */
+export function answerTypeStarts(text: string, type: AnswerType, questionWords: ReadonlySet<string>): number[] | undefined {
   const pattern = EVIDENCE[type];
-  if (!pattern) return [];
+  if (!pattern) return undefined;
   return [...text.matchAll(pattern)].filter((match) => !questionWords.has(match[0].toLowerCase())).map((match) => match.index);
 }
 

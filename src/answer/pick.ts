@@ -82,11 +82,13 @@ export function pickSentences(query: AnalyzedQuery, candidates: readonly RankedC
     const text = candidate.passage.text;
     // A window offers the answer type when one of its sentences does; better still when it stands
     // within a few words of the question's own words ("… sacks, led by Kony Ealy").
-    const offers = sentences.map(({ span }) => type !== 'any' && offersAnswerType(text.slice(span.start, span.end), type, questionWords));
-    const offersNear = sentences.map(({ span, matchedStarts }) =>
-      answerTypeStarts(text.slice(span.start, span.end), type, questionWords).some((at) =>
-        matchedStarts.some((word) => Math.abs(span.start + at - word) <= ANSWER_NEAR_CHARS),
-      ),
+    const evidence = sentences.map(({ span }) => answerTypeStarts(text.slice(span.start, span.end), type, questionWords));
+    const offers = sentences.map(({ span }, index) => {
+      const starts = evidence[index];
+      return starts ? starts.length > 0 : type !== 'any' && offersAnswerType(text.slice(span.start, span.end), type, questionWords);
+    });
+    const offersNear = sentences.map(({ span, matchedStarts }, index) =>
+      (evidence[index] ?? []).some((at) => matchedStarts.some((word) => Math.abs(span.start + at - word) <= ANSWER_NEAR_CHARS)),
     );
     let best: SentenceChoice | undefined;
     for (let first = 0; first < sentences.length; first++) {
