@@ -2,7 +2,6 @@ import { watch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
 import { answerQuestion } from './answer/answer.js';
 import { citationOf } from './answer/citation.js';
-import { isEnglishWord } from './search/english-words.js';
 import { buildCorpus, type Corpus } from './corpus.js';
 import { loadKnowledge } from './knowledge/load.js';
 import { silentLogger, type Logger } from './logger.js';
@@ -42,8 +41,6 @@ export async function createPinpoint(options: PinpointOptions): Promise<Pinpoint
   };
 
   let corpus = await load();
-  // The spelling dictionary loads lazily; warm it just after start so no user's first typo pays for it.
-  setImmediate(() => isEnglishWord('')).unref();
   const state = createState({
     dataDir: options.dataDir ?? IN_MEMORY,
     analyze: (text) => corpus.analyzer.terms(text),

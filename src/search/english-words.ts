@@ -12,7 +12,7 @@ const VARIETIES = ['english', 'american'] as const;
 const require = createRequire(import.meta.url);
 let words: Set<string> | undefined;
 
-/** Loaded on first use (about 60,000 words, 5–30 ms): the core warms it just after start, not during it. */
+/** Loaded on the first misspelling (about 60,000 words), so start-up and restarts do not pay for it. */
 export function isEnglishWord(word: string): boolean {
   if (!words) {
     words = new Set();
