@@ -146,6 +146,12 @@ describe('analyzer', () => {
       expect(text.slice(alias.start, alias.end)).toBe('private messages');
     });
 
+    it('emits every group a phrase starting at a word belongs to ("bi-weekly reports": a frequency and a report)', () => {
+      const analyzer = createAnalyzer({ aliases: [['bi-weekly', 'fortnightly'], ['bi-weekly reports', 'updates']] });
+      const aliasTerms = analyzer.terms('bi-weekly reports').filter(isAliasTerm);
+      expect(aliasTerms.sort()).toEqual([...analyzer.terms('fortnightly'), ...analyzer.terms('updates')].filter(isAliasTerm).sort());
+    });
+
     it('prefers the longest phrase: "Meta Platforms" is one alias hit, not two', () => {
       expect(withAliases.terms('Meta Platforms').filter(isAliasTerm)).toEqual(['~0']);
     });

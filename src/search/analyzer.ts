@@ -38,7 +38,7 @@ const HYPHEN = 45;
 const LINE_BREAK_HYPHEN = /^-[ \t]*\r?\n[ \t]*(\p{Ll}+)/u;
 const isDigit = (code: number) => code >= 48 && code <= 57;
 
-const ANALYZER_VERSION = 'a4';
+const ANALYZER_VERSION = 'a5';
 const ALIAS_PREFIX = '~';
 
 // Raw word → processed term ('' for a stop word): one lookup per word on the hot path. Bounded, because
@@ -154,12 +154,14 @@ export function createAnalyzer(options: { aliases?: readonly (readonly string[])
       withAliases.push(token);
       const candidates = phrasesByFirstTerm.get(token.term);
       if (!candidates) continue;
-      const matched = candidates.find((phrase) =>
-        phrase.terms.every((term, offset) => base[i + offset]?.term === term),
-      );
-      if (matched) {
-        const last = base[i + matched.terms.length - 1]!;
-        withAliases.push({ term: `${ALIAS_PREFIX}${matched.group}`, start: token.start, end: last.end });
+      // The longest phrase of each group that starts here: "bi-weekly reports" can be both a
+      // frequency and a kind of report, but "Meta Platforms" is one hit of its group, not two.
+      const groupsHere = new Set<number>();
+      for (const phrase of candidates) {
+        if (groupsHere.has(phrase.group) || !phrase.terms.every((term, offset) => base[i + offset]?.term === term)) continue;
+        groupsHere.add(phrase.group);
+        const last = base[i + phrase.terms.length - 1]!;
+        withAliases.push({ term: `${ALIAS_PREFIX}${phrase.group}`, start: token.start, end: last.end });
       }
     }
     return withAliases;
