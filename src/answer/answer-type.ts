@@ -82,7 +82,9 @@ const EVIDENCE: Partial<Record<AnswerType, RegExp>> = { number: NUMBER_GLOBAL, d
 export function answerTypeStarts(text: string, type: AnswerType, questionWords: ReadonlySet<string>): number[] | undefined {
   const pattern = EVIDENCE[type];
   if (!pattern) return undefined;
-  return [...text.matchAll(pattern)].filter((match) => !questionWords.has(match[0].toLowerCase())).map((match) => match.index);
+  const starts: number[] = [];
+  for (const match of text.matchAll(pattern)) if (!questionWords.has(match[0].toLowerCase())) starts.push(match.index);
+  return starts;
 }
 
 export function questionWordSet(question: string): Set<string> {
