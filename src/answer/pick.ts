@@ -44,7 +44,7 @@ interface ScoredSentence {
 }
 
 /** Matched question words per token of the shortest stretch that holds one of each: 1 when they stand together. */
-function proximity(occurrences: readonly (readonly number[])[], concepts: ReadonlySet<number>, from: number, to: number): number {
+function proximity(occurrences: readonly number[][], concepts: ReadonlySet<number>, from: number, to: number): number {
   const hits: [number, number][] = [];
   for (const concept of concepts) for (const position of occurrences[concept]!) if (position >= from && position < to) hits.push([position, concept]);
   if (concepts.size < 2 || hits.length === 0) return 0;

@@ -8,7 +8,7 @@ export interface RankedCandidate {
   passage: Passage;
   tokens: Token[];
   /** For each concept of the query, the token indexes where it occurs in the passage. */
-  occurrences: readonly (readonly number[])[];
+  occurrences: number[][];
   /** Concepts found in the passage's document title or section heading: they hold for all its text. */
   context: ReadonlySet<number>;
   /** IDF-weighted share of the question's concepts found in the passage or its context (0..1). */
@@ -69,7 +69,7 @@ export function coverageOf(concepts: readonly Concept[], matched: (index: number
 }
 
 /** Share of neighbouring question-word pairs that also stand close together in the passage. */
-function bigramScore(concepts: readonly Concept[], occurrences: readonly (readonly number[])[]): number {
+function bigramScore(concepts: readonly Concept[], occurrences: readonly number[][]): number {
   let total = 0;
   let hit = 0;
   for (let i = 0; i + 1 < concepts.length; i++) {
