@@ -15,12 +15,15 @@ const LEGAL = ['12(b)(6)', '3:20-cv-08570-JD', '§ 1983', '§§ 1030(a)(2)', '¶
 const ABBREVIATIONS = ['v.', 'No.', 'Inc.', 'U.S.C.', 'F. Supp.', 'N.D. Cal.', 'Id.', 'e.g.', 'et al.', 'Dec.', 'J.', 'Corp.'];
 const UNICODE = ['naïve', 'café', 'Zürich', 'e\u0301te\u0301', 'ﬁnancial', '東京', '🙂', 'Facebook’s', "users'", '“Inbox API”', 'İstanbul', 'ß'];
 const WORDS = ['Netflix', 'Meta', 'messages', 'private', 'direct', 'settled', 'court', 'plaintiffs', 'alleged', 'agreement', 'access', 'data', 'reports', 'privacy', 'board', 'litigation', 'DMs', 'inbox'];
+// Names with their acronyms, defined terms and words a laid-out line broke with a hyphen.
+const NAMES = ['University of Texas', 'UT', 'Attorney General', 'AG', '“Personal Achievement Index” (PAI)', 'PAI', 'Dis-\n  trict', 'race-\nbased', 'No. 11–345', 'Fifth Circuit'];
 
 const word = fc.oneof(
   { weight: 5, arbitrary: fc.constantFrom(...WORDS) },
   { weight: 2, arbitrary: fc.constantFrom(...LEGAL) },
   { weight: 2, arbitrary: fc.constantFrom(...ABBREVIATIONS) },
   { weight: 2, arbitrary: fc.constantFrom(...UNICODE) },
+  { weight: 2, arbitrary: fc.constantFrom(...NAMES) },
   { weight: 1, arbitrary: fc.string({ minLength: 1, maxLength: 10 }) },
 );
 
@@ -54,7 +57,12 @@ function packOf(texts: string[]): KnowledgePack {
 function questionFrom(texts: string[], picks: number[], style: number): string {
   const words = texts.join(' ').split(/\s+/).filter(Boolean);
   const chosen = picks.map((pick) => words[pick % words.length]!);
-  return [chosen.join(' '), `What did ${chosen.join(' ')} say?`, chosen.join(' ').toLowerCase(), `${chosen.join('  ')}??`][style % 4]!;
+  const acronym = chosen.map((word) => word[0] ?? '').join('').toUpperCase();
+  // A typo: each word loses its second letter.
+  const typos = chosen.map((word) => word.slice(0, 1) + word.slice(2)).join(' ').toLowerCase();
+  const styles = [chosen.join(' '), `What did ${chosen.join(' ')} say?`, chosen.join(' ').toLowerCase(), `${chosen.join('  ')}??`];
+  styles.push(`What does ${acronym} stand for?`, `Which court heard ${chosen.join(' ')}?`, `${typos} case number`);
+  return styles[style % styles.length]!;
 }
 
 function checkAnswer(corpus: Corpus, answer: Answer): void {
