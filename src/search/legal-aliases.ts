@@ -12,4 +12,13 @@ export const LEGAL_ALIASES: readonly (readonly string[])[] = [
   ['uphold', 'upheld', 'affirm', 'affirmed'],
   ['overturn', 'overturned', 'reverse', 'reversed'],
   ['remand', 'remanded', 'sent back'],
+  // Stemming keeps a verb and its noun apart ("decided" → decid, "decision" → decis); courts use both.
+  ['decide', 'decided', 'decision', 'decisions'],
+  ['argue', 'argued', 'argument', 'arguments'],
+  ['conclude', 'concluded', 'conclusion'],
+  ['determine', 'determined', 'determination'],
+  ['dismiss', 'dismissed', 'dismissal'],
+  ['deny', 'denied', 'denial'],
+  ['sign', 'signed', 'signature'],
+  ['appeal', 'appealed', 'appellate'],
 ];
