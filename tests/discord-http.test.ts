@@ -73,6 +73,15 @@ const body = (call: FakeCall): Reply => call.body as Reply;
 const editOf = (token: unknown, from: number) =>
   suite.fake.waitForCall((c) => c.method === 'PATCH' && c.path === `/webhooks/${FAKE_IDS.application}/${String(token)}/messages/@original`, from);
 
+/** Asks a question and returns its answer's Pin button, and where the fake's call log stood after it. */
+async function askForPinButton(bot: Running): Promise<{ pinId: string; from: number }> {
+  const payload = askPayload('What did Netflix send Facebook in return?');
+  const before = suite.fake.calls.length;
+  await bot.post(payload);
+  const pin = (body(await editOf(payload.token, before)).components?.[0]?.components ?? []).find((c) => c.custom_id.startsWith('pp:p:'));
+  return { pinId: pin?.custom_id ?? '', from: suite.fake.calls.length };
+}
+
 describe('discord HTTP interactions', () => {
   it('answers PING with PONG as JSON', async () => {
     const bot = await run();
@@ -109,12 +118,8 @@ describe('discord HTTP interactions', () => {
 
   it('refuses Pin for a member with no REST call at all', async () => {
     const bot = await run({ token: TOKEN });
-    const payload = askPayload('What did Netflix send Facebook in return?');
-    let from = suite.fake.calls.length;
-    await bot.post(payload);
-    const pin = (body(await editOf(payload.token, from)).components?.[0]?.components ?? []).find((c) => c.custom_id.startsWith('pp:p:'));
-    from = suite.fake.calls.length;
-    const press = buttonPayload(pin?.custom_id ?? '', { permissions: PERMS.member });
+    const { pinId, from } = await askForPinButton(bot);
+    const press = buttonPayload(pinId, { permissions: PERMS.member });
     const res = await bot.post(press);
     expect(res.json).toEqual({
       type: 4,
@@ -126,12 +131,8 @@ describe('discord HTTP interactions', () => {
 
   it('pins for a moderator with the bot token', async () => {
     const bot = await run({ token: TOKEN });
-    const payload = askPayload('What did Netflix send Facebook in return?');
-    let from = suite.fake.calls.length;
-    await bot.post(payload);
-    const pin = (body(await editOf(payload.token, from)).components?.[0]?.components ?? []).find((c) => c.custom_id.startsWith('pp:p:'));
-    from = suite.fake.calls.length;
-    const press = buttonPayload(pin?.custom_id ?? '', { permissions: PERMS.moderator, userId: FAKE_IDS.moderator, messageId: '400000000000000077' });
+    const { pinId, from } = await askForPinButton(bot);
+    const press = buttonPayload(pinId, { permissions: PERMS.moderator, userId: FAKE_IDS.moderator, messageId: '400000000000000077' });
     expect((await bot.post(press)).json).toEqual({ type: 5, data: { flags: 64 } });
     const put = await suite.fake.waitForCall((c) => c.method === 'PUT' && c.path === `/channels/${FAKE_IDS.channel}/messages/pins/400000000000000077`, from);
     expect(put.headers.authorization).toBe(`Bot ${TOKEN}`);

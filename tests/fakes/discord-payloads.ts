@@ -1,4 +1,4 @@
-import { FAKE_IDS } from './discord.js';
+import { FAKE_IDS, messageFields } from './discord.js';
 
 /** Interaction payloads shaped like Discord's (the same JSON arrives over the gateway and over HTTP). */
 
@@ -83,21 +83,12 @@ export function autocompletePayload(prefix: string, who: Who = {}): Record<strin
 /** A message as Discord includes it in component and context-menu interactions. */
 export function messagePayload(id: string, options: { content?: string; flags?: number; authorId?: string } = {}): Record<string, unknown> {
   return {
+    ...messageFields(),
     id,
     channel_id: FAKE_IDS.channel,
     author: { id: options.authorId ?? FAKE_IDS.bot, username: 'someone', discriminator: '0', global_name: null, avatar: null },
     content: options.content ?? '',
     timestamp: '2026-01-01T00:00:00.000Z',
-    edited_timestamp: null,
-    tts: false,
-    mention_everyone: false,
-    mentions: [],
-    mention_roles: [],
-    attachments: [],
-    embeds: [],
-    components: [],
-    pinned: false,
-    type: 0,
     flags: options.flags ?? 0,
   };
 }

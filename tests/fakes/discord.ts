@@ -51,6 +51,11 @@ export const FAKE_IDS = {
   member: '600000000000000002',
 } as const;
 
+/** The fields of a Discord message object that every fake message shares. */
+export function messageFields(): Record<string, unknown> {
+  return { edited_timestamp: null, tts: false, mention_everyone: false, mentions: [], mention_roles: [], attachments: [], embeds: [], components: [], pinned: false, type: 0 };
+}
+
 export class FakeDiscord {
   readonly calls: FakeCall[] = [];
   readonly frames: GatewayFrame[] = [];
@@ -261,21 +266,14 @@ export class FakeDiscord {
   private message(channelId: string, body: unknown): Record<string, unknown> {
     const b = (body ?? {}) as Record<string, unknown>;
     return {
+      ...messageFields(),
       id: String(this.nextMessageId++),
       channel_id: channelId,
       author: { id: this.botId, username: 'Pinpoint', discriminator: '0', global_name: null, avatar: null, bot: true },
       content: b.content ?? '',
       timestamp: new Date().toISOString(),
-      edited_timestamp: null,
-      tts: false,
-      mention_everyone: false,
-      mentions: [],
-      mention_roles: [],
-      attachments: [],
       embeds: b.embeds ?? [],
       components: b.components ?? [],
-      pinned: false,
-      type: 0,
       flags: b.flags ?? 0,
       webhook_id: this.applicationId,
     };

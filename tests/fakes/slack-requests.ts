@@ -88,16 +88,21 @@ export function formPayload(payload: Record<string, unknown>): string {
   return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
 }
 
-export function mentionEventBody(fields: { eventId: string; text: string; ts: string; threadTs?: string; channel?: string; user?: string }): string {
+/** The Events API envelope Slack wraps every event in. */
+function eventCallbackBody(eventId: string, event: Record<string, unknown>): string {
   return JSON.stringify({
     token: 'verification-token-unused',
     team_id: FAKE_TEAM_ID,
     api_app_id: 'A0PINPOINT',
     type: 'event_callback',
-    event_id: fields.eventId,
+    event_id: eventId,
     event_time: Math.floor(Date.now() / 1000),
-    event: mentionEvent(fields),
+    event,
   });
+}
+
+export function mentionEventBody(fields: { eventId: string; text: string; ts: string; threadTs?: string; channel?: string; user?: string }): string {
+  return eventCallbackBody(fields.eventId, mentionEvent(fields));
 }
 
 export function mentionEvent(fields: { text: string; ts: string; threadTs?: string; channel?: string; user?: string }): Record<string, unknown> {
@@ -156,13 +161,5 @@ export async function serveRoutes(routes: readonly Route[]): Promise<{ url: stri
 
 /** The `app_home_opened` event Slack sends when a user opens the bot's Home tab. */
 export function homeOpenedBody(fields: { eventId: string; user: string }): string {
-  return JSON.stringify({
-    token: 'verification-token-unused',
-    team_id: FAKE_TEAM_ID,
-    api_app_id: 'A0PINPOINT',
-    type: 'event_callback',
-    event_id: fields.eventId,
-    event_time: Math.floor(Date.now() / 1000),
-    event: { type: 'app_home_opened', user: fields.user, channel: 'D0HOME', tab: 'home', event_ts: '1700000500.1' },
-  });
+  return eventCallbackBody(fields.eventId, { type: 'app_home_opened', user: fields.user, channel: 'D0HOME', tab: 'home', event_ts: '1700000500.1' });
 }
