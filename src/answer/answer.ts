@@ -35,7 +35,7 @@ export function answerQuestion(corpus: Corpus, question: string, options: Answer
   const trimmed = question.trim().slice(0, MAX_QUESTION_CHARS);
   let query = analyzeQuery(trimmed, corpus.analyzer, corpus.index);
   let hits = corpus.index.search(query.searchTerms, { limit: CANDIDATES, weights: query.termWeights });
-  if (query.unknownAcronyms.length > 0) {
+  if (query.unknownAcronyms.length > 0 && hits.length > 0) {
     // "UT" is most likely a name the passages the rest of the question finds spell out in full.
     const expandAcronym = createAcronymExpander(() => hits.map((hit) => corpus.passageById.get(hit.id)?.text ?? ''));
     query = analyzeQuery(trimmed, corpus.analyzer, corpus.index, expandAcronym);
