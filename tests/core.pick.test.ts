@@ -22,3 +22,18 @@ describe('answer-type evidence near the question words', () => {
     expect(answer.kind === 'excerpts' && answer.excerpts[0]!.quote).toContain('set by Jones');
   });
 });
+
+describe('a sentence that refers back to the one before it', () => {
+  // Two sentences over 400 characters together: the picker must choose one of them.
+  const opening =
+    'The Swedish company Energiprojekt has made steady progress over the past decade in using modern materials, ceramic coatings and new alloys for harnessing the power of steam, and in 2013 it presented a prototype steam engine built for small combined heat and power plants in remote northern towns.';
+
+  it.each([
+    ['a pronoun', 'It is a single-step design with five cylinders and consumes about four kilograms of steam per kilowatt hour at full load.'],
+    ['"The" and a word the sentence before used', 'The prototype is a single-step design with five cylinders and consumes about four kilograms of steam per kilowatt hour at full load.'],
+  ])('counts what the sentence before named when it opens with %s', async (_, continuation) => {
+    const corpus = await corpusOfParagraphs([`${opening} ${continuation}`]);
+    const answer = answerQuestion(corpus, 'How many cylinders does the Energiprojekt steam engine have?');
+    expect(answer.kind === 'excerpts' && answer.excerpts[0]!.quote).toBe(continuation);
+  });
+});

@@ -100,7 +100,11 @@ export function pickSentences(query: AnalyzedQuery, candidates: readonly RankedC
         for (let i = first; i <= last; i++) for (const concept of sentences[i]!.matched) matched.add(concept);
         const around = new Set<number>([...(sentences[first - 1]?.matched ?? []), ...(sentences[last + 1]?.matched ?? [])]);
         for (const concept of matched) around.delete(concept);
-        const coverage = coverageOfSet(matched, candidate.context);
+        // A window opening "It …", "The company …" is about what the sentence before it named.
+        const context = first > 0 && refersBack(candidate, sentences[first - 1]!, sentences[first]!)
+          ? new Set([...candidate.context, ...sentences[first - 1]!.matched])
+          : candidate.context;
+        const coverage = coverageOfSet(matched, context);
         const score =
           SENTENCE_WEIGHTS.coverage * coverage +
           SENTENCE_WEIGHTS.neighbours * coverageOfSet(around) +
@@ -115,6 +119,22 @@ export function pickSentences(query: AnalyzedQuery, candidates: readonly RankedC
     if (best) choices.push(best);
   });
   return choices.sort((a, b) => b.score - a.score || a.passageRank - b.passageRank);
+}
+
+/** Sentence openings that point back at the sentence before: a pronoun or a determiner. */
+const ANAPHORIC_OPENING = /^(?:he|she|it|they|this|these|those|its|his|her|their|such)\b/i;
+
+/**
+ * Whether a sentence continues the one before it: it opens with a pronoun ("It is a 5-cylinder
+ * engine"), or with "The" and a word the sentence before used ("The company installed …").
+ */
+function refersBack(candidate: RankedCandidate, previous: ScoredSentence, sentence: ScoredSentence): boolean {
+  const opening = candidate.passage.text.slice(sentence.span.start, sentence.span.start + 12);
+  if (ANAPHORIC_OPENING.test(opening)) return true;
+  if (!/^the\b/i.test(opening)) return false;
+  const head = candidate.tokens[sentence.firstToken]?.term;
+  for (let i = previous.firstToken; i < previous.endToken; i++) if (candidate.tokens[i]!.term === head) return true;
+  return false;
 }
 
 interface SentenceLayout {
