@@ -80,6 +80,10 @@ describe('answers over the shipped knowledge', () => {
     expect(shipped.ask('Which court is the case in?').kind).toBe('no-match');
   });
 
+  it('declines a "how many" question when the best quote holds no count', () => {
+    expect(shipped.ask('How many users had their messages read by Netflix?').kind).toBe('no-match');
+  });
+
   it('gives deep-equal answers to the same question asked twice', () => {
     const question = 'Who had personal ties with Mark Zuckerberg?';
     expect(shipped.ask(question)).toEqual(shipped.ask(question));

@@ -37,3 +37,22 @@ describe('a sentence that refers back to the one before it', () => {
     expect(answer.kind === 'excerpts' && answer.excerpts[0]!.quote).toBe(continuation);
   });
 });
+
+describe('a "how many" question', () => {
+  const paragraphs = [
+    'None of the original treaties establishing the union mention protection for fundamental rights, which came later through the courts.',
+    'The commission proposed several measures on fundamental rights in the treaties that the member states debated for years.',
+  ];
+
+  it('is answered by a quote holding a count, "none" included', async () => {
+    const corpus = await corpusOfParagraphs(paragraphs);
+    const answer = answerQuestion(corpus, 'How many original treaties mention fundamental rights?');
+    expect(answer.kind === 'excerpts' && answer.excerpts[0]!.quote).toContain('None of the original treaties');
+  });
+
+  it('is declined when no quote holds a count', async () => {
+    const corpus = await corpusOfParagraphs([paragraphs[1]!]);
+    expect(answerQuestion(corpus, 'How many measures did the commission propose on fundamental rights?').kind).toBe('no-match');
+    expect(answerQuestion(corpus, 'What measures did the commission propose on fundamental rights?').kind).toBe('excerpts');
+  });
+});

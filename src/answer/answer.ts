@@ -17,7 +17,7 @@ export const DEFAULT_EXCERPTS = 3;
  * a share for words the documents never use. Below `minConfidence` the documents do not answer the
  * question: say so instead of quoting a weak guess. Calibrated on XQuAD questions asked with and
  * without their own article indexed (90.3% of the latter abstain, 4.5% of the former; `npm run bench --
- * --unanswerable` and `npm run eval -- --squad`). A missing docket number or court name is decisive.
+ * --unanswerable` and `npm run eval -- --squad`). A missing docket number, court name or count is decisive.
  */
 export const ABSTENTION = { minConfidence: 0.43, unknownPenalty: 0.2, missingTypePenalty: 0.15, missingNamePenalty: 1 } as const;
 /** How many document titles a no-match answer suggests. */
@@ -62,13 +62,18 @@ export function answerQuestion(corpus: Corpus, question: string, options: Answer
   return { kind: 'excerpts', question: trimmed, excerpts, candidates };
 }
 
+/** "How many …?" asks for a count. */
+const COUNT_QUESTION = /\bhow many\b/i;
+
 /**
- * "How many …?" or "When …?" answered by a quote with no number or date in it is a weak answer; "What
- * is the case number?" or "Which court …?" answered by a quote naming no docket or court is none.
+ * "How much …?" or "When …?" answered by a quote with no number or date in it is a weak answer; "What
+ * is the case number?", "Which court …?" or "How many …?" answered by a quote naming no docket, court
+ * or count is none.
  */
 function missingTypePenalty(question: string, choice: SentenceChoice): number {
   const type = expectedAnswerType(question);
-  const penalty = type === 'docket' || type === 'court' ? ABSTENTION.missingNamePenalty : type === 'number' || type === 'date' ? ABSTENTION.missingTypePenalty : 0;
+  const decisive = type === 'docket' || type === 'court' || (type === 'number' && COUNT_QUESTION.test(question));
+  const penalty = decisive ? ABSTENTION.missingNamePenalty : type === 'number' || type === 'date' ? ABSTENTION.missingTypePenalty : 0;
   if (penalty === 0) return 0;
   return offersAnswerType(choice.candidate.passage.text.slice(choice.start, choice.end), type, questionWordSet(question)) ? 0 : penalty;
 }
