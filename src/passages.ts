@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { isPageNumberLine, parseEcfHeader, repeatedHeaderTest } from './knowledge/clean-pleading.js';
 import type { Document, Locator, Passage } from './types.js';
 
 /** Paragraphs longer than this are cut at sentence ends so one passage stays quotable and rankable. */
@@ -48,6 +49,7 @@ export function splitPassages(document: Document): Passage[] {
   let shortRunStart: number | undefined;
   let shortRunEnd = 0;
   const formFeeds = [...text.matchAll(/\f/g)].map((match) => match.index);
+  const isFurniture = pageFurnitureTest(text, formFeeds);
 
   /** `paragraphStart`: where the paragraph itself begins, after any heading or caption joined to it. */
   const emit = (block: Block, paragraphStart = block.start) => {
@@ -79,6 +81,7 @@ export function splitPassages(document: Document): Passage[] {
       section = heading[2];
       continue;
     }
+    if (isFurniture?.(raw)) continue;
     const marker = PAGE_MARKER.exec(raw) ?? BARE_PAGE_NUMBER.exec(raw);
     if (marker) {
       markedPage = Number(marker[1] ?? marker[2] ?? marker[3] ?? marker[0]);
@@ -101,6 +104,18 @@ export function splitPassages(document: Document): Passage[] {
   }
   flushShortRun();
   return passages;
+}
+
+/**
+ * For laid-out text with pages split by form feeds (a PDF's text as `pdftotext -layout` writes it):
+ * whether a block is only page furniture — running headers repeated at the top or bottom of pages
+ * ("2   FISHER v. UNIVERSITY OF TEXAS", "Opinion of the Court"), ECF headers or page numbers. Such a
+ * block is not a passage: it says nothing, yet would match every question naming the case.
+ */
+function pageFurnitureTest(text: string, formFeeds: readonly number[]): ((block: string) => boolean) | undefined {
+  if (formFeeds.length === 0) return undefined;
+  const isRepeatedHeader = repeatedHeaderTest(text.split('\f').map((page) => page.split('\n')));
+  return (block) => block.split('\n').every((line) => line.trim() === '' || isRepeatedHeader(line) || parseEcfHeader(line) !== undefined || isPageNumberLine(line));
 }
 
 /** An outline heading ("IV. DISCUSSION"), a numbered one ("2.1 Related Work") or a line in capitals ("STATEMENT OF THE CASE"). */

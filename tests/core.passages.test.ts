@@ -130,6 +130,25 @@ describe('splitPassages', () => {
       ]);
     });
 
+    it('leaves out the running headers that laid-out pages repeat, keeping every passage a slice of the text', () => {
+      const body = [
+        'The University of Texas considers race as one of various factors in its admissions process.',
+        'The District Court granted summary judgment to the University.',
+        'The Court of Appeals affirmed the grant of summary judgment.',
+        'That decision is vacated, and the case is remanded for further proceedings.',
+      ];
+      const header = (page: number) => `${page}       FISHER v. UNIVERSITY OF TEXAS AT AUSTIN\n\n                Opinion of the Court\n\n`;
+      const text = body.map((paragraph, i) => `${i === 0 ? '' : header(i + 1)}${paragraph}`).join('\n\f');
+      const passages = splitPassages(doc(text));
+      expect(passages.map((p) => [p.text, p.locator.page])).toEqual(body.map((paragraph, i) => [paragraph, i + 1]));
+      for (const passage of passages) expect(text.slice(passage.start, passage.end)).toBe(passage.text);
+    });
+
+    it('keeps a line that repeats on pages when the text has no form feeds', () => {
+      const text = ['Opinion of the Court', 'First paragraph of the opinion, long enough to stand alone as one.', 'Opinion of the Court', 'Second one.'].join('\n\n');
+      expect(splitPassages(doc(text)).map((p) => p.text).join(' | ')).toContain('Opinion of the Court');
+    });
+
     it.each([
       ['[Page 4]', 4],
       ['[ page 7 ]', 7],

@@ -116,6 +116,25 @@ function edgeIndexes(lines: readonly string[]): number[] {
   return [...new Set([...filled.slice(0, EDGE_LINES), ...filled.slice(-EDGE_LINES)])];
 }
 
+/**
+ * Whether a line is a short line seen in the top or bottom two lines of several pages (2 pages for
+ * documents of up to 5 pages, else 3), compared with digits masked. Lines with fewer than 4 letters
+ * never count (section numerals "I", "II" are not furniture).
+ */
+export function repeatedHeaderTest(pages: readonly (readonly string[])[]): (line: string) => boolean {
+  const seenOn = new Map<string, number>();
+  for (const lines of pages) {
+    const keys = new Set(edgeIndexes(lines).map((i) => headerKey(lines[i] ?? '')));
+    for (const key of keys) seenOn.set(key, (seenOn.get(key) ?? 0) + 1);
+  }
+  const minRepeats = pages.length <= 5 ? 2 : 3;
+  return (line) => {
+    const key = headerKey(line);
+    const letters = key.replace(/[^\p{L}]/gu, '').length;
+    return letters >= 4 && key.length <= MAX_HEADER_LENGTH && (seenOn.get(key) ?? 0) >= minRepeats;
+  };
+}
+
 export interface RunningHeaders {
   pages: string[][];
   /** Per page: the ECF header found on it, if any. */
@@ -125,10 +144,7 @@ export interface RunningHeaders {
 /**
  * Removes, on every page: ECF running headers (anywhere on the page, with the page's number kept),
  * bare page-number lines among the top or bottom three lines, a first line that is a running head with a
- * page number set apart by a wide gap (`isNumberedHeaderLine`), and short lines seen in the top or bottom
- * two lines on several
- * pages (2 pages for documents of up to 5 pages, else 3), compared with digits masked. Lines with fewer
- * than 4 letters never count as repeated headers (section numerals "I", "II" are not furniture).
+ * page number set apart by a wide gap (`isNumberedHeaderLine`), and repeated header lines (`repeatedHeaderTest`).
  */
 export function stripRunningHeaders(pages: readonly (readonly string[])[]): RunningHeaders {
   const ecf: (EcfHeader | undefined)[] = [];
@@ -144,17 +160,7 @@ export function stripRunningHeaders(pages: readonly (readonly string[])[]): Runn
     return kept;
   });
 
-  const seenOn = new Map<string, number>();
-  for (const lines of withoutEcf) {
-    const keys = new Set(edgeIndexes(lines).map((i) => headerKey(lines[i] ?? '')));
-    for (const key of keys) seenOn.set(key, (seenOn.get(key) ?? 0) + 1);
-  }
-  const minRepeats = pages.length <= 5 ? 2 : 3;
-  const isRepeatedHeader = (line: string): boolean => {
-    const key = headerKey(line);
-    const letters = key.replace(/[^\p{L}]/gu, '').length;
-    return letters >= 4 && key.length <= MAX_HEADER_LENGTH && (seenOn.get(key) ?? 0) >= minRepeats;
-  };
+  const isRepeatedHeader = repeatedHeaderTest(withoutEcf);
 
   const cleaned = withoutEcf.map((lines) => {
     // Look at the top and bottom lines (a footer can sit under a header line) and drop the furniture.
