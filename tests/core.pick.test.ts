@@ -56,3 +56,20 @@ describe('a "how many" question', () => {
     expect(answerQuestion(corpus, 'What measures did the commission propose on fundamental rights?').kind).toBe('excerpts');
   });
 });
+
+describe('a "What does … stand for?" question', () => {
+  it('quotes the sentence that spells the acronym out over one that matches more of the question', async () => {
+    const corpus = await corpusOfParagraphs([
+      'The University revised its admissions process in 2004, adding the PAI score and race to the files its admissions officers read for every applicant.',
+      'This "Personal Achievement Index" (PAI) measures leadership, work experience, awards and community service.',
+      'The Top Ten Percent Law admits every student graduating in the top tenth of a Texas high school class.',
+      'The petitioner was denied admission to the entering class of 2008 and sued in federal court.',
+      // Other topics, so that "PAI" is a rare word here as in a real opinion.
+      ...['strict scrutiny', 'the Equal Protection Clause', 'a critical mass', 'race-neutral alternatives', 'the Fifth Circuit', 'summary judgment'].map(
+        (topic) => `The parties argued at length about ${topic} and what it requires of a public body.`,
+      ),
+    ]);
+    const answer = answerQuestion(corpus, 'What does PAI stand for in the University of Texas admissions process?');
+    expect(answer.kind === 'excerpts' && answer.excerpts[0]!.quote).toContain('Personal Achievement Index');
+  });
+});

@@ -50,7 +50,7 @@ export function answerQuestion(corpus: Corpus, question: string, options: Answer
   const confidence = best
     ? 0.5 * best.coverage + 0.5 * best.candidate.coverage - ABSTENTION.unknownPenalty * unknownShare - missingTypePenalty(query.question, best)
     : 0;
-  if (!best || confidence < ABSTENTION.minConfidence) {
+  if (!best || (confidence < ABSTENTION.minConfidence && !spellsOutAcronym(query.question, best))) {
     return { kind: 'no-match', question: trimmed, suggestions: suggestionsFor(corpus, ranked), candidates };
   }
   const offset = Math.max(0, options.offset ?? 0);
@@ -76,6 +76,12 @@ function missingTypePenalty(question: string, choice: SentenceChoice): number {
   const penalty = decisive ? ABSTENTION.missingNamePenalty : type === 'number' || type === 'date' ? ABSTENTION.missingTypePenalty : 0;
   if (penalty === 0) return 0;
   return offersAnswerType(choice.candidate.passage.text.slice(choice.start, choice.end), type, questionWordSet(question)) ? 0 : penalty;
+}
+
+/** "What does PAI stand for?" is answered by a sentence spelling PAI out, however little else of the question it holds. */
+function spellsOutAcronym(question: string, choice: SentenceChoice): boolean {
+  if (expectedAnswerType(question) !== 'definition') return false;
+  return offersAnswerType(choice.candidate.passage.text.slice(choice.start, choice.end), 'definition', questionWordSet(question));
 }
 
 /** What to ask about instead: the titles of the documents nearest the question first, then the others. */

@@ -24,10 +24,11 @@ export const PASSAGES_TO_READ = 5;
 /**
  * Window scoring: the window's own coverage of the question, what the neighbouring sentences add, how
  * close together its matched words stand, answer-type evidence (more when it stands near those words)
- * and the passage's rerank score. A second sentence earns a small bonus (context helps a reader) until
- * the pair grows past PAIR_COMFORT_CHARS; pairs over `maxPairChars` are not offered.
+ * and the passage's rerank score. A sentence spelling out the acronym a "What does PAI stand for?"
+ * question asks about outweighs everything else a window can score. A second sentence earns a small bonus (context
+ * helps a reader) until the pair grows past PAIR_COMFORT_CHARS; pairs over `maxPairChars` are not offered.
  */
-export const SENTENCE_WEIGHTS = { coverage: 1, neighbours: 0.2, answerType: 0.15, answerTypeNear: 0.05, passage: 0.5, pair: -0.02, pairLength: 0.03, proximity: 0.05, maxPairChars: 400 } as const;
+export const SENTENCE_WEIGHTS = { coverage: 1, neighbours: 0.2, answerType: 0.15, definition: 2, answerTypeNear: 0.05, passage: 0.5, pair: -0.02, pairLength: 0.03, proximity: 0.05, maxPairChars: 400 } as const;
 /** How close (in characters) answer-type evidence must stand to a question word to count as near it. */
 const ANSWER_NEAR_CHARS = 30;
 /** Pairs longer than this pay `pairLength` per extra 100 characters: quotes are read in chat. */
@@ -71,7 +72,7 @@ export function pickSentences(query: AnalyzedQuery, candidates: readonly RankedC
   const type = expectedAnswerType(query.question);
   const questionWords = questionWordSet(query.question);
   // A sentence spelling out the acronym asked about is the answer itself, not just a likely one.
-  const answerTypeWeight = type === 'definition' ? 2 * SENTENCE_WEIGHTS.answerType : SENTENCE_WEIGHTS.answerType;
+  const answerTypeWeight = type === 'definition' ? SENTENCE_WEIGHTS.definition : SENTENCE_WEIGHTS.answerType;
   const topScore = candidates[0]?.score || 1;
   const choices: SentenceChoice[] = [];
   const coverageOfSet = (matched: ReadonlySet<number>, context: ReadonlySet<number> = new Set()) =>
