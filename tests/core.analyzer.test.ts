@@ -45,6 +45,21 @@ describe('analyzer', () => {
     it('folds case and diacritics so "Café" and "cafe" meet', () => {
       expect(plain.terms('Café')).toEqual(plain.terms('cafe'));
     });
+
+    it.each([
+      ['wrote', 'write'],
+      ['Written', 'writes'],
+      ['won', 'winning'],
+      ['taught', 'teaching'],
+    ])('reads the irregular past form "%s" as its verb, like "%s"', (past, other) => {
+      expect(plain.terms(past)).toEqual(plain.terms(other));
+    });
+
+    it('leaves a past form that is also another word alone ("found", "SAT", "fed")', () => {
+      expect(plain.terms('found')).not.toEqual(plain.terms('find'));
+      expect(plain.terms('SAT scores')).not.toEqual(plain.terms('sit scores'));
+      expect(plain.terms('the Fed')).not.toEqual(plain.terms('feed'));
+    });
   });
 
   describe('legal tokens', () => {

@@ -1,4 +1,4 @@
-import { stem } from 'porter2';
+import { stemWord } from '../search/irregular-verbs.js';
 import { isAliasTerm, type Analyzer } from '../search/analyzer.js';
 import { isEnglishWord } from '../search/english-words.js';
 import type { PassageIndex } from '../search/passage-index.js';
@@ -40,7 +40,7 @@ function typedWordCorrections(word: string, index: PassageIndex): string[] {
   const found = new Set<string>();
   const consider = (variant: string) => {
     if (STOP_WORDS.has(variant)) return;
-    const term = stem(variant);
+    const term = stemWord(variant);
     if (index.documentFrequency(term) > 0) found.add(term);
   };
   for (let i = 0; i <= word.length; i++) {

@@ -1,4 +1,4 @@
-import { stem } from 'porter2';
+import { stemWord } from './irregular-verbs.js';
 import { LEGAL_ALIASES } from './legal-aliases.js';
 import { STOP_WORDS } from './stopwords.js';
 
@@ -38,7 +38,7 @@ const HYPHEN = 45;
 const LINE_BREAK_HYPHEN = /^-[ \t]*\r?\n[ \t]*(\p{Ll}+)/u;
 const isDigit = (code: number) => code >= 48 && code <= 57;
 
-const ANALYZER_VERSION = 'a5';
+const ANALYZER_VERSION = 'a6';
 const ALIAS_PREFIX = '~';
 
 // Raw word → processed term ('' for a stop word): one lookup per word on the hot path. Bounded, because
@@ -50,7 +50,7 @@ function processWord(raw: string): string {
   let term = wordCache.get(raw);
   if (term === undefined) {
     const word = foldWord(raw);
-    term = word === '' || STOP_WORDS.has(word) ? '' : stem(word);
+    term = word === '' || STOP_WORDS.has(word) ? '' : stemWord(word);
     if (wordCache.size >= WORD_CACHE_LIMIT) wordCache.clear();
     wordCache.set(raw, term);
   }

@@ -1,4 +1,4 @@
-import { stem } from 'porter2';
+import { stemWord } from './irregular-verbs.js';
 
 /**
  * Everyday words people put in questions that rarely name what the question is about ("what did
@@ -22,4 +22,4 @@ about around back again still ever even end ended happening involved involve inv
 date dates time times year years day days amount number name named called total sum
 one two three four five several both first second third last`.split(/\s+/);
 
-export const GENERIC_TERMS: ReadonlySet<string> = new Set(GENERIC_WORDS.map((word) => stem(word)));
+export const GENERIC_TERMS: ReadonlySet<string> = new Set(GENERIC_WORDS.map(stemWord));
