@@ -1,4 +1,4 @@
-import { stemWord } from '../search/irregular-verbs.js';
+import { stemWord } from '../search/irregular-forms.js';
 import { isAliasTerm, type Analyzer } from '../search/analyzer.js';
 import { isEnglishWord } from '../search/english-words.js';
 import type { PassageIndex } from '../search/passage-index.js';

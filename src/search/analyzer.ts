@@ -1,4 +1,4 @@
-import { stemWord } from './irregular-verbs.js';
+import { stemWord } from './irregular-forms.js';
 import { LEGAL_ALIASES } from './legal-aliases.js';
 import { STOP_WORDS } from './stopwords.js';
 

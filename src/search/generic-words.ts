@@ -1,4 +1,4 @@
-import { stemWord } from './irregular-verbs.js';
+import { stemWord } from './irregular-forms.js';
 
 /**
  * Everyday words people put in questions that rarely name what the question is about ("what did

@@ -1,11 +1,12 @@
 import { stem } from 'porter2';
 
 /**
- * Past forms of irregular English verbs and their base form ("wrote", "written" → "write"), which no
- * stemmer joins: a question asks who "wrote" an opinion that the document says was "written by" someone.
- * Forms that are also everyday words of another meaning are left out: "found", "left", "saw", "felt",
- * "lay", "rose", "fell", "bore", "ground", "wound", "lit", "bit", "shot", "thought", "fed" (the Fed) and
- * "sat" (the SAT).
+ * Irregular English forms and the word they inflect, which no stemmer joins: past forms of verbs
+ * ("wrote", "written" → "write"), so a question about who "wrote" an opinion meets "written by", and
+ * plurals of nouns ("children" → "child", "criteria" → "criterion"). Forms that are also everyday words
+ * of another meaning are left out: "found", "left", "saw", "felt", "lay", "rose", "fell", "bore",
+ * "ground", "wound", "lit", "bit", "shot", "thought", "fed" (the Fed), "sat" (the SAT), "leaves", "lives",
+ * "bases", "axes", "media", "data".
  */
 const FORMS = `write wrote written | win won | begin began begun | hold held | teach taught | fight fought |
 buy bought | sell sold | tell told | build built | give gave given | take took taken | choose chose chosen |
@@ -20,7 +21,12 @@ weep wept | meet met | flee fled | lend lent | send sent | spend spent | bend be
 lead led | lose lost | pay paid | say said | make made | stand stood | understand understood | strike struck |
 stick stuck | hang hung | swing swung | dig dug | hear heard | slay slew slain | undertake undertook undertaken |
 overcome overcame | withdraw withdrew withdrawn | withhold withheld | uphold upheld | foresee foresaw foreseen |
-mislead misled | overtake overtook overtaken | overthrow overthrew overthrown | rebuild rebuilt | rewrite rewrote rewritten`;
+mislead misled | overtake overtook overtaken | overthrow overthrew overthrown | rebuild rebuilt | rewrite rewrote rewritten |
+child children | man men | woman women | foot feet | tooth teeth | mouse mice | goose geese | criterion criteria |
+phenomenon phenomena | crisis crises | analysis analyses | thesis theses | hypothesis hypotheses | index indices |
+appendix appendices | matrix matrices | vertex vertices | alumnus alumni | fungus fungi | nucleus nuclei |
+radius radii | stimulus stimuli | larva larvae | wolf wolves | knife knives | wife wives | half halves |
+self selves | shelf shelves | thief thieves`;
 
 const BASE_FORM: ReadonlyMap<string, string> = new Map(
   FORMS.split('|').flatMap((group) => {
@@ -29,7 +35,7 @@ const BASE_FORM: ReadonlyMap<string, string> = new Map(
   }),
 );
 
-/** The stem of a lowercase word, an irregular past form read as its base form first ("wrote" → "write"). */
+/** The stem of a lowercase word, an irregular form read as the word it inflects first ("wrote" → "write"). */
 export function stemWord(word: string): string {
   return stem(BASE_FORM.get(word) ?? word);
 }
