@@ -25,8 +25,9 @@ export const PASSAGES_TO_READ = 5;
  * Window scoring: the window's own coverage of the question, what the neighbouring sentences add, how
  * close together its matched words stand, answer-type evidence (more when it stands near those words)
  * and the passage's rerank score. A sentence spelling out the acronym a "What does PAI stand for?"
- * question asks about outweighs everything else a window can score. A second sentence earns a small bonus (context
- * helps a reader) until the pair grows past PAIR_COMFORT_CHARS; pairs over `maxPairChars` are not offered.
+ * question asks about outweighs everything else a window can score. A second sentence earns a small
+ * bonus (context helps a reader) until the pair grows past PAIR_COMFORT_CHARS; pairs over
+ * `maxPairChars` are not offered.
  */
 export const SENTENCE_WEIGHTS = { coverage: 1, neighbours: 0.2, answerType: 0.15, definition: 2, answerTypeNear: 0.05, passage: 0.5, pair: -0.02, pairLength: 0.03, proximity: 0.05, maxPairChars: 400 } as const;
 /** How close (in characters) answer-type evidence must stand to a question word to count as near it. */

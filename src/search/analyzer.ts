@@ -38,7 +38,7 @@ const HYPHEN = 45;
 const LINE_BREAK_HYPHEN = /^-[ \t]*\r?\n[ \t]*(\p{Ll}+)/u;
 const isDigit = (code: number) => code >= 48 && code <= 57;
 
-const ANALYZER_VERSION = 'a7';
+const ANALYZER_VERSION = 'a8';
 const ALIAS_PREFIX = '~';
 
 // Raw word → processed term ('' for a stop word): one lookup per word on the hot path. Bounded, because

@@ -3,7 +3,7 @@ import { stem } from 'porter2';
 /**
  * Irregular English forms and the word they inflect, which no stemmer joins: past forms of verbs
  * ("wrote", "written" → "write"), so a question about who "wrote" an opinion meets "written by", and
- * plurals of nouns ("children" → "child", "criteria" → "criterion"). Forms that are also everyday words
+ * plurals of nouns ("children" → "child", "criteria" → "criterion", "amici" → "amicus"). Forms that are also everyday words
  * of another meaning are left out: "found", "left", "saw", "felt", "lay", "rose", "fell", "bore",
  * "ground", "wound", "lit", "bit", "shot", "thought", "fed" (the Fed), "sat" (the SAT), "leaves", "lives",
  * "bases", "axes", "media", "data".
@@ -26,12 +26,12 @@ child children | man men | woman women | foot feet | tooth teeth | mouse mice | 
 phenomenon phenomena | crisis crises | analysis analyses | thesis theses | hypothesis hypotheses | index indices |
 appendix appendices | matrix matrices | vertex vertices | alumnus alumni | fungus fungi | nucleus nuclei |
 radius radii | stimulus stimuli | larva larvae | wolf wolves | knife knives | wife wives | half halves |
-self selves | shelf shelves | thief thieves`;
+self selves | shelf shelves | thief thieves | amicus amici | dictum dicta`;
 
 const BASE_FORM: ReadonlyMap<string, string> = new Map(
   FORMS.split('|').flatMap((group) => {
-    const [base, ...past] = group.trim().split(/\s+/);
-    return past.map((form) => [form, base!] as const);
+    const [base, ...forms] = group.trim().split(/\s+/);
+    return forms.map((form) => [form, base!] as const);
   }),
 );
 

@@ -21,7 +21,4 @@ export const LEGAL_ALIASES: readonly (readonly string[])[] = [
   ['deny', 'denied', 'denial'],
   ['sign', 'signed', 'signature'],
   ['appeal', 'appealed', 'appellate'],
-  // Latin plurals no stemmer joins to their singulars.
-  ['amicus', 'amici'],
-  ['dictum', 'dicta'],
 ];
