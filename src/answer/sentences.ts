@@ -4,7 +4,7 @@ export interface SentenceSpan {
   end: number;
 }
 
-// Words that end with a period without ending the sentence, common in legal and news English.
+// Words that end with a period without ending the sentence, common in legal, news and academic English.
 const ABBREVIATIONS = new Set(
   `v vs no nos inc corp co ltd llc llp l.l.c u.s.c u.s u.k u.n f supp cal n.d s.d e.d w.d c.d d cir id
 e.g i.e et al mr mrs ms dr jr sr st jan feb mar apr jun jul aug sep sept oct nov dec art sec para paras pp p
@@ -12,7 +12,8 @@ fed r civ crim evid app ct stat cong rev gen gov hon j jj cf ecf dkt ex exh comp
 colo conn del fla ga ill ind kan ky la mass md mich minn miss mo mont neb nev n.j n.m n.y n.c okla or pa r.i
 s.c tenn tex va vt wash wis wyo assn ass'n dept dep't univ bros mfg nat'l int'l cty ave blvd approx est fig
 ch cl pl def defs pl's pls re ref vol ed eds rep sess ann educ proc dist super admin amend const cert pet resp
-br mem op ord app'x pub tit supp'l reg regs comm'n cmty env't gov't int'l corp ins mun sch serv transp util`.split(/\s+/),
+br mem op ord app'x pub tit supp'l reg regs comm'n cmty env't gov't int'l corp ins mun sch serv transp util
+eq eqs figs refs vols prof profs resp conf trans assoc viz cit ibid`.split(/\s+/),
 );
 
 const CANDIDATE_END = /[.!?]+["”’')\]]*(?=\s+["“'‘([]?[\p{Lu}\p{N}§¶$])/gu;
