@@ -73,3 +73,14 @@ describe('a "What does … stand for?" question', () => {
     expect(answer.kind === 'excerpts' && answer.excerpts[0]!.quote).toContain('Personal Achievement Index');
   });
 });
+
+describe('a "who" question answered by a sentence that opens with a pronoun', () => {
+  it('takes in the sentence before, which names the person', async () => {
+    const corpus = await corpusOfParagraphs([
+      'Peyton Manning became the first quarterback ever to lead two different franchises to multiple championship games, a feat that the league and its many followers around the country had waited several long decades, through many seasons and rule changes, to see happen. He is also, older than John Elway, the oldest quarterback ever to start in the championship game.',
+      'The past record was held by a coach who later became the general manager of the team in the same city.',
+    ]);
+    const answer = answerQuestion(corpus, 'Who is the oldest quarterback to start in the championship game?');
+    expect(answer.kind === 'excerpts' && answer.excerpts[0]!.quote).toMatch(/^Peyton Manning became .* He is also, older than John Elway, the oldest quarterback/);
+  });
+});

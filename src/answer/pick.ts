@@ -118,6 +118,7 @@ export function pickSentences(query: AnalyzedQuery, candidates: readonly RankedC
         if (!best || score > best.score) best = { candidate, passageRank, start, end, coverage, ownMatches: matched.size, score };
       }
     }
+    if (best && type === 'person') best = withNamedAntecedent(best, sentences);
     if (best) choices.push(best);
   });
   return choices.sort((a, b) => b.score - a.score || a.passageRank - b.passageRank);
@@ -137,6 +138,19 @@ function refersBack(candidate: RankedCandidate, previous: ScoredSentence, senten
   const head = candidate.tokens[sentence.firstToken]?.term;
   for (let i = previous.firstToken; i < previous.endToken; i++) if (candidate.tokens[i]!.term === head) return true;
   return false;
+}
+
+const PERSONAL_PRONOUN_OPENING = /^(?:he|she|they|his|her|their)\b/i;
+
+/**
+ * "Who …?" answered by "He is also the oldest quarterback …" does not say who: the window takes in the
+ * sentence before it, which names him, when the two fit in one quote.
+ */
+function withNamedAntecedent(choice: SentenceChoice, sentences: readonly ScoredSentence[]): SentenceChoice {
+  const first = sentences.findIndex((sentence) => sentence.span.start === choice.start);
+  const previous = sentences[first - 1];
+  if (!previous || !PERSONAL_PRONOUN_OPENING.test(choice.candidate.passage.text.slice(choice.start, choice.start + 8))) return choice;
+  return choice.end - previous.span.start <= SENTENCE_WEIGHTS.maxPairChars ? { ...choice, start: previous.span.start } : choice;
 }
 
 interface SentenceLayout {
