@@ -92,6 +92,10 @@ export function pickSentences(query: AnalyzedQuery, candidates: readonly RankedC
     const offersNear = sentences.map(({ span, matchedStarts }, index) =>
       (evidence[index] ?? []).some((at) => matchedStarts.some((word) => Math.abs(span.start + at - word) <= ANSWER_NEAR_CHARS)),
     );
+    // A sentence opening "It …", "The company …" is about what the sentence before it named.
+    const contextOf = sentences.map((sentence, index) =>
+      index > 0 && refersBack(candidate, sentences[index - 1]!, sentence) ? new Set([...candidate.context, ...sentences[index - 1]!.matched]) : candidate.context,
+    );
     let best: SentenceChoice | undefined;
     for (let first = 0; first < sentences.length; first++) {
       for (let last = first; last <= Math.min(first + 1, sentences.length - 1); last++) {
@@ -102,11 +106,7 @@ export function pickSentences(query: AnalyzedQuery, candidates: readonly RankedC
         for (let i = first; i <= last; i++) for (const concept of sentences[i]!.matched) matched.add(concept);
         const around = new Set<number>([...(sentences[first - 1]?.matched ?? []), ...(sentences[last + 1]?.matched ?? [])]);
         for (const concept of matched) around.delete(concept);
-        // A window opening "It …", "The company …" is about what the sentence before it named.
-        const context = first > 0 && refersBack(candidate, sentences[first - 1]!, sentences[first]!)
-          ? new Set([...candidate.context, ...sentences[first - 1]!.matched])
-          : candidate.context;
-        const coverage = coverageOfSet(matched, context);
+        const coverage = coverageOfSet(matched, contextOf[first]);
         const score =
           SENTENCE_WEIGHTS.coverage * coverage +
           SENTENCE_WEIGHTS.neighbours * coverageOfSet(around) +
