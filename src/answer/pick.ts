@@ -93,7 +93,7 @@ export function pickSentences(query: AnalyzedQuery, candidates: readonly RankedC
       (evidence[index] ?? []).some((at) => matchedStarts.some((word) => Math.abs(span.start + at - word) <= ANSWER_NEAR_CHARS)),
     );
     // A sentence opening "It …", "The company …" is about what the sentence before it named.
-    const contextOf = sentences.map((sentence, index) =>
+    const windowContext = sentences.map((sentence, index) =>
       index > 0 && refersBack(candidate, sentences[index - 1]!, sentence) ? new Set([...candidate.context, ...sentences[index - 1]!.matched]) : candidate.context,
     );
     let best: SentenceChoice | undefined;
@@ -106,7 +106,7 @@ export function pickSentences(query: AnalyzedQuery, candidates: readonly RankedC
         for (let i = first; i <= last; i++) for (const concept of sentences[i]!.matched) matched.add(concept);
         const around = new Set<number>([...(sentences[first - 1]?.matched ?? []), ...(sentences[last + 1]?.matched ?? [])]);
         for (const concept of matched) around.delete(concept);
-        const coverage = coverageOfSet(matched, contextOf[first]);
+        const coverage = coverageOfSet(matched, windowContext[first]);
         const score =
           SENTENCE_WEIGHTS.coverage * coverage +
           SENTENCE_WEIGHTS.neighbours * coverageOfSet(around) +
