@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectedAnswerType, offersAnswerType, questionWordSet } from '../src/answer/answer-type.js';
+import { asksAboutPresent, expectedAnswerType, offersAnswerType, questionWordSet, speaksOfPresent } from '../src/answer/answer-type.js';
 
 describe('expectedAnswerType', () => {
   it.each([
@@ -66,5 +66,26 @@ describe('offersAnswerType', () => {
   it('does not count a number the question already holds', () => {
     expect(offersAnswerType('Super Bowl 50 was played in 2016.', 'number', questionWordSet('How many fans watched Super Bowl 50?'))).toBe(true);
     expect(offersAnswerType('Super Bowl 50 was a game.', 'number', questionWordSet('How many fans watched Super Bowl 50?'))).toBe(false);
+  });
+});
+
+describe('questions about the present', () => {
+  it.each([
+    ["Is Reed Hastings still on Meta's board?", true],
+    ['Who currently leads the party?', true],
+    ['Does Netflix get the messages anymore?', true],
+    ["Is Reed Hastings on Meta's board?", false],
+    ['What is now known as Jacksonville?', false],
+  ])('asksAboutPresent(%s) is %s', (question, expected) => {
+    expect(asksAboutPresent(question)).toBe(expected);
+  });
+
+  it.each([
+    ['It remains lawful in the United States.', true],
+    ['The party is currently the largest.', true],
+    ['As of late 2008 it was still known for crime.', true],
+    ['Shortly after Hastings joined the board, the companies signed a deal.', false],
+  ])('speaksOfPresent(%s) is %s', (text, expected) => {
+    expect(speaksOfPresent(text)).toBe(expected);
   });
 });

@@ -84,6 +84,12 @@ describe('answers over the shipped knowledge', () => {
     expect(shipped.ask('How many users had their messages read by Netflix?').kind).toBe('no-match');
   });
 
+  it('declines a "still …?" question when the best quote only tells the past', () => {
+    // The article says Hastings joined the board; nothing in it says how things stand today.
+    expect(excerptsOf(shipped.ask("Is Reed Hastings on Meta's board?"))[0]!.quote).toContain('board');
+    expect(shipped.ask("Is Reed Hastings still on Meta's board?").kind).toBe('no-match');
+  });
+
   it('gives deep-equal answers to the same question asked twice', () => {
     const question = 'Who had personal ties with Mark Zuckerberg?';
     expect(shipped.ask(question)).toEqual(shipped.ask(question));

@@ -90,3 +90,16 @@ export function answerTypeStarts(text: string, type: AnswerType, questionWords: 
 export function questionWordSet(question: string): Set<string> {
   return new Set(question.toLowerCase().match(/[\p{L}\p{N}'’-]+/gu) ?? []);
 }
+
+const PRESENT_QUESTION = /\b(still|currently|anymore|any longer|nowadays|presently)\b/i;
+const PRESENT_EVIDENCE = /\b(still|current|currently|now|today|remains?|continues?|ongoing|presently|nowadays|as of)\b/i;
+
+/** "Is he still on the board?", "Who currently leads …?": the question asks how things stand now. */
+export function asksAboutPresent(question: string): boolean {
+  return PRESENT_QUESTION.test(question);
+}
+
+/** Whether the text says something holds at the time it was written ("remains lawful", "is currently"). */
+export function speaksOfPresent(text: string): boolean {
+  return PRESENT_EVIDENCE.test(text);
+}

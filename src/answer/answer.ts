@@ -3,7 +3,7 @@ import { createAcronymExpander } from '../search/acronyms.js';
 import type { Answer, Excerpt } from '../types.js';
 import { citationOf } from './citation.js';
 import { toExcerpt } from './excerpt.js';
-import { expectedAnswerType, offersAnswerType, questionWordSet } from './answer-type.js';
+import { asksAboutPresent, expectedAnswerType, offersAnswerType, questionWordSet, speaksOfPresent } from './answer-type.js';
 import { pickSentences, type SentenceChoice } from './pick.js';
 import { analyzeQuery } from './query.js';
 import { rerank, type RankedCandidate } from './rank.js';
@@ -68,14 +68,16 @@ const COUNT_QUESTION = /\bhow many\b/i;
 /**
  * "How much …?" or "When …?" answered by a quote with no number or date in it is a weak answer; "What
  * is the case number?", "Which court …?" or "How many …?" answered by a quote naming no docket, court
- * or count is none.
+ * or count is none, and so is "Is he still …?" answered by a quote that tells only the past.
  */
 function missingTypePenalty(question: string, choice: SentenceChoice): number {
+  const quote = choice.candidate.passage.text.slice(choice.start, choice.end);
+  if (asksAboutPresent(question) && !speaksOfPresent(quote)) return ABSTENTION.missingNamePenalty;
   const type = expectedAnswerType(question);
   const decisive = type === 'docket' || type === 'court' || (type === 'number' && COUNT_QUESTION.test(question));
   const penalty = decisive ? ABSTENTION.missingNamePenalty : type === 'number' || type === 'date' ? ABSTENTION.missingTypePenalty : 0;
   if (penalty === 0) return 0;
-  return offersAnswerType(choice.candidate.passage.text.slice(choice.start, choice.end), type, questionWordSet(question)) ? 0 : penalty;
+  return offersAnswerType(quote, type, questionWordSet(question)) ? 0 : penalty;
 }
 
 /** "What does PAI stand for?" is answered by a sentence spelling PAI out, however little else of the question it holds. */

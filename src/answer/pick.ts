@@ -2,7 +2,7 @@ import type { AnalyzedQuery } from './query.js';
 import type { Token } from '../search/analyzer.js';
 import type { RankedCandidate } from './rank.js';
 import { CONTEXT_SHARE, coverageOf } from './rank.js';
-import { answerTypeStarts, expectedAnswerType, offersAnswerType, questionWordSet } from './answer-type.js';
+import { answerTypeStarts, asksAboutPresent, expectedAnswerType, offersAnswerType, questionWordSet, speaksOfPresent } from './answer-type.js';
 import { splitSentences, type SentenceSpan } from './sentences.js';
 
 /** The best sentence (or two) of one passage, with passage-relative offsets. */
@@ -85,9 +85,13 @@ export function pickSentences(query: AnalyzedQuery, candidates: readonly RankedC
     // A window offers the answer type when one of its sentences does; better still when it stands
     // within a few words of the question's own words ("… sacks, led by Kony Ealy").
     const evidence = sentences.map(({ span }) => answerTypeStarts(text.slice(span.start, span.end), type, questionWords));
+    // "Is it still …?" is answered by a sentence that speaks of the present ("remains lawful"), and only by one.
+    const present = asksAboutPresent(query.question);
     const offers = sentences.map(({ span }, index) => {
+      const sentence = text.slice(span.start, span.end);
+      if (present && !speaksOfPresent(sentence)) return false;
       const starts = evidence[index];
-      return starts ? starts.length > 0 : type !== 'any' && offersAnswerType(text.slice(span.start, span.end), type, questionWords);
+      return starts ? starts.length > 0 : (type !== 'any' && offersAnswerType(sentence, type, questionWords)) || present;
     });
     const offersNear = sentences.map(({ span, matchedStarts }, index) =>
       (evidence[index] ?? []).some((at) => matchedStarts.some((word) => Math.abs(span.start + at - word) <= ANSWER_NEAR_CHARS)),
