@@ -23,7 +23,8 @@ export const USAGE = `usage: npm run bench -- [--squad FILE.json | --questions F
        npm run bench -- --scale [--sizes 1000,2500,10000,100000] [--court DIR] [--json]
        npm run bench -- --unanswerable [--squad FILE.json] [--json]
 With no data flag, ../shared/eval/xquad/xquad.en.json is used when it exists.
-  --warmup N   questions answered untimed before timing (default 50)`;
+  --warmup N   questions the measured row answers untimed before timing (default 50),
+               after a warm-up round in which every engine answers every question`;
 
 function positiveInt(flag: string, raw: string): number {
   const value = Number(raw);

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -117,7 +117,8 @@ describe('bench rows', () => {
     const source = (await resolveSource({ squad: SQUAD }, workDir))!;
     const corpus = await loadCorpus(source.knowledgeDir);
     const setup = { pickSentences: createBestSentencePicker(corpus), corePicker: createCorePicker(corpus), workDir };
-    results = await runQuality({ knowledgeDir: source.knowledgeDir, questions: source.questions, rows: allRows(setup), warmup: 2 });
+    const warmUpRows = allRows({ ...setup, workDir: join(workDir, 'warm-up') });
+    results = await runQuality({ knowledgeDir: source.knowledgeDir, questions: source.questions, rows: allRows(setup), warmUpRows, warmup: 2 });
   });
   afterAll(() => rm(workDir, { recursive: true, force: true }));
 
@@ -132,6 +133,12 @@ describe('bench rows', () => {
       "MiniSearch + stop words + Porter2, Pinpoint's picker",
     ]);
     for (const r of results) expect([r.questions, r.answerable]).toEqual([6, 6]);
+  });
+
+  it('builds the measured Pinpoint row from the documents, not from the warm-up round\'s index cache', async () => {
+    const cacheFiles = async (dir: string) => (await readdir(join(dir, 'pinpoint-data', 'index-cache'))).filter((name) => name.endsWith('.index'));
+    expect(await cacheFiles(join(workDir, 'warm-up'))).not.toHaveLength(0);
+    expect(await cacheFiles(workDir)).not.toHaveLength(0);
   });
 
   it('finds every answer passage in the top 5 for each row on the easy fixture', () => {
