@@ -1,7 +1,7 @@
 import type { AnalyzedQuery } from './query.js';
 import type { Token } from '../search/analyzer.js';
 import type { RankedCandidate } from './rank.js';
-import { CONTEXT_SHARE, coverageOf } from './rank.js';
+import { CONTEXT_SHARE } from './rank.js';
 import { answerTypeStarts, asksAboutPresent, expectedAnswerType, offersAnswerType, questionWordSet, speaksOfPresent } from './answer-type.js';
 import { splitSentences, type SentenceSpan } from './sentences.js';
 
@@ -45,27 +45,43 @@ interface ScoredSentence {
   endToken: number;
 }
 
-/** Matched question words per token of the shortest stretch that holds one of each: 1 when they stand together. */
-function proximity(occurrences: readonly number[][], concepts: ReadonlySet<number>, from: number, to: number): number {
-  const hits: [number, number][] = [];
-  for (const concept of concepts) for (const position of occurrences[concept]!) if (position >= from && position < to) hits.push([position, concept]);
-  if (concepts.size < 2 || hits.length === 0) return 0;
-  hits.sort((a, b) => a[0] - b[0]);
-  const counts = new Map<number, number>();
-  let best = Number.POSITIVE_INFINITY;
-  let left = 0;
-  for (let right = 0; right < hits.length; right++) {
-    counts.set(hits[right]![1], (counts.get(hits[right]![1]) ?? 0) + 1);
-    while (counts.size === concepts.size) {
-      best = Math.min(best, hits[right]![0] - hits[left]![0] + 1);
-      const concept = hits[left]![1];
-      const count = counts.get(concept)! - 1;
-      if (count === 0) counts.delete(concept);
-      else counts.set(concept, count);
-      left++;
-    }
+// Reused by every call: scoring a window is the innermost loop of an answer and allocates nothing.
+const windowConcepts: number[] = [];
+const cursors: number[] = [];
+
+/**
+ * Matched question words per token of the shortest stretch of [from, to) that holds one of each: 1 when
+ * they stand together. One cursor per concept walks its (sorted) positions; the lowest moves on.
+ */
+function proximity(occurrences: readonly number[][], concepts: readonly number[], from: number, to: number): number {
+  if (concepts.length < 2) return 0;
+  for (let i = 0; i < concepts.length; i++) {
+    const positions = occurrences[concepts[i]!]!;
+    let at = 0;
+    while (at < positions.length && positions[at]! < from) at++;
+    if (at === positions.length || positions[at]! >= to) return 0;
+    cursors[i] = at;
   }
-  return Number.isFinite(best) ? concepts.size / best : 0;
+  let best = Number.POSITIVE_INFINITY;
+  for (;;) {
+    let lowest = 0;
+    let min = Number.POSITIVE_INFINITY;
+    let max = Number.NEGATIVE_INFINITY;
+    for (let i = 0; i < concepts.length; i++) {
+      const position = occurrences[concepts[i]!]![cursors[i]!]!;
+      if (position < min) {
+        min = position;
+        lowest = i;
+      }
+      if (position > max) max = position;
+    }
+    best = Math.min(best, max - min + 1);
+    const positions = occurrences[concepts[lowest]!]!;
+    const next = cursors[lowest]! + 1;
+    if (next === positions.length || positions[next]! >= to) break;
+    cursors[lowest] = next;
+  }
+  return concepts.length / best;
 }
 
 /** Picks the best one- or two-sentence window of each of the top passages, best first. Deterministic. */
@@ -76,8 +92,6 @@ export function pickSentences(query: AnalyzedQuery, candidates: readonly RankedC
   const answerTypeWeight = type === 'definition' ? SENTENCE_WEIGHTS.definition : SENTENCE_WEIGHTS.answerType;
   const topScore = candidates[0]?.score || 1;
   const choices: SentenceChoice[] = [];
-  const coverageOfSet = (matched: ReadonlySet<number>, context: ReadonlySet<number> = new Set()) =>
-    coverageOf(query.concepts, (index) => (matched.has(index) ? 1 : context.has(index) ? CONTEXT_SHARE : 0), query.totalWeight);
 
   candidates.slice(0, passagesToRead).forEach((candidate, passageRank) => {
     const sentences = sentencesWithMatches(candidate);
@@ -97,29 +111,41 @@ export function pickSentences(query: AnalyzedQuery, candidates: readonly RankedC
       (evidence[index] ?? []).some((at) => matchedStarts.some((word) => Math.abs(span.start + at - word) <= ANSWER_NEAR_CHARS)),
     );
     // A sentence opening "It …", "The company …" is about what the sentence before it named.
-    const windowContext = sentences.map((sentence, index) =>
-      index > 0 && refersBack(candidate, sentences[index - 1]!, sentence) ? new Set([...candidate.context, ...sentences[index - 1]!.matched]) : candidate.context,
-    );
+    const refers = sentences.map((sentence, index) => index > 0 && refersBack(candidate, sentences[index - 1]!, sentence));
     let best: SentenceChoice | undefined;
     for (let first = 0; first < sentences.length; first++) {
       for (let last = first; last <= Math.min(first + 1, sentences.length - 1); last++) {
         const start = sentences[first]!.span.start;
         const end = sentences[last]!.span.end;
         if (last > first && end - start > SENTENCE_WEIGHTS.maxPairChars) continue;
-        const matched = new Set<number>();
-        for (let i = first; i <= last; i++) for (const concept of sentences[i]!.matched) matched.add(concept);
-        const around = new Set<number>([...(sentences[first - 1]?.matched ?? []), ...(sentences[last + 1]?.matched ?? [])]);
-        for (const concept of matched) around.delete(concept);
-        const coverage = coverageOfSet(matched, windowContext[first]);
+        const opening = sentences[first]!.matched;
+        const closing = sentences[last]!.matched;
+        const before = sentences[first - 1]?.matched;
+        const after = sentences[last + 1]?.matched;
+        // Weights matched by the window (its context at a share), and by its neighbours alone.
+        let matchedWeight = 0;
+        let aroundWeight = 0;
+        windowConcepts.length = 0;
+        for (let index = 0; index < query.concepts.length; index++) {
+          const { weight } = query.concepts[index]!;
+          if (opening.has(index) || closing.has(index)) {
+            windowConcepts.push(index);
+            matchedWeight += weight;
+            continue;
+          }
+          if (candidate.context.has(index) || (refers[first] && before!.has(index))) matchedWeight += weight * CONTEXT_SHARE;
+          if (before?.has(index) || after?.has(index)) aroundWeight += weight;
+        }
+        const coverage = query.totalWeight > 0 ? matchedWeight / query.totalWeight : 0;
         const score =
           SENTENCE_WEIGHTS.coverage * coverage +
-          SENTENCE_WEIGHTS.neighbours * coverageOfSet(around) +
-          SENTENCE_WEIGHTS.proximity * proximity(candidate.occurrences, matched, sentences[first]!.firstToken, sentences[last]!.endToken) +
+          SENTENCE_WEIGHTS.neighbours * (query.totalWeight > 0 ? aroundWeight / query.totalWeight : 0) +
+          SENTENCE_WEIGHTS.proximity * proximity(candidate.occurrences, windowConcepts, sentences[first]!.firstToken, sentences[last]!.endToken) +
           answerTypeWeight * (offers[first] || offers[last] ? 1 : 0) +
           SENTENCE_WEIGHTS.answerTypeNear * (offersNear[first] || offersNear[last] ? 1 : 0) +
           SENTENCE_WEIGHTS.passage * (candidate.score / topScore) -
           (last > first ? SENTENCE_WEIGHTS.pair + (SENTENCE_WEIGHTS.pairLength * Math.max(0, end - start - PAIR_COMFORT_CHARS)) / 100 : 0);
-        if (!best || score > best.score) best = { candidate, passageRank, start, end, coverage, ownMatches: matched.size, score };
+        if (!best || score > best.score) best = { candidate, passageRank, start, end, coverage, ownMatches: windowConcepts.length, score };
       }
     }
     if (best && type === 'person') best = withNamedAntecedent(best, sentences);

@@ -22,11 +22,8 @@ export const RERANK_WEIGHTS = { bm25: 0.45, coverage: 0.4, bigram: 0.15 } as con
 /** Token-distance within which two neighbouring question words count as the same phrase. */
 const BIGRAM_WINDOW = 3;
 
-/**
- * For each concept, the token indexes where any of its terms occurs, in order. One pass over the
- * tokens that allocates only for the question's own terms: this runs for every candidate passage.
- */
-export function occurrencesOf(concepts: readonly Concept[], tokens: readonly Token[]): number[][] {
+/** Which concepts each of the question's terms belongs to: worked out once per question. */
+export function conceptsByTerm(concepts: readonly Concept[]): Map<string, number[]> {
   const conceptsOfTerm = new Map<string, number[]>();
   concepts.forEach((concept, index) => {
     for (const term of concept.terms) {
@@ -35,6 +32,14 @@ export function occurrencesOf(concepts: readonly Concept[], tokens: readonly Tok
       else conceptsOfTerm.set(term, [index]);
     }
   });
+  return conceptsOfTerm;
+}
+
+/**
+ * For each concept, the token indexes where any of its terms occurs, in order. One pass over the
+ * tokens that allocates only for the question's own terms: this runs for every candidate passage.
+ */
+export function occurrencesOf(concepts: readonly Concept[], tokens: readonly Token[], conceptsOfTerm = conceptsByTerm(concepts)): number[][] {
   const occurrences: number[][] = concepts.map(() => []);
   for (let index = 0; index < tokens.length; index++) {
     const owners = conceptsOfTerm.get(tokens[index]!.term);
@@ -91,12 +96,13 @@ export function rerank(
   contextTermsOf: (passage: Passage) => ReadonlySet<string>,
 ): RankedCandidate[] {
   const topScore = hits[0]?.score ?? 1;
+  const conceptsOfTerm = conceptsByTerm(query.concepts);
   const ranked: RankedCandidate[] = [];
   for (const hit of hits) {
     const passage = passages.get(hit.id);
     if (!passage) continue;
     const tokens = tokensOf(passage);
-    const occurrences = occurrencesOf(query.concepts, tokens);
+    const occurrences = occurrencesOf(query.concepts, tokens, conceptsOfTerm);
     const context = contextOf(query.concepts, contextTermsOf(passage));
     const coverage = coverageOf(query.concepts, (index) => (occurrences[index]!.length > 0 ? 1 : context.has(index) ? CONTEXT_SHARE : 0), query.totalWeight);
     const score =
