@@ -2,7 +2,7 @@ import type { AnalyzedQuery } from './query.js';
 import type { Token } from '../search/analyzer.js';
 import type { RankedCandidate } from './rank.js';
 import { CONTEXT_SHARE } from './rank.js';
-import { answerTypeStarts, asksAboutPresent, expectedAnswerType, offersAnswerType, questionWordSet, speaksOfPresent } from './answer-type.js';
+import { type AnswerType, answerTypeStarts, asksAboutPresent, expectedAnswerType, offersAnswerType, questionWordSet, speaksOfPresent } from './answer-type.js';
 import { splitSentences, type SentenceSpan } from './sentences.js';
 
 /** The best sentence (or two) of one passage, with passage-relative offsets. */
@@ -38,8 +38,6 @@ const PAIR_COMFORT_CHARS = 220;
 interface ScoredSentence {
   span: SentenceSpan;
   matched: Set<number>;
-  /** Text offsets where the question's words occur in the sentence. */
-  matchedStarts: number[];
   /** The sentence's tokens are [firstToken, endToken) of the passage's tokens. */
   firstToken: number;
   endToken: number;
@@ -91,25 +89,14 @@ export function pickSentences(query: AnalyzedQuery, candidates: readonly RankedC
   // A sentence spelling out the acronym asked about is the answer itself, not just a likely one.
   const answerTypeWeight = type === 'definition' ? SENTENCE_WEIGHTS.definition : SENTENCE_WEIGHTS.answerType;
   const topScore = candidates[0]?.score || 1;
+  // "Is it still …?" is answered by a sentence that speaks of the present ("remains lawful"), and only by one.
+  const present = asksAboutPresent(query.question);
   const choices: SentenceChoice[] = [];
 
   candidates.slice(0, passagesToRead).forEach((candidate, passageRank) => {
     const sentences = sentencesWithMatches(candidate);
     const text = candidate.passage.text;
-    // A window offers the answer type when one of its sentences does; better still when it stands
-    // within a few words of the question's own words ("… sacks, led by Kony Ealy").
-    const evidence = sentences.map(({ span }) => answerTypeStarts(text.slice(span.start, span.end), type, questionWords));
-    // "Is it still …?" is answered by a sentence that speaks of the present ("remains lawful"), and only by one.
-    const present = asksAboutPresent(query.question);
-    const offers = sentences.map(({ span }, index) => {
-      const sentence = text.slice(span.start, span.end);
-      if (present && !speaksOfPresent(sentence)) return false;
-      const starts = evidence[index];
-      return starts ? starts.length > 0 : (type !== 'any' && offersAnswerType(sentence, type, questionWords)) || present;
-    });
-    const offersNear = sentences.map(({ span, matchedStarts }, index) =>
-      (evidence[index] ?? []).some((at) => matchedStarts.some((word) => Math.abs(span.start + at - word) <= ANSWER_NEAR_CHARS)),
-    );
+    const { offers, offersNear } = answerTypeEvidence(candidate, sentences, type, questionWords, present);
     // A sentence opening "It …", "The company …" is about what the sentence before it named.
     const refers = sentences.map((sentence, index) => index > 0 && refersBack(candidate, sentences[index - 1]!, sentence));
     let best: SentenceChoice | undefined;
@@ -152,6 +139,40 @@ export function pickSentences(query: AnalyzedQuery, candidates: readonly RankedC
     if (best) choices.push(best);
   });
   return choices.sort((a, b) => b.score - a.score || a.passageRank - b.passageRank);
+}
+
+const NO_EVIDENCE = { offers: [] as boolean[], offersNear: [] as boolean[] };
+
+/**
+ * Per sentence: whether it offers the answer type (a date for "when", a count for "how many", the
+ * present for "still"), and whether that evidence stands within a few words of the question's own
+ * words ("… sacks, led by Kony Ealy"). A window offers what one of its sentences offers.
+ */
+function answerTypeEvidence(
+  candidate: RankedCandidate,
+  sentences: readonly ScoredSentence[],
+  type: AnswerType,
+  questionWords: ReadonlySet<string>,
+  present: boolean,
+): { offers: boolean[]; offersNear: boolean[] } {
+  if (type === 'any' && !present) return NO_EVIDENCE;
+  const text = candidate.passage.text;
+  const offers: boolean[] = [];
+  const offersNear: boolean[] = [];
+  for (const { span, firstToken, endToken } of sentences) {
+    const sentence = text.slice(span.start, span.end);
+    const starts = answerTypeStarts(sentence, type, questionWords);
+    if (present && !speaksOfPresent(sentence)) offers.push(false);
+    else offers.push(starts ? starts.length > 0 : (type !== 'any' && offersAnswerType(sentence, type, questionWords)) || present);
+    offersNear.push(
+      (starts ?? []).some((at) =>
+        candidate.occurrences.some((positions) =>
+          positions.some((position) => position >= firstToken && position < endToken && Math.abs(span.start + at - candidate.tokens[position]!.start) <= ANSWER_NEAR_CHARS),
+        ),
+      ),
+    );
+  }
+  return { offers, offersNear };
 }
 
 /** Sentence openings that point back at the sentence before: a pronoun or a determiner. */
@@ -219,13 +240,12 @@ function layoutOf(text: string, tokens: readonly Token[]): SentenceLayout {
 
 function sentencesWithMatches(candidate: RankedCandidate): ScoredSentence[] {
   const { spans, sentenceOfToken, firstToken, endToken } = layoutOf(candidate.passage.text, candidate.tokens);
-  const sentences: ScoredSentence[] = spans.map((span, index) => ({ span, matched: new Set<number>(), matchedStarts: [], firstToken: firstToken[index]!, endToken: endToken[index]! }));
+  const sentences: ScoredSentence[] = spans.map((span, index) => ({ span, matched: new Set<number>(), firstToken: firstToken[index]!, endToken: endToken[index]! }));
   candidate.occurrences.forEach((positions, concept) => {
     for (const position of positions) {
       const sentence = sentences[sentenceOfToken[position]!];
       if (!sentence) continue;
       sentence.matched.add(concept);
-      sentence.matchedStarts.push(candidate.tokens[position]!.start);
     }
   });
   return sentences;
