@@ -95,7 +95,6 @@ export function pickSentences(query: AnalyzedQuery, candidates: readonly RankedC
 
   candidates.slice(0, passagesToRead).forEach((candidate, passageRank) => {
     const sentences = sentencesWithMatches(candidate);
-    const text = candidate.passage.text;
     const { offers, offersNear } = answerTypeEvidence(candidate, sentences, type, questionWords, present);
     // A sentence opening "It …", "The company …" is about what the sentence before it named.
     const refers = sentences.map((sentence, index) => index > 0 && refersBack(candidate, sentences[index - 1]!, sentence));
