@@ -1,11 +1,22 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { PinpointError } from '../src/errors.js';
-import { cleanLaidOutText, cleanPages } from '../src/knowledge/clean-pages.js';
+import { cleanPages } from '../src/knowledge/clean-pages.js';
 
 const fixture = (name: string): string => readFileSync(new URL(`./fixtures/pdf/${name}`, import.meta.url), 'utf8');
 
-describe('cleanLaidOutText', () => {
+/** `pdftotext -layout` output: one page per form feed, as the PDF reader hands pages to `cleanPages`. */
+const cleanLaidOutText = (text: string, fileLabel: string) =>
+  cleanPages(
+    text
+      .replace(/\r\n?/g, '\n')
+      .replace(/\f$/, '')
+      .split('\f')
+      .map((page) => page.split('\n')),
+    fileLabel,
+  );
+
+describe('cleanPages on laid-out pages', () => {
   const complaint = cleanLaidOutText(fixture('complaint-layout.txt'), 'complaint.txt');
   const page1 = [
     '## UNITED STATES DISTRICT COURT NORTHERN DISTRICT OF CALIFORNIA',
@@ -41,7 +52,7 @@ describe('cleanLaidOutText', () => {
     expect(complaint.warnings).toEqual([]);
   });
 
-  it('treats text without form feeds as one page', () => {
+  it('reads a single page', () => {
     expect(cleanLaidOutText('The order issues.\r\n', 'o.txt')).toEqual({
       text: 'The order issues.',
       pages: [{ page: 1, start: 0, end: 17 }],
@@ -52,11 +63,8 @@ describe('cleanLaidOutText', () => {
 
   it('throws DOCUMENT_INVALID when nothing but headers and page numbers is left', () => {
     const text = 'Case 1:21-cv-00001 Document 3 Filed 01/02/21 Page 1 of 1\n\n- 1 -\n';
-    expect(() => cleanLaidOutText(text, 'knowledge/blank.txt')).toThrow(
-      new PinpointError(
-        'DOCUMENT_INVALID',
-        "pinpoint: knowledge/blank.txt has no text besides page headers and numbers; add the document's text or remove the file",
-      ),
+    expect(() => cleanLaidOutText(text, 'knowledge/blank.pdf')).toThrow(
+      new PinpointError('DOCUMENT_INVALID', 'pinpoint: knowledge/blank.pdf has no text layer (a scanned PDF?); OCR is not supported — add a text PDF or a .txt transcript'),
     );
   });
 });

@@ -1,6 +1,6 @@
 /**
- * The page pipeline shared by PDFs and laid-out text (pdftotext -layout output with form feeds):
- * pleading numbers → running headers and footers → page numbers → paragraphs with a page map.
+ * The page pipeline of PDFs: pleading numbers → running headers and footers → page numbers →
+ * paragraphs with a page map.
  */
 import { PinpointError } from '../errors.js';
 import { layoutPages } from './clean-paragraphs.js';
@@ -36,9 +36,9 @@ export function pageNumbers(headerPages: readonly (number | undefined)[]): numbe
 export function cleanPages(
   rawPages: readonly (readonly string[])[],
   fileLabel: string,
-  options: { emptyReasons?: ReadonlyMap<number, EmptyReason>; source?: 'pdf' | 'text' } = {},
+  options: { emptyReasons?: ReadonlyMap<number, EmptyReason> } = {},
 ): ExtractedText {
-  const { emptyReasons = new Map<number, EmptyReason>(), source = 'pdf' } = options;
+  const { emptyReasons = new Map<number, EmptyReason>() } = options;
   const { pages, ecf } = stripRunningHeaders(rawPages.map(stripPleadingNumbers));
   const numbers = pageNumbers(ecf.map((h) => h?.page));
   const warnings: string[] = [];
@@ -54,9 +54,7 @@ export function cleanPages(
   if (pages.every((lines) => lines.length === 0)) {
     throw new PinpointError(
       'DOCUMENT_INVALID',
-      source === 'pdf'
-        ? `pinpoint: ${fileLabel} has no text layer (a scanned PDF?); OCR is not supported — add a text PDF or a .txt transcript`
-        : `pinpoint: ${fileLabel} has no text besides page headers and numbers; add the document's text or remove the file`,
+      `pinpoint: ${fileLabel} has no text layer (a scanned PDF?); OCR is not supported — add a text PDF or a .txt transcript`,
     );
   }
   const laid = layoutPages(pages, numbers);
@@ -68,17 +66,4 @@ export function cleanPages(
     meta.date = header.date;
   }
   return { text: laid.text, pages: laid.pages, meta, warnings };
-}
-
-/**
- * Laid-out plain text of a filing, one page per form feed ("\f", as `pdftotext -layout` writes it):
- * the same cleaning and page map as a PDF. Text without form feeds is one page.
- */
-export function cleanLaidOutText(text: string, fileLabel: string): ExtractedText {
-  const pages = text.replace(/\r\n?/g, '\n').replace(/\f$/, '').split('\f');
-  return cleanPages(
-    pages.map((page) => page.split('\n')),
-    fileLabel,
-    { source: 'text' },
-  );
 }
