@@ -1,17 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { deserialize, serialize } from 'node:v8';
-import MiniSearch, { type SearchResult } from 'minisearch';
+import MiniSearch from 'minisearch';
 import SearchableMap from 'minisearch/SearchableMap';
 import type { Document, Passage } from '../types.js';
 import type { Analyzer } from './analyzer.js';
+import { createTopHits, type IndexHit, type Postings } from './top-hits.js';
 
 /** Field weights: a heading or title that names the topic says more than one word in the body. */
 export const FIELD_BOOSTS = { text: 1, section: 1.5, title: 1.2 } as const;
 
-export interface IndexHit {
-  id: string;
-  score: number;
-}
+export type { IndexHit } from './top-hits.js';
 
 export interface PassageIndex {
   /** BM25+ over the already-analysed query terms; `weights` scales individual terms. */
@@ -34,19 +32,12 @@ interface IndexedPassage {
 
 // MiniSearch keeps term statistics in a protected radix tree; reading it avoids a second copy of the
 // vocabulary (memory at 100K passages is a goal). tests/core.cache.test.ts pins this shape.
-interface MiniSearchInternals {
-  _index: {
-    get(term: string): Map<number, Map<number, number>> | undefined;
+interface MiniSearchInternals extends Postings {
+  _index: Postings['_index'] & {
     fuzzyGet(term: string, distance: number): Map<string, [unknown, number]>;
     _tree: Map<string, unknown>;
   };
-  _fieldIds: Record<string, number>;
-  _documentCount: number;
-  _nextId: number;
-  _documentIds: Map<number, string>;
   _idToShortId: Map<string, number>;
-  _fieldLength: Map<number, number[]>;
-  _avgFieldLength: number[];
   _dirtCount: number;
 }
 
@@ -75,7 +66,8 @@ interface SerializedIndex {
 function miniSearchOptions(analyzer: Analyzer) {
   return {
     idField: 'id',
-    fields: ['text', 'section', 'title'],
+    // The scorer reads fields in this order, as MiniSearch does.
+    fields: Object.keys(FIELD_BOOSTS),
     tokenize: (text: string) => analyzer.terms(text),
     processTerm: (term: string) => term,
   };
@@ -84,20 +76,13 @@ function miniSearchOptions(analyzer: Analyzer) {
 function wrap(miniSearch: MiniSearch<IndexedPassage>): PassageIndex {
   const internals = miniSearch as unknown as MiniSearchInternals;
   const textField = internals._fieldIds.text!;
+  const topHits = createTopHits(internals, FIELD_BOOSTS);
   return {
     get passageCount() {
       return miniSearch.documentCount;
     },
     search(terms, { limit, weights }) {
-      if (terms.length === 0) return [];
-      const results: SearchResult[] = miniSearch.search(terms.join(' '), {
-        tokenize: (query) => query.split(' '),
-        processTerm: (term) => term,
-        boost: { ...FIELD_BOOSTS },
-        combineWith: 'OR',
-        ...(weights ? { boostTerm: (term: string) => weights.get(term) ?? 1 } : {}),
-      });
-      return results.slice(0, limit).map((result) => ({ id: String(result.id), score: result.score }));
+      return topHits(terms, limit, weights);
     },
     documentFrequency(term) {
       return internals._index.get(term)?.get(textField)?.size ?? 0;
