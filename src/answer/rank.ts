@@ -48,13 +48,20 @@ export function occurrencesOf(concepts: readonly Concept[], tokens: readonly Tok
   return occurrences;
 }
 
+const NO_CONTEXT: ReadonlySet<number> = new Set();
+
 /** Indexes of the concepts that a passage's title or heading terms satisfy. */
-export function contextOf(concepts: readonly Concept[], contextTerms: ReadonlySet<string>): Set<number> {
-  const context = new Set<number>();
-  concepts.forEach((concept, index) => {
-    if (concept.terms.some((term) => contextTerms.has(term))) context.add(index);
-  });
-  return context;
+export function contextOf(concepts: readonly Concept[], contextTerms: ReadonlySet<string>): ReadonlySet<number> {
+  let context: Set<number> | undefined;
+  for (let index = 0; index < concepts.length; index++) {
+    for (const term of concepts[index]!.terms) {
+      if (!contextTerms.has(term)) continue;
+      context ??= new Set();
+      context.add(index);
+      break;
+    }
+  }
+  return context ?? NO_CONTEXT;
 }
 
 /**
@@ -73,6 +80,12 @@ export function coverageOf(concepts: readonly Concept[], matched: (index: number
   return weight / totalWeight;
 }
 
+/** Whether a position of one list stands within BIGRAM_WINDOW tokens of a (different) position of the other. */
+function standsNear(left: readonly number[], right: readonly number[]): boolean {
+  for (const a of left) for (const b of right) if (b !== a && Math.abs(b - a) <= BIGRAM_WINDOW) return true;
+  return false;
+}
+
 /** Share of neighbouring question-word pairs that also stand close together in the passage. */
 function bigramScore(concepts: readonly Concept[], occurrences: readonly number[][]): number {
   let total = 0;
@@ -80,9 +93,7 @@ function bigramScore(concepts: readonly Concept[], occurrences: readonly number[
   for (let i = 0; i + 1 < concepts.length; i++) {
     const pairWeight = concepts[i]!.weight + concepts[i + 1]!.weight;
     total += pairWeight;
-    const left = occurrences[i]!;
-    const right = occurrences[i + 1]!;
-    if (left.some((a) => right.some((b) => b !== a && Math.abs(b - a) <= BIGRAM_WINDOW))) hit += pairWeight;
+    if (standsNear(occurrences[i]!, occurrences[i + 1]!)) hit += pairWeight;
   }
   return total === 0 ? 0 : hit / total;
 }

@@ -62,14 +62,15 @@ export function createTopHits(postings: Postings, fieldBoosts: Readonly<Record<s
         const frequencies = data.get(field.id);
         if (!frequencies) continue;
         const averageLength = postings._avgFieldLength[field.id]!;
-        for (const [doc, frequency] of frequencies) {
+        // forEach, not for…of: no [key, value] pair allocated per posting.
+        frequencies.forEach((frequency, doc) => {
           const score = termBoost * field.boost * bm25(frequency, frequencies.size, postings._documentCount, postings._fieldLength.get(doc)![field.id]!, averageLength);
           if (inTerm[doc] === 0) {
             inTerm[doc] = 1;
             termScore[doc] = score;
             termDocs[termTouched++] = doc;
           } else termScore[doc]! += score;
-        }
+        });
       }
       // Then added to the running totals, in the order the term met its passages.
       for (let i = 0; i < termTouched; i++) {
