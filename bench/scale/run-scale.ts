@@ -27,6 +27,7 @@ export interface ScaleResult {
  */
 export async function runScale(courtDir: string, sizes: readonly number[], workDir: string, onSize?: (r: ScaleResult) => void): Promise<ScaleResult[]> {
   const sentences = await courtSentences(courtDir);
+  await warmUp(sentences, join(workDir, 'warm-up'));
   const results: ScaleResult[] = [];
   for (const size of sizes) {
     const dir = join(workDir, `scale-${size}`);
@@ -46,6 +47,26 @@ export async function runScale(courtDir: string, sizes: readonly number[], workD
     await rm(dir, { recursive: true, force: true });
   }
   return results;
+}
+
+/** Passages of the warm-up corpus: enough calls for V8 to compile the hot paths, cheap to build. */
+const WARM_UP_PASSAGES = 1_000;
+
+/**
+ * Both rows build a small corpus and answer its questions before any size is measured, so neither
+ * pays in its latency tail for compiling code (the quality bench does the same). Heap is measured as a
+ * difference from before each build, so the compiled code stays out of it.
+ */
+async function warmUp(sentences: readonly string[], dir: string): Promise<void> {
+  const knowledgeDir = join(dir, 'knowledge');
+  const corpus = generateCorpus(sentences, WARM_UP_PASSAGES);
+  await writeGenerated(corpus, knowledgeDir);
+  for (const row of [pinpointRow(dir), peerRow(miniSearchDefaults(), { pickSentences: () => [], workDir: dir })]) {
+    const ready = await row.build(knowledgeDir);
+    for (const question of corpus.questions) ready.answer(question);
+    await ready.close();
+  }
+  await rm(dir, { recursive: true, force: true });
 }
 
 const ms = (value: number): string => (value >= 100 ? value.toFixed(0) : value.toFixed(1));
@@ -97,7 +118,7 @@ export async function scaleBench(args: BenchArgs, workDir: string): Promise<void
     return;
   }
   console.log(`Scale: corpora generated from ${courtDir} (seeded recombination of court sentences, numbers re-drawn), 200 fixed questions each.`);
-  console.log('Each size runs in its own process. build: knowledge folder to ready; p50/p99: Pinpoint ask() (retrieval + rerank + quotes) vs MiniSearch search() only, after warm-up;');
+  console.log(`Each size runs in its own process, after both rows answered the questions of a ${WARM_UP_PASSAGES.toLocaleString('en-US')}-passage corpus. build: knowledge folder to ready; p50/p99: Pinpoint ask() (retrieval + rerank + quotes) vs MiniSearch search() only, after warm-up;`);
   console.log('index MB: serialized index; load: restart to ready from it (target at 10K: ≤ 300 ms); heap: retained after build and all questions, incl. documents and passages (target ≤ 1.5× MiniSearch).\n');
   console.log(scaleTable(results));
 }
