@@ -33,7 +33,7 @@ export function createCorePicker(corpus: BenchCorpus): SentencePicker {
     const query = analyzeQuery(question, analyzer, statistics);
     // Only the passages the picker reads are analysed (it reads PASSAGES_TO_READ, like Pinpoint).
     const candidates: RankedCandidate[] = ranked.slice(0, PASSAGES_TO_READ).map((passage, rank) => {
-      const tokens = analyzer.tokens(passage.text);
+      const tokens = analyzer.tokenList(passage.text);
       const occurrences = occurrencesOf(query.concepts, tokens);
       const coverage = coverageOf(query.concepts, (index) => (occurrences[index]?.length ?? 0) > 0, query.totalWeight);
       return { passage, tokens, occurrences, context: new Set<number>(), coverage, score: 1 - RANK_DECAY * rank };
@@ -61,12 +61,12 @@ export function createBestSentencePicker(corpus: BenchCorpus): SentencePicker {
     const query = analyzeQuery(question, analyzer, statistics);
     const choices: SentenceChoice[] = [];
     ranked.slice(0, PASSAGES_TO_READ).forEach((passage, passageRank) => {
-      const tokens = analyzer.tokens(passage.text);
+      const tokens = analyzer.tokenList(passage.text);
       const occurrences = occurrencesOf(query.concepts, tokens);
       const candidate: RankedCandidate = { passage, tokens, occurrences, context: new Set<number>(), coverage: 0, score: 1 };
       let best: SentenceChoice | undefined;
       for (const span of splitSentences(passage.text)) {
-        const inside = (position: number) => tokens[position]!.start >= span.start && tokens[position]!.end <= span.end;
+        const inside = (position: number) => tokens.starts[position]! >= span.start && tokens.ends[position]! <= span.end;
         const coverage = coverageOf(query.concepts, (index) => occurrences[index]!.some(inside), query.totalWeight);
         if (!best || coverage > best.coverage) best = { candidate, passageRank, start: span.start, end: span.end, coverage, ownMatches: 0, score: coverage };
       }

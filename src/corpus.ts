@@ -4,7 +4,7 @@ import { splitPassages } from './passages.js';
 import { createAnalyzer, type Analyzer } from './search/analyzer.js';
 import { createIndexCache, indexCacheKey } from './search/index-cache.js';
 import { createTokenCache } from './search/token-cache.js';
-import type { Token } from './search/analyzer.js';
+import type { TokenList } from './search/analyzer.js';
 import { buildPassageIndex, INDEX_VERSION, loadPassageIndex, type PassageIndex } from './search/passage-index.js';
 import type { Document, Passage } from './types.js';
 
@@ -20,7 +20,7 @@ export interface Corpus {
   analyzer: Analyzer;
   index: PassageIndex;
   /** A passage's tokens, from a bounded cache. */
-  tokensOf(passage: Passage): Token[];
+  tokensOf(passage: Passage): TokenList;
   /** Terms of the passage's document title and section heading: what all of its text is about. */
   contextTermsOf(passage: Passage): ReadonlySet<string>;
   /** Hash of the analyzer and every indexed field: the cache key, and "did anything change?". */

@@ -1,7 +1,11 @@
-import type { Token } from '../search/analyzer.js';
 import type { Citation, Excerpt } from '../types.js';
 import type { QuoteRange } from './citation.js';
 import type { SentenceChoice } from './pick.js';
+
+interface Span {
+  start: number;
+  end: number;
+}
 
 /** A quote is one or two sentences; a longer sentence is cut around the matched words. */
 export const MAX_QUOTE_CHARS = 400;
@@ -11,9 +15,11 @@ const CUT_QUOTE_CHARS = 300;
 /** Turns a chosen sentence into an excerpt whose quote is an exact substring of the document. */
 export function toExcerpt(choice: SentenceChoice, citationFor: (quote: QuoteRange) => Citation): Excerpt {
   const { passage, tokens, occurrences } = choice.candidate;
-  const matchedTokens = new Set(occurrences.flat());
-  const inRange = (token: Token) => token.start >= choice.start && token.end <= choice.end;
-  const hits = tokens.filter((token, index) => matchedTokens.has(index) && inRange(token));
+  // The question's words inside the chosen sentences, in text order.
+  const hits = [...new Set(occurrences.flat())]
+    .sort((a, b) => a - b)
+    .map((index) => ({ start: tokens.starts[index]!, end: tokens.ends[index]! }))
+    .filter((hit) => hit.start >= choice.start && hit.end <= choice.end);
 
   let { start, end } = choice;
   if (end - start > MAX_QUOTE_CHARS) ({ start, end } = cutAround(passage.text, start, end, hits));
@@ -31,7 +37,7 @@ export function toExcerpt(choice: SentenceChoice, citationFor: (quote: QuoteRang
 }
 
 /** The CUT_QUOTE_CHARS window with the most matched words, snapped to word boundaries. */
-function cutAround(text: string, start: number, end: number, hits: readonly Token[]): { start: number; end: number } {
+function cutAround(text: string, start: number, end: number, hits: readonly Span[]): { start: number; end: number } {
   let bestStart = start;
   let bestCount = -1;
   const anchors = hits.length > 0 ? hits.map((hit) => Math.max(start, hit.start - 40)) : [start];

@@ -1,5 +1,5 @@
 import type { AnalyzedQuery } from './query.js';
-import type { Token } from '../search/analyzer.js';
+import type { TokenList } from '../search/analyzer.js';
 import type { RankedCandidate } from './rank.js';
 import { CONTEXT_SHARE } from './rank.js';
 import { type AnswerType, answerTypeStarts, asksAboutPresent, expectedAnswerType, offersAnswerType, questionWordSet, speaksOfPresent } from './answer-type.js';
@@ -166,7 +166,7 @@ function answerTypeEvidence(
     offersNear.push(
       (starts ?? []).some((at) =>
         candidate.occurrences.some((positions) =>
-          positions.some((position) => position >= firstToken && position < endToken && Math.abs(span.start + at - candidate.tokens[position]!.start) <= ANSWER_NEAR_CHARS),
+          positions.some((position) => position >= firstToken && position < endToken && Math.abs(span.start + at - candidate.tokens.starts[position]!) <= ANSWER_NEAR_CHARS),
         ),
       ),
     );
@@ -185,8 +185,8 @@ function refersBack(candidate: RankedCandidate, previous: ScoredSentence, senten
   const opening = candidate.passage.text.slice(sentence.span.start, sentence.span.start + 12);
   if (ANAPHORIC_OPENING.test(opening)) return true;
   if (!/^the\b/i.test(opening)) return false;
-  const head = candidate.tokens[sentence.firstToken]?.term;
-  for (let i = previous.firstToken; i < previous.endToken; i++) if (candidate.tokens[i]!.term === head) return true;
+  const head = candidate.tokens.terms[sentence.firstToken];
+  for (let i = previous.firstToken; i < previous.endToken; i++) if (candidate.tokens.terms[i] === head) return true;
   return false;
 }
 
@@ -214,9 +214,9 @@ interface SentenceLayout {
 
 // A passage's sentences and which token falls in which depend only on its text: worked out once per
 // token list (cached with the passage's tokens), not once per question.
-const layoutByTokens = new WeakMap<readonly Token[], SentenceLayout>();
+const layoutByTokens = new WeakMap<TokenList, SentenceLayout>();
 
-function layoutOf(text: string, tokens: readonly Token[]): SentenceLayout {
+function layoutOf(text: string, tokens: TokenList): SentenceLayout {
   let layout = layoutByTokens.get(tokens);
   if (layout) return layout;
   const spans = splitSentences(text);
@@ -224,14 +224,15 @@ function layoutOf(text: string, tokens: readonly Token[]): SentenceLayout {
   const firstToken = spans.map(() => tokens.length);
   const endToken = spans.map(() => 0);
   let spanIndex = 0;
-  tokens.forEach((token, tokenIndex) => {
-    while (spanIndex < spans.length && spans[spanIndex]!.end <= token.start) spanIndex++;
-    if (spanIndex < spans.length && token.start >= spans[spanIndex]!.start) {
+  for (let tokenIndex = 0; tokenIndex < tokens.length; tokenIndex++) {
+    const start = tokens.starts[tokenIndex]!;
+    while (spanIndex < spans.length && spans[spanIndex]!.end <= start) spanIndex++;
+    if (spanIndex < spans.length && start >= spans[spanIndex]!.start) {
       sentenceOfToken[tokenIndex] = spanIndex;
       firstToken[spanIndex] = Math.min(firstToken[spanIndex]!, tokenIndex);
       endToken[spanIndex] = Math.max(endToken[spanIndex]!, tokenIndex + 1);
     }
-  });
+  }
   layout = { spans, sentenceOfToken, firstToken, endToken };
   layoutByTokens.set(tokens, layout);
   return layout;

@@ -1,4 +1,4 @@
-import type { Token } from '../search/analyzer.js';
+import type { TokenList } from '../search/analyzer.js';
 import type { IndexHit } from '../search/passage-index.js';
 import type { Passage } from '../types.js';
 import type { AnalyzedQuery, Concept } from './query.js';
@@ -6,7 +6,7 @@ import type { AnalyzedQuery, Concept } from './query.js';
 /** A candidate passage with what the reranker learnt about it; tokens are reused for sentences. */
 export interface RankedCandidate {
   passage: Passage;
-  tokens: Token[];
+  tokens: TokenList;
   /** For each concept of the query, the token indexes where it occurs in the passage. */
   occurrences: number[][];
   /** Concepts found in the passage's document title or section heading: they hold for all its text. */
@@ -39,10 +39,10 @@ export function conceptsByTerm(concepts: readonly Concept[]): Map<string, number
  * For each concept, the token indexes where any of its terms occurs, in order. One pass over the
  * tokens that allocates only for the question's own terms: this runs for every candidate passage.
  */
-export function occurrencesOf(concepts: readonly Concept[], tokens: readonly Token[], conceptsOfTerm = conceptsByTerm(concepts)): number[][] {
+export function occurrencesOf(concepts: readonly Concept[], tokens: TokenList, conceptsOfTerm = conceptsByTerm(concepts)): number[][] {
   const occurrences: number[][] = concepts.map(() => []);
   for (let index = 0; index < tokens.length; index++) {
-    const owners = conceptsOfTerm.get(tokens[index]!.term);
+    const owners = conceptsOfTerm.get(tokens.terms[index]!);
     if (owners) for (const concept of owners) if (occurrences[concept]!.at(-1) !== index) occurrences[concept]!.push(index);
   }
   return occurrences;
@@ -103,7 +103,7 @@ export function rerank(
   hits: readonly IndexHit[],
   passages: ReadonlyMap<string, Passage>,
   query: AnalyzedQuery,
-  tokensOf: (passage: Passage) => Token[],
+  tokensOf: (passage: Passage) => TokenList,
   contextTermsOf: (passage: Passage) => ReadonlySet<string>,
 ): RankedCandidate[] {
   const topScore = hits[0]?.score ?? 1;

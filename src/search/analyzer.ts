@@ -9,9 +9,22 @@ export interface Token {
   end: number;
 }
 
+/**
+ * A text's tokens as parallel arrays: token i is `terms[i]` at [starts[i], ends[i]). Passages are
+ * analysed and cached in this form: one array and two typed arrays instead of an object per word, which
+ * is less for the garbage collector to copy while caches fill.
+ */
+export interface TokenList {
+  readonly length: number;
+  readonly terms: readonly string[];
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+}
+
 export interface Analyzer {
   /** Changes whenever analysis changes, so cached indexes built by another version are not reused. */
   readonly version: string;
+  tokenList(text: string): TokenList;
   tokens(text: string): Token[];
   terms(text: string): string[];
   /** One-word alias phrases and the alias term of their group ("settlement" → "~8"), for spelling fixes. */
@@ -84,8 +97,21 @@ function termsOfSpecial(match: RegExpExecArray): string[] {
   return [(number ?? '').replace(/,/g, '')];
 }
 
-function baseTokens(text: string): Token[] {
-  const tokens: Token[] = [];
+/** Tokens as they are found, in growable arrays. */
+interface TokenBuffer {
+  terms: string[];
+  starts: number[];
+  ends: number[];
+}
+
+const push = (buffer: TokenBuffer, term: string, start: number, end: number): void => {
+  buffer.terms.push(term);
+  buffer.starts.push(start);
+  buffer.ends.push(end);
+};
+
+function baseTokens(text: string): TokenBuffer {
+  const tokens: TokenBuffer = { terms: [], starts: [], ends: [] };
   const words = new RegExp(WORD_PATTERN);
   const legal = new RegExp(LEGAL_PATTERN);
   for (let match = words.exec(text); match !== null; match = words.exec(text)) {
@@ -97,21 +123,21 @@ function baseTokens(text: string): Token[] {
       const special = legal.exec(text);
       if (special) {
         const end = special.index + special[0].length;
-        for (const term of termsOfSpecial(special)) tokens.push({ term, start: special.index, end });
+        for (const term of termsOfSpecial(special)) push(tokens, term, special.index, end);
         words.lastIndex = Math.max(words.lastIndex, end);
         continue;
       }
     }
     const term = processWord(match[0]);
     const end = start + match[0].length;
-    if (term !== '') tokens.push({ term, start, end });
+    if (term !== '') push(tokens, term, start, end);
     if (text.charCodeAt(end) === HYPHEN) {
       // Text laid out from a PDF breaks words across lines ("Dis-\n trict"): index the whole word too.
       // The halves stay (a line may break a real compound, "race-\nbased"), and so do the offsets.
       const rest = LINE_BREAK_HYPHEN.exec(text.slice(end, end + 40));
       if (rest) {
         const joined = processWord(match[0] + rest[1]!);
-        if (joined !== '') tokens.push({ term: joined, start, end: end + rest[0].length });
+        if (joined !== '') push(tokens, joined, start, end + rest[0].length);
       }
     }
   }
@@ -134,7 +160,7 @@ export function createAnalyzer(options: { aliases?: readonly (readonly string[])
   const aliasWords = new Map<string, string>();
   groups.forEach((group, index) => {
     for (const phrase of group) {
-      const terms = baseTokens(phrase).map((token) => token.term);
+      const { terms } = baseTokens(phrase);
       const first = terms[0];
       if (first === undefined) continue;
       const list = phrasesByFirstTerm.get(first) ?? [];
@@ -145,40 +171,47 @@ export function createAnalyzer(options: { aliases?: readonly (readonly string[])
     }
   });
 
-  function tokens(text: string): Token[] {
-    const base = baseTokens(text);
+  function withAliases(base: TokenBuffer): TokenBuffer {
     if (phrasesByFirstTerm.size === 0) return base;
-    const withAliases: Token[] = [];
-    for (let i = 0; i < base.length; i++) {
-      const token = base[i]!;
-      withAliases.push(token);
-      const candidates = phrasesByFirstTerm.get(token.term);
+    const out: TokenBuffer = { terms: [], starts: [], ends: [] };
+    for (let i = 0; i < base.terms.length; i++) {
+      const term = base.terms[i]!;
+      push(out, term, base.starts[i]!, base.ends[i]!);
+      const candidates = phrasesByFirstTerm.get(term);
       if (!candidates) continue;
       // The longest phrase of each group that starts here: "bi-weekly reports" can be both a
       // frequency and a kind of report, but "Meta Platforms" is one hit of its group, not two.
       const groupsHere = new Set<number>();
       for (const phrase of candidates) {
-        if (groupsHere.has(phrase.group) || !phrase.terms.every((term, offset) => base[i + offset]?.term === term)) continue;
+        if (groupsHere.has(phrase.group) || !phrase.terms.every((word, offset) => base.terms[i + offset] === word)) continue;
         groupsHere.add(phrase.group);
-        const last = base[i + phrase.terms.length - 1]!;
-        withAliases.push({ term: `${ALIAS_PREFIX}${phrase.group}`, start: token.start, end: last.end });
+        push(out, `${ALIAS_PREFIX}${phrase.group}`, base.starts[i]!, base.ends[i + phrase.terms.length - 1]!);
       }
     }
-    return withAliases;
+    return out;
+  }
+
+  function tokenList(text: string): TokenList {
+    const { terms, starts, ends } = withAliases(baseTokens(text));
+    return { length: terms.length, terms, starts: Int32Array.from(starts), ends: Int32Array.from(ends) };
   }
 
   const aliasSignature = JSON.stringify(groups);
   return {
     version: `${ANALYZER_VERSION}:${aliasSignature}`,
-    tokens,
-    terms: (text) => tokens(text).map((token) => token.term),
+    tokenList,
+    tokens: (text) => {
+      const list = tokenList(text);
+      return list.terms.map((term, i) => ({ term, start: list.starts[i]!, end: list.ends[i]! }));
+    },
+    terms: (text) => withAliases(baseTokens(text)).terms,
     aliasWords,
   };
 }
 
 /** The pack's groups, then the built-in legal ones less any phrase a pack group already has. */
 function withLegalAliases(packGroups: string[][]): string[][] {
-  const key = (phrase: string) => baseTokens(phrase).map((token) => token.term).join(' ');
+  const key = (phrase: string) => baseTokens(phrase).terms.join(' ');
   const taken = new Set(packGroups.flat().map(key));
   const legal = LEGAL_ALIASES.map((group) => group.filter((phrase) => !taken.has(key(phrase)))).filter((group) => group.length >= 2);
   return [...packGroups, ...legal];

@@ -1,4 +1,4 @@
-import type { Analyzer, Token } from './analyzer.js';
+import type { Analyzer, TokenList } from './analyzer.js';
 import type { Passage } from '../types.js';
 
 /**
@@ -8,8 +8,8 @@ import type { Passage } from '../types.js';
  */
 export const TOKEN_CACHE_PASSAGES = 2048;
 
-export function createTokenCache(analyzer: Analyzer, capacity = TOKEN_CACHE_PASSAGES): (passage: Passage) => Token[] {
-  const cache = new Map<string, Token[]>();
+export function createTokenCache(analyzer: Analyzer, capacity = TOKEN_CACHE_PASSAGES): (passage: Passage) => TokenList {
+  const cache = new Map<string, TokenList>();
   return (passage) => {
     const cached = cache.get(passage.id);
     if (cached) {
@@ -18,7 +18,7 @@ export function createTokenCache(analyzer: Analyzer, capacity = TOKEN_CACHE_PASS
       cache.set(passage.id, cached);
       return cached;
     }
-    const tokens = analyzer.tokens(passage.text);
+    const tokens = analyzer.tokenList(passage.text);
     cache.set(passage.id, tokens);
     if (cache.size > capacity) cache.delete(cache.keys().next().value!);
     return tokens;
