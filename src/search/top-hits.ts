@@ -38,14 +38,14 @@ function bm25(termFrequency: number, matching: number, total: number, fieldLengt
  */
 export function createTopHits(postings: Postings, fieldBoosts: Readonly<Record<string, number>>) {
   const fields = Object.entries(fieldBoosts).map(([field, boost]) => ({ id: postings._fieldIds[field]!, boost }));
-  let scratch: { total: Float64Array; termScore: Float64Array; matchedTerms: Uint16Array; inTerm: Uint8Array; termDocs: Int32Array; order: Int32Array } | undefined;
+  let scratch: { total: Float64Array; termScore: Float64Array; matchedTerms: Uint32Array; inTerm: Uint8Array; termDocs: Int32Array; order: Int32Array } | undefined;
 
   return (terms: readonly string[], limit: number, weights?: ReadonlyMap<string, number>): IndexHit[] => {
     const size = postings._nextId;
     scratch ??= {
       total: new Float64Array(size),
       termScore: new Float64Array(size),
-      matchedTerms: new Uint16Array(size),
+      matchedTerms: new Uint32Array(size),
       inTerm: new Uint8Array(size),
       termDocs: new Int32Array(size),
       order: new Int32Array(size),
@@ -88,7 +88,7 @@ export function createTopHits(postings: Postings, fieldBoosts: Readonly<Record<s
 }
 
 /** The `limit` best of the touched passages; equal scores keep the order they were first met in. */
-function best(scratch: { total: Float64Array; matchedTerms: Uint16Array; order: Int32Array }, touched: number, limit: number, ids: Map<number, string>): IndexHit[] {
+function best(scratch: { total: Float64Array; matchedTerms: Uint32Array; order: Int32Array }, touched: number, limit: number, ids: Map<number, string>): IndexHit[] {
   const { total, matchedTerms, order } = scratch;
   const topDocs: number[] = [];
   const topScores: number[] = [];
