@@ -84,6 +84,11 @@ describe('answers over the shipped knowledge', () => {
     expect(shipped.ask('How many users had their messages read by Netflix?').kind).toBe('no-match');
   });
 
+  it('declines a "how do I …?" question when no quote uses its verb', () => {
+    // The article names the class action; it never says how to join it.
+    expect(shipped.ask('How do I join the class action?').kind).toBe('no-match');
+  });
+
   it('declines a "still …?" question when the best quote only tells the past', () => {
     // The article says Hastings joined the board; nothing in it says how things stand today.
     expect(excerptsOf(shipped.ask("Is Reed Hastings on Meta's board?"))[0]!.quote).toContain('board');

@@ -57,6 +57,25 @@ describe('a "how many" question', () => {
   });
 });
 
+describe('a "how do I …?" question', () => {
+  const paragraphs = [
+    'Class members who want to join the settlement class must submit a claim form to the administrator before the deadline.',
+    'The settlement class includes every user whose private messages were shared with the streaming partner.',
+  ];
+
+  it('is answered by a quote that uses its verb', async () => {
+    const corpus = await corpusOfParagraphs(paragraphs);
+    const answer = answerQuestion(corpus, 'How do I join the settlement class?');
+    expect(answer.kind === 'excerpts' && answer.excerpts[0]!.quote).toContain('want to join the settlement class');
+  });
+
+  it('is declined when no quote says how, however much else it shares with the question', async () => {
+    const corpus = await corpusOfParagraphs([paragraphs[1]!]);
+    expect(answerQuestion(corpus, 'How do I join the settlement class?').kind).toBe('no-match');
+    expect(answerQuestion(corpus, 'Who is in the settlement class?').kind).toBe('excerpts');
+  });
+});
+
 describe('a "What does … stand for?" question', () => {
   it('quotes the sentence that spells the acronym out over one that matches more of the question', async () => {
     const corpus = await corpusOfParagraphs([

@@ -1,5 +1,6 @@
 import type { Corpus } from '../corpus.js';
 import { createAcronymExpander } from '../search/acronyms.js';
+import type { Analyzer } from '../search/analyzer.js';
 import type { Answer, Excerpt } from '../types.js';
 import { citationOf } from './citation.js';
 import { toExcerpt } from './excerpt.js';
@@ -48,7 +49,11 @@ export function answerQuestion(corpus: Corpus, question: string, options: Answer
   const best = choices[0];
   const unknownShare = query.concepts.reduce((sum, concept) => sum + (concept.known ? 0 : concept.weight), 0) / (query.totalWeight || 1);
   const confidence = best
-    ? 0.5 * best.coverage + 0.5 * best.candidate.coverage - ABSTENTION.unknownPenalty * unknownShare - missingTypePenalty(query.question, best)
+    ? 0.5 * best.coverage +
+      0.5 * best.candidate.coverage -
+      ABSTENTION.unknownPenalty * unknownShare -
+      missingTypePenalty(query.question, best) -
+      (missesMethodVerb(corpus.analyzer, query.question, best) ? ABSTENTION.missingNamePenalty : 0)
     : 0;
   if (!best || (confidence < ABSTENTION.minConfidence && !spellsOutAcronym(query.question, best))) {
     return { kind: 'no-match', question: trimmed, suggestions: suggestionsFor(corpus, ranked), candidates };
@@ -78,6 +83,25 @@ function missingTypePenalty(question: string, choice: SentenceChoice): number {
   const penalty = decisive ? ABSTENTION.missingNamePenalty : type === 'number' || type === 'date' ? ABSTENTION.missingTypePenalty : 0;
   if (penalty === 0) return 0;
   return offersAnswerType(quote, type, questionWordSet(question)) ? 0 : penalty;
+}
+
+/** "How do I join …?", "How can we stop …?": asks for a way to do something, which its verb names. */
+const METHOD_QUESTION = /^\s*how (?:do|does|can|could|should|would|might|may|must) (?:i|we|you|one)\s+([\p{L}'’-]+)/iu;
+
+/**
+ * A "how do I …?" question is answered only by a quote that uses its verb (or an alias of it): a quote
+ * about the class action does not tell anyone how to join it. A verb the analyzer drops (a stop word)
+ * sets no condition.
+ */
+function missesMethodVerb(analyzer: Analyzer, question: string, choice: SentenceChoice): boolean {
+  const verb = METHOD_QUESTION.exec(question)?.[1];
+  const verbTerms = verb ? analyzer.terms(verb) : [];
+  if (verbTerms.length === 0) return false;
+  const { tokens } = choice.candidate;
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens.starts[i]! >= choice.start && tokens.ends[i]! <= choice.end && verbTerms.includes(tokens.terms[i]!)) return false;
+  }
+  return true;
 }
 
 /** "What does PAI stand for?" is answered by a sentence spelling PAI out, however little else of the question it holds. */
