@@ -33,3 +33,21 @@ describe('which terms the index is asked for', () => {
     expect(analyzeQuery('motion', corpus.analyzer, corpus.index).searchTerms).toEqual(['motion']);
   });
 });
+
+describe('spelling fixes for hostile questions', () => {
+  it('looks up no fixes for a "word" longer than any English word, and fixes at most a dozen words of one question', async () => {
+    const corpus = await corpusOfParagraphs(['Netflix read the private messages of Facebook users.']);
+    const lookups: string[] = [];
+    const index = { ...corpus.index, closestTerms: (term: string, distance: number) => (lookups.push(term), corpus.index.closestTerms(term, distance)) };
+
+    analyzeQuery(`What about ${'messagesx'.repeat(100)}?`, corpus.analyzer, index);
+    expect(lookups).toEqual([]);
+
+    // Typos of a real word are still fixed: the first dozen unknown words get a lookup, the rest none.
+    const letters = 'abcdefghijklmnopqrstuvwxyz';
+    const typos = Array.from({ length: 30 }, (_, i) => `mesages${letters[i % 26]}${letters[Math.floor(i / 26)]}`).join(' ');
+    analyzeQuery(typos, corpus.analyzer, index);
+    expect(new Set(lookups).size).toBe(12);
+    expect(analyzeQuery('what did netflix read in the mesages', corpus.analyzer, index).concepts.some((concept) => concept.terms.includes('messag'))).toBe(true);
+  });
+});

@@ -71,6 +71,8 @@ export function inverseDocumentFrequency(documentFrequency: number, passageCount
 const GENERIC_UNKNOWN_SHARE = 0.2;
 /** A name the documents never mention ("Spotify" mid-question) is strong evidence they do not answer. */
 const PROPER_NAME_FACTOR = 2;
+/** How many unknown words of one question get spelling fixes looked up (each costs up to a millisecond). */
+const MAX_WORDS_TO_CORRECT = 12;
 /** Corrected terms count a little less than words the user typed correctly. */
 const CORRECTION_WEIGHT = 0.85;
 
@@ -133,6 +135,7 @@ export function analyzeQuery(question: string, analyzer: Analyzer, index: Passag
   const unknownAcronyms: string[] = [];
   const termWeights = new Map<string, number>();
   const seen = new Set<string>();
+  let unknownWords = 0;
   groups.forEach((group, position) => {
     const fresh = group.terms.filter((term) => !seen.has(term));
     // A second phrase of an alias group already asked about ("plaintiffs suing") repeats that idea.
@@ -146,7 +149,8 @@ export function analyzeQuery(question: string, analyzer: Analyzer, index: Passag
       weight = Math.max(...knownTerms.map(idf));
     } else {
       const word = question.slice(group.start, group.end).replace(/['’]s$/, '');
-      const stand = standInTerms(word, fresh, analyzer, index, expandAcronym);
+      // Past a few unknown words a question is noise (or an attack): the rest are not worth correcting.
+      const stand = unknownWords++ < MAX_WORDS_TO_CORRECT ? standInTerms(word, fresh, analyzer, index, expandAcronym) : { kind: 'correction' as const, terms: [] };
       if (isAcronym(word) && stand.kind !== 'acronym') unknownAcronyms.push(word);
       if (stand.terms.length > 0) {
         terms = [...fresh, ...stand.terms];

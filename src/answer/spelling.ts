@@ -8,6 +8,11 @@ import { STOP_WORDS } from '../search/stopwords.js';
 const MIN_CORRECTABLE_LENGTH = 5;
 /** Shorter words are matched against the pack's alias words only. */
 const MIN_ALIAS_CORRECTABLE_LENGTH = 4;
+/**
+ * Longer "words" are not typos of anything (English words run to about 30 letters), and looking for
+ * corrections grows with length: a hostile 1,000-letter word took a second.
+ */
+const MAX_CORRECTABLE_LENGTH = 30;
 /** Words at least this long may be two edits from the right spelling. */
 const LONG_WORD = 7;
 
@@ -68,6 +73,7 @@ function withinOneEdit(a: string, b: string): boolean {
  * the word as typed. `word` is the question's word as typed, `stems` its analysed terms.
  */
 export function spellingFixes(word: string, stems: readonly string[], analyzer: Analyzer, index: PassageIndex): string[] {
+  if (word.length > MAX_CORRECTABLE_LENGTH) return [];
   const cache = correctionCacheOf(index);
   const key = `${word}\0${stems.join('\0')}`;
   let terms = cache.get(key);
