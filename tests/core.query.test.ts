@@ -38,7 +38,13 @@ describe('spelling fixes for hostile questions', () => {
   it('looks up no fixes for a "word" longer than any English word, and fixes at most a dozen words of one question', async () => {
     const corpus = await corpusOfParagraphs(['Netflix read the private messages of Facebook users.']);
     const lookups: string[] = [];
-    const index = { ...corpus.index, closestTerms: (term: string, distance: number) => (lookups.push(term), corpus.index.closestTerms(term, distance)) };
+    const index = {
+      ...corpus.index,
+      closestTerms: (term: string, distance: number) => {
+        lookups.push(term);
+        return corpus.index.closestTerms(term, distance);
+      },
+    };
 
     analyzeQuery(`What about ${'messagesx'.repeat(100)}?`, corpus.analyzer, index);
     expect(lookups).toEqual([]);
