@@ -84,6 +84,11 @@ describe('answers over the shipped knowledge', () => {
     expect(shipped.ask('How many users had their messages read by Netflix?').kind).toBe('no-match');
   });
 
+  it('declines a question about an outcome the article never reports', () => {
+    expect(shipped.ask('Who won the lawsuit?').kind).toBe('no-match');
+    expect(shipped.ask('Who lost the lawsuit?').kind).toBe('no-match');
+  });
+
   it('declines a "how do I …?" question when no quote uses its verb', () => {
     // The article names the class action; it never says how to join it.
     expect(shipped.ask('How do I join the class action?').kind).toBe('no-match');

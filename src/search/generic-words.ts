@@ -4,16 +4,17 @@ import { stemWord } from './irregular-forms.js';
  * Everyday words people put in questions that rarely name what the question is about ("what did
  * they get to see", "why did they want to read"). When the documents never use one of them, it
  * should not count as evidence that the documents miss the topic: words like "trial", "judge" or
- * "Spotify" should, and they are not in this list.
+ * "Spotify" should, and they are not in this list. Nor are outcomes ("won", "lost"): "Who won the
+ * lawsuit?" asks about winning, and documents that never say who won do not answer it.
  */
 const GENERIC_WORDS = `get got gets getting see saw seen sees want wanted wants make made makes do done happen happened
 happens use used uses take took taken give gave given go went gone come came say said says tell told show showed
 shown know knew known think thought keep kept keeps send sent sends put find found call called try tried ask asked
 need needed feel felt become became leave left mean meant let begin began seem seemed help helped talk talked turn
-turned start started run ran move moved like live lived believe held hold bring brought write wrote sit stand lose
-lost meet met include included continue continued set learn change changed lead led understand watch watched follow
-followed stop stopped create created speak spoke read allow allowed add added spend spent grow grew open opened win
-won offer offered remember consider considered appear appeared expect expected stay stayed reach reached remain
+turned start started run ran move moved like live lived believe held hold bring brought write wrote sit stand
+meet met include included continue continued set learn change changed lead led understand watch watched follow
+followed stop stopped create created speak spoke read allow allowed add added spend spent grow grew open opened
+offer offered remember consider considered appear appeared expect expected stay stayed reach reached remain
 remained suggest suggested pass passed require required decide decided deal dealt look looked work worked
 people person persons thing things way ways kind kinds type types part parts lot lots fact facts point points place
 stuff anything something everything someone anyone everyone nothing whole main big new old good bad real true
