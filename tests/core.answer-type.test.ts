@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asksAboutPresent, expectedAnswerType, offersAnswerType, questionWordSet, speaksOfPresent } from '../src/answer/answer-type.js';
+import { asksAboutPresent, expectedAnswerType, offersAnswerType, offersCount, questionWordSet, speaksOfPresent } from '../src/answer/answer-type.js';
 
 describe('expectedAnswerType', () => {
   it.each([
@@ -87,5 +87,21 @@ describe('questions about the present', () => {
     ['Shortly after Hastings joined the board, the companies signed a deal.', false],
   ])('speaksOfPresent(%s) is %s', (text, expected) => {
     expect(speaksOfPresent(text)).toBe(expected);
+  });
+});
+
+describe('offersCount', () => {
+  const none = new Set<string>();
+  it.each([
+    ['Justice Thomas counted 73 amici briefs.', true],
+    ['Seven judges dissented from the denial of rehearing.', true],
+    ['None of the treaties mention it.', true],
+    ['SB 683 imposes restrictions on who can assist voters.', false],
+    ['No. 11–345, argued in 2012.', false],
+    ['You asked about KRS 117.265(5) and § 1983.', false],
+    ['See Grutter v. Bollinger, 539 U. S. 306 (2003).', false],
+    ['The court dismissed Count 2 in case 1:20CV457.', false],
+  ])('%s → %s', (text, expected) => {
+    expect(offersCount(text, none)).toBe(expected);
   });
 });

@@ -4,7 +4,7 @@ import type { Analyzer } from '../search/analyzer.js';
 import type { Answer, Excerpt } from '../types.js';
 import { citationOf } from './citation.js';
 import { toExcerpt } from './excerpt.js';
-import { asksAboutPresent, expectedAnswerType, offersAnswerType, questionWordSet, speaksOfPresent } from './answer-type.js';
+import { asksAboutPresent, expectedAnswerType, offersAnswerType, offersCount, questionWordSet, speaksOfPresent } from './answer-type.js';
 import { pickSentences, type SentenceChoice } from './pick.js';
 import { analyzeQuery } from './query.js';
 import { rerank, type RankedCandidate } from './rank.js';
@@ -73,16 +73,18 @@ const COUNT_QUESTION = /\bhow many\b/i;
 /**
  * "How much …?" or "When …?" answered by a quote with no number or date in it is a weak answer; "What
  * is the case number?", "Which court …?" or "How many …?" answered by a quote naming no docket, court
- * or count is none, and so is "Is he still …?" answered by a quote that tells only the past.
+ * or count (a year or "SB 683" is no count) is none, and so is "Is he still …?" answered by a quote that tells only the past.
  */
 function missingTypePenalty(question: string, choice: SentenceChoice): number {
   const quote = choice.candidate.passage.text.slice(choice.start, choice.end);
   if (asksAboutPresent(question) && !speaksOfPresent(quote)) return ABSTENTION.missingNamePenalty;
   const type = expectedAnswerType(question);
-  const decisive = type === 'docket' || type === 'court' || (type === 'number' && COUNT_QUESTION.test(question));
+  const counting = type === 'number' && COUNT_QUESTION.test(question);
+  const decisive = type === 'docket' || type === 'court' || counting;
   const penalty = decisive ? ABSTENTION.missingNamePenalty : type === 'number' || type === 'date' ? ABSTENTION.missingTypePenalty : 0;
   if (penalty === 0) return 0;
-  return offersAnswerType(quote, type, questionWordSet(question)) ? 0 : penalty;
+  const words = questionWordSet(question);
+  return (counting ? offersCount(quote, words) : offersAnswerType(quote, type, words)) ? 0 : penalty;
 }
 
 /** "How do I join …?", "How can we stop …?": asks for a way to do something, which its verb names. */
