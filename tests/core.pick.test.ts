@@ -57,6 +57,16 @@ describe('a "how many" question', () => {
   });
 });
 
+describe('a "how old" question', () => {
+  it('is answered by an age, and not by a year or a case number', async () => {
+    const dated = await corpusOfParagraphs(['Fisher applied to the university in 2008 and sued under case No. 11–345 later that year.']);
+    expect(answerQuestion(dated, 'How old was Fisher when she applied to the university?').kind).toBe('no-match');
+    const aged = await corpusOfParagraphs(['Fisher applied to the university at age 18 and sued under case No. 11–345 later that year.']);
+    const answer = answerQuestion(aged, 'How old was Fisher when she applied to the university?');
+    expect(answer.kind === 'excerpts' && answer.excerpts[0]!.quote).toContain('at age 18');
+  });
+});
+
 describe('a "how do I …?" question', () => {
   const paragraphs = [
     'Class members who want to join the settlement class must submit a claim form to the administrator before the deadline.',

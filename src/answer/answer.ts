@@ -69,21 +69,27 @@ export function answerQuestion(corpus: Corpus, question: string, options: Answer
 
 /** "How many …?" asks for a count. */
 const COUNT_QUESTION = /\bhow many\b/i;
+/** "How old …?" asks for an age, which a text gives with its unit ("at age 39", "515 million years"). */
+const AGE_QUESTION = /\bhow old\b/i;
+const AGE_WORD = /\b(?:age|aged|ages|years?|year-old|months?|old)\b/i;
 
 /**
- * "How much …?" or "When …?" answered by a quote with no number or date in it is a weak answer; "What
- * is the case number?", "Which court …?" or "How many …?" answered by a quote naming no docket, court
- * or count (a year or "SB 683" is no count) is none, and so is "Is he still …?" answered by a quote that tells only the past.
+ * "How much …?" or "When …?" answered by a quote with no number or date in it is a weak answer. "What
+ * is the case number?", "Which court …?", "How many …?" or "How old …?" answered by a quote naming no
+ * docket, court, count (a year or "SB 683" is no count) or age is none, and so is "Is he still …?"
+ * answered by a quote that tells only the past.
  */
 function missingTypePenalty(question: string, choice: SentenceChoice): number {
   const quote = choice.candidate.passage.text.slice(choice.start, choice.end);
   if (asksAboutPresent(question) && !speaksOfPresent(quote)) return ABSTENTION.missingNamePenalty;
   const type = expectedAnswerType(question);
-  const counting = type === 'number' && COUNT_QUESTION.test(question);
+  const aging = type === 'number' && AGE_QUESTION.test(question);
+  const counting = (type === 'number' && COUNT_QUESTION.test(question)) || aging;
   const decisive = type === 'docket' || type === 'court' || counting;
   const penalty = decisive ? ABSTENTION.missingNamePenalty : type === 'number' || type === 'date' ? ABSTENTION.missingTypePenalty : 0;
   if (penalty === 0) return 0;
   const words = questionWordSet(question);
+  if (aging && !AGE_WORD.test(quote)) return penalty;
   return (counting ? offersCount(quote, words) : offersAnswerType(quote, type, words)) ? 0 : penalty;
 }
 
