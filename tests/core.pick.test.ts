@@ -67,6 +67,16 @@ describe('a "how old" question', () => {
   });
 });
 
+describe('a question about a sum of money', () => {
+  it('is answered by a quote with a currency, and declined without one', async () => {
+    const counted = await corpusOfParagraphs(['Meta settled the Cambridge Analytica litigation in 2022 after 4 years in court.']);
+    expect(answerQuestion(counted, 'How much did Meta pay to settle the Cambridge Analytica litigation?').kind).toBe('no-match');
+    const priced = await corpusOfParagraphs(['Meta paid $725 million to settle the Cambridge Analytica litigation in 2022.']);
+    const answer = answerQuestion(priced, 'How much did Meta pay to settle the Cambridge Analytica litigation?');
+    expect(answer.kind === 'excerpts' && answer.excerpts[0]!.quote).toContain('$725 million');
+  });
+});
+
 describe('a "how do I …?" question', () => {
   const paragraphs = [
     'Class members who want to join the settlement class must submit a claim form to the administrator before the deadline.',

@@ -72,12 +72,16 @@ const COUNT_QUESTION = /\bhow many\b/i;
 /** "How old …?" asks for an age, which a text gives with its unit ("at age 39", "515 million years"). */
 const AGE_QUESTION = /\bhow old\b/i;
 const AGE_WORD = /\b(?:age|aged|ages|years?|year-old|months?|old)\b/i;
+/** "How much did Meta pay …?", "What fine …?": asks for a sum of money, which a text gives with its currency. */
+const MONEY_QUESTION =
+  /\bhow much\b.*\b(?:pay|paid|cost|costs|fine|fined|spend|spent|worth|price|money|damages|award|awarded|fee|fees|charge|charged|earn|earned|settle|settled|settlement)\b|\bwhat (?:fine|price|sum)\b/i;
+const MONEY = /[$€£¥]|\b(?:dollars?|euros?|pounds|cents?|USD|EUR|GBP|percent)\b|%/i;
 
 /**
  * "How much …?" or "When …?" answered by a quote with no number or date in it is a weak answer. "What
- * is the case number?", "Which court …?", "How many …?" or "How old …?" answered by a quote naming no
- * docket, court, count (a year or "SB 683" is no count) or age is none, and so is "Is he still …?"
- * answered by a quote that tells only the past.
+ * is the case number?", "Which court …?", "How many …?", "How old …?" or "How much did they pay?"
+ * answered by a quote naming no docket, court, count (a year or "SB 683" is no count), age or sum of
+ * money is none, and so is "Is he still …?" answered by a quote that tells only the past.
  */
 function missingTypePenalty(question: string, choice: SentenceChoice): number {
   const quote = choice.candidate.passage.text.slice(choice.start, choice.end);
@@ -90,6 +94,7 @@ function missingTypePenalty(question: string, choice: SentenceChoice): number {
   if (penalty === 0) return 0;
   const words = questionWordSet(question);
   if (aging && !AGE_WORD.test(quote)) return penalty;
+  if (MONEY_QUESTION.test(question) && !MONEY.test(quote)) return ABSTENTION.missingNamePenalty;
   return (counting ? offersCount(quote, words) : offersAnswerType(quote, type, words)) ? 0 : penalty;
 }
 
