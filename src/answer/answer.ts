@@ -4,7 +4,8 @@ import type { Analyzer } from '../search/analyzer.js';
 import type { Answer, Excerpt } from '../types.js';
 import { citationOf } from './citation.js';
 import { toExcerpt } from './excerpt.js';
-import { asksAboutPresent, expectedAnswerType, offersAnswerType, offersCount, questionWordSet, speaksOfPresent } from './answer-type.js';
+import { expectedAnswerType, offersAnswerType, questionWordSet } from './answer-type.js';
+import { quoteShortfall } from './quote-needs.js';
 import { pickSentences, type SentenceChoice } from './pick.js';
 import { analyzeQuery } from './query.js';
 import { rerank, type RankedCandidate } from './rank.js';
@@ -15,10 +16,11 @@ export const CANDIDATES = 20;
 export const DEFAULT_EXCERPTS = 3;
 /**
  * Confidence = half the best sentence's and half its passage's share of the question's weight, less
- * a share for words the documents never use. Below `minConfidence` the documents do not answer the
- * question: say so instead of quoting a weak guess. Calibrated on XQuAD questions asked with and
- * without their own article indexed (90.3% of the latter abstain, 4.5% of the former; `npm run bench --
- * --unanswerable` and `npm run eval -- --squad`). A missing docket number, court name or count is decisive.
+ * a share for words the documents never use, less what the quote lacks of what the question asks for
+ * (`quote-needs.ts`: a weak shortfall costs `missingTypePenalty`, a decisive one `missingNamePenalty`).
+ * Below `minConfidence` the documents do not answer the question: say so instead of quoting a weak
+ * guess. Calibrated on XQuAD questions asked with and without their own article indexed (90.3% of the
+ * latter abstain, 4.5% of the former; `npm run bench -- --unanswerable` and `npm run eval -- --squad`).
  */
 export const ABSTENTION = { minConfidence: 0.43, unknownPenalty: 0.2, missingTypePenalty: 0.15, missingNamePenalty: 1 } as const;
 /** How many document titles a no-match answer suggests. */
@@ -52,8 +54,7 @@ export function answerQuestion(corpus: Corpus, question: string, options: Answer
     ? 0.5 * best.coverage +
       0.5 * best.candidate.coverage -
       ABSTENTION.unknownPenalty * unknownShare -
-      missingTypePenalty(query.question, best) -
-      (missesMethodVerb(corpus.analyzer, query.question, best) ? ABSTENTION.missingNamePenalty : 0)
+      shortfallPenalty(query.question, best, corpus.analyzer)
     : 0;
   if (!best || (confidence < ABSTENTION.minConfidence && !spellsOutAcronym(query.question, best))) {
     return { kind: 'no-match', question: trimmed, suggestions: suggestionsFor(corpus, ranked), candidates };
@@ -67,54 +68,11 @@ export function answerQuestion(corpus: Corpus, question: string, options: Answer
   return { kind: 'excerpts', question: trimmed, excerpts, candidates };
 }
 
-/** "How many …?" asks for a count. */
-const COUNT_QUESTION = /\bhow many\b/i;
-/** "How old …?" asks for an age, which a text gives with its unit ("at age 39", "515 million years"). */
-const AGE_QUESTION = /\bhow old\b/i;
-const AGE_WORD = /\b(?:age|aged|ages|years?|year-old|months?|old)\b/i;
-/** "How much did Meta pay …?", "What fine …?": asks for a sum of money, which a text gives with its currency. */
-const MONEY_QUESTION =
-  /\bhow much\b.*\b(?:pay|paid|cost|costs|fine|fined|spend|spent|worth|price|money|damages|award|awarded|fee|fees|charge|charged|earn|earned|settle|settled|settlement)\b|\bwhat (?:fine|price|sum)\b/i;
-const MONEY = /[$€£¥]|\b(?:dollars?|euros?|pounds|cents?|USD|EUR|GBP|percent)\b|%/i;
+const SHORTFALL_PENALTY = { none: 0, weak: ABSTENTION.missingTypePenalty, decisive: ABSTENTION.missingNamePenalty } as const;
 
-/**
- * "How much …?" or "When …?" answered by a quote with no number or date in it is a weak answer. "What
- * is the case number?", "Which court …?", "How many …?", "How old …?" or "How much did they pay?"
- * answered by a quote naming no docket, court, count (a year or "SB 683" is no count), age or sum of
- * money is none, and so is "Is he still …?" answered by a quote that tells only the past.
- */
-function missingTypePenalty(question: string, choice: SentenceChoice): number {
-  const quote = choice.candidate.passage.text.slice(choice.start, choice.end);
-  if (asksAboutPresent(question) && !speaksOfPresent(quote)) return ABSTENTION.missingNamePenalty;
-  const type = expectedAnswerType(question);
-  const aging = type === 'number' && AGE_QUESTION.test(question);
-  const counting = (type === 'number' && COUNT_QUESTION.test(question)) || aging;
-  const decisive = type === 'docket' || type === 'court' || counting;
-  const penalty = decisive ? ABSTENTION.missingNamePenalty : type === 'number' || type === 'date' ? ABSTENTION.missingTypePenalty : 0;
-  if (penalty === 0) return 0;
-  const words = questionWordSet(question);
-  if (aging && !AGE_WORD.test(quote)) return penalty;
-  if (MONEY_QUESTION.test(question) && !MONEY.test(quote)) return ABSTENTION.missingNamePenalty;
-  return (counting ? offersCount(quote, words) : offersAnswerType(quote, type, words)) ? 0 : penalty;
-}
-
-/** "How do I join …?", "How can we stop …?": asks for a way to do something, which its verb names. */
-const METHOD_QUESTION = /^\s*how (?:do|does|can|could|should|would|might|may|must) (?:i|we|you|one)\s+([\p{L}'’-]+)/iu;
-
-/**
- * A "how do I …?" question is answered only by a quote that uses its verb (or an alias of it): a quote
- * about the class action does not tell anyone how to join it. A verb the analyzer drops (a stop word)
- * sets no condition.
- */
-function missesMethodVerb(analyzer: Analyzer, question: string, choice: SentenceChoice): boolean {
-  const verb = METHOD_QUESTION.exec(question)?.[1];
-  const verbTerms = verb ? analyzer.terms(verb) : [];
-  if (verbTerms.length === 0) return false;
-  const { tokens } = choice.candidate;
-  for (let i = 0; i < tokens.length; i++) {
-    if (tokens.starts[i]! >= choice.start && tokens.ends[i]! <= choice.end && verbTerms.includes(tokens.terms[i]!)) return false;
-  }
-  return true;
+/** What the best quote costs in confidence for lacking what its question asks for (`quote-needs.ts`). */
+function shortfallPenalty(question: string, choice: SentenceChoice, analyzer: Analyzer): number {
+  return SHORTFALL_PENALTY[quoteShortfall(question, choice.candidate.passage.text.slice(choice.start, choice.end), analyzer)];
 }
 
 /** "What does PAI stand for?" is answered by a sentence spelling PAI out, however little else of the question it holds. */

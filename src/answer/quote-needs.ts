@@ -1,0 +1,50 @@
+import type { Analyzer } from '../search/analyzer.js';
+import { asksAboutPresent, expectedAnswerType, offersAnswerType, offersCount, questionWordSet, speaksOfPresent } from './answer-type.js';
+
+/**
+ * How far a quote falls short of what its question asks for, whatever else it matches: `weak` (a
+ * "when" answer without a date) costs confidence, `decisive` makes the answer no-match.
+ */
+export type Shortfall = 'none' | 'weak' | 'decisive';
+
+/** "How many …?" asks for a count. */
+const COUNT_QUESTION = /\bhow many\b/i;
+/** "How old …?" asks for an age, which a text gives with its unit ("at age 39", "515 million years"). */
+const AGE_QUESTION = /\bhow old\b/i;
+const AGE_WORD = /\b(?:age|aged|ages|years?|year-old|months?|old)\b/i;
+/** "How much did Meta pay …?", "What fine …?": asks for a sum of money, which a text gives with its currency. */
+const MONEY_QUESTION =
+  /\bhow much\b.*\b(?:pay|paid|cost|costs|fine|fined|spend|spent|worth|price|money|damages|award|awarded|fee|fees|charge|charged|earn|earned|settle|settled|settlement)\b|\bwhat (?:fine|price|sum)\b/i;
+const MONEY = /[$€£¥]|\b(?:dollars?|euros?|pounds|cents?|USD|EUR|GBP|percent)\b|%/i;
+/** "How do I join …?", "How can we stop …?": asks for a way to do something, which its verb names. */
+const METHOD_QUESTION = /^\s*how (?:do|does|can|could|should|would|might|may|must) (?:i|we|you|one)\s+([\p{L}'’-]+)/iu;
+
+/**
+ * A quote that lacks what its question asks for does not answer it:
+ * - "What is the case number?", "Which court …?": a docket number, a court's name;
+ * - "How many …?": a count (a year or "SB 683" is no count); "How old …?": an age;
+ * - "How much did they pay?": a sum with its currency;
+ * - "Is he still …?": something said of the present, not only the past;
+ * - "How do I join …?": the verb (or an alias of it): a quote naming the class action does not say how
+ *   to join it. A verb the analyzer drops (a stop word) sets no condition.
+ * "How much …?" or "When …?" answered with no number or date is only weak.
+ */
+export function quoteShortfall(question: string, quote: string, analyzer: Analyzer): Shortfall {
+  if (asksAboutPresent(question) && !speaksOfPresent(quote)) return 'decisive';
+  if (MONEY_QUESTION.test(question) && !MONEY.test(quote)) return 'decisive';
+  if (missesMethodVerb(question, quote, analyzer)) return 'decisive';
+  const type = expectedAnswerType(question);
+  const aging = type === 'number' && AGE_QUESTION.test(question);
+  const counting = (type === 'number' && COUNT_QUESTION.test(question)) || aging;
+  const shortfall: Shortfall = type === 'docket' || type === 'court' || counting ? 'decisive' : type === 'number' || type === 'date' ? 'weak' : 'none';
+  if (shortfall === 'none') return 'none';
+  if (aging && !AGE_WORD.test(quote)) return shortfall;
+  const words = questionWordSet(question);
+  return (counting ? offersCount(quote, words) : offersAnswerType(quote, type, words)) ? 'none' : shortfall;
+}
+
+function missesMethodVerb(question: string, quote: string, analyzer: Analyzer): boolean {
+  const verb = METHOD_QUESTION.exec(question)?.[1];
+  const verbTerms = verb ? analyzer.terms(verb) : [];
+  return verbTerms.length > 0 && !analyzer.terms(quote).some((term) => verbTerms.includes(term));
+}

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { quoteShortfall } from '../src/answer/quote-needs.js';
+import { createAnalyzer } from '../src/search/analyzer.js';
+
+const analyzer = createAnalyzer({ aliases: [['join', 'sign up']] });
+
+describe('quoteShortfall', () => {
+  it.each([
+    // Case numbers, courts, counts, ages and sums of money.
+    ['What is the case number?', 'The case is No. 3:20-cv-08570-JD.', 'none'],
+    ['What is the case number?', 'The case was filed in California.', 'decisive'],
+    ['Which court is the case in?', 'It is pending in the Northern District of California.', 'none'],
+    ['How many briefs supported the University?', 'Seventy-three amici briefs were filed; 73 in all.', 'none'],
+    ['How many briefs supported the University?', 'SB 683 was enacted in 2019.', 'decisive'],
+    ['How old was Fisher when she applied?', 'She applied at age 18.', 'none'],
+    ['How old was Fisher when she applied?', 'She applied in 2008 under No. 11–345.', 'decisive'],
+    ['How much did Meta pay to settle?', 'Meta paid $725 million.', 'none'],
+    ['How much did Meta pay to settle?', 'Meta settled 4 suits.', 'decisive'],
+    // The present, and the way to do something.
+    ["Is Reed Hastings still on Meta's board?", 'Hastings joined the board in 2011.', 'decisive'],
+    ["Is Reed Hastings still on Meta's board?", 'Hastings remains on the board.', 'none'],
+    ['How do I join the class action?', 'The class action was filed in 2022.', 'decisive'],
+    ['How do I join the class action?', 'Users can sign up on the settlement website.', 'none'],
+    // A "when" answer without a date is weak; a "what" question needs nothing in particular.
+    ['When was the lawsuit filed?', 'The lawsuit was filed by two users.', 'weak'],
+    ['When was the lawsuit filed?', 'The lawsuit was filed in April 2023.', 'none'],
+    ['What did Netflix get?', 'Netflix got access to messages.', 'none'],
+  ] as const)('%s ← "%s": %s', (question, quote, expected) => {
+    expect(quoteShortfall(question, quote, analyzer)).toBe(expected);
+  });
+});
