@@ -3,7 +3,7 @@ import { flexSearchEngine } from './engines/flexsearch.js';
 import { lunrEngine } from './engines/lunr.js';
 import { miniSearchDefaults, miniSearchStemmed } from './engines/minisearch.js';
 import { oramaEngine } from './engines/orama.js';
-import { evaluateRow, type RowResult } from './evaluate.js';
+import { evaluateRow, type RowResult, warmUp } from './evaluate.js';
 import { peerRow } from './peer-row.js';
 import { pinpointRow } from './pinpoint-row.js';
 import type { SentencePicker } from './picker.js';
@@ -41,23 +41,9 @@ export interface QualityRun {
   onRow?: (result: RowResult) => void;
 }
 
-/**
- * Each engine is built once and answers every question before any row is measured. The rows share
- * code (MiniSearch, the analyzer, the sentence pickers) and V8 compiles hot code over the first
- * thousand or so calls: without this round the first row measured would pay for compiling what the
- * rows after it reuse, in its build time, its heap and its latency tail.
- */
-async function warmUp(run: QualityRun): Promise<void> {
-  for (const row of run.warmUpRows) {
-    const ready = await row.build(run.knowledgeDir);
-    for (const q of run.questions) ready.answer(q.question);
-    await ready.close();
-  }
-}
-
 /** Every row over the same knowledge folder and the same questions, one after another in this process. */
 export async function runQuality(run: QualityRun): Promise<RowResult[]> {
-  await warmUp(run);
+  await warmUp(run.warmUpRows, run.knowledgeDir, run.questions.map((q) => q.question));
   const results: RowResult[] = [];
   for (const row of run.rows) {
     const result = await evaluateRow(row, run.knowledgeDir, run.questions, { warmup: run.warmup });
