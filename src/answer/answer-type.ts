@@ -63,8 +63,15 @@ export function offersAnswerType(text: string, type: AnswerType, questionWords: 
 
 // Numbers that name rather than count: a docket, bill, section, count or exhibit number, a year, a
 // reporter citation ("539 U. S. 306"). "How many …?" is not answered by "SB 683" or "in 2020".
-const LABEL_NUMBER =
-  /(?:\b(?:Nos?\.|Sections?|Rule|Article|Title|Chapter|Counts?|SB|HB|Bill|KRS|Docket|Doc\.|Case|OAG|ECF|Exhibit|Ex\.|Id\.)\s*|§+\s*)\d[\w.:()–-]*|\b\d{1,2}:\d{2}[-–]?[a-z]{2,4}[-–]?\d{2,6}\S*|\b(?:1[6-9]\d\d|20\d\d)\b|\b\d+\s+(?:U\.\s?S\.|F\.|S\.\s?Ct\.|N\.C\.|F\.\s?Supp\.)[^;,)]*/gi;
+const LABEL_NUMBER = new RegExp(
+  [
+    String.raw`(?:\b(?:Nos?\.|Sections?|Rule|Article|Title|Chapter|Counts?|SB|HB|Bill|KRS|Docket|Doc\.|Case|OAG|ECF|Exhibit|Ex\.|Id\.)\s*|§+\s*)\d[\w.:()–-]*`,
+    String.raw`(?:${DOCKET.source})\S*`,
+    String.raw`\b(?:1[6-9]\d\d|20\d\d)\b`,
+    String.raw`\b\d+\s+(?:U\.\s?S\.|F\.|S\.\s?Ct\.|N\.C\.|F\.\s?Supp\.)[^;,)]*`,
+  ].join('|'),
+  'gi',
+);
 
 /** True when the text holds a count the question does not: a number that is not a label, a year or a citation. */
 export function offersCount(text: string, questionWords: ReadonlySet<string>): boolean {
