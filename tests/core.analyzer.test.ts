@@ -109,6 +109,26 @@ describe('analyzer', () => {
     });
   });
 
+  describe('initialisms', () => {
+    it('reads "U.S.C." and "USC", "D.C." and "DC" as the same word', () => {
+      expect(plain.terms('42 U.S.C. § 1983')).toEqual([...plain.terms('42 USC'), ...plain.terms('§ 1983')]);
+      expect(plain.terms('Washington, D.C.')).toEqual(plain.terms('Washington, DC'));
+    });
+
+    it('gives "U.S.", "US" and "United States" one alias term, and leaves the pronoun "us" out of it', () => {
+      const country = plain.terms('U.S.').find(isAliasTerm);
+      expect(country).toBeDefined();
+      expect(plain.terms('the US economy')).toContain(country);
+      expect(plain.terms('the United States')).toContain(country);
+      expect(plain.terms('they told us')).not.toContain(country);
+      expect(plain.terms('they told us')).not.toEqual(expect.arrayContaining(plain.terms('U.S.')));
+    });
+
+    it('leaves an initial before a name alone ("A.Smith")', () => {
+      expect(plain.terms('A.Smith')).toEqual(plain.terms('Smith'));
+    });
+  });
+
   describe('words broken across lines', () => {
     it('indexes a word a laid-out line broke with a hyphen whole, over both halves', () => {
       const text = 'in the Dis-\n   trict Court';

@@ -50,8 +50,10 @@ const isSymbol = (char: string | undefined) => char === '§' || char === '¶' ||
 const HYPHEN = 45;
 const LINE_BREAK_HYPHEN = /^-[ \t]*\r?\n[ \t]*(\p{Ll}+)/u;
 const isDigit = (code: number) => code >= 48 && code <= 57;
+// "U.S.", "U.S.C.", "D.C.": single letters joined by dots are one word, as their undotted spelling is.
+const INITIALISM = /\p{L}(?:\.\p{L})+(?!\p{L})/uy;
 
-const ANALYZER_VERSION = 'a8';
+const ANALYZER_VERSION = 'a9';
 const ALIAS_PREFIX = '~';
 
 // Raw word → processed term ('' for a stop word): one lookup per word on the hot path. Bounded, because
@@ -59,7 +61,11 @@ const ALIAS_PREFIX = '~';
 const wordCache = new Map<string, string>();
 const WORD_CACHE_LIMIT = 200_000;
 
+// The country, however it is spelled, is not the pronoun "us".
+const COUNTRY_US = 'u.s';
+
 function processWord(raw: string): string {
+  if (raw === 'US') return COUNTRY_US;
   let term = wordCache.get(raw);
   if (term === undefined) {
     const word = foldWord(raw);
@@ -125,6 +131,18 @@ function baseTokens(text: string): TokenBuffer {
         const end = special.index + special[0].length;
         for (const term of termsOfSpecial(special)) push(tokens, term, special.index, end);
         words.lastIndex = Math.max(words.lastIndex, end);
+        continue;
+      }
+    }
+    if (match[0].length === 1 && text[start + 1] === '.') {
+      INITIALISM.lastIndex = start;
+      const initialism = INITIALISM.exec(text);
+      if (initialism) {
+        const end = start + initialism[0].length;
+        const letters = initialism[0].replace(/\./g, '');
+        const term = letters === 'US' ? COUNTRY_US : processWord(letters);
+        if (term !== '') push(tokens, term, start, end);
+        words.lastIndex = end;
         continue;
       }
     }

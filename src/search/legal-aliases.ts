@@ -5,6 +5,7 @@
  */
 export const LEGAL_ALIASES: readonly (readonly string[])[] = [
   ['majority opinion', 'opinion of the Court', "Court's opinion"],
+  ['U.S.', 'United States', 'USA', 'United States of America'],
   ['Supreme Court', 'highest court', 'SCOTUS'],
   ['court of appeals', 'appeals court', 'appellate court'],
   ['free speech', 'freedom of speech', 'First Amendment'],
