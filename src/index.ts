@@ -17,6 +17,7 @@ export { silentLogger, type Logger } from './logger.js';
 export { MAX_QUOTE_CHARS } from './answer/excerpt.js';
 export { toTerminalText, type TextFormatOptions } from './answer/format-text.js';
 export { MAX_QUESTION_CHARS } from './answer/answer.js';
+export { cleanQuestion } from './answer/question-text.js';
 export { formatNoMatchReport } from './state/index.js';
 export type * from './services.js';
 export type * from './types.js';

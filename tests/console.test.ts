@@ -12,12 +12,12 @@ afterAll(async () => {
 });
 
 /** Feeds lines to the chat and returns everything it printed once the input ends. */
-async function chat(lines: string[]): Promise<string> {
+async function chat(lines: string[], chatCore: Pinpoint = core): Promise<string> {
   const input = new PassThrough();
   const output = new PassThrough();
   let printed = '';
   output.on('data', (chunk: Buffer) => (printed += chunk.toString()));
-  const done = startConsoleChat({ core, input, output });
+  const done = startConsoleChat({ core: chatCore, input, output });
   input.end(`${lines.join('\n')}\n`);
   await done;
   return printed;
@@ -50,5 +50,23 @@ describe('console chat', () => {
     const printed = await chat(['/source nowhere', '/quit', 'never asked']);
     expect(printed).toContain('No passage matches that reference');
     expect(printed).not.toContain('never asked');
+  });
+
+  it('apologises and keeps chatting when the core throws on one question', async () => {
+    let calls = 0;
+    const failingOnce = new Proxy(core, {
+      get(target, key, receiver) {
+        if (key !== 'ask') return Reflect.get(target, key, receiver);
+        return (...args: Parameters<Pinpoint['ask']>) => {
+          calls += 1;
+          if (calls === 1) throw new Error('pinpoint: the index is being rebuilt');
+          return target.ask(...args);
+        };
+      },
+    });
+    const printed = await chat(['first question', 'What is the capital of France?'], failingOnce);
+    expect(printed).toContain('Sorry, something went wrong while answering (pinpoint: the index is being rebuilt). Try again.');
+    expect(printed).toContain('The documents do not answer that.');
+    expect(printed).not.toContain('    at ');
   });
 });

@@ -210,6 +210,12 @@ describe('answers over the shipped knowledge', () => {
       if (answer.kind === 'excerpts') for (const excerpt of answer.excerpts) expectVerbatim(shipped, excerpt);
     });
 
+    it('answers a question pasted with zero-width spaces, a soft hyphen and a bidi override as if typed plainly', () => {
+      const typed = shipped.ask('Did Netflix read Facebook private messages?');
+      const pasted = shipped.ask('Did Net\u200Bflix read Face\u00ADbook \u202Eprivate  messages?');
+      expect(pasted).toEqual(typed);
+    });
+
     it('answers no-match for an empty question', () => {
       expect(shipped.ask('').kind).toBe('no-match');
       expect(shipped.ask('@everyone').kind).toBe('no-match');

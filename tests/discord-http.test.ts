@@ -163,6 +163,26 @@ describe('discord HTTP interactions', () => {
     expect(res.json.data?.content).toBe('Questions are limited to 300 characters; yours has 399. Please shorten it.');
   });
 
+  it.each([
+    ['zero-width spaces', '\u200B\u200B'],
+    ['control characters', '\u0000\u0007'],
+    ['a joiner and a bidi override', '\u200D\u202E'],
+  ])('asks for a question, without deferring, when /ask holds only %s', async (_what, question) => {
+    const bot = await run();
+    const res = await bot.post(askPayload(question));
+    expect(res.json).toMatchObject({ type: 4, data: { content: TEXT.emptyQuestion, flags: 64 } });
+  });
+
+  it('finds the words of a question pasted with a zero-width space and a soft hyphen inside them', async () => {
+    const bot = await run();
+    const payload = askPayload('What did Net\u200Bflix send Face\u00ADbook in return?');
+    const from = suite.fake.calls.length;
+    await bot.post(payload);
+    const reply = body(await editOf(payload.token, from));
+    expect(reply.embeds?.[0]?.title).toBe('What did Netflix send Facebook in return?');
+    expect(reply.embeds?.[0]?.description).toContain('**[1]**');
+  });
+
   it('keeps buttons working after a restart (state in custom_id and the store)', async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'pinpoint-discord-'));
     suite.cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));

@@ -87,6 +87,22 @@ describe('Slack adapter over HTTP', () => {
     expect(answer.body.text).toBe('Ask me about the case, e.g. /ask when was the complaint filed?');
   });
 
+  it.each([
+    ['zero-width spaces', '\u200B\u200B'],
+    ['control characters', '\u0000\u0007'],
+    ['a joiner and a bidi override', '\u200D\u202E'],
+  ])('tells the user how to ask when /ask holds only %s', async (_what, text) => {
+    const answer = await ask(text);
+    expect(answer.body.text).toBe('Ask me about the case, e.g. /ask when was the complaint filed?');
+  });
+
+  it('finds the words of a question pasted with a zero-width space and a soft hyphen inside them', async () => {
+    const answer = await ask('What was the In\u200Bbox API agree\u00ADment?');
+    const blocks = blocksOf(answer);
+    expect(allText(blocks)).toContain('🔎 What was the Inbox API agreement?');
+    expect(plain(blocks)).toContain('> Shortly after Reed Hastings joined the Facebook board in 2011');
+  });
+
   it('renders <!channel>, <@U…> and & from a quote inert', async () => {
     const answer = await ask('DM export for Netflix');
     const text = plain(blocksOf(answer));

@@ -97,6 +97,16 @@ describe('toSlackBlocks', () => {
     assertInert(all);
   });
 
+  it('sends every mrkdwn text verbatim, so a plain "@channel" in a question or quote is never parsed as a mention', () => {
+    const rendered = toSlackBlocks(answerOf([excerpt('Ask @channel and @here in #general')], { question: '@everyone what happened?' }), {
+      answerId: 'a1',
+      buttons: ['share'],
+    });
+    const mrkdwn = JSON.stringify(rendered.blocks).match(/\{"type":"mrkdwn"[^}]*\}/g) ?? [];
+    expect(mrkdwn.length).toBeGreaterThan(0);
+    for (const object of mrkdwn) expect(JSON.parse(object)).toMatchObject({ verbatim: true });
+  });
+
   it('marks elided starts and ends of a quote', () => {
     const { blocks } = toSlackBlocks(answerOf([excerpt('middle of a sentence', { elidedStart: true, elidedEnd: true })]));
     expect(texts(blocks)).toContain('> …middle of a sentence…');

@@ -23,9 +23,7 @@ export async function startConsoleChat({ core, input, output }: ConsoleChatOptio
   const lines = createInterface({ input, output, terminal: Boolean(output.isTTY), prompt: '? ' });
   let last: { question: string; shown: number } | undefined;
   lines.prompt();
-  for await (const line of lines) {
-    const text = line.trim();
-    if (text === '/quit' || text === '/exit') break;
+  const reply = (text: string): void => {
     if (text === '/help') say(HELP);
     else if (text === '/docs') {
       for (const document of core.documents()) say(`  • ${document.title}${document.kind ? ` (${document.kind})` : ''}: ${document.passages} passages`);
@@ -48,6 +46,16 @@ export async function startConsoleChat({ core, input, output }: ConsoleChatOptio
       const answer = core.ask(text);
       say(toTerminalText(answer, { color }));
       last = { question: text, shown: answer.kind === 'excerpts' ? answer.excerpts.length : 0 };
+    }
+  };
+  for await (const line of lines) {
+    const text = line.trim();
+    if (text === '/quit' || text === '/exit') break;
+    try {
+      reply(text);
+    } catch (error) {
+      // Catch at the edge: one failed answer must not end the chat, nor print a stack trace.
+      say(`Sorry, something went wrong while answering (${error instanceof Error ? error.message : String(error)}). Try again.`);
     }
     lines.prompt();
   }

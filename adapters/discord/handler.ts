@@ -1,7 +1,7 @@
 import type { DiscordApi } from './api.js';
 import { hasAnyPermission, MODERATOR_BITS, PERMISSIONS, COMMAND_NAMES } from './commands.js';
 import type { Answer, Logger, Pinpoint } from './core.js';
-import { isPinpointError } from './core.js';
+import { cleanQuestion, isPinpointError } from './core.js';
 import { decodeCustomId, type ButtonAction } from './custom-id.js';
 import { describeError, discordCodeOf, statusOf } from './errors.js';
 import {
@@ -73,7 +73,7 @@ export function createInteractionHandler({ core, api, logger, reportError }: Han
 
   async function ask(turn: Turn): Promise<void> {
     const i = turn.interaction;
-    const question = String(option(i, 'question')?.value ?? '').trim();
+    const question = cleanQuestion(String(option(i, 'question')?.value ?? ''));
     const privately = option(i, 'private')?.value === true;
     if (question === '') return turn.notice(TEXT.emptyQuestion);
     if (question.length > PINPOINT_DISCORD_LIMITS.questionChars) {
@@ -95,7 +95,7 @@ export function createInteractionHandler({ core, api, logger, reportError }: Han
   async function findSources(turn: Turn): Promise<void> {
     const i = turn.interaction;
     const target = i.data?.target_id ? i.data.resolved?.messages?.[i.data.target_id] : undefined;
-    const text = (target?.content ?? '').trim();
+    const text = cleanQuestion(target?.content ?? '');
     if (text === '') return turn.notice(TEXT.noText);
     const refused = cooled(turn);
     if (refused) return refused;

@@ -210,12 +210,14 @@ function fallbackText(first: Excerpt | undefined): string {
   return escapeMrkdwn(truncate(`“${truncate(oneLine(first.quote), 200)}” (${label})`, SLACK_LIMITS.fallbackText));
 }
 
+// `verbatim` stops Slack from turning a plain "@channel" or "#general" typed in a question (or written in a
+// document) into a mention or a link; the `<…>` links this adapter writes itself still render.
 export function sectionBlock(text: string): KnownBlock {
-  return { type: 'section', text: { type: 'mrkdwn', text: truncate(text, SLACK_LIMITS.sectionText) } };
+  return { type: 'section', text: { type: 'mrkdwn', text: truncate(text, SLACK_LIMITS.sectionText), verbatim: true } };
 }
 
 export function contextBlock(text: string): KnownBlock {
-  return { type: 'context', elements: [{ type: 'mrkdwn', text: truncate(text, SLACK_LIMITS.sectionText) }] };
+  return { type: 'context', elements: [{ type: 'mrkdwn', text: truncate(text, SLACK_LIMITS.sectionText), verbatim: true }] };
 }
 
 function oneLine(text: string): string {

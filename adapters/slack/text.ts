@@ -1,9 +1,12 @@
+import { cleanQuestion } from '../../src/index.js';
+
 /**
  * Turns Slack's wire text (mrkdwn with `<…>` tokens and `&amp;` escapes) back into the plain
- * question a person typed: mentions dropped, links reduced to their label, entities decoded.
+ * question a person typed: mentions dropped, links reduced to their label, entities decoded,
+ * invisible and control characters removed. Empty when nothing visible is left.
  */
 export function toPlainText(text: string): string {
-  return text
+  const plain = text
     .replace(/<@[UW][A-Z0-9]+(?:\|[^>]*)?>/g, ' ')
     .replace(/<!subteam\^[A-Z0-9]+(?:\|([^>]*))?>/g, (_m, label?: string) => label ?? ' ')
     .replace(/<![^>]*>/g, ' ')
@@ -11,7 +14,6 @@ export function toPlainText(text: string): string {
     .replace(/<((?:https?|mailto):[^|>]+)(?:\|([^>]*))?>/g, (_m, url: string, label?: string) => label ?? url)
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ')
-    .trim();
+    .replace(/&amp;/g, '&');
+  return cleanQuestion(plain);
 }

@@ -6,6 +6,7 @@ import { citationOf } from './citation.js';
 import { toExcerpt } from './excerpt.js';
 import { expectedAnswerType, offersAnswerType, questionWordSet } from './answer-type.js';
 import { quoteShortfall } from './quote-needs.js';
+import { cleanQuestion } from './question-text.js';
 import { pickSentences, type SentenceChoice } from './pick.js';
 import { analyzeQuery } from './query.js';
 import { rerank, type RankedCandidate } from './rank.js';
@@ -35,7 +36,7 @@ export interface AnswerOptions {
 
 /** Question → candidates → rerank → best sentences → excerpts, or no-match. Same input, same answer. */
 export function answerQuestion(corpus: Corpus, question: string, options: AnswerOptions = {}): Answer {
-  const trimmed = question.trim().slice(0, MAX_QUESTION_CHARS);
+  const trimmed = cleanQuestion(question).slice(0, MAX_QUESTION_CHARS);
   let query = analyzeQuery(trimmed, corpus.analyzer, corpus.index);
   let hits = corpus.index.search(query.searchTerms, { limit: CANDIDATES, weights: query.termWeights });
   if (query.unknownAcronyms.length > 0 && hits.length > 0) {

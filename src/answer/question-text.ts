@@ -1,0 +1,17 @@
+/**
+ * Characters that show nothing and join no words: zero-width spaces, soft hyphen, word joiner, BOM and
+ * bidi controls. Text pasted from PDFs and web pages carries them inside words ("Net\u200Bflix"), which
+ * would split the word for the search; bidi controls could also reorder the question echoed back.
+ * The zero-width joiner (U+200D) stays: emoji sequences need it.
+ */
+const INVISIBLE = /[\u00AD\u180E\u200B\u200C\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+
+/**
+ * What the user typed, as the search should see it: invisible characters removed, control characters as
+ * spaces, whitespace collapsed. Empty when nothing visible is left, so a blank-looking question gets the
+ * "please type a question" notice instead of a no-match answer.
+ */
+export function cleanQuestion(raw: string): string {
+  const text = raw.replace(INVISIBLE, '').replace(/\p{Cc}/gu, ' ').replace(/\s+/g, ' ').trim();
+  return /^[\p{Cf}\s]*$/u.test(text) ? '' : text;
+}
