@@ -51,6 +51,11 @@ describe('offersAnswerType', () => {
     ['The Fifth Circuit affirmed.', 'court', true],
     ['the Court of Justice held otherwise', 'court', true],
     ['New court documents reveal the deal.', 'court', false],
+    ['JUSTICE KENNEDY delivered the opinion of the Court.', 'person', true],
+    ['The Internet2 community, in partnership with Qwest, built the network.', 'person', true],
+    ['Plaintiffs League of Women Voters of North Carolina and others sued.', 'person', true],
+    ['I agree that the Court of Appeals did not apply strict scrutiny.', 'person', false],
+    ['The University stopped considering race.', 'person', false],
   ] as const)('finds in %j a %s: %s', (text, type, expected) => {
     expect(offersAnswerType(text, type, none)).toBe(expected);
   });

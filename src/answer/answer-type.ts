@@ -1,3 +1,5 @@
+import { isEnglishWord } from '../search/english-words.js';
+
 /** What kind of thing a question asks for, read from its wh-words. */
 export type AnswerType = 'definition' | 'docket' | 'statute' | 'case' | 'court' | 'person' | 'date' | 'number' | 'place' | 'any';
 
@@ -54,6 +56,7 @@ export function offersAnswerType(text: string, type: AnswerType, questionWords: 
     case 'number':
       return [...text.matchAll(NUMBER_GLOBAL)].some((match) => !questionWords.has(match[0].toLowerCase()));
     case 'person':
+      return personNameStarts(text, questionWords).length > 0;
     case 'place':
       return [...text.matchAll(CAPITALISED)].some((match) => !questionWords.has(match[0].toLowerCase()));
     case 'any':
@@ -89,14 +92,39 @@ function definesAcronym(text: string, questionWords: ReadonlySet<string>): boole
   return false;
 }
 
+// Three or more capitalised words in a row, "of", "the" and the like allowed between them: "League of
+// Women Voters of North Carolina".
+const CAPITALISED_RUN = /\p{Lu}[\p{L}'’-]*(?:\s+(?:(?:of|the|and|for|de|von|van)\s+)*\p{Lu}[\p{L}'’-]*){2,}/gu;
+
+/**
+ * Where the text names someone the question does not: a capitalised word that is not everyday English
+ * ("Kennedy", "Qwest") or that stands in a longer name ("League of Women Voters"). "Court", "Appeals"
+ * or "University" alone name no one, and legal text capitalises them everywhere.
+ */
+function personNameStarts(text: string, questionWords: ReadonlySet<string>): number[] {
+  let runs: RegExpExecArray[] | undefined;
+  const starts: number[] = [];
+  for (const match of text.matchAll(CAPITALISED)) {
+    const word = match[0].toLowerCase();
+    if (questionWords.has(word)) continue;
+    if (!isEnglishWord(word)) starts.push(match.index);
+    else {
+      runs ??= [...text.matchAll(CAPITALISED_RUN)];
+      if (runs.some((run) => run.index <= match.index && match.index < run.index + run[0].length)) starts.push(match.index);
+    }
+  }
+  return starts;
+}
+
 const DATE_GLOBAL = new RegExp(`${YEAR.source}|${MONTH.source}|${SLASH_DATE.source}`, 'g');
-const EVIDENCE: Partial<Record<AnswerType, RegExp>> = { number: NUMBER_GLOBAL, date: DATE_GLOBAL, person: CAPITALISED, place: CAPITALISED };
+const EVIDENCE: Partial<Record<AnswerType, RegExp>> = { number: NUMBER_GLOBAL, date: DATE_GLOBAL, place: CAPITALISED };
 
 /**
  * Where in the text a number, date or name of the kind asked for starts (one the question does not
  * hold); undefined for the kinds found by shape alone (statutes, dockets, courts, definitions).
  */
 export function answerTypeStarts(text: string, type: AnswerType, questionWords: ReadonlySet<string>): number[] | undefined {
+  if (type === 'person') return personNameStarts(text, questionWords);
   const pattern = EVIDENCE[type];
   if (!pattern) return undefined;
   const starts: number[] = [];
