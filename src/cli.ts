@@ -1,14 +1,14 @@
-import { parseArgs } from 'node:util';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { toTerminalText } from './answer/format-text.js';
 import { isPinpointError } from './errors.js';
-import { runEval } from './eval/run-eval.js';
 import type { EvalMetrics } from './eval/metrics.js';
+import { runEval } from './eval/run-eval.js';
 import { loadKnowledge } from './knowledge/load.js';
 import { splitPassages } from './passages.js';
 import { createPinpoint } from './pinpoint.js';
-import { createState, formatNoMatchReport } from './state/index.js';
 import { createAnalyzer } from './search/analyzer.js';
+import { createState, formatNoMatchReport } from './state/index.js';
 
 export interface CliIo {
   env: Record<string, string | undefined>;
@@ -27,6 +27,11 @@ const USAGE = `usage:
 /** The command line: ask, eval, index --check, report. Returns the exit code. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
+  // Before any option parsing: `npm run ask -- --help` must show the usage, not "Unknown option '--help'".
+  if (command === 'help' || argv.some((arg) => arg === '--help' || arg === '-h')) {
+    io.stdout.write(USAGE);
+    return 0;
+  }
   const knowledgeDefault = io.env.KNOWLEDGE_DIR || './knowledge';
   const dataDir = io.env.DATA_DIR || './data';
   try {

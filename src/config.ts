@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { Rates } from './state/limits.js';
 import { PinpointError } from './errors.js';
+import type { Rates } from './state/limits.js';
 
 const optionalText = z.string().trim().optional();
 

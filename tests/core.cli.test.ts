@@ -117,6 +117,16 @@ describe('cli ask', () => {
     expect(stderr).toContain('usage:');
   });
 
+  it.each([[['ask', '--help']], [['eval', '-h']], [['report', '--help']], [['help']], [['--help']]])(
+    'prints the usage on stdout and exits 0 for %j',
+    async (argv) => {
+      const { code, stdout, stderr } = await run(argv);
+      expect(code).toBe(0);
+      expect(stderr).toBe('');
+      expect(stdout).toMatch(/^usage:\n {2}npm run ask -- "question" \[--json\] \[--knowledge DIR\]\n/);
+    },
+  );
+
   it('exits 2 with the usage for an unknown command', async () => {
     const { code, stderr } = await run(['frobnicate']);
     expect(code).toBe(2);

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -85,7 +85,12 @@ describe('loadKnowledge', () => {
       ['a date in words', '---\ntitle: A\nkind: order\ndate: yesterday\n---\nBody', 4, '"date": expected a date as YYYY-MM-DD'],
       ['a relative URL', '---\ntitle: A\nurl: filing.pdf\n---\nBody', 3, '"url": expected an absolute URL such as https://example.com/filing.pdf'],
       ['an empty title', '---\ntitle: "  "\n---\nBody', 2, '"title": expected a non-empty title'],
-      ['a fractional ECF number [reported bug]', '---\ntitle: A\necf: 3.5\n---\nBody', 3, '"ecf": Invalid input: expected int, received number'],
+      ['a fractional ECF number [reported bug]', '---\ntitle: A\necf: 3.5\n---\nBody', 3, '"ecf": expected a whole number, got the number 3.5'],
+      ['an ECF number of 0', '---\ntitle: A\necf: 0\n---\nBody', 3, '"ecf": expected the docket entry number, 1 or more'],
+      ['a quoted ECF number', '---\ntitle: A\necf: "396"\n---\nBody', 3, '"ecf": expected a number, got the text "396"; remove the quotes'],
+      ['a title YAML reads as a number', '---\nkind: order\ntitle: 1984\n---\nBody', 3, '"title": expected text, got the number 1984; put it in quotes: "1984"'],
+      ['a title left empty', '---\ntitle:\n---\nBody', 2, '"title": expected text, got nothing (an empty value)'],
+      ['a list instead of keys', '---\n- title\n---\nBody', 2, 'the front matter: expected key: value lines such as "title: My title", got a list'],
       ['a duplicate key', '---\ntitle: A\ntitle: B\n---\nBody', 3, 'invalid YAML (Map keys must be unique); fix the syntax, e.g. "title: My title"'],
       ['a bad indent', '---\ntitle: A\n  kind: order\n---\nBody', 2, 'invalid YAML (Nested mappings are not allowed in compact mappings); fix the syntax, e.g. "title: My title"'],
       ['an unclosed fence', '---\ntitle: A\nBody that never closes the fence', 1, 'front matter opened with --- is never closed; add a line with --- after the metadata'],
@@ -106,6 +111,17 @@ describe('loadKnowledge', () => {
       expect(error.message).toBe(`pinpoint: ${join(dir, 'a.md')}:${line}: ${reason}`);
     });
 
+    it.each([
+      ['binary bytes', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x14]), 'pinpoint: {file} is not text (it holds NUL bytes: a binary file?); save it as UTF-8 plain text or remove it'],
+      ['UTF-16 text', Buffer.from('\uFEFFThe court.', 'utf16le'), 'pinpoint: {file} is UTF-16 text; save it as UTF-8 plain text or remove it'],
+      ['Latin-1 text', Buffer.from('First line.\n\nThe caf\u00e9.\n', 'latin1'), 'pinpoint: {file}:3: not UTF-8 text (Latin-1 or Windows-1252?); save the file as UTF-8'],
+    ])('refuses a .txt file holding %s, naming the file and the fix', async (_label, bytes, message) => {
+      const dir = folder({ 'ok.md': 'Fine.', 'b.txt': bytes });
+      const error = await loadError(dir);
+      expect(error.code).toBe('DOCUMENT_INVALID');
+      expect(error.message).toBe(message.replace('{file}', join(dir, 'b.txt')));
+    });
+
     it('loads nothing when one file of many is malformed', async () => {
       const dir = folder({ 'a.md': 'Fine.', 'b.md': '---\nkind: nope\n---\nBody', 'c.md': 'Fine too.' });
       await expect(loadKnowledge(dir)).rejects.toThrow(`pinpoint: ${join(dir, 'b.md')}:2: "kind": expected one of`);
@@ -118,7 +134,8 @@ describe('loadKnowledge', () => {
       ['an unknown key', 'name: X\nsynonyms: []\n', 2, 'the pack file: unknown key "synonyms"; remove it or check the spelling'],
       ['a bad kind for a listed document', 'documents:\n  a.pdf:\n    title: A\n    kind: ruling\n', 4, '"documents.a.pdf.kind": expected one of complaint, answer, motion, brief, order, opinion, judgment, exhibit, transcript, declaration, settlement, docket, news-article, article, press-release, other'],
       ['a syntax error', 'name: X\naliases: [a, b\nother: 1\n', 3, 'invalid YAML (Flow sequence in block collection must be sufficiently indented and end with a ]); fix the syntax, e.g. "title: My title"'],
-      ['aliases that are not a list [reported bug]', 'aliases: Meta\n', 1, '"aliases": Invalid input: expected array, received string'],
+      ['aliases that are not a list [reported bug]', 'aliases: Meta\n', 1, '"aliases": expected a list such as [Meta, Facebook], got the text "Meta"'],
+      ['a list instead of keys', '- Meta\n- Facebook\n', 1, 'the pack file: expected key: value lines such as "name: My case", got a list'],
     ])('stops with PACK_INVALID naming pack.yaml and the line %#: %s', async (_label, pack, line, reason) => {
       const dir = folder({ 'a.md': 'Text.', 'pack.yaml': pack });
       const error = await loadError(dir);
@@ -204,6 +221,32 @@ describe('loadKnowledge', () => {
       const pack = await loadKnowledge(folder({ 'a.md': '\uFEFF---\r\ntitle: A\r\n---\r\nOne.\r\n\r\nTwo.' }));
       expect(pack.documents[0]!.meta.title).toBe('A');
       expect(pack.documents[0]!.text).toBe('One.\n\nTwo.');
+    });
+
+    it('reads a file reached through a symbolic link, as a Kubernetes ConfigMap mounts them', async () => {
+      const elsewhere = folder({ 'complaint.md': 'The complaint.' });
+      const dir = folder({ 'a.md': 'Text.' });
+      symlinkSync(join(elsewhere, 'complaint.md'), join(dir, 'linked.md'));
+      symlinkSync(elsewhere, join(dir, 'filings'));
+      symlinkSync(dir, join(dir, 'loop'));
+      const pack = await loadKnowledge(dir);
+      expect(pack.documents.map((document) => [document.path, document.text])).toEqual([
+        ['a.md', 'Text.'],
+        ['filings/complaint.md', 'The complaint.'],
+        ['linked.md', 'The complaint.'],
+      ]);
+      expect(pack.warnings).toEqual([]);
+    });
+
+    it('warns about a broken link and a file in a format it does not read', async () => {
+      const dir = folder({ 'a.md': 'Text.', 'complaint.docx': 'PK' });
+      symlinkSync(join(dir, 'gone.md'), join(dir, 'broken.md'));
+      const pack = await loadKnowledge(dir);
+      expect(pack.documents.map((document) => document.path)).toEqual(['a.md']);
+      expect(pack.warnings).toEqual([
+        `${join(dir, 'broken.md')}: a link to a file that does not exist; skipped`,
+        `${join(dir, 'complaint.docx')}: not a format Pinpoint reads (${SUPPORTED_EXTENSIONS.join(', ')}); skipped: save it as PDF or text to quote it`,
+      ]);
     });
 
     it('gives documents that differ only by extension distinct ids', async () => {

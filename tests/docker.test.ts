@@ -3,10 +3,10 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { validate, ValidationSeverity, type ValidatorSettings } from 'dockerfile-utils';
+import { ValidationSeverity, type ValidatorSettings, validate } from 'dockerfile-utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { slackEnv, spawnPinpoint, startSlackStub, type SlackStub } from './main-harness.js';
+import { type SlackStub, slackEnv, spawnPinpoint, startSlackStub } from './main-harness.js';
 
 const ROOT = path.resolve('.');
 const DOCKERFILE = readFileSync(path.join(ROOT, 'Dockerfile'), 'utf8');

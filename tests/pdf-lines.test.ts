@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dropMarginNumbers, pageLines, toPositionedText, type PositionedText } from '../src/knowledge/pdf-lines.js';
+import { dropMarginNumbers, type PositionedText, pageLines, toPositionedText } from '../src/knowledge/pdf-lines.js';
 
 /** Words laid out left to right from x on baseline y, the way pdf.js often splits a line into items. */
 function words(text: string, x: number, y: number, size = 12): PositionedText[] {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PinpointError } from '../src/errors.js';
-import { pageAt } from '../src/knowledge/extracted.js';
 import { pageNumbers } from '../src/knowledge/clean-pages.js';
+import { pageAt } from '../src/knowledge/extracted.js';
 import { extractPdf } from '../src/knowledge/pdf.js';
 import { flow, makePdf, type PdfLine } from './helpers/make-pdf.js';
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { PinpointError } from '../src/errors.js';
 import { createAnalyzer } from '../src/search/analyzer.js';
-import { ANY_CHANNEL, createState, IN_MEMORY, normalizeQuestion, termSimilarity, type State } from '../src/state/index.js';
+import { ANY_CHANNEL, createState, IN_MEMORY, normalizeQuestion, type State, termSimilarity } from '../src/state/index.js';
 import type { PinScope } from '../src/types.js';
 import { excerptAnswer } from './fixtures/state/build.js';
 

@@ -231,4 +231,19 @@ describe('answers.noMatchReport per server', () => {
     expect(state.answers.noMatchReport(10).map((entry) => entry.count)).toEqual([2, 1]);
     state.close();
   });
+
+  it('shows the operator the phrasing asked last across servers', () => {
+    const state = open();
+    state.answers.recordNoMatch('who is the bailiff', { platform: 'discord', server: 'A' });
+    clock += 60_000;
+    state.answers.recordNoMatch('Who is the bailiff?', { platform: 'slack', server: 'B' });
+    clock += 60_000;
+    state.answers.recordNoMatch('where is the courthouse', { platform: 'slack', server: 'B' });
+    clock += 60_000;
+    state.answers.recordNoMatch('Where is the courthouse?', { platform: 'discord', server: 'A' });
+    expect(state.answers.noMatchReport(10).map((entry) => [entry.question, entry.count, entry.lastAsked])).toEqual([
+      ['Where is the courthouse?', 2, '2026-03-01T12:03:00.000Z'],
+      ['Who is the bailiff?', 2, '2026-03-01T12:01:00.000Z'],
+    ]);
+  });
 });

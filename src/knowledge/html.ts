@@ -7,8 +7,8 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { PinpointError } from '../errors.js';
-import type { ExtractedMeta, ExtractedText } from './extracted.js';
 import { normalizeChars } from './clean-text.js';
+import type { ExtractedMeta, ExtractedText } from './extracted.js';
 
 /** The slice of the DOM this file walks (the project has no DOM lib types). */
 interface DomNode {

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { PinpointError } from '../errors.js';
 import type { Document, DocumentMeta, PageSpan } from '../types.js';
 import { splitFrontMatter } from './front-matter.js';
-import { PACK_FILE, readPackManifest } from './pack.js';
 import { extractHtml } from './html.js';
+import { PACK_FILE, readPackManifest } from './pack.js';
 import { extractPdf } from './pdf.js';
 import { documentMetaSchema, type PackManifest } from './schema.js';
 import { parseYamlBlock } from './yaml-block.js';
@@ -31,7 +31,7 @@ type Reader = (bytes: Buffer, file: string) => Promise<ReadFile>;
 const frontMatterSchema = documentMetaSchema.partial();
 
 const readText: Reader = async (bytes, file) => {
-  const source = normalizeNewlines(bytes.toString('utf8'));
+  const source = normalizeNewlines(decodeText(bytes, file));
   const split = splitFrontMatter(source, file);
   const meta = split.yaml === undefined
     ? {}
@@ -58,6 +58,31 @@ const READERS: Record<string, Reader> = {
 
 export const SUPPORTED_EXTENSIONS = Object.keys(READERS);
 
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * A .md/.txt file as UTF-8 text. A file with NUL bytes is binary (a misnamed Word file, an image) or
+ * UTF-16, and one that is not valid UTF-8 would be quoted with replacement characters: both stop the load
+ * naming the file and the fix, instead of indexing garbage.
+ */
+function decodeText(bytes: Buffer, file: string): string {
+  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  if (utf16 || bytes.includes(0)) {
+    const what = utf16 ? 'is UTF-16 text' : 'is not text (it holds NUL bytes: a binary file?)';
+    throw new PinpointError('DOCUMENT_INVALID', `pinpoint: ${file} ${what}; save it as UTF-8 plain text or remove it`);
+  }
+  try {
+    return UTF8.decode(bytes);
+  } catch {
+    const lenient = bytes.toString('utf8');
+    const line = lenient.slice(0, lenient.indexOf('\uFFFD')).split('\n').length;
+    throw new PinpointError(
+      'DOCUMENT_INVALID',
+      `pinpoint: ${file}:${line}: not UTF-8 text (Latin-1 or Windows-1252?); save the file as UTF-8`,
+    );
+  }
+}
+
 /**
  * Reads every document of a knowledge folder. A missing or empty folder and any malformed file stop
  * the load with an error naming the file and the fix; nothing is half-loaded.
@@ -69,14 +94,20 @@ export async function loadKnowledge(dir: string): Promise<KnowledgePack> {
     throw new PinpointError('KNOWLEDGE_MISSING', `pinpoint: knowledge folder ${dir} ${problem}; create it with the case documents or set KNOWLEDGE_DIR`);
   }
   const manifest = await readPackManifest(dir);
-  const files = (await listFiles(dir)).filter((file) => READERS[path.extname(file).toLowerCase()]);
+  const warnings: string[] = [];
+  const listed = await listFiles(dir, warnings);
+  const files = listed.filter((file) => READERS[path.extname(file).toLowerCase()]);
+  for (const file of listed) {
+    if (!READERS[path.extname(file).toLowerCase()]) {
+      warnings.push(`${path.join(dir, file)}: not a format Pinpoint reads (${SUPPORTED_EXTENSIONS.join(', ')}); skipped: save it as PDF or text to quote it`);
+    }
+  }
   if (files.length === 0) {
     throw new PinpointError(
       'KNOWLEDGE_EMPTY',
       `pinpoint: knowledge folder ${dir} has no documents (${SUPPORTED_EXTENSIONS.join(', ')}); add one or set KNOWLEDGE_DIR`,
     );
   }
-  const warnings: string[] = [];
   const documents: Document[] = [];
   const usedIds = new Set<string>();
   const contents = await readAll(files.map((relative) => path.join(dir, relative)));
@@ -121,15 +152,33 @@ function normalizeNewlines(text: string): string {
   return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
 }
 
-async function listFiles(dir: string, prefix = ''): Promise<string[]> {
-  const entries = await readdir(path.join(dir, prefix), { withFileTypes: true });
+/**
+ * Every file under the folder, as paths relative to it, sorted. Symbolic links are followed (a Kubernetes
+ * ConfigMap mounts each file as one); a broken link is a warning, and a linked folder already visited is
+ * not entered again, so a link loop ends.
+ */
+async function listFiles(dir: string, warnings: string[], prefix = '', visited = new Set<string>()): Promise<string[]> {
+  const here = path.join(dir, prefix);
+  visited.add(await realpath(here));
+  const entries = await readdir(here, { withFileTypes: true });
   const files: string[] = [];
   for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
     // Dot and underscore names are drafts, editor files or notes, not case documents.
     if (entry.name.startsWith('.') || entry.name.startsWith('_') || entry.name === PACK_FILE) continue;
     const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) files.push(...(await listFiles(dir, relative)));
-    else if (entry.isFile()) files.push(relative);
+    let isDirectory = entry.isDirectory();
+    let isFile = entry.isFile();
+    if (entry.isSymbolicLink()) {
+      const target = await stat(path.join(dir, relative)).catch(() => undefined);
+      if (!target) {
+        warnings.push(`${path.join(dir, relative)}: a link to a file that does not exist; skipped`);
+        continue;
+      }
+      isDirectory = target.isDirectory() && !visited.has(await realpath(path.join(dir, relative)));
+      isFile = target.isFile();
+    }
+    if (isDirectory) files.push(...(await listFiles(dir, warnings, relative, visited)));
+    else if (isFile) files.push(relative);
   }
   return files;
 }

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { type PackManifest, packManifestSchema } from './schema.js';
 import { parseYamlBlock } from './yaml-block.js';
-import { packManifestSchema, type PackManifest } from './schema.js';
 
 export const PACK_FILE = 'pack.yaml';
 

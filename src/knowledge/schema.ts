@@ -30,7 +30,7 @@ export const documentMetaSchema = z.strictObject({
   url: z.url({ error: 'expected an absolute URL such as https://example.com/filing.pdf' }).optional(),
   court: z.string().trim().min(1).optional(),
   docket: z.string().trim().min(1).optional(),
-  ecf: z.number().int().positive().optional(),
+  ecf: z.number().int().positive({ error: 'expected the docket entry number, 1 or more' }).optional(),
 });
 
 export const packManifestSchema = z.strictObject({

@@ -41,18 +41,46 @@ export function parseYamlBlock<T>(
     if (keyRange) line = lineCounter.linePos(keyRange[0]).line + where.firstLine - 1;
   }
   const field = keyPath.length > 0 ? `"${keyPath.join('.')}"` : where.errorCode === 'PACK_INVALID' ? 'the pack file' : 'the front matter';
-  throw new PinpointError(where.errorCode, `pinpoint: ${where.file}:${line}: ${field}: ${describeIssue(issue)}`, {
+  throw new PinpointError(where.errorCode, `pinpoint: ${where.file}:${line}: ${field}: ${describeIssue(issue, where.errorCode === 'PACK_INVALID' ? 'name: My case' : 'title: My title')}`, {
     cause: result.error,
   });
 }
 
-function describeIssue(issue: z.core.$ZodIssue): string {
+function describeIssue(issue: z.core.$ZodIssue, example: string): string {
   if (issue.code === 'unrecognized_keys') {
     return `unknown key ${issue.keys.map((key) => `"${key}"`).join(', ')}; remove it or check the spelling`;
   }
   if (issue.code === 'invalid_value' && 'values' in issue) {
     return `expected one of ${issue.values.map(String).join(', ')}`;
   }
-  if (issue.code === 'invalid_type' && issue.input === undefined) return 'is required';
+  if (issue.code === 'invalid_type') {
+    if (issue.input === undefined) return 'is required';
+    const expected = issue.expected === 'object' ? `key: value lines such as "${example}"` : (EXPECTED_TYPES[issue.expected] ?? issue.expected);
+    const hint =
+      issue.expected === 'string' && (typeof issue.input === 'number' || typeof issue.input === 'boolean')
+        ? `; put it in quotes: "${String(issue.input)}"`
+        : (issue.expected === 'number' || issue.expected === 'int') && typeof issue.input === 'string' && /^\d+$/.test(issue.input.trim())
+          ? '; remove the quotes'
+          : '';
+    return `expected ${expected}, got ${describeValue(issue.input)}${hint}`;
+  }
   return issue.message;
+}
+
+/** What a YAML value is called in an error, for the types the schemas use. */
+const EXPECTED_TYPES: Partial<Record<string, string>> = {
+  string: 'text',
+  number: 'a number',
+  int: 'a whole number',
+  array: 'a list such as [Meta, Facebook]',
+};
+
+function describeValue(value: unknown): string {
+  if (value === null) return 'nothing (an empty value)';
+  if (typeof value === 'string') return `the text "${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
+  if (typeof value === 'number') return `the number ${value}`;
+  if (typeof value === 'boolean') return `${value}`;
+  if (Array.isArray(value)) return 'a list';
+  if (value instanceof Date) return `the date ${value.toISOString().slice(0, 10)}`;
+  return 'key: value lines';
 }

@@ -1,12 +1,12 @@
 import { PinpointError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { PinInput, PinService } from '../services.js';
-import type { Pin, PinnedExcerpt, PinScope } from '../types.js';
 import { shortId } from '../state/ids.js';
 import type { Store } from '../state/store.js';
-import { PIN_MATCH_THRESHOLD, termSimilarity, type Analyze } from './match.js';
+import type { Pin, PinnedExcerpt, PinScope } from '../types.js';
+import { type Analyze, PIN_MATCH_THRESHOLD, termSimilarity } from './match.js';
 import { normalizeQuestion } from './normalize.js';
-import { excerptsCurrent, type DocumentTexts } from './stale.js';
+import { type DocumentTexts, excerptsCurrent } from './stale.js';
 
 /** A pin with this channel applies to every channel of its server; a channel's own pin wins over it. */
 export const ANY_CHANNEL = '*';

@@ -152,7 +152,9 @@ export function createAnswerLog(options: AnswerLogOptions): AnswerStore {
         scope
           ? `SELECT question, count, last_asked FROM no_match_by_server WHERE platform = ? AND server = ?
              ORDER BY count DESC, last_asked DESC LIMIT ?`
-          : `SELECT max(question) AS question, sum(count) AS count, max(last_asked) AS last_asked FROM no_match_by_server
+          : // With max() the only min/max aggregate, SQLite takes the bare `question` from the row asked last:
+            // the latest phrasing, as within one server (max(question) picked the alphabetically last one).
+            `SELECT question, sum(count) AS count, max(last_asked) AS last_asked FROM no_match_by_server
              GROUP BY normalized ORDER BY count DESC, last_asked DESC LIMIT ?`,
         scope ? [scope.platform, scope.server, limit] : [limit],
       )

@@ -1,22 +1,22 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PinpointError } from '../errors.js';
-import { silentLogger, type Logger } from '../logger.js';
+import { type Logger, silentLogger } from '../logger.js';
 import type { Analyze } from '../pins/match.js';
 import { createPinService, type PinStore } from '../pins/service.js';
 import type { RateLimiter } from '../services.js';
-import { createAnswerLog, type AnswerStore } from './answers.js';
+import { type AnswerStore, createAnswerLog } from './answers.js';
 import { createRateLimiter, type Rates } from './limits.js';
 import { MIGRATIONS } from './migrations.js';
 import { loadSalt } from './salt.js';
 import { openStore } from './store.js';
 
-export { ANY_CHANNEL, type PinStore, type StaleRefresh } from '../pins/service.js';
-export { PIN_MATCH_THRESHOLD, termSimilarity, type Analyze } from '../pins/match.js';
+export { type Analyze, PIN_MATCH_THRESHOLD, termSimilarity } from '../pins/match.js';
 export { normalizeQuestion } from '../pins/normalize.js';
+export { ANY_CHANNEL, type PinStore, type StaleRefresh } from '../pins/service.js';
 export type { DocumentText, DocumentTexts } from '../pins/stale.js';
-export { QUESTION_TTL_MS, DEFAULT_REPORT_LIMIT, type AnswerStore, type NoMatchEntry } from './answers.js';
-export { DEFAULT_RATES, createRateLimiter, type BucketRate, type Rates } from './limits.js';
+export { type AnswerStore, DEFAULT_REPORT_LIMIT, type NoMatchEntry, QUESTION_TTL_MS } from './answers.js';
+export { type BucketRate, createRateLimiter, DEFAULT_RATES, type Rates } from './limits.js';
 export { formatNoMatchReport } from './report.js';
 
 /** The state file inside DATA_DIR. */

@@ -2,7 +2,7 @@ import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { PinpointError } from '../errors.js';
 import type { Logger } from '../logger.js';
-import { checkSchemaVersion, migrate, type Migration } from './migrations.js';
+import { checkSchemaVersion, type Migration, migrate } from './migrations.js';
 
 export type SqlValue = string | number | bigint | null;
 export type SqlParams = Record<string, SqlValue> | SqlValue[];

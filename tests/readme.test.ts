@@ -1,0 +1,57 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../src/cli.js';
+import { configSchema, parseConfig } from '../src/config.js';
+import { SUPPORTED_EXTENSIONS } from '../src/knowledge/load.js';
+import { DOCUMENT_KINDS } from '../src/knowledge/schema.js';
+
+const ROOT = new URL('../', import.meta.url);
+const README = readFileSync(fileURLToPath(new URL('README.md', ROOT)), 'utf8');
+const SCRIPTS = Object.keys(
+  (JSON.parse(readFileSync(fileURLToPath(new URL('package.json', ROOT)), 'utf8')) as { scripts: Record<string, string> }).scripts,
+);
+
+async function usage(): Promise<string> {
+  let out = '';
+  await runCli(['--help'], { env: {}, stdout: { write: (text: string) => (out += text) }, stderr: { write: () => undefined } });
+  return out;
+}
+
+describe('README', () => {
+  it('names only environment variables the settings schema reads', () => {
+    const named = new Set(README.match(/\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b/g));
+    expect(named.size).toBeGreaterThan(10);
+    expect([...named].filter((name) => !(name in configSchema.shape))).toEqual([]);
+  });
+
+  it('runs only npm scripts that package.json defines', () => {
+    const used = new Set([...README.matchAll(/npm run ([a-z][a-z:]*)/g)].map((match) => match[1]!));
+    expect([...used].filter((script) => !SCRIPTS.includes(script))).toEqual([]);
+  });
+
+  it('shows each CLI command with the flags its usage lists', async () => {
+    const text = await usage();
+    expect(text).toMatch(/^usage:\n/);
+    for (const line of text.split('\n').slice(1).filter(Boolean)) {
+      expect(README, line.trim()).toContain(line.trim());
+    }
+  });
+
+  it('lists the document kinds and file formats the loader accepts', () => {
+    const kinds = README.match(/kind: complaint +# ([^\n]+)\n +# ([^\n]+)/);
+    expect(`${kinds?.[1]} ${kinds?.[2]}`.split(/[,\s]+/).filter(Boolean)).toEqual([...DOCUMENT_KINDS]);
+    for (const extension of SUPPORTED_EXTENSIONS) expect(README).toContain(`\`${extension}\``);
+  });
+
+  it('states the cooldown defaults the settings use', () => {
+    const config = parseConfig({});
+    const stated = README.match(/defaults (\d+), (\d+), (\d+), (\d+); see `\.env\.example`/)?.slice(1).map(Number);
+    expect(stated).toEqual([
+      config.USER_QUESTIONS_PER_MINUTE,
+      config.USER_QUESTION_BURST,
+      config.CHANNEL_QUESTIONS_PER_MINUTE,
+      config.CHANNEL_QUESTION_BURST,
+    ]);
+  });
+});
