@@ -128,6 +128,18 @@ describe('verbatim quotes (property)', () => {
     expect(first!.quote).toMatch(/^filler\d+ .* filler\d+$/);
   });
 
+  it('keeps the name a who-question asks for when it cuts a run-on sentence', async () => {
+    const filler = Array.from({ length: 40 }, (_, i) => `filler${i}`).join(' ');
+    const text = `In 1955, Eero Saarinen was hired, and after long talks with trustees and deans and neighbours he was contracted to develop a second master plan ${filler}.`;
+    const corpus = await buildCorpus(packOf([text]), { logger: silentLogger });
+    const answer = answerQuestion(corpus, 'Who was assigned to develop a second master plan?');
+    checkAnswer(corpus, answer);
+    const [first] = answer.kind === 'excerpts' ? answer.excerpts : [];
+    expect(first!.quote).toContain('Eero Saarinen');
+    expect(first!.quote).toContain('second master plan');
+    expect(first!.quote.length).toBeLessThanOrEqual(MAX_QUOTE_CHARS);
+  });
+
   // A paragraph with no sentence end is cut into passages at a space: a quote reaching the cut is elided.
   it('marks a quote that ends at a mid-sentence passage cut as elided', async () => {
     const filler = Array.from({ length: 120 }, (_, i) => `filler${i}`).join(' ');

@@ -4,7 +4,7 @@ import type { Analyzer } from '../search/analyzer.js';
 import type { Answer, Excerpt } from '../types.js';
 import { citationOf } from './citation.js';
 import { toExcerpt } from './excerpt.js';
-import { expectedAnswerType, offersAnswerType, questionWordSet } from './answer-type.js';
+import { answerTypeStarts, expectedAnswerType, offersAnswerType, questionWordSet } from './answer-type.js';
 import { quoteShortfall } from './quote-needs.js';
 import { cleanQuestion } from './question-text.js';
 import { pickSentences, type SentenceChoice } from './pick.js';
@@ -60,11 +60,13 @@ export function answerQuestion(corpus: Corpus, question: string, options: Answer
   if (!best || (confidence < ABSTENTION.minConfidence && !spellsOutAcronym(query.question, best))) {
     return { kind: 'no-match', question: trimmed, suggestions: suggestionsFor(corpus, ranked), candidates };
   }
+  const answerType = expectedAnswerType(query.question);
+  const questionWords = questionWordSet(query.question);
   const offset = Math.max(0, options.offset ?? 0);
   const limit = Math.max(1, options.limit ?? DEFAULT_EXCERPTS);
   const excerpts: Excerpt[] = choices.slice(offset, offset + limit).map((choice) => {
     const document = corpus.documents.get(choice.candidate.passage.docId)!;
-    return toExcerpt(choice, (quote) => citationOf(document, choice.candidate.passage, quote));
+    return toExcerpt(choice, (quote) => citationOf(document, choice.candidate.passage, quote), (text) => answerTypeStarts(text, answerType, questionWords) ?? []);
   });
   return { kind: 'excerpts', question: trimmed, excerpts, candidates };
 }

@@ -11,9 +11,15 @@ interface Span {
 export const MAX_QUOTE_CHARS = 400;
 /** The length a cut sentence is brought down to (shorter than the limit, to read well in chat). */
 const CUT_QUOTE_CHARS = 300;
+/** An answer starting this close to a window's end would be cut off inside the window. */
+const ANSWER_ROOM_CHARS = 10;
 
-/** Turns a chosen sentence into an excerpt whose quote is an exact substring of the document. */
-export function toExcerpt(choice: SentenceChoice, citationFor: (quote: QuoteRange) => Citation): Excerpt {
+/**
+ * Turns a chosen sentence into an excerpt whose quote is an exact substring of the document.
+ * `answerStartsIn` says where in a text the kind of thing the question asks for starts (a name for
+ * "who"), so a long sentence is cut around the answer as well as the question's words.
+ */
+export function toExcerpt(choice: SentenceChoice, citationFor: (quote: QuoteRange) => Citation, answerStartsIn: (text: string) => readonly number[] = () => []): Excerpt {
   const { passage, tokens, occurrences } = choice.candidate;
   // The question's words inside the chosen sentences, in text order.
   const hits = [...new Set(occurrences.flat())]
@@ -22,7 +28,7 @@ export function toExcerpt(choice: SentenceChoice, citationFor: (quote: QuoteRang
     .filter((hit) => hit.start >= choice.start && hit.end <= choice.end);
 
   let { start, end } = choice;
-  if (end - start > MAX_QUOTE_CHARS) ({ start, end } = cutAround(passage.text, start, end, hits));
+  if (end - start > MAX_QUOTE_CHARS) ({ start, end } = cutAround(passage.text, start, end, hits, answerStartsIn(passage.text.slice(start, end)).map((at) => start + at)));
   const quote = passage.text.slice(start, end);
   return {
     quote,
@@ -36,14 +42,20 @@ export function toExcerpt(choice: SentenceChoice, citationFor: (quote: QuoteRang
   };
 }
 
-/** The CUT_QUOTE_CHARS window with the most matched words, snapped to word boundaries. */
-function cutAround(text: string, start: number, end: number, hits: readonly Span[]): { start: number; end: number } {
+/**
+ * The CUT_QUOTE_CHARS window with the most matched words, one more if it holds a likely answer, snapped
+ * to word boundaries. On a tie the window opening at an answer wins: "In 1955, Eero Saarinen was
+ * contracted to develop a second master plan …" keeps the name for "Who was assigned …?".
+ */
+function cutAround(text: string, start: number, end: number, hits: readonly Span[], answers: readonly number[]): { start: number; end: number } {
   let bestStart = start;
   let bestCount = -1;
-  const anchors = hits.length > 0 ? hits.map((hit) => Math.max(start, hit.start - 40)) : [start];
+  const anchors = hits.length > 0 ? [...answers, ...hits.map((hit) => hit.start)].map((at) => Math.max(start, at - 40)) : [start];
   for (const anchor of anchors) {
     const windowStart = Math.min(anchor, end - CUT_QUOTE_CHARS);
-    const count = hits.filter((hit) => hit.start >= windowStart && hit.end <= windowStart + CUT_QUOTE_CHARS).length;
+    const windowEnd = windowStart + CUT_QUOTE_CHARS;
+    const holdsAnswer = answers.some((at) => at >= windowStart && at < windowEnd - ANSWER_ROOM_CHARS);
+    const count = hits.filter((hit) => hit.start >= windowStart && hit.end <= windowEnd).length + (holdsAnswer ? 1 : 0);
     if (count > bestCount) {
       bestCount = count;
       bestStart = windowStart;
