@@ -163,6 +163,14 @@ describe('discord HTTP interactions', () => {
     expect(res.json.data?.content).toBe('Questions are limited to 300 characters; yours has 399. Please shorten it.');
   });
 
+  // Discord's max_length counts code points (its API measures with Python's len()), not UTF-16 units.
+  it('counts characters as Discord does: 300 emoji pass, 301 are refused as 301', async () => {
+    const bot = await run();
+    expect((await bot.post(askPayload('🦞'.repeat(300)))).json).toEqual({ type: 5, data: {} });
+    const refused = await bot.post(askPayload(`${'🦞'.repeat(200)}${'a'.repeat(101)}`));
+    expect(refused.json.data?.content).toBe('Questions are limited to 300 characters; yours has 301. Please shorten it.');
+  });
+
   it.each([
     ['zero-width spaces', '\u200B\u200B'],
     ['control characters', '\u0000\u0007'],

@@ -6,7 +6,7 @@ import { createDiscordAdapter } from '../adapters/discord/index.js';
 import { TEXT } from '../adapters/discord/handler.js';
 import { STALE_PIN_NOTE } from '../adapters/discord/render.js';
 import { REPORT_TITLE } from '../adapters/discord/render-report.js';
-import { createPinpoint, type Pinpoint } from '../src/index.js';
+import { type Answer, createPinpoint, type Pinpoint } from '../src/index.js';
 import { FAKE_IDS, type FakeCall } from './fakes/discord.js';
 import { serveRoutes, signatureHeaders } from './fakes/discord-http.js';
 import { createRecordingLogger } from './fakes/discord-logger.js';
@@ -183,5 +183,91 @@ describe('discord /report', () => {
     expect(suite.fake.calls.slice(from)).toEqual([]);
     expect(gaps).not.toHaveBeenCalled();
     expect(stale).not.toHaveBeenCalled();
+  });
+});
+
+/** Every REST call of `method` to `path` since `from`, in order. */
+const callsTo = (method: string, path: string, from: number) => suite.fake.calls.slice(from).filter((c) => c.method === method && c.path === path);
+const pinPath = (messageId: string) => `/channels/${FAKE_IDS.channel}/messages/pins/${messageId}`;
+
+describe('discord Pin on an answer split over several messages', () => {
+  it('pins the first message (the original response), not the follow-up that carries the buttons', async () => {
+    const bot = await run();
+    const answer = await ask(bot, QUESTION);
+    const press = buttonPayload(buttonId(answer, 'pp:p:'), {
+      ...MODERATOR,
+      messageId: '400000000000000302',
+      originalResponseId: '400000000000000301',
+    });
+    const { from } = await bot.post(press);
+    expect(body(await editOf(press.token, from)).content).toMatch(/^📌 Pinned\./);
+    expect(callsTo('PUT', pinPath('400000000000000301'), from)).toHaveLength(1);
+    expect(callsTo('PUT', pinPath('400000000000000302'), from)).toEqual([]);
+    const [pin] = bot.core.pins.list({ platform: 'discord', server: FAKE_IDS.guild });
+    expect(pin?.messageRef).toBe(`${FAKE_IDS.channel}/400000000000000301`);
+  });
+
+  it('posts every part of a long private answer publicly, Pin left off, and pins the first part', async () => {
+    const bot = await run();
+    // Quotes long enough that one answer page needs more than one Discord message.
+    const ask = bot.core.ask.bind(bot.core);
+    vi.spyOn(bot.core, 'ask').mockImplementation((question, options) => lengthen(ask(question, options)));
+    const asked = askPayload(QUESTION, { private: true });
+    const first = await bot.post(asked);
+    const followUps = callsTo('POST', `/webhooks/${FAKE_IDS.application}/${String(asked.token)}`, first.from);
+    expect(followUps.length).toBeGreaterThan(0);
+    const parts = 1 + followUps.length;
+
+    // The buttons sit on the last part; the post returns once the turn is done.
+    const press = buttonPayload(buttonId(body(followUps.at(-1)!), 'pp:p:'), { ...MODERATOR, messageFlags: 64 });
+    const { from } = await bot.post(press);
+    const edits = callsTo('PATCH', `/webhooks/${FAKE_IDS.application}/${String(press.token)}/messages/@original`, from);
+    expect(body(edits.at(-1)!).content).toMatch(/^📌 Pinned\./);
+    const posted = callsTo('POST', `/webhooks/${FAKE_IDS.application}/${String(press.token)}`, from);
+    expect(posted).toHaveLength(parts);
+    for (const call of posted) expect(call.body).toMatchObject({ allowed_mentions: { parse: [] } });
+    expect(posted.map((call) => (call.body as { flags?: number }).flags)).toEqual(posted.map(() => undefined));
+    expect(body(posted[0]!).embeds?.[0]?.title).toBe(QUESTION);
+    expect(posted.flatMap((call) => buttons(body(call))).map((b) => b.custom_id.split(':')[1])).toEqual(['c', 'y', 'n']);
+    const firstId = (posted[0]!.reply as { id: string }).id;
+    const pins = suite.fake.calls.slice(from).filter((c) => c.method === 'PUT' && c.path.includes('/messages/pins/'));
+    expect(pins.map((c) => c.path)).toEqual([pinPath(firstId)]);
+  });
+});
+
+/** The same answer with every quote made about 3000 characters long (the adapter does not check quotes). */
+function lengthen(answer: Answer): Answer {
+  if (answer.kind !== 'excerpts') return answer;
+  const excerpts = answer.excerpts.map((excerpt) => ({ ...excerpt, quote: `${excerpt.quote} `.repeat(40).slice(0, 3000), highlights: [] }));
+  return { ...answer, excerpts: [...excerpts, ...excerpts, ...excerpts].slice(0, 3) };
+}
+
+describe('discord commands the bot does not know', () => {
+  it('tells the member what they can do and logs the fix for the operator', async () => {
+    const logger = createRecordingLogger();
+    const core = await createPinpoint({ knowledgeDir: KNOWLEDGE, rates: ROOMY });
+    const adapter = createDiscordAdapter({
+      core,
+      config: { DISCORD_PUBLIC_KEY: suite.signer.publicKeyHex, DISCORD_TOKEN: TOKEN, DISCORD_API_BASE: suite.fake.apiBase },
+      logger,
+    });
+    await adapter.start();
+    const server = await serveRoutes(adapter.routes);
+    suite.cleanups.push(async () => {
+      await server.close();
+      await adapter.stop();
+      await core.close();
+    });
+    for (const payload of [commandPayload('oldcommand', {}, {}), buttonPayload('pp:z:gone:0')]) {
+      const raw = JSON.stringify(payload);
+      const res = await fetch(`${server.url}/discord/interactions`, { method: 'POST', headers: signatureHeaders(suite.signer, raw), body: raw });
+      expect(await res.json()).toEqual(privateNotice(TEXT.unknown));
+      const warned = await logger.waitFor((e) => e.fields.interaction === payload.id && e.level === 'warn');
+      expect(warned.message).toContain('npm run discord:register');
+    }
+    expect(TEXT.unknown).toBe(
+      "This command or button is out of date, so I cannot run it. Please let a server admin know that Pinpoint's commands need updating.",
+    );
+    expect(TEXT.unknown).not.toMatch(/npm|register/);
   });
 });

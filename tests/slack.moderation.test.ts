@@ -2,11 +2,12 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ACTION_IDS, VOTE_ACTION_IDS } from '../adapters/slack/actions.js';
+import { ACTION_IDS, UNPIN_ACTION_ID, VOTE_ACTION_IDS } from '../adapters/slack/actions.js';
 import { VOTE_EXPIRED_TEXT, VOTED_TEXT } from '../adapters/slack/feedback.js';
+import { NOT_PINNED_TEXT, SLACK_PIN_LEFT_TEXT, UNPIN_REFUSED_TEXT, UNPINNED_TEXT } from '../adapters/slack/unpin.js';
 import { createPinpoint, type Pinpoint } from '../src/index.js';
 import { FakeSlack, FAKE_TEAM_ID } from './fakes/slack-api.js';
-import { allText, blocksOf, buttonValue, GENEROUS, startHttpSlack, type HttpSlack } from './fakes/slack-harness.js';
+import { allText, type Block, blocksOf, buttonValue, GENEROUS, startHttpSlack, type HttpSlack } from './fakes/slack-harness.js';
 import { RecordingLogger } from './fakes/slack-log.js';
 
 const FIXTURE = path.join(import.meta.dirname, 'fixtures', 'slack');
@@ -18,6 +19,7 @@ let fake: FakeSlack;
 let core: Pinpoint;
 let slack: HttpSlack;
 let homes = 0;
+const logger = new RecordingLogger();
 
 const votesOf = (answerId: string) => core.answers.feedbackCounts(answerId);
 const answerIdOf = (value: string) => (JSON.parse(value) as { a: string }).a;
@@ -32,7 +34,7 @@ beforeAll(async () => {
   fake.users.set('U0MEMBER', {});
   fake.users.set('U0SECOND', {});
   core = await createPinpoint({ knowledgeDir: knowledge, rates: GENEROUS });
-  slack = await startHttpSlack(fake, core, new RecordingLogger());
+  slack = await startHttpSlack(fake, core, logger);
 });
 
 afterAll(async () => {
@@ -152,5 +154,92 @@ describe('Slack App Home for moderators', () => {
     );
     expect(text).toContain('265 million euros');
     expect(text).toContain('256 million euros');
+  });
+});
+
+describe('Slack App Home Unpin', () => {
+  const QUESTION = 'Who are the plaintiffs?';
+  const server = { platform: 'slack', server: FAKE_TEAM_ID };
+  const pinsNow = () => core.pins.list(server);
+  let pinned = 0;
+  /** The Unpin buttons beside the pins of a published tab, by pin id. */
+  const unpinButtons = (blocks: Block[]) =>
+    blocks.flatMap((block) => (block.accessory?.action_id === UNPIN_ACTION_ID ? [block.accessory] : []));
+
+  /** A moderator shares an answer to the channel and pins it there, so the pin record has channel and ts. */
+  async function pinPublicly(): Promise<{ id: string; ts: string }> {
+    const answer = await slack.ask(QUESTION);
+    // Share answers privately only after posting, so the channel post is the latest one by then.
+    await (await slack.press(ACTION_IDS.share, buttonValue(blocksOf(answer), ACTION_IDS.share))).response();
+    const posted = fake.callsOf('chat.postMessage').at(-1);
+    expect(allText(blocksOf(posted ?? { params: { blocks: [] } }))).toContain(QUESTION);
+    const ts = `1700000001.${String((pinned += 1)).padStart(6, '0')}`;
+    const value = buttonValue(blocksOf(posted ?? { params: { blocks: [] } }), ACTION_IDS.pin);
+    const pressed = await slack.press(ACTION_IDS.pin, value, { user: 'U0MOD', ephemeral: false, messageTs: ts });
+    expect((await pressed.response()).body.text).toBe('📌 Pinned: later questions like this one get this answer first.');
+    const pin = pinsNow().find((candidate) => candidate.question === QUESTION);
+    expect(pin?.messageRef).toBe(`C0GENERAL/${ts}`);
+    return { id: pin?.id ?? '', ts };
+  }
+
+  it('puts an Unpin button beside each pin for moderators, and none for members', async () => {
+    const { id } = await pinPublicly();
+    const forModerator = unpinButtons(await openHome('U0MOD'));
+    expect(forModerator.map((button) => button.value)).toContain(id);
+    expect(forModerator.length).toBeGreaterThanOrEqual(pinsNow().length);
+    expect(forModerator.every((button) => button.text?.text === 'Unpin' && button.style === 'danger')).toBe(true);
+    expect(unpinButtons(await openHome('U0MEMBER'))).toEqual([]);
+  });
+
+  it('refuses a member who forges an Unpin press, tells them in their tab, and changes nothing', async () => {
+    const { id } = await pinPublicly();
+    const removes = fake.callsOf('pins.remove').length;
+    const tab = await slack.pressInHome(UNPIN_ACTION_ID, id, 'U0MEMBER');
+    expect(tab[0]?.text?.text).toBe(UNPIN_REFUSED_TEXT);
+    expect(pinsNow().map((pin) => pin.id)).toContain(id);
+    expect(fake.callsOf('pins.remove')).toHaveLength(removes);
+  });
+
+  it('fails closed when Slack cannot say whether an admin is one', async () => {
+    fake.users.set('U0NEWADMIN', { is_admin: true });
+    const { id } = await pinPublicly();
+    fake.failNext('users.info', { kind: 'http500' });
+    const tab = await slack.pressInHome(UNPIN_ACTION_ID, id, 'U0NEWADMIN');
+    expect(tab[0]?.text?.text).toBe(UNPIN_REFUSED_TEXT);
+    expect(pinsNow().map((pin) => pin.id)).toContain(id);
+  });
+
+  it('unpins for a moderator: the record, then the Slack pin, and re-publishes the tab without it', async () => {
+    const { id, ts } = await pinPublicly();
+    const tab = await slack.pressInHome(UNPIN_ACTION_ID, id, 'U0MOD');
+    expect(tab[0]?.text?.text).toBe(UNPINNED_TEXT);
+    expect(pinsNow().map((pin) => pin.id)).not.toContain(id);
+    expect(unpinButtons(tab).map((button) => button.value)).not.toContain(id);
+    const removed = await fake.waitForCall('pins.remove', (call) => call.params.timestamp === ts);
+    expect(removed.params).toMatchObject({ channel: 'C0GENERAL', timestamp: ts });
+
+    expect((await slack.pressInHome(UNPIN_ACTION_ID, id, 'U0MOD'))[0]?.text?.text).toBe(NOT_PINNED_TEXT);
+  });
+
+  it('keeps the unpin when pins.remove fails, logs it and says the message is still pinned', async () => {
+    const { id, ts } = await pinPublicly();
+    fake.failNext('pins.remove', { kind: 'error', error: 'channel_not_found' });
+    const tab = await slack.pressInHome(UNPIN_ACTION_ID, id, 'U0MOD');
+    expect(tab[0]?.text?.text).toBe(`${UNPINNED_TEXT}${SLACK_PIN_LEFT_TEXT}`);
+    expect(pinsNow().map((pin) => pin.id)).not.toContain(id);
+    const warned = await logger.waitFor('slack: pins.remove failed; the pin record is removed anyway', (entry) => entry.fields.pinId === id);
+    expect(warned).toMatchObject({ level: 'warn', fields: { channel: 'C0GENERAL' } });
+    expect(String(warned.fields.err)).toContain('channel_not_found');
+    expect(fake.callsOf('pins.remove').at(-1)?.params).toMatchObject({ channel: 'C0GENERAL', timestamp: ts });
+  });
+
+  it.each([
+    ['a pin id from another workspace or already gone', 'nosuchpin'],
+    ['a value this app did not make', '{"a":"x"}'],
+  ])('tells a moderator nothing is pinned for %s', async (_name, value) => {
+    const before = pinsNow().length;
+    const tab = await slack.pressInHome(UNPIN_ACTION_ID, value, 'U0MOD');
+    expect(tab[0]?.text?.text).toBe(NOT_PINNED_TEXT);
+    expect(pinsNow()).toHaveLength(before);
   });
 });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ACTION_IDS, decodeButtonValue, encodeButtonValue, VOTE_ACTION_IDS } from '../adapters/slack/actions.js';
+import { ACTION_IDS, decodeButtonValue, decodeUnpinValue, encodeButtonValue, encodeUnpinValue, UNPIN_ACTION_ID, VOTE_ACTION_IDS } from '../adapters/slack/actions.js';
 import { blockTextLength, SLACK_LIMITS, toSlackBlocks, type KnownBlock } from '../adapters/slack/render.js';
 import { toSlackContext } from '../adapters/slack/render-context.js';
 import { NO_MATCH_HEADER, STALE_HEADER, STALE_WARNING_TEXT, toSlackHome } from '../adapters/slack/render-home.js';
@@ -333,6 +333,23 @@ describe('toSlackHome', () => {
     expect(all).toContain('*Who paid &lt;!channel&gt;?*\n⚠️ Source changed since pinning.\n> Old &amp; gone');
   });
 
+  it('gives moderators an Unpin button per pin within the view limits, and shows a notice first', () => {
+    const pins = Array.from({ length: 120 }, (_, i) => ({ ...pin, id: `pin${i}`, question: `Question ${i}` }));
+    const view = toSlackHome(pins, core.documents(), { noMatch: [], stale: pins.slice(0, 12) }, { canUnpin: true, notice: 'Done & dusted' });
+    expect(view.blocks.length).toBeLessThanOrEqual(SLACK_LIMITS.blocksPerView);
+    expect(blockTextLength(view.blocks as KnownBlock[])).toBeLessThanOrEqual(SLACK_LIMITS.totalText);
+    expect(texts(view.blocks.slice(0, 1) as KnownBlock[])).toEqual(['Done &amp; dusted']);
+    const unpins = (view.blocks as KnownBlock[]).flatMap((block) => (block.type === 'section' && block.accessory?.type === 'button' ? [block.accessory] : []));
+    expect(unpins.length).toBeGreaterThan(10);
+    for (const button of unpins) {
+      expect(button).toMatchObject({ action_id: UNPIN_ACTION_ID, style: 'danger', text: { text: 'Unpin' } });
+      expect(button.value).toMatch(/^pin\d+$/);
+      expect(button.confirm?.text.text.length).toBeLessThanOrEqual(300);
+    }
+    const plainView = toSlackHome(pins, core.documents());
+    expect((plainView.blocks as KnownBlock[]).some((block) => block.type === 'section' && block.accessory !== undefined)).toBe(false);
+  });
+
   it('keeps the moderator sections out of the tab without a report', () => {
     const all = texts(toSlackHome([], core.documents()).blocks as KnownBlock[]).join('\n');
     expect(all).not.toContain(NO_MATCH_HEADER);
@@ -356,6 +373,14 @@ describe('button values', () => {
     ['non-string passage', '{"a":"x","o":1,"p":3}'],
   ])('rejects %s', (_name, raw) => {
     expect(decodeButtonValue(raw)).toBeUndefined();
+  });
+
+  it('carries a pin id in an Unpin value and rejects anything else', () => {
+    expect(decodeUnpinValue(encodeUnpinValue('k3x9m2pq'))).toBe('k3x9m2pq');
+    expect(encodeUnpinValue('x'.repeat(65))).toBeUndefined();
+    expect(encodeUnpinValue('a b')).toBeUndefined();
+    expect(decodeUnpinValue('{"a":"x","o":1}')).toBeUndefined();
+    expect(decodeUnpinValue(undefined)).toBeUndefined();
   });
 
   it('round-trips what it encodes', () => {

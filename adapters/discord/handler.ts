@@ -8,6 +8,7 @@ import {
   channelOf,
   COMMAND_TYPE,
   describeInteraction,
+  firstMessageIdOf,
   INTERACTION,
   option,
   RESPONSE,
@@ -15,7 +16,7 @@ import {
   userOf,
   type RawInteraction,
 } from './interaction.js';
-import { DISCORD_LIMITS, PINPOINT_DISCORD_LIMITS } from './limits.js';
+import { characterCount, DISCORD_LIMITS, PINPOINT_DISCORD_LIMITS } from './limits.js';
 import { EPHEMERAL_FLAG, toDiscordMessage, toDocumentsMessage, toPassagesMessage, toPinsMessage } from './render.js';
 import { toReportMessage } from './render-report.js';
 import { cooldownText, TEXT } from './text.js';
@@ -76,9 +77,10 @@ export function createInteractionHandler({ core, api, logger, reportError }: Han
     const question = cleanQuestion(String(option(i, 'question')?.value ?? ''));
     const privately = option(i, 'private')?.value === true;
     if (question === '') return turn.notice(TEXT.emptyQuestion);
-    if (question.length > PINPOINT_DISCORD_LIMITS.questionChars) {
+    const characters = characterCount(question);
+    if (characters > PINPOINT_DISCORD_LIMITS.questionChars) {
       return turn.notice(
-        `Questions are limited to ${PINPOINT_DISCORD_LIMITS.questionChars} characters; yours has ${question.length}. Please shorten it.`,
+        `Questions are limited to ${PINPOINT_DISCORD_LIMITS.questionChars} characters; yours has ${characters}. Please shorten it.`,
       );
     }
     const refused = cooled(turn);
@@ -226,18 +228,23 @@ export function createInteractionHandler({ core, api, logger, reportError }: Han
     if (answer.kind !== 'excerpts' || answer.excerpts.length === 0) return turn.edit(TEXT.nothingToPin);
 
     let channelId = i.message?.channel_id ?? channelOf(i);
-    let messageId = i.message?.id;
+    // The first message of a split answer is the one readers see first, so that one gets pinned.
+    let messageId = i.message ? firstMessageIdOf(i.message) : undefined;
     if (!messageId || ((i.message?.flags ?? 0) & EPHEMERAL_FLAG) !== 0) {
-      // A private answer cannot be pinned: post it publicly first (edit first, so the follow-up is public).
+      // A private answer cannot be pinned: post it publicly first (edit first, so the follow-ups are public).
       await turn.edit('Posting the answer publicly and pinning it…');
-      const [publicMessage] = toDiscordMessage(answer, { stats: core.stats(), answerId, offset, pageSize, private: false });
-      if (!publicMessage) return turn.edit(TEXT.nothingToPin);
-      publicMessage.components = publicMessage.components
-        .map((row) => ({ ...row, components: row.components.filter((b) => !b.custom_id.startsWith('pp:p:')) }))
-        .filter((row) => row.components.length > 0);
-      const posted = await api.followUp(i.application_id, i.token, publicMessage);
-      channelId = posted.channel_id;
-      messageId = posted.id;
+      const messages = toDiscordMessage(answer, { stats: core.stats(), answerId, offset, pageSize, private: false });
+      let first: { id: string; channel_id: string } | undefined;
+      for (const message of messages) {
+        message.components = message.components
+          .map((row) => ({ ...row, components: row.components.filter((b) => !b.custom_id.startsWith('pp:p:')) }))
+          .filter((row) => row.components.length > 0);
+        const posted = await api.followUp(i.application_id, i.token, message);
+        first ??= posted;
+      }
+      if (!first) return turn.edit(TEXT.nothingToPin);
+      channelId = first.channel_id;
+      messageId = first.id;
     }
     try {
       await api.pin(channelId, messageId);
@@ -272,6 +279,15 @@ export function createInteractionHandler({ core, api, logger, reportError }: Han
     await turn.edit(`Unpinned. /ask no longer shows that answer first.${note}`);
   }
 
+  /** Out-of-date commands or buttons: the member gets a next step, the log gets the operator's fix. */
+  function unknown(turn: Turn): Promise<void> {
+    logger.warn(
+      { interaction: turn.interaction.id, kind: describeInteraction(turn.interaction) },
+      'discord: unknown command or button; the registered commands may be out of date: run npm run discord:register',
+    );
+    return turn.notice(TEXT.unknown);
+  }
+
   async function route(turn: Turn): Promise<void> {
     const i = turn.interaction;
     switch (i.type) {
@@ -293,18 +309,18 @@ export function createInteractionHandler({ core, api, logger, reportError }: Han
           case COMMAND_NAMES.report:
             return report(turn);
           default:
-            return turn.notice(TEXT.unknown);
+            return unknown(turn);
         }
       }
       case INTERACTION.component: {
         const action = decodeCustomId(i.data?.custom_id ?? '');
-        if (!action) return turn.notice(TEXT.unknown);
+        if (!action) return unknown(turn);
         if (action.action === 'unpin') return unpin(turn, action.pinId);
         if (action.action === 'up' || action.action === 'down') return vote(turn, action.answerId, action.action);
         return answerButton(turn, action);
       }
       default:
-        return turn.notice(TEXT.unknown);
+        return unknown(turn);
     }
   }
 

@@ -22,7 +22,16 @@ export interface RawInteraction {
     options?: RawOption[];
     resolved?: { messages?: Record<string, { content?: string; id: string }> };
   };
-  message?: { id: string; channel_id?: string; flags?: number; interaction_metadata?: { user?: RawUser } };
+  message?: RawMessage;
+}
+
+/** The message a button sits on. */
+export interface RawMessage {
+  id: string;
+  channel_id?: string;
+  flags?: number;
+  /** Set on interaction responses; `original_response_message_id` only on follow-ups (the first message is the original). */
+  interaction_metadata?: { user?: RawUser; original_response_message_id?: string };
 }
 
 export interface RawUser {
@@ -57,6 +66,14 @@ export function scopeOf(interaction: RawInteraction): PinScope {
     server: interaction.guild_id ?? `dm-${userOf(interaction).id}`,
     channel: channelOf(interaction),
   };
+}
+
+/**
+ * The first message of the answer a button sits on. A long answer is split over the interaction's
+ * original response and follow-ups, with the buttons on the last one; a follow-up names the original.
+ */
+export function firstMessageIdOf(message: RawMessage): string {
+  return message.interaction_metadata?.original_response_message_id ?? message.id;
 }
 
 export function option(interaction: RawInteraction, name: string): RawOption | undefined {

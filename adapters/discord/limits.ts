@@ -28,7 +28,7 @@ export const DISCORD_LIMITS = {
 
 /** Pinpoint's own caps, chosen to keep answers readable in a chat. */
 export const PINPOINT_DISCORD_LIMITS = {
-  /** Longest question accepted from /ask (also the option's max_length). */
+  /** Longest question accepted from /ask, in characters as `characterCount` counts them (also the option's max_length). */
   questionChars: 300,
   /** Excerpts per answer page (the More button shows the next page). */
   excerptsPerPage: 3,
@@ -41,3 +41,13 @@ export const PINPOINT_DISCORD_LIMITS = {
   /** Questions listed by /report (the most frequent no-match questions). */
   reportQuestions: 10,
 } as const;
+
+/**
+ * Characters as Discord counts them for limits such as an option's `max_length`: Unicode code points
+ * (the API measures with Python's len()), not UTF-16 units, so one 🦞 is 1 here, not 2.
+ */
+export function characterCount(text: string): number {
+  let count = 0;
+  for (const _codePoint of text) count += 1;
+  return count;
+}

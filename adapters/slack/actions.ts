@@ -18,6 +18,22 @@ export const VOTE_ACTION_IDS = {
 
 export type Vote = keyof typeof VOTE_ACTION_IDS;
 
+/** `action_id` of the Unpin button beside each pin in the App Home tab (moderators only). */
+export const UNPIN_ACTION_ID = 'pinpoint_unpin';
+
+/** Pin ids are short and plain (src/state/ids.ts); anything else in a value was not made here. */
+const PIN_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** An Unpin button's value: the pin id alone; undefined when it could not be a pin id (no button then). */
+export function encodeUnpinValue(pinId: string): string | undefined {
+  return PIN_ID.test(pinId) && pinId.length <= SLACK_LIMITS.buttonValue ? pinId : undefined;
+}
+
+/** The pin id an Unpin button carries; undefined for anything this app did not produce. */
+export function decodeUnpinValue(raw: string | undefined): string | undefined {
+  return raw !== undefined && PIN_ID.test(raw) ? raw : undefined;
+}
+
 /** `callback_id` of the "Find sources" message shortcut (must match slack-manifest.yaml). */
 export const FIND_SOURCES_CALLBACK_ID = 'pinpoint_find_sources';
 

@@ -12,6 +12,7 @@ import { registerMention } from './mention.js';
 import { ModeratorCheck, errorSummary, parseModeratorIds } from './moderators.js';
 import { RouteReceiver } from './receiver.js';
 import { registerFindSources } from './shortcut.js';
+import { registerUnpin } from './unpin.js';
 
 export const DEFAULT_SLACK_COMMAND = '/ask' as const;
 
@@ -122,6 +123,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): PlatformAdapte
   registerButtons(app, deps);
   registerFeedback(app, deps);
   registerHome(app, deps);
+  registerUnpin(app, deps);
   app.error(async (error) => {
     logger.error({ err: errorSummary(error) }, 'slack: unhandled error');
     options.reportError?.('unhandled');

@@ -1,8 +1,15 @@
-import type { App } from '@slack/bolt';
+import type { App, webApi } from '@slack/bolt';
 import type { SlackDeps } from './deps.js';
 import { PLATFORM } from './edge.js';
 import { errorSummary } from './moderators.js';
 import { NO_MATCH_REPORT_SIZE, toSlackHome, type ModeratorReport } from './render-home.js';
+
+/** Whose App Home tab to draw, in which workspace, and an optional line to show first. */
+export interface HomeTarget {
+  user: string;
+  team: string | undefined;
+  notice?: string;
+}
 
 /**
  * App Home tab: the workspace's pinned answers and the documents, refreshed on each visit.
@@ -12,14 +19,23 @@ export function registerHome(app: App, deps: SlackDeps): void {
   app.event('app_home_opened', async ({ event, body, client }) => {
     if (event.tab !== 'home') return;
     try {
-      const server = { platform: PLATFORM, server: body.team_id };
-      const report: ModeratorReport | undefined = (await deps.moderators.isModerator(client, event.user))
-        ? { noMatch: deps.core.answers.noMatchReport(NO_MATCH_REPORT_SIZE, server), stale: deps.core.pins.listStale(server) }
-        : undefined;
-      const view = toSlackHome(deps.core.pins.list(server), deps.core.documents(), report);
-      await client.views.publish({ user_id: event.user, view });
+      await publishHome(client, deps, { user: event.user, team: body.team_id });
     } catch (error) {
       deps.logger.error({ what: 'home', err: errorSummary(error) }, 'slack: App Home update failed');
     }
   });
+}
+
+/** Draws and publishes one user's App Home tab; moderators get their report and Unpin buttons. */
+export async function publishHome(client: webApi.WebClient, deps: SlackDeps, target: HomeTarget): Promise<void> {
+  const server = { platform: PLATFORM, server: target.team ?? 'unknown' };
+  const moderator = await deps.moderators.isModerator(client, target.user);
+  const report: ModeratorReport | undefined = moderator
+    ? { noMatch: deps.core.answers.noMatchReport(NO_MATCH_REPORT_SIZE, server), stale: deps.core.pins.listStale(server) }
+    : undefined;
+  const view = toSlackHome(deps.core.pins.list(server), deps.core.documents(), report, {
+    canUnpin: moderator,
+    ...(target.notice === undefined ? {} : { notice: target.notice }),
+  });
+  await client.views.publish({ user_id: target.user, view });
 }

@@ -1,5 +1,6 @@
 import type { types } from '@slack/bolt';
 import type { DocumentSummary, Pin } from '../../src/index.js';
+import { encodeUnpinValue, UNPIN_ACTION_ID } from './actions.js';
 import { SLACK_LIMITS } from './limits.js';
 import { escapeMrkdwn, link, truncate } from './mrkdwn.js';
 import { Budget, citationText, contextBlock, sectionBlock, type KnownBlock } from './render.js';
@@ -9,6 +10,7 @@ export const NO_MATCH_REPORT_SIZE = 10 as const;
 /** Stale pins listed one by one; the rest are counted. */
 export const STALE_PINS_SHOWN = 10 as const;
 
+export const UNPIN_LABEL = 'Unpin';
 export const NO_MATCH_HEADER = '❓ Questions without an answer';
 export const STALE_HEADER = '⚠️ Stale pins';
 export const NO_MATCH_EMPTY_TEXT = 'No question has gone unanswered yet.';
@@ -22,11 +24,24 @@ export interface ModeratorReport {
   stale: readonly Pin[];
 }
 
+export interface HomeOptions {
+  /** Moderators get an Unpin button beside each pin. */
+  canUnpin?: boolean;
+  /** A line shown first, e.g. the outcome of an Unpin press (the tab is the only place to say it). */
+  notice?: string;
+}
+
 /**
- * The App Home tab: for moderators first their report, then the workspace's pinned answers and
- * the documents the bot quotes from.
+ * The App Home tab: an optional notice, for moderators their report, then the workspace's pinned
+ * answers and the documents the bot quotes from.
  */
-export function toSlackHome(pins: readonly Pin[], documents: readonly DocumentSummary[], report?: ModeratorReport): types.HomeView {
+export function toSlackHome(
+  pins: readonly Pin[],
+  documents: readonly DocumentSummary[],
+  report?: ModeratorReport,
+  options: HomeOptions = {},
+): types.HomeView {
+  const canUnpin = options.canUnpin === true;
   const budget = new Budget(SLACK_LIMITS.blocksPerView, SLACK_LIMITS.totalText);
   const blocks: KnownBlock[] = [];
   const push = (group: KnownBlock[]): boolean => {
@@ -35,14 +50,15 @@ export function toSlackHome(pins: readonly Pin[], documents: readonly DocumentSu
     blocks.push(...group);
     return true;
   };
+  if (options.notice !== undefined) push([sectionBlock(escapeMrkdwn(truncate(options.notice, SLACK_LIMITS.sectionText)))]);
   if (report !== undefined) {
-    for (const group of moderatorGroups(report)) if (!push(group)) break;
+    for (const group of moderatorGroups(report, canUnpin)) if (!push(group)) break;
     push([{ type: 'divider' }]);
   }
   push([header('📌 Pinned answers')]);
   if (pins.length === 0) push([contextBlock('Nothing pinned yet. Moderators pin an answer with its 📌 Pin button.')]);
   for (const pin of pins) {
-    if (!push(pinGroup(pin, pin.stale ? '⚠️ Source changed since pinning.' : undefined))) break;
+    if (!push(pinGroup(pin, pin.stale ? '⚠️ Source changed since pinning.' : undefined, canUnpin))) break;
   }
   push([{ type: 'divider' }, header('📚 Documents')]);
   for (const doc of documents) {
@@ -54,7 +70,7 @@ export function toSlackHome(pins: readonly Pin[], documents: readonly DocumentSu
 }
 
 /** The moderators' part of the tab, as groups of blocks that are shown whole or not at all. */
-function moderatorGroups(report: ModeratorReport): KnownBlock[][] {
+function moderatorGroups(report: ModeratorReport, canUnpin: boolean): KnownBlock[][] {
   const groups: KnownBlock[][] = [];
   const gaps = noMatchLines(report.noMatch);
   groups.push([
@@ -67,7 +83,7 @@ function moderatorGroups(report: ModeratorReport): KnownBlock[][] {
     return groups;
   }
   groups.push([header(STALE_HEADER), sectionBlock(`⚠️ ${escapeMrkdwn(STALE_WARNING_TEXT)}`)]);
-  for (const pin of report.stale.slice(0, STALE_PINS_SHOWN)) groups.push(pinGroup(pin, where(pin)));
+  for (const pin of report.stale.slice(0, STALE_PINS_SHOWN)) groups.push(pinGroup(pin, where(pin), canUnpin));
   const rest = report.stale.length - STALE_PINS_SHOWN;
   if (rest > 0) groups.push([contextBlock(`…and ${rest} more stale pin${rest === 1 ? '' : 's'}.`)]);
   return groups;
@@ -87,15 +103,36 @@ function noMatchLines(entries: ModeratorReport['noMatch']): string {
   return lines.join('\n');
 }
 
-/** A pin's question in bold, an optional note, its first quote and that quote's citation. */
-function pinGroup(pin: Pin, note: string | undefined): KnownBlock[] {
+/** A pin's question in bold, an optional note, its first quote and that quote's citation; Unpin beside it for moderators. */
+function pinGroup(pin: Pin, note: string | undefined, canUnpin: boolean): KnownBlock[] {
   const first = pin.excerpts[0];
   const lines = [`*${escapeMrkdwn(truncate(pin.question.replace(/\*/g, '').replace(/\s+/g, ' '), 200))}*`];
   if (note !== undefined) lines.push(note);
   if (first !== undefined) lines.push(`> ${escapeMrkdwn(truncate(first.quote.replace(/\s+/g, ' '), 400))}`);
-  const group = [sectionBlock(lines.join('\n'))];
+  // An accessory, not an actions block: the button costs no block of the view's 100.
+  const group = [sectionBlock(lines.join('\n'), canUnpin ? unpinButton(pin) : undefined)];
   if (first !== undefined) group.push(contextBlock(citationText(first.citation)));
   return group;
+}
+
+/** A red Unpin button that asks once before acting; undefined when the pin id cannot be carried. */
+function unpinButton(pin: Pin): types.Button | undefined {
+  const value = encodeUnpinValue(pin.id);
+  if (value === undefined) return undefined;
+  return {
+    type: 'button',
+    action_id: UNPIN_ACTION_ID,
+    text: { type: 'plain_text', text: UNPIN_LABEL },
+    style: 'danger',
+    value,
+    confirm: {
+      title: { type: 'plain_text', text: 'Unpin this answer?' },
+      text: { type: 'plain_text', text: truncate(`Later questions like “${pin.question.replace(/\s+/g, ' ')}” will no longer get this answer first.`, 300) },
+      confirm: { type: 'plain_text', text: UNPIN_LABEL },
+      deny: { type: 'plain_text', text: 'Cancel' },
+      style: 'danger',
+    },
+  };
 }
 
 /** "Pinned in <#C123> on 2026-11-29": the channel as a Slack link when its id looks like one. */

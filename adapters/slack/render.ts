@@ -212,8 +212,10 @@ function fallbackText(first: Excerpt | undefined): string {
 
 // `verbatim` stops Slack from turning a plain "@channel" or "#general" typed in a question (or written in a
 // document) into a mention or a link; the `<…>` links this adapter writes itself still render.
-export function sectionBlock(text: string): KnownBlock {
-  return { type: 'section', text: { type: 'mrkdwn', text: truncate(text, SLACK_LIMITS.sectionText), verbatim: true } };
+export function sectionBlock(text: string, accessory?: types.Button): KnownBlock {
+  const block: types.SectionBlock = { type: 'section', text: { type: 'mrkdwn', text: truncate(text, SLACK_LIMITS.sectionText), verbatim: true } };
+  if (accessory !== undefined) block.accessory = accessory;
+  return block;
 }
 
 export function contextBlock(text: string): KnownBlock {
@@ -244,11 +246,12 @@ export class Budget {
   }
 }
 
-/** Characters of visible text in blocks (section/context/header text and button labels). */
+/** Characters of visible text in blocks (section/context/header text and button labels, accessories included). */
 export function blockTextLength(blocks: readonly KnownBlock[]): number {
   let total = 0;
   for (const block of blocks) {
     if (block.type === 'section' && block.text) total += block.text.text.length;
+    if (block.type === 'section' && block.accessory?.type === 'button') total += block.accessory.text.text.length;
     if (block.type === 'header') total += block.text.text.length;
     if (block.type === 'context') {
       for (const element of block.elements) if ('text' in element) total += element.text.length;

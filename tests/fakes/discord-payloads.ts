@@ -81,7 +81,10 @@ export function autocompletePayload(prefix: string, who: Who = {}): Record<strin
 }
 
 /** A message as Discord includes it in component and context-menu interactions. */
-export function messagePayload(id: string, options: { content?: string; flags?: number; authorId?: string } = {}): Record<string, unknown> {
+export function messagePayload(
+  id: string,
+  options: { content?: string; flags?: number; authorId?: string; originalResponseId?: string } = {},
+): Record<string, unknown> {
   return {
     ...messageFields(),
     id,
@@ -90,13 +93,32 @@ export function messagePayload(id: string, options: { content?: string; flags?: 
     content: options.content ?? '',
     timestamp: '2026-01-01T00:00:00.000Z',
     flags: options.flags ?? 0,
+    // A follow-up to an interaction names the interaction's original response (the answer's first message).
+    ...(options.originalResponseId === undefined
+      ? {}
+      : {
+          webhook_id: FAKE_IDS.application,
+          interaction_metadata: {
+            id: '1300000000000000999',
+            type: 2,
+            user: { id: FAKE_IDS.member, username: 'user02', discriminator: '0', global_name: null, avatar: null },
+            authorizing_integration_owners: { '0': FAKE_IDS.guild },
+            original_response_message_id: options.originalResponseId,
+          },
+        }),
   };
 }
 
-export function buttonPayload(customId: string, options: { messageId?: string; messageFlags?: number } & Who = {}): Record<string, unknown> {
+export function buttonPayload(
+  customId: string,
+  options: { messageId?: string; messageFlags?: number; originalResponseId?: string } & Who = {},
+): Record<string, unknown> {
   return {
     ...base(3, options),
-    message: messagePayload(options.messageId ?? '400000000000000001', { flags: options.messageFlags ?? 0 }),
+    message: messagePayload(options.messageId ?? '400000000000000001', {
+      flags: options.messageFlags ?? 0,
+      ...(options.originalResponseId === undefined ? {} : { originalResponseId: options.originalResponseId }),
+    }),
     data: { custom_id: customId, component_type: 2 },
   };
 }

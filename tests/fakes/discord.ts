@@ -17,6 +17,8 @@ export interface FakeCall {
   headers: IncomingHttpHeaders;
   body: unknown;
   status: number;
+  /** What the fake answered (a message for edits and follow-ups, with the id it gave it). */
+  reply?: unknown;
 }
 
 export interface GatewayFrame {
@@ -251,6 +253,7 @@ export class FakeDiscord {
       [status, reply] = this.route(method, path, body);
     }
     call.status = status;
+    call.reply = reply;
     this.calls.push(call);
     if (status === 204) {
       res.writeHead(204, headers);

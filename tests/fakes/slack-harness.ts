@@ -4,7 +4,7 @@ import type { PlatformAdapter } from '../../adapters/platform.js';
 import type { Pinpoint } from '../../src/index.js';
 import type { FakeSlack, ResponsePost } from './slack-api.js';
 import type { RecordingLogger } from './slack-log.js';
-import { blockActionPayload, FORM, formPayload, homeOpenedBody, JSON_TYPE, sendSigned, serveRoutes, slashCommandBody } from './slack-requests.js';
+import { blockActionPayload, FORM, formPayload, homeActionPayload, homeOpenedBody, JSON_TYPE, sendSigned, serveRoutes, slashCommandBody } from './slack-requests.js';
 
 export const SECRET = 'test-signing-secret-0123456789';
 /** Cooldowns that never get in a test's way. */
@@ -15,6 +15,7 @@ export interface Block {
   type: string;
   text?: { text: string };
   elements?: { type: string; text?: string | { text: string }; action_id?: string; value?: string }[];
+  accessory?: { type: string; text?: { text: string }; action_id?: string; value?: string; style?: string };
 }
 
 /** A Slack adapter in HTTP mode on a local server, talking to the fake's Web API. */
@@ -31,6 +32,8 @@ export interface HttpSlack {
   ): Promise<{ responseUrl: string; response: () => Promise<ResponsePost> }>;
   /** Opens the App Home tab as `user` and returns the published view's blocks. */
   openHome(user: string, eventId: string): Promise<Block[]>;
+  /** Presses a button in `user`'s App Home tab and returns the blocks of the tab published next. */
+  pressInHome(actionId: string, value: string, user: string): Promise<Block[]>;
   close(): Promise<void>;
 }
 
@@ -75,19 +78,30 @@ export async function startHttpSlack(
       const before = fake.callsOf('views.publish').length;
       const res = await sendSigned(eventsUrl, homeOpenedBody({ eventId, user }), JSON_TYPE, { secret: SECRET });
       expect(res.status).toBe(200);
-      const publish = await fake.waitForCall(
-        'views.publish',
-        (call) => call.params.user_id === user && fake.callsOf('views.publish').indexOf(call) >= before,
-      );
-      const view = publish.params.view as { type: string; blocks: Block[] };
-      expect(view.type).toBe('home');
-      return view.blocks;
+      return publishedHome(user, before);
+    },
+    async pressInHome(actionId, value, user) {
+      const before = fake.callsOf('views.publish').length;
+      const res = await sendSigned(eventsUrl, formPayload(homeActionPayload({ actionId, value, user })), FORM, { secret: SECRET });
+      expect(res.status).toBe(200);
+      return publishedHome(user, before);
     },
     async close() {
       await adapter.stop();
       await server.close();
     },
   };
+
+  /** The first App Home view published for `user` after the fake had seen `before` publishes. */
+  async function publishedHome(user: string, before: number): Promise<Block[]> {
+    const publish = await fake.waitForCall(
+      'views.publish',
+      (call) => call.params.user_id === user && fake.callsOf('views.publish').indexOf(call) >= before,
+    );
+    const view = publish.params.view as { type: string; blocks: Block[] };
+    expect(view.type).toBe('home');
+    return view.blocks;
+  }
 }
 
 export function blocksOf(post: { body: Record<string, unknown> } | { params: Record<string, unknown> }): Block[] {

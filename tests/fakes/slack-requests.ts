@@ -83,6 +83,49 @@ export function blockActionPayload(fields: {
   };
 }
 
+/**
+ * A button pressed in the App Home tab: the container is the view, and Slack sends no channel,
+ * no message and no response_url with it.
+ */
+export function homeActionPayload(fields: { actionId: string; value: string; user: string }): Record<string, unknown> {
+  return {
+    type: 'block_actions',
+    user: { id: fields.user, username: 'someone', name: 'someone', team_id: FAKE_TEAM_ID },
+    api_app_id: 'A0PINPOINT',
+    token: 'verification-token-unused',
+    container: { type: 'view', view_id: 'V0HOME' },
+    trigger_id: '1.2.3',
+    team: { id: FAKE_TEAM_ID, domain: 'pinpoint-test' },
+    enterprise: null,
+    is_enterprise_install: false,
+    view: {
+      id: 'V0HOME',
+      team_id: FAKE_TEAM_ID,
+      type: 'home',
+      blocks: [],
+      private_metadata: '',
+      callback_id: '',
+      state: { values: {} },
+      hash: '1700000000.abcdef',
+      app_id: 'A0PINPOINT',
+      external_id: '',
+      app_installed_team_id: FAKE_TEAM_ID,
+      bot_id: 'BBOT',
+    },
+    actions: [
+      {
+        type: 'button',
+        action_id: fields.actionId,
+        block_id: 'pin1',
+        value: fields.value,
+        style: 'danger',
+        action_ts: '1700000000.3',
+        text: { type: 'plain_text', text: 'Unpin', emoji: true },
+      },
+    ],
+  };
+}
+
 /** Interactive payloads arrive as a form with one `payload` field holding JSON. */
 export function formPayload(payload: Record<string, unknown>): string {
   return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
