@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTION_IDS, decodeButtonValue, decodeUnpinValue, encodeButtonValue, encodeUnpinValue, UNPIN_ACTION_ID, VOTE_ACTION_IDS } from '../adapters/slack/actions.js';
+import { truncateMrkdwn } from '../adapters/slack/mrkdwn.js';
 import { blockTextLength, SLACK_LIMITS, toSlackBlocks, type KnownBlock } from '../adapters/slack/render.js';
 import { toSlackContext } from '../adapters/slack/render-context.js';
 import { NO_MATCH_HEADER, STALE_HEADER, STALE_WARNING_TEXT, toSlackHome } from '../adapters/slack/render-home.js';
@@ -361,6 +362,20 @@ describe('toSlackHome', () => {
     expect(all).toContain('Nothing pinned yet.');
     expect(all).toContain('<https://example.com/klein-v-meta/complaint?part=1&amp;page=2|Klein v. Meta: Consolidated Complaint (excerpt)>');
     expect(all).toContain('Regulatory fines against Meta');
+  });
+});
+
+describe('truncateMrkdwn', () => {
+  it.each([
+    ['an escape', 'Tom &amp; Jerry', 9, 'Tom …'],
+    ['a link', 'see <https://example.com|the order> now', 20, 'see …'],
+  ])('never leaves half of %s at the cut', (_label, text, max, expected) => {
+    expect(truncateMrkdwn(text, max)).toBe(expected);
+  });
+
+  it('leaves text that fits alone, and cuts plain text as truncate does', () => {
+    expect(truncateMrkdwn('Tom &amp; Jerry', 15)).toBe('Tom &amp; Jerry');
+    expect(truncateMrkdwn('plain words here', 10)).toBe('plain wor…');
   });
 });
 

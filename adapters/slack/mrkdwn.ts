@@ -13,6 +13,16 @@ export function truncate(text: string, max: number): string {
 }
 
 /**
+ * `truncate` for text already in mrkdwn: the cut never splits an `&amp;` escape or a `<url|label>` link,
+ * which Slack would show as broken markup.
+ */
+export function truncateMrkdwn(mrkdwn: string, max: number): string {
+  if (mrkdwn.length <= max) return mrkdwn;
+  const kept = mrkdwn.slice(0, Math.max(0, max - 1)).replace(/&[a-z#0-9]*$|<[^>]*$/i, '');
+  return `${kept}…`;
+}
+
+/**
  * Quote text with the matched words in bold. `highlights` are [start, end) ranges of the raw
  * quote; every piece is escaped on its own so the offsets stay right.
  */

@@ -2,7 +2,7 @@ import type { types } from '@slack/bolt';
 import type { Answer, Excerpt, PinnedExcerpt } from '../../src/index.js';
 import { ACTION_IDS, encodeButtonValue, VOTE_ACTION_IDS, type SlackButton, type Vote } from './actions.js';
 import { SLACK_LIMITS } from './limits.js';
-import { blockQuote, boldHighlights, escapeMrkdwn, link, truncate } from './mrkdwn.js';
+import { blockQuote, boldHighlights, escapeMrkdwn, link, truncate, truncateMrkdwn } from './mrkdwn.js';
 
 export { SLACK_LIMITS } from './limits.js';
 
@@ -118,7 +118,7 @@ export function toSlackBlocks(answer: Answer, options: SlackRenderOptions = {}):
 /** A short notice (refusals, apologies, hints): one escaped section. */
 export function toSlackNotice(text: string): SlackMessage {
   const safe = escapeMrkdwn(truncate(text, SLACK_LIMITS.sectionText));
-  return { text: truncate(safe, SLACK_LIMITS.fallbackText), blocks: [sectionBlock(safe)] };
+  return { text: truncateMrkdwn(safe, SLACK_LIMITS.fallbackText), blocks: [sectionBlock(safe)] };
 }
 
 /** The quote of one excerpt plus its citation: always two blocks, never split. */
@@ -145,7 +145,7 @@ export function quoteText(excerpt: Excerpt): string {
 export function citationText(citation: Excerpt['citation']): string {
   const parts = [`📄 ${link(citation.url, truncate(citation.title, 300))}`, escapeMrkdwn(truncate(citation.label, 200))];
   if (citation.date !== undefined) parts.push(escapeMrkdwn(truncate(citation.date, 40)));
-  return truncate(parts.join(' · '), SLACK_LIMITS.sectionText);
+  return truncateMrkdwn(parts.join(' · '), SLACK_LIMITS.sectionText);
 }
 
 /** A pinned quote as an excerpt: verbatim, no highlights (the pin was made for another wording). */
@@ -213,13 +213,13 @@ function fallbackText(first: Excerpt | undefined): string {
 // `verbatim` stops Slack from turning a plain "@channel" or "#general" typed in a question (or written in a
 // document) into a mention or a link; the `<…>` links this adapter writes itself still render.
 export function sectionBlock(text: string, accessory?: types.Button): KnownBlock {
-  const block: types.SectionBlock = { type: 'section', text: { type: 'mrkdwn', text: truncate(text, SLACK_LIMITS.sectionText), verbatim: true } };
+  const block: types.SectionBlock = { type: 'section', text: { type: 'mrkdwn', text: truncateMrkdwn(text, SLACK_LIMITS.sectionText), verbatim: true } };
   if (accessory !== undefined) block.accessory = accessory;
   return block;
 }
 
 export function contextBlock(text: string): KnownBlock {
-  return { type: 'context', elements: [{ type: 'mrkdwn', text: truncate(text, SLACK_LIMITS.sectionText), verbatim: true }] };
+  return { type: 'context', elements: [{ type: 'mrkdwn', text: truncateMrkdwn(text, SLACK_LIMITS.sectionText), verbatim: true }] };
 }
 
 function oneLine(text: string): string {
