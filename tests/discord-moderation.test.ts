@@ -49,6 +49,7 @@ async function run(knowledgeDir = KNOWLEDGE) {
   });
   return {
     core,
+    logger,
     async post(payload: Record<string, unknown>): Promise<{ json: Reply; from: number }> {
       const raw = JSON.stringify(payload);
       suite.fake.rememberInteraction(payload);
@@ -244,25 +245,11 @@ function lengthen(answer: Answer): Answer {
 
 describe('discord commands the bot does not know', () => {
   it('tells the member what they can do and logs the fix for the operator', async () => {
-    const logger = createRecordingLogger();
-    const core = await createPinpoint({ knowledgeDir: KNOWLEDGE, rates: ROOMY });
-    const adapter = createDiscordAdapter({
-      core,
-      config: { DISCORD_PUBLIC_KEY: suite.signer.publicKeyHex, DISCORD_TOKEN: TOKEN, DISCORD_API_BASE: suite.fake.apiBase },
-      logger,
-    });
-    await adapter.start();
-    const server = await serveRoutes(adapter.routes);
-    suite.cleanups.push(async () => {
-      await server.close();
-      await adapter.stop();
-      await core.close();
-    });
+    const bot = await run();
     for (const payload of [commandPayload('oldcommand', {}, {}), buttonPayload('pp:z:gone:0')]) {
-      const raw = JSON.stringify(payload);
-      const res = await fetch(`${server.url}/discord/interactions`, { method: 'POST', headers: signatureHeaders(suite.signer, raw), body: raw });
-      expect(await res.json()).toEqual(privateNotice(TEXT.unknown));
-      const warned = await logger.waitFor((e) => e.fields.interaction === payload.id && e.level === 'warn');
+      const { json } = await bot.post(payload);
+      expect(json).toEqual(privateNotice(TEXT.unknown));
+      const warned = await bot.logger.waitFor((e) => e.fields.interaction === payload.id && e.level === 'warn');
       expect(warned.message).toContain('npm run discord:register');
     }
     expect(TEXT.unknown).toBe(
