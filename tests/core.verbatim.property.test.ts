@@ -140,6 +140,17 @@ describe('verbatim quotes (property)', () => {
     expect(first!.quote.length).toBeLessThanOrEqual(MAX_QUOTE_CHARS);
   });
 
+  it('does not open a cut run-on sentence inside a name', async () => {
+    const filler = Array.from({ length: 30 }, (_, i) => `filler${i}`).join(' ');
+    const text = `${filler} and then travellers reach Port Lincoln Regional Harbour Airport, the busiest airport in the region by passenger volume, xxxxxxxx the busiest airport in the region by freight, the busiest airport in the region by runway length and the busiest airport in the region by number of gates, the busiest airport in the region ${filler}.`;
+    const corpus = await buildCorpus(packOf([text]), { logger: silentLogger });
+    const answer = answerQuestion(corpus, 'What is the busiest airport in the region?');
+    checkAnswer(corpus, answer);
+    const [first] = answer.kind === 'excerpts' ? answer.excerpts : [];
+    expect(first!.quote).toContain('Port Lincoln Regional Harbour Airport');
+    expect(first!.quote.length).toBeLessThanOrEqual(MAX_QUOTE_CHARS);
+  });
+
   // A paragraph with no sentence end is cut into passages at a space: a quote reaching the cut is elided.
   it('marks a quote that ends at a mid-sentence passage cut as elided', async () => {
     const filler = Array.from({ length: 120 }, (_, i) => `filler${i}`).join(' ');

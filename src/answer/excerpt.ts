@@ -71,8 +71,45 @@ function cutAround(text: string, start: number, end: number, hits: readonly Span
     const space = text.lastIndexOf(' ', cutEnd);
     if (space > cutStart) cutEnd = space;
   }
+  cutStart = wholeNameStart(text, cutStart, Math.max(start, cutEnd - MAX_QUOTE_CHARS));
+  cutEnd = wholeNameEnd(text, cutEnd, Math.min(end, cutStart + MAX_QUOTE_CHARS));
   while (cutEnd > cutStart && /[\s,;:]/.test(text[cutEnd - 1]!)) cutEnd--;
   return { start: cutStart, end: cutEnd };
+}
+
+// A capitalised word with the space that joins it to its neighbour in a name; an initial keeps its dot.
+const CAPITALISED_BEFORE = /\p{Lu}[\p{L}\p{N}'’-]*\.? $/u;
+const CAPITALISED_AFTER = /^ \p{Lu}[\p{L}\p{N}'’-]*/u;
+const isLetter = (char: string | undefined) => char !== undefined && /\p{L}/u.test(char);
+/** Words of a name, at most: a cut does not stretch further to keep one whole. */
+const NAME_WORDS = 4;
+
+/**
+ * A cut that would open inside a name ("Angeles International Airport, the second-busiest …") opens at
+ * the name's first word instead, no earlier than `limit`. A word ending a sentence is not part of the
+ * name; an initial ("W.") is.
+ */
+function wholeNameStart(text: string, at: number, limit: number): number {
+  if (!/^\p{Lu}/u.test(text[at] ?? '')) return at;
+  let cursor = at;
+  for (let words = 0; words < NAME_WORDS; words++) {
+    const word = CAPITALISED_BEFORE.exec(text.slice(Math.max(limit, cursor - 40), cursor))?.[0];
+    if (!word || (word.endsWith('. ') && word.length > 3) || isLetter(text[cursor - word.length - 1])) break;
+    cursor -= word.length;
+  }
+  return cursor;
+}
+
+/** A cut that would close inside a name closes after its last word, no later than `limit`. */
+function wholeNameEnd(text: string, at: number, limit: number): number {
+  if (!/\p{Lu}[\p{L}\p{N}'’-]*$/u.test(text.slice(Math.max(0, at - 40), at))) return at;
+  let cursor = at;
+  for (let words = 0; words < NAME_WORDS; words++) {
+    const word = CAPITALISED_AFTER.exec(text.slice(cursor, Math.min(limit, cursor + 40)))?.[0];
+    if (!word || isLetter(text[cursor + word.length])) break;
+    cursor += word.length;
+  }
+  return cursor;
 }
 
 function mergeSpans(spans: [number, number][]): [number, number][] {
