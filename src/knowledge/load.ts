@@ -5,6 +5,7 @@ import { PinpointError } from '../errors.js';
 import type { Document, DocumentMeta, PageSpan } from '../types.js';
 import { splitFrontMatter } from './front-matter.js';
 import { extractHtml } from './html.js';
+import { decodeHtml } from './html-encoding.js';
 import { PACK_FILE, readPackManifest } from './pack.js';
 import { extractPdf } from './pdf.js';
 import { documentMetaSchema, type PackManifest } from './schema.js';
@@ -45,7 +46,7 @@ const readText: Reader = async (bytes, file) => {
 
 // PDF and HTML carry no front matter: their metadata comes from the file itself and pack.yaml.
 const readPdf: Reader = async (bytes, file) => extractPdf(new Uint8Array(bytes), file);
-const readHtml: Reader = async (bytes, file) => extractHtml(bytes.toString('utf8'), file);
+const readHtml: Reader = async (bytes, file) => extractHtml(decodeHtml(bytes), file);
 
 const READERS: Record<string, Reader> = {
   '.md': readText,

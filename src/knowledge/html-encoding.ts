@@ -1,0 +1,38 @@
+/**
+ * The text of a saved web page, decoded as the page says it is encoded. Pages saved from older news
+ * sites are often windows-1252 ("charset=iso-8859-1"); read as UTF-8, their curly quotes and accents
+ * would turn into replacement characters, and quotes would no longer match what the page shows.
+ */
+
+/** The HTML spec looks for the charset declaration in the first 1024 bytes. */
+const PRESCAN_BYTES = 1024;
+const META_CHARSET = /<meta[^>]*?\bcharset\s*=\s*["']?\s*([\w.:-]+)/i;
+
+export function decodeHtml(bytes: Buffer): string {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return new TextDecoder('utf-8').decode(bytes);
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
+  const declared = META_CHARSET.exec(bytes.subarray(0, PRESCAN_BYTES).toString('latin1'))?.[1];
+  const label = decoderLabel(declared);
+  const text = new TextDecoder(label).decode(bytes);
+  return label === 'windows-1252' ? text.replace(/[\u0080-\u009f]/g, (char) => WINDOWS_1252_C1[char.charCodeAt(0) - 0x80]!) : text;
+}
+
+// Node 20's TextDecoder reads windows-1252 as ISO-8859-1, so bytes 0x80–0x9F (curly quotes, dashes, €)
+// come out as control characters. This is what windows-1252 maps them to (five are unassigned).
+const WINDOWS_1252_C1 = [
+  '€', '\u0081', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u008d', 'Ž', '\u008f',
+  '\u0090', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u009d', 'ž', 'Ÿ',
+];
+
+/** A label TextDecoder knows; UTF-8 for none or an unknown one (the web's default for a modern page). */
+function decoderLabel(declared: string | undefined): string {
+  if (declared === undefined) return 'utf-8';
+  try {
+    const { encoding } = new TextDecoder(declared);
+    // A page cannot declare itself UTF-16 in ASCII-compatible bytes; the spec reads that as UTF-8.
+    return encoding.startsWith('utf-16') ? 'utf-8' : encoding;
+  } catch {
+    return 'utf-8';
+  }
+}
