@@ -101,9 +101,11 @@ describe('loadKnowledge', () => {
       expect(error.message).toBe(`pinpoint: ${join(dir, 'sub/a.md')}:${line}: ${reason}`);
     });
 
-    // yaml reports an unclosed quote or flow at the end of the block; the message points at the last written line.
+    // yaml reports an unclosed quote or flow where the block ends; the message points at the line that opened it.
     it.each([
       ['an unclosed quote', '---\ntitle: "A\n---\nBody', 2, 'invalid YAML (Missing closing "quote); fix the syntax, e.g. "title: My title"'],
+      ['an unclosed quote above other keys', '---\nsummary: it\'s fine\ntitle: \'Unclosed\nkind: order\ndate: 2022-01-01\n---\nBody', 3, "invalid YAML (Missing closing 'quote); fix the syntax, e.g. \"title: My title\""],
+      ['an unclosed flow sequence above other keys', '---\ntitle: A\nkind: [order\ndate: 2022-01-01\n---\nBody', 3, 'invalid YAML (Flow sequence in block collection must be sufficiently indented and end with a ]); fix the syntax, e.g. "title: My title"'],
       ['an unclosed flow sequence', '---\ntitle: A\nkind: [order\n---\nBody', 3, 'invalid YAML (Flow sequence in block collection must be sufficiently indented and end with a ]); fix the syntax, e.g. "title: My title"'],
     ])('names the line of %s, not the closing fence [reported bug]', async (_label, content, line, reason) => {
       const dir = folder({ 'a.md': content });
@@ -133,7 +135,7 @@ describe('loadKnowledge', () => {
       ['an alias group of one', 'name: X\naliases:\n  - [Meta, Facebook]\n  - [one]\n', 4, '"aliases.1": an alias group needs at least two phrases'],
       ['an unknown key', 'name: X\nsynonyms: []\n', 2, 'the pack file: unknown key "synonyms"; remove it or check the spelling'],
       ['a bad kind for a listed document', 'documents:\n  a.pdf:\n    title: A\n    kind: ruling\n', 4, '"documents.a.pdf.kind": expected one of complaint, answer, motion, brief, order, opinion, judgment, exhibit, transcript, declaration, settlement, docket, news-article, article, press-release, other'],
-      ['a syntax error', 'name: X\naliases: [a, b\nother: 1\n', 3, 'invalid YAML (Flow sequence in block collection must be sufficiently indented and end with a ]); fix the syntax, e.g. "title: My title"'],
+      ['a syntax error', 'name: X\naliases: [a, b\nother: 1\n', 2, 'invalid YAML (Flow sequence in block collection must be sufficiently indented and end with a ]); fix the syntax, e.g. "title: My title"'],
       ['aliases that are not a list [reported bug]', 'aliases: Meta\n', 1, '"aliases": expected a list such as [Meta, Facebook], got the text "Meta"'],
       ['a list instead of keys', '- Meta\n- Facebook\n', 1, 'the pack file: expected key: value lines such as "name: My case", got a list'],
     ])('stops with PACK_INVALID naming pack.yaml and the line %#: %s', async (_label, pack, line, reason) => {

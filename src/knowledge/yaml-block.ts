@@ -15,8 +15,9 @@ export function parseYamlBlock<T>(
   const document = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const syntaxError = document.errors[0];
   if (syntaxError) {
-    // yaml reports an unclosed quote or bracket at the end of the block: point at the last written line.
-    const line = lineCounter.linePos(Math.min(syntaxError.pos[0], source.trimEnd().length)).line + where.firstLine - 1;
+    // yaml reports an unclosed quote or bracket where the block ends: point at the line that opened it.
+    const at = openerOf(source, syntaxError.message) ?? Math.min(syntaxError.pos[0], source.trimEnd().length);
+    const line = lineCounter.linePos(at).line + where.firstLine - 1;
     const reason = syntaxError.message.split('\n')[0] ?? 'invalid YAML';
     throw new PinpointError(
       where.errorCode,
@@ -44,6 +45,27 @@ export function parseYamlBlock<T>(
   throw new PinpointError(where.errorCode, `pinpoint: ${where.file}:${line}: ${field}: ${describeIssue(issue, where.errorCode === 'PACK_INVALID' ? 'name: My case' : 'title: My title')}`, {
     cause: result.error,
   });
+}
+
+/**
+ * Where the quote or bracket that yaml says is never closed was opened: the first line whose value
+ * opens a quote it does not close ("title: \"Unclosed"), or opens more brackets than it closes.
+ */
+function openerOf(source: string, message: string): number | undefined {
+  const quote = message.includes('closing "quote') ? '"' : message.includes("closing 'quote") ? "'" : undefined;
+  const bracket = message.includes('end with a ]') ? ['[', ']'] : message.includes('end with a }') ? ['{', '}'] : undefined;
+  if (quote === undefined && bracket === undefined) return undefined;
+  let offset = 0;
+  for (const line of source.split('\n')) {
+    if (quote !== undefined) {
+      const opening = new RegExp(`^\\s*(?:-\\s+|[^:#]+:\\s+)${quote}`).exec(line);
+      if (opening && line.slice(opening[0].length).split(quote).length % 2 === 1) return offset + opening[0].length - 1;
+    } else if (bracket && line.split(bracket[0]!).length > line.split(bracket[1]!).length) {
+      return offset + line.indexOf(bracket[0]!);
+    }
+    offset += line.length + 1;
+  }
+  return undefined;
 }
 
 function describeIssue(issue: z.core.$ZodIssue, example: string): string {
