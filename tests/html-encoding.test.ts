@@ -26,6 +26,10 @@ describe('decodeHtml', () => {
     expect(decodeHtml(page('<meta charset="no-such-thing">', utf8))).toContain('The “café” opened');
   });
 
+  it('reads a page re-saved as UTF-8 as UTF-8, whatever its old declaration says', () => {
+    expect(decodeHtml(page('<meta charset="windows-1252">', Buffer.from('“café”')))).toContain('The “café” opened');
+  });
+
   it('lets a byte order mark win over the declaration', () => {
     const withBom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), page('<meta charset="windows-1252">', Buffer.from('“café”'))]);
     expect(decodeHtml(withBom)).toContain('The “café” opened');
