@@ -1,8 +1,10 @@
+import { strictUtf8 } from './utf8.js';
+
 /**
  * The text of a saved web page: UTF-8 when its bytes are valid UTF-8, otherwise decoded in the encoding
- * the page declares. Pages saved from older news
- * sites are often windows-1252 ("charset=iso-8859-1"); read as UTF-8, their curly quotes and accents
- * would turn into replacement characters, and quotes would no longer match what the page shows.
+ * the page declares. Pages saved from older news sites are often windows-1252 ("charset=iso-8859-1");
+ * read as UTF-8, their curly quotes and accents would turn into replacement characters, and quotes would
+ * no longer match what the page shows.
  */
 
 /** The HTML spec looks for the charset declaration in the first 1024 bytes. */
@@ -15,7 +17,7 @@ export function decodeHtml(bytes: Buffer): string {
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
   // Text that is valid UTF-8 is UTF-8 whatever the page declares: pages are often re-saved as UTF-8 with
   // their old declaration kept, and legacy text with accents is almost never valid UTF-8 by accident.
-  const utf8 = validUtf8(bytes);
+  const utf8 = strictUtf8(bytes);
   if (utf8 !== undefined) return utf8;
   const declared = META_CHARSET.exec(bytes.subarray(0, PRESCAN_BYTES).toString('latin1'))?.[1];
   const label = decoderLabel(declared);
@@ -29,16 +31,6 @@ const WINDOWS_1252_C1 = [
   '€', '\u0081', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u008d', 'Ž', '\u008f',
   '\u0090', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u009d', 'ž', 'Ÿ',
 ];
-
-const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
-
-function validUtf8(bytes: Buffer): string | undefined {
-  try {
-    return STRICT_UTF8.decode(bytes);
-  } catch {
-    return undefined;
-  }
-}
 
 /** A label TextDecoder knows; UTF-8 for none or an unknown one (the web's default for a modern page). */
 function decoderLabel(declared: string | undefined): string {

@@ -9,6 +9,7 @@ import { decodeHtml } from './html-encoding.js';
 import { PACK_FILE, readPackManifest } from './pack.js';
 import { extractPdf } from './pdf.js';
 import { documentMetaSchema, type PackManifest } from './schema.js';
+import { strictUtf8 } from './utf8.js';
 import { parseYamlBlock } from './yaml-block.js';
 
 export interface KnowledgePack {
@@ -59,8 +60,6 @@ const READERS: Record<string, Reader> = {
 
 export const SUPPORTED_EXTENSIONS = Object.keys(READERS);
 
-const UTF8 = new TextDecoder('utf-8', { fatal: true });
-
 /**
  * A .md/.txt file as UTF-8 text. A file with NUL bytes is binary (a misnamed Word file, an image) or
  * UTF-16, and one that is not valid UTF-8 would be quoted with replacement characters: both stop the load
@@ -72,16 +71,11 @@ function decodeText(bytes: Buffer, file: string): string {
     const what = utf16 ? 'is UTF-16 text' : 'is not text (it holds NUL bytes: a binary file?)';
     throw new PinpointError('DOCUMENT_INVALID', `pinpoint: ${file} ${what}; save it as UTF-8 plain text or remove it`);
   }
-  try {
-    return UTF8.decode(bytes);
-  } catch {
-    const lenient = bytes.toString('utf8');
-    const line = lenient.slice(0, lenient.indexOf('\uFFFD')).split('\n').length;
-    throw new PinpointError(
-      'DOCUMENT_INVALID',
-      `pinpoint: ${file}:${line}: not UTF-8 text (Latin-1 or Windows-1252?); save the file as UTF-8`,
-    );
-  }
+  const text = strictUtf8(bytes);
+  if (text !== undefined) return text;
+  const lenient = bytes.toString('utf8');
+  const line = lenient.slice(0, lenient.indexOf('\uFFFD')).split('\n').length;
+  throw new PinpointError('DOCUMENT_INVALID', `pinpoint: ${file}:${line}: not UTF-8 text (Latin-1 or Windows-1252?); save the file as UTF-8`);
 }
 
 /**

@@ -55,10 +55,12 @@ function openerOf(source: string, message: string): number | undefined {
   const quote = message.includes('closing "quote') ? '"' : message.includes("closing 'quote") ? "'" : undefined;
   const bracket = message.includes('end with a ]') ? ['[', ']'] : message.includes('end with a }') ? ['{', '}'] : undefined;
   if (quote === undefined && bracket === undefined) return undefined;
+  // A value that opens with the quote: "key: 'text" or "- 'text".
+  const opensQuote = quote === undefined ? undefined : new RegExp(`^\\s*(?:-\\s+|[^:#]+:\\s+)${quote}`);
   let offset = 0;
   for (const line of source.split('\n')) {
-    if (quote !== undefined) {
-      const opening = new RegExp(`^\\s*(?:-\\s+|[^:#]+:\\s+)${quote}`).exec(line);
+    if (quote !== undefined && opensQuote !== undefined) {
+      const opening = opensQuote.exec(line);
       if (opening && line.slice(opening[0].length).split(quote).length % 2 === 1) return offset + opening[0].length - 1;
     } else if (bracket && line.split(bracket[0]!).length > line.split(bracket[1]!).length) {
       return offset + line.indexOf(bracket[0]!);
