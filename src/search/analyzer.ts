@@ -140,7 +140,7 @@ function baseTokens(text: string): TokenBuffer {
       if (initialism) {
         const end = start + initialism[0].length;
         const letters = initialism[0].replace(/\./g, '');
-        const term = letters === 'US' ? COUNTRY_US : processWord(letters);
+        const term = processWord(letters);
         if (term !== '') push(tokens, term, start, end);
         words.lastIndex = end;
         continue;
