@@ -251,9 +251,11 @@ describe('loadKnowledge', () => {
       ]);
     });
 
-    it('gives documents that differ only by extension distinct ids', async () => {
-      const pack = await loadKnowledge(folder({ 'a.md': 'One.', 'a.txt': 'Two.' }));
-      expect(pack.documents.map((document) => document.id)).toEqual(['a', 'a-2']);
+    it('refuses two files that would share a document id, naming both', async () => {
+      const dir = folder({ 'a.md': 'One.', 'a.txt': 'Two.' });
+      await expect(loadKnowledge(dir)).rejects.toThrow(
+        `pinpoint: ${join(dir, 'a.md')} and ${join(dir, 'a.txt')} would both be document "a" (citations and pins name documents by it); rename one of them or remove the copy`,
+      );
     });
   });
 });

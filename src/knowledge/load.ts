@@ -104,7 +104,7 @@ export async function loadKnowledge(dir: string): Promise<KnowledgePack> {
     );
   }
   const documents: Document[] = [];
-  const usedIds = new Set<string>();
+  const pathById = new Map<string, string>();
   const contents = await readAll(files.map((relative) => path.join(dir, relative)));
   for (const [at, relative] of files.entries()) {
     const full = path.join(dir, relative);
@@ -116,7 +116,7 @@ export async function loadKnowledge(dir: string): Promise<KnowledgePack> {
       continue;
     }
     const meta = mergeMeta(relative, read.meta, manifest.documents[relative]);
-    const id = uniqueId(documentIdOf(relative), usedIds);
+    const id = claimId(documentIdOf(relative), relative, pathById, dir);
     documents.push({ id, path: relative, meta, text: read.text, ...(read.pages ? { pages: read.pages } : {}), hash: hashText(read.text) });
   }
   if (documents.length === 0) {
@@ -189,9 +189,18 @@ function documentIdOf(relative: string): string {
   return withoutExtension.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'document';
 }
 
-function uniqueId(id: string, used: Set<string>): string {
-  let candidate = id;
-  for (let n = 2; used.has(candidate); n++) candidate = `${id}-${n}`;
-  used.add(candidate);
-  return candidate;
+/**
+ * A document's id comes from its own path alone, so adding a file never renames another and pins keep
+ * pointing where they did. Two paths that make the same id ("a.md" and "a.txt") stop the load instead.
+ */
+function claimId(id: string, relative: string, pathById: Map<string, string>, dir: string): string {
+  const holder = pathById.get(id);
+  if (holder !== undefined) {
+    throw new PinpointError(
+      'DOCUMENT_INVALID',
+      `pinpoint: ${path.join(dir, holder)} and ${path.join(dir, relative)} would both be document "${id}" (citations and pins name documents by it); rename one of them or remove the copy`,
+    );
+  }
+  pathById.set(id, relative);
+  return id;
 }
