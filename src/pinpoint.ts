@@ -4,6 +4,7 @@ import { answerQuestion } from './answer/answer.js';
 import { citationOf } from './answer/citation.js';
 import { buildCorpus, type Corpus } from './corpus.js';
 import { loadKnowledge } from './knowledge/load.js';
+import { loadEnglishWords } from './search/english-words.js';
 import { silentLogger, type Logger } from './logger.js';
 import type { AskOptions, PassageView, Pinpoint, ReloadResult } from './services.js';
 import { createState, IN_MEMORY, type Rates } from './state/index.js';
@@ -41,6 +42,8 @@ export async function createPinpoint(options: PinpointOptions): Promise<Pinpoint
   };
 
   let corpus = await load();
+  // Read now, not on the first "who" question or misspelling: that user would wait 50 ms for it.
+  loadEnglishWords();
   const state = createState({
     dataDir: options.dataDir ?? IN_MEMORY,
     analyze: (text) => corpus.analyzer.terms(text),
