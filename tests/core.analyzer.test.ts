@@ -206,9 +206,11 @@ describe('analyzer', () => {
     });
 
     it('knows the legal phrases that mean the same thing in any case ("majority opinion", "opinion of the Court")', () => {
-      const majority = plain.terms('who wrote the majority opinion').filter(isAliasTerm);
+      const majority = plain.terms('the majority opinion').filter(isAliasTerm);
       expect(majority).toHaveLength(1);
-      expect(plain.terms('delivered the opinion of the Court').filter(isAliasTerm)).toEqual(majority);
+      expect(plain.terms('the opinion of the Court').filter(isAliasTerm)).toEqual(majority);
+      // "KENNEDY, J., delivered the opinion of the Court" is how the Supreme Court says who wrote it.
+      expect(plain.terms('who wrote the majority opinion').filter(isAliasTerm)).toEqual(plain.terms('delivered the opinion of the Court').filter(isAliasTerm));
       expect(plain.terms('a free-speech claim').filter(isAliasTerm)).toEqual(plain.terms('the First Amendment').filter(isAliasTerm));
       // A verb and its noun, which stemming keeps apart.
       expect(plain.terms('decided').filter(isAliasTerm)).toEqual(plain.terms('decision').filter(isAliasTerm));

@@ -5,6 +5,8 @@
  */
 export const LEGAL_ALIASES: readonly (readonly string[])[] = [
   ['majority opinion', 'opinion of the Court', "Court's opinion"],
+  // A Supreme Court opinion says who wrote it as "KENNEDY, J., delivered the opinion of the Court".
+  ['wrote the opinion', 'wrote the majority opinion', 'authored the opinion', 'delivered the opinion'],
   ['U.S.', 'United States', 'USA', 'United States of America'],
   ['Supreme Court', 'highest court', 'SCOTUS'],
   ['court of appeals', 'appeals court', 'appellate court'],
