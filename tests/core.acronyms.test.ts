@@ -63,6 +63,14 @@ describe('acronyms', () => {
     if (answer.kind === 'excerpts') expect(answer.excerpts[0]!.quote).toContain('12,843');
   });
 
+  it('reads a lowercase non-word as an acronym, as chat questions type them, but not an English word', async () => {
+    const corpus = await corpusOf('Harvard College admitted 2,000 applicants in 2008.\n\nThe University of Texas admitted 12,843 applicants in 2008, its records show.');
+    const answer = answerQuestion(corpus, 'how many applicants did ut admit in 2008');
+    expect(answer.kind === 'excerpts' && answer.excerpts[0]!.quote).toContain('12,843');
+    const query = analyzeQuery('did it admit applicants', corpus.analyzer, corpus.index, createAcronymExpander(() => ['Interstate Trucking admitted applicants.']));
+    expect(query.concepts.flatMap((concept) => concept.terms)).not.toContain('interst');
+  });
+
   it('quotes the sentence that spells out the acronym a "what does … stand for" question asks about', async () => {
     const corpus = await corpusOf(
       [

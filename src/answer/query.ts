@@ -1,5 +1,6 @@
 import { isAliasTerm, type Analyzer } from '../search/analyzer.js';
 import { isAcronym, type AcronymExpander } from '../search/acronyms.js';
+import { isEnglishWord } from '../search/english-words.js';
 import { GENERIC_TERMS } from '../search/generic-words.js';
 import type { PassageIndex } from '../search/passage-index.js';
 import { spellingFixes } from './spelling.js';
@@ -87,11 +88,16 @@ function standInTerms(
   index: PassageIndex,
   expandAcronym: AcronymExpander | undefined,
 ): { kind: 'acronym' | 'correction'; terms: string[] } {
-  if (isAcronym(word)) {
+  if (isAcronym(word) || isLowercaseAcronym(word)) {
     const expansion = acronymTerms(word, expandAcronym, analyzer, index);
     if (expansion.length > 0) return { kind: 'acronym', terms: expansion };
   }
   return { kind: 'correction', terms: spellingFixes(word, fresh, analyzer, index) };
+}
+
+/** "ag", "ut", "sboe": chat questions type acronyms in lowercase; an English word ("us", "it") is not one. */
+function isLowercaseAcronym(word: string): boolean {
+  return /^\p{Ll}{2,5}$/u.test(word) && !isEnglishWord(word);
 }
 
 /** The indexed terms of the name an acronym stands for ("UT" → univers, texa). */
@@ -151,7 +157,7 @@ export function analyzeQuery(question: string, analyzer: Analyzer, index: Passag
       const word = question.slice(group.start, group.end).replace(/['’]s$/, '');
       // Past a few unknown words a question is noise (or an attack): the rest are not worth correcting.
       const stand = unknownWords++ < MAX_WORDS_TO_CORRECT ? standInTerms(word, fresh, analyzer, index, expandAcronym) : { kind: 'correction' as const, terms: [] };
-      if (isAcronym(word) && stand.kind !== 'acronym') unknownAcronyms.push(word);
+      if ((isAcronym(word) || isLowercaseAcronym(word)) && stand.kind !== 'acronym') unknownAcronyms.push(word);
       if (stand.terms.length > 0) {
         terms = [...fresh, ...stand.terms];
         // Any one of a name's words satisfies the concept, so it weighs like the commonest of them.
