@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { isPageNumberLine, parseEcfHeader, repeatedHeaderTest } from './knowledge/clean-pleading.js';
+import { splitAtIndents } from './indented-paragraphs.js';
 import type { Document, Locator, Passage } from './types.js';
 
 /** Paragraphs longer than this are cut at sentence ends so one passage stays quotable and rankable. */
@@ -134,7 +135,10 @@ function passageId(docId: string, text: string, seen: Map<string, number>): stri
   return count === 1 ? base : `${base}.${count}`;
 }
 
-/** Blank-line separated blocks, trimmed, with form feeds treated as breaks too. */
+/**
+ * Blank-line separated blocks, trimmed, with form feeds treated as breaks too; in laid-out text, also
+ * where a line's indentation starts a paragraph (`splitAtIndents`).
+ */
 function paragraphBlocks(text: string): Block[] {
   const blocks: Block[] = [];
   const separator = /\n[ \t]*(?:\n|\f)[\s\f]*|\f[\s\f]*/g;
@@ -150,7 +154,7 @@ function paragraphBlocks(text: string): Block[] {
   }
   push(cursor, text.length);
   // A heading line directly followed by text (no blank line) is still a heading.
-  return blocks.flatMap((block) => {
+  return blocks.flatMap((whole) => splitAtIndents(text, whole)).flatMap((block) => {
     const firstLineEnd = text.indexOf('\n', block.start);
     if (firstLineEnd === -1 || firstLineEnd >= block.end) return [block];
     if (!HEADING.test(text.slice(block.start, firstLineEnd))) return [block];

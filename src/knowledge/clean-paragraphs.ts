@@ -27,7 +27,8 @@ function indentOf(line: string): number {
   return /^ */.exec(line)?.[0].length ?? 0;
 }
 
-function mode(values: readonly number[]): number {
+/** The commonest value; the smallest of those tied. */
+export function mode(values: readonly number[]): number {
   const counts = new Map<number, number>();
   for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
   let best = 0;

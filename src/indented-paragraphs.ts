@@ -1,0 +1,66 @@
+import { mode } from './knowledge/clean-paragraphs.js';
+
+/** A [start, end) stretch of a document's text. */
+export interface TextSpan {
+  start: number;
+  end: number;
+}
+
+/** Ends a sentence or a clause that may close a paragraph ("… as follows:"). */
+const SENTENCE_END = /[.!?:;]["'”’)\]]*$/u;
+/** A line indented this far past the text's own left edge is centered: a heading such as "A" or "II". */
+const CENTERED_INDENT = 8;
+const CENTERED_MARGIN = 4;
+/** Indentation only tells where paragraphs start in a block of at least this many lines. */
+const MIN_LINES = 3;
+
+interface Line {
+  /** Where the line's text starts, after its indentation. */
+  content: number;
+  end: number;
+  indent: number;
+}
+
+/**
+ * Laid-out text (a PDF's text as `pdftotext -layout` writes it) runs a page's paragraphs together with
+ * no blank line between them. A paragraph starts where, after a sentence end, a line leaves the
+ * block's usual left edge: indented ("   The Court …") or hanging ("Held: …" over indented lines). A
+ * centered line ("A", "II") stands alone. The spans are cut from the text as it is, so quotes stay
+ * exact.
+ */
+export function splitAtIndents(text: string, block: TextSpan): TextSpan[] {
+  const lines = linesOf(text, block);
+  if (lines.length < MIN_LINES) return [block];
+  const edge = mode(lines.map((line) => line.indent));
+  const isCentered = (line: Line) => line.indent >= CENTERED_INDENT && line.indent > edge + CENTERED_MARGIN;
+  const spans: TextSpan[] = [];
+  let start = block.start;
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i]!;
+    const previous = lines[i - 1]!;
+    const startsParagraph =
+      isCentered(line) || isCentered(previous) || (line.indent !== edge && SENTENCE_END.test(text.slice(previous.content, previous.end).trimEnd()));
+    if (!startsParagraph) continue;
+    let end = previous.end;
+    while (end > start && /\s/.test(text[end - 1]!)) end--;
+    if (end > start) spans.push({ start, end });
+    start = line.content;
+  }
+  spans.push({ start, end: block.end });
+  return spans;
+}
+
+function linesOf(text: string, block: TextSpan): Line[] {
+  const lines: Line[] = [];
+  // The block was trimmed: its first line's indentation is measured from where that line starts.
+  let at = text.lastIndexOf('\n', block.start - 1) + 1;
+  while (at < block.end) {
+    let end = text.indexOf('\n', at);
+    if (end === -1 || end > block.end) end = block.end;
+    let content = at;
+    while (content < end && text[content] === ' ') content++;
+    lines.push({ content: Math.max(content, block.start), end, indent: content - at });
+    at = end + 1;
+  }
+  return lines;
+}
