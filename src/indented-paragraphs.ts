@@ -1,4 +1,4 @@
-import { mode } from './knowledge/clean-paragraphs.js';
+import { mode, TERMINAL } from './knowledge/clean-paragraphs.js';
 
 /** A [start, end) stretch of a document's text. */
 export interface TextSpan {
@@ -6,8 +6,6 @@ export interface TextSpan {
   end: number;
 }
 
-/** Ends a sentence or a clause that may close a paragraph ("… as follows:"). */
-const SENTENCE_END = /[.!?:;]["'”’)\]]*$/u;
 /** A line indented this far past the text's own left edge is centered: a heading such as "A" or "II". */
 const CENTERED_INDENT = 8;
 const CENTERED_MARGIN = 4;
@@ -39,7 +37,7 @@ export function splitAtIndents(text: string, block: TextSpan): TextSpan[] {
     const line = lines[i]!;
     const previous = lines[i - 1]!;
     const startsParagraph =
-      isCentered(line) || isCentered(previous) || (line.indent !== edge && SENTENCE_END.test(text.slice(previous.content, previous.end).trimEnd()));
+      isCentered(line) || isCentered(previous) || (line.indent !== edge && TERMINAL.test(text.slice(previous.content, previous.end).trimEnd()));
     if (!startsParagraph) continue;
     let end = previous.end;
     while (end > start && /\s/.test(text[end - 1]!)) end--;

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { isPageNumberLine, parseEcfHeader, repeatedHeaderTest } from './knowledge/clean-pleading.js';
 import { splitAtIndents } from './indented-paragraphs.js';
+import { TERMINAL } from './knowledge/clean-paragraphs.js';
 import type { Document, Locator, Passage } from './types.js';
 
 /** Paragraphs longer than this are cut at sentence ends so one passage stays quotable and rankable. */
@@ -104,7 +105,23 @@ export function splitPassages(document: Document): Passage[] {
     emit({ start, end: block.end }, block.start);
   }
   flushShortRun();
+  markSentencesBrokenAcrossBlocks(passages);
   return passages;
+}
+
+/**
+ * A sentence a page break (or a stray blank line) runs across ends one passage and opens the next
+ * ("… the correct standard of strict" | "scrutiny, its decision …"): both are marked cut there, so a
+ * quote of either end shows an ellipsis instead of passing for a whole sentence.
+ */
+function markSentencesBrokenAcrossBlocks(passages: Passage[]): void {
+  for (let i = 1; i < passages.length; i++) {
+    const before = passages[i - 1]!;
+    const after = passages[i]!;
+    if (TERMINAL.test(before.text) || !/^\p{Ll}/u.test(after.text)) continue;
+    before.cutAfter = true;
+    after.cutBefore = true;
+  }
 }
 
 /**

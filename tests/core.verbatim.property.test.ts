@@ -163,4 +163,19 @@ describe('verbatim quotes (property)', () => {
     const continues = document.text.slice(first!.start + first!.quote.length).trim() !== '.';
     expect(first!.elidedEnd).toBe(continues);
   });
+
+  // A laid-out page ends mid-sentence; the next page goes on after its running header.
+  it('marks both ends of a sentence a page break runs across as elided', async () => {
+    const text = 'Because the Court of Appeals did not hold the University to the demanding burden articulated in Grutter and Bakke, nor apply the standard of strict\f\nscrutiny, so its decision affirming the grant of summary judgment was incorrect.\n\nThat decision is vacated.';
+    const corpus = await buildCorpus(packOf([text]), { logger: silentLogger });
+    expect(corpus.passages.map((passage) => [passage.cutBefore ?? false, passage.cutAfter ?? false])).toEqual([
+      [false, true],
+      [true, false],
+      [false, false],
+    ]);
+    const answer = answerQuestion(corpus, 'Was the decision affirming summary judgment incorrect?');
+    const [first] = answer.kind === 'excerpts' ? answer.excerpts : [];
+    expect(first!.quote).toMatch(/^scrutiny, so its decision/);
+    expect(first!.elidedStart).toBe(true);
+  });
 });

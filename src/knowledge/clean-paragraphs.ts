@@ -19,7 +19,8 @@ interface StreamLine {
 /** Marks a heading paragraph in the display text, as in Markdown. */
 export const HEADING_MARK = '## ';
 
-const TERMINAL = /[.!?:;]["'”’)\]]*$/u;
+/** A line or paragraph that ends a sentence (or a clause that may close one: "as follows:"). */
+export const TERMINAL = /[.!?:;]["'”’)\]]*$/u;
 /** Lines shorter than this share of a full line end their paragraph when they end a sentence. */
 const SHORT_LINE_RATIO = 0.6;
 
