@@ -16,10 +16,11 @@ import {
   userOf,
   type RawInteraction,
 } from './interaction.js';
-import { characterCount, DISCORD_LIMITS, PINPOINT_DISCORD_LIMITS } from './limits.js';
+import { characterCount, DISCORD_LIMITS, firstCharacters, PINPOINT_DISCORD_LIMITS } from './limits.js';
 import { EPHEMERAL_FLAG, toDiscordMessage, toDocumentsMessage, toPassagesMessage, toPinsMessage } from './render.js';
 import { toReportMessage } from './render-report.js';
 import { cooldownText, TEXT } from './text.js';
+import { truncate } from '../cut-text.js';
 import { Turn, type Respond } from './turn.js';
 
 export { TEXT } from './text.js';
@@ -103,7 +104,7 @@ export function createInteractionHandler({ core, api, logger, reportError }: Han
     if (refused) return refused;
     await turn.defer(true);
     const answer = core.findSources(text.slice(0, 2000), { scope: scopeOf(i), limit: pageSize });
-    const title = `Sources for: “${text.length > 80 ? `${text.slice(0, 79)}…` : text}”`;
+    const title = `Sources for: “${truncate(text, 80)}”`;
     await turn.send(toDiscordMessage(answer, { stats: core.stats(), title, private: true }));
   }
 
@@ -163,7 +164,7 @@ export function createInteractionHandler({ core, api, logger, reportError }: Han
   async function autocomplete(turn: Turn): Promise<void> {
     const i = turn.interaction;
     const focused = i.data?.options?.find((o) => o.focused);
-    const prefix = String(focused?.value ?? '').slice(0, PINPOINT_DISCORD_LIMITS.questionChars);
+    const prefix = firstCharacters(String(focused?.value ?? ''), PINPOINT_DISCORD_LIMITS.questionChars);
     let suggestions: string[] = [];
     try {
       suggestions = core.suggest(prefix, { scope: scopeOf(i), limit: DISCORD_LIMITS.autocompleteChoices });
@@ -173,10 +174,10 @@ export function createInteractionHandler({ core, api, logger, reportError }: Han
     const seen = new Set<string>();
     const choices = [];
     for (const suggestion of suggestions) {
-      const value = suggestion.slice(0, DISCORD_LIMITS.choiceValue);
+      const value = firstCharacters(suggestion, DISCORD_LIMITS.choiceValue);
       if (value.trim() === '' || seen.has(value)) continue;
       seen.add(value);
-      choices.push({ name: suggestion.slice(0, DISCORD_LIMITS.choiceName), value });
+      choices.push({ name: firstCharacters(suggestion, DISCORD_LIMITS.choiceName), value });
       if (choices.length === DISCORD_LIMITS.autocompleteChoices) break;
     }
     await turn.ack({ type: RESPONSE.autocomplete, data: { choices } });

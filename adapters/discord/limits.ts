@@ -51,3 +51,15 @@ export function characterCount(text: string): number {
   for (const _codePoint of text) count += 1;
   return count;
 }
+
+/** The first `max` characters as `characterCount` counts them: never half of an emoji's surrogate pair. */
+export function firstCharacters(text: string, max: number): string {
+  let count = 0;
+  let end = 0;
+  for (const codePoint of text) {
+    if (count === max) break;
+    count += 1;
+    end += codePoint.length;
+  }
+  return text.slice(0, end);
+}

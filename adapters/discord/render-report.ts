@@ -1,7 +1,8 @@
 import type { Pin } from './core.js';
 import { escapeText } from './escape.js';
 import { DISCORD_LIMITS } from './limits.js';
-import { COLORS, EPHEMERAL_FLAG, packBlocks, pinLine, STALE_PIN_NOTE, truncate, unpinRows, type DiscordMessage } from './render.js';
+import { COLORS, EPHEMERAL_FLAG, packBlocks, pinLine, STALE_PIN_NOTE, unpinRows, type DiscordMessage } from './render.js';
+import { truncate } from '../cut-text.js';
 
 /** One row of the core's no-match report (`core.answers.noMatchReport`). */
 export interface GapEntry {

@@ -4,6 +4,7 @@ import { encodeCustomId, type ButtonAction } from './custom-id.js';
 import { escapeText, formatQuote } from './escape.js';
 import { DISCORD_LIMITS } from './limits.js';
 import { splitQuote } from './split.js';
+import { truncate } from '../cut-text.js';
 
 /** A message body as Discord's REST API takes it (interaction edits, follow-ups, callbacks). */
 export interface DiscordMessage {
@@ -37,9 +38,6 @@ export interface AnswerRenderOptions {
 /** Allowed mentions for every message this bot sends: nobody is ever pinged. */
 export const NO_MENTIONS = { parse: [] as [] } as const;
 
-export function truncate(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
-}
 
 /** Only plain http(s) links are shown, wrapped in <> so Discord shows no preview. */
 function safeLink(url: string | undefined): string | undefined {

@@ -1,4 +1,5 @@
 import { formatQuote } from './escape.js';
+import { splitsCharacter } from '../cut-text.js';
 
 /** A piece of a quote: raw text plus its highlight ranges, relative to the piece. */
 export interface QuotePiece {
@@ -84,7 +85,10 @@ export function splitQuote(
     // A single "word" longer than the budget (a pasted blob): cut by characters, worst case 4 chars each.
     const step = Math.max(1, Math.floor((budget - 2) / 4));
     const starts: number[] = [];
-    for (let at = 0; at < sentence.text.length; at += step) starts.push(at);
+    for (let at = 0; at < sentence.text.length; at += step) {
+      const start = splitsCharacter(sentence.text, at) ? at + 1 : at;
+      if (starts.at(-1) !== start) starts.push(start);
+    }
     out.push(...(group(sentence.text, sentence.highlights, starts, budget) ?? []));
   }
   return mergeSmall(out, budget);

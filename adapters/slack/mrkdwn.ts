@@ -1,3 +1,5 @@
+import { splitsCharacter } from '../cut-text.js';
+
 /**
  * Escaping for Slack mrkdwn. Escaping `&`, `<` and `>` is what makes `<!channel>`, `<!here>`,
  * `<@U…>` and `<url|label>` inert when they appear inside a document or a question.
@@ -6,19 +8,15 @@ export function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-/** Cuts `text` to at most `max` characters, ending with "…" when something was cut. */
-export function truncate(text: string, max: number): string {
-  if (text.length <= max) return text;
-  return `${text.slice(0, Math.max(0, max - 1))}…`;
-}
-
 /**
  * `truncate` for text already in mrkdwn: the cut never splits an `&amp;` escape or a `<url|label>` link,
  * which Slack would show as broken markup.
  */
 export function truncateMrkdwn(mrkdwn: string, max: number): string {
   if (mrkdwn.length <= max) return mrkdwn;
-  const kept = mrkdwn.slice(0, Math.max(0, max - 1)).replace(/&[a-z#0-9]*$|<[^>]*$/i, '');
+  let end = Math.max(0, max - 1);
+  if (splitsCharacter(mrkdwn, end)) end -= 1;
+  const kept = mrkdwn.slice(0, end).replace(/&[a-z#0-9]*$|<[^>]*$/i, '');
   return `${kept}…`;
 }
 

@@ -1,6 +1,7 @@
 import type { PassageView } from '../../src/index.js';
 import { SLACK_LIMITS } from './limits.js';
-import { blockQuote, escapeMrkdwn, truncate } from './mrkdwn.js';
+import { blockQuote, escapeMrkdwn } from './mrkdwn.js';
+import { truncate } from '../cut-text.js';
 import { Budget, citationText, contextBlock, sectionBlock, type KnownBlock, type SlackMessage } from './render.js';
 
 /**

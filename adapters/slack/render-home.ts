@@ -2,7 +2,8 @@ import type { types } from '@slack/bolt';
 import type { DocumentSummary, Pin } from '../../src/index.js';
 import { encodeUnpinValue, UNPIN_ACTION_ID } from './actions.js';
 import { SLACK_LIMITS } from './limits.js';
-import { escapeMrkdwn, link, truncate } from './mrkdwn.js';
+import { escapeMrkdwn, link } from './mrkdwn.js';
+import { truncate } from '../cut-text.js';
 import { Budget, citationText, contextBlock, sectionBlock, type KnownBlock } from './render.js';
 
 /** How many unanswered questions the moderators' report lists. */

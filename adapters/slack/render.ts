@@ -2,7 +2,8 @@ import type { types } from '@slack/bolt';
 import type { Answer, Excerpt, PinnedExcerpt } from '../../src/index.js';
 import { ACTION_IDS, encodeButtonValue, VOTE_ACTION_IDS, type SlackButton, type Vote } from './actions.js';
 import { SLACK_LIMITS } from './limits.js';
-import { blockQuote, boldHighlights, escapeMrkdwn, link, truncate, truncateMrkdwn } from './mrkdwn.js';
+import { blockQuote, boldHighlights, escapeMrkdwn, link, truncateMrkdwn } from './mrkdwn.js';
+import { truncate } from '../cut-text.js';
 
 export { SLACK_LIMITS } from './limits.js';
 
