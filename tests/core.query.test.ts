@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { answerQuestion } from '../src/answer/answer.js';
 import { analyzeQuery, POSTING_BUDGET } from '../src/answer/query.js';
 import { corpusOfParagraphs } from './helpers/corpus.js';
 
@@ -55,5 +56,20 @@ describe('spelling fixes for hostile questions', () => {
     analyzeQuery(typos, corpus.analyzer, index);
     expect(new Set(lookups).size).toBe(12);
     expect(analyzeQuery('what did netflix read in the mesages', corpus.analyzer, index).concepts.some((concept) => concept.terms.includes('messag'))).toBe(true);
+  });
+});
+
+describe('words the documents do not use', () => {
+  const ARTICLE = [
+    'This bond was cemented by personal ties between Netflix co-founder Reed Hastings and Facebook mogul Mark Zuckerberg.',
+    'Shortly after Hastings joined the board, the companies signed an agreement on messages.',
+  ];
+
+  it('reads a verb the documents never use as the noun for who does it ("founded" → "founder")', async () => {
+    const corpus = await corpusOfParagraphs(ARTICLE);
+    const query = analyzeQuery('Who founded Netflix?', corpus.analyzer, corpus.index);
+    expect(query.concepts.find((concept) => concept.terms.includes('found'))?.terms).toContain('founder');
+    const answer = answerQuestion(corpus, 'Who founded Netflix?');
+    expect(answer.kind === 'excerpts' && answer.excerpts[0]!.quote).toContain('Reed Hastings');
   });
 });

@@ -78,8 +78,9 @@ const MAX_WORDS_TO_CORRECT = 12;
 const CORRECTION_WEIGHT = 0.85;
 
 /**
- * Indexed terms that stand in for a word the documents never use: the name an acronym stands for, or
- * the spelling fixes of a typo (from its stem, then from the word as typed).
+ * Indexed terms that stand in for a word the documents never use: the name an acronym stands for, the
+ * spelling fixes of a typo (from its stem, then from the word as typed), else the noun for whoever does
+ * what the word says.
  */
 function standInTerms(
   word: string,
@@ -92,7 +93,23 @@ function standInTerms(
     const expansion = acronymTerms(word, expandAcronym, analyzer, index);
     if (expansion.length > 0) return { kind: 'acronym', terms: expansion };
   }
-  return { kind: 'correction', terms: spellingFixes(word, fresh, analyzer, index) };
+  const fixes = spellingFixes(word, fresh, analyzer, index);
+  return { kind: 'correction', terms: fixes.length > 0 ? fixes : agentNouns(fresh, index) };
+}
+
+const AGENT_SUFFIXES = ['er', 'or'];
+
+/**
+ * "founded" → "founder", "directed" → "director": the noun for whoever does what a verb the documents
+ * do not use says. Stemming keeps the two apart, and a "who" question is often answered by the noun.
+ */
+function agentNouns(stems: readonly string[], index: PassageIndex): string[] {
+  const found: string[] = [];
+  for (const stem of stems) {
+    if (isAliasTerm(stem) || stem.length < 4 || !/^\p{L}+$/u.test(stem)) continue;
+    for (const suffix of AGENT_SUFFIXES) if (index.documentFrequency(stem + suffix) > 0) found.push(stem + suffix);
+  }
+  return found;
 }
 
 /** "ag", "ut", "sboe": chat questions type acronyms in lowercase; an English word ("us", "it") is not one. */
