@@ -70,6 +70,11 @@ describe('answers over the shipped knowledge', () => {
     expect(highlighted(first!).join(' | ')).toMatch(/private messages|direct messages/);
   });
 
+  it('does not hold "in the article" against a question: it says where to look, not what about', () => {
+    const [first] = excerptsOf(shipped.ask('Who is Mark Zuckerberg in the article?'));
+    expect(first!.quote).toContain('Facebook mogul Mark Zuckerberg');
+  });
+
   it('answers no-match with the document titles as suggestions for an off-topic question', () => {
     const answer = shipped.ask('What is the capital of France?');
     expect(answer).toEqual({ kind: 'no-match', question: 'What is the capital of France?', suggestions: [ARTICLE_TITLE], candidates: expect.any(Array) });
