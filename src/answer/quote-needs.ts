@@ -15,6 +15,8 @@ const AGE_WORD = /\b(?:age|aged|ages|years?|year-old|months?|old)\b/i;
 /** "How much did Meta pay …?", "What fine …?": asks for a sum of money, which a text gives with its currency. */
 const MONEY_QUESTION =
   /\bhow much\b.*\b(?:pay|paid|cost|costs|fine|fined|spend|spent|worth|price|money|damages|award|awarded|fee|fees|charge|charged|earn|earned|settle|settled|settlement)\b|\bwhat (?:fine|price|sum)\b/i;
+/** A sum of money as a text writes it: "$725 million", "€265", "40 dollars". */
+const MONEY_AMOUNT = /[$€£¥]\s?\d[\d,.]*(?:\s?(?:million|billion|thousand|[mbk]n?)\b)?|\b\d[\d,.]*\s?(?:million |billion |thousand )?(?:dollars?|euros?|pounds|cents?|USD|EUR|GBP)\b/gi;
 const MONEY = /[$€£¥]|\b(?:dollars?|euros?|pounds|cents?|USD|EUR|GBP|percent)\b|%/i;
 /** "How do I join …?", "How can we stop …?": asks for a way to do something, which its verb names. */
 const METHOD_QUESTION = /^\s*how (?:do|does|can|could|should|would|might|may|must) (?:i|we|you|one)\s+([\p{L}'’-]+)/iu;
@@ -22,7 +24,7 @@ const METHOD_QUESTION = /^\s*how (?:do|does|can|could|should|would|might|may|mus
 /**
  * A quote that lacks what its question asks for does not answer it:
  * - "What is the case number?", "Which court …?": a docket number, a court's name;
- * - "How many …?": a count (a year or "SB 683" is no count); "How old …?": an age;
+ * - "How many …?": a count (a year, "SB 683" or "€265 million" is no count); "How old …?": an age;
  * - "How much did they pay?": a sum with its currency;
  * - "Is he still …?": something said of the present, not only the past;
  * - "How do I join …?": the verb (or an alias of it): a quote naming the class action does not say how
@@ -40,7 +42,9 @@ export function quoteShortfall(question: string, quote: string, analyzer: Analyz
   if (shortfall === 'none') return 'none';
   if (aging && !AGE_WORD.test(quote)) return shortfall;
   const words = questionWordSet(question);
-  return (counting ? offersCount(quote, words) : offersAnswerType(quote, type, words)) ? 'none' : shortfall;
+  // "How many users …?" is not answered by "a €265 million fine", unless it asks how many dollars.
+  const countable = counting && !MONEY.test(question) ? quote.replace(MONEY_AMOUNT, ' ') : quote;
+  return (counting ? offersCount(countable, words) : offersAnswerType(quote, type, words)) ? 'none' : shortfall;
 }
 
 function missesMethodVerb(question: string, quote: string, analyzer: Analyzer): boolean {
