@@ -19,6 +19,8 @@ describe('expectedAnswerType', () => {
     ['What did the court decide on the motions?', 'any'],
     ['What court case desegregated schools?', 'case'],
     ['Who sued Meta?', 'person'],
+    ['What was the name of the poll worker?', 'person'],
+    ['What are the names of the plaintiffs?', 'person'],
     ['When was the complaint filed?', 'date'],
     ['lawsuit filing date', 'date'],
     ['What was the date of the warning letter?', 'date'],
