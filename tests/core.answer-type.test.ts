@@ -108,6 +108,8 @@ describe('offersCount', () => {
     ['You asked about KRS 117.265(5) and § 1983.', false],
     ['See Grutter v. Bollinger, 539 U. S. 306 (2003).', false],
     ['The court dismissed Count 2 in case 1:20CV457.', false],
+    ['On June 11, 2021, the Board published a memo. (Id. ¶ 33.)', false],
+    ['On Aug. 16, 2018, 40 ballots were cured.', true],
   ])('%s → %s', (text, expected) => {
     expect(offersCount(text, none)).toBe(expected);
   });

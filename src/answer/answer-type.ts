@@ -64,13 +64,16 @@ export function offersAnswerType(text: string, type: AnswerType, questionWords: 
   }
 }
 
-// Numbers that name rather than count: a docket, bill, section, count or exhibit number, a year, a
-// reporter citation ("539 U. S. 306"). "How many …?" is not answered by "SB 683" or "in 2020".
+// Numbers that name rather than count: a docket, bill, section, count, exhibit or paragraph number, a
+// year, the day of a date, a reporter citation ("539 U. S. 306"). "How many …?" is not answered by
+// "SB 683", "in 2020" or "on June 11".
 const LABEL_NUMBER = new RegExp(
   [
     String.raw`(?:\b(?:Nos?\.|Sections?|Rule|Article|Title|Chapter|Counts?|SB|HB|Bill|KRS|Docket|Doc\.|Case|OAG|ECF|Exhibit|Ex\.|Id\.)\s*|§+\s*)\d[\w.:()–-]*`,
     String.raw`(?:${DOCKET.source})\S*`,
     String.raw`\b(?:1[6-9]\d\d|20\d\d)\b`,
+    String.raw`¶+\s*\d[\d,–-]*`,
+    String.raw`(?:${MONTH.source})\.?\s+\d{1,2}\b`,
     String.raw`\b\d+\s+(?:U\.\s?S\.|F\.|S\.\s?Ct\.|N\.C\.|F\.\s?Supp\.)[^;,)]*`,
   ].join('|'),
   'gi',
