@@ -75,6 +75,11 @@ describe('answers over the shipped knowledge', () => {
     expect(first!.quote).toContain('Facebook mogul Mark Zuckerberg');
   });
 
+  it('does not hold chat filler against a question ("the guys behind the class action")', () => {
+    const [first] = excerptsOf(shipped.ask('who are the guys behind the class action'));
+    expect(first!.quote).toContain('Maximilian Klein and Sarah Grabert');
+  });
+
   it('answers no-match with the document titles as suggestions for an off-topic question', () => {
     const answer = shipped.ask('What is the capital of France?');
     expect(answer).toEqual({ kind: 'no-match', question: 'What is the capital of France?', suggestions: [ARTICLE_TITLE], candidates: expect.any(Array) });

@@ -6,7 +6,8 @@ import { stemWord } from './irregular-forms.js';
  * should not count as evidence that the documents miss the topic: words like "trial", "judge" or
  * "Spotify" should, and they are not in this list. Nor are outcomes ("won", "lost"): "Who won the
  * lawsuit?" asks about winning, and documents that never say who won do not answer it. Words for the
- * documents themselves ("in the article", "according to the documents") say where to look, not what.
+ * documents themselves ("in the article", "according to the docs") say where to look, not what; so do
+ * prepositions and chat filler ("the guy behind the suit", "hey", "pls").
  */
 const GENERIC_WORDS = `get got gets getting see saw seen sees want wanted wants make made makes do done happen happened
 happens use used uses take took taken give gave given go went gone come came say said says tell told show showed
@@ -23,7 +24,9 @@ ultimately originally exactly basically actually really truly probably possibly 
 about around back again still ever even end ended happening involved involve involving role
 date dates time times year years day days amount number name named called total sum
 one two three four five several both first second third last
-article articles document documents story stories text texts source sources passage passages according
-mention mentioned mentions`.split(/\s+/);
+article articles document documents doc docs story stories text texts source sources passage passages
+according mention mentioned mentions
+behind beside besides among amongst across toward towards upon via onto within without throughout beyond
+guy guys folks gonna wanna kinda sorta hey hi pls thanks thx okay ok yeah lol btw`.split(/\s+/);
 
 export const GENERIC_TERMS: ReadonlySet<string> = new Set(GENERIC_WORDS.map(stemWord));
