@@ -75,6 +75,11 @@ describe('answers over the shipped knowledge', () => {
     expect(first!.quote).toContain('Facebook mogul Mark Zuckerberg');
   });
 
+  it("meets chat paraphrases through the pack's aliases (\"snoop on\" ~ \"peek into\", \"Netflix boss\" ~ Hastings)", () => {
+    expect(excerptsOf(shipped.ask("could netflix snoop on people's facebook chats"))[0]!.quote).toContain('peek into Facebook users’ private messages');
+    expect(excerptsOf(shipped.ask('what did the Netflix boss and the Facebook CEO have going on'))[0]!.quote).toContain('personal ties');
+  });
+
   it('does not hold chat filler against a question ("the guys behind the class action")', () => {
     const [first] = excerptsOf(shipped.ask('who are the guys behind the class action'));
     expect(first!.quote).toContain('Maximilian Klein and Sarah Grabert');
