@@ -20,6 +20,8 @@ describe('expectedAnswerType', () => {
     ['What court case desegregated schools?', 'case'],
     ['Who sued Meta?', 'person'],
     ['What was the name of the poll worker?', 'person'],
+    ['whos the judge', 'person'],
+    ['whens the hearing', 'date'],
     ['What are the names of the plaintiffs?', 'person'],
     ['When was the complaint filed?', 'date'],
     ['lawsuit filing date', 'date'],

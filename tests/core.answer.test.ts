@@ -80,6 +80,11 @@ describe('answers over the shipped knowledge', () => {
     expect(excerptsOf(shipped.ask('what did the Netflix boss and the Facebook CEO have going on'))[0]!.quote).toContain('personal ties');
   });
 
+  it('reads "whos" and "whens" as chat spells "who\'s" and "when\'s"', () => {
+    expect(excerptsOf(shipped.ask('whos reed hastings'))[0]!.quote).toContain('Netflix co-founder Reed Hastings');
+    expect(excerptsOf(shipped.ask('whens the lawsuit filed'))[0]!.quote).toContain('April last year');
+  });
+
   it('does not hold chat filler against a question ("the guys behind the class action")', () => {
     const [first] = excerptsOf(shipped.ask('who are the guys behind the class action'));
     expect(first!.quote).toContain('Maximilian Klein and Sarah Grabert');

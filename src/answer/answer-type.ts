@@ -18,7 +18,9 @@ const TYPE_PATTERNS: [AnswerType, RegExp][] = [
 ];
 
 export function expectedAnswerType(question: string): AnswerType {
-  return TYPE_PATTERNS.find(([, pattern]) => pattern.test(question))?.[0] ?? 'any';
+  // Chat drops the apostrophe: "whens the hearing", "whos the judge".
+  const spelled = question.replace(/\b(what|when|where|who|how|why)s\b/gi, "$1's");
+  return TYPE_PATTERNS.find(([, pattern]) => pattern.test(spelled))?.[0] ?? 'any';
 }
 
 const MONTH = /\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b/;

@@ -1,7 +1,8 @@
 /**
  * English stop words dropped from indexing and queries: MiniSearch multiplies a passage's score
  * by the number of query terms it matches, so "the" or "did" would otherwise distort the ranking.
- * Negations stay out of the list on purpose ("not", "no", "never") — legal text turns on them.
+ * Negations stay out of the list on purpose ("not", "no", "never") — legal text turns on them. Chat
+ * spells "who's" as "whos": those are stop words too.
  */
 export const STOP_WORDS: ReadonlySet<string> = new Set(
   `a about above after again against all also am an and any are aren't as at be because been before being
@@ -13,7 +14,8 @@ she she'd she'll she's should shouldn't so some such than that that's the their 
 there there's these they they'd they'll they're they've this those through to too under until up very was
 wasn't we we'd we'll we're we've were weren't what what's when when's where where's which while who who's
 whom why why's with won't would wouldn't you you'd you'll you're you've your yours yourself yourselves
-s t also just really actually ever much many tell me please know`
+s t also just really actually ever much many tell me please know
+whats whens wheres whos hows whys`
     .split(/\s+/)
     .filter(Boolean),
 );
