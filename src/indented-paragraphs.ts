@@ -23,21 +23,23 @@ interface Line {
  * Laid-out text (a PDF's text as `pdftotext -layout` writes it) runs a page's paragraphs together with
  * no blank line between them. A paragraph starts where, after a sentence end, a line leaves the
  * block's usual left edge: indented ("   The Court …") or hanging ("Held: …" over indented lines). A
- * centered line ("A", "II") stands alone. The spans are cut from the text as it is, so quotes stay
- * exact.
+ * centered line ("A", "II") and a divider ("*   *   *") stand alone. The spans are cut from the text
+ * as it is, so quotes stay exact.
  */
 export function splitAtIndents(text: string, block: TextSpan): TextSpan[] {
   const lines = linesOf(text, block);
   if (lines.length < MIN_LINES) return [block];
   const edge = mode(lines.map((line) => line.indent));
-  const isCentered = (line: Line) => line.indent >= CENTERED_INDENT && line.indent > edge + CENTERED_MARGIN;
+  // A centered line ("A", "II") or one with no letters or digits ("*   *   *") stands alone.
+  const standsAlone = (line: Line) =>
+    (line.indent >= CENTERED_INDENT && line.indent > edge + CENTERED_MARGIN) || !/[\p{L}\p{N}]/u.test(text.slice(line.content, line.end));
   const spans: TextSpan[] = [];
   let start = block.start;
   for (let i = 1; i < lines.length; i++) {
     const line = lines[i]!;
     const previous = lines[i - 1]!;
     const startsParagraph =
-      isCentered(line) || isCentered(previous) || (line.indent !== edge && TERMINAL.test(text.slice(previous.content, previous.end).trimEnd()));
+      standsAlone(line) || standsAlone(previous) || (line.indent !== edge && TERMINAL.test(text.slice(previous.content, previous.end).trimEnd()));
     if (!startsParagraph) continue;
     let end = previous.end;
     while (end > start && /\s/.test(text[end - 1]!)) end--;

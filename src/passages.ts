@@ -83,7 +83,8 @@ export function splitPassages(document: Document): Passage[] {
       section = heading[2];
       continue;
     }
-    if (isFurniture?.(raw)) continue;
+    // Page furniture, and dividers with nothing to read ("*   *   *", "_______"), are no passage.
+    if (isFurniture?.(raw) || !/[\p{L}\p{N}]/u.test(raw)) continue;
     const marker = PAGE_MARKER.exec(raw) ?? BARE_PAGE_NUMBER.exec(raw);
     if (marker) {
       markedPage = Number(marker[1] ?? marker[2] ?? marker[3] ?? marker[0]);

@@ -41,6 +41,13 @@ describe('splitAtIndents', () => {
     ]);
   });
 
+  it('sets a divider line apart, and no passage holds it', () => {
+    const text = 'The Court so held in 2003. That ends it.\n*     *    *\n  Strict scrutiny must not be strict in theory\nbut fatal in fact.';
+    expect(pieces(text)).toEqual(['The Court so held in 2003. That ends it.', '*     *    *', 'Strict scrutiny must not be strict in theory\nbut fatal in fact.']);
+    const passages = splitPassages({ id: 'd', path: 'd.txt', meta: { title: 'D' }, text, hash: hashText(text) });
+    expect(passages.map((passage) => passage.text)).toEqual(['The Court so held in 2003. That ends it.', 'Strict scrutiny must not be strict in theory\nbut fatal in fact.']);
+  });
+
   it('reads hanging paragraphs too: the lines at the left edge are the indented ones', () => {
     expect(pieces(SYLLABUS)).toEqual([
       'The University of Texas at Austin considers race as one of various fac-\n  tors in its undergraduate admissions process.',
