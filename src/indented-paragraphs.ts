@@ -6,7 +6,10 @@ export interface TextSpan {
   end: number;
 }
 
-/** A line indented this far past the text's own left edge is centered: a heading such as "A" or "II". */
+/**
+ * A line indented at least this far, and by more than CENTERED_MARGIN past the block's left edge, is
+ * centered: a heading such as "A" or "II".
+ */
 const CENTERED_INDENT = 8;
 const CENTERED_MARGIN = 4;
 /** Indentation only tells where paragraphs start in a block of at least this many lines. */
@@ -30,7 +33,6 @@ export function splitAtIndents(text: string, block: TextSpan): TextSpan[] {
   const lines = linesOf(text, block);
   if (lines.length < MIN_LINES) return [block];
   const edge = mode(lines.map((line) => line.indent));
-  // A centered line ("A", "II") or one with no letters or digits ("*   *   *") stands alone.
   const standsAlone = (line: Line) =>
     (line.indent >= CENTERED_INDENT && line.indent > edge + CENTERED_MARGIN) || !/[\p{L}\p{N}]/u.test(text.slice(line.content, line.end));
   const spans: TextSpan[] = [];
