@@ -38,7 +38,6 @@ export interface AnswerRenderOptions {
 /** Allowed mentions for every message this bot sends: nobody is ever pinged. */
 export const NO_MENTIONS = { parse: [] as [] } as const;
 
-
 /** Only plain http(s) links are shown, wrapped in <> so Discord shows no preview. */
 function safeLink(url: string | undefined): string | undefined {
   if (!url || !/^https?:\/\/[^\s<>]+$/i.test(url)) return undefined;
