@@ -39,7 +39,11 @@ function burst(label: string, count: number, wait = false): Burst {
   const times: Burst['times'] = {};
   const waiters: { count: number; resolve: () => void }[] = [];
   let markReady: () => void = () => {};
-  const ready = new Promise<void>((resolve) => (markReady = resolve));
+  let failReady: (error: Error) => void = () => {};
+  const ready = new Promise<void>((resolve, reject) => {
+    markReady = resolve;
+    failReady = reject;
+  });
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => stderr.push(chunk));
   createInterface({ input: child.stdout }).on('line', (line) => {
     if (line.startsWith('ready ')) markReady();
@@ -54,6 +58,8 @@ function burst(label: string, count: number, wait = false): Burst {
     code: code as number | null,
     signal: signal as NodeJS.Signals | null,
   }));
+  // A child that dies before opening the database fails the test with its error, not a timeout.
+  void exit.then(({ code }) => failReady(new Error(`${label} exited ${code} before it was ready: ${stderr.join('')}`)));
   return {
     child,
     acknowledged,
@@ -103,6 +109,30 @@ describe('state reliability', () => {
     const db = new Database(join(dir, STATE_FILE), { readonly: true });
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     db.close();
+  });
+
+  it('opens a new database that another process is creating and holds locked', async () => {
+    // The other process creates the file and holds a write lock for a moment, as a second bot or
+    // `npm run ask` starting together with the first would. Switching the journal mode then fails at
+    // once with "database is locked" unless the open waits for the lock.
+    const holder = spawn(
+      process.execPath,
+      [
+        '-e',
+        `const Database = require('better-sqlite3');
+         const db = new Database(process.argv[1]);
+         db.exec('BEGIN IMMEDIATE; CREATE TABLE held (x)');
+         process.stdout.write('locked\\n');
+         setTimeout(() => { db.exec('COMMIT'); db.close(); }, 300);`,
+        join(dir, STATE_FILE),
+      ],
+      { cwd: ROOT },
+    );
+    children.push(holder);
+    await once(createInterface({ input: holder.stdout }), 'line');
+    const state = openState();
+    state.close();
+    expect((await once(holder, 'close'))[0]).toBe(0);
   });
 
   it('loses no pin and reports no error when two processes pin at the same time', async () => {

@@ -53,7 +53,7 @@ export function openStore(options: OpenStoreOptions): Store {
     if (!memory) checkIntegrity(db, file);
     checkSchemaVersion(db, options.migrations, file);
     if (!memory) {
-      const mode = db.pragma('journal_mode = WAL', { simple: true });
+      const mode = switchToWal(db, options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS);
       if (mode !== 'wal') logger.warn({ file, mode }, 'pinpoint: state database is not in WAL mode');
     }
     // FULL with WAL: every commit is fsynced, so an acknowledged pin survives a power loss, not only
@@ -93,6 +93,26 @@ function wrap(db: Database.Database, file: string): Store {
       if (db.open) db.close();
     },
   };
+}
+
+/** Pause between attempts to switch the journal mode while another process holds the database. */
+const WAL_RETRY_MS = 20;
+
+/**
+ * `journal_mode = WAL`, retried while another process holds a lock: unlike other statements, the switch
+ * fails at once with SQLITE_BUSY instead of waiting on busy_timeout, so two processes opening a new
+ * database together would otherwise fail to start.
+ */
+function switchToWal(db: Database.Database, timeoutMs: number): unknown {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return db.pragma('journal_mode = WAL', { simple: true });
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== 'SQLITE_BUSY' || Date.now() >= deadline) throw error;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, WAL_RETRY_MS);
+    }
+  }
 }
 
 /** Reads the first 16 bytes without SQLite so a foreign file is refused before anything can touch it. */
