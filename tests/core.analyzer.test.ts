@@ -66,6 +66,12 @@ describe('analyzer', () => {
   });
 
   describe('legal tokens', () => {
+    it('reads "5th" and "14th" as "fifth" and "fourteenth" too, as courts spell them', () => {
+      expect(plain.terms('the 5th Circuit')).toEqual(expect.arrayContaining(plain.terms('the Fifth Circuit')));
+      expect(plain.terms('14th Amendment')).toEqual(expect.arrayContaining(plain.terms('Fourteenth Amendment')));
+      expect(plain.terms('the 21st century')).toEqual(['21', 'centuri']);
+    });
+
     it.each([
       ['12(b)(6)', ['12(b)(6)']],
       ['Rule 23(b)(3)', ['rule', '23(b)(3)']],

@@ -53,7 +53,7 @@ const isDigit = (code: number) => code >= 48 && code <= 57;
 // "U.S.", "U.S.C.", "D.C.": single letters joined by dots are one word, as their undotted spelling is.
 const INITIALISM = /\p{L}(?:\.\p{L})+(?!\p{L})/uy;
 
-const ANALYZER_VERSION = 'a10';
+const ANALYZER_VERSION = 'a11';
 const ALIAS_PREFIX = '~';
 
 // Raw word → processed term ('' for a stop word): one lookup per word on the hot path. Bounded, because
@@ -80,6 +80,15 @@ function foldWord(raw: string): string {
   let word = raw.toLowerCase().replace(/’/g, "'");
   if (/[\u0080-\uffff]/.test(word)) word = word.normalize('NFD').replace(/\p{M}/gu, '');
   return word.replace(/'s$/, '');
+}
+
+const ORDINAL_WORDS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth', 'thirteenth', 'fourteenth', 'fifteenth', 'sixteenth', 'seventeenth', 'eighteenth', 'nineteenth', 'twentieth'];
+
+/** "5th" → the term of "fifth": courts write "Fifth Circuit" and "Fourteenth Amendment", readers "5th" and "14th". */
+function ordinalWordTerm(word: string): string | undefined {
+  const ordinal = /^(\d{1,2})(?:st|nd|rd|th)$/i.exec(word);
+  const spelled = ordinal ? ORDINAL_WORDS[Number(ordinal[1]) - 1] : undefined;
+  return spelled ? processWord(spelled) : undefined;
 }
 
 /** Terms of a legal or numeric token (one can yield two: "§1983" and "1983"). */
@@ -130,6 +139,8 @@ function baseTokens(text: string): TokenBuffer {
       if (special) {
         const end = special.index + special[0].length;
         for (const term of termsOfSpecial(special)) push(tokens, term, special.index, end);
+        const ordinal = ordinalWordTerm(match[0]);
+        if (ordinal) push(tokens, ordinal, start, start + match[0].length);
         words.lastIndex = Math.max(words.lastIndex, end);
         continue;
       }
