@@ -17,9 +17,12 @@ const TYPE_PATTERNS: [AnswerType, RegExp][] = [
   ['place', /\b(where|what (country|city|state|place|court)|which (country|city|state))\b/i],
 ];
 
+// "When UT said it wanted X, what did it call that?": a clause that sets the scene, then the question.
+const LEADING_CLAUSE = /^\s*(?:when|if|after|before|since|while|once|as)\b[^?,]*,\s*(?=(?:what|who|whom|whose|which|where|how|why)\b)/i;
+
 export function expectedAnswerType(question: string): AnswerType {
   // Chat drops the apostrophe: "whens the hearing", "whos the judge".
-  const spelled = question.replace(/\b(what|when|where|who|how|why)s\b/gi, "$1's");
+  const spelled = question.replace(/\b(what|when|where|who|how|why)s\b/gi, "$1's").replace(LEADING_CLAUSE, '');
   return TYPE_PATTERNS.find(([, pattern]) => pattern.test(spelled))?.[0] ?? 'any';
 }
 
