@@ -1,4 +1,5 @@
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { deserialize, serialize } from 'node:v8';
 import { join } from 'node:path';
@@ -12,11 +13,13 @@ import { hashText, loadKnowledge, type KnowledgePack } from '../src/knowledge/lo
 import { packManifestSchema } from '../src/knowledge/schema.js';
 import type { Logger } from '../src/logger.js';
 import { createAnalyzer } from '../src/search/analyzer.js';
+import { createIndexCache } from '../src/search/index-cache.js';
 import { buildPassageIndex, loadPassageIndex } from '../src/search/passage-index.js';
 import { splitPassages } from '../src/passages.js';
 import type { Document } from '../src/types.js';
 
 const FIXTURE = fileURLToPath(new URL('./fixtures/core/kb', import.meta.url));
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 interface LogLine {
   level: 'debug' | 'info' | 'warn' | 'error';
@@ -136,6 +139,38 @@ describe('index cache', () => {
       ['warn', 'index cache unreadable; rebuilding'],
       ['warn', 'could not write the index cache; the next start will re-index'],
     ]);
+  });
+
+  it('leaves no partial file behind when the index does not fit on the disk', () => {
+    // A file-size limit of 32 or 64 KiB (`ulimit -f 64`: 512- or 1024-byte blocks by shell) fails the
+    // write part way, as a full disk does. A partial temp file would keep the space the state database
+    // needs, and no later write would remove it.
+    const script = `
+      const { createIndexCache } = await import('./src/search/index-cache.ts');
+      const logger = { debug() {}, info() {}, error() {}, warn: (_f, m) => console.log('warn', m), child: () => logger };
+      await createIndexCache(process.argv[1], logger).write('big', Buffer.alloc(1_000_000, 1));`;
+    const child = spawnSync('/bin/sh', ['-c', 'ulimit -f 64 && exec "$0" "$@"', process.execPath, '--import', 'tsx', '--input-type=module', '-e', script, cacheDir], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    expect([child.status, child.stderr]).toEqual([0, '']);
+    expect(child.stdout).toBe('warn could not write the index cache; the next start will re-index\n');
+    expect(readdirSync(cacheDir)).toEqual([]);
+  });
+
+  it('prunes without a false warning when another process removed a cache file it listed', async () => {
+    // A dangling link is a listed name that is gone by the time it is read, as a file is when another
+    // process sharing DATA_DIR prunes the same folder at the same moment.
+    mkdirSync(cacheDir, { recursive: true });
+    for (const [name, age] of [['older', 200], ['old', 100]] as const) {
+      writeFileSync(join(cacheDir, `${name}.index`), name);
+      utimesSync(join(cacheDir, `${name}.index`), Date.now() / 1000 - age, Date.now() / 1000 - age);
+    }
+    symlinkSync(join(cacheDir, 'removed-meanwhile'), join(cacheDir, 'gone.index'));
+    const logger = recordingLogger();
+    await createIndexCache(cacheDir, logger).write('new', Buffer.from('new'));
+    expect(logger.lines).toEqual([]);
+    expect(['new', 'old', 'older'].filter((name) => existsSync(join(cacheDir, `${name}.index`)))).toEqual(['new', 'old']);
   });
 
   it('always builds without a cache folder', async () => {

@@ -29,21 +29,38 @@ export function createIndexCache(dir: string, logger: Logger) {
     },
     /** Writes atomically (temp file + rename) so a crash never leaves half a cache behind. */
     async write(key: string, bytes: Buffer): Promise<void> {
+      const temp = `${fileOf(key)}.${process.pid}.tmp`;
       try {
         await mkdir(dir, { recursive: true });
-        const temp = `${fileOf(key)}.${process.pid}.tmp`;
         await writeFile(temp, bytes);
         await rename(temp, fileOf(key));
-        const all = await readdir(dir);
-        // Caches of the JSON format before 0.2 are never read again.
-        for (const legacy of all.filter((name) => name.endsWith('.json'))) await rm(path.join(dir, legacy), { force: true });
-        const names = all.filter((name) => name.endsWith(EXTENSION));
-        const dated = await Promise.all(names.map(async (name) => ({ name, time: (await stat(path.join(dir, name))).mtimeMs })));
-        const sorted = dated.sort((a, b) => b.time - a.time);
-        for (const old of sorted.slice(KEEP)) await rm(path.join(dir, old.name), { force: true });
+        await prune(dir);
       } catch (error) {
+        // A partial temp file would keep the space a full disk lacks (the state database needs it), and
+        // no later write would remove it.
+        await rm(temp, { force: true }).catch(() => undefined);
         logger.warn({ err: error, dir }, 'could not write the index cache; the next start will re-index');
       }
     },
   };
+}
+
+/** Keeps the KEEP newest caches and removes caches of the JSON format before 0.2, which are never read again. */
+async function prune(dir: string): Promise<void> {
+  const all = await readdir(dir);
+  for (const legacy of all.filter((name) => name.endsWith('.json'))) await rm(path.join(dir, legacy), { force: true });
+  const names = all.filter((name) => name.endsWith(EXTENSION));
+  const dated = await Promise.all(names.map(async (name) => ({ name, time: await modifiedAt(path.join(dir, name)) })));
+  const sorted = dated.filter((entry) => entry.time !== undefined).sort((a, b) => b.time! - a.time!);
+  for (const old of sorted.slice(KEEP)) await rm(path.join(dir, old.name), { force: true });
+}
+
+/** A file's modification time, or undefined when it is gone: another process sharing DATA_DIR may prune it first. */
+async function modifiedAt(file: string): Promise<number | undefined> {
+  try {
+    return (await stat(file)).mtimeMs;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
 }
