@@ -53,12 +53,16 @@ export async function createPinpoint(options: PinpointOptions): Promise<Pinpoint
   state.pins.refreshStale(corpus.documents);
 
   let reloading: Promise<ReloadResult> | undefined;
+  let closed = false;
   const reload = async (): Promise<ReloadResult> => {
     try {
       const next = await load();
+      // Pins are checked against the new documents before they serve: when that cannot be written down
+      // (a full DATA_DIR), the previous index keeps serving rather than a pin marked current next to
+      // documents that no longer hold its quote.
+      const stale = state.pins.refreshStale(next.documents);
       const changed = next.hash !== corpus.hash;
       corpus = next;
-      const stale = state.pins.refreshStale(corpus.documents);
       logger.info({ changed, stale }, 'knowledge reloaded');
       return { ok: true, documents: next.documents.size, passages: next.passages.length, changed };
     } catch (error) {
@@ -70,19 +74,18 @@ export async function createPinpoint(options: PinpointOptions): Promise<Pinpoint
   // One reload at a time; a burst of changes during a reload triggers exactly one more.
   const serialReload = async (): Promise<ReloadResult> => {
     while (reloading) await reloading;
+    // The state is closed: a change noticed during shutdown is not loaded, nor written to DATA_DIR.
+    if (closed) return { ok: false, error: 'pinpoint: the core is closed; nothing was reloaded' };
     reloading = reload().finally(() => (reloading = undefined));
     return reloading;
   };
 
-  let watcher: FSWatcher | undefined;
-  if (options.watch) {
-    let timer: NodeJS.Timeout | undefined;
-    watcher = watch(options.knowledgeDir, { recursive: true }, () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => void serialReload(), RELOAD_DEBOUNCE_MS);
-    });
-    watcher.on('error', (error) => logger.warn({ err: error }, 'knowledge folder watch failed; restart to pick up changes'));
-  }
+  let reloadTimer: NodeJS.Timeout | undefined;
+  const reloadSoon = () => {
+    clearTimeout(reloadTimer);
+    reloadTimer = setTimeout(() => void serialReload(), RELOAD_DEBOUNCE_MS);
+  };
+  const watcher = options.watch ? watchFolder(options.knowledgeDir, reloadSoon, logger) : undefined;
 
   const view = (passageId: string): PassageView | undefined => {
     const passage = corpus.passageById.get(passageId);
@@ -97,7 +100,17 @@ export async function createPinpoint(options: PinpointOptions): Promise<Pinpoint
   const writeUnanswered = () => {
     clearTimeout(unansweredTimer);
     unansweredTimer = undefined;
-    for (const { question, scope } of unanswered.splice(0)) state.answers.recordNoMatch(question, scope);
+    const waiting = unanswered.splice(0);
+    let written = 0;
+    try {
+      for (const { question, scope } of waiting) {
+        state.answers.recordNoMatch(question, scope);
+        written += 1;
+      }
+    } catch (error) {
+      // This runs from a timer: a full or read-only DATA_DIR costs the report these questions, not the bot its process.
+      logger.warn({ err: error, dropped: waiting.length - written }, 'could not write down unanswered questions; the no-match report will miss them');
+    }
   };
 
   const ask = (question: string, askOptions: AskOptions = {}): Answer => {
@@ -175,12 +188,61 @@ export async function createPinpoint(options: PinpointOptions): Promise<Pinpoint
     },
     reload: serialReload,
     async close() {
+      closed = true;
       watcher?.close();
+      clearTimeout(reloadTimer);
       await reloading;
       writeUnanswered();
       state.close();
     },
   };
+}
+
+/**
+ * Calls `onChange` when a file under `dir` changes, and when `dir` itself is replaced (moved aside and
+ * another moved in, deleted and copied anew, a symlink swapped): a watch stays on the folder it opened,
+ * so the parent folder is watched too and the folder's watch opened again on whatever the path names now.
+ */
+function watchFolder(dir: string, onChange: () => void, logger: Logger): { close(): void } {
+  const absolute = path.resolve(dir);
+  const watchContents = (): FSWatcher =>
+    watch(absolute, { recursive: true }, onChange).on('error', (error) =>
+      logger.warn({ err: error }, 'knowledge folder watch failed; restart to pick up changes'),
+    );
+  let folder: FSWatcher | undefined = watchContents();
+  const rewatch = () => {
+    folder?.close();
+    folder = undefined;
+    try {
+      folder = watchContents();
+    } catch (error) {
+      // Gone for a moment while it is replaced: the parent's watch calls again when it is back.
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') logger.warn({ err: error }, 'knowledge folder watch failed; restart to pick up changes');
+    }
+  };
+  const parent = watchParent(absolute, () => {
+    rewatch();
+    onChange();
+  }, logger);
+  return {
+    close() {
+      parent?.close();
+      folder?.close();
+    },
+  };
+}
+
+/** Calls `onReplaced` when the entry for `absolute` in its parent folder changes; undefined when the parent cannot be watched. */
+function watchParent(absolute: string, onReplaced: () => void, logger: Logger): FSWatcher | undefined {
+  const warn = (error: unknown) => logger.warn({ err: error }, 'cannot watch the folder holding the knowledge folder; replacing the knowledge folder needs a restart');
+  try {
+    return watch(path.dirname(absolute), (_event, name) => {
+      if (name === path.basename(absolute)) onReplaced();
+    }).on('error', warn);
+  } catch (error) {
+    warn(error);
+    return undefined;
+  }
 }
 
 function normalizeRef(text: string): string {

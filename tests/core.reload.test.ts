@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -13,12 +13,14 @@ Netflix received bi-weekly reports from the social network.
 The settlement was $725 million.
 `;
 
-function recordingLogger(): Logger & { errors: object[] } {
+function recordingLogger(): Logger & { errors: object[]; infos: string[] } {
   const errors: object[] = [];
-  const logger: Logger & { errors: object[] } = {
+  const infos: string[] = [];
+  const logger: Logger & { errors: object[]; infos: string[] } = {
     errors,
+    infos,
     debug: () => {},
-    info: () => {},
+    info: (_fields, message) => void infos.push(message ?? ''),
     warn: () => {},
     error: (fields) => void errors.push(fields),
     child: () => logger,
@@ -65,5 +67,64 @@ describe('knowledge hot reload', () => {
     expect(core.stats()).toEqual(before);
     const answer = core.ask('How much was the settlement?');
     expect(answer.kind === 'excerpts' && answer.excerpts[0]!.quote).toBe('The settlement was $725 million.');
+  });
+
+  it('loads nothing more once closed, not even a change still waiting out its debounce', async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'pinpoint-reload-'));
+    const knowledgeDir = path.join(dir, 'knowledge');
+    await mkdir(knowledgeDir);
+    await writeFile(path.join(knowledgeDir, 'article.md'), ARTICLE);
+    const logger = recordingLogger();
+    const closing = await createPinpoint({ knowledgeDir, dataDir: path.join(dir, 'data'), logger, watch: true });
+    const cacheBefore = await readdir(path.join(dir, 'data', 'index-cache'));
+    logger.infos.length = 0;
+    // Only the core's timers are faked: the debounce is then seen pending, and fired on demand.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      await writeFile(path.join(knowledgeDir, 'article.md'), `${ARTICLE}\nThe Zebra clause says the data stays private.\n`);
+      await vi.waitFor(() => expect(vi.getTimerCount()).toBe(1), { timeout: 5000, interval: 20 });
+      await closing.close();
+      vi.runOnlyPendingTimers();
+    } finally {
+      vi.useRealTimers();
+    }
+    // A reload the debounce started would finish before this one; after close neither may touch DATA_DIR.
+    expect(await closing.reload()).toEqual({ ok: false, error: 'pinpoint: the core is closed; nothing was reloaded' });
+    expect(logger.errors).toEqual([]);
+    expect(logger.infos).toEqual([]);
+    expect(await readdir(path.join(dir, 'data', 'index-cache'))).toEqual(cacheBefore);
+  });
+
+  it('follows the knowledge folder when it is replaced by a new one', async () => {
+    // Deploying documents by swapping the whole folder (mv aside and mv in, or delete and copy anew) left
+    // the watch on the old folder: a later change was never loaded. Each step waits for the core to have
+    // loaded the replaced folder, then checks that a change inside it is still seen.
+    dir = await mkdtemp(path.join(tmpdir(), 'pinpoint-reload-'));
+    const knowledgeDir = path.join(dir, 'knowledge');
+    await mkdir(knowledgeDir);
+    await writeFile(path.join(knowledgeDir, 'article.md'), ARTICLE);
+    core = await createPinpoint({ knowledgeDir, watch: true });
+    const quoteFor = (question: string) => {
+      const answer = core!.ask(question);
+      return answer.kind === 'excerpts' ? answer.excerpts[0]!.quote : undefined;
+    };
+    const waitForQuote = (question: string, quote: string | undefined) =>
+      vi.waitFor(() => expect(quoteFor(question)).toBe(quote), { timeout: 5000, interval: 50 });
+
+    const next = path.join(dir, 'knowledge.next');
+    await cp(knowledgeDir, next, { recursive: true });
+    await writeFile(path.join(next, 'zebra.md'), 'The Zebra clause says the data stays private.\n');
+    await rename(knowledgeDir, path.join(dir, 'knowledge.old'));
+    await rename(next, knowledgeDir);
+    await waitForQuote('What does the Zebra clause say?', 'The Zebra clause says the data stays private.');
+    await writeFile(path.join(knowledgeDir, 'yak.md'), 'The Yak clause lets users delete their data.\n');
+    await waitForQuote('What does the Yak clause say?', 'The Yak clause lets users delete their data.');
+
+    await rm(knowledgeDir, { recursive: true });
+    await mkdir(knowledgeDir);
+    await writeFile(path.join(knowledgeDir, 'article.md'), ARTICLE);
+    await waitForQuote('What does the Zebra clause say?', undefined);
+    await writeFile(path.join(knowledgeDir, 'walrus.md'), 'The Walrus clause limits data sharing to one year.\n');
+    await waitForQuote('What does the Walrus clause say?', 'The Walrus clause limits data sharing to one year.');
   });
 });

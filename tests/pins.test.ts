@@ -1,7 +1,11 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PinpointError } from '../src/errors.js';
 import { createAnalyzer } from '../src/search/analyzer.js';
-import { ANY_CHANNEL, createState, IN_MEMORY, normalizeQuestion, type State, termSimilarity } from '../src/state/index.js';
+import { ANY_CHANNEL, createState, IN_MEMORY, normalizeQuestion, STATE_FILE, type State, termSimilarity } from '../src/state/index.js';
 import type { PinScope } from '../src/types.js';
 import { excerptAnswer } from './fixtures/state/build.js';
 
@@ -266,5 +270,29 @@ describe('pins.refreshStale', () => {
     });
     s.pins.refreshStale(new Map([['order', { text: ORDER, hash: 'order-v1' }], ['ruling', { text: 'vacated', hash: 'r2' }]]));
     expect(s.pins.listStale({ platform: 'discord', server: 'guild-1' }).map((p) => p.id)).toEqual([pin.id]);
+  });
+
+  it('judges later pins by the documents of the last refresh it could write down', () => {
+    // The core keeps the previous index serving when a refresh fails, so a pin made next is checked and
+    // hashed against those documents. A trigger stands in for a full disk refusing the stale flag.
+    const dataDir = mkdtempSync(join(tmpdir(), 'pinpoint-pins-'));
+    try {
+      const s = createState({ dataDir, analyze: createAnalyzer().terms });
+      state = s;
+      s.pins.refreshStale(documents);
+      pinQuestion(s, 'What was granted?');
+      const db = new Database(join(dataDir, STATE_FILE));
+      db.exec(`CREATE TRIGGER disk_full BEFORE UPDATE ON pins BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END`);
+      db.close();
+      const vacated = new Map([['order', { text: 'The order was vacated.', hash: 'order-v2' }]]);
+      expect(() => s.pins.refreshStale(vacated)).toThrow('database or disk is full');
+
+      const next = pinQuestion(s, 'Did the court grant the motion to dismiss?');
+      expect(next.stale).toBe(false);
+      expect(next.excerpts[0]?.sourceHash).toBe('order-v1');
+    } finally {
+      state?.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });

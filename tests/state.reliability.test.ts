@@ -1,6 +1,6 @@
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -11,6 +11,8 @@ import { createState, STATE_FILE } from '../src/state/index.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BURST = fileURLToPath(new URL('./fixtures/state/pin-burst.ts', import.meta.url));
+const FULL_DISK = fileURLToPath(new URL('./fixtures/state/full-disk.ts', import.meta.url));
+const KNOWLEDGE = fileURLToPath(new URL('./fixtures/state/knowledge', import.meta.url));
 
 interface Burst {
   child: ChildProcessWithoutNullStreams;
@@ -69,6 +71,28 @@ function burst(label: string, count: number, wait = false): Burst {
     acknowledgedAtLeast: (n) => new Promise((resolve) => waiters.push({ count: n, resolve })),
     exit,
   };
+}
+
+/**
+ * Runs tests/fixtures/state/full-disk.ts on a copy of the state knowledge with `dir/data` as DATA_DIR, under
+ * a file-size limit of 128 to 256 KiB (`ulimit -f` counts 512- or 1024-byte blocks by shell): a database
+ * file cannot grow past it, so its writes fail as on a full disk while everything else still works.
+ */
+async function fullDisk(mode: 'no-match' | 'reload') {
+  const knowledgeDir = join(dir, 'knowledge');
+  cpSync(KNOWLEDGE, knowledgeDir, { recursive: true });
+  const child = spawn(
+    '/bin/sh',
+    ['-c', 'ulimit -f 256 && exec "$0" "$@"', process.execPath, '--import', 'tsx', FULL_DISK, knowledgeDir, join(dir, 'data'), mode],
+    { cwd: ROOT },
+  );
+  children.push(child);
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  const [code] = await once(child, 'close');
+  return { code: code as number | null, lines: stdout.split('\n').filter(Boolean), stderr };
 }
 
 function openState() {
@@ -155,5 +179,31 @@ describe('state reliability', () => {
     // The bursts really overlapped in time, so one writer had to wait for the other's lock.
     const [a, b] = [first.times, second.times];
     expect(a.start! < b.end! && b.start! < a.end!, JSON.stringify({ a, b })).toBe(true);
+  });
+
+  it('keeps running when the disk is full and a question nobody could answer cannot be written down', async () => {
+    // The core writes unanswered questions from a timer; an error there would end the process.
+    const { code, lines, stderr } = await fullDisk('no-match');
+    expect(lines[0]).toMatch(/^full SQLITE_(FULL|IOERR)/);
+    expect(stderr).toBe('');
+    expect(lines.slice(1)).toEqual([
+      'warn could not write down unanswered questions; the no-match report will miss them',
+      'alive',
+      'closed',
+    ]);
+    expect(code).toBe(0);
+  });
+
+  it('keeps the previous index when a reload cannot mark the pins its edit made stale', async () => {
+    // Serving the new documents next to a pin still marked current would show a quote they no longer hold.
+    const { code, lines, stderr } = await fullDisk('reload');
+    expect(lines[0]).toMatch(/^full SQLITE_(FULL|IOERR)/);
+    expect(stderr).toBe('');
+    expect(lines.slice(1)).toEqual([
+      'error knowledge reload failed; the previous index keeps serving',
+      `reloaded ${JSON.stringify({ ok: false, indexChanged: false, quoteServed: true, pinStale: false })}`,
+      'closed',
+    ]);
+    expect(code).toBe(0);
   });
 });

@@ -176,7 +176,6 @@ export function createPinService(options: PinServiceOptions): PinStore {
   };
 
   const refreshStale = (current: DocumentTexts): StaleRefresh => {
-    documents = current;
     const at = now().toISOString();
     const result: StaleRefresh = { checked: 0, stale: 0, changed: [] };
     store.write(() => {
@@ -190,6 +189,8 @@ export function createPinService(options: PinServiceOptions): PinStore {
         store.run('UPDATE pins SET stale = ?, stale_since = ? WHERE id = ?', [stale ? 1 : 0, stale ? at : null, row.id]);
       }
     });
+    // Only once the flags are written: a refresh that failed leaves later pins hashed against the documents still served.
+    documents = current;
     if (result.changed.length > 0) {
       logger.info({ checked: result.checked, stale: result.stale, changed: result.changed.length }, 'pinpoint: pin staleness changed');
     }
