@@ -17,6 +17,11 @@ export interface PinpointOptions {
   logger?: Logger;
   /** Watch the knowledge folder and reload on change (the long-running bot does; the CLI does not). */
   watch?: boolean;
+  /**
+   * Mark the pins in DATA_DIR stale against this process's documents (default true). The CLI says no: it
+   * may read another folder than the bot sharing its DATA_DIR, and would mark all the bot's pins stale.
+   */
+  judgePins?: boolean;
   rates?: Rates;
 }
 
@@ -50,7 +55,8 @@ export async function createPinpoint(options: PinpointOptions): Promise<Pinpoint
     logger,
     ...(options.rates ? { rates: options.rates } : {}),
   });
-  state.pins.refreshStale(corpus.documents);
+  const judgePins = options.judgePins !== false;
+  if (judgePins) state.pins.refreshStale(corpus.documents);
 
   let reloading: Promise<ReloadResult> | undefined;
   let closed = false;
@@ -60,7 +66,7 @@ export async function createPinpoint(options: PinpointOptions): Promise<Pinpoint
       // Pins are checked against the new documents before they serve: when that cannot be written down
       // (a full DATA_DIR), the previous index keeps serving rather than a pin marked current next to
       // documents that no longer hold its quote.
-      const stale = state.pins.refreshStale(next.documents);
+      const stale = judgePins ? state.pins.refreshStale(next.documents) : undefined;
       const changed = next.hash !== corpus.hash;
       corpus = next;
       logger.info({ changed, stale }, 'knowledge reloaded');

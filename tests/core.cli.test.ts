@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../src/cli.js';
+import { createPinpoint } from '../src/pinpoint.js';
 import type { Answer } from '../src/types.js';
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -88,6 +89,21 @@ describe('cli ask', () => {
     expect(stdout).toBe(
       'The documents do not answer that.\nYou could ask about:\n  • Doe v. Acme Messaging: Class Action Complaint\n  • Order Denying Motion to Dismiss\n',
     );
+  });
+
+  it("leaves the pins of a bot sharing its DATA_DIR alone, whatever folder it reads", async () => {
+    const bot = await createPinpoint({ knowledgeDir: KB, dataDir });
+    const scope = { platform: 'discord', server: 'guild-1', channel: 'general' };
+    const question = 'Rule 12(b)(6)';
+    bot.pins.pin({ scope, question, answer: bot.ask(question, { scope }), pinnedBy: 'moderator' });
+    await bot.close();
+    const other = join(dataDir, 'other-knowledge');
+    mkdirSync(other);
+    writeFileSync(join(other, 'note.md'), 'A different document about something else entirely.\n');
+    expect((await run(['ask', 'something else', '--knowledge', other])).code).toBe(0);
+    const reopened = await createPinpoint({ knowledgeDir: KB, dataDir, judgePins: false });
+    expect(reopened.pins.list({ platform: 'discord', server: 'guild-1' }).map((pin) => pin.stale)).toEqual([false]);
+    await reopened.close();
   });
 
   it('reads the knowledge folder from KNOWLEDGE_DIR when --knowledge is not given', async () => {
