@@ -77,13 +77,22 @@ export async function createPinpoint(options: PinpointOptions): Promise<Pinpoint
       return { ok: false, error: message };
     }
   };
-  // One reload at a time; a burst of changes during a reload triggers exactly one more.
-  const serialReload = async (): Promise<ReloadResult> => {
-    while (reloading) await reloading;
+  const start = (): Promise<ReloadResult> => {
     // The state is closed: a change noticed during shutdown is not loaded, nor written to DATA_DIR.
-    if (closed) return { ok: false, error: 'pinpoint: the core is closed; nothing was reloaded' };
+    if (closed) return Promise.resolve({ ok: false, error: 'pinpoint: the core is closed; nothing was reloaded' });
     reloading = reload().finally(() => (reloading = undefined));
     return reloading;
+  };
+  // One reload at a time. Calls made while one runs share a single reload after it, which reads every
+  // change made in the meantime.
+  let queued: Promise<ReloadResult> | undefined;
+  const serialReload = (): Promise<ReloadResult> => {
+    if (!reloading) return start();
+    queued ??= reloading.then(() => {
+      queued = undefined;
+      return start();
+    });
+    return queued;
   };
 
   let reloadTimer: NodeJS.Timeout | undefined;
@@ -198,6 +207,7 @@ export async function createPinpoint(options: PinpointOptions): Promise<Pinpoint
       watcher?.close();
       clearTimeout(reloadTimer);
       await reloading;
+      await queued;
       writeUnanswered();
       state.close();
     },

@@ -69,6 +69,22 @@ describe('knowledge hot reload', () => {
     expect(answer.kind === 'excerpts' && answer.excerpts[0]!.quote).toBe('The settlement was $725 million.');
   });
 
+  it('runs one reload after the running one for every call made meanwhile, and reads the last change', async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'pinpoint-reload-'));
+    await writeFile(path.join(dir, 'article.md'), ARTICLE);
+    const logger = recordingLogger();
+    core = await createPinpoint({ knowledgeDir: dir, logger });
+    logger.infos.length = 0;
+    const first = core.reload();
+    await writeFile(path.join(dir, 'article.md'), `${ARTICLE}\nThe Zebra clause says the data stays private.\n`);
+    const waiting = [core.reload(), core.reload(), core.reload()];
+    expect(new Set(waiting).size).toBe(1);
+    expect((await Promise.all([first, ...waiting])).map((result) => result.ok)).toEqual([true, true, true, true]);
+    expect(logger.infos.filter((message) => message === 'knowledge reloaded')).toHaveLength(2);
+    const answer = core.ask('What does the Zebra clause say?');
+    expect(answer.kind === 'excerpts' && answer.excerpts[0]!.quote).toBe('The Zebra clause says the data stays private.');
+  });
+
   it('loads nothing more once closed, not even a change still waiting out its debounce', async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'pinpoint-reload-'));
     const knowledgeDir = path.join(dir, 'knowledge');
