@@ -335,3 +335,24 @@ describe('discord gateway mode', () => {
     expect(text(reply)).toContain('Inbox API');
   });
 });
+
+describe('discord gateway mode when a callback is retried', () => {
+  it('takes "already acknowledged" on a retried callback as the acknowledgement and still edits in the answer', async () => {
+    // Discord took the deferral but answered 500 (or the connection reset); the REST client retries it.
+    fake.fail('POST', /^\/interactions\/\d+\/[^/]+\/callback$/, 500);
+    fake.fail('POST', /^\/interactions\/\d+\/[^/]+\/callback$/, 400, {
+      body: { message: 'Interaction has already been acknowledged.', code: 40060 },
+    });
+    const payload = askPayload('What is the Inbox API agreement?');
+    const { from } = await interact(payload);
+    const edit = await fake.waitForCall(
+      (c) => c.method === 'PATCH' && c.path.includes(String(payload.token)) && c.status === 200,
+      from,
+      'the edit of @original',
+    );
+    expect(fake.calls.slice(from).filter((c) => c.path.endsWith('/callback')).map((c) => c.status)).toEqual([500, 400]);
+    expect(body(edit).content).not.toBe(TEXT.apology);
+    expect(text(body(edit))).toContain('Inbox API');
+    await logger.waitFor((e) => e.fields.interaction === payload.id && e.message === 'discord interaction handled');
+  });
+});

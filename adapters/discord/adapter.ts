@@ -9,6 +9,16 @@ import { discordPublicKey } from './verify.js';
 
 export type DiscordMode = 'gateway' | 'http';
 
+/** Gateway close codes discord.js does not reconnect after, with what the operator has to change. */
+const FATAL_CLOSE_FIXES: Record<number, string> = {
+  4004: 'Discord rejected the token (4004), e.g. after it was reset; set the current bot token in DISCORD_TOKEN and restart',
+  4010: 'Discord refused the shard (4010); restart',
+  4011: 'Discord requires sharding for this bot (4011); Pinpoint runs one shard',
+  4012: 'Discord refused the gateway API version (4012); upgrade discord.js',
+  4013: 'Discord refused the intents (4013); upgrade Pinpoint',
+  4014: 'Discord refused privileged intents (4014); Pinpoint needs none, so check the intents this build requests',
+};
+
 type DiscordConfig = Pick<Config, 'DISCORD_TOKEN' | 'DISCORD_PUBLIC_KEY' | 'DISCORD_API_BASE'>;
 
 export interface DiscordAdapterOptions {
@@ -111,7 +121,15 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): PlatformAd
   });
   client.on(Events.ShardDisconnect, (event) => {
     connected = false;
-    logger.warn({ code: event.code }, 'discord gateway disconnected');
+    // discord.js emits this only for close codes it does not reconnect after: until a restart with the
+    // fix, this process hears nothing more from Discord, so it is an error and says what to change.
+    const fix = FATAL_CLOSE_FIXES[event.code];
+    if (fix === undefined) {
+      logger.warn({ code: event.code }, 'discord gateway disconnected');
+      return;
+    }
+    reportError?.('gateway');
+    logger.error({ code: event.code }, `discord gateway closed for good: ${fix}; the bot no longer receives Discord interactions until restarted`);
   });
   client.on(Events.ShardReconnecting, () => {
     connected = false;

@@ -1,5 +1,9 @@
 import { REST, Routes, type APIMessage, type APIInteractionResponse } from 'discord.js';
+import { discordCodeOf } from './errors.js';
 import type { DiscordMessage } from './render.js';
+
+/** "Interaction has already been acknowledged." */
+const ALREADY_ACKNOWLEDGED = 40060;
 
 /** The few Discord REST calls the interaction handler makes, over @discordjs/rest (rate limits, retries). */
 export interface DiscordApi {
@@ -18,7 +22,15 @@ export function createDiscordApi(rest: REST, hasToken: boolean): DiscordApi {
   return {
     hasToken,
     async callback(interactionId, token, body) {
-      await rest.post(Routes.interactionCallback(interactionId, token), { body, auth: false });
+      try {
+        await rest.post(Routes.interactionCallback(interactionId, token), { body, auth: false });
+      } catch (error) {
+        // The REST client retries a callback after a 5xx, a timeout or a reset. When Discord had taken the
+        // first attempt, the retry is refused as already acknowledged: the interaction is acknowledged, so
+        // the answer must still follow instead of an apology.
+        if (discordCodeOf(error) === ALREADY_ACKNOWLEDGED) return;
+        throw error;
+      }
     },
     async editOriginal(applicationId, token, message) {
       await rest.patch(Routes.webhookMessage(applicationId, token, '@original'), { body: message, auth: false });
