@@ -12,6 +12,8 @@ import { registerMention } from './mention.js';
 import { ModeratorCheck, errorSummary, parseModeratorIds } from './moderators.js';
 import { RouteReceiver } from './receiver.js';
 import { registerFindSources } from './shortcut.js';
+import { SocketConnection } from './socket.js';
+import { describeStartError } from './startup.js';
 import { registerUnpin } from './unpin.js';
 
 export const DEFAULT_SLACK_COMMAND = '/ask' as const;
@@ -37,6 +39,10 @@ export interface SlackAdapterOptions {
   reportError?: (kind?: string) => void;
   /** Merged into the WebClient options (tests pass `retryConfig: { retries: 0 }`). */
   clientOptions?: webApi.WebClientOptions;
+  /** How long stop() waits for answers already acknowledged (default 3000 ms). */
+  stopTimeoutMs?: number;
+  /** Socket Mode: the wait before retrying a failed reconnect, doubled each time up to 30 s (default 1000 ms). */
+  reconnectDelayMs?: number;
 }
 
 /** Socket Mode when an app-level token is set, HTTP mode with a signing secret, else not configured. */
@@ -81,9 +87,23 @@ export function createSlackAdapter(options: SlackAdapterOptions): PlatformAdapte
     ...(config.SLACK_API_URL ? { slackApiUrl: withSlash(config.SLACK_API_URL) } : {}),
     ...options.clientOptions,
   };
+  const apiUrl = clientOptions.slackApiUrl ?? 'https://slack.com/api/';
   const receiver =
     mode === 'http'
       ? new RouteReceiver({ signingSecret: config.SLACK_SIGNING_SECRET ?? '', logger, boltLogger, reportError: options.reportError })
+      : undefined;
+  // Socket Mode reconnects itself (see socket.ts): the client's own reconnect gives up after one failure.
+  const socket =
+    mode === 'socket'
+      ? new SocketConnection({
+          appToken: config.SLACK_APP_TOKEN ?? '',
+          logger,
+          boltLogger,
+          clientOptions,
+          reconnectDelayMs: options.reconnectDelayMs ?? 1000,
+          apiUrl,
+          reportError: options.reportError,
+        })
       : undefined;
   const app = new App({
     token: config.SLACK_BOT_TOKEN,
@@ -91,14 +111,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): PlatformAdapte
     clientOptions,
     // auth.test runs in start(), so a bad token fails start-up instead of an unhandled rejection.
     deferInitialization: true,
-    ...(receiver !== undefined
-      ? { receiver }
-      : {
-          socketMode: true,
-          appToken: config.SLACK_APP_TOKEN,
-          // The Socket Mode client opens its connection through this Web API base (apps.connections.open).
-          installerOptions: { clientOptions },
-        }),
+    receiver: receiver ?? socket?.receiver,
   });
 
   const deps: SlackDeps = {
@@ -109,13 +122,21 @@ export function createSlackAdapter(options: SlackAdapterOptions): PlatformAdapte
     moderators: new ModeratorCheck(parseModeratorIds(config.SLACK_MODERATOR_IDS), logger),
   };
   const deduper = new EventDeduper();
+  // Work acknowledged to Slack and not answered yet: stop() waits for it (in Socket Mode nothing else does).
+  const inFlight = new Set<Promise<void>>();
   app.use(async ({ body, next }) => {
     const eventId = (body as { event_id?: unknown }).event_id;
     if (typeof eventId === 'string' && !deduper.first(eventId)) {
       logger.info({ eventId }, 'slack: duplicate delivery ignored');
       return;
     }
-    await next();
+    const work = next();
+    inFlight.add(work);
+    try {
+      await work;
+    } finally {
+      inFlight.delete(work);
+    }
   });
   registerAsk(app, deps);
   registerMention(app, deps);
@@ -129,22 +150,46 @@ export function createSlackAdapter(options: SlackAdapterOptions): PlatformAdapte
     options.reportError?.('unhandled');
   });
 
-  let ready = false;
+  let started = false;
   return {
     name: 'slack',
     routes: receiver === undefined ? [] : [receiver.route],
     async start() {
-      await app.init();
-      await app.start();
-      ready = true;
+      try {
+        await app.init();
+      } catch (error) {
+        throw describeStartError(error, 'SLACK_BOT_TOKEN', apiUrl);
+      }
+      if (socket !== undefined) await socket.connect(() => app.start());
+      else await app.start();
+      started = true;
       logger.info({ mode, command: commandName }, 'slack: ready');
     },
     async stop() {
-      ready = false;
-      await app.stop();
+      started = false;
+      const timeoutMs = options.stopTimeoutMs ?? 3000;
+      const deadline = Date.now() + timeoutMs;
+      // First no new work (HTTP: 503; Socket Mode: the connection closes), then the answers already acknowledged.
+      if (socket !== undefined) await socket.stop();
+      else await app.stop(timeoutMs);
+      await settle(inFlight, Math.max(0, deadline - Date.now()));
     },
-    ready: () => ready,
+    // Socket Mode is ready only while its connection is up (it drops and reconnects while running).
+    ready: () => started && (socket === undefined || socket.connected),
   };
+}
+
+/** Waits for `work` to settle, at most `timeoutMs`. */
+async function settle(work: ReadonlySet<Promise<unknown>>, timeoutMs: number): Promise<void> {
+  if (work.size === 0) return;
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    Promise.allSettled([...work]),
+    new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, timeoutMs);
+    }),
+  ]);
+  clearTimeout(timer);
 }
 
 function withSlash(url: string): string {

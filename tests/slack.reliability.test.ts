@@ -1,0 +1,169 @@
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createSlackAdapter, type SlackAdapterOptions } from '../adapters/slack/index.js';
+import type { PlatformAdapter } from '../adapters/platform.js';
+import { createPinpoint, isPinpointError, type Pinpoint } from '../src/index.js';
+import { FakeSlack, FAKE_TEAM_ID } from './fakes/slack-api.js';
+import { GENEROUS } from './fakes/slack-harness.js';
+import { RecordingLogger } from './fakes/slack-log.js';
+import { mentionEvent } from './fakes/slack-requests.js';
+
+// What the running bot does when Slack misbehaves: a reply that needs a retry while SIGTERM
+// arrives, a Socket Mode connection that Slack recycles while apps.connections.open fails, and
+// credentials Slack refuses at start-up.
+
+const KNOWLEDGE = path.join(import.meta.dirname, 'fixtures', 'slack');
+
+const cleanups: (() => Promise<unknown> | unknown)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+async function setUp(): Promise<{ fake: FakeSlack; core: Pinpoint; log: RecordingLogger }> {
+  const fake = await FakeSlack.start();
+  cleanups.push(() => fake.close());
+  const core = await createPinpoint({ knowledgeDir: KNOWLEDGE, rates: GENEROUS });
+  cleanups.push(() => core.close());
+  return { fake, core, log: new RecordingLogger() };
+}
+
+function socketAdapter(
+  fake: FakeSlack,
+  core: Pinpoint,
+  log: RecordingLogger,
+  extra: Partial<SlackAdapterOptions> = {},
+): PlatformAdapter {
+  const adapter = createSlackAdapter({
+    core,
+    logger: log,
+    config: { SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_APP_TOKEN: 'xapp-test-token', SLACK_API_URL: fake.apiUrl },
+    clientOptions: { retryConfig: { retries: 0 } },
+    ...extra,
+  });
+  cleanups.push(() => adapter.stop());
+  return adapter;
+}
+
+function slashCommandEnvelope(id: string, text: string, responseUrl: string) {
+  return {
+    envelope_id: id,
+    type: 'slash_commands',
+    accepts_response_payload: true,
+    payload: {
+      command: '/ask',
+      text,
+      user_id: 'U0MEMBER',
+      channel_id: 'C0SOCKET',
+      team_id: FAKE_TEAM_ID,
+      response_url: responseUrl,
+      trigger_id: '1.2.3',
+      api_app_id: 'A0PINPOINT',
+    },
+  };
+}
+
+async function startupError(start: Promise<void>): Promise<Error> {
+  try {
+    await start;
+  } catch (error) {
+    return error as Error;
+  }
+  throw new Error('start() resolved, but Slack refused the token');
+}
+
+describe('Slack Socket Mode under failure', () => {
+  it('stop() waits for an acknowledged answer whose post Slack made it retry, so SIGTERM loses nothing', async () => {
+    const { fake, core, log } = await setUp();
+    // The production client retries a 5xx; the first post of the answer gets one.
+    const adapter = socketAdapter(fake, core, log, { clientOptions: { retryConfig: { retries: 1, minTimeout: 50, maxTimeout: 50 } } });
+    await adapter.start();
+    await fake.socketConnected();
+    fake.failNext('chat.postMessage', { kind: 'http500' });
+
+    const payload = {
+      team_id: FAKE_TEAM_ID,
+      api_app_id: 'A0PINPOINT',
+      type: 'event_callback',
+      event_id: 'Ev0SHUTDOWN',
+      event_time: 1,
+      event: mentionEvent({ text: '<@UBOT> who are the plaintiffs?', ts: '1700000700.000100', channel: 'C0STOP' }),
+    };
+    await fake.sendEnvelope({ envelope_id: 'env-stop', type: 'events_api', payload, retry_attempt: 0, retry_reason: '' });
+    await fake.waitForCall('chat.postMessage', (call) => call.params.channel === 'C0STOP');
+
+    // SIGTERM now: main.ts stops the adapter, closes the core and exits once stop() resolves.
+    await adapter.stop();
+    const posts = fake.callsOf('chat.postMessage').filter((call) => call.params.channel === 'C0STOP');
+    expect(posts).toHaveLength(2);
+    expect(JSON.stringify(posts[1]?.params.blocks)).toContain('Maximilian Klein');
+    expect(adapter.ready()).toBe(false);
+  });
+
+  it('reconnects when Slack recycles the connection and apps.connections.open fails once, and is not ready meanwhile', async () => {
+    const { fake, core, log } = await setUp();
+    const adapter = socketAdapter(fake, core, log, { reconnectDelayMs: 10 });
+    await adapter.start();
+    await fake.socketConnected();
+    expect(adapter.ready()).toBe(true);
+
+    fake.failNext('apps.connections.open', { kind: 'http500' });
+    // Slack asks every Socket Mode client to reconnect from time to time (no ack is expected).
+    void fake.sendEnvelope({ envelope_id: 'env-refresh', type: 'disconnect', reason: 'refresh_requested', payload: {} });
+    const opens = (n: number) => fake.waitForCall('apps.connections.open', (call) => fake.callsOf('apps.connections.open').indexOf(call) === n);
+    await opens(1);
+    expect(adapter.ready()).toBe(false);
+
+    await opens(2);
+    await log.waitFor('slack: Socket Mode reconnected');
+    expect(adapter.ready()).toBe(true);
+    const failure = log.entries.find((entry) => entry.message === 'slack: Socket Mode reconnect failed; trying again');
+    expect(failure?.level).toBe('error');
+
+    const responseUrl = fake.responseUrl();
+    expect(await fake.sendEnvelope(slashCommandEnvelope('env-after', 'how much was the Irish fine', responseUrl))).toEqual({});
+    const answer = await fake.waitForResponse(responseUrl);
+    expect(JSON.stringify(answer.body.blocks)).toContain('265 million euros');
+  });
+});
+
+describe('Slack credentials refused at start-up', () => {
+  it('names SLACK_BOT_TOKEN when auth.test says invalid_auth', async () => {
+    const { fake, core, log } = await setUp();
+    fake.failNext('auth.test', { kind: 'error', error: 'invalid_auth' });
+    const adapter = createSlackAdapter({
+      core,
+      logger: log,
+      config: { SLACK_BOT_TOKEN: 'xoxb-revoked', SLACK_SIGNING_SECRET: 'secret', SLACK_API_URL: fake.apiUrl },
+      clientOptions: { retryConfig: { retries: 0 } },
+    });
+    cleanups.push(() => adapter.stop());
+    const error = await startupError(adapter.start());
+    expect(isPinpointError(error)).toBe(true);
+    expect(error.message).toMatch(/^pinpoint: Slack refused SLACK_BOT_TOKEN \(invalid_auth\)/);
+    expect(error.message).not.toContain('xoxb-revoked');
+  });
+
+  it('names SLACK_APP_TOKEN when apps.connections.open says invalid_auth', async () => {
+    const { fake, core, log } = await setUp();
+    fake.failNext('apps.connections.open', { kind: 'error', error: 'invalid_auth' });
+    const adapter = socketAdapter(fake, core, log);
+    const error = await startupError(adapter.start());
+    expect(isPinpointError(error)).toBe(true);
+    expect(error.message).toMatch(/^pinpoint: Slack refused SLACK_APP_TOKEN \(invalid_auth\)/);
+    expect(adapter.ready()).toBe(false);
+  });
+
+  it('names SLACK_API_URL when Slack cannot be reached', async () => {
+    const { core, log } = await setUp();
+    const adapter = createSlackAdapter({
+      core,
+      logger: log,
+      config: { SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_SIGNING_SECRET: 'secret', SLACK_API_URL: 'http://127.0.0.1:9/api/' },
+      clientOptions: { retryConfig: { retries: 0 } },
+    });
+    cleanups.push(() => adapter.stop());
+    const error = await startupError(adapter.start());
+    expect(isPinpointError(error)).toBe(true);
+    expect(error.message).toMatch(/^pinpoint: cannot reach Slack at http:\/\/127\.0\.0\.1:9\/api\/ .*SLACK_API_URL/);
+  });
+});
