@@ -3,10 +3,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createSlackAdapter, type SlackAdapterOptions } from '../adapters/slack/index.js';
 import type { PlatformAdapter } from '../adapters/platform.js';
 import { createPinpoint, isPinpointError, type Pinpoint } from '../src/index.js';
-import { FakeSlack, FAKE_TEAM_ID } from './fakes/slack-api.js';
+import { FakeSlack } from './fakes/slack-api.js';
 import { GENEROUS } from './fakes/slack-harness.js';
 import { RecordingLogger } from './fakes/slack-log.js';
-import { mentionEvent } from './fakes/slack-requests.js';
+import { eventCallback, mentionEvent, slashCommandEnvelope } from './fakes/slack-requests.js';
 
 // What the running bot does when Slack misbehaves: a reply that needs a retry while SIGTERM
 // arrives, a Socket Mode connection that Slack recycles while apps.connections.open fails, and
@@ -44,24 +44,6 @@ function socketAdapter(
   return adapter;
 }
 
-function slashCommandEnvelope(id: string, text: string, responseUrl: string) {
-  return {
-    envelope_id: id,
-    type: 'slash_commands',
-    accepts_response_payload: true,
-    payload: {
-      command: '/ask',
-      text,
-      user_id: 'U0MEMBER',
-      channel_id: 'C0SOCKET',
-      team_id: FAKE_TEAM_ID,
-      response_url: responseUrl,
-      trigger_id: '1.2.3',
-      api_app_id: 'A0PINPOINT',
-    },
-  };
-}
-
 async function startupError(start: Promise<void>): Promise<Error> {
   try {
     await start;
@@ -80,14 +62,7 @@ describe('Slack Socket Mode under failure', () => {
     await fake.socketConnected();
     fake.failNext('chat.postMessage', { kind: 'http500' });
 
-    const payload = {
-      team_id: FAKE_TEAM_ID,
-      api_app_id: 'A0PINPOINT',
-      type: 'event_callback',
-      event_id: 'Ev0SHUTDOWN',
-      event_time: 1,
-      event: mentionEvent({ text: '<@UBOT> who are the plaintiffs?', ts: '1700000700.000100', channel: 'C0STOP' }),
-    };
+    const payload = eventCallback('Ev0SHUTDOWN', mentionEvent({ text: '<@UBOT> who are the plaintiffs?', ts: '1700000700.000100', channel: 'C0STOP' }));
     await fake.sendEnvelope({ envelope_id: 'env-stop', type: 'events_api', payload, retry_attempt: 0, retry_reason: '' });
     await fake.waitForCall('chat.postMessage', (call) => call.params.channel === 'C0STOP');
 

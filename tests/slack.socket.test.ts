@@ -4,9 +4,9 @@ import { ACTION_IDS } from '../adapters/slack/actions.js';
 import { createSlackAdapter } from '../adapters/slack/index.js';
 import type { PlatformAdapter } from '../adapters/platform.js';
 import { createPinpoint, type Pinpoint } from '../src/index.js';
-import { FakeSlack, FAKE_TEAM_ID } from './fakes/slack-api.js';
+import { FakeSlack } from './fakes/slack-api.js';
 import { RecordingLogger } from './fakes/slack-log.js';
-import { blockActionPayload, mentionEvent } from './fakes/slack-requests.js';
+import { blockActionPayload, eventCallback, mentionEvent, slashCommandEnvelope } from './fakes/slack-requests.js';
 
 const KNOWLEDGE = path.join(import.meta.dirname, 'fixtures', 'slack');
 
@@ -51,21 +51,7 @@ describe('Slack adapter in Socket Mode', () => {
 
   it('acks a slash command envelope, then answers privately through response_url', async () => {
     const responseUrl = fake.responseUrl();
-    const ack = await fake.sendEnvelope({
-      envelope_id: 'env-ask',
-      type: 'slash_commands',
-      accepts_response_payload: true,
-      payload: {
-        command: '/ask',
-        text: 'how much was the Irish fine',
-        user_id: 'U0MEMBER',
-        channel_id: 'C0SOCKET',
-        team_id: FAKE_TEAM_ID,
-        response_url: responseUrl,
-        trigger_id: '1.2.3',
-        api_app_id: 'A0PINPOINT',
-      },
-    });
+    const ack = await fake.sendEnvelope(slashCommandEnvelope('env-ask', 'how much was the Irish fine', responseUrl));
     expect(ack).toEqual({});
     const answer = await fake.waitForResponse(responseUrl);
     expect(answer.body.response_type).toBe('ephemeral');
@@ -73,14 +59,7 @@ describe('Slack adapter in Socket Mode', () => {
   });
 
   it('answers a mention in its thread and ignores the retried delivery', async () => {
-    const payload = {
-      team_id: FAKE_TEAM_ID,
-      api_app_id: 'A0PINPOINT',
-      type: 'event_callback',
-      event_id: 'Ev0SOCKETMENTION',
-      event_time: 1,
-      event: mentionEvent({ text: '<@UBOT> who are the plaintiffs?', ts: '1700000600.000100', channel: 'C0SOCKET' }),
-    };
+    const payload = eventCallback('Ev0SOCKETMENTION', mentionEvent({ text: '<@UBOT> who are the plaintiffs?', ts: '1700000600.000100', channel: 'C0SOCKET' }));
     await fake.sendEnvelope({ envelope_id: 'env-mention', type: 'events_api', payload, retry_attempt: 0, retry_reason: '' });
     const reply = await fake.waitForCall('chat.postMessage', (call) => call.params.channel === 'C0SOCKET');
     expect(reply.params.thread_ts).toBe('1700000600.000100');

@@ -131,9 +131,9 @@ export function formPayload(payload: Record<string, unknown>): string {
   return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
 }
 
-/** The Events API envelope Slack wraps every event in. */
-function eventCallbackBody(eventId: string, event: Record<string, unknown>): string {
-  return JSON.stringify({
+/** The Events API envelope Slack wraps every event in (over HTTP, and as a Socket Mode payload). */
+export function eventCallback(eventId: string, event: Record<string, unknown>): Record<string, unknown> {
+  return {
     token: 'verification-token-unused',
     team_id: FAKE_TEAM_ID,
     api_app_id: 'A0PINPOINT',
@@ -141,7 +141,30 @@ function eventCallbackBody(eventId: string, event: Record<string, unknown>): str
     event_id: eventId,
     event_time: Math.floor(Date.now() / 1000),
     event,
-  });
+  };
+}
+
+/** A /ask slash command as Socket Mode delivers it. */
+export function slashCommandEnvelope(id: string, text: string, responseUrl: string): { envelope_id: string; type: string; payload: unknown; accepts_response_payload: boolean } {
+  return {
+    envelope_id: id,
+    type: 'slash_commands',
+    accepts_response_payload: true,
+    payload: {
+      command: '/ask',
+      text,
+      user_id: 'U0MEMBER',
+      channel_id: 'C0SOCKET',
+      team_id: FAKE_TEAM_ID,
+      response_url: responseUrl,
+      trigger_id: '1.2.3',
+      api_app_id: 'A0PINPOINT',
+    },
+  };
+}
+
+function eventCallbackBody(eventId: string, event: Record<string, unknown>): string {
+  return JSON.stringify(eventCallback(eventId, event));
 }
 
 export function mentionEventBody(fields: { eventId: string; text: string; ts: string; threadTs?: string; channel?: string; user?: string }): string {
