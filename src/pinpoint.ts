@@ -56,7 +56,13 @@ export async function createPinpoint(options: PinpointOptions): Promise<Pinpoint
     ...(options.rates ? { rates: options.rates } : {}),
   });
   const judgePins = options.judgePins !== false;
-  if (judgePins) state.pins.refreshStale(corpus.documents);
+  try {
+    if (judgePins) state.pins.refreshStale(corpus.documents);
+  } catch (error) {
+    // Start-up fails (a full disk refuses the stale flags): the database is not left open behind it.
+    state.close();
+    throw error;
+  }
 
   let reloading: Promise<ReloadResult> | undefined;
   let closed = false;

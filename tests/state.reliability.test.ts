@@ -1,12 +1,13 @@
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createPinpoint } from '../src/pinpoint.js';
 import { createState, STATE_FILE } from '../src/state/index.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -179,6 +180,27 @@ describe('state reliability', () => {
     // The bursts really overlapped in time, so one writer had to wait for the other's lock.
     const [a, b] = [first.times, second.times];
     expect(a.start! < b.end! && b.start! < a.end!, JSON.stringify({ a, b })).toBe(true);
+  });
+
+  it('closes the database when start-up cannot mark the pins an edit made stale', async () => {
+    const knowledgeDir = join(dir, 'knowledge');
+    const dataDir = join(dir, 'data');
+    cpSync(KNOWLEDGE, knowledgeDir, { recursive: true });
+    const first = await createPinpoint({ knowledgeDir, dataDir });
+    const scope = { platform: 'discord', server: 'guild-1', channel: 'general' };
+    const question = 'Did the court dismiss the privacy claim?';
+    const pin = first.pins.pin({ scope, question, answer: first.ask(question, { scope }), pinnedBy: 'moderator' });
+    await first.close();
+    // A trigger stands in for a full disk refusing the stale flag; the edit makes the pin stale.
+    const db = new Database(join(dataDir, STATE_FILE));
+    db.exec(`CREATE TRIGGER disk_full BEFORE UPDATE ON pins BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END`);
+    db.close();
+    const order = join(knowledgeDir, 'order.md');
+    writeFileSync(order, readFileSync(order, 'utf8').replace(pin.excerpts[0]!.quote, 'The court says something else.'));
+
+    await expect(createPinpoint({ knowledgeDir, dataDir })).rejects.toThrow('database or disk is full');
+    // SQLite removes the write-ahead log when the last connection closes; an open one keeps it.
+    expect(existsSync(join(dataDir, `${STATE_FILE}-wal`))).toBe(false);
   });
 
   it('keeps running when the disk is full and a question nobody could answer cannot be written down', async () => {
