@@ -58,6 +58,15 @@ describe('Slack adapter in Socket Mode', () => {
     expect(text(answer.body.blocks)).toContain('Irish Data Protection Commission fined Meta 265 million euros');
   });
 
+  it('posts the answer again when Slack fails the response_url post, instead of apologising', async () => {
+    const responseUrl = fake.responseUrl();
+    fake.failNextResponse(500);
+    await fake.sendEnvelope(slashCommandEnvelope('env-ask-retry', 'how much was the Irish fine', responseUrl));
+    const answer = await fake.waitForResponse(responseUrl);
+    expect(text(answer.body.blocks)).toContain('Irish Data Protection Commission fined Meta 265 million euros');
+    expect(fake.responses.filter((post) => responseUrl.endsWith(`/respond/${post.id}`))).toHaveLength(1);
+  });
+
   it('answers a mention in its thread and ignores the retried delivery', async () => {
     const payload = eventCallback('Ev0SOCKETMENTION', mentionEvent({ text: '<@UBOT> who are the plaintiffs?', ts: '1700000600.000100', channel: 'C0SOCKET' }));
     await fake.sendEnvelope({ envelope_id: 'env-mention', type: 'events_api', payload, retry_attempt: 0, retry_reason: '' });

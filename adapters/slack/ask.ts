@@ -1,7 +1,7 @@
 import type { App } from '@slack/bolt';
 import type { SlackDeps } from './deps.js';
 import { PRIVATE_BUTTONS } from './deps.js';
-import { atTheEdge, cooldown, ephemeral, scopeOf } from './edge.js';
+import { atTheEdge, cooldown, respondPrivately, scopeOf } from './edge.js';
 import { toSlackBlocks, toSlackNotice } from './render.js';
 import { toPlainText } from './text.js';
 
@@ -9,7 +9,7 @@ import { toPlainText } from './text.js';
 export function registerAsk(app: App, deps: SlackDeps): void {
   app.command(deps.commandName, async ({ command, ack, respond }) => {
     await ack();
-    const tell = (message: ReturnType<typeof toSlackNotice>) => respond(ephemeral(message));
+    const tell = (message: ReturnType<typeof toSlackNotice>) => respondPrivately(respond, message);
     await atTheEdge(deps.logger, deps.reportError, 'command', tell, async () => {
       const question = toPlainText(command.text);
       if (question === '') {

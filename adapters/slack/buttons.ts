@@ -9,7 +9,7 @@ import {
   SOURCES_BUTTONS,
   type SlackDeps,
 } from './deps.js';
-import { atTheEdge, cooldown, ephemeral, scopeOf } from './edge.js';
+import { atTheEdge, cooldown, respondPrivately, scopeOf } from './edge.js';
 import { toSlackContext } from './render-context.js';
 import { toSlackBlocks, toSlackNotice, type SlackMessage } from './render.js';
 
@@ -46,7 +46,7 @@ export function registerButtons(app: App, deps: SlackDeps): void {
   for (const kind of Object.keys(ACTION_IDS) as SlackButton[]) {
     app.action<BlockAction<ButtonAction>>(ACTION_IDS[kind], async ({ ack, body, action, respond, client }) => {
       await ack();
-      const tell = (message: SlackMessage, replaceOriginal = false) => respond(ephemeral(message, replaceOriginal));
+      const tell = (message: SlackMessage, replaceOriginal = false) => respondPrivately(respond, message, replaceOriginal);
       await atTheEdge(deps.logger, deps.reportError, `button:${kind}`, tell, async () => {
         const value = decodeButtonValue(action.value);
         const remembered = value === undefined ? undefined : deps.core.answers.get(value.answerId);

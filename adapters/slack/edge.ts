@@ -1,4 +1,4 @@
-import type { RespondArguments } from '@slack/bolt';
+import type { RespondArguments, RespondFn } from '@slack/bolt';
 import { isPinpointError, type Logger, type PinScope, type Pinpoint } from '../../src/index.js';
 import { errorSummary } from './moderators.js';
 import { toSlackNotice, type SlackMessage } from './render.js';
@@ -21,8 +21,35 @@ export function cooldown(core: Pinpoint, user: string, channel: string | undefin
 }
 
 /** A private reply through response_url (slash commands, buttons, shortcuts). */
-export function ephemeral(message: SlackMessage, replaceOriginal = false): RespondArguments {
+function ephemeral(message: SlackMessage, replaceOriginal = false): RespondArguments {
   return { response_type: 'ephemeral', replace_original: replaceOriginal, text: message.text, blocks: message.blocks };
+}
+
+/** Waits before each new try of a response_url post that failed on Slack's side. */
+const RESPOND_RETRY_DELAYS_MS = [300, 1000];
+
+/**
+ * `ephemeral` posted through Bolt's `respond`, tried again after a 5xx or a failed connection: Bolt posts
+ * once, so a hiccup at Slack would turn the answer into the apology.
+ */
+export async function respondPrivately(respond: RespondFn, message: SlackMessage, replaceOriginal = false): Promise<void> {
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      await respond(ephemeral(message, replaceOriginal));
+      return;
+    } catch (error) {
+      const delay = RESPOND_RETRY_DELAYS_MS[attempt];
+      if (delay === undefined || !failedAtSlack(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
+}
+
+/** A 5xx from the response_url, or no answer at all (fetch failed): worth another try. */
+function failedAtSlack(error: unknown): boolean {
+  const status = (error as { statusCode?: unknown }).statusCode;
+  if (typeof status === 'number') return status >= 500;
+  return error instanceof TypeError && error.message === 'fetch failed';
 }
 
 /** What a person is told when `error` stopped their request: never a stack trace. */

@@ -2,7 +2,7 @@ import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { isPinpointError } from '../../src/index.js';
 import { decodeButtonValue, VOTE_ACTION_IDS, type Vote } from './actions.js';
 import type { SlackDeps } from './deps.js';
-import { atTheEdge, ephemeral, PLATFORM } from './edge.js';
+import { atTheEdge, PLATFORM, respondPrivately } from './edge.js';
 import { toSlackNotice, type SlackMessage } from './render.js';
 
 export const VOTED_TEXT = 'Thanks — noted.';
@@ -16,7 +16,7 @@ export function registerFeedback(app: App, deps: SlackDeps): void {
   for (const vote of Object.keys(VOTE_ACTION_IDS) as Vote[]) {
     app.action<BlockAction<ButtonAction>>(VOTE_ACTION_IDS[vote], async ({ ack, body, action, respond }) => {
       await ack();
-      const tell = (message: SlackMessage) => respond(ephemeral(message));
+      const tell = (message: SlackMessage) => respondPrivately(respond, message);
       await atTheEdge(deps.logger, deps.reportError, `vote:${vote}`, tell, async () => {
         const value = decodeButtonValue(action.value);
         if (value === undefined) return void (await tell(toSlackNotice(VOTE_EXPIRED_TEXT)));

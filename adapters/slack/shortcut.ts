@@ -1,7 +1,7 @@
 import type { App, MessageShortcut } from '@slack/bolt';
 import { FIND_SOURCES_CALLBACK_ID } from './actions.js';
 import { SOURCES_BUTTONS, type SlackDeps } from './deps.js';
-import { atTheEdge, cooldown, ephemeral, scopeOf } from './edge.js';
+import { atTheEdge, cooldown, respondPrivately, scopeOf } from './edge.js';
 import { toSlackBlocks, toSlackNotice, type SlackMessage } from './render.js';
 import { toPlainText } from './text.js';
 
@@ -9,7 +9,7 @@ import { toPlainText } from './text.js';
 export function registerFindSources(app: App, deps: SlackDeps): void {
   app.shortcut<MessageShortcut>(FIND_SOURCES_CALLBACK_ID, async ({ shortcut, ack, respond }) => {
     await ack();
-    const tell = (message: SlackMessage) => respond(ephemeral(message));
+    const tell = (message: SlackMessage) => respondPrivately(respond, message);
     await atTheEdge(deps.logger, deps.reportError, 'shortcut', tell, async () => {
       const text = toPlainText(shortcut.message.text ?? '');
       if (text === '') {

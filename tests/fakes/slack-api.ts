@@ -41,6 +41,7 @@ const JSON_FIELDS = new Set(['blocks', 'attachments', 'view', 'metadata']);
 export class FakeSlack {
   readonly calls: ApiCall[] = [];
   readonly responses: ResponsePost[] = [];
+  private readonly responseFailures: number[] = [];
   readonly users = new Map<string, FakeUser>();
   private readonly failures = new Map<string, Failure[]>();
   private readonly events = new EventEmitter();
@@ -85,6 +86,11 @@ export class FakeSlack {
   responseUrl(): string {
     this.nextResponse += 1;
     return `${this.base}/respond/${this.nextResponse}`;
+  }
+
+  /** The next post to any response_url gets this HTTP status instead of being taken (queued, one per post). */
+  failNextResponse(status: number): void {
+    this.responseFailures.push(status);
   }
 
   /** The next call of `method` fails this way (queued, one failure per call). */
@@ -156,6 +162,11 @@ export class FakeSlack {
     const raw = Buffer.concat(chunks).toString('utf8');
     const url = req.url ?? '/';
     if (req.method === 'POST' && url.startsWith('/respond/')) {
+      const failure = this.responseFailures.shift();
+      if (failure !== undefined) {
+        res.writeHead(failure, { 'content-type': 'text/plain' }).end('failed');
+        return;
+      }
       this.responses.push({ id: url.slice('/respond/'.length), body: JSON.parse(raw) as Record<string, unknown> });
       res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
       this.events.emit('response');
