@@ -93,8 +93,10 @@ export async function createPinpoint(options: PinpointOptions): Promise<Pinpoint
   // change made in the meantime.
   let queued: Promise<ReloadResult> | undefined;
   const serialReload = (): Promise<ReloadResult> => {
+    // Checked first: between the running reload's end and the queued one's start, neither is set in `reloading`.
+    if (queued) return queued;
     if (!reloading) return start();
-    queued ??= reloading.then(() => {
+    queued = reloading.then(() => {
       queued = undefined;
       return start();
     });
