@@ -85,6 +85,20 @@ describe('knowledge hot reload', () => {
     expect(answer.kind === 'excerpts' && answer.excerpts[0]!.quote).toBe('The Zebra clause says the data stays private.');
   });
 
+  it('joins the queued reload when called the moment the running one ends', async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'pinpoint-reload-'));
+    await writeFile(path.join(dir, 'article.md'), ARTICLE);
+    const logger = recordingLogger();
+    core = await createPinpoint({ knowledgeDir: dir, logger });
+    logger.infos.length = 0;
+    const first = core.reload();
+    // Registered before the queued reload exists, so it runs as the first one ends, before the queued one starts.
+    const atTheEnd = first.then(() => core!.reload());
+    const queued = core.reload();
+    expect(await atTheEnd).toBe(await queued);
+    expect(logger.infos.filter((message) => message === 'knowledge reloaded')).toHaveLength(2);
+  });
+
   it('loads nothing more once closed, not even a change still waiting out its debounce', async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'pinpoint-reload-'));
     const knowledgeDir = path.join(dir, 'knowledge');
