@@ -1,9 +1,9 @@
-import { watch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
 import { answerQuestion } from './answer/answer.js';
 import { citationOf } from './answer/citation.js';
 import { buildCorpus, type Corpus } from './corpus.js';
 import { loadKnowledge } from './knowledge/load.js';
+import { watchFolder } from './watch-folder.js';
 import { loadEnglishWords } from './search/english-words.js';
 import { silentLogger, type Logger } from './logger.js';
 import type { AskOptions, PassageView, Pinpoint, ReloadResult } from './services.js';
@@ -220,53 +220,6 @@ export async function createPinpoint(options: PinpointOptions): Promise<Pinpoint
       state.close();
     },
   };
-}
-
-/**
- * Calls `onChange` when a file under `dir` changes, and when `dir` itself is replaced (moved aside and
- * another moved in, deleted and copied anew, a symlink swapped): a watch stays on the folder it opened,
- * so the parent folder is watched too and the folder's watch opened again on whatever the path names now.
- */
-function watchFolder(dir: string, onChange: () => void, logger: Logger): { close(): void } {
-  const absolute = path.resolve(dir);
-  const watchContents = (): FSWatcher =>
-    watch(absolute, { recursive: true }, onChange).on('error', (error) =>
-      logger.warn({ err: error }, 'knowledge folder watch failed; restart to pick up changes'),
-    );
-  let folder: FSWatcher | undefined = watchContents();
-  const rewatch = () => {
-    folder?.close();
-    folder = undefined;
-    try {
-      folder = watchContents();
-    } catch (error) {
-      // Gone for a moment while it is replaced: the parent's watch calls again when it is back.
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') logger.warn({ err: error }, 'knowledge folder watch failed; restart to pick up changes');
-    }
-  };
-  const parent = watchParent(absolute, () => {
-    rewatch();
-    onChange();
-  }, logger);
-  return {
-    close() {
-      parent?.close();
-      folder?.close();
-    },
-  };
-}
-
-/** Calls `onReplaced` when the entry for `absolute` in its parent folder changes; undefined when the parent cannot be watched. */
-function watchParent(absolute: string, onReplaced: () => void, logger: Logger): FSWatcher | undefined {
-  const warn = (error: unknown) => logger.warn({ err: error }, 'cannot watch the folder holding the knowledge folder; replacing the knowledge folder needs a restart');
-  try {
-    return watch(path.dirname(absolute), (_event, name) => {
-      if (name === path.basename(absolute)) onReplaced();
-    }).on('error', warn);
-  } catch (error) {
-    warn(error);
-    return undefined;
-  }
 }
 
 function normalizeRef(text: string): string {

@@ -1,0 +1,50 @@
+import { watch, type FSWatcher } from 'node:fs';
+import path from 'node:path';
+import type { Logger } from './logger.js';
+
+/**
+ * Calls `onChange` when a file under `dir` changes, and when `dir` itself is replaced (moved aside and
+ * another moved in, deleted and copied anew, a symlink swapped): a watch stays on the folder it opened,
+ * so the parent folder is watched too and the folder's watch opened again on whatever the path names now.
+ */
+export function watchFolder(dir: string, onChange: () => void, logger: Logger): { close(): void } {
+  const absolute = path.resolve(dir);
+  const watchContents = (): FSWatcher =>
+    watch(absolute, { recursive: true }, onChange).on('error', (error) =>
+      logger.warn({ err: error }, 'knowledge folder watch failed; restart to pick up changes'),
+    );
+  let folder: FSWatcher | undefined = watchContents();
+  const rewatch = () => {
+    folder?.close();
+    folder = undefined;
+    try {
+      folder = watchContents();
+    } catch (error) {
+      // Gone for a moment while it is replaced: the parent's watch calls again when it is back.
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') logger.warn({ err: error }, 'knowledge folder watch failed; restart to pick up changes');
+    }
+  };
+  const parent = watchParent(absolute, () => {
+    rewatch();
+    onChange();
+  }, logger);
+  return {
+    close() {
+      parent?.close();
+      folder?.close();
+    },
+  };
+}
+
+/** Calls `onReplaced` when the entry for `absolute` in its parent folder changes; undefined when the parent cannot be watched. */
+function watchParent(absolute: string, onReplaced: () => void, logger: Logger): FSWatcher | undefined {
+  const warn = (error: unknown) => logger.warn({ err: error }, 'cannot watch the folder holding the knowledge folder; replacing the knowledge folder needs a restart');
+  try {
+    return watch(path.dirname(absolute), (_event, name) => {
+      if (name === path.basename(absolute)) onReplaced();
+    }).on('error', warn);
+  } catch (error) {
+    warn(error);
+    return undefined;
+  }
+}
