@@ -37,11 +37,18 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
+/** A core on a fresh folder holding ARTICLE, with a recording logger; `dir` is that folder. */
+async function coreOnArticle(options: { watch?: boolean } = {}) {
+  dir = await mkdtemp(path.join(tmpdir(), 'pinpoint-reload-'));
+  await writeFile(path.join(dir, 'article.md'), ARTICLE);
+  const logger = recordingLogger();
+  core = await createPinpoint({ knowledgeDir: dir, logger, ...options });
+  return { core, logger };
+}
+
 describe('knowledge hot reload', () => {
   it('swaps in a new index when a document changes in the watched folder', async () => {
-    dir = await mkdtemp(path.join(tmpdir(), 'pinpoint-reload-'));
-    await writeFile(path.join(dir, 'article.md'), ARTICLE);
-    core = await createPinpoint({ knowledgeDir: dir, watch: true });
+    const { core } = await coreOnArticle({ watch: true });
     const before = core.stats().knowledgeHash;
     expect(core.ask('What does the Zebra clause say?').kind).toBe('no-match');
 
@@ -52,10 +59,7 @@ describe('knowledge hot reload', () => {
   });
 
   it('keeps the old index serving and logs the file and line when a document breaks', async () => {
-    dir = await mkdtemp(path.join(tmpdir(), 'pinpoint-reload-'));
-    await writeFile(path.join(dir, 'article.md'), ARTICLE);
-    const logger = recordingLogger();
-    core = await createPinpoint({ knowledgeDir: dir, logger });
+    const { core, logger } = await coreOnArticle();
     const before = core.stats();
 
     await writeFile(path.join(dir, 'article.md'), ARTICLE.replace('kind: news-article', 'kind: rumour'));
@@ -70,10 +74,7 @@ describe('knowledge hot reload', () => {
   });
 
   it('runs one reload after the running one for every call made meanwhile, and reads the last change', async () => {
-    dir = await mkdtemp(path.join(tmpdir(), 'pinpoint-reload-'));
-    await writeFile(path.join(dir, 'article.md'), ARTICLE);
-    const logger = recordingLogger();
-    core = await createPinpoint({ knowledgeDir: dir, logger });
+    const { core, logger } = await coreOnArticle();
     logger.infos.length = 0;
     const first = core.reload();
     await writeFile(path.join(dir, 'article.md'), `${ARTICLE}\nThe Zebra clause says the data stays private.\n`);
@@ -86,10 +87,7 @@ describe('knowledge hot reload', () => {
   });
 
   it('joins the queued reload when called the moment the running one ends', async () => {
-    dir = await mkdtemp(path.join(tmpdir(), 'pinpoint-reload-'));
-    await writeFile(path.join(dir, 'article.md'), ARTICLE);
-    const logger = recordingLogger();
-    core = await createPinpoint({ knowledgeDir: dir, logger });
+    const { core, logger } = await coreOnArticle();
     logger.infos.length = 0;
     const first = core.reload();
     // Registered before the queued reload exists, so it runs as the first one ends, before the queued one starts.
