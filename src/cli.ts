@@ -88,7 +88,8 @@ async function evaluate(args: string[], io: CliIo, knowledgeDefault: string): Pr
     options: {
       squad: { type: 'string' },
       questions: { type: 'string' },
-      knowledge: { type: 'string', default: knowledgeDefault },
+      // No default here: --squad must be able to tell an explicit --knowledge from KNOWLEDGE_DIR.
+      knowledge: { type: 'string' },
       json: { type: 'boolean', default: false },
     },
   });
@@ -96,7 +97,17 @@ async function evaluate(args: string[], io: CliIo, knowledgeDefault: string): Pr
     io.stderr.write(`pinpoint: eval needs --squad FILE.json or --questions FILE.jsonl\n${USAGE}`);
     return 2;
   }
-  const run = await runEval(values.squad ? { squad: values.squad } : { questions: values.questions!, knowledgeDir: values.knowledge });
+  if (values.squad && values.questions) {
+    io.stderr.write(`pinpoint: eval takes either --squad or --questions, not both\n${USAGE}`);
+    return 2;
+  }
+  if (values.squad && values.knowledge !== undefined) {
+    io.stderr.write(`pinpoint: eval --squad reads its documents from the SQuAD file; --knowledge goes with --questions\n${USAGE}`);
+    return 2;
+  }
+  const run = await runEval(
+    values.squad ? { squad: values.squad } : { questions: values.questions!, knowledgeDir: values.knowledge ?? knowledgeDefault },
+  );
   io.stdout.write(values.json ? `${JSON.stringify(run.metrics)}\n` : metricsTable(run.metrics));
   return 0;
 }

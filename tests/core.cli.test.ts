@@ -184,6 +184,27 @@ describe('cli eval', () => {
     expect(stderr.split('\n')[0]).toBe('pinpoint: eval needs --squad FILE.json or --questions FILE.jsonl');
   });
 
+  it('exits 2 with the usage when --squad and --questions are both given', async () => {
+    const { code, stdout, stderr } = await run(['eval', '--squad', join(EVAL, 'squad-tiny.json'), '--questions', join(EVAL, 'questions.jsonl'), '--knowledge', KB]);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr.split('\n')[0]).toBe('pinpoint: eval takes either --squad or --questions, not both');
+    expect(stderr).toContain('usage:');
+  });
+
+  it('exits 2 with the usage when --squad is given --knowledge, which only --questions reads', async () => {
+    const { code, stdout, stderr } = await run(['eval', '--squad', join(EVAL, 'squad-tiny.json'), '--knowledge', KB]);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr.split('\n')[0]).toBe('pinpoint: eval --squad reads its documents from the SQuAD file; --knowledge goes with --questions');
+    expect(stderr).toContain('usage:');
+  });
+
+  it('still runs --squad when KNOWLEDGE_DIR is set in the environment', async () => {
+    const { code } = await run(['eval', '--squad', join(EVAL, 'squad-tiny.json'), '--json'], { env: { KNOWLEDGE_DIR: KB } });
+    expect(code).toBe(0);
+  });
+
   it('names the file and line of a malformed JSONL line', async () => {
     const file = join(EVAL, 'bad-questions.jsonl');
     const { code, stdout, stderr } = await run(['eval', '--questions', file, '--knowledge', KB, '--json']);
