@@ -38,7 +38,7 @@ export const configSchema = z
     SLACK_SIGNING_SECRET: optionalText,
     SLACK_APP_TOKEN: z.string().trim().startsWith('xapp-').optional(),
     SLACK_API_URL: z.url().default('https://slack.com/api/'),
-    SLACK_COMMAND: z.string().trim().regex(/^\/[a-z0-9_-]{1,31}$/).optional(),
+    SLACK_COMMAND: z.string().trim().regex(/^\/[a-z0-9_-]{1,31}$/).default('/ask'),
     SLACK_MODERATOR_IDS: z.string().trim().regex(/^[A-Z0-9]+(?:[\s,]+[A-Z0-9]+)*$/).optional(),
   })
   .superRefine((config, ctx) => {
@@ -94,7 +94,7 @@ const EXPECTED: Record<ConfigKey, string> = {
   SLACK_APP_TOKEN: 'an app-level token starting with xapp-',
   SLACK_API_URL: 'an absolute URL (default https://slack.com/api/)',
   SLACK_COMMAND: 'a lowercase slash command such as /ask (default /ask)',
-  SLACK_MODERATOR_IDS: 'Slack user ids separated by commas, e.g. U012AB3CD,U045EF6GH',
+  SLACK_MODERATOR_IDS: 'Slack user ids separated by commas or spaces, e.g. U012AB3CD,U045EF6GH',
 };
 
 const SECRETS: ReadonlySet<string> = new Set(SECRET_KEYS);

@@ -31,6 +31,7 @@ describe('parseConfig', () => {
       CHANNEL_QUESTION_BURST: 20,
       DISCORD_API_BASE: 'https://discord.com/api',
       SLACK_API_URL: 'https://slack.com/api/',
+      SLACK_COMMAND: '/ask',
     });
   });
 
@@ -126,7 +127,7 @@ describe('parseConfig', () => {
     ],
     [
       { ...SLACK_HTTP, SLACK_MODERATOR_IDS: 'alice;bob' },
-      '  SLACK_MODERATOR_IDS="alice;bob": expected Slack user ids separated by commas, e.g. U012AB3CD,U045EF6GH',
+      '  SLACK_MODERATOR_IDS="alice;bob": expected Slack user ids separated by commas or spaces, e.g. U012AB3CD,U045EF6GH',
     ],
   ])('stops with a message naming the variable when %o', (env, line) => {
     const error = errorOf(env);
@@ -185,6 +186,7 @@ describe('describeConfig', () => {
     expect(lines).toContain('SLACK_SIGNING_SECRET=(set, hidden)');
     expect(lines).toContain('DISCORD_TOKEN=(set, hidden)');
     expect(lines).toContain('SLACK_APP_TOKEN=(not set)');
+    expect(lines).toContain('SLACK_COMMAND=/ask');
     expect(lines).toContain('PORT=3000');
     expect(lines).toContain('SLACK_API_URL=http://user:***@127.0.0.1:9/api/');
     expect(lines.at(-1)).toBe('platforms: discord (gateway), slack (http)');

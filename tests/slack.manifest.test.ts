@@ -3,7 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { FIND_SOURCES_CALLBACK_ID } from '../adapters/slack/actions.js';
-import { DEFAULT_SLACK_COMMAND, SLACK_EVENTS_PATH } from '../adapters/slack/index.js';
+import { SLACK_EVENTS_PATH } from '../adapters/slack/index.js';
+import { parseConfig } from '../src/config.js';
 
 interface Manifest {
   features: {
@@ -26,7 +27,7 @@ describe('slack-manifest.yaml', () => {
   });
 
   it('declares the command, shortcut and events the adapter listens to', () => {
-    expect(manifest.features.slash_commands.map((c) => c.command)).toEqual([DEFAULT_SLACK_COMMAND]);
+    expect(manifest.features.slash_commands.map((c) => c.command)).toEqual([parseConfig({}).SLACK_COMMAND]);
     expect(manifest.features.shortcuts).toEqual([expect.objectContaining({ type: 'message', callback_id: FIND_SOURCES_CALLBACK_ID })]);
     expect(manifest.settings.event_subscriptions.bot_events).toEqual(['app_mention', 'app_home_opened']);
     expect(manifest.settings.interactivity.is_enabled).toBe(true);

@@ -36,7 +36,7 @@ function socketAdapter(
   const adapter = createSlackAdapter({
     core,
     logger: log,
-    config: { SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_APP_TOKEN: 'xapp-test-token', SLACK_API_URL: fake.apiUrl },
+    config: { SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_APP_TOKEN: 'xapp-test-token', SLACK_API_URL: fake.apiUrl, SLACK_COMMAND: '/ask' },
     clientOptions: { retryConfig: { retries: 0 } },
     ...extra,
   });
@@ -108,7 +108,7 @@ describe('Slack credentials refused at start-up', () => {
     const adapter = createSlackAdapter({
       core,
       logger: log,
-      config: { SLACK_BOT_TOKEN: 'xoxb-revoked', SLACK_SIGNING_SECRET: 'secret', SLACK_API_URL: fake.apiUrl },
+      config: { SLACK_BOT_TOKEN: 'xoxb-revoked', SLACK_SIGNING_SECRET: 'secret', SLACK_API_URL: fake.apiUrl, SLACK_COMMAND: '/ask' },
       clientOptions: { retryConfig: { retries: 0 } },
     });
     cleanups.push(() => adapter.stop());
@@ -133,7 +133,7 @@ describe('Slack credentials refused at start-up', () => {
     const adapter = createSlackAdapter({
       core,
       logger: log,
-      config: { SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_SIGNING_SECRET: 'secret', SLACK_API_URL: 'http://127.0.0.1:9/api/' },
+      config: { SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_SIGNING_SECRET: 'secret', SLACK_API_URL: 'http://127.0.0.1:9/api/', SLACK_COMMAND: '/ask' },
       clientOptions: { retryConfig: { retries: 0 } },
     });
     cleanups.push(() => adapter.stop());

@@ -23,7 +23,7 @@ beforeAll(async () => {
   adapter = createSlackAdapter({
     core,
     logger: log,
-    config: { SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_APP_TOKEN: 'xapp-test-token', SLACK_API_URL: fake.apiUrl },
+    config: { SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_APP_TOKEN: 'xapp-test-token', SLACK_API_URL: fake.apiUrl, SLACK_COMMAND: '/ask' },
     clientOptions: { retryConfig: { retries: 0 } },
   });
   await adapter.start();

@@ -16,18 +16,16 @@ import { SocketConnection } from './socket.js';
 import { describeStartError } from './startup.js';
 import { registerUnpin } from './unpin.js';
 
-export const DEFAULT_SLACK_COMMAND = '/ask' as const;
-
-/** The settings the Slack adapter reads (a subset of the parsed config; the last two are optional extras). */
+/** The settings the Slack adapter reads (a subset of the parsed config; the last one is an optional extra). */
 export interface SlackAdapterConfig {
   SLACK_BOT_TOKEN?: string | undefined;
   SLACK_SIGNING_SECRET?: string | undefined;
   SLACK_APP_TOKEN?: string | undefined;
   SLACK_API_URL?: string | undefined;
   LOG_LEVEL?: string | undefined;
-  /** Slash command name, default "/ask". */
-  SLACK_COMMAND?: string | undefined;
-  /** Extra moderators: Slack user ids, comma-separated. */
+  /** Slash command name; the settings schema defaults it to "/ask". */
+  SLACK_COMMAND: string;
+  /** Extra moderators: Slack user ids, separated by commas or spaces. */
   SLACK_MODERATOR_IDS?: string | readonly string[] | undefined;
 }
 
@@ -74,7 +72,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): PlatformAdapte
       'pinpoint: Slack is not configured; set SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET (HTTP mode) or with SLACK_APP_TOKEN (Socket Mode)',
     );
   }
-  const commandName = config.SLACK_COMMAND?.trim() || DEFAULT_SLACK_COMMAND;
+  const commandName = config.SLACK_COMMAND;
   if (!/^\/[a-z0-9_-]{1,31}$/.test(commandName)) {
     throw new PinpointError(
       'CONFIG_INVALID',

@@ -1,4 +1,4 @@
-export { createSlackAdapter, slackMode, DEFAULT_SLACK_COMMAND } from './adapter.js';
+export { createSlackAdapter, slackMode } from './adapter.js';
 export type { SlackAdapterConfig, SlackAdapterOptions } from './adapter.js';
 export { toSlackBlocks, toSlackNotice, SLACK_LIMITS } from './render.js';
 export { SLACK_EVENTS_PATH } from './receiver.js';

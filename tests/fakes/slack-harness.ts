@@ -50,6 +50,7 @@ export async function startHttpSlack(
       SLACK_BOT_TOKEN: 'xoxb-test-token',
       SLACK_SIGNING_SECRET: SECRET,
       SLACK_API_URL: fake.apiUrl,
+      SLACK_COMMAND: '/ask',
       SLACK_MODERATOR_IDS: 'U0MOD, U0OTHERMOD',
       ...config,
     },
