@@ -230,7 +230,20 @@ describe('analyzer', () => {
     });
 
     it('emits no alias terms for words outside every group', () => {
-      expect(plain.terms('direct messages DMs').some(isAliasTerm)).toBe(false);
+      expect(plain.terms('direct mail DMs').some(isAliasTerm)).toBe(false);
+    });
+
+    it('reads chat shorthand as the word it stands for ("ppl", "supt", "sigs")', () => {
+      for (const [shorthand, word] of [['ppl', 'people'], ['supt', 'superintendent'], ['sigs', 'signatures'], ['govt', 'government']]) {
+        const alias = plain.terms(shorthand!).filter(isAliasTerm);
+        expect(alias, shorthand).toHaveLength(1);
+        expect(plain.terms(word!).filter(isAliasTerm), word).toEqual(alias);
+      }
+      // "sig" joins the legal group that already has "signature", rather than making a second group.
+      expect(plain.terms('sig').filter(isAliasTerm)).toEqual(plain.terms('signed').filter(isAliasTerm));
+      // In a pack whose group has "conversations", "convo" joins that group.
+      const pack = createAnalyzer({ aliases: [['DM', 'conversations']] });
+      expect(pack.terms('convo').filter(isAliasTerm)).toEqual(pack.terms('DM').filter(isAliasTerm));
     });
 
     it('maps each one-word alias phrase to its group\'s synthetic term, for spelling fixes', () => {

@@ -90,6 +90,13 @@ describe('answers over the shipped knowledge', () => {
     expect(first!.quote).toContain('Maximilian Klein and Sarah Grabert');
   });
 
+  it('weighs an everyday word as everyday whether typed in full or in chat shorthand ("people", "ppl")', () => {
+    // "people" has an alias group ("ppl"); the article never uses either, and neither may count as a missing topic.
+    for (const question of ['Who are the two people behind the class-action suit against Meta?', 'who are the two ppl behind the class action suit']) {
+      expect(excerptsOf(shipped.ask(question))[0]!.quote, question).toContain('Maximilian Klein and Sarah Grabert');
+    }
+  });
+
   it('answers no-match with the document titles as suggestions for an off-topic question', () => {
     const answer = shipped.ask('What is the capital of France?');
     expect(answer).toEqual({ kind: 'no-match', question: 'What is the capital of France?', suggestions: [ARTICLE_TITLE], candidates: expect.any(Array) });

@@ -180,7 +180,7 @@ export function analyzeQuery(question: string, analyzer: Analyzer, index: Passag
         // Any one of a name's words satisfies the concept, so it weighs like the commonest of them.
         weight = (stand.kind === 'acronym' ? Math.min(...stand.terms.map(idf)) : Math.max(...stand.terms.map(idf))) * CORRECTION_WEIGHT;
         known = true;
-      } else if (fresh.every((term) => GENERIC_TERMS.has(term))) weight = unknownWeight * GENERIC_UNKNOWN_SHARE;
+      } else if (fresh.every((term) => isAliasTerm(term) || GENERIC_TERMS.has(term))) weight = unknownWeight * GENERIC_UNKNOWN_SHARE;
       else weight = isProperName(question, group.start) ? unknownWeight * PROPER_NAME_FACTOR : unknownWeight;
     }
     for (const term of terms) termWeights.set(term, Math.max(termWeights.get(term) ?? 0, known ? 1 : 0.5));

@@ -1,4 +1,5 @@
 import { stemWord } from './irregular-forms.js';
+import { CHAT_ABBREVIATIONS } from './chat-abbreviations.js';
 import { LEGAL_ALIASES } from './legal-aliases.js';
 import { STOP_WORDS } from './stopwords.js';
 
@@ -53,7 +54,7 @@ const isDigit = (code: number) => code >= 48 && code <= 57;
 // "U.S.", "U.S.C.", "D.C.": single letters joined by dots are one word, as their undotted spelling is.
 const INITIALISM = /\p{L}(?:\.\p{L})+(?!\p{L})/uy;
 
-const ANALYZER_VERSION = 'a11';
+const ANALYZER_VERSION = 'a12';
 const ALIAS_PREFIX = '~';
 
 // Raw word → processed term ('' for a stop word): one lookup per word on the hot path. Bounded, because
@@ -184,7 +185,7 @@ interface AliasPhrase {
  * "DMs" in a question meets "direct messages" in a document on both the index and the query side.
  */
 export function createAnalyzer(options: { aliases?: readonly (readonly string[])[] } = {}): Analyzer {
-  const groups = withLegalAliases((options.aliases ?? []).map((group) => [...group]));
+  const groups = withChatAbbreviations(withLegalAliases((options.aliases ?? []).map((group) => [...group])));
   const phrasesByFirstTerm = new Map<string, AliasPhrase[]>();
   const aliasWords = new Map<string, string>();
   groups.forEach((group, index) => {
@@ -244,6 +245,21 @@ function withLegalAliases(packGroups: string[][]): string[][] {
   const taken = new Set(packGroups.flat().map(key));
   const legal = LEGAL_ALIASES.map((group) => group.filter((phrase) => !taken.has(key(phrase)))).filter((group) => group.length >= 2);
   return [...packGroups, ...legal];
+}
+
+/** Each chat abbreviation joins the group of the word it stands for, or makes a group with it. */
+function withChatAbbreviations(groups: string[][]): string[][] {
+  const key = (phrase: string) => baseTokens(phrase).terms.join(' ');
+  const taken = new Set(groups.flat().map(key));
+  const merged = groups.map((group) => [...group]);
+  for (const [word, abbreviations] of Object.entries(CHAT_ABBREVIATIONS)) {
+    const fresh = abbreviations.filter((abbreviation) => !taken.has(key(abbreviation)));
+    if (fresh.length === 0) continue;
+    const group = merged.find((phrases) => phrases.some((phrase) => key(phrase) === key(word)));
+    if (group) group.push(...fresh);
+    else merged.push([word, ...fresh]);
+  }
+  return merged;
 }
 
 export function isAliasTerm(term: string): boolean {

@@ -27,6 +27,6 @@ one two three four five several both first second third last
 article articles document documents doc docs story stories text texts source sources passage passages
 according mention mentioned mentions
 behind beside besides among amongst across toward towards upon via onto within without throughout beyond
-guy guys folks gonna wanna kinda sorta hey hi pls thanks thx okay ok yeah lol btw`.split(/\s+/);
+guy guys folks gonna wanna kinda sorta hey hi pls thanks thx okay ok yeah lol btw ppl yr yrs amt`.split(/\s+/);
 
 export const GENERIC_TERMS: ReadonlySet<string> = new Set(GENERIC_WORDS.map(stemWord));
