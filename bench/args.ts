@@ -23,8 +23,9 @@ export const USAGE = `usage: npm run bench -- [--squad FILE.json | --questions F
        npm run bench -- --scale [--sizes 1000,2500,10000,100000] [--court DIR] [--json]
        npm run bench -- --unanswerable [--squad FILE.json] [--json]
 With no data flag, ../shared/eval/xquad/xquad.en.json is used when it exists.
-  --warmup N   questions the measured row answers untimed before timing (default 50),
-               after a warm-up round in which every engine answers every question`;
+  --warmup N   questions a row answers untimed before its own timed answers (default 50);
+               the quality table's p50/p99 come from the engines answering side by side
+               after a warm-up round, --scale's from these`;
 
 function positiveInt(flag: string, raw: string): number {
   const value = Number(raw);

@@ -51,17 +51,43 @@ async function buildAndAsk(row: BenchRow, knowledgeDir: string, questions: reado
 }
 
 /**
- * Builds each row once and has it answer every question, unmeasured, then drops it: V8 compiles hot
- * code over the first thousand or so calls, and code the rows share (MiniSearch, the analyzer, the
- * pickers) would otherwise be compiled on the time, heap and latency tail of whichever row ran first.
- * The rows must write elsewhere than the measured ones, or a measured build would load their cache.
+ * Builds each row once and has it answer every question, unmeasured: V8 compiles hot code over the first
+ * thousand or so calls, and code the rows share (MiniSearch, the analyzer, the pickers) would otherwise
+ * be compiled on the time, heap and latency tail of whichever row ran first. Returns the rows still
+ * open, for `sideBySideLatencies`; the caller closes them. They must write elsewhere than the measured
+ * rows, or a measured build would load their cache.
  */
-export async function warmUp(rows: readonly BenchRow[], knowledgeDir: string, questions: readonly string[]): Promise<void> {
+export async function warmUp(rows: readonly BenchRow[], knowledgeDir: string, questions: readonly string[]): Promise<ReadyRow[]> {
+  const ready: ReadyRow[] = [];
   for (const row of rows) {
-    const ready = await row.build(knowledgeDir);
-    for (const question of questions) ready.answer(question);
-    await ready.close();
+    const built = await row.build(knowledgeDir);
+    for (const question of questions) built.answer(question);
+    ready.push(built);
   }
+  return ready;
+}
+
+/**
+ * Answer times measured side by side: each question is put to every row in turn, the row that goes
+ * first rotating, for `rounds` rounds. A burst of noise on a shared machine, or a collection, then
+ * falls on all rows alike instead of on whichever row happened to be running, and the tail has
+ * `rounds` times the samples. Returns one list of milliseconds per row.
+ */
+export function sideBySideLatencies(rows: readonly ReadyRow[], questions: readonly string[], rounds: number): number[][] {
+  const times = rows.map((): number[] => []);
+  let first = 0;
+  for (let round = 0; round < rounds; round++) {
+    for (const question of questions) {
+      for (let turn = 0; turn < rows.length; turn++) {
+        const index = (first + turn) % rows.length;
+        const start = performance.now();
+        rows[index]!.answer(question);
+        times[index]!.push(performance.now() - start);
+      }
+      first = (first + 1) % rows.length;
+    }
+  }
+  return times;
 }
 
 /**

@@ -3,7 +3,8 @@ import { flexSearchEngine } from './engines/flexsearch.js';
 import { lunrEngine } from './engines/lunr.js';
 import { miniSearchDefaults, miniSearchStemmed } from './engines/minisearch.js';
 import { oramaEngine } from './engines/orama.js';
-import { evaluateRow, type RowResult, warmUp } from './evaluate.js';
+import { evaluateRow, type RowResult, sideBySideLatencies, warmUp } from './evaluate.js';
+import { percentile } from './metrics.js';
 import { peerRow } from './peer-row.js';
 import { pinpointRow } from './pinpoint-row.js';
 import type { SentencePicker } from './picker.js';
@@ -34,19 +35,41 @@ export interface QualityRun {
   knowledgeDir: string;
   questions: readonly BenchQuestion[];
   rows: readonly BenchRow[];
-  /** The same engines as `rows`, writing elsewhere: built and run once before any row is measured. */
+  /** The same engines as `rows` in the same order, writing elsewhere: warmed up, then timed side by side. */
   warmUpRows: readonly BenchRow[];
   warmup: number;
+  /** Timed answers per row for p50/p99 (default LATENCY_SAMPLES). */
+  latencySamples?: number;
   /** Called after each row, e.g. to show progress on stderr. */
   onRow?: (result: RowResult) => void;
 }
 
-/** Every row over the same knowledge folder and the same questions, one after another in this process. */
+/**
+ * Timed answers per row for the latency columns: every question is asked in as many rounds as it
+ * takes, so a set of 90 questions has a p99 of its own rather than its single slowest answer.
+ */
+export const LATENCY_SAMPLES = 3_000;
+
+/**
+ * Every row over the same knowledge folder and the same questions in this process. Latency comes from
+ * the warmed-up rows answering side by side; build, quality, heap and load from each row on its own.
+ */
 export async function runQuality(run: QualityRun): Promise<RowResult[]> {
-  await warmUp(run.warmUpRows, run.knowledgeDir, run.questions.map((q) => q.question));
+  if (run.warmUpRows.map((row) => row.name).join('\n') !== run.rows.map((row) => row.name).join('\n')) {
+    throw new Error('bench: the warm-up rows must be the measured rows, in the same order');
+  }
+  const questions = run.questions.map((q) => q.question);
+  const warm = await warmUp(run.warmUpRows, run.knowledgeDir, questions);
+  let latencies: number[][];
+  try {
+    latencies = sideBySideLatencies(warm, questions, Math.ceil((run.latencySamples ?? LATENCY_SAMPLES) / Math.max(1, questions.length)));
+  } finally {
+    for (const ready of warm) await ready.close();
+  }
   const results: RowResult[] = [];
-  for (const row of run.rows) {
-    const result = await evaluateRow(row, run.knowledgeDir, run.questions, { warmup: run.warmup });
+  for (const [index, row] of run.rows.entries()) {
+    const times = latencies[index]!;
+    const result = { ...(await evaluateRow(row, run.knowledgeDir, run.questions, { warmup: run.warmup })), p50Ms: percentile(times, 50), p99Ms: percentile(times, 99) };
     results.push(result);
     run.onRow?.(result);
   }

@@ -12,7 +12,7 @@ import { isPinpointError } from '../src/errors.js';
 import { parseBenchArgs, USAGE, type BenchArgs } from './args.js';
 import { loadCorpus } from './corpus.js';
 import { createBestSentencePicker, createCorePicker } from './picker.js';
-import { allRows, runQuality } from './quality.js';
+import { allRows, LATENCY_SAMPLES, runQuality } from './quality.js';
 import { scaleBench } from './scale/run-scale.js';
 import { DEFAULT_SQUAD, resolveSource } from './source.js';
 import { runUnanswerable } from './unanswerable.js';
@@ -46,7 +46,7 @@ async function qualityBench(args: BenchArgs, workDir: string): Promise<void> {
   }
   console.log(`Answer quality and speed on ${label}: ${questions.length} questions (${answerable} answerable), the same passages and questions for every row, one process.`);
   console.log('containment@k: a gold answer is in one of the first k quotes (a quote over 400 chars misses); recall@5, MRR@10: over the ranked passages;');
-  console.log('p50/p99: one answer (retrieval + quotes) after a warm-up round in which every engine answered every question once; build: knowledge folder to ready index; index bytes: serialized index;');
+  console.log(`p50/p99: one answer (retrieval + quotes), after a warm-up round, timed side by side: each question put to every engine in turn, ${LATENCY_SAMPLES.toLocaleString('en-US')} answers per engine; build: knowledge folder to ready index; index bytes: serialized index;`);
   console.log('load: restart to ready from the serialized index (knowledge folder re-read); heap: retained after build and all questions, after full GC;');
   console.log('false abstain: answerable questions answered with no quote. Peers quote the best sentence of their top 5 passages (the quality bar\'s baseline);\nthe last row is the best peer\'s retrieval with Pinpoint\'s own extraction (windows, answer types), which shows what retrieval and abstention add.\n');
   console.log(resultsTable(results));

@@ -7,7 +7,8 @@ import { loadCorpus } from '../bench/corpus.js';
 import { containsGold, quoteHitAt, reciprocalRank, scoreAnswers } from '../bench/metrics.js';
 import { createBestSentencePicker, createCorePicker } from '../bench/picker.js';
 import { allRows, runQuality } from '../bench/quality.js';
-import type { RowResult } from '../bench/evaluate.js';
+import { type RowResult, sideBySideLatencies } from '../bench/evaluate.js';
+import type { BenchRow, ReadyRow } from '../bench/rows.js';
 import { courtSentences, generateCorpus } from '../bench/scale/generate.js';
 import { runScale, scaleTable } from '../bench/scale/run-scale.js';
 import { resolveSource } from '../bench/source.js';
@@ -108,6 +109,32 @@ describe('bench unanswerable', () => {
   });
 });
 
+describe('side-by-side latency', () => {
+  const recordingRow = (name: string, calls: string[]): ReadyRow => ({
+    answer: (question) => {
+      calls.push(`${name}:${question}`);
+      return { quotes: [], rankedIds: [] };
+    },
+    passageText: () => undefined,
+    persist: async () => 0,
+    close: async () => {},
+  });
+
+  it('puts each question to every row in turn, the first row rotating, for every round', () => {
+    const calls: string[] = [];
+    const times = sideBySideLatencies([recordingRow('a', calls), recordingRow('b', calls), recordingRow('c', calls)], ['q1', 'q2'], 2);
+    expect(calls).toEqual(['a:q1', 'b:q1', 'c:q1', 'b:q2', 'c:q2', 'a:q2', 'c:q1', 'a:q1', 'b:q1', 'a:q2', 'b:q2', 'c:q2']);
+    expect(times.map((row) => row.length)).toEqual([4, 4, 4]);
+  });
+
+  it('refuses warm-up rows that are not the measured rows in the same order', async () => {
+    const row = (name: string): BenchRow => ({ name, build: async () => recordingRow(name, []), restart: async () => recordingRow(name, []) });
+    await expect(runQuality({ knowledgeDir: 'unused', questions: [], rows: [row('a'), row('b')], warmUpRows: [row('b'), row('a')], warmup: 0 })).rejects.toThrow(
+      'the warm-up rows must be the measured rows, in the same order',
+    );
+  });
+});
+
 describe('bench rows', () => {
   let workDir: string;
   let results: RowResult[];
@@ -118,7 +145,7 @@ describe('bench rows', () => {
     const corpus = await loadCorpus(source.knowledgeDir);
     const setup = { pickSentences: createBestSentencePicker(corpus), corePicker: createCorePicker(corpus), workDir };
     const warmUpRows = allRows({ ...setup, workDir: join(workDir, 'warm-up') });
-    results = await runQuality({ knowledgeDir: source.knowledgeDir, questions: source.questions, rows: allRows(setup), warmUpRows, warmup: 2 });
+    results = await runQuality({ knowledgeDir: source.knowledgeDir, questions: source.questions, rows: allRows(setup), warmUpRows, warmup: 2, latencySamples: 12 });
   });
   afterAll(() => rm(workDir, { recursive: true, force: true }));
 

@@ -63,7 +63,7 @@ async function warmUpOnSmallCorpus(sentences: readonly string[], dir: string): P
   const knowledgeDir = join(dir, 'knowledge');
   const corpus = generateCorpus(sentences, WARM_UP_PASSAGES);
   await writeGenerated(corpus, knowledgeDir);
-  await warmUp([pinpointRow(dir), searchOnlyRow(dir)], knowledgeDir, corpus.questions);
+  for (const ready of await warmUp([pinpointRow(dir), searchOnlyRow(dir)], knowledgeDir, corpus.questions)) await ready.close();
   await rm(dir, { recursive: true, force: true });
 }
 
