@@ -158,6 +158,17 @@ describe('index cache', () => {
     expect(readdirSync(cacheDir)).toEqual([]);
   });
 
+  it('removes a temp file a killed writer left hours ago, and not one another process is writing now', async () => {
+    mkdirSync(cacheDir, { recursive: true });
+    const abandoned = join(cacheDir, 'a.index.111.tmp');
+    const writing = join(cacheDir, 'b.index.222.tmp');
+    writeFileSync(abandoned, 'half');
+    utimesSync(abandoned, Date.now() / 1000 - 2 * 3600, Date.now() / 1000 - 2 * 3600);
+    writeFileSync(writing, 'half');
+    await createIndexCache(cacheDir, recordingLogger()).write('new', Buffer.from('new'));
+    expect(readdirSync(cacheDir).sort()).toEqual(['b.index.222.tmp', 'new.index']);
+  });
+
   it('prunes without a false warning when another process removed a cache file it listed', async () => {
     // A dangling link is a listed name that is gone by the time it is read, as a file is when another
     // process sharing DATA_DIR prunes the same folder at the same moment.

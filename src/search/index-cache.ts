@@ -14,6 +14,11 @@ export function indexCacheKey(parts: readonly string[]): string {
 }
 
 const EXTENSION = '.index';
+/**
+ * A temp file this old was left by a process killed while writing (a write takes seconds even at
+ * 100,000 passages). Younger ones may belong to another process sharing DATA_DIR, mid-write.
+ */
+const ABANDONED_TEMP_MS = 60 * 60 * 1000;
 
 /** Serialized indexes under `<dataDir>/index-cache/`, so a restart need not re-index. */
 export function createIndexCache(dir: string, logger: Logger) {
@@ -45,10 +50,17 @@ export function createIndexCache(dir: string, logger: Logger) {
   };
 }
 
-/** Keeps the KEEP newest caches and removes caches of the JSON format before 0.2, which are never read again. */
+/**
+ * Keeps the KEEP newest caches, and removes caches of the JSON format before 0.2 (never read again)
+ * and temp files abandoned by a killed writer.
+ */
 async function prune(dir: string): Promise<void> {
   const all = await readdir(dir);
   for (const legacy of all.filter((name) => name.endsWith('.json'))) await rm(path.join(dir, legacy), { force: true });
+  for (const temp of all.filter((name) => name.endsWith('.tmp'))) {
+    const time = await modifiedAt(path.join(dir, temp));
+    if (time !== undefined && Date.now() - time > ABANDONED_TEMP_MS) await rm(path.join(dir, temp), { force: true });
+  }
   const names = all.filter((name) => name.endsWith(EXTENSION));
   const dated = await Promise.all(names.map(async (name) => ({ name, time: await modifiedAt(path.join(dir, name)) })));
   const sorted = dated.filter((entry) => entry.time !== undefined).sort((a, b) => b.time! - a.time!);
