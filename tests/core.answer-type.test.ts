@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asksAboutPresent, expectedAnswerType, offersAnswerType, offersCount, questionWordSet, speaksOfPresent } from '../src/answer/answer-type.js';
+import { answerTypeStarts, asksAboutPresent, expectedAnswerType, offersAnswerType, offersCount, questionWordSet, speaksOfPresent } from '../src/answer/answer-type.js';
 
 describe('expectedAnswerType', () => {
   it.each([
@@ -32,6 +32,8 @@ describe('expectedAnswerType', () => {
     ['How much was the settlement?', 'number'],
     ['Where did she post the picture?', 'place'],
     ['Did Netflix read private messages?', 'any'],
+    ['What kind of lawsuit is it?', 'kind'],
+    ['What types of schools are referred to as Model C schools?', 'kind'],
   ])('reads %j as %s', (question, type) => {
     expect(expectedAnswerType(question)).toBe(type);
   });
@@ -73,6 +75,17 @@ describe('offersAnswerType', () => {
     expect(offersAnswerType('the Personal Achievement Index ("PAI")', 'definition', words)).toBe(true);
     expect(offersAnswerType('the Academic Index (AI) and grades', 'definition', words)).toBe(false);
     expect(offersAnswerType('Its PAI score (PAI) was high.', 'definition', words)).toBe(false);
+  });
+
+  it('finds, for "what kind of X", a word qualifying X that the question does not hold', () => {
+    const words = questionWordSet('What kind of lawsuit is it?');
+    expect(words.kindOf).toBe('lawsuit');
+    expect(answerTypeStarts('It is a bombshell class-action lawsuit filed in 2023.', 'kind', words)).toEqual([18]);
+    expect(offersAnswerType('For them the lawsuit is a crusade.', 'kind', words)).toBe(false);
+    // Plurals, either way round; a qualifier the question already names is no answer.
+    expect(offersAnswerType('Two privacy lawsuits followed.', 'kind', words)).toBe(true);
+    expect(offersAnswerType('The kind of lawsuit matters.', 'kind', words)).toBe(false);
+    expect(offersAnswerType('Many private schools opened.', 'kind', questionWordSet('What types of schools opened?'))).toBe(true);
   });
 
   it('does not count a number the question already holds', () => {

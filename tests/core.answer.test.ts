@@ -90,6 +90,10 @@ describe('answers over the shipped knowledge', () => {
     expect(first!.quote).toContain('Maximilian Klein and Sarah Grabert');
   });
 
+  it('answers "what kind of lawsuit" with the word that says what kind', () => {
+    expect(excerptsOf(shipped.ask('What kind of lawsuit is it?'))[0]!.quote).toContain('class-action lawsuit');
+  });
+
   it('weighs an everyday word as everyday whether typed in full or in chat shorthand ("people", "ppl")', () => {
     // "people" has an alias group ("ppl"); the article never uses either, and neither may count as a missing topic.
     for (const question of ['Who are the two people behind the class-action suit against Meta?', 'who are the two ppl behind the class action suit']) {

@@ -1,8 +1,11 @@
 import { isEnglishWord } from '../search/english-words.js';
+import { STOP_WORDS } from '../search/stopwords.js';
 
 /** What kind of thing a question asks for, read from its wh-words. */
-export type AnswerType = 'definition' | 'docket' | 'statute' | 'case' | 'court' | 'person' | 'date' | 'number' | 'place' | 'any';
+export type AnswerType = 'definition' | 'docket' | 'statute' | 'case' | 'court' | 'person' | 'date' | 'number' | 'place' | 'kind' | 'any';
 
+// The noun is letters only: it goes into a pattern.
+const KIND_QUESTION = /\b(?:what|which)\s+(?:kind|type|sort|form)s?\s+of\s+(\p{L}+)/iu;
 const TYPE_PATTERNS: [AnswerType, RegExp][] = [
   // "What does PAI stand for?", "What is the SBOE?": case-sensitive, an acronym is in capitals.
   ['definition', /\b[Ww]hat (does|do|did|is|are) (an? |the )?\p{Lu}{2,6}\b( (stand for|mean)\b|\s*\?*$)/u],
@@ -15,6 +18,8 @@ const TYPE_PATTERNS: [AnswerType, RegExp][] = [
   ['date', /\b(when|what (year|month|day|time|century|decade)|which (year|month|day|century)|dates?)\b/i],
   ['person', /\b(who|whom|whose|which (person|company|firm|people|judge|lawyer)|what (is|was|are|were) the (full )?names? of)\b/i],
   ['place', /\b(where|what (country|city|state|place|court)|which (country|city|state))\b/i],
+  // "What kind of lawsuit is it?" is answered by the word in front of "lawsuit": "a class-action lawsuit".
+  ['kind', KIND_QUESTION],
 ];
 
 // "When UT said it wanted X, what did it call that?": a clause that sets the scene, then the question.
@@ -44,7 +49,7 @@ const NUMBER_GLOBAL = new RegExp(NUMBER.source, 'gi');
 const CAPITALISED = /(?<!^|[.!?]\s)\b\p{Lu}[\p{L}'’-]+/gu;
 
 /** True when the text holds something of the expected type that the question itself does not. */
-export function offersAnswerType(text: string, type: AnswerType, questionWords: ReadonlySet<string>): boolean {
+export function offersAnswerType(text: string, type: AnswerType, questionWords: QuestionWords): boolean {
   switch (type) {
     case 'date':
       return YEAR.test(text) || MONTH.test(text) || SLASH_DATE.test(text);
@@ -64,9 +69,23 @@ export function offersAnswerType(text: string, type: AnswerType, questionWords: 
       return personNameStarts(text, questionWords).length > 0;
     case 'place':
       return [...text.matchAll(CAPITALISED)].some((match) => !questionWords.has(match[0].toLowerCase()));
+    case 'kind':
+      return kindStarts(text, questionWords).length > 0;
     case 'any':
       return false;
   }
+}
+
+/** Where a word qualifies the noun a "what kind of X" question names: "class-action" in "a class-action lawsuit". */
+function kindStarts(text: string, questionWords: QuestionWords): number[] {
+  if (!questionWords.kindOf) return [];
+  const singular = questionWords.kindOf.replace(/e?s$/, '');
+  const starts: number[] = [];
+  for (const match of text.matchAll(new RegExp(`([\\p{L}\\d%'’-]+)\\s+${singular}(?:e?s)?\\b`, 'giu'))) {
+    const modifier = match[1]!.toLowerCase();
+    if (!STOP_WORDS.has(modifier) && !questionWords.has(modifier)) starts.push(match.index);
+  }
+  return starts;
 }
 
 // Numbers that name rather than count: a docket, bill, section, count, exhibit or paragraph number, a
@@ -85,12 +104,12 @@ const LABEL_NUMBER = new RegExp(
 );
 
 /** True when the text holds a count the question does not: a number that is not a label, a year or a citation. */
-export function offersCount(text: string, questionWords: ReadonlySet<string>): boolean {
+export function offersCount(text: string, questionWords: QuestionWords): boolean {
   return offersAnswerType(text.replace(LABEL_NUMBER, ' '), 'number', questionWords);
 }
 
 /** True when the text spells out an acronym the question asks about: 'Personal Achievement Index” (PAI)'. */
-function definesAcronym(text: string, questionWords: ReadonlySet<string>): boolean {
+function definesAcronym(text: string, questionWords: QuestionWords): boolean {
   for (const match of text.matchAll(ACRONYM_IN_PARENTHESES)) {
     const acronym = match[1]!;
     if (!questionWords.has(acronym.toLowerCase())) continue;
@@ -109,7 +128,7 @@ const CAPITALISED_RUN = /\p{Lu}[\p{L}'’-]*(?:\s+(?:(?:of|the|and|for|de|von|va
  * ("Kennedy", "Qwest") or that stands in a longer name ("League of Women Voters"). "Court", "Appeals"
  * or "University" alone name no one, and legal text capitalises them everywhere.
  */
-function personNameStarts(text: string, questionWords: ReadonlySet<string>): number[] {
+function personNameStarts(text: string, questionWords: QuestionWords): number[] {
   let runs: RegExpExecArray[] | undefined;
   const starts: number[] = [];
   for (const match of text.matchAll(CAPITALISED)) {
@@ -131,8 +150,9 @@ const EVIDENCE: Partial<Record<AnswerType, RegExp>> = { number: NUMBER_GLOBAL, d
  * Where in the text a number, date or name of the kind asked for starts (one the question does not
  * hold); undefined for the kinds found by shape alone (statutes, dockets, courts, definitions).
  */
-export function answerTypeStarts(text: string, type: AnswerType, questionWords: ReadonlySet<string>): number[] | undefined {
+export function answerTypeStarts(text: string, type: AnswerType, questionWords: QuestionWords): number[] | undefined {
   if (type === 'person') return personNameStarts(text, questionWords);
+  if (type === 'kind') return kindStarts(text, questionWords);
   const pattern = EVIDENCE[type];
   if (!pattern) return undefined;
   const starts: number[] = [];
@@ -140,8 +160,15 @@ export function answerTypeStarts(text: string, type: AnswerType, questionWords: 
   return starts;
 }
 
-export function questionWordSet(question: string): Set<string> {
-  return new Set(question.toLowerCase().match(/[\p{L}\p{N}'’-]+/gu) ?? []);
+/** The question's words, lowercased; for "what kind of X", also X. */
+export interface QuestionWords extends ReadonlySet<string> {
+  readonly kindOf?: string;
+}
+
+export function questionWordSet(question: string): QuestionWords {
+  const words = new Set(question.toLowerCase().match(/[\p{L}\p{N}'’-]+/gu) ?? []);
+  const kindOf = KIND_QUESTION.exec(question)?.[1]?.toLowerCase();
+  return kindOf ? Object.assign(words, { kindOf }) : words;
 }
 
 const PRESENT_QUESTION = /\b(still|currently|anymore|any longer|nowadays|presently)\b/i;

@@ -2,7 +2,7 @@ import type { AnalyzedQuery } from './query.js';
 import type { TokenList } from '../search/analyzer.js';
 import type { RankedCandidate } from './rank.js';
 import { CONTEXT_SHARE } from './rank.js';
-import { type AnswerType, answerTypeStarts, asksAboutPresent, expectedAnswerType, offersAnswerType, questionWordSet, speaksOfPresent } from './answer-type.js';
+import { type AnswerType, type QuestionWords, answerTypeStarts, asksAboutPresent, expectedAnswerType, offersAnswerType, questionWordSet, speaksOfPresent } from './answer-type.js';
 import { splitSentences, type SentenceSpan } from './sentences.js';
 
 /** The best sentence (or two) of one passage, with passage-relative offsets. */
@@ -151,7 +151,7 @@ function answerTypeEvidence(
   candidate: RankedCandidate,
   sentences: readonly ScoredSentence[],
   type: AnswerType,
-  questionWords: ReadonlySet<string>,
+  questionWords: QuestionWords,
   present: boolean,
 ): { offers: boolean[]; offersNear: boolean[] } {
   if (type === 'any' && !present) return NO_EVIDENCE;
