@@ -32,8 +32,10 @@ describe('expectedAnswerType', () => {
     ['How much was the settlement?', 'number'],
     ['Where did she post the picture?', 'place'],
     ['Did Netflix read private messages?', 'any'],
-    ['What kind of lawsuit is it?', 'kind'],
-    ['What types of schools are referred to as Model C schools?', 'kind'],
+    ['What kind of lawsuit is it?', 'which'],
+    ['What types of schools are referred to as Model C schools?', 'which'],
+    ['Which party is strongest in the suburbs?', 'which'],
+    ['What German ruler invited them?', 'which'],
   ])('reads %j as %s', (question, type) => {
     expect(expectedAnswerType(question)).toBe(type);
   });
@@ -77,15 +79,18 @@ describe('offersAnswerType', () => {
     expect(offersAnswerType('Its PAI score (PAI) was high.', 'definition', words)).toBe(false);
   });
 
-  it('finds, for "what kind of X", a word qualifying X that the question does not hold', () => {
+  it('finds, for "which X" or "what kind of X", a word qualifying X that the question does not hold', () => {
     const words = questionWordSet('What kind of lawsuit is it?');
-    expect(words.kindOf).toBe('lawsuit');
-    expect(answerTypeStarts('It is a bombshell class-action lawsuit filed in 2023.', 'kind', words)).toEqual([18]);
-    expect(offersAnswerType('For them the lawsuit is a crusade.', 'kind', words)).toBe(false);
+    expect(words.noun).toBe('lawsuit');
+    expect(questionWordSet('What German ruler invited them?').noun).toBe('ruler');
+    expect(questionWordSet('What is the plan?').noun).toBeUndefined();
+    expect(offersAnswerType('The Liberal Party leads there.', 'which', questionWordSet('Which party is strongest?'))).toBe(true);
+    expect(answerTypeStarts('It is a bombshell class-action lawsuit filed in 2023.', 'which', words)).toEqual([18]);
+    expect(offersAnswerType('For them the lawsuit is a crusade.', 'which', words)).toBe(false);
     // Plurals, either way round; a qualifier the question already names is no answer.
-    expect(offersAnswerType('Two privacy lawsuits followed.', 'kind', words)).toBe(true);
-    expect(offersAnswerType('The kind of lawsuit matters.', 'kind', words)).toBe(false);
-    expect(offersAnswerType('Many private schools opened.', 'kind', questionWordSet('What types of schools opened?'))).toBe(true);
+    expect(offersAnswerType('Two privacy lawsuits followed.', 'which', words)).toBe(true);
+    expect(offersAnswerType('The kind of lawsuit matters.', 'which', words)).toBe(false);
+    expect(offersAnswerType('Many private schools opened.', 'which', questionWordSet('What types of schools opened?'))).toBe(true);
   });
 
   it('does not count a number the question already holds', () => {

@@ -123,3 +123,14 @@ describe('a "who" question answered by a sentence that opens with a pronoun', ()
     expect(answer.kind === 'excerpts' && answer.excerpts[0]!.quote).toMatch(/^Peyton Manning became .* He is also, older than John Elway, the oldest quarterback/);
   });
 });
+
+describe('a "which X" question', () => {
+  it('prefers the sentence with a word that picks out one X over one naming X alone', async () => {
+    const corpus = await corpusOfParagraphs([
+      'The party is strongest in the affluent eastern suburbs of Melbourne, where its support has held for decades.',
+      'In the affluent eastern suburbs of Melbourne the Liberal Party is strongest.',
+    ]);
+    const answer = answerQuestion(corpus, 'Which party is strongest in the affluent eastern suburbs of Melbourne?');
+    expect(answer.kind === 'excerpts' && answer.excerpts[0]!.quote).toContain('Liberal Party');
+  });
+});

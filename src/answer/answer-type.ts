@@ -2,10 +2,13 @@ import { isEnglishWord } from '../search/english-words.js';
 import { STOP_WORDS } from '../search/stopwords.js';
 
 /** What kind of thing a question asks for, read from its wh-words. */
-export type AnswerType = 'definition' | 'docket' | 'statute' | 'case' | 'court' | 'person' | 'date' | 'number' | 'place' | 'kind' | 'any';
+export type AnswerType = 'definition' | 'docket' | 'statute' | 'case' | 'court' | 'person' | 'date' | 'number' | 'place' | 'which' | 'any';
 
-// The noun is letters only: it goes into a pattern.
-const KIND_QUESTION = /\b(?:what|which)\s+(?:kind|type|sort|form)s?\s+of\s+(\p{L}+)/iu;
+/**
+ * "Which party …?", "What kind of lawsuit …?": the noun the question picks one of, and the word after it
+ * (for "What German ruler …"). Letters only: the noun goes into a pattern.
+ */
+const WHICH_NOUN = /\b(?:what|which)\s+(?:(?:kind|type|sort|form)s?\s+of\s+)?(\p{L}+)(?:\s+(\p{L}+))?/iu;
 const TYPE_PATTERNS: [AnswerType, RegExp][] = [
   // "What does PAI stand for?", "What is the SBOE?": case-sensitive, an acronym is in capitals.
   ['definition', /\b[Ww]hat (does|do|did|is|are) (an? |the )?\p{Lu}{2,6}\b( (stand for|mean)\b|\s*\?*$)/u],
@@ -18,8 +21,9 @@ const TYPE_PATTERNS: [AnswerType, RegExp][] = [
   ['date', /\b(when|what (year|month|day|time|century|decade)|which (year|month|day|century)|dates?)\b/i],
   ['person', /\b(who|whom|whose|which (person|company|firm|people|judge|lawyer)|what (is|was|are|were) the (full )?names? of)\b/i],
   ['place', /\b(where|what (country|city|state|place|court)|which (country|city|state))\b/i],
-  // "What kind of lawsuit is it?" is answered by the word in front of "lawsuit": "a class-action lawsuit".
-  ['kind', KIND_QUESTION],
+  // "Which party is strongest …?", "What kind of lawsuit is it?": answered by the word in front of the
+  // noun, "the Liberal Party", "a class-action lawsuit". Last: "what year" or "which court" say more.
+  ['which', WHICH_NOUN],
 ];
 
 // "When UT said it wanted X, what did it call that?": a clause that sets the scene, then the question.
@@ -28,7 +32,8 @@ const LEADING_CLAUSE = /^\s*(?:when|if|after|before|since|while|once|as)\b[^?,]*
 export function expectedAnswerType(question: string): AnswerType {
   // Chat drops the apostrophe: "whens the hearing", "whos the judge".
   const spelled = question.replace(/\b(what|when|where|who|how|why)s\b/gi, "$1's").replace(LEADING_CLAUSE, '');
-  return TYPE_PATTERNS.find(([, pattern]) => pattern.test(spelled))?.[0] ?? 'any';
+  const type = TYPE_PATTERNS.find(([, pattern]) => pattern.test(spelled))?.[0] ?? 'any';
+  return type === 'which' && !nounAskedAbout(spelled) ? 'any' : type;
 }
 
 const MONTH = /\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b/;
@@ -69,17 +74,17 @@ export function offersAnswerType(text: string, type: AnswerType, questionWords: 
       return personNameStarts(text, questionWords).length > 0;
     case 'place':
       return [...text.matchAll(CAPITALISED)].some((match) => !questionWords.has(match[0].toLowerCase()));
-    case 'kind':
-      return kindStarts(text, questionWords).length > 0;
+    case 'which':
+      return qualifierStarts(text, questionWords).length > 0;
     case 'any':
       return false;
   }
 }
 
-/** Where a word qualifies the noun a "what kind of X" question names: "class-action" in "a class-action lawsuit". */
-function kindStarts(text: string, questionWords: QuestionWords): number[] {
-  if (!questionWords.kindOf) return [];
-  const singular = questionWords.kindOf.replace(/e?s$/, '');
+/** Where a word qualifies the noun a "which X" question names: "class-action" in "a class-action lawsuit". */
+function qualifierStarts(text: string, questionWords: QuestionWords): number[] {
+  if (!questionWords.noun) return [];
+  const singular = questionWords.noun.replace(/e?s$/, '');
   const starts: number[] = [];
   for (const match of text.matchAll(new RegExp(`([\\p{L}\\d%'’-]+)\\s+${singular}(?:e?s)?\\b`, 'giu'))) {
     const modifier = match[1]!.toLowerCase();
@@ -152,7 +157,7 @@ const EVIDENCE: Partial<Record<AnswerType, RegExp>> = { number: NUMBER_GLOBAL, d
  */
 export function answerTypeStarts(text: string, type: AnswerType, questionWords: QuestionWords): number[] | undefined {
   if (type === 'person') return personNameStarts(text, questionWords);
-  if (type === 'kind') return kindStarts(text, questionWords);
+  if (type === 'which') return qualifierStarts(text, questionWords);
   const pattern = EVIDENCE[type];
   if (!pattern) return undefined;
   const starts: number[] = [];
@@ -160,15 +165,22 @@ export function answerTypeStarts(text: string, type: AnswerType, questionWords: 
   return starts;
 }
 
-/** The question's words, lowercased; for "what kind of X", also X. */
+/** The question's words, lowercased; for "which X", also X. */
 export interface QuestionWords extends ReadonlySet<string> {
-  readonly kindOf?: string;
+  readonly noun?: string;
 }
 
 export function questionWordSet(question: string): QuestionWords {
   const words = new Set(question.toLowerCase().match(/[\p{L}\p{N}'’-]+/gu) ?? []);
-  const kindOf = KIND_QUESTION.exec(question)?.[1]?.toLowerCase();
-  return kindOf ? Object.assign(words, { kindOf }) : words;
+  const noun = nounAskedAbout(question);
+  return noun ? Object.assign(words, { noun }) : words;
+}
+
+/** "Which party …" → party; "What German ruler …" → ruler (a capitalised word first qualifies the next); "What is …" → none. */
+function nounAskedAbout(question: string): string | undefined {
+  const [, first, next] = WHICH_NOUN.exec(question) ?? [];
+  if (!first || STOP_WORDS.has(first.toLowerCase())) return undefined;
+  return (next && /^\p{Lu}/u.test(first) && !STOP_WORDS.has(next.toLowerCase()) ? next : first).toLowerCase();
 }
 
 const PRESENT_QUESTION = /\b(still|currently|anymore|any longer|nowadays|presently)\b/i;
