@@ -81,14 +81,17 @@ export function offersAnswerType(text: string, type: AnswerType, questionWords: 
   }
 }
 
+// The word in front of a noun, and the space between them.
+const WORD_BEFORE = /([\p{L}\d%'’-]+)\s+$/u;
+
 /** Where a word qualifies the noun a "which X" question names: "class-action" in "a class-action lawsuit". */
 function qualifierStarts(text: string, questionWords: QuestionWords): number[] {
-  if (!questionWords.noun) return [];
-  const singular = questionWords.noun.replace(/e?s$/, '');
+  if (!questionWords.qualifiedNoun) return [];
   const starts: number[] = [];
-  for (const match of text.matchAll(new RegExp(`([\\p{L}\\d%'’-]+)\\s+${singular}(?:e?s)?\\b`, 'giu'))) {
-    const modifier = match[1]!.toLowerCase();
-    if (!STOP_WORDS.has(modifier) && !questionWords.has(modifier)) starts.push(match.index);
+  for (const match of text.matchAll(questionWords.qualifiedNoun)) {
+    const before = WORD_BEFORE.exec(text.slice(Math.max(0, match.index - 40), match.index));
+    const modifier = before?.[1]!.toLowerCase();
+    if (modifier && !STOP_WORDS.has(modifier) && !questionWords.has(modifier)) starts.push(match.index - before![0].length);
   }
   return starts;
 }
@@ -165,15 +168,19 @@ export function answerTypeStarts(text: string, type: AnswerType, questionWords: 
   return starts;
 }
 
-/** The question's words, lowercased; for "which X", also X. */
+/** The question's words, lowercased; for "which X", also a pattern for X with the word in front of it. */
 export interface QuestionWords extends ReadonlySet<string> {
-  readonly noun?: string;
+  /** The noun the question picks one of ("which party"), singular or plural. */
+  readonly qualifiedNoun?: RegExp;
 }
 
 export function questionWordSet(question: string): QuestionWords {
   const words = new Set(question.toLowerCase().match(/[\p{L}\p{N}'’-]+/gu) ?? []);
   const noun = nounAskedAbout(question);
-  return noun ? Object.assign(words, { noun }) : words;
+  if (!noun) return words;
+  // Compiled once per question: the picker tries it on every sentence of the top passages.
+  const singular = noun.replace(/e?s$/, '');
+  return Object.assign(words, { qualifiedNoun: new RegExp(`\\b${singular}(?:e?s)?\\b`, 'giu') });
 }
 
 /** "Which party …" → party; "What German ruler …" → ruler (a capitalised word first qualifies the next); "What is …" → none. */
