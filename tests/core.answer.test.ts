@@ -94,6 +94,12 @@ describe('answers over the shipped knowledge', () => {
     expect(excerptsOf(shipped.ask('What kind of lawsuit is it?'))[0]!.quote).toContain('class-action lawsuit');
   });
 
+  it('reads chat spellings ("wat") as the words they stand for, and echoes the question as typed', () => {
+    const answer = shipped.ask('wat kind of lawsuit is it');
+    expect(answer.question).toBe('wat kind of lawsuit is it');
+    expect(excerptsOf(answer)[0]!.quote).toContain('class-action lawsuit');
+  });
+
   it('weighs an everyday word as everyday whether typed in full or in chat shorthand ("people", "ppl")', () => {
     // "people" has an alias group ("ppl"); the article never uses either, and neither may count as a missing topic.
     for (const question of ['Who are the two people behind the class-action suit against Meta?', 'who are the two ppl behind the class action suit']) {

@@ -90,8 +90,9 @@ function qualifierStarts(text: string, questionWords: QuestionWords): number[] {
   const starts: number[] = [];
   for (const match of text.matchAll(questionWords.qualifiedNoun)) {
     const before = WORD_BEFORE.exec(text.slice(Math.max(0, match.index - 40), match.index));
-    const modifier = before?.[1]!.toLowerCase();
-    if (modifier && !STOP_WORDS.has(modifier) && !questionWords.has(modifier)) starts.push(match.index - before![0].length);
+    if (!before) continue;
+    const modifier = before[1]!.toLowerCase();
+    if (!STOP_WORDS.has(modifier) && !questionWords.has(modifier)) starts.push(match.index - before[0].length);
   }
   return starts;
 }

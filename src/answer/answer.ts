@@ -6,6 +6,7 @@ import { citationOf } from './citation.js';
 import { toExcerpt } from './excerpt.js';
 import { answerTypeStarts, expectedAnswerType, offersAnswerType, questionWordSet } from './answer-type.js';
 import { quoteShortfall } from './quote-needs.js';
+import { withChatSpellingsWrittenOut } from './chat-spelling.js';
 import { cleanQuestion } from './question-text.js';
 import { pickSentences, type SentenceChoice } from './pick.js';
 import { analyzeQuery } from './query.js';
@@ -37,12 +38,14 @@ export interface AnswerOptions {
 /** Question → candidates → rerank → best sentences → excerpts, or no-match. Same input, same answer. */
 export function answerQuestion(corpus: Corpus, question: string, options: AnswerOptions = {}): Answer {
   const trimmed = cleanQuestion(question).slice(0, MAX_QUESTION_CHARS);
-  let query = analyzeQuery(trimmed, corpus.analyzer, corpus.index);
+  // Analysed as written out; answered to as typed.
+  const asked = withChatSpellingsWrittenOut(trimmed);
+  let query = analyzeQuery(asked, corpus.analyzer, corpus.index);
   let hits = corpus.index.search(query.searchTerms, { limit: CANDIDATES, weights: query.termWeights });
   if (query.unknownAcronyms.length > 0 && hits.length > 0) {
     // "UT" is most likely a name the passages the rest of the question finds spell out in full.
     const expandAcronym = createAcronymExpander(() => hits.map((hit) => corpus.passageById.get(hit.id)?.text ?? ''));
-    query = analyzeQuery(trimmed, corpus.analyzer, corpus.index, expandAcronym);
+    query = analyzeQuery(asked, corpus.analyzer, corpus.index, expandAcronym);
     hits = corpus.index.search(query.searchTerms, { limit: CANDIDATES, weights: query.termWeights });
   }
   const ranked = rerank(hits, corpus.passageById, query, corpus.tokensOf, corpus.contextTermsOf);

@@ -1,0 +1,33 @@
+/**
+ * Chat spellings of everyday words ("wat", "u", "every1", "cuz"), read as the words they stand for
+ * before a question is analysed: otherwise "wat" is no question word and "every1" an unknown topic.
+ * Only lowercase whole words, and no lone letter that also names something ("y. pestis", "a number n"):
+ * "U" in "U.S." or a name stays as typed. Shorthand for topic words
+ * ("govt", "ppl") is the analyzer's alias list instead, so that it also meets documents that use it.
+ */
+const CHAT_SPELLINGS: Readonly<Record<string, string>> = {
+  wat: 'what',
+  wut: 'what',
+  wht: 'what',
+  u: 'you',
+  ur: 'your',
+  every1: 'everyone',
+  some1: 'someone',
+  any1: 'anyone',
+  b4: 'before',
+  abt: 'about',
+  bc: 'because',
+  cuz: 'because',
+  coz: 'because',
+  tho: 'though',
+  thru: 'through',
+  'w/': 'with',
+  'w/o': 'without',
+};
+
+const CHAT_WORD = new RegExp(`(?<![\\p{L}\\p{N}/])(?:${Object.keys(CHAT_SPELLINGS).map((word) => word.replace('/', '\\/')).sort((a, b) => b.length - a.length).join('|')})(?![\\p{L}\\p{N}/])`, 'gu');
+
+/** The question with chat spellings of everyday words written out; everything else as typed. */
+export function withChatSpellingsWrittenOut(question: string): string {
+  return question.replace(CHAT_WORD, (word) => CHAT_SPELLINGS[word]!);
+}
