@@ -3,6 +3,7 @@ import { isAcronym, type AcronymExpander } from '../search/acronyms.js';
 import { isEnglishWord } from '../search/english-words.js';
 import { GENERIC_TERMS } from '../search/generic-words.js';
 import type { PassageIndex } from '../search/passage-index.js';
+import { inverseDocumentFrequency } from '../search/top-hits.js';
 import { spellingFixes } from './spelling.js';
 
 /**
@@ -64,9 +65,6 @@ function withinPostingBudget(terms: string[], index: PassageIndex): string[] {
     .map(({ term }) => term);
 }
 
-export function inverseDocumentFrequency(documentFrequency: number, passageCount: number): number {
-  return Math.log(1 + (passageCount - documentFrequency + 0.5) / (documentFrequency + 0.5));
-}
 
 /** An everyday word the documents never use weighs this share of an unknown topical word. */
 const GENERIC_UNKNOWN_SHARE = 0.2;

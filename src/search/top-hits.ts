@@ -26,10 +26,14 @@ export interface IndexHit {
 /** MiniSearch's default BM25+ parameters. */
 const BM25 = { k: 1.2, b: 0.7, d: 0.5 } as const;
 
+/** BM25's IDF as MiniSearch computes it; the query weighs its concepts with the same. */
+export function inverseDocumentFrequency(documentFrequency: number, passageCount: number): number {
+  return Math.log(1 + (passageCount - documentFrequency + 0.5) / (documentFrequency + 0.5));
+}
+
 function bm25(termFrequency: number, matching: number, total: number, fieldLength: number, averageFieldLength: number): number {
   const { k, b, d } = BM25;
-  const inverseDocumentFrequency = Math.log(1 + (total - matching + 0.5) / (matching + 0.5));
-  return inverseDocumentFrequency * (d + (termFrequency * (k + 1)) / (termFrequency + k * (1 - b + (b * fieldLength) / averageFieldLength)));
+  return inverseDocumentFrequency(matching, total) * (d + (termFrequency * (k + 1)) / (termFrequency + k * (1 - b + (b * fieldLength) / averageFieldLength)));
 }
 
 /**
