@@ -19,12 +19,12 @@ export const DEFAULT_EXCERPTS = 3;
 /**
  * Confidence = half the best sentence's and half its passage's share of the question's weight, less
  * a share for words the documents never use, less what the quote lacks of what the question asks for
- * (`quote-needs.ts`: a weak shortfall costs `missingTypePenalty`, a decisive one `missingNamePenalty`).
+ * (`quote-needs.ts`: a weak shortfall costs `weakShortfallPenalty`, a decisive one `decisiveShortfallPenalty`).
  * Below `minConfidence` the documents do not answer the question: say so instead of quoting a weak
  * guess. Calibrated on XQuAD questions asked with and without their own article indexed (90.4% of the
  * latter abstain, 4.6% of the former; `npm run bench -- --unanswerable` and `npm run eval -- --squad`).
  */
-export const ABSTENTION = { minConfidence: 0.435, unknownPenalty: 0.2, missingTypePenalty: 0.15, missingNamePenalty: 1 } as const;
+export const ABSTENTION = { minConfidence: 0.435, unknownPenalty: 0.2, weakShortfallPenalty: 0.15, decisiveShortfallPenalty: 1 } as const;
 /** How many document titles a no-match answer suggests. */
 const MAX_SUGGESTIONS = 5;
 /** Questions longer than this are cut before analysis (hostile or pasted walls of text). */
@@ -74,7 +74,7 @@ export function answerQuestion(corpus: Corpus, question: string, options: Answer
   return { kind: 'excerpts', question: trimmed, excerpts, candidates };
 }
 
-const SHORTFALL_PENALTY = { none: 0, weak: ABSTENTION.missingTypePenalty, decisive: ABSTENTION.missingNamePenalty } as const;
+const SHORTFALL_PENALTY = { none: 0, weak: ABSTENTION.weakShortfallPenalty, decisive: ABSTENTION.decisiveShortfallPenalty } as const;
 
 /** What the best quote costs in confidence for lacking what its question asks for (`quote-needs.ts`). */
 function shortfallPenalty(question: string, choice: SentenceChoice, analyzer: Analyzer): number {

@@ -29,7 +29,7 @@ export const PASSAGES_TO_READ = 5;
  * bonus (context helps a reader) until the pair grows past PAIR_COMFORT_CHARS; pairs over
  * `maxPairChars` are not offered.
  */
-export const SENTENCE_WEIGHTS = { coverage: 1, neighbours: 0.2, answerType: 0.15, definition: 2, answerTypeNear: 0.05, passage: 0.5, pair: -0.02, pairLength: 0.03, proximity: 0.05, maxPairChars: 400 } as const;
+export const SENTENCE_WEIGHTS = { coverage: 1, neighbours: 0.2, answerType: 0.15, definition: 2, answerTypeNear: 0.05, passage: 0.5, pairBonus: 0.02, pairLength: 0.03, proximity: 0.05, maxPairChars: 400 } as const;
 /** How close (in characters) answer-type evidence must stand to a question word to count as near it. */
 const ANSWER_NEAR_CHARS = 30;
 /** Pairs longer than this pay `pairLength` per extra 100 characters: quotes are read in chat. */
@@ -129,8 +129,8 @@ export function pickSentences(query: AnalyzedQuery, candidates: readonly RankedC
           SENTENCE_WEIGHTS.proximity * proximity(candidate.occurrences, windowConcepts, sentences[first]!.firstToken, sentences[last]!.endToken) +
           answerTypeWeight * (offers[first] || offers[last] ? 1 : 0) +
           SENTENCE_WEIGHTS.answerTypeNear * (offersNear[first] || offersNear[last] ? 1 : 0) +
-          SENTENCE_WEIGHTS.passage * (candidate.score / topScore) -
-          (last > first ? SENTENCE_WEIGHTS.pair + (SENTENCE_WEIGHTS.pairLength * Math.max(0, end - start - PAIR_COMFORT_CHARS)) / 100 : 0);
+          SENTENCE_WEIGHTS.passage * (candidate.score / topScore) +
+          (last > first ? SENTENCE_WEIGHTS.pairBonus - (SENTENCE_WEIGHTS.pairLength * Math.max(0, end - start - PAIR_COMFORT_CHARS)) / 100 : 0);
         if (!best || score > best.score) best = { candidate, passageRank, start, end, coverage, ownMatches: windowConcepts.length, score };
       }
     }
