@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { isPageNumberLine, parseEcfHeader, repeatedHeaderTest } from './knowledge/clean-pleading.js';
 import { splitAtIndents } from './indented-paragraphs.js';
 import { TERMINAL } from './knowledge/clean-paragraphs.js';
+import { pageAt as pageOfOffset } from './knowledge/extracted.js';
 import type { Document, Locator, Passage } from './types.js';
 
 /** Paragraphs longer than this are cut at sentence ends so one passage stays quotable and rankable. */
@@ -24,7 +25,7 @@ interface Block {
  * A block this short that is not a sentence (a heading, a caption or signature line, "Hon. A. Grimes")
  * is read together with the next one: alone it is rarely what answers, and it names what follows.
  */
-export const SHORT_BLOCK_CHARS = 100;
+const SHORT_BLOCK_CHARS = 100;
 /** A run of short blocks is flushed as a passage of its own once it grows past this. */
 const MAX_SHORT_RUN_CHARS = 400;
 // An outline heading of a plain-text filing: "IV. DISCUSSION", "B. Procedural Due Process Claim (Count Two)".
@@ -208,10 +209,8 @@ function cutLongBlock(text: string, block: Block): Block[] {
 }
 
 function pageAt(document: Document, offset: number, markedPage: number | undefined, formFeeds: number[]): number | undefined {
-  if (document.pages) {
-    const span = document.pages.find((page) => offset >= page.start && offset < page.end);
-    if (span) return span.page;
-  }
+  // A PDF's pages, as its citations read them.
+  if (document.pages && document.pages.length > 0) return pageOfOffset(document.pages, offset);
   if (markedPage !== undefined) return markedPage;
   if (formFeeds.length === 0) return undefined;
   return 1 + formFeeds.filter((feed) => feed < offset).length;
