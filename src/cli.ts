@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { toTerminalText } from './answer/format-text.js';
+import { DEFAULT_DATA_DIR, DEFAULT_KNOWLEDGE_DIR } from './config.js';
 import { isPinpointError } from './errors.js';
 import type { EvalMetrics } from './eval/metrics.js';
 import { runEval } from './eval/run-eval.js';
@@ -32,8 +33,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.stdout.write(USAGE);
     return 0;
   }
-  const knowledgeDefault = io.env.KNOWLEDGE_DIR || './knowledge';
-  const dataDir = io.env.DATA_DIR || './data';
+  // The two settings the CLI reads, with the bot's defaults; blank counts as unset, as for the bot.
+  const knowledgeDefault = io.env.KNOWLEDGE_DIR?.trim() || DEFAULT_KNOWLEDGE_DIR;
+  const dataDir = io.env.DATA_DIR?.trim() || DEFAULT_DATA_DIR;
   try {
     switch (command) {
       case 'ask':

@@ -15,11 +15,14 @@ const wholeNumber = (min: number, max: number) =>
     .transform(Number)
     .pipe(z.number().int().min(min).max(max));
 
+export const DEFAULT_KNOWLEDGE_DIR = './knowledge';
+export const DEFAULT_DATA_DIR = './data';
+
 /** Every environment variable Pinpoint reads; `.env.example` documents each one. */
 export const configSchema = z
   .object({
-    KNOWLEDGE_DIR: z.string().trim().min(1).default('./knowledge'),
-    DATA_DIR: z.string().trim().min(1).default('./data'),
+    KNOWLEDGE_DIR: z.string().trim().min(1).default(DEFAULT_KNOWLEDGE_DIR),
+    DATA_DIR: z.string().trim().min(1).default(DEFAULT_DATA_DIR),
     PORT: wholeNumber(0, 65535).default(3000),
     HOST: optionalText,
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),

@@ -30,6 +30,9 @@ const UNANSWERED_WRITE_DELAY_MS = 1000;
 /** Waits this long after the last file event before reloading: editors write files in bursts. */
 const RELOAD_DEBOUNCE_MS = 300;
 
+/** Completions `suggest` offers unless asked for fewer: as many as an autocomplete list shows. */
+const DEFAULT_SUGGESTIONS = 25;
+
 /** Builds the core: loads and indexes the knowledge, opens the state, and answers. */
 export async function createPinpoint(options: PinpointOptions): Promise<Pinpoint> {
   const logger = (options.logger ?? silentLogger).child({ component: 'core' });
@@ -187,7 +190,7 @@ export async function createPinpoint(options: PinpointOptions): Promise<Pinpoint
       return undefined;
     },
     suggest(prefix, suggestOptions = {}) {
-      const limit = suggestOptions.limit ?? 25;
+      const limit = suggestOptions.limit ?? DEFAULT_SUGGESTIONS;
       const wanted = prefix.trim().toLowerCase();
       const scope = suggestOptions.scope;
       const pinned = scope ? state.pins.list({ platform: scope.platform, server: scope.server }).map((pin) => pin.question) : [];
