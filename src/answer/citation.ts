@@ -11,7 +11,7 @@ export interface QuoteRange {
  * A pinpoint in common legal style: "¶ 42, p. 12", "ECF No. 396 at 4", "¶ 42, ECF No. 396 at 12",
  * or for documents without numbered paragraphs "Background, para. 3" / "p. 4, para. 3".
  */
-export function citationLabel(document: Document, passage: Passage, quote?: QuoteRange): string {
+function citationLabel(document: Document, passage: Passage, quote?: QuoteRange): string {
   const { paragraph, numbered, section } = passage.locator;
   const page = pagesOf(document, passage, quote);
   const parts: string[] = [];

@@ -17,7 +17,7 @@ interface StreamLine {
 }
 
 /** Marks a heading paragraph in the display text, as in Markdown. */
-export const HEADING_MARK = '## ';
+const HEADING_MARK = '## ';
 
 /** A line or paragraph that ends a sentence (or a clause that may close one: "as follows:"). */
 export const TERMINAL = /[.!?:;]["'”’)\]]*$/u;

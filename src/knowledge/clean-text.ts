@@ -60,7 +60,7 @@ export function buildHyphenVocabulary(lines: Iterable<string>): HyphenVocabulary
   return { hyphenated, words };
 }
 
-export const EMPTY_VOCABULARY: HyphenVocabulary = { hyphenated: new Map(), words: new Map() };
+const EMPTY_VOCABULARY: HyphenVocabulary = { hyphenated: new Map(), words: new Map() };
 
 /** How two consecutive lines of one paragraph are glued: `cut` characters come off the end of the first. */
 export interface LineJoin {

@@ -6,7 +6,7 @@ import type { Passage } from '../types.js';
  * question, and re-tokenising them is most of an answer's time. Bounded, so memory stays flat on
  * large corpora (each entry is one passage's tokens, a few KB).
  */
-export const TOKEN_CACHE_PASSAGES = 2048;
+const TOKEN_CACHE_PASSAGES = 2048;
 
 export function createTokenCache(analyzer: Analyzer, capacity = TOKEN_CACHE_PASSAGES): (passage: Passage) => TokenList {
   const cache = new Map<string, TokenList>();
