@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDiscordAdapter } from '../adapters/discord/index.js';
-import { TEXT } from '../adapters/discord/handler.js';
+import { TEXT } from '../adapters/discord/text.js';
 import { createPinpoint, type Pinpoint } from '../src/index.js';
 import { FAKE_IDS, startFakeDiscord, type FakeCall, type FakeDiscord } from './fakes/discord.js';
 import { createRecordingLogger } from './fakes/discord-logger.js';

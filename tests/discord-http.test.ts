@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createDiscordAdapter, discordMode } from '../adapters/discord/index.js';
-import { TEXT } from '../adapters/discord/handler.js';
+import { TEXT } from '../adapters/discord/text.js';
 import type { PlatformAdapter } from '../adapters/platform.js';
 import { createPinpoint, type Pinpoint } from '../src/index.js';
 import { FAKE_IDS, type FakeCall } from './fakes/discord.js';

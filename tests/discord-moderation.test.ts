@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { createDiscordAdapter } from '../adapters/discord/index.js';
-import { TEXT } from '../adapters/discord/handler.js';
+import { TEXT } from '../adapters/discord/text.js';
 import { STALE_PIN_NOTE } from '../adapters/discord/render.js';
 import { REPORT_TITLE } from '../adapters/discord/render-report.js';
 import { type Answer, createPinpoint, type Pinpoint } from '../src/index.js';

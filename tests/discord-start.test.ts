@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { once } from 'node:events';
 import { afterEach, beforeAll, afterAll, describe, expect, it } from 'vitest';
-import { TEXT } from '../adapters/discord/handler.js';
+import { TEXT } from '../adapters/discord/text.js';
 import { FAKE_IDS, startFakeDiscord, type FakeCall, type FakeDiscord } from './fakes/discord.js';
 import { createSigner, signatureHeaders } from './fakes/discord-http.js';
 import { askPayload, buttonPayload, PERMS } from './fakes/discord-payloads.js';

@@ -1,9 +1,6 @@
 import { REST, Routes, type APIMessage, type APIInteractionResponse } from 'discord.js';
-import { discordCodeOf } from './errors.js';
+import { ALREADY_ACKNOWLEDGED, discordCodeOf } from './errors.js';
 import type { DiscordMessage } from './render.js';
-
-/** "Interaction has already been acknowledged." */
-const ALREADY_ACKNOWLEDGED = 40060;
 
 /** The few Discord REST calls the interaction handler makes, over @discordjs/rest (rate limits, retries). */
 export interface DiscordApi {

@@ -1,5 +1,11 @@
 // Reading Discord REST errors (@discordjs/rest DiscordAPIError / HTTPError) without depending on their classes.
 
+// Discord's JSON error codes the adapter reacts to (https://discord.com/developers/docs/topics/opcodes-and-status-codes).
+/** "Maximum number of pins reached (50)": the channel holds as many pins as Discord allows. */
+export const MAX_PINS_REACHED = 30003;
+/** "Interaction has already been acknowledged." */
+export const ALREADY_ACKNOWLEDGED = 40060;
+
 export function statusOf(error: unknown): number | undefined {
   const status = (error as { status?: unknown } | undefined)?.status;
   return typeof status === 'number' ? status : undefined;
@@ -21,7 +27,7 @@ export function describeError(error: unknown): Record<string, unknown> {
   return summary;
 }
 
-/** Discord's JSON error code (e.g. 30003 "maximum number of pins reached"). */
+/** Discord's JSON error code (e.g. {@link MAX_PINS_REACHED}). */
 export function discordCodeOf(error: unknown): number | undefined {
   const code = (error as { code?: unknown } | undefined)?.code;
   return typeof code === 'number' ? code : undefined;

@@ -1,5 +1,5 @@
 /** Zero-width joiner: breaks `@everyone`, `<@123>` and friends without changing what people read. */
-export const ZWJ = '\u200D';
+const ZWJ = '\u200D';
 
 /**
  * Defuses everything Discord could turn into a ping or a rich mention: `@everyone`, `@here`,
@@ -24,7 +24,7 @@ export function escapeText(text: string): string {
 }
 
 /** Merges overlapping/adjacent ranges and clips them to [0, length). */
-export function normalizeRanges(ranges: readonly (readonly [number, number])[], length: number): [number, number][] {
+function normalizeRanges(ranges: readonly (readonly [number, number])[], length: number): [number, number][] {
   const sorted = ranges
     .map(([s, e]): [number, number] => [Math.max(0, s), Math.min(length, e)])
     .filter(([s, e]) => e > s)
@@ -42,7 +42,7 @@ export function normalizeRanges(ranges: readonly (readonly [number, number])[], 
  * Escapes one line of text and wraps the highlighted ranges in `**bold**`. Whitespace at the edges of
  * a highlight is moved outside the markers, because `** word**` does not render as bold.
  */
-export function formatLine(line: string, highlights: readonly (readonly [number, number])[]): string {
+function formatLine(line: string, highlights: readonly (readonly [number, number])[]): string {
   let out = '';
   let at = 0;
   for (const [rawStart, rawEnd] of normalizeRanges(highlights, line.length)) {

@@ -3,7 +3,7 @@ import { hasAnyPermission, MODERATOR_BITS, PERMISSIONS, COMMAND_NAMES } from './
 import type { Answer, Logger, Pinpoint } from './core.js';
 import { cleanQuestion, isPinpointError } from './core.js';
 import { decodeCustomId, type ButtonAction } from './custom-id.js';
-import { describeError, discordCodeOf, statusOf } from './errors.js';
+import { describeError, discordCodeOf, MAX_PINS_REACHED, statusOf } from './errors.js';
 import {
   channelOf,
   COMMAND_TYPE,
@@ -22,9 +22,6 @@ import { toReportMessage } from './render-report.js';
 import { cooldownText, TEXT } from './text.js';
 import { truncate } from '../cut-text.js';
 import { Turn, type Respond } from './turn.js';
-
-export { TEXT } from './text.js';
-export type { Respond } from './turn.js';
 
 export type InteractionHandler = (interaction: RawInteraction, respond: Respond) => Promise<void>;
 
@@ -103,7 +100,7 @@ export function createInteractionHandler({ core, api, logger, reportError }: Han
     const refused = cooled(turn);
     if (refused) return refused;
     await turn.defer(true);
-    const answer = core.findSources(text.slice(0, 2000), { scope: scopeOf(i), limit: pageSize });
+    const answer = core.findSources(text, { scope: scopeOf(i), limit: pageSize });
     const title = `Sources for: “${truncate(text, 80)}”`;
     await turn.send(toDiscordMessage(answer, { stats: core.stats(), title, private: true }));
   }
@@ -238,7 +235,7 @@ export function createInteractionHandler({ core, api, logger, reportError }: Han
       let first: { id: string; channel_id: string } | undefined;
       for (const message of messages) {
         message.components = message.components
-          .map((row) => ({ ...row, components: row.components.filter((b) => !b.custom_id.startsWith('pp:p:')) }))
+          .map((row) => ({ ...row, components: row.components.filter((b) => decodeCustomId(b.custom_id)?.action !== 'pin') }))
           .filter((row) => row.components.length > 0);
         const posted = await api.followUp(i.application_id, i.token, message);
         first ??= posted;
@@ -251,7 +248,7 @@ export function createInteractionHandler({ core, api, logger, reportError }: Han
       await api.pin(channelId, messageId);
     } catch (error) {
       if (statusOf(error) === 403) return turn.edit(TEXT.botCannotPin);
-      if (discordCodeOf(error) === 30003) return turn.edit(TEXT.pinLimit);
+      if (discordCodeOf(error) === MAX_PINS_REACHED) return turn.edit(TEXT.pinLimit);
       throw error;
     }
     core.pins.pin({ scope, question, answer, pinnedBy: userOf(i).id, messageRef: `${channelId}/${messageId}` });

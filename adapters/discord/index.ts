@@ -1,6 +1,4 @@
 export { createDiscordAdapter, discordMode, type DiscordAdapterOptions, type DiscordMode } from './adapter.js';
 export { discordCommands, commandList, inviteUrl, BOT_PERMISSIONS } from './commands.js';
 export { registerCommands, type RegisterOptions, type RegisterResult } from './register.js';
-export { toDiscordMessage, type DiscordMessage } from './render.js';
-export { DISCORD_LIMITS } from './limits.js';
-export { DISCORD_INTERACTIONS_PATH } from './http.js';
+export type { DiscordMessage } from './render.js';

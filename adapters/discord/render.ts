@@ -36,7 +36,7 @@ export interface AnswerRenderOptions {
 }
 
 /** Allowed mentions for every message this bot sends: nobody is ever pinged. */
-export const NO_MENTIONS = { parse: [] as [] } as const;
+const NO_MENTIONS = { parse: [] as [] } as const;
 
 /** Only plain http(s) links are shown, wrapped in <> so Discord shows no preview. */
 function safeLink(url: string | undefined): string | undefined {
@@ -45,7 +45,7 @@ function safeLink(url: string | undefined): string | undefined {
 }
 
 /** "**[1]** Title · complaint · 2024-01-05 · ¶ 3 · <https://…>" */
-export function formatCitation(n: number, citation: Citation): string {
+function formatCitation(n: number, citation: Citation): string {
   const parts = [`**[${n}]** ${escapeText(citation.title)}`];
   if (citation.kind) parts.push(escapeText(citation.kind));
   if (citation.date) parts.push(escapeText(citation.date));
@@ -100,7 +100,7 @@ interface PackOptions {
 }
 
 /** Largest description a block may need, leaving room for the title and footer in the 6000 total. */
-export function blockBudget(options: Pick<PackOptions, 'title' | 'footer'>): number {
+function blockBudget(options: Pick<PackOptions, 'title' | 'footer'>): number {
   const title = Math.min(options.title.length, DISCORD_LIMITS.embedTitle);
   const footer = options.footer?.length ?? 0;
   return Math.min(DISCORD_LIMITS.embedDescription, DISCORD_LIMITS.embedTotal - title - footer);
