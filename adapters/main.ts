@@ -1,4 +1,5 @@
-// The composition root: the one place that reads the environment and wires the core to the platforms.
+// The composition root: wires the core to the platforms. One of the three entry points that read the
+// environment, with bin/pinpoint.ts (the CLI) and adapters/discord/register-cli.ts (npm run discord:register).
 import { config as loadDotenv } from 'dotenv';
 import {
   createPinpoint,

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// CLI entry: the one place outside adapters/main.ts that reads the environment.
+// CLI entry: one of the three entry points that read the environment, with adapters/main.ts (the bot)
+// and adapters/discord/register-cli.ts (npm run discord:register).
 import 'dotenv/config';
 import { runCli } from '../src/cli.js';
 

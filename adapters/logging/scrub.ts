@@ -13,7 +13,7 @@ const TOKEN_PATTERNS: readonly RegExp[] = [
   /\bBearer\s+[A-Za-z0-9._~+/=-]{8,}/g,
 ];
 
-export const REDACTED = '[redacted]';
+const REDACTED = '[redacted]';
 const MAX_DEPTH = 6;
 
 export interface ScrubOptions {

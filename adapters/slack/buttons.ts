@@ -13,11 +13,11 @@ import { atTheEdge, cooldown, respondPrivately, scopeOf } from './edge.js';
 import { toSlackContext } from './render-context.js';
 import { toSlackBlocks, toSlackNotice, type SlackMessage } from './render.js';
 
-export const EXPIRED_TEXT = 'This answer has expired: ask the question again.';
-export const PIN_REFUSED_TEXT = 'Only workspace admins and Pinpoint moderators can pin answers.';
-export const PINNED_TEXT = '📌 Pinned: later questions like this one get this answer first.';
-export const NO_MORE_TEXT = 'No more quotes for this question.';
-export const SHARED_TEXT = 'Shared in the channel.';
+const EXPIRED_TEXT = 'This answer has expired: ask the question again.';
+const PIN_REFUSED_TEXT = 'Only workspace admins and Pinpoint moderators can pin answers.';
+const PINNED_TEXT = '📌 Pinned: later questions like this one get this answer first.';
+const NO_MORE_TEXT = 'No more quotes for this question.';
+const SHARED_TEXT = 'Shared in the channel.';
 
 /** Where a pressed button's message lives. */
 interface Origin {

@@ -5,7 +5,7 @@ import { toSlackNotice, type SlackMessage } from './render.js';
 
 export const PLATFORM = 'slack' as const;
 export const APOLOGY = 'Sorry, something went wrong on my side. Please try again in a moment.';
-export const NOT_IN_CHANNEL = "I'm not in this channel yet: invite me with /invite, then try again.";
+const NOT_IN_CHANNEL = "I'm not in this channel yet: invite me with /invite, then try again.";
 
 /** The pin/answer scope of a Slack conversation. */
 export function scopeOf(teamId: string | undefined, channelId: string | undefined): PinScope {
@@ -53,7 +53,7 @@ function failedAtSlack(error: unknown): boolean {
 }
 
 /** What a person is told when `error` stopped their request: never a stack trace. */
-export function userMessageFor(error: unknown): string {
+function userMessageFor(error: unknown): string {
   if (isPinpointError(error) && (error.code === 'INPUT_INVALID' || error.code === 'RATE_LIMITED')) {
     return error.message.replace(/^pinpoint:\s*/, '');
   }

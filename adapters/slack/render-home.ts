@@ -9,13 +9,13 @@ import { Budget, citationText, contextBlock, sectionBlock, type KnownBlock } fro
 /** How many unanswered questions the moderators' report lists. */
 export const NO_MATCH_REPORT_SIZE = 10 as const;
 /** Stale pins listed one by one; the rest are counted. */
-export const STALE_PINS_SHOWN = 10 as const;
+const STALE_PINS_SHOWN = 10 as const;
 
-export const UNPIN_LABEL = 'Unpin';
+const UNPIN_LABEL = 'Unpin';
 export const NO_MATCH_HEADER = '❓ Questions without an answer';
 export const STALE_HEADER = '⚠️ Stale pins';
-export const NO_MATCH_EMPTY_TEXT = 'No question has gone unanswered yet.';
-export const STALE_EMPTY_TEXT = 'No stale pins: every pinned quote still matches its source.';
+const NO_MATCH_EMPTY_TEXT = 'No question has gone unanswered yet.';
+const STALE_EMPTY_TEXT = 'No stale pins: every pinned quote still matches its source.';
 export const STALE_WARNING_TEXT =
   'The source document changed since these answers were pinned: their quotes may no longer match. Ask the question again and pin a fresh answer.';
 

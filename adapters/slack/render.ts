@@ -44,8 +44,8 @@ const BUTTON_LABELS: Record<SlackButton, string> = {
 
 const VOTE_LABELS: Record<Vote, string> = { up: '👍', down: '👎' };
 
-export const NO_MATCH_TEXT = "I couldn't find that in the case documents.";
-export const STALE_PIN_TEXT =
+const NO_MATCH_TEXT = "I couldn't find that in the case documents.";
+const STALE_PIN_TEXT =
   '⚠️ A source document changed since this answer was pinned: the quote may no longer match. Ask a moderator to re-pin it.';
 
 /**
@@ -128,7 +128,7 @@ export function excerptBlocks(excerpt: Excerpt): KnownBlock[] {
 }
 
 /** Block-quoted excerpt with bold matches, cut inside the quote only if Slack's section limit forces it. */
-export function quoteText(excerpt: Excerpt): string {
+function quoteText(excerpt: Excerpt): string {
   let length = excerpt.quote.length;
   for (;;) {
     const cut = length < excerpt.quote.length;

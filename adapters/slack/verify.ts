@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
 /** Slack's replay window; unlike Bolt we apply it in both directions (clock skew or forged future stamps). */
-export const MAX_TIMESTAMP_SKEW_SECONDS = 300 as const;
+const MAX_TIMESTAMP_SKEW_SECONDS = 300 as const;
 
 export interface SignedRequest {
   signingSecret: string;
