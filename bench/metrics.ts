@@ -15,7 +15,7 @@ export function quoteHitAt(quotes: readonly string[], golds: readonly string[], 
 }
 
 /** True when one of the first k ranked passages contains a gold string. */
-export function passageHitAt(passages: readonly string[], golds: readonly string[], k: number): boolean {
+function passageHitAt(passages: readonly string[], golds: readonly string[], k: number): boolean {
   return passages.slice(0, k).some((text) => containsGold(text, golds));
 }
 

@@ -15,6 +15,19 @@ import type { BenchCorpus } from './corpus.js';
  */
 export type SentencePicker = (question: string, ranked: readonly Passage[], limit: number) => string[];
 
+/** Stand-in reranker score of the passage at rank r: 1 - RANK_DECAY * r (1, 0.9, … 0.5 at the 6th). */
+const RANK_DECAY = 0.1;
+
+/**
+ * The quote Pinpoint cuts from a chosen sentence (src/answer/excerpt.ts), or the raw sentence when the
+ * passage's document is not in the corpus.
+ */
+function quoteOf(corpus: BenchCorpus, choice: SentenceChoice): string {
+  const document = corpus.documents.get(choice.candidate.passage.docId);
+  if (!document) return choice.candidate.passage.text.slice(choice.start, choice.end);
+  return toExcerpt(choice, (quote) => citationOf(document, choice.candidate.passage, quote)).quote;
+}
+
 /**
  * Pinpoint's own sentence picker and quote cutter (src/answer/pick.ts, excerpt.ts) fed with a peer's
  * ranking: the question is analysed with the core's analyzer and term statistics, each ranked
@@ -22,9 +35,6 @@ export type SentencePicker = (question: string, ranked: readonly Passage[], limi
  * decay from 1 by RANK_DECAY per place, since peers' scores are not comparable with each other).
  * The term statistics come from one index over the corpus built here once, outside every row's timing.
  */
-/** Stand-in reranker score of the passage at rank r: 1 - RANK_DECAY * r (1, 0.9, … 0.5 at the 6th). */
-const RANK_DECAY = 0.1;
-
 export function createCorePicker(corpus: BenchCorpus): SentencePicker {
   const analyzer = createAnalyzer({ aliases: corpus.aliases });
   const statistics = buildPassageIndex(corpus.passages, corpus.documents, analyzer);
@@ -40,11 +50,7 @@ export function createCorePicker(corpus: BenchCorpus): SentencePicker {
     });
     return pickSentences(query, candidates)
       .slice(0, limit)
-      .map((choice) => {
-        const document = corpus.documents.get(choice.candidate.passage.docId);
-        if (!document) return choice.candidate.passage.text.slice(choice.start, choice.end);
-        return toExcerpt(choice, (quote) => citationOf(document, choice.candidate.passage, quote)).quote;
-      });
+      .map((choice) => quoteOf(corpus, choice));
   };
 }
 
@@ -75,10 +81,6 @@ export function createBestSentencePicker(corpus: BenchCorpus): SentencePicker {
     return choices
       .sort((a, b) => b.score - a.score || a.passageRank - b.passageRank)
       .slice(0, limit)
-      .map((choice) => {
-        const document = corpus.documents.get(choice.candidate.passage.docId);
-        if (!document) return choice.candidate.passage.text.slice(choice.start, choice.end);
-        return toExcerpt(choice, (quote) => citationOf(document, choice.candidate.passage, quote)).quote;
-      });
+      .map((choice) => quoteOf(corpus, choice));
   };
 }

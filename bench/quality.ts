@@ -25,7 +25,7 @@ export function allRows(setup: PeerSetup): BenchRow[] {
 }
 
 /** The peers of issue 3, each configured as its own docs recommend, all quoting with one picker. */
-export function peerRows(setup: PeerSetup): BenchRow[] {
+function peerRows(setup: PeerSetup): BenchRow[] {
   return [miniSearchDefaults(), miniSearchStemmed(), lunrEngine(), oramaEngine(), flexSearchEngine()].map((engine) =>
     peerRow(engine, { pickSentences: setup.pickSentences, workDir: setup.workDir }),
   );

@@ -4,7 +4,7 @@ import { splitSentences } from '../../src/answer/sentences.js';
 import { PinpointError } from '../../src/errors.js';
 
 /** mulberry32: a small seeded PRNG, so every run generates the same corpus and questions. */
-export function seededRandom(seed: number): () => number {
+function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

@@ -4,7 +4,7 @@ import { PinpointError } from '../../src/errors.js';
 import type { ScaleResult } from './run-scale.js';
 
 /** The flag a parent passes so the child prints its one result as JSON instead of a table. */
-export const CHILD_FLAG = '--scale-child';
+const CHILD_FLAG = '--scale-child';
 
 const RUN_SCRIPT = fileURLToPath(new URL('../run.ts', import.meta.url));
 

@@ -11,7 +11,7 @@ import { markdownTable, rowJson } from '../table.js';
 import { courtSentences, generateCorpus, writeGenerated } from './generate.js';
 import { runSizeInChild } from './isolate.js';
 
-export const DEFAULT_COURT_DIR = resolve(import.meta.dirname, '../../../shared/eval/court');
+const DEFAULT_COURT_DIR = resolve(import.meta.dirname, '../../../shared/eval/court');
 
 export interface ScaleResult {
   passages: number;
