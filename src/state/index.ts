@@ -11,12 +11,11 @@ import { MIGRATIONS } from './migrations.js';
 import { loadSalt } from './salt.js';
 import { openStore } from './store.js';
 
-export { type Analyze, PIN_MATCH_THRESHOLD, termSimilarity } from '../pins/match.js';
+export { termSimilarity } from '../pins/match.js';
 export { normalizeQuestion } from '../pins/normalize.js';
-export { ANY_CHANNEL, type PinStore, type StaleRefresh } from '../pins/service.js';
-export type { DocumentText, DocumentTexts } from '../pins/stale.js';
-export { type AnswerStore, DEFAULT_REPORT_LIMIT, type NoMatchEntry, QUESTION_TTL_MS } from './answers.js';
-export { type BucketRate, createRateLimiter, DEFAULT_RATES, type Rates } from './limits.js';
+export { ANY_CHANNEL } from '../pins/service.js';
+export { QUESTION_TTL_MS } from './answers.js';
+export { createRateLimiter, DEFAULT_RATES, type Rates } from './limits.js';
 export { formatNoMatchReport } from './report.js';
 
 /** The state file inside DATA_DIR. */

@@ -29,7 +29,7 @@ export interface OpenStoreOptions {
 }
 
 const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
-export const DEFAULT_BUSY_TIMEOUT_MS = 10_000;
+const DEFAULT_BUSY_TIMEOUT_MS = 10_000;
 
 /**
  * Opens (or creates) the state database. A file that is not a healthy SQLite database stops start-up
