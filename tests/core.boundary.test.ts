@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 // The dependency rule (architecture guide): src/ is the core. It never imports a platform SDK,
-// dotenv or the adapters, and never reads process.env; adapters/main.ts and bin/ do that.
+// dotenv or the adapters, and never reads process.env; the entry points (adapters/main.ts, bin/,
+// adapters/discord/register-cli.ts) do that.
 const SRC = fileURLToPath(new URL('../src', import.meta.url));
 
 /** Packages the core may use: its own files, node:*, and small search/parsing libraries. */

@@ -44,7 +44,7 @@ export interface SlackAdapterOptions {
 }
 
 /** Socket Mode when an app-level token is set, HTTP mode with a signing secret, else not configured. */
-export function slackMode(config: SlackAdapterConfig): 'socket' | 'http' | undefined {
+function slackMode(config: SlackAdapterConfig): 'socket' | 'http' | undefined {
   if (!config.SLACK_BOT_TOKEN) return undefined;
   if (config.SLACK_APP_TOKEN) return 'socket';
   if (config.SLACK_SIGNING_SECRET) return 'http';
