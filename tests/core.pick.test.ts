@@ -134,3 +134,14 @@ describe('a "which X" question', () => {
     expect(answer.kind === 'excerpts' && answer.excerpts[0]!.quote).toContain('Liberal Party');
   });
 });
+
+describe('an answer of a recognisable shape', () => {
+  it('quotes the sentence holding the statute a "which code section" question asks for over one repeating more of its words', async () => {
+    const corpus = await corpusOfParagraphs([
+      "Candidates for county superintendent of education must file a certificate of administration and supervision with the probate judge before the qualifying period closes, and a candidate who does not file it in time, whatever the reason and however strong the candidacy, may not be certified by the party chair for the general election ballot, nor may the party later substitute another candidate for the office in that place. Section 16-9-4 of the Code of Alabama sets that requirement.",
+      'The weather was mild.',
+    ]);
+    const answer = answerQuestion(corpus, 'Which code section makes candidates for county superintendent of education file a certificate of administration and supervision?');
+    expect(answer.kind === 'excerpts' && answer.excerpts[0]!.quote).toBe('Section 16-9-4 of the Code of Alabama sets that requirement.');
+  });
+});

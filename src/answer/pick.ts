@@ -25,11 +25,18 @@ export const PASSAGES_TO_READ = 5;
  * Window scoring: the window's own coverage of the question, what the neighbouring sentences add, how
  * close together its matched words stand, answer-type evidence (more when it stands near those words)
  * and the passage's rerank score. A sentence spelling out the acronym a "What does PAI stand for?"
- * question asks about outweighs everything else a window can score. A second sentence earns a small
+ * question asks about outweighs everything else a window can score; an answer of a recognisable shape
+ * (a statute, a case name) counts for more than other answer-type evidence. A second sentence earns a small
  * bonus (context helps a reader) until the pair grows past PAIR_COMFORT_CHARS; pairs over
  * `maxPairChars` are not offered.
  */
-export const SENTENCE_WEIGHTS = { coverage: 1, neighbours: 0.2, answerType: 0.15, definition: 2, answerTypeNear: 0.05, passage: 0.5, pairBonus: 0.02, pairLength: 0.03, proximity: 0.05, maxPairChars: 400 } as const;
+export const SENTENCE_WEIGHTS = { coverage: 1, neighbours: 0.2, answerType: 0.15, shapedAnswer: 0.5, definition: 2, answerTypeNear: 0.05, passage: 0.5, pairBonus: 0.02, pairLength: 0.03, proximity: 0.05, maxPairChars: 400 } as const;
+/**
+ * Answers recognised by their shape ("§ 163-166.3(c)", "Hopwood v. Texas", "No. 11–345", "the Fifth
+ * Circuit"): a sentence holding one is far likelier to answer than one that only repeats more of the
+ * question's words, unlike a sentence that merely holds some name or number.
+ */
+const SHAPED_TYPES: ReadonlySet<AnswerType> = new Set(['statute', 'case', 'docket', 'court']);
 /** How close (in characters) answer-type evidence must stand to a question word to count as near it. */
 const ANSWER_NEAR_CHARS = 30;
 /** Pairs longer than this pay `pairLength` per extra 100 characters: quotes are read in chat. */
@@ -87,7 +94,7 @@ export function pickSentences(query: AnalyzedQuery, candidates: readonly RankedC
   const type = expectedAnswerType(query.question);
   const questionWords = questionWordSet(query.question);
   // A sentence spelling out the acronym asked about is the answer itself, not just a likely one.
-  const answerTypeWeight = type === 'definition' ? SENTENCE_WEIGHTS.definition : SENTENCE_WEIGHTS.answerType;
+  const answerTypeWeight = type === 'definition' ? SENTENCE_WEIGHTS.definition : SHAPED_TYPES.has(type) ? SENTENCE_WEIGHTS.shapedAnswer : SENTENCE_WEIGHTS.answerType;
   const topScore = candidates[0]?.score || 1;
   // "Is it still …?" is answered by a sentence that speaks of the present ("remains lawful"), and only by one.
   const present = asksAboutPresent(query.question);
