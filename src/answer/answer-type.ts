@@ -169,7 +169,7 @@ export function answerTypeStarts(text: string, type: AnswerType, questionWords: 
   return starts;
 }
 
-/** The question's words, lowercased; for "which X", also a pattern for X with the word in front of it. */
+/** The question's words, lowercased; for "which X", also a pattern that finds X. */
 export interface QuestionWords extends ReadonlySet<string> {
   /** The noun the question picks one of ("which party"), singular or plural. */
   readonly qualifiedNoun?: RegExp;

@@ -2,8 +2,8 @@
  * Chat spellings of everyday words ("wat", "u", "every1", "cuz"), read as the words they stand for
  * before a question is analysed: otherwise "wat" is no question word and "every1" an unknown topic.
  * Only lowercase whole words, and no lone letter that also names something ("y. pestis", "a number n"):
- * "U" in "U.S." or a name stays as typed. Shorthand for topic words
- * ("govt", "ppl") is the analyzer's alias list instead, so that it also meets documents that use it.
+ * "U" in "U.S." or a name stays as typed. Shorthand for topic words ("govt", "ppl") is the analyzer's
+ * alias list instead, so that it also meets documents that use it.
  */
 const CHAT_SPELLINGS: Readonly<Record<string, string>> = {
   wat: 'what',

@@ -65,7 +65,6 @@ function withinPostingBudget(terms: string[], index: PassageIndex): string[] {
     .map(({ term }) => term);
 }
 
-
 /** An everyday word the documents never use weighs this share of an unknown topical word. */
 const GENERIC_UNKNOWN_SHARE = 0.2;
 /** A name the documents never mention ("Spotify" mid-question) is strong evidence they do not answer. */
