@@ -30,6 +30,11 @@ const SHORT_BLOCK_CHARS = 100;
 const MAX_SHORT_RUN_CHARS = 400;
 // An outline heading of a plain-text filing: "IV. DISCUSSION", "B. Procedural Due Process Claim (Count Two)".
 const OUTLINE_HEADING = /^(?:[IVXLC]{1,6}|[A-Z])\.\s+\S.*[^.,;:]$/;
+/**
+ * The line that opens one opinion of a court's decision: "JUSTICE THOMAS, concurring.", "CHIEF JUSTICE
+ * ROBERTS, dissenting.", "JUSTICE KENNEDY delivered the opinion of the Court." (the label without its period).
+ */
+const OPINION_OPENER = /^\s*((?:CHIEF\s+)?JUSTICE\s+[A-Z'’-]+(?:,\s+(?:concurring|dissenting)[\w ,]*|\s+delivered the opinion of the Court))\.\s*$/m;
 // A numbered section of a paper or brief: "2.1 Related Work", "3 Results" (a few words, no punctuation).
 const NUMBERED_HEADING = /^\d{1,2}(?:\.\d{1,2})*\.?\s+\p{Lu}[^,;:.]*$/u;
 const MAX_HEADING_WORDS = 8;
@@ -84,6 +89,9 @@ export function splitPassages(document: Document): Passage[] {
       section = heading[2];
       continue;
     }
+    // "JUSTICE THOMAS, concurring.": the separate opinion that starts here is the section of what follows.
+    const opinion = OPINION_OPENER.exec(raw);
+    if (opinion) section = opinion[1];
     // Page furniture, and dividers with nothing to read ("*   *   *", "_______"), are no passage.
     if (isFurniture?.(raw) || !/[\p{L}\p{N}]/u.test(raw)) continue;
     const marker = PAGE_MARKER.exec(raw) ?? BARE_PAGE_NUMBER.exec(raw);

@@ -113,6 +113,28 @@ describe('splitPassages', () => {
       expect(splitPassages(doc('Body text.\n\n# Later\n\nMore.'))[0]!.locator).not.toHaveProperty('section');
     });
 
+    it("takes the section from the line that opens each of a decision's opinions", () => {
+      const decision = [
+        'JUSTICE KENNEDY delivered the opinion of the Court.',
+        'The judgment is vacated, and the case is remanded.',
+        '  JUSTICE THOMAS, concurring.',
+        'I would overrule Grutter v. Bollinger.',
+        'CHIEF JUSTICE ROBERTS, dissenting in part.',
+        'I would affirm.',
+        'The Court cited Adarand (THOMAS, J., concurring). JUSTICE THOMAS, concurring, said more.',
+      ].join('\n\n');
+      expect(splitPassages(doc(decision)).map((p) => [p.text, p.locator.section])).toEqual([
+        ['JUSTICE KENNEDY delivered the opinion of the Court.', 'JUSTICE KENNEDY delivered the opinion of the Court'],
+        ['The judgment is vacated, and the case is remanded.', 'JUSTICE KENNEDY delivered the opinion of the Court'],
+        ['JUSTICE THOMAS, concurring.', 'JUSTICE THOMAS, concurring'],
+        ['I would overrule Grutter v. Bollinger.', 'JUSTICE THOMAS, concurring'],
+        ['CHIEF JUSTICE ROBERTS, dissenting in part.', 'CHIEF JUSTICE ROBERTS, dissenting in part'],
+        ['I would affirm.', 'CHIEF JUSTICE ROBERTS, dissenting in part'],
+        // A citation to a concurrence inside a sentence opens nothing.
+        ['The Court cited Adarand (THOMAS, J., concurring). JUSTICE THOMAS, concurring, said more.', 'CHIEF JUSTICE ROBERTS, dissenting in part'],
+      ]);
+    });
+
     it('does not take "#hashtag" text as a heading', () => {
       const passages = splitPassages(doc('#notaheading is a tag.\n\nBody.'));
       expect(passages.map((p) => p.text)).toEqual(['#notaheading is a tag.', 'Body.']);
