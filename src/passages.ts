@@ -3,6 +3,7 @@ import { isPageNumberLine, parseEcfHeader, repeatedHeaderTest } from './knowledg
 import { splitAtIndents } from './indented-paragraphs.js';
 import { TERMINAL } from './knowledge/clean-paragraphs.js';
 import { pageAt as pageOfOffset } from './knowledge/extracted.js';
+import { STOP_WORDS } from './search/stopwords.js';
 import type { Document, Locator, Passage } from './types.js';
 
 /** Paragraphs longer than this are cut at sentence ends so one passage stays quotable and rankable. */
@@ -150,9 +151,14 @@ function pageFurnitureTest(text: string, formFeeds: readonly number[]): ((block:
 function isPlainHeading(line: string): boolean {
   if (line.includes('\n') || /[.;,:]$/.test(line)) return false;
   if (OUTLINE_HEADING.test(line)) return true;
-  if (NUMBERED_HEADING.test(line) && line.split(/\s+/).length <= MAX_HEADING_WORDS) return true;
+  // "2 The" is a footnote's number and first word, not a heading: a heading names something.
+  if (NUMBERED_HEADING.test(line) && line.split(/\s+/).length <= MAX_HEADING_WORDS) return namesSomething(line.replace(/^[\d.]+\s+/, ''));
   const letters = line.replace(/[^\p{L}]/gu, '');
   return letters.length >= 4 && letters === letters.toUpperCase() && !NUMBERED_PARAGRAPH.test(line);
+}
+
+function namesSomething(words: string): boolean {
+  return words.split(/\s+/).some((word) => !STOP_WORDS.has(word.toLowerCase()));
 }
 
 function passageId(docId: string, text: string, seen: Map<string, number>): string {

@@ -28,6 +28,11 @@ describe('splitPassages with short blocks', () => {
     expect(passage?.locator.section).toBe(section);
   });
 
+  it('does not read a footnote\'s number and first word ("2 The") as a heading', () => {
+    const passages = splitPassages(documentOf('# Dissent\n\n2 The\n\nnotion that the law is race neutral calls to mind a famous statement.'));
+    expect(passages.map((passage) => passage.locator.section)).toEqual(['Dissent']);
+  });
+
   it('joins a signature line to what follows, but not a short sentence', () => {
     const text = 'Hon. Alison Lundergan Grimes\n\nYou asked whether the list may be posted.\n\nThe motion is DENIED.\n\nIt was filed late.';
     expect(summary(text).map((passage) => passage.text)).toEqual([
