@@ -21,6 +21,7 @@ describe('expectedAnswerType', () => {
     ['Who sued Meta?', 'person'],
     ['What was the name of the poll worker?', 'person'],
     ['whos the judge', 'person'],
+    ['Which justice dissented in the Fisher case?', 'person'],
     ['whens the hearing', 'date'],
     ['When the court ruled, who dissented?', 'person'],
     ['When UT said it wanted more minority students, what did it call that target?', 'any'],
