@@ -23,6 +23,9 @@ describe('splitPassages with short blocks', () => {
     ['2.1 Related Work', '2.1 Related Work'],
     ['STATEMENT OF THE CASE', 'STATEMENT OF THE CASE'],
     ['IV. DISCUSSION', 'IV. DISCUSSION'],
+    // Numbered like a paragraph, but a few capitalised words with no punctuation: a subsection's title.
+    ['1. Five Challenged Statutes', '1. Five Challenged Statutes'],
+    ['6. Freeman', '6. Freeman'],
   ])('reads %j as a section heading', (heading, section) => {
     const [passage] = splitPassages(documentOf(`${heading}\n\nThe court considered the motion with care and denied it.`));
     expect(passage?.locator.section).toBe(section);
