@@ -85,6 +85,10 @@ describe('offersAnswerType', () => {
     // "What German ruler …": the noun is "ruler", the capitalised word in front of it qualifies it.
     expect(offersAnswerType('The Prussian ruler Frederick William invited them.', 'which', questionWordSet('What German ruler invited them?'))).toBe(true);
     expect(questionWordSet('What is the plan?').qualifiedNoun).toBeUndefined();
+    // A name right after the noun picks one out too.
+    const ceo = questionWordSet('What Microsoft CEO studied in Chicago?');
+    expect(answerTypeStarts('Alumni include Microsoft CEO Satya Nadella.', 'which', ceo)).toEqual([29]);
+    expect(offersAnswerType('The CEO studied there. Microsoft CEO pay rose.', 'which', ceo)).toBe(false);
     expect(offersAnswerType('The Liberal Party leads there.', 'which', questionWordSet('Which party is strongest?'))).toBe(true);
     expect(answerTypeStarts('It is a bombshell class-action lawsuit filed in 2023.', 'which', words)).toEqual([18]);
     expect(offersAnswerType('For them the lawsuit is a crusade.', 'which', words)).toBe(false);

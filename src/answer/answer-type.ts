@@ -83,12 +83,23 @@ export function offersAnswerType(text: string, type: AnswerType, questionWords: 
 
 // The word in front of a noun, and the space between them.
 const WORD_BEFORE = /([\p{L}\d%'’-]+)\s+$/u;
+// A name right after a noun: "defendant Jackson", "CEO Satya Nadella".
+const NAME_AFTER = /^\s+(\p{Lu}[\p{L}'’-]+)/u;
 
-/** Where a word qualifies the noun a "which X" question names: "class-action" in "a class-action lawsuit". */
+/**
+ * Where a word picks out the noun a "which X" question names: "class-action" in "a class-action lawsuit",
+ * or a name after it, "Jackson" in "defendant Jackson".
+ */
 function qualifierStarts(text: string, questionWords: QuestionWords): number[] {
   if (!questionWords.qualifiedNoun) return [];
   const starts: number[] = [];
   for (const match of text.matchAll(questionWords.qualifiedNoun)) {
+    const end = match.index + match[0].length;
+    const name = NAME_AFTER.exec(text.slice(end, end + 40));
+    if (name && !questionWords.has(name[1]!.toLowerCase())) {
+      starts.push(end + name[0].length - name[1]!.length);
+      continue;
+    }
     const before = WORD_BEFORE.exec(text.slice(Math.max(0, match.index - 40), match.index));
     if (!before) continue;
     const modifier = before[1]!.toLowerCase();
