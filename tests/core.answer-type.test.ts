@@ -89,6 +89,7 @@ describe('offersAnswerType', () => {
     const ceo = questionWordSet('What Microsoft CEO studied in Chicago?');
     expect(answerTypeStarts('Alumni include Microsoft CEO Satya Nadella.', 'which', ceo)).toEqual([29]);
     expect(offersAnswerType('The CEO studied there. Microsoft CEO pay rose.', 'which', ceo)).toBe(false);
+    expect(offersAnswerType('He was beaten in the Battle of Dalan Balzhut.', 'which', questionWordSet('Which battle did he lose?'))).toBe(true);
     expect(offersAnswerType('The Liberal Party leads there.', 'which', questionWordSet('Which party is strongest?'))).toBe(true);
     expect(answerTypeStarts('It is a bombshell class-action lawsuit filed in 2023.', 'which', words)).toEqual([18]);
     expect(offersAnswerType('For them the lawsuit is a crusade.', 'which', words)).toBe(false);

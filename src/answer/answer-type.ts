@@ -83,8 +83,8 @@ export function offersAnswerType(text: string, type: AnswerType, questionWords: 
 
 // The word in front of a noun, and the space between them.
 const WORD_BEFORE = /([\p{L}\d%'’-]+)\s+$/u;
-// A name right after a noun: "defendant Jackson", "CEO Satya Nadella".
-const NAME_AFTER = /^\s+(\p{Lu}[\p{L}'’-]+)/u;
+// A name right after a noun: "defendant Jackson", "CEO Satya Nadella", "the Battle of Dalan Balzhut".
+const NAME_AFTER = /^\s+(?:of\s+(?:the\s+)?)?(\p{Lu}[\p{L}'’-]+)/u;
 
 /**
  * Where a word picks out the noun a "which X" question names: "class-action" in "a class-action lawsuit",
