@@ -136,6 +136,16 @@ describe('a "which X" question', () => {
 });
 
 describe('an answer of a recognisable shape', () => {
+  it('ranks first the passage holding the docket number a "docket number" question asks for', async () => {
+    const corpus = await corpusOfParagraphs([
+      'Fisher asked the court to move her case up the docket before the admissions season.',
+      'The Fisher appeal reached the Supreme Court docket as No. 11–345 and was argued in October 2012.',
+      'The weather in Austin was mild that year.',
+    ]);
+    const [first] = answerQuestion(corpus, "What is Fisher's docket number?").candidates ?? [];
+    expect(corpus.passageById.get(first!.passageId)!.text).toContain('No. 11–345');
+  });
+
   it('quotes the sentence holding the statute a "which code section" question asks for over one repeating more of its words', async () => {
     const corpus = await corpusOfParagraphs([
       "Candidates for county superintendent of education must file a certificate of administration and supervision with the probate judge before the qualifying period closes, and a candidate who does not file it in time, whatever the reason and however strong the candidacy, may not be certified by the party chair for the general election ballot, nor may the party later substitute another candidate for the office in that place. Section 16-9-4 of the Code of Alabama sets that requirement.",

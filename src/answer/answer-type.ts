@@ -36,6 +36,17 @@ export function expectedAnswerType(question: string): AnswerType {
   return type === 'which' && !nounAskedAbout(spelled) ? 'any' : type;
 }
 
+/**
+ * Answers recognised by their shape ("§ 163-166.3(c)", "Hopwood v. Texas", "No. 11–345", "the Fifth
+ * Circuit"): text holding one is far likelier to answer than text that only repeats more of the
+ * question's words, unlike text that merely holds some name or number.
+ */
+const SHAPED_TYPES: ReadonlySet<AnswerType> = new Set(['statute', 'case', 'docket', 'court']);
+
+export function isShapedType(type: AnswerType): boolean {
+  return SHAPED_TYPES.has(type);
+}
+
 const MONTH = /\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b/;
 const YEAR = /\b(?:1[0-9]\d\d|20\d\d)s?\b/;
 const SLASH_DATE = /\b\d{1,2}\/\d{1,2}\/\d{2,4}\b/;

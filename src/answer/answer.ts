@@ -4,7 +4,7 @@ import type { Analyzer } from '../search/analyzer.js';
 import type { Answer, Excerpt } from '../types.js';
 import { citationOf } from './citation.js';
 import { toExcerpt } from './excerpt.js';
-import { answerTypeStarts, expectedAnswerType, offersAnswerType, questionWordSet } from './answer-type.js';
+import { answerTypeStarts, expectedAnswerType, isShapedType, offersAnswerType, questionWordSet } from './answer-type.js';
 import { quoteShortfall } from './quote-needs.js';
 import { withChatSpellingsWrittenOut } from './chat-spelling.js';
 import { cleanQuestion } from './question-text.js';
@@ -48,7 +48,10 @@ export function answerQuestion(corpus: Corpus, question: string, options: Answer
     query = analyzeQuery(asked, corpus.analyzer, corpus.index, expandAcronym);
     hits = corpus.index.search(query.searchTerms, { limit: CANDIDATES, weights: query.termWeights });
   }
-  const ranked = rerank(hits, corpus.passageById, query, corpus.tokensOf, corpus.contextTermsOf);
+  const answerType = expectedAnswerType(query.question);
+  const questionWords = questionWordSet(query.question);
+  const holdsShapedAnswer = isShapedType(answerType) ? (text: string) => offersAnswerType(text, answerType, questionWords) : undefined;
+  const ranked = rerank(hits, corpus.passageById, query, corpus.tokensOf, corpus.contextTermsOf, holdsShapedAnswer);
   const candidates = ranked.map((candidate) => ({ passageId: candidate.passage.id, score: Number(candidate.score.toFixed(4)) }));
   // A sentence that shares no word with the question is filler, not evidence.
   const choices = pickSentences(query, ranked).filter((choice) => choice.ownMatches > 0);
@@ -63,8 +66,6 @@ export function answerQuestion(corpus: Corpus, question: string, options: Answer
   if (!best || (confidence < ABSTENTION.minConfidence && !spellsOutAcronym(query.question, best))) {
     return { kind: 'no-match', question: trimmed, suggestions: suggestionsFor(corpus, ranked), candidates };
   }
-  const answerType = expectedAnswerType(query.question);
-  const questionWords = questionWordSet(query.question);
   const offset = Math.max(0, options.offset ?? 0);
   const limit = Math.max(1, options.limit ?? DEFAULT_EXCERPTS);
   const excerpts: Excerpt[] = choices.slice(offset, offset + limit).map((choice) => {

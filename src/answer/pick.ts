@@ -2,7 +2,7 @@ import type { AnalyzedQuery } from './query.js';
 import type { TokenList } from '../search/analyzer.js';
 import type { RankedCandidate } from './rank.js';
 import { CONTEXT_SHARE } from './rank.js';
-import { type AnswerType, type QuestionWords, answerTypeStarts, asksAboutPresent, expectedAnswerType, offersAnswerType, questionWordSet, speaksOfPresent } from './answer-type.js';
+import { type AnswerType, type QuestionWords, answerTypeStarts, isShapedType, asksAboutPresent, expectedAnswerType, offersAnswerType, questionWordSet, speaksOfPresent } from './answer-type.js';
 import { splitSentences, type SentenceSpan } from './sentences.js';
 
 /** The best sentence (or two) of one passage, with passage-relative offsets. */
@@ -31,12 +31,6 @@ export const PASSAGES_TO_READ = 5;
  * `maxPairChars` are not offered.
  */
 export const SENTENCE_WEIGHTS = { coverage: 1, neighbours: 0.2, answerType: 0.15, shapedAnswer: 0.5, definition: 2, answerTypeNear: 0.05, passage: 0.5, pairBonus: 0.02, pairLength: 0.03, proximity: 0.05, maxPairChars: 400 } as const;
-/**
- * Answers recognised by their shape ("§ 163-166.3(c)", "Hopwood v. Texas", "No. 11–345", "the Fifth
- * Circuit"): a sentence holding one is far likelier to answer than one that only repeats more of the
- * question's words, unlike a sentence that merely holds some name or number.
- */
-const SHAPED_TYPES: ReadonlySet<AnswerType> = new Set(['statute', 'case', 'docket', 'court']);
 /** How close (in characters) answer-type evidence must stand to a question word to count as near it. */
 const ANSWER_NEAR_CHARS = 30;
 /** Pairs longer than this pay `pairLength` per extra 100 characters: quotes are read in chat. */
@@ -94,7 +88,7 @@ export function pickSentences(query: AnalyzedQuery, candidates: readonly RankedC
   const type = expectedAnswerType(query.question);
   const questionWords = questionWordSet(query.question);
   // A sentence spelling out the acronym asked about is the answer itself, not just a likely one.
-  const answerTypeWeight = type === 'definition' ? SENTENCE_WEIGHTS.definition : SHAPED_TYPES.has(type) ? SENTENCE_WEIGHTS.shapedAnswer : SENTENCE_WEIGHTS.answerType;
+  const answerTypeWeight = type === 'definition' ? SENTENCE_WEIGHTS.definition : isShapedType(type) ? SENTENCE_WEIGHTS.shapedAnswer : SENTENCE_WEIGHTS.answerType;
   const topScore = candidates[0]?.score || 1;
   // "Is it still …?" is answered by a sentence that speaks of the present ("remains lawful"), and only by one.
   const present = asksAboutPresent(query.question);

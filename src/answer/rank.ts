@@ -16,8 +16,11 @@ export interface RankedCandidate {
   score: number;
 }
 
-/** How much each signal counts when reordering the index's candidates. */
-export const RERANK_WEIGHTS = { bm25: 0.45, coverage: 0.4, bigram: 0.15 } as const;
+/**
+ * How much each signal counts when reordering the index's candidates. `shapedAnswer`: a passage holding
+ * an answer of the shape the question asks for (a docket number for "what is the case number?").
+ */
+export const RERANK_WEIGHTS = { bm25: 0.45, coverage: 0.4, bigram: 0.15, shapedAnswer: 0.1 } as const;
 
 /** Token-distance within which two neighbouring question words count as the same phrase. */
 const BIGRAM_WINDOW = 3;
@@ -98,13 +101,17 @@ function bigramScore(concepts: readonly Concept[], occurrences: readonly number[
   return total === 0 ? 0 : hit / total;
 }
 
-/** Reorders the index's hits by BM25, concept coverage and phrase hits; ties break on passage id. */
+/**
+ * Reorders the index's hits by BM25, concept coverage, phrase hits and, when the question asks for an
+ * answer of a recognisable shape, whether the passage holds one; ties break on passage id.
+ */
 export function rerank(
   hits: readonly IndexHit[],
   passages: ReadonlyMap<string, Passage>,
   query: AnalyzedQuery,
   tokensOf: (passage: Passage) => TokenList,
   contextTermsOf: (passage: Passage) => ReadonlySet<string>,
+  holdsShapedAnswer?: (text: string) => boolean,
 ): RankedCandidate[] {
   const topScore = hits[0]?.score ?? 1;
   const conceptsOfTerm = conceptsByTerm(query.concepts);
@@ -119,7 +126,8 @@ export function rerank(
     const score =
       RERANK_WEIGHTS.bm25 * (hit.score / topScore) +
       RERANK_WEIGHTS.coverage * coverage +
-      RERANK_WEIGHTS.bigram * bigramScore(query.concepts, occurrences);
+      RERANK_WEIGHTS.bigram * bigramScore(query.concepts, occurrences) +
+      (holdsShapedAnswer?.(passage.text) ? RERANK_WEIGHTS.shapedAnswer : 0);
     ranked.push({ passage, tokens, occurrences, context, coverage, score });
   }
   return ranked.sort((a, b) => b.score - a.score || (a.passage.id < b.passage.id ? -1 : 1));
