@@ -191,6 +191,16 @@ export function answerTypeStarts(text: string, type: AnswerType, questionWords: 
   return starts;
 }
 
+/** What a question asks for: the kind of answer, and its own words. Worked out once per answer. */
+export interface QuestionReading {
+  type: AnswerType;
+  words: QuestionWords;
+}
+
+export function readQuestion(question: string): QuestionReading {
+  return { type: expectedAnswerType(question), words: questionWordSet(question) };
+}
+
 /** The question's words, lowercased; for "which X", also a pattern that finds X. */
 export interface QuestionWords extends ReadonlySet<string> {
   /** The noun the question picks one of ("which party"), singular or plural. */

@@ -4,7 +4,7 @@ import type { Analyzer } from '../search/analyzer.js';
 import type { Answer, Excerpt } from '../types.js';
 import { citationOf } from './citation.js';
 import { toExcerpt } from './excerpt.js';
-import { answerTypeStarts, expectedAnswerType, isShapedType, offersAnswerType, questionWordSet } from './answer-type.js';
+import { answerTypeStarts, isShapedType, offersAnswerType, type QuestionReading, readQuestion } from './answer-type.js';
 import { quoteShortfall } from './quote-needs.js';
 import { withChatSpellingsWrittenOut } from './chat-spelling.js';
 import { cleanQuestion } from './question-text.js';
@@ -48,13 +48,13 @@ export function answerQuestion(corpus: Corpus, question: string, options: Answer
     query = analyzeQuery(asked, corpus.analyzer, corpus.index, expandAcronym);
     hits = corpus.index.search(query.searchTerms, { limit: CANDIDATES, weights: query.termWeights });
   }
-  const answerType = expectedAnswerType(query.question);
-  const questionWords = questionWordSet(query.question);
+  const reading = readQuestion(query.question);
+  const { type: answerType, words: questionWords } = reading;
   const holdsShapedAnswer = isShapedType(answerType) ? (text: string) => offersAnswerType(text, answerType, questionWords) : undefined;
   const ranked = rerank(hits, corpus.passageById, query, corpus.tokensOf, corpus.contextTermsOf, holdsShapedAnswer);
   const candidates = ranked.map((candidate) => ({ passageId: candidate.passage.id, score: Number(candidate.score.toFixed(4)) }));
   // A sentence that shares no word with the question is filler, not evidence.
-  const choices = pickSentences(query, ranked).filter((choice) => choice.ownMatches > 0);
+  const choices = pickSentences(query, ranked, reading).filter((choice) => choice.ownMatches > 0);
   const best = choices[0];
   const unknownShare = query.concepts.reduce((sum, concept) => sum + (concept.known ? 0 : concept.weight), 0) / (query.totalWeight || 1);
   const confidence = best
@@ -63,7 +63,7 @@ export function answerQuestion(corpus: Corpus, question: string, options: Answer
       ABSTENTION.unknownPenalty * unknownShare -
       shortfallPenalty(query.question, best, corpus.analyzer)
     : 0;
-  if (!best || (confidence < ABSTENTION.minConfidence && !spellsOutAcronym(query.question, best))) {
+  if (!best || (confidence < ABSTENTION.minConfidence && !spellsOutAcronym(reading, best))) {
     return { kind: 'no-match', question: trimmed, suggestions: suggestionsFor(corpus, ranked), candidates };
   }
   const offset = Math.max(0, options.offset ?? 0);
@@ -83,9 +83,8 @@ function shortfallPenalty(question: string, choice: SentenceChoice, analyzer: An
 }
 
 /** "What does PAI stand for?" is answered by a sentence spelling PAI out, however little else of the question it holds. */
-function spellsOutAcronym(question: string, choice: SentenceChoice): boolean {
-  if (expectedAnswerType(question) !== 'definition') return false;
-  return offersAnswerType(choice.candidate.passage.text.slice(choice.start, choice.end), 'definition', questionWordSet(question));
+function spellsOutAcronym({ type, words }: QuestionReading, choice: SentenceChoice): boolean {
+  return type === 'definition' && offersAnswerType(choice.candidate.passage.text.slice(choice.start, choice.end), 'definition', words);
 }
 
 /** What to ask about instead: the titles of the documents nearest the question first, then the others. */

@@ -2,7 +2,7 @@ import type { AnalyzedQuery } from './query.js';
 import type { TokenList } from '../search/analyzer.js';
 import type { RankedCandidate } from './rank.js';
 import { CONTEXT_SHARE } from './rank.js';
-import { type AnswerType, type QuestionWords, answerTypeStarts, isShapedType, asksAboutPresent, expectedAnswerType, offersAnswerType, questionWordSet, speaksOfPresent } from './answer-type.js';
+import { type AnswerType, type QuestionReading, type QuestionWords, answerTypeStarts, isShapedType, asksAboutPresent, offersAnswerType, readQuestion, speaksOfPresent } from './answer-type.js';
 import { splitSentences, type SentenceSpan } from './sentences.js';
 
 /** The best sentence (or two) of one passage, with passage-relative offsets. */
@@ -84,9 +84,12 @@ function proximity(occurrences: readonly number[][], concepts: readonly number[]
 }
 
 /** Picks the best one- or two-sentence window of each of the top passages, best first. Deterministic. */
-export function pickSentences(query: AnalyzedQuery, candidates: readonly RankedCandidate[], passagesToRead = PASSAGES_TO_READ): SentenceChoice[] {
-  const type = expectedAnswerType(query.question);
-  const questionWords = questionWordSet(query.question);
+export function pickSentences(
+  query: AnalyzedQuery,
+  candidates: readonly RankedCandidate[],
+  { type, words: questionWords }: QuestionReading = readQuestion(query.question),
+  passagesToRead = PASSAGES_TO_READ,
+): SentenceChoice[] {
   // A sentence spelling out the acronym asked about is the answer itself, not just a likely one.
   const answerTypeWeight = type === 'definition' ? SENTENCE_WEIGHTS.definition : isShapedType(type) ? SENTENCE_WEIGHTS.shapedAnswer : SENTENCE_WEIGHTS.answerType;
   const topScore = candidates[0]?.score || 1;
