@@ -239,23 +239,25 @@ export function createAnalyzer(options: { aliases?: readonly (readonly string[])
   };
 }
 
+/** A phrase as the analyzer reads it: two spellings of one phrase ("free-speech", "free speech") match. */
+const phraseKey = (phrase: string) => baseTokens(phrase).terms.join(' ');
+
 /** The pack's groups, then the built-in legal ones less any phrase a pack group already has. */
 function withLegalAliases(packGroups: string[][]): string[][] {
-  const key = (phrase: string) => baseTokens(phrase).terms.join(' ');
-  const taken = new Set(packGroups.flat().map(key));
-  const legal = LEGAL_ALIASES.map((group) => group.filter((phrase) => !taken.has(key(phrase)))).filter((group) => group.length >= 2);
+  const taken = new Set(packGroups.flat().map(phraseKey));
+  const legal = LEGAL_ALIASES.map((group) => group.filter((phrase) => !taken.has(phraseKey(phrase)))).filter((group) => group.length >= 2);
   return [...packGroups, ...legal];
 }
 
 /** Each chat abbreviation joins the group of the word it stands for, or makes a group with it. */
 function withChatAbbreviations(groups: string[][]): string[][] {
-  const key = (phrase: string) => baseTokens(phrase).terms.join(' ');
-  const taken = new Set(groups.flat().map(key));
+  const taken = new Set(groups.flat().map(phraseKey));
   const merged = groups.map((group) => [...group]);
   for (const [word, abbreviations] of Object.entries(CHAT_ABBREVIATIONS)) {
-    const fresh = abbreviations.filter((abbreviation) => !taken.has(key(abbreviation)));
+    const fresh = abbreviations.filter((abbreviation) => !taken.has(phraseKey(abbreviation)));
     if (fresh.length === 0) continue;
-    const group = merged.find((phrases) => phrases.some((phrase) => key(phrase) === key(word)));
+    const wordKey = phraseKey(word);
+    const group = merged.find((phrases) => phrases.some((phrase) => phraseKey(phrase) === wordKey));
     if (group) group.push(...fresh);
     else merged.push([word, ...fresh]);
   }
