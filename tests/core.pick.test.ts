@@ -155,3 +155,14 @@ describe('an answer of a recognisable shape', () => {
     expect(answer.kind === 'excerpts' && answer.excerpts[0]!.quote).toBe('Section 16-9-4 of the Code of Alabama sets that requirement.');
   });
 });
+
+describe('a document that restates the question it was asked', () => {
+  it('quotes its answer, not the restated question that repeats more of the words', async () => {
+    const corpus = await corpusOfParagraphs([
+      'QUESTION May the Republican Party substitute an individual on the general election ballot for the office of Choctaw County Superintendent of Education?',
+      'CONCLUSION A political party may not substitute a candidate on the general election ballot for the office of Choctaw County Superintendent of Education.',
+    ]);
+    const answer = answerQuestion(corpus, 'May the Republican Party substitute a candidate on the general election ballot for Choctaw County Superintendent of Education?');
+    expect(answer.kind === 'excerpts' && answer.excerpts[0]!.quote).toContain('may not substitute');
+  });
+});

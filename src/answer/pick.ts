@@ -26,11 +26,13 @@ export const PASSAGES_TO_READ = 5;
  * close together its matched words stand, answer-type evidence (more when it stands near those words)
  * and the passage's rerank score. A sentence spelling out the acronym a "What does PAI stand for?"
  * question asks about outweighs everything else a window can score; an answer of a recognisable shape
- * (a statute, a case name) counts for more than other answer-type evidence. A second sentence earns a small
+ * (a statute, a case name) counts for more than other answer-type evidence. A window of questions alone
+ * ("May the party substitute a candidate?", as an opinion restates what it was asked) pays
+ * `restatedQuestion`: a question does not answer itself. A second sentence earns a small
  * bonus (context helps a reader) until the pair grows past PAIR_COMFORT_CHARS; pairs over
  * `maxPairChars` are not offered.
  */
-export const SENTENCE_WEIGHTS = { coverage: 1, neighbours: 0.2, answerType: 0.15, shapedAnswer: 0.5, definition: 2, answerTypeNear: 0.05, passage: 0.5, pairBonus: 0.02, pairLength: 0.03, proximity: 0.05, maxPairChars: 400 } as const;
+export const SENTENCE_WEIGHTS = { coverage: 1, neighbours: 0.2, answerType: 0.15, shapedAnswer: 0.5, definition: 2, answerTypeNear: 0.05, passage: 0.5, pairBonus: 0.02, restatedQuestion: 0.3, pairLength: 0.03, proximity: 0.05, maxPairChars: 400 } as const;
 /** How close (in characters) answer-type evidence must stand to a question word to count as near it. */
 const ANSWER_NEAR_CHARS = 30;
 /** Pairs longer than this pay `pairLength` per extra 100 characters: quotes are read in chat. */
@@ -42,6 +44,8 @@ interface ScoredSentence {
   /** The sentence's tokens are [firstToken, endToken) of the passage's tokens. */
   firstToken: number;
   endToken: number;
+  /** The sentence is a question ("… valid signatures?"). */
+  asks: boolean;
 }
 
 // Reused by every call: scoring a window is the innermost loop of an answer and allocates nothing.
@@ -133,7 +137,8 @@ export function pickSentences(
           SENTENCE_WEIGHTS.proximity * proximity(candidate.occurrences, windowConcepts, sentences[first]!.firstToken, sentences[last]!.endToken) +
           answerTypeWeight * (offers[first] || offers[last] ? 1 : 0) +
           SENTENCE_WEIGHTS.answerTypeNear * (offersNear[first] || offersNear[last] ? 1 : 0) +
-          SENTENCE_WEIGHTS.passage * (candidate.score / topScore) +
+          SENTENCE_WEIGHTS.passage * (candidate.score / topScore) -
+          (sentences[first]!.asks && sentences[last]!.asks ? SENTENCE_WEIGHTS.restatedQuestion : 0) +
           (last > first ? SENTENCE_WEIGHTS.pairBonus - (SENTENCE_WEIGHTS.pairLength * Math.max(0, end - start - PAIR_COMFORT_CHARS)) / 100 : 0);
         if (!best || score > best.score) best = { candidate, passageRank, start, end, coverage, ownMatches: windowConcepts.length, score };
       }
@@ -214,7 +219,11 @@ interface SentenceLayout {
   /** Each sentence's tokens are [firstToken, endToken) of the passage's tokens. */
   firstToken: number[];
   endToken: number[];
+  asks: boolean[];
 }
+
+/** A sentence that ends with a question mark, quotes and brackets aside. */
+const QUESTION_END = /\?[\s"'”’)\]]*$/;
 
 // A passage's sentences and which token falls in which depend only on its text: worked out once per
 // token list (cached with the passage's tokens), not once per question.
@@ -237,14 +246,21 @@ function layoutOf(text: string, tokens: TokenList): SentenceLayout {
       endToken[spanIndex] = Math.max(endToken[spanIndex]!, tokenIndex + 1);
     }
   }
-  layout = { spans, sentenceOfToken, firstToken, endToken };
+  const asks = spans.map((span) => QUESTION_END.test(text.slice(span.start, span.end)));
+  layout = { spans, sentenceOfToken, firstToken, endToken, asks };
   layoutByTokens.set(tokens, layout);
   return layout;
 }
 
 function sentencesWithMatches(candidate: RankedCandidate): ScoredSentence[] {
-  const { spans, sentenceOfToken, firstToken, endToken } = layoutOf(candidate.passage.text, candidate.tokens);
-  const sentences: ScoredSentence[] = spans.map((span, index) => ({ span, matched: new Set<number>(), firstToken: firstToken[index]!, endToken: endToken[index]! }));
+  const { spans, sentenceOfToken, firstToken, endToken, asks } = layoutOf(candidate.passage.text, candidate.tokens);
+  const sentences: ScoredSentence[] = spans.map((span, index) => ({
+    span,
+    matched: new Set<number>(),
+    firstToken: firstToken[index]!,
+    endToken: endToken[index]!,
+    asks: asks[index]!,
+  }));
   candidate.occurrences.forEach((positions, concept) => {
     for (const position of positions) {
       const sentence = sentences[sentenceOfToken[position]!];
