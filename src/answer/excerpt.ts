@@ -7,7 +7,7 @@ interface Span {
   end: number;
 }
 
-/** A quote is one or two sentences; a longer sentence is cut around the matched words. */
+/** A quote is one or two sentences (and the citations after them); a longer sentence is cut around the matched words. */
 export const MAX_QUOTE_CHARS = 400;
 /** The length a cut sentence is brought down to (shorter than the limit, to read well in chat). */
 const CUT_QUOTE_CHARS = 300;

@@ -4,6 +4,7 @@ import type { RankedCandidate } from './rank.js';
 import { CONTEXT_SHARE } from './rank.js';
 import { type AnswerType, type QuestionReading, type QuestionWords, answerTypeStarts, isShapedType, asksAboutPresent, offersAnswerType, readQuestion, speaksOfPresent } from './answer-type.js';
 import { splitSentences, type SentenceSpan } from './sentences.js';
+import { endWithCitations } from './citation-sentences.js';
 
 /** The best sentence (or two) of one passage, with passage-relative offsets. */
 export interface SentenceChoice {
@@ -87,7 +88,7 @@ function proximity(occurrences: readonly number[][], concepts: readonly number[]
   return concepts.length / best;
 }
 
-/** Picks the best one- or two-sentence window of each of the top passages, best first. Deterministic. */
+/** Picks the best one- or two-sentence window of each of the top passages (with the citations after it), best first. Deterministic. */
 export function pickSentences(
   query: AnalyzedQuery,
   candidates: readonly RankedCandidate[],
@@ -144,6 +145,7 @@ export function pickSentences(
       }
     }
     if (best && type === 'person') best = withNamedAntecedent(best, sentences);
+    if (best) best = withTrailingCitations(best, sentences);
     if (best) choices.push(best);
   });
   return choices.sort((a, b) => b.score - a.score || a.passageRank - b.passageRank);
@@ -210,6 +212,14 @@ function withNamedAntecedent(choice: SentenceChoice, sentences: readonly ScoredS
   const previous = sentences[first - 1];
   if (!previous || !PERSONAL_PRONOUN_OPENING.test(choice.candidate.passage.text.slice(choice.start, choice.start + 8))) return choice;
   return choice.end - previous.span.start <= SENTENCE_WEIGHTS.maxPairChars ? { ...choice, start: previous.span.start } : choice;
+}
+
+/** The citations right after a quote join it ("… did not further any compelling interest. Hopwood v. Texas, 78 F. 3d 932 (1996)."). */
+function withTrailingCitations(choice: SentenceChoice, sentences: readonly ScoredSentence[]): SentenceChoice {
+  const last = sentences.findIndex((sentence) => sentence.span.end === choice.end);
+  const spans = sentences.map((sentence) => sentence.span);
+  const end = endWithCitations(choice.candidate.passage.text, spans, last, choice.start, SENTENCE_WEIGHTS.maxPairChars);
+  return end === choice.end ? choice : { ...choice, end };
 }
 
 interface SentenceLayout {
