@@ -15,11 +15,13 @@ describe('isCitationSentence', () => {
     'N.C. Gen. Stat. § 163-22(c), (d).',
     'See KRS 117.235(3).',
     'OAG 84-94.',
+    'Tr. of Oral Arg. 8–9.',
+    'App. 41a.',
   ])('reads %s as a citation', (sentence) => {
     expect(isCitationSentence(sentence)).toBe(true);
   });
 
-  it.each(['The court agreed.', 'UK 2 left the stage.', '12 Angry Men is a film about 12 jurors.', 'Idaho v. Oregon'.padEnd(201, ' x')])(
+  it.each(['The court agreed.', 'UK 2 left the stage.', 'Super Bowl 50.', '12 Angry Men is a film about 12 jurors.', 'Idaho v. Oregon'.padEnd(201, ' x')])(
     'does not read %j as one',
     (sentence) => {
       expect(isCitationSentence(sentence)).toBe(false);
@@ -51,6 +53,19 @@ describe('a quote followed by its citation', () => {
     const answer = answerQuestion(corpus, 'Which 1996 Fifth Circuit decision held the admissions system unconstitutional?');
     expect(answer.kind === 'excerpts' && answer.excerpts[0]!.quote).toBe(
       'In 1996, this admissions system was held unconstitutional by the Court of Appeals for the Fifth Circuit. It ruled the consideration of race violated the Equal Protection Clause. Hopwood v. Texas, 78 F. 3d 932, 955 (1996).',
+    );
+  });
+});
+
+describe('a "why" question answered by a conclusion', () => {
+  it('quotes the reason the sentence before gives, and the record cite between them', async () => {
+    const corpus = await corpusOfParagraphs([
+      'I adhere to the view I expressed before on the use of race in admissions. The petitioner in this case did not ask us to overrule the earlier holding that diversity can justify racial preferences in university admissions. Tr. of Oral Arg. 8–9. I therefore join the Court’s opinion in full.',
+      'The weather was mild.',
+    ], 'Justice Scalia, concurring');
+    const answer = answerQuestion(corpus, 'Why did Justice Scalia join the Court’s opinion in full?');
+    expect(answer.kind === 'excerpts' && answer.excerpts[0]!.quote).toBe(
+      'The petitioner in this case did not ask us to overrule the earlier holding that diversity can justify racial preferences in university admissions. Tr. of Oral Arg. 8–9. I therefore join the Court’s opinion in full.',
     );
   });
 });

@@ -4,7 +4,7 @@ import type { RankedCandidate } from './rank.js';
 import { CONTEXT_SHARE } from './rank.js';
 import { type AnswerType, type QuestionReading, type QuestionWords, answerTypeStarts, isShapedType, asksAboutPresent, offersAnswerType, readQuestion, speaksOfPresent } from './answer-type.js';
 import { splitSentences, type SentenceSpan } from './sentences.js';
-import { endWithCitations } from './citation-sentences.js';
+import { endWithCitations, isCitationSentence } from './citation-sentences.js';
 
 /** The best sentence (or two) of one passage, with passage-relative offsets. */
 export interface SentenceChoice {
@@ -145,6 +145,7 @@ export function pickSentences(
       }
     }
     if (best && type === 'person') best = withNamedAntecedent(best, sentences);
+    if (best && WHY_QUESTION.test(query.question)) best = withStatedReason(best, sentences);
     if (best) best = withTrailingCitations(best, sentences);
     if (best) choices.push(best);
   });
@@ -220,6 +221,27 @@ function withTrailingCitations(choice: SentenceChoice, sentences: readonly Score
   const spans = sentences.map((sentence) => sentence.span);
   const end = endWithCitations(choice.candidate.passage.text, spans, last, choice.start, SENTENCE_WEIGHTS.maxPairChars);
   return end === choice.end ? choice : { ...choice, end };
+}
+
+const WHY_QUESTION = /\bwhy\b/i;
+/** A conclusion drawn from the sentence before: "I therefore join …", "Accordingly, the motion is denied." */
+const CONCLUSION_OPENING = /^\W*(?:[\p{L}’']+\s+){0,3}(?:therefore|thus|accordingly|hence|consequently)\b|^\W*for (?:these|this|that|the foregoing|those) reasons?\b/iu;
+
+/**
+ * "Why …?" answered by "I therefore join the Court's opinion." does not say why: the window takes in
+ * the sentence before it (and the citations between), which gives the reason, when they fit in one quote.
+ */
+function withStatedReason(choice: SentenceChoice, sentences: readonly ScoredSentence[]): SentenceChoice {
+  const text = choice.candidate.passage.text;
+  const says = (index: number) => text.slice(sentences[index]!.span.start, sentences[index]!.span.end);
+  const windowStart = sentences.findIndex((sentence) => sentence.span.start === choice.start);
+  let conclusion = windowStart;
+  while (conclusion < sentences.length - 1 && sentences[conclusion]!.span.end < choice.end && isCitationSentence(says(conclusion))) conclusion++;
+  if (!CONCLUSION_OPENING.test(says(conclusion))) return choice;
+  let reason = windowStart - 1;
+  while (reason > 0 && isCitationSentence(says(reason))) reason--;
+  const start = sentences[reason]?.span.start;
+  return start !== undefined && choice.end - start <= SENTENCE_WEIGHTS.maxPairChars ? { ...choice, start } : choice;
 }
 
 interface SentenceLayout {
