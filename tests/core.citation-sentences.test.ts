@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { answerQuestion } from '../src/answer/answer.js';
-import { endWithCitations, isCitationSentence } from '../src/answer/citation-sentences.js';
+import { isCitationSentence, withCitationsAttached } from '../src/answer/citation-sentences.js';
 import { splitSentences } from '../src/answer/sentences.js';
 import { corpusOfParagraphs } from './helpers/corpus.js';
 
@@ -17,6 +17,8 @@ describe('isCitationSentence', () => {
     'OAG 84-94.',
     'Tr. of Oral Arg. 8–9.',
     'App. 41a.',
+    '(Id. ¶ 6).',
+    '(Suppl. Compl. (DE 65) ¶ 5).',
   ])('reads %s as a citation', (sentence) => {
     expect(isCitationSentence(sentence)).toBe(true);
   });
@@ -29,18 +31,20 @@ describe('isCitationSentence', () => {
   );
 });
 
-describe('endWithCitations', () => {
-  const text = 'It ruled the plan unlawful. Hopwood v. Texas, 78 F. 3d 932 (1996). Id., at 955. The Legislature then acted.\n\nId., at 3.';
-  const sentences = splitSentences(text);
+describe('withCitationsAttached', () => {
+  const text = 'It ruled the plan unlawful. Hopwood v. Texas, 78 F. 3d 932 (1996). Id., at 955. The Legislature then acted. (Id. ¶ 6).\n\nId., at 3.';
+  const units = (maxChars: number) => withCitationsAttached(text, splitSentences(text), maxChars).map(({ start, end }) => text.slice(start, end));
 
-  it('takes in every citation right after the quote, and stops at the next sentence that says something', () => {
-    expect(text.slice(0, endWithCitations(text, sentences, 0, 0, 400))).toBe('It ruled the plan unlawful. Hopwood v. Texas, 78 F. 3d 932 (1996). Id., at 955.');
+  it('joins every citation to the sentence before it, and no further', () => {
+    expect(units(400)).toEqual([
+      'It ruled the plan unlawful. Hopwood v. Texas, 78 F. 3d 932 (1996). Id., at 955.',
+      'The Legislature then acted. (Id. ¶ 6).',
+      'Id., at 3.',
+    ]);
   });
 
-  it('stops at a blank line and at the length limit', () => {
-    const last = sentences.length - 2;
-    expect(endWithCitations(text, sentences, last, sentences[last]!.start, 400)).toBe(sentences[last]!.end);
-    expect(text.slice(0, endWithCitations(text, sentences, 0, 0, 40))).toBe('It ruled the plan unlawful.');
+  it('does not join past a blank line or the length limit', () => {
+    expect(units(40)).toEqual(['It ruled the plan unlawful.', 'Hopwood v. Texas, 78 F. 3d 932 (1996).', 'Id., at 955.', 'The Legislature then acted. (Id. ¶ 6).', 'Id., at 3.']);
   });
 });
 
@@ -67,5 +71,26 @@ describe('a "why" question answered by a conclusion', () => {
     expect(answer.kind === 'excerpts' && answer.excerpts[0]!.quote).toBe(
       'The petitioner in this case did not ask us to overrule the earlier holding that diversity can justify racial preferences in university admissions. Tr. of Oral Arg. 8–9. I therefore join the Court’s opinion in full.',
     );
+  });
+});
+
+describe('a two-sentence quote', () => {
+  it('does not reach across a blank line into a heading', async () => {
+    const corpus = await corpusOfParagraphs([
+      'FACTS AND ANALYSIS\n\nYou informed this Office that the chairman of the county executive committee certified the candidate for the ballot in July.',
+      'The weather was mild.',
+    ]);
+    const answer = answerQuestion(corpus, 'Who certified the candidate for the ballot?');
+    expect(answer.kind === 'excerpts' && answer.excerpts[0]!.quote).toBe(
+      'You informed this Office that the chairman of the county executive committee certified the candidate for the ballot in July.',
+    );
+  });
+
+  it('does not open with the citation of the sentence before it', async () => {
+    const corpus = await corpusOfParagraphs([
+      'Plaintiff received a letter from the county board of elections in March, weeks after she posted the photograph of her primary ballot on the social network formerly known as Twitter, and she kept the letter with the other papers of the case that she later filed with her complaint in this court. (Id. ¶¶ 72-83). The letter warned plaintiff four times that photographing a completed ballot is unlawful. (Id. ¶ 81).',
+    ]);
+    const answer = answerQuestion(corpus, 'How many times did the letter warn plaintiff that photographing a ballot is unlawful?');
+    expect(answer.kind === 'excerpts' && answer.excerpts[0]!.quote).toMatch(/^The letter warned plaintiff four times/);
   });
 });

@@ -4,7 +4,7 @@ import type { RankedCandidate } from './rank.js';
 import { CONTEXT_SHARE } from './rank.js';
 import { type AnswerType, type QuestionReading, type QuestionWords, answerTypeStarts, isShapedType, asksAboutPresent, offersAnswerType, readQuestion, speaksOfPresent } from './answer-type.js';
 import { splitSentences, type SentenceSpan } from './sentences.js';
-import { endWithCitations, isCitationSentence } from './citation-sentences.js';
+import { withCitationsAttached } from './citation-sentences.js';
 
 /** The best sentence (or two) of one passage, with passage-relative offsets. */
 export interface SentenceChoice {
@@ -47,6 +47,8 @@ interface ScoredSentence {
   endToken: number;
   /** The sentence is a question ("… valid signatures?"). */
   asks: boolean;
+  /** A blank line stands before the sentence (after a heading or a list item): no window spans it. */
+  opensBlock: boolean;
 }
 
 // Reused by every call: scoring a window is the innermost loop of an answer and allocates nothing.
@@ -112,7 +114,7 @@ export function pickSentences(
       for (let last = first; last <= Math.min(first + 1, sentences.length - 1); last++) {
         const start = sentences[first]!.span.start;
         const end = sentences[last]!.span.end;
-        if (last > first && end - start > SENTENCE_WEIGHTS.maxPairChars) continue;
+        if (last > first && (end - start > SENTENCE_WEIGHTS.maxPairChars || sentences[last]!.opensBlock)) continue;
         const opening = sentences[first]!.matched;
         const closing = sentences[last]!.matched;
         const before = sentences[first - 1]?.matched;
@@ -146,7 +148,6 @@ export function pickSentences(
     }
     if (best && type === 'person') best = withNamedAntecedent(best, sentences);
     if (best && WHY_QUESTION.test(query.question)) best = withStatedReason(best, sentences);
-    if (best) best = withTrailingCitations(best, sentences);
     if (best) choices.push(best);
   });
   return choices.sort((a, b) => b.score - a.score || a.passageRank - b.passageRank);
@@ -209,18 +210,7 @@ const PERSONAL_PRONOUN_OPENING = /^(?:he|she|they|his|her|their)\b/i;
  * sentence before it, which names him, when the two fit in one quote.
  */
 function withNamedAntecedent(choice: SentenceChoice, sentences: readonly ScoredSentence[]): SentenceChoice {
-  const first = sentences.findIndex((sentence) => sentence.span.start === choice.start);
-  const previous = sentences[first - 1];
-  if (!previous || !PERSONAL_PRONOUN_OPENING.test(choice.candidate.passage.text.slice(choice.start, choice.start + 8))) return choice;
-  return choice.end - previous.span.start <= SENTENCE_WEIGHTS.maxPairChars ? { ...choice, start: previous.span.start } : choice;
-}
-
-/** The citations right after a quote join it ("… did not further any compelling interest. Hopwood v. Texas, 78 F. 3d 932 (1996)."). */
-function withTrailingCitations(choice: SentenceChoice, sentences: readonly ScoredSentence[]): SentenceChoice {
-  const last = sentences.findIndex((sentence) => sentence.span.end === choice.end);
-  const spans = sentences.map((sentence) => sentence.span);
-  const end = endWithCitations(choice.candidate.passage.text, spans, last, choice.start, SENTENCE_WEIGHTS.maxPairChars);
-  return end === choice.end ? choice : { ...choice, end };
+  return PERSONAL_PRONOUN_OPENING.test(choice.candidate.passage.text.slice(choice.start, choice.start + 8)) ? withSentenceBefore(choice, sentences) : choice;
 }
 
 const WHY_QUESTION = /\bwhy\b/i;
@@ -229,19 +219,18 @@ const CONCLUSION_OPENING = /^\W*(?:[\p{L}’']+\s+){0,3}(?:therefore|thus|accord
 
 /**
  * "Why …?" answered by "I therefore join the Court's opinion." does not say why: the window takes in
- * the sentence before it (and the citations between), which gives the reason, when they fit in one quote.
+ * the sentence before it, which gives the reason, when the two fit in one quote.
  */
 function withStatedReason(choice: SentenceChoice, sentences: readonly ScoredSentence[]): SentenceChoice {
-  const text = choice.candidate.passage.text;
-  const says = (index: number) => text.slice(sentences[index]!.span.start, sentences[index]!.span.end);
-  const windowStart = sentences.findIndex((sentence) => sentence.span.start === choice.start);
-  let conclusion = windowStart;
-  while (conclusion < sentences.length - 1 && sentences[conclusion]!.span.end < choice.end && isCitationSentence(says(conclusion))) conclusion++;
-  if (!CONCLUSION_OPENING.test(says(conclusion))) return choice;
-  let reason = windowStart - 1;
-  while (reason > 0 && isCitationSentence(says(reason))) reason--;
-  const start = sentences[reason]?.span.start;
-  return start !== undefined && choice.end - start <= SENTENCE_WEIGHTS.maxPairChars ? { ...choice, start } : choice;
+  return CONCLUSION_OPENING.test(choice.candidate.passage.text.slice(choice.start, choice.end)) ? withSentenceBefore(choice, sentences) : choice;
+}
+
+/** The window with the sentence before it taken in, when that one stands in the same block and the two fit in one quote. */
+function withSentenceBefore(choice: SentenceChoice, sentences: readonly ScoredSentence[]): SentenceChoice {
+  const first = sentences.findIndex((sentence) => sentence.span.start === choice.start);
+  const previous = sentences[first - 1];
+  if (!previous || sentences[first]!.opensBlock || choice.end - previous.span.start > SENTENCE_WEIGHTS.maxPairChars) return choice;
+  return { ...choice, start: previous.span.start };
 }
 
 interface SentenceLayout {
@@ -252,8 +241,10 @@ interface SentenceLayout {
   firstToken: number[];
   endToken: number[];
   asks: boolean[];
+  opensBlock: boolean[];
 }
 
+const BLANK_LINE = /\n[^\S\n]*\n/;
 /** A sentence that ends with a question mark, quotes and brackets aside. */
 const QUESTION_END = /\?[\s"'”’)\]]*$/;
 
@@ -264,7 +255,7 @@ const layoutByTokens = new WeakMap<TokenList, SentenceLayout>();
 function layoutOf(text: string, tokens: TokenList): SentenceLayout {
   let layout = layoutByTokens.get(tokens);
   if (layout) return layout;
-  const spans = splitSentences(text);
+  const spans = withCitationsAttached(text, splitSentences(text), SENTENCE_WEIGHTS.maxPairChars);
   const sentenceOfToken = new Int32Array(tokens.length).fill(-1);
   const firstToken = spans.map(() => tokens.length);
   const endToken = spans.map(() => 0);
@@ -279,19 +270,21 @@ function layoutOf(text: string, tokens: TokenList): SentenceLayout {
     }
   }
   const asks = spans.map((span) => QUESTION_END.test(text.slice(span.start, span.end)));
-  layout = { spans, sentenceOfToken, firstToken, endToken, asks };
+  const opensBlock = spans.map((span, index) => index > 0 && BLANK_LINE.test(text.slice(spans[index - 1]!.end, span.start)));
+  layout = { spans, sentenceOfToken, firstToken, endToken, asks, opensBlock };
   layoutByTokens.set(tokens, layout);
   return layout;
 }
 
 function sentencesWithMatches(candidate: RankedCandidate): ScoredSentence[] {
-  const { spans, sentenceOfToken, firstToken, endToken, asks } = layoutOf(candidate.passage.text, candidate.tokens);
+  const { spans, sentenceOfToken, firstToken, endToken, asks, opensBlock } = layoutOf(candidate.passage.text, candidate.tokens);
   const sentences: ScoredSentence[] = spans.map((span, index) => ({
     span,
     matched: new Set<number>(),
     firstToken: firstToken[index]!,
     endToken: endToken[index]!,
     asks: asks[index]!,
+    opensBlock: opensBlock[index]!,
   }));
   candidate.occurrences.forEach((positions, concept) => {
     for (const position of positions) {
