@@ -88,4 +88,13 @@ describe('acronyms', () => {
     const query = analyzeQuery('What did the NSA say about Abigail Fisher?', corpus.analyzer, corpus.index, createAcronymExpander(() => corpus.passages.map((passage) => passage.text)));
     expect(query.concepts.find((concept) => concept.terms.includes('nsa'))?.known).toBe(false);
   });
+
+  it('reads an acronym as the name in the title of the documents it finds, when their text never spells it out', async () => {
+    const paragraphs = ['The Committee lacked a quorum, and lacked the votes.', 'The University lacked a critical mass of minority students.'];
+    const answerFrom = async (title: string) => answerQuestion(await corpusOfParagraphs(paragraphs, title), 'What did UT lack?');
+    const withName = await answerFrom('Fisher v. University of Texas at Austin');
+    expect(withName.kind === 'excerpts' && withName.excerpts[0]!.quote).toContain('critical mass');
+    const withoutName = await answerFrom('Fisher opinion');
+    expect(withoutName.kind === 'excerpts' && withoutName.excerpts[0]!.quote).not.toContain('critical mass');
+  });
 });

@@ -43,8 +43,8 @@ export function answerQuestion(corpus: Corpus, question: string, options: Answer
   let query = analyzeQuery(asked, corpus.analyzer, corpus.index);
   let hits = corpus.index.search(query.searchTerms, { limit: CANDIDATES, weights: query.termWeights });
   if (query.unknownAcronyms.length > 0 && hits.length > 0) {
-    // "UT" is most likely a name the passages the rest of the question finds spell out in full.
-    const expandAcronym = createAcronymExpander(() => hits.map((hit) => corpus.passageById.get(hit.id)?.text ?? ''));
+    // "UT" is most likely a name the passages the rest of the question finds, or their documents' titles, spell out in full.
+    const expandAcronym = createAcronymExpander(() => namesAround(corpus, hits));
     query = analyzeQuery(asked, corpus.analyzer, corpus.index, expandAcronym);
     hits = corpus.index.search(query.searchTerms, { limit: CANDIDATES, weights: query.termWeights });
   }
@@ -85,6 +85,13 @@ function shortfallPenalty(question: string, choice: SentenceChoice, analyzer: An
 /** "What does PAI stand for?" is answered by a sentence spelling PAI out, however little else of the question it holds. */
 function spellsOutAcronym({ type, words }: QuestionReading, choice: SentenceChoice): boolean {
   return type === 'definition' && offersAnswerType(choice.candidate.passage.text.slice(choice.start, choice.end), 'definition', words);
+}
+
+/** The texts of the passages found, then the titles of their documents ("Fisher v. University of Texas at Austin"). */
+function namesAround(corpus: Corpus, hits: readonly { id: string }[]): string[] {
+  const passages = hits.map((hit) => corpus.passageById.get(hit.id)).filter((passage) => passage !== undefined);
+  const titles = new Set(passages.map((passage) => corpus.documents.get(passage.docId)!.meta.title));
+  return [...passages.map((passage) => passage.text), ...titles];
 }
 
 /** What to ask about instead: the titles of the documents nearest the question first, then the others. */
