@@ -24,4 +24,8 @@ export const LEGAL_ALIASES: readonly (readonly string[])[] = [
   ['deny', 'denied', 'denial'],
   ['sign', 'signed', 'signature'],
   ['appeal', 'appealed', 'appellate'],
+  // How readers say what filings say: "the top lawyer", "the photo ban", "why did she sue".
+  ['lawyer', 'attorney'],
+  ['ban', 'banned', 'prohibit', 'prohibited', 'prohibition'],
+  ['sue', 'sued', 'file suit', 'filed suit', 'brought suit'],
 ];
