@@ -26,6 +26,7 @@ describe('splitSentences', () => {
     ['Cir.', 'See 9th Cir. 2019 for the rule. Next.', ['See 9th Cir. 2019 for the rule.', 'Next.']],
     ['ECF No.', 'See ECF No. 396 at 4. Next.', ['See ECF No. 396 at 4.', 'Next.']],
     ['Ala.', 'See Ala. Code § 8-1A-5(a) (2002). Next.', ['See Ala. Code § 8-1A-5(a) (2002).', 'Next.']],
+    ['Suppl.', 'She voted. (Suppl. Compl. (DE 65) ¶ 5). Next.', ['She voted.', '(Suppl. Compl. (DE 65) ¶ 5).', 'Next.']],
     ['Tr. and Arg.', 'Tr. of Oral Arg. 8–9. I therefore join.', ['Tr. of Oral Arg. 8–9.', 'I therefore join.']],
     ['Eq. and Prof.', 'As Eq. 3 shows, Prof. Smith was right. Next.', ['As Eq. 3 shows, Prof. Smith was right.', 'Next.']],
   ])('does not break after %s', (_label, text, expected) => {
