@@ -27,6 +27,7 @@ describe('splitSentences', () => {
     ['ECF No.', 'See ECF No. 396 at 4. Next.', ['See ECF No. 396 at 4.', 'Next.']],
     ['Ala.', 'See Ala. Code § 8-1A-5(a) (2002). Next.', ['See Ala. Code § 8-1A-5(a) (2002).', 'Next.']],
     ['Suppl.', 'She voted. (Suppl. Compl. (DE 65) ¶ 5). Next.', ['She voted.', '(Suppl. Compl. (DE 65) ¶ 5).', 'Next.']],
+    ['Leg. and Doc.', '(Leg. Defs.’ Br. (Doc. 210) at 15). Next.', ['(Leg. Defs.’ Br. (Doc. 210) at 15).', 'Next.']],
     ['Tr. and Arg.', 'Tr. of Oral Arg. 8–9. I therefore join.', ['Tr. of Oral Arg. 8–9.', 'I therefore join.']],
     ['Eq. and Prof.', 'As Eq. 3 shows, Prof. Smith was right. Next.', ['As Eq. 3 shows, Prof. Smith was right.', 'Next.']],
   ])('does not break after %s', (_label, text, expected) => {

@@ -13,7 +13,7 @@ colo conn del fla ga ill ind kan ky la mass md mich minn miss mo mont neb nev n.
 s.c tenn tex va vt wash wis wyo assn ass'n dept dep't univ bros mfg nat'l int'l cty ave blvd approx est fig
 ch cl pl def defs pl's pls re ref vol ed eds rep sess ann educ proc dist super admin amend const cert pet resp
 br mem op ord app'x pub tit supp'l reg regs comm'n cmty env't gov't int'l corp ins mun sch serv transp util
-eq eqs figs refs vols prof profs conf trans assoc viz cit ibid arg tr ala suppl aff prelim inj hr'g dep`.split(/\s+/),
+eq eqs figs refs vols prof profs conf trans assoc viz cit ibid arg tr ala suppl aff prelim inj hr'g dep doc docs leg cnty indep atl`.split(/\s+/),
 );
 
 const CANDIDATE_END = /[.!?]+["”’')\]]*(?=\s+["“'‘([]?[\p{Lu}\p{N}§¶$])/gu;
