@@ -19,6 +19,7 @@ describe('isCitationSentence', () => {
     'App. 41a.',
     '(Id. ¶ 6).',
     '(Suppl. Compl. (DE 65) ¶ 5).',
+    '(Leg. Defs.’ Br. (Doc. 210) at 15).',
   ])('reads %s as a citation', (sentence) => {
     expect(isCitationSentence(sentence)).toBe(true);
   });

@@ -10,7 +10,7 @@ const CITATION_SENTENCE =
 /** A record cite ("Tr. of Oral Arg. 8–9.", "App. 41a."): a few capitalised words, one abbreviated, and a page. */
 const RECORD_CITE = /^(?=[^.]*\p{L}\.\s)(?:\p{Lu}[\p{L}'’]*\.?\s+(?:(?:of|for|in|the)\s+)*){1,6}\d+[a-z]?(?:[–-]\d+[a-z]?)?(?:,\s*\d+[a-z]?)*\.$/u;
 /** A citation in brackets, as filings write them: "(Id. ¶ 6).", "(Suppl. Compl. (DE 65) ¶ 5).", "(Doc. 210 at 15.)" */
-const BRACKETED_CITE = /^\(\s*(?:[Ii]d\.|[Ss]ee\b|(?:\p{Lu}[\p{L}'’]*\.\s*)+(?:\([^)]{1,20}\)\s*)?(?:¶|at\s\d|\d))/u;
+const BRACKETED_CITE = /^\(\s*(?:[Ii]d\.|[Ss]ee\b|(?:\p{Lu}[\p{L}'’]*\.['’]?\s*)+(?:\([^)]{1,20}\)\s*)?(?:¶|at\s\d|\d))/u;
 /** Longer than this, a sentence says more than where its support is. */
 const MAX_CITATION_CHARS = 200;
 const BLANK_LINE = /\n[^\S\n]*\n/;
