@@ -1,0 +1,126 @@
+import { cleanQuestion, isPinpointError } from './core.js';
+import type { ButtonAction } from './custom-id.js';
+import { describeError } from './errors.js';
+import type { HandlerContext } from './handler-context.js';
+import { option, RESPONSE, scopeOf, userOf } from './interaction.js';
+import { characterCount, DISCORD_LIMITS, firstCharacters, PINPOINT_DISCORD_LIMITS } from './limits.js';
+import { pin } from './pin-actions.js';
+import { toDiscordMessage, toPassagesMessage } from './render.js';
+import { TEXT } from './text.js';
+import { truncate } from '../cut-text.js';
+import type { Turn } from './turn.js';
+
+/** /ask: the first page of the answer, publicly unless the member asked privately. */
+export async function ask(ctx: HandlerContext, turn: Turn): Promise<void> {
+  const { core, pageSize, cooled, answerPage } = ctx;
+  const i = turn.interaction;
+  const question = cleanQuestion(String(option(i, 'question')?.value ?? ''));
+  const privately = option(i, 'private')?.value === true;
+  if (question === '') return turn.notice(TEXT.emptyQuestion);
+  const characters = characterCount(question);
+  if (characters > PINPOINT_DISCORD_LIMITS.questionChars) {
+    return turn.notice(
+      `Questions are limited to ${PINPOINT_DISCORD_LIMITS.questionChars} characters; yours has ${characters}. Please shorten it.`,
+    );
+  }
+  const refused = cooled(turn);
+  if (refused) return refused;
+  await turn.defer(privately);
+  const scope = scopeOf(i);
+  const { answer, hasMore } = answerPage(question, i, 0);
+  const remembered = core.answers.remember(question, answer, scope);
+  await turn.send(
+    toDiscordMessage(answer, { stats: core.stats(), answerId: remembered.id, offset: 0, pageSize, hasMore, private: privately }),
+  );
+}
+
+/** The "Find sources" message command: passages for the text of the message it was used on. */
+export async function findSources(ctx: HandlerContext, turn: Turn): Promise<void> {
+  const { core, pageSize, cooled } = ctx;
+  const i = turn.interaction;
+  const target = i.data?.target_id ? i.data.resolved?.messages?.[i.data.target_id] : undefined;
+  const text = cleanQuestion(target?.content ?? '');
+  if (text === '') return turn.notice(TEXT.noText);
+  const refused = cooled(turn);
+  if (refused) return refused;
+  await turn.defer(true);
+  const answer = core.findSources(text, { scope: scopeOf(i), limit: pageSize });
+  const title = `Sources for: “${truncate(text, 80)}”`;
+  await turn.send(toDiscordMessage(answer, { stats: core.stats(), title, private: true }));
+}
+
+/**
+ * 👍/👎: recorded per answer and user (a second vote replaces the first), answered privately so the
+ * answer message stays as it is. No cooldown: a vote is one small write, no search.
+ */
+export async function vote(ctx: HandlerContext, turn: Turn, answerId: string, choice: 'up' | 'down'): Promise<void> {
+  const { core } = ctx;
+  try {
+    core.answers.feedback(answerId, { platform: 'discord', id: userOf(turn.interaction).id }, choice);
+  } catch (error) {
+    if (isPinpointError(error) && error.code === 'NOT_FOUND') return turn.notice(TEXT.voteExpired);
+    throw error;
+  }
+  return turn.notice(TEXT.voteThanks);
+}
+
+/** Question suggestions while the member types /ask; a failing suggester offers no choices. */
+export async function autocomplete(ctx: HandlerContext, turn: Turn): Promise<void> {
+  const { core, logger } = ctx;
+  const i = turn.interaction;
+  const focused = i.data?.options?.find((o) => o.focused);
+  const prefix = firstCharacters(String(focused?.value ?? ''), PINPOINT_DISCORD_LIMITS.questionChars);
+  let suggestions: string[] = [];
+  try {
+    suggestions = core.suggest(prefix, { scope: scopeOf(i), limit: DISCORD_LIMITS.autocompleteChoices });
+  } catch (error) {
+    logger.warn({ error: describeError(error), interaction: i.id }, 'discord autocomplete failed; offering no choices');
+  }
+  const seen = new Set<string>();
+  const choices = [];
+  for (const suggestion of suggestions) {
+    const value = firstCharacters(suggestion, DISCORD_LIMITS.choiceValue);
+    if (value.trim() === '' || seen.has(value)) continue;
+    seen.add(value);
+    choices.push({ name: firstCharacters(suggestion, DISCORD_LIMITS.choiceName), value });
+    if (choices.length === DISCORD_LIMITS.autocompleteChoices) break;
+  }
+  await turn.ack({ type: RESPONSE.autocomplete, data: { choices } });
+}
+
+/** The buttons under an answer (More, Context, Share, Pin): each works on the remembered question. */
+export async function answerButton(
+  ctx: HandlerContext,
+  turn: Turn,
+  action: Extract<ButtonAction, { answerId: string }>,
+): Promise<void> {
+  const { core, pageSize, cooled, answerPage } = ctx;
+  const i = turn.interaction;
+  const remembered = core.answers.get(action.answerId);
+  if (!remembered) return turn.notice(TEXT.expired);
+  if (action.action === 'pin') return pin(ctx, turn, remembered.question, action.answerId, action.offset);
+  const refused = cooled(turn);
+  if (refused) return refused;
+  const share = action.action === 'share';
+  await turn.defer(!share);
+  const { answer, hasMore } = answerPage(remembered.question, i, action.offset);
+  if (action.action === 'context') {
+    const ids = [
+      ...(answer.pinned?.excerpts ?? []).map((e) => e.passageId),
+      ...(answer.kind === 'excerpts' ? answer.excerpts.map((e) => e.passageId) : []),
+    ];
+    const found = [...new Set(ids)].map((id) => core.passage(id)).filter((v) => v !== undefined);
+    const title = `Context: ${remembered.question}`;
+    return turn.send(toPassagesMessage(found, { stats: core.stats(), title }));
+  }
+  await turn.send(
+    toDiscordMessage(answer, {
+      stats: core.stats(),
+      answerId: action.answerId,
+      offset: action.offset,
+      pageSize,
+      hasMore,
+      private: !share,
+    }),
+  );
+}

@@ -1,0 +1,54 @@
+import type { DiscordApi } from './api.js';
+import { hasAnyPermission, MODERATOR_BITS } from './commands.js';
+import type { Answer, Logger, Pinpoint } from './core.js';
+import { channelOf, scopeOf, userOf, type RawInteraction } from './interaction.js';
+import { PINPOINT_DISCORD_LIMITS } from './limits.js';
+import { cooldownText } from './text.js';
+import type { Turn } from './turn.js';
+
+/** What the command and button flows share: one per handler, built by `createHandlerContext`. */
+export interface HandlerContext {
+  core: Pinpoint;
+  api: DiscordApi;
+  logger: Logger;
+  /** Excerpts per answer page. */
+  pageSize: number;
+  /** Takes a token from the core's limiter; when refused, answers privately and returns that reply. */
+  cooled: (turn: Turn) => Promise<void> | undefined;
+  /** One page of the answer to `question`, and whether More has anything to show (see below). */
+  answerPage: (question: string, i: RawInteraction, offset: number) => { answer: Answer; hasMore: boolean };
+}
+
+export function isModerator(interaction: RawInteraction): boolean {
+  return hasAnyPermission(interaction.member?.permissions, MODERATOR_BITS);
+}
+
+export function createHandlerContext(core: Pinpoint, api: DiscordApi, logger: Logger): HandlerContext {
+  const pageSize = PINPOINT_DISCORD_LIMITS.excerptsPerPage;
+
+  function cooled(turn: Turn): Promise<void> | undefined {
+    const i = turn.interaction;
+    const decision = core.limits.take({ platform: 'discord', user: userOf(i).id, channel: channelOf(i) });
+    return decision.ok ? undefined : turn.notice(cooldownText(decision.retryAfterMs));
+  }
+
+  /**
+   * One page of the answer: asks for one excerpt more than the page holds to learn whether More has
+   * anything to show (one core call, so metrics count one question). `pinned` only on the first page.
+   */
+  function answerPage(question: string, i: RawInteraction, offset: number): { answer: Answer; hasMore: boolean } {
+    let answer = core.ask(question, { scope: scopeOf(i), offset, limit: pageSize + 1 });
+    let hasMore = false;
+    if (answer.kind === 'excerpts' && answer.excerpts.length > pageSize) {
+      hasMore = true;
+      answer = { ...answer, excerpts: answer.excerpts.slice(0, pageSize) };
+    }
+    if (offset > 0 && answer.pinned) {
+      const { pinned: _pinned, ...rest } = answer;
+      answer = rest as Answer;
+    }
+    return { answer, hasMore };
+  }
+
+  return { core, api, logger, pageSize, cooled, answerPage };
+}

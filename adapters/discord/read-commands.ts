@@ -1,0 +1,53 @@
+import { isModerator, type HandlerContext } from './handler-context.js';
+import { option } from './interaction.js';
+import { PINPOINT_DISCORD_LIMITS } from './limits.js';
+import { toDocumentsMessage, toPassagesMessage, toPinsMessage } from './render.js';
+import { toReportMessage } from './render-report.js';
+import { TEXT } from './text.js';
+import type { Turn } from './turn.js';
+
+/** /source: the passage a citation names, with its neighbours. */
+export async function source(ctx: HandlerContext, turn: Turn): Promise<void> {
+  const { core } = ctx;
+  const ref = String(option(turn.interaction, 'ref')?.value ?? '').trim();
+  await turn.defer(true);
+  const view = ref === '' ? undefined : core.resolveSource(ref);
+  if (!view) {
+    return turn.edit(
+      'No passage matches that reference. Use a citation from an answer, e.g. "Complaint ¶ 3", or see /docs for the titles.',
+    );
+  }
+  const views = core.context(view.passage.id, PINPOINT_DISCORD_LIMITS.sourceRadius);
+  const title = `${view.citation.title} · ${view.citation.label}`;
+  await turn.send(toPassagesMessage(views.length > 0 ? views : [view], { stats: core.stats(), title, focusId: view.passage.id }));
+}
+
+/** /docs: the documents the bot answers from. */
+export async function docs(ctx: HandlerContext, turn: Turn): Promise<void> {
+  const { core } = ctx;
+  await turn.defer(true);
+  await turn.send(toDocumentsMessage(core.documents(), core.stats(), PINPOINT_DISCORD_LIMITS.listItems));
+}
+
+/** /pins: this server's pinned answers, with Unpin buttons for moderators. */
+export async function pins(ctx: HandlerContext, turn: Turn): Promise<void> {
+  const { core } = ctx;
+  const i = turn.interaction;
+  if (!i.guild_id) return turn.notice(TEXT.guildOnly);
+  await turn.defer(true);
+  const list = core.pins.list({ platform: 'discord', server: i.guild_id });
+  await turn.send(toPinsMessage(list, { canUnpin: isModerator(i), limit: PINPOINT_DISCORD_LIMITS.listItems }));
+}
+
+/** /report: moderators only, re-checked here because server admins can change who sees the command. */
+export async function report(ctx: HandlerContext, turn: Turn): Promise<void> {
+  const { core } = ctx;
+  const i = turn.interaction;
+  if (!i.guild_id) return turn.notice(TEXT.guildOnlyReport);
+  if (!isModerator(i)) return turn.notice(TEXT.notModeratorReport);
+  await turn.defer(true);
+  const server = { platform: 'discord', server: i.guild_id };
+  const gaps = core.answers.noMatchReport(PINPOINT_DISCORD_LIMITS.reportQuestions, server);
+  const stale = core.pins.listStale(server);
+  await turn.send(toReportMessage(gaps, stale, { limit: PINPOINT_DISCORD_LIMITS.listItems }));
+}
