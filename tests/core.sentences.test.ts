@@ -28,6 +28,7 @@ describe('splitSentences', () => {
     ['Ala.', 'See Ala. Code § 8-1A-5(a) (2002). Next.', ['See Ala. Code § 8-1A-5(a) (2002).', 'Next.']],
     ['Suppl.', 'She voted. (Suppl. Compl. (DE 65) ¶ 5). Next.', ['She voted.', '(Suppl. Compl. (DE 65) ¶ 5).', 'Next.']],
     ['Leg. and Doc.', '(Leg. Defs.’ Br. (Doc. 210) at 15). Next.', ['(Leg. Defs.’ Br. (Doc. 210) at 15).', 'Next.']],
+    ['n. in a pin cite', 'See Gratz, 539 U. S., at 303–304, n. 10 (dissenting opinion). Next.', ['See Gratz, 539 U. S., at 303–304, n. 10 (dissenting opinion).', 'Next.']],
     ['Tr. and Arg.', 'Tr. of Oral Arg. 8–9. I therefore join.', ['Tr. of Oral Arg. 8–9.', 'I therefore join.']],
     ['Eq. and Prof.', 'As Eq. 3 shows, Prof. Smith was right. Next.', ['As Eq. 3 shows, Prof. Smith was right.', 'Next.']],
   ])('does not break after %s', (_label, text, expected) => {
@@ -62,6 +63,10 @@ describe('splitSentences', () => {
 
   it('still breaks after a number that ends a sentence mid-paragraph', () => {
     expect(sentencesOf('The vote was 5 to 4. Then they left.')).toEqual(['The vote was 5 to 4.', 'Then they left.']);
+  });
+
+  it('still breaks after a lone "n." that is no footnote', () => {
+    expect(sentencesOf('It holds for some n. Another prime follows.')).toEqual(['It holds for some n.', 'Another prime follows.']);
   });
 
   it('does not break before a lowercase word', () => {

@@ -59,6 +59,8 @@ function endsSentence(text: string, index: number, punctuation: string): boolean
   if (!word) return true;
   const lower = word.toLowerCase().replace(/’/g, "'");
   if (ABBREVIATIONS.has(lower) || ABBREVIATIONS.has(lower.replace(/^.*\./, ''))) return false;
+  // A footnote in a pin cite ("539 U. S., at 303–304, n. 10"); a lone "n." elsewhere may end a sentence ("for some n.").
+  if (word === 'n' && /,\s*n$/.test(before)) return false;
   // Single initials ("Mark E. Zuckerberg", "J. Donato") and dotted acronyms ("U.S.", "N.D.").
   if (/^\p{Lu}$/u.test(word)) return false;
   if (/^(?:\p{L}\.)+\p{L}$/u.test(word)) return false;
