@@ -78,6 +78,9 @@ describe('answers over the shipped knowledge', () => {
   it("meets chat paraphrases through the pack's aliases (\"snoop on\" ~ \"peek into\", \"Netflix boss\" ~ Hastings)", () => {
     expect(excerptsOf(shipped.ask("could netflix snoop on people's facebook chats"))[0]!.quote).toContain('peek into Facebook users’ private messages');
     expect(excerptsOf(shipped.ask('what did the Netflix boss and the Facebook CEO have going on'))[0]!.quote).toContain('personal ties');
+    expect(excerptsOf(shipped.ask('when did fb become meta'))[0]!.quote).toContain('October 2021');
+    expect(excerptsOf(shipped.ask('what company got dragged into the cambridge analytica mess'))[0]!.quote).toContain('Palantir');
+    expect(excerptsOf(shipped.ask('The messaging deal was signed soon after which event?'))[0]!.quote).toContain('Hastings joined Facebook’s board');
   });
 
   it('reads "whos" and "whens" as chat spells "who\'s" and "when\'s"', () => {
