@@ -83,6 +83,13 @@ describe('answers over the shipped knowledge', () => {
     expect(excerptsOf(shipped.ask('The messaging deal was signed soon after which event?'))[0]!.quote).toContain('Hastings joined Facebook’s board');
   });
 
+  it('reads a name with two letters swapped, and a typo of an everyday word, as the words meant', () => {
+    // "Hastigns" is capitalised, so only a swap of neighbours is tried: another name is spelt as meant.
+    expect(excerptsOf(shipped.ask("What's Reed Hastigns role at Netflx?"))[0]!.quote).toContain('Netflix co-founder Reed Hastings');
+    // "exacly" is no word the article uses, but it is "exactly", which says nothing about the topic.
+    expect(excerptsOf(shipped.ask('When was the lawsiut filed exacly?'))[0]!.quote).toContain('April last year');
+  });
+
   it('reads "whos" and "whens" as chat spells "who\'s" and "when\'s"', () => {
     expect(excerptsOf(shipped.ask('whos reed hastings'))[0]!.quote).toContain('Netflix co-founder Reed Hastings');
     expect(excerptsOf(shipped.ask('whens the lawsuit filed'))[0]!.quote).toContain('April last year');

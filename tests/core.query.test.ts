@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { answerQuestion } from '../src/answer/answer.js';
 import { analyzeQuery, POSTING_BUDGET } from '../src/answer/query.js';
+import { isGenericTypo } from '../src/search/generic-words.js';
 import { corpusOfParagraphs } from './helpers/corpus.js';
 
 
@@ -71,5 +72,23 @@ describe('words the documents do not use', () => {
     expect(query.concepts.find((concept) => concept.terms.includes('found'))?.terms).toContain('founder');
     const answer = answerQuestion(corpus, 'Who founded Netflix?');
     expect(answer.kind === 'excerpts' && answer.excerpts[0]!.quote).toContain('Reed Hastings');
+  });
+});
+
+describe('isGenericTypo', () => {
+  it.each(['nmae', 'exacly', 'stuf', 'peolpe'])('reads %s as a slip on an everyday word', (word) => {
+    expect(isGenericTypo(word)).toBe(true);
+  });
+
+  it.each(['lindisfarne', 'brownlee', 'tesla', 'nam'])('does not read %s as one', (word) => {
+    expect(isGenericTypo(word)).toBe(false);
+  });
+
+  it('weighs a typo of an everyday word the documents miss like that word, not like a missing topic', async () => {
+    const corpus = await corpusOfParagraphs(['The lawsuit was filed in April by two users.', 'The weather was mild.']);
+    const [typo] = analyzeQuery('nmae', corpus.analyzer, corpus.index).concepts;
+    const [topic] = analyzeQuery('zebra', corpus.analyzer, corpus.index).concepts;
+    expect(typo!.known).toBe(false);
+    expect(typo!.weight).toBeLessThan(topic!.weight / 2);
   });
 });

@@ -1,7 +1,7 @@
 import { isAliasTerm, type Analyzer } from '../search/analyzer.js';
 import { isAcronym, type AcronymExpander } from '../search/acronyms.js';
 import { isEnglishWord } from '../search/english-words.js';
-import { GENERIC_TERMS } from '../search/generic-words.js';
+import { GENERIC_TERMS, isGenericTypo } from '../search/generic-words.js';
 import type { PassageIndex } from '../search/passage-index.js';
 import { inverseDocumentFrequency } from '../search/top-hits.js';
 import { spellingFixes } from './spelling.js';
@@ -177,8 +177,10 @@ export function analyzeQuery(question: string, analyzer: Analyzer, index: Passag
         // Any one of a name's words satisfies the concept, so it weighs like the commonest of them.
         weight = (stand.kind === 'acronym' ? Math.min(...stand.terms.map(idf)) : Math.max(...stand.terms.map(idf))) * CORRECTION_WEIGHT;
         known = true;
-      } else if (fresh.every((term) => isAliasTerm(term) || GENERIC_TERMS.has(term))) weight = unknownWeight * GENERIC_UNKNOWN_SHARE;
-      else weight = isProperName(question, group.start) ? unknownWeight * PROPER_NAME_FACTOR : unknownWeight;
+      } else if (fresh.every((term) => isAliasTerm(term) || GENERIC_TERMS.has(term)) || (/^[a-z]+$/.test(word) && !isEnglishWord(word) && isGenericTypo(word))) {
+        // An everyday word, or a typo of one ("nmae", "exacly"): no evidence the documents miss the topic.
+        weight = unknownWeight * GENERIC_UNKNOWN_SHARE;
+      } else weight = isProperName(question, group.start) ? unknownWeight * PROPER_NAME_FACTOR : unknownWeight;
     }
     for (const term of terms) termWeights.set(term, Math.max(termWeights.get(term) ?? 0, known ? 1 : 0.5));
     concepts.push({ terms, weight, known, position });

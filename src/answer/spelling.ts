@@ -37,27 +37,36 @@ function spellingCorrections(term: string, analyzer: Analyzer, index: PassageInd
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 
+/** Calls `visit` with every spelling one edit from `word` (an insertion, deletion, substitution or swap of neighbours), or one swap only. */
+function forEachOneEdit(word: string, visit: (variant: string) => void, swapsOnly = false): void {
+  for (let i = 0; i <= word.length; i++) {
+    const before = word.slice(0, i);
+    const after = word.slice(i);
+    if (i + 1 < word.length) visit(before + word[i + 1] + word[i] + after.slice(2));
+    if (swapsOnly) continue;
+    for (const letter of LETTERS) {
+      visit(before + letter + after);
+      if (i < word.length && letter !== word[i]) visit(before + letter + after.slice(1));
+    }
+    if (i < word.length) visit(before + after.slice(1));
+  }
+}
+
 /**
  * Indexed terms of the words one edit from what the user typed. Stems hide some typos: "hastngs"
  * stems to "hastng", two edits from "hast", while "hastings" is one edit from the word itself.
  */
-function typedWordCorrections(word: string, index: PassageIndex): string[] {
+function typedWordCorrections(word: string, index: PassageIndex, swapsOnly = false): string[] {
   const found = new Set<string>();
-  const consider = (variant: string) => {
-    if (STOP_WORDS.has(variant)) return;
-    const term = stemWord(variant);
-    if (index.documentFrequency(term) > 0) found.add(term);
-  };
-  for (let i = 0; i <= word.length; i++) {
-    const before = word.slice(0, i);
-    const after = word.slice(i);
-    for (const letter of LETTERS) {
-      consider(before + letter + after);
-      if (i < word.length && letter !== word[i]) consider(before + letter + after.slice(1));
-    }
-    if (i < word.length) consider(before + after.slice(1));
-    if (i + 1 < word.length) consider(before + word[i + 1] + word[i] + after.slice(2));
-  }
+  forEachOneEdit(
+    word,
+    (variant) => {
+      if (STOP_WORDS.has(variant)) return;
+      const term = stemWord(variant);
+      if (index.documentFrequency(term) > 0) found.add(term);
+    },
+    swapsOnly,
+  );
   return [...found].sort();
 }
 
@@ -89,6 +98,9 @@ export function spellingFixes(word: string, stems: readonly string[], analyzer: 
       const typed = typedWordCorrections(word, index);
       // A short word has many neighbours: fix it only when exactly one is in the documents.
       if (word.length >= MIN_CORRECTABLE_LENGTH || typed.length === 1) for (const term of typed) corrections.add(term);
+    } else if (corrections.size === 0 && /^\p{Lu}\p{Ll}+$/u.test(word) && word.length >= MIN_CORRECTABLE_LENGTH) {
+      // A capitalised name with two letters swapped ("Hastigns") is a typo, not another name.
+      for (const term of typedWordCorrections(word.toLowerCase(), index, true)) corrections.add(term);
     }
     terms = [...corrections];
     if (cache.size >= CORRECTION_CACHE_LIMIT) cache.clear();

@@ -30,3 +30,18 @@ behind beside besides among amongst across toward towards upon via onto within w
 guy guys folks gonna wanna kinda sorta hey hi pls thanks thx okay ok yeah lol btw ppl yr yrs amt`.split(/\s+/);
 
 export const GENERIC_TERMS: ReadonlySet<string> = new Set(GENERIC_WORDS.map(stemWord));
+
+/** Each generic word as typed, and with any one letter left out: a typo of one shares a spelling with it. */
+const GENERIC_SPELLINGS: ReadonlySet<string> = new Set(GENERIC_WORDS.flatMap((word) => [word, ...oneLetterOut(word)]));
+
+function oneLetterOut(word: string): string[] {
+  return [...word].map((_, i) => word.slice(0, i) + word.slice(i + 1));
+}
+
+/**
+ * Whether a word is one slip (a letter added, dropped, changed or two swapped) from a generic word:
+ * "nmae" is "name" and "exacly" is "exactly", no more evidence of a missing topic than they are.
+ */
+export function isGenericTypo(word: string): boolean {
+  return word.length >= 4 && (GENERIC_SPELLINGS.has(word) || oneLetterOut(word).some((spelling) => GENERIC_SPELLINGS.has(spelling)));
+}
