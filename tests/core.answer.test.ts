@@ -83,6 +83,10 @@ describe('answers over the shipped knowledge', () => {
     expect(excerptsOf(shipped.ask('The messaging deal was signed soon after which event?'))[0]!.quote).toContain('Hastings joined Facebook’s board');
   });
 
+  it('reads "how does the article describe X" as a question about X', () => {
+    expect(excerptsOf(shipped.ask('How does the article describe Mark Zuckerberg?'))[0]!.quote).toContain('Facebook mogul Mark Zuckerberg');
+  });
+
   it('reads a name with two letters swapped, and a typo of an everyday word, as the words meant', () => {
     // "Hastigns" is capitalised, so only a swap of neighbours is tried: another name is spelt as meant.
     expect(excerptsOf(shipped.ask("What's Reed Hastigns role at Netflx?"))[0]!.quote).toContain('Netflix co-founder Reed Hastings');
