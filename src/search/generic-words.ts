@@ -6,9 +6,9 @@ import { stemWord } from './irregular-forms.js';
  * should not count as evidence that the documents miss the topic: words like "trial", "judge" or
  * "Spotify" should, and they are not in this list. Nor are outcomes ("won", "lost"): "Who won the
  * lawsuit?" asks about winning, and documents that never say who won do not answer it. Words for the
- * documents themselves ("in the article", "according to the docs") say where to look, not what, and
- * "How does the article describe X?" asks about X; so do prepositions and chat filler ("the guy behind
- * the suit", "hey", "pls", "rn").
+ * documents themselves ("in the article", "according to the docs") and for how they put things ("How
+ * does the article describe X?" asks about X) say where to look, not what; so do prepositions and chat
+ * filler ("the guy behind the suit", "hey", "pls", "rn").
  */
 const GENERIC_WORDS = `get got gets getting see saw seen sees want wanted wants make made makes do done happen happened
 happens use used uses take took taken give gave given go went gone come came say said says tell told show showed
