@@ -84,6 +84,15 @@ describe('isGenericTypo', () => {
     expect(isGenericTypo(word)).toBe(false);
   });
 
+  it('weighs everyday size and place words the documents miss ("huge", "couple", "country") like other everyday words', async () => {
+    const corpus = await corpusOfParagraphs(['The lawsuit was filed in April by two users.', 'The weather was mild.']);
+    const [topic] = analyzeQuery('zebra', corpus.analyzer, corpus.index).concepts;
+    for (const word of ['huge', 'couple', 'country']) {
+      const [everyday] = analyzeQuery(word, corpus.analyzer, corpus.index).concepts;
+      expect(everyday!.weight, word).toBeLessThan(topic!.weight / 2);
+    }
+  });
+
   it('weighs a typo of an everyday word the documents miss like that word, not like a missing topic', async () => {
     const corpus = await corpusOfParagraphs(['The lawsuit was filed in April by two users.', 'The weather was mild.']);
     const [typo] = analyzeQuery('nmae', corpus.analyzer, corpus.index).concepts;
