@@ -20,11 +20,14 @@ describe('isCitationSentence', () => {
     '(Id. ¶ 6).',
     '(Suppl. Compl. (DE 65) ¶ 5).',
     '(Leg. Defs.’ Br. (Doc. 210) at 15).',
+    'See Gratz, 539 U. S., at 303–304, n. 10 (dissenting opinion).',
+    'Grutter, supra, at 326.',
+    'Ante, at 1.',
   ])('reads %s as a citation', (sentence) => {
     expect(isCitationSentence(sentence)).toBe(true);
   });
 
-  it.each(['The court agreed.', 'UK 2 left the stage.', 'Super Bowl 50.', '12 Angry Men is a film about 12 jurors.', 'Idaho v. Oregon'.padEnd(201, ' x')])(
+  it.each(['The court agreed.', 'UK 2 left the stage.', 'Super Bowl 50.', 'Texas, however, disagreed with the plan.', 'Smith, 42, was the oldest.', '12 Angry Men is a film about 12 jurors.', 'Idaho v. Oregon'.padEnd(201, ' x')])(
     'does not read %j as one',
     (sentence) => {
       expect(isCitationSentence(sentence)).toBe(false);
