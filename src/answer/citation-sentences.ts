@@ -1,4 +1,4 @@
-import type { SentenceSpan } from './sentences.js';
+import { holdsBlankLine, type SentenceSpan } from './sentences.js';
 
 /**
  * A sentence that only cites what the sentence before it said: "Id., at 337.", "Hopwood v. Texas,
@@ -14,7 +14,6 @@ const RECORD_CITE = /^(?=[^.]*\p{L}\.\s)(?:\p{Lu}[\p{L}'’]*\.?\s+(?:(?:of|for|
 const BRACKETED_CITE = /^\(\s*(?:[Ii]d\.|[Ss]ee\b|(?:\p{Lu}[\p{L}'’]*\.['’]?\s*)+(?:\([^)]{1,20}\)\s*)?(?:¶|at\s\d|\d))/u;
 /** Longer than this, a sentence says more than where its support is. */
 const MAX_CITATION_CHARS = 200;
-const BLANK_LINE = /\n[^\S\n]*\n/;
 
 export function isCitationSentence(sentence: string): boolean {
   return sentence.length <= MAX_CITATION_CHARS && (CITATION_SENTENCE.test(sentence) || RECORD_CITE.test(sentence) || BRACKETED_CITE.test(sentence));
@@ -33,7 +32,7 @@ export function withCitationsAttached(text: string, spans: readonly SentenceSpan
     const supports =
       previous !== undefined &&
       span.end - previous.start <= maxChars &&
-      !BLANK_LINE.test(text.slice(previous.end, span.start)) &&
+      !holdsBlankLine(text.slice(previous.end, span.start)) &&
       isCitationSentence(text.slice(span.start, span.end));
     if (supports) joined[joined.length - 1] = { start: previous.start, end: span.end };
     else joined.push(span);

@@ -3,7 +3,7 @@ import type { TokenList } from '../search/analyzer.js';
 import type { RankedCandidate } from './rank.js';
 import { CONTEXT_SHARE } from './rank.js';
 import { type AnswerType, type QuestionReading, type QuestionWords, answerTypeStarts, isShapedType, asksAboutPresent, offersAnswerType, readQuestion, speaksOfPresent } from './answer-type.js';
-import { splitSentences, type SentenceSpan } from './sentences.js';
+import { holdsBlankLine, splitSentences, type SentenceSpan } from './sentences.js';
 import { withCitationsAttached } from './citation-sentences.js';
 
 /** The best sentence (or two) of one passage, with passage-relative offsets. */
@@ -244,7 +244,6 @@ interface SentenceLayout {
   opensBlock: boolean[];
 }
 
-const BLANK_LINE = /\n[^\S\n]*\n/;
 /** A sentence that ends with a question mark, quotes and brackets aside. */
 const QUESTION_END = /\?[\s"'”’)\]]*$/;
 
@@ -270,7 +269,7 @@ function layoutOf(text: string, tokens: TokenList): SentenceLayout {
     }
   }
   const asks = spans.map((span) => QUESTION_END.test(text.slice(span.start, span.end)));
-  const opensBlock = spans.map((span, index) => index > 0 && BLANK_LINE.test(text.slice(spans[index - 1]!.end, span.start)));
+  const opensBlock = spans.map((span, index) => index > 0 && holdsBlankLine(text.slice(spans[index - 1]!.end, span.start)));
   layout = { spans, sentenceOfToken, firstToken, endToken, asks, opensBlock };
   layoutByTokens.set(tokens, layout);
   return layout;

@@ -16,6 +16,11 @@ br mem op ord app'x pub tit supp'l reg regs comm'n cmty env't gov't int'l corp i
 eq eqs figs refs vols prof profs conf trans assoc viz cit ibid arg tr ala suppl aff prelim inj hr'g dep doc docs leg cnty indep atl`.split(/\s+/),
 );
 
+/** Whether the text between two sentences holds a blank line: they then stand in different blocks (a heading, a list item, a paragraph). */
+export function holdsBlankLine(gap: string): boolean {
+  return /\n[^\S\n]*\n/.test(gap);
+}
+
 const CANDIDATE_END = /[.!?]+["”’')\]]*(?=\s+["“'‘([]?[\p{Lu}\p{N}§¶$])/gu;
 
 /**
