@@ -104,6 +104,11 @@ describe('answers over the shipped knowledge', () => {
     expect(first!.quote).toContain('Maximilian Klein and Sarah Grabert');
   });
 
+  it('reads chat interjections ("lol", "tbh", "ngl") as no part of the question', () => {
+    expect(excerptsOf(shipped.ask('when did fb become meta lol'))[0]!.quote).toContain('October 2021');
+    expect(excerptsOf(shipped.ask('ngl who is suing meta tbh'))[0]!.quote).toContain('Maximilian Klein and Sarah Grabert');
+  });
+
   it('answers "what kind of lawsuit" with the word that says what kind', () => {
     expect(excerptsOf(shipped.ask('What kind of lawsuit is it?'))[0]!.quote).toContain('class-action lawsuit');
   });

@@ -8,7 +8,7 @@ import { stemWord } from './irregular-forms.js';
  * lawsuit?" asks about winning, and documents that never say who won do not answer it. Words for the
  * documents themselves ("in the article", "according to the docs") and for how they put things ("How
  * does the article describe X?" asks about X) say where to look, not what; so do prepositions and chat
- * filler ("the guy behind the suit", "hey", "pls", "rn").
+ * words ("the guy behind the suit", "thanks").
  */
 const GENERIC_WORDS = `get got gets getting see saw seen sees want wanted wants make made makes do done happen happened
 happens use used uses take took taken give gave given go went gone come came say said says tell told show showed
@@ -29,7 +29,7 @@ one two three four five several both first second third last
 article articles document documents doc docs story stories text texts source sources passage passages
 according mention mentioned mentions describe described describes portray portrayed portrays characterize characterized characterizes depict depicted depicts
 behind beside besides among amongst across toward towards upon via onto within without throughout beyond
-guy guys folks gonna wanna kinda sorta hey hi pls thanks thx okay ok yeah lol btw rn ppl yr yrs amt`.split(/\s+/);
+guy guys folks hi thanks okay ok ppl yr yrs amt`.split(/\s+/);
 
 export const GENERIC_TERMS: ReadonlySet<string> = new Set(GENERIC_WORDS.map(stemWord));
 
