@@ -109,6 +109,11 @@ describe('answers over the shipped knowledge', () => {
     expect(excerptsOf(shipped.ask('ngl who is suing meta tbh'))[0]!.quote).toContain('Maximilian Klein and Sarah Grabert');
   });
 
+  it('answers "how often" and "frequency" with the quote that says how often', () => {
+    expect(excerptsOf(shipped.ask('Netflix report frequency'))[0]!.quote).toContain('bi-weekly reports');
+    expect(excerptsOf(shipped.ask('How often did Netflix send reports to Facebook?'))[0]!.quote).toContain('bi-weekly reports');
+  });
+
   it('answers "what kind of lawsuit" with the word that says what kind', () => {
     expect(excerptsOf(shipped.ask('What kind of lawsuit is it?'))[0]!.quote).toContain('class-action lawsuit');
   });

@@ -2,7 +2,7 @@ import { isEnglishWord } from '../search/english-words.js';
 import { STOP_WORDS } from '../search/stopwords.js';
 
 /** What kind of thing a question asks for, read from its wh-words. */
-export type AnswerType = 'definition' | 'docket' | 'statute' | 'case' | 'court' | 'person' | 'date' | 'number' | 'place' | 'which' | 'any';
+export type AnswerType = 'definition' | 'docket' | 'statute' | 'case' | 'court' | 'person' | 'date' | 'frequency' | 'number' | 'place' | 'which' | 'any';
 
 /**
  * "Which party …?", "What kind of lawsuit …?": the noun the question picks one of, and the word after it
@@ -17,7 +17,9 @@ const TYPE_PATTERNS: [AnswerType, RegExp][] = [
   ['case', /\b(which|what) (\w+ ){0,2}(case|decision|precedent)s?\b(?! (number|no\.))/i],
   // "Which court", "what other state's top court", not "what did the court …".
   ['court', /\b(which|what) ((?!(did|does|do|was|were|is|are|has|had|will|would|can|the|a|an)\b)[\w'’]+ ){0,3}court\b/i],
-  ['number', /\b(how (much|many|long|old|far|big|large|often)|what (percentage|percent|amount|number|fine|sum|price|size)|how much money)\b/i],
+  // "How often …?", "report frequency": answered by "bi-weekly", "every two weeks", "twice a year".
+  ['frequency', /\b(how (often|frequently)|frequency)\b/i],
+  ['number', /\b(how (much|many|long|old|far|big|large)|what (percentage|percent|amount|number|fine|sum|price|size)|how much money)\b/i],
   ['date', /\b(when|what (year|month|day|time|century|decade)|which (year|month|day|century)|dates?)\b/i],
   ['person', /\b(who|whom|whose|which (person|company|firm|people|judge|justice|lawyer|attorney)|what (is|was|are|were) the (full )?names? of)\b/i],
   ['place', /\b(where|what (country|city|state|place|court)|which (country|city|state))\b/i],
@@ -61,6 +63,7 @@ const COURT = /\b(?:Supreme|District|Circuit|Superior|Bankruptcy|Chancery|Appell
 const CASE_NAME = /\b\p{Lu}[\p{L}.'’&-]*(?:\s\p{Lu}[\p{L}.'’&-]*)*\s+v\.\s+\p{Lu}/u;
 const ACRONYM_IN_PARENTHESES = /\(\s*[“"]?(\p{Lu}{2,6})[”"]?\s*\)/gu;
 const CAPITALISED_WORD = /\p{Lu}[\p{L}'’-]*/gu;
+const FREQUENCY = /\b(?:(?:bi-?|semi-?)?(?:hourly|daily|weekly|monthly|quarterly|annually|yearly|nightly)|fortnightly|biennially|every\s+(?:\w+\s+)?(?:hour|day|week|month|quarter|year|decade|time)s?|(?:once|twice|\w+\s+times)\s+(?:a|an|per|each|every)\s+\w+|per\s+(?:hour|day|week|month|year|annum)|each\s+(?:day|week|month|year)|regularly|periodically|routinely)\b/i;
 const NUMBER_GLOBAL = new RegExp(NUMBER.source, 'gi');
 const CAPITALISED = /(?<!^|[.!?]\s)\b\p{Lu}[\p{L}'’-]+/gu;
 
@@ -71,6 +74,8 @@ export function offersAnswerType(text: string, type: AnswerType, questionWords: 
       return YEAR.test(text) || MONTH.test(text) || SLASH_DATE.test(text);
     case 'definition':
       return definesAcronym(text, questionWords);
+    case 'frequency':
+      return FREQUENCY.test(text);
     case 'docket':
       return DOCKET.test(text);
     case 'court':

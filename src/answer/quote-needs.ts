@@ -29,7 +29,7 @@ const METHOD_QUESTION = /^\s*how (?:do|does|can|could|should|would|might|may|mus
  * - "Is he still …?": something said of the present, not only the past;
  * - "How do I join …?": the verb (or an alias of it): a quote naming the class action does not say how
  *   to join it. A verb the analyzer drops (a stop word) sets no condition.
- * "How much …?" or "When …?" answered with no number or date is only weak.
+ * "How much …?", "When …?" or "How often …?" answered with no number, date or frequency is only weak.
  */
 export function quoteShortfall(question: string, quote: string, analyzer: Analyzer): Shortfall {
   if (asksAboutPresent(question) && !speaksOfPresent(quote)) return 'decisive';
@@ -38,7 +38,7 @@ export function quoteShortfall(question: string, quote: string, analyzer: Analyz
   const type = expectedAnswerType(question);
   const aging = type === 'number' && AGE_QUESTION.test(question);
   const counting = (type === 'number' && COUNT_QUESTION.test(question)) || aging;
-  const shortfall: Shortfall = type === 'docket' || type === 'court' || counting ? 'decisive' : type === 'number' || type === 'date' ? 'weak' : 'none';
+  const shortfall: Shortfall = type === 'docket' || type === 'court' || counting ? 'decisive' : type === 'number' || type === 'date' || type === 'frequency' ? 'weak' : 'none';
   if (shortfall === 'none') return 'none';
   if (aging && !AGE_WORD.test(quote)) return shortfall;
   const words = questionWordSet(question);
