@@ -114,6 +114,10 @@ describe('answers over the shipped knowledge', () => {
     expect(excerptsOf(shipped.ask('How often did Netflix send reports to Facebook?'))[0]!.quote).toContain('bi-weekly reports');
   });
 
+  it('answers "what nationality" with the quote that says who the plaintiffs are', () => {
+    expect(excerptsOf(shipped.ask('What nationality are the two people suing?'))[0]!.quote).toContain('US citizens');
+  });
+
   it('answers "what kind of lawsuit" with the word that says what kind', () => {
     expect(excerptsOf(shipped.ask('What kind of lawsuit is it?'))[0]!.quote).toContain('class-action lawsuit');
   });

@@ -93,6 +93,13 @@ describe('isGenericTypo', () => {
     }
   });
 
+  it('does not "correct" an everyday word the documents miss into one they use ("nationality" is no "notion")', async () => {
+    const corpus = await corpusOfParagraphs(['The notion of privacy was raised by two users.', 'The weather was mild.']);
+    const [everyday] = analyzeQuery('nationality', corpus.analyzer, corpus.index).concepts;
+    expect(everyday!.known).toBe(false);
+    expect(everyday!.terms).not.toContain('notion');
+  });
+
   it('weighs a typo of an everyday word the documents miss like that word, not like a missing topic', async () => {
     const corpus = await corpusOfParagraphs(['The lawsuit was filed in April by two users.', 'The weather was mild.']);
     const [typo] = analyzeQuery('nmae', corpus.analyzer, corpus.index).concepts;

@@ -2,7 +2,7 @@ import { isEnglishWord } from '../search/english-words.js';
 import { STOP_WORDS } from '../search/stopwords.js';
 
 /** What kind of thing a question asks for, read from its wh-words. */
-export type AnswerType = 'definition' | 'docket' | 'statute' | 'case' | 'court' | 'person' | 'date' | 'frequency' | 'number' | 'place' | 'which' | 'any';
+export type AnswerType = 'definition' | 'docket' | 'statute' | 'case' | 'court' | 'person' | 'date' | 'frequency' | 'nationality' | 'number' | 'place' | 'which' | 'any';
 
 /**
  * "Which party …?", "What kind of lawsuit …?": the noun the question picks one of, and the word after it
@@ -19,6 +19,8 @@ const TYPE_PATTERNS: [AnswerType, RegExp][] = [
   ['court', /\b(which|what) ((?!(did|does|do|was|were|is|are|has|had|will|would|can|the|a|an)\b)[\w'’]+ ){0,3}court\b/i],
   // "How often …?", "report frequency": answered by "bi-weekly", "every two weeks", "twice a year".
   ['frequency', /\b(how (often|frequently)|frequency)\b/i],
+  // "What nationality is Hoesung Lee?": answered by "Korean", "US citizens".
+  ['nationality', /\b(nationality|nationalities|citizenship)\b/i],
   ['number', /\b(how (much|many|long|old|far|big|large)|what (percentage|percent|amount|number|fine|sum|price|size)|how much money)\b/i],
   ['date', /\b(when|what (year|month|day|time|century|decade)|which (year|month|day|century)|dates?)\b/i],
   ['person', /\b(who|whom|whose|which (person|company|firm|people|judge|justice|lawyer|attorney)|what (is|was|are|were) the (full )?names? of)\b/i],
@@ -64,6 +66,7 @@ const CASE_NAME = /\b\p{Lu}[\p{L}.'’&-]*(?:\s\p{Lu}[\p{L}.'’&-]*)*\s+v\.\s+\
 const ACRONYM_IN_PARENTHESES = /\(\s*[“"]?(\p{Lu}{2,6})[”"]?\s*\)/gu;
 const CAPITALISED_WORD = /\p{Lu}[\p{L}'’-]*/gu;
 const FREQUENCY = /\b(?:(?:bi-?|semi-?)?(?:hourly|daily|weekly|monthly|quarterly|annually|yearly|nightly)|fortnightly|biennially|every\s+(?:\w+\s+)?(?:hour|day|week|month|quarter|year|decade|time)s?|(?:once|twice|\w+\s+times)\s+(?:a|an|per|each|every)\s+\w+|per\s+(?:hour|day|week|month|year|annum)|each\s+(?:day|week|month|year)|regularly|periodically|routinely)\b/i;
+const NATIONALITY = /\b(?:citizens?|nationals?)\b|\b\p{Lu}\p{Ll}+(?:an|ese|ish|ch|i)\b/u;
 const NUMBER_GLOBAL = new RegExp(NUMBER.source, 'gi');
 const CAPITALISED = /(?<!^|[.!?]\s)\b\p{Lu}[\p{L}'’-]+/gu;
 
@@ -76,6 +79,8 @@ export function offersAnswerType(text: string, type: AnswerType, questionWords: 
       return definesAcronym(text, questionWords);
     case 'frequency':
       return FREQUENCY.test(text);
+    case 'nationality':
+      return NATIONALITY.test(text);
     case 'docket':
       return DOCKET.test(text);
     case 'court':

@@ -90,8 +90,13 @@ function standInTerms(
     const expansion = acronymTerms(word, expandAcronym, analyzer, index);
     if (expansion.length > 0) return { kind: 'acronym', terms: expansion };
   }
-  const fixes = spellingFixes(word, fresh, analyzer, index);
+  // An everyday word is spelt as meant: "nationality" is no typo of "notion".
+  const fixes = isGeneric(fresh) ? [] : spellingFixes(word, fresh, analyzer, index);
   return { kind: 'correction', terms: fixes.length > 0 ? fixes : agentNouns(fresh, index) };
+}
+
+function isGeneric(terms: readonly string[]): boolean {
+  return terms.every((term) => isAliasTerm(term) || GENERIC_TERMS.has(term));
 }
 
 const AGENT_SUFFIXES = ['er', 'or'];
@@ -177,7 +182,7 @@ export function analyzeQuery(question: string, analyzer: Analyzer, index: Passag
         // Any one of a name's words satisfies the concept, so it weighs like the commonest of them.
         weight = (stand.kind === 'acronym' ? Math.min(...stand.terms.map(idf)) : Math.max(...stand.terms.map(idf))) * CORRECTION_WEIGHT;
         known = true;
-      } else if (fresh.every((term) => isAliasTerm(term) || GENERIC_TERMS.has(term)) || (/^[a-z]+$/.test(word) && !isEnglishWord(word) && isGenericTypo(word))) {
+      } else if (isGeneric(fresh) || (/^[a-z]+$/.test(word) && !isEnglishWord(word) && isGenericTypo(word))) {
         // An everyday word, or a typo of one ("nmae", "exacly"): no evidence the documents miss the topic.
         weight = unknownWeight * GENERIC_UNKNOWN_SHARE;
       } else weight = isProperName(question, group.start) ? unknownWeight * PROPER_NAME_FACTOR : unknownWeight;

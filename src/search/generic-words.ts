@@ -24,7 +24,7 @@ stuff anything something everything someone anyone everyone nothing whole main b
 huge large small little tiny massive enormous couple few many much bunch very quite pretty literally country countries city cities
 ultimately originally exactly basically actually really truly probably possibly likely regarding concerning
 about around back again still ever even end ended happening involved involve involving role
-date dates time times year years day days amount number name named called total sum often frequently frequency
+date dates time times year years day days amount number name named called total sum often frequently frequency nationality nationalities citizenship
 one two three four five several both first second third last
 article articles document documents doc docs story stories text texts source sources passage passages
 according mention mentioned mentions describe described describes portray portrayed portrays characterize characterized characterizes depict depicted depicts
