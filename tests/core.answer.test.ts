@@ -154,6 +154,10 @@ describe('answers over the shipped knowledge', () => {
     expect(shipped.ask('Who lost the lawsuit?').kind).toBe('no-match');
   });
 
+  it('declines a question about leaving the board when the article only tells of joining it', () => {
+    expect(shipped.ask("When did Reed Hastings leave Facebook's board?").kind).toBe('no-match');
+  });
+
   it('declines a "how do I …?" question when no quote uses its verb', () => {
     // The article names the class action; it never says how to join it.
     expect(shipped.ask('How do I join the class action?').kind).toBe('no-match');

@@ -24,6 +24,13 @@ describe('quoteShortfall', () => {
     ["Is Reed Hastings still on Meta's board?", 'Hastings remains on the board.', 'none'],
     ['How do I join the class action?', 'The class action was filed in 2022.', 'decisive'],
     ['How do I join the class action?', 'Users can sign up on the settlement website.', 'none'],
+    // The opposite event answers another question, unless the question asks yes or no.
+    ["When did Reed Hastings leave Facebook's board?", 'Shortly after Hastings joined Facebook’s board, they signed a deal.', 'decisive'],
+    ['When did Hastings step down from the board?', 'Hastings joined the board in 2011 and left it in 2019.', 'none'],
+    ['When did Hastings join the board?', 'Hastings joined the board in 2011.', 'none'],
+    ['When did Tesla die?', 'Tesla was born in 1856 in Smiljan.', 'decisive'],
+    ['Who bought the company?', 'The founders sold the company in 1999.', 'decisive'],
+    ["Did Hastings leave Facebook's board?", 'Hastings joined the board in 2011.', 'none'],
     // A "when" answer without a date is weak; a "what" question needs nothing in particular.
     ['When was the lawsuit filed?', 'The lawsuit was filed by two users.', 'weak'],
     ['When was the lawsuit filed?', 'The lawsuit was filed in April 2023.', 'none'],

@@ -1,6 +1,26 @@
 import type { Analyzer } from '../search/analyzer.js';
 import { asksAboutPresent, expectedAnswerType, offersAnswerType, offersCount, questionWordSet, speaksOfPresent } from './answer-type.js';
 
+/** A question that asks yes or no, not what, when or who: "Did Hastings leave the board?". */
+const YES_NO_QUESTION = /^\W*(?:did|does|do|is|was|were|are|has|have|had|can|could|will|would|should)\b/i;
+const OPPOSITE_EVENTS: readonly (readonly [RegExp, RegExp])[] = [
+  [/\b(?:join|joins|joined|joining)\b/i, /\b(?:leave|leaves|left|leaving|quit|quits|resign|resigns|resigned|depart|departs|departed|step(?:s|ped)? down)\b/i],
+  [/\b(?:hire|hires|hired)\b/i, /\b(?:fire|fires|fired|dismiss|dismissed|lay off|laid off)\b/i],
+  [/\b(?:buy|buys|bought|acquire|acquired)\b/i, /\b(?:sell|sells|sold)\b/i],
+  [/\b(?:born)\b/i, /\b(?:die|dies|died|death)\b/i],
+];
+
+/**
+ * "When did Hastings leave the board?" is not answered by "Hastings joined the board": a quote that tells
+ * the opposite event, and not the one asked about, answers another question.
+ */
+function tellsOppositeEvent(question: string, quote: string): boolean {
+  if (YES_NO_QUESTION.test(question)) return false;
+  return OPPOSITE_EVENTS.some(
+    ([one, other]) => (one.test(question) && !other.test(question) && other.test(quote) && !one.test(quote)) || (other.test(question) && !one.test(question) && one.test(quote) && !other.test(quote)),
+  );
+}
+
 /**
  * How far a quote falls short of what its question asks for, whatever else it matches: `weak` (a
  * "when" answer without a date) costs confidence, `decisive` makes the answer no-match.
@@ -34,7 +54,7 @@ const METHOD_QUESTION = /^\s*how (?:do|does|can|could|should|would|might|may|mus
 export function quoteShortfall(question: string, quote: string, analyzer: Analyzer): Shortfall {
   if (asksAboutPresent(question) && !speaksOfPresent(quote)) return 'decisive';
   if (MONEY_QUESTION.test(question) && !MONEY.test(quote)) return 'decisive';
-  if (missesMethodVerb(question, quote, analyzer)) return 'decisive';
+  if (missesMethodVerb(question, quote, analyzer) || tellsOppositeEvent(question, quote)) return 'decisive';
   const type = expectedAnswerType(question);
   const aging = type === 'number' && AGE_QUESTION.test(question);
   const counting = (type === 'number' && COUNT_QUESTION.test(question)) || aging;
