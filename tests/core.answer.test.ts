@@ -158,6 +158,11 @@ describe('answers over the shipped knowledge', () => {
     expect(shipped.ask("When did Reed Hastings leave Facebook's board?").kind).toBe('no-match');
   });
 
+  it('declines "how did Netflix respond?": the article reports no response', () => {
+    expect(shipped.ask('How did Netflix respond to the allegations in the lawsuit?').kind).toBe('no-match');
+    expect(shipped.ask('Has Meta denied the DM allegations?').kind).toBe('no-match');
+  });
+
   it('declines a "how do I …?" question when no quote uses its verb', () => {
     // The article names the class action; it never says how to join it.
     expect(shipped.ask('How do I join the class action?').kind).toBe('no-match');

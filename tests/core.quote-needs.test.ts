@@ -31,6 +31,12 @@ describe('quoteShortfall', () => {
     ['When did Tesla die?', 'Tesla was born in 1856 in Smiljan.', 'decisive'],
     ['Who bought the company?', 'The founders sold the company in 1999.', 'decisive'],
     ["Did Hastings leave Facebook's board?", 'Hastings joined the board in 2011.', 'none'],
+    // "How did X respond?" is answered by what X said back.
+    ['How did Netflix respond to the allegations?', 'The lawsuit alleges Netflix could read private messages.', 'decisive'],
+    ['Has Netflix issued any statement about the lawsuit?', 'The lawsuit was filed in April.', 'decisive'],
+    ['How did Netflix respond to the allegations?', 'A Netflix spokesperson said the claims were false.', 'none'],
+    ['How did the defendants respond to the motion?', 'Defendants argue that the plaintiffs lack standing.', 'none'],
+    ['Who responded by filing a motion?', 'The State filed a motion to dismiss.', 'none'],
     // A "when" answer without a date is weak; a "what" question needs nothing in particular.
     ['When was the lawsuit filed?', 'The lawsuit was filed by two users.', 'weak'],
     ['When was the lawsuit filed?', 'The lawsuit was filed in April 2023.', 'none'],

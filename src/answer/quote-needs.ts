@@ -1,6 +1,13 @@
 import type { Analyzer } from '../search/analyzer.js';
 import { asksAboutPresent, expectedAnswerType, offersAnswerType, offersCount, questionWordSet, speaksOfPresent } from './answer-type.js';
 
+/** "How did Netflix respond to the allegations?", "Has Meta issued a statement?": asks what a party said back. */
+const RESPONSE_QUESTION =
+  /\b(?:respond|responds|responded|react|reacts|reacted|reply|replies|replied|comment|commented|deny|denies|denied)\b(?! (?:by|in|that|whether)\b)|\b(?:issued?|made?|gave|give|any|official|public)\s+(?:an?\s+|any\s+)?(?:response|reaction|reply|statement|comment|denial)\b|\b(?:his|her|its|their|[\p{L}]+['’]s)\s+(?:response|reaction|reply|statement|denial)\b/iu;
+/** How a text reports what someone said back. */
+const REPORTED_SPEECH =
+  /\b(?:said|says|say|stated|states|statement|respond\w*|response|repl(?:y|ied|ies)|react\w*|told|comment\w*|den(?:y|ies|ied|ial)|spokes\w+|declined to|argue[sd]?|contend\w*|maintain\w*|insist\w*)\b/i;
+
 /** A question that asks yes or no, not what, when or who: "Did Hastings leave the board?". */
 const YES_NO_QUESTION = /^\W*(?:did|does|do|is|was|were|are|has|have|had|can|could|will|would|should)\b/i;
 const OPPOSITE_EVENTS: readonly (readonly [RegExp, RegExp])[] = [
@@ -55,6 +62,7 @@ export function quoteShortfall(question: string, quote: string, analyzer: Analyz
   if (asksAboutPresent(question) && !speaksOfPresent(quote)) return 'decisive';
   if (MONEY_QUESTION.test(question) && !MONEY.test(quote)) return 'decisive';
   if (missesMethodVerb(question, quote, analyzer) || tellsOppositeEvent(question, quote)) return 'decisive';
+  if (RESPONSE_QUESTION.test(question) && !REPORTED_SPEECH.test(quote)) return 'decisive';
   const type = expectedAnswerType(question);
   const aging = type === 'number' && AGE_QUESTION.test(question);
   const counting = (type === 'number' && COUNT_QUESTION.test(question)) || aging;
