@@ -37,16 +37,22 @@ function spellingCorrections(term: string, analyzer: Analyzer, index: PassageInd
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 
-/** Calls `visit` with every spelling one edit from `word` (an insertion, deletion, substitution or swap of neighbours), or one swap only. */
-function forEachOneEdit(word: string, visit: (variant: string) => void, swapsOnly = false): void {
+/**
+ * Which slips a spelling fix undoes: any (a letter added, dropped, changed, or two swapped), or a name's
+ * (every slip but a changed letter, which may well spell another name: "Hastins" is Hastings, "Rollo"
+ * is not "Rolls").
+ */
+type Slips = 'any' | 'name';
+
+/** Calls `visit` with every spelling one slip from `word`. */
+function forEachOneEdit(word: string, visit: (variant: string) => void, slips: Slips = 'any'): void {
   for (let i = 0; i <= word.length; i++) {
     const before = word.slice(0, i);
     const after = word.slice(i);
     if (i + 1 < word.length) visit(before + word[i + 1] + word[i] + after.slice(2));
-    if (swapsOnly) continue;
     for (const letter of LETTERS) {
       visit(before + letter + after);
-      if (i < word.length && letter !== word[i]) visit(before + letter + after.slice(1));
+      if (slips === 'any' && i < word.length && letter !== word[i]) visit(before + letter + after.slice(1));
     }
     if (i < word.length) visit(before + after.slice(1));
   }
@@ -56,7 +62,7 @@ function forEachOneEdit(word: string, visit: (variant: string) => void, swapsOnl
  * Indexed terms of the words one edit from what the user typed. Stems hide some typos: "hastngs"
  * stems to "hastng", two edits from "hast", while "hastings" is one edit from the word itself.
  */
-function typedWordCorrections(word: string, index: PassageIndex, swapsOnly = false): string[] {
+function typedWordCorrections(word: string, index: PassageIndex, slips: Slips = 'any'): string[] {
   const found = new Set<string>();
   forEachOneEdit(
     word,
@@ -65,7 +71,7 @@ function typedWordCorrections(word: string, index: PassageIndex, swapsOnly = fal
       const term = stemWord(variant);
       if (index.documentFrequency(term) > 0) found.add(term);
     },
-    swapsOnly,
+    slips,
   );
   return [...found].sort();
 }
@@ -99,8 +105,9 @@ export function spellingFixes(word: string, stems: readonly string[], analyzer: 
       // A short word has many neighbours: fix it only when exactly one is in the documents.
       if (word.length >= MIN_CORRECTABLE_LENGTH || typed.length === 1) for (const term of typed) corrections.add(term);
     } else if (corrections.size === 0 && /^\p{Lu}\p{Ll}+$/u.test(word) && word.length >= MIN_CORRECTABLE_LENGTH) {
-      // A capitalised name with two letters swapped ("Hastigns") is a typo, not another name.
-      for (const term of typedWordCorrections(word.toLowerCase(), index, true)) corrections.add(term);
+      // A capitalised word one slip from a name in the documents ("Hastigns", "Hastins") is a typo of it.
+      const typed = typedWordCorrections(word.toLowerCase(), index, 'name');
+      if (typed.length === 1) corrections.add(typed[0]!);
     }
     terms = [...corrections];
     if (cache.size >= CORRECTION_CACHE_LIMIT) cache.clear();
