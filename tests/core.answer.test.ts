@@ -105,9 +105,10 @@ describe('answers over the shipped knowledge', () => {
     expect(first!.quote).toContain('Maximilian Klein and Sarah Grabert');
   });
 
-  it('reads chat interjections ("lol", "tbh", "ngl") as no part of the question', () => {
+  it('reads chat interjections ("lol", "tbh", "ngl") and "what\'d" as no part of the question', () => {
     expect(excerptsOf(shipped.ask('when did fb become meta lol'))[0]!.quote).toContain('October 2021');
     expect(excerptsOf(shipped.ask('ngl who is suing meta tbh'))[0]!.quote).toContain('Maximilian Klein and Sarah Grabert');
+    expect(excerptsOf(shipped.ask("what'd netflix give fb back, like reports or smth?"))[0]!.quote).toContain('bi-weekly reports');
   });
 
   it('answers "how often" and "frequency" with the quote that says how often', () => {
