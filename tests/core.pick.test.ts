@@ -166,3 +166,15 @@ describe('a document that restates the question it was asked', () => {
     expect(answer.kind === 'excerpts' && answer.excerpts[0]!.quote).toContain('may not substitute');
   });
 });
+
+describe('a question about who wrote a filing', () => {
+  it('quotes the line naming its author over the caption that repeats the question\'s words', async () => {
+    const corpus = await corpusOfParagraphs([
+      'ABIGAIL NOEL FISHER, PETITIONER v. UNIVERSITY OF TEXAS AT AUSTIN ET AL.',
+      'JUSTICE KENNEDY delivered the opinion of the Court.\nThe University of Texas at Austin considers race as one of various factors in its undergraduate admissions process.',
+      'The University adopted its current program in 2004.',
+    ]);
+    const answer = answerQuestion(corpus, 'Who wrote the majority opinion in Fisher v. University of Texas?');
+    expect(answer.kind === 'excerpts' && answer.excerpts[0]!.quote).toContain('JUSTICE KENNEDY delivered the opinion');
+  });
+});

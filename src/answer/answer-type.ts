@@ -2,7 +2,7 @@ import { isEnglishWord } from '../search/english-words.js';
 import { STOP_WORDS } from '../search/stopwords.js';
 
 /** What kind of thing a question asks for, read from its wh-words. */
-export type AnswerType = 'definition' | 'docket' | 'statute' | 'case' | 'court' | 'person' | 'date' | 'frequency' | 'nationality' | 'number' | 'place' | 'which' | 'any';
+export type AnswerType = 'definition' | 'docket' | 'statute' | 'case' | 'court' | 'author' | 'person' | 'date' | 'frequency' | 'nationality' | 'number' | 'place' | 'which' | 'any';
 
 /**
  * "Which party …?", "What kind of lawsuit …?": the noun the question picks one of, and the word after it
@@ -21,6 +21,12 @@ const TYPE_PATTERNS: [AnswerType, RegExp][] = [
   ['frequency', /\b(how (often|frequently)|frequency)\b/i],
   // "What nationality is Hoesung Lee?": answered by "Korean", "US citizens".
   ['nationality', /\b(nationality|nationalities|citizenship)\b/i],
+  // "Who wrote the majority opinion?", "OAG 18-011 author": the author of a filing, named where filings
+  // name them ("JUSTICE KENNEDY delivered the opinion", "Written by: …").
+  [
+    'author',
+    /\b(?:who|which (?:judge|justice|attorney|lawyer|official))\b[^?]*\b(?:wrote|written|write|writes|authored|delivered|penned|signed)\b[^?]*\b(?:opinion|order|memorandum|decision|ruling|dissent|concurrence|letter)s?\b|\b(?:opinion|order|memorandum|decision|ruling|dissent|OAG|AGO)\b[^?]*\bauthor\b/i,
+  ],
   ['number', /\b(how (much|many|long|old|far|big|large)|what (percentage|percent|amount|number|fine|sum|price|size)|how much money)\b/i],
   ['date', /\b(when|what (year|month|day|time|century|decade)|which (year|month|day|century)|dates?)\b/i],
   ['person', /\b(who|whom|whose|which (person|company|firm|people|judge|justice|lawyer|attorney)|what (is|was|are|were) the (full )?names? of)\b/i],
@@ -42,10 +48,10 @@ export function expectedAnswerType(question: string): AnswerType {
 
 /**
  * Answers recognised by their shape ("§ 163-166.3(c)", "Hopwood v. Texas", "No. 11–345", "the Fifth
- * Circuit"): text holding one is far likelier to answer than text that only repeats more of the
+ * Circuit", "JUSTICE KENNEDY delivered the opinion"): text holding one is far likelier to answer than text that only repeats more of the
  * question's words, unlike text that merely holds some name or number.
  */
-const SHAPED_TYPES: ReadonlySet<AnswerType> = new Set(['statute', 'case', 'docket', 'court']);
+const SHAPED_TYPES: ReadonlySet<AnswerType> = new Set(['statute', 'case', 'docket', 'court', 'author']);
 
 export function isShapedType(type: AnswerType): boolean {
   return SHAPED_TYPES.has(type);
@@ -67,6 +73,19 @@ const ACRONYM_IN_PARENTHESES = /\(\s*[“"]?(\p{Lu}{2,6})[”"]?\s*\)/gu;
 const CAPITALISED_WORD = /\p{Lu}[\p{L}'’-]*/gu;
 const FREQUENCY = /\b(?:(?:bi-?|semi-?)?(?:hourly|daily|weekly|monthly|quarterly|annually|yearly|nightly)|fortnightly|biennially|every\s+(?:\w+\s+)?(?:hour|day|week|month|quarter|year|decade|time)s?|(?:once|twice|\w+\s+times)\s+(?:a|an|per|each|every)\s+\w+|per\s+(?:hour|day|week|month|year|annum)|each\s+(?:day|week|month|year)|regularly|periodically|routinely)\b/i;
 const NATIONALITY = /\b(?:citizens?|nationals?)\b|\b\p{Lu}\p{Ll}+(?:an|ese|ish|ch|i)\b/u;
+// Where a filing names its author: "KENNEDY, J., delivered the opinion", "Written by : Marc G. Farris",
+// "OSTEEN, JR., District Judge", "JUSTICE GINSBURG, dissenting", "Marc G. Farris, Assistant Attorney General".
+const AUTHOR_LINE = new RegExp(
+  [
+    String.raw`\bdelivered the opinion\b`,
+    String.raw`\b[Ww]ritten by\b`,
+    String.raw`\b(?:District|Circuit|Magistrate|Chief|Senior|Bankruptcy) Judge\b`,
+    String.raw`\bJUSTICE \p{Lu}{2,},? (?:dissenting|concurring)\b`,
+    String.raw`\b\p{Lu}{2,},? (?:C\. )?J\., (?:filed|dissenting|concurring)\b`,
+    String.raw`\b\p{Lu}\p{Ll}+(?: \p{Lu}\.)? \p{Lu}\p{Ll}+, (?:Assistant |Deputy )?Attorney General\b`,
+  ].join('|'),
+  'u',
+);
 const NUMBER_GLOBAL = new RegExp(NUMBER.source, 'gi');
 const CAPITALISED = /(?<!^|[.!?]\s)\b\p{Lu}[\p{L}'’-]+/gu;
 
@@ -91,6 +110,8 @@ export function offersAnswerType(text: string, type: AnswerType, questionWords: 
       return CASE_NAME.test(text);
     case 'number':
       return [...text.matchAll(NUMBER_GLOBAL)].some((match) => !questionWords.has(match[0].toLowerCase()));
+    case 'author':
+      return AUTHOR_LINE.test(text);
     case 'person':
       return personNameStarts(text, questionWords).length > 0;
     case 'place':
