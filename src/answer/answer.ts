@@ -8,6 +8,7 @@ import { answerTypeStarts, isShapedType, offersAnswerType, type QuestionReading,
 import { quoteShortfall } from './quote-needs.js';
 import { withChatSpellingsWrittenOut } from './chat-spelling.js';
 import { cleanQuestion } from './question-text.js';
+import { documentsOfNamedCase } from './named-case.js';
 import { pickSentences, type SentenceChoice } from './pick.js';
 import { analyzeQuery } from './query.js';
 import { rerank, type RankedCandidate } from './rank.js';
@@ -53,8 +54,11 @@ export function answerQuestion(corpus: Corpus, question: string, options: Answer
   const holdsShapedAnswer = isShapedType(answerType) ? (text: string) => offersAnswerType(text, answerType, questionWords) : undefined;
   const ranked = rerank(hits, corpus.passageById, query, corpus.tokensOf, corpus.contextTermsOf, holdsShapedAnswer);
   const candidates = ranked.map((candidate) => ({ passageId: candidate.passage.id, score: Number(candidate.score.toFixed(4)) }));
+  // A question naming a case the pack holds is answered from that case's documents only.
+  const namedCase = documentsOfNamedCase(query.question, corpus.documents.values());
+  const answerable = namedCase.size > 0 ? ranked.filter((candidate) => namedCase.has(candidate.passage.docId)) : ranked;
   // A sentence that shares no word with the question is filler, not evidence.
-  const choices = pickSentences(query, ranked, reading).filter((choice) => choice.ownMatches > 0);
+  const choices = pickSentences(query, answerable, reading).filter((choice) => choice.ownMatches > 0);
   const best = choices[0];
   const unknownShare = query.concepts.reduce((sum, concept) => sum + (concept.known ? 0 : concept.weight), 0) / (query.totalWeight || 1);
   const confidence = best

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { answerQuestion } from '../src/answer/answer.js';
+import { documentsOfNamedCase } from '../src/answer/named-case.js';
+import { buildCorpus } from '../src/corpus.js';
+import { hashText } from '../src/knowledge/load.js';
+import { packManifestSchema } from '../src/knowledge/schema.js';
+import { silentLogger } from '../src/logger.js';
+import type { Document } from '../src/types.js';
+
+function documentOf(id: string, title: string, paragraphs: readonly string[]): Document {
+  const text = paragraphs.join('\n\n');
+  return { id, path: `${id}.txt`, meta: { title }, text, hash: hashText(text) };
+}
+
+const DOCUMENTS = [
+  documentOf('democracy', 'Democracy North Carolina v. North Carolina State Board of Elections', [
+    'MEMORANDUM OPINION AND ORDER',
+    'OSTEEN, JR., District Judge',
+    'This matter comes before the court on motions to dismiss the absentee ballot claims.',
+    'The judge wrote this order before Hogarth v. Bell was decided.',
+  ]),
+  documentOf('hogarth', 'Hogarth v. Bell', [
+    'ORDER',
+    'This matter is before the court on the parties’ cross-motions for summary judgment about ballot photography.',
+    'Plaintiff took a photograph of her ballot in the March 2024 primary.',
+  ]),
+];
+
+describe('documentsOfNamedCase', () => {
+  it('finds the document whose title names the case the question names, however it is typed', () => {
+    expect(documentsOfNamedCase('Which judge wrote the Hogarth v. Bell order?', DOCUMENTS)).toEqual(new Set(['hogarth']));
+    expect(documentsOfNamedCase('hogarth v bell photo rule', DOCUMENTS)).toEqual(new Set(['hogarth']));
+    expect(documentsOfNamedCase('What did Democracy North Carolina v. NC State Board decide?', DOCUMENTS)).toEqual(new Set(['democracy']));
+  });
+
+  it('finds none for a case the pack only cites, or no case at all', () => {
+    expect(documentsOfNamedCase('What did Johnson v. Robison hold?', DOCUMENTS).size).toBe(0);
+    expect(documentsOfNamedCase('Who wrote the order?', DOCUMENTS).size).toBe(0);
+  });
+});
+
+describe('a question naming a case the pack holds', () => {
+  it('is not answered from another case’s document, even one that cites it', async () => {
+    const corpus = await buildCorpus({ dir: 'memory', manifest: packManifestSchema.parse({}), documents: DOCUMENTS, warnings: [] }, { logger: silentLogger });
+    const unscoped = answerQuestion(corpus, 'Which judge wrote the order?');
+    expect(unscoped.kind === 'excerpts' && unscoped.excerpts[0]!.citation.title).toBe('Democracy North Carolina v. North Carolina State Board of Elections');
+    const answer = answerQuestion(corpus, 'Which judge wrote the Hogarth v. Bell order?');
+    const titles = answer.kind === 'excerpts' ? answer.excerpts.map((excerpt) => excerpt.citation.title) : [];
+    expect(titles.filter((title) => title !== 'Hogarth v. Bell')).toEqual([]);
+  });
+});
