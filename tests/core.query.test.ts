@@ -76,7 +76,7 @@ describe('words the documents do not use', () => {
 });
 
 describe('isGenericTypo', () => {
-  it.each(['nmae', 'exacly', 'stuf', 'peolpe'])('reads %s as a slip on an everyday word', (word) => {
+  it.each(['nmae', 'exacly', 'stuf', 'peolpe', 'becuase', 'thier'])('reads %s as a slip on an everyday word', (word) => {
     expect(isGenericTypo(word)).toBe(true);
   });
 

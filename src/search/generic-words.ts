@@ -1,4 +1,5 @@
 import { stemWord } from './irregular-forms.js';
+import { STOP_WORDS } from './stopwords.js';
 
 /**
  * Everyday words people put in questions that rarely name what the question is about ("what did
@@ -33,16 +34,21 @@ guy guys folks hi thanks okay ok ppl yr yrs amt`.split(/\s+/);
 
 export const GENERIC_TERMS: ReadonlySet<string> = new Set(GENERIC_WORDS.map(stemWord));
 
-/** Each generic word as typed, and with any one letter left out: a typo of one shares a spelling with it. */
-const GENERIC_SPELLINGS: ReadonlySet<string> = new Set(GENERIC_WORDS.flatMap((word) => [word, ...oneLetterOut(word)]));
+/**
+ * Each generic word, and each longer stop word ("because", "their"), as typed and with any one letter
+ * left out: a typo of one shares a spelling with it.
+ */
+const TYPO_PRONE_WORDS = [...GENERIC_WORDS, ...[...STOP_WORDS].filter((word) => /^[a-z]{5,}$/.test(word))];
+const GENERIC_SPELLINGS: ReadonlySet<string> = new Set(TYPO_PRONE_WORDS.flatMap((word) => [word, ...oneLetterOut(word)]));
 
 function oneLetterOut(word: string): string[] {
   return [...word].map((_, i) => word.slice(0, i) + word.slice(i + 1));
 }
 
 /**
- * Whether a word is one slip (a letter added, dropped, changed or two swapped) from a generic word:
- * "nmae" is "name" and "exacly" is "exactly", no more evidence of a missing topic than they are.
+ * Whether a word is one slip (a letter added, dropped, changed or two swapped) from a generic word or a
+ * stop word: "nmae" is "name", "exacly" is "exactly" and "becuase" is "because", no more evidence of a
+ * missing topic than they are.
  */
 export function isGenericTypo(word: string): boolean {
   return word.length >= 4 && (GENERIC_SPELLINGS.has(word) || oneLetterOut(word).some((spelling) => GENERIC_SPELLINGS.has(spelling)));
