@@ -153,6 +153,7 @@ describe('offersCount', () => {
     ['Seven judges dissented from the denial of rehearing.', true],
     ['None of the treaties mention it.', true],
     ['SB 683 imposes restrictions on who can assist voters.', false],
+    ['H.B. 1169 added a provision allowing for MAT assistance.', false],
     ['No. 11–345, argued in 2012.', false],
     ['You asked about KRS 117.265(5) and § 1983.', false],
     ['See Grutter v. Bollinger, 539 U. S. 306 (2003).', false],

@@ -155,7 +155,7 @@ function qualifierStarts(text: string, questionWords: QuestionWords): number[] {
 // "SB 683", "in 2020" or "on June 11".
 const LABEL_NUMBER = new RegExp(
   [
-    String.raw`(?:\b(?:Nos?\.|Sections?|Rule|Article|Title|Chapter|Counts?|SB|HB|Bill|KRS|Docket|Doc\.|Case|OAG|ECF|Exhibit|Ex\.|Id\.)\s*|§+\s*)\d[\w.:()–-]*`,
+    String.raw`(?:\b(?:Nos?\.|Sections?|Rule|Article|Title|Chapter|Counts?|SB|HB|[HS]\.\s?B\.|Bill|KRS|Docket|Doc\.|Case|OAG|ECF|Exhibit|Ex\.|Id\.)\s*|§+\s*)\d[\w.:()–-]*`,
     String.raw`(?:${DOCKET.source})\S*`,
     String.raw`\b(?:1[6-9]\d\d|20\d\d)\b`,
     String.raw`¶+\s*\d[\d,–-]*`,
