@@ -5,11 +5,13 @@ describe('chat spellings of everyday words', () => {
   it('writes them out as whole lowercase words', () => {
     expect(withChatSpellingsWrittenOut('wat did u see, cuz every1 asks w/ me')).toBe('what did you see, because everyone asks with me');
     expect(withChatSpellingsWrittenOut('w/o consent b4 2021')).toBe('without consent before 2021');
+    expect(withChatSpellingsWrittenOut('wat nationality r the ppl suing')).toBe('what nationality are the ppl suing');
   });
 
   it('leaves words that only contain them, capitals and lone letters that name things alone', () => {
     expect(withChatSpellingsWrittenOut('What watt rating in the U.S.?')).toBe('What watt rating in the U.S.?');
     expect(withChatSpellingsWrittenOut('When did y. pestis reach England, and is a number n prime?')).toBe('When did y. pestis reach England, and is a number n prime?');
     expect(withChatSpellingsWrittenOut('Utah u2 bus')).toBe('Utah u2 bus');
+    expect(withChatSpellingsWrittenOut('What does Rule 12(r) or § 163-82.6(u) say?')).toBe('What does Rule 12(r) or § 163-82.6(u) say?');
   });
 });

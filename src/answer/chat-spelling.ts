@@ -10,6 +10,7 @@ const CHAT_SPELLINGS: Readonly<Record<string, string>> = {
   wut: 'what',
   wht: 'what',
   u: 'you',
+  r: 'are',
   ur: 'your',
   every1: 'everyone',
   some1: 'someone',
@@ -25,7 +26,8 @@ const CHAT_SPELLINGS: Readonly<Record<string, string>> = {
   'w/o': 'without',
 };
 
-const CHAT_WORD = new RegExp(`(?<![\\p{L}\\p{N}/])(?:${Object.keys(CHAT_SPELLINGS).map((word) => word.replace('/', '\\/')).sort((a, b) => b.length - a.length).join('|')})(?![\\p{L}\\p{N}/])`, 'gu');
+// Not inside a citation's brackets: "§ 163-82.6(u)", "Rule 12(r)".
+const CHAT_WORD = new RegExp(`(?<![\\p{L}\\p{N}/(])(?:${Object.keys(CHAT_SPELLINGS).map((word) => word.replace('/', '\\/')).sort((a, b) => b.length - a.length).join('|')})(?![\\p{L}\\p{N}/)])`, 'gu');
 
 /** The question with chat spellings of everyday words written out; everything else as typed. */
 export function withChatSpellingsWrittenOut(question: string): string {

@@ -22,7 +22,7 @@ offer offered remember consider considered appear appeared expect expected stay 
 remained suggest suggested pass passed require required decide decided deal dealt look looked work worked
 people person persons thing things way ways kind kinds type types part parts lot lots fact facts point points place
 stuff anything something everything someone anyone everyone nothing whole main big new old good bad real true
-huge large small little tiny massive enormous couple few many much bunch very quite pretty literally country countries city cities
+huge large larger largest small smaller smallest little tiny massive enormous bigger biggest couple few many much bunch very quite pretty literally country countries city cities
 ultimately originally exactly basically actually really truly probably possibly likely regarding concerning
 about around back again still ever even end ended happening involved involve involving role
 date dates time times year years day days amount number name named called total sum often frequently frequency nationality nationalities citizenship
