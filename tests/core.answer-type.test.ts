@@ -34,6 +34,8 @@ describe('expectedAnswerType', () => {
     ['How often did Netflix send reports?', 'frequency'],
     ['netflix report frequency', 'frequency'],
     ['What nationality is Hoesung Lee?', 'nationality'],
+    ['Which out-of-state court decision did the opinion rely on?', 'case'],
+    ['Which out-of-state court agreed?', 'court'],
     ['Who wrote the majority opinion in Fisher v. University of Texas?', 'author'],
     ['Which judge authored the March 2022 memorandum opinion?', 'author'],
     ['OAG 18-011 author', 'author'],

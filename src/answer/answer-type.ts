@@ -14,9 +14,9 @@ const TYPE_PATTERNS: [AnswerType, RegExp][] = [
   ['definition', /\b[Ww]hat (does|do|did|is|are) (an? |the )?\p{Lu}{2,6}\b( (stand for|mean)\b|\s*\?*$)/u],
   ['docket', /\b((case|docket|file|civil action) (number|no\.?)|docket)\b/i],
   ['statute', /\b((which|what) (\w+ ){0,2}(statute|provision|section|rule|regulation|code|subsection|clause)s?\b|\bcodified\b)/i],
-  ['case', /\b(which|what) (\w+ ){0,2}(case|decision|precedent)s?\b(?! (number|no\.))/i],
+  ['case', /\b(which|what) ([\w-]+ ){0,2}(case|decision|precedent)s?\b(?! (number|no\.))/i],
   // "Which court", "what other state's top court", not "what did the court …".
-  ['court', /\b(which|what) ((?!(did|does|do|was|were|is|are|has|had|will|would|can|the|a|an)\b)[\w'’]+ ){0,3}court\b/i],
+  ['court', /\b(which|what) ((?!(did|does|do|was|were|is|are|has|had|will|would|can|the|a|an)\b)[\w'’-]+ ){0,3}court\b/i],
   // "How often …?", "report frequency": answered by "bi-weekly", "every two weeks", "twice a year".
   ['frequency', /\b(how (often|frequently)|frequency)\b/i],
   // "What nationality is Hoesung Lee?": answered by "Korean", "US citizens".
