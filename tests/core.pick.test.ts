@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { answerQuestion } from '../src/answer/answer.js';
 import { answerTypeStarts, questionWordSet } from '../src/answer/answer-type.js';
+import { fileURLToPath } from 'node:url';
+import { buildCorpus } from '../src/corpus.js';
+import { loadKnowledge } from '../src/knowledge/load.js';
+import { silentLogger } from '../src/logger.js';
 import { corpusOfParagraphs } from './helpers/corpus.js';
 
 describe('answer-type evidence near the question words', () => {
@@ -176,5 +180,13 @@ describe('a question about who wrote a filing', () => {
     ]);
     const answer = answerQuestion(corpus, 'Who wrote the majority opinion in Fisher v. University of Texas?');
     expect(answer.kind === 'excerpts' && answer.excerpts[0]!.quote).toContain('JUSTICE KENNEDY delivered the opinion');
+  });
+});
+
+describe('a "how long" question', () => {
+  it('quotes the sentence giving a span of time over its neighbours that repeat the question', async () => {
+    const court = await buildCorpus(await loadKnowledge(fileURLToPath(new URL('../eval/court/knowledge', import.meta.url))), { logger: silentLogger });
+    const answer = answerQuestion(court, 'How long did it take the plaintiff to snap her picture inside the voting booth during the March 2024 primary?');
+    expect(answer.kind === 'excerpts' && answer.excerpts[0]!.quote).toContain('approximately 45 seconds');
   });
 });

@@ -2,7 +2,7 @@ import { isEnglishWord } from '../search/english-words.js';
 import { STOP_WORDS } from '../search/stopwords.js';
 
 /** What kind of thing a question asks for, read from its wh-words. */
-export type AnswerType = 'definition' | 'docket' | 'statute' | 'case' | 'court' | 'author' | 'person' | 'date' | 'frequency' | 'nationality' | 'number' | 'place' | 'which' | 'any';
+export type AnswerType = 'definition' | 'docket' | 'statute' | 'case' | 'court' | 'author' | 'person' | 'date' | 'duration' | 'frequency' | 'nationality' | 'number' | 'place' | 'which' | 'any';
 
 /**
  * "Which party …?", "What kind of lawsuit …?": the noun the question picks one of, and the word after it
@@ -17,6 +17,8 @@ const TYPE_PATTERNS: [AnswerType, RegExp][] = [
   ['case', /\b(which|what) ([\w-]+ ){0,2}(case|decision|precedent)s?\b(?! (number|no\.))/i],
   // "Which court", "what other state's top court", not "what did the court …".
   ['court', /\b(which|what) ((?!(did|does|do|was|were|is|are|has|had|will|would|can|the|a|an)\b)[\w'’-]+ ){0,3}court\b/i],
+  // "How long …?": answered by a span of time or a length ("approximately 45 seconds", "since 1967", "6,400 km").
+  ['duration', /\bhow long\b/i],
   // "How often …?", "report frequency": answered by "bi-weekly", "every two weeks", "twice a year".
   ['frequency', /\b(how (often|frequently)|frequency)\b/i],
   // "What nationality is Hoesung Lee?": answered by "Korean", "US citizens".
@@ -86,6 +88,8 @@ const AUTHOR_LINE = new RegExp(
   ].join('|'),
   'u',
 );
+const DURATION_GLOBAL =
+  /(?:\b\d[\d,.]*(?:\s*[-–]\s*\d[\d,.]*)?|\b(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|million|several|few|many)\b)[\s-]+(?:(?:more|additional|full)\s+)?(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|century|millennia|nights?|generations?|km|kilometres?|kilometers?|miles?|metres?|meters?|feet|foot|yards?|inches)\b|\b(?:decade|year|month|week|day|hour|century)-long\b|\bsince\s+(?:\p{Lu}\p{Ll}+\s+(?:\d{1,2},\s+)?)?\d{4}\b|\b(?:from|between)\s+\d{4}\s*(?:to|until|through|and|[-–])\s*\d{4}\b/giu;
 const NUMBER_GLOBAL = new RegExp(NUMBER.source, 'gi');
 const CAPITALISED = /(?<!^|[.!?]\s)\b\p{Lu}[\p{L}'’-]+/gu;
 
@@ -96,6 +100,9 @@ export function offersAnswerType(text: string, type: AnswerType, questionWords: 
       return YEAR.test(text) || MONTH.test(text) || SLASH_DATE.test(text);
     case 'definition':
       return definesAcronym(text, questionWords);
+    case 'duration':
+      DURATION_GLOBAL.lastIndex = 0;
+      return DURATION_GLOBAL.test(text);
     case 'frequency':
       return FREQUENCY.test(text);
     case 'nationality':
@@ -206,7 +213,7 @@ function personNameStarts(text: string, questionWords: QuestionWords): number[] 
 }
 
 const DATE_GLOBAL = new RegExp(`${YEAR.source}|${MONTH.source}|${SLASH_DATE.source}`, 'g');
-const EVIDENCE: Partial<Record<AnswerType, RegExp>> = { number: NUMBER_GLOBAL, date: DATE_GLOBAL, place: CAPITALISED };
+const EVIDENCE: Partial<Record<AnswerType, RegExp>> = { number: NUMBER_GLOBAL, date: DATE_GLOBAL, duration: DURATION_GLOBAL, place: CAPITALISED };
 
 /**
  * Where in the text a number, date or name of the kind asked for starts (one the question does not
