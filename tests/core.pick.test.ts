@@ -1,8 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { answerQuestion } from '../src/answer/answer.js';
 import { answerTypeStarts, questionWordSet } from '../src/answer/answer-type.js';
 import { fileURLToPath } from 'node:url';
-import { buildCorpus } from '../src/corpus.js';
+import { buildCorpus, type Corpus } from '../src/corpus.js';
 import { loadKnowledge } from '../src/knowledge/load.js';
 import { silentLogger } from '../src/logger.js';
 import { corpusOfParagraphs } from './helpers/corpus.js';
@@ -183,10 +183,19 @@ describe('a question about who wrote a filing', () => {
   });
 });
 
-describe('a "how long" question', () => {
-  it('quotes the sentence giving a span of time over its neighbours that repeat the question', async () => {
-    const court = await buildCorpus(await loadKnowledge(fileURLToPath(new URL('../eval/court/knowledge', import.meta.url))), { logger: silentLogger });
+describe('questions answered by a line of a long filing', () => {
+  let court: Corpus;
+  beforeAll(async () => {
+    court = await buildCorpus(await loadKnowledge(fileURLToPath(new URL('../eval/court/knowledge', import.meta.url))), { logger: silentLogger });
+  });
+
+  it('quotes the sentence giving a span of time for "how long", over its neighbours that repeat the question', () => {
     const answer = answerQuestion(court, 'How long did it take the plaintiff to snap her picture inside the voting booth during the March 2024 primary?');
     expect(answer.kind === 'excerpts' && answer.excerpts[0]!.quote).toContain('approximately 45 seconds');
+  });
+
+  it('quotes the header line naming who requested an opinion, over the docket lines that repeat its number', () => {
+    const answer = answerQuestion(court, 'Who requested OAG 18-011 from the Kentucky Attorney General?');
+    expect(answer.kind === 'excerpts' && answer.excerpts[0]!.quote).toContain('Alison Lundergan Grimes');
   });
 });

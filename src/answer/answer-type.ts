@@ -2,7 +2,7 @@ import { isEnglishWord } from '../search/english-words.js';
 import { STOP_WORDS } from '../search/stopwords.js';
 
 /** What kind of thing a question asks for, read from its wh-words. */
-export type AnswerType = 'definition' | 'docket' | 'statute' | 'case' | 'court' | 'author' | 'person' | 'date' | 'duration' | 'frequency' | 'nationality' | 'number' | 'place' | 'which' | 'any';
+export type AnswerType = 'definition' | 'docket' | 'statute' | 'case' | 'court' | 'author' | 'requester' | 'person' | 'date' | 'duration' | 'frequency' | 'nationality' | 'number' | 'place' | 'which' | 'any';
 
 /**
  * "Which party …?", "What kind of lawsuit …?": the noun the question picks one of, and the word after it
@@ -29,6 +29,9 @@ const TYPE_PATTERNS: [AnswerType, RegExp][] = [
     'author',
     /\b(?:who|which (?:judge|justice|attorney|lawyer|official))\b[^?]*\b(?:wrote|written|write|writes|authored|delivered|penned|signed)\b[^?]*\b(?:opinion|order|memorandum|decision|ruling|dissent|concurrence|letter)s?\b|\b(?:opinion|order|memorandum|decision|ruling|dissent|OAG|AGO)\b[^?]*\bauthor\b/i,
   ],
+  // "Who requested OAG 18-011?", "OAG 18-011 requested by": the official an opinion answers, named in its
+  // header ("Requested by: Hon. Alison Lundergan Grimes", "Honorable Michael Armstead").
+  ['requester', /\bwho\b[^?]*\b(?:requested|asked for|sought)\b[^?]*\b(?:opinion|OAG|AGO)\b|\b(?:opinion|OAG|AGO)\b[^?]*\brequested by\b/i],
   ['number', /\b(how (much|many|long|old|far|big|large)|what (percentage|percent|amount|number|fine|sum|price|size)|how much money)\b/i],
   ['date', /\b(when|what (year|month|day|time|century|decade)|which (year|month|day|century)|dates?)\b/i],
   ['person', /\b(who|whom|whose|which (person|company|firm|people|judge|justice|lawyer|attorney)|what (is|was|are|were) the (full )?names? of)\b/i],
@@ -53,7 +56,7 @@ export function expectedAnswerType(question: string): AnswerType {
  * Circuit", "JUSTICE KENNEDY delivered the opinion"): text holding one is far likelier to answer than text that only repeats more of the
  * question's words, unlike text that merely holds some name or number.
  */
-const SHAPED_TYPES: ReadonlySet<AnswerType> = new Set(['statute', 'case', 'docket', 'court', 'author']);
+const SHAPED_TYPES: ReadonlySet<AnswerType> = new Set(['statute', 'case', 'docket', 'court', 'author', 'requester']);
 
 export function isShapedType(type: AnswerType): boolean {
   return SHAPED_TYPES.has(type);
@@ -90,6 +93,7 @@ const AUTHOR_LINE = new RegExp(
 );
 const DURATION_GLOBAL =
   /(?:\b\d[\d,.]*(?:\s*[-–]\s*\d[\d,.]*)?|\b(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|million|several|few|many)\b)[\s-]+(?:(?:more|additional|full)\s+)?(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|century|millennia|nights?|generations?|km|kilometres?|kilometers?|miles?|metres?|meters?|feet|foot|yards?|inches)\b|\b(?:decade|year|month|week|day|hour|century)-long\b|\bsince\s+(?:\p{Lu}\p{Ll}+\s+(?:\d{1,2},\s+)?)?\d{4}\b|\b(?:from|between)\s+\d{4}\s*(?:to|until|through|and|[-–])\s*\d{4}\b/giu;
+const REQUESTER_LINE = /\bRequested by\b|\b(?:Hon\.|Honorable)\s+\p{Lu}/u;
 const NUMBER_GLOBAL = new RegExp(NUMBER.source, 'gi');
 const CAPITALISED = /(?<!^|[.!?]\s)\b\p{Lu}[\p{L}'’-]+/gu;
 
@@ -119,6 +123,8 @@ export function offersAnswerType(text: string, type: AnswerType, questionWords: 
       return [...text.matchAll(NUMBER_GLOBAL)].some((match) => !questionWords.has(match[0].toLowerCase()));
     case 'author':
       return AUTHOR_LINE.test(text);
+    case 'requester':
+      return REQUESTER_LINE.test(text);
     case 'person':
       return personNameStarts(text, questionWords).length > 0;
     case 'place':
