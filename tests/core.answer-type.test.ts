@@ -37,6 +37,8 @@ describe('expectedAnswerType', () => {
     ['How long did it take her to photograph the ballot?', 'duration'],
     ['Which out-of-state court decision did the opinion rely on?', 'case'],
     ['Which out-of-state court agreed?', 'court'],
+    ['Which Michigan district court case did the court rely on?', 'case'],
+    ['Which court is the case in?', 'court'],
     ['Who wrote the majority opinion in Fisher v. University of Texas?', 'author'],
     ['Which judge authored the March 2022 memorandum opinion?', 'author'],
     ['OAG 18-011 author', 'author'],
