@@ -100,6 +100,14 @@ describe('isGenericTypo', () => {
     expect(everyday!.terms).not.toContain('notion');
   });
 
+  it('weighs an everyday word the documents use ("say") under a topic word they use as often', async () => {
+    const corpus = await corpusOfParagraphs(['The judges say the zebra escaped.', 'The weather was mild.', 'Nothing else happened.']);
+    const [everyday] = analyzeQuery('say', corpus.analyzer, corpus.index).concepts;
+    const [topic] = analyzeQuery('zebra', corpus.analyzer, corpus.index).concepts;
+    expect(everyday!.known && topic!.known).toBe(true);
+    expect(everyday!.weight).toBeLessThan(topic!.weight);
+  });
+
   it('weighs a typo of an everyday word the documents miss like that word, not like a missing topic', async () => {
     const corpus = await corpusOfParagraphs(['The lawsuit was filed in April by two users.', 'The weather was mild.']);
     const [typo] = analyzeQuery('nmae', corpus.analyzer, corpus.index).concepts;

@@ -67,6 +67,8 @@ function withinPostingBudget(terms: string[], index: PassageIndex): string[] {
 
 /** An everyday word the documents never use weighs this share of an unknown topical word. */
 const GENERIC_UNKNOWN_SHARE = 0.2;
+/** An everyday word the documents do use weighs this share of its IDF. */
+const GENERIC_KNOWN_SHARE = 0.75;
 /** A name the documents never mention ("Spotify" mid-question) is strong evidence they do not answer. */
 const PROPER_NAME_FACTOR = 2;
 /** How many unknown words of one question get spelling fixes looked up (each costs up to a millisecond). */
@@ -172,6 +174,8 @@ export function analyzeQuery(question: string, analyzer: Analyzer, index: Passag
     let known = knownTerms.length > 0;
     if (known) {
       weight = Math.max(...knownTerms.map(idf));
+      // "say", "get", "describe" tell little of what is asked even where the documents use them.
+      if (isGeneric(fresh)) weight *= GENERIC_KNOWN_SHARE;
     } else {
       const word = question.slice(group.start, group.end).replace(/['’]s$/, '');
       // Past a few unknown words a question is noise (or an attack): the rest are not worth correcting.
