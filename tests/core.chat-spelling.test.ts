@@ -6,6 +6,7 @@ describe('chat spellings of everyday words', () => {
     expect(withChatSpellingsWrittenOut('wat did u see, cuz every1 asks w/ me')).toBe('what did you see, because everyone asks with me');
     expect(withChatSpellingsWrittenOut('w/o consent b4 2021')).toBe('without consent before 2021');
     expect(withChatSpellingsWrittenOut('wat nationality r the ppl suing')).toBe('what nationality are the ppl suing');
+    expect(withChatSpellingsWrittenOut('which justice didnt vote, thats weird')).toBe("which justice didn't vote, that's weird");
   });
 
   it('leaves words that only contain them, capitals and lone letters that name things alone', () => {

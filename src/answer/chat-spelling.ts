@@ -24,6 +24,24 @@ const CHAT_SPELLINGS: Readonly<Record<string, string>> = {
   thru: 'through',
   'w/': 'with',
   'w/o': 'without',
+  // Contractions typed without their apostrophe.
+  didnt: "didn't",
+  doesnt: "doesn't",
+  dont: "don't",
+  isnt: "isn't",
+  wasnt: "wasn't",
+  werent: "weren't",
+  arent: "aren't",
+  cant: "can't",
+  couldnt: "couldn't",
+  shouldnt: "shouldn't",
+  wouldnt: "wouldn't",
+  hasnt: "hasn't",
+  havent: "haven't",
+  hadnt: "hadn't",
+  thats: "that's",
+  theres: "there's",
+  im: "i'm",
 };
 
 // Not inside a citation's brackets: "§ 163-82.6(u)", "Rule 12(r)".
