@@ -28,11 +28,11 @@ const TYPE_PATTERNS: [AnswerType, RegExp][] = [
   // name them ("JUSTICE KENNEDY delivered the opinion", "Written by: …").
   [
     'author',
-    /\b(?:who|which (?:judge|justice|attorney|lawyer|official))\b[^?]*\b(?:wrote|written|write|writes|authored|delivered|penned|signed)\b[^?]*\b(?:opinion|order|memorandum|decision|ruling|dissent|concurrence|letter)s?\b|\b(?:opinion|order|memorandum|decision|ruling|dissent|OAG|AGO)\b[^?]*\bauthor\b/i,
+    /\b(?:who|which (?:judge|justice|attorney|lawyer|official))\b[^?]{0,120}\b(?:wrote|written|write|writes|authored|delivered|penned|signed)\b[^?]{0,120}\b(?:opinion|order|memorandum|decision|ruling|dissent|concurrence|letter)s?\b|\b(?:opinion|order|memorandum|decision|ruling|dissent|OAG|AGO)\b[^?]{0,120}\bauthor\b/i,
   ],
   // "Who requested OAG 18-011?", "OAG 18-011 requested by": the official an opinion answers, named in its
   // header ("Requested by: Hon. Alison Lundergan Grimes", "Honorable Michael Armstead").
-  ['requester', /\bwho\b[^?]*\b(?:requested|asked for|sought)\b[^?]*\b(?:opinion|OAG|AGO)\b|\b(?:opinion|OAG|AGO)\b[^?]*\brequested by\b/i],
+  ['requester', /\bwho\b[^?]{0,120}\b(?:requested|asked for|sought)\b[^?]{0,120}\b(?:opinion|OAG|AGO)\b|\b(?:opinion|OAG|AGO)\b[^?]{0,120}\brequested by\b/i],
   ['number', /\b(how (much|many|long|old|far|big|large)|what (percentage|percent|amount|number|fine|sum|price|size)|how much money)\b/i],
   ['date', /\b(when|what (year|month|day|time|century|decade)|which (year|month|day|century)|dates?)\b/i],
   ['person', /\b(who|whom|whose|which (person|company|firm|people|judge|justice|lawyer|attorney)|what (is|was|are|were) the (full )?names? of)\b/i],
