@@ -54,8 +54,9 @@ export function expectedAnswerType(question: string): AnswerType {
 
 /**
  * Answers recognised by their shape ("§ 163-166.3(c)", "Hopwood v. Texas", "No. 11–345", "the Fifth
- * Circuit", "JUSTICE KENNEDY delivered the opinion"): text holding one is far likelier to answer than text that only repeats more of the
- * question's words, unlike text that merely holds some name or number.
+ * Circuit", "JUSTICE KENNEDY delivered the opinion", "Requested by: Hon. …"): text holding one is far
+ * likelier to answer than text that only repeats more of the question's words, unlike text that merely
+ * holds some name or number.
  */
 const SHAPED_TYPES: ReadonlySet<AnswerType> = new Set(['statute', 'case', 'docket', 'court', 'author', 'requester']);
 

@@ -56,6 +56,8 @@ const METHOD_QUESTION = /^\s*how (?:do|does|can|could|should|would|might|may|mus
  * - "Is he still …?": something said of the present, not only the past;
  * - "How do I join …?": the verb (or an alias of it): a quote naming the class action does not say how
  *   to join it. A verb the analyzer drops (a stop word) sets no condition.
+ * - "How did Netflix respond?": a reported reply, not the allegation itself;
+ * - "When did he leave the board?": not only the opposite event ("he joined the board").
  * "How much …?", "When …?" or "How often …?" answered with no number, date or frequency is only weak.
  */
 export function quoteShortfall(question: string, quote: string, analyzer: Analyzer): Shortfall {
