@@ -95,6 +95,10 @@ describe('answers over the shipped knowledge', () => {
     expect(excerptsOf(shipped.ask('When was the lawsiut filed exacly?'))[0]!.quote).toContain('April last year');
   });
 
+  it('reads a typo in a word of an alias phrase ("socil network", "video serivce") as the phrase', () => {
+    expect(excerptsOf(shipped.ask('What did the video serivce send back to the socil network in return?'))[0]!.quote).toContain('bi-weekly reports');
+  });
+
   it('reads "whos" and "whens" as chat spells "who\'s" and "when\'s"', () => {
     expect(excerptsOf(shipped.ask('whos reed hastings'))[0]!.quote).toContain('Netflix co-founder Reed Hastings');
     expect(excerptsOf(shipped.ask('whens the lawsuit filed'))[0]!.quote).toContain('April last year');

@@ -130,3 +130,68 @@ function correctionCacheOf(index: PassageIndex): Map<string, string[]> {
   return cache;
 }
 
+
+/** Alias phrase words this short have too many neighbours one slip away ("two", "ads"). */
+const MIN_PHRASE_WORD_LENGTH = 4;
+/** Past a dozen words not in the documents, a question is noise (or an attack): the rest stay as typed. */
+const MAX_PHRASE_WORDS_TO_FIX = 12;
+
+/**
+ * The question with typos in the words of the pack's alias phrases fixed ("socil network" → "social
+ * network", "every two wekes" → "every two weeks"). A phrase only matches whole: a fix from the index,
+ * later, corrects the word but not the phrase, and cannot correct a word the documents never use. A word
+ * is fixed when it is no English word, the documents do not use it, and exactly one phrase word is one
+ * slip from it (for a capitalised word, a slip that changes no letter, as for names).
+ */
+export function withAliasPhraseTyposFixed(question: string, analyzer: Analyzer, index: PassageIndex): string {
+  const byLength = phraseWordsByLength(analyzer);
+  if (byLength.size === 0) return question;
+  let looked = 0;
+  return question.replace(/\p{L}+/gu, (typed) => {
+    const word = typed.toLowerCase();
+    if (word.length < MIN_PHRASE_WORD_LENGTH || word.length > MAX_CORRECTABLE_LENGTH || analyzer.aliasPhraseWords.has(word) || isEnglishWord(word)) return typed;
+    if (looked >= MAX_PHRASE_WORDS_TO_FIX || analyzer.terms(word).some((term) => index.documentFrequency(term) > 0)) return typed;
+    looked++;
+    const capitalised = /^\p{Lu}/u.test(typed);
+    let fix: string | undefined;
+    for (const length of [word.length - 1, word.length, word.length + 1]) {
+      for (const candidate of byLength.get(length) ?? []) {
+        if (!oneSlipApart(candidate, word, capitalised ? 'name' : 'any')) continue;
+        if (fix !== undefined) return typed;
+        fix = candidate;
+      }
+    }
+    if (fix === undefined) return typed;
+    return capitalised ? fix[0]!.toUpperCase() + fix.slice(1) : fix;
+  });
+}
+
+const phraseWordLists = new WeakMap<Analyzer, Map<number, string[]>>();
+
+function phraseWordsByLength(analyzer: Analyzer): Map<number, string[]> {
+  let lists = phraseWordLists.get(analyzer);
+  if (!lists) {
+    lists = new Map();
+    for (const word of analyzer.aliasPhraseWords) {
+      if (word.length < MIN_PHRASE_WORD_LENGTH) continue;
+      const list = lists.get(word.length) ?? [];
+      list.push(word);
+      lists.set(word.length, list);
+    }
+    phraseWordLists.set(analyzer, lists);
+  }
+  return lists;
+}
+
+/** One letter added or dropped, two neighbours swapped, or (for `any`) one letter changed. */
+function oneSlipApart(a: string, b: string, slips: Slips): boolean {
+  if (a.length !== b.length) return Math.abs(a.length - b.length) === 1 && withinOneEdit(a, b);
+  let first = -1;
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] === b[i]) continue;
+    if (first === -1) first = i;
+    else if (i === first + 1 && a[first] === b[i] && a[i] === b[first]) return a.slice(i + 1) === b.slice(i + 1);
+    else return false;
+  }
+  return first !== -1 && slips === 'any';
+}

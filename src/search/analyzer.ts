@@ -30,6 +30,8 @@ export interface Analyzer {
   terms(text: string): string[];
   /** One-word alias phrases and the alias term of their group ("settlement" → "~8"), for spelling fixes. */
   readonly aliasWords: ReadonlyMap<string, string>;
+  /** The words of alias phrases of two or more words, lowercased ("social", "network"), for spelling fixes. */
+  readonly aliasPhraseWords: ReadonlySet<string>;
 }
 
 // Words are found with a cheap pattern; only where a word starts with a digit or follows §, ¶ or a
@@ -188,8 +190,11 @@ export function createAnalyzer(options: { aliases?: readonly (readonly string[])
   const groups = withChatAbbreviations(withLegalAliases((options.aliases ?? []).map((group) => [...group])));
   const phrasesByFirstTerm = new Map<string, AliasPhrase[]>();
   const aliasWords = new Map<string, string>();
+  const aliasPhraseWords = new Set<string>();
   groups.forEach((group, index) => {
     for (const phrase of group) {
+      const words = phrase.toLowerCase().match(/\p{L}+/gu) ?? [];
+      if (words.length > 1) for (const word of words) aliasPhraseWords.add(word);
       const { terms } = baseTokens(phrase);
       const first = terms[0];
       if (first === undefined) continue;
@@ -236,6 +241,7 @@ export function createAnalyzer(options: { aliases?: readonly (readonly string[])
     },
     terms: (text) => withAliases(baseTokens(text)).terms,
     aliasWords,
+    aliasPhraseWords,
   };
 }
 
