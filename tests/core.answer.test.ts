@@ -95,8 +95,10 @@ describe('answers over the shipped knowledge', () => {
     expect(excerptsOf(shipped.ask('When was the lawsiut filed exacly?'))[0]!.quote).toContain('April last year');
   });
 
-  it('reads a typo in a word of an alias phrase ("socil network", "video serivce") as the phrase', () => {
+  it('reads a typo in an alias ("socil network", "video serivce", "planitiffs") as the alias', () => {
     expect(excerptsOf(shipped.ask('What did the video serivce send back to the socil network in return?'))[0]!.quote).toContain('bi-weekly reports');
+    // Two letters swapped in a one-word alias ("planitiffs" for "plaintiffs") is one slip, too.
+    expect(excerptsOf(shipped.ask('Who are the planitiffs suing Facebook?'))[0]!.quote).toContain('Maximilian Klein and Sarah Grabert');
   });
 
   it('reads "whos" and "whens" as chat spells "who\'s" and "when\'s"', () => {

@@ -24,7 +24,7 @@ function spellingCorrections(term: string, analyzer: Analyzer, index: PassageInd
   const found: string[] = [];
   // The pack's own alias words are few and chosen, so even short ones ("inbx") are safe to match.
   for (const [word, aliasTerm] of analyzer.aliasWords) {
-    if (index.documentFrequency(aliasTerm) > 0 && Math.abs(word.length - term.length) <= 1 && withinOneEdit(word, term)) found.push(aliasTerm);
+    if (index.documentFrequency(aliasTerm) > 0 && oneSlipApart(word, term, 'any')) found.push(aliasTerm);
   }
   if (term.length < MIN_CORRECTABLE_LENGTH) return found;
   found.push(...index.closestTerms(term, term.length >= LONG_WORD ? 2 : 1).filter((candidate) => index.documentFrequency(candidate) > 0));
