@@ -194,6 +194,11 @@ describe('questions answered by a line of a long filing', () => {
     expect(answer.kind === 'excerpts' && answer.excerpts[0]!.quote).toContain('approximately 45 seconds');
   });
 
+  it('reads a typo of a wh-word as the wh-word ("Whih justice dissented …?")', () => {
+    const answer = answerQuestion(court, 'Whih justice dissented in the Fisher case?');
+    expect(answer.kind === 'excerpts' && answer.excerpts[0]!.quote).toContain('JUSTICE GINSBURG, dissenting');
+  });
+
   it('quotes the header line naming who requested an opinion, over the docket lines that repeat its number', () => {
     const answer = answerQuestion(court, 'Who requested OAG 18-011 from the Kentucky Attorney General?');
     expect(answer.kind === 'excerpts' && answer.excerpts[0]!.quote).toContain('Alison Lundergan Grimes');

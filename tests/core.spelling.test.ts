@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { answerQuestion } from '../src/answer/answer.js';
 import { analyzeQuery, type AnalyzedQuery } from '../src/answer/query.js';
-import { withAliasPhraseTyposFixed } from '../src/answer/spelling.js';
+import { withPhraseAndStopWordTyposFixed } from '../src/answer/spelling.js';
 import { buildCorpus, type Corpus } from '../src/corpus.js';
 import { loadKnowledge } from '../src/knowledge/load.js';
 import { silentLogger } from '../src/logger.js';
@@ -80,18 +80,25 @@ describe('spelling fixes', () => {
   });
 });
 
-describe('typos in the words of alias phrases', () => {
+describe('typos in the words of alias phrases and in stop words', () => {
   it('fixes a word one slip from a word of a multi-word alias phrase, so the phrase matches', async () => {
     const corpus = await corpusOfParagraphs(['Netflix sent Facebook reports every fortnight.'], 'Opinion');
     const analyzer = createAnalyzer({ aliases: [['fortnight', 'every two weeks'], ['Facebook', 'social network']] });
-    expect(withAliasPhraseTyposFixed('what did they send every two wekes to the socil network', analyzer, corpus.index)).toBe(
+    expect(withPhraseAndStopWordTyposFixed('what did they send every two wekes to the socil network', analyzer, corpus.index)).toBe(
       'what did they send every two weeks to the social network',
+    );
+  });
+
+  it('fixes a typo of a stop word, so a wh-word is read ("Whih justice", "befre")', async () => {
+    const corpus = await corpusOfParagraphs(['JUSTICE GINSBURG, dissenting.'], 'Opinion');
+    expect(withPhraseAndStopWordTyposFixed("Whih justice dissented befre the decision, and doesn't the netwok's view count?", corpus.analyzer, corpus.index)).toBe(
+      "Which justice dissented before the decision, and doesn't the netwok's view count?",
     );
   });
 
   it('leaves English words, words the documents use and short words as typed', async () => {
     const corpus = await corpusOfParagraphs(['Netflix sent Facebook reports every fortnight.'], 'Opinion');
     const analyzer = createAnalyzer({ aliases: [['fortnight', 'every two weeks'], ['Facebook', 'social network']] });
-    expect(withAliasPhraseTyposFixed('the social networks sent reports, two tw', analyzer, corpus.index)).toBe('the social networks sent reports, two tw');
+    expect(withPhraseAndStopWordTyposFixed('the social networks sent reports, two tw', analyzer, corpus.index)).toBe('the social networks sent reports, two tw');
   });
 });

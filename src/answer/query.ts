@@ -4,7 +4,7 @@ import { isEnglishWord } from '../search/english-words.js';
 import { GENERIC_TERMS, isGenericTypo } from '../search/generic-words.js';
 import type { PassageIndex } from '../search/passage-index.js';
 import { inverseDocumentFrequency } from '../search/top-hits.js';
-import { spellingFixes, withAliasPhraseTyposFixed } from './spelling.js';
+import { spellingFixes, withPhraseAndStopWordTyposFixed } from './spelling.js';
 
 /**
  * One idea of the question: the terms any of which satisfies it. A word, its alias group token,
@@ -129,11 +129,11 @@ function acronymTerms(acronym: string, expandAcronym: AcronymExpander | undefine
 
 /**
  * Turns a question into weighted concepts, correcting words missing from the vocabulary (typos in the
- * pack's alias phrases first, so the phrase matches) and reading acronyms as the names `expandAcronym`
- * finds for them. `question` of the result is the question with those phrase typos fixed.
+ * pack's alias phrases and in stop words first, so phrases match and wh-words are read) and reading
+ * acronyms as the names `expandAcronym` finds for them. `question` of the result has those typos fixed.
  */
 export function analyzeQuery(typed: string, analyzer: Analyzer, index: PassageIndex, expandAcronym?: AcronymExpander): AnalyzedQuery {
-  const question = withAliasPhraseTyposFixed(typed, analyzer, index);
+  const question = withPhraseAndStopWordTyposFixed(typed, analyzer, index);
   const passageCount = Math.max(index.passageCount, 1);
   const idf = (term: string) => inverseDocumentFrequency(index.documentFrequency(term), passageCount);
   // A word the documents never use weighs like a rare one, not more: otherwise one paraphrased

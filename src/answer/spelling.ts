@@ -131,26 +131,27 @@ function correctionCacheOf(index: PassageIndex): Map<string, string[]> {
 }
 
 
-/** Alias phrase words this short have too many neighbours one slip away ("two", "ads"). */
-const MIN_PHRASE_WORD_LENGTH = 4;
+/** Words this short have too many neighbours one slip away ("two", "ads"). */
+const MIN_WORD_TO_FIX_LENGTH = 4;
 /** Past a dozen words not in the documents, a question is noise (or an attack): the rest stay as typed. */
-const MAX_PHRASE_WORDS_TO_FIX = 12;
+const MAX_WORDS_TO_FIX = 12;
 
 /**
- * The question with typos in the words of the pack's alias phrases fixed ("socil network" → "social
- * network", "every two wekes" → "every two weeks"). A phrase only matches whole: a fix from the index,
- * later, corrects the word but not the phrase, and cannot correct a word the documents never use. A word
- * is fixed when it is no English word, the documents do not use it, and exactly one phrase word is one
- * slip from it (for a capitalised word, a slip that changes no letter, as for names).
+ * The question with typos fixed in words the index cannot fix: the words of the pack's alias phrases
+ * ("socil network" → "social network", "every two wekes" → "every two weeks") and stop words ("Whih
+ * justice …", "befre the Court"). A phrase only matches whole, while a fix from the index corrects a
+ * word but not its phrase, and neither a stop word nor a phrase word the documents never use is in the
+ * index. A word is fixed when it is no English word, the documents do not use it, and exactly one such
+ * word is one slip from it (for a capitalised word, a slip that changes no letter, as for names).
  */
-export function withAliasPhraseTyposFixed(question: string, analyzer: Analyzer, index: PassageIndex): string {
-  const byLength = phraseWordsByLength(analyzer);
-  if (byLength.size === 0) return question;
+export function withPhraseAndStopWordTyposFixed(question: string, analyzer: Analyzer, index: PassageIndex): string {
+  const byLength = wordsToFixByLength(analyzer);
   let looked = 0;
-  return question.replace(/\p{L}+/gu, (typed) => {
-    const word = typed.toLowerCase();
-    if (word.length < MIN_PHRASE_WORD_LENGTH || word.length > MAX_CORRECTABLE_LENGTH || analyzer.aliasPhraseWords.has(word) || isEnglishWord(word)) return typed;
-    if (looked >= MAX_PHRASE_WORDS_TO_FIX || analyzer.terms(word).some((term) => index.documentFrequency(term) > 0)) return typed;
+  // Whole words, apostrophes and all ("doesn't" is no typo of "does"), less a possessive "'s".
+  return question.replace(/\p{L}+(?:['’](?!s\b)\p{L}+)*/gu, (typed) => {
+    const word = typed.toLowerCase().replace(/’/g, "'");
+    if (word.length < MIN_WORD_TO_FIX_LENGTH || word.length > MAX_CORRECTABLE_LENGTH || STOP_WORDS.has(word) || analyzer.aliasPhraseWords.has(word) || isEnglishWord(word)) return typed;
+    if (looked >= MAX_WORDS_TO_FIX || analyzer.terms(word).some((term) => index.documentFrequency(term) > 0)) return typed;
     looked++;
     const capitalised = /^\p{Lu}/u.test(typed);
     let fix: string | undefined;
@@ -166,19 +167,20 @@ export function withAliasPhraseTyposFixed(question: string, analyzer: Analyzer, 
   });
 }
 
-const phraseWordLists = new WeakMap<Analyzer, Map<number, string[]>>();
+const STOP_WORDS_TO_FIX = [...STOP_WORDS].filter((word) => /^[a-z]+$/.test(word));
+const wordsToFix = new WeakMap<Analyzer, Map<number, string[]>>();
 
-function phraseWordsByLength(analyzer: Analyzer): Map<number, string[]> {
-  let lists = phraseWordLists.get(analyzer);
+function wordsToFixByLength(analyzer: Analyzer): Map<number, string[]> {
+  let lists = wordsToFix.get(analyzer);
   if (!lists) {
     lists = new Map();
-    for (const word of analyzer.aliasPhraseWords) {
-      if (word.length < MIN_PHRASE_WORD_LENGTH) continue;
+    for (const word of new Set([...analyzer.aliasPhraseWords, ...STOP_WORDS_TO_FIX])) {
+      if (word.length < MIN_WORD_TO_FIX_LENGTH) continue;
       const list = lists.get(word.length) ?? [];
       list.push(word);
       lists.set(word.length, list);
     }
-    phraseWordLists.set(analyzer, lists);
+    wordsToFix.set(analyzer, lists);
   }
   return lists;
 }
