@@ -89,6 +89,12 @@ describe('typos in the words of alias phrases and in stop words', () => {
     );
   });
 
+  it('fixes a changed letter in the capitalised word that opens a question ("Woich"), unlike in a name', async () => {
+    const corpus = await corpusOfParagraphs(['JUSTICE GINSBURG, dissenting.'], 'Opinion');
+    expect(withPhraseAndStopWordTyposFixed('Woich justice dissented?', corpus.analyzer, corpus.index)).toBe('Which justice dissented?');
+    expect(withPhraseAndStopWordTyposFixed('Did Woich dissent?', corpus.analyzer, corpus.index)).toBe('Did Woich dissent?');
+  });
+
   it('fixes a typo of a stop word, so a wh-word is read ("Whih justice", "befre")', async () => {
     const corpus = await corpusOfParagraphs(['JUSTICE GINSBURG, dissenting.'], 'Opinion');
     expect(withPhraseAndStopWordTyposFixed("Whih justice dissented befre the decision, and doesn't the netwok's view count?", corpus.analyzer, corpus.index)).toBe(

@@ -148,16 +148,18 @@ export function withPhraseAndStopWordTyposFixed(question: string, analyzer: Anal
   const byLength = wordsToFixByLength(analyzer);
   let looked = 0;
   // Whole words, apostrophes and all ("doesn't" is no typo of "does"), less a possessive "'s".
-  return question.replace(/\p{L}+(?:['’](?!s\b)\p{L}+)*/gu, (typed) => {
+  return question.replace(/\p{L}+(?:['’](?!s\b)\p{L}+)*/gu, (typed: string, at: number) => {
     const word = typed.toLowerCase().replace(/’/g, "'");
     if (word.length < MIN_WORD_TO_FIX_LENGTH || word.length > MAX_CORRECTABLE_LENGTH || STOP_WORDS.has(word) || analyzer.aliasPhraseWords.has(word) || isEnglishWord(word)) return typed;
     if (looked >= MAX_WORDS_TO_FIX || analyzer.terms(word).some((term) => index.documentFrequency(term) > 0)) return typed;
     looked++;
     const capitalised = /^\p{Lu}/u.test(typed);
+    // A capital that opens the question or a sentence says nothing about a name.
+    const name = capitalised && at > 0 && !/[.!?]\s*$/.test(question.slice(0, at));
     let fix: string | undefined;
     for (const length of [word.length - 1, word.length, word.length + 1]) {
       for (const candidate of byLength.get(length) ?? []) {
-        if (!oneSlipApart(candidate, word, capitalised ? 'name' : 'any')) continue;
+        if (!oneSlipApart(candidate, word, name ? 'name' : 'any')) continue;
         if (fix !== undefined) return typed;
         fix = candidate;
       }
