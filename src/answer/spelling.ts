@@ -130,7 +130,6 @@ function correctionCacheOf(index: PassageIndex): Map<string, string[]> {
   return cache;
 }
 
-
 /** Words this short have too many neighbours one slip away ("two", "ads"). */
 const MIN_WORD_TO_FIX_LENGTH = 4;
 /** Past a dozen words not in the documents, a question is noise (or an attack): the rest stay as typed. */
