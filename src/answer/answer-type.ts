@@ -5,19 +5,21 @@ import { STOP_WORDS } from '../search/stopwords.js';
 export type AnswerType = 'definition' | 'docket' | 'statute' | 'case' | 'court' | 'author' | 'requester' | 'person' | 'date' | 'duration' | 'frequency' | 'nationality' | 'number' | 'place' | 'which' | 'any';
 
 /**
- * "Which party …?", "What kind of lawsuit …?": the noun the question picks one of, and the word after it
+ * "Which party …?", "What kind of lawsuit …?", terse "type of lawsuit": the noun the question picks one of, and the word after it
  * (for "What German ruler …"). Letters only: the noun goes into a pattern.
  */
-const WHICH_NOUN = /\b(?:what|which)\s+(?:(?:kind|type|sort|form)s?\s+of\s+)?(\p{L}+)(?:\s+(\p{L}+))?/iu;
+const WHICH_NOUN = /(?:\b(?:what|which)\s+(?:(?:kind|type|sort|form)s?\s+of\s+)?|^\W*(?:kind|type|sort)s?\s+of\s+)(\p{L}+)(?:\s+(\p{L}+))?/iu;
+/** "What kind of case …?" asks which kind, not for a case's name: it is read as a "which" question. */
+const NOT_KIND_OF = String.raw`(?!(?:kind|type|sort|form)s? of\b)`;
 const TYPE_PATTERNS: [AnswerType, RegExp][] = [
   // "What does PAI stand for?", "What is the SBOE?": case-sensitive, an acronym is in capitals.
   ['definition', /\b[Ww]hat (does|do|did|is|are) (an? |the )?\p{Lu}{2,6}\b( (stand for|mean)\b|\s*\?*$)/u],
   ['docket', /\b((case|docket|file|civil action) (number|no\.?)|docket)\b/i],
   ['statute', /\b((which|what) (\w+ ){0,2}(statute|provision|section|rule|regulation|code|subsection|clause)s?\b|\bcodified\b)/i],
   // "Which Michigan district court case …?", not "Which court is the case in?".
-  ['case', /\b(which|what) ((?!(did|does|do|was|were|is|are|has|had|will|would|can)\b)[\w-]+ ){0,3}(case|decision|precedent)s?\b(?! (number|no\.))/i],
+  ['case', new RegExp(String.raw`\b(which|what) ${NOT_KIND_OF}((?!(did|does|do|was|were|is|are|has|had|will|would|can)\b)[\w-]+ ){0,3}(case|decision|precedent)s?\b(?! (number|no\.))`, 'i')],
   // "Which court", "what other state's top court", not "what did the court …".
-  ['court', /\b(which|what) ((?!(did|does|do|was|were|is|are|has|had|will|would|can|the|a|an)\b)[\w'’-]+ ){0,3}court\b/i],
+  ['court', new RegExp(String.raw`\b(which|what) ${NOT_KIND_OF}((?!(did|does|do|was|were|is|are|has|had|will|would|can|the|a|an)\b)[\w'’-]+ ){0,3}court\b`, 'i')],
   // "How long …?": answered by a span of time or a length ("approximately 45 seconds", "since 1967", "6,400 km").
   ['duration', /\bhow long\b/i],
   // "How often …?", "report frequency": answered by "bi-weekly", "every two weeks", "twice a year".

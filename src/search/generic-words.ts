@@ -20,7 +20,7 @@ meet met include included continue continued set learn change changed lead led u
 followed stop stopped create created speak spoke read allow allowed add added spend spent grow grew open opened
 offer offered remember consider considered appear appeared expect expected stay stayed reach reached remain
 remained suggest suggested pass passed require required decide decided deal dealt look looked work worked
-people person persons thing things way ways kind kinds type types part parts lot lots fact facts point points place
+people person persons thing things way ways kind kinds type types sort sorts part parts lot lots fact facts point points place
 stuff anything something everything someone anyone everyone nothing whole main big new old good bad real true
 huge large larger largest small smaller smallest little tiny massive enormous bigger biggest couple few many much bunch very quite pretty literally country countries city cities
 ultimately originally exactly basically actually really truly probably possibly likely regarding concerning
