@@ -22,6 +22,7 @@ const CHAT_SPELLINGS: Readonly<Record<string, string>> = {
   coz: 'because',
   tho: 'though',
   thru: 'through',
+  w: 'with',
   'w/': 'with',
   'w/o': 'without',
   // Contractions typed without their apostrophe.

@@ -3,7 +3,7 @@
  * by the number of query terms it matches, so "the" or "did" would otherwise distort the ranking.
  * Negations stay out of the list on purpose ("not", "no", "never") — legal text turns on them. Chat
  * spells "who's" as "whos" and "what did" as "what'd": those are stop words too, as are chat's
- * interjections ("lol", "tbh"), which say nothing of the topic.
+ * interjections ("lol", "tbh", "ok"), which say nothing of the topic, and "whose" and "though".
  */
 export const STOP_WORDS: ReadonlySet<string> = new Set(
   `a about above after again against all also am an and any are aren't as at be because been before being
@@ -14,10 +14,10 @@ most mustn't my myself nor of off on once only or other ought our ours ourselves
 she she'd she'll she's should shouldn't so some such than that that's the their theirs them themselves then
 there there's these they they'd they'll they're they've this those through to too under until up very was
 wasn't we we'd we'll we're we've were weren't what what's when when's where where's which while who who's
-whom why why's with won't would wouldn't you you'd you'll you're you've your yours yourself yourselves
-s t also just really actually ever much many tell me please know
+whom whose why why's with won't would wouldn't you you'd you'll you're you've your yours yourself yourselves
+s t also just really actually ever much many tell me please know though although
 whats whens wheres whos hows whys what'd who'd where'd when'd how'd why'd
-lol lmao tbh ngl omg idk imo btw bruh yo hey pls plz thx rn smth yeah ya gonna wanna kinda sorta lemme`
+lol lmao tbh ngl omg idk imo btw bruh yo hey pls plz thx rn smth yeah ya gonna wanna kinda sorta lemme ok okay hmm um uh anyway`
     .split(/\s+/)
     .filter(Boolean),
 );
