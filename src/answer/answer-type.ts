@@ -30,7 +30,7 @@ const TYPE_PATTERNS: [AnswerType, RegExp][] = [
   // name them ("JUSTICE KENNEDY delivered the opinion", "Written by: …").
   [
     'author',
-    /\b(?:who|which (?:judge|justice|attorney|lawyer|official))\b[^?]{0,120}\b(?:wrote|written|write|writes|authored|delivered|penned|signed)\b[^?]{0,120}\b(?:opinion|order|memorandum|decision|ruling|dissent|concurrence|letter)s?\b|\b(?:opinion|order|memorandum|decision|ruling|dissent|OAG|AGO)\b[^?]{0,120}\bauthor\b/i,
+    /\b(?:who|which (?:judge|justice|attorney|lawyer|official))\b[^?]{0,120}\b(?:wrote|written|write|writes|authored|delivered|penned|signed)\b[^?]{0,120}\b(?:opinion|order|memorandum|decision|ruling|dissent|concurrence|letter|OAG|AGO)s?\b|\b(?:opinion|order|memorandum|decision|ruling|dissent|OAG|AGO)\b[^?]{0,120}\b(?:author|written by|authored by)\b|\bauthor of\b[^?]{0,120}\b(?:opinion|order|memorandum|decision|ruling|dissent|concurrence|letter|OAG|AGO)s?\b/i,
   ],
   // "Who requested OAG 18-011?", "OAG 18-011 requested by": the official an opinion answers, named in its
   // header ("Requested by: Hon. Alison Lundergan Grimes", "Honorable Michael Armstead").
