@@ -131,6 +131,9 @@ describe('offersAnswerType', () => {
     expect(offersAnswerType('The CEO studied there. Microsoft CEO pay rose.', 'which', ceo)).toBe(false);
     expect(offersAnswerType('He was beaten in the Battle of Dalan Balzhut.', 'which', questionWordSet('Which battle did he lose?'))).toBe(true);
     expect(offersAnswerType('The Liberal Party leads there.', 'which', questionWordSet('Which party is strongest?'))).toBe(true);
+    // A word that counts or compares the noun does not say which one.
+    expect(offersAnswerType('He led two different teams to the final.', 'which', questionWordSet('What team won the final?'))).toBe(false);
+    expect(offersAnswerType('He led several other teams.', 'which', questionWordSet('What team won the final?'))).toBe(false);
     expect(answerTypeStarts('It is a bombshell class-action lawsuit filed in 2023.', 'which', words)).toEqual([18]);
     expect(offersAnswerType('For them the lawsuit is a crusade.', 'which', words)).toBe(false);
     // Plurals, either way round; a qualifier the question already names is no answer.

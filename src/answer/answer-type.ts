@@ -140,6 +140,9 @@ export function offersAnswerType(text: string, type: AnswerType, questionWords: 
   }
 }
 
+/** Words in front of a noun that count or compare it but do not say which one: "two different teams". */
+const NOT_A_KIND = /^(?:different|other|another|several|various|multiple|many|numerous|same|certain|each|every|both|all|some|any|such|own|few|more|most|less|fewer|new|old|first|second|third|last|next|previous|former|latter|\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?|millions?)$/;
+
 // The word in front of a noun, and the space between them.
 const WORD_BEFORE = /([\p{L}\d%'’-]+)\s+$/u;
 // A name right after a noun: "defendant Jackson", "CEO Satya Nadella", "the Battle of Dalan Balzhut".
@@ -162,7 +165,7 @@ function qualifierStarts(text: string, questionWords: QuestionWords): number[] {
     const before = WORD_BEFORE.exec(text.slice(Math.max(0, match.index - 40), match.index));
     if (!before) continue;
     const modifier = before[1]!.toLowerCase();
-    if (!STOP_WORDS.has(modifier) && !questionWords.has(modifier)) starts.push(match.index - before[0].length);
+    if (!STOP_WORDS.has(modifier) && !questionWords.has(modifier) && !NOT_A_KIND.test(modifier)) starts.push(match.index - before[0].length);
   }
   return starts;
 }
