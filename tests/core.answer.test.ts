@@ -111,11 +111,12 @@ describe('answers over the shipped knowledge', () => {
     expect(first!.quote).toContain('Maximilian Klein and Sarah Grabert');
   });
 
-  it('reads chat interjections ("lol", "tbh", "ngl") and "what\'d" as no part of the question', () => {
+  it('reads chat interjections ("lol", "tbh", "ngl", an opening "wait") and "what\'d" as no part of the question', () => {
     expect(excerptsOf(shipped.ask('when did fb become meta lol'))[0]!.quote).toContain('October 2021');
     expect(excerptsOf(shipped.ask('ngl who is suing meta tbh'))[0]!.quote).toContain('Maximilian Klein and Sarah Grabert');
     expect(excerptsOf(shipped.ask("what'd netflix give fb back, like reports or smth?"))[0]!.quote).toContain('bi-weekly reports');
     expect(excerptsOf(shipped.ask('hmm when did fb become meta tho'))[0]!.quote).toContain('October 2021');
+    expect(excerptsOf(shipped.ask('wait who is suing meta'))[0]!.quote).toContain('Maximilian Klein and Sarah Grabert');
     expect(excerptsOf(shipped.ask('ok so whose idea was the inbox api anyway'))[0]!.quote).toContain('“Inbox API” agreement');
   });
 

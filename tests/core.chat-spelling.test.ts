@@ -10,6 +10,12 @@ describe('chat spellings of everyday words', () => {
     expect(withChatSpellingsWrittenOut('the netflix guy buddies w zuck')).toBe('the netflix guy buddies with zuck');
   });
 
+  it('drops an opening "wait" or "hold on" before a question word, but not "wait times"', () => {
+    expect(withChatSpellingsWrittenOut('wait who is suing meta')).toBe('who is suing meta');
+    expect(withChatSpellingsWrittenOut('Hold on, so when did fb become meta?')).toBe('so when did fb become meta?');
+    expect(withChatSpellingsWrittenOut('wait times at the polls?')).toBe('wait times at the polls?');
+  });
+
   it('leaves words that only contain them, capitals and lone letters that name things alone', () => {
     expect(withChatSpellingsWrittenOut('What watt rating in the U.S.?')).toBe('What watt rating in the U.S.?');
     expect(withChatSpellingsWrittenOut('When did y. pestis reach England, and is a number n prime?')).toBe('When did y. pestis reach England, and is a number n prime?');

@@ -48,7 +48,14 @@ const CHAT_SPELLINGS: Readonly<Record<string, string>> = {
 // Not inside a citation's brackets: "§ 163-82.6(u)", "Rule 12(r)".
 const CHAT_WORD = new RegExp(`(?<![\\p{L}\\p{N}/(])(?:${Object.keys(CHAT_SPELLINGS).map((word) => word.replace('/', '\\/')).sort((a, b) => b.length - a.length).join('|')})(?![\\p{L}\\p{N}/)])`, 'gu');
 
-/** The question with chat spellings of everyday words written out; everything else as typed. */
+/**
+ * "wait, who …", "hold on so …": a message that opens by holding the conversation up, not by naming its
+ * topic. Only before a question word, a verb or a pronoun: "wait times at the polls?" asks about them.
+ */
+const OPENING_HOLD =
+  /^\s*(?:wait|hold on)\b[\s,.!:;-]*(?=(?:so|but|and|ok|okay|lol|really|actually|what|whats|what's|who|whos|who's|whose|when|where|why|how|which|is|was|are|were|did|does|do|has|have|had|can|could|will|would|i|you|u|we|they|he|she|it|this|that)\b)/iu;
+
+/** The question with chat spellings of everyday words written out and an opening "wait" dropped; everything else as typed. */
 export function withChatSpellingsWrittenOut(question: string): string {
-  return question.replace(CHAT_WORD, (word) => CHAT_SPELLINGS[word]!);
+  return question.replace(OPENING_HOLD, '').replace(CHAT_WORD, (word) => CHAT_SPELLINGS[word]!);
 }
