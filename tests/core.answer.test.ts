@@ -129,6 +129,11 @@ describe('answers over the shipped knowledge', () => {
     expect(excerptsOf(shipped.ask('What nationality are the two people suing?'))[0]!.quote).toContain('US citizens');
   });
 
+  it('answers "why", "what for" and "for what purpose" with the quote that says what it was for', () => {
+    expect(excerptsOf(shipped.ask('so netflix could read fb dms?? wat for'))[0]!.quote).toContain('to tailor its content offerings');
+    expect(excerptsOf(shipped.ask('For what purpose did Netflix use the messages?'))[0]!.quote).toContain('to tailor its content offerings');
+  });
+
   it('answers "what kind of lawsuit" with the word that says what kind', () => {
     expect(excerptsOf(shipped.ask('What kind of lawsuit is it?'))[0]!.quote).toContain('class-action lawsuit');
   });

@@ -2,7 +2,7 @@ import { isEnglishWord } from '../search/english-words.js';
 import { STOP_WORDS } from '../search/stopwords.js';
 
 /** What kind of thing a question asks for, read from its wh-words. */
-export type AnswerType = 'definition' | 'docket' | 'statute' | 'case' | 'court' | 'author' | 'requester' | 'person' | 'date' | 'duration' | 'frequency' | 'nationality' | 'number' | 'place' | 'which' | 'any';
+export type AnswerType = 'definition' | 'docket' | 'statute' | 'case' | 'court' | 'author' | 'requester' | 'person' | 'date' | 'duration' | 'frequency' | 'nationality' | 'purpose' | 'number' | 'place' | 'which' | 'any';
 
 /**
  * "Which party …?", "What kind of lawsuit …?", terse "type of lawsuit": the noun the question picks one of, and the word after it
@@ -26,6 +26,9 @@ const TYPE_PATTERNS: [AnswerType, RegExp][] = [
   ['frequency', /\b(how (often|frequently)|frequency)\b/i],
   // "What nationality is Hoesung Lee?": answered by "Korean", "US citizens".
   ['nationality', /\b(nationality|nationalities|citizenship)\b/i],
+  // "Why would Netflix want to read chats?", "For what purpose …?", "… wat for": answered by what it was
+  // done for ("to tailor its content offerings", "in order to", "because").
+  ['purpose', /\bwhy\b|\b(?:for )?what (?:purpose|reason|end)\b|\bwhat for\b|\b(?:hop(?:e|es|ed|ing)|want(?:s|ed)?|trying|tried|seek(?:s|ing)?|aim(?:s|ed|ing)?) to (?:gain|achieve|accomplish|get out of)\b|\b(?:goal|aim|purpose|point|motive) (?:of|behind)\b|\bwant(?:s|ed)? to do with\b|\b(?:use|used|using)\b[^?]{0,60}\bfor\W*$/i],
   // "Who wrote the majority opinion?", "OAG 18-011 author": the author of a filing, named where filings
   // name them ("JUSTICE KENNEDY delivered the opinion", "Written by: …").
   [
@@ -81,6 +84,9 @@ const CASE_NAME = /\b\p{Lu}[\p{L}.'’&-]*(?:\s\p{Lu}[\p{L}.'’&-]*)*\s+v\.\s+\
 const ACRONYM_IN_PARENTHESES = /\(\s*[“"]?(\p{Lu}{2,6})[”"]?\s*\)/gu;
 const CAPITALISED_WORD = /\p{Lu}[\p{L}'’-]*/gu;
 const FREQUENCY = /\b(?:(?:bi-?|semi-?)?(?:hourly|daily|weekly|monthly|quarterly|annually|yearly|nightly)|fortnightly|biennially|every\s+(?:\w+\s+)?(?:hour|day|week|month|quarter|year|decade|time)s?|(?:once|twice|\w+\s+times)\s+(?:a|an|per|each|every)\s+\w+|per\s+(?:hour|day|week|month|year|annum)|each\s+(?:day|week|month|year)|regularly|periodically|routinely)\b/i;
+// What something is done for: a purpose clause ("to tailor its content", "in order to"), or a reason ("because").
+const PURPOSE =
+  /\b(?:because|due to|owing to|as a result of|in order to|so as to|so that|in an effort to|for the purpose of|(?:aim(?:s|ed|ing)?|seek(?:s|ing)?|sought|intend(?:s|ed)?|meant) to|the reason)\b|\bto\s+(?!(?:the|a|an|its|their|his|her|our|your|my|this|that|these|those|them|him|us|me|it|be|all|any|each|every|some|no|one|more|date)\b)\p{Ll}{3,}\b(?<!s)(?!\s+(?:of|for|and)\b)/u;
 const NATIONALITY = /\b(?:citizens?|nationals?)\b|\b\p{Lu}\p{Ll}+(?:an|ese|ish|ch|i)\b/u;
 // Where a filing names its author: "KENNEDY, J., delivered the opinion", "Written by : Marc G. Farris",
 // "OSTEEN, JR., District Judge", "JUSTICE GINSBURG, dissenting", "Marc G. Farris, Assistant Attorney General".
@@ -113,6 +119,8 @@ export function offersAnswerType(text: string, type: AnswerType, questionWords: 
       return DURATION.test(text);
     case 'frequency':
       return FREQUENCY.test(text);
+    case 'purpose':
+      return PURPOSE.test(text);
     case 'nationality':
       return NATIONALITY.test(text);
     case 'docket':
