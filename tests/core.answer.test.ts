@@ -85,6 +85,8 @@ describe('answers over the shipped knowledge', () => {
 
   it('reads "how does the article describe X" as a question about X', () => {
     expect(excerptsOf(shipped.ask('How does the article describe Mark Zuckerberg?'))[0]!.quote).toContain('Facebook mogul Mark Zuckerberg');
+    // "Netflix" is in most passages: the everyday words around it must not sink the answer.
+    expect(excerptsOf(shipped.ask('How does the article describe Netflix?'))[0]!.quote).toContain('streaming behemoth Netflix');
   });
 
   it('reads a name with two letters swapped or one dropped, and a typo of an everyday word, as the words meant', () => {

@@ -93,6 +93,14 @@ describe('isGenericTypo', () => {
     }
   });
 
+  it('marks an everyday word the documents miss as everyday, and a topic word they miss as not', async () => {
+    const corpus = await corpusOfParagraphs(['The lawsuit was filed in April by two users.', 'The weather was mild.']);
+    const [describe, zebra] = analyzeQuery('describe zebra', corpus.analyzer, corpus.index).concepts;
+    expect(describe!.known).toBe(false);
+    expect(describe!.everyday).toBe(true);
+    expect(zebra!.everyday).toBeFalsy();
+  });
+
   it('does not "correct" an everyday word the documents miss into one they use ("nationality" is no "notion")', async () => {
     const corpus = await corpusOfParagraphs(['The notion of privacy was raised by two users.', 'The weather was mild.']);
     const [everyday] = analyzeQuery('nationality', corpus.analyzer, corpus.index).concepts;

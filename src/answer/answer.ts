@@ -60,7 +60,8 @@ export function answerQuestion(corpus: Corpus, question: string, options: Answer
   // A sentence that shares no word with the question is filler, not evidence.
   const choices = pickSentences(query, answerable, reading).filter((choice) => choice.ownMatches > 0);
   const best = choices[0];
-  const unknownShare = query.concepts.reduce((sum, concept) => sum + (concept.known ? 0 : concept.weight), 0) / (query.totalWeight || 1);
+  // Words the documents never use are a sign they miss the topic; everyday ones ("describe") are not.
+  const unknownShare = query.concepts.reduce((sum, concept) => sum + (concept.known || concept.everyday ? 0 : concept.weight), 0) / (query.totalWeight || 1);
   const confidence = best
     ? 0.5 * best.coverage +
       0.5 * best.candidate.coverage -

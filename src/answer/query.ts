@@ -18,6 +18,8 @@ export interface Concept {
   known: boolean;
   /** Position of the concept in the question, for bigram and proximity features. */
   position: number;
+  /** An everyday word ("describe", "article") the documents never use: no sign they miss the topic. */
+  everyday?: boolean;
 }
 
 export interface AnalyzedQuery {
@@ -174,6 +176,7 @@ export function analyzeQuery(typed: string, analyzer: Analyzer, index: PassageIn
     let terms = fresh;
     let weight: number;
     let known = knownTerms.length > 0;
+    let everyday = false;
     if (known) {
       weight = Math.max(...knownTerms.map(idf));
       // "say", "get", "describe" tell little of what is asked even where the documents use them.
@@ -191,10 +194,11 @@ export function analyzeQuery(typed: string, analyzer: Analyzer, index: PassageIn
       } else if (isGeneric(fresh) || (/^[a-z]+$/.test(word) && !isEnglishWord(word) && isGenericTypo(word))) {
         // An everyday word, or a typo of one ("nmae", "exacly"): no evidence the documents miss the topic.
         weight = unknownWeight * GENERIC_UNKNOWN_SHARE;
+        everyday = true;
       } else weight = isProperName(question, group.start) ? unknownWeight * PROPER_NAME_FACTOR : unknownWeight;
     }
     for (const term of terms) termWeights.set(term, Math.max(termWeights.get(term) ?? 0, known ? 1 : 0.5));
-    concepts.push({ terms, weight, known, position });
+    concepts.push(everyday ? { terms, weight, known, position, everyday } : { terms, weight, known, position });
   });
 
   return {
