@@ -93,6 +93,17 @@ describe('isGenericTypo', () => {
     }
   });
 
+  it('reads a word the documents never use as the English word it was made from, when they use that', async () => {
+    const corpus = await corpusOfParagraphs(['The president listed the old laws early.', 'The grave weather was mild.']);
+    const termsOf = (word: string) => analyzeQuery(word, corpus.analyzer, corpus.index).concepts[0]!;
+    expect(termsOf('presidential').known).toBe(true);
+    expect(termsOf('presidential').terms).toContain(corpus.analyzer.terms('president')[0]);
+    expect(termsOf('oldest').terms).toContain(corpus.analyzer.terms('old')[0]);
+    expect(termsOf('earlier').terms).toContain(corpus.analyzer.terms('early')[0]);
+    // "gravity" is not made from "grave", nor is any word from a stem that is no English word.
+    expect(termsOf('gravity').known).toBe(false);
+  });
+
   it('marks an everyday word the documents miss as everyday, and a topic word they miss as not', async () => {
     const corpus = await corpusOfParagraphs(['The lawsuit was filed in April by two users.', 'The weather was mild.']);
     const [describe, zebra] = analyzeQuery('describe zebra', corpus.analyzer, corpus.index).concepts;

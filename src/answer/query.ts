@@ -5,6 +5,7 @@ import { GENERIC_TERMS, isGenericTypo } from '../search/generic-words.js';
 import type { PassageIndex } from '../search/passage-index.js';
 import { inverseDocumentFrequency } from '../search/top-hits.js';
 import { spellingFixes, withPhraseAndStopWordTyposFixed } from './spelling.js';
+import { stemWord } from '../search/irregular-forms.js';
 
 /**
  * One idea of the question: the terms any of which satisfies it. A word, its alias group token,
@@ -81,7 +82,7 @@ const CORRECTION_WEIGHT = 0.85;
 /**
  * Indexed terms that stand in for a word the documents never use: the name an acronym stands for, the
  * spelling fixes of a typo (from its stem, then from the word as typed), else the noun for whoever does
- * what the word says.
+ * what the word says, else the word it was made from ("presidential" → president).
  */
 function standInTerms(
   word: string,
@@ -96,7 +97,39 @@ function standInTerms(
   }
   // An everyday word is spelt as meant: "nationality" is no typo of "notion".
   const fixes = isGeneric(fresh) ? [] : spellingFixes(word, fresh, analyzer, index);
-  return { kind: 'correction', terms: fixes.length > 0 ? fixes : agentNouns(fresh, index) };
+  if (fixes.length > 0) return { kind: 'correction', terms: fixes };
+  const agents = agentNouns(fresh, index);
+  return { kind: 'correction', terms: agents.length > 0 ? agents : baseWords(word.toLowerCase(), index) };
+}
+
+/** Endings that make one word of another, with what the base word ended in: "presidential" → "president", "earlier" → "early". */
+const DERIVING_ENDINGS: readonly (readonly [string, string])[] = [
+  ['ial', ''],
+  ['al', ''],
+  ['al', 'e'],
+  ['iest', 'y'],
+  ['ier', 'y'],
+  ['est', ''],
+  ['er', ''],
+  ['er', 'e'],
+  ['ly', ''],
+  ['ness', ''],
+];
+
+/**
+ * "presidential" → president, "oldest" → old, "helper" → help: the base a word the documents never use
+ * was made from, when they use that. Stemming keeps such pairs apart.
+ */
+function baseWords(word: string, index: PassageIndex): string[] {
+  const found = new Set<string>();
+  for (const [ending, restored] of DERIVING_ENDINGS) {
+    if (!word.endsWith(ending) || word.length - ending.length < 3) continue;
+    const base = word.slice(0, -ending.length) + restored;
+    if (!isEnglishWord(base)) continue;
+    const term = stemWord(base);
+    if (index.documentFrequency(term) > 0) found.add(term);
+  }
+  return [...found];
 }
 
 function isGeneric(terms: readonly string[]): boolean {
