@@ -93,6 +93,13 @@ describe('isGenericTypo', () => {
     }
   });
 
+  it('does not "correct" a number word the documents miss into one they use ("eight" is no "fight")', async () => {
+    const corpus = await corpusOfParagraphs(['The fight went on under the light.', 'The weather was mild.']);
+    const [eight] = analyzeQuery('eight', corpus.analyzer, corpus.index).concepts;
+    expect(eight!.known).toBe(false);
+    expect(eight!.terms).toEqual(['eight']);
+  });
+
   it('reads a word the documents never use as the English word it was made from, when they use that', async () => {
     const corpus = await corpusOfParagraphs(['The president listed the old laws early.', 'The grave weather was mild.']);
     const termsOf = (word: string) => analyzeQuery(word, corpus.analyzer, corpus.index).concepts[0]!;

@@ -27,7 +27,7 @@ ultimately originally exactly basically actually really truly probably possibly 
 about around back again still ever even end ended happening involved involve involving role
 date dates time times year years day days amount number name named called total sum often frequently frequency nationality nationalities citizenship
 purpose purposes reason reasons motive motives achieve achieved accomplish accomplished hope hopes hoped hoping
-one two three four five several both first second third last
+one two three four five six seven eight nine ten eleven twelve several both first second third last
 article articles document documents doc docs story stories text texts source sources passage passages
 according mention mentioned mentions describe described describes portray portrayed portrays characterize characterized characterizes depict depicted depicts
 behind beside besides among amongst across toward towards upon via onto within without throughout beyond
