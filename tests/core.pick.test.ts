@@ -199,6 +199,13 @@ describe('questions answered by a line of a long filing', () => {
     expect(answer.kind === 'excerpts' && answer.excerpts[0]!.quote).toContain('JUSTICE GINSBURG, dissenting');
   });
 
+  it('declines what came after an opinion ("on remand", "after this opinion"), which the opinion cannot tell', () => {
+    expect(answerQuestion(court, 'What did the Fifth Circuit decide on remand in Fisher?').kind).toBe('no-match');
+    expect(answerQuestion(court, 'Did the Kentucky Board of Elections adopt the regulation after this opinion?').kind).toBe('no-match');
+    const remand = answerQuestion(court, "What did the Supreme Court do with the Fifth Circuit's judgment?");
+    expect(remand.kind === 'excerpts' && remand.excerpts[0]!.quote).toMatch(/Court vacates the Fifth Circuit’s judgment/);
+  });
+
   it('quotes the header line naming who requested an opinion, over the docket lines that repeat its number', () => {
     const answer = answerQuestion(court, 'Who requested OAG 18-011 from the Kentucky Attorney General?');
     expect(answer.kind === 'excerpts' && answer.excerpts[0]!.quote).toContain('Alison Lundergan Grimes');

@@ -37,6 +37,11 @@ describe('quoteShortfall', () => {
     ['How did Netflix respond to the allegations?', 'A Netflix spokesperson said the claims were false.', 'none'],
     ['How did the defendants respond to the motion?', 'Defendants argue that the plaintiffs lack standing.', 'none'],
     ['Who responded by filing a motion?', 'The State filed a motion to dismiss.', 'none'],
+    // What came after an opinion is told by a later event, not by the remand or a recommendation.
+    ['How did the Fifth Circuit rule on remand?', 'The judgment is vacated, and the case is remanded.', 'decisive'],
+    ['Did the Board adopt a regulation after this opinion?', 'We recommend that the Board promulgate a regulation.', 'decisive'],
+    ['How did the Fifth Circuit rule on remand?', 'On remand, the Fifth Circuit again upheld the plan.', 'none'],
+    ['Who wrote the opinion?', 'We recommend that the Board promulgate a regulation.', 'none'],
     // A "when" answer without a date is weak; a "what" question needs nothing in particular.
     ['When was the lawsuit filed?', 'The lawsuit was filed by two users.', 'weak'],
     ['When was the lawsuit filed?', 'The lawsuit was filed in April 2023.', 'none'],

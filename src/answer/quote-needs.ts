@@ -8,6 +8,14 @@ const RESPONSE_QUESTION =
 const REPORTED_SPEECH =
   /\b(?:said|says|say|stated|states|statement|respond\w*|response|repl(?:y|ied|ies)|react\w*|told|comment\w*|den(?:y|ies|ied|ial)|spokes\w+|declined to|argue[sd]?|contend\w*|maintain\w*|insist\w*)\b/i;
 
+/**
+ * "How did the Fifth Circuit rule on remand?", "Did the Board adopt it after this opinion?": asks
+ * what came after an opinion, which only a text telling of later events answers. An opinion's own
+ * "the case is remanded" or "we recommend" says what was to come, not what came.
+ */
+const AFTERMATH_QUESTION = /\b(?:on remand|after (?:the|this|that|its) (?:[\w-]+ )?(?:opinion|decision|ruling|recommendation))\b/i;
+const TELLS_AFTERMATH = /\b(?:on remand|subsequently|thereafter|later|afterwards?|after|since|following|ended up|eventually|ultimately|again)\b/i;
+
 /** A question that asks yes or no, not what, when or who: "Did Hastings leave the board?". */
 const YES_NO_QUESTION = /^\W*(?:did|does|do|is|was|were|are|has|have|had|can|could|will|would|should)\b/i;
 const OPPOSITE_EVENTS: readonly (readonly [RegExp, RegExp])[] = [
@@ -57,7 +65,8 @@ const METHOD_QUESTION = /^\s*how (?:do|does|can|could|should|would|might|may|mus
  * - "How do I join …?": the verb (or an alias of it): a quote naming the class action does not say how
  *   to join it. A verb the analyzer drops (a stop word) sets no condition.
  * - "How did Netflix respond?": a reported reply, not the allegation itself;
- * - "When did he leave the board?": not only the opposite event ("he joined the board").
+ * - "When did he leave the board?": not only the opposite event ("he joined the board");
+ * - "How did the court rule on remand?": a later event, not the remand or a recommendation.
  * "How much …?", "When …?" or "How often …?" answered with no number, date or frequency is only weak.
  */
 export function quoteShortfall(question: string, quote: string, analyzer: Analyzer): Shortfall {
@@ -65,6 +74,7 @@ export function quoteShortfall(question: string, quote: string, analyzer: Analyz
   if (MONEY_QUESTION.test(question) && !MONEY.test(quote)) return 'decisive';
   if (missesMethodVerb(question, quote, analyzer) || tellsOppositeEvent(question, quote)) return 'decisive';
   if (RESPONSE_QUESTION.test(question) && !REPORTED_SPEECH.test(quote)) return 'decisive';
+  if (AFTERMATH_QUESTION.test(question) && !TELLS_AFTERMATH.test(quote)) return 'decisive';
   const type = expectedAnswerType(question);
   const aging = type === 'number' && AGE_QUESTION.test(question);
   const counting = (type === 'number' && COUNT_QUESTION.test(question)) || aging;
