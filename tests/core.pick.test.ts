@@ -206,6 +206,10 @@ describe('questions answered by a line of a long filing', () => {
     expect(remand.kind === 'excerpts' && remand.excerpts[0]!.quote).toMatch(/Court vacates the Fifth Circuit’s judgment/);
   });
 
+  it('declines "what is the name of …" when the filing only says there is one ("lives in a nursing home")', () => {
+    expect(answerQuestion(court, 'What is the name of the nursing home where Walter Hutchins lives?').kind).toBe('no-match');
+  });
+
   it('quotes the header line naming who requested an opinion, over the docket lines that repeat its number', () => {
     const answer = answerQuestion(court, 'Who requested OAG 18-011 from the Kentucky Attorney General?');
     expect(answer.kind === 'excerpts' && answer.excerpts[0]!.quote).toContain('Alison Lundergan Grimes');

@@ -42,6 +42,12 @@ describe('quoteShortfall', () => {
     ['Did the Board adopt a regulation after this opinion?', 'We recommend that the Board promulgate a regulation.', 'decisive'],
     ['How did the Fifth Circuit rule on remand?', 'On remand, the Fifth Circuit again upheld the plan.', 'none'],
     ['Who wrote the opinion?', 'We recommend that the Board promulgate a regulation.', 'none'],
+    // "What is the name of X?" is not answered by "a X" or "his X" with no name near it.
+    ["What is the name of Walter Hutchins's wife?", 'He voted with the assistance of his wife and his nursing home staff.', 'decisive'],
+    ['What is the name of the nursing home where Hutchins lives?', 'Hutchins is legally blind and lives in a nursing home. ( Id. ¶ 11.)', 'decisive'],
+    ['What was the name of the Norman castle?', 'They lent their ethnicity to the name of their castle: Afranji, meaning "Franks."', 'none'],
+    ['What is the name of the alphabet used?', 'A problem instance is a string over an alphabet. Usually, the alphabet is the binary alphabet.', 'none'],
+    ['What was the name of the doctrine?', 'Gandhi took it up in his doctrine of Satyagraha.', 'none'],
     // A "when" answer without a date is weak; a "what" question needs nothing in particular.
     ['When was the lawsuit filed?', 'The lawsuit was filed by two users.', 'weak'],
     ['When was the lawsuit filed?', 'The lawsuit was filed in April 2023.', 'none'],

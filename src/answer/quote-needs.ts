@@ -1,4 +1,5 @@
 import type { Analyzer } from '../search/analyzer.js';
+import { STOP_WORDS } from '../search/stopwords.js';
 import { asksAboutPresent, expectedAnswerType, offersAnswerType, offersCount, questionWordSet, speaksOfPresent } from './answer-type.js';
 
 /** "How did Netflix respond to the allegations?", "Has Meta issued a statement?": asks what a party said back. */
@@ -15,6 +16,52 @@ const REPORTED_SPEECH =
  */
 const AFTERMATH_QUESTION = /\b(?:on remand|after (?:the|this|that|its) (?:[\w-]+ )?(?:opinion|decision|ruling|recommendation))\b/i;
 const TELLS_AFTERMATH = /\b(?:on remand|subsequently|thereafter|later|afterwards?|after|since|following|ended up|eventually|ultimately|again)\b/i;
+
+/** "What is the name of Hutchins's wife / the nursing home?": the thing whose name is asked for. */
+const NAME_OF = /\bname of (?:the |(?:(?:\p{L}+ ){0,3}\p{L}+['’]s?|his|her|their|its) )((?:[\p{L}-]+ ){0,2}[\p{L}-]+)/iu;
+
+/** Capitalised words that name no one: citation signals and the pronoun "I". */
+const NOT_A_NAME: ReadonlySet<string> = new Set(['Id', 'Ibid', 'See', 'Doc', 'I']);
+/** How many words either side of a thing its name may stand ("their castle: Afranji", "Satyagraha"). */
+const NAME_REACH = 6;
+
+/**
+ * Whether the quote tells of the thing only as one of its kind ("lives in a nursing home", "with the
+ * assistance of his wife"), with no name within a few words of it: it says there is one, not what it is
+ * called. A mention with "the" ("the binary alphabet") has picked one out, which may be the answer.
+ */
+function mentionsUnnamed(question: string, quote: string): boolean {
+  const phrase = NAME_OF.exec(question)?.[1];
+  if (!phrase) return false;
+  const words = phrase.toLowerCase().split(' ');
+  const end = words.findIndex((word) => STOP_WORDS.has(word));
+  const noun = (end === -1 ? words : words.slice(0, end)).at(-1)?.replace(/s$/, '');
+  if (!noun) return false;
+  const isNoun = new RegExp(String.raw`^\W*${noun}s?\b`, 'iu');
+  const asked = new Set(question.toLowerCase().match(/\p{L}+/gu) ?? []);
+  const tokens = quote.split(/\s+/);
+  let unnamed = false;
+  for (let i = 0; i < tokens.length; i++) {
+    if (!isNoun.test(tokens[i]!)) continue;
+    const before = [tokens[i - 1] ?? '', tokens[i - 2] ?? ''];
+    if (before.some((word) => /^the$/i.test(word))) return false;
+    if (!before.some((word) => /^(?:an?|his|her|their|its)$/i.test(word))) continue;
+    if (namesNear(tokens, i, asked)) return false;
+    unnamed = true;
+  }
+  return unnamed;
+}
+
+/** Whether a capitalised word the question does not hold stands within NAME_REACH words of token `at`, not opening a sentence. */
+function namesNear(tokens: readonly string[], at: number, asked: ReadonlySet<string>): boolean {
+  for (let j = Math.max(0, at - NAME_REACH); j <= Math.min(tokens.length - 1, at + NAME_REACH); j++) {
+    const word = tokens[j]!.replace(/^\W+|\W+$/g, '');
+    if (j === at || !/^\p{Lu}/u.test(word) || NOT_A_NAME.has(word) || asked.has(word.toLowerCase())) continue;
+    if (j > 0 && /[.!?]\W*$/.test(tokens[j - 1]!)) continue;
+    return true;
+  }
+  return false;
+}
 
 /** A question that asks yes or no, not what, when or who: "Did Hastings leave the board?". */
 const YES_NO_QUESTION = /^\W*(?:did|does|do|is|was|were|are|has|have|had|can|could|will|would|should)\b/i;
@@ -66,7 +113,8 @@ const METHOD_QUESTION = /^\s*how (?:do|does|can|could|should|would|might|may|mus
  *   to join it. A verb the analyzer drops (a stop word) sets no condition.
  * - "How did Netflix respond?": a reported reply, not the allegation itself;
  * - "When did he leave the board?": not only the opposite event ("he joined the board");
- * - "How did the court rule on remand?": a later event, not the remand or a recommendation.
+ * - "How did the court rule on remand?": a later event, not the remand or a recommendation;
+ * - "What is the name of his wife?": a name, not just "his wife".
  * "How much …?", "When …?" or "How often …?" answered with no number, date or frequency is only weak.
  */
 export function quoteShortfall(question: string, quote: string, analyzer: Analyzer): Shortfall {
@@ -75,6 +123,7 @@ export function quoteShortfall(question: string, quote: string, analyzer: Analyz
   if (missesMethodVerb(question, quote, analyzer) || tellsOppositeEvent(question, quote)) return 'decisive';
   if (RESPONSE_QUESTION.test(question) && !REPORTED_SPEECH.test(quote)) return 'decisive';
   if (AFTERMATH_QUESTION.test(question) && !TELLS_AFTERMATH.test(quote)) return 'decisive';
+  if (mentionsUnnamed(question, quote)) return 'decisive';
   const type = expectedAnswerType(question);
   const aging = type === 'number' && AGE_QUESTION.test(question);
   const counting = (type === 'number' && COUNT_QUESTION.test(question)) || aging;
