@@ -43,6 +43,7 @@ describe('expectedAnswerType', () => {
     ['Which out-of-state court decision did the opinion rely on?', 'case'],
     ['Which out-of-state court agreed?', 'court'],
     ['Which Michigan district court case did the court rely on?', 'case'],
+    ['Which old Kentucky high court case says writing in a name is a right?', 'case'],
     ['Which court is the case in?', 'court'],
     ['Who wrote the majority opinion in Fisher v. University of Texas?', 'author'],
     ['Which judge authored the March 2022 memorandum opinion?', 'author'],
