@@ -116,7 +116,7 @@ describe('isGenericTypo', () => {
     const [describe, zebra] = analyzeQuery('describe zebra', corpus.analyzer, corpus.index).concepts;
     expect(describe!.known).toBe(false);
     expect(describe!.everyday).toBe(true);
-    expect(zebra!.everyday).toBeFalsy();
+    expect(zebra!.everyday).toBe(false);
   });
 
   it('does not "correct" an everyday word the documents miss into one they use ("nationality" is no "notion")', async () => {

@@ -5,8 +5,8 @@ import { STOP_WORDS } from '../search/stopwords.js';
 export type AnswerType = 'definition' | 'docket' | 'statute' | 'case' | 'court' | 'author' | 'requester' | 'person' | 'date' | 'duration' | 'frequency' | 'nationality' | 'purpose' | 'number' | 'place' | 'which' | 'any';
 
 /**
- * "Which party …?", "What kind of lawsuit …?", terse "type of lawsuit": the noun the question picks one of, and the word after it
- * (for "What German ruler …"). Letters only: the noun goes into a pattern.
+ * "Which party …?", "What kind of lawsuit …?", terse "type of lawsuit": the noun the question picks one
+ * of, and the word after it (for "What German ruler …"). Letters only: the noun goes into a pattern.
  */
 const WHICH_NOUN = /(?:\b(?:what|which)\s+(?:(?:kind|type|sort|form)s?\s+of\s+)?|^\W*(?:kind|type|sort)s?\s+of\s+)(\p{L}+)(?:\s+(\p{L}+))?/iu;
 /** "What kind of case …?" asks which kind, not for a case's name: it is read as a "which" question. */

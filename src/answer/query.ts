@@ -2,10 +2,10 @@ import { isAliasTerm, type Analyzer } from '../search/analyzer.js';
 import { isAcronym, type AcronymExpander } from '../search/acronyms.js';
 import { isEnglishWord } from '../search/english-words.js';
 import { GENERIC_TERMS, isGenericTypo } from '../search/generic-words.js';
+import { stemWord } from '../search/irregular-forms.js';
 import type { PassageIndex } from '../search/passage-index.js';
 import { inverseDocumentFrequency } from '../search/top-hits.js';
 import { spellingFixes, withPhraseAndStopWordTyposFixed } from './spelling.js';
-import { stemWord } from '../search/irregular-forms.js';
 
 /**
  * One idea of the question: the terms any of which satisfies it. A word, its alias group token,
@@ -20,7 +20,7 @@ export interface Concept {
   /** Position of the concept in the question, for bigram and proximity features. */
   position: number;
   /** An everyday word ("describe", "article") the documents never use: no sign they miss the topic. */
-  everyday?: boolean;
+  everyday: boolean;
 }
 
 export interface AnalyzedQuery {
@@ -231,7 +231,7 @@ export function analyzeQuery(typed: string, analyzer: Analyzer, index: PassageIn
       } else weight = isProperName(question, group.start) ? unknownWeight * PROPER_NAME_FACTOR : unknownWeight;
     }
     for (const term of terms) termWeights.set(term, Math.max(termWeights.get(term) ?? 0, known ? 1 : 0.5));
-    concepts.push(everyday ? { terms, weight, known, position, everyday } : { terms, weight, known, position });
+    concepts.push({ terms, weight, known, position, everyday });
   });
 
   return {
