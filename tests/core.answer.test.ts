@@ -122,6 +122,10 @@ describe('answers over the shipped knowledge', () => {
     expect(excerptsOf(shipped.ask('ok so whose idea was the inbox api anyway'))[0]!.quote).toContain('“Inbox API” agreement');
   });
 
+  it('does not read a hedge ("This bond was reportedly cemented") as the topic it stems like ("reports")', () => {
+    expect(excerptsOf(shipped.ask('when did netflix last send facebook reports'))[0]!.quote).toContain('October 2021');
+  });
+
   it('answers "how often" and "frequency" with the quote that says how often', () => {
     expect(excerptsOf(shipped.ask('Netflix report frequency'))[0]!.quote).toContain('bi-weekly reports');
     expect(excerptsOf(shipped.ask('How often did Netflix send reports to Facebook?'))[0]!.quote).toContain('bi-weekly reports');

@@ -3,7 +3,8 @@
  * by the number of query terms it matches, so "the" or "did" would otherwise distort the ranking.
  * Negations stay out of the list on purpose ("not", "no", "never") — legal text turns on them. Chat
  * spells "who's" as "whos" and "what did" as "what'd": those are stop words too, as are chat's
- * interjections ("lol", "tbh", "ok"), which say nothing of the topic, and "whose" and "though".
+ * interjections ("lol", "tbh", "ok"), which say nothing of the topic, and "whose" and "though". So do
+ * hedges ("reportedly", "allegedly"), which say how sure the writer is; "reportedly" would stem to "report".
  */
 export const STOP_WORDS: ReadonlySet<string> = new Set(
   `a about above after again against all also am an and any are aren't as at be because been before being
@@ -16,6 +17,7 @@ there there's these they they'd they'll they're they've this those through to to
 wasn't we we'd we'll we're we've were weren't what what's when when's where where's which while who who's
 whom whose why why's with won't would wouldn't you you'd you'll you're you've your yours yourself yourselves
 s t also just really actually ever much many tell me please know though although
+reportedly allegedly supposedly purportedly apparently seemingly ostensibly
 whats whens wheres whos hows whys what'd who'd where'd when'd how'd why'd
 lol lmao tbh ngl omg idk imo btw bruh yo hey pls plz thx rn smth yeah ya gonna wanna kinda sorta lemme ok okay hmm um uh anyway`
     .split(/\s+/)
