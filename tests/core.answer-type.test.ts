@@ -58,6 +58,7 @@ describe('expectedAnswerType', () => {
     ['Did Netflix read private messages?', 'any'],
     ['What kind of lawsuit is it?', 'which'],
     ['type of lawsuit', 'which'],
+    ['lawsuit type', 'which'],
     ['What kind of case is it?', 'which'],
     ['What kind of court heard it?', 'which'],
     ['What types of schools are referred to as Model C schools?', 'which'],

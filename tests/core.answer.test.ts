@@ -144,8 +144,9 @@ describe('answers over the shipped knowledge', () => {
     expect(excerptsOf(shipped.ask('What kind of lawsuit is it?'))[0]!.quote).toContain('class-action lawsuit');
   });
 
-  it('reads "type of lawsuit" and "what sort of case" as asking which kind, without a wh-word or a case name', () => {
+  it('reads "type of lawsuit", "lawsuit type" and "what sort of case" as asking which kind, without a wh-word or a case name', () => {
     expect(excerptsOf(shipped.ask('type of lawsuit'))[0]!.quote).toContain('class-action lawsuit');
+    expect(excerptsOf(shipped.ask('lawsuit type'))[0]!.quote).toContain('class-action lawsuit');
     expect(excerptsOf(shipped.ask('what sort of case is this'))[0]!.quote).toContain('anti-trust case');
   });
 

@@ -9,6 +9,8 @@ export type AnswerType = 'definition' | 'docket' | 'statute' | 'case' | 'court' 
  * of, and the word after it (for "What German ruler …"). Letters only: the noun goes into a pattern.
  */
 const WHICH_NOUN = /(?:\b(?:what|which)\s+(?:(?:kind|type|sort|form)s?\s+of\s+)?|^\W*(?:kind|type|sort)s?\s+of\s+)(\p{L}+)(?:\s+(\p{L}+))?/iu;
+/** "lawsuit type", "case kind": the terse way to ask which kind. */
+const TERSE_KIND = /^\W*(\p{L}+)\s+(?:type|kind|sort)\W*$/iu;
 /** "What kind of case …?" asks which kind, not for a case's name: it is read as a "which" question. */
 const NOT_KIND_OF = String.raw`(?!(?:kind|type|sort|form)s? of\b)`;
 const TYPE_PATTERNS: [AnswerType, RegExp][] = [
@@ -45,6 +47,7 @@ const TYPE_PATTERNS: [AnswerType, RegExp][] = [
   // "Which party is strongest …?", "What kind of lawsuit is it?": answered by the word in front of the
   // noun, "the Liberal Party", "a class-action lawsuit". Last: "what year" or "which court" say more.
   ['which', WHICH_NOUN],
+  ['which', TERSE_KIND],
 ];
 
 // "When UT said it wanted X, what did it call that?": a clause that sets the scene, then the question.
@@ -277,6 +280,8 @@ export function questionWordSet(question: string): QuestionWords {
 
 /** "Which party …" → party; "What German ruler …" → ruler (a capitalised word first qualifies the next); "What is …" → none. */
 function nounAskedAbout(question: string): string | undefined {
+  const terse = TERSE_KIND.exec(question)?.[1];
+  if (terse && !STOP_WORDS.has(terse.toLowerCase())) return terse.toLowerCase();
   const [, first, next] = WHICH_NOUN.exec(question) ?? [];
   if (!first || STOP_WORDS.has(first.toLowerCase())) return undefined;
   return (next && /^\p{Lu}/u.test(first) && !STOP_WORDS.has(next.toLowerCase()) ? next : first).toLowerCase();
