@@ -16,8 +16,9 @@ describe('analyzer', () => {
       ['the', 'what is the', []],
       ['question words and auxiliaries', 'Did they have it?', []],
       ['chat filler', 'please tell me', []],
-      // "reportedly" stems to "report": kept, it would match a question about reports.
-      ['hedges that say how sure the writer is, not what about', 'reportedly allegedly supposedly', []],
+      // "reportedly" stems to "report", "generally" to "general": kept, they would match a question
+      // about reports or an attorney general.
+      ['hedges that say how sure or how general a statement is, not what about', 'reportedly allegedly supposedly generally mostly', []],
     ])('drops %s', (_label, text, expected) => {
       expect(plain.terms(text)).toEqual(expected);
     });

@@ -4,7 +4,8 @@
  * Negations stay out of the list on purpose ("not", "no", "never") — legal text turns on them. Chat
  * spells "who's" as "whos" and "what did" as "what'd": those are stop words too, as are chat's
  * interjections ("lol", "tbh", "ok"), which say nothing of the topic, and "whose" and "though". So do
- * hedges ("reportedly", "allegedly"), which say how sure the writer is; "reportedly" would stem to "report".
+ * hedges ("reportedly", "allegedly", "generally"), which say how sure or how general a statement is;
+ * "reportedly" would stem to "report", "generally" to the "general" of an attorney general.
  */
 export const STOP_WORDS: ReadonlySet<string> = new Set(
   `a about above after again against all also am an and any are aren't as at be because been before being
@@ -18,6 +19,7 @@ wasn't we we'd we'll we're we've were weren't what what's when when's where wher
 whom whose why why's with won't would wouldn't you you'd you'll you're you've your yours yourself yourselves
 s t also just really actually ever much many tell me please know though although
 reportedly allegedly supposedly purportedly apparently seemingly ostensibly
+generally usually typically normally largely mainly mostly primarily particularly especially essentially
 whats whens wheres whos hows whys what'd who'd where'd when'd how'd why'd
 lol lmao tbh ngl omg idk imo btw bruh yo hey pls plz thx rn smth yeah ya gonna wanna kinda sorta lemme ok okay hmm um uh anyway`
     .split(/\s+/)
