@@ -25,6 +25,16 @@ describe('answer-type evidence near the question words', () => {
     const answer = answerQuestion(corpus, 'Who set the sacks record?');
     expect(answer.kind === 'excerpts' && answer.excerpts[0]!.quote).toContain('set by Jones');
   });
+
+  it('answers "what do some believe …" with the sentence that reports the view, over one that only repeats the subject', async () => {
+    // Over 400 characters together: the picker must choose one of the two.
+    const corpus = await corpusOfParagraphs([
+      'The Treaty of Versailles ended the First World War in 1919 and set the terms of peace for Germany, its colonies and its allies, after six months of negotiations among the Allied powers at the Paris Peace Conference held in the French capital, where delegates from more than thirty nations met in the Palace of Versailles and elsewhere. The treaty and its provisions caused much resentment in Germany and are often cited as helping Adolf Hitler rise to power.',
+      'The weather was mild.',
+    ]);
+    const answer = answerQuestion(corpus, 'What do some believe the Treaty of Versailles assisted in?');
+    expect(answer.kind === 'excerpts' && answer.excerpts[0]!.quote).toContain('often cited as helping Adolf Hitler');
+  });
 });
 
 describe('a sentence that refers back to the one before it', () => {

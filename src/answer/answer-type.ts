@@ -2,7 +2,7 @@ import { isEnglishWord } from '../search/english-words.js';
 import { STOP_WORDS } from '../search/stopwords.js';
 
 /** What kind of thing a question asks for, read from its wh-words. */
-export type AnswerType = 'definition' | 'docket' | 'statute' | 'case' | 'court' | 'author' | 'requester' | 'person' | 'date' | 'duration' | 'frequency' | 'nationality' | 'purpose' | 'number' | 'place' | 'which' | 'any';
+export type AnswerType = 'definition' | 'docket' | 'statute' | 'case' | 'court' | 'author' | 'requester' | 'person' | 'date' | 'duration' | 'frequency' | 'nationality' | 'purpose' | 'view' | 'number' | 'place' | 'which' | 'any';
 
 /**
  * "Which party …?", "What kind of lawsuit …?", terse "type of lawsuit": the noun the question picks one
@@ -44,6 +44,10 @@ const TYPE_PATTERNS: [AnswerType, RegExp][] = [
   ['date', /\b(when|what (year|month|day|time|century|decade)|which (year|month|day|century)|dates?)\b/i],
   ['person', /\b(who|whom|whose|which (person|company|firm|people|judge|justice|lawyer|attorney)|what (is|was|are|were) the (full )?names? of)\b/i],
   ['place', /\b(where|what (country|city|state|place|court)|which (country|city|state))\b/i],
+  // "What do some believe the Treaty assisted in?", "What did the IPCC say …?": answered by a quote that
+  // reports a view ("is often cited as", "believed", "suggest"). After the kinds that say more: "when
+  // did he say …" asks for a date, "who said …" for a name.
+  ['view', /\b(?:believe|believed|believes|think|thinks|thought|argue|argued|argues|claim|claimed|claims|say|said|says|contend|contended|contends|view|views)\b/i],
   // "Which party is strongest …?", "What kind of lawsuit is it?": answered by the word in front of the
   // noun, "the Liberal Party", "a class-action lawsuit". Last: "what year" or "which court" say more.
   ['which', WHICH_NOUN],
@@ -90,6 +94,8 @@ const FREQUENCY = /\b(?:(?:bi-?|semi-?)?(?:hourly|daily|weekly|monthly|quarterly
 // What something is done for: a purpose clause ("to tailor its content", "in order to"), or a reason ("because").
 const PURPOSE =
   /\b(?:because|due to|owing to|as a result of|in order to|so as to|so that|in an effort to|for the purpose of|(?:aim(?:s|ed|ing)?|seek(?:s|ing)?|sought|intend(?:s|ed)?|meant) to|the reason)\b|\bto\s+(?!(?:the|a|an|its|their|his|her|our|your|my|this|that|these|those|them|him|us|me|it|be|all|any|each|every|some|no|one|more|date)\b)\p{Ll}{3,}\b(?<!s)(?!\s+(?:of|for|and)\b)/u;
+const VIEW =
+  /\b(?:said|says|say|stated|states|argue[sd]?|argu(?:ing|ment)|contend\w*|maintain\w*|insist\w*|claim\w*|believ\w*|thinks?|thought|suggest\w*|cited as|regarded as|considered|viewed as|held that|holds that|concluded|according to|in (?:his|her|their|its) view)\b/i;
 const NATIONALITY = /\b(?:citizens?|nationals?)\b|\b\p{Lu}\p{Ll}+(?:an|ese|ish|ch|i)\b/u;
 // Where a filing names its author: "KENNEDY, J., delivered the opinion", "Written by : Marc G. Farris",
 // "OSTEEN, JR., District Judge", "JUSTICE GINSBURG, dissenting", "Marc G. Farris, Assistant Attorney General".
@@ -124,6 +130,8 @@ export function offersAnswerType(text: string, type: AnswerType, questionWords: 
       return FREQUENCY.test(text);
     case 'purpose':
       return PURPOSE.test(text);
+    case 'view':
+      return VIEW.test(text);
     case 'nationality':
       return NATIONALITY.test(text);
     case 'docket':
