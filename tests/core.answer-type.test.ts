@@ -40,6 +40,7 @@ describe('expectedAnswerType', () => {
     ['Why would Netflix want to read private chats?', 'purpose'],
     ['For what purpose did the streamer use the messages?', 'purpose'],
     ['so netflix could read fb dms?? what for', 'purpose'],
+    ['Friedrich Ratzel thought imperialism was what for the country?', 'view'],
     ['What were the plaintiffs hoping to achieve?', 'purpose'],
     ['What did the streamer want to do with the chat data?', 'purpose'],
     ['How long did it take her to photograph the ballot?', 'duration'],
