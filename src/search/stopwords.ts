@@ -3,7 +3,7 @@
  * by the number of query terms it matches, so "the" or "did" would otherwise distort the ranking.
  * Negations stay out of the list on purpose ("not", "no", "never") — legal text turns on them. Chat
  * spells "who's" as "whos" and "what did" as "what'd": those are stop words too, as are chat's
- * interjections ("lol", "tbh", "ok"), which say nothing of the topic, and "whose" and "though". So do
+ * interjections ("lol", "tbh", "ok"), which say nothing of the topic, and "whose" and "though". So are
  * hedges ("reportedly", "allegedly", "generally"), which say how sure or how general a statement is;
  * "reportedly" would stem to "report", "generally" to the "general" of an attorney general.
  */
