@@ -119,45 +119,40 @@ const CAPITALISED = /(?<!^|[.!?]\s)\b\p{Lu}[\p{L}'’-]+/gu;
 
 /** True when the text holds something of the expected type that the question itself does not. */
 export function offersAnswerType(text: string, type: AnswerType, questionWords: QuestionWords): boolean {
+  const pattern = SHAPE_OF_KIND[type];
+  if (pattern) return pattern.test(text);
   switch (type) {
     case 'date':
       return YEAR.test(text) || MONTH.test(text) || SLASH_DATE.test(text);
     case 'definition':
       return definesAcronym(text, questionWords);
-    case 'duration':
-      return DURATION.test(text);
-    case 'frequency':
-      return FREQUENCY.test(text);
-    case 'purpose':
-      return PURPOSE.test(text);
-    case 'view':
-      return VIEW.test(text);
-    case 'nationality':
-      return NATIONALITY.test(text);
-    case 'docket':
-      return DOCKET.test(text);
-    case 'court':
-      return COURT.test(text);
-    case 'statute':
-      return STATUTE.test(text);
-    case 'case':
-      return CASE_NAME.test(text);
     case 'number':
       return [...text.matchAll(NUMBER_GLOBAL)].some((match) => !questionWords.has(match[0].toLowerCase()));
-    case 'author':
-      return AUTHOR_LINE.test(text);
-    case 'requester':
-      return REQUESTER_LINE.test(text);
     case 'person':
       return personNameStarts(text, questionWords).length > 0;
     case 'place':
       return [...text.matchAll(CAPITALISED)].some((match) => !questionWords.has(match[0].toLowerCase()));
     case 'which':
       return qualifierStarts(text, questionWords).length > 0;
-    case 'any':
+    default:
       return false;
   }
 }
+
+/** The kinds one pattern recognises in text, whatever the question's own words. */
+const SHAPE_OF_KIND: Partial<Record<AnswerType, RegExp>> = {
+  duration: DURATION,
+  frequency: FREQUENCY,
+  purpose: PURPOSE,
+  view: VIEW,
+  nationality: NATIONALITY,
+  docket: DOCKET,
+  court: COURT,
+  statute: STATUTE,
+  case: CASE_NAME,
+  author: AUTHOR_LINE,
+  requester: REQUESTER_LINE,
+};
 
 /** Words in front of a noun that count or compare it but do not say which one: "two different teams". */
 const NOT_A_KIND = /^(?:different|other|another|several|various|multiple|many|numerous|same|certain|each|every|both|all|some|any|such|own|few|more|most|less|fewer|new|old|first|second|third|last|next|previous|former|latter|\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?|millions?)$/;
