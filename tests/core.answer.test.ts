@@ -31,6 +31,11 @@ function excerptsOf(answer: Answer): Excerpt[] {
   return answer.excerpts;
 }
 
+/** The first quote the shipped knowledge gives for a question. */
+function firstQuoteOf(question: string): string {
+  return excerptsOf(shipped.ask(question))[0]!.quote;
+}
+
 function highlighted(excerpt: Excerpt): string[] {
   return excerpt.highlights.map(([start, end]) => excerpt.quote.slice(start, end));
 }
@@ -76,36 +81,36 @@ describe('answers over the shipped knowledge', () => {
   });
 
   it("meets chat paraphrases through the pack's aliases (\"snoop on\" ~ \"peek into\", \"Netflix boss\" ~ Hastings)", () => {
-    expect(excerptsOf(shipped.ask("could netflix snoop on people's facebook chats"))[0]!.quote).toContain('peek into Facebook users’ private messages');
-    expect(excerptsOf(shipped.ask('what did the Netflix boss and the Facebook CEO have going on'))[0]!.quote).toContain('personal ties');
-    expect(excerptsOf(shipped.ask('when did fb become meta'))[0]!.quote).toContain('October 2021');
-    expect(excerptsOf(shipped.ask('what company got dragged into the cambridge analytica mess'))[0]!.quote).toContain('Palantir');
-    expect(excerptsOf(shipped.ask('The messaging deal was signed soon after which event?'))[0]!.quote).toContain('Hastings joined Facebook’s board');
+    expect(firstQuoteOf("could netflix snoop on people's facebook chats")).toContain('peek into Facebook users’ private messages');
+    expect(firstQuoteOf('what did the Netflix boss and the Facebook CEO have going on')).toContain('personal ties');
+    expect(firstQuoteOf('when did fb become meta')).toContain('October 2021');
+    expect(firstQuoteOf('what company got dragged into the cambridge analytica mess')).toContain('Palantir');
+    expect(firstQuoteOf('The messaging deal was signed soon after which event?')).toContain('Hastings joined Facebook’s board');
   });
 
   it('reads "how does the article describe X" as a question about X', () => {
-    expect(excerptsOf(shipped.ask('How does the article describe Mark Zuckerberg?'))[0]!.quote).toContain('Facebook mogul Mark Zuckerberg');
+    expect(firstQuoteOf('How does the article describe Mark Zuckerberg?')).toContain('Facebook mogul Mark Zuckerberg');
     // "Netflix" is in most passages: the everyday words around it must not sink the answer.
-    expect(excerptsOf(shipped.ask('How does the article describe Netflix?'))[0]!.quote).toContain('streaming behemoth Netflix');
+    expect(firstQuoteOf('How does the article describe Netflix?')).toContain('streaming behemoth Netflix');
   });
 
   it('reads a name with two letters swapped or one dropped, and a typo of an everyday word, as the words meant', () => {
     // A capitalised word gets no changed letter: that may well be another name, spelt as meant.
-    expect(excerptsOf(shipped.ask("What's Reed Hastigns role at Netflx?"))[0]!.quote).toContain('Netflix co-founder Reed Hastings');
-    expect(excerptsOf(shipped.ask('Who is Reed Hastins and what was his role at Netflx?'))[0]!.quote).toContain('Netflix co-founder Reed Hastings');
+    expect(firstQuoteOf("What's Reed Hastigns role at Netflx?")).toContain('Netflix co-founder Reed Hastings');
+    expect(firstQuoteOf('Who is Reed Hastins and what was his role at Netflx?')).toContain('Netflix co-founder Reed Hastings');
     // "exacly" is no word the article uses, but it is "exactly", which says nothing about the topic.
-    expect(excerptsOf(shipped.ask('When was the lawsiut filed exacly?'))[0]!.quote).toContain('April last year');
+    expect(firstQuoteOf('When was the lawsiut filed exacly?')).toContain('April last year');
   });
 
   it('reads a typo in an alias ("socil network", "video serivce", "planitiffs") as the alias', () => {
-    expect(excerptsOf(shipped.ask('What did the video serivce send back to the socil network in return?'))[0]!.quote).toContain('bi-weekly reports');
+    expect(firstQuoteOf('What did the video serivce send back to the socil network in return?')).toContain('bi-weekly reports');
     // Two letters swapped in a one-word alias ("planitiffs" for "plaintiffs") is one slip, too.
-    expect(excerptsOf(shipped.ask('Who are the planitiffs suing Facebook?'))[0]!.quote).toContain('Maximilian Klein and Sarah Grabert');
+    expect(firstQuoteOf('Who are the planitiffs suing Facebook?')).toContain('Maximilian Klein and Sarah Grabert');
   });
 
   it('reads "whos" and "whens" as chat spells "who\'s" and "when\'s"', () => {
-    expect(excerptsOf(shipped.ask('whos reed hastings'))[0]!.quote).toContain('Netflix co-founder Reed Hastings');
-    expect(excerptsOf(shipped.ask('whens the lawsuit filed'))[0]!.quote).toContain('April last year');
+    expect(firstQuoteOf('whos reed hastings')).toContain('Netflix co-founder Reed Hastings');
+    expect(firstQuoteOf('whens the lawsuit filed')).toContain('April last year');
   });
 
   it('does not hold chat filler against a question ("the guys behind the class action")', () => {
@@ -114,40 +119,40 @@ describe('answers over the shipped knowledge', () => {
   });
 
   it('reads chat interjections ("lol", "tbh", "ngl", an opening "wait") and "what\'d" as no part of the question', () => {
-    expect(excerptsOf(shipped.ask('when did fb become meta lol'))[0]!.quote).toContain('October 2021');
-    expect(excerptsOf(shipped.ask('ngl who is suing meta tbh'))[0]!.quote).toContain('Maximilian Klein and Sarah Grabert');
-    expect(excerptsOf(shipped.ask("what'd netflix give fb back, like reports or smth?"))[0]!.quote).toContain('bi-weekly reports');
-    expect(excerptsOf(shipped.ask('hmm when did fb become meta tho'))[0]!.quote).toContain('October 2021');
-    expect(excerptsOf(shipped.ask('wait who is suing meta'))[0]!.quote).toContain('Maximilian Klein and Sarah Grabert');
-    expect(excerptsOf(shipped.ask('ok so whose idea was the inbox api anyway'))[0]!.quote).toContain('“Inbox API” agreement');
+    expect(firstQuoteOf('when did fb become meta lol')).toContain('October 2021');
+    expect(firstQuoteOf('ngl who is suing meta tbh')).toContain('Maximilian Klein and Sarah Grabert');
+    expect(firstQuoteOf("what'd netflix give fb back, like reports or smth?")).toContain('bi-weekly reports');
+    expect(firstQuoteOf('hmm when did fb become meta tho')).toContain('October 2021');
+    expect(firstQuoteOf('wait who is suing meta')).toContain('Maximilian Klein and Sarah Grabert');
+    expect(firstQuoteOf('ok so whose idea was the inbox api anyway')).toContain('“Inbox API” agreement');
   });
 
   it('does not read a hedge ("This bond was reportedly cemented") as the topic it stems like ("reports")', () => {
-    expect(excerptsOf(shipped.ask('when did netflix last send facebook reports'))[0]!.quote).toContain('October 2021');
+    expect(firstQuoteOf('when did netflix last send facebook reports')).toContain('October 2021');
   });
 
   it('answers "how often" and "frequency" with the quote that says how often', () => {
-    expect(excerptsOf(shipped.ask('Netflix report frequency'))[0]!.quote).toContain('bi-weekly reports');
-    expect(excerptsOf(shipped.ask('How often did Netflix send reports to Facebook?'))[0]!.quote).toContain('bi-weekly reports');
+    expect(firstQuoteOf('Netflix report frequency')).toContain('bi-weekly reports');
+    expect(firstQuoteOf('How often did Netflix send reports to Facebook?')).toContain('bi-weekly reports');
   });
 
   it('answers "what nationality" with the quote that says who the plaintiffs are', () => {
-    expect(excerptsOf(shipped.ask('What nationality are the two people suing?'))[0]!.quote).toContain('US citizens');
+    expect(firstQuoteOf('What nationality are the two people suing?')).toContain('US citizens');
   });
 
   it('answers "why", "what for" and "for what purpose" with the quote that says what it was for', () => {
-    expect(excerptsOf(shipped.ask('so netflix could read fb dms?? wat for'))[0]!.quote).toContain('to tailor its content offerings');
-    expect(excerptsOf(shipped.ask('For what purpose did Netflix use the messages?'))[0]!.quote).toContain('to tailor its content offerings');
+    expect(firstQuoteOf('so netflix could read fb dms?? wat for')).toContain('to tailor its content offerings');
+    expect(firstQuoteOf('For what purpose did Netflix use the messages?')).toContain('to tailor its content offerings');
   });
 
   it('answers "what kind of lawsuit" with the word that says what kind', () => {
-    expect(excerptsOf(shipped.ask('What kind of lawsuit is it?'))[0]!.quote).toContain('class-action lawsuit');
+    expect(firstQuoteOf('What kind of lawsuit is it?')).toContain('class-action lawsuit');
   });
 
   it('reads "type of lawsuit", "lawsuit type" and "what sort of case" as asking which kind, without a wh-word or a case name', () => {
-    expect(excerptsOf(shipped.ask('type of lawsuit'))[0]!.quote).toContain('class-action lawsuit');
-    expect(excerptsOf(shipped.ask('lawsuit type'))[0]!.quote).toContain('class-action lawsuit');
-    expect(excerptsOf(shipped.ask('what sort of case is this'))[0]!.quote).toContain('anti-trust case');
+    expect(firstQuoteOf('type of lawsuit')).toContain('class-action lawsuit');
+    expect(firstQuoteOf('lawsuit type')).toContain('class-action lawsuit');
+    expect(firstQuoteOf('what sort of case is this')).toContain('anti-trust case');
   });
 
   it('reads chat spellings ("wat") as the words they stand for, and echoes the question as typed', () => {
@@ -198,7 +203,7 @@ describe('answers over the shipped knowledge', () => {
 
   it('declines a "still …?" question when the best quote only tells the past', () => {
     // The article says Hastings joined the board; nothing in it says how things stand today.
-    expect(excerptsOf(shipped.ask("Is Reed Hastings on Meta's board?"))[0]!.quote).toContain('board');
+    expect(firstQuoteOf("Is Reed Hastings on Meta's board?")).toContain('board');
     expect(shipped.ask("Is Reed Hastings still on Meta's board?").kind).toBe('no-match');
   });
 
