@@ -35,14 +35,15 @@ const TYPE_PATTERNS: [AnswerType, RegExp][] = [
   // name them ("JUSTICE KENNEDY delivered the opinion", "Written by: …").
   [
     'author',
-    /\b(?:who|which (?:judge|justice|attorney|lawyer|official))\b[^?]{0,120}\b(?:wrote|written|write|writes|authored|delivered|penned|signed)\b[^?]{0,120}\b(?:opinion|order|memorandum|decision|ruling|dissent|concurrence|letter|OAG|AGO)s?\b|\b(?:opinion|order|memorandum|decision|ruling|dissent|OAG|AGO)\b[^?]{0,120}\b(?:author|written by|authored by)\b|\bauthor of\b[^?]{0,120}\b(?:opinion|order|memorandum|decision|ruling|dissent|concurrence|letter|OAG|AGO)s?\b/i,
+    /\b(?:who|which (?:[\w-]+ ){0,2}(?:judge|justice|attorney|lawyer|official))\b[^?]{0,120}\b(?:wrote|written|write|writes|authored|delivered|penned|signed)\b[^?]{0,120}\b(?:opinion|order|memorandum|decision|ruling|dissent|concurrence|letter|OAG|AGO)s?\b|\b(?:opinion|order|memorandum|decision|ruling|dissent|OAG|AGO)\b[^?]{0,120}\b(?:author|written by|authored by)\b|\bauthor of\b[^?]{0,120}\b(?:opinion|order|memorandum|decision|ruling|dissent|concurrence|letter|OAG|AGO)s?\b/i,
   ],
   // "Who requested OAG 18-011?", "OAG 18-011 requested by": the official an opinion answers, named in its
   // header ("Requested by: Hon. Alison Lundergan Grimes", "Honorable Michael Armstead").
   ['requester', /\bwho\b[^?]{0,120}\b(?:requested|asked for|sought)\b[^?]{0,120}\b(?:opinion|OAG|AGO)\b|\b(?:opinion|OAG|AGO)\b[^?]{0,120}\brequested by\b/i],
   ['number', /\b(how (much|many|long|old|far|big|large)|what (percentage|percent|amount|number|fine|sum|price|size)|how much money)\b/i],
   ['date', /\b(when|what (year|month|day|time|century|decade)|which (year|month|day|century)|dates?)\b/i],
-  ['person', /\b(who|whom|whose|which (person|company|firm|people|judge|justice|lawyer|attorney)|what (is|was|are|were) the (full )?names? of)\b/i],
+  // "Which district judge …", "which State Board official …": a role, with up to three words before it.
+  ['person', /\b(?:who|whom|whose|which (?:[\w-]+ ){0,3}?(?:person|company|firm|people|judge|justice|lawyer|attorney|official|officer|investigator|employee)s?\b(?!['’])|what (?:is|was|are|were) the (?:full )?names? of)\b/i],
   ['place', /\b(where|what (country|city|state|place|court)|which (country|city|state))\b/i],
   // "What do some believe the Treaty assisted in?", "What did the IPCC say …?": answered by a quote that
   // reports a view ("is often cited as", "believed", "suggest"). After the kinds that say more: "when
