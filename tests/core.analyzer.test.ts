@@ -228,6 +228,8 @@ describe('analyzer', () => {
       expect(plain.terms('her lawyer').filter(isAliasTerm)).toEqual(plain.terms('her attorney').filter(isAliasTerm));
       expect(plain.terms('the photo ban').filter(isAliasTerm)).toEqual(plain.terms('the photograph prohibition').filter(isAliasTerm));
       expect(plain.terms('why did she sue').filter(isAliasTerm)).toEqual(plain.terms('she filed suit').filter(isAliasTerm));
+      expect(plain.terms('which claims did the court throw out').filter(isAliasTerm)).toEqual(plain.terms('the court dismissed').filter(isAliasTerm));
+      expect(plain.terms('the judge tossed it').filter(isAliasTerm)).toEqual(plain.terms('dismissal').filter(isAliasTerm));
     });
 
     it("lets a pack's own group keep a phrase the legal list also has", () => {
@@ -241,7 +243,7 @@ describe('analyzer', () => {
     });
 
     it('reads chat shorthand as the word it stands for ("ppl", "supt", "sigs")', () => {
-      for (const [shorthand, word] of [['ppl', 'people'], ['supt', 'superintendent'], ['sigs', 'signatures'], ['govt', 'government']]) {
+      for (const [shorthand, word] of [['ppl', 'people'], ['supt', 'superintendent'], ['sigs', 'signatures'], ['govt', 'government'], ['prez', 'president']]) {
         const alias = plain.terms(shorthand!).filter(isAliasTerm);
         expect(alias, shorthand).toHaveLength(1);
         expect(plain.terms(word!).filter(isAliasTerm), word).toEqual(alias);

@@ -19,4 +19,5 @@ export const CHAT_ABBREVIATIONS: Readonly<Record<string, readonly string[]>> = {
   requirement: ['req', 'reqs'],
   approximately: ['approx'],
   conversation: ['convo'],
+  president: ['prez'],
 };

@@ -20,7 +20,8 @@ export const LEGAL_ALIASES: readonly (readonly string[])[] = [
   ['argue', 'argued', 'argument', 'arguments'],
   ['conclude', 'concluded', 'conclusion'],
   ['determine', 'determined', 'determination'],
-  ['dismiss', 'dismissed', 'dismissal'],
+  // Readers say a court "threw out" or "tossed" what it dismissed.
+  ['dismiss', 'dismissed', 'dismissal', 'throw out', 'threw out', 'thrown out', 'toss', 'tossed'],
   ['deny', 'denied', 'denial'],
   ['sign', 'signed', 'signature'],
   ['appeal', 'appealed', 'appellate'],
