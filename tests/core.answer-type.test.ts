@@ -206,6 +206,8 @@ describe('offersCount', () => {
     ['The court dismissed Count 2 in case 1:20CV457.', false],
     ['On June 11, 2021, the Board published a memo. (Id. ¶ 33.)', false],
     ['On Aug. 16, 2018, 40 ballots were cured.', true],
+    ['Some county boards told precinct officers not to post the lists. [1]', false],
+    ['See the amici brief, and n. 4.', false],
   ])('%s → %s', (text, expected) => {
     expect(offersCount(text, none)).toBe(expected);
   });
