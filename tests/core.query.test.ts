@@ -100,6 +100,15 @@ describe('isGenericTypo', () => {
     expect(eight!.terms).toEqual(['eight']);
   });
 
+  it('reads "what year", "which century", "on what date" as the kind of answer asked for, not a topic word', async () => {
+    const corpus = await corpusOfParagraphs(['The following year the war ended.', 'The date of the treaty is 1648.']);
+    const termsOf = (question: string) => analyzeQuery(question, corpus.analyzer, corpus.index).concepts.flatMap((concept) => concept.terms);
+    expect(termsOf('In what year did the war end?')).toEqual(corpus.analyzer.terms('war end'));
+    expect(termsOf('On what date was the treaty signed?')).not.toContain(corpus.analyzer.terms('date')[0]);
+    // Anywhere else the word is the topic.
+    expect(termsOf('What was the date of the treaty?')).toContain(corpus.analyzer.terms('date')[0]);
+  });
+
   it('reads a word the documents never use as the English word it was made from, when they use that', async () => {
     const corpus = await corpusOfParagraphs(['The president listed the old laws early.', 'The grave weather was mild.']);
     const termsOf = (word: string) => analyzeQuery(word, corpus.analyzer, corpus.index).concepts[0]!;

@@ -19,6 +19,10 @@ describe('quoteShortfall', () => {
     ['How old was Fisher when she applied?', 'She applied in 2008 under No. 11–345.', 'decisive'],
     ['How much did Meta pay to settle?', 'Meta paid $725 million.', 'none'],
     ['How much did Meta pay to settle?', 'Meta settled 4 suits.', 'decisive'],
+    // "What year" asks for a date; "when" may be answered without one, at a cost.
+    ['What year did Meta agree to the $725 million settlement?', 'Meta settled related litigation for $725 million.', 'decisive'],
+    ['What year did Meta agree to the settlement?', 'Meta settled in 2022 for $725 million.', 'none'],
+    ['When did Meta agree to the settlement?', 'Meta settled related litigation for $725 million.', 'weak'],
     // The present, and the way to do something.
     ["Is Reed Hastings still on Meta's board?", 'Hastings joined the board in 2011.', 'decisive'],
     ["Is Reed Hastings still on Meta's board?", 'Hastings remains on the board.', 'none'],

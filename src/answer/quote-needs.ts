@@ -91,6 +91,8 @@ export type Shortfall = 'none' | 'weak' | 'decisive';
 
 /** "How many …?" asks for a count. */
 const COUNT_QUESTION = /\bhow many\b/i;
+/** "What year …?" asks for a year, which a quote with no date does not give ("Meta settled for $725 million"). */
+const YEAR_QUESTION = /\b(?:what|which) years?\b/i;
 /** "How old …?" asks for an age, which a text gives with its unit ("at age 39", "515 million years"). */
 const AGE_QUESTION = /\bhow old\b/i;
 const AGE_WORD = /\b(?:age|aged|ages|years?|year-old|months?|old)\b/i;
@@ -107,6 +109,7 @@ const METHOD_QUESTION = /^\s*how (?:do|does|can|could|should|would|might|may|mus
  * A quote that lacks what its question asks for does not answer it:
  * - "What is the case number?", "Which court …?": a docket number, a court's name;
  * - "How many …?": a count (a year, "SB 683" or "€265 million" is no count); "How old …?": an age;
+ * - "What year …?": a date;
  * - "How much did they pay?": a sum with its currency;
  * - "Is he still …?": something said of the present, not only the past;
  * - "How do I join …?": the verb (or an alias of it): a quote naming the class action does not say how
@@ -127,7 +130,7 @@ export function quoteShortfall(question: string, quote: string, analyzer: Analyz
   const type = expectedAnswerType(question);
   const aging = type === 'number' && AGE_QUESTION.test(question);
   const counting = (type === 'number' && COUNT_QUESTION.test(question)) || aging;
-  const shortfall: Shortfall = type === 'docket' || type === 'court' || counting ? 'decisive' : type === 'number' || type === 'date' || type === 'frequency' ? 'weak' : 'none';
+  const shortfall: Shortfall = type === 'docket' || type === 'court' || counting || (type === 'date' && YEAR_QUESTION.test(question)) ? 'decisive' : type === 'number' || type === 'date' || type === 'frequency' ? 'weak' : 'none';
   if (shortfall === 'none') return 'none';
   if (aging && !AGE_WORD.test(quote)) return shortfall;
   const words = questionWordSet(question);
