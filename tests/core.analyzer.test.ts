@@ -88,12 +88,24 @@ describe('analyzer', () => {
       ['$4,500,000', ['4500000', '$4500000']],
       ['1,190', ['1190']],
       ['2.5', ['2.5']],
+      // A statute with subsections, cited with § or bare, is also the statute without them.
+      ['§ 163-273(a)(1)', ['§163-273', '163-273', '163-273(a)(1)']],
+      ['163-273(a)(1)', ['163-273', '163-273(a)(1)']],
+      ['KRS 117.235(3)(c)', ['krs', '117.235', '117.235(3)(c)']],
+      // A bare hyphenated number may be a statute ("163-273") or a score: the whole and each number.
+      ['163-273', ['163-273', '163', '273']],
+      ['24-10', ['24-10', '24', '10']],
     ])('keeps %s whole as %j', (text, terms) => {
       expect(plain.terms(text)).toEqual(terms);
     });
 
     it('gives "§ 1983" in a question and "§1983" in a document the same terms', () => {
       expect(plain.terms('under § 1983')).toEqual(plain.terms('under §1983'));
+    });
+
+    it('lets a question citing a statute bare meet the text citing it with § and subsections', () => {
+      const text = new Set(plain.terms('a Class 2 misdemeanor under § 163-273(a)(1)'));
+      for (const question of ['163-273', '163-273(a)(1)', '§ 163-273']) expect(plain.terms(question).some((term) => text.has(term)), question).toBe(true);
     });
 
     it('points every term of a legal token at the whole token in the source', () => {

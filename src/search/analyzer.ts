@@ -35,16 +35,20 @@ export interface Analyzer {
 }
 
 // Words are found with a cheap pattern; only where a word starts with a digit or follows §, ¶ or a
-// currency sign is the legal pattern tried, so "12(b)(6)", "3:20-cv-08570-JD", "§ 1983", "¶ 42" and
-// "$725" survive whole. Its numbered groups: docket, rule, section, paragraph, money, number.
+// currency sign is the legal pattern tried, so "12(b)(6)", "3:20-cv-08570-JD", "§ 1983", "163-273(a)(1)",
+// "¶ 42" and "$725" survive whole. Its numbered groups: docket, statute, rule, section, paragraph, money,
+// hyphenated number, number. A statute's subsections ("(a)(1)") need the § only where there are none ("§ 1983").
 const WORD_PATTERN = /[\p{L}\p{N}]+(?:['’]\p{L}+)*/gu;
+const SUBSECTIONS = String.raw`(?:\([a-z0-9]{1,4}\))`;
 const LEGAL_PATTERN = new RegExp(
   [
     String.raw`(\d{1,2}:\d{2}-[a-z]{2,4}-\d{3,6}(?:-[a-z]{1,4})*)`,
-    String.raw`(\d+[a-z]?(?:\([a-z0-9]{1,4}\))+)`,
-    String.raw`(§{1,2}\s?\d+[a-z0-9]*(?:[.-]\d+[a-z0-9]*)*)`,
+    String.raw`(\d+[a-z]?(?:[.-]\d+[a-z0-9]*)+${SUBSECTIONS}+)`,
+    String.raw`(\d+[a-z]?${SUBSECTIONS}+)`,
+    String.raw`(§{1,2}\s?\d+[a-z0-9]*(?:[.-]\d+[a-z0-9]*)*${SUBSECTIONS}*)`,
     String.raw`(¶{1,2}\s?\d+)`,
     String.raw`([$€£]\s?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[$€£]\s?\d+(?:\.\d+)?)`,
+    String.raw`(\d+(?:-\d+)+)`,
     String.raw`(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)`,
   ].join('|'),
   'yiu',
@@ -56,7 +60,7 @@ const isDigit = (code: number) => code >= 48 && code <= 57;
 // "U.S.", "U.S.C.", "D.C.": single letters joined by dots are one word, as their undotted spelling is.
 const INITIALISM = /\p{L}(?:\.\p{L})+(?!\p{L})/uy;
 
-const ANALYZER_VERSION = 'a18';
+const ANALYZER_VERSION = 'a19';
 const ALIAS_PREFIX = '~';
 
 // Raw word → processed term ('' for a stop word): one lookup per word on the hot path. Bounded, because
@@ -96,23 +100,33 @@ function ordinalWordTerm(word: string): string | undefined {
 
 /** Terms of a legal or numeric token (one can yield two: "§1983" and "1983"). */
 function termsOfSpecial(match: RegExpExecArray): string[] {
-  const [, docket, rule, section, para, money, number] = match;
+  const [, docket, statute, rule, section, para, money, hyphenated, number] = match;
   if (docket) {
     const lower = docket.toLowerCase();
     const base = /^\d{1,2}:\d{2}-[a-z]{2,4}-\d{3,6}/.exec(lower)?.[0];
     return base && base !== lower ? [lower, base] : [lower];
   }
+  // "163-273(a)(1)" is also "163-273", which the text may cite bare or with other subsections.
+  if (statute) return withoutSubsections(statute.toLowerCase());
   if (rule) return [rule.toLowerCase()];
   if (section) {
-    const value = section.replace(/^§+\s?/, '').toLowerCase();
-    return [`§${value}`, value];
+    const [value, ...rest] = withoutSubsections(section.replace(/^§+\s?/, '').toLowerCase());
+    return [`§${value}`, value!, ...rest];
   }
   if (para) return [`¶${para.replace(/^¶+\s?/, '')}`];
   if (money) {
     const amount = money.replace(/^[$€£]\s?/, '').replace(/,/g, '');
     return [amount, `${money[0]}${amount}`];
   }
+  // "163-273" may be a statute cited bare, "24-10" a score: the whole, and each number.
+  if (hyphenated) return [hyphenated, ...hyphenated.split('-')];
   return [(number ?? '').replace(/,/g, '')];
+}
+
+/** A statute number without its subsections, then as written when it has any: "163-273(a)(1)" → 163-273, 163-273(a)(1). */
+function withoutSubsections(statute: string): string[] {
+  const base = statute.replace(/\(.*$/, '');
+  return base === statute ? [statute] : [base, statute];
 }
 
 /** Tokens as they are found, in growable arrays. */
