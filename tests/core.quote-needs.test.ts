@@ -45,6 +45,8 @@ describe('quoteShortfall', () => {
     ['How did the Fifth Circuit rule on remand?', 'The judgment is vacated, and the case is remanded.', 'decisive'],
     ['Did the Board adopt a regulation after this opinion?', 'We recommend that the Board promulgate a regulation.', 'decisive'],
     ['How did the Fifth Circuit rule on remand?', 'On remand, the Fifth Circuit again upheld the plan.', 'none'],
+    ['After OAG 18-011, when did the Board adopt a regulation?', 'The Board may adopt a regulation excepting the list from electioneering.', 'decisive'],
+    ['After the order, did the county change its rules?', 'The county may change its rules.', 'decisive'],
     ['Who wrote the opinion?', 'We recommend that the Board promulgate a regulation.', 'none'],
     // "What is the name of X?" is not answered by "a X" or "his X" with no name near it.
     ["What is the name of Walter Hutchins's wife?", 'He voted with the assistance of his wife and his nursing home staff.', 'decisive'],

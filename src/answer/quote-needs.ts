@@ -10,11 +10,12 @@ const REPORTED_SPEECH =
   /\b(?:said|says|say|stated|states|statement|respond\w*|response|repl(?:y|ied|ies)|react\w*|told|comment\w*|den(?:y|ies|ied|ial)|spokes\w+|declined to|argue[sd]?|contend\w*|maintain\w*|insist\w*)\b/i;
 
 /**
- * "How did the Fifth Circuit rule on remand?", "Did the Board adopt it after this opinion?": asks
- * what came after an opinion, which only a text telling of later events answers. An opinion's own
- * "the case is remanded" or "we recommend" says what was to come, not what came.
+ * "How did the Fifth Circuit rule on remand?", "Did the Board adopt it after this opinion?", "After OAG
+ * 18-011, did the Board adopt a regulation?": asks what came after an opinion, which only a text telling
+ * of later events answers. An opinion's own "the case is remanded" or "we recommend" says what was to
+ * come, not what came.
  */
-const AFTERMATH_QUESTION = /\b(?:on remand|after (?:the|this|that|its) (?:[\w-]+ )?(?:opinion|decision|ruling|recommendation))\b/i;
+const AFTERMATH_QUESTION = /\b(?:on remand|after (?:the|this|that|its) (?:[\w-]+ )?(?:opinion|decision|ruling|recommendation|order|judgment)|after (?:OAG|AGO) \d+)\b/i;
 const TELLS_AFTERMATH = /\b(?:on remand|subsequently|thereafter|later|afterwards?|after|since|following|ended up|eventually|ultimately|again)\b/i;
 
 /** "What is the name of Hutchins's wife / the nursing home?": the thing whose name is asked for. */
