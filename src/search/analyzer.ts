@@ -38,14 +38,16 @@ export interface Analyzer {
 // currency sign is the legal pattern tried, so "12(b)(6)", "3:20-cv-08570-JD", "§ 1983", "163-273(a)(1)",
 // "¶ 42" and "$725" survive whole. Its numbered groups: docket, statute, rule, section, paragraph, money,
 // hyphenated number, number. A statute's subsections ("(a)(1)") need the § only where there are none ("§ 1983").
+// Each part of a number can be matched one way only ("\d[a-z0-9]*", not "\d+[a-z0-9]*"): a statute that
+// fails on its last character must not make the engine try every split of the ones before it.
 const WORD_PATTERN = /[\p{L}\p{N}]+(?:['’]\p{L}+)*/gu;
 const SUBSECTIONS = String.raw`(?:\([a-z0-9]{1,4}\))`;
 const LEGAL_PATTERN = new RegExp(
   [
     String.raw`(\d{1,2}:\d{2}-[a-z]{2,4}-\d{3,6}(?:-[a-z]{1,4})*)`,
-    String.raw`(\d+[a-z]?(?:[.-]\d+[a-z0-9]*)+${SUBSECTIONS}+)`,
+    String.raw`(\d+[a-z]?(?:[.-]\d[a-z0-9]*)+${SUBSECTIONS}+)`,
     String.raw`(\d+[a-z]?${SUBSECTIONS}+)`,
-    String.raw`(§{1,2}\s?\d+[a-z0-9]*(?:[.-]\d+[a-z0-9]*)*${SUBSECTIONS}*)`,
+    String.raw`(§{1,2}\s?\d[a-z0-9]*(?:[.-]\d[a-z0-9]*)*${SUBSECTIONS}*)`,
     String.raw`(¶{1,2}\s?\d+)`,
     String.raw`([$€£]\s?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[$€£]\s?\d+(?:\.\d+)?)`,
     String.raw`(\d+(?:-\d+)+)`,
@@ -98,7 +100,7 @@ function ordinalWordTerm(word: string): string | undefined {
   return spelled ? processWord(spelled) : undefined;
 }
 
-/** Terms of a legal or numeric token (one can yield two: "§1983" and "1983"). */
+/** Terms of a legal or numeric token (one can yield several: "§1983" and "1983"). */
 function termsOfSpecial(match: RegExpExecArray): string[] {
   const [, docket, statute, rule, section, para, money, hyphenated, number] = match;
   if (docket) {
