@@ -19,6 +19,11 @@ describe('quoteShortfall', () => {
     ['How old was Fisher when she applied?', 'She applied in 2008 under No. 11–345.', 'decisive'],
     ['How much did Meta pay to settle?', 'Meta paid $725 million.', 'none'],
     ['How much did Meta pay to settle?', 'Meta settled 4 suits.', 'decisive'],
+    // A phone number or an address, not a mention of whom to contact.
+    ["What is Monet Gaines's phone number?", 'If this Office can be of further assistance, please contact Monet Gaines of my staff.', 'decisive'],
+    ["What is the clerk's phone number?", 'Call the clerk at (334) 242-7300.', 'none'],
+    ["What is the administrator's email address?", 'Write to info@settlement-example.com with questions.', 'none'],
+    ['What is the website address for claims?', 'Claims are filed on the settlement website.', 'decisive'],
     // "What year" asks for a date; "when" may be answered without one, at a cost.
     ['What year did Meta agree to the $725 million settlement?', 'Meta settled related litigation for $725 million.', 'decisive'],
     ['What year did Meta agree to the settlement?', 'Meta settled in 2022 for $725 million.', 'none'],

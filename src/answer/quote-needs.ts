@@ -100,6 +100,10 @@ const AGE_WORD = /\b(?:age|aged|ages|years?|year-old|months?|old)\b/i;
 /** "How much did Meta pay …?", "What fine …?": asks for a sum of money, which a text gives with its currency. */
 const MONEY_QUESTION =
   /\bhow much\b.*\b(?:pay|paid|cost|costs|fine|fined|spend|spent|worth|price|money|damages|award|awarded|fee|fees|charge|charged|earn|earned|settle|settled|settlement)\b|\bwhat (?:fine|price|sum)\b/i;
+/** "What is Monet Gaines's phone number?", "the clerk's email address": asks how to reach someone. */
+const CONTACT_QUESTION = /\b(?:phone|telephone|fax|cell) (?:number|no\.?)|\be-?mail address|\bweb(?:site)? address\b/i;
+/** A phone number, an email address or a web address as a text writes it. */
+const CONTACT = /\(?\b\d{3}\)?[-. ]\d{3}[-. ]\d{4}\b|[\w.+-]+@[\w-]+\.[\w.]+|\bhttps?:\/\/|\bwww\.|\b[\w-]+\.(?:com|org|gov|net|edu)\b/i;
 /** A sum of money as a text writes it: "$725 million", "€265", "40 dollars". */
 const MONEY_AMOUNT = /[$€£¥]\s?\d[\d,.]*(?:\s?(?:million|billion|thousand|[mbk]n?)\b)?|\b\d[\d,.]*\s?(?:million |billion |thousand )?(?:dollars?|euros?|pounds|cents?|USD|EUR|GBP)\b/gi;
 const MONEY = /[$€£¥]|\b(?:dollars?|euros?|pounds|cents?|USD|EUR|GBP|percent)\b|%/i;
@@ -112,6 +116,7 @@ const METHOD_QUESTION = /^\s*how (?:do|does|can|could|should|would|might|may|mus
  * - "How many …?": a count (a year, "SB 683" or "€265 million" is no count); "How old …?": an age;
  * - "What year …?": a date;
  * - "How much did they pay?": a sum with its currency;
+ * - "What is her phone number?", "… email address?": a phone number or an address, not "please contact her";
  * - "Is he still …?": something said of the present, not only the past;
  * - "How do I join …?": the verb (or an alias of it): a quote naming the class action does not say how
  *   to join it. A verb the analyzer drops (a stop word) sets no condition.
@@ -124,6 +129,7 @@ const METHOD_QUESTION = /^\s*how (?:do|does|can|could|should|would|might|may|mus
 export function quoteShortfall(question: string, quote: string, analyzer: Analyzer): Shortfall {
   if (asksAboutPresent(question) && !speaksOfPresent(quote)) return 'decisive';
   if (MONEY_QUESTION.test(question) && !MONEY.test(quote)) return 'decisive';
+  if (CONTACT_QUESTION.test(question) && !CONTACT.test(quote)) return 'decisive';
   if (missesMethodVerb(question, quote, analyzer) || tellsOppositeEvent(question, quote)) return 'decisive';
   if (RESPONSE_QUESTION.test(question) && !REPORTED_SPEECH.test(quote)) return 'decisive';
   if (AFTERMATH_QUESTION.test(question) && !TELLS_AFTERMATH.test(quote)) return 'decisive';
