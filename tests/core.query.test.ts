@@ -128,6 +128,14 @@ describe('isGenericTypo', () => {
     expect(zebra!.everyday).toBe(false);
   });
 
+  it('weighs a company suffix ("AB", "Inc.") under the name it follows, which says which company', async () => {
+    const corpus = await corpusOfParagraphs(['Energiprojekt AB built the engine.', 'Acme Inc. sold engines.', 'The weather was mild.']);
+    const [name, suffix] = analyzeQuery('Energiprojekt AB', corpus.analyzer, corpus.index).concepts;
+    expect(suffix!.weight).toBeLessThan(name!.weight);
+    const [acme, inc] = analyzeQuery('Acme Inc.', corpus.analyzer, corpus.index).concepts;
+    expect(inc!.weight).toBeLessThan(acme!.weight);
+  });
+
   it('does not "correct" an everyday word the documents miss into one they use ("nationality" is no "notion")', async () => {
     const corpus = await corpusOfParagraphs(['The notion of privacy was raised by two users.', 'The weather was mild.']);
     const [everyday] = analyzeQuery('nationality', corpus.analyzer, corpus.index).concepts;

@@ -9,7 +9,8 @@ import { STOP_WORDS } from './stopwords.js';
  * lawsuit?" asks about winning, and documents that never say who won do not answer it. Words for the
  * documents themselves ("in the article", "according to the docs") and for how they put things ("How
  * does the article describe X?" asks about X) say where to look, not what; so do prepositions and chat
- * words ("the guy behind the suit", "thanks").
+ * words ("the guy behind the suit", "thanks"), and company suffixes ("Energiprojekt AB", "Acme Inc."),
+ * whose name before them says which company.
  */
 const GENERIC_WORDS = `get got gets getting see saw seen sees want wanted wants make made makes do done happen happened
 happens use used uses take took taken give gave given go went gone come came say said says tell told show showed
@@ -28,6 +29,7 @@ about around back again still ever even end ended happening involved involve inv
 date dates time times year years day days amount number name named called total sum often frequently frequency nationality nationalities citizenship
 purpose purposes reason reasons motive motives achieve achieved accomplish accomplished hope hopes hoped hoping
 one two three four five six seven eight nine ten eleven twelve several both first second third last
+inc llc ltd corp gmbh plc ab
 article articles document documents doc docs story stories text texts source sources passage passages
 according mention mentioned mentions describe described describes portray portrayed portrays characterize characterized characterizes depict depicted depicts
 behind beside besides among amongst across toward towards upon via onto within without throughout beyond
