@@ -100,6 +100,10 @@ const AGE_WORD = /\b(?:age|aged|ages|years?|year-old|months?|old)\b/i;
 /** "How much did Meta pay …?", "What fine …?": asks for a sum of money, which a text gives with its currency. */
 const MONEY_QUESTION =
   /\bhow much\b.*\b(?:pay|paid|cost|costs|fine|fined|spend|spent|worth|price|money|damages|award|awarded|fee|fees|charge|charged|earn|earned|settle|settled|settlement)\b|\bwhat (?:fine|price|sum)\b/i;
+/** "What is the deadline to file the declaration?": asks by when. */
+const DEADLINE_QUESTION = /\bdeadlines?\b/i;
+/** A time limit as a text sets one: "no later than 5 p.m.", "within seven days", "by the second Friday". */
+const TIME_LIMIT = /\b(?:no later than|prior to|by|before|within|until)\b[^.]{0,40}?(?:\d|\b(?:noon|midnight|day|week|month|year)s?\b)|\d\s?[ap]\.m\./i;
 /** "What is Monet Gaines's phone number?", "the clerk's email address": asks how to reach someone. */
 const CONTACT_QUESTION = /\b(?:phone|telephone|fax|cell) (?:number|no\.?)|\be-?mail address|\bweb(?:site)? address\b/i;
 /** A phone number, an email address or a web address as a text writes it. */
@@ -117,6 +121,7 @@ const METHOD_QUESTION = /^\s*how (?:do|does|can|could|should|would|might|may|mus
  * - "What year …?": a date;
  * - "How much did they pay?": a sum with its currency;
  * - "What is her phone number?", "… email address?": a phone number or an address, not "please contact her";
+ * - "What is the deadline to file …?": a date, a time or a span ("within seven days"), not the duty alone;
  * - "Is he still …?": something said of the present, not only the past;
  * - "How do I join …?": the verb (or an alias of it): a quote naming the class action does not say how
  *   to join it. A verb the analyzer drops (a stop word) sets no condition.
@@ -130,6 +135,7 @@ export function quoteShortfall(question: string, quote: string, analyzer: Analyz
   if (asksAboutPresent(question) && !speaksOfPresent(quote)) return 'decisive';
   if (MONEY_QUESTION.test(question) && !MONEY.test(quote)) return 'decisive';
   if (CONTACT_QUESTION.test(question) && !CONTACT.test(quote)) return 'decisive';
+  if (DEADLINE_QUESTION.test(question) && !setsTimeLimit(quote, question)) return 'decisive';
   if (missesMethodVerb(question, quote, analyzer) || tellsOppositeEvent(question, quote)) return 'decisive';
   if (RESPONSE_QUESTION.test(question) && !REPORTED_SPEECH.test(quote)) return 'decisive';
   if (AFTERMATH_QUESTION.test(question) && !TELLS_AFTERMATH.test(quote)) return 'decisive';
@@ -144,6 +150,12 @@ export function quoteShortfall(question: string, quote: string, analyzer: Analyz
   // "How many users …?" is not answered by "a €265 million fine", unless it asks how many dollars.
   const countable = counting && !MONEY.test(question) ? quote.replace(MONEY_AMOUNT, ' ') : quote;
   return (counting ? offersCount(countable, words) : offersAnswerType(quote, type, words)) ? 'none' : shortfall;
+}
+
+/** Whether the quote gives a time limit, a date or a span of time the question does not hold. */
+function setsTimeLimit(quote: string, question: string): boolean {
+  const words = questionWordSet(question);
+  return TIME_LIMIT.test(quote) || offersAnswerType(quote, 'date', words) || offersAnswerType(quote, 'duration', words);
 }
 
 function missesMethodVerb(question: string, quote: string, analyzer: Analyzer): boolean {
