@@ -208,6 +208,10 @@ describe('offersCount', () => {
     ['On Aug. 16, 2018, 40 ballots were cured.', true],
     ['Some county boards told precinct officers not to post the lists. [1]', false],
     ['See the amici brief, and n. 4.', false],
+    ['Write-in votes are counted under KRS 117.265(2), (3).', false],
+    ['The voter must (1) sign and (2) date the form.', false],
+    ['"[t]wo (2) election officers of opposing parties shall instruct the voter."', true],
+    ['Seven (7) days after the request.', true],
   ])('%s → %s', (text, expected) => {
     expect(offersCount(text, none)).toBe(expected);
   });

@@ -187,10 +187,11 @@ function qualifierStarts(text: string, questionWords: QuestionWords): number[] {
 
 // Numbers that name rather than count: a docket, bill, section, count, exhibit or paragraph number, a
 // year, the day of a date, a reporter citation ("539 U. S. 306"). "How many …?" is not answered by
-// "SB 683", "in 2020" or "on June 11"; nor by a footnote's marker ("[1]", "n. 4").
+// "SB 683", "in 2020" or "on June 11"; nor by a footnote's marker ("[1]", "n. 4") or a list's or
+// subsection's number ("KRS 117.265(2), (3)"), unless it repeats a number word ("two (2) officers").
 const LABEL_NUMBER = new RegExp(
   [
-    String.raw`\[\d{1,3}\]|\bnn?\.\s?\d+`,
+    String.raw`\[\d{1,3}\]|(?<!(?:one|wo|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s)\(\d{1,3}\)|\bnn?\.\s?\d+`,
     String.raw`(?:\b(?:Nos?\.|Sections?|Rule|Article|Title|Chapter|Counts?|SB|HB|[HS]\.\s?B\.|Bill|KRS|Docket|Doc\.|Case|OAG|ECF|Exhibit|Ex\.|Id\.)\s*|§+\s*)\d[\w.:()–-]*`,
     String.raw`(?:${DOCKET.source})\S*`,
     String.raw`\b(?:1[6-9]\d\d|20\d\d)\b`,
