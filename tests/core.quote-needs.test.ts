@@ -24,6 +24,9 @@ describe('quoteShortfall', () => {
     ["What is the clerk's phone number?", 'Call the clerk at (334) 242-7300.', 'none'],
     ["What is the administrator's email address?", 'Write to info@settlement-example.com with questions.', 'none'],
     ['What is the website address for claims?', 'Claims are filed on the settlement website.', 'decisive'],
+    ["What was Hogarth's Twitter handle?", 'Plaintiff shared the photograph on the social network formerly known as twitter.', 'decisive'],
+    ["What was Hogarth's Twitter handle?", 'She posted it as @SusanHogarth on X.', 'none'],
+    ['How did the court handle the motion?', 'The court denied the motion.', 'none'],
     // A deadline is a date, a time or a span, not the duty it limits.
     ['What is the deadline to file the declaration of intent?', 'Write-in candidates must file a declaration of intent with the Secretary of State.', 'decisive'],
     ['What is the deadline to file the declaration of intent?', 'The declaration must be filed no later than 4 p.m. on the fourth Friday before the election.', 'none'],

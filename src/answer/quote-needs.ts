@@ -104,10 +104,10 @@ const MONEY_QUESTION =
 const DEADLINE_QUESTION = /\bdeadlines?\b/i;
 /** A time limit as a text sets one: "no later than 5 p.m.", "within seven days", "by the second Friday". */
 const TIME_LIMIT = /\b(?:no later than|prior to|by|before|within|until)\b[^.]{0,40}?(?:\d|\b(?:noon|midnight|day|week|month|year)s?\b)|\d\s?[ap]\.m\./i;
-/** "What is Monet Gaines's phone number?", "the clerk's email address": asks how to reach someone. */
-const CONTACT_QUESTION = /\b(?:phone|telephone|fax|cell) (?:number|no\.?)|\be-?mail address|\bweb(?:site)? address\b/i;
-/** A phone number, an email address or a web address as a text writes it. */
-const CONTACT = /\(?\b\d{3}\)?[-. ]\d{3}[-. ]\d{4}\b|[\w.+-]+@[\w-]+\.[\w.]+|\bhttps?:\/\/|\bwww\.|\b[\w-]+\.(?:com|org|gov|net|edu)\b/i;
+/** "What is Monet Gaines's phone number?", "the clerk's email address", "her Twitter handle": asks how to reach someone. */
+const CONTACT_QUESTION = /\b(?:phone|telephone|fax|cell) (?:number|no\.?)|\be-?mail address|\bweb(?:site)? address\b|\b(?:twitter|instagram|tiktok|social media|account) (?:handle|name)\b|\buser ?name\b/i;
+/** A phone number, an email address, a handle ("@hogarth") or a web address as a text writes it. */
+const CONTACT = /\(?\b\d{3}\)?[-. ]\d{3}[-. ]\d{4}\b|[\w.+-]*@[\w-]+(?:\.[\w.]+)?|\bhttps?:\/\/|\bwww\.|\b[\w-]+\.(?:com|org|gov|net|edu)\b/i;
 /** A sum of money as a text writes it: "$725 million", "€265", "40 dollars". */
 const MONEY_AMOUNT = /[$€£¥]\s?\d[\d,.]*(?:\s?(?:million|billion|thousand|[mbk]n?)\b)?|\b\d[\d,.]*\s?(?:million |billion |thousand )?(?:dollars?|euros?|pounds|cents?|USD|EUR|GBP)\b/gi;
 const MONEY = /[$€£¥]|\b(?:dollars?|euros?|pounds|cents?|USD|EUR|GBP|percent)\b|%/i;
