@@ -3,6 +3,7 @@ import { isAliasTerm, type Analyzer } from '../search/analyzer.js';
 import { isEnglishWord } from '../search/english-words.js';
 import type { PassageIndex } from '../search/passage-index.js';
 import { STOP_WORDS } from '../search/stopwords.js';
+import { ANSWER_TYPE_WORDS } from './answer-type.js';
 
 /** Corrections are tried only for words this long: shorter ones have too many neighbours. */
 const MIN_CORRECTABLE_LENGTH = 5;
@@ -137,8 +138,9 @@ const MAX_WORDS_TO_FIX = 12;
 
 /**
  * The question with typos fixed in words the index cannot fix: the words of the pack's alias phrases
- * ("socil network" → "social network", "every two wekes" → "every two weeks") and stop words ("Whih
- * justice …", "befre the Court"). A phrase only matches whole, while a fix from the index corrects a
+ * ("socil network" → "social network", "every two wekes" → "every two weeks"), stop words ("Whih
+ * justice …", "befre the Court") and the words a question's kind is read from ("who requsted the
+ * opinon?" asks who requested it). A phrase only matches whole, while a fix from the index corrects a
  * word but not its phrase, and neither a stop word nor a phrase word the documents never use is in the
  * index. A word is fixed when it is no English word, the documents do not use it, and exactly one such
  * word is one slip from it (for a capitalised word, a slip that changes no letter, as for names).
@@ -175,7 +177,7 @@ function wordsToFixByLength(analyzer: Analyzer): Map<number, string[]> {
   let lists = wordsToFix.get(analyzer);
   if (!lists) {
     lists = new Map();
-    for (const word of new Set([...analyzer.aliasPhraseWords, ...STOP_WORDS_TO_FIX])) {
+    for (const word of new Set([...analyzer.aliasPhraseWords, ...STOP_WORDS_TO_FIX, ...ANSWER_TYPE_WORDS])) {
       if (word.length < MIN_WORD_TO_FIX_LENGTH) continue;
       const list = lists.get(word.length) ?? [];
       list.push(word);
