@@ -38,6 +38,8 @@ describe('expectedAnswerType', () => {
     ['netflix report frequency', 'frequency'],
     ['What nationality is Hoesung Lee?', 'nationality'],
     ['What do some believe the Treaty of Versailles assisted in?', 'view'],
+    ["Which of the plaintiffs' claims did the judge throw out?", 'any'],
+    ['What did Justice Thomas say about Grutter?', 'view'],
     ['When did Netflix say it would stop?', 'date'],
     ['Who said the plan was legal?', 'person'],
     ['Why would Netflix want to read private chats?', 'purpose'],

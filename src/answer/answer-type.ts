@@ -48,7 +48,8 @@ const TYPE_PATTERNS: [AnswerType, RegExp][] = [
   // "What do some believe the Treaty assisted in?", "What did the IPCC say …?": answered by a quote that
   // reports a view ("is often cited as", "believed", "suggest"). After the kinds that say more: "when
   // did he say …" asks for a date, "who said …" for a name.
-  ['view', /\b(?:believe|believed|believes|think|thinks|thought|argue|argued|argues|claim|claimed|claims|say|said|says|contend|contended|contends|view|views)\b/i],
+  // "the plaintiffs' claims", "her views": after a possessive, the word is a noun.
+  ['view', /(?<!(?:['’]s?|\b(?:his|her|their|its|our|your))\s)\b(?:believe|believed|believes|think|thinks|thought|argue|argued|argues|claim|claimed|claims|say|said|says|contend|contended|contends|view|views)\b/i],
   // "Which party is strongest …?", "What kind of lawsuit is it?": answered by the word in front of the
   // noun, "the Liberal Party", "a class-action lawsuit". Last: "what year" or "which court" say more.
   ['which', WHICH_NOUN],
