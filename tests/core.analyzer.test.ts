@@ -242,6 +242,7 @@ describe('analyzer', () => {
       expect(plain.terms('why did she sue').filter(isAliasTerm)).toEqual(plain.terms('she filed suit').filter(isAliasTerm));
       expect(plain.terms('which claims did the court throw out').filter(isAliasTerm)).toEqual(plain.terms('the court dismissed').filter(isAliasTerm));
       expect(plain.terms('the judge tossed it').filter(isAliasTerm)).toEqual(plain.terms('dismissal').filter(isAliasTerm));
+      expect(plain.terms('why was he dropped from the suit').filter(isAliasTerm)).toEqual(plain.terms('dismissed').filter(isAliasTerm));
     });
 
     it("lets a pack's own group keep a phrase the legal list also has", () => {

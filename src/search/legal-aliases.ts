@@ -20,8 +20,8 @@ export const LEGAL_ALIASES: readonly (readonly string[])[] = [
   ['argue', 'argued', 'argument', 'arguments'],
   ['conclude', 'concluded', 'conclusion'],
   ['determine', 'determined', 'determination'],
-  // Readers say a court "threw out" or "tossed" what it dismissed.
-  ['dismiss', 'dismissed', 'dismissal', 'throw out', 'threw out', 'thrown out', 'toss', 'tossed'],
+  // Readers say a court "threw out", "tossed" or "dropped" what it dismissed.
+  ['dismiss', 'dismissed', 'dismissal', 'throw out', 'threw out', 'thrown out', 'toss', 'tossed', 'drop', 'dropped'],
   ['deny', 'denied', 'denial'],
   ['sign', 'signed', 'signature'],
   ['appeal', 'appealed', 'appellate'],
