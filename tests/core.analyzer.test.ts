@@ -243,6 +243,10 @@ describe('analyzer', () => {
       expect(plain.terms('which claims did the court throw out').filter(isAliasTerm)).toEqual(plain.terms('the court dismissed').filter(isAliasTerm));
       expect(plain.terms('the judge tossed it').filter(isAliasTerm)).toEqual(plain.terms('dismissal').filter(isAliasTerm));
       expect(plain.terms('why was he dropped from the suit').filter(isAliasTerm)).toEqual(plain.terms('dismissed').filter(isAliasTerm));
+      // "attorney" alone is also a lawyer: the attorney general's own group is the one "attorney" lacks.
+      const attorneyGeneral = plain.terms('the Attorney General').filter((term) => isAliasTerm(term) && !plain.terms('attorney').includes(term));
+      expect(attorneyGeneral).toHaveLength(1);
+      expect(plain.terms("North Carolina's top lawyer")).toContain(attorneyGeneral[0]);
     });
 
     it("lets a pack's own group keep a phrase the legal list also has", () => {

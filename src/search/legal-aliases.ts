@@ -27,6 +27,7 @@ export const LEGAL_ALIASES: readonly (readonly string[])[] = [
   ['appeal', 'appealed', 'appellate'],
   // How readers say what filings say: "the top lawyer", "the photo ban", "why did she sue".
   ['lawyer', 'attorney'],
+  ['attorney general', 'top lawyer', "state's lawyer"],
   ['ban', 'banned', 'prohibit', 'prohibited', 'prohibition'],
   ['sue', 'sued', 'file suit', 'filed suit', 'brought suit'],
 ];
