@@ -247,6 +247,9 @@ describe('analyzer', () => {
       const attorneyGeneral = plain.terms('the Attorney General').filter((term) => isAliasTerm(term) && !plain.terms('attorney').includes(term));
       expect(attorneyGeneral).toHaveLength(1);
       expect(plain.terms("North Carolina's top lawyer")).toContain(attorneyGeneral[0]);
+      const absentee = plain.terms('an absentee ballot').filter(isAliasTerm);
+      expect(absentee).toHaveLength(1);
+      expect(plain.terms('how do I return my mail-in ballot').filter(isAliasTerm)).toEqual(absentee);
     });
 
     it("lets a pack's own group keep a phrase the legal list also has", () => {

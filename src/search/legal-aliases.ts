@@ -28,6 +28,7 @@ export const LEGAL_ALIASES: readonly (readonly string[])[] = [
   // How readers say what filings say: "the top lawyer", "the photo ban", "why did she sue".
   ['lawyer', 'attorney'],
   ['attorney general', 'top lawyer', "state's lawyer"],
+  ['absentee ballot', 'mail-in ballot', 'mail ballot', 'ballot by mail'],
   ['ban', 'banned', 'prohibit', 'prohibited', 'prohibition'],
   ['sue', 'sued', 'file suit', 'filed suit', 'brought suit'],
 ];
