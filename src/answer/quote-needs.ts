@@ -135,7 +135,7 @@ export function quoteShortfall(question: string, quote: string, analyzer: Analyz
   if (asksAboutPresent(question) && !speaksOfPresent(quote)) return 'decisive';
   if (MONEY_QUESTION.test(question) && !MONEY.test(quote)) return 'decisive';
   if (CONTACT_QUESTION.test(question) && !CONTACT.test(quote)) return 'decisive';
-  if (DEADLINE_QUESTION.test(question) && !setsTimeLimit(quote, question)) return 'decisive';
+  if (DEADLINE_QUESTION.test(question) && !setsTimeLimit(quote)) return 'decisive';
   if (missesMethodVerb(question, quote, analyzer) || tellsOppositeEvent(question, quote)) return 'decisive';
   if (RESPONSE_QUESTION.test(question) && !REPORTED_SPEECH.test(quote)) return 'decisive';
   if (AFTERMATH_QUESTION.test(question) && !TELLS_AFTERMATH.test(quote)) return 'decisive';
@@ -152,10 +152,12 @@ export function quoteShortfall(question: string, quote: string, analyzer: Analyz
   return (counting ? offersCount(countable, words) : offersAnswerType(quote, type, words)) ? 'none' : shortfall;
 }
 
-/** Whether the quote gives a time limit, a date or a span of time the question does not hold. */
-function setsTimeLimit(quote: string, question: string): boolean {
-  const words = questionWordSet(question);
-  return TIME_LIMIT.test(quote) || offersAnswerType(quote, 'date', words) || offersAnswerType(quote, 'duration', words);
+/** Dates and spans of time are found by their shape alone: the question's words play no part. */
+const NO_QUESTION_WORDS: ReadonlySet<string> = new Set();
+
+/** Whether the quote gives a time limit, a date or a span of time. */
+function setsTimeLimit(quote: string): boolean {
+  return TIME_LIMIT.test(quote) || offersAnswerType(quote, 'date', NO_QUESTION_WORDS) || offersAnswerType(quote, 'duration', NO_QUESTION_WORDS);
 }
 
 function missesMethodVerb(question: string, quote: string, analyzer: Analyzer): boolean {
