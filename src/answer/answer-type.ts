@@ -13,6 +13,8 @@ const WHICH_NOUN = /(?:\b(?:what|which)\s+(?:(?:kind|type|sort|form)s?\s+of\s+)?
 const TERSE_KIND = /^\W*(\p{L}+)\s+(?:type|kind|sort)\W*$/iu;
 /** "What kind of case …?" asks which kind, not for a case's name: it is read as a "which" question. */
 const NOT_KIND_OF = String.raw`(?!(?:kind|type|sort|form)s? of\b)`;
+/** "In what year", "which century", "on what date": the kind of time a question asks for. */
+export const TIME_ASKED_FOR = /\b(?:what|which)\s+(?:year|date|day|month|decade|century|time)s?\b/gi;
 const TYPE_PATTERNS: [AnswerType, RegExp][] = [
   // "What does PAI stand for?", "What is the SBOE?": case-sensitive, an acronym is in capitals.
   ['definition', /\b[Ww]hat (does|do|did|is|are) (an? |the )?\p{Lu}{2,6}\b( (stand for|mean)\b|\s*\?*$)/u],
@@ -41,14 +43,14 @@ const TYPE_PATTERNS: [AnswerType, RegExp][] = [
   // header ("Requested by: Hon. Alison Lundergan Grimes", "Honorable Michael Armstead").
   ['requester', /\bwho\b[^?]{0,120}\b(?:requested|asked for|sought)\b[^?]{0,120}\b(?:opinion|OAG|AGO)\b|\b(?:opinion|OAG|AGO)\b[^?]{0,120}\brequested by\b/i],
   ['number', /\b(how (much|many|long|old|far|big|large)|what (percentage|percent|amount|number|fine|sum|price|size)|how much money)\b/i],
-  ['date', /\b(when|what (year|month|day|time|century|decade)|which (year|month|day|century)|dates?)\b/i],
+  ['date', new RegExp(String.raw`\bwhen\b|${TIME_ASKED_FOR.source}|\bdates?\b`, 'i')],
   // "Which district judge …", "which State Board official …": a role, with up to three words before it.
   ['person', /\b(?:who|whom|whose|which (?:[\w-]+ ){0,3}?(?:person|company|firm|people|judge|justice|lawyer|attorney|official|officer|investigator|employee)s?\b(?!['’])|what (?:is|was|are|were) the (?:full )?names? of)\b/i],
   ['place', /\b(where|what (country|city|state|place|court)|which (country|city|state))\b/i],
   // "What do some believe the Treaty assisted in?", "What did the IPCC say …?": answered by a quote that
   // reports a view ("is often cited as", "believed", "suggest"). After the kinds that say more: "when
-  // did he say …" asks for a date, "who said …" for a name.
-  // "the plaintiffs' claims", "her views": after a possessive, the word is a noun.
+  // did he say …" asks for a date, "who said …" for a name. After a possessive the word is a noun ("the
+  // plaintiffs' claims", "her views").
   ['view', /(?<!(?:['’]s?|\b(?:his|her|their|its|our|your))\s)\b(?:believe|believed|believes|think|thinks|thought|argue|argued|argues|claim|claimed|claims|say|said|says|contend|contended|contends|view|views)\b/i],
   // "Which party is strongest …?", "What kind of lawsuit is it?": answered by the word in front of the
   // noun, "the Liberal Party", "a class-action lawsuit". Last: "what year" or "which court" say more.

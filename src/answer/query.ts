@@ -5,6 +5,7 @@ import { GENERIC_TERMS, isGenericTypo } from '../search/generic-words.js';
 import { stemWord } from '../search/irregular-forms.js';
 import type { PassageIndex } from '../search/passage-index.js';
 import { inverseDocumentFrequency } from '../search/top-hits.js';
+import { TIME_ASKED_FOR } from './answer-type.js';
 import { spellingFixes, withPhraseAndStopWordTyposFixed } from './spelling.js';
 
 /**
@@ -163,12 +164,6 @@ function acronymTerms(acronym: string, expandAcronym: AcronymExpander | undefine
 }
 
 /**
- * "In what year …?", "which century", "on what date": the kind of answer asked for, not a word the answer
- * shares ("in 1995"); as a topic word "year" would match every sentence that says "the following year".
- */
-const TIME_ASKED_FOR = /\b(?:what|which)\s+(?:year|date|day|month|decade|century|time)s?\b/gi;
-
-/**
  * Turns a question into weighted concepts, correcting words missing from the vocabulary (typos in the
  * pack's alias phrases and in stop words first, so phrases match and wh-words are read) and reading
  * acronyms as the names `expandAcronym` finds for them. `question` of the result has those typos fixed.
@@ -181,6 +176,8 @@ export function analyzeQuery(typed: string, analyzer: Analyzer, index: PassageIn
   // word would outweigh everything the question shares with the answer.
   const unknownWeight = inverseDocumentFrequency(1, passageCount);
 
+  // "In what year …?": the kind of answer asked for, not a word the answer shares ("in 1995"); as a topic
+  // word "year" would match every sentence that says "the following year".
   const kindAskedFor = [...question.matchAll(TIME_ASKED_FOR)].map((match) => ({ start: match.index, end: match.index + match[0].length }));
   const tokens = analyzer.tokens(question).filter((token) => !kindAskedFor.some((span) => token.start >= span.start && token.end <= span.end));
   const groups: { start: number; end: number; terms: string[] }[] = [];
