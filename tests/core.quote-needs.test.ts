@@ -64,6 +64,7 @@ describe('quoteShortfall', () => {
     // "What is the name of X?" is not answered by "a X" or "his X" with no name near it.
     ["What is the name of Walter Hutchins's wife?", 'He voted with the assistance of his wife and his nursing home staff.', 'decisive'],
     ['What is the name of the nursing home where Hutchins lives?', 'Hutchins is legally blind and lives in a nursing home. ( Id. ¶ 11.)', 'decisive'],
+    ['What was the name of the poll worker?', 'A poll worker approached her and told her to delete the photo. She told the poll worker no.', 'decisive'],
     ['What was the name of the Norman castle?', 'They lent their ethnicity to the name of their castle: Afranji, meaning "Franks."', 'none'],
     ['What is the name of the alphabet used?', 'A problem instance is a string over an alphabet. Usually, the alphabet is the binary alphabet.', 'none'],
     ['What was the name of the doctrine?', 'Gandhi took it up in his doctrine of Satyagraha.', 'none'],

@@ -29,7 +29,8 @@ const NAME_REACH = 6;
 /**
  * Whether the quote tells of the thing only as one of its kind ("lives in a nursing home", "with the
  * assistance of his wife"), with no name within a few words of it: it says there is one, not what it is
- * called. A mention with "the" ("the binary alphabet") has picked one out, which may be the answer.
+ * called. A mention with "the" ("the binary alphabet") has picked one out, which may be the answer,
+ * unless it only points back to the unnamed one ("a poll worker approached … the poll worker").
  */
 function mentionsUnnamed(question: string, quote: string): boolean {
   const phrase = NAME_OF.exec(question)?.[1];
@@ -45,7 +46,10 @@ function mentionsUnnamed(question: string, quote: string): boolean {
   for (let i = 0; i < tokens.length; i++) {
     if (!isNoun.test(tokens[i]!)) continue;
     const before = [tokens[i - 1] ?? '', tokens[i - 2] ?? ''];
-    if (before.some((word) => /^the$/i.test(word))) return false;
+    if (before.some((word) => /^the$/i.test(word))) {
+      if (unnamed && pointsBack(before, asked)) continue;
+      return false;
+    }
     if (!before.some((word) => /^(?:an?|his|her|their|its)$/i.test(word))) continue;
     if (namesNear(tokens, i, asked)) return false;
     unnamed = true;
@@ -53,12 +57,19 @@ function mentionsUnnamed(question: string, quote: string): boolean {
   return unnamed;
 }
 
+/** "the worker", "the poll worker": "the" with nothing before the noun the question does not say, unlike "the binary alphabet". */
+function pointsBack([wordBefore]: readonly string[], asked: ReadonlySet<string>): boolean {
+  const modifier = wordBefore!.toLowerCase().replace(/\W+/g, '');
+  return modifier === 'the' || asked.has(modifier);
+}
+
 /** Whether a capitalised word the question does not hold stands within NAME_REACH words of token `at`, not opening a sentence. */
 function namesNear(tokens: readonly string[], at: number, asked: ReadonlySet<string>): boolean {
   for (let j = Math.max(0, at - NAME_REACH); j <= Math.min(tokens.length - 1, at + NAME_REACH); j++) {
     const word = tokens[j]!.replace(/^\W+|\W+$/g, '');
     if (j === at || !/^\p{Lu}/u.test(word) || NOT_A_NAME.has(word) || asked.has(word.toLowerCase())) continue;
-    if (j > 0 && /[.!?]\W*$/.test(tokens[j - 1]!)) continue;
+    // A quote's first word opens a sentence too.
+    if (j === 0 || /[.!?]\W*$/.test(tokens[j - 1]!)) continue;
     return true;
   }
   return false;
