@@ -224,4 +224,9 @@ describe('questions answered by a line of a long filing', () => {
     const answer = answerQuestion(court, 'Who requested OAG 18-011 from the Kentucky Attorney General?');
     expect(answer.kind === 'excerpts' && answer.excerpts[0]!.quote).toContain('Alison Lundergan Grimes');
   });
+
+  it('quotes the line naming who wrote an opinion, over the docket line that repeats more of the question', () => {
+    const answer = answerQuestion(court, 'OAG 18-011 written by?');
+    expect(answer.kind === 'excerpts' && answer.excerpts[0]!.quote).toContain('Written by : Marc G. Farris');
+  });
 });

@@ -9,7 +9,7 @@ import { quoteShortfall } from './quote-needs.js';
 import { withChatSpellingsWrittenOut } from './chat-spelling.js';
 import { cleanQuestion } from './question-text.js';
 import { documentsOfNamedCase } from './named-case.js';
-import { pickSentences, type SentenceChoice } from './pick.js';
+import { pickSentences, type SentenceChoice, textOf } from './pick.js';
 import { analyzeQuery } from './query.js';
 import { rerank, type RankedCandidate } from './rank.js';
 
@@ -58,7 +58,10 @@ export function answerQuestion(corpus: Corpus, question: string, options: Answer
   const namedCase = documentsOfNamedCase(query.question, corpus.documents.values());
   const answerable = namedCase.size > 0 ? ranked.filter((candidate) => namedCase.has(candidate.passage.docId)) : ranked;
   // A sentence that shares no word with the question is filler, not evidence.
-  const choices = pickSentences(query, answerable, reading).filter((choice) => choice.ownMatches > 0);
+  const choices = withShapedAnswersFirst(
+    pickSentences(query, answerable, reading).filter((choice) => choice.ownMatches > 0),
+    holdsShapedAnswer,
+  );
   const best = choices[0];
   // Words the documents never use are a sign they miss the topic; everyday ones ("describe") are not.
   const unknownShare = query.concepts.reduce((sum, concept) => sum + (concept.known || concept.everyday ? 0 : concept.weight), 0) / (query.totalWeight || 1);
@@ -80,16 +83,27 @@ export function answerQuestion(corpus: Corpus, question: string, options: Answer
   return { kind: 'excerpts', question: trimmed, excerpts, candidates };
 }
 
+/**
+ * "OAG 18-011 written by?" is answered by "Written by : Marc G. Farris", not by the heading that repeats
+ * more of the question: for a question asking for an answer of a recognisable shape, the quotes
+ * holding one come first.
+ */
+function withShapedAnswersFirst(choices: SentenceChoice[], holdsShapedAnswer: ((text: string) => boolean) | undefined): SentenceChoice[] {
+  if (!holdsShapedAnswer) return choices;
+  const holding = choices.filter((choice) => holdsShapedAnswer(textOf(choice)));
+  return [...holding, ...choices.filter((choice) => !holding.includes(choice))];
+}
+
 const SHORTFALL_PENALTY = { none: 0, weak: ABSTENTION.weakShortfallPenalty, decisive: ABSTENTION.decisiveShortfallPenalty } as const;
 
 /** What the best quote costs in confidence for lacking what its question asks for (`quote-needs.ts`). */
 function shortfallPenalty(question: string, choice: SentenceChoice, analyzer: Analyzer): number {
-  return SHORTFALL_PENALTY[quoteShortfall(question, choice.candidate.passage.text.slice(choice.start, choice.end), analyzer)];
+  return SHORTFALL_PENALTY[quoteShortfall(question, textOf(choice), analyzer)];
 }
 
 /** "What does PAI stand for?" is answered by a sentence spelling PAI out, however little else of the question it holds. */
 function spellsOutAcronym({ type, words }: QuestionReading, choice: SentenceChoice): boolean {
-  return type === 'definition' && offersAnswerType(choice.candidate.passage.text.slice(choice.start, choice.end), 'definition', words);
+  return type === 'definition' && offersAnswerType(textOf(choice), 'definition', words);
 }
 
 /** The texts of the passages found, then the titles of their documents ("Fisher v. University of Texas at Austin"). */

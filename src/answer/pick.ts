@@ -20,6 +20,11 @@ export interface SentenceChoice {
   score: number;
 }
 
+/** The words a choice quotes (before any cut for length). */
+export function textOf(choice: SentenceChoice): string {
+  return choice.candidate.passage.text.slice(choice.start, choice.end);
+}
+
 /** How many reranked passages the sentence picker reads. */
 export const PASSAGES_TO_READ = 5;
 /**
@@ -222,7 +227,7 @@ const CONCLUSION_OPENING = /^\W*(?:[\p{L}’']+\s+){0,3}(?:therefore|thus|accord
  * the sentence before it, which gives the reason, when the two fit in one quote.
  */
 function withStatedReason(choice: SentenceChoice, sentences: readonly ScoredSentence[]): SentenceChoice {
-  return CONCLUSION_OPENING.test(choice.candidate.passage.text.slice(choice.start, choice.end)) ? withSentenceBefore(choice, sentences) : choice;
+  return CONCLUSION_OPENING.test(textOf(choice)) ? withSentenceBefore(choice, sentences) : choice;
 }
 
 /** The window with the sentence before it taken in, when that one stands in the same block and the two fit in one quote. */
