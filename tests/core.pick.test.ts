@@ -225,6 +225,11 @@ describe('questions answered by a line of a long filing', () => {
     expect(answer.kind === 'excerpts' && answer.excerpts[0]!.quote).toContain('Alison Lundergan Grimes');
   });
 
+  it('quotes where a statute or an opinion is reported for a question asking for its citation', () => {
+    const answer = answerQuestion(court, 'section 208 voting rights act citation');
+    expect(answer.kind === 'excerpts' && answer.excerpts[0]!.quote).toContain('52 U.S.C. § 10508');
+  });
+
   it('quotes the line naming who wrote an opinion, over the docket line that repeats more of the question', () => {
     const answer = answerQuestion(court, 'OAG 18-011 written by?');
     expect(answer.kind === 'excerpts' && answer.excerpts[0]!.quote).toContain('Written by : Marc G. Farris');

@@ -2,7 +2,7 @@ import { isEnglishWord } from '../search/english-words.js';
 import { STOP_WORDS } from '../search/stopwords.js';
 
 /** What kind of thing a question asks for, read from its wh-words. */
-export type AnswerType = 'definition' | 'docket' | 'statute' | 'case' | 'court' | 'author' | 'requester' | 'person' | 'date' | 'duration' | 'frequency' | 'nationality' | 'purpose' | 'view' | 'number' | 'place' | 'which' | 'any';
+export type AnswerType = 'definition' | 'docket' | 'citation' | 'statute' | 'case' | 'court' | 'author' | 'requester' | 'person' | 'date' | 'duration' | 'frequency' | 'nationality' | 'purpose' | 'view' | 'number' | 'place' | 'which' | 'any';
 
 /**
  * "Which party …?", "What kind of lawsuit …?", terse "type of lawsuit": the noun the question picks one
@@ -19,6 +19,8 @@ const TYPE_PATTERNS: [AnswerType, RegExp][] = [
   // "What does PAI stand for?", "What is the SBOE?": case-sensitive, an acronym is in capitals.
   ['definition', /\b[Ww]hat (does|do|did|is|are) (an? |the )?\p{Lu}{2,6}\b( (stand for|mean)\b|\s*\?*$)/u],
   ['docket', /\b((case|docket|file|civil action) (number|no\.?)|docket)\b/i],
+  // "fisher 5th circuit opinion cite", "What is the citation of the district court's opinion?": where it is reported.
+  ['citation', /\b(?:cite|citation|reporter)\b/i],
   ['statute', /\b((which|what) (\w+ ){0,2}(statute|provision|section|rule|regulation|code|subsection|clause)s?\b|\bcodified\b)/i],
   // "Which Michigan district court case …?", "Which old Kentucky high court case …?", not "Which court is the case in?".
   ['case', new RegExp(String.raw`\b(which|what) ${NOT_KIND_OF}((?!(did|does|do|was|were|is|are|has|had|will|would|can)\b)[\w-]+ ){0,4}(case|decision|precedent)s?\b(?! (number|no\.))`, 'i')],
@@ -80,7 +82,7 @@ export function expectedAnswerType(question: string): AnswerType {
  * likelier to answer than text that only repeats more of the question's words, unlike text that merely
  * holds some name or number.
  */
-const SHAPED_TYPES: ReadonlySet<AnswerType> = new Set(['statute', 'case', 'docket', 'court', 'author', 'requester']);
+const SHAPED_TYPES: ReadonlySet<AnswerType> = new Set(['statute', 'case', 'docket', 'citation', 'court', 'author', 'requester']);
 
 export function isShapedType(type: AnswerType): boolean {
   return SHAPED_TYPES.has(type);
@@ -94,6 +96,9 @@ const NUMBER = /[$€£]\s?\d|\b\d[\d,.]*\b|\b(?:one|two|three|four|five|six|sev
 const STATUTE = /§|\bU\.\s?S\.\s?C\.|\b(Section|Rule|Article|Title)\s+\d|\b[A-Z]{2,5}\s+\d+[.\d]*|\b\d+-\d+(\.\d+)*(\([a-z0-9]+\))?/;
 // A docket number: "3:20-cv-08570-JD", "1:20CV457", "No. 11–345", "Case No. 24-1".
 const DOCKET = /\b\d{1,2}:\d{2}[-–]?[a-z]{2,4}[-–]?\d{2,6}|\bNos?\.\s?\d{1,4}[-–]\d{1,6}\b/i;
+// Where an opinion or a statute is reported: "631 F. 3d 213", "590 F.Supp.3d 850", "570 U. S. ____", "52 U.S.C. § 10508".
+const REPORTER_CITATION =
+  /\b\d{1,4}\s+(?:U\.\s?S\.(?!\s?C)|S\.\s?Ct\.|L\.\s?Ed\.|F\.(?:\s?Supp\.)?|S\.\s?W\.|So\.|N\.\s?[EW]\.|S\.\s?E\.|P\.|A\.)\s?(?:2d|3d|4th)?,?\s+(?:\d+|_{2,})|\b\d+\s+U\.\s?S\.\s?C\.\s*§+\s*\d+/;
 // A court's name: "Supreme Court", "Court of Appeals", "Fifth Circuit", "Western District of Texas".
 const COURT = /\b(?:Supreme|District|Circuit|Superior|Bankruptcy|Chancery|Appellate|High|Trial|Federal|County|Tax|Claims)\s+Court\b|\bCourt of\s+(?:the\s+)?\p{Lu}|\b\p{Lu}[\p{L}.]*\s+Circuit\b|\bDistrict of\s+\p{Lu}/u;
 // A case name: "Hopwood v. Texas", "Gratz v. Bollinger".
@@ -157,6 +162,7 @@ const SHAPE_OF_KIND: Partial<Record<AnswerType, RegExp>> = {
   view: VIEW,
   nationality: NATIONALITY,
   docket: DOCKET,
+  citation: REPORTER_CITATION,
   court: COURT,
   statute: STATUTE,
   case: CASE_NAME,
