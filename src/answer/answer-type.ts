@@ -19,8 +19,9 @@ const TYPE_PATTERNS: [AnswerType, RegExp][] = [
   // "What does PAI stand for?", "What is the SBOE?": case-sensitive, an acronym is in capitals.
   ['definition', /\b[Ww]hat (does|do|did|is|are) (an? |the )?\p{Lu}{2,6}\b( (stand for|mean)\b|\s*\?*$)/u],
   ['docket', /\b((case|docket|file|civil action) (number|no\.?)|docket)\b/i],
-  // "fisher 5th circuit opinion cite", "What is the citation of the district court's opinion?": where it is reported.
-  ['citation', /\b(?:cite|citation|reporter)\b/i],
+  // "fisher 5th circuit opinion cite", "What is the citation of the district court's opinion?": where it is
+  // reported. Not "what reason did they cite", nor a news reporter.
+  ['citation', /\bcitations?\b|\b(?:opinion|case|decision|reporter|official|the|its|a|full)\s+cite\b|\bcite\W*$/i],
   ['statute', /\b((which|what) (\w+ ){0,2}(statute|provision|section|rule|regulation|code|subsection|clause)s?\b|\bcodified\b)/i],
   // "Which Michigan district court case …?", "Which old Kentucky high court case …?", not "Which court is the case in?".
   ['case', new RegExp(String.raw`\b(which|what) ${NOT_KIND_OF}((?!(did|does|do|was|were|is|are|has|had|will|would|can)\b)[\w-]+ ){0,4}(case|decision|precedent)s?\b(?! (number|no\.))`, 'i')],
