@@ -14,6 +14,8 @@ describe('expectedAnswerType', () => {
     ['fisher docket number', 'docket'],
     ['Which case number did the clerk assign?', 'docket'],
     ['Which court is the case in?', 'court'],
+    ['Which court heard the Fisher case?', 'court'],
+    ['which court case did the court rely on', 'case'],
     ["Which other state's top court did the opinion lean on?", 'court'],
     ['In what court did Fisher sue?', 'court'],
     ['What did the court decide on the motions?', 'any'],
@@ -82,6 +84,10 @@ describe('expectedAnswerType', () => {
     ['What German ruler invited them?', 'which'],
   ])('reads %j as %s', (question, type) => {
     expect(expectedAnswerType(question)).toBe(type);
+  });
+
+  it('does not read "what happened in the … case" as asking which case', () => {
+    expect(expectedAnswerType('What happened in the Hogarth case?')).not.toBe('case');
   });
 });
 

@@ -23,8 +23,9 @@ const TYPE_PATTERNS: [AnswerType, RegExp][] = [
   // reported. Not "what reason did they cite", nor a news reporter.
   ['citation', /\bcitations?\b|\b(?:opinion|case|decision|reporter|official|the|its|a|full)\s+cite\b|\bcite\W*$/i],
   ['statute', /\b((which|what) (\w+ ){0,2}(statute|provision|section|rule|regulation|code|subsection|clause)s?\b|\bcodified\b)/i],
-  // "Which Michigan district court case …?", "Which old Kentucky high court case …?", not "Which court is the case in?".
-  ['case', new RegExp(String.raw`\b(which|what) ${NOT_KIND_OF}((?!(did|does|do|was|were|is|are|has|had|will|would|can)\b)[\w-]+ ){0,4}(case|decision|precedent)s?\b(?! (number|no\.))`, 'i')],
+  // "Which Michigan district court case …?", "Which old Kentucky high court case …?", not "Which court is the
+  // case in?", "Which court heard the case?" or "What happened in the case?".
+  ['case', new RegExp(String.raw`\b(which|what) ${NOT_KIND_OF}((?!(did|does|do|was|were|is|are|has|had|will|would|can|happen\w*)\b|court\b(?! (?:case|decision|precedent)s?\b))[\w-]+ ){0,4}(case|decision|precedent)s?\b(?! (number|no\.))`, 'i')],
   // "Which court", "what other state's top court", not "what did the court …".
   ['court', new RegExp(String.raw`\b(which|what) ${NOT_KIND_OF}((?!(did|does|do|was|were|is|are|has|had|will|would|can|the|a|an)\b)[\w'’-]+ ){0,3}court\b`, 'i')],
   // "How long …?": answered by a span of time or a length ("approximately 45 seconds", "since 1967", "6,400 km").
