@@ -235,3 +235,24 @@ describe('questions answered by a line of a long filing', () => {
     expect(answer.kind === 'excerpts' && answer.excerpts[0]!.quote).toContain('Written by : Marc G. Farris');
   });
 });
+
+describe('a text the document repeats', () => {
+  it('is quoted once, and the quotes after it come from other passages', async () => {
+    // A Supreme Court decision repeats its caption above the opinion and above each separate opinion.
+    const caption = 'ABIGAIL NOEL FISHER, PETITIONER v. UNIVERSITY\n   OF TEXAS AT AUSTIN ET AL.';
+    const corpus = await corpusOfParagraphs([
+      caption,
+      'Petitioner Abigail Fisher applied for admission to the University in 2008.',
+      caption.replace('\n   ', '\n        '),
+      'The University rejected her application the same year.',
+      caption,
+      'Fisher then sued the University in federal court.',
+      caption,
+    ]);
+    const answer = answerQuestion(corpus, 'When did Abigail Fisher apply to the University of Texas?');
+    expect(answer.kind).toBe('excerpts');
+    const quotes = answer.kind === 'excerpts' ? answer.excerpts.map((excerpt) => excerpt.quote.replace(/\s+/g, ' ')) : [];
+    expect(new Set(quotes).size).toBe(quotes.length);
+    expect(quotes.some((quote) => quote.includes('applied for admission to the University in 2008'))).toBe(true);
+  });
+});

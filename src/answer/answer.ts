@@ -57,10 +57,16 @@ export function answerQuestion(corpus: Corpus, question: string, options: Answer
   // A question naming a case the pack holds is answered from that case's documents only.
   const namedCase = documentsOfNamedCase(query.question, corpus.documents.values());
   const answerable = namedCase.size > 0 ? ranked.filter((candidate) => namedCase.has(candidate.passage.docId)) : ranked;
+  // A text a document repeats (the caption above each opinion of a Supreme Court decision) is read and
+  // quoted once: the same words three times tell the reader nothing more.
+  const distinct = distinctBy(answerable, (candidate) => candidate.passage.text);
   // A sentence that shares no word with the question is filler, not evidence.
-  const choices = withShapedAnswersFirst(
-    pickSentences(query, answerable, reading).filter((choice) => choice.ownMatches > 0),
-    holdsShapedAnswer,
+  const choices = distinctBy(
+    withShapedAnswersFirst(
+      pickSentences(query, distinct, reading).filter((choice) => choice.ownMatches > 0),
+      holdsShapedAnswer,
+    ),
+    textOf,
   );
   const best = choices[0];
   // Words the documents never use are a sign they miss the topic; everyday ones ("describe") are not.
@@ -92,6 +98,17 @@ function withShapedAnswersFirst(choices: SentenceChoice[], holdsShapedAnswer: ((
   if (!holdsShapedAnswer) return choices;
   const holding = choices.filter((choice) => holdsShapedAnswer(textOf(choice)));
   return [...holding, ...choices.filter((choice) => !holding.includes(choice))];
+}
+
+/** The items whose text, spaces aside, no earlier item has. */
+function distinctBy<T>(items: readonly T[], textOfItem: (item: T) => string): T[] {
+  const seen = new Set<string>();
+  return items.filter((item) => {
+    const words = textOfItem(item).replace(/\s+/g, ' ').trim();
+    if (seen.has(words)) return false;
+    seen.add(words);
+    return true;
+  });
 }
 
 const SHORTFALL_PENALTY = { none: 0, weak: ABSTENTION.weakShortfallPenalty, decisive: ABSTENTION.decisiveShortfallPenalty } as const;
