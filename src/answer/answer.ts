@@ -1,6 +1,6 @@
 import type { Corpus } from '../corpus.js';
 import { createAcronymExpander } from '../search/acronyms.js';
-import type { Analyzer } from '../search/analyzer.js';
+import type { Analyzer, TokenList } from '../search/analyzer.js';
 import type { Answer, Excerpt } from '../types.js';
 import { citationOf } from './citation.js';
 import { toExcerpt } from './excerpt.js';
@@ -59,14 +59,13 @@ export function answerQuestion(corpus: Corpus, question: string, options: Answer
   const answerable = namedCase.size > 0 ? ranked.filter((candidate) => namedCase.has(candidate.passage.docId)) : ranked;
   // A text a document repeats (the caption above each opinion of a Supreme Court decision) is read and
   // quoted once: the same words three times tell the reader nothing more.
-  const distinct = distinctBy(answerable, (candidate) => candidate.passage.text);
+  const distinct = answerable.filter((candidate, index) => !answerable.slice(0, index).some((earlier) => sameTerms(earlier.tokens, candidate.tokens)));
   // A sentence that shares no word with the question is filler, not evidence.
-  const choices = distinctBy(
+  const choices = withoutRepeatedQuotes(
     withShapedAnswersFirst(
       pickSentences(query, distinct, reading).filter((choice) => choice.ownMatches > 0),
       holdsShapedAnswer,
     ),
-    textOf,
   );
   const best = choices[0];
   // Words the documents never use are a sign they miss the topic; everyday ones ("describe") are not.
@@ -100,11 +99,18 @@ function withShapedAnswersFirst(choices: SentenceChoice[], holdsShapedAnswer: ((
   return [...holding, ...choices.filter((choice) => !holding.includes(choice))];
 }
 
-/** The items whose text, spaces aside, no earlier item has. */
-function distinctBy<T>(items: readonly T[], textOfItem: (item: T) => string): T[] {
+/** Whether two passages read the same, term for term (their layout aside). Compares the cached tokens: no text is copied. */
+function sameTerms(one: TokenList, other: TokenList): boolean {
+  if (one.length !== other.length) return false;
+  for (let i = 0; i < one.length; i++) if (one.terms[i] !== other.terms[i]) return false;
+  return true;
+}
+
+/** The choices whose words, spaces aside, no earlier choice quotes (at most five quotes of 400 characters). */
+function withoutRepeatedQuotes(choices: SentenceChoice[]): SentenceChoice[] {
   const seen = new Set<string>();
-  return items.filter((item) => {
-    const words = textOfItem(item).replace(/\s+/g, ' ').trim();
+  return choices.filter((choice) => {
+    const words = textOf(choice).replace(/\s+/g, ' ').trim();
     if (seen.has(words)) return false;
     seen.add(words);
     return true;
