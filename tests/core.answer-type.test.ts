@@ -89,6 +89,18 @@ describe('expectedAnswerType', () => {
   it('does not read "what happened in the … case" as asking which case', () => {
     expect(expectedAnswerType('What happened in the Hogarth case?')).not.toBe('case');
   });
+
+  it.each([
+    'What happens to a candidate who fails to file a pre-primary report?',
+    'What was the race of the student who was turned down by the Texas university?',
+    'What standard of review did the court apply to the limits on who may deliver absentee ballot requests?',
+  ])('does not read the "who" after a noun in %j as asking for a person', (question) => {
+    expect(expectedAnswerType(question)).not.toBe('person');
+  });
+
+  it.each(['Who is the man who wrote it?', 'In Hogarth v. Bell, who is the plaintiff?', 'ok so who paid the fine'])('reads %j as asking for a person', (question) => {
+    expect(expectedAnswerType(question)).toBe('person');
+  });
 });
 
 describe('offersAnswerType', () => {

@@ -225,6 +225,11 @@ describe('questions answered by a line of a long filing', () => {
     expect(answer.kind === 'excerpts' && answer.excerpts[0]!.quote).toContain('Alison Lundergan Grimes');
   });
 
+  it('answers what a "who" after a noun does not ask: the standard of review, not a person', () => {
+    const answer = answerQuestion(court, 'What standard of review did the court apply to the limits on who may deliver absentee ballot requests?');
+    expect(answer.kind === 'excerpts' && answer.excerpts[0]!.quote).toContain('rational basis');
+  });
+
   it('quotes where a statute or an opinion is reported for a question asking for its citation', () => {
     const answer = answerQuestion(court, 'section 208 voting rights act citation');
     expect(answer.kind === 'excerpts' && answer.excerpts[0]!.quote).toContain('52 U.S.C. § 10508');

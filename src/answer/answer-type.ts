@@ -13,6 +13,8 @@ const WHICH_NOUN = /(?:\b(?:what|which)\s+(?:(?:kind|type|sort|form)s?\s+of\s+)?
 const TERSE_KIND = /^\W*(\p{L}+)\s+(?:type|kind|sort)\W*$/iu;
 /** "What kind of case …?" asks which kind, not for a case's name: it is read as a "which" question. */
 const NOT_KIND_OF = String.raw`(?!(?:kind|type|sort|form)s? of\b)`;
+/** Not right after "the" or "a" and up to three words ("the student", "a candidate", "the limits on"), or after "people". */
+const NOT_AFTER_A_NOUN = String.raw`(?<!\b(?:a|an|the|this|that|those|these|any|every|each|some|people|someone|anyone|everyone|persons|person|man|woman|men|women)(?:\s+[\p{L}'’-]+){0,3}\s+)`;
 /** "In what year", "which century", "on what date": the kind of time a question asks for. */
 export const TIME_ASKED_FOR = /\b(?:what|which)\s+(?:year|date|day|month|decade|century|time)s?\b/gi;
 const TYPE_PATTERNS: [AnswerType, RegExp][] = [
@@ -49,7 +51,15 @@ const TYPE_PATTERNS: [AnswerType, RegExp][] = [
   ['number', /\b(how (much|many|long|old|far|big|large)|what (percentage|percent|amount|number|fine|sum|price|size)|how much money)\b/i],
   ['date', new RegExp(String.raw`\bwhen\b|${TIME_ASKED_FOR.source}|\bdates?\b`, 'i')],
   // "Which district judge …", "which State Board official …": a role, with up to three words before it.
-  ['person', /\b(?:who|whom|whose|which (?:[\w-]+ ){0,3}?(?:person|company|firm|people|judge|justice|lawyer|attorney|official|officer|investigator|employee)s?\b(?!['’])|what (?:is|was|are|were) the (?:full )?names? of)\b/i],
+  // Not "who" after a noun ("a candidate who fails", "the limits on who may deliver"): that "who" opens a
+  // clause about the noun, and the question asks what its first word asks.
+  [
+    'person',
+    new RegExp(
+      String.raw`\b(?=who)${NOT_AFTER_A_NOUN}(?:who|whom|whose)\b|\b(?:which (?:[\w-]+ ){0,3}?(?:person|company|firm|people|judge|justice|lawyer|attorney|official|officer|investigator|employee)s?\b(?!['’])|what (?:is|was|are|were) the (?:full )?names? of)\b`,
+      'iu',
+    ),
+  ],
   ['place', /\b(where|what (country|city|state|place|court)|which (country|city|state))\b/i],
   // "What do some believe the Treaty assisted in?", "What did the IPCC say …?": answered by a quote that
   // reports a view ("is often cited as", "believed", "suggest"). After the kinds that say more: "when
