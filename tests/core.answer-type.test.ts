@@ -98,6 +98,15 @@ describe('expectedAnswerType', () => {
     expect(expectedAnswerType(question)).not.toBe('person');
   });
 
+  it.each([
+    ['Who was president when the law passed?', 'person'],
+    ['Which act did organizers ask about when seeking to use electronic signatures?', 'which'],
+    ['How and when did the plague enter Europe?', 'date'],
+    ['ok so when did the reports stop', 'date'],
+  ])('reads the "when" of %j by the question word before it: %s', (question, type) => {
+    expect(expectedAnswerType(question)).toBe(type);
+  });
+
   it.each(['Who is the man who wrote it?', 'In Hogarth v. Bell, who is the plaintiff?', 'ok so who paid the fine'])('reads %j as asking for a person', (question) => {
     expect(expectedAnswerType(question)).toBe('person');
   });

@@ -49,7 +49,9 @@ const TYPE_PATTERNS: [AnswerType, RegExp][] = [
   // header ("Requested by: Hon. Alison Lundergan Grimes", "Honorable Michael Armstead").
   ['requester', /\bwho\b[^?]{0,120}\b(?:requested|asked for|sought)\b[^?]{0,120}\b(?:opinion|OAG|AGO)\b|\b(?:opinion|OAG|AGO)\b[^?]{0,120}\brequested by\b/i],
   ['number', /\b(how (much|many|long|old|far|big|large)|what (percentage|percent|amount|number|fine|sum|price|size)|how much money)\b/i],
-  ['date', new RegExp(String.raw`\bwhen\b|${TIME_ASKED_FOR.source}|\bdates?\b`, 'i')],
+  // "When …?", "how and when …", not the "when" of a clause after another question word ("Who was
+  // president when the law passed?", "What did she do when the poll worker came?").
+  ['date', new RegExp(String.raw`^(?:(?!\b(?:what|who|whom|whose|which|how|why|where)\b)[^])*?\bwhen\b|\b(?:and|or|&)\s+when\b|${TIME_ASKED_FOR.source}|\bdates?\b`, 'i')],
   // "Which district judge …", "which State Board official …": a role, with up to three words before it.
   // Not "who" after a noun ("a candidate who fails", "the limits on who may deliver"): that "who" opens a
   // clause about the noun, and the question asks what its first word asks.
