@@ -199,14 +199,16 @@ describe('questions answered by a line of a long filing', () => {
     court = await buildCorpus(await loadKnowledge(fileURLToPath(new URL('../eval/court/knowledge', import.meta.url))), { logger: silentLogger });
   });
 
-  it('quotes the sentence giving a span of time for "how long", over its neighbours that repeat the question', () => {
-    const answer = answerQuestion(court, 'How long did it take the plaintiff to snap her picture inside the voting booth during the March 2024 primary?');
-    expect(answer.kind === 'excerpts' && answer.excerpts[0]!.quote).toContain('approximately 45 seconds');
-  });
-
-  it('reads a typo of a wh-word as the wh-word ("Whih justice dissented …?")', () => {
-    const answer = answerQuestion(court, 'Whih justice dissented in the Fisher case?');
-    expect(answer.kind === 'excerpts' && answer.excerpts[0]!.quote).toContain('JUSTICE GINSBURG, dissenting');
+  it.each([
+    ['the span of time for "how long", over its neighbours that repeat the question', 'How long did it take the plaintiff to snap her picture inside the voting booth during the March 2024 primary?', 'approximately 45 seconds'],
+    ['the dissent for a typo of a wh-word ("Whih")', 'Whih justice dissented in the Fisher case?', 'JUSTICE GINSBURG, dissenting'],
+    ['the header line naming who requested an opinion, over the docket lines that repeat its number', 'Who requested OAG 18-011 from the Kentucky Attorney General?', 'Alison Lundergan Grimes'],
+    ['the line naming who wrote an opinion, over the docket line that repeats more of the question', 'OAG 18-011 written by?', 'Written by : Marc G. Farris'],
+    ['where a statute is reported, for a question asking for its citation', 'section 208 voting rights act citation', '52 U.S.C. § 10508'],
+    ['the standard of review, not a person, for a "who" after a noun', 'What standard of review did the court apply to the limits on who may deliver absentee ballot requests?', 'rational basis'],
+  ])('quotes %s', (_, question, expected) => {
+    const answer = answerQuestion(court, question);
+    expect(answer.kind === 'excerpts' && answer.excerpts[0]!.quote).toContain(expected);
   });
 
   it('declines what came after an opinion ("on remand", "after this opinion"), which the opinion cannot tell', () => {
@@ -218,26 +220,6 @@ describe('questions answered by a line of a long filing', () => {
 
   it('declines "what is the name of …" when the filing only says there is one ("lives in a nursing home")', () => {
     expect(answerQuestion(court, 'What is the name of the nursing home where Walter Hutchins lives?').kind).toBe('no-match');
-  });
-
-  it('quotes the header line naming who requested an opinion, over the docket lines that repeat its number', () => {
-    const answer = answerQuestion(court, 'Who requested OAG 18-011 from the Kentucky Attorney General?');
-    expect(answer.kind === 'excerpts' && answer.excerpts[0]!.quote).toContain('Alison Lundergan Grimes');
-  });
-
-  it('answers what a "who" after a noun does not ask: the standard of review, not a person', () => {
-    const answer = answerQuestion(court, 'What standard of review did the court apply to the limits on who may deliver absentee ballot requests?');
-    expect(answer.kind === 'excerpts' && answer.excerpts[0]!.quote).toContain('rational basis');
-  });
-
-  it('quotes where a statute or an opinion is reported for a question asking for its citation', () => {
-    const answer = answerQuestion(court, 'section 208 voting rights act citation');
-    expect(answer.kind === 'excerpts' && answer.excerpts[0]!.quote).toContain('52 U.S.C. § 10508');
-  });
-
-  it('quotes the line naming who wrote an opinion, over the docket line that repeats more of the question', () => {
-    const answer = answerQuestion(court, 'OAG 18-011 written by?');
-    expect(answer.kind === 'excerpts' && answer.excerpts[0]!.quote).toContain('Written by : Marc G. Farris');
   });
 });
 
