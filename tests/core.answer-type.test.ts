@@ -90,6 +90,7 @@ describe('expectedAnswerType', () => {
     ['Which act did organizers ask about when seeking to use electronic signatures?', 'which'],
     ['How and when did the plague enter Europe?', 'date'],
     ['ok so when did the reports stop', 'date'],
+    ['how come netflix got access to messages', 'purpose'],
   ])('reads %j as %s', (question, type) => {
     expect(expectedAnswerType(question)).toBe(type);
   });

@@ -16,6 +16,13 @@ describe('chat spellings of everyday words', () => {
     expect(withChatSpellingsWrittenOut('wait times at the polls?')).toBe('wait times at the polls?');
   });
 
+  it('reads an opening "y" before a verb as "why", and no other "y"', () => {
+    expect(withChatSpellingsWrittenOut('y did facebook share dms with netflix')).toBe('why did facebook share dms with netflix');
+    expect(withChatSpellingsWrittenOut('Y is it a class action?')).toBe('why is it a class action?');
+    expect(withChatSpellingsWrittenOut('y. pestis did reach England')).toBe('y. pestis did reach England');
+    expect(withChatSpellingsWrittenOut('is y did a typo')).toBe('is y did a typo');
+  });
+
   it('leaves words that only contain them, capitals and lone letters that name things alone', () => {
     expect(withChatSpellingsWrittenOut('What watt rating in the U.S.?')).toBe('What watt rating in the U.S.?');
     expect(withChatSpellingsWrittenOut('When did y. pestis reach England, and is a number n prime?')).toBe('When did y. pestis reach England, and is a number n prime?');

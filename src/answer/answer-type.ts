@@ -36,9 +36,9 @@ const TYPE_PATTERNS: [AnswerType, RegExp][] = [
   ['frequency', /\b(how (often|frequently)|frequency)\b/i],
   // "What nationality is Hoesung Lee?": answered by "Korean", "US citizens".
   ['nationality', /\b(nationality|nationalities|citizenship)\b/i],
-  // "Why would Netflix want to read chats?", "For what purpose …?", "… wat for": answered by what it was
+  // "Why would Netflix want to read chats?", "How come …?", "For what purpose …?", "… wat for": answered by what it was
   // done for ("to tailor its content offerings", "in order to", "because").
-  ['purpose', /\bwhy\b|\b(?:for )?what (?:purpose|reason|end)\b|\bwhat for\W*$|\b(?:hop(?:e|es|ed|ing)|want(?:s|ed)?|trying|tried|seek(?:s|ing)?|aim(?:s|ed|ing)?) to (?:gain|achieve|accomplish|get out of)\b|\b(?:goal|aim|purpose|point|motive) (?:of|behind)\b|\bwant(?:s|ed)? to do with\b|\b(?:use|used|using)\b[^?]{0,60}\bfor\W*$/i],
+  ['purpose', /\bwhy\b|\bhow come\b|\b(?:for )?what (?:purpose|reason|end)\b|\bwhat for\W*$|\b(?:hop(?:e|es|ed|ing)|want(?:s|ed)?|trying|tried|seek(?:s|ing)?|aim(?:s|ed|ing)?) to (?:gain|achieve|accomplish|get out of)\b|\b(?:goal|aim|purpose|point|motive) (?:of|behind)\b|\bwant(?:s|ed)? to do with\b|\b(?:use|used|using)\b[^?]{0,60}\bfor\W*$/i],
   // "Who wrote the majority opinion?", "OAG 18-011 author": the author of a filing, named where filings
   // name them ("JUSTICE KENNEDY delivered the opinion", "Written by: …").
   [

@@ -55,7 +55,10 @@ const CHAT_WORD = new RegExp(`(?<![\\p{L}\\p{N}/(])(?:${Object.keys(CHAT_SPELLIN
 const OPENING_HOLD =
   /^\s*(?:wait|hold on)\b[\s,.!:;-]*(?=(?:so|but|and|ok|okay|lol|really|actually|what|whats|what's|who|whos|who's|whose|when|where|why|how|which|is|was|are|were|did|does|do|has|have|had|can|could|will|would|i|you|u|we|they|he|she|it|this|that)\b)/iu;
 
+/** "y did they …", "y is it …": chat's "why", only where a question opens with it and a verb follows ("y. pestis" stays). */
+const OPENING_Y = /^(\s*)y(?=\s+(?:did|does|do|is|was|are|were|would|can|could|should|has|have|had|didn't|doesn't|don't|isn't|wasn't|wouldn't)\b)/iu;
+
 /** The question with chat spellings of everyday words written out and an opening "wait" dropped; everything else as typed. */
 export function withChatSpellingsWrittenOut(question: string): string {
-  return question.replace(OPENING_HOLD, '').replace(CHAT_WORD, (word) => CHAT_SPELLINGS[word]!);
+  return question.replace(OPENING_HOLD, '').replace(OPENING_Y, '$1why').replace(CHAT_WORD, (word) => CHAT_SPELLINGS[word]!);
 }
