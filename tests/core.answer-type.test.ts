@@ -91,6 +91,7 @@ describe('expectedAnswerType', () => {
     ['How and when did the plague enter Europe?', 'date'],
     ['ok so when did the reports stop', 'date'],
     ['how come netflix got access to messages', 'purpose'],
+    ['how much time did she take to snap the photo', 'duration'],
   ])('reads %j as %s', (question, type) => {
     expect(expectedAnswerType(question)).toBe(type);
   });

@@ -30,8 +30,8 @@ const TYPE_PATTERNS: [AnswerType, RegExp][] = [
   ['case', new RegExp(String.raw`\b(which|what) ${NOT_KIND_OF}((?!(did|does|do|was|were|is|are|has|had|will|would|can|happen\w*)\b|court\b(?! (?:case|decision|precedent)s?\b))[\w-]+ ){0,4}(case|decision|precedent)s?\b(?! (number|no\.))`, 'i')],
   // "Which court", "what other state's top court", not "what did the court …".
   ['court', new RegExp(String.raw`\b(which|what) ${NOT_KIND_OF}((?!(did|does|do|was|were|is|are|has|had|will|would|can|the|a|an)\b)[\w'’-]+ ){0,3}court\b`, 'i')],
-  // "How long …?": answered by a span of time or a length ("approximately 45 seconds", "since 1967", "6,400 km").
-  ['duration', /\bhow long\b/i],
+  // "How long …?", "how much time …?": answered by a span of time or a length ("approximately 45 seconds", "since 1967", "6,400 km").
+  ['duration', /\bhow (?:long|much time)\b/i],
   // "How often …?", "report frequency": answered by "bi-weekly", "every two weeks", "twice a year".
   ['frequency', /\b(how (often|frequently)|frequency)\b/i],
   // "What nationality is Hoesung Lee?": answered by "Korean", "US citizens".
