@@ -92,6 +92,8 @@ describe('expectedAnswerType', () => {
     ['ok so when did the reports stop', 'date'],
     ['how come netflix got access to messages', 'purpose'],
     ['how much time did she take to snap the photo', 'duration'],
+    ["what's the name of the plaintiff in democracy north carolina", 'person'],
+    ['whats a MAT', 'definition'],
   ])('reads %j as %s', (question, type) => {
     expect(expectedAnswerType(question)).toBe(type);
   });

@@ -84,8 +84,8 @@ export const ANSWER_TYPE_WORDS: readonly string[] = [...new Set(TYPE_PATTERNS.fl
 const LEADING_CLAUSE = /^\s*(?:when|if|after|before|since|while|once|as)\b[^?,]*,\s*(?=(?:what|who|whom|whose|which|where|how|why)\b)/i;
 
 export function expectedAnswerType(question: string): AnswerType {
-  // Chat drops the apostrophe: "whens the hearing", "whos the judge".
-  const spelled = question.replace(/\b(what|when|where|who|how|why)s\b/gi, "$1's").replace(LEADING_CLAUSE, '');
+  // Chat drops the apostrophe: "whens the hearing", "whos the judge"; "what's" is read as "what is".
+  const spelled = question.replace(/\b(what|when|where|who|how|why)(?:['’]?s)\b/gi, '$1 is').replace(LEADING_CLAUSE, '');
   const type = TYPE_PATTERNS.find(([, pattern]) => pattern.test(spelled))?.[0] ?? 'any';
   return type === 'which' && !nounAskedAbout(spelled) ? 'any' : type;
 }
