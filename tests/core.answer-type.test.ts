@@ -94,6 +94,8 @@ describe('expectedAnswerType', () => {
     ['how much time did she take to snap the photo', 'duration'],
     ["what's the name of the plaintiff in democracy north carolina", 'person'],
     ['whats a MAT', 'definition'],
+    ['which claims survived in democracy north carolina', 'which'],
+    ['What did Netflix claim?', 'view'],
   ])('reads %j as %s', (question, type) => {
     expect(expectedAnswerType(question)).toBe(type);
   });

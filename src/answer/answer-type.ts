@@ -65,9 +65,9 @@ const TYPE_PATTERNS: [AnswerType, RegExp][] = [
   ['place', /\b(where|what (country|city|state|place|court)|which (country|city|state))\b/i],
   // "What do some believe the Treaty assisted in?", "What did the IPCC say …?": answered by a quote that
   // reports a view ("is often cited as", "believed", "suggest"). After the kinds that say more: "when
-  // did he say …" asks for a date, "who said …" for a name. After a possessive the word is a noun ("the
-  // plaintiffs' claims", "her views").
-  ['view', /(?<!(?:['’]s?|\b(?:his|her|their|its|our|your))\s)\b(?:believe|believed|believes|think|thinks|thought|argue|argued|argues|claim|claimed|claims|say|said|says|contend|contended|contends|view|views)\b/i],
+  // did he say …" asks for a date, "who said …" for a name. After a possessive, "which" or "what" the word is a
+  // noun ("the plaintiffs' claims", "her views", "which claims survived").
+  ['view', /(?<!(?:['’]s?|\b(?:his|her|their|its|our|your|which|what))\s)\b(?:believe|believed|believes|think|thinks|thought|argue|argued|argues|claim|claimed|claims|say|said|says|contend|contended|contends|view|views)\b/i],
   // "Which party is strongest …?", "What kind of lawsuit is it?": answered by the word in front of the
   // noun, "the Liberal Party", "a class-action lawsuit". Last: "what year" or "which court" say more.
   ['which', WHICH_NOUN],
