@@ -74,11 +74,17 @@ const TYPE_PATTERNS: [AnswerType, RegExp][] = [
   ['which', TERSE_KIND],
 ];
 
+let answerTypeWordList: readonly string[] | undefined;
+
 /**
  * The words the kinds above are read from ("opinion", "wrote", "statute", "nationality"), for fixing their
- * typos before a question is read: "who wrote the opinon?" asks for an author too.
+ * typos before a question is read: "who wrote the opinon?" asks for an author too. Worked out on first use:
+ * the English word list it reads is loaded when the bot starts, not when this module is imported.
  */
-export const ANSWER_TYPE_WORDS: readonly string[] = [...new Set(TYPE_PATTERNS.flatMap(([, pattern]) => pattern.source.replace(/\\[a-z]/g, " ").toLowerCase().match(/[a-z]{4,}/g) ?? []))].filter(isEnglishWord);
+export function answerTypeWords(): readonly string[] {
+  answerTypeWordList ??= [...new Set(TYPE_PATTERNS.flatMap(([, pattern]) => pattern.source.replace(/\\[a-z]/g, ' ').toLowerCase().match(/[a-z]{4,}/g) ?? []))].filter(isEnglishWord);
+  return answerTypeWordList;
+}
 
 // "When UT said it wanted X, what did it call that?": a clause that sets the scene, then the question.
 const LEADING_CLAUSE = /^\s*(?:when|if|after|before|since|while|once|as)\b[^?,]*,\s*(?=(?:what|who|whom|whose|which|where|how|why)\b)/i;

@@ -3,7 +3,7 @@ import { isAliasTerm, type Analyzer } from '../search/analyzer.js';
 import { isEnglishWord } from '../search/english-words.js';
 import type { PassageIndex } from '../search/passage-index.js';
 import { STOP_WORDS } from '../search/stopwords.js';
-import { ANSWER_TYPE_WORDS } from './answer-type.js';
+import { answerTypeWords } from './answer-type.js';
 
 /** Corrections are tried only for words this long: shorter ones have too many neighbours. */
 const MIN_CORRECTABLE_LENGTH = 5;
@@ -177,7 +177,7 @@ function wordsToFixByLength(analyzer: Analyzer): Map<number, string[]> {
   let lists = wordsToFix.get(analyzer);
   if (!lists) {
     lists = new Map();
-    for (const word of new Set([...analyzer.aliasPhraseWords, ...STOP_WORDS_TO_FIX, ...ANSWER_TYPE_WORDS])) {
+    for (const word of new Set([...analyzer.aliasPhraseWords, ...STOP_WORDS_TO_FIX, ...answerTypeWords()])) {
       if (word.length < MIN_WORD_TO_FIX_LENGTH) continue;
       const list = lists.get(word.length) ?? [];
       list.push(word);
