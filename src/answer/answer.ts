@@ -59,7 +59,7 @@ export function answerQuestion(corpus: Corpus, question: string, options: Answer
   const answerable = namedCase.size > 0 ? ranked.filter((candidate) => namedCase.has(candidate.passage.docId)) : ranked;
   // A text a document repeats (the caption above each opinion of a Supreme Court decision) is read and
   // quoted once: the same words three times tell the reader nothing more.
-  const distinct = answerable.filter((candidate, index) => !answerable.slice(0, index).some((earlier) => sameTerms(earlier.tokens, candidate.tokens)));
+  const distinct = answerable.filter((candidate, index) => !answerable.some((earlier, at) => at < index && sameTerms(earlier.tokens, candidate.tokens)));
   // A sentence that shares no word with the question is filler, not evidence.
   const choices = withoutRepeatedQuotes(
     withShapedAnswersFirst(
