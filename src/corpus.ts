@@ -2,6 +2,7 @@ import type { KnowledgePack } from './knowledge/load.js';
 import type { Logger } from './logger.js';
 import { splitPassages } from './passages.js';
 import { createAnalyzer, type Analyzer } from './search/analyzer.js';
+import { titleInitialisms } from './search/acronyms.js';
 import { createIndexCache, indexCacheKey } from './search/index-cache.js';
 import { createTokenCache } from './search/token-cache.js';
 import type { TokenList } from './search/analyzer.js';
@@ -21,7 +22,7 @@ export interface Corpus {
   index: PassageIndex;
   /** A passage's tokens, from a bounded cache. */
   tokensOf(passage: Passage): TokenList;
-  /** Terms of the passage's document title and section heading: what all of its text is about. */
+  /** Terms of the passage's document title (and its initials) and section heading: what all of its text is about. */
   contextTermsOf(passage: Passage): ReadonlySet<string>;
   /** Hash of the analyzer and every indexed field: the cache key, and "did anything change?". */
   hash: string;
@@ -76,7 +77,9 @@ export async function buildCorpus(pack: KnowledgePack, options: BuildCorpusOptio
     const key = `${passage.docId}\0${passage.locator.section ?? ''}`;
     let terms = contextTerms.get(key);
     if (!terms) {
-      terms = new Set(analyzer.terms(`${documents.get(passage.docId)?.meta.title ?? ''}\n${passage.locator.section ?? ''}`));
+      const title = documents.get(passage.docId)?.meta.title ?? '';
+      // "MPL" in a question names the "Mozilla Public License" as surely as its words do.
+      terms = new Set(analyzer.terms(`${title}\n${titleInitialisms(title).join(' ')}\n${passage.locator.section ?? ''}`));
       contextTerms.set(key, terms);
     }
     return terms;

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { answerQuestion } from '../src/answer/answer.js';
 import { analyzeQuery } from '../src/answer/query.js';
-import { createAcronymExpander, isAcronym } from '../src/search/acronyms.js';
+import { buildCorpus } from '../src/corpus.js';
+import { hashText } from '../src/knowledge/load.js';
+import { packManifestSchema } from '../src/knowledge/schema.js';
+import { silentLogger } from '../src/logger.js';
+import { createAcronymExpander, isAcronym, titleInitialisms } from '../src/search/acronyms.js';
 import { corpusOfParagraphs } from './helpers/corpus.js';
 
 const OPINION = [
@@ -96,5 +100,24 @@ describe('acronyms', () => {
     expect(withName.kind === 'excerpts' && withName.excerpts[0]!.quote).toContain('critical mass');
     const withoutName = await answerFrom('Fisher opinion');
     expect(withoutName.kind === 'excerpts' && withoutName.excerpts[0]!.quote).not.toContain('critical mass');
+  });
+
+  it('knows a title by the initials of its runs of three or more capitalised words', () => {
+    expect(titleInitialisms('Mozilla Public License, version 2.0')).toEqual(['mpl']);
+    expect(titleInitialisms('GNU General Public License, version 3')).toEqual(expect.arrayContaining(['ggpl', 'gpl']));
+    expect(titleInitialisms('NVIDIA CUDA Toolkit End User License Agreement')).toContain('eula');
+    expect(titleInitialisms('Hogarth v. Bell')).toEqual([]);
+    expect(titleInitialisms('Public License')).toEqual([]);
+  });
+
+  it('answers from the document a question names by its title\'s initials, though the passage never uses them', async () => {
+    const documentOf = (id: string, title: string, text: string) => ({ id, path: `${id}.txt`, meta: { title }, text, hash: hashText(text) });
+    const documents = [
+      documentOf('gpl', 'GNU General Public License', 'The Free Software Foundation is the license steward and may publish new versions.\n\nYou may convey verbatim copies.'),
+      documentOf('mpl', 'Mozilla Public License', 'Mozilla Foundation is the license steward and may publish new versions.\n\nIf a copy of the MPL was not distributed with this file, you can obtain one online.'),
+    ];
+    const corpus = await buildCorpus({ dir: 'memory', manifest: packManifestSchema.parse({}), documents, warnings: [] }, { logger: silentLogger });
+    const answer = answerQuestion(corpus, 'MPL: who is the license steward?');
+    expect(answer.kind === 'excerpts' && answer.excerpts[0]!.quote).toContain('Mozilla Foundation');
   });
 });

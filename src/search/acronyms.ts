@@ -10,6 +10,27 @@ const NAME_RUN = /\p{Lu}[\p{L}'’-]*(?:\s+(?:(?:of|the|and|for|at|on|in|&)\s+)*
 const CONNECTOR = /^(?:of|the|and|for|at|on|in|&)$/;
 const MAX_NAME_WORDS = 6;
 
+// Three or more capitalised words in a row: a name its readers may shorten to its initials.
+const CAPITALISED_RUN = /(?:\p{Lu}[\p{L}\d-]*\s+){2,}\p{Lu}[\p{L}\d-]*/gu;
+const MIN_INITIALS = 3;
+
+/**
+ * The initials a title's names are known by: "MPL" for the "Mozilla Public License", "GPL" and "GGPL"
+ * for the "GNU General Public License", "EULA" for "… End User License Agreement". Every run of three or
+ * more of a name's words counts, since a reader may shorten a part of it. Two letters ("PL") would
+ * match too many words.
+ */
+export function titleInitialisms(title: string): string[] {
+  const found = new Set<string>();
+  for (const [run] of title.matchAll(CAPITALISED_RUN)) {
+    const initials = run.split(/\s+/).map((word) => word[0]!.toLowerCase());
+    for (let first = 0; first < initials.length; first++) {
+      for (let end = first + MIN_INITIALS; end <= initials.length; end++) found.add(initials.slice(first, end).join(''));
+    }
+  }
+  return [...found];
+}
+
 /** True when a question's word looks like an acronym: two to six capital letters ("UT", "SBOE"). */
 export function isAcronym(word: string): boolean {
   return /^\p{Lu}{2,6}$/u.test(word);
