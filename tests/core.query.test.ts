@@ -75,6 +75,25 @@ describe('words the documents do not use', () => {
   });
 });
 
+describe('an acronym run together with its version number', () => {
+  const LICENSE = ['This License is the GPL as published by the Free Software Foundation.', 'Conveying over a network is not conveying a copy.'];
+
+  it('reads "gplv3", "GPLv3" and "gpl3" as the GPL the documents name', async () => {
+    const corpus = await corpusOfParagraphs(LICENSE);
+    for (const word of ['gplv3', 'GPLv3', 'gpl3']) {
+      const concept = analyzeQuery(`is network use conveying under ${word}?`, corpus.analyzer, corpus.index).concepts.at(-1);
+      expect(concept, word).toMatchObject({ known: true });
+      expect(concept!.terms, word).toContain('gpl');
+    }
+  });
+
+  it('leaves a name with a number of its own ("Internet2") as typed', async () => {
+    const corpus = await corpusOfParagraphs(['The internet carried the copies.', ...LICENSE]);
+    const concepts = analyzeQuery('Who runs Internet2?', corpus.analyzer, corpus.index).concepts;
+    expect(concepts.flatMap((concept) => concept.terms)).not.toContain('internet');
+  });
+});
+
 describe('isGenericTypo', () => {
   it.each(['nmae', 'exacly', 'stuf', 'peolpe', 'becuase', 'thier'])('reads %s as a slip on an everyday word', (word) => {
     expect(isGenericTypo(word)).toBe(true);

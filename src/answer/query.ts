@@ -82,7 +82,7 @@ const CORRECTION_WEIGHT = 0.85;
 
 /**
  * Indexed terms that stand in for a word the documents never use: the name an acronym stands for, the
- * spelling fixes of a typo (from its stem, then from the word as typed), else the noun for whoever does
+ * acronym a versioned one names ("GPLv3" → GPL), the spelling fixes of a typo (from its stem, then from the word as typed), else the noun for whoever does
  * what the word says, else the word it was made from ("presidential" → president).
  */
 function standInTerms(
@@ -96,11 +96,23 @@ function standInTerms(
     const expansion = acronymTerms(word, expandAcronym, analyzer, index);
     if (expansion.length > 0) return { kind: 'acronym', terms: expansion };
   }
+  const acronym = versionedAcronym(word, analyzer, index);
+  if (acronym) return { kind: 'correction', terms: [acronym] };
   // An everyday word is spelt as meant: "nationality" is no typo of "notion".
   const fixes = isGeneric(fresh) ? [] : spellingFixes(word, fresh, analyzer, index);
   if (fixes.length > 0) return { kind: 'correction', terms: fixes };
   const agents = agentNouns(fresh, index);
   return { kind: 'correction', terms: agents.length > 0 ? agents : baseWords(word.toLowerCase(), index) };
+}
+
+/**
+ * "GPLv3", "mpl2": an acronym the documents use, run together with its version number, stands for the
+ * acronym. Only an acronym: "Internet2" is a name of its own.
+ */
+function versionedAcronym(word: string, analyzer: Analyzer, index: PassageIndex): string | undefined {
+  const name = /^(\p{L}{2,}?)v?\d+(?:\.\d+)*$/u.exec(word)?.[1];
+  const term = name && (isAcronym(name) || isLowercaseAcronym(name)) ? analyzer.terms(name)[0] : undefined;
+  return term && index.documentFrequency(term) > 0 ? term : undefined;
 }
 
 /** Endings that make one word of another, with what the base word ended in: "presidential" → "president", "earlier" → "early". */
