@@ -240,6 +240,8 @@ describe('analyzer', () => {
       expect(plain.terms('her lawyer').filter(isAliasTerm)).toEqual(plain.terms('her attorney').filter(isAliasTerm));
       expect(plain.terms('the photo ban').filter(isAliasTerm)).toEqual(plain.terms('the photograph prohibition').filter(isAliasTerm));
       expect(plain.terms('why did she sue').filter(isAliasTerm)).toEqual(plain.terms('she filed suit').filter(isAliasTerm));
+      expect(plain.terms('who asked for the opinion').filter(isAliasTerm)).toHaveLength(1);
+      expect(plain.terms('who asked for the opinion').filter(isAliasTerm)).toEqual(plain.terms('Requested by:').filter(isAliasTerm));
       expect(plain.terms('which claims did the court throw out').filter(isAliasTerm)).toEqual(plain.terms('the court dismissed').filter(isAliasTerm));
       expect(plain.terms('the judge tossed it').filter(isAliasTerm)).toEqual(plain.terms('dismissal').filter(isAliasTerm));
       expect(plain.terms('why was he dropped from the suit').filter(isAliasTerm)).toEqual(plain.terms('dismissed').filter(isAliasTerm));

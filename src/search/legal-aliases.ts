@@ -30,5 +30,7 @@ export const LEGAL_ALIASES: readonly (readonly string[])[] = [
   ['attorney general', 'top lawyer', "state's lawyer"],
   ['absentee ballot', 'mail-in ballot', 'mail ballot', 'ballot by mail'],
   ['ban', 'banned', 'prohibit', 'prohibited', 'prohibition'],
+  // An opinion's header says who "Requested" it; readers ask who "asked for" it.
+  ['asked for', 'request', 'requested', 'requests'],
   ['sue', 'sued', 'file suit', 'filed suit', 'brought suit'],
 ];
