@@ -96,6 +96,16 @@ describe('expectedAnswerType', () => {
     ['whats a MAT', 'definition'],
     ['which claims survived in democracy north carolina', 'which'],
     ['What did Netflix claim?', 'view'],
+    ["what's a covered work", 'meaning'],
+    ['define contributor in MPL', 'meaning'],
+    ['what does propagate mean in the gpl', 'meaning'],
+    ['what is a larger work under mpl', 'meaning'],
+    ['How does the GPL define a User Product?', 'meaning'],
+    ['how is contributor defined in the MPL', 'meaning'],
+    ['What is the meaning of "electioneering"?', 'meaning'],
+    ['what counts as a contribution under apache', 'meaning'],
+    ["What dictionary did the Kentucky attorney general opinion use to define the word 'instruct'?", 'which'],
+    ['What is the penalty for a ballot selfie?', 'any'],
   ])('reads %j as %s', (question, type) => {
     expect(expectedAnswerType(question)).toBe(type);
   });
@@ -182,6 +192,19 @@ describe('offersAnswerType', () => {
     expect(offersAnswerType('the Personal Achievement Index ("PAI")', 'definition', words)).toBe(true);
     expect(offersAnswerType('the Academic Index (AI) and grades', 'definition', words)).toBe(false);
     expect(offersAnswerType('Its PAI score (PAI) was high.', 'definition', words)).toBe(false);
+  });
+
+  it('finds a definition of the term the question asks about, and only of that term', () => {
+    const contributor = questionWordSet('define contributor in MPL');
+    expect(offersAnswerType('1.1. "Contributor" means each individual or legal entity.', 'meaning', contributor)).toBe(true);
+    expect(offersAnswerType('"Contributor" shall mean Licensor and any individual.', 'meaning', contributor)).toBe(true);
+    expect(offersAnswerType('"Patent Claims" of a Contributor means any patent claim.', 'meaning', contributor)).toBe(false);
+    expect(offersAnswerType('Each Contributor means well.', 'meaning', contributor)).toBe(false);
+    const coveredWork = questionWordSet("what's a covered work");
+    expect(offersAnswerType('A "covered work" means either the unmodified Program or a work based on the Program.', 'meaning', coveredWork)).toBe(true);
+    expect(offersAnswerType('1.7. "Larger Work" means a work that combines Covered Software with other material.', 'meaning', coveredWork)).toBe(false);
+    expect(offersAnswerType('To "propagate" a work means to do anything with it.', 'meaning', questionWordSet('what does propagate mean'))).toBe(true);
+    expect(offersAnswerType('A "User Product" is either a consumer product or anything designed for a dwelling.', 'meaning', questionWordSet('how does the GPL define a user product'))).toBe(true);
   });
 
   it('finds, for "which X" or "what kind of X", a word qualifying X that the question does not hold', () => {

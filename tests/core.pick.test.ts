@@ -127,6 +127,26 @@ describe('a "What does … stand for?" question', () => {
   });
 });
 
+describe('a question asking what a term means', () => {
+  const LICENSE = [
+    'To "convey" a covered work means any kind of propagation that enables other parties to make or receive copies of the work.',
+    'A "covered work" means either the unmodified Program or a work based on the Program.',
+    '"Larger Work" means a work that combines the covered work with other material, in a separate file.',
+    'You may convey a covered work in object code form, provided that you also convey the source of the covered work.',
+    ...['patents', 'warranties', 'trademarks', 'termination', 'notices', 'fees'].map((topic) => `This section says what the License provides about ${topic}.`),
+  ];
+
+  it.each([
+    ["what's a covered work", 'A "covered work" means'],
+    ['define covered work', 'A "covered work" means'],
+    ['How does the License define a larger work?', '"Larger Work" means'],
+    ['what does convey mean', 'To "convey" a covered work means'],
+  ])('answers %j with the sentence defining the term', async (question, definition) => {
+    const answer = answerQuestion(await corpusOfParagraphs(LICENSE, 'GNU General Public License'), question);
+    expect(answer.kind === 'excerpts' && answer.excerpts[0]!.quote).toContain(definition);
+  });
+});
+
 describe('a "who" question answered by a sentence that opens with a pronoun', () => {
   it('takes in the sentence before, which names the person', async () => {
     const corpus = await corpusOfParagraphs([

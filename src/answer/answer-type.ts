@@ -2,7 +2,7 @@ import { isEnglishWord } from '../search/english-words.js';
 import { STOP_WORDS } from '../search/stopwords.js';
 
 /** What kind of thing a question asks for, read from its wh-words. */
-export type AnswerType = 'definition' | 'docket' | 'citation' | 'statute' | 'case' | 'court' | 'author' | 'requester' | 'person' | 'date' | 'duration' | 'frequency' | 'nationality' | 'purpose' | 'view' | 'number' | 'place' | 'which' | 'any';
+export type AnswerType = 'definition' | 'meaning' | 'docket' | 'citation' | 'statute' | 'case' | 'court' | 'author' | 'requester' | 'person' | 'date' | 'duration' | 'frequency' | 'nationality' | 'purpose' | 'view' | 'number' | 'place' | 'which' | 'any';
 
 /**
  * "Which party …?", "What kind of lawsuit …?", terse "type of lawsuit": the noun the question picks one
@@ -17,9 +17,17 @@ const NOT_KIND_OF = String.raw`(?!(?:kind|type|sort|form)s? of\b)`;
 const NOT_AFTER_A_NOUN = String.raw`(?<!\b(?:a|an|the|this|that|those|these|any|every|each|some|people|someone|anyone|everyone|persons|person|man|woman|men|women)(?:\s+[\p{L}'’-]+){0,3}\s+)`;
 /** "In what year", "which century", "on what date": the kind of time a question asks for. */
 export const TIME_ASKED_FOR = /\b(?:what|which)\s+(?:year|date|day|month|decade|century|time)s?\b/gi;
+/** "define …", "how does it define …", "the meaning of", "what counts as": asking for a definition, not topic words. */
+export const MEANING_ASKED_FOR = /^\W*define\b|(?<=\bhow (?:does|do|did|is|are|was|were)\b[^?]{1,60})\bdefined?\b|\b(?:(?:definition|meaning) of|what counts as)\b/gi;
 const TYPE_PATTERNS: [AnswerType, RegExp][] = [
   // "What does PAI stand for?", "What is the SBOE?": case-sensitive, an acronym is in capitals.
   ['definition', /\b[Ww]hat (does|do|did|is|are) (an? |the )?\p{Lu}{2,6}\b( (stand for|mean)\b|\s*\?*$)/u],
+  // "What's a covered work?", "define contributor", "what does propagate mean": answered where the
+  // documents define the term ('A "covered work" means …', '"Contributor" shall mean …').
+  [
+    'meaning',
+    /^\W*define\b|\bhow (?:does|do|did|is|are|was|were)\b[^?]{1,60}\bdefined?\b|\b(?:definition|meaning) of\b|\bwhat (?:does|do) ["“']?\p{L}[\p{L}\s'’-]{0,40}["”']? mean\b|\bwhat (?:is|are) an? ["“']?\p{L}[\p{L}'’-]*(?:\s+\p{L}[\p{L}'’-]*){0,2}["”']?(?:\s+(?:in|under|per|according to)\s+[^?]{1,40})?\W*$|\bwhat counts as\b/iu,
+  ],
   ['docket', /\b((case|docket|file|civil action) (number|no\.?)|docket)\b/i],
   // "fisher 5th circuit opinion cite", "What is the citation of the district court's opinion?": where it is
   // reported. Not "what reason did they cite", nor a news reporter.
@@ -102,7 +110,7 @@ export function expectedAnswerType(question: string): AnswerType {
  * likelier to answer than text that only repeats more of the question's words, unlike text that merely
  * holds some name or number.
  */
-const SHAPED_TYPES: ReadonlySet<AnswerType> = new Set(['statute', 'case', 'docket', 'citation', 'court', 'author', 'requester']);
+const SHAPED_TYPES: ReadonlySet<AnswerType> = new Set(['meaning', 'statute', 'case', 'docket', 'citation', 'court', 'author', 'requester']);
 
 export function isShapedType(type: AnswerType): boolean {
   return SHAPED_TYPES.has(type);
@@ -161,6 +169,8 @@ export function offersAnswerType(text: string, type: AnswerType, questionWords: 
       return YEAR.test(text) || MONTH.test(text) || SLASH_DATE.test(text);
     case 'definition':
       return definesAcronym(text, questionWords);
+    case 'meaning':
+      return definesTerm(text, questionWords);
     case 'number':
       return [...text.matchAll(NUMBER_GLOBAL)].some((match) => !questionWords.has(match[0].toLowerCase()));
     case 'person':
@@ -243,6 +253,27 @@ export function offersCount(text: string, questionWords: QuestionWords): boolean
 }
 
 /** True when the text spells out an acronym the question asks about: 'Personal Achievement Index” (PAI)'. */
+// '"Contributor" shall mean', 'To "propagate" a work means', 'A "User Product" is either': a quoted term,
+// then the definition.
+const QUOTED_TERM_DEFINED = /["“‘']([^"”’'\n]{1,60})["”’'](?:(?:\s+[\p{L}-]+){0,3}?\s+(?:means|shall mean|refers to|is defined as)|\s+(?:is|are|includes|shall include))\b/gu;
+// 'Licensor means …' opening a sentence, 'the term Work refers to': the word right before the definition.
+const TERM_DEFINED = /(?:^|[.;:]\s+|\b(?:term|word|phrase)\s+)(\p{L}[\p{L}-]*)\s+(?:means|shall mean|refers to|is defined as)\b/gu;
+
+/** Whether the text defines a term the question names (each word of it, singular or plural). */
+function definesTerm(text: string, questionWords: QuestionWords): boolean {
+  const named = (word: string) => {
+    const lower = word.toLowerCase();
+    return (questionWords.has(lower) || questionWords.has(`${lower}s`) || questionWords.has(lower.replace(/s$/, '')));
+  };
+  for (const pattern of [QUOTED_TERM_DEFINED, TERM_DEFINED]) {
+    for (const match of text.matchAll(pattern)) {
+      const words = match[1]!.split(/[\s-]+/).filter((word) => word.length > 2 && !STOP_WORDS.has(word.toLowerCase()));
+      if (words.length > 0 && words.every(named)) return true;
+    }
+  }
+  return false;
+}
+
 function definesAcronym(text: string, questionWords: QuestionWords): boolean {
   for (const match of text.matchAll(ACRONYM_IN_PARENTHESES)) {
     const acronym = match[1]!;

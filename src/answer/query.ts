@@ -5,7 +5,7 @@ import { GENERIC_TERMS, isGenericTypo } from '../search/generic-words.js';
 import { stemWord } from '../search/irregular-forms.js';
 import type { PassageIndex } from '../search/passage-index.js';
 import { inverseDocumentFrequency } from '../search/top-hits.js';
-import { TIME_ASKED_FOR } from './answer-type.js';
+import { MEANING_ASKED_FOR, TIME_ASKED_FOR } from './answer-type.js';
 import { spellingFixes, withPhraseAndStopWordTyposFixed } from './spelling.js';
 
 /**
@@ -190,7 +190,7 @@ export function analyzeQuery(typed: string, analyzer: Analyzer, index: PassageIn
 
   // "In what year …?": the kind of answer asked for, not a word the answer shares ("in 1995"); as a topic
   // word "year" would match every sentence that says "the following year".
-  const kindAskedFor = [...question.matchAll(TIME_ASKED_FOR)].map((match) => ({ start: match.index, end: match.index + match[0].length }));
+  const kindAskedFor = [...question.matchAll(TIME_ASKED_FOR), ...question.matchAll(MEANING_ASKED_FOR)].map((match) => ({ start: match.index, end: match.index + match[0].length }));
   const tokens = analyzer.tokens(question).filter((token) => !kindAskedFor.some((span) => token.start >= span.start && token.end <= span.end));
   const groups: { start: number; end: number; terms: string[] }[] = [];
   for (const token of tokens) {
