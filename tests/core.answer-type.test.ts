@@ -104,6 +104,8 @@ describe('expectedAnswerType', () => {
     ['how is contributor defined in the MPL', 'meaning'],
     ['What is the meaning of "electioneering"?', 'meaning'],
     ['what counts as a contribution under apache', 'meaning'],
+    ['what is object code', 'meaning'],
+    ['which code section applies', 'statute'],
     ["What dictionary did the Kentucky attorney general opinion use to define the word 'instruct'?", 'which'],
     ['What is the penalty for a ballot selfie?', 'any'],
   ])('reads %j as %s', (question, type) => {

@@ -22,17 +22,12 @@ export const MEANING_ASKED_FOR = /^\W*define\b|(?<=\bhow (?:does|do|did|is|are|w
 const TYPE_PATTERNS: [AnswerType, RegExp][] = [
   // "What does PAI stand for?", "What is the SBOE?": case-sensitive, an acronym is in capitals.
   ['definition', /\b[Ww]hat (does|do|did|is|are) (an? |the )?\p{Lu}{2,6}\b( (stand for|mean)\b|\s*\?*$)/u],
-  // "What's a covered work?", "define contributor", "what does propagate mean": answered where the
-  // documents define the term ('A "covered work" means …', '"Contributor" shall mean …').
-  [
-    'meaning',
-    /^\W*define\b|\bhow (?:does|do|did|is|are|was|were)\b[^?]{1,60}\bdefined?\b|\b(?:definition|meaning) of\b|\bwhat (?:does|do) ["“']?\p{L}[\p{L}\s'’-]{0,40}["”']? mean\b|\bwhat (?:is|are) an? ["“']?\p{L}[\p{L}'’-]*(?:\s+\p{L}[\p{L}'’-]*){0,2}["”']?(?:\s+(?:in|under|per|according to)\s+[^?]{1,40})?\W*$|\bwhat counts as\b/iu,
-  ],
   ['docket', /\b((case|docket|file|civil action) (number|no\.?)|docket)\b/i],
   // "fisher 5th circuit opinion cite", "What is the citation of the district court's opinion?": where it is
   // reported. Not "what reason did they cite", nor a news reporter.
   ['citation', /\bcitations?\b|\b(?:opinion|case|decision|reporter|official|the|its|a|full)\s+cite\b|\bcite\W*$/i],
-  ['statute', /\b((which|what) (\w+ ){0,2}(statute|provision|section|rule|regulation|code|subsection|clause)s?\b|\bcodified\b)/i],
+  // Not a program's "source code" or "object code".
+  ['statute', /\b((which|what) (\w+ ){0,2}(statute|provision|section|rule|regulation|(?<!\b(?:source|object|machine|binary|program|computer|sample) )code|subsection|clause)s?\b|\bcodified\b)/i],
   // "Which Michigan district court case …?", "Which old Kentucky high court case …?", not "Which court is the
   // case in?", "Which court heard the case?" or "What happened in the case?".
   ['case', new RegExp(String.raw`\b(which|what) ${NOT_KIND_OF}((?!(did|does|do|was|were|is|are|has|had|will|would|can|happen\w*)\b|court\b(?! (?:case|decision|precedent)s?\b))[\w-]+ ){0,4}(case|decision|precedent)s?\b(?! (number|no\.))`, 'i')],
@@ -56,6 +51,13 @@ const TYPE_PATTERNS: [AnswerType, RegExp][] = [
   // "Who requested OAG 18-011?", "OAG 18-011 requested by": the official an opinion answers, named in its
   // header ("Requested by: Hon. Alison Lundergan Grimes", "Honorable Michael Armstead").
   ['requester', /\bwho\b[^?]{0,120}\b(?:requested|asked for|sought)\b[^?]{0,120}\b(?:opinion|OAG|AGO)\b|\b(?:opinion|OAG|AGO)\b[^?]{0,120}\brequested by\b/i],
+  // "What's a covered work?", "what is object code", "define contributor", "what does propagate mean":
+  // answered where the documents define the term ('A "covered work" means …', '"Contributor" shall
+  // mean …'). After the kinds a term may name ("what is the case number", "what is section 5").
+  [
+    'meaning',
+    /^\W*define\b|\bhow (?:does|do|did|is|are|was|were)\b[^?]{1,60}\bdefined?\b|\b(?:definition|meaning) of\b|\bwhat (?:does|do) ["“']?\p{L}[\p{L}\s'’-]{0,40}["”']? mean\b|\bwhat (?:is|are) (?:an? )?["“']?(?!(?:the|this|that|these|those|it|he|she|they|his|her|their|its|my|your|our)\b)\p{L}[\p{L}'’-]*(?:\s+\p{L}[\p{L}'’-]*){0,2}["”']?(?:\s+(?:in|under|per|according to)\s+[^?]{1,40})?\W*$|\bwhat counts as\b/iu,
+  ],
   ['number', /\b(how (much|many|long|old|far|big|large)|what (percentage|percent|amount|number|fine|sum|price|size)|how much money)\b/i],
   // "When …?", "how and when …", not the "when" of a clause after another question word ("Who was
   // president when the law passed?", "What did she do when the poll worker came?").
