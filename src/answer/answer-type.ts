@@ -254,7 +254,6 @@ export function offersCount(text: string, questionWords: QuestionWords): boolean
   return offersAnswerType(text.replace(LABEL_NUMBER, ' '), 'number', questionWords);
 }
 
-/** True when the text spells out an acronym the question asks about: 'Personal Achievement Index” (PAI)'. */
 // '"Contributor" shall mean', 'To "propagate" a work means', 'A "User Product" is either': a quoted term,
 // then the definition.
 const QUOTED_TERM_DEFINED = /["“‘']([^"”’'\n]{1,60})["”’'](?:(?:\s+[\p{L}-]+){0,3}?\s+(?:means|shall mean|refers to|is defined as)|\s+(?:is|are|includes|shall include))\b/gu;
@@ -265,7 +264,7 @@ const TERM_DEFINED = /(?:^|[.;:]\s+|\b(?:term|word|phrase)\s+)(\p{L}[\p{L}-]*)\s
 function definesTerm(text: string, questionWords: QuestionWords): boolean {
   const named = (word: string) => {
     const lower = word.toLowerCase();
-    return (questionWords.has(lower) || questionWords.has(`${lower}s`) || questionWords.has(lower.replace(/s$/, '')));
+    return questionWords.has(lower) || questionWords.has(`${lower}s`) || questionWords.has(lower.replace(/s$/, ''));
   };
   for (const pattern of [QUOTED_TERM_DEFINED, TERM_DEFINED]) {
     for (const match of text.matchAll(pattern)) {
@@ -276,6 +275,7 @@ function definesTerm(text: string, questionWords: QuestionWords): boolean {
   return false;
 }
 
+/** True when the text spells out an acronym the question asks about: 'Personal Achievement Index” (PAI)'. */
 function definesAcronym(text: string, questionWords: QuestionWords): boolean {
   for (const match of text.matchAll(ACRONYM_IN_PARENTHESES)) {
     const acronym = match[1]!;

@@ -82,8 +82,9 @@ const CORRECTION_WEIGHT = 0.85;
 
 /**
  * Indexed terms that stand in for a word the documents never use: the name an acronym stands for, the
- * acronym a versioned one names ("GPLv3" → GPL), the spelling fixes of a typo (from its stem, then from the word as typed), else the noun for whoever does
- * what the word says, else the word it was made from ("presidential" → president).
+ * acronym a versioned one names ("GPLv3" → GPL), the spelling fixes of a typo (from its stem, then from
+ * the word as typed), else the noun for whoever does what the word says, else the word it was made from
+ * ("presidential" → president).
  */
 function standInTerms(
   word: string,
