@@ -194,6 +194,10 @@ describe('offersAnswerType', () => {
     expect(offersAnswerType('the Personal Achievement Index ("PAI")', 'definition', words)).toBe(true);
     expect(offersAnswerType('the Academic Index (AI) and grades', 'definition', words)).toBe(false);
     expect(offersAnswerType('Its PAI score (PAI) was high.', 'definition', words)).toBe(false);
+    // Spelt out in lower case, and in the plural.
+    const mat = questionWordSet('whats a MAT');
+    expect(offersAnswerType('It added multipartisan assistance teams ("MATs") to help voters.', 'definition', mat)).toBe(true);
+    expect(offersAnswerType('It added new teams ("MATs") to help voters.', 'definition', mat)).toBe(false);
   });
 
   it('finds a definition of the term the question asks about, and only of that term', () => {

@@ -127,6 +127,19 @@ describe('a "What does … stand for?" question', () => {
   });
 });
 
+describe('a "What does … stand for?" question about a name spelt out in lower case', () => {
+  it('quotes the sentence spelling it out, not the ones about "standing"', async () => {
+    const corpus = await corpusOfParagraphs([
+      'H.B. 1169 amended provisions relating to witness requirements, poll workers, and multipartisan assistance teams ("MATs").',
+      'Defendants argue Plaintiff Hutchins lacks standing, since only a member of a MAT may help him.',
+      'This court finds Plaintiff Hutchins has standing to challenge the limits on MAT assistance.',
+      ...['the witness rule', 'the ballot deadline', 'the request form', 'nursing homes'].map((topic) => `The parties argued at length about ${topic}.`),
+    ]);
+    const answer = answerQuestion(corpus, 'what does MAT stand for');
+    expect(answer.kind === 'excerpts' && answer.excerpts[0]!.quote).toContain('multipartisan assistance teams');
+  });
+});
+
 describe('a question asking what a term means', () => {
   const LICENSE = [
     'To "convey" a covered work means any kind of propagation that enables other parties to make or receive copies of the work.',

@@ -17,8 +17,11 @@ const NOT_KIND_OF = String.raw`(?!(?:kind|type|sort|form)s? of\b)`;
 const NOT_AFTER_A_NOUN = String.raw`(?<!\b(?:a|an|the|this|that|those|these|any|every|each|some|people|someone|anyone|everyone|persons|person|man|woman|men|women)(?:\s+[\p{L}'’-]+){0,3}\s+)`;
 /** "In what year", "which century", "on what date": the kind of time a question asks for. */
 export const TIME_ASKED_FOR = /\b(?:what|which)\s+(?:year|date|day|month|decade|century|time)s?\b/gi;
-/** "define …", "how does it define …", "the meaning of", "what counts as": asking for a definition, not topic words. */
-export const MEANING_ASKED_FOR = /^\W*define\b|(?<=\bhow (?:does|do|did|is|are|was|were)\b[^?]{1,60})\bdefined?\b|\b(?:(?:definition|meaning) of|what counts as)\b/gi;
+/**
+ * "define …", "how does it define …", "the meaning of", "what counts as", "what does X stand for": asking
+ * for a definition, not topic words ("stand" would match "standing").
+ */
+export const MEANING_ASKED_FOR = /^\W*define\b|(?<=\bwhat (?:does|do|did)\b[^?]{1,40})\bstands? for\b|(?<=\bhow (?:does|do|did|is|are|was|were)\b[^?]{1,60})\bdefined?\b|\b(?:(?:definition|meaning) of|what counts as)\b/gi;
 const TYPE_PATTERNS: [AnswerType, RegExp][] = [
   // "What does PAI stand for?", "What is the SBOE?": case-sensitive, an acronym is in capitals.
   ['definition', /\b[Ww]hat (does|do|did|is|are) (an? |the )?\p{Lu}{2,6}\b( (stand for|mean)\b|\s*\?*$)/u],
@@ -133,8 +136,9 @@ const REPORTER_CITATION =
 const COURT = /\b(?:Supreme|District|Circuit|Superior|Bankruptcy|Chancery|Appellate|High|Trial|Federal|County|Tax|Claims)\s+Court\b|\bCourt of\s+(?:the\s+)?\p{Lu}|\b\p{Lu}[\p{L}.]*\s+Circuit\b|\bDistrict of\s+\p{Lu}/u;
 // A case name: "Hopwood v. Texas", "Gratz v. Bollinger".
 const CASE_NAME = /\b\p{Lu}[\p{L}.'’&-]*(?:\s\p{Lu}[\p{L}.'’&-]*)*\s+v\.\s+\p{Lu}/u;
-const ACRONYM_IN_PARENTHESES = /\(\s*[“"]?(\p{Lu}{2,6})[”"]?\s*\)/gu;
+const ACRONYM_IN_PARENTHESES = /\(\s*[“"]?(\p{Lu}{2,6})s?[”"]?\s*\)/gu;
 const CAPITALISED_WORD = /\p{Lu}[\p{L}'’-]*/gu;
+const WORD = /\p{L}[\p{L}'’-]*/gu;
 const FREQUENCY = /\b(?:(?:bi-?|semi-?)?(?:hourly|daily|weekly|monthly|quarterly|annually|yearly|nightly)|fortnightly|biennially|every\s+(?:\w+\s+)?(?:hour|day|week|month|quarter|year|decade|time)s?|(?:once|twice|\w+\s+times)\s+(?:a|an|per|each|every)\s+\w+|per\s+(?:hour|day|week|month|year|annum)|each\s+(?:day|week|month|year)|regularly|periodically|routinely)\b/i;
 // What something is done for: a purpose clause ("to tailor its content", "in order to"), or a reason ("because").
 const PURPOSE =
@@ -280,8 +284,12 @@ function definesAcronym(text: string, questionWords: QuestionWords): boolean {
   for (const match of text.matchAll(ACRONYM_IN_PARENTHESES)) {
     const acronym = match[1]!;
     if (!questionWords.has(acronym.toLowerCase())) continue;
-    const capitalised = text.slice(Math.max(0, match.index - 160), match.index).match(CAPITALISED_WORD) ?? [];
+    const before = text.slice(Math.max(0, match.index - 160), match.index);
+    const capitalised = before.match(CAPITALISED_WORD) ?? [];
     if (capitalised.slice(-acronym.length).map((word) => word[0]).join('') === acronym) return true;
+    // "multipartisan assistance teams ("MATs")": the words right before it, whatever their case.
+    const words = before.match(WORD) ?? [];
+    if (words.slice(-acronym.length).map((word) => word[0]!.toUpperCase()).join('') === acronym) return true;
   }
   return false;
 }
