@@ -63,8 +63,9 @@ const TYPE_PATTERNS: [AnswerType, RegExp][] = [
   ],
   ['number', /\b(how (much|many|long|old|far|big|large)|what (percentage|percent|amount|number|fine|sum|price|size)|how much money)\b/i],
   // "When …?", "how and when …", not the "when" of a clause after another question word ("Who was
-  // president when the law passed?", "What did she do when the poll worker came?").
-  ['date', new RegExp(String.raw`^(?:(?!\b(?:what|who|whom|whose|which|how|why|where)\b)[^])*?\bwhen\b|\b(?:and|or|&)\s+when\b|${TIME_ASKED_FOR.source}|\bdates?\b`, 'i')],
+  // president when the law passed?", "What did she do when the poll worker came?") or about the asker
+  // ("do I need the notice when I redistribute?").
+  ['date', new RegExp(String.raw`^(?:(?!\b(?:what|who|whom|whose|which|how|why|where)\b)[^])*?\bwhen\b(?!\s+(?:i|i'm|you|we)\b)|\b(?:and|or|&)\s+when\b|${TIME_ASKED_FOR.source}|\bdates?\b`, 'i')],
   // "Which district judge …", "which State Board official …": a role, with up to three words before it.
   // Not "who" after a noun ("a candidate who fails", "the limits on who may deliver"): that "who" opens a
   // clause about the noun, and the question asks what its first word asks.
