@@ -125,10 +125,8 @@ describe('a "What does … stand for?" question', () => {
     const answer = answerQuestion(corpus, 'What does PAI stand for in the University of Texas admissions process?');
     expect(answer.kind === 'excerpts' && answer.excerpts[0]!.quote).toContain('Personal Achievement Index');
   });
-});
 
-describe('a "What does … stand for?" question about a name spelt out in lower case', () => {
-  it('quotes the sentence spelling it out, not the ones about "standing"', async () => {
+  it('quotes a name spelt out in lower case, not the sentences about "standing"', async () => {
     const corpus = await corpusOfParagraphs([
       'H.B. 1169 amended provisions relating to witness requirements, poll workers, and multipartisan assistance teams ("MATs").',
       'Defendants argue Plaintiff Hutchins lacks standing, since only a member of a MAT may help him.',
