@@ -199,6 +199,16 @@ describe('an answer of a recognisable shape', () => {
     const answer = answerQuestion(corpus, 'Which code section makes candidates for county superintendent of education file a certificate of administration and supervision?');
     expect(answer.kind === 'excerpts' && answer.excerpts[0]!.quote).toBe('Section 16-9-4 of the Code of Alabama sets that requirement.');
   });
+  it('answers "who is the judge in …" with the line naming the judge who wrote the opinion', async () => {
+    const corpus = await corpusOfParagraphs([
+      'The right to vote is a fundamental matter in a free and democratic society, and this court must weigh the State Board of Elections and its judges of election.',
+      'MEMORANDUM OPINION AND ORDER',
+      'OSTEEN, JR., District Judge',
+      'Plaintiffs Democracy North Carolina and the League of Women Voters challenge several election laws.',
+    ], 'Democracy North Carolina v. North Carolina State Board of Elections');
+    const answer = answerQuestion(corpus, 'who is the judge in the democracy nc case');
+    expect(answer.kind === 'excerpts' && answer.excerpts[0]!.quote).toBe('OSTEEN, JR., District Judge');
+  });
 });
 
 describe('a document that restates the question it was asked', () => {
