@@ -138,6 +138,18 @@ describe('a "What does … stand for?" question', () => {
   });
 });
 
+describe('a heading in capitals', () => {
+  it('is not quoted over the sentence that says what the question asks', async () => {
+    const corpus = await corpusOfParagraphs([
+      'BEOPEN PYTHON OPEN SOURCE LICENSE AGREEMENT VERSION 1',
+      'All Python releases are Open Source (see https://opensource.org for the Open Source Definition).',
+      ...['the history of the software', 'the table of releases', 'the license terms', 'the documentation'].map((topic) => `This part of the file is about ${topic}.`),
+    ]);
+    const answer = answerQuestion(corpus, 'is python open source');
+    expect(answer.kind === 'excerpts' && answer.excerpts[0]!.quote).toContain('All Python releases are Open Source');
+  });
+});
+
 describe('a question asking what a term means', () => {
   const LICENSE = [
     'To "convey" a covered work means any kind of propagation that enables other parties to make or receive copies of the work.',

@@ -34,11 +34,13 @@ export const PASSAGES_TO_READ = 5;
  * question asks about outweighs everything else a window can score; an answer of a recognisable shape
  * (a statute, a case name) counts for more than other answer-type evidence. A window of questions alone
  * ("May the party substitute a candidate?", as an opinion restates what it was asked) pays
- * `restatedQuestion`: a question does not answer itself. A second sentence earns a small
- * bonus (context helps a reader) until the pair grows past PAIR_COMFORT_CHARS; pairs over
+ * `restatedQuestion`: a question does not answer itself. A window of headings in capitals alone ("BEOPEN
+ * PYTHON OPEN SOURCE LICENSE AGREEMENT") pays `heading`: a title names what follows, it does not say it.
+ * A second sentence earns a small bonus (context helps a reader) until the pair grows past
+ * PAIR_COMFORT_CHARS; pairs over
  * `maxPairChars` are not offered.
  */
-export const SENTENCE_WEIGHTS = { coverage: 1, neighbours: 0.2, answerType: 0.15, shapedAnswer: 0.5, definition: 2, answerTypeNear: 0.05, passage: 0.5, pairBonus: 0.02, restatedQuestion: 0.3, pairLength: 0.03, proximity: 0.05, maxPairChars: 400 } as const;
+export const SENTENCE_WEIGHTS = { coverage: 1, neighbours: 0.2, answerType: 0.15, shapedAnswer: 0.5, definition: 2, answerTypeNear: 0.05, passage: 0.5, pairBonus: 0.02, restatedQuestion: 0.3, heading: 0.3, pairLength: 0.03, proximity: 0.05, maxPairChars: 400 } as const;
 /** How close (in characters) answer-type evidence must stand to a question word to count as near it. */
 const ANSWER_NEAR_CHARS = 30;
 /** Pairs longer than this pay `pairLength` per extra 100 characters: quotes are read in chat. */
@@ -52,6 +54,8 @@ interface ScoredSentence {
   endToken: number;
   /** The sentence is a question ("… valid signatures?"). */
   asks: boolean;
+  /** The sentence is a heading in capitals ("OPINION OF THE ATTORNEY GENERAL"). */
+  heading: boolean;
   /** A blank line stands before the sentence (after a heading or a list item): no window spans it. */
   opensBlock: boolean;
 }
@@ -146,7 +150,8 @@ export function pickSentences(
           answerTypeWeight * (offers[first] || offers[last] ? 1 : 0) +
           SENTENCE_WEIGHTS.answerTypeNear * (offersNear[first] || offersNear[last] ? 1 : 0) +
           SENTENCE_WEIGHTS.passage * (candidate.score / topScore) -
-          (sentences[first]!.asks && sentences[last]!.asks ? SENTENCE_WEIGHTS.restatedQuestion : 0) +
+          (sentences[first]!.asks && sentences[last]!.asks ? SENTENCE_WEIGHTS.restatedQuestion : 0) -
+          (sentences[first]!.heading && sentences[last]!.heading ? SENTENCE_WEIGHTS.heading : 0) +
           (last > first ? SENTENCE_WEIGHTS.pairBonus - (SENTENCE_WEIGHTS.pairLength * Math.max(0, end - start - PAIR_COMFORT_CHARS)) / 100 : 0);
         if (!best || score > best.score) best = { candidate, passageRank, start, end, coverage, ownMatches: windowConcepts.length, score };
       }
@@ -246,11 +251,22 @@ interface SentenceLayout {
   firstToken: number[];
   endToken: number[];
   asks: boolean[];
+  headings: boolean[];
   opensBlock: boolean[];
 }
 
 /** A sentence that ends with a question mark, quotes and brackets aside. */
 const QUESTION_END = /\?[\s"'”’)\]]*$/;
+
+/**
+ * A heading in capitals: no lower-case letter, two words in capitals, and no closing punctuation. Not
+ * "JUSTICE GINSBURG, dissenting." nor "FISHER v. UNIVERSITY OF TEXAS", which answer who and which case;
+ * nor a long sentence in capitals, as contracts set their disclaimers.
+ */
+function isCapitalsHeading(sentence: string): boolean {
+  const text = sentence.trim();
+  return text.length <= 120 && !/\p{Ll}/u.test(text) && /\p{Lu}{2,}\s+\p{Lu}{2,}/u.test(text) && !/[.!?;:]["”’)]*$/.test(text);
+}
 
 // A passage's sentences and which token falls in which depend only on its text: worked out once per
 // token list (cached with the passage's tokens), not once per question.
@@ -274,20 +290,22 @@ function layoutOf(text: string, tokens: TokenList): SentenceLayout {
     }
   }
   const asks = spans.map((span) => QUESTION_END.test(text.slice(span.start, span.end)));
+  const headings = spans.map((span) => isCapitalsHeading(text.slice(span.start, span.end)));
   const opensBlock = spans.map((span, index) => index > 0 && holdsBlankLine(text.slice(spans[index - 1]!.end, span.start)));
-  layout = { spans, sentenceOfToken, firstToken, endToken, asks, opensBlock };
+  layout = { spans, sentenceOfToken, firstToken, endToken, asks, headings, opensBlock };
   layoutByTokens.set(tokens, layout);
   return layout;
 }
 
 function sentencesWithMatches(candidate: RankedCandidate): ScoredSentence[] {
-  const { spans, sentenceOfToken, firstToken, endToken, asks, opensBlock } = layoutOf(candidate.passage.text, candidate.tokens);
+  const { spans, sentenceOfToken, firstToken, endToken, asks, headings, opensBlock } = layoutOf(candidate.passage.text, candidate.tokens);
   const sentences: ScoredSentence[] = spans.map((span, index) => ({
     span,
     matched: new Set<number>(),
     firstToken: firstToken[index]!,
     endToken: endToken[index]!,
     asks: asks[index]!,
+    heading: headings[index]!,
     opensBlock: opensBlock[index]!,
   }));
   candidate.occurrences.forEach((positions, concept) => {
