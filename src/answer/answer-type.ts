@@ -17,11 +17,15 @@ const NOT_KIND_OF = String.raw`(?!(?:kind|type|sort|form)s? of\b)`;
 const NOT_AFTER_A_NOUN = String.raw`(?<!\b(?:a|an|the|this|that|those|these|any|every|each|some|people|someone|anyone|everyone|persons|person|man|woman|men|women)(?:\s+[\p{L}'’-]+){0,3}\s+)`;
 /** "In what year", "which century", "on what date": the kind of time a question asks for. */
 export const TIME_ASKED_FOR = /\b(?:what|which)\s+(?:year|date|day|month|decade|century|time)s?\b/gi;
+/** "define …", "the meaning of", "what counts as": asking what a term means. */
+const DEFINE_WORDS = String.raw`^\W*define\b|\b(?:definition|meaning) of\b|\bwhat counts as\b`;
+/** "How does the GPL define …?", "how is it defined": the "how" that opens it. */
+const HOW_DEFINED_OPENING = String.raw`\bhow (?:does|do|did|is|are|was|were)\b[^?]{1,60}`;
 /**
  * "define …", "how does it define …", "the meaning of", "what counts as", "what does X stand for": asking
  * for a definition, not topic words ("stand" would match "standing").
  */
-export const MEANING_ASKED_FOR = /^\W*define\b|(?<=\bwhat (?:does|do|did)\b[^?]{1,40})\bstands? for\b|(?<=\bhow (?:does|do|did|is|are|was|were)\b[^?]{1,60})\bdefined?\b|\b(?:(?:definition|meaning) of|what counts as)\b/gi;
+export const MEANING_ASKED_FOR = new RegExp(String.raw`${DEFINE_WORDS}|(?<=\bwhat (?:does|do|did)\b[^?]{1,40})\bstands? for\b|(?<=${HOW_DEFINED_OPENING})\bdefined?\b`, 'gi');
 const TYPE_PATTERNS: [AnswerType, RegExp][] = [
   // "What does PAI stand for?", "What is the SBOE?": case-sensitive, an acronym is in capitals.
   ['definition', /\b[Ww]hat (does|do|did|is|are) (an? |the )?\p{Lu}{2,6}\b( (stand for|mean)\b|\s*\?*$)/u],
@@ -60,7 +64,10 @@ const TYPE_PATTERNS: [AnswerType, RegExp][] = [
   // mean …'). After the kinds a term may name ("what is the case number", "what is section 5").
   [
     'meaning',
-    /^\W*define\b|\bhow (?:does|do|did|is|are|was|were)\b[^?]{1,60}\bdefined?\b|\b(?:definition|meaning) of\b|\bwhat (?:does|do) ["“']?\p{L}[\p{L}\s'’-]{0,40}["”']? mean\b|\bwhat (?:is|are) (?:an? )?["“']?(?!(?:the|this|that|these|those|it|he|she|they|his|her|their|its|my|your|our)\b)\p{L}[\p{L}'’-]*(?:\s+\p{L}[\p{L}'’-]*){0,2}["”']?(?:\s+(?:in|under|per|according to)\s+[^?]{1,40})?\W*$|\bwhat counts as\b/iu,
+    new RegExp(
+      String.raw`${DEFINE_WORDS}|${HOW_DEFINED_OPENING}\bdefined?\b|\bwhat (?:does|do) ["“']?\p{L}[\p{L}\s'’-]{0,40}["”']? mean\b|\bwhat (?:is|are) (?:an? )?["“']?(?!(?:the|this|that|these|those|it|he|she|they|his|her|their|its|my|your|our)\b)\p{L}[\p{L}'’-]*(?:\s+\p{L}[\p{L}'’-]*){0,2}["”']?(?:\s+(?:in|under|per|according to)\s+[^?]{1,40})?\W*$`,
+      'iu',
+    ),
   ],
   ['number', /\b(how (much|many|long|old|far|big|large)|what (percentage|percent|amount|number|fine|sum|price|size)|how much money)\b/i],
   // "When …?", "how and when …", not the "when" of a clause after another question word ("Who was

@@ -37,8 +37,7 @@ export const PASSAGES_TO_READ = 5;
  * `restatedQuestion`: a question does not answer itself. A window of headings in capitals alone ("BEOPEN
  * PYTHON OPEN SOURCE LICENSE AGREEMENT") pays `heading`: a title names what follows, it does not say it.
  * A second sentence earns a small bonus (context helps a reader) until the pair grows past
- * PAIR_COMFORT_CHARS; pairs over
- * `maxPairChars` are not offered.
+ * PAIR_COMFORT_CHARS; pairs over `maxPairChars` are not offered.
  */
 export const SENTENCE_WEIGHTS = { coverage: 1, neighbours: 0.2, answerType: 0.15, shapedAnswer: 0.5, definition: 2, answerTypeNear: 0.05, passage: 0.5, pairBonus: 0.02, restatedQuestion: 0.3, heading: 0.3, pairLength: 0.03, proximity: 0.05, maxPairChars: 400 } as const;
 /** How close (in characters) answer-type evidence must stand to a question word to count as near it. */
