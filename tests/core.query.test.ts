@@ -170,6 +170,15 @@ describe('isGenericTypo', () => {
     expect(everyday!.weight).toBeLessThan(topic!.weight);
   });
 
+  it('weighs an everyday word the documents use once ("exactly") under a topic word in one passage of twenty', async () => {
+    // 100 passages: "exactly" in one, "patent" in five.
+    const paragraphs = Array.from({ length: 100 }, (_, i) => `Clause ${i}: ${i % 20 === 0 ? 'the patent rights end' : 'the terms apply'}${i === 7 ? ' exactly' : ''}.`);
+    const corpus = await corpusOfParagraphs(paragraphs);
+    const [everyday, topic] = analyzeQuery('exactly patent', corpus.analyzer, corpus.index).concepts;
+    expect(everyday!.known && topic!.known).toBe(true);
+    expect(everyday!.weight).toBeLessThan(topic!.weight);
+  });
+
   it('weighs a typo of an everyday word the documents miss like that word, not like a missing topic', async () => {
     const corpus = await corpusOfParagraphs(['The lawsuit was filed in April by two users.', 'The weather was mild.']);
     const [typo] = analyzeQuery('nmae', corpus.analyzer, corpus.index).concepts;

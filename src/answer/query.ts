@@ -73,6 +73,11 @@ function withinPostingBudget(terms: string[], index: PassageIndex): string[] {
 const GENERIC_UNKNOWN_SHARE = 0.2;
 /** An everyday word the documents do use weighs this share of its IDF. */
 const GENERIC_KNOWN_SHARE = 0.75;
+/**
+ * An everyday word the documents use seldom ("exactly", "ran" in a license or an opinion) is no more
+ * about the topic for that: it weighs at most what a word in one passage of about twenty weighs.
+ */
+const GENERIC_KNOWN_MAX_IDF = 3;
 /** A name the documents never mention ("Spotify" mid-question) is strong evidence they do not answer. */
 const PROPER_NAME_FACTOR = 2;
 /** How many unknown words of one question get spelling fixes looked up (each costs up to a millisecond). */
@@ -230,7 +235,7 @@ export function analyzeQuery(typed: string, analyzer: Analyzer, index: PassageIn
     if (known) {
       weight = Math.max(...knownTerms.map(idf));
       // "say", "get", "describe" tell little of what is asked even where the documents use them.
-      if (isGeneric(fresh)) weight *= GENERIC_KNOWN_SHARE;
+      if (isGeneric(fresh)) weight = Math.min(weight, GENERIC_KNOWN_MAX_IDF) * GENERIC_KNOWN_SHARE;
     } else {
       const word = question.slice(group.start, group.end).replace(/['’]s$/, '');
       // Past a few unknown words a question is noise (or an attack): the rest are not worth correcting.
