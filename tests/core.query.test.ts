@@ -112,6 +112,14 @@ describe('isGenericTypo', () => {
     }
   });
 
+  it('weighs hedges the documents miss ("roughly", "else", "supposed") like other everyday words', async () => {
+    const corpus = await corpusOfParagraphs(['The lawsuit was filed in April by two users.', 'The weather was mild.']);
+    for (const word of ['roughly', 'approximately', 'else', 'supposed']) {
+      const [everyday] = analyzeQuery(word, corpus.analyzer, corpus.index).concepts;
+      expect(everyday!.everyday, word).toBe(true);
+    }
+  });
+
   it('does not "correct" a number word the documents miss into one they use ("eight" is no "fight")', async () => {
     const corpus = await corpusOfParagraphs(['The fight went on under the light.', 'The weather was mild.']);
     const [eight] = analyzeQuery('eight', corpus.analyzer, corpus.index).concepts;

@@ -24,7 +24,7 @@ remained suggest suggested pass passed require required decide decided deal deal
 people person persons thing things way ways kind kinds type types sort sorts part parts lot lots fact facts point points place
 stuff anything something everything someone anyone everyone nothing whole main big new old good bad real true
 huge large larger largest small smaller smallest little tiny massive enormous bigger biggest couple few many much bunch very quite pretty literally country countries city cities
-ultimately originally exactly basically actually really truly probably possibly likely regarding concerning
+ultimately originally exactly basically actually really truly probably possibly likely roughly approximately else supposed suppose regarding concerning
 about around back again still ever even end ended happening involved involve involving role
 date dates time times year years day days amount number name named called total sum often frequently frequency nationality nationalities citizenship
 purpose purposes reason reasons motive motives achieve achieved accomplish accomplished hope hopes hoped hoping
