@@ -242,6 +242,9 @@ describe('analyzer', () => {
       expect(plain.terms('why did she sue').filter(isAliasTerm)).toEqual(plain.terms('she filed suit').filter(isAliasTerm));
       expect(plain.terms('who asked for the opinion').filter(isAliasTerm)).toHaveLength(1);
       expect(plain.terms('who asked for the opinion').filter(isAliasTerm)).toEqual(plain.terms('Requested by:').filter(isAliasTerm));
+      // A license or a board lets you "cure" a breach or a defective ballot; readers ask how to "fix" it.
+      expect(plain.terms('how long do I have to fix it').filter(isAliasTerm)).toEqual(plain.terms('fail to cure the violation').filter(isAliasTerm));
+      expect(plain.terms('fix').filter(isAliasTerm)).toHaveLength(1);
       expect(plain.terms('which claims did the court throw out').filter(isAliasTerm)).toEqual(plain.terms('the court dismissed').filter(isAliasTerm));
       expect(plain.terms('the judge tossed it').filter(isAliasTerm)).toEqual(plain.terms('dismissal').filter(isAliasTerm));
       expect(plain.terms('why was he dropped from the suit').filter(isAliasTerm)).toEqual(plain.terms('dismissed').filter(isAliasTerm));

@@ -33,4 +33,6 @@ export const LEGAL_ALIASES: readonly (readonly string[])[] = [
   // An opinion's header says who "Requested" it; readers ask who "asked for" it.
   ['asked for', 'request', 'requested', 'requests'],
   ['sue', 'sued', 'file suit', 'filed suit', 'brought suit'],
+  // A license or an elections board lets you "cure" a breach or a defect; readers ask how to "fix" it.
+  ['cure', 'cured', 'fix', 'fixed'],
 ];
