@@ -113,6 +113,7 @@ describe('expectedAnswerType', () => {
     ['What is the meaning of "electioneering"?', 'meaning'],
     ['what counts as a contribution under apache', 'meaning'],
     ['what is object code', 'meaning'],
+    ['what is the "Original Code"', 'meaning'],
     ['which code section applies', 'statute'],
     ["What dictionary did the Kentucky attorney general opinion use to define the word 'instruct'?", 'which'],
     ['What is the penalty for a ballot selfie?', 'any'],
@@ -219,6 +220,10 @@ describe('offersAnswerType', () => {
     expect(offersAnswerType('1.7. "Larger Work" means a work that combines Covered Software with other material.', 'meaning', coveredWork)).toBe(false);
     expect(offersAnswerType('To "propagate" a work means to do anything with it.', 'meaning', questionWordSet('what does propagate mean'))).toBe(true);
     expect(offersAnswerType('A "User Product" is either a consumer product or anything designed for a dwelling.', 'meaning', questionWordSet('how does the GPL define a user product'))).toBe(true);
+    // The term may be quoted alone, some words before "means"; a quoted term after "is" defines only when it opens the sentence.
+    const transparentCopy = questionWordSet('what is a transparent copy');
+    expect(offersAnswerType('A "Transparent" copy of the Document means a machine-readable copy.', 'meaning', transparentCopy)).toBe(true);
+    expect(offersAnswerType('A copy that is not "Transparent" is called "Opaque".', 'meaning', transparentCopy)).toBe(false);
   });
 
   it('finds, for "which X" or "what kind of X", a word qualifying X that the question does not hold', () => {

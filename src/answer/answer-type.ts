@@ -59,13 +59,14 @@ const TYPE_PATTERNS: [AnswerType, RegExp][] = [
   // "Who requested OAG 18-011?", "OAG 18-011 requested by": the official an opinion answers, named in its
   // header ("Requested by: Hon. Alison Lundergan Grimes", "Honorable Michael Armstead").
   ['requester', /\bwho\b[^?]{0,120}\b(?:requested|asked for|sought)\b[^?]{0,120}\b(?:opinion|OAG|AGO)\b|\b(?:opinion|OAG|AGO)\b[^?]{0,120}\brequested by\b/i],
-  // "What's a covered work?", "what is object code", "define contributor", "what does propagate mean":
+  // "What's a covered work?", "what is object code", "define contributor", "what does propagate mean",
+  // 'what is the "Original Code"' (quoted: a term, not a thing):
   // answered where the documents define the term ('A "covered work" means …', '"Contributor" shall
   // mean …'). After the kinds a term may name ("what is the case number", "what is section 5").
   [
     'meaning',
     new RegExp(
-      String.raw`${DEFINE_WORDS}|${HOW_DEFINED_OPENING}\bdefined?\b|\bwhat (?:does|do) ["“']?\p{L}[\p{L}\s'’-]{0,40}["”']? mean\b|\bwhat (?:is|are) (?:an? )?["“']?(?!(?:the|this|that|these|those|it|he|she|they|his|her|their|its|my|your|our)\b)\p{L}[\p{L}'’-]*(?:\s+\p{L}[\p{L}'’-]*){0,2}["”']?(?:\s+(?:in|under|per|according to)\s+[^?]{1,40})?\W*$`,
+      String.raw`${DEFINE_WORDS}|${HOW_DEFINED_OPENING}\bdefined?\b|\bwhat (?:does|do) ["“']?\p{L}[\p{L}\s'’-]{0,40}["”']? mean\b|\bwhat (?:is|are) (?:an? )?["“']?(?!(?:the|this|that|these|those|it|he|she|they|his|her|their|its|my|your|our)\b)\p{L}[\p{L}'’-]*(?:\s+\p{L}[\p{L}'’-]*){0,2}["”']?(?:\s+(?:in|under|per|according to)\s+[^?]{1,40})?\W*$|\bwhat (?:is|are) the ["“][^"”?]{1,40}["”]`,
       'iu',
     ),
   ],
@@ -267,9 +268,12 @@ export function offersCount(text: string, questionWords: QuestionWords): boolean
   return offersAnswerType(text.replace(LABEL_NUMBER, ' '), 'number', questionWords);
 }
 
-// '"Contributor" shall mean', 'To "propagate" a work means', 'A "User Product" is either': a quoted term,
-// then the definition.
-const QUOTED_TERM_DEFINED = /["“‘']([^"”’'\n]{1,60})["”’'](?:(?:\s+[\p{L}-]+){0,3}?\s+(?:means|shall mean|refers to|is defined as)|\s+(?:is|are|includes|shall include))\b/gu;
+// '"Contributor" shall mean', 'To "propagate" a work means', 'A "Transparent" copy of the Document means': a
+// quoted term, then the definition.
+const QUOTED_TERM_DEFINED = /["“‘']([^"”’'\n]{1,60})["”’'](?:\s+[\p{L}-]+){0,5}?\s+(?:means|shall mean|refers to|is defined as)\b/gu;
+// 'A "User Product" is either', '1.5. "Executable" is': a quoted term opening a sentence or a numbered
+// clause. Not 'A copy that is not "Transparent" is called "Opaque"', which defines another term.
+const QUOTED_TERM_OPENS_DEFINITION = /(?<=(?:^|[.;:]\s+|\d\.\s+|\(\w\)\s+)(?:(?:An?|The)\s+)?)["“‘']([^"”’'\n]{1,60})["”’']\s+(?:is|are|includes|shall include)\b/gu;
 // 'Licensor means …' opening a sentence, 'the term Work refers to': the word right before the definition.
 const TERM_DEFINED = /(?:^|[.;:]\s+|\b(?:term|word|phrase)\s+)(\p{L}[\p{L}-]*)\s+(?:means|shall mean|refers to|is defined as)\b/gu;
 
@@ -279,7 +283,7 @@ function definesTerm(text: string, questionWords: QuestionWords): boolean {
     const lower = word.toLowerCase();
     return questionWords.has(lower) || questionWords.has(`${lower}s`) || questionWords.has(lower.replace(/s$/, ''));
   };
-  for (const pattern of [QUOTED_TERM_DEFINED, TERM_DEFINED]) {
+  for (const pattern of [QUOTED_TERM_DEFINED, QUOTED_TERM_OPENS_DEFINITION, TERM_DEFINED]) {
     for (const match of text.matchAll(pattern)) {
       const words = match[1]!.split(/[\s-]+/).filter((word) => word.length > 2 && !STOP_WORDS.has(word.toLowerCase()));
       if (words.length > 0 && words.every(named)) return true;
