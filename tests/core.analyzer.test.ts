@@ -245,6 +245,10 @@ describe('analyzer', () => {
       // A license or a board lets you "cure" a breach or a defective ballot; readers ask how to "fix" it.
       expect(plain.terms('how long do I have to fix it').filter(isAliasTerm)).toEqual(plain.terms('fail to cure the violation').filter(isAliasTerm));
       expect(plain.terms('fix').filter(isAliasTerm)).toHaveLength(1);
+      // What a plaintiff asks a court for is the "relief" sought; readers say "remedy".
+      const relief = plain.terms('injunctive relief').find(isAliasTerm);
+      expect(relief).toBeDefined();
+      expect(plain.terms('what remedy did she ask for').filter(isAliasTerm)).toContain(relief);
       expect(plain.terms('which claims did the court throw out').filter(isAliasTerm)).toEqual(plain.terms('the court dismissed').filter(isAliasTerm));
       expect(plain.terms('the judge tossed it').filter(isAliasTerm)).toEqual(plain.terms('dismissal').filter(isAliasTerm));
       expect(plain.terms('why was he dropped from the suit').filter(isAliasTerm)).toEqual(plain.terms('dismissed').filter(isAliasTerm));

@@ -33,6 +33,8 @@ export const LEGAL_ALIASES: readonly (readonly string[])[] = [
   // An opinion's header says who "Requested" it; readers ask who "asked for" it.
   ['asked for', 'request', 'requested', 'requests'],
   ['sue', 'sued', 'file suit', 'filed suit', 'brought suit'],
+  // What a plaintiff asks a court for is the "relief" sought; readers ask what "remedy" she wanted.
+  ['remedy', 'remedies', 'relief'],
   // A license or an elections board lets you "cure" a breach or a defect; readers ask how to "fix" it.
   ['cure', 'cured', 'fix', 'fixed'],
 ];
