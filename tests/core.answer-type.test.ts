@@ -207,6 +207,10 @@ describe('offersAnswerType', () => {
     const mat = questionWordSet('whats a MAT');
     expect(offersAnswerType('It added multipartisan assistance teams ("MATs") to help voters.', 'definition', mat)).toBe(true);
     expect(offersAnswerType('It added new teams ("MATs") to help voters.', 'definition', mat)).toBe(false);
+    // Followed by more in its brackets; and asked as "what is …", the meaning of an acronym is what it stands for.
+    const cnri = questionWordSet('what is cnri');
+    expect(offersAnswerType('He worked at the Corporation for National Research Initiatives (CNRI, see https://www.cnri.reston.va.us).', 'meaning', cnri)).toBe(true);
+    expect(offersAnswerType('CNRI is making Python 1.6.1 available to Licensee.', 'meaning', cnri)).toBe(false);
   });
 
   it('finds a definition of the term the question asks about, and only of that term', () => {

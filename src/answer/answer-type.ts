@@ -146,7 +146,8 @@ const REPORTER_CITATION =
 const COURT = /\b(?:Supreme|District|Circuit|Superior|Bankruptcy|Chancery|Appellate|High|Trial|Federal|County|Tax|Claims)\s+Court\b|\bCourt of\s+(?:the\s+)?\p{Lu}|\b\p{Lu}[\p{L}.]*\s+Circuit\b|\bDistrict of\s+\p{Lu}/u;
 // A case name: "Hopwood v. Texas", "Gratz v. Bollinger".
 const CASE_NAME = /\b\p{Lu}[\p{L}.'’&-]*(?:\s\p{Lu}[\p{L}.'’&-]*)*\s+v\.\s+\p{Lu}/u;
-const ACRONYM_IN_PARENTHESES = /\(\s*[“"]?(\p{Lu}{2,6})s?[”"]?\s*\)/gu;
+// An acronym in brackets after what it stands for: '("PAI")', '(MATs)', '(CNRI, see https://…)'.
+const ACRONYM_IN_PARENTHESES = /\(\s*[“"]?(\p{Lu}{2,6})s?[”"]?\s*[),;]/gu;
 const CAPITALISED_WORD = /\p{Lu}[\p{L}'’-]*/gu;
 const WORD = /\p{L}[\p{L}'’-]*/gu;
 const FREQUENCY = /\b(?:(?:bi-?|semi-?)?(?:hourly|daily|weekly|monthly|quarterly|annually|yearly|nightly)|fortnightly|biennially|every\s+(?:\w+\s+)?(?:hour|day|week|month|quarter|year|decade|time)s?|(?:once|twice|\w+\s+times)\s+(?:a|an|per|each|every)\s+\w+|per\s+(?:hour|day|week|month|year|annum)|each\s+(?:day|week|month|year)|regularly|periodically|routinely)\b/i;
@@ -186,7 +187,8 @@ export function offersAnswerType(text: string, type: AnswerType, questionWords: 
     case 'definition':
       return definesAcronym(text, questionWords);
     case 'meaning':
-      return definesTerm(text, questionWords);
+      // "what is cnri": an acronym means what it stands for.
+      return definesTerm(text, questionWords) || definesAcronym(text, questionWords);
     case 'number':
       return [...text.matchAll(NUMBER_GLOBAL)].some((match) => !questionWords.has(match[0].toLowerCase()));
     case 'person':
