@@ -7,7 +7,7 @@ import { loadCorpus } from '../bench/corpus.js';
 import { containsGold, quoteHitAt, reciprocalRank, scoreAnswers } from '../bench/metrics.js';
 import { createBestSentencePicker, createCorePicker } from '../bench/picker.js';
 import { allRows, runQuality } from '../bench/quality.js';
-import { type RowResult, sideBySideLatencies } from '../bench/evaluate.js';
+import { type RowResult, sideBySideLatencies, warmUp } from '../bench/evaluate.js';
 import type { BenchRow, ReadyRow } from '../bench/rows.js';
 import { courtSentences, generateCorpus } from '../bench/scale/generate.js';
 import { runScale, scaleTable } from '../bench/scale/run-scale.js';
@@ -125,6 +125,13 @@ describe('side-by-side latency', () => {
     const times = sideBySideLatencies([recordingRow('a', calls), recordingRow('b', calls), recordingRow('c', calls)], ['q1', 'q2'], 2);
     expect(calls).toEqual(['a:q1', 'b:q1', 'c:q1', 'b:q2', 'c:q2', 'a:q2', 'c:q1', 'a:q1', 'b:q1', 'a:q2', 'b:q2', 'c:q2']);
     expect(times.map((row) => row.length)).toEqual([4, 4, 4]);
+  });
+
+  it('warms each row up on every question twice, word for word (as a one-byte and as a two-byte string)', async () => {
+    const calls: string[] = [];
+    const row: BenchRow = { name: 'a', build: async () => recordingRow('a', calls), restart: async () => recordingRow('a', calls) };
+    await warmUp([row], 'unused', ['did Netflix read DMs?', 'Meta’s reply']);
+    expect(calls).toEqual(['a:did Netflix read DMs?', 'a:did Netflix read DMs?', 'a:Meta’s reply', 'a:Meta’s reply']);
   });
 
   it('refuses warm-up rows that are not the measured rows in the same order', async () => {
