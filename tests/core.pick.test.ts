@@ -168,6 +168,13 @@ describe('a question asking what a term means', () => {
     const answer = answerQuestion(await corpusOfParagraphs(LICENSE, 'GNU General Public License'), question);
     expect(answer.kind === 'excerpts' && answer.excerpts[0]!.quote).toContain(definition);
   });
+
+  it('answers with the definition however many other words the question holds', async () => {
+    const corpus = await corpusOfParagraphs(LICENSE, 'GNU General Public License');
+    const question = 'how does the license define a larger work, for the firmware our startup ships inside smart fridges';
+    const answer = answerQuestion(corpus, question);
+    expect(answer.kind === 'excerpts' && answer.excerpts[0]!.quote).toContain('"Larger Work" means');
+  });
 });
 
 describe('a "who" question answered by a sentence that opens with a pronoun', () => {

@@ -76,7 +76,7 @@ export function answerQuestion(corpus: Corpus, question: string, options: Answer
       ABSTENTION.unknownPenalty * unknownShare -
       shortfallPenalty(query.question, best, corpus.analyzer)
     : 0;
-  if (!best || (confidence < ABSTENTION.minConfidence && !spellsOutAcronym(reading, best))) {
+  if (!best || (confidence < ABSTENTION.minConfidence && !definesWhatIsAsked(reading, best))) {
     return { kind: 'no-match', question: trimmed, suggestions: suggestionsFor(corpus, ranked), candidates };
   }
   const offset = Math.max(0, options.offset ?? 0);
@@ -124,9 +124,12 @@ function shortfallPenalty(question: string, choice: SentenceChoice, analyzer: An
   return SHORTFALL_PENALTY[quoteShortfall(question, textOf(choice), analyzer)];
 }
 
-/** "What does PAI stand for?" is answered by a sentence spelling PAI out, however little else of the question it holds. */
-function spellsOutAcronym({ type, words }: QuestionReading, choice: SentenceChoice): boolean {
-  return type === 'definition' && offersAnswerType(textOf(choice), 'definition', words);
+/**
+ * "What does PAI stand for?", "what's a covered work?" are answered by a sentence spelling PAI out or
+ * defining the term, however little else of the question it holds.
+ */
+function definesWhatIsAsked({ type, words }: QuestionReading, choice: SentenceChoice): boolean {
+  return (type === 'definition' || type === 'meaning') && offersAnswerType(textOf(choice), type, words);
 }
 
 /** The texts of the passages found, then the titles of their documents ("Fisher v. University of Texas at Austin"). */
