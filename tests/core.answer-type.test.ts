@@ -114,6 +114,7 @@ describe('expectedAnswerType', () => {
     ['what counts as a contribution under apache', 'meaning'],
     ['what is object code', 'meaning'],
     ['what is the "Original Code"', 'meaning'],
+    ['what is meta accused of', 'any'],
     ['which code section applies', 'statute'],
     ["What dictionary did the Kentucky attorney general opinion use to define the word 'instruct'?", 'which'],
     ['What is the penalty for a ballot selfie?', 'any'],

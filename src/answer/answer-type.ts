@@ -60,13 +60,13 @@ const TYPE_PATTERNS: [AnswerType, RegExp][] = [
   // header ("Requested by: Hon. Alison Lundergan Grimes", "Honorable Michael Armstead").
   ['requester', /\bwho\b[^?]{0,120}\b(?:requested|asked for|sought)\b[^?]{0,120}\b(?:opinion|OAG|AGO)\b|\b(?:opinion|OAG|AGO)\b[^?]{0,120}\brequested by\b/i],
   // "What's a covered work?", "what is object code", "define contributor", "what does propagate mean",
-  // 'what is the "Original Code"' (quoted: a term, not a thing):
+  // 'what is the "Original Code"' (quoted: a term, not a thing); not "what is meta accused of":
   // answered where the documents define the term ('A "covered work" means …', '"Contributor" shall
   // mean …'). After the kinds a term may name ("what is the case number", "what is section 5").
   [
     'meaning',
     new RegExp(
-      String.raw`${DEFINE_WORDS}|${HOW_DEFINED_OPENING}\bdefined?\b|\bwhat (?:does|do) ["“']?\p{L}[\p{L}\s'’-]{0,40}["”']? mean\b|\bwhat (?:is|are) (?:an? )?["“']?(?!(?:the|this|that|these|those|it|he|she|they|his|her|their|its|my|your|our)\b)\p{L}[\p{L}'’-]*(?:\s+\p{L}[\p{L}'’-]*){0,2}["”']?(?:\s+(?:in|under|per|according to)\s+[^?]{1,40})?\W*$|\bwhat (?:is|are) the ["“][^"”?]{1,40}["”]`,
+      String.raw`${DEFINE_WORDS}|${HOW_DEFINED_OPENING}\bdefined?\b|\bwhat (?:does|do) ["“']?\p{L}[\p{L}\s'’-]{0,40}["”']? mean\b|\bwhat (?:is|are) (?![^?]*\b(?:of|for|by|with|about|to|from|on|at|into)\W*$)(?:an? )?["“']?(?!(?:the|this|that|these|those|it|he|she|they|his|her|their|its|my|your|our)\b)\p{L}[\p{L}'’-]*(?:\s+\p{L}[\p{L}'’-]*){0,2}["”']?(?:\s+(?:in|under|per|according to)\s+[^?]{1,40})?\W*$|\bwhat (?:is|are) the ["“][^"”?]{1,40}["”]`,
       'iu',
     ),
   ],
