@@ -249,6 +249,9 @@ describe('analyzer', () => {
       const relief = plain.terms('injunctive relief').find(isAliasTerm);
       expect(relief).toBeDefined();
       expect(plain.terms('what remedy did she ask for').filter(isAliasTerm)).toContain(relief);
+      // What a suit "alleges" someone did is what they are "accused" of.
+      expect(plain.terms('what is meta accused of').filter(isAliasTerm)).toEqual(plain.terms('alleged espionage').filter(isAliasTerm));
+      expect(plain.terms('accused').filter(isAliasTerm)).toHaveLength(1);
       expect(plain.terms('which claims did the court throw out').filter(isAliasTerm)).toEqual(plain.terms('the court dismissed').filter(isAliasTerm));
       expect(plain.terms('the judge tossed it').filter(isAliasTerm)).toEqual(plain.terms('dismissal').filter(isAliasTerm));
       expect(plain.terms('why was he dropped from the suit').filter(isAliasTerm)).toEqual(plain.terms('dismissed').filter(isAliasTerm));

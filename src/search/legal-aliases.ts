@@ -35,6 +35,8 @@ export const LEGAL_ALIASES: readonly (readonly string[])[] = [
   ['sue', 'sued', 'file suit', 'filed suit', 'brought suit'],
   // What a plaintiff asks a court for is the "relief" sought; readers ask what "remedy" she wanted.
   ['remedy', 'remedies', 'relief'],
+  // What a suit "alleges" someone did is what readers say they are "accused" of.
+  ['accuse', 'accused', 'accuses', 'allege', 'alleged', 'alleges', 'allegation', 'allegations'],
   // A license or an elections board lets you "cure" a breach or a defect; readers ask how to "fix" it.
   ['cure', 'cured', 'fix', 'fixed'],
 ];
