@@ -163,6 +163,7 @@ describe('offersAnswerType', () => {
     ['Taking the photo took approximately 45 seconds.', 'duration', true],
     ['Subsection (b)(1) has been in force since 1967.', 'duration', true],
     ['The alliance was decade-long.', 'duration', true],
+    ['The source must remain available for at least twelve (12) months.', 'duration', true],
     ['She voted on March 5, 2024, with 3 others.', 'duration', false],
     ['The suit was filed by US citizens Maximilian Klein and Sarah Grabert.', 'nationality', true],
     ['The chair is the Korean economist Hoesung Lee.', 'nationality', true],
