@@ -57,9 +57,8 @@ async function buildAndAsk(row: BenchRow, knowledgeDir: string, questions: reado
  * Builds each row once and has it answer every question (in both string encodings), unmeasured: V8
  * compiles hot code over the first thousand or so calls, and code the rows share (MiniSearch, the
  * analyzer, the pickers) would otherwise be compiled on the time, heap and latency tail of whichever
- * row ran first. Returns the rows still
- * open, for `sideBySideLatencies`; the caller closes them. They must write elsewhere than the measured
- * rows, or a measured build would load their cache.
+ * row ran first. Returns the rows still open, for `sideBySideLatencies`; the caller closes them. They
+ * must write elsewhere than the measured rows, or a measured build would load their cache.
  */
 export async function warmUp(rows: readonly BenchRow[], knowledgeDir: string, questions: readonly string[]): Promise<ReadyRow[]> {
   const ready: ReadyRow[] = [];
