@@ -127,6 +127,12 @@ describe('answers over the shipped knowledge', () => {
     expect(firstQuoteOf('ok so whose idea was the inbox api anyway')).toContain('“Inbox API” agreement');
   });
 
+  it('reads an idiom ("behind closed doors", "mixed up in", "in bed together") as the plain words the article uses', () => {
+    expect(firstQuoteOf('How did Meta handle the Cambridge Analytica mess behind closed doors?')).toContain('downplaying the incident internally');
+    expect(firstQuoteOf('ngl was palantir mixed up in this too?')).toContain('Palantir also drawn into the Cambridge Analytica orbit');
+    expect(firstQuoteOf('yo how long were fb and netflix in bed together lol')).toContain('decade-long alliance');
+  });
+
   it('does not read a hedge ("This bond was reportedly cemented") as the topic it stems like ("reports")', () => {
     expect(firstQuoteOf('when did netflix last send facebook reports')).toContain('October 2021');
   });

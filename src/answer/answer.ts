@@ -7,6 +7,7 @@ import { toExcerpt } from './excerpt.js';
 import { answerTypeStarts, isShapedType, offersAnswerType, type QuestionReading, readQuestion } from './answer-type.js';
 import { quoteShortfall } from './quote-needs.js';
 import { withChatSpellingsWrittenOut } from './chat-spelling.js';
+import { withIdiomsSaidPlainly } from './idioms.js';
 import { cleanQuestion } from './question-text.js';
 import { documentsOfNamedCase } from './named-case.js';
 import { pickSentences, type SentenceChoice, textOf } from './pick.js';
@@ -39,8 +40,8 @@ export interface AnswerOptions {
 /** Question → candidates → rerank → best sentences → excerpts, or no-match. Same input, same answer. */
 export function answerQuestion(corpus: Corpus, question: string, options: AnswerOptions = {}): Answer {
   const trimmed = cleanQuestion(question).slice(0, MAX_QUESTION_CHARS);
-  // Analysed as written out; answered to as typed.
-  const asked = withChatSpellingsWrittenOut(trimmed);
+  // Analysed as written out and said plainly; answered to as typed.
+  const asked = withIdiomsSaidPlainly(withChatSpellingsWrittenOut(trimmed));
   let query = analyzeQuery(asked, corpus.analyzer, corpus.index);
   let hits = corpus.index.search(query.searchTerms, { limit: CANDIDATES, weights: query.termWeights });
   if (query.unknownAcronyms.length > 0 && hits.length > 0) {

@@ -1,0 +1,19 @@
+/**
+ * Everyday idioms a reader puts a question in, said plainly before the question is analysed: their
+ * words ("closed", "doors", "bed") are not what the question is about, and the documents say the plain
+ * word ("internally", "involved", "paid"). Only whole phrases; everything else stays as typed.
+ */
+const IDIOMS: readonly (readonly [RegExp, string])[] = [
+  [/\bbehind closed doors\b/giu, 'internally'],
+  [/\bmixed up in\b/giu, 'involved in'],
+  [/\bin bed (?:together )?with\b/giu, 'in partnership with'],
+  [/\bin bed together\b/giu, 'in partnership'],
+  [/\b(?:cough up|fork (?:over|out)|shell out|pony up)\b/giu, 'pay'],
+  [/\b(?:coughed up|forked (?:over|out)|shelled out|ponied up)\b/giu, 'paid'],
+  [/\bon the hook for\b/giu, 'liable for'],
+];
+
+/** The question with the idioms above said plainly. */
+export function withIdiomsSaidPlainly(question: string): string {
+  return IDIOMS.reduce((text, [idiom, plain]) => text.replace(idiom, plain), question);
+}

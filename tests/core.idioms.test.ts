@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { withIdiomsSaidPlainly } from '../src/answer/idioms.js';
+
+describe('idioms said plainly', () => {
+  it('replaces whole idioms with the plain words documents use', () => {
+    expect(withIdiomsSaidPlainly('How did Meta handle it behind closed doors?')).toBe('How did Meta handle it internally?');
+    expect(withIdiomsSaidPlainly('was palantir mixed up in this too?')).toBe('was palantir involved in this too?');
+    expect(withIdiomsSaidPlainly('how long were fb and netflix in bed together lol')).toBe('how long were fb and netflix in partnership lol');
+    expect(withIdiomsSaidPlainly('was netflix in bed with facebook')).toBe('was netflix in partnership with facebook');
+    expect(withIdiomsSaidPlainly('how much did meta cough up')).toBe('how much did meta pay');
+    expect(withIdiomsSaidPlainly('meta shelled out how much?')).toBe('meta paid how much?');
+    expect(withIdiomsSaidPlainly('who is on the hook for the fine')).toBe('who is liable for the fine');
+  });
+
+  it('leaves the words alone outside the idiom', () => {
+    for (const question of ['Which doors were closed?', 'Who went to bed early?', 'Was the data mixed with other data?', 'What did the cough medicine cost?']) {
+      expect(withIdiomsSaidPlainly(question)).toBe(question);
+    }
+  });
+});
