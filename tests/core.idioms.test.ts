@@ -10,6 +10,12 @@ describe('idioms said plainly', () => {
     expect(withIdiomsSaidPlainly('how much did meta cough up')).toBe('how much did meta pay');
     expect(withIdiomsSaidPlainly('meta shelled out how much?')).toBe('meta paid how much?');
     expect(withIdiomsSaidPlainly('who is on the hook for the fine')).toBe('who is liable for the fine');
+    expect(withIdiomsSaidPlainly('how did netflix get their hands on the dms')).toBe('how did netflix access the dms');
+    expect(withIdiomsSaidPlainly('when did the deal kick off')).toBe('when did the deal start');
+    expect(withIdiomsSaidPlainly('when did it come to light')).toBe('when did it be revealed');
+    expect(withIdiomsSaidPlainly('why did meta pull the plug on the api')).toBe('why did meta end the api');
+    expect(withIdiomsSaidPlainly('did meta turn a blind eye to it')).toBe('did meta ignore it');
+    expect(withIdiomsSaidPlainly('when did they strike a deal')).toBe('when did they make an agreement');
   });
 
   it('leaves the words alone outside the idiom', () => {

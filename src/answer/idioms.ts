@@ -8,9 +8,17 @@ const IDIOMS: readonly (readonly [RegExp, string])[] = [
   [/\bmixed up in\b/giu, 'involved in'],
   [/\bin bed (?:together )?with\b/giu, 'in partnership with'],
   [/\bin bed together\b/giu, 'in partnership'],
+  // "paid" and "pay" stem apart: each tense keeps its own.
   [/\b(?:cough up|fork (?:over|out)|shell out|pony up)\b/giu, 'pay'],
   [/\b(?:coughed up|forked (?:over|out)|shelled out|ponied up)\b/giu, 'paid'],
   [/\bon the hook for\b/giu, 'liable for'],
+  // The stemmer reads "start" and "started" alike, so one plain form serves every tense.
+  [/\b(?:get|got|gets) (?:their|its|his|her|the|our|my) hands on\b/giu, 'access'],
+  [/\bkick(?:ed|s)? off\b/giu, 'start'],
+  [/\b(?:came|come|comes) to light\b/giu, 'be revealed'],
+  [/\bpull(?:ed|s)? the plug on\b/giu, 'end'],
+  [/\bturn(?:ed|s)? a blind eye to\b/giu, 'ignore'],
+  [/\bstr(?:uck|ike|ikes) a deal\b/giu, 'make an agreement'],
 ];
 
 /** The question with the idioms above said plainly. */
