@@ -16,6 +16,9 @@ describe('idioms said plainly', () => {
     expect(withIdiomsSaidPlainly('why did meta pull the plug on the api')).toBe('why did meta end the api');
     expect(withIdiomsSaidPlainly('did meta turn a blind eye to it')).toBe('did meta ignore it');
     expect(withIdiomsSaidPlainly('when did they strike a deal')).toBe('when did they make an agreement');
+    expect(withIdiomsSaidPlainly('whose friendship paved the way for the deals?')).toBe('whose friendship lead to the deals?');
+    expect(withIdiomsSaidPlainly('what brought the arrangement to a close?')).toBe('what end the arrangement?');
+    expect(withIdiomsSaidPlainly('when did the reports come to an end')).toBe('when did the reports end');
   });
 
   it('leaves the words alone outside the idiom', () => {

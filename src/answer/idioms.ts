@@ -19,6 +19,9 @@ const IDIOMS: readonly (readonly [RegExp, string])[] = [
   [/\bpull(?:ed|s)? the plug on\b/giu, 'end'],
   [/\bturn(?:ed|s)? a blind eye to\b/giu, 'ignore'],
   [/\bstr(?:uck|ike|ikes) a deal\b/giu, 'make an agreement'],
+  [/\bpav(?:e|ed|es|ing) the way for\b/giu, 'lead to'],
+  [/\b(?:bring|brought|brings) ([^?.,;]{1,40}?) to (?:a close|an end|a halt)\b/giu, 'end $1'],
+  [/\b(?:came|come|comes) to (?:a close|an end|a halt)\b/giu, 'end'],
 ];
 
 /** The question with the idioms above said plainly. */
