@@ -10,6 +10,8 @@ describe('idioms said plainly', () => {
     expect(withIdiomsSaidPlainly('how much did meta cough up')).toBe('how much did meta pay');
     expect(withIdiomsSaidPlainly('meta shelled out how much?')).toBe('meta paid how much?');
     expect(withIdiomsSaidPlainly('who is on the hook for the fine')).toBe('who is liable for the fine');
+    expect(withIdiomsSaidPlainly('who took meta to court')).toBe('who sued meta');
+    expect(withIdiomsSaidPlainly('were netflix and fb in cahoots')).toBe('were netflix and fb in partnership');
     expect(withIdiomsSaidPlainly('how did netflix get their hands on the dms')).toBe('how did netflix access the dms');
     expect(withIdiomsSaidPlainly('when did the deal kick off')).toBe('when did the deal start');
     expect(withIdiomsSaidPlainly('when did it come to light')).toBe('when did it be revealed');

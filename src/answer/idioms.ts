@@ -8,10 +8,14 @@ const IDIOMS: readonly (readonly [RegExp, string])[] = [
   [/\bmixed up in\b/giu, 'involved in'],
   [/\bin bed (?:together )?with\b/giu, 'in partnership with'],
   [/\bin bed together\b/giu, 'in partnership'],
+  [/\bin cahoots with\b/giu, 'in partnership with'],
+  [/\bin cahoots\b/giu, 'in partnership'],
   // "paid" and "pay" stem apart: each tense keeps its own.
   [/\b(?:cough up|fork (?:over|out)|shell out|pony up)\b/giu, 'pay'],
   [/\b(?:coughed up|forked (?:over|out)|shelled out|ponied up)\b/giu, 'paid'],
   [/\bon the hook for\b/giu, 'liable for'],
+  // "sued": "sue" stems apart from it, and alias groups ("plaintiffs", "sued") name the past.
+  [/\b(?:take|took|taken|takes|taking) ([^?.,;]{1,30}?) to court\b/giu, 'sued $1'],
   // The stemmer reads "start" and "started" alike, so one plain form serves every tense.
   [/\b(?:get|got|gets) (?:their|its|his|her|the|our|my) hands on\b/giu, 'access'],
   [/\bkick(?:ed|s)? off\b/giu, 'start'],
