@@ -19,6 +19,10 @@ describe('idioms said plainly', () => {
     expect(withIdiomsSaidPlainly('did meta turn a blind eye to it')).toBe('did meta ignore it');
     expect(withIdiomsSaidPlainly('when did they strike a deal')).toBe('when did they make an agreement');
     expect(withIdiomsSaidPlainly('whose friendship paved the way for the deals?')).toBe('whose friendship lead to the deals?');
+    expect(withIdiomsSaidPlainly('when did they ask to jump into the lawsuit')).toBe('when did they ask to intervene in the lawsuit');
+    expect(withIdiomsSaidPlainly('did scalia go along with the majority')).toBe('did scalia joined the majority');
+    expect(withIdiomsSaidPlainly('why did the judge let the attorney general out of the lawsuit')).toBe('why did the judge dismissed the attorney general from the lawsuit');
+    expect(withIdiomsSaidPlainly('must officials hang up the list')).toBe('must officials post the list');
     expect(withIdiomsSaidPlainly('what brought the arrangement to a close?')).toBe('what end the arrangement?');
     expect(withIdiomsSaidPlainly('when did the reports come to an end')).toBe('when did the reports end');
   });

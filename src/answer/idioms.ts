@@ -24,6 +24,11 @@ const IDIOMS: readonly (readonly [RegExp, string])[] = [
   [/\bturn(?:ed|s)? a blind eye to\b/giu, 'ignore'],
   [/\bstr(?:uck|ike|ikes) a deal\b/giu, 'make an agreement'],
   [/\bpav(?:e|ed|es|ing) the way for\b/giu, 'lead to'],
+  // How readers tell what courts and officials did: "jump into the lawsuit" is to intervene in it.
+  [/\bjump(?:ed|s|ing)? in(?:to)?\b/giu, 'intervene in'],
+  [/\b(?:sign(?:ed|s|ing)? on to|(?:go|goes|went|gone|going) along with)\b/giu, 'joined'],
+  [/\blet ([^?.,;]{1,30}?) out of\b/giu, 'dismissed $1 from'],
+  [/\b(?:hang|hung|hangs|hanging|put|puts|putting) up\b/giu, 'post'],
   [/\b(?:bring|brought|brings) ([^?.,;]{1,40}?) to (?:a close|an end|a halt)\b/giu, 'end $1'],
   [/\b(?:came|come|comes) to (?:a close|an end|a halt)\b/giu, 'end'],
 ];
