@@ -4,36 +4,40 @@
  * word ("internally", "involved", "paid"). Only whole phrases; everything else stays as typed.
  */
 const IDIOMS: readonly (readonly [RegExp, string])[] = [
-  [/\bbehind closed doors\b/giu, 'internally'],
-  [/\bmixed up in\b/giu, 'involved in'],
-  [/\bin bed (?:together )?with\b/giu, 'in partnership with'],
-  [/\bin bed together\b/giu, 'in partnership'],
-  [/\bin cahoots with\b/giu, 'in partnership with'],
-  [/\bin cahoots\b/giu, 'in partnership'],
+  [/\bbehind closed doors\b/gi, 'internally'],
+  [/\bmixed up in\b/gi, 'involved in'],
+  [/\bin bed (?:together )?with\b/gi, 'in partnership with'],
+  [/\bin bed together\b/gi, 'in partnership'],
+  [/\bin cahoots with\b/gi, 'in partnership with'],
+  [/\bin cahoots\b/gi, 'in partnership'],
   // "paid" and "pay" stem apart: each tense keeps its own.
-  [/\b(?:cough up|fork (?:over|out)|shell out|pony up)\b/giu, 'pay'],
-  [/\b(?:coughed up|forked (?:over|out)|shelled out|ponied up)\b/giu, 'paid'],
-  [/\bon the hook for\b/giu, 'liable for'],
+  [/\b(?:cough up|fork (?:over|out)|shell out|pony up)\b/gi, 'pay'],
+  [/\b(?:coughed up|forked (?:over|out)|shelled out|ponied up)\b/gi, 'paid'],
+  [/\bon the hook for\b/gi, 'liable for'],
   // "sued": "sue" stems apart from it, and alias groups ("plaintiffs", "sued") name the past.
-  [/\b(?:take|took|taken|takes|taking) ([^?.,;]{1,30}?) to court\b/giu, 'sued $1'],
+  [/\b(?:take|took|taken|takes|taking) ([^?.,;]{1,30}?) to court\b/gi, 'sued $1'],
   // The stemmer reads "start" and "started" alike, so one plain form serves every tense.
-  [/\b(?:get|got|gets) (?:their|its|his|her|the|our|my) hands on\b/giu, 'access'],
-  [/\bkick(?:ed|s)? off\b/giu, 'start'],
-  [/\b(?:came|come|comes) to light\b/giu, 'be revealed'],
-  [/\bpull(?:ed|s)? the plug on\b/giu, 'end'],
-  [/\bturn(?:ed|s)? a blind eye to\b/giu, 'ignore'],
-  [/\bstr(?:uck|ike|ikes) a deal\b/giu, 'make an agreement'],
-  [/\bpav(?:e|ed|es|ing) the way for\b/giu, 'lead to'],
+  [/\b(?:get|got|gets) (?:their|its|his|her|the|our|my) hands on\b/gi, 'access'],
+  [/\bkick(?:ed|s)? off\b/gi, 'start'],
+  [/\b(?:came|come|comes) to light\b/gi, 'be revealed'],
+  [/\bpull(?:ed|s)? the plug on\b/gi, 'end'],
+  [/\bturn(?:ed|s)? a blind eye to\b/gi, 'ignore'],
+  [/\bstr(?:uck|ike|ikes) a deal\b/gi, 'make an agreement'],
+  [/\bpav(?:e|ed|es|ing) the way for\b/gi, 'lead to'],
   // How readers tell what courts and officials did: "jump into the lawsuit" is to intervene in it.
-  [/\bjump(?:ed|s|ing)? in(?:to)?\b/giu, 'intervene in'],
-  [/\b(?:sign(?:ed|s|ing)? on to|(?:go|goes|went|gone|going) along with)\b/giu, 'joined'],
-  [/\blet ([^?.,;]{1,30}?) out of\b/giu, 'dismissed $1 from'],
-  [/\b(?:hang|hung|hangs|hanging|put|puts|putting) up\b/giu, 'post'],
-  [/\b(?:bring|brought|brings) ([^?.,;]{1,40}?) to (?:a close|an end|a halt)\b/giu, 'end $1'],
-  [/\b(?:came|come|comes) to (?:a close|an end|a halt)\b/giu, 'end'],
+  [/\bjump(?:ed|s|ing)? in(?:to)?\b/gi, 'intervene in'],
+  [/\b(?:sign(?:ed|s|ing)? on to|(?:go|goes|went|gone|going) along with)\b/gi, 'joined'],
+  [/\blet ([^?.,;]{1,30}?) out of\b/gi, 'dismissed $1 from'],
+  [/\b(?:hang|hung|hangs|hanging|put|puts|putting) up\b/gi, 'post'],
+  [/\b(?:bring|brought|brings) ([^?.,;]{1,40}?) to (?:a close|an end|a halt)\b/gi, 'end $1'],
+  [/\b(?:came|come|comes) to (?:a close|an end|a halt)\b/gi, 'end'],
 ];
+
+/** Any of them: one pass over a question that holds none (most), instead of one per idiom. */
+const ANY_IDIOM = new RegExp(IDIOMS.map(([idiom]) => idiom.source).join('|'), 'i');
 
 /** The question with the idioms above said plainly. */
 export function withIdiomsSaidPlainly(question: string): string {
+  if (!ANY_IDIOM.test(question)) return question;
   return IDIOMS.reduce((text, [idiom, plain]) => text.replace(idiom, plain), question);
 }
