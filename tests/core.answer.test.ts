@@ -131,6 +131,7 @@ describe('answers over the shipped knowledge', () => {
     expect(firstQuoteOf('How did Meta handle the Cambridge Analytica mess behind closed doors?')).toContain('downplaying the incident internally');
     expect(firstQuoteOf('ngl was palantir mixed up in this too?')).toContain('Palantir also drawn into the Cambridge Analytica orbit');
     expect(firstQuoteOf('yo how long were fb and netflix in bed together lol')).toContain('decade-long alliance');
+    expect(firstQuoteOf('Which country hit Meta with a huge penalty a couple of years back?')).toContain('Ireland slapped Meta');
   });
 
   it('does not read a hedge ("This bond was reportedly cemented") as the topic it stems like ("reports")', () => {

@@ -11,6 +11,10 @@ describe('idioms said plainly', () => {
     expect(withIdiomsSaidPlainly('meta shelled out how much?')).toBe('meta paid how much?');
     expect(withIdiomsSaidPlainly('who is on the hook for the fine')).toBe('who is liable for the fine');
     expect(withIdiomsSaidPlainly('who took meta to court')).toBe('who sued meta');
+    expect(withIdiomsSaidPlainly('who brought the suit')).toBe('who sued');
+    expect(withIdiomsSaidPlainly('which country hit Meta with a huge penalty')).toBe('which country fined Meta');
+    expect(withIdiomsSaidPlainly('did the deal give its ads a leg up')).toBe('did the deal give its ads a boost');
+    expect(withIdiomsSaidPlainly('was it totally one sided')).toBe('was it totally one-way');
     expect(withIdiomsSaidPlainly('were netflix and fb in cahoots')).toBe('were netflix and fb in partnership');
     expect(withIdiomsSaidPlainly('how did netflix get their hands on the dms')).toBe('how did netflix access the dms');
     expect(withIdiomsSaidPlainly('when did the deal kick off')).toBe('when did the deal start');

@@ -14,8 +14,12 @@ const IDIOMS: readonly (readonly [RegExp, string])[] = [
   [/\b(?:cough up|fork (?:over|out)|shell out|pony up)\b/gi, 'pay'],
   [/\b(?:coughed up|forked (?:over|out)|shelled out|ponied up)\b/gi, 'paid'],
   [/\bon the hook for\b/gi, 'liable for'],
+  [/\b(?:a|an) leg up\b/gi, 'a boost'],
+  [/\bhit (\w+(?: \w+)?) with (?:a |an )?(?:\w+ )?(?:penalty|fine)\b/gi, 'fined $1'],
+  [/\bone[- ]sided\b/gi, 'one-way'],
   // "sued": "sue" stems apart from it, and alias groups ("plaintiffs", "sued") name the past.
   [/\b(?:take|took|taken|takes|taking) ([^?.,;]{1,30}?) to court\b/gi, 'sued $1'],
+  [/\b(?:bring|brought|brings|bringing) (?:the |this |a )?(?:suit|lawsuit|case)\b/gi, 'sued'],
   // The stemmer reads "start" and "started" alike, so one plain form serves every tense.
   [/\b(?:get|got|gets) (?:their|its|his|her|the|our|my) hands on\b/gi, 'access'],
   [/\bkick(?:ed|s)? off\b/gi, 'start'],
