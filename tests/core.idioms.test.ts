@@ -15,6 +15,8 @@ describe('idioms said plainly', () => {
     expect(withIdiomsSaidPlainly('which country hit Meta with a huge penalty')).toBe('which country fined Meta');
     expect(withIdiomsSaidPlainly('did the deal give its ads a leg up')).toBe('did the deal give its ads a boost');
     expect(withIdiomsSaidPlainly('was it totally one sided')).toBe('was it totally one-way');
+    expect(withIdiomsSaidPlainly('does the clause kick in if I sue')).toBe('does the clause apply if I sue');
+    expect(withIdiomsSaidPlainly('can I tweak the text')).toBe('can I modify the text');
     expect(withIdiomsSaidPlainly('were netflix and fb in cahoots')).toBe('were netflix and fb in partnership');
     expect(withIdiomsSaidPlainly('how did netflix get their hands on the dms')).toBe('how did netflix access the dms');
     expect(withIdiomsSaidPlainly('when did the deal kick off')).toBe('when did the deal start');

@@ -17,6 +17,8 @@ const IDIOMS: readonly (readonly [RegExp, string])[] = [
   [/\b(?:a|an) leg up\b/gi, 'a boost'],
   [/\bhit (\w+(?: \w+)?) with (?:a |an )?(?:\w+ )?(?:penalty|fine)\b/gi, 'fined $1'],
   [/\bone[- ]sided\b/gi, 'one-way'],
+  [/\bkick(?:s|ed|ing)? in\b/gi, 'apply'],
+  [/\btweak(?:s|ed|ing)?\b/gi, 'modify'],
   // "sued": "sue" stems apart from it, and alias groups ("plaintiffs", "sued") name the past.
   [/\b(?:take|took|taken|takes|taking) ([^?.,;]{1,30}?) to court\b/gi, 'sued $1'],
   [/\b(?:bring|brought|brings|bringing) (?:the |this |a )?(?:suit|lawsuit|case)\b/gi, 'sued'],
