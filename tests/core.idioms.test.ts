@@ -17,6 +17,9 @@ describe('idioms said plainly', () => {
     expect(withIdiomsSaidPlainly('was it totally one sided')).toBe('was it totally one-way');
     expect(withIdiomsSaidPlainly('does the clause kick in if I sue')).toBe('does the clause apply if I sue');
     expect(withIdiomsSaidPlainly('can I tweak the text')).toBe('can I modify the text');
+    expect(withIdiomsSaidPlainly('if I ship binaries only')).toBe('if I distribute binaries only');
+    expect(withIdiomsSaidPlainly('can we ship it in a closed-source app for free')).toBe('can we distribute it in a proprietary app free of charge');
+    expect(withIdiomsSaidPlainly('can I charge money for a fork of it')).toBe('can I charge a fee for a modified version of it');
     expect(withIdiomsSaidPlainly('were netflix and fb in cahoots')).toBe('were netflix and fb in partnership');
     expect(withIdiomsSaidPlainly('how did netflix get their hands on the dms')).toBe('how did netflix access the dms');
     expect(withIdiomsSaidPlainly('when did the deal kick off')).toBe('when did the deal start');
@@ -34,7 +37,7 @@ describe('idioms said plainly', () => {
   });
 
   it('leaves the words alone outside the idiom', () => {
-    for (const question of ['Which doors were closed?', 'Who went to bed early?', 'Was the data mixed with other data?', 'What did the cough medicine cost?']) {
+    for (const question of ['Which doors were closed?', 'Who went to bed early?', 'Was the data mixed with other data?', 'What did the cough medicine cost?', 'Which ship sank?', 'Where did the ship dock?']) {
       expect(withIdiomsSaidPlainly(question)).toBe(question);
     }
   });

@@ -19,6 +19,12 @@ const IDIOMS: readonly (readonly [RegExp, string])[] = [
   [/\bone[- ]sided\b/gi, 'one-way'],
   [/\bkick(?:s|ed|ing)? in\b/gi, 'apply'],
   [/\btweak(?:s|ed|ing)?\b/gi, 'modify'],
+  // How developers talk about licenses: to "ship" code is to distribute it.
+  [/(?<=\b(?:i|we|you|they|to) )ship\b|\bship(?:s|ped|ping)?(?= (?:it|them|my|our|your|their|this|that|only|binaries|code|software)\b)/gi, 'distribute'],
+  [/\bclosed[- ]source\b/gi, 'proprietary'],
+  [/\bcharge (?:money|cash)\b/gi, 'charge a fee'],
+  [/\bfor free\b/gi, 'free of charge'],
+  [/\ba fork of\b/gi, 'a modified version of'],
   // "sued": "sue" stems apart from it, and alias groups ("plaintiffs", "sued") name the past.
   [/\b(?:take|took|taken|takes|taking) ([^?.,;]{1,30}?) to court\b/gi, 'sued $1'],
   [/\b(?:bring|brought|brings|bringing) (?:the |this |a )?(?:suit|lawsuit|case)\b/gi, 'sued'],
