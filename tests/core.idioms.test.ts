@@ -20,6 +20,8 @@ describe('idioms said plainly', () => {
     expect(withIdiomsSaidPlainly('if I ship binaries only')).toBe('if I distribute binaries only');
     expect(withIdiomsSaidPlainly('can we ship it in a closed-source app for free')).toBe('can we distribute it in a proprietary app free of charge');
     expect(withIdiomsSaidPlainly('can I charge money for a fork of it')).toBe('can I charge a fee for a modified version of it');
+    expect(withIdiomsSaidPlainly('do i have to give credit to the authors')).toBe('do i have to provide attribution to the authors');
+    expect(withIdiomsSaidPlainly('how much wiggle room did the court give')).toBe('how much discretion did the court give');
     expect(withIdiomsSaidPlainly('were netflix and fb in cahoots')).toBe('were netflix and fb in partnership');
     expect(withIdiomsSaidPlainly('how did netflix get their hands on the dms')).toBe('how did netflix access the dms');
     expect(withIdiomsSaidPlainly('when did the deal kick off')).toBe('when did the deal start');

@@ -17,6 +17,7 @@ const IDIOMS: readonly (readonly [RegExp, string])[] = [
   [/\b(?:a|an) leg up\b/gi, 'a boost'],
   [/\bhit (\w+(?: \w+)?) with (?:a |an )?(?:\w+ )?(?:penalty|fine)\b/gi, 'fined $1'],
   [/\bone[- ]sided\b/gi, 'one-way'],
+  [/\bwiggle room\b/gi, 'discretion'],
   [/\bkick(?:s|ed|ing)? in\b/gi, 'apply'],
   [/\btweak(?:s|ed|ing)?\b/gi, 'modify'],
   // How developers talk about licenses: to "ship" code is to distribute it.
@@ -25,6 +26,7 @@ const IDIOMS: readonly (readonly [RegExp, string])[] = [
   [/\bcharge (?:money|cash)\b/gi, 'charge a fee'],
   [/\bfor free\b/gi, 'free of charge'],
   [/\ba fork of\b/gi, 'a modified version of'],
+  [/\b(?:give|gives|giving|gave) (?:\w+ )?credit\b/gi, 'provide attribution'],
   // "sued": "sue" stems apart from it, and alias groups ("plaintiffs", "sued") name the past.
   [/\b(?:take|took|taken|takes|taking) ([^?.,;]{1,30}?) to court\b/gi, 'sued $1'],
   [/\b(?:bring|brought|brings|bringing) (?:the |this |a )?(?:suit|lawsuit|case)\b/gi, 'sued'],
