@@ -22,6 +22,8 @@ describe('idioms said plainly', () => {
     expect(withIdiomsSaidPlainly('can I charge money for a fork of it')).toBe('can I charge a fee for a modified version of it');
     expect(withIdiomsSaidPlainly('do i have to give credit to the authors')).toBe('do i have to provide attribution to the authors');
     expect(withIdiomsSaidPlainly('how much wiggle room did the court give')).toBe('how much discretion did the court give');
+    expect(withIdiomsSaidPlainly('can i strip out the copyright notice')).toBe('can i remove the copyright notice');
+    expect(withIdiomsSaidPlainly('can i mess with the code')).toBe('can i modify the code');
     expect(withIdiomsSaidPlainly('were netflix and fb in cahoots')).toBe('were netflix and fb in partnership');
     expect(withIdiomsSaidPlainly('how did netflix get their hands on the dms')).toBe('how did netflix access the dms');
     expect(withIdiomsSaidPlainly('when did the deal kick off')).toBe('when did the deal start');
@@ -39,7 +41,7 @@ describe('idioms said plainly', () => {
   });
 
   it('leaves the words alone outside the idiom', () => {
-    for (const question of ['Which doors were closed?', 'Who went to bed early?', 'Was the data mixed with other data?', 'What did the cough medicine cost?', 'Which ship sank?', 'Where did the ship dock?']) {
+    for (const question of ['Which doors were closed?', 'Who went to bed early?', 'Was the data mixed with other data?', 'What did the cough medicine cost?', 'Which ship sank?', 'Where did the ship dock?', 'Who controls the Gaza Strip?', 'What a mess!']) {
       expect(withIdiomsSaidPlainly(question)).toBe(question);
     }
   });

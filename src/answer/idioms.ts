@@ -20,6 +20,9 @@ const IDIOMS: readonly (readonly [RegExp, string])[] = [
   [/\bwiggle room\b/gi, 'discretion'],
   [/\bkick(?:s|ed|ing)? in\b/gi, 'apply'],
   [/\btweak(?:s|ed|ing)?\b/gi, 'modify'],
+  [/\bmess(?:ed|es|ing)? (?:with|around with)\b/gi, 'modify'],
+  // A verb only: "strip the notice", not "the Gaza Strip".
+  [/\bstrip(?:s|ped|ping)?(?: out| off| away)?(?= (?:the|a|an|all|any|my|our|your|their|its|it|them|this|that|these|those)\b)/gi, 'remove'],
   // How developers talk about licenses: to "ship" code is to distribute it.
   [/(?<=\b(?:i|we|you|they|to) )ship\b|\bship(?:s|ped|ping)?(?= (?:it|them|my|our|your|their|this|that|only|binaries|code|software)\b)/gi, 'distribute'],
   [/\bclosed[- ]source\b/gi, 'proprietary'],
