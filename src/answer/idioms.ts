@@ -42,10 +42,11 @@ const IDIOMS: readonly (readonly [RegExp, string])[] = [
   [/\bstr(?:uck|ike|ikes) a deal\b/gi, 'make an agreement'],
   [/\bpav(?:e|ed|es|ing) the way for\b/gi, 'lead to'],
   // How readers tell what courts and officials did: "jump into the lawsuit" is to intervene in it.
-  [/\bjump(?:ed|s|ing)? in(?:to)?\b/gi, 'intervene in'],
+  [/\bjump(?:ed|s|ing)? in(?:to| on)\b/gi, 'intervene in'],
   [/\b(?:sign(?:ed|s|ing)? on to|(?:go|goes|went|gone|going) along with)\b/gi, 'joined'],
   [/\blet ([^?.,;]{1,30}?) out of\b/gi, 'dismissed $1 from'],
-  [/\b(?:hang|hung|hangs|hanging|put|puts|putting) up\b/gi, 'post'],
+  // Not "put up with" (tolerate).
+  [/\b(?:hang|hung|hangs|hanging|put|puts|putting) up\b(?! with\b)/gi, 'post'],
   [/\b(?:bring|brought|brings) ([^?.,;]{1,40}?) to (?:a close|an end|a halt)\b/gi, 'end $1'],
   [/\b(?:came|come|comes) to (?:a close|an end|a halt)\b/gi, 'end'],
 ];
