@@ -41,7 +41,7 @@ describe('idioms said plainly', () => {
   });
 
   it('leaves the words alone outside the idiom', () => {
-    for (const question of ['Which doors were closed?', 'Who went to bed early?', 'Was the data mixed with other data?', 'What did the cough medicine cost?', 'Which ship sank?', 'Where did the ship dock?', 'Who controls the Gaza Strip?', 'What a mess!', 'Did sales jump in 2020?', 'Why did voters put up with it?']) {
+    for (const question of ['Which doors were closed?', 'Who went to bed early?', 'Was the data mixed with other data?', 'What did the cough medicine cost?', 'Which ship sank?', 'Where did the ship dock?', 'Who controls the Gaza Strip?', 'What a mess!', 'Did sales jump in 2020?', 'Why did voters put up with it?', 'Did they give credit card numbers?']) {
       expect(withIdiomsSaidPlainly(question)).toBe(question);
     }
   });

@@ -29,7 +29,7 @@ const IDIOMS: readonly (readonly [RegExp, string])[] = [
   [/\bcharge (?:money|cash)\b/gi, 'charge a fee'],
   [/\bfor free\b/gi, 'free of charge'],
   [/\ba fork of\b/gi, 'a modified version of'],
-  [/\b(?:give|gives|giving|gave) (?:\w+ )?credit\b/gi, 'provide attribution'],
+  [/\b(?:give|gives|giving|gave) (?:\w+ )?credit\b(?! cards?\b)/gi, 'provide attribution'],
   // "sued": "sue" stems apart from it, and alias groups ("plaintiffs", "sued") name the past.
   [/\b(?:take|took|taken|takes|taking) ([^?.,;]{1,30}?) to court\b/gi, 'sued $1'],
   [/\b(?:bring|brought|brings|bringing) (?:the |this |a )?(?:suit|lawsuit|case)\b/gi, 'sued'],
