@@ -6,10 +6,8 @@
 const IDIOMS: readonly (readonly [RegExp, string])[] = [
   [/\bbehind closed doors\b/gi, 'internally'],
   [/\bmixed up in\b/gi, 'involved in'],
-  [/\bin bed (?:together )?with\b/gi, 'in partnership with'],
-  [/\bin bed together\b/gi, 'in partnership'],
-  [/\bin cahoots with\b/gi, 'in partnership with'],
-  [/\bin cahoots\b/gi, 'in partnership'],
+  [/\bin (?:bed (?:together )?|cahoots )with\b/gi, 'in partnership with'],
+  [/\bin (?:bed together|cahoots)\b/gi, 'in partnership'],
   // "paid" and "pay" stem apart: each tense keeps its own.
   [/\b(?:cough up|fork (?:over|out)|shell out|pony up)\b/gi, 'pay'],
   [/\b(?:coughed up|forked (?:over|out)|shelled out|ponied up)\b/gi, 'paid'],
