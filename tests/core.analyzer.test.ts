@@ -245,6 +245,11 @@ describe('analyzer', () => {
       // A license or a board lets you "cure" a breach or a defective ballot; readers ask how to "fix" it.
       expect(plain.terms('how long do I have to fix it').filter(isAliasTerm)).toEqual(plain.terms('fail to cure the violation').filter(isAliasTerm));
       expect(plain.terms('fix').filter(isAliasTerm)).toHaveLength(1);
+      // A "breach" is what a contract calls failing to comply with it.
+      const breach = plain.terms('a breach').filter(isAliasTerm);
+      expect(breach).toHaveLength(1);
+      expect(plain.terms('and the non-compliance is not fixed').filter(isAliasTerm)).toEqual(expect.arrayContaining(breach));
+      expect(plain.terms('if you fail to comply with any term').filter(isAliasTerm)).toEqual(breach);
       // What a plaintiff asks a court for is the "relief" sought; readers say "remedy".
       const relief = plain.terms('injunctive relief').find(isAliasTerm);
       expect(relief).toBeDefined();

@@ -39,4 +39,5 @@ export const LEGAL_ALIASES: readonly (readonly string[])[] = [
   ['accuse', 'accused', 'accuses', 'allege', 'alleged', 'alleges', 'allegation', 'allegations'],
   // A license or an elections board lets you "cure" a breach or a defect; readers ask how to "fix" it.
   ['cure', 'cured', 'fix', 'fixed'],
+  ['breach', 'breached', 'breaches', 'non-compliance', 'noncompliance', 'fail to comply', 'failure to comply'],
 ];
