@@ -118,13 +118,15 @@ describe('answers over the shipped knowledge', () => {
     expect(first!.quote).toContain('Maximilian Klein and Sarah Grabert');
   });
 
-  it('reads chat interjections ("lol", "tbh", "ngl", an opening "wait") and "what\'d" as no part of the question', () => {
+  it('reads chat interjections ("lol", "tbh", "ngl", an opening "wait", a filler "like") and "what\'d" as no part of the question', () => {
     expect(firstQuoteOf('when did fb become meta lol')).toContain('October 2021');
     expect(firstQuoteOf('ngl who is suing meta tbh')).toContain('Maximilian Klein and Sarah Grabert');
     expect(firstQuoteOf("what'd netflix give fb back, like reports or smth?")).toContain('bi-weekly reports');
     expect(firstQuoteOf('hmm when did fb become meta tho')).toContain('October 2021');
     expect(firstQuoteOf('wait who is suing meta')).toContain('Maximilian Klein and Sarah Grabert');
     expect(firstQuoteOf('ok so whose idea was the inbox api anyway')).toContain('“Inbox API” agreement');
+    // "firms like Palantir" must not win for a filler "like".
+    expect(firstQuoteOf('ok but like how much did meta cough up for the cambridge analytica thing')).toContain('$725 million');
   });
 
   it('reads an idiom ("behind closed doors", "mixed up in", "in bed together") as the plain words the article uses', () => {

@@ -16,6 +16,15 @@ describe('chat spellings of everyday words', () => {
     expect(withChatSpellingsWrittenOut('wait times at the polls?')).toBe('wait times at the polls?');
   });
 
+  it('drops a filler "like" before a question word or verb, but not "firms like Palantir" or "what is it like"', () => {
+    expect(withChatSpellingsWrittenOut('ok but like how much did meta pay')).toBe('ok but how much did meta pay');
+    expect(withChatSpellingsWrittenOut('Like, what kind of case is it')).toBe('what kind of case is it');
+    expect(withChatSpellingsWrittenOut('so like did netflix read them')).toBe('so did netflix read them');
+    expect(withChatSpellingsWrittenOut('were firms like Palantir involved')).toBe('were firms like Palantir involved');
+    expect(withChatSpellingsWrittenOut('what is it like')).toBe('what is it like');
+    expect(withChatSpellingsWrittenOut('who likes whom')).toBe('who likes whom');
+  });
+
   it('reads an opening "y" before a verb as "why", and no other "y"', () => {
     expect(withChatSpellingsWrittenOut('y did facebook share dms with netflix')).toBe('why did facebook share dms with netflix');
     expect(withChatSpellingsWrittenOut('Y is it a class action?')).toBe('why is it a class action?');

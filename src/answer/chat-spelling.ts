@@ -55,10 +55,16 @@ const CHAT_WORD = new RegExp(`(?<![\\p{L}\\p{N}/(])(?:${Object.keys(CHAT_SPELLIN
 const OPENING_HOLD =
   /^\s*(?:wait|hold on)\b[\s,.!:;-]*(?=(?:so|but|and|ok|okay|lol|really|actually|what|whats|what's|who|whos|who's|whose|when|where|why|how|which|is|was|are|were|did|does|do|has|have|had|can|could|will|would|i|you|u|we|they|he|she|it|this|that)\b)/iu;
 
+/**
+ * "ok but like how much …", "like what kind of case is it": chat's filler "like", only before a question
+ * word or verb; "firms like Palantir" and "what is it like" keep theirs.
+ */
+const FILLER_LIKE = /\blike\b[\s,]*(?=(?:what|whats|what's|who|whos|who's|whose|when|where|why|how|which|is|was|are|were|did|does|do|has|have|had|can|could)\b)/gi;
+
 /** "y did they …", "y is it …": chat's "why", only where a question opens with it and a verb follows ("y. pestis" stays). */
 const OPENING_Y = /^(\s*)y(?=\s+(?:did|does|do|is|was|are|were|would|can|could|should|has|have|had|didn't|doesn't|don't|isn't|wasn't|wouldn't)\b)/iu;
 
-/** The question with chat spellings of everyday words written out and an opening "wait" dropped; everything else as typed. */
+/** The question with chat spellings of everyday words written out and an opening "wait" and a filler "like" dropped; everything else as typed. */
 export function withChatSpellingsWrittenOut(question: string): string {
-  return question.replace(OPENING_HOLD, '').replace(OPENING_Y, '$1why').replace(CHAT_WORD, (word) => CHAT_SPELLINGS[word]!);
+  return question.replace(OPENING_HOLD, '').replace(OPENING_Y, '$1why').replace(FILLER_LIKE, '').replace(CHAT_WORD, (word) => CHAT_SPELLINGS[word]!);
 }
