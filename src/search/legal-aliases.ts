@@ -33,6 +33,7 @@ export const LEGAL_ALIASES: readonly (readonly string[])[] = [
   // An opinion's header says who "Requested" it; readers ask who "asked for" it.
   ['asked for', 'request', 'requested', 'requests'],
   ['sue', 'sued', 'file suit', 'filed suit', 'brought suit'],
+  ['lawsuit', 'lawsuits', 'suit', 'suits'],
   // What a plaintiff asks a court for is the "relief" sought; readers ask what "remedy" she wanted.
   ['remedy', 'remedies', 'relief'],
   // What a suit "alleges" someone did is what readers say they are "accused" of.
