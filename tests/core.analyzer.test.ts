@@ -240,6 +240,10 @@ describe('analyzer', () => {
       expect(plain.terms('her lawyer').filter(isAliasTerm)).toEqual(plain.terms('her attorney').filter(isAliasTerm));
       expect(plain.terms('the photo ban').filter(isAliasTerm)).toEqual(plain.terms('the photograph prohibition').filter(isAliasTerm));
       expect(plain.terms('she filed suit').filter(isAliasTerm)).toEqual(expect.arrayContaining(plain.terms('why did she sue').filter(isAliasTerm)));
+      expect(plain.terms('institute patent litigation').filter(isAliasTerm)).toEqual(plain.terms('if I sue').filter(isAliasTerm));
+      // A license "terminates"; readers ask when their rights "end".
+      expect(plain.terms('when do my rights end').filter(isAliasTerm)).toEqual(plain.terms('shall terminate').filter(isAliasTerm));
+      expect(plain.terms('termination').filter(isAliasTerm)).toHaveLength(1);
       // Readers say "lawsuit"; filings say "this suit".
       const lawsuit = plain.terms('the lawsuit').filter(isAliasTerm);
       expect(lawsuit).toHaveLength(1);

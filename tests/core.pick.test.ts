@@ -253,6 +253,23 @@ describe('a question about who wrote a filing', () => {
   });
 });
 
+describe('a license clause asked about in everyday words', () => {
+  it('meets "end" with "terminate" and "sue" with "litigation"', async () => {
+    const license = await corpusOfParagraphs(
+      [
+        'Grant of Patent License. Subject to the terms and conditions of this License, each Contributor hereby grants to You a perpetual, worldwide, non-exclusive, no-charge, royalty-free, irrevocable patent license to make, have made, use, offer to sell, sell, import, and otherwise transfer the Work.',
+        'If You institute patent litigation against any entity alleging that the Work constitutes direct or contributory patent infringement, then any patent licenses granted to You under this License for that Work shall terminate as of the date such litigation is filed.',
+        'Redistribution. You may reproduce and distribute copies of the Work in any medium, with or without modifications, provided that You meet the following conditions.',
+      ],
+      'Apache License, Version 2.0',
+    );
+    for (const question of ['when do my patent rights end if i sue?', 'if i sue over patents, when does my license end']) {
+      const answer = answerQuestion(license, question);
+      expect(answer.kind === 'excerpts' && answer.excerpts[0]!.quote).toContain('shall terminate as of the date such litigation is filed');
+    }
+  });
+});
+
 describe('questions answered by a line of a long filing', () => {
   let court: Corpus;
   beforeAll(async () => {

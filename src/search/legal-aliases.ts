@@ -32,8 +32,12 @@ export const LEGAL_ALIASES: readonly (readonly string[])[] = [
   ['ban', 'banned', 'prohibit', 'prohibited', 'prohibition'],
   // An opinion's header says who "Requested" it; readers ask who "asked for" it.
   ['asked for', 'request', 'requested', 'requests'],
-  ['sue', 'sued', 'file suit', 'filed suit', 'brought suit'],
+  // A license speaks of instituting "litigation" where readers ask what happens if they sue.
+  ['sue', 'sued', 'file suit', 'filed suit', 'brought suit', 'litigation'],
+  // Readers say "lawsuit"; filings say "suit".
   ['lawsuit', 'lawsuits', 'suit', 'suits'],
+  // A license or an agreement "terminates"; readers ask when their rights "end".
+  ['terminate', 'terminated', 'terminates', 'termination', 'end', 'ends', 'ended'],
   // What a plaintiff asks a court for is the "relief" sought; readers ask what "remedy" she wanted.
   ['remedy', 'remedies', 'relief'],
   // What a suit "alleges" someone did is what readers say they are "accused" of.
