@@ -288,7 +288,7 @@ describe('analyzer', () => {
     });
 
     it('reads chat shorthand as the word it stands for ("ppl", "supt", "sigs")', () => {
-      for (const [shorthand, word] of [['ppl', 'people'], ['supt', 'superintendent'], ['sigs', 'signatures'], ['govt', 'government'], ['prez', 'president']]) {
+      for (const [shorthand, word] of [['ppl', 'people'], ['supt', 'superintendent'], ['sigs', 'signatures'], ['govt', 'government'], ['prez', 'president'], ['app', 'application']]) {
         const alias = plain.terms(shorthand!).filter(isAliasTerm);
         expect(alias, shorthand).toHaveLength(1);
         expect(plain.terms(word!).filter(isAliasTerm), word).toEqual(alias);

@@ -20,4 +20,5 @@ export const CHAT_ABBREVIATIONS: Readonly<Record<string, readonly string[]>> = {
   approximately: ['approx'],
   conversation: ['convo'],
   president: ['prez'],
+  application: ['app', 'apps'],
 };
