@@ -244,6 +244,8 @@ describe('analyzer', () => {
       // A license "terminates"; readers ask when their rights "end".
       expect(plain.terms('when do my rights end').filter(isAliasTerm)).toEqual(plain.terms('shall terminate').filter(isAliasTerm));
       expect(plain.terms('termination').filter(isAliasTerm)).toHaveLength(1);
+      expect(plain.terms('counts as electioneering').filter(isAliasTerm)).toEqual(plain.terms('did constitute electioneering').filter(isAliasTerm));
+      expect(plain.terms('counts as').filter(isAliasTerm)).toHaveLength(1);
       // Readers say "lawsuit"; filings say "this suit".
       const lawsuit = plain.terms('the lawsuit').filter(isAliasTerm);
       expect(lawsuit).toHaveLength(1);

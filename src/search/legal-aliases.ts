@@ -36,6 +36,8 @@ export const LEGAL_ALIASES: readonly (readonly string[])[] = [
   ['sue', 'sued', 'file suit', 'filed suit', 'brought suit', 'litigation'],
   // Readers say "lawsuit"; filings say "suit".
   ['lawsuit', 'lawsuits', 'suit', 'suits'],
+  // What the law says "constitutes" electioneering is what readers ask "counts as" electioneering.
+  ['constitute', 'constitutes', 'constituted', 'count as', 'counts as', 'counted as', 'amount to', 'amounts to', 'amounted to'],
   // A license or an agreement "terminates"; readers ask when their rights "end".
   ['terminate', 'terminated', 'terminates', 'termination', 'end', 'ends', 'ended'],
   // What a plaintiff asks a court for is the "relief" sought; readers ask what "remedy" she wanted.
