@@ -129,6 +129,11 @@ describe('answers over the shipped knowledge', () => {
     expect(firstQuoteOf('ok but like how much did meta cough up for the cambridge analytica thing')).toContain('$725 million');
   });
 
+  it('reads the frame of a chat message ("hey pinpoint, quick question:", "just curious") as no part of the question', () => {
+    expect(firstQuoteOf('hey pinpoint, quick question: who is suing meta? thanks')).toContain('Maximilian Klein and Sarah Grabert');
+    expect(firstQuoteOf('i was wondering when fb became meta, just curious')).toContain('October 2021');
+  });
+
   it('reads an idiom ("behind closed doors", "mixed up in", "in bed together") as the plain words the article uses', () => {
     expect(firstQuoteOf('How did Meta handle the Cambridge Analytica mess behind closed doors?')).toContain('downplaying the incident internally');
     expect(firstQuoteOf('ngl was palantir mixed up in this too?')).toContain('Palantir also drawn into the Cambridge Analytica orbit');

@@ -6,6 +6,7 @@ import { citationOf } from './citation.js';
 import { toExcerpt } from './excerpt.js';
 import { answerTypeStarts, isShapedType, offersAnswerType, type QuestionReading, readQuestion } from './answer-type.js';
 import { quoteShortfall } from './quote-needs.js';
+import { withoutChatFrame } from './chat-frame.js';
 import { withChatSpellingsWrittenOut } from './chat-spelling.js';
 import { withIdiomsSaidPlainly } from './idioms.js';
 import { cleanQuestion } from './question-text.js';
@@ -41,7 +42,7 @@ export interface AnswerOptions {
 export function answerQuestion(corpus: Corpus, question: string, options: AnswerOptions = {}): Answer {
   const trimmed = cleanQuestion(question).slice(0, MAX_QUESTION_CHARS);
   // Analysed as written out and said plainly; answered to as typed.
-  const asked = withIdiomsSaidPlainly(withChatSpellingsWrittenOut(trimmed));
+  const asked = withIdiomsSaidPlainly(withoutChatFrame(withChatSpellingsWrittenOut(trimmed)));
   let query = analyzeQuery(asked, corpus.analyzer, corpus.index);
   let hits = corpus.index.search(query.searchTerms, { limit: CANDIDATES, weights: query.termWeights });
   if (query.unknownAcronyms.length > 0 && hits.length > 0) {

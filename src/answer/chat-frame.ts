@@ -1,0 +1,38 @@
+/**
+ * The words a chat message wraps a question in: a greeting to the bot ("hey pinpoint,"), a preamble
+ * ("quick question:", "does anyone know", "i was wondering if", "can you tell me") and a sign-off
+ * ("asking for a friend", "just curious", "thanks"). They say nothing of the topic, and as words the
+ * documents never use they would count against the question. Only whole phrases at the start or the
+ * end; everything else stays as typed.
+ */
+
+// What may follow a preamble that is also an everyday word ("quick", "curious", "help"): a question
+// word, a verb or a pronoun opening the question itself. "Curious George" or "help desk hours" stay.
+const QUESTION_OPENING = String.raw`(?=(?:what|whats|what's|who|whos|who's|whose|when|where|why|how|which|is|was|are|were|did|does|do|has|have|had|can|could|will|would|should|if|whether|i|you|we|they|he|she|it|this|that|the)\b)`;
+const PUNCTUATION = String.raw`[\s,.:;!?-]`;
+
+const GREETING = String.raw`(?:hey|hi|hello|yo|hiya|howdy)(?:\s+(?:pinpoint|bot|there|all|everyone|folks|guys|y'?all))?${PUNCTUATION}+`;
+const PREAMBLES = [
+  // "quick question:", "dumb q -", "real quick,"
+  String.raw`(?:quick|random|dumb|stupid|silly|serious|honest|simple|noob|newbie)\s+(?:question|q|qn)\b${PUNCTUATION}*`,
+  String.raw`(?:real|really|super)\s+quick${PUNCTUATION}+`,
+  String.raw`(?:question|q)\s*:\s*`,
+  String.raw`(?:(?:i\s+was|i'?m|i\s+am|just)\s+)?(?:wondering|curious)(?:\s+(?:about|as\s+to))?${PUNCTUATION}*${QUESTION_OPENING}`,
+  String.raw`(?:(?:does|do)\s+(?:anyone|anybody|someone|somebody|you|y'?all)|anyone|anybody)\s+know\b${PUNCTUATION}*`,
+  String.raw`any\s+ideas?\b${PUNCTUATION}*`,
+  String.raw`(?:(?:can|could|would|will)\s+(?:someone|somebody|anyone|anybody|you)\s+)?(?:please\s+|pls\s+|plz\s+)?(?:tell|remind|explain\s+to)\s+me\b${PUNCTUATION}*(?=\S)`,
+  String.raw`(?:help\s+me\s+understand|i\s+(?:want|wanna|need|would\s+like|'?d\s+like)\s+to\s+know)\b${PUNCTUATION}*`,
+  String.raw`help${PUNCTUATION}+${QUESTION_OPENING}`,
+];
+// "i was wondering if netflix read dms": the "if" belongs to the preamble.
+const OPENING = new RegExp(String.raw`^\s*(?:${GREETING})?(?:(?:${PREAMBLES.join('|')})(?:(?:if|whether)\s+)?)?`, 'i');
+
+// A sign-off after the question. Not "anyone" or "please" alone, which may end the question itself.
+const SIGN_OFF = /[\s,.;:!?-]*\b(?:asking for a friend|just (?:curious|wondering|asking)|(?:i'?m|i am) (?:curious|wondering)|thanks(?: in advance)?|thank you|ty|tia|cheers)[\s.!?]*$/i;
+
+/** The question without the greeting, preamble and sign-off a chat message wraps it in. */
+export function withoutChatFrame(question: string): string {
+  const unwrapped = question.replace(OPENING, '').replace(SIGN_OFF, '');
+  // A message that is nothing but its frame ("thanks!") is left as typed.
+  return /\p{L}/u.test(unwrapped) ? unwrapped : question;
+}

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { withoutChatFrame } from '../src/answer/chat-frame.js';
+
+describe('the frame a chat message wraps a question in', () => {
+  it('drops a greeting to the bot and a preamble before the question', () => {
+    expect(withoutChatFrame('hey pinpoint, who is suing meta')).toBe('who is suing meta');
+    expect(withoutChatFrame('hey, quick question - who is suing meta?')).toBe('who is suing meta?');
+    expect(withoutChatFrame('Q: who is suing meta')).toBe('who is suing meta');
+    expect(withoutChatFrame('real quick, when did fb become meta')).toBe('when did fb become meta');
+    expect(withoutChatFrame('does anyone know how much meta paid')).toBe('how much meta paid');
+    expect(withoutChatFrame('any idea who is suing meta?')).toBe('who is suing meta?');
+    expect(withoutChatFrame('can someone tell me who is suing meta')).toBe('who is suing meta');
+    expect(withoutChatFrame('i was wondering if netflix read dms')).toBe('netflix read dms');
+    expect(withoutChatFrame('curious when fb became meta')).toBe('when fb became meta');
+    expect(withoutChatFrame('help! who is suing meta')).toBe('who is suing meta');
+  });
+
+  it('drops a sign-off after the question', () => {
+    expect(withoutChatFrame('who is suing meta? asking for a friend')).toBe('who is suing meta');
+    expect(withoutChatFrame('who is suing meta, just curious')).toBe('who is suing meta');
+    expect(withoutChatFrame('who sued meta? thanks in advance!')).toBe('who sued meta');
+  });
+
+  it('leaves the same words alone where they are the question', () => {
+    for (const question of ['Curious George author?', 'help desk hours', 'who did netflix share data with anyone', 'did netflix thank facebook', 'what is the question presented', 'Who knows the answer?']) {
+      expect(withoutChatFrame(question)).toBe(question);
+    }
+  });
+
+  it('leaves a message that is nothing but its frame as typed', () => {
+    expect(withoutChatFrame('thanks!')).toBe('thanks!');
+    expect(withoutChatFrame('hey pinpoint!')).toBe('hey pinpoint!');
+  });
+});
