@@ -45,6 +45,8 @@ const IDIOMS: readonly (readonly [RegExp, string])[] = [
   [/\blet ([^?.,;]{1,30}?) out of\b/gi, 'dismissed $1 from'],
   // Not "put up with" (tolerate).
   [/\b(?:hang|hung|hangs|hanging|put|puts|putting) up\b(?! with\b)/gi, 'post'],
+  // To "break" a license or the rules is to violate them; not "break the news" or "a break in the case".
+  [/\b(?:break|breaks|breaking|broke|broken) (?=(?:the|a|an|this|that|its|their|your|my|our|any) (?:[\w.-]+ )?(?:license|licence|rules?|terms|agreement|contract|gpl|lgpl|mpl|eula)\b)/gi, 'violate '],
   [/\b(?:bring|brought|brings) ([^?.,;]{1,40}?) to (?:a close|an end|a halt)\b/gi, 'end $1'],
   [/\b(?:came|come|comes) to (?:a close|an end|a halt)\b/gi, 'end'],
 ];
