@@ -49,12 +49,12 @@ const TYPE_PATTERNS: [AnswerType, RegExp][] = [
   // "Why would Netflix want to read chats?", "How come …?", "For what purpose …?", "… wat for": answered by what it was
   // done for ("to tailor its content offerings", "in order to", "because").
   ['purpose', /\bwhy\b|\bhow come\b|\b(?:for )?what (?:purpose|reason|end)\b|\bwhat for\W*$|\b(?:hop(?:e|es|ed|ing)|want(?:s|ed)?|trying|tried|seek(?:s|ing)?|aim(?:s|ed|ing)?) to (?:gain|achieve|accomplish|get out of)\b|\b(?:goal|aim|purpose|point|motive) (?:of|behind)\b|\bwant(?:s|ed)? to do with\b|\b(?:use|used|using)\b[^?]{0,60}\bfor\W*$/i],
-  // "Who wrote the majority opinion?", "OAG 18-011 author", "who is the judge in …": the author of a
+  // "Who wrote the majority opinion?", "OAG 18-011 author", "who is the judge in …", "who dissented": the author of a
   // filing, named where filings name them ("JUSTICE KENNEDY delivered the opinion", "Written by: …",
   // "OSTEEN, JR., District Judge"). Not a probate judge, whom an opinion answers.
   [
     'author',
-    /\bwho (?:is|was) the (?:(?!probate\b)[\w-]+ )?judge\b(?! of (?:probate|elections?)\b)|\b(?:who|which (?:[\w-]+ ){0,2}(?:judge|justice|attorney|lawyer|official))\b[^?]{0,120}\b(?:wrote|written|write|writes|authored|delivered|penned|signed)\b[^?]{0,120}\b(?:opinion|order|memorandum|decision|ruling|dissent|concurrence|letter|OAG|AGO)s?\b|\b(?:opinion|order|memorandum|decision|ruling|dissent|OAG|AGO)\b[^?]{0,120}\b(?:author|written by|authored by)\b|\bauthor of\b[^?]{0,120}\b(?:opinion|order|memorandum|decision|ruling|dissent|concurrence|letter|OAG|AGO)s?\b/i,
+    /\bwho (?:is|was) the (?:(?!probate\b)[\w-]+ )?judge\b(?! of (?:probate|elections?)\b)|\bwho (?:else )?(?:dissented|dissents|concurred|concurs)\b|\b(?:who|which (?:[\w-]+ ){0,2}(?:judge|justice|attorney|lawyer|official))\b[^?]{0,120}\b(?:wrote|written|write|writes|authored|delivered|penned|signed)\b[^?]{0,120}\b(?:opinion|order|memorandum|decision|ruling|dissent|concurrence|letter|OAG|AGO)s?\b|\b(?:opinion|order|memorandum|decision|ruling|dissent|OAG|AGO)\b[^?]{0,120}\b(?:author|written by|authored by)\b|\bauthor of\b[^?]{0,120}\b(?:opinion|order|memorandum|decision|ruling|dissent|concurrence|letter|OAG|AGO)s?\b/i,
   ],
   // "Who requested OAG 18-011?", "OAG 18-011 requested by": the official an opinion answers, named in its
   // header ("Requested by: Hon. Alison Lundergan Grimes", "Honorable Michael Armstead").
