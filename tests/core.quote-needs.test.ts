@@ -32,6 +32,7 @@ describe('quoteShortfall', () => {
     ['What is the deadline to file the declaration of intent?', 'The declaration must be filed no later than 4 p.m. on the fourth Friday before the election.', 'none'],
     ['What is the deadline for MAT assistance?', 'A voter may get help if no team is available within seven days of a request.', 'none'],
     ['What is the absentee ballot deadline?', 'Ballots must arrive by November 6, 2020.', 'none'],
+    ['What is the deadline to file the declaration of intent?', 'The declaration shall be filed not later than the tenth day after the primary.', 'none'],
     // "What year" asks for a date; "when" may be answered without one, at a cost.
     ['What year did Meta agree to the $725 million settlement?', 'Meta settled related litigation for $725 million.', 'decisive'],
     ['What year did Meta agree to the settlement?', 'Meta settled in 2022 for $725 million.', 'none'],

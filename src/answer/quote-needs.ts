@@ -113,8 +113,8 @@ const MONEY_QUESTION =
   /\bhow much\b.*\b(?:pay|paid|cost|costs|fine|fined|spend|spent|worth|price|money|damages|award|awarded|fee|fees|charge|charged|earn|earned|settle|settled|settlement)\b|\bwhat (?:fine|price|sum)\b/i;
 /** "What is the deadline to file the declaration?": asks by when. */
 const DEADLINE_QUESTION = /\bdeadlines?\b/i;
-/** A time limit as a text sets one: "no later than 5 p.m.", "within seven days", "by the second Friday". */
-const TIME_LIMIT = /\b(?:no later than|prior to|by|before|within|until)\b[^.]{0,40}?(?:\d|\b(?:noon|midnight|day|week|month|year)s?\b)|\d\s?[ap]\.m\./i;
+/** A time limit as a text sets one: "no later than 5 p.m.", "not later than", "within seven days", "by the second Friday". */
+const TIME_LIMIT = /\b(?:not? later than|prior to|by|before|within|until)\b[^.]{0,40}?(?:\d|\b(?:noon|midnight|day|week|month|year)s?\b)|\d\s?[ap]\.m\./i;
 /** "What is Monet Gaines's phone number?", "the clerk's email address", "her Twitter handle": asks how to reach someone. */
 const CONTACT_QUESTION = /\b(?:phone|telephone|fax|cell) (?:number|no\.?)|\be-?mail address|\bweb(?:site)? address\b|\b(?:twitter|instagram|tiktok|social media|account) (?:handle|name)\b|\buser ?name\b/i;
 /** A phone number, an email address, a handle ("@hogarth") or a web address as a text writes it. */
