@@ -19,8 +19,14 @@ describe('analyzer', () => {
       // "reportedly" stems to "report", "generally" to "general": kept, they would match a question
       // about reports or an attorney general.
       ['hedges that say how sure or how general a statement is, not what about', 'reportedly allegedly supposedly generally mostly', []],
+      // "write-ins" would leave "ins", which stems to the stop word "in" and is then an unknown topic.
+      ['the plural particles of a hyphenated noun', 'ins ons outs ups offs', []],
     ])('drops %s', (_label, text, expected) => {
       expect(plain.terms(text)).toEqual(expected);
+    });
+
+    it('reads a hyphenated noun and its plural alike ("write-in", "write-ins")', () => {
+      expect(plain.terms('write-ins')).toEqual(plain.terms('write-in'));
     });
 
     it.each(['not', 'no', 'never'])('keeps the negation "%s" because legal text turns on it', (word) => {

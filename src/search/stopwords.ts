@@ -5,7 +5,9 @@
  * spells "who's" as "whos" and "what did" as "what'd": those are stop words too, as are chat's
  * interjections ("lol", "tbh", "ok"), which say nothing of the topic, and "whose" and "though". So are
  * hedges ("reportedly", "allegedly", "generally"), which say how sure or how general a statement is;
- * "reportedly" would stem to "report", "generally" to the "general" of an attorney general.
+ * "reportedly" would stem to "report", "generally" to the "general" of an attorney general. The plural
+ * particles of hyphenated nouns ("write-ins", "add-ons") would stem to stop words ("in", "on") and
+ * count as unknown topics.
  */
 export const STOP_WORDS: ReadonlySet<string> = new Set(
   `a about above after again against all also am an and any are aren't as at be because been before being
@@ -21,6 +23,7 @@ s t also just really actually ever much many tell me please know though although
 reportedly allegedly supposedly purportedly apparently seemingly ostensibly
 generally usually typically normally largely mainly mostly primarily particularly especially essentially
 whats whens wheres whos hows whys what'd who'd where'd when'd how'd why'd
+ins ons outs ups offs
 lol lmao tbh ngl omg idk imo btw bruh yo hey pls plz thx rn smth yeah ya gonna wanna kinda sorta lemme ok okay hmm um uh anyway`
     .split(/\s+/)
     .filter(Boolean),
