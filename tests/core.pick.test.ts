@@ -279,6 +279,7 @@ describe('questions answered by a line of a long filing', () => {
   it.each([
     ['the span of time for "how long", over its neighbours that repeat the question', 'How long did it take the plaintiff to snap her picture inside the voting booth during the March 2024 primary?', 'approximately 45 seconds'],
     ['the span of time for "how much time"', 'how much time did Hogarth take to take the photo', 'approximately 45 seconds'],
+    ['why the case was remanded, for "why did the court send the case back"', 'why did the court send the fisher case back', 'that it be remanded'],
     ['the line naming the dissent for "who dissented", over sentences of the dissent', 'who dissented in fisher', 'JUSTICE GINSBURG, dissenting'],
     ['the dissent for a typo of a wh-word ("Whih")', 'Whih justice dissented in the Fisher case?', 'JUSTICE GINSBURG, dissenting'],
     ['the header line naming who requested an opinion, over the docket lines that repeat its number', 'Who requested OAG 18-011 from the Kentucky Attorney General?', 'Alison Lundergan Grimes'],

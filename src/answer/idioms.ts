@@ -43,6 +43,8 @@ const IDIOMS: readonly (readonly [RegExp, string])[] = [
   [/\bjump(?:ed|s|ing)? in(?:to| on)\b/gi, 'intervene in'],
   [/\b(?:sign(?:ed|s|ing)? on to|(?:go|goes|went|gone|going) along with)\b/gi, 'joined'],
   [/\blet ([^?.,;]{1,30}?) out of\b/gi, 'dismissed $1 from'],
+  // A higher court that "sends a case back" remands it.
+  [/\b(?:send|sent|sends|sending) ((?:the |this |that |her |his |their |its )?(?:[\w.'’-]+ ){0,2}?(?:case|suit|lawsuit|matter|it|them)) back\b/gi, 'remanded $1'],
   // Not "put up with" (tolerate).
   [/\b(?:hang|hung|hangs|hanging|put|puts|putting) up\b(?! with\b)/gi, 'post'],
   // To "break" a license or the rules is to violate them; not "break the news" or "a break in the case".
