@@ -279,6 +279,7 @@ describe('questions answered by a line of a long filing', () => {
   it.each([
     ['the span of time for "how long", over its neighbours that repeat the question', 'How long did it take the plaintiff to snap her picture inside the voting booth during the March 2024 primary?', 'approximately 45 seconds'],
     ['the span of time for "how much time"', 'how much time did Hogarth take to take the photo', 'approximately 45 seconds'],
+    ['the statute on whom a voter may choose, for "who can\'t be picked"', "who can't be picked to help a blind voter", "voter's employer"],
     ['why the case was remanded, for "why did the court send the case back"', 'why did the court send the fisher case back', 'that it be remanded'],
     ['the line naming the dissent for "who dissented", over sentences of the dissent', 'who dissented in fisher', 'JUSTICE GINSBURG, dissenting'],
     ['the dissent for a typo of a wh-word ("Whih")', 'Whih justice dissented in the Fisher case?', 'JUSTICE GINSBURG, dissenting'],

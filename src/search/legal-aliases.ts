@@ -12,6 +12,8 @@ export const LEGAL_ALIASES: readonly (readonly string[])[] = [
   ['court of appeals', 'appeals court', 'appellate court'],
   ['free speech', 'freedom of speech', 'First Amendment'],
   ['photo', 'photograph', 'picture', 'snapshot'],
+  // Readers ask whom a voter may "pick"; statutes speak of a person of the voter's "choice".
+  ['choose', 'chose', 'chosen', 'chooses', 'choice', 'pick', 'picked', 'picks'],
   ['uphold', 'upheld', 'affirm', 'affirmed'],
   ['overturn', 'overturned', 'reverse', 'reversed'],
   ['remand', 'remanded', 'sent back'],
