@@ -43,6 +43,8 @@ const IDIOMS: readonly (readonly [RegExp, string])[] = [
   [/\bjump(?:ed|s|ing)? in(?:to| on)\b/gi, 'intervene in'],
   [/\b(?:sign(?:ed|s|ing)? on to|(?:go|goes|went|gone|going) along with)\b/gi, 'joined'],
   [/\blet ([^?.,;]{1,30}?) out of\b/gi, 'dismissed $1 from'],
+  // "She wasn't buying it", "did the court buy their argument": believe it. Not "did Meta buy it in 2012".
+  [/\b(?:buy|buying|buys|bought) (?=(?:the|their|his|her|its) (?:[\w'’-]+ )?(?:argument|claim|excuse|story|explanation|reasoning|theory)s?\b)|(?<=(?:n't|\bnot|\bnever) (?:really )?)(?:buy|buying|buys|bought) (?=(?:it|that|this)\b)/gi, 'believe '],
   // A higher court that "sends a case back" remands it.
   [/\b(?:send|sent|sends|sending) ((?:the |this |that |her |his |their |its )?(?:[\w.'’-]+ ){0,2}?(?:case|suit|lawsuit|matter|it|them)) back\b/gi, 'remanded $1'],
   // Not "put up with" (tolerate).
