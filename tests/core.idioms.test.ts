@@ -41,13 +41,14 @@ describe('idioms said plainly', () => {
     expect(withIdiomsSaidPlainly('what happens if i break the gpl')).toBe('what happens if i violate the gpl');
     expect(withIdiomsSaidPlainly('why did the court send the fisher case back')).toBe('why did the court remanded the fisher case');
     expect(withIdiomsSaidPlainly("she wasn't buying it, right?")).toBe("she wasn't believe it, right?");
+    expect(withIdiomsSaidPlainly("what's the copyright line at the top of the node license")).toBe("what's the copyright line in the node license");
     expect(withIdiomsSaidPlainly("did the court buy the university's argument")).toBe("did the court believe the university's argument");
     expect(withIdiomsSaidPlainly('why did they send it back')).toBe('why did they remanded it');
     expect(withIdiomsSaidPlainly('what if i broke the license terms')).toBe('what if i violate the license terms');
   });
 
   it('leaves the words alone outside the idiom', () => {
-    for (const question of ['Which doors were closed?', 'Who went to bed early?', 'Was the data mixed with other data?', 'What did the cough medicine cost?', 'Which ship sank?', 'Where did the ship dock?', 'Who controls the Gaza Strip?', 'What a mess!', 'Did sales jump in 2020?', 'Why did voters put up with it?', 'Did they give credit card numbers?', 'Who broke the news?', 'Did she break the law?', 'Did they send the money back?', 'Who can buy the software?', 'Did Meta buy it in 2012?']) {
+    for (const question of ['Which doors were closed?', 'Who went to bed early?', 'Was the data mixed with other data?', 'What did the cough medicine cost?', 'Which ship sank?', 'Where did the ship dock?', 'Who controls the Gaza Strip?', 'What a mess!', 'Did sales jump in 2020?', 'Why did voters put up with it?', 'Did they give credit card numbers?', 'Who broke the news?', 'Did she break the law?', 'Did they send the money back?', 'Who can buy the software?', 'Did Meta buy it in 2012?', 'Who is at the top of the list?']) {
       expect(withIdiomsSaidPlainly(question)).toBe(question);
     }
   });

@@ -43,6 +43,8 @@ const IDIOMS: readonly (readonly [RegExp, string])[] = [
   [/\bjump(?:ed|s|ing)? in(?:to| on)\b/gi, 'intervene in'],
   [/\b(?:sign(?:ed|s|ing)? on to|(?:go|goes|went|gone|going) along with)\b/gi, 'joined'],
   [/\blet ([^?.,;]{1,30}?) out of\b/gi, 'dismissed $1 from'],
+  // Where in a text: "at the top of the license" asks what the license says there; "the top of the list" is its first.
+  [/\bat the (?:very )?(?:top|bottom|start|beginning) of(?= (?:the|this|that|a|an|its|their|his|her) (?:[\w.'’-]+ ){0,2}(?:license|licence|notice|file|page|document|opinion|order|article|agreement|text|readme)s?\b)/gi, 'in'],
   // "She wasn't buying it", "did the court buy their argument": believe it. Not "did Meta buy it in 2012".
   [/\b(?:buy|buying|buys|bought) (?=(?:the|their|his|her|its) (?:[\w'’-]+ )?(?:argument|claim|excuse|story|explanation|reasoning|theory)s?\b)|(?<=(?:n't|\bnot|\bnever) (?:really )?)(?:buy|buying|buys|bought) (?=(?:it|that|this)\b)/gi, 'believe '],
   // A higher court that "sends a case back" remands it.
