@@ -2,9 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { withoutChatFrame } from '../src/answer/chat-frame.js';
 
 describe('the frame a chat message wraps a question in', () => {
-  it('drops a greeting to the bot and a preamble before the question', () => {
+  it('drops a greeting to the bot, its name and a preamble before the question', () => {
     expect(withoutChatFrame('hey pinpoint, who is suing meta')).toBe('who is suing meta');
     expect(withoutChatFrame('hey, quick question - who is suing meta?')).toBe('who is suing meta?');
+    expect(withoutChatFrame('@Pinpoint who is suing meta')).toBe('who is suing meta');
+    expect(withoutChatFrame('Pinpoint: who is suing meta')).toBe('who is suing meta');
+    expect(withoutChatFrame('ok pinpoint, how much did meta pay?')).toBe('how much did meta pay?');
     expect(withoutChatFrame('Q: who is suing meta')).toBe('who is suing meta');
     expect(withoutChatFrame('real quick, when did fb become meta')).toBe('when did fb become meta');
     expect(withoutChatFrame('does anyone know how much meta paid')).toBe('how much meta paid');
@@ -22,7 +25,7 @@ describe('the frame a chat message wraps a question in', () => {
   });
 
   it('leaves the same words alone where they are the question', () => {
-    for (const question of ['Curious George author?', 'help desk hours', 'who did netflix share data with anyone', 'did netflix thank facebook', 'what is the question presented', 'Who knows the answer?']) {
+    for (const question of ['Curious George author?', 'help desk hours', 'who did netflix share data with anyone', 'did netflix thank facebook', 'what is the question presented', 'Who knows the answer?', 'pinpoint citation format?', 'bot detection rules?']) {
       expect(withoutChatFrame(question)).toBe(question);
     }
   });

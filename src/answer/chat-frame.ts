@@ -11,7 +11,11 @@
 const QUESTION_OPENING = String.raw`(?=(?:what|whats|what's|who|whos|who's|whose|when|where|why|how|which|is|was|are|were|did|does|do|has|have|had|can|could|will|would|should|if|whether|i|you|we|they|he|she|it|this|that|the)\b)`;
 const PUNCTUATION = String.raw`[\s,.:;!?-]`;
 
-const GREETING = String.raw`(?:hey|hi|hello|yo|hiya|howdy)(?:\s+(?:pinpoint|bot|there|all|everyone|folks|guys|y'?all))?${PUNCTUATION}+`;
+const GREETING = [
+  String.raw`(?:hey|hi|hello|yo|hiya|howdy)(?:\s+(?:pinpoint|bot|there|all|everyone|folks|guys|y'?all))?${PUNCTUATION}+`,
+  // The bot addressed by name: "@Pinpoint who …", "ok pinpoint, how much …"; not "pinpoint citation format?".
+  String.raw`(?:(?:ok|okay|so)\s+)?@?(?:pinpoint|bot)\b(?:\s*[,.:;!?-]+\s*|\s+${QUESTION_OPENING})`,
+].join('|');
 const PREAMBLES = [
   // "quick question:", "dumb q -", "real quick,"
   String.raw`(?:quick|random|dumb|stupid|silly|serious|honest|simple|noob|newbie)\s+(?:question|q|qn)\b${PUNCTUATION}*`,
@@ -25,7 +29,7 @@ const PREAMBLES = [
   String.raw`help${PUNCTUATION}+${QUESTION_OPENING}`,
 ];
 // "i was wondering if netflix read dms": the "if" belongs to the preamble.
-const OPENING = new RegExp(String.raw`^\s*(?:${GREETING})?(?:(?:${PREAMBLES.join('|')})(?:(?:if|whether)\s+)?)?`, 'i');
+const OPENING = new RegExp(String.raw`^\s*(?:${GREETING})*(?:(?:${PREAMBLES.join('|')})(?:(?:if|whether)\s+)?)?`, 'i');
 
 // A sign-off after the question. Not "anyone" or "please" alone, which may end the question itself.
 const SIGN_OFF = /[\s,.;:!?-]*\b(?:asking for a friend|just (?:curious|wondering|asking)|(?:i'?m|i am) (?:curious|wondering)|thanks(?: in advance)?|thank you|ty|tia|cheers)[\s.!?]*$/i;
