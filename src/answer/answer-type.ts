@@ -158,7 +158,8 @@ const VIEW =
   /\b(?:said|says|say|stated|states|argue[sd]?|argu(?:ing|ment)|contend\w*|maintain\w*|insist\w*|claim\w*|believ\w*|thinks?|thought|suggest\w*|cited as|regarded as|considered|viewed as|held that|holds that|concluded|according to|in (?:his|her|their|its) view)\b/i;
 const NATIONALITY = /\b(?:citizens?|nationals?)\b|\b\p{Lu}\p{Ll}+(?:an|ese|ish|ch|i)\b/u;
 // Where a filing names its author: "KENNEDY, J., delivered the opinion", "Written by : Marc G. Farris",
-// "OSTEEN, JR., District Judge", "JUSTICE GINSBURG, dissenting", "Marc G. Farris, Assistant Attorney General".
+// "OSTEEN, JR., District Judge", "JUSTICE GINSBURG, dissenting", "Marc G. Farris, Assistant Attorney General",
+// "STEVE MARSHALL Attorney General".
 const AUTHOR_LINE = new RegExp(
   [
     String.raw`\bdelivered the opinion\b`,
@@ -167,6 +168,7 @@ const AUTHOR_LINE = new RegExp(
     String.raw`\bJUSTICE \p{Lu}{2,},? (?:dissenting|concurring)\b`,
     String.raw`\b\p{Lu}{2,},? (?:C\. )?J\., (?:filed|dissenting|concurring)\b`,
     String.raw`\b\p{Lu}\p{Ll}+(?: \p{Lu}\.)? \p{Lu}\p{Ll}+, (?:Assistant |Deputy )?Attorney General\b`,
+    String.raw`\b(?!OF\b|THE\b)\p{Lu}{2,}(?: \p{Lu}\.)? (?!OF\b|THE\b)\p{Lu}{2,},? (?:Assistant |Deputy )?Attorney General\b`,
   ].join('|'),
   'u',
 );
