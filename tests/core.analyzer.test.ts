@@ -254,6 +254,8 @@ describe('analyzer', () => {
       expect(plain.terms('counts as').filter(isAliasTerm)).toHaveLength(1);
       expect(plain.terms('who can they pick').filter(isAliasTerm)).toEqual(plain.terms("a person of the voter's choice").filter(isAliasTerm));
       expect(plain.terms('pick').filter(isAliasTerm)).toHaveLength(1);
+      expect(plain.terms('who was head of the opinions division').filter(isAliasTerm)).toEqual(plain.terms('Chief, Opinions Division').filter(isAliasTerm));
+      expect(plain.terms('head').filter(isAliasTerm)).toHaveLength(1);
       // Readers say "lawsuit"; filings say "this suit".
       const lawsuit = plain.terms('the lawsuit').filter(isAliasTerm);
       expect(lawsuit).toHaveLength(1);

@@ -30,6 +30,8 @@ export const LEGAL_ALIASES: readonly (readonly string[])[] = [
   // How readers say what filings say: "the top lawyer", "the photo ban", "why did she sue".
   ['lawyer', 'attorney'],
   ['attorney general', 'top lawyer', "state's lawyer"],
+  // The "Chief" of an office or a division ("Chief, Opinions Division") is its head.
+  ['head', 'heads', 'chief'],
   ['absentee ballot', 'mail-in ballot', 'mail ballot', 'ballot by mail'],
   ['ban', 'banned', 'prohibit', 'prohibited', 'prohibition'],
   // An opinion's header says who "Requested" it; readers ask who "asked for" it.
