@@ -50,5 +50,6 @@ export const LEGAL_ALIASES: readonly (readonly string[])[] = [
   ['accuse', 'accused', 'accuses', 'allege', 'alleged', 'alleges', 'allegation', 'allegations'],
   // A license or an elections board lets you "cure" a breach or a defect; readers ask how to "fix" it.
   ['cure', 'cured', 'fix', 'fixed'],
+  // A contract calls failing to comply with it a "breach".
   ['breach', 'breached', 'breaches', 'non-compliance', 'noncompliance', 'fail to comply', 'failure to comply'],
 ];
