@@ -16,6 +16,8 @@ describe('the frame a chat message wraps a question in', () => {
     expect(withoutChatFrame('i was wondering if netflix read dms')).toBe('netflix read dms');
     expect(withoutChatFrame('curious when fb became meta')).toBe('when fb became meta');
     expect(withoutChatFrame('help! who is suing meta')).toBe('who is suing meta');
+    expect(withoutChatFrame('briefly, who is suing meta')).toBe('who is suing meta');
+    expect(withoutChatFrame('question about the case: who is suing meta')).toBe('who is suing meta');
   });
 
   it('drops a sign-off after the question', () => {

@@ -21,6 +21,9 @@ const PREAMBLES = [
   String.raw`(?:quick|random|dumb|stupid|silly|serious|honest|simple|noob|newbie)\s+(?:question|q|qn)\b${PUNCTUATION}*`,
   String.raw`(?:real|really|super)\s+quick${PUNCTUATION}+`,
   String.raw`(?:question|q)\s*:\s*`,
+  // "question about the case:", "briefly,", "eli5": how to answer, not what about.
+  String.raw`(?:(?:a|one|my)\s+)?question\s+(?:about|on|re|regarding)\s+[^:?]{1,40}:\s*`,
+  String.raw`(?:briefly|in short|in brief|in a nutshell|eli5|tl;?dr)\b${PUNCTUATION}*`,
   String.raw`(?:(?:i\s+was|i'?m|i\s+am|just)\s+)?(?:wondering|curious)(?:\s+(?:about|as\s+to))?${PUNCTUATION}*${QUESTION_OPENING}`,
   String.raw`(?:(?:does|do)\s+(?:anyone|anybody|someone|somebody|you|y'?all)|anyone|anybody)\s+know\b${PUNCTUATION}*`,
   String.raw`any\s+ideas?\b${PUNCTUATION}*`,
