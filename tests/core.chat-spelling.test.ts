@@ -7,6 +7,7 @@ describe('chat spellings of everyday words', () => {
     expect(withChatSpellingsWrittenOut('w/o consent b4 2021')).toBe('without consent before 2021');
     expect(withChatSpellingsWrittenOut('wat nationality r the ppl suing')).toBe('what nationality are the ppl suing');
     expect(withChatSpellingsWrittenOut('which justice didnt vote, thats weird')).toBe("which justice didn't vote, that's weird");
+    expect(withChatSpellingsWrittenOut('so the DA wont prosecute her?')).toBe("so the DA won't prosecute her?");
     expect(withChatSpellingsWrittenOut('the netflix guy buddies w zuck')).toBe('the netflix guy buddies with zuck');
   });
 

@@ -37,6 +37,7 @@ const CHAT_SPELLINGS: Readonly<Record<string, string>> = {
   couldnt: "couldn't",
   shouldnt: "shouldn't",
   wouldnt: "wouldn't",
+  wont: "won't",
   hasnt: "hasn't",
   havent: "haven't",
   hadnt: "hadn't",
