@@ -1,3 +1,5 @@
+import { QUESTION_OPENING_WORDS } from './question-text.js';
+
 /**
  * The words a chat message wraps a question in: a greeting to the bot ("hey pinpoint,"), a preamble
  * ("quick question:", "does anyone know", "i was wondering if", "can you tell me") and a sign-off
@@ -8,7 +10,7 @@
 
 // What may follow a preamble that is also an everyday word ("quick", "curious", "help"): a question
 // word, a verb or a pronoun opening the question itself. "Curious George" or "help desk hours" stay.
-const QUESTION_OPENING = String.raw`(?=(?:what|whats|what's|who|whos|who's|whose|when|where|why|how|which|is|was|are|were|did|does|do|has|have|had|can|could|will|would|should|if|whether|i|you|we|they|he|she|it|this|that|the)\b)`;
+const QUESTION_OPENING = String.raw`(?=(?:${QUESTION_OPENING_WORDS}|will|would|should|if|whether|i|you|we|they|he|she|it|this|that|the)\b)`;
 const PUNCTUATION = String.raw`[\s,.:;!?-]`;
 
 const GREETING = [

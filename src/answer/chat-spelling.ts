@@ -1,3 +1,5 @@
+import { QUESTION_OPENING_WORDS } from './question-text.js';
+
 /**
  * Chat spellings of everyday words ("wat", "u", "every1", "cuz"), read as the words they stand for
  * before a question is analysed: otherwise "wat" is no question word and "every1" an unknown topic.
@@ -54,13 +56,13 @@ const CHAT_WORD = new RegExp(`(?<![\\p{L}\\p{N}/(])(?:${Object.keys(CHAT_SPELLIN
  * topic. Only before a question word, a verb or a pronoun: "wait times at the polls?" asks about them.
  */
 const OPENING_HOLD =
-  /^\s*(?:wait|hold on)\b[\s,.!:;-]*(?=(?:so|but|and|ok|okay|lol|really|actually|what|whats|what's|who|whos|who's|whose|when|where|why|how|which|is|was|are|were|did|does|do|has|have|had|can|could|will|would|i|you|u|we|they|he|she|it|this|that)\b)/iu;
+  new RegExp(String.raw`^\s*(?:wait|hold on)\b[\s,.!:;-]*(?=(?:so|but|and|ok|okay|lol|really|actually|${QUESTION_OPENING_WORDS}|will|would|i|you|u|we|they|he|she|it|this|that)\b)`, 'iu');
 
 /**
  * "ok but like how much …", "like what kind of case is it": chat's filler "like", only before a question
  * word or verb; "firms like Palantir" and "what is it like" keep theirs.
  */
-const FILLER_LIKE = /\blike\b[\s,]*(?=(?:what|whats|what's|who|whos|who's|whose|when|where|why|how|which|is|was|are|were|did|does|do|has|have|had|can|could)\b)/gi;
+const FILLER_LIKE = new RegExp(String.raw`\blike\b[\s,]*(?=(?:${QUESTION_OPENING_WORDS})\b)`, 'gi');
 
 /** "y did they …", "y is it …": chat's "why", only where a question opens with it and a verb follows ("y. pestis" stays). */
 const OPENING_Y = /^(\s*)y(?=\s+(?:did|does|do|is|was|are|were|would|can|could|should|has|have|had|didn't|doesn't|don't|isn't|wasn't|wouldn't)\b)/iu;

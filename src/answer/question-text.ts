@@ -15,3 +15,10 @@ export function cleanQuestion(raw: string): string {
   const text = raw.replace(INVISIBLE, '').replace(/\p{Cc}/gu, ' ').replace(/\s+/g, ' ').trim();
   return /^[\p{Cf}\s]*$/u.test(text) ? '' : text;
 }
+
+/**
+ * The question words and auxiliaries a question opens with ("what", "who's", "did", "can"): what follows
+ * a chat filler or preamble ("like", "wait", "quick question:") when that is all it is. As a regular
+ * expression alternation.
+ */
+export const QUESTION_OPENING_WORDS = "what|whats|what's|who|whos|who's|whose|when|where|why|how|which|is|was|are|were|did|does|do|has|have|had|can|could";
