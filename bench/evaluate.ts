@@ -73,7 +73,9 @@ export async function warmUp(rows: readonly BenchRow[], knowledgeDir: string, qu
 /**
  * The question as a one-byte and as a two-byte string. V8 compiles each regular expression apart for
  * each: questions cut from court text holding "’" or "§" are two-byte, typed ones mostly one-byte, and
- * the first question of the other kind would pay some 5–10 ms of compiling in the measured tail.
+ * the first question of the other kind would pay some 5–10 ms of compiling in the measured tail. The
+ * first copy is re-encoded because a plain question cut from two-byte text is itself two-byte; it is
+ * one-byte wherever its characters allow.
  */
 function inBothStringEncodings(question: string): string[] {
   return [Buffer.from(question, 'utf8').toString('utf8'), `\u2019${question}`.slice(1)];
