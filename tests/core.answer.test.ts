@@ -131,6 +131,7 @@ describe('answers over the shipped knowledge', () => {
 
   it('reads the frame of a chat message ("hey pinpoint, quick question:", "just curious") as no part of the question', () => {
     expect(firstQuoteOf('hey pinpoint, quick question: who is suing meta? thanks')).toContain('Maximilian Klein and Sarah Grabert');
+    expect(firstQuoteOf('sorry if this was asked already, who filed the lawsuit')).toContain('Maximilian Klein and Sarah Grabert');
     expect(firstQuoteOf('i was wondering when fb became meta, just curious')).toContain('October 2021');
   });
 

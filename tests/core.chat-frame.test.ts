@@ -18,16 +18,23 @@ describe('the frame a chat message wraps a question in', () => {
     expect(withoutChatFrame('help! who is suing meta')).toBe('who is suing meta');
     expect(withoutChatFrame('briefly, who is suing meta')).toBe('who is suing meta');
     expect(withoutChatFrame('question about the case: who is suing meta')).toBe('who is suing meta');
+    expect(withoutChatFrame('hiii who is suing meta')).toBe('who is suing meta');
+    expect(withoutChatFrame('ok dumb q but who is suing meta')).toBe('who is suing meta');
+    expect(withoutChatFrame('lol who is suing meta')).toBe('who is suing meta');
+    expect(withoutChatFrame('sry late to this, who is suing meta')).toBe('who is suing meta');
+    expect(withoutChatFrame('sorry if this was asked already: who is suing meta')).toBe('who is suing meta');
+    expect(withoutChatFrame('sorry who is suing meta')).toBe('who is suing meta');
   });
 
   it('drops a sign-off after the question', () => {
     expect(withoutChatFrame('who is suing meta? asking for a friend')).toBe('who is suing meta');
     expect(withoutChatFrame('who is suing meta, just curious')).toBe('who is suing meta');
     expect(withoutChatFrame('who sued meta? thanks in advance!')).toBe('who sued meta');
+    expect(withoutChatFrame('who sued meta lol')).toBe('who sued meta');
   });
 
   it('leaves the same words alone where they are the question', () => {
-    for (const question of ['Curious George author?', 'help desk hours', 'who did netflix share data with anyone', 'did netflix thank facebook', 'what is the question presented', 'Who knows the answer?', 'pinpoint citation format?', 'bot detection rules?']) {
+    for (const question of ['Curious George author?', 'help desk hours', 'who did netflix share data with anyone', 'did netflix thank facebook', 'what is the question presented', 'Who knows the answer?', 'pinpoint citation format?', 'bot detection rules?', 'so-called special relationship?', 'sorry state of privacy law?', 'hi-res photos?']) {
       expect(withoutChatFrame(question)).toBe(question);
     }
   });

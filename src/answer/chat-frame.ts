@@ -14,13 +14,16 @@ const QUESTION_OPENING = String.raw`(?=(?:${QUESTION_OPENING_WORDS}|will|would|s
 const PUNCTUATION = String.raw`[\s,.:;!?-]`;
 
 const GREETING = [
-  String.raw`(?:hey|hi|hello|yo|hiya|howdy)(?:\s+(?:pinpoint|bot|there|all|everyone|folks|guys|y'?all))?${PUNCTUATION}+`,
+  // Typed drawn out as often as not: "hiii", "heyyy", "hellooo". Not "hi-res".
+  String.raw`(?:hey+|hi+|hel+o+|yo+|hiya|howdy)(?:\s+(?:pinpoint|bot|there|all|everyone|folks|guys|y'?all))?(?:[\s,.:;!?]|-(?![a-z]))+`,
   // The bot addressed by name: "@Pinpoint who …", "ok pinpoint, how much …"; not "pinpoint citation format?".
   String.raw`(?:(?:ok|okay|so)\s+)?@?(?:pinpoint|bot)\b(?:\s*[,.:;!?-]+\s*|\s+${QUESTION_OPENING})`,
 ].join('|');
 const PREAMBLES = [
   // "quick question:", "dumb q -", "real quick,"
-  String.raw`(?:quick|random|dumb|stupid|silly|serious|honest|simple|noob|newbie)\s+(?:question|q|qn)\b${PUNCTUATION}*`,
+  String.raw`(?:quick|random|dumb|stupid|silly|serious|honest|simple|noob|newbie)\s+(?:question|q|qn)\b${PUNCTUATION}*(?:but\b${PUNCTUATION}*)?`,
+  // "sorry if this was asked already,", "sry late to this -": an apology for asking, up to its comma.
+  String.raw`(?:sorry|sry|soz)\b(?:[^,.:;!?]{0,40}[,.:;!?]+|\s+${QUESTION_OPENING})\s*`,
   String.raw`(?:real|really|super)\s+quick${PUNCTUATION}+`,
   String.raw`(?:question|q)\s*:\s*`,
   // "question about the case:", "briefly,", "eli5": how to answer, not what about.
@@ -34,10 +37,12 @@ const PREAMBLES = [
   String.raw`help${PUNCTUATION}+${QUESTION_OPENING}`,
 ];
 // "i was wondering if netflix read dms": the "if" belongs to the preamble.
-const OPENING = new RegExp(String.raw`^\s*(?:${GREETING})*(?:(?:${PREAMBLES.join('|')})(?:(?:if|whether)\s+)?)?`, 'i');
+// "ok", "so", "lol" before a preamble or the question: "ok dumb q but …", "lol what …".
+const INTERJECTION = String.raw`(?:ok|okay|so|alright|um+|uh+|hm+|lol|lmao)[\s,.!]+`;
+const OPENING = new RegExp(String.raw`^\s*(?:${GREETING}|${INTERJECTION})*(?:(?:${PREAMBLES.join('|')})(?:(?:if|whether)\s+)?)?`, 'i');
 
 // A sign-off after the question. Not "anyone" or "please" alone, which may end the question itself.
-const SIGN_OFF = /[\s,.;:!?-]*\b(?:asking for a friend|just (?:curious|wondering|asking)|(?:i'?m|i am) (?:curious|wondering)|thanks(?: in advance)?|thank you|ty|tia|cheers)[\s.!?]*$/i;
+const SIGN_OFF = /[\s,.;:!?-]*\b(?:asking for a friend|just (?:curious|wondering|asking)|(?:i'?m|i am) (?:curious|wondering)|thanks(?: in advance)?|thank you|ty|tia|cheers|lol|lmao|haha+)[\s.!?]*$/i;
 
 /** The question without the greeting, preamble and sign-off a chat message wraps it in. */
 export function withoutChatFrame(question: string): string {
