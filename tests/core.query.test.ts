@@ -155,6 +155,14 @@ describe('isGenericTypo', () => {
     expect(zebra!.everyday).toBe(false);
   });
 
+  it('weighs a lone letter the documents miss ("e-signatures", "dumb q") as everyday, not as a missing topic', async () => {
+    const corpus = await corpusOfParagraphs(['Signatures collected online are not valid signatures.', 'The weather was mild.']);
+    const [e, signatures] = analyzeQuery('e-signatures', corpus.analyzer, corpus.index).concepts;
+    expect(e!.known).toBe(false);
+    expect(e!.everyday).toBe(true);
+    expect(signatures!.known).toBe(true);
+  });
+
   it('weighs a company suffix ("AB", "Inc.") under the name it follows, which says which company', async () => {
     const corpus = await corpusOfParagraphs(['Energiprojekt AB built the engine.', 'Acme Inc. sold engines.', 'The weather was mild.']);
     const [name, suffix] = analyzeQuery('Energiprojekt AB', corpus.analyzer, corpus.index).concepts;

@@ -246,8 +246,9 @@ export function analyzeQuery(typed: string, analyzer: Analyzer, index: PassageIn
         // Any one of a name's words satisfies the concept, so it weighs like the commonest of them.
         weight = (stand.kind === 'acronym' ? Math.min(...stand.terms.map(idf)) : Math.max(...stand.terms.map(idf))) * CORRECTION_WEIGHT;
         known = true;
-      } else if (isGeneric(fresh) || (/^[a-z]+$/.test(word) && !isEnglishWord(word) && isGenericTypo(word))) {
-        // An everyday word, or a typo of one ("nmae", "exacly"): no evidence the documents miss the topic.
+      } else if (isGeneric(fresh) || word.length === 1 || (/^[a-z]+$/.test(word) && !isEnglishWord(word) && isGenericTypo(word))) {
+        // An everyday word, a typo of one ("nmae", "exacly") or a lone letter ("e-signatures", "dumb q"):
+        // no evidence the documents miss the topic.
         weight = unknownWeight * GENERIC_UNKNOWN_SHARE;
         everyday = true;
       } else weight = isProperName(question, group.start) ? unknownWeight * PROPER_NAME_FACTOR : unknownWeight;
