@@ -10,6 +10,13 @@ import { buildPassageIndex, INDEX_VERSION, loadPassageIndex, type PassageIndex }
 import type { Document, Passage } from './types.js';
 
 /** Everything one answer needs, built from one knowledge pack; replaced whole on reload. */
+export interface PassageContext {
+  /** Terms of the document's title, its initials and the passage's section heading. */
+  terms: ReadonlySet<string>;
+  /** The initials the document is known by ("mpl", "lgpl"): a name for the document, not a topic of one passage. */
+  names: ReadonlySet<string>;
+}
+
 export interface Corpus {
   pack: KnowledgePack;
   documents: Map<string, Document>;
@@ -22,8 +29,8 @@ export interface Corpus {
   index: PassageIndex;
   /** A passage's tokens, from a bounded cache. */
   tokensOf(passage: Passage): TokenList;
-  /** Terms of the passage's document title (and its initials) and section heading: what all of its text is about. */
-  contextTermsOf(passage: Passage): ReadonlySet<string>;
+  /** What all of a passage's text is about: its document's title, initials and section heading. */
+  contextTermsOf(passage: Passage): PassageContext;
   /** Hash of the analyzer and every indexed field: the cache key, and "did anything change?". */
   hash: string;
   builtAt: Date;
@@ -72,17 +79,18 @@ export async function buildCorpus(pack: KnowledgePack, options: BuildCorpusOptio
     index = buildPassageIndex(passages, documents, analyzer);
     await cache?.write(hash, index.serialize());
   }
-  const contextTerms = new Map<string, ReadonlySet<string>>();
-  const contextTermsOf = (passage: Passage): ReadonlySet<string> => {
+  const contexts = new Map<string, PassageContext>();
+  const contextTermsOf = (passage: Passage): PassageContext => {
     const key = `${passage.docId}\0${passage.locator.section ?? ''}`;
-    let terms = contextTerms.get(key);
-    if (!terms) {
+    let context = contexts.get(key);
+    if (!context) {
       const title = documents.get(passage.docId)?.meta.title ?? '';
       // "MPL" in a question names the "Mozilla Public License" as surely as its words do.
-      terms = new Set(analyzer.terms(`${title}\n${titleInitialisms(title).join(' ')}\n${passage.locator.section ?? ''}`));
-      contextTerms.set(key, terms);
+      const initials = analyzer.terms(titleInitialisms(title).join(' '));
+      context = { terms: new Set([...analyzer.terms(`${title}\n${passage.locator.section ?? ''}`), ...initials]), names: new Set(initials) };
+      contexts.set(key, context);
     }
-    return terms;
+    return context;
   };
   return { pack, documents, passages, passageById, passagesByDoc, headingsByDoc, analyzer, index, tokensOf: createTokenCache(analyzer), contextTermsOf, hash, builtAt: new Date(), source };
 }

@@ -120,4 +120,27 @@ describe('acronyms', () => {
     const answer = answerQuestion(corpus, 'MPL: who is the license steward?');
     expect(answer.kind === 'excerpts' && answer.excerpts[0]!.quote).toContain('Mozilla Foundation');
   });
+
+  it("counts a document's initials as held by every passage of it, so its notice that spells the name out wins nothing by it", async () => {
+    const documentOf = (id: string, title: string, text: string) => ({ id, path: `${id}.txt`, meta: { title }, text, hash: hashText(text) });
+    const mpl = [
+      '1.5. "Incompatible With Secondary Licenses" means that the initial Contributor has attached the notice described in Exhibit B to the Covered Software.',
+      '1.12. "Secondary License" means either the GNU General Public License, Version 2.0, the GNU Lesser General Public License, Version 2.1, the GNU Affero General Public License, Version 3.0, or any later versions of those licenses.',
+      'If You choose to distribute Source Code Form that is Incompatible With Secondary Licenses under the terms of this version of the License, the notice described in Exhibit B of this License must be attached.',
+      'This Source Code Form is subject to the terms of the Mozilla Public License, v. 2.0. If a copy of the MPL was not distributed with this file, You can obtain one at http://mozilla.org/MPL/2.0/.',
+      '1.6. "Executable Form" means any form of the work other than Source Code Form.',
+      '1.13. "Source Code Form" means the form of the work preferred for making modifications.',
+      'Mozilla Foundation is the license steward. Except as provided in Section 10.3, no one other than the license steward has the right to modify or publish new versions of this License.',
+      'Each Contributor hereby grants You a world-wide, royalty-free, non-exclusive license under intellectual property rights owned or controlled by such Contributor.',
+      'Covered Software is provided under this License on an "as is" basis, without warranty of any kind.',
+      'Any litigation relating to this License may be brought only in the courts of a jurisdiction where the defendant maintains its principal place of business.',
+    ];
+    const documents = [
+      documentOf('apache', 'Apache License, Version 2.0', 'You must give any other recipients of the Work a copy of this License.\n\nYou may add Your own copyright statement to Your modifications.'),
+      documentOf('mpl', 'Mozilla Public License, Version 2.0', mpl.join('\n\n')),
+    ];
+    const corpus = await buildCorpus({ dir: 'memory', manifest: packManifestSchema.parse({}), documents, warnings: [] }, { logger: silentLogger });
+    const answer = answerQuestion(corpus, 'Which licenses count as "Secondary Licenses" under MPL 2.0?');
+    expect(answer.kind === 'excerpts' && answer.excerpts[0]!.quote).toContain('GNU General Public License, Version 2.0');
+  });
 });

@@ -138,7 +138,7 @@ export function pickSentences(
             matchedWeight += weight;
             continue;
           }
-          if (candidate.context.has(index) || (refers[first] && before!.has(index))) matchedWeight += weight * CONTEXT_SHARE;
+          matchedWeight += weight * Math.max(candidate.context.get(index) ?? 0, refers[first] && before!.has(index) ? CONTEXT_SHARE : 0);
           if (before?.has(index) || after?.has(index)) aroundWeight += weight;
         }
         const coverage = query.totalWeight > 0 ? matchedWeight / query.totalWeight : 0;

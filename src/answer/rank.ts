@@ -1,3 +1,4 @@
+import type { PassageContext } from '../corpus.js';
 import type { TokenList } from '../search/analyzer.js';
 import type { IndexHit } from '../search/passage-index.js';
 import type { Passage } from '../types.js';
@@ -9,8 +10,8 @@ export interface RankedCandidate {
   tokens: TokenList;
   /** For each concept of the query, the token indexes where it occurs in the passage. */
   occurrences: number[][];
-  /** Concepts found in the passage's document title or section heading: they hold for all its text. */
-  context: ReadonlySet<number>;
+  /** Concepts found in the passage's document title or section heading (they hold for all its text), with the share each counts. */
+  context: ReadonlyMap<number, number>;
   /** IDF-weighted share of the question's concepts found in the passage or its context (0..1). */
   coverage: number;
   score: number;
@@ -51,27 +52,29 @@ export function occurrencesOf(concepts: readonly Concept[], tokens: TokenList, c
   return occurrences;
 }
 
-const NO_CONTEXT: ReadonlySet<number> = new Set();
-
-/** Indexes of the concepts that a passage's title or heading terms satisfy. */
-export function contextOf(concepts: readonly Concept[], contextTerms: ReadonlySet<string>): ReadonlySet<number> {
-  let context: Set<number> | undefined;
-  for (let index = 0; index < concepts.length; index++) {
-    for (const term of concepts[index]!.terms) {
-      if (!contextTerms.has(term)) continue;
-      context ??= new Set();
-      context.add(index);
-      break;
-    }
-  }
-  return context ?? NO_CONTEXT;
-}
+export const NO_CONTEXT: ReadonlyMap<number, number> = new Map();
 
 /**
  * A concept named only by the passage's title or heading counts this much of its weight: it holds
  * for the passage, but the words in the text itself say more about which passage answers.
  */
 export const CONTEXT_SHARE = 0.5;
+
+/**
+ * The concepts a passage's title or heading satisfies, each with the share of its weight it counts.
+ * The initials a document is known by ("under the MPL", "LGPL 2.1 code") count in full: they say which
+ * document, and its notice that spells the name out answers no more than its other passages.
+ */
+export function contextOf(concepts: readonly Concept[], context: PassageContext): ReadonlyMap<number, number> {
+  let shares: Map<number, number> | undefined;
+  for (let index = 0; index < concepts.length; index++) {
+    const { terms } = concepts[index]!;
+    if (!terms.some((term) => context.terms.has(term))) continue;
+    shares ??= new Map();
+    shares.set(index, terms.some((term) => context.names.has(term)) ? 1 : CONTEXT_SHARE);
+  }
+  return shares ?? NO_CONTEXT;
+}
 
 /** Share of the question's weight matched: `matched` gives 1 for a match, 0 for none, or a part. */
 export function coverageOf(concepts: readonly Concept[], matched: (index: number) => number | boolean, totalWeight: number): number {
@@ -110,7 +113,7 @@ export function rerank(
   passages: ReadonlyMap<string, Passage>,
   query: AnalyzedQuery,
   tokensOf: (passage: Passage) => TokenList,
-  contextTermsOf: (passage: Passage) => ReadonlySet<string>,
+  contextTermsOf: (passage: Passage) => PassageContext,
   holdsShapedAnswer?: (text: string) => boolean,
 ): RankedCandidate[] {
   const topScore = hits[0]?.score ?? 1;
@@ -122,7 +125,7 @@ export function rerank(
     const tokens = tokensOf(passage);
     const occurrences = occurrencesOf(query.concepts, tokens, conceptsOfTerm);
     const context = contextOf(query.concepts, contextTermsOf(passage));
-    const coverage = coverageOf(query.concepts, (index) => (occurrences[index]!.length > 0 ? 1 : context.has(index) ? CONTEXT_SHARE : 0), query.totalWeight);
+    const coverage = coverageOf(query.concepts, (index) => (occurrences[index]!.length > 0 ? 1 : (context.get(index) ?? 0)), query.totalWeight);
     const score =
       RERANK_WEIGHTS.bm25 * (hit.score / topScore) +
       RERANK_WEIGHTS.coverage * coverage +
