@@ -14,7 +14,7 @@ import { packManifestSchema } from '../src/knowledge/schema.js';
 import type { Logger } from '../src/logger.js';
 import { createAnalyzer } from '../src/search/analyzer.js';
 import { createIndexCache } from '../src/search/index-cache.js';
-import { buildPassageIndex, loadPassageIndex } from '../src/search/passage-index.js';
+import { buildPassageIndex, INDEX_VERSION, loadPassageIndex } from '../src/search/passage-index.js';
 import { splitPassages } from '../src/passages.js';
 import type { Document } from '../src/types.js';
 
@@ -50,9 +50,18 @@ function packOf(texts: Record<string, string>, aliases: string[][] = []): Knowle
   return { dir: root, manifest: packManifestSchema.parse({ aliases }), documents, warnings: [] };
 }
 
+/** The cache bytes decoded to their parts, changed, and encoded again. */
+function reencoded(bytes: Buffer, change: (index: { shape: Uint32Array; docs: Uint32Array; frequencies: Uint32Array; ids: string }) => object): Buffer {
+  return serialize(change(deserialize(bytes)));
+}
+
 const cacheFiles = () => readdirSync(cacheDir).filter((name) => name.endsWith('.index')).sort();
 
 describe('index cache', () => {
+  it('keys the cache by the index format, so a file of the format before is not even read', () => {
+    expect(INDEX_VERSION).toMatch(/^pinpoint-index\/2:/);
+  });
+
   it('builds the index the first time and loads it from the cache the second time', async () => {
     const pack = await loadKnowledge(FIXTURE);
     const first = await buildCorpus(pack, { cacheDir, logger: recordingLogger() });
@@ -108,6 +117,11 @@ describe('index cache', () => {
     ['a serialized value of another shape', () => serialize({ hello: 'world' })],
     ['an index of another format', (bytes: Buffer) => serialize({ ...(deserialize(bytes) as object), format: 'pinpoint-index/0' })],
     ["MiniSearch's own JSON", () => Buffer.from('{"documentCount":0,"index":[],"serializationVersion":2}')],
+    // Format 1 held MiniSearch's maps as they are; a file of it under the current key must not pass for format 2.
+    ['an index of format 1', () => serialize({ format: 'pinpoint-index/1', documentCount: 2, tree: new Map(), documentIds: new Map(), fieldLength: new Map() })],
+    ['an index whose terms are cut short', (bytes: Buffer) => reencoded(bytes, (index) => ({ ...index, shape: index.shape.subarray(0, index.shape.length - 1) }))],
+    ['an index whose postings are cut short', (bytes: Buffer) => reencoded(bytes, (index) => ({ ...index, docs: index.docs.subarray(1), frequencies: index.frequencies.subarray(1) }))],
+    ['an index missing passage ids', (bytes: Buffer) => reencoded(bytes, (index) => ({ ...index, ids: '' }))],
   ])('falls back to building when the cache file is %s, and rewrites it', async (_label, corrupt) => {
     const pack = packOf({ one: 'Netflix read messages.\n\nMeta settled for $725 million.' });
     const first = await buildCorpus(pack, { cacheDir, logger: recordingLogger() });

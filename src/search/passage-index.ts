@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { deserialize, serialize } from 'node:v8';
 import MiniSearch from 'minisearch';
 import SearchableMap from 'minisearch/SearchableMap';
 import type { Document, Passage } from '../types.js';
 import type { Analyzer } from './analyzer.js';
+import { decodeIndex, encodeIndex, INDEX_FORMAT } from './index-format.js';
 import { createTopHits, type IndexHit, type Postings } from './top-hits.js';
 
 /** Field weights: a heading or title that names the topic says more than one word in the body. */
@@ -41,27 +41,9 @@ interface MiniSearchInternals extends Postings {
   _dirtCount: number;
 }
 
-/**
- * The cache holds MiniSearch's own maps, written with V8's serializer: a restart then rebuilds no
- * map from JSON, which was most of the restart time (10,000 passages: about 70 ms instead of 180).
- * The format names itself so a file of any other shape is refused and the index rebuilt.
- */
-const INDEX_FORMAT = 'pinpoint-index/1';
 const MINISEARCH_VERSION: string = JSON.parse(readFileSync(new URL('../../package.json', import.meta.resolve('minisearch')), 'utf8')).version;
 /** Part of the cache key: bytes written by another format, V8 or MiniSearch version are not read. */
 export const INDEX_VERSION = `${INDEX_FORMAT}:v8-${process.versions.v8}:minisearch-${MINISEARCH_VERSION}`;
-
-interface SerializedIndex {
-  format: typeof INDEX_FORMAT;
-  documentCount: number;
-  nextId: number;
-  fieldIds: Record<string, number>;
-  averageFieldLength: number[];
-  dirtCount: number;
-  documentIds: Map<number, string>;
-  fieldLength: Map<number, number[]>;
-  tree: Map<string, unknown>;
-}
 
 function miniSearchOptions(analyzer: Analyzer) {
   return {
@@ -96,8 +78,7 @@ function wrap(miniSearch: MiniSearch<IndexedPassage>): PassageIndex {
         .sort();
     },
     serialize() {
-      const state: SerializedIndex = {
-        format: INDEX_FORMAT,
+      return encodeIndex({
         documentCount: internals._documentCount,
         nextId: internals._nextId,
         fieldIds: internals._fieldIds,
@@ -106,8 +87,7 @@ function wrap(miniSearch: MiniSearch<IndexedPassage>): PassageIndex {
         documentIds: internals._documentIds,
         fieldLength: internals._fieldLength,
         tree: internals._index._tree,
-      };
-      return serialize(state);
+      });
     },
   };
 }
@@ -131,10 +111,7 @@ export function buildPassageIndex(passages: readonly Passage[], documents: Reado
  * on bytes of any other shape, so the caller can rebuild.
  */
 export function loadPassageIndex(bytes: Buffer, analyzer: Analyzer): PassageIndex {
-  const state = deserialize(bytes) as Partial<SerializedIndex> | null;
-  if (state?.format !== INDEX_FORMAT || !(state.tree instanceof Map) || !(state.documentIds instanceof Map) || !(state.fieldLength instanceof Map)) {
-    throw new Error(`not a ${INDEX_FORMAT} index`);
-  }
+  const state = decodeIndex(bytes);
   // MiniSearch's own loader with an empty index sets every other field; the maps are then put in place.
   const miniSearch = MiniSearch.loadJS<IndexedPassage>(
     {

@@ -1,3 +1,5 @@
+import type { TermPostings } from './index-format.js';
+
 /**
  * MiniSearch's own OR search, computed straight from its postings: BM25+ per term and field (field
  * boosts and term weights applied), summed over the query's terms, times the number of terms matched,
@@ -9,7 +11,7 @@
 
 /** The parts of a MiniSearch instance the scorer reads; the index is never changed after it is built. */
 export interface Postings {
-  _index: { get(term: string): Map<number, Map<number, number>> | undefined };
+  _index: { get(term: string): TermPostings | undefined };
   _fieldIds: Record<string, number>;
   _documentCount: number;
   _nextId: number;
@@ -66,7 +68,7 @@ export function createTopHits(postings: Postings, fieldBoosts: Readonly<Record<s
         const frequencies = data.get(field.id);
         if (!frequencies) continue;
         const averageLength = postings._avgFieldLength[field.id]!;
-        // forEach, not for…of: no [key, value] pair allocated per posting.
+        // forEach, not for…of: no [key, value] pair allocated per posting (a Map after a build, compact postings after a load).
         frequencies.forEach((frequency, doc) => {
           const score = termBoost * field.boost * bm25(frequency, frequencies.size, postings._documentCount, postings._fieldLength.get(doc)![field.id]!, averageLength);
           if (inTerm[doc] === 0) {
