@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { PinpointError } from '../errors.js';
@@ -140,7 +140,7 @@ async function readAll(files: readonly string[]): Promise<Buffer[]> {
 }
 
 export function hashText(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
+  return hash('sha256', text);
 }
 
 function normalizeNewlines(text: string): string {
