@@ -91,7 +91,8 @@ export function splitPassages(document: Document): Passage[] {
       continue;
     }
     // "JUSTICE THOMAS, concurring.": the separate opinion that starts here is the section of what follows.
-    const opinion = OPINION_OPENER.exec(raw);
+    // The pattern scans every line of every block; only a block naming a JUSTICE can match it.
+    const opinion = raw.includes('JUSTICE') ? OPINION_OPENER.exec(raw) : null;
     if (opinion) section = opinion[1];
     // Page furniture, and dividers with nothing to read ("*   *   *", "_______"), are no passage.
     if (isFurniture?.(raw) || !/[\p{L}\p{N}]/u.test(raw)) continue;
@@ -129,7 +130,8 @@ function markSentencesBrokenAcrossBlocks(passages: Passage[]): void {
   for (let i = 1; i < passages.length; i++) {
     const before = passages[i - 1]!;
     const after = passages[i]!;
-    if (TERMINAL.test(before.text) || !/^\p{Ll}/u.test(after.text)) continue;
+    // The lowercase start first: TERMINAL reads the whole passage to find its end.
+    if (!/^\p{Ll}/u.test(after.text) || TERMINAL.test(before.text)) continue;
     before.cutAfter = true;
     after.cutBefore = true;
   }
