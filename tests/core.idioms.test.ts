@@ -45,10 +45,12 @@ describe('idioms said plainly', () => {
     expect(withIdiomsSaidPlainly("did the court buy the university's argument")).toBe("did the court believe the university's argument");
     expect(withIdiomsSaidPlainly('why did they send it back')).toBe('why did they remanded it');
     expect(withIdiomsSaidPlainly('what if i broke the license terms')).toBe('what if i violate the license terms');
+    expect(withIdiomsSaidPlainly('What led Irish authorities to hit Meta with that big penalty?')).toBe('What led Irish authorities to fined Meta?');
+    expect(withIdiomsSaidPlainly('which justice sat out fisher')).toBe('which justice took no part in fisher');
   });
 
   it('leaves the words alone outside the idiom', () => {
-    for (const question of ['Which doors were closed?', 'Who went to bed early?', 'Was the data mixed with other data?', 'What did the cough medicine cost?', 'Which ship sank?', 'Where did the ship dock?', 'Who controls the Gaza Strip?', 'What a mess!', 'Did sales jump in 2020?', 'Why did voters put up with it?', 'Did they give credit card numbers?', 'Who broke the news?', 'Did she break the law?', 'Did they send the money back?', 'Who can buy the software?', 'Did Meta buy it in 2012?', 'Who is at the top of the list?']) {
+    for (const question of ['Which doors were closed?', 'Who went to bed early?', 'Was the data mixed with other data?', 'What did the cough medicine cost?', 'Which ship sank?', 'Where did the ship dock?', 'Who controls the Gaza Strip?', 'What a mess!', 'Did sales jump in 2020?', 'Why did voters put up with it?', 'Did they give credit card numbers?', 'Who broke the news?', 'Did she break the law?', 'Did they send the money back?', 'Who can buy the software?', 'Did Meta buy it in 2012?', 'Who is at the top of the list?', 'Did they sit outside the courthouse?', 'Who hit the ball with a bat?']) {
       expect(withIdiomsSaidPlainly(question)).toBe(question);
     }
   });

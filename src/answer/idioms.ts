@@ -13,7 +13,9 @@ const IDIOMS: readonly (readonly [RegExp, string])[] = [
   [/\b(?:coughed up|forked (?:over|out)|shelled out|ponied up)\b/gi, 'paid'],
   [/\bon the hook for\b/gi, 'liable for'],
   [/\b(?:a|an) leg up\b/gi, 'a boost'],
-  [/\bhit (\w+(?: \w+)?) with (?:a |an )?(?:\w+ )?(?:penalty|fine)\b/gi, 'fined $1'],
+  [/\bhit (\w+(?: \w+)?) with (?:a |an |that |the |this |such a |such )?(?:\w+ )?(?:penalty|fine)\b/gi, 'fined $1'],
+  // A justice who "sat out" a case "took no part" in it, as opinions say.
+  [/\b(?:sat|sit|sits|sitting) out\b/gi, 'took no part in'],
   [/\bone[- ]sided\b/gi, 'one-way'],
   [/\bwiggle room\b/gi, 'discretion'],
   [/\bkick(?:s|ed|ing)? in\b/gi, 'apply'],
