@@ -52,4 +52,6 @@ export const LEGAL_ALIASES: readonly (readonly string[])[] = [
   ['cure', 'cured', 'fix', 'fixed'],
   // A contract calls failing to comply with it a "breach".
   ['breach', 'breached', 'breaches', 'non-compliance', 'noncompliance', 'fail to comply', 'failure to comply'],
+  // Stemming keeps "comply", "compliance" and "compliant" apart; readers ask if they are "compliant".
+  ['comply', 'complies', 'complied', 'complying', 'compliance', 'compliant'],
 ];
