@@ -73,6 +73,8 @@ describe('expectedAnswerType', () => {
     ['Who is the author of the majority opinion?', 'author'],
     ['Who requested OAG 18-011 from the Attorney General?', 'requester'],
     ['OAG 18-011 requested by', 'requester'],
+    ['Which probate judge requested Alabama Attorney General Opinion 2018-046?', 'requester'],
+    ['which county official asked for the AGO', 'requester'],
     ['fisher 5th circuit opinion cite', 'citation'],
     ['What is the citation of the district court opinion?', 'citation'],
     ['democracy nc v state board F.Supp.3d cite', 'citation'],

@@ -58,7 +58,7 @@ const TYPE_PATTERNS: [AnswerType, RegExp][] = [
   ],
   // "Who requested OAG 18-011?", "OAG 18-011 requested by": the official an opinion answers, named in its
   // header ("Requested by: Hon. Alison Lundergan Grimes", "Honorable Michael Armstead").
-  ['requester', /\bwho\b[^?]{0,120}\b(?:requested|asked for|sought)\b[^?]{0,120}\b(?:opinion|OAG|AGO)\b|\b(?:opinion|OAG|AGO)\b[^?]{0,120}\brequested by\b/i],
+  ['requester', /\b(?:who|which (?:[\w-]+ ){0,3}(?:judge|official|officer|person|clerk|lawmaker|legislator|senator|representative|attorney|county|city|office|board))\b[^?]{0,120}\b(?:requested|asked for|sought)\b[^?]{0,120}\b(?:opinion|OAG|AGO)\b|\b(?:opinion|OAG|AGO)\b[^?]{0,120}\brequested by\b/i],
   // "What's a covered work?", "what is object code", "define contributor", "what does propagate mean",
   // 'what is the "Original Code"' (quoted: a term, not a thing); not "what is meta accused of":
   // answered where the documents define the term ('A "covered work" means …', '"Contributor" shall
