@@ -169,6 +169,8 @@ describe('offersAnswerType', () => {
     ['Subsection (b)(1) has been in force since 1967.', 'duration', true],
     ['The alliance was decade-long.', 'duration', true],
     ['The source must remain available for at least twelve (12) months.', 'duration', true],
+    ['A Front-Cover Text may be at most 5 words, and a Back-Cover Text may be at most 25 words.', 'duration', true],
+    ['In other words, the brief runs long.', 'duration', false],
     ['She voted on March 5, 2024, with 3 others.', 'duration', false],
     ['The suit was filed by US citizens Maximilian Klein and Sarah Grabert.', 'nationality', true],
     ['The chair is the Korean economist Hoesung Lee.', 'nationality', true],

@@ -172,9 +172,10 @@ const AUTHOR_LINE = new RegExp(
   ].join('|'),
   'u',
 );
-// A span of time or a length: "approximately 45 seconds", "twelve (12) months" (as contracts write it), "since 1967".
+// A span of time or a length: "approximately 45 seconds", "twelve (12) months" (as contracts write it), "since 1967",
+// "at most 25 words".
 const DURATION =
-  /(?:\b\d[\d,.]*(?:\s*[-–]\s*\d[\d,.]*)?|\b(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|hundred|thousand|million|several|few|many)\b(?:\s*\(\d+\))?)[\s-]+(?:(?:more|additional|full)\s+)?(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|century|millennia|nights?|generations?|km|kilometres?|kilometers?|miles?|metres?|meters?|feet|foot|yards?|inches)\b|\b(?:decade|year|month|week|day|hour|century)-long\b|\bsince\s+(?:\p{Lu}\p{Ll}+\s+(?:\d{1,2},\s+)?)?\d{4}\b|\b(?:from|between)\s+\d{4}\s*(?:to|until|through|and|[-–])\s*\d{4}\b/iu;
+  /(?:\b\d[\d,.]*(?:\s*[-–]\s*\d[\d,.]*)?|\b(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|hundred|thousand|million|several|few|many)\b(?:\s*\(\d+\))?)[\s-]+(?:(?:more|additional|full)\s+)?(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|century|millennia|nights?|generations?|km|kilometres?|kilometers?|miles?|metres?|meters?|feet|foot|yards?|inches|words|characters|pages|lines)\b|\b(?:decade|year|month|week|day|hour|century)-long\b|\bsince\s+(?:\p{Lu}\p{Ll}+\s+(?:\d{1,2},\s+)?)?\d{4}\b|\b(?:from|between)\s+\d{4}\s*(?:to|until|through|and|[-–])\s*\d{4}\b/iu;
 const DURATION_GLOBAL = new RegExp(DURATION.source, 'giu');
 const REQUESTER_LINE = /\bRequested by\b|\b(?:Hon\.|Honorable)\s+\p{Lu}/u;
 const NUMBER_GLOBAL = new RegExp(NUMBER.source, 'gi');
