@@ -288,6 +288,7 @@ describe('analyzer', () => {
       // "attorney" alone is also a lawyer: the attorney general's own group is the one "attorney" lacks.
       const attorneyGeneral = plain.terms('the Attorney General').filter((term) => isAliasTerm(term) && !plain.terms('attorney').includes(term));
       expect(attorneyGeneral).toHaveLength(1);
+      expect(plain.terms('which AG wrote it').filter(isAliasTerm)).toEqual(attorneyGeneral);
       expect(plain.terms("North Carolina's top lawyer")).toContain(attorneyGeneral[0]);
       const absentee = plain.terms('an absentee ballot').filter(isAliasTerm);
       expect(absentee).toHaveLength(1);

@@ -29,7 +29,7 @@ export const LEGAL_ALIASES: readonly (readonly string[])[] = [
   ['appeal', 'appealed', 'appellate'],
   // How readers say what filings say: "the top lawyer", "the photo ban", "why did she sue".
   ['lawyer', 'attorney'],
-  ['attorney general', 'top lawyer', "state's lawyer"],
+  ['attorney general', 'AG', 'top lawyer', "state's lawyer"],
   // The "Chief" of an office or a division ("Chief, Opinions Division") is its head.
   ['head', 'heads', 'chief'],
   ['absentee ballot', 'mail-in ballot', 'mail ballot', 'ballot by mail'],
