@@ -9,7 +9,7 @@ import type { TokenList } from './search/analyzer.js';
 import { buildPassageIndex, INDEX_VERSION, loadPassageIndex, type PassageIndex } from './search/passage-index.js';
 import type { Document, Passage } from './types.js';
 
-/** Everything one answer needs, built from one knowledge pack; replaced whole on reload. */
+/** What all of a passage's text is about. */
 export interface PassageContext {
   /** Terms of the document's title, its initials and the passage's section heading. */
   terms: ReadonlySet<string>;
@@ -17,6 +17,7 @@ export interface PassageContext {
   names: ReadonlySet<string>;
 }
 
+/** Everything one answer needs, built from one knowledge pack; replaced whole on reload. */
 export interface Corpus {
   pack: KnowledgePack;
   documents: Map<string, Document>;
