@@ -36,6 +36,9 @@ describe('quoteShortfall', () => {
     // "What year" asks for a date; "when" may be answered without one, at a cost.
     ['What year did Meta agree to the $725 million settlement?', 'Meta settled related litigation for $725 million.', 'decisive'],
     ['What year did Meta agree to the settlement?', 'Meta settled in 2022 for $725 million.', 'none'],
+    // So does "what date", or a terse "… date?".
+    ['cambridge analytica settlement date?', 'Meta settled related litigation for $725 million.', 'decisive'],
+    ['On what date did she file her complaint?', 'In complaint filed August 22, 2024, plaintiff seeks relief.', 'none'],
     ['When did Meta agree to the settlement?', 'Meta settled related litigation for $725 million.', 'weak'],
     // The present, and the way to do something.
     ["Is Reed Hastings still on Meta's board?", 'Hastings joined the board in 2011.', 'decisive'],

@@ -103,8 +103,8 @@ export type Shortfall = 'none' | 'weak' | 'decisive';
 
 /** "How many …?" asks for a count. */
 const COUNT_QUESTION = /\bhow many\b/i;
-/** "What year …?" asks for a year, which a quote with no date does not give ("Meta settled for $725 million"). */
-const YEAR_QUESTION = /\b(?:what|which) years?\b/i;
+/** "What year …?", "what date …?", "settlement date?" ask for a date, which a quote with none does not give ("Meta settled for $725 million"). */
+const YEAR_QUESTION = /\b(?:what|which) years?\b|\bdates?\b/i;
 /** "How old …?" asks for an age, which a text gives with its unit ("at age 39", "515 million years"). */
 const AGE_QUESTION = /\bhow old\b/i;
 const AGE_WORD = /\b(?:age|aged|ages|years?|year-old|months?|old)\b/i;
