@@ -63,6 +63,9 @@ describe('quoteShortfall', () => {
     ['Did the Board adopt a regulation after this opinion?', 'We recommend that the Board promulgate a regulation.', 'decisive'],
     ['How did the Fifth Circuit rule on remand?', 'On remand, the Fifth Circuit again upheld the plan.', 'none'],
     ['After OAG 18-011, when did the Board adopt a regulation?', 'The Board may adopt a regulation excepting the list from electioneering.', 'decisive'],
+    ['What did the Fifth Circuit decide when it reconsidered the case after the Supreme Court remanded it?', 'The judgment is vacated, and the case is remanded.', 'decisive'],
+    ['Did the Board ever adopt the regulation the Attorney General recommended?', 'We recommend that the Board promulgate a regulation.', 'decisive'],
+    ['After the judge ruled on the motions, how long did the officials get to answer?', 'Remaining defendants shall have 14 days from the date of this order to answer.', 'none'],
     ['After the order, did the county change its rules?', 'The county may change its rules.', 'decisive'],
     ['Who wrote the opinion?', 'We recommend that the Board promulgate a regulation.', 'none'],
     // "What is the name of X?" is not answered by "a X" or "his X" with no name near it.

@@ -11,11 +11,14 @@ const REPORTED_SPEECH =
 
 /**
  * "How did the Fifth Circuit rule on remand?", "Did the Board adopt it after this opinion?", "After OAG
- * 18-011, did the Board adopt a regulation?": asks what came after an opinion, which only a text telling
+ * 18-011, did the Board adopt a regulation?", "what did the Fifth Circuit decide when it reconsidered the
+ * case after the Court sent it back?", "did the Board ever adopt the regulation the Attorney General
+ * recommended?": asks what came after an opinion, which only a text telling
  * of later events answers. An opinion's own "the case is remanded" or "we recommend" says what was to
  * come, not what came.
  */
-const AFTERMATH_QUESTION = /\b(?:on remand|after (?:the|this|that|its) (?:[\w-]+ )?(?:opinion|decision|ruling|recommendation|order|judgment)|after (?:OAG|AGO) \d+)\b/i;
+const AFTERMATH_QUESTION =
+  /\b(?:on remand|after (?:the|this|that|its) (?:[\w-]+ )?(?:opinion|decision|ruling|recommendation|order|judgment)|after (?:OAG|AGO) \d+|after (?:the |this |that |its )?(?:[\w.-]+ ){0,3}(?:remanded|recommended)|when it reconsidered|ever (?:adopt|adopted|follow|followed|implement|implemented|act on|acted on))\b/i;
 const TELLS_AFTERMATH = /\b(?:on remand|subsequently|thereafter|later|afterwards?|after|since|following|ended up|eventually|ultimately|again)\b/i;
 
 /** "What is the name of Hutchins's wife / the nursing home?": the thing whose name is asked for. */
