@@ -288,6 +288,7 @@ describe('questions answered by a line of a long filing', () => {
     ['where a statute is reported, for a question asking for its citation', 'section 208 voting rights act citation', '52 U.S.C. § 10508'],
     ['why a defendant was dismissed from "the lawsuit", where the opinion speaks of "suits"', 'why did the attorney general get dismissed from the ballot selfie lawsuit', 'special relation'],
     ['the opinion that held what "counts as" electioneering, which it says "did constitute" it', 'which older ky ag opinion said wearing campaign buttons at the polls counts as electioneering?', 'OAG 92-73'],
+    ['the line stating what an opinion is about, for a question asking its subject', 'OAG 18-011 subject?', 'Subject: Whether elections officers may provide'],
     ['the justice who "took no part", for one who "sat out" the case', 'which justice sat out fisher v texas', 'JUSTICE KAGAN took no part'],
     ['the standard of review, not a person, for a "who" after a noun', 'What standard of review did the court apply to the limits on who may deliver absentee ballot requests?', 'rational basis'],
   ])('quotes %s', (_, question, expected) => {

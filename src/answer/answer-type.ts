@@ -2,7 +2,7 @@ import { isEnglishWord } from '../search/english-words.js';
 import { STOP_WORDS } from '../search/stopwords.js';
 
 /** What kind of thing a question asks for, read from its wh-words. */
-export type AnswerType = 'definition' | 'meaning' | 'docket' | 'citation' | 'statute' | 'case' | 'court' | 'author' | 'requester' | 'person' | 'date' | 'duration' | 'frequency' | 'nationality' | 'purpose' | 'view' | 'number' | 'place' | 'which' | 'any';
+export type AnswerType = 'definition' | 'meaning' | 'docket' | 'citation' | 'statute' | 'case' | 'court' | 'author' | 'requester' | 'subject' | 'person' | 'date' | 'duration' | 'frequency' | 'nationality' | 'purpose' | 'view' | 'number' | 'place' | 'which' | 'any';
 
 /**
  * "Which party …?", "What kind of lawsuit …?", terse "type of lawsuit": the noun the question picks one
@@ -59,6 +59,9 @@ const TYPE_PATTERNS: [AnswerType, RegExp][] = [
   // "Who requested OAG 18-011?", "OAG 18-011 requested by": the official an opinion answers, named in its
   // header ("Requested by: Hon. Alison Lundergan Grimes", "Honorable Michael Armstead").
   ['requester', /\b(?:who|which (?:[\w-]+ ){0,3}(?:judge|official|officer|person|clerk|lawmaker|legislator|senator|representative|attorney|county|city|office|board))\b[^?]{0,120}\b(?:requested|asked for|sought)\b[^?]{0,120}\b(?:opinion|OAG|AGO)\b|\b(?:opinion|OAG|AGO)\b[^?]{0,120}\brequested by\b/i],
+  // "What is the subject of OAG 18-011?", "AGO 2015-059 topic?": answered by the line a letter or an
+  // opinion states it on ("Subject: Whether elections officers may provide …", "Re: …").
+  ['subject', /\b(?:subject|topic)\b(?! to\b)(?!\s+matter jurisdiction\b)/i],
   // "What's a covered work?", "what is object code", "define contributor", "what does propagate mean",
   // 'what is the "Original Code"' (quoted: a term, not a thing); not "what is meta accused of":
   // answered where the documents define the term ('A "covered work" means …', '"Contributor" shall
@@ -125,7 +128,7 @@ export function expectedAnswerType(question: string): AnswerType {
  * likelier to answer than text that only repeats more of the question's words, unlike text that merely
  * holds some name or number.
  */
-const SHAPED_TYPES: ReadonlySet<AnswerType> = new Set(['meaning', 'statute', 'case', 'docket', 'citation', 'court', 'author', 'requester']);
+const SHAPED_TYPES: ReadonlySet<AnswerType> = new Set(['meaning', 'statute', 'case', 'docket', 'citation', 'court', 'author', 'requester', 'subject']);
 
 export function isShapedType(type: AnswerType): boolean {
   return SHAPED_TYPES.has(type);
@@ -177,6 +180,7 @@ const AUTHOR_LINE = new RegExp(
 const DURATION =
   /(?:\b\d[\d,.]*(?:\s*[-–]\s*\d[\d,.]*)?|\b(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|hundred|thousand|million|several|few|many)\b(?:\s*\(\d+\))?)[\s-]+(?:(?:more|additional|full)\s+)?(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|century|millennia|nights?|generations?|km|kilometres?|kilometers?|miles?|metres?|meters?|feet|foot|yards?|inches|words|characters|pages|lines)\b|\b(?:decade|year|month|week|day|hour|century)-long\b|\bsince\s+(?:\p{Lu}\p{Ll}+\s+(?:\d{1,2},\s+)?)?\d{4}\b|\b(?:from|between)\s+\d{4}\s*(?:to|until|through|and|[-–])\s*\d{4}\b/iu;
 const DURATION_GLOBAL = new RegExp(DURATION.source, 'giu');
+const SUBJECT_LINE = /(?:^|\n)[^\S\n]*(?:Subject|SUBJECT|Re|RE)[^\S\n]*:/;
 const REQUESTER_LINE = /\bRequested by\b|\b(?:Hon\.|Honorable)\s+\p{Lu}/u;
 const NUMBER_GLOBAL = new RegExp(NUMBER.source, 'gi');
 const CAPITALISED = /(?<!^|[.!?]\s)\b\p{Lu}[\p{L}'’-]+/gu;
@@ -220,6 +224,7 @@ const SHAPE_OF_KIND: Partial<Record<AnswerType, RegExp>> = {
   case: CASE_NAME,
   author: AUTHOR_LINE,
   requester: REQUESTER_LINE,
+  subject: SUBJECT_LINE,
 };
 
 /** Words in front of a noun that count or compare it but do not say which one: "two different teams". */
