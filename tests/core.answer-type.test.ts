@@ -40,6 +40,8 @@ describe('expectedAnswerType', () => {
     ['lawsuit filing date', 'date'],
     ['What was the date of the warning letter?', 'date'],
     ['How much was the settlement?', 'number'],
+    ['What is the maximum total liability NVIDIA accepts under the license?', 'number'],
+    ["what's the max fine", 'number'],
     ['How often did Netflix send reports?', 'frequency'],
     ['netflix report frequency', 'frequency'],
     ['What nationality is Hoesung Lee?', 'nationality'],
