@@ -84,6 +84,7 @@ describe('answers over the shipped knowledge', () => {
     expect(firstQuoteOf("could netflix snoop on people's facebook chats")).toContain('peek into Facebook users’ private messages');
     expect(firstQuoteOf('what did the Netflix boss and the Facebook CEO have going on')).toContain('personal ties');
     expect(firstQuoteOf('when did fb become meta')).toContain('October 2021');
+    expect(firstQuoteOf('hastings role at netflix')).toContain('Netflix co-founder Reed Hastings');
     expect(firstQuoteOf('what company got dragged into the cambridge analytica mess')).toContain('Palantir');
     expect(firstQuoteOf('The messaging deal was signed soon after which event?')).toContain('Hastings joined Facebook’s board');
   });

@@ -2,7 +2,7 @@ import { isEnglishWord } from '../search/english-words.js';
 import { STOP_WORDS } from '../search/stopwords.js';
 
 /** What kind of thing a question asks for, read from its wh-words. */
-export type AnswerType = 'definition' | 'meaning' | 'docket' | 'citation' | 'statute' | 'case' | 'court' | 'author' | 'requester' | 'subject' | 'person' | 'date' | 'duration' | 'frequency' | 'nationality' | 'purpose' | 'view' | 'number' | 'place' | 'which' | 'any';
+export type AnswerType = 'definition' | 'meaning' | 'docket' | 'citation' | 'statute' | 'case' | 'court' | 'author' | 'requester' | 'subject' | 'role' | 'person' | 'date' | 'duration' | 'frequency' | 'nationality' | 'purpose' | 'view' | 'number' | 'place' | 'which' | 'any';
 
 /**
  * "Which party …?", "What kind of lawsuit …?", terse "type of lawsuit": the noun the question picks one
@@ -62,6 +62,9 @@ const TYPE_PATTERNS: [AnswerType, RegExp][] = [
   // "What is the subject of OAG 18-011?", "AGO 2015-059 topic?": answered by the line a letter or an
   // opinion states it on ("Subject: Whether elections officers may provide …", "Re: …").
   ['subject', /\b(?:subject|topic)\b(?! to\b)(?!\s+matter jurisdiction\b)/i],
+  // "hastings role at netflix", "what was Freeman's job?": answered by the office or title someone holds
+  // ("Netflix co-founder Reed Hastings", "Wake County District Attorney").
+  ['role', /\b(?:role|job) (?:at|in|with|on|of)\b|\b(?:role|job)\W*$|['’]s (?:role|job)\b/i],
   // "What's a covered work?", "what is object code", "define contributor", "what does propagate mean",
   // 'what is the "Original Code"' (quoted: a term, not a thing); not "what is meta accused of":
   // answered where the documents define the term ('A "covered work" means …', '"Contributor" shall
@@ -181,6 +184,7 @@ const DURATION =
   /(?:\b\d[\d,.]*(?:\s*[-–]\s*\d[\d,.]*)?|\b(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|hundred|thousand|million|several|few|many)\b(?:\s*\(\d+\))?)[\s-]+(?:(?:more|additional|full)\s+)?(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|century|millennia|nights?|generations?|km|kilometres?|kilometers?|miles?|metres?|meters?|feet|foot|yards?|inches|words|characters|pages|lines)\b|\b(?:decade|year|month|week|day|hour|century)-long\b|\bsince\s+(?:\p{Lu}\p{Ll}+\s+(?:\d{1,2},\s+)?)?\d{4}\b|\b(?:from|between)\s+\d{4}\s*(?:to|until|through|and|[-–])\s*\d{4}\b/iu;
 const DURATION_GLOBAL = new RegExp(DURATION.source, 'giu');
 const SUBJECT_LINE = /(?:^|\n)[^\S\n]*(?:Subject|SUBJECT|Re|RE)[^\S\n]*:/;
+const ROLE = /\b(?:co-?founder|founder|CEO|chief executive|chair(?:man|woman|person)?|president|vice president|director|board member|member of the board|executive|officer|mogul|owner|partner|judge|justice|attorney|counsel|lawyer|secretary|commissioner|clerk|superintendent|governor|senator|representative|professor|dean|spokes(?:man|woman|person))s?\b/i;
 const REQUESTER_LINE = /\bRequested by\b|\b(?:Hon\.|Honorable)\s+\p{Lu}/u;
 const NUMBER_GLOBAL = new RegExp(NUMBER.source, 'gi');
 const CAPITALISED = /(?<!^|[.!?]\s)\b\p{Lu}[\p{L}'’-]+/gu;
@@ -225,6 +229,7 @@ const SHAPE_OF_KIND: Partial<Record<AnswerType, RegExp>> = {
   author: AUTHOR_LINE,
   requester: REQUESTER_LINE,
   subject: SUBJECT_LINE,
+  role: ROLE,
 };
 
 /** Words in front of a noun that count or compare it but do not say which one: "two different teams". */
