@@ -78,6 +78,8 @@ describe('expectedAnswerType', () => {
     ['Which probate judge requested Alabama Attorney General Opinion 2018-046?', 'requester'],
     ['What is the subject of Kentucky Attorney General Opinion OAG 18-011?', 'subject'],
     ['OAG 18-011 topic?', 'subject'],
+    ['what is a data subject?', 'meaning'],
+    ['Is the license subject to change?', 'any'],
     ['hastings role at netflix', 'role'],
     ["what was Freeman's job?", 'role'],
     ['which county official asked for the AGO', 'requester'],

@@ -61,7 +61,7 @@ const TYPE_PATTERNS: [AnswerType, RegExp][] = [
   ['requester', /\b(?:who|which (?:[\w-]+ ){0,3}(?:judge|official|officer|person|clerk|lawmaker|legislator|senator|representative|attorney|county|city|office|board))\b[^?]{0,120}\b(?:requested|asked for|sought)\b[^?]{0,120}\b(?:opinion|OAG|AGO)\b|\b(?:opinion|OAG|AGO)\b[^?]{0,120}\brequested by\b/i],
   // "What is the subject of OAG 18-011?", "AGO 2015-059 topic?": answered by the line a letter or an
   // opinion states it on ("Subject: Whether elections officers may provide …", "Re: …").
-  ['subject', /\b(?:subject|topic)\b(?! to\b)(?!\s+matter jurisdiction\b)/i],
+  ['subject', /\bthe (?:subject|topic) of\b|(?<!\b(?:a|an|data)\s)\b(?:subject|topic)\W*$/i],
   // "hastings role at netflix", "what was Freeman's job?": answered by the office or title someone holds
   // ("Netflix co-founder Reed Hastings", "Wake County District Attorney").
   ['role', /\b(?:role|job) (?:at|in|with|on|of)\b|\b(?:role|job)\W*$|['’]s (?:role|job)\b/i],

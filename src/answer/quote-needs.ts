@@ -13,9 +13,8 @@ const REPORTED_SPEECH =
  * "How did the Fifth Circuit rule on remand?", "Did the Board adopt it after this opinion?", "After OAG
  * 18-011, did the Board adopt a regulation?", "what did the Fifth Circuit decide when it reconsidered the
  * case after the Court sent it back?", "did the Board ever adopt the regulation the Attorney General
- * recommended?": asks what came after an opinion, which only a text telling
- * of later events answers. An opinion's own "the case is remanded" or "we recommend" says what was to
- * come, not what came.
+ * recommended?": asks what came after an opinion, which only a text telling of later events answers. An
+ * opinion's own "the case is remanded" or "we recommend" says what was to come, not what came.
  */
 const AFTERMATH_QUESTION =
   /\b(?:on remand|after (?:the|this|that|its) (?:[\w-]+ )?(?:opinion|decision|ruling|recommendation|order|judgment)|after (?:OAG|AGO) \d+|after (?:the |this |that |its )?(?:[\w.-]+ ){0,3}(?:remanded|recommended)|when it reconsidered|ever (?:adopt|adopted|follow|followed|implement|implemented|act on|acted on))\b/i;
@@ -107,7 +106,7 @@ export type Shortfall = 'none' | 'weak' | 'decisive';
 /** "How many …?" asks for a count. */
 const COUNT_QUESTION = /\bhow many\b/i;
 /** "What year …?", "what date …?", "settlement date?" ask for a date, which a quote with none does not give ("Meta settled for $725 million"). */
-const YEAR_QUESTION = /\b(?:what|which) years?\b|\bdates?\b/i;
+const DATE_ASKED = /\b(?:what|which) years?\b|\bdates?\b/i;
 /** "How old …?" asks for an age, which a text gives with its unit ("at age 39", "515 million years"). */
 const AGE_QUESTION = /\bhow old\b/i;
 const AGE_WORD = /\b(?:age|aged|ages|years?|year-old|months?|old)\b/i;
@@ -157,7 +156,7 @@ export function quoteShortfall(question: string, quote: string, analyzer: Analyz
   const type = expectedAnswerType(question);
   const aging = type === 'number' && AGE_QUESTION.test(question);
   const counting = (type === 'number' && COUNT_QUESTION.test(question)) || aging;
-  const shortfall: Shortfall = type === 'docket' || type === 'court' || counting || (type === 'date' && YEAR_QUESTION.test(question)) ? 'decisive' : type === 'number' || type === 'date' || type === 'frequency' ? 'weak' : 'none';
+  const shortfall: Shortfall = type === 'docket' || type === 'court' || counting || (type === 'date' && DATE_ASKED.test(question)) ? 'decisive' : type === 'number' || type === 'date' || type === 'frequency' ? 'weak' : 'none';
   if (shortfall === 'none') return 'none';
   if (aging && !AGE_WORD.test(quote)) return shortfall;
   const words = questionWordSet(question);
