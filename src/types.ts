@@ -103,7 +103,15 @@ export interface Pin {
 
 export type Answer =
   | { kind: 'excerpts'; question: string; excerpts: Excerpt[]; pinned?: Pin; candidates?: RankedPassage[] }
-  | { kind: 'no-match'; question: string; suggestions: string[]; pinned?: Pin; candidates?: RankedPassage[] };
+  | {
+      kind: 'no-match';
+      question: string;
+      suggestions: string[];
+      /** Words of the question the documents never use ("nickname"): what to say otherwise. */
+      missingWords?: string[];
+      pinned?: Pin;
+      candidates?: RankedPassage[];
+    };
 
 /** A passage as the answer step ranked it (exposed for evaluation: recall@5, MRR@10). */
 export interface RankedPassage {

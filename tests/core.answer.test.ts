@@ -186,7 +186,22 @@ describe('answers over the shipped knowledge', () => {
 
   it('answers no-match with the document titles as suggestions for an off-topic question', () => {
     const answer = shipped.ask('What is the capital of France?');
-    expect(answer).toEqual({ kind: 'no-match', question: 'What is the capital of France?', suggestions: [ARTICLE_TITLE], candidates: expect.any(Array) });
+    expect(answer).toEqual({
+      kind: 'no-match',
+      question: 'What is the capital of France?',
+      suggestions: [ARTICLE_TITLE],
+      missingWords: ['capital', 'France'],
+      candidates: expect.any(Array),
+    });
+  });
+
+  it('names the topic words of a declined question that the documents never use, as typed and once each', () => {
+    const nickname = shipped.ask('ok dumb q but what does the article call netflix, some nickname lol');
+    expect(nickname).toMatchObject({ kind: 'no-match', missingWords: ['nickname'] });
+    // "describe" is an everyday word: no reason the documents miss the question.
+    expect(shipped.ask('How does the article describe Meta’s History with user privacy? history!')).toMatchObject({ kind: 'no-match', missingWords: ['History'] });
+    // Every word is the article's own: nothing to say otherwise.
+    expect(shipped.ask('How do I join the class action?')).toMatchObject({ kind: 'no-match', missingWords: [] });
   });
 
   it('declines a case-number or which-court question from a document that names neither', () => {

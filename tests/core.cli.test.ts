@@ -87,7 +87,7 @@ describe('cli ask', () => {
     const { code, stdout } = await run(['ask', 'What is the capital of France?', '--knowledge', KB]);
     expect(code).toBe(0);
     expect(stdout).toBe(
-      'The documents do not answer that.\nYou could ask about:\n  • Doe v. Acme Messaging: Class Action Complaint\n  • Order Denying Motion to Dismiss\n',
+      'The documents do not answer that.\nThe documents never use “capital” or “France”: try other words for them.\nYou could ask about:\n  • Doe v. Acme Messaging: Class Action Complaint\n  • Order Denying Motion to Dismiss\n',
     );
   });
 

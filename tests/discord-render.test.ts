@@ -212,6 +212,16 @@ describe('toDiscordMessage', () => {
     expect(message?.embeds[0]?.color).toBe(COLORS.none);
   });
 
+  it('names the words the documents never use, escaped, in place of the generic advice', () => {
+    const [message] = toDiscordMessage(
+      { kind: 'no-match', question: 'nickname?', suggestions: [], missingWords: ['nickname', '*bold*'] },
+      { stats, answerId: 'abc' },
+    );
+    expect(message?.embeds[0]?.description).toBe(
+      'Nothing in the case documents answers “nickname?”. The documents never use “nickname” or “\\*bold\\*”: try other words for them.',
+    );
+  });
+
   it('marks a pinned answer, warns when it is stale, and does not repeat its quotes', () => {
     const pin: Pin = {
       id: 'pin1',

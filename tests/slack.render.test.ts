@@ -157,6 +157,11 @@ describe('toSlackBlocks', () => {
     expect(buttons(blocks)).toEqual([]);
   });
 
+  it('names the words the documents never use, escaped', () => {
+    const { blocks } = toSlackBlocks({ kind: 'no-match', question: 'antitrust?', suggestions: [], missingWords: ['antitrust', '<!here>'] }, { answerId: 'a1' });
+    expect(texts(blocks)).toContain('The documents never use “antitrust” or “&lt;!here&gt;”: try other words for them.');
+  });
+
   it('leaves out a button whose value would exceed Slack’s limit', () => {
     const { blocks } = toSlackBlocks(answerOf([excerpt('q', { passageId: 'p'.repeat(2100) })]), { answerId: 'a1', buttons: ['more', 'context'] });
     expect(buttons(blocks).map((b) => b.action_id)).toEqual([ACTION_IDS.more, VOTE_ACTION_IDS.up, VOTE_ACTION_IDS.down]);

@@ -1,5 +1,5 @@
 import type { APIActionRowComponent, APIButtonComponentWithCustomId, APIEmbed } from 'discord.js';
-import type { Answer, Citation, DocumentSummary, IndexStats, PassageView, Pin } from './core.js';
+import { type Answer, type Citation, type DocumentSummary, type IndexStats, missingWordsSentence, type PassageView, type Pin } from './core.js';
 import { encodeCustomId, type ButtonAction } from './custom-id.js';
 import { escapeText, formatQuote } from './escape.js';
 import { DISCORD_LIMITS } from './limits.js';
@@ -245,7 +245,7 @@ export function toDiscordMessage(answer: Answer, options: AnswerRenderOptions): 
       blocks.push(...excerptBlocks(++n, excerpt.quote, excerpt.highlights, excerpt.citation, elided, budget));
     }
   } else if (!pinned) {
-    blocks.push(...noMatchBlocks(answer.question, answer.suggestions, budget));
+    blocks.push(...noMatchBlocks(answer, budget));
   }
 
   const color = pinned ? (pinned.stale ? COLORS.stale : COLORS.pinned) : answer.kind === 'excerpts' ? COLORS.answer : COLORS.none;
@@ -261,11 +261,12 @@ export function toDiscordMessage(answer: Answer, options: AnswerRenderOptions): 
   return messages;
 }
 
-function noMatchBlocks(question: string, suggestions: string[], budget: number): string[] {
+function noMatchBlocks({ question, suggestions, missingWords = [] }: Extract<Answer, { kind: 'no-match' }>, budget: number): string[] {
+  const missing = missingWordsSentence(missingWords, (word) => `“${escapeText(truncate(word, 60))}”`);
   const blocks = [
     truncate(
       `Nothing in the case documents answers “${escapeText(truncate(question, 300))}”. ` +
-        'Try other words, or ask about something the documents cover.',
+        (missing || 'Try other words, or ask about something the documents cover.'),
       budget,
     ),
   ];

@@ -1,5 +1,5 @@
 import type { types } from '@slack/bolt';
-import type { Answer, Excerpt, PinnedExcerpt } from '../../src/index.js';
+import { type Answer, type Excerpt, missingWordsSentence, type PinnedExcerpt } from '../../src/index.js';
 import { ACTION_IDS, encodeButtonValue, VOTE_ACTION_IDS, type SlackButton, type Vote } from './actions.js';
 import { SLACK_LIMITS } from './limits.js';
 import { blockQuote, boldHighlights, escapeMrkdwn, link, truncateMrkdwn } from './mrkdwn.js';
@@ -71,6 +71,8 @@ export function toSlackBlocks(answer: Answer, options: SlackRenderOptions = {}):
 
   if (answer.kind === 'no-match' && pinnedQuotes.length === 0) {
     const blocks = [...head, sectionBlock(NO_MATCH_TEXT)];
+    const missing = missingWordsSentence(answer.missingWords ?? [], (word) => `“${escapeMrkdwn(truncate(oneLine(word), 60))}”`);
+    if (missing) blocks.push(sectionBlock(missing));
     const suggestions = answer.suggestions.slice(0, 10).map((s) => `• ${escapeMrkdwn(truncate(oneLine(s), 200))}`);
     if (suggestions.length > 0) blocks.push(sectionBlock(`*Try asking:*\n${suggestions.join('\n')}`));
     return { text: NO_MATCH_TEXT, blocks, shown: 0 };

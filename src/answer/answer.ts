@@ -10,6 +10,7 @@ import { withoutChatFrame } from './chat-frame.js';
 import { withChatSpellingsWrittenOut } from './chat-spelling.js';
 import { withIdiomsSaidPlainly } from './idioms.js';
 import { cleanQuestion } from './question-text.js';
+import { missingWordsOf } from './missing-words.js';
 import { documentsOfNamedCase } from './named-case.js';
 import { pickSentences, type SentenceChoice, textOf } from './pick.js';
 import { analyzeQuery } from './query.js';
@@ -79,7 +80,7 @@ export function answerQuestion(corpus: Corpus, question: string, options: Answer
       shortfallPenalty(query.question, best, corpus.analyzer)
     : 0;
   if (!best || (confidence < ABSTENTION.minConfidence && !definesWhatIsAsked(reading, best))) {
-    return { kind: 'no-match', question: trimmed, suggestions: suggestionsFor(corpus, ranked), candidates };
+    return { kind: 'no-match', question: trimmed, suggestions: suggestionsFor(corpus, ranked), missingWords: missingWordsOf(query), candidates };
   }
   const offset = Math.max(0, options.offset ?? 0);
   const limit = Math.max(1, options.limit ?? DEFAULT_EXCERPTS);

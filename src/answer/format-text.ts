@@ -1,4 +1,5 @@
 import type { Answer, Excerpt, Pin } from '../types.js';
+import { missingWordsSentence } from './missing-words.js';
 
 export interface TextFormatOptions {
   /** ANSI bold for matched words and dim citations (a TTY); plain text otherwise. */
@@ -15,6 +16,7 @@ export function toTerminalText(answer: Answer, options: TextFormatOptions = {}):
   if (answer.pinned) lines.push(...pinnedLines(answer.pinned), '');
   if (answer.kind === 'no-match') {
     lines.push('The documents do not answer that.');
+    if (answer.missingWords?.length) lines.push(missingWordsSentence(answer.missingWords));
     if (answer.suggestions.length > 0) lines.push('You could ask about:', ...answer.suggestions.map((suggestion) => `  • ${suggestion}`));
     return lines.join('\n');
   }

@@ -22,6 +22,8 @@ export interface Concept {
   position: number;
   /** An everyday word ("describe", "article") the documents never use: no sign they miss the topic. */
   everyday: boolean;
+  /** The question's words the concept stands for, as written ("nickname", "Cambridge Analytica"). */
+  word: string;
 }
 
 export interface AnalyzedQuery {
@@ -224,6 +226,7 @@ export function analyzeQuery(typed: string, analyzer: Analyzer, index: PassageIn
   let unknownWords = 0;
   groups.forEach((group, position) => {
     const fresh = group.terms.filter((term) => !seen.has(term));
+    const word = question.slice(group.start, group.end).replace(/['’]s$/, '');
     // A second phrase of an alias group already asked about ("plaintiffs suing") repeats that idea.
     if (fresh.length === 0 || group.terms.some((term) => isAliasTerm(term) && seen.has(term))) return;
     for (const term of fresh) seen.add(term);
@@ -237,7 +240,6 @@ export function analyzeQuery(typed: string, analyzer: Analyzer, index: PassageIn
       // "say", "get", "describe" tell little of what is asked even where the documents use them.
       if (isGeneric(fresh)) weight = Math.min(weight, GENERIC_KNOWN_MAX_IDF) * GENERIC_KNOWN_SHARE;
     } else {
-      const word = question.slice(group.start, group.end).replace(/['’]s$/, '');
       // Past a few unknown words a question is noise (or an attack): the rest are not worth correcting.
       const stand = unknownWords++ < MAX_WORDS_TO_CORRECT ? standInTerms(word, fresh, analyzer, index, expandAcronym) : { kind: 'correction' as const, terms: [] };
       if ((isAcronym(word) || isLowercaseAcronym(word)) && stand.kind !== 'acronym') unknownAcronyms.push(word);
@@ -254,7 +256,7 @@ export function analyzeQuery(typed: string, analyzer: Analyzer, index: PassageIn
       } else weight = isProperName(question, group.start) ? unknownWeight * PROPER_NAME_FACTOR : unknownWeight;
     }
     for (const term of terms) termWeights.set(term, Math.max(termWeights.get(term) ?? 0, known ? 1 : 0.5));
-    concepts.push({ terms, weight, known, position, everyday });
+    concepts.push({ terms, weight, known, position, everyday, word });
   });
 
   return {
