@@ -251,6 +251,18 @@ describe('a question about who wrote a filing', () => {
     const answer = answerQuestion(corpus, 'Who wrote the majority opinion in Fisher v. University of Texas?');
     expect(answer.kind === 'excerpts' && answer.excerpts[0]!.quote).toContain('JUSTICE KENNEDY delivered the opinion');
   });
+
+  it('reads the signature line however far down the candidates it ranks', async () => {
+    const corpus = await corpusOfParagraphs(
+      [
+        ...[1, 2, 3, 4, 5, 6].map((n) => `Question ${n}: the Attorney General wrote that Limestone County voters who live in a wet city may sign the wet/dry petition, as an earlier opinion of the Attorney General wrote.`),
+        'LUTHER STRANGE, Attorney General.',
+      ],
+      'Limestone County wet/dry opinion',
+    );
+    const answer = answerQuestion(corpus, 'which AG wrote the limestone county wet dry opinion');
+    expect(answer.kind === 'excerpts' && answer.excerpts[0]!.quote).toBe('LUTHER STRANGE, Attorney General.');
+  });
 });
 
 describe('a license clause asked about in everyday words', () => {

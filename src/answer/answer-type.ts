@@ -54,7 +54,7 @@ const TYPE_PATTERNS: [AnswerType, RegExp][] = [
   // "OSTEEN, JR., District Judge"). Not a probate judge, whom an opinion answers.
   [
     'author',
-    /\bwho (?:is|was) the (?:(?!probate\b)[\w-]+ )?judge\b(?! of (?:probate|elections?)\b)|\bwho (?:else )?(?:dissented|dissents|concurred|concurs)\b|\b(?:who|which (?:[\w-]+ ){0,2}(?:judge|justice|attorney|lawyer|official))\b[^?]{0,120}\b(?:wrote|written|write|writes|authored|delivered|penned|signed)\b[^?]{0,120}\b(?:opinion|order|memorandum|decision|ruling|dissent|concurrence|letter|OAG|AGO)s?\b|\b(?:opinion|order|memorandum|decision|ruling|dissent|OAG|AGO)\b[^?]{0,120}\b(?:author|written by|authored by)\b|\bauthor of\b[^?]{0,120}\b(?:opinion|order|memorandum|decision|ruling|dissent|concurrence|letter|OAG|AGO)s?\b/i,
+    /\bwho (?:is|was) the (?:(?!probate\b)[\w-]+ )?judge\b(?! of (?:probate|elections?)\b)|\bwho (?:else )?(?:dissented|dissents|concurred|concurs)\b|\bwho signed(?: (?:it|this|that|off))?\s*\??\s*$|\b(?:who|which (?:[\w-]+ ){0,2}(?:judge|justice|attorney|lawyer|official|AG))\b[^?]{0,120}\b(?:wrote|written|write|writes|authored|delivered|penned|signed)\b[^?]{0,120}\b(?:opinion|order|memorandum|decision|ruling|dissent|concurrence|letter|OAG|AGO)s?\b|\b(?:opinion|order|memorandum|decision|ruling|dissent|OAG|AGO)\b[^?]{0,120}\b(?:author|written by|authored by)\b|\bauthor of\b[^?]{0,120}\b(?:opinion|order|memorandum|decision|ruling|dissent|concurrence|letter|OAG|AGO)s?\b/i,
   ],
   // "Who requested OAG 18-011?", "OAG 18-011 requested by": the official an opinion answers, named in its
   // header ("Requested by: Hon. Alison Lundergan Grimes", "Honorable Michael Armstead").

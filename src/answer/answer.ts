@@ -12,7 +12,7 @@ import { withIdiomsSaidPlainly } from './idioms.js';
 import { cleanQuestion } from './question-text.js';
 import { missingWordsOf } from './missing-words.js';
 import { documentsOfNamedCase } from './named-case.js';
-import { pickSentences, type SentenceChoice, textOf } from './pick.js';
+import { PASSAGES_TO_READ, pickSentences, type SentenceChoice, textOf } from './pick.js';
 import { analyzeQuery } from './query.js';
 import { rerank, type RankedCandidate } from './rank.js';
 
@@ -63,10 +63,13 @@ export function answerQuestion(corpus: Corpus, question: string, options: Answer
   // A text a document repeats (the caption above each opinion of a Supreme Court decision) is read and
   // quoted once: the same words three times tell the reader nothing more.
   const distinct = answerable.filter((candidate, index) => !answerable.some((earlier, at) => at < index && sameTerms(earlier.tokens, candidate.tokens)));
+  // A signature line ("LUTHER STRANGE, Attorney General.") shares few words with "which AG wrote …?" and
+  // ranks low, yet it is the answer: for a shaped question every candidate holding one is read.
+  const toRead = holdsShapedAnswer ? distinct.filter((candidate, rank) => rank < PASSAGES_TO_READ || holdsShapedAnswer(candidate.passage.text)) : distinct.slice(0, PASSAGES_TO_READ);
   // A sentence that shares no word with the question is filler, not evidence.
   const choices = withoutRepeatedQuotes(
     withShapedAnswersFirst(
-      pickSentences(query, distinct, reading).filter((choice) => choice.ownMatches > 0),
+      pickSentences(query, toRead, reading, toRead.length).filter((choice) => choice.ownMatches > 0),
       holdsShapedAnswer,
     ),
   );
