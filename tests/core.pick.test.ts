@@ -177,6 +177,17 @@ describe('a question asking what a term means', () => {
   });
 });
 
+describe('a question naming an office ("Limestone County probate judge in 2015?")', () => {
+  it('quotes the title line of an address block with the name on the line above it', async () => {
+    const corpus = await corpusOfParagraphs([
+      'Alabama Advisory Opinions\nAugust 13, 2015: AGO 2015-059\n\nHonorable Charles C. Woodroof\n\nLimestone County Probate Judge\n\n100 South Clinton Street, Suite D\n\nAthens, Alabama 35611',
+      'The Probate Judge of Limestone County is responsible for verifying that the individuals who sign a petition are registered voters.',
+    ]);
+    const answer = answerQuestion(corpus, 'Limestone County probate judge in 2015?');
+    expect(answer.kind === 'excerpts' && answer.excerpts[0]!.quote).toMatch(/Honorable Charles C\. Woodroof\s+Limestone County Probate Judge$/);
+  });
+});
+
 describe('a "who" question answered by a sentence that opens with a pronoun', () => {
   it('takes in the sentence before, which names the person', async () => {
     const corpus = await corpusOfParagraphs([

@@ -82,12 +82,13 @@ const TYPE_PATTERNS: [AnswerType, RegExp][] = [
   // ("do I need the notice when I redistribute?").
   ['date', new RegExp(String.raw`^(?:(?!\b(?:what|who|whom|whose|which|how|why|where)\b)[^])*?\bwhen\b(?!\s+(?:i|i'm|you|we)\b)|\b(?:and|or|&)\s+when\b|${TIME_ASKED_FOR.source}|\bdates?\b`, 'i')],
   // "Which district judge …", "which State Board official …": a role, with up to three words before it.
+  // A terse office, "Limestone County probate judge in 2015?", "netflix ceo", asks who held it.
   // Not "who" after a noun ("a candidate who fails", "the limits on who may deliver"): that "who" opens a
   // clause about the noun, and the question asks what its first word asks.
   [
     'person',
     new RegExp(
-      String.raw`\b(?=who)${NOT_AFTER_A_NOUN}(?:who|whom|whose)\b|\b(?:which (?:[\w-]+ ){0,3}?(?:person|company|firm|people|judge|justice|lawyer|attorney|official|officer|investigator|employee)s?\b(?!['’])|what (?:is|was|are|were) the (?:full )?names? of)\b`,
+      String.raw`\b(?=who)${NOT_AFTER_A_NOUN}(?:who|whom|whose)\b|\b(?:which (?:[\w-]+ ){0,3}?(?:person|company|firm|people|judge|justice|lawyer|attorney|official|officer|investigator|employee)s?\b(?!['’])|what (?:is|was|are|were) the (?:full )?names? of)\b|^(?![^?]*\b(?:what|who|whom|whose|which|how|why|where|when|is|are|was|were|do|does|did|can|could|should|will|would)\b)[^?]{0,80}\b(?:judge|justice|attorney general|AG|secretary of state|governor|ceo|president|chair(?:man|woman)?|superintendent|clerk|sheriff|lawyer|counsel|mayor|commissioner)s?(?:\s+(?:in|as of|at the time)\b[^?]{0,20})?\W*$`,
       'iu',
     ),
   ],

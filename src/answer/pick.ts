@@ -155,7 +155,7 @@ export function pickSentences(
         if (!best || score > best.score) best = { candidate, passageRank, start, end, coverage, ownMatches: windowConcepts.length, score };
       }
     }
-    if (best && type === 'person') best = withNamedAntecedent(best, sentences);
+    if (best && type === 'person') best = withNamedAntecedent(best, sentences, offers);
     if (best && WHY_QUESTION.test(query.question)) best = withStatedReason(best, sentences);
     if (best) choices.push(best);
   });
@@ -214,12 +214,22 @@ function refersBack(candidate: RankedCandidate, previous: ScoredSentence, senten
 
 const PERSONAL_PRONOUN_OPENING = /^(?:he|she|they|his|her|their)\b/i;
 
+/** A line of a letter's address block or a signature that names no one: "Limestone County Probate Judge". */
+const TITLE_LINE_CHARS = 80;
+
 /**
  * "Who …?" answered by "He is also the oldest quarterback …" does not say who: the window takes in the
- * sentence before it, which names him, when the two fit in one quote.
+ * sentence before it, which names him, when the two fit in one quote. So is "Limestone County probate
+ * judge?" answered by the title line of an address block, whose name stands on the line above it.
  */
-function withNamedAntecedent(choice: SentenceChoice, sentences: readonly ScoredSentence[]): SentenceChoice {
-  return PERSONAL_PRONOUN_OPENING.test(choice.candidate.passage.text.slice(choice.start, choice.start + 8)) ? withSentenceBefore(choice, sentences) : choice;
+function withNamedAntecedent(choice: SentenceChoice, sentences: readonly ScoredSentence[], namesSomeone: readonly boolean[]): SentenceChoice {
+  if (PERSONAL_PRONOUN_OPENING.test(choice.candidate.passage.text.slice(choice.start, choice.start + 8))) return withSentenceBefore(choice, sentences);
+  const first = sentences.findIndex((sentence) => sentence.span.start === choice.start);
+  const line = sentences[first];
+  const above = sentences[first - 1];
+  const alone = line && line.span.end === choice.end && line.span.end - line.span.start <= TITLE_LINE_CHARS;
+  if (!alone || namesSomeone[first] || !above || !namesSomeone[first - 1] || above.span.end - above.span.start > TITLE_LINE_CHARS) return choice;
+  return { ...choice, start: above.span.start };
 }
 
 const WHY_QUESTION = /\bwhy\b/i;
