@@ -240,17 +240,22 @@ describe('passage index', () => {
   const built = buildPassageIndex(passages, documents, analyzer);
   const loaded = loadPassageIndex(built.serialize(), analyzer);
 
-  it('relies on MiniSearch internals that still exist (_index.get, _index.fuzzyGet, _fieldIds)', () => {
+  it('relies on MiniSearch internals that still exist (_index.get, _index.fuzzyGet, _index.atPrefix, _fieldIds)', () => {
     const miniSearch = new MiniSearch({ fields: ['text', 'title'] });
     miniSearch.add({ id: 1, text: 'hello world', title: 'greeting' });
     const internals = miniSearch as unknown as {
-      _index: { get(term: string): Map<number, Map<number, number>> | undefined; fuzzyGet(term: string, distance: number): Map<string, [unknown, number]> };
+      _index: {
+        get(term: string): Map<number, Map<number, number>> | undefined;
+        fuzzyGet(term: string, distance: number): Map<string, [unknown, number]>;
+        atPrefix(prefix: string): Iterable<[string, unknown]>;
+      };
       _fieldIds: Record<string, number>;
     };
     expect(internals._fieldIds).toEqual({ text: 0, title: 1 });
     expect(internals._index.get('hello')?.get(internals._fieldIds.text!)?.size).toBe(1);
     expect(internals._index.get('hello')?.get(internals._fieldIds.title!)).toBeUndefined();
     expect([...internals._index.fuzzyGet('helo', 1)].map(([term, [, distance]]) => [term, distance])).toEqual([['hello', 1]]);
+    expect([...internals._index.atPrefix('hel')].map(([term]) => term)).toEqual(['hello']);
   });
 
   it.each([
@@ -275,6 +280,16 @@ describe('passage index', () => {
     expect(index.closestTerms('settlment', 2)).toEqual(['settlement']);
     expect(index.closestTerms('netflix', 1)).toEqual([]);
     expect(index.closestTerms('zzzzzz', 1)).toEqual([]);
+  });
+
+  it.each([
+    ['built', built],
+    ['loaded from the cache bytes', loaded],
+  ])('lists the indexed terms a word starts, one more than the limit at most (%s)', (_label, index) => {
+    expect(index.termsWithPrefix('netfl', 3)).toEqual(['netflix']);
+    expect(index.termsWithPrefix('netflix', 3)).toEqual([]);
+    expect(index.termsWithPrefix('zzz', 3)).toEqual([]);
+    expect(index.termsWithPrefix('p', 1)).toEqual(['pay', 'privat']);
   });
 
   it('searches a loaded index exactly as the index it was saved from', () => {

@@ -75,6 +75,28 @@ describe('words the documents do not use', () => {
   });
 });
 
+describe('a word cut short', () => {
+  const ARTICLE = [
+    'The narrative weaves a web of data sharing and psychological profiling.',
+    'The consumer contract was considered, construed and consented to under the constitution.',
+  ];
+
+  it('stands for the indexed word it starts ("psych" → "psychological")', async () => {
+    const corpus = await corpusOfParagraphs(ARTICLE);
+    const concept = analyzeQuery('what psych stuff does it mention', corpus.analyzer, corpus.index).concepts.find((c) => c.word === 'psych');
+    expect(concept).toMatchObject({ known: true });
+    const answer = answerQuestion(corpus, 'what psych profiling does the narrative mention');
+    expect(answer.kind === 'excerpts' && answer.excerpts[0]!.quote).toContain('psychological profiling');
+  });
+
+  it('stands for nothing when it starts many words, or is a name', async () => {
+    const corpus = await corpusOfParagraphs(ARTICLE);
+    const concepts = analyzeQuery('cons of the Psych ward', corpus.analyzer, corpus.index).concepts;
+    expect(concepts.find((c) => c.word === 'cons')).toMatchObject({ known: false });
+    expect(concepts.find((c) => c.word === 'Psych')).toMatchObject({ known: false });
+  });
+});
+
 describe('an acronym run together with its version number', () => {
   const LICENSE = ['This License is the GPL as published by the Free Software Foundation.', 'Conveying over a network is not conveying a copy.'];
 

@@ -109,8 +109,25 @@ function standInTerms(
   // An everyday word is spelt as meant: "nationality" is no typo of "notion".
   const fixes = isGeneric(fresh) ? [] : spellingFixes(word, fresh, analyzer, index);
   if (fixes.length > 0) return { kind: 'correction', terms: fixes };
+  const completions = isGeneric(fresh) ? [] : wordsCutShort(word, index);
+  if (completions.length > 0) return { kind: 'correction', terms: completions };
   const agents = agentNouns(fresh, index);
   return { kind: 'correction', terms: agents.length > 0 ? agents : baseWords(word.toLowerCase(), index) };
+}
+
+/** More indexed words than this starting with the letters typed, and they are too short a start to stand for one. */
+const MAX_COMPLETIONS = 3;
+
+/**
+ * "psych" for "psychological", "admin" for "administrative": a word cut short stands for the indexed words
+ * it starts, when there are few. Four letters at least: "con" starts too many words to mean one.
+ */
+function wordsCutShort(word: string, index: PassageIndex): string[] {
+  // Lower case only: a capitalised word the documents never use is most likely a name they do not know.
+  if (!/^\p{Ll}{4,}$/u.test(word)) return [];
+  const completions = index.termsWithPrefix(word, MAX_COMPLETIONS);
+  // A letter more is an ending ("clubs" for "club"), not a word cut short.
+  return completions.length <= MAX_COMPLETIONS ? completions.filter((term) => term.length >= word.length + 2) : [];
 }
 
 /**

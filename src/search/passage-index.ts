@@ -19,6 +19,8 @@ export interface PassageIndex {
   readonly passageCount: number;
   /** The closest indexed terms within `maxDistance` edits, for words missing from the vocabulary. */
   closestTerms(term: string, maxDistance: number): string[];
+  /** Indexed terms that start with `prefix` (not the prefix itself), sorted; `limit` + 1 at most, so a caller can tell there are more. */
+  termsWithPrefix(prefix: string, limit: number): string[];
   /** The index as bytes for the cache; `loadPassageIndex` restores it. */
   serialize(): Buffer;
 }
@@ -35,6 +37,7 @@ interface IndexedPassage {
 interface MiniSearchInternals extends Postings {
   _index: Postings['_index'] & {
     fuzzyGet(term: string, distance: number): Map<string, [unknown, number]>;
+    atPrefix(prefix: string): Iterable<[string, Map<number, Map<string, number>>]>;
     _tree: Map<string, unknown>;
   };
   _idToShortId: Map<string, number>;
@@ -76,6 +79,15 @@ function wrap(miniSearch: MiniSearch<IndexedPassage>): PassageIndex {
         .filter(([, [, distance]]) => distance === best)
         .map(([candidate]) => candidate)
         .sort();
+    },
+    termsWithPrefix(prefix, limit) {
+      const found: string[] = [];
+      for (const [term, fields] of internals._index.atPrefix(prefix)) {
+        if (term === prefix || !((fields.get(textField)?.size ?? 0) > 0)) continue;
+        found.push(term);
+        if (found.length > limit) break;
+      }
+      return found.sort();
     },
     serialize() {
       return encodeIndex({
