@@ -1,12 +1,13 @@
-import { deserialize, serialize } from 'node:v8';
+import { readSections, writeSections } from './index-sections.js';
 
 /**
  * The bytes of a cached index: MiniSearch's term tree and postings as a few flat arrays and strings
  * instead of its own nested maps. V8 rebuilt every map entry of those one by one (10,000 passages:
- * about 500,000 postings, 250 ms or more in a fresh process, most of a restart); typed arrays come back
- * as views of the file's bytes, and the tree's 20,000 maps are rebuilt faster in JavaScript.
+ * about 500,000 postings, 250 ms or more in a fresh process, most of a restart), and its deserializer
+ * copied every typed array it read; here they are views of the file's own bytes (see `index-sections.ts`),
+ * and the tree's 20,000 maps are rebuilt faster in JavaScript.
  */
-export const INDEX_FORMAT = 'pinpoint-index/2';
+export const INDEX_FORMAT = 'pinpoint-index/3';
 
 /** One term's passages in one field, in the order MiniSearch met them: the scorer sums in that order. */
 export interface FieldPostings {
@@ -54,7 +55,7 @@ interface Encoded {
   documentCount: number;
   nextId: number;
   fieldIds: Record<string, number>;
-  averageFieldLength: number[];
+  averageFieldLength: Float64Array;
   dirtCount: number;
   /** Short ids, the passage ids joined and their lengths, and each passage's field lengths in a row. */
   shortIds: Uint32Array;
@@ -81,7 +82,7 @@ export function encodeIndex(state: IndexState): Buffer {
     documentCount: state.documentCount,
     nextId: state.nextId,
     fieldIds: state.fieldIds,
-    averageFieldLength: state.averageFieldLength,
+    averageFieldLength: Float64Array.from(state.averageFieldLength),
     dirtCount: state.dirtCount,
     shortIds: Uint32Array.from(state.documentIds.keys()),
     ids: ids.join(''),
@@ -89,7 +90,7 @@ export function encodeIndex(state: IndexState): Buffer {
     fieldLengths,
     ...encodeTree(state.tree),
   };
-  return serialize(encoded);
+  return writeSections({ ...encoded });
 }
 
 /**
@@ -128,10 +129,17 @@ function encodeTree(tree: TermTree): Pick<Encoded, 'shape' | 'labels' | 'docs' |
 
 /** Restores what `encodeIndex` wrote; throws on bytes of any other shape, so the caller can rebuild. */
 export function decodeIndex(bytes: Buffer): IndexState {
-  const encoded = deserialize(bytes) as Partial<Encoded> | null;
-  if (encoded?.format !== INDEX_FORMAT) throw new Error(`not a ${INDEX_FORMAT} index`);
-  const { shortIds, ids, idLengths, fieldLengths, fieldIds } = encoded;
-  if (!(shortIds instanceof Uint32Array) || !(idLengths instanceof Uint32Array) || !(fieldLengths instanceof Uint32Array) || typeof ids !== 'string' || !fieldIds) {
+  const encoded = readSections(bytes) as Partial<Encoded>;
+  if (encoded.format !== INDEX_FORMAT) throw new Error(`not a ${INDEX_FORMAT} index`);
+  const { shortIds, ids, idLengths, fieldLengths, fieldIds, averageFieldLength } = encoded;
+  if (
+    !(shortIds instanceof Uint32Array) ||
+    !(idLengths instanceof Uint32Array) ||
+    !(fieldLengths instanceof Uint32Array) ||
+    !(averageFieldLength instanceof Float64Array) ||
+    typeof ids !== 'string' ||
+    !fieldIds
+  ) {
     throw new Error(`${INDEX_FORMAT} index without its passages`);
   }
   const fieldCount = Object.keys(fieldIds).length;
@@ -152,7 +160,7 @@ export function decodeIndex(bytes: Buffer): IndexState {
     documentCount: encoded.documentCount!,
     nextId: encoded.nextId!,
     fieldIds,
-    averageFieldLength: encoded.averageFieldLength!,
+    averageFieldLength: Array.from(averageFieldLength),
     dirtCount: encoded.dirtCount!,
     documentIds,
     fieldLength,

@@ -45,8 +45,8 @@ interface MiniSearchInternals extends Postings {
 }
 
 const MINISEARCH_VERSION: string = JSON.parse(readFileSync(new URL('../../package.json', import.meta.resolve('minisearch')), 'utf8')).version;
-/** Part of the cache key: bytes written by another format, V8 or MiniSearch version are not read. */
-export const INDEX_VERSION = `${INDEX_FORMAT}:v8-${process.versions.v8}:minisearch-${MINISEARCH_VERSION}`;
+/** Part of the cache key: bytes written by another format or MiniSearch version are not read. */
+export const INDEX_VERSION = `${INDEX_FORMAT}:minisearch-${MINISEARCH_VERSION}`;
 
 function miniSearchOptions(analyzer: Analyzer) {
   return {
