@@ -9,6 +9,7 @@ import { decodeHtml } from './html-encoding.js';
 import { PACK_FILE, readPackManifest } from './pack.js';
 import { extractPdf } from './pdf.js';
 import { documentMetaSchema, type PackManifest } from './schema.js';
+import { simpleFrontMatter } from './simple-front-matter.js';
 import { strictUtf8 } from './utf8.js';
 import { parseYamlBlock } from './yaml-block.js';
 
@@ -35,13 +36,13 @@ const frontMatterSchema = documentMetaSchema.partial();
 const readText: Reader = async (bytes, file) => {
   const source = normalizeNewlines(decodeText(bytes, file));
   const split = splitFrontMatter(source, file);
-  const meta = split.yaml === undefined
-    ? {}
-    : parseYamlBlock(split.yaml, frontMatterSchema, {
-        file,
-        firstLine: split.yamlFirstLine,
-        errorCode: 'DOCUMENT_INVALID',
-      });
+  if (split.yaml === undefined) return { text: split.body, meta: {}, warnings: [] };
+  const simple = simpleFrontMatter(split.yaml);
+  const checked = simple && frontMatterSchema.safeParse(simple);
+  // The YAML parser reads the rest, and words any problem with the line it is on.
+  const meta = checked?.success
+    ? checked.data
+    : parseYamlBlock(split.yaml, frontMatterSchema, { file, firstLine: split.yamlFirstLine, errorCode: 'DOCUMENT_INVALID' });
   return { text: split.body, meta, warnings: [] };
 };
 
