@@ -115,7 +115,7 @@ function standInTerms(
   return { kind: 'correction', terms: agents.length > 0 ? agents : baseWords(word.toLowerCase(), index) };
 }
 
-/** More indexed words than this starting with the letters typed, and they are too short a start to stand for one. */
+/** A start that more indexed words than this share is too short to stand for one of them. */
 const MAX_COMPLETIONS = 3;
 
 /**
