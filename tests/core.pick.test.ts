@@ -177,6 +177,17 @@ describe('a question asking what a term means', () => {
   });
 });
 
+describe('a question put in the negative', () => {
+  it('is answered by the sentence that negates too, not the one beside it stating the positive case', async () => {
+    const corpus = await corpusOfParagraphs([
+      'Each release carries a version number. If the recipient states a version number in the notice that accompanies every copy of the work, in the form and at the place the publisher prescribes for such notices, the recipient follows that version. If the recipient does not state a version number in the notice that accompanies every copy of the work, in the form and at the place the publisher prescribes, the recipient may follow any version ever released.',
+      'Releases are published twice a year.',
+    ]);
+    const answer = answerQuestion(corpus, "If the recipient doesn't state a version number, which version do they follow?");
+    expect(answer.kind === 'excerpts' && answer.excerpts[0]!.quote).toMatch(/^If the recipient does not state a version number .* may follow any version ever released\.$/);
+  });
+});
+
 describe('a question naming an office ("Limestone County probate judge in 2015?")', () => {
   it('quotes the title line of an address block with the name on the line above it', async () => {
     const corpus = await corpusOfParagraphs([

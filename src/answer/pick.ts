@@ -37,9 +37,11 @@ export const PASSAGES_TO_READ = 5;
  * `restatedQuestion`: a question does not answer itself. A window of headings in capitals alone ("BEOPEN
  * PYTHON OPEN SOURCE LICENSE AGREEMENT") pays `heading`: a title names what follows, it does not say it.
  * A second sentence earns a small bonus (context helps a reader) until the pair grows past
- * PAIR_COMFORT_CHARS; pairs over `maxPairChars` are not offered.
+ * PAIR_COMFORT_CHARS; pairs over `maxPairChars` are not offered. A question put in the negative ("if the
+ * program doesn't state a version number") favours a window that negates too ("does not specify a version
+ * number") by `negation`: the sentence beside it that states the positive case answers another question.
  */
-export const SENTENCE_WEIGHTS = { coverage: 1, neighbours: 0.2, answerType: 0.15, shapedAnswer: 0.5, definition: 2, answerTypeNear: 0.05, passage: 0.5, pairBonus: 0.02, restatedQuestion: 0.3, heading: 0.3, pairLength: 0.03, proximity: 0.05, maxPairChars: 400 } as const;
+export const SENTENCE_WEIGHTS = { coverage: 1, neighbours: 0.2, answerType: 0.15, shapedAnswer: 0.5, definition: 2, answerTypeNear: 0.05, passage: 0.5, pairBonus: 0.02, restatedQuestion: 0.3, heading: 0.3, pairLength: 0.03, proximity: 0.05, negation: 0.1, maxPairChars: 400 } as const;
 /** How close (in characters) answer-type evidence must stand to a question word to count as near it. */
 const ANSWER_NEAR_CHARS = 30;
 /** Pairs longer than this pay `pairLength` per extra 100 characters: quotes are read in chat. */
@@ -98,6 +100,8 @@ function proximity(occurrences: readonly number[][], concepts: readonly number[]
   return concepts.length / best;
 }
 
+/** A negation: "not", "doesn't", "never", "no longer"; not "No." before a number. */
+const NEGATION = /\b(?:not|never|neither|nor|none|without)\b|\bno\b(?!\.?\s*\d)|n['’]t\b/i;
 /** Picks the best one- or two-sentence window of each of the top passages (with the citations after it), best first. Deterministic. */
 export function pickSentences(
   query: AnalyzedQuery,
@@ -111,6 +115,8 @@ export function pickSentences(
   // "Is it still …?" is answered by a sentence that speaks of the present ("remains lawful"), and only by one.
   const present = asksAboutPresent(query.question);
   const choices: SentenceChoice[] = [];
+  // "If the program doesn't state a version …" is answered by what a sentence says is not so.
+  const negated = NEGATION.test(query.question);
 
   candidates.slice(0, passagesToRead).forEach((candidate, passageRank) => {
     const sentences = sentencesWithMatches(candidate);
@@ -146,6 +152,7 @@ export function pickSentences(
           SENTENCE_WEIGHTS.coverage * coverage +
           SENTENCE_WEIGHTS.neighbours * (query.totalWeight > 0 ? aroundWeight / query.totalWeight : 0) +
           SENTENCE_WEIGHTS.proximity * proximity(candidate.occurrences, windowConcepts, sentences[first]!.firstToken, sentences[last]!.endToken) +
+          (negated && NEGATION.test(candidate.passage.text.slice(start, end)) ? SENTENCE_WEIGHTS.negation : 0) +
           answerTypeWeight * (offers[first] || offers[last] ? 1 : 0) +
           SENTENCE_WEIGHTS.answerTypeNear * (offersNear[first] || offersNear[last] ? 1 : 0) +
           SENTENCE_WEIGHTS.passage * (candidate.score / topScore) -
