@@ -1,15 +1,18 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { answerQuestion } from './answer/answer.js';
 import { toTerminalText } from './answer/format-text.js';
 import { DEFAULT_DATA_DIR, DEFAULT_KNOWLEDGE_DIR } from './config.js';
+import { buildCorpus } from './corpus.js';
 import { isPinpointError } from './errors.js';
 import type { EvalMetrics } from './eval/metrics.js';
 import { runEval } from './eval/run-eval.js';
 import { loadKnowledge } from './knowledge/load.js';
+import { silentLogger } from './logger.js';
 import { splitPassages } from './passages.js';
 import { createPinpoint } from './pinpoint.js';
 import { createAnalyzer } from './search/analyzer.js';
-import { createState, formatNoMatchReport } from './state/index.js';
+import { createState, formatNoMatchReport, type NoMatchEntry } from './state/index.js';
 
 export interface CliIo {
   env: Record<string, string | undefined>;
@@ -22,7 +25,7 @@ const USAGE = `usage:
   npm run eval -- --squad FILE.json [--json]
   npm run eval -- --questions FILE.jsonl [--knowledge DIR] [--json]
   npm run index -- --check [--knowledge DIR]
-  npm run report [-- --limit N]
+  npm run report [-- --limit N] [--knowledge DIR]
 `;
 
 /** The command line: ask, eval, index --check, report. Returns the exit code. */
@@ -45,7 +48,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       case 'index':
         return await checkIndex(rest, io, knowledgeDefault);
       case 'report':
-        return report(rest, io, dataDir);
+        return await report(rest, io, knowledgeDefault, dataDir);
       default:
         io.stderr.write(USAGE);
         return 2;
@@ -147,18 +150,39 @@ function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
-function report(args: string[], io: CliIo, dataDir: string): number {
-  const { values } = parseArgs({ args, options: { limit: { type: 'string', default: '20' } } });
+async function report(args: string[], io: CliIo, knowledgeDefault: string, dataDir: string): Promise<number> {
+  const { values } = parseArgs({ args, options: { limit: { type: 'string', default: '20' }, knowledge: { type: 'string', default: knowledgeDefault } } });
   const limit = Number(values.limit);
   if (!Number.isInteger(limit) || limit < 1) {
     io.stderr.write(`pinpoint: --limit must be a whole number of at least 1, got "${values.limit}"\n`);
     return 2;
   }
   const state = createState({ dataDir, analyze: createAnalyzer().terms });
+  let entries: NoMatchEntry[];
   try {
-    io.stdout.write(formatNoMatchReport(state.answers.noMatchReport(limit)));
-    return 0;
+    entries = state.answers.noMatchReport(limit);
   } finally {
     state.close();
+  }
+  io.stdout.write(formatNoMatchReport(entries, entries.length > 0 ? await missingWordsFinder(values.knowledge, dataDir, io) : undefined));
+  return 0;
+}
+
+/**
+ * Asks each reported question again of the documents as they are now (not through the bot, which
+ * would count it once more) for the words they never use. Without readable documents the report
+ * still lists the questions.
+ */
+async function missingWordsFinder(knowledgeDir: string, dataDir: string, io: CliIo): Promise<((question: string) => string[]) | undefined> {
+  try {
+    const corpus = await buildCorpus(await loadKnowledge(knowledgeDir), { cacheDir: path.join(dataDir, 'index-cache'), logger: silentLogger });
+    return (question) => {
+      const answer = answerQuestion(corpus, question);
+      return answer.kind === 'no-match' ? (answer.missingWords ?? []) : [];
+    };
+  } catch (error) {
+    if (!isPinpointError(error)) throw error;
+    io.stderr.write(`pinpoint: the report lists the questions without the words the documents miss: ${error.message}\n`);
+    return undefined;
   }
 }

@@ -291,3 +291,30 @@ describe('cli index --check', () => {
     expect(stderr).toBe('pinpoint: index needs --check (validate a pack without starting the bot)\n');
   });
 });
+
+describe('cli report', () => {
+  it('lists the questions that got no match with the words the documents never use, and those words most asked first', async () => {
+    for (const question of ['What is the capital of France?', 'What is the capital of France?', 'Who won the super bowl?']) {
+      expect((await run(['ask', question, '--knowledge', KB])).code).toBe(0);
+    }
+    const { code, stdout, stderr } = await run(['report', '--knowledge', KB]);
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+    const today = new Date().toISOString().slice(0, 10);
+    expect(stdout).toBe(
+      'Questions that got no match (2, most asked first):\n' +
+        `2×  What is the capital of France?  (last asked ${today}; never uses “capital”, “France”)\n` +
+        `1×  Who won the super bowl?  (last asked ${today}; never uses “won”, “super”, “bowl”)\n` +
+        '\n' +
+        'Words the documents never use, most asked first: capital (2×), France (2×), bowl (1×), super (1×), won (1×).\n' +
+        'Where the documents say the same in other words, an alias group in pack.yaml joins them.\n',
+    );
+  });
+
+  it('still lists the questions when the documents cannot be read', async () => {
+    expect((await run(['ask', 'What is the capital of France?', '--knowledge', KB])).code).toBe(0);
+    const { code, stdout, stderr } = await run(['report', '--knowledge', join(dataDir, 'gone')]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Questions that got no match \(1, most asked first\):\n1× {2}What is the capital of France\? {2}\(last asked \d{4}-\d{2}-\d{2}\)\n$/);
+    expect(stderr).toMatch(/^pinpoint: the report lists the questions without the words the documents miss: /);
+  });
+});

@@ -1,14 +1,37 @@
 import type { NoMatchEntry } from './answers.js';
 
-/** The `npm run report` text: questions nobody could answer, most asked first, to show what documents to add. */
-export function formatNoMatchReport(entries: readonly NoMatchEntry[]): string {
+/** How many missing words the report's summary lists. */
+const MAX_SUMMARY_WORDS = 10;
+
+/**
+ * The `npm run report` text: questions nobody could answer, most asked first, to show what documents to
+ * add. `missingWordsOf` names a question's words the documents never use: the ones asked most are listed
+ * at the end, for an alias group in `pack.yaml` when the documents say the same thing in other words.
+ */
+export function formatNoMatchReport(entries: readonly NoMatchEntry[], missingWordsOf: (question: string) => readonly string[] = () => []): string {
   if (entries.length === 0) return 'No questions went unanswered yet.\n';
   const width = String(Math.max(...entries.map((entry) => entry.count))).length;
-  const lines = entries.map(
-    (entry) =>
-      `${String(entry.count).padStart(width)}×  ${oneLine(entry.question)}  (last asked ${entry.lastAsked.slice(0, 10)})`,
-  );
-  return [`Questions that got no match (${entries.length}, most asked first):`, ...lines, ''].join('\n');
+  const asked = new Map<string, { word: string; count: number }>();
+  const lines = entries.map((entry) => {
+    const missing = missingWordsOf(entry.question);
+    for (const word of missing) {
+      const tally = asked.get(word.toLowerCase()) ?? { word, count: 0 };
+      tally.count += entry.count;
+      asked.set(word.toLowerCase(), tally);
+    }
+    const never = missing.length > 0 ? `; never uses ${missing.map((word) => `“${oneLine(word)}”`).join(', ')}` : '';
+    return `${String(entry.count).padStart(width)}×  ${oneLine(entry.question)}  (last asked ${entry.lastAsked.slice(0, 10)}${never})`;
+  });
+  const report = [`Questions that got no match (${entries.length}, most asked first):`, ...lines];
+  if (asked.size > 0) {
+    const top = [...asked.values()].sort((a, b) => b.count - a.count || a.word.localeCompare(b.word)).slice(0, MAX_SUMMARY_WORDS);
+    report.push(
+      '',
+      `Words the documents never use, most asked first: ${top.map(({ word, count }) => `${oneLine(word)} (${count}×)`).join(', ')}.`,
+      'Where the documents say the same in other words, an alias group in pack.yaml joins them.',
+    );
+  }
+  return [...report, ''].join('\n');
 }
 
 // A question with a newline would break the one-question-per-line layout.
