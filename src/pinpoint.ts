@@ -89,7 +89,11 @@ export async function createPinpoint(options: PinpointOptions): Promise<Pinpoint
       ...state.answers,
       noMatchReport: (limit, scope) => {
         unanswered.flush();
-        return state.answers.noMatchReport(limit, scope);
+        // Asked again of the documents as they are now: a question they answer since is no gap of words.
+        return state.answers.noMatchReport(limit, scope).map((entry) => {
+          const answer = answerQuestion(corpus, entry.question);
+          return { ...entry, missingWords: answer.kind === 'no-match' ? (answer.missingWords ?? []) : [] };
+        });
       },
     },
     reload: reloads.reload,

@@ -91,6 +91,9 @@ export interface AnswerLog {
   feedback(answerId: string, user: { platform: string; id: string }, vote: 'up' | 'down'): void;
   /** Votes recorded for one answer (one per user; a later vote replaces the earlier one). */
   feedbackCounts(answerId: string): { up: number; down: number };
-  /** The questions that got no-match most often in one server (or, without a scope, everywhere), most frequent first. */
-  noMatchReport(limit?: number, scope?: Pick<PinScope, 'platform' | 'server'>): { question: string; count: number; lastAsked: string }[];
+  /**
+   * The questions that got no-match most often in one server (or, without a scope, everywhere), most frequent
+   * first; through the core, each with the words of it the documents never use (`missingWords`).
+   */
+  noMatchReport(limit?: number, scope?: Pick<PinScope, 'platform' | 'server'>): { question: string; count: number; lastAsked: string; missingWords?: string[] }[];
 }

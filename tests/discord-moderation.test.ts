@@ -149,7 +149,7 @@ describe('discord /report', () => {
     expect(fresh.json).toEqual({ type: 5, data: { flags: 64 } });
     expect(fresh.reply.embeds?.[0]?.title).toBe(REPORT_TITLE);
     const freshBlocks = (fresh.reply.embeds?.[0]?.description ?? '').split('\n\n');
-    expect(freshBlocks[1]).toMatch(/^\*\*1\.\*\* 2× Pizza recipes\? · last asked \d{4}-\d\d-\d\d$/);
+    expect(freshBlocks[1]).toMatch(/^\*\*1\.\*\* 2× Pizza recipes\? · last asked \d{4}-\d\d-\d\d · never uses “Pizza”, “recipes”$/);
     expect(freshBlocks.at(-1)).toBe('**Stale pins in this server**: none. Every pinned quote still matches its source.');
 
     // Edit the quoted sentence under the pin, then reload: the pin turns stale.

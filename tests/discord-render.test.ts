@@ -384,7 +384,7 @@ describe('toReportMessage', () => {
   it('lists the no-match questions escaped on one line each and the stale pins with the warning and Unpin buttons', () => {
     const gaps = [
       { question: 'Who is   <@123>\n# and @everyone?', count: 3, lastAsked: '2026-02-03T04:05:06.000Z' },
-      { question: 'pizza', count: 1, lastAsked: '2026-02-01T00:00:00.000Z' },
+      { question: 'pizza', count: 1, lastAsked: '2026-02-01T00:00:00.000Z', missingWords: ['pizza', '*everyone*'] },
     ];
     const [message, ...rest] = toReportMessage(gaps, [stalePin(1, 'what *now*')]);
     expect(rest).toEqual([]);
@@ -396,7 +396,7 @@ describe('toReportMessage', () => {
       '**Questions that got no match** in this server, most asked first. ' +
         'Documents that answer them are the ones to add next:',
       '**1.** 3× Who is \\<@\u200D123\\> # and @\u200Deveryone? · last asked 2026-02-03',
-      '**2.** 1× pizza · last asked 2026-02-01',
+      '**2.** 1× pizza · last asked 2026-02-01 · never uses “pizza”, “\\*everyone\\*”',
       '**Stale pins in this server**:',
       '**1.** what \\*now\\* ⚠️ stale\n0 quotes in <#42>, pinned 2026-01-01',
       STALE_PIN_NOTE,

@@ -323,7 +323,7 @@ describe('toSlackHome', () => {
     const view = toSlackHome([stalePin], core.documents(), {
       noMatch: [
         { question: 'who is the pope of <@U1> & mars', count: 3, lastAsked: '2026-11-29T00:00:00.000Z' },
-        { question: 'weather', count: 1, lastAsked: '2026-11-28T00:00:00.000Z' },
+        { question: 'weather', count: 1, lastAsked: '2026-11-28T00:00:00.000Z', missingWords: ['weather', '<!here>'] },
       ],
       stale: [stalePin],
     });
@@ -331,7 +331,7 @@ describe('toSlackHome', () => {
     expect(all.slice(0, 3)).toEqual([
       NO_MATCH_HEADER,
       'Asked most often in this workspace without a quote to answer them: the documents to add next.',
-      '• *3×* who is the pope of &lt;@U1&gt; &amp; mars _(last asked 2026-11-29)_\n• *1×* weather _(last asked 2026-11-28)_',
+      '• *3×* who is the pope of &lt;@U1&gt; &amp; mars _(last asked 2026-11-29)_\n• *1×* weather _(last asked 2026-11-28; never uses “weather”, “&lt;!here&gt;”)_',
     ]);
     expect(all).toContain(STALE_HEADER);
     expect(all).toContain(`⚠️ ${STALE_WARNING_TEXT}`);

@@ -77,7 +77,7 @@ describe('state through the core', () => {
     const core = await start();
     expect(core.answers.get(remembered.id)).toEqual(remembered);
     expect(core.answers.noMatchReport()).toEqual([
-      { question: 'who is the bailiff', count: 2, lastAsked: expect.any(String) },
+      { question: 'who is the bailiff', count: 2, lastAsked: expect.any(String), missingWords: ['bailiff'] },
     ]);
   });
 });

@@ -9,6 +9,8 @@ export interface GapEntry {
   question: string;
   count: number;
   lastAsked: string;
+  /** Words of the question the documents never use. */
+  missingWords?: string[];
 }
 
 export interface ReportRenderOptions {
@@ -23,12 +25,18 @@ function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
+/** " · never uses “nickname”": what an alias in pack.yaml could join to the documents' own word. */
+function neverUses(words: readonly string[]): string {
+  return words.length === 0 ? '' : ` · never uses ${words.map((word) => `“${escapeText(truncate(oneLine(word), 60))}”`).join(', ')}`;
+}
+
 /** The head and one block per question, so that no block can outgrow an embed whatever was asked. */
 function gapBlocks(gaps: readonly GapEntry[]): string[] {
   if (gaps.length === 0) return ['**Questions that got no match**: none yet.'];
   const lines = gaps.map(
     (gap, i) =>
-      `**${i + 1}.** ${gap.count}× ${escapeText(truncate(oneLine(gap.question), 200))} · last asked ${escapeText(gap.lastAsked.slice(0, 10))}`,
+      `**${i + 1}.** ${gap.count}× ${escapeText(truncate(oneLine(gap.question), 200))} · last asked ${escapeText(gap.lastAsked.slice(0, 10))}` +
+      neverUses(gap.missingWords ?? []),
   );
   // The core counts no-match questions for the whole deployment, not per server: say so.
   const head =

@@ -21,7 +21,7 @@ export const STALE_WARNING_TEXT =
 
 /** What only moderators see: the questions that got no match most often and the pins whose source changed. */
 export interface ModeratorReport {
-  noMatch: readonly { question: string; count: number; lastAsked: string }[];
+  noMatch: readonly { question: string; count: number; lastAsked: string; missingWords?: string[] }[];
   stale: readonly Pin[];
 }
 
@@ -96,7 +96,8 @@ function noMatchLines(entries: ModeratorReport['noMatch']): string {
   let length = 0;
   for (const entry of entries) {
     const question = escapeMrkdwn(truncate(entry.question.replace(/\s+/g, ' ').trim(), 200));
-    const line = `• *${entry.count}×* ${question} _(last asked ${escapeMrkdwn(entry.lastAsked.slice(0, 10))})_`;
+    const never = (entry.missingWords ?? []).map((word) => `“${escapeMrkdwn(truncate(word.replace(/\s+/g, ' ').trim(), 60))}”`).join(', ');
+    const line = `• *${entry.count}×* ${question} _(last asked ${escapeMrkdwn(entry.lastAsked.slice(0, 10))}${never ? `; never uses ${never}` : ''})_`;
     if (length + line.length + 1 > SLACK_LIMITS.sectionText) break;
     lines.push(line);
     length += line.length + 1;
