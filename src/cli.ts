@@ -1,17 +1,15 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { answerQuestion } from './answer/answer.js';
 import { toTerminalText } from './answer/format-text.js';
 import { DEFAULT_DATA_DIR, DEFAULT_KNOWLEDGE_DIR } from './config.js';
-import { buildCorpus } from './corpus.js';
 import { isPinpointError } from './errors.js';
 import type { EvalMetrics } from './eval/metrics.js';
 import { runEval } from './eval/run-eval.js';
 import { loadKnowledge } from './knowledge/load.js';
-import { silentLogger } from './logger.js';
 import { splitPassages } from './passages.js';
 import { createPinpoint } from './pinpoint.js';
 import { createAnalyzer } from './search/analyzer.js';
+import type { Pinpoint } from './services.js';
 import { createState, formatNoMatchReport, type NoMatchEntry } from './state/index.js';
 
 export interface CliIo {
@@ -157,32 +155,31 @@ async function report(args: string[], io: CliIo, knowledgeDefault: string, dataD
     io.stderr.write(`pinpoint: --limit must be a whole number of at least 1, got "${values.limit}"\n`);
     return 2;
   }
-  const state = createState({ dataDir, analyze: createAnalyzer().terms });
-  let entries: NoMatchEntry[];
-  try {
-    entries = state.answers.noMatchReport(limit);
-  } finally {
-    state.close();
-  }
-  io.stdout.write(formatNoMatchReport(entries, entries.length > 0 ? await missingWordsFinder(values.knowledge, dataDir, io) : undefined));
+  io.stdout.write(formatNoMatchReport(await unanswered(limit, values.knowledge, dataDir, io)));
   return 0;
 }
 
 /**
- * Asks each reported question again of the documents as they are now (not through the bot, which
- * would count it once more) for the words they never use. Without readable documents the report
- * still lists the questions.
+ * The questions through the core, which asks each again of the documents as they are now for the words
+ * they never use; without readable documents, straight from the state, with the questions alone.
  */
-async function missingWordsFinder(knowledgeDir: string, dataDir: string, io: CliIo): Promise<((question: string) => string[]) | undefined> {
+async function unanswered(limit: number, knowledgeDir: string, dataDir: string, io: CliIo): Promise<NoMatchEntry[]> {
+  let core: Pinpoint;
   try {
-    const corpus = await buildCorpus(await loadKnowledge(knowledgeDir), { cacheDir: path.join(dataDir, 'index-cache'), logger: silentLogger });
-    return (question) => {
-      const answer = answerQuestion(corpus, question);
-      return answer.kind === 'no-match' ? (answer.missingWords ?? []) : [];
-    };
+    core = await createPinpoint({ knowledgeDir, dataDir, judgePins: false });
   } catch (error) {
     if (!isPinpointError(error)) throw error;
     io.stderr.write(`pinpoint: the report lists the questions without the words the documents miss: ${error.message}\n`);
-    return undefined;
+    const state = createState({ dataDir, analyze: createAnalyzer().terms });
+    try {
+      return state.answers.noMatchReport(limit);
+    } finally {
+      state.close();
+    }
+  }
+  try {
+    return core.answers.noMatchReport(limit);
+  } finally {
+    await core.close();
   }
 }

@@ -213,16 +213,12 @@ describe('formatNoMatchReport', () => {
   });
 
   it('names the words each question used that the documents never do, and sums them up most asked first', () => {
-    const missing: Record<string, string[]> = { 'Who is the bailiff?': ['bailiff'], 'Was the bailiff\nsworn?': ['Bailiff', 'sworn'] };
     expect(
-      formatNoMatchReport(
-        [
-          { question: 'Who is the bailiff?', count: 2, lastAsked: '2026-03-01T12:02:00.000Z' },
-          { question: 'Was the bailiff\nsworn?', count: 1, lastAsked: '2026-02-27T09:00:00.000Z' },
-          { question: 'Who won?', count: 1, lastAsked: '2026-02-26T09:00:00.000Z' },
-        ],
-        (question) => missing[question] ?? [],
-      ),
+      formatNoMatchReport([
+        { question: 'Who is the bailiff?', count: 2, lastAsked: '2026-03-01T12:02:00.000Z', missingWords: ['bailiff'] },
+        { question: 'Was the bailiff\nsworn?', count: 1, lastAsked: '2026-02-27T09:00:00.000Z', missingWords: ['Bailiff', 'sworn'] },
+        { question: 'Who won?', count: 1, lastAsked: '2026-02-26T09:00:00.000Z', missingWords: [] },
+      ]),
     ).toBe(
       'Questions that got no match (3, most asked first):\n' +
         '2×  Who is the bailiff?  (last asked 2026-03-01; never uses “bailiff”)\n' +

@@ -26,6 +26,8 @@ export interface NoMatchEntry {
   question: string;
   count: number;
   lastAsked: string;
+  /** Words of the question the documents never use (filled in by the core, which has the documents). */
+  missingWords?: string[];
 }
 
 export interface AnswerStore extends AnswerLog {

@@ -5,15 +5,15 @@ const MAX_SUMMARY_WORDS = 10;
 
 /**
  * The `npm run report` text: questions nobody could answer, most asked first, to show what documents to
- * add. `missingWordsOf` names a question's words the documents never use: the ones asked most are listed
- * at the end, for an alias group in `pack.yaml` when the documents say the same thing in other words.
+ * add, each with the words of it the documents never use; the words asked most are listed at the end,
+ * for an alias group in `pack.yaml` when the documents say the same thing in other words.
  */
-export function formatNoMatchReport(entries: readonly NoMatchEntry[], missingWordsOf: (question: string) => readonly string[] = () => []): string {
+export function formatNoMatchReport(entries: readonly NoMatchEntry[]): string {
   if (entries.length === 0) return 'No questions went unanswered yet.\n';
   const width = String(Math.max(...entries.map((entry) => entry.count))).length;
   const asked = new Map<string, { word: string; count: number }>();
   const lines = entries.map((entry) => {
-    const missing = missingWordsOf(entry.question);
+    const missing = entry.missingWords ?? [];
     for (const word of missing) {
       const tally = asked.get(word.toLowerCase()) ?? { word, count: 0 };
       tally.count += entry.count;
