@@ -59,6 +59,8 @@ interface ScoredSentence {
   heading: boolean;
   /** A blank line stands before the sentence (after a heading or a list item): no window spans it. */
   opensBlock: boolean;
+  /** The sentence says what is not so ("does not specify"). */
+  negates: boolean;
 }
 
 // Reused by every call: scoring a window is the innermost loop of an answer and allocates nothing.
@@ -152,7 +154,7 @@ export function pickSentences(
           SENTENCE_WEIGHTS.coverage * coverage +
           SENTENCE_WEIGHTS.neighbours * (query.totalWeight > 0 ? aroundWeight / query.totalWeight : 0) +
           SENTENCE_WEIGHTS.proximity * proximity(candidate.occurrences, windowConcepts, sentences[first]!.firstToken, sentences[last]!.endToken) +
-          (negated && NEGATION.test(candidate.passage.text.slice(start, end)) ? SENTENCE_WEIGHTS.negation : 0) +
+          (negated && (sentences[first]!.negates || sentences[last]!.negates) ? SENTENCE_WEIGHTS.negation : 0) +
           answerTypeWeight * (offers[first] || offers[last] ? 1 : 0) +
           SENTENCE_WEIGHTS.answerTypeNear * (offersNear[first] || offersNear[last] ? 1 : 0) +
           SENTENCE_WEIGHTS.passage * (candidate.score / topScore) -
@@ -269,6 +271,7 @@ interface SentenceLayout {
   asks: boolean[];
   headings: boolean[];
   opensBlock: boolean[];
+  negates: boolean[];
 }
 
 /** A sentence that ends with a question mark, quotes and brackets aside. */
@@ -308,13 +311,14 @@ function layoutOf(text: string, tokens: TokenList): SentenceLayout {
   const asks = spans.map((span) => QUESTION_END.test(text.slice(span.start, span.end)));
   const headings = spans.map((span) => isCapitalsHeading(text.slice(span.start, span.end)));
   const opensBlock = spans.map((span, index) => index > 0 && holdsBlankLine(text.slice(spans[index - 1]!.end, span.start)));
-  layout = { spans, sentenceOfToken, firstToken, endToken, asks, headings, opensBlock };
+  const negates = spans.map((span) => NEGATION.test(text.slice(span.start, span.end)));
+  layout = { spans, sentenceOfToken, firstToken, endToken, asks, headings, opensBlock, negates };
   layoutByTokens.set(tokens, layout);
   return layout;
 }
 
 function sentencesWithMatches(candidate: RankedCandidate): ScoredSentence[] {
-  const { spans, sentenceOfToken, firstToken, endToken, asks, headings, opensBlock } = layoutOf(candidate.passage.text, candidate.tokens);
+  const { spans, sentenceOfToken, firstToken, endToken, asks, headings, opensBlock, negates } = layoutOf(candidate.passage.text, candidate.tokens);
   const sentences: ScoredSentence[] = spans.map((span, index) => ({
     span,
     matched: new Set<number>(),
@@ -323,6 +327,7 @@ function sentencesWithMatches(candidate: RankedCandidate): ScoredSentence[] {
     asks: asks[index]!,
     heading: headings[index]!,
     opensBlock: opensBlock[index]!,
+    negates: negates[index]!,
   }));
   candidate.occurrences.forEach((positions, concept) => {
     for (const position of positions) {
