@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { answerQuestion } from '../src/answer/answer.js';
 import { analyzeQuery, POSTING_BUDGET } from '../src/answer/query.js';
 import { isGenericTypo } from '../src/search/generic-words.js';
+import { buildCorpus } from '../src/corpus.js';
+import { hashText } from '../src/knowledge/load.js';
+import { packManifestSchema } from '../src/knowledge/schema.js';
+import { silentLogger } from '../src/logger.js';
 import { corpusOfParagraphs } from './helpers/corpus.js';
 
 
@@ -103,10 +107,22 @@ describe('an acronym run together with its version number', () => {
   it('reads "gplv3", "GPLv3" and "gpl3" as the GPL the documents name', async () => {
     const corpus = await corpusOfParagraphs(LICENSE);
     for (const word of ['gplv3', 'GPLv3', 'gpl3']) {
-      const concept = analyzeQuery(`is network use conveying under ${word}?`, corpus.analyzer, corpus.index).concepts.at(-1);
-      expect(concept, word).toMatchObject({ known: true });
-      expect(concept!.terms, word).toContain('gpl');
+      const concepts = analyzeQuery(`is network use conveying under ${word}?`, corpus.analyzer, corpus.index).concepts;
+      expect(concepts.find((concept) => concept.terms.includes('gpl')), word).toMatchObject({ known: true });
+      // The version names which GPL: a title says it, a "3" in the text does not.
+      expect(concepts.find((concept) => concept.titleOnly), word).toMatchObject({ terms: ['3'] });
     }
+  });
+
+  it('quotes the document whose title holds the version, not another that shares the acronym', async () => {
+    const document = (id: string, title: string, text: string) => ({ id, path: `${id}.txt`, meta: { title }, text, hash: hashText(text) });
+    const documents = [
+      document('lgpl', 'GNU Lesser General Public License, Version 2.1', 'The act of running a program using the Library is not restricted, and running such a program under the GPL is not restricted either.'),
+      document('gpl', 'GNU General Public License, Version 2', 'Running the Program is not restricted. See Sections 1 and 2 of the GPL.'),
+    ];
+    const corpus = await buildCorpus({ dir: 'memory', manifest: packManifestSchema.parse({}), documents, warnings: [] }, { logger: silentLogger });
+    const answer = answerQuestion(corpus, 'does gpl2 restrict running the program?');
+    expect(answer.kind === 'excerpts' && answer.excerpts[0]!.citation.title).toBe('GNU General Public License, Version 2');
   });
 
   it('leaves a name with a number of its own ("Internet2") as typed', async () => {

@@ -24,6 +24,8 @@ export interface Concept {
   everyday: boolean;
   /** The question's words the concept stands for, as written ("nickname", "Cambridge Analytica"). */
   word: string;
+  /** Met only by a document's title, never by its text: the version in "gpl2" names which GPL, and a "2" in the text says nothing of it. */
+  titleOnly?: boolean;
 }
 
 export interface AnalyzedQuery {
@@ -99,13 +101,13 @@ function standInTerms(
   analyzer: Analyzer,
   index: PassageIndex,
   expandAcronym: AcronymExpander | undefined,
-): { kind: 'acronym' | 'correction'; terms: string[] } {
+): { kind: 'acronym' | 'correction'; terms: string[]; version?: string } {
   if (isAcronym(word) || isLowercaseAcronym(word)) {
     const expansion = acronymTerms(word, expandAcronym, analyzer, index);
     if (expansion.length > 0) return { kind: 'acronym', terms: expansion };
   }
-  const acronym = versionedAcronym(word, analyzer, index);
-  if (acronym) return { kind: 'correction', terms: [acronym] };
+  const versioned = versionedAcronym(word, analyzer, index);
+  if (versioned) return { kind: 'correction', terms: [versioned.acronym], version: versioned.version };
   // An everyday word is spelt as meant: "nationality" is no typo of "notion".
   const fixes = isGeneric(fresh) ? [] : spellingFixes(word, fresh, analyzer, index);
   if (fixes.length > 0) return { kind: 'correction', terms: fixes };
@@ -132,12 +134,12 @@ function wordsCutShort(word: string, index: PassageIndex): string[] {
 
 /**
  * "GPLv3", "mpl2": an acronym the documents use, run together with its version number, stands for the
- * acronym. Only an acronym: "Internet2" is a name of its own.
+ * acronym and the version. Only an acronym: "Internet2" is a name of its own.
  */
-function versionedAcronym(word: string, analyzer: Analyzer, index: PassageIndex): string | undefined {
-  const name = /^(\p{L}{2,}?)v?\d+(?:\.\d+)*$/u.exec(word)?.[1];
-  const term = name && (isAcronym(name) || isLowercaseAcronym(name)) ? analyzer.terms(name)[0] : undefined;
-  return term && index.documentFrequency(term) > 0 ? term : undefined;
+function versionedAcronym(word: string, analyzer: Analyzer, index: PassageIndex): { acronym: string; version: string } | undefined {
+  const [, name, version] = /^(\p{L}{2,}?)v?(\d+(?:\.\d+)*)$/u.exec(word) ?? [];
+  const acronym = name && (isAcronym(name) || isLowercaseAcronym(name)) ? analyzer.terms(name)[0] : undefined;
+  return acronym && version && index.documentFrequency(acronym) > 0 ? { acronym, version: analyzer.terms(version)[0] ?? version } : undefined;
 }
 
 /** Endings that make one word of another, with what the base word ended in: "presidential" → "president", "earlier" → "early". */
@@ -252,6 +254,7 @@ export function analyzeQuery(typed: string, analyzer: Analyzer, index: PassageIn
     let weight: number;
     let known = knownTerms.length > 0;
     let everyday = false;
+    let version: string | undefined;
     if (known) {
       weight = Math.max(...knownTerms.map(idf));
       // "say", "get", "describe" tell little of what is asked even where the documents use them.
@@ -262,6 +265,7 @@ export function analyzeQuery(typed: string, analyzer: Analyzer, index: PassageIn
       if ((isAcronym(word) || isLowercaseAcronym(word)) && stand.kind !== 'acronym') unknownAcronyms.push(word);
       if (stand.terms.length > 0) {
         terms = [...fresh, ...stand.terms];
+        version = stand.version;
         // Any one of a name's words satisfies the concept, so it weighs like the commonest of them.
         weight = (stand.kind === 'acronym' ? Math.min(...stand.terms.map(idf)) : Math.max(...stand.terms.map(idf))) * CORRECTION_WEIGHT;
         known = true;
@@ -274,6 +278,7 @@ export function analyzeQuery(typed: string, analyzer: Analyzer, index: PassageIn
     }
     for (const term of terms) termWeights.set(term, Math.max(termWeights.get(term) ?? 0, known ? 1 : 0.5));
     concepts.push({ terms, weight, known, position, everyday, word });
+    if (version) concepts.push({ terms: [version], weight, known: true, position, everyday: false, word, titleOnly: true });
   });
 
   return {

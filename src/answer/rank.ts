@@ -30,6 +30,7 @@ const BIGRAM_WINDOW = 3;
 export function conceptsByTerm(concepts: readonly Concept[]): Map<string, number[]> {
   const conceptsOfTerm = new Map<string, number[]>();
   concepts.forEach((concept, index) => {
+    if (concept.titleOnly) return;
     for (const term of concept.terms) {
       const list = conceptsOfTerm.get(term);
       if (list) list.push(index);
