@@ -3,7 +3,7 @@ import MiniSearch from 'minisearch';
 import SearchableMap from 'minisearch/SearchableMap';
 import type { Document, Passage } from '../types.js';
 import type { Analyzer } from './analyzer.js';
-import { decodeIndex, encodeIndex, INDEX_FORMAT } from './index-format.js';
+import { decodeIndex, encodeIndex, INDEX_FORMAT, type TermPostings } from './index-format.js';
 import { createTopHits, type IndexHit, type Postings } from './top-hits.js';
 
 /** Field weights: a heading or title that names the topic says more than one word in the body. */
@@ -37,7 +37,7 @@ interface IndexedPassage {
 interface MiniSearchInternals extends Postings {
   _index: Postings['_index'] & {
     fuzzyGet(term: string, distance: number): Map<string, [unknown, number]>;
-    atPrefix(prefix: string): Iterable<[string, Map<number, Map<string, number>>]>;
+    atPrefix(prefix: string): Iterable<[string, TermPostings]>;
     _tree: Map<string, unknown>;
   };
   _idToShortId: Map<string, number>;
@@ -82,8 +82,9 @@ function wrap(miniSearch: MiniSearch<IndexedPassage>): PassageIndex {
     },
     termsWithPrefix(prefix, limit) {
       const found: string[] = [];
-      for (const [term, fields] of internals._index.atPrefix(prefix)) {
-        if (term === prefix || !((fields.get(textField)?.size ?? 0) > 0)) continue;
+      for (const [term, postings] of internals._index.atPrefix(prefix)) {
+        // Terms of titles and headings alone are no words of the text, as in documentFrequency.
+        if (term === prefix || !postings.get(textField)?.size) continue;
         found.push(term);
         if (found.length > limit) break;
       }
