@@ -46,7 +46,7 @@ export function createCorePicker(corpus: BenchCorpus): SentencePicker {
       const tokens = analyzer.tokenList(passage.text);
       const occurrences = occurrencesOf(query.concepts, tokens);
       const coverage = coverageOf(query.concepts, (index) => (occurrences[index]?.length ?? 0) > 0, query.totalWeight);
-      return { passage, tokens, occurrences, context: NO_CONTEXT, coverage, score: 1 - RANK_DECAY * rank };
+      return { passage, tokens, occurrences, context: NO_CONTEXT, coverage, shaped: false, score: 1 - RANK_DECAY * rank };
     });
     return pickSentences(query, candidates)
       .slice(0, limit)
@@ -69,7 +69,7 @@ export function createBestSentencePicker(corpus: BenchCorpus): SentencePicker {
     ranked.slice(0, PASSAGES_TO_READ).forEach((passage, passageRank) => {
       const tokens = analyzer.tokenList(passage.text);
       const occurrences = occurrencesOf(query.concepts, tokens);
-      const candidate: RankedCandidate = { passage, tokens, occurrences, context: NO_CONTEXT, coverage: 0, score: 1 };
+      const candidate: RankedCandidate = { passage, tokens, occurrences, context: NO_CONTEXT, coverage: 0, shaped: false, score: 1 };
       let best: SentenceChoice | undefined;
       for (const span of splitSentences(passage.text)) {
         const inside = (position: number) => tokens.starts[position]! >= span.start && tokens.ends[position]! <= span.end;

@@ -65,7 +65,7 @@ export function answerQuestion(corpus: Corpus, question: string, options: Answer
   const distinct = answerable.filter((candidate, index) => !answerable.some((earlier, at) => at < index && sameTerms(earlier.tokens, candidate.tokens)));
   // A signature line ("LUTHER STRANGE, Attorney General.") shares few words with "which AG wrote …?" and
   // ranks low, yet it is the answer: for a shaped question every candidate holding one is read.
-  const toRead = holdsShapedAnswer ? distinct.filter((candidate, rank) => rank < PASSAGES_TO_READ || holdsShapedAnswer(candidate.passage.text)) : distinct.slice(0, PASSAGES_TO_READ);
+  const toRead = distinct.filter((candidate, rank) => rank < PASSAGES_TO_READ || candidate.shaped);
   // A sentence that shares no word with the question is filler, not evidence.
   const choices = withoutRepeatedQuotes(
     withShapedAnswersFirst(

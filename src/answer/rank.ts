@@ -14,6 +14,8 @@ export interface RankedCandidate {
   context: ReadonlyMap<number, number>;
   /** IDF-weighted share of the question's concepts found in the passage or its context (0..1). */
   coverage: number;
+  /** The passage holds an answer of the shape the question asks for (false when it asks for none). */
+  shaped: boolean;
   score: number;
 }
 
@@ -127,12 +129,13 @@ export function rerank(
     const occurrences = occurrencesOf(query.concepts, tokens, conceptsOfTerm);
     const context = contextOf(query.concepts, contextTermsOf(passage));
     const coverage = coverageOf(query.concepts, (index) => (occurrences[index]!.length > 0 ? 1 : (context.get(index) ?? 0)), query.totalWeight);
+    const shaped = holdsShapedAnswer?.(passage.text) ?? false;
     const score =
       RERANK_WEIGHTS.bm25 * (hit.score / topScore) +
       RERANK_WEIGHTS.coverage * coverage +
       RERANK_WEIGHTS.bigram * bigramScore(query.concepts, occurrences) +
-      (holdsShapedAnswer?.(passage.text) ? RERANK_WEIGHTS.shapedAnswer : 0);
-    ranked.push({ passage, tokens, occurrences, context, coverage, score });
+      (shaped ? RERANK_WEIGHTS.shapedAnswer : 0);
+    ranked.push({ passage, tokens, occurrences, context, coverage, shaped, score });
   }
   return ranked.sort((a, b) => b.score - a.score || (a.passage.id < b.passage.id ? -1 : 1));
 }
