@@ -50,7 +50,8 @@ export interface IndexState {
   tree: TermTree;
 }
 
-interface Encoded {
+// A type, not an interface: a type of fixed keys is a record of named sections as `writeSections` takes it.
+type Encoded = {
   format: typeof INDEX_FORMAT;
   documentCount: number;
   nextId: number;
@@ -67,7 +68,7 @@ interface Encoded {
   labels: string;
   docs: Uint32Array;
   frequencies: Uint32Array;
-}
+};
 
 export function encodeIndex(state: IndexState): Buffer {
   const fieldCount = Object.keys(state.fieldIds).length;
@@ -90,7 +91,7 @@ export function encodeIndex(state: IndexState): Buffer {
     fieldLengths,
     ...encodeTree(state.tree),
   };
-  return writeSections({ ...encoded });
+  return writeSections(encoded);
 }
 
 /**
