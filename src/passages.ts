@@ -39,6 +39,11 @@ const OPINION_OPENER = /^\s*((?:CHIEF\s+)?JUSTICE\s+[A-Z'’-]+(?:,\s+(?:concurr
 // A numbered section of a paper or brief: "2.1 Related Work", "3 Results" (a few words, no punctuation).
 const NUMBERED_HEADING = /^\d{1,2}(?:\.\d{1,2})*\.?\s+\p{Lu}[^,;:.]*$/u;
 const MAX_HEADING_WORDS = 8;
+// A numbered title of a licence's or an agreement's section: "13. Use with the GNU Affero General Public License.", "8. Termination.".
+const NUMBERED_TITLE = /^\d{1,2}(?:\.\d{1,2})*\.\s+(\p{Lu}[^,;:.]*)\.$/u;
+const MAX_TITLE_WORDS = 10;
+// A heading underlined on the next line, as plain text and Markdown write one: "1. Definitions" over "-----".
+const UNDERLINED_HEADING = /^([^\n]{0,99}[^\n.,;:])\n[ \t]*(?:-{3,}|={3,})[ \t]*$/;
 const BARE_PAGE_NUMBER = /^\d{1,4}$/;
 
 /**
@@ -82,12 +87,22 @@ export function splitPassages(document: Document): Passage[] {
     shortRunStart = undefined;
   };
 
-  for (const block of paragraphBlocks(text)) {
+  const blocks = paragraphBlocks(text);
+  for (const [at, block] of blocks.entries()) {
     const raw = text.slice(block.start, block.end);
     const heading = HEADING.exec(raw);
-    if (heading && !raw.includes('\n')) {
+    const underlined = UNDERLINED_HEADING.exec(raw);
+    if ((heading && !raw.includes('\n')) || underlined) {
       flushShortRun();
-      section = heading[2];
+      section = heading?.[2] ?? underlined![1]!.trim();
+      continue;
+    }
+    const next = blocks[at + 1];
+    if (isNumberedTitle(raw, next && text.slice(next.start, next.end))) {
+      flushShortRun();
+      section = raw.slice(0, -1);
+      shortRunStart = block.start;
+      shortRunEnd = block.end;
       continue;
     }
     // "JUSTICE THOMAS, concurring.": the separate opinion that starts here is the section of what follows.
@@ -157,6 +172,17 @@ function isPlainHeading(line: string): boolean {
   if (NUMBERED_HEADING.test(line) && line.split(/\s+/).length <= MAX_HEADING_WORDS) return namesSomething(line.replace(/^[\d.]+\s+/, ''));
   const letters = line.replace(/[^\p{L}]/gu, '');
   return letters.length >= 4 && letters === letters.toUpperCase() && !NUMBERED_PARAGRAPH.test(line);
+}
+
+/**
+ * "8. Termination." alone on its line, over text that is no numbered paragraph: a list of short numbered
+ * paragraphs ("12. Denied." over "13. Admitted.") is an answer to a complaint, not a run of headings.
+ */
+function isNumberedTitle(line: string, nextBlock: string | undefined): boolean {
+  const title = NUMBERED_TITLE.exec(line)?.[1];
+  if (!title || line.includes('\n') || nextBlock === undefined || NUMBERED_PARAGRAPH.test(nextBlock)) return false;
+  const words = title.split(/\s+/);
+  return words.length <= MAX_TITLE_WORDS && words.every((word) => STOP_WORDS.has(word.toLowerCase()) || /^[\p{Lu}\d"'“(]/u.test(word));
 }
 
 function namesSomething(words: string): boolean {

@@ -31,6 +31,39 @@ describe('splitPassages with short blocks', () => {
     expect(passage?.locator.section).toBe(section);
   });
 
+  it('reads a licence\'s numbered title ("13. Use with the GNU Affero General Public License.") as the section of what follows', () => {
+    const text = '12. No Surrender of Others\' Freedom.\n\nIf conditions are imposed on you, they do not excuse you.\n\nA second paragraph of that section.\n\n13. Use with the GNU Affero General Public License.\n\nYou may link a covered work with such a work.';
+    expect(summary(text).map((passage) => [passage.text.slice(0, 20), passage.paragraph, passage.section])).toEqual([
+      ["12. No Surrender of ", 1, "12. No Surrender of Others' Freedom"],
+      ['A second paragraph o', 2, "12. No Surrender of Others' Freedom"],
+      ['13. Use with the GNU', 3, '13. Use with the GNU Affero General Public License'],
+    ]);
+  });
+
+  it('keeps short numbered paragraphs that follow each other as paragraphs ("12. Denied." in an answer to a complaint)', () => {
+    expect(summary('12. Denied.\n\n13. Admitted.\n\n14. Plaintiffs lack standing.').map((passage) => [passage.paragraph, passage.section])).toEqual([
+      [12, undefined],
+      [13, undefined],
+      [14, undefined],
+    ]);
+  });
+
+  it('reads a sentence, not a title, after a number as a paragraph ("7. Netflix denies it.")', () => {
+    expect(summary('7. Netflix denies it.\n\nThe court disagreed with that reading.').map((passage) => passage.section)).toEqual([undefined, undefined]);
+  });
+
+  it.each([
+    ['1. Definitions\n--------------', '1. Definitions'],
+    ['Exhibit A - Source Code Form License Notice\n===========================================', 'Exhibit A - Source Code Form License Notice'],
+  ])('reads the underlined heading %j as section %j, and not as a passage', (heading, section) => {
+    expect(summary(`${heading}\n\nThe text of that section.`)).toEqual([{ text: 'The text of that section.', paragraph: 1, numbered: false, section }]);
+  });
+
+  it('keeps a sentence above a rule as text, not a heading', () => {
+    const text = 'The parties agree to these terms.\n-----\n\nSigned.';
+    expect(summary(text)).toEqual([{ text, paragraph: 1, numbered: false }]);
+  });
+
   it('does not read a footnote\'s number and first word ("2 The") as a heading', () => {
     const passages = splitPassages(documentOf('# Dissent\n\n2 The\n\nnotion that the law is race neutral calls to mind a famous statement.'));
     expect(passages.map((passage) => passage.locator.section)).toEqual(['Dissent']);
