@@ -87,10 +87,11 @@ export function splitPassages(document: Document): Passage[] {
     shortRunStart = undefined;
   };
 
-  const blocks = paragraphBlocks(text);
+  const comments = commentLineStarts(text);
+  const blocks = paragraphBlocks(text, comments);
   for (const [at, block] of blocks.entries()) {
     const raw = text.slice(block.start, block.end);
-    const heading = HEADING.exec(raw);
+    const heading = comments.has(block.start) ? null : HEADING.exec(raw);
     const underlined = UNDERLINED_HEADING.exec(raw);
     if ((heading && !raw.includes('\n')) || underlined) {
       flushShortRun();
@@ -185,6 +186,24 @@ function isNumberedTitle(line: string, nextBlock: string | undefined): boolean {
   return words.length <= MAX_TITLE_WORDS && words.every((word) => STOP_WORDS.has(word.toLowerCase()) || /^[\p{Lu}\d"'“(]/u.test(word));
 }
 
+/**
+ * Where each line of a comment block starts (its `#`): two or more lines in a row opening with the
+ * same run of `#`, as a licence quoting a script's comments writes them ("# The Google Chrome software
+ * developed by Google is licensed under" over "# the BSD license."). Such lines are text, not headings.
+ */
+function commentLineStarts(text: string): Set<number> {
+  const starts = new Set<number>();
+  const lines = [...text.matchAll(/^[ \t]*(#+)(?=\s|$)/gm)];
+  for (const [i, line] of lines.entries()) {
+    const lineEnd = text.indexOf('\n', line.index);
+    const next = lines[i + 1];
+    if (lineEnd === -1 || next?.index !== lineEnd + 1 || next[1] !== line[1]) continue;
+    starts.add(line.index + line[0].length - line[1]!.length);
+    starts.add(next.index + next[0].length - next[1]!.length);
+  }
+  return starts;
+}
+
 function namesSomething(words: string): boolean {
   return words.split(/\s+/).some((word) => !STOP_WORDS.has(word.toLowerCase()));
 }
@@ -201,7 +220,7 @@ function passageId(docId: string, text: string, seen: Map<string, number>): stri
  * Blank-line separated blocks, trimmed, with form feeds treated as breaks too; in laid-out text, also
  * where a line's indentation starts a paragraph (`splitAtIndents`).
  */
-function paragraphBlocks(text: string): Block[] {
+function paragraphBlocks(text: string, comments: ReadonlySet<number>): Block[] {
   const blocks: Block[] = [];
   const separator = /\n[ \t]*(?:\n|\f)[\s\f]*|\f[\s\f]*/g;
   let cursor = 0;
@@ -219,7 +238,7 @@ function paragraphBlocks(text: string): Block[] {
   return blocks.flatMap((whole) => splitAtIndents(text, whole)).flatMap((block) => {
     const firstLineEnd = text.indexOf('\n', block.start);
     if (firstLineEnd === -1 || firstLineEnd >= block.end) return [block];
-    if (!HEADING.test(text.slice(block.start, firstLineEnd))) return [block];
+    if (comments.has(block.start) || !HEADING.test(text.slice(block.start, firstLineEnd))) return [block];
     const rest = { start: firstLineEnd + 1, end: block.end };
     while (rest.start < rest.end && /\s/.test(text[rest.start]!)) rest.start++;
     return [{ start: block.start, end: firstLineEnd }, rest];

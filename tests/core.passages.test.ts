@@ -135,6 +135,18 @@ describe('splitPassages', () => {
       ]);
     });
 
+    it('keeps a block of "#" comment lines as text, not headings (a licence quoting a script\'s comments)', () => {
+      const text = 'Word Break Data\n\n     #  The Google Chrome software developed by Google is licensed under\n     # the BSD license.\n     #\n     #  All rights reserved.';
+      const passages = splitPassages(doc(text));
+      expect(passages.every((p) => p.locator.section === undefined)).toBe(true);
+      const quoted = passages.map((p) => p.text).join('\n');
+      for (const line of ['The Google Chrome software', 'the BSD license.', 'All rights reserved.']) expect(quoted).toContain(line);
+    });
+
+    it('still reads a heading directly over a subheading as two headings', () => {
+      expect(splitPassages(doc('# Facts\n## Background\n\nBody.')).map((p) => [p.text, p.locator.section])).toEqual([['Body.', 'Background']]);
+    });
+
     it('does not take "#hashtag" text as a heading', () => {
       const passages = splitPassages(doc('#notaheading is a tag.\n\nBody.'));
       expect(passages.map((p) => p.text)).toEqual(['#notaheading is a tag.', 'Body.']);
