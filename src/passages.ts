@@ -39,8 +39,9 @@ const OPINION_OPENER = /^\s*((?:CHIEF\s+)?JUSTICE\s+[A-Z'’-]+(?:,\s+(?:concurr
 // A numbered section of a paper or brief: "2.1 Related Work", "3 Results" (a few words, no punctuation).
 const NUMBERED_HEADING = /^\d{1,2}(?:\.\d{1,2})*\.?\s+\p{Lu}[^,;:.]*$/u;
 const MAX_HEADING_WORDS = 8;
-// A numbered title of a licence's or an agreement's section: "13. Use with the GNU Affero General Public License.", "8. Termination.".
-const NUMBERED_TITLE = /^\d{1,2}(?:\.\d{1,2})*\.\s+(\p{Lu}[^,;:.]*)\.$/u;
+// A numbered title of a section, with or without its period: "13. Use with the GNU Affero General Public License.",
+// "8. Termination.", "1. Assistance in Filling Out a Ballot Request Form".
+const NUMBERED_TITLE = /^\d{1,2}(?:\.\d{1,2})*\.\s+(\p{Lu}[^,;:.]*)\.?$/u;
 const MAX_TITLE_WORDS = 10;
 // A heading underlined on the next line, as plain text and Markdown write one: "1. Definitions" over "-----".
 const UNDERLINED_HEADING = /^([^\n]{0,99}[^\n.,;:])\n[ \t]*(?:-{3,}|={3,})[ \t]*$/;
@@ -101,7 +102,7 @@ export function splitPassages(document: Document): Passage[] {
     const next = blocks[at + 1];
     if (isNumberedTitle(raw, next && text.slice(next.start, next.end))) {
       flushShortRun();
-      section = raw.slice(0, -1);
+      section = raw.replace(/\.$/, '');
       shortRunStart = block.start;
       shortRunEnd = block.end;
       continue;

@@ -26,6 +26,8 @@ describe('splitPassages with short blocks', () => {
     // Numbered like a paragraph, but a few capitalised words with no punctuation: a subsection's title.
     ['1. Five Challenged Statutes', '1. Five Challenged Statutes'],
     ['6. Freeman', '6. Freeman'],
+    // Title case past eight words: the rest of the title is capitalised, as a sentence's words are not.
+    ['1. Assistance in Filling Out a Ballot Request Form', '1. Assistance in Filling Out a Ballot Request Form'],
   ])('reads %j as a section heading', (heading, section) => {
     const [passage] = splitPassages(documentOf(`${heading}\n\nThe court considered the motion with care and denied it.`));
     expect(passage?.locator.section).toBe(section);
