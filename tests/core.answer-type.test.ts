@@ -138,6 +138,9 @@ describe('expectedAnswerType', () => {
     ['what is the "Original Code"', 'meaning'],
     ['what is meta accused of', 'any'],
     ['which code section applies', 'statute'],
+    // Asks what a section says, not which section: "does" stands between.
+    ['What does section 8 of the GPLv3 say about termination?', 'view'],
+    ['what does GPLv3 section 11 cover', 'any'],
     ["What dictionary did the Kentucky attorney general opinion use to define the word 'instruct'?", 'which'],
     ['What is the penalty for a ballot selfie?', 'any'],
   ])('reads %j as %s', (question, type) => {

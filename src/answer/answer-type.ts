@@ -34,7 +34,7 @@ const TYPE_PATTERNS: [AnswerType, RegExp][] = [
   // reported. Not "what reason did they cite", nor a news reporter.
   ['citation', /\bcitations?\b|\b(?:opinion|case|decision|reporter|official|the|its|a|full)\s+cite\b|\bcite\W*$/i],
   // Not a program's "source code" or "object code".
-  ['statute', /\b((which|what) (\w+ ){0,2}(statute|provision|section|rule|regulation|(?<!\b(?:source|object|machine|binary|program|computer|sample) )code|subsection|clause)s?\b|\bcodified\b)/i],
+  ['statute', /\b((which|what) ((?!(?:do|does|did|is|are|was|were)\b)\w+ ){0,2}(statute|provision|section|rule|regulation|(?<!\b(?:source|object|machine|binary|program|computer|sample) )code|subsection|clause)s?\b|\bcodified\b)/i],
   // "Which Michigan district court case …?", "Which old Kentucky high court case …?", not "Which court is the
   // case in?", "Which court heard the case?" or "What happened in the case?".
   ['case', new RegExp(String.raw`\b(which|what) ${NOT_KIND_OF}((?!(did|does|do|was|were|is|are|has|had|will|would|can|happen\w*)\b|court\b(?! (?:case|decision|precedent)s?\b))[\w-]+ ){0,4}(case|decision|precedent)s?\b(?! (number|no\.))`, 'i')],
