@@ -45,6 +45,9 @@ export interface BuildCorpusOptions {
   logger: Logger;
 }
 
+/** The number a section's heading opens with: "8" of "8. Termination", "3.3" of "3.3. Distribution of a Larger Work". */
+const SECTION_NUMBER = /^(\d{1,2}(?:\.\d{1,2})*)\.?\s/;
+
 export async function buildCorpus(pack: KnowledgePack, options: BuildCorpusOptions): Promise<Corpus> {
   const analyzer = createAnalyzer({ aliases: pack.manifest.aliases });
   const documents = new Map(pack.documents.map((document) => [document.id, document]));
@@ -88,7 +91,10 @@ export async function buildCorpus(pack: KnowledgePack, options: BuildCorpusOptio
       const title = documents.get(passage.docId)?.meta.title ?? '';
       // "MPL" in a question names the "Mozilla Public License" as surely as its words do.
       const initials = analyzer.terms(titleInitialisms(title).join(' '));
-      context = { terms: new Set([...analyzer.terms(`${title}\n${passage.locator.section ?? ''}`), ...initials]), names: new Set(initials) };
+      // "section 8" names the passages under "8. Termination." as surely.
+      const sectionNumber = SECTION_NUMBER.exec(passage.locator.section ?? '')?.[1];
+      const sectionNames = sectionNumber ? analyzer.terms(`section ${sectionNumber}`) : [];
+      context = { terms: new Set([...analyzer.terms(`${title}\n${passage.locator.section ?? ''}`), ...initials, ...sectionNames]), names: new Set([...initials, ...sectionNames]) };
       contexts.set(key, context);
     }
     return context;

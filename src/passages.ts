@@ -43,6 +43,10 @@ const MAX_HEADING_WORDS = 8;
 // "8. Termination.", "1. Assistance in Filling Out a Ballot Request Form".
 const NUMBERED_TITLE = /^\d{1,2}(?:\.\d{1,2})*\.\s+(\p{Lu}[^,;:.]*)\.?$/u;
 const MAX_TITLE_WORDS = 10;
+// The same title run into its section's first paragraph: "2. Grant of Copyright License. Subject to …".
+const RUN_IN_TITLE = /^(\d{1,2}(?:\.\d{1,2})*\.\s+\p{Lu}[^,;:.\n]*)\.\s+(?=\p{Lu})/u;
+// Abbreviations that end a name, not a title: "12. Netflix Inc. is …".
+const NAME_ENDING = /\b(?:Inc|Co|Corp|Ltd|LLC|LLP|Jr|Sr|No|Mr|Mrs|Ms|Dr|St)$/;
 // A heading underlined on the next line, as plain text and Markdown write one: "1. Definitions" over "-----".
 const UNDERLINED_HEADING = /^([^\n]{0,99}[^\n.,;:])\n[ \t]*(?:-{3,}|={3,})[ \t]*$/;
 const BARE_PAGE_NUMBER = /^\d{1,4}$/;
@@ -129,6 +133,8 @@ export function splitPassages(document: Document): Passage[] {
       if (shortRunEnd - shortRunStart > MAX_SHORT_RUN_CHARS) flushShortRun();
       continue;
     }
+    const runIn = RUN_IN_TITLE.exec(raw)?.[1];
+    if (runIn && isTitle(runIn.replace(/^[\d.]+\s+/, '')) && !NAME_ENDING.test(runIn)) section = runIn;
     const start = shortRunStart ?? block.start;
     shortRunStart = undefined;
     emit({ start, end: block.end }, block.start);
@@ -183,6 +189,11 @@ function isPlainHeading(line: string): boolean {
 function isNumberedTitle(line: string, nextBlock: string | undefined): boolean {
   const title = NUMBERED_TITLE.exec(line)?.[1];
   if (!title || line.includes('\n') || nextBlock === undefined || NUMBERED_PARAGRAPH.test(nextBlock)) return false;
+  return isTitle(title);
+}
+
+/** A few words, each that names something capitalised: "Use with the GNU Affero General Public License". */
+function isTitle(title: string): boolean {
   const words = title.split(/\s+/);
   return words.length <= MAX_TITLE_WORDS && words.every((word) => STOP_WORDS.has(word.toLowerCase()) || /^[\p{Lu}\d"'“(]/u.test(word));
 }

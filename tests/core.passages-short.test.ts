@@ -42,6 +42,15 @@ describe('splitPassages with short blocks', () => {
     ]);
   });
 
+  it('reads a numbered title run into its paragraph ("2. Grant of Copyright License. Subject to …") as the section, but not a name ("12. Netflix Inc. is …")', () => {
+    const text = '2. Grant of Copyright License. Subject to the terms of this License, each Contributor grants You a license.\n\nThat license is perpetual.\n\n12. Netflix Inc. is a Delaware corporation with its principal place of business in California.';
+    expect(summary(text).map((passage) => [passage.paragraph, passage.section])).toEqual([
+      [2, '2. Grant of Copyright License'],
+      [2, '2. Grant of Copyright License'],
+      [12, '2. Grant of Copyright License'],
+    ]);
+  });
+
   it('keeps short numbered paragraphs that follow each other as paragraphs ("12. Denied." in an answer to a complaint)', () => {
     expect(summary('12. Denied.\n\n13. Admitted.\n\n14. Plaintiffs lack standing.').map((passage) => [passage.paragraph, passage.section])).toEqual([
       [12, undefined],

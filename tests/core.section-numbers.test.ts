@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { answerQuestion } from '../src/answer/answer.js';
+import { corpusOfParagraphs } from './helpers/corpus.js';
+
+const GPL_3 = [
+  '8. Termination.',
+  'You may not propagate or modify a covered work except as expressly provided under this License. Any attempt otherwise is void, and will automatically terminate your rights under this License (including any patent licenses granted under the third paragraph of section 11).',
+  '11. Patents.',
+  'A "contributor" is a copyright holder who authorizes use under this License of the Program or a work on which the Program is based.',
+  '13. Use with the GNU Affero General Public License.',
+  'Notwithstanding any other provision of this License, you have permission to link or combine any covered work with a work licensed under version 3 of the GNU Affero General Public License into a single combined work, and to convey the resulting work. The terms of this License will continue to apply to the part which is the covered work, but the special requirements of the GNU Affero General Public License, section 13, concerning interaction through a network will apply to the combination as such.',
+];
+
+const firstQuote = async (question: string) => {
+  const answer = answerQuestion(await corpusOfParagraphs(GPL_3, 'GNU General Public License, Version 3'), question);
+  return answer.kind === 'excerpts' ? answer.excerpts[0]!.quote : answer.kind;
+};
+
+describe('a question naming a section by its number', () => {
+  it('reads "section 13" as the passages under "13. …", not a sentence that mentions section 13', async () => {
+    expect(await firstQuote('Which license does section 13 let you combine covered works with?')).toContain(
+      'you have permission to link or combine any covered work',
+    );
+  });
+
+  it('answers what a section says rather than quoting another section that cites it', async () => {
+    expect(await firstQuote('What does section 8 of the GPLv3 say about termination?')).toContain('terminate your rights');
+  });
+});
