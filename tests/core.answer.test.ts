@@ -418,6 +418,30 @@ describe('answers over a filing with numbered paragraphs and pages', () => {
     }
   });
 
+  describe('a paragraph asked for by the number its citation shows', () => {
+    it('quotes the complaint\'s ¶ 3 for "what does ¶ 3 of the complaint say?", whatever words it holds', () => {
+      const [first] = excerptsOf(fixture.ask('What does ¶ 3 of the complaint say?'));
+      expect(first!.quote).toBe('Beginning in 2013, StreamCo received bi-weekly reports on how users shared its titles in chats.');
+      expect(first!.citation.label).toBe('¶ 3, ECF No. 1');
+      expectVerbatim(fixture, first!);
+    });
+
+    it('reads "¶ 2" as a filing\'s own paragraph 2, not the order\'s second', () => {
+      const excerpts = excerptsOf(fixture.ask('what does ¶ 2 say'));
+      expect(excerpts.map((excerpt) => excerpt.citation.label)).toEqual(['¶ 2, ECF No. 1']);
+    });
+
+    it('reads "para 1 of the order" as the order\'s first paragraph, and its other words choose the sentence', () => {
+      const [first] = excerptsOf(fixture.ask('what does para 1 of the order say about the motion'));
+      expect(first!.citation).toMatchObject({ docId: 'order', label: 'p. 1, para. 1' });
+      expect(first!.quote).toMatch(/^The motion to dismiss/);
+    });
+
+    it('answers no-match when no paragraph has the number', () => {
+      expect(fixture.ask('what does ¶ 99 say').kind).toBe('no-match');
+    });
+  });
+
   it('lists the documents with their headings', () => {
     expect(fixture.documents()).toEqual([
       {

@@ -12,6 +12,7 @@ import { withIdiomsSaidPlainly } from './idioms.js';
 import { cleanQuestion } from './question-text.js';
 import { missingWordsOf } from './missing-words.js';
 import { documentsOfNamedCase } from './named-case.js';
+import { type ParagraphAsked, paragraphAsked, passagesNumbered } from './paragraph-asked.js';
 import { PASSAGES_TO_READ, pickSentences, type SentenceChoice, textOf } from './pick.js';
 import { analyzeQuery } from './query.js';
 import { rerank, type RankedCandidate } from './rank.js';
@@ -44,6 +45,9 @@ export function answerQuestion(corpus: Corpus, question: string, options: Answer
   const trimmed = cleanQuestion(question).slice(0, MAX_QUESTION_CHARS);
   // Analysed as written out and said plainly; answered to as typed.
   const asked = withIdiomsSaidPlainly(withoutChatFrame(withChatSpellingsWrittenOut(trimmed)));
+  const paragraph = paragraphAsked(asked);
+  const paragraphAnswer = paragraph && answerParagraph(corpus, trimmed, paragraph, options);
+  if (paragraphAnswer) return paragraphAnswer;
   let query = analyzeQuery(asked, corpus.analyzer, corpus.index);
   let hits = corpus.index.search(query.searchTerms, { limit: CANDIDATES, weights: query.termWeights });
   if (query.unknownAcronyms.length > 0 && hits.length > 0) {
@@ -85,13 +89,34 @@ export function answerQuestion(corpus: Corpus, question: string, options: Answer
   if (!best || (confidence < ABSTENTION.minConfidence && !definesWhatIsAsked(reading, best))) {
     return { kind: 'no-match', question: trimmed, suggestions: suggestionsFor(corpus, ranked), missingWords: missingWordsOf(query), candidates };
   }
+  const excerpts = excerptsOf(corpus, choices, options, (text) => answerTypeStarts(text, answerType, questionWords) ?? []);
+  return { kind: 'excerpts', question: trimmed, excerpts, candidates };
+}
+
+/** The page of choices asked for (`offset`, `limit`), quoted and cited. */
+function excerptsOf(corpus: Corpus, choices: readonly SentenceChoice[], options: AnswerOptions, answerStarts: (text: string) => number[]): Excerpt[] {
   const offset = Math.max(0, options.offset ?? 0);
   const limit = Math.max(1, options.limit ?? DEFAULT_EXCERPTS);
-  const excerpts: Excerpt[] = choices.slice(offset, offset + limit).map((choice) => {
+  return choices.slice(offset, offset + limit).map((choice) => {
     const document = corpus.documents.get(choice.candidate.passage.docId)!;
-    return toExcerpt(choice, (quote) => citationOf(document, choice.candidate.passage, quote), (text) => answerTypeStarts(text, answerType, questionWords) ?? []);
+    return toExcerpt(choice, (quote) => citationOf(document, choice.candidate.passage, quote), answerStarts);
   });
-  return { kind: 'excerpts', question: trimmed, excerpts, candidates };
+}
+
+/**
+ * "What does ¶ 42 of the complaint say?" is answered from the paragraphs cited as ¶ 42, whatever words
+ * they hold; the question's other words ("of the complaint", "about StreamCo") choose among them and
+ * their sentences. Undefined when no paragraph has that number: the question is then read as any other.
+ */
+function answerParagraph(corpus: Corpus, question: string, paragraph: ParagraphAsked, options: AnswerOptions): Answer | undefined {
+  const passages = passagesNumbered(corpus.passagesByDoc, paragraph);
+  if (passages.length === 0) return undefined;
+  const query = analyzeQuery(paragraph.rest, corpus.analyzer, corpus.index);
+  const hits = passages.map((passage) => ({ id: passage.id, score: 1 }));
+  const ranked = rerank(hits, corpus.passageById, query, corpus.tokensOf, corpus.contextTermsOf);
+  const choices = pickSentences(query, ranked, readQuestion(query.question), ranked.length);
+  const candidates = ranked.map((candidate) => ({ passageId: candidate.passage.id, score: Number(candidate.score.toFixed(4)) }));
+  return { kind: 'excerpts', question, excerpts: excerptsOf(corpus, choices, options, () => []), candidates };
 }
 
 /**
