@@ -102,6 +102,12 @@ describe('acronyms', () => {
     expect(withoutName.kind === 'excerpts' && withoutName.excerpts[0]!.quote).not.toContain('critical mass');
   });
 
+  it('reads an acronym the question holds alone ("What is the LGPL?") as the name a document\'s title spells out', async () => {
+    const paragraphs = ['This license, the Lesser General Public License, applies to some specially designated software packages.', 'You may charge a fee for the physical act of transferring a copy.'];
+    const answer = answerQuestion(await corpusOfParagraphs(paragraphs, 'GNU Lesser General Public License, Version 2.1'), 'What is the LGPL?');
+    expect(answer.kind === 'excerpts' && answer.excerpts[0]!.quote).toContain('the Lesser General Public License, applies');
+  });
+
   it('knows a title by the initials of its runs of three or more capitalised words', () => {
     expect(titleInitialisms('Mozilla Public License, version 2.0')).toEqual(['mpl']);
     expect(titleInitialisms('GNU General Public License, version 3')).toEqual(expect.arrayContaining(['ggpl', 'gpl']));

@@ -50,9 +50,10 @@ export function answerQuestion(corpus: Corpus, question: string, options: Answer
   if (paragraphAnswer) return paragraphAnswer;
   let query = analyzeQuery(asked, corpus.analyzer, corpus.index);
   let hits = corpus.index.search(query.searchTerms, { limit: CANDIDATES, weights: query.termWeights });
-  if (query.unknownAcronyms.length > 0 && hits.length > 0) {
-    // "UT" is most likely a name the passages the rest of the question finds, or their documents' titles, spell out in full.
-    const expandAcronym = createAcronymExpander(() => namesAround(corpus, hits));
+  if (query.unknownAcronyms.length > 0) {
+    // "UT" is most likely a name the passages the rest of the question finds, or their documents' titles, spell out in
+    // full; with nothing else to go on ("What is the LGPL?"), a name a document's title spells out.
+    const expandAcronym = createAcronymExpander(() => (hits.length > 0 ? namesAround(corpus, hits) : documentTitles(corpus)));
     query = analyzeQuery(asked, corpus.analyzer, corpus.index, expandAcronym);
     hits = corpus.index.search(query.searchTerms, { limit: CANDIDATES, weights: query.termWeights });
   }
@@ -168,6 +169,10 @@ function namesAround(corpus: Corpus, hits: readonly { id: string }[]): string[] 
   const passages = hits.map((hit) => corpus.passageById.get(hit.id)).filter((passage) => passage !== undefined);
   const titles = new Set(passages.map((passage) => corpus.documents.get(passage.docId)!.meta.title));
   return [...passages.map((passage) => passage.text), ...titles];
+}
+
+function documentTitles(corpus: Corpus): string[] {
+  return [...corpus.documents.values()].map((document) => document.meta.title);
 }
 
 /** What to ask about instead: the titles of the documents nearest the question first, then the others. */
