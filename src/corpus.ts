@@ -45,8 +45,8 @@ export interface BuildCorpusOptions {
   logger: Logger;
 }
 
-/** The number a section's heading opens with: "8" of "8. Termination", "3.3" of "3.3. Distribution of a Larger Work". */
-const SECTION_NUMBER = /^(\d{1,2}(?:\.\d{1,2})*)\.?\s/;
+/** The number a section's heading opens with: "8" of "8. Termination", "3.3" of "3.3. Distribution of a Larger Work", "2.1" of "Section 2.1 Settlement Fund". */
+const SECTION_NUMBER = /^(?:(?:section|article)\s+)?(\d{1,2}(?:\.\d{1,2})*)\.?\s/i;
 
 export async function buildCorpus(pack: KnowledgePack, options: BuildCorpusOptions): Promise<Corpus> {
   const analyzer = createAnalyzer({ aliases: pack.manifest.aliases });

@@ -39,12 +39,14 @@ const OPINION_OPENER = /^\s*((?:CHIEF\s+)?JUSTICE\s+[A-Z'’-]+(?:,\s+(?:concurr
 // A numbered section of a paper or brief: "2.1 Related Work", "3 Results" (a few words, no punctuation).
 const NUMBERED_HEADING = /^\d{1,2}(?:\.\d{1,2})*\.?\s+\p{Lu}[^,;:.]*$/u;
 const MAX_HEADING_WORDS = 8;
+/** How a numbered section title opens: "13. ", "2.1. ", or with its name, "Section 2.1 ", "Article 4. ". */
+const NUMBER_OPENING = String.raw`(?:(?:Section|SECTION|Article|ARTICLE)\s+\d{1,2}(?:\.\d{1,2})*\.?|\d{1,2}(?:\.\d{1,2})*\.)\s+`;
 // A numbered title of a section, with or without its period: "13. Use with the GNU Affero General Public License.",
 // "8. Termination.", "1. Assistance in Filling Out a Ballot Request Form".
-const NUMBERED_TITLE = /^\d{1,2}(?:\.\d{1,2})*\.\s+(\p{Lu}[^,;:.]*)\.?$/u;
+const NUMBERED_TITLE = new RegExp(String.raw`^${NUMBER_OPENING}(\p{Lu}[^,;:.]*)\.?$`, 'u');
 const MAX_TITLE_WORDS = 10;
 // The same title run into its section's first paragraph: "2. Grant of Copyright License. Subject to …".
-const RUN_IN_TITLE = /^(\d{1,2}(?:\.\d{1,2})*\.\s+\p{Lu}[^,;:.\n]*)\.\s+(?=\p{Lu})/u;
+const RUN_IN_TITLE = new RegExp(String.raw`^(${NUMBER_OPENING}\p{Lu}[^,;:.\n]*)\.\s+(?=\p{Lu})`, 'u');
 // Abbreviations that end a name, not a title: "12. Netflix Inc. is …".
 const NAME_ENDING = /\b(?:Inc|Co|Corp|Ltd|LLC|LLP|Jr|Sr|No|Mr|Mrs|Ms|Dr|St)$/;
 // A heading underlined on the next line, as plain text and Markdown write one: "1. Definitions" over "-----".
@@ -134,7 +136,7 @@ export function splitPassages(document: Document): Passage[] {
       continue;
     }
     const runIn = RUN_IN_TITLE.exec(raw)?.[1];
-    if (runIn && isTitle(runIn.replace(/^[\d.]+\s+/, '')) && !NAME_ENDING.test(runIn)) section = runIn;
+    if (runIn && isTitle(runIn.replace(new RegExp(`^${NUMBER_OPENING}`, 'u'), '')) && !NAME_ENDING.test(runIn)) section = runIn;
     const start = shortRunStart ?? block.start;
     shortRunStart = undefined;
     emit({ start, end: block.end }, block.start);

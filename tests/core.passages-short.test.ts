@@ -51,6 +51,20 @@ describe('splitPassages with short blocks', () => {
     ]);
   });
 
+  it.each([
+    ['Section 2.1 Settlement Fund', 'Section 2.1 Settlement Fund'],
+    ['ARTICLE 4. Release of Claims.', 'ARTICLE 4. Release of Claims'],
+  ])('reads an agreement\'s %j as the section of what follows', (heading, section) => {
+    expect(summary(`${heading}\n\nThe Settlement Fund shall be paid within thirty days.`)[0]!.section).toBe(section);
+  });
+
+  it('reads "Section 3. Payment. The Defendant shall …" as a title run into its paragraph', () => {
+    expect(summary('Section 3. Payment. The Defendant shall pay the fund.\n\nIt shall be paid in cash.').map((passage) => passage.section)).toEqual([
+      'Section 3. Payment',
+      'Section 3. Payment',
+    ]);
+  });
+
   it('keeps short numbered paragraphs that follow each other as paragraphs ("12. Denied." in an answer to a complaint)', () => {
     expect(summary('12. Denied.\n\n13. Admitted.\n\n14. Plaintiffs lack standing.').map((passage) => [passage.paragraph, passage.section])).toEqual([
       [12, undefined],

@@ -17,6 +17,12 @@ const firstQuote = async (question: string) => {
 };
 
 describe('a question naming a section by its number', () => {
+  it('reads "section 2.1" as the passages under "Section 2.1 Settlement Fund"', async () => {
+    const agreement = ['Section 2.1 Settlement Fund', 'Defendant shall pay the Settlement Amount into an escrow account within thirty days.', 'Section 2.2 Notice', 'Notice shall be sent by email as Section 2.1 requires for each payment into the escrow account.'];
+    const answer = answerQuestion(await corpusOfParagraphs(agreement, 'Settlement Agreement'), 'what does section 2.1 say about the escrow account');
+    expect(answer.kind === 'excerpts' && answer.excerpts[0]!.quote).toContain('within thirty days');
+  });
+
   it('reads "section 13" as the passages under "13. …", not a sentence that mentions section 13', async () => {
     expect(await firstQuote('Which license does section 13 let you combine covered works with?')).toContain(
       'you have permission to link or combine any covered work',
