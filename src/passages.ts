@@ -46,7 +46,7 @@ const NUMBER_OPENING = String.raw`(?:(?:Section|SECTION|Article|ARTICLE)\s+\d{1,
 const NUMBERED_TITLE = new RegExp(String.raw`^${NUMBER_OPENING}(\p{Lu}[^,;:.]*)\.?$`, 'u');
 const MAX_TITLE_WORDS = 10;
 // The same title run into its section's first paragraph: "2. Grant of Copyright License. Subject to …".
-const RUN_IN_TITLE = new RegExp(String.raw`^(${NUMBER_OPENING}\p{Lu}[^,;:.\n]*)\.\s+(?=\p{Lu})`, 'u');
+const RUN_IN_TITLE = new RegExp(String.raw`^${NUMBER_OPENING}(\p{Lu}[^,;:.\n]*)\.\s+(?=\p{Lu})`, 'u');
 // Abbreviations that end a name, not a title: "12. Netflix Inc. is …".
 const NAME_ENDING = /\b(?:Inc|Co|Corp|Ltd|LLC|LLP|Jr|Sr|No|Mr|Mrs|Ms|Dr|St)$/;
 // A heading underlined on the next line, as plain text and Markdown write one: "1. Definitions" over "-----".
@@ -135,8 +135,8 @@ export function splitPassages(document: Document): Passage[] {
       if (shortRunEnd - shortRunStart > MAX_SHORT_RUN_CHARS) flushShortRun();
       continue;
     }
-    const runIn = RUN_IN_TITLE.exec(raw)?.[1];
-    if (runIn && isTitle(runIn.replace(new RegExp(`^${NUMBER_OPENING}`, 'u'), '')) && !NAME_ENDING.test(runIn)) section = runIn;
+    const runIn = RUN_IN_TITLE.exec(raw);
+    if (runIn && isTitle(runIn[1]!) && !NAME_ENDING.test(runIn[1]!)) section = runIn[0].replace(/\.\s+$/, '');
     const start = shortRunStart ?? block.start;
     shortRunStart = undefined;
     emit({ start, end: block.end }, block.start);
