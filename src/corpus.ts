@@ -15,6 +15,8 @@ export interface PassageContext {
   terms: ReadonlySet<string>;
   /** The initials the document is known by ("mpl", "lgpl"): a name for the document, not a topic of one passage. */
   names: ReadonlySet<string>;
+  /** The number of the passage's section ("8" under "8. Termination."), which "section 8" in a question names. */
+  sectionNumber?: string;
 }
 
 /** Everything one answer needs, built from one knowledge pack; replaced whole on reload. */
@@ -46,7 +48,7 @@ export interface BuildCorpusOptions {
 }
 
 /** The number a section's heading opens with: "8" of "8. Termination", "3.3" of "3.3. Distribution of a Larger Work", "2.1" of "Section 2.1 Settlement Fund". */
-const SECTION_NUMBER = /^(?:(?:section|article)\s+)?(\d{1,2}(?:\.\d{1,2})*)\.?\s/i;
+const SECTION_NUMBER = /^(?:(?:section|article)\s+)?(\d{1,2}(?:\.\d{1,2})*)(?:\.?\s|\.?$)/i;
 
 export async function buildCorpus(pack: KnowledgePack, options: BuildCorpusOptions): Promise<Corpus> {
   const analyzer = createAnalyzer({ aliases: pack.manifest.aliases });
@@ -91,10 +93,9 @@ export async function buildCorpus(pack: KnowledgePack, options: BuildCorpusOptio
       const title = documents.get(passage.docId)?.meta.title ?? '';
       // "MPL" in a question names the "Mozilla Public License" as surely as its words do.
       const initials = analyzer.terms(titleInitialisms(title).join(' '));
-      // "section 8" names the passages under "8. Termination." as surely.
+      context = { terms: new Set([...analyzer.terms(`${title}\n${passage.locator.section ?? ''}`), ...initials]), names: new Set(initials) };
       const sectionNumber = SECTION_NUMBER.exec(passage.locator.section ?? '')?.[1];
-      const sectionNames = sectionNumber ? analyzer.terms(`section ${sectionNumber}`) : [];
-      context = { terms: new Set([...analyzer.terms(`${title}\n${passage.locator.section ?? ''}`), ...initials, ...sectionNames]), names: new Set([...initials, ...sectionNames]) };
+      if (sectionNumber) context.sectionNumber = analyzer.terms(sectionNumber)[0] ?? sectionNumber;
       contexts.set(key, context);
     }
     return context;

@@ -77,6 +77,7 @@ export function splitPassages(document: Document): Passage[] {
     ordinal += 1;
     const numbered = NUMBERED_PARAGRAPH.exec(text.slice(paragraphStart, block.end));
     const paragraph = numbered ? Number(numbered[1]) : ordinal;
+    if (numbered && numbersSections) section = `Section ${paragraph}`;
     for (const piece of cutLongBlock(text, block)) {
       const locator: Locator = { paragraph, numbered: Boolean(numbered) };
       const page = pageAt(document, piece.start, markedPage, formFeeds);
@@ -96,6 +97,7 @@ export function splitPassages(document: Document): Passage[] {
 
   const comments = commentLineStarts(text);
   const blocks = paragraphBlocks(text, comments);
+  const numbersSections = paragraphsAreSections(text, blocks);
   for (const [at, block] of blocks.entries()) {
     const raw = text.slice(block.start, block.end);
     const heading = comments.has(block.start) ? null : HEADING.exec(raw);
@@ -198,6 +200,27 @@ function isNumberedTitle(line: string, nextBlock: string | undefined): boolean {
 function isTitle(title: string): boolean {
   const words = title.split(/\s+/);
   return words.length <= MAX_TITLE_WORDS && words.every((word) => STOP_WORDS.has(word.toLowerCase()) || /^[\p{Lu}\d"'“(]/u.test(word));
+}
+
+/** "Sections 1 and 2 above", "under Section 6": the text citing one of its own sections (not "Section 2 of the Sherman Act"). */
+const OWN_SECTION_REFERENCE = /\bsections?\s+(\d{1,2})\b(?!\s+of\b)/gi;
+const MIN_SECTION_REFERENCES = 2;
+const MIN_SECTION_REFERENCE_SHARE = 0.1;
+
+/**
+ * Whether the document's numbered paragraphs are its sections, as in the GPL 2 ("0. This License
+ * applies …", "a) You must cause …"): its text cites several of those numbers as "Section N". A
+ * complaint's numbered paragraphs are cited "¶ N", and its "Section 2" is a statute's.
+ */
+function paragraphsAreSections(text: string, blocks: readonly Block[]): boolean {
+  const numbers = new Set<string>();
+  for (const block of blocks) {
+    const numbered = NUMBERED_PARAGRAPH.exec(text.slice(block.start, Math.min(block.end, block.start + 12)));
+    if (numbered) numbers.add(String(Number(numbered[1])));
+  }
+  if (numbers.size === 0) return false;
+  const cited = new Set([...text.matchAll(OWN_SECTION_REFERENCE)].map((match) => String(Number(match[1]))).filter((number) => numbers.has(number)));
+  return cited.size >= MIN_SECTION_REFERENCES && cited.size >= MIN_SECTION_REFERENCE_SHARE * numbers.size;
 }
 
 /**

@@ -65,6 +65,30 @@ describe('splitPassages with short blocks', () => {
     ]);
   });
 
+  it('reads numbered paragraphs a licence cites as "Section N" as its sections, their lettered parts included', () => {
+    const licence = [
+      '0. This License applies to any program which contains a notice placed by the copyright holder.',
+      '1. You may copy and distribute verbatim copies of the Program, provided you also meet the conditions of Section 0.',
+      '2. You may modify your copy, provided that you also meet all of these conditions and those of Section 1:',
+      'a) You must cause the modified files to carry prominent notices stating that you changed the files.',
+    ].join('\n\n');
+    expect(summary(licence).map((passage) => [passage.paragraph, passage.section])).toEqual([
+      [0, 'Section 0'],
+      [1, 'Section 1'],
+      [2, 'Section 2'],
+      [4, 'Section 2'],
+    ]);
+  });
+
+  it('keeps a complaint\'s numbered paragraphs paragraphs though it cites a statute\'s "Section 1" and "Section 2"', () => {
+    const complaint = [
+      '1. Plaintiffs bring this action under Section 1 of the Sherman Act.',
+      '2. Defendants monopolized the market in violation of Section 2 of the Sherman Act.',
+      '3. The conduct continues.',
+    ].join('\n\n');
+    expect(summary(complaint).map((passage) => passage.section)).toEqual([undefined, undefined, undefined]);
+  });
+
   it('keeps short numbered paragraphs that follow each other as paragraphs ("12. Denied." in an answer to a complaint)', () => {
     expect(summary('12. Denied.\n\n13. Admitted.\n\n14. Plaintiffs lack standing.').map((passage) => [passage.paragraph, passage.section])).toEqual([
       [12, undefined],

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { answerQuestion } from '../src/answer/answer.js';
+import type { Concept } from '../src/answer/query.js';
+import { contextOf } from '../src/answer/rank.js';
 import { corpusOfParagraphs } from './helpers/corpus.js';
 
 const GPL_3 = [
@@ -31,5 +33,15 @@ describe('a question naming a section by its number', () => {
 
   it('answers what a section says rather than quoting another section that cites it', async () => {
     expect(await firstQuote('What does section 8 of the GPLv3 say about termination?')).toContain('terminate your rights');
+  });
+
+  it('counts a section\'s number only where the question says "section" before it, not the version in "GPL 2"', () => {
+    const concept = (word: string, position: number): Concept => ({ terms: [word.toLowerCase()], weight: 1, known: true, position, everyday: false, word });
+    const underSection2 = { terms: new Set(['gnu', 'general', 'public', 'licens', 'gpl']), names: new Set(['gpl']), sectionNumber: '2' };
+    expect([...contextOf([concept('warranty', 0), concept('section', 1), concept('2', 2)], underSection2)]).toEqual([
+      [1, 1],
+      [2, 1],
+    ]);
+    expect([...contextOf([concept('warranty', 0), concept('GPL', 1), concept('2', 2)], underSection2)]).toEqual([[1, 1]]);
   });
 });

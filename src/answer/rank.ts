@@ -72,12 +72,23 @@ export function contextOf(concepts: readonly Concept[], context: PassageContext)
   let shares: Map<number, number> | undefined;
   for (let index = 0; index < concepts.length; index++) {
     const { terms } = concepts[index]!;
+    // "section 8" names every passage under "8. Termination." as surely; a bare "8" ("GPL 2") does not.
+    const namesSection = context.sectionNumber !== undefined && index > 0 && terms.includes(context.sectionNumber) && concepts[index - 1]!.terms.includes(SECTION_TERM);
+    if (namesSection) {
+      shares ??= new Map();
+      shares.set(index - 1, 1);
+      shares.set(index, 1);
+      continue;
+    }
     if (!terms.some((term) => context.terms.has(term))) continue;
     shares ??= new Map();
     shares.set(index, terms.some((term) => context.names.has(term)) ? 1 : CONTEXT_SHARE);
   }
   return shares ?? NO_CONTEXT;
 }
+
+/** The analysed term of "section" and "sections". */
+const SECTION_TERM = 'section';
 
 /** Share of the question's weight matched: `matched` gives 1 for a match, 0 for none, or a part. */
 export function coverageOf(concepts: readonly Concept[], matched: (index: number) => number | boolean, totalWeight: number): number {
