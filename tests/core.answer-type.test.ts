@@ -168,6 +168,10 @@ describe('offersAnswerType', () => {
     ['It violates 42 U.S.C. § 1983.', 'statute', true],
     ['Under Section 208 of the Voting Rights Act, voters may get help.', 'statute', true],
     ['The court explained its reasons at length.', 'statute', false],
+    ['August 13, 2018: AGO 2018-046', 'date', true],
+    ['Tests ran from 2013-2019.', 'date', true],
+    // An opinion's number, not the year it came out.
+    ['No. 2018-046', 'date', false],
     ['Hopwood v. Texas, 78 F. 3d 932, 955 (1996).', 'case', true],
     ['The Fifth Circuit struck it down.', 'case', false],
     ['It allowed Netflix access to direct messages to tailor its content offerings.', 'purpose', true],

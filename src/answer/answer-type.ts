@@ -139,7 +139,7 @@ export function isShapedType(type: AnswerType): boolean {
 }
 
 const MONTH = /\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b/;
-const YEAR = /\b(?:1[0-9]\d\d|20\d\d)s?\b/;
+const YEAR = /\b(?:1[0-9]\d\d|20\d\d)s?\b(?!-\d{1,3}\b)/;
 const SLASH_DATE = /\b\d{1,2}\/\d{1,2}\/\d{2,4}\b/;
 const NUMBER = /[$€£]\s?\d|\b\d[\d,.]*\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen|half|none|zero)\b/i;
 // "§ 1983", "42 U.S.C.", "Section 208", "Rule 12(b)(6)", "KRS 117.235", "163-166.3(c)".
