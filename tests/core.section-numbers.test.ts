@@ -44,4 +44,19 @@ describe('a question naming a section by its number', () => {
     ]);
     expect([...contextOf([concept('warranty', 0), concept('GPL', 1), concept('2', 2)], underSection2)]).toEqual([[1, 1]]);
   });
+
+  it('quotes what a section says, not its title alone ("Grant of Patent License.", "3.3. Distribution of a Larger Work")', async () => {
+    const licence = [
+      '3. Grant of Patent License. Subject to the terms and conditions of this License, each Contributor hereby grants to You a perpetual, worldwide, non-exclusive, no-charge, royalty-free, irrevocable (except as stated in this section) patent license to make, have made, use, offer to sell, sell, import, and otherwise transfer the Work, where such license applies only to those patent claims licensable by such Contributor that are necessarily infringed by their Contribution(s) alone or by combination of their Contribution(s) with the Work to which such Contribution(s) was submitted.',
+      '3.3. Distribution of a Larger Work',
+      'You may create and distribute a Larger Work under terms of Your choice, provided that You also comply with this License.',
+    ];
+    const corpus = await corpusOfParagraphs(licence, 'Apache License, Version 2.0');
+    const first = (question: string) => {
+      const answer = answerQuestion(corpus, question);
+      return answer.kind === 'excerpts' ? answer.excerpts[0]!.quote : answer.kind;
+    };
+    expect.soft(first('Does it grant a patent license?')).not.toBe('Grant of Patent License.');
+    expect.soft(first('Can I distribute a larger work?')).toMatch(/^You may create and distribute a Larger Work/);
+  });
 });

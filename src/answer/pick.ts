@@ -282,6 +282,16 @@ const QUESTION_END = /\?[\s"'”’)\]]*$/;
  * "JUSTICE GINSBURG, dissenting." nor "FISHER v. UNIVERSITY OF TEXAS", which answer who and which case;
  * nor a long sentence in capitals, as contracts set their disclaimers.
  */
+/** "3.3." split off its title "Distribution of a Larger Work": the number of a heading. */
+const SECTION_NUMBER_ALONE = /^(?:(?:section|article)\s+)?\d{1,2}(?:\.\d{1,2})*\.?$/i;
+
+const NUMBERED_SECTION = /^(?:(?:section|article)\s+)?\d{1,2}(?:\.\d{1,2})*\.?\s/i;
+
+/** A section's title without its number and period: "Grant of Patent License" of "3. Grant of Patent License." and of the section "3. Grant of Patent License". */
+function titleWords(heading: string): string {
+  return heading.trim().replace(/^(?:(?:section|article)\s+)?\d{1,2}(?:\.\d{1,2})*\.?\s+/i, '').replace(/\.$/, '');
+}
+
 function isCapitalsHeading(sentence: string): boolean {
   const text = sentence.trim();
   return text.length <= 120 && !/\p{Ll}/u.test(text) && /\p{Lu}{2,}\s+\p{Lu}{2,}/u.test(text) && !/[.!?;:]["”’)]*$/.test(text);
@@ -291,7 +301,7 @@ function isCapitalsHeading(sentence: string): boolean {
 // token list (cached with the passage's tokens), not once per question.
 const layoutByTokens = new WeakMap<TokenList, SentenceLayout>();
 
-function layoutOf(text: string, tokens: TokenList): SentenceLayout {
+function layoutOf(text: string, tokens: TokenList, section: string | undefined): SentenceLayout {
   let layout = layoutByTokens.get(tokens);
   if (layout) return layout;
   const spans = withCitationsAttached(text, splitSentences(text), SENTENCE_WEIGHTS.maxPairChars);
@@ -309,7 +319,12 @@ function layoutOf(text: string, tokens: TokenList): SentenceLayout {
     }
   }
   const asks = spans.map((span) => QUESTION_END.test(text.slice(span.start, span.end)));
-  const headings = spans.map((span) => isCapitalsHeading(text.slice(span.start, span.end)));
+  // Only a numbered section's title: an opinion's "JUSTICE GINSBURG, dissenting." says who dissented.
+  const sectionTitle = section && NUMBERED_SECTION.test(section) ? titleWords(section) : undefined;
+  const headings = spans.map((span) => {
+    const sentence = text.slice(span.start, span.end);
+    return isCapitalsHeading(sentence) || titleWords(sentence) === sectionTitle || SECTION_NUMBER_ALONE.test(sentence.trim());
+  });
   const opensBlock = spans.map((span, index) => index > 0 && holdsBlankLine(text.slice(spans[index - 1]!.end, span.start)));
   const negates = spans.map((span) => NEGATION.test(text.slice(span.start, span.end)));
   layout = { spans, sentenceOfToken, firstToken, endToken, asks, headings, opensBlock, negates };
@@ -318,7 +333,7 @@ function layoutOf(text: string, tokens: TokenList): SentenceLayout {
 }
 
 function sentencesWithMatches(candidate: RankedCandidate): ScoredSentence[] {
-  const { spans, sentenceOfToken, firstToken, endToken, asks, headings, opensBlock, negates } = layoutOf(candidate.passage.text, candidate.tokens);
+  const { spans, sentenceOfToken, firstToken, endToken, asks, headings, opensBlock, negates } = layoutOf(candidate.passage.text, candidate.tokens, candidate.passage.locator.section);
   const sentences: ScoredSentence[] = spans.map((span, index) => ({
     span,
     matched: new Set<number>(),
