@@ -55,7 +55,7 @@ interface ScoredSentence {
   endToken: number;
   /** The sentence is a question ("… valid signatures?"). */
   asks: boolean;
-  /** The sentence is a heading in capitals ("OPINION OF THE ATTORNEY GENERAL"). */
+  /** The sentence is a heading: in capitals ("OPINION OF THE ATTORNEY GENERAL"), or its numbered section's title ("Grant of Patent License."). */
   heading: boolean;
   /** A blank line stands before the sentence (after a heading or a list item): no window spans it. */
   opensBlock: boolean;
@@ -277,14 +277,10 @@ interface SentenceLayout {
 /** A sentence that ends with a question mark, quotes and brackets aside. */
 const QUESTION_END = /\?[\s"'”’)\]]*$/;
 
-/**
- * A heading in capitals: no lower-case letter, two words in capitals, and no closing punctuation. Not
- * "JUSTICE GINSBURG, dissenting." nor "FISHER v. UNIVERSITY OF TEXAS", which answer who and which case;
- * nor a long sentence in capitals, as contracts set their disclaimers.
- */
 /** "3.3." split off its title "Distribution of a Larger Work": the number of a heading. */
 const SECTION_NUMBER_ALONE = /^(?:(?:section|article)\s+)?\d{1,2}(?:\.\d{1,2})*\.?$/i;
 
+/** A section heading that opens with its number ("3.3. Distribution of a Larger Work"), unlike an opinion's "JUSTICE GINSBURG, dissenting". */
 const NUMBERED_SECTION = /^(?:(?:section|article)\s+)?\d{1,2}(?:\.\d{1,2})*\.?\s/i;
 
 /** A section's title without its number and period: "Grant of Patent License" of "3. Grant of Patent License." and of the section "3. Grant of Patent License". */
@@ -292,6 +288,11 @@ function titleWords(heading: string): string {
   return heading.trim().replace(/^(?:(?:section|article)\s+)?\d{1,2}(?:\.\d{1,2})*\.?\s+/i, '').replace(/\.$/, '');
 }
 
+/**
+ * A heading in capitals: no lower-case letter, two words in capitals, and no closing punctuation. Not
+ * "JUSTICE GINSBURG, dissenting." nor "FISHER v. UNIVERSITY OF TEXAS", which answer who and which case;
+ * nor a long sentence in capitals, as contracts set their disclaimers.
+ */
 function isCapitalsHeading(sentence: string): boolean {
   const text = sentence.trim();
   return text.length <= 120 && !/\p{Ll}/u.test(text) && /\p{Lu}{2,}\s+\p{Lu}{2,}/u.test(text) && !/[.!?;:]["”’)]*$/.test(text);
