@@ -4,6 +4,7 @@ import { splitPassages } from './passages.js';
 import { createAnalyzer, type Analyzer } from './search/analyzer.js';
 import { titleInitialisms } from './search/acronyms.js';
 import { createIndexCache, indexCacheKey } from './search/index-cache.js';
+import { sectionNumberOf } from './section-number.js';
 import { createTokenCache } from './search/token-cache.js';
 import type { TokenList } from './search/analyzer.js';
 import { buildPassageIndex, INDEX_VERSION, loadPassageIndex, type PassageIndex } from './search/passage-index.js';
@@ -46,9 +47,6 @@ export interface BuildCorpusOptions {
   cacheDir?: string;
   logger: Logger;
 }
-
-/** The number a section's heading opens with: "8" of "8. Termination", "3.3" of "3.3. Distribution of a Larger Work", "2.1" of "Section 2.1 Settlement Fund". */
-const SECTION_NUMBER = /^(?:(?:section|article)\s+)?(\d{1,2}(?:\.\d{1,2})*)(?:\.?\s|\.?$)/i;
 
 export async function buildCorpus(pack: KnowledgePack, options: BuildCorpusOptions): Promise<Corpus> {
   const analyzer = createAnalyzer({ aliases: pack.manifest.aliases });
@@ -94,7 +92,7 @@ export async function buildCorpus(pack: KnowledgePack, options: BuildCorpusOptio
       // "MPL" in a question names the "Mozilla Public License" as surely as its words do.
       const initials = analyzer.terms(titleInitialisms(title).join(' '));
       context = { terms: new Set([...analyzer.terms(`${title}\n${passage.locator.section ?? ''}`), ...initials]), names: new Set(initials) };
-      const sectionNumber = SECTION_NUMBER.exec(passage.locator.section ?? '')?.[1];
+      const sectionNumber = sectionNumberOf(passage.locator.section ?? '');
       if (sectionNumber) context.sectionNumber = analyzer.terms(sectionNumber)[0] ?? sectionNumber;
       contexts.set(key, context);
     }

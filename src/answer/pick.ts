@@ -5,6 +5,7 @@ import { CONTEXT_SHARE } from './rank.js';
 import { type AnswerType, type QuestionReading, type QuestionWords, answerTypeStarts, isShapedType, asksAboutPresent, offersAnswerType, readQuestion, speaksOfPresent } from './answer-type.js';
 import { holdsBlankLine, splitSentences, type SentenceSpan } from './sentences.js';
 import { withCitationsAttached } from './citation-sentences.js';
+import { sectionNumberOf, sectionTitleOf } from '../section-number.js';
 
 /** The best sentence (or two) of one passage, with passage-relative offsets. */
 export interface SentenceChoice {
@@ -277,15 +278,14 @@ interface SentenceLayout {
 /** A sentence that ends with a question mark, quotes and brackets aside. */
 const QUESTION_END = /\?[\s"'”’)\]]*$/;
 
-/** "3.3." split off its title "Distribution of a Larger Work": the number of a heading. */
-const SECTION_NUMBER_ALONE = /^(?:(?:section|article)\s+)?\d{1,2}(?:\.\d{1,2})*\.?$/i;
-
-/** A section heading that opens with its number ("3.3. Distribution of a Larger Work"), unlike an opinion's "JUSTICE GINSBURG, dissenting". */
-const NUMBERED_SECTION = /^(?:(?:section|article)\s+)?\d{1,2}(?:\.\d{1,2})*\.?\s/i;
-
-/** A section's title without its number and period: "Grant of Patent License" of "3. Grant of Patent License." and of the section "3. Grant of Patent License". */
-function titleWords(heading: string): string {
-  return heading.trim().replace(/^(?:(?:section|article)\s+)?\d{1,2}(?:\.\d{1,2})*\.?\s+/i, '').replace(/\.$/, '');
+/**
+ * Whether a sentence only repeats its numbered section's title ("Grant of Patent License.", "3.3. Distribution
+ * of a Larger Work") or number ("3.3."). Only a numbered section's: an opinion's "JUSTICE GINSBURG,
+ * dissenting." says who dissented.
+ */
+function repeatsNumberedSection(sentence: string, section: string | undefined): boolean {
+  if (sectionNumberOf(sentence) !== undefined && sectionTitleOf(sentence) === '') return true;
+  return section !== undefined && sectionNumberOf(section) !== undefined && sectionTitleOf(sentence) === sectionTitleOf(section);
 }
 
 /**
@@ -320,11 +320,9 @@ function layoutOf(text: string, tokens: TokenList, section: string | undefined):
     }
   }
   const asks = spans.map((span) => QUESTION_END.test(text.slice(span.start, span.end)));
-  // Only a numbered section's title: an opinion's "JUSTICE GINSBURG, dissenting." says who dissented.
-  const sectionTitle = section && NUMBERED_SECTION.test(section) ? titleWords(section) : undefined;
   const headings = spans.map((span) => {
     const sentence = text.slice(span.start, span.end);
-    return isCapitalsHeading(sentence) || titleWords(sentence) === sectionTitle || SECTION_NUMBER_ALONE.test(sentence.trim());
+    return isCapitalsHeading(sentence) || repeatsNumberedSection(sentence, section);
   });
   const opensBlock = spans.map((span, index) => index > 0 && holdsBlankLine(text.slice(spans[index - 1]!.end, span.start)));
   const negates = spans.map((span) => NEGATION.test(text.slice(span.start, span.end)));
