@@ -134,6 +134,7 @@ describe('expectedAnswerType', () => {
     ['how is contributor defined in the MPL', 'meaning'],
     ['What is the meaning of "electioneering"?', 'meaning'],
     ['what counts as a contribution under apache', 'meaning'],
+    ['Which licenses count as "Secondary Licenses" under MPL 2.0?', 'meaning'],
     ['what is object code', 'meaning'],
     ['what is the "Original Code"', 'meaning'],
     ['what is meta accused of', 'any'],

@@ -17,8 +17,8 @@ const NOT_KIND_OF = String.raw`(?!(?:kind|type|sort|form)s? of\b)`;
 const NOT_AFTER_A_NOUN = String.raw`(?<!\b(?:a|an|the|this|that|those|these|any|every|each|some|people|someone|anyone|everyone|persons|person|man|woman|men|women)(?:\s+[\p{L}'’-]+){0,3}\s+)`;
 /** "In what year", "which century", "on what date": the kind of time a question asks for. */
 export const TIME_ASKED_FOR = /\b(?:what|which)\s+(?:year|date|day|month|decade|century|time)s?\b/gi;
-/** "define …", "the meaning of", "what counts as": asking what a term means. */
-const DEFINE_WORDS = String.raw`^\W*define\b|\b(?:definition|meaning) of\b|\bwhat counts as\b`;
+/** "define …", "the meaning of", "what counts as", "which licenses count as": asking what a term means. */
+const DEFINE_WORDS = String.raw`^\W*define\b|\b(?:definition|meaning) of\b|\b(?:what|which [\w-]+) counts? as\b`;
 /** "How does the GPL define …?", "how is it defined": the "how" that opens it. */
 const HOW_DEFINED_OPENING = String.raw`\bhow (?:does|do|did|is|are|was|were)\b[^?]{1,60}`;
 /**
