@@ -74,7 +74,7 @@ export function createBestSentencePicker(corpus: BenchCorpus): SentencePicker {
       for (const span of splitSentences(passage.text)) {
         const inside = (position: number) => tokens.starts[position]! >= span.start && tokens.ends[position]! <= span.end;
         const coverage = coverageOf(query.concepts, (index) => occurrences[index]!.some(inside), query.totalWeight);
-        if (!best || coverage > best.coverage) best = { candidate, passageRank, start: span.start, end: span.end, coverage, ownMatches: 0, score: coverage };
+        if (!best || coverage > best.coverage) best = { candidate, passageRank, start: span.start, end: span.end, coverage, score: coverage };
       }
       if (best) choices.push(best);
     });

@@ -108,6 +108,12 @@ describe('acronyms', () => {
     expect(answer.kind === 'excerpts' && answer.excerpts[0]!.quote).toContain('the Lesser General Public License, applies');
   });
 
+  it('answers "What is the MPL?" from the sentence naming the MPL, though the one before it spells the name out', async () => {
+    const notice = 'This Source Code Form is subject to the terms of the Mozilla Public License, v. 2.0. If a copy of the MPL was not distributed with this file, You can obtain one at http://mozilla.org/MPL/2.0/.';
+    const answer = answerQuestion(await corpusOfParagraphs([notice, 'You may distribute the Covered Software.'], 'Mozilla Public License, Version 2.0'), 'What is the MPL?');
+    expect(answer.kind === 'excerpts' && answer.excerpts[0]!.quote).toContain('If a copy of the MPL was not distributed');
+  });
+
   it('knows a title by the initials of its runs of three or more capitalised words', () => {
     expect(titleInitialisms('Mozilla Public License, version 2.0')).toEqual(['mpl']);
     expect(titleInitialisms('GNU General Public License, version 3')).toEqual(expect.arrayContaining(['ggpl', 'gpl']));

@@ -71,13 +71,7 @@ export function answerQuestion(corpus: Corpus, question: string, options: Answer
   // A signature line ("LUTHER STRANGE, Attorney General.") shares few words with "which AG wrote …?" and
   // ranks low, yet it is the answer: for a shaped question every candidate holding one is read.
   const toRead = distinct.filter((candidate, rank) => rank < PASSAGES_TO_READ || candidate.shaped);
-  // A sentence that shares no word with the question is filler, not evidence.
-  const choices = withoutRepeatedQuotes(
-    withShapedAnswersFirst(
-      pickSentences(query, toRead, reading, toRead.length).filter((choice) => choice.ownMatches > 0),
-      holdsShapedAnswer,
-    ),
-  );
+  const choices = withoutRepeatedQuotes(withShapedAnswersFirst(pickSentences(query, toRead, reading, toRead.length), holdsShapedAnswer));
   const best = choices[0];
   // Words the documents never use are a sign they miss the topic; everyday ones ("describe") are not.
   const unknownShare = query.concepts.reduce((sum, concept) => sum + (concept.known || concept.everyday ? 0 : concept.weight), 0) / (query.totalWeight || 1);
@@ -115,7 +109,7 @@ function answerParagraph(corpus: Corpus, question: string, paragraph: ParagraphA
   const query = analyzeQuery(paragraph.rest, corpus.analyzer, corpus.index);
   const hits = passages.map((passage) => ({ id: passage.id, score: 1 }));
   const ranked = rerank(hits, corpus.passageById, query, corpus.tokensOf, corpus.contextTermsOf);
-  const choices = pickSentences(query, ranked, readQuestion(query.question), ranked.length);
+  const choices = pickSentences(query, ranked, readQuestion(query.question), ranked.length, false);
   const candidates = ranked.map((candidate) => ({ passageId: candidate.passage.id, score: Number(candidate.score.toFixed(4)) }));
   return { kind: 'excerpts', question, excerpts: excerptsOf(corpus, choices, options, () => []), candidates };
 }

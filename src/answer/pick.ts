@@ -16,8 +16,6 @@ export interface SentenceChoice {
   end: number;
   /** Share of the question's weight matched by the chosen sentence(s) and the passage's title and heading. */
   coverage: number;
-  /** How many of the question's concepts occur in the chosen sentence(s) themselves. */
-  ownMatches: number;
   score: number;
 }
 
@@ -111,6 +109,8 @@ export function pickSentences(
   candidates: readonly RankedCandidate[],
   { type, words: questionWords }: QuestionReading = readQuestion(query.question),
   passagesToRead = PASSAGES_TO_READ,
+  /** False when the passages were chosen by their number ("¶ 42"), not their words: any sentence of them may answer. */
+  wordsRequired = true,
 ): SentenceChoice[] {
   // A sentence spelling out the acronym asked about is the answer itself, not just a likely one.
   const answerTypeWeight = type === 'definition' ? SENTENCE_WEIGHTS.definition : isShapedType(type) ? SENTENCE_WEIGHTS.shapedAnswer : SENTENCE_WEIGHTS.answerType;
@@ -150,6 +150,8 @@ export function pickSentences(
           matchedWeight += weight * Math.max(candidate.context.get(index) ?? 0, refers[first] && before!.has(index) ? CONTEXT_SHARE : 0);
           if (before?.has(index) || after?.has(index)) aroundWeight += weight;
         }
+        // A window that shares no word with the question is filler, however well its context scores.
+        if (wordsRequired && windowConcepts.length === 0) continue;
         const coverage = query.totalWeight > 0 ? matchedWeight / query.totalWeight : 0;
         const score =
           SENTENCE_WEIGHTS.coverage * coverage +
@@ -162,7 +164,7 @@ export function pickSentences(
           (sentences[first]!.asks && sentences[last]!.asks ? SENTENCE_WEIGHTS.restatedQuestion : 0) -
           (sentences[first]!.heading && sentences[last]!.heading ? SENTENCE_WEIGHTS.heading : 0) +
           (last > first ? SENTENCE_WEIGHTS.pairBonus - (SENTENCE_WEIGHTS.pairLength * Math.max(0, end - start - PAIR_COMFORT_CHARS)) / 100 : 0);
-        if (!best || score > best.score) best = { candidate, passageRank, start, end, coverage, ownMatches: windowConcepts.length, score };
+        if (!best || score > best.score) best = { candidate, passageRank, start, end, coverage, score };
       }
     }
     if (best && type === 'person') best = withNamedAntecedent(best, sentences, offers);
