@@ -52,6 +52,8 @@ const NAME_ENDING = /\b(?:Inc|Co|Corp|Ltd|LLC|LLP|Jr|Sr|No|Mr|Mrs|Ms|Dr|St)$/;
 // A heading underlined on the next line, as plain text and Markdown write one: "1. Definitions" over "-----".
 const UNDERLINED_HEADING = /^([^\n]{0,99}[^\n.,;:])\n[ \t]*(?:-{3,}|={3,})[ \t]*$/;
 const BARE_PAGE_NUMBER = /^\d{1,4}$/;
+// A bundle's list of what it holds, each item over its own licence: "- ICU, located at deps/icu-small, is licensed as follows:".
+const LISTED_COMPONENT = /^[-*•]\s+(\S[^\n]{0,150}?)\s+(?:is|are)\s+licensed\s+(?:as follows|under[^\n]*):\s*$/;
 
 /**
  * Splits a document into passages: one per paragraph (blank-line separated), long ones cut at
@@ -105,6 +107,14 @@ export function splitPassages(document: Document): Passage[] {
     if ((heading && !raw.includes('\n')) || underlined) {
       flushShortRun();
       section = heading?.[2] ?? underlined![1]!.trim();
+      continue;
+    }
+    const component = LISTED_COMPONENT.exec(raw);
+    if (component) {
+      flushShortRun();
+      section = component[1]!.replace(/,$/, '');
+      shortRunStart = block.start;
+      shortRunEnd = block.end;
       continue;
     }
     const next = blocks[at + 1];
@@ -275,7 +285,8 @@ function paragraphBlocks(text: string, comments: ReadonlySet<number>): Block[] {
   return blocks.flatMap((whole) => splitAtIndents(text, whole)).flatMap((block) => {
     const firstLineEnd = text.indexOf('\n', block.start);
     if (firstLineEnd === -1 || firstLineEnd >= block.end) return [block];
-    if (comments.has(block.start) || !HEADING.test(text.slice(block.start, firstLineEnd))) return [block];
+    const firstLine = text.slice(block.start, firstLineEnd);
+    if (comments.has(block.start) || !(HEADING.test(firstLine) || LISTED_COMPONENT.test(firstLine))) return [block];
     const rest = { start: firstLineEnd + 1, end: block.end };
     while (rest.start < rest.end && /\s/.test(text[rest.start]!)) rest.start++;
     return [{ start: block.start, end: firstLineEnd }, rest];

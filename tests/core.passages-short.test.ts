@@ -89,6 +89,19 @@ describe('splitPassages with short blocks', () => {
     expect(summary(complaint).map((passage) => passage.section)).toEqual([undefined, undefined, undefined]);
   });
 
+  it('reads each component of a bundle\'s licence file ("- ICU, located at deps/icu, is licensed as follows:") as a section', () => {
+    const bundle = [
+      '- Acorn, located at deps/acorn, is licensed as follows:\n  """\n    MIT License',
+      'Permission is hereby granted, free of charge, to any person obtaining a copy.',
+      '- libuv, located at deps/uv, is licensed as follows:\n  """',
+      'This license applies to all parts of libuv that are not externally maintained libraries.',
+    ].join('\n\n');
+    expect(summary(bundle).map((passage) => [passage.text.slice(0, 12), passage.section])).toEqual([
+      ['- Acorn, loc', 'Acorn, located at deps/acorn'],
+      ['- libuv, loc', 'libuv, located at deps/uv'],
+    ]);
+  });
+
   it('keeps short numbered paragraphs that follow each other as paragraphs ("12. Denied." in an answer to a complaint)', () => {
     expect(summary('12. Denied.\n\n13. Admitted.\n\n14. Plaintiffs lack standing.').map((passage) => [passage.paragraph, passage.section])).toEqual([
       [12, undefined],
