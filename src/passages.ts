@@ -109,18 +109,12 @@ export function splitPassages(document: Document): Passage[] {
       section = heading?.[2] ?? underlined![1]!.trim();
       continue;
     }
-    const component = LISTED_COMPONENT.exec(raw);
-    if (component) {
-      flushShortRun();
-      section = component[1]!.replace(/,$/, '');
-      shortRunStart = block.start;
-      shortRunEnd = block.end;
-      continue;
-    }
+    // A title over the text it names is read with that text, and is the section of what follows.
     const next = blocks[at + 1];
-    if (isNumberedTitle(raw, next && text.slice(next.start, next.end))) {
+    const title = titleOver(raw, next && text.slice(next.start, next.end));
+    if (title) {
       flushShortRun();
-      section = raw.replace(/\.$/, '');
+      section = title;
       shortRunStart = block.start;
       shortRunEnd = block.end;
       continue;
@@ -194,6 +188,13 @@ function isPlainHeading(line: string): boolean {
   if (NUMBERED_HEADING.test(line) && line.split(/\s+/).length <= MAX_HEADING_WORDS) return namesSomething(line.replace(/^[\d.]+\s+/, ''));
   const letters = line.replace(/[^\p{L}]/gu, '');
   return letters.length >= 4 && letters === letters.toUpperCase() && !NUMBERED_PARAGRAPH.test(line);
+}
+
+/** The title a block gives what follows: a bundle's "ICU, located at deps/icu-small" or a numbered "8. Termination". */
+function titleOver(block: string, nextBlock: string | undefined): string | undefined {
+  const component = LISTED_COMPONENT.exec(block)?.[1];
+  if (component) return component.replace(/,$/, '');
+  return isNumberedTitle(block, nextBlock) ? block.replace(/\.$/, '') : undefined;
 }
 
 /**
