@@ -281,13 +281,13 @@ interface SentenceLayout {
 const QUESTION_END = /\?[\s"'”’)\]]*$/;
 
 /**
- * Whether a sentence only repeats its numbered section's title ("Grant of Patent License.", "3.3. Distribution
- * of a Larger Work") or number ("3.3."). Only a numbered section's: an opinion's "JUSTICE GINSBURG,
- * dissenting." says who dissented.
+ * Whether a sentence only repeats its numbered section's title (`numberedTitle`: "Grant of Patent
+ * License" of "3. Grant of Patent License.") or a section number ("3.3."). Only a numbered section's
+ * title: an opinion's "JUSTICE GINSBURG, dissenting." says who dissented.
  */
-function repeatsNumberedSection(sentence: string, section: string | undefined): boolean {
-  if (sectionNumberOf(sentence) !== undefined && sectionTitleOf(sentence) === '') return true;
-  return section !== undefined && sectionNumberOf(section) !== undefined && sectionTitleOf(sentence) === sectionTitleOf(section);
+function repeatsNumberedSection(sentence: string, numberedTitle: string | undefined): boolean {
+  const title = sectionTitleOf(sentence);
+  return (title === '' && sectionNumberOf(sentence) !== undefined) || title === numberedTitle;
 }
 
 /**
@@ -322,9 +322,10 @@ function layoutOf(text: string, tokens: TokenList, section: string | undefined):
     }
   }
   const asks = spans.map((span) => QUESTION_END.test(text.slice(span.start, span.end)));
+  const numberedTitle = section !== undefined && sectionNumberOf(section) !== undefined ? sectionTitleOf(section) : undefined;
   const headings = spans.map((span) => {
     const sentence = text.slice(span.start, span.end);
-    return isCapitalsHeading(sentence) || repeatsNumberedSection(sentence, section);
+    return isCapitalsHeading(sentence) || repeatsNumberedSection(sentence, numberedTitle);
   });
   const opensBlock = spans.map((span, index) => index > 0 && holdsBlankLine(text.slice(spans[index - 1]!.end, span.start)));
   const negates = spans.map((span) => NEGATION.test(text.slice(span.start, span.end)));
