@@ -24,6 +24,8 @@ describe('the frame a chat message wraps a question in', () => {
     expect(withoutChatFrame('sry late to this, who is suing meta')).toBe('who is suing meta');
     expect(withoutChatFrame('sorry if this was asked already: who is suing meta')).toBe('who is suing meta');
     expect(withoutChatFrame('sorry who is suing meta')).toBe('who is suing meta');
+    expect(withoutChatFrame('yes or no: did netflix read dms')).toBe('did netflix read dms');
+    expect(withoutChatFrame('Y/N - did netflix read dms?')).toBe('did netflix read dms?');
   });
 
   it('drops a sign-off after the question', () => {
@@ -34,7 +36,7 @@ describe('the frame a chat message wraps a question in', () => {
   });
 
   it('leaves the same words alone where they are the question', () => {
-    for (const question of ['Curious George author?', 'help desk hours', 'who did netflix share data with anyone', 'did netflix thank facebook', 'what is the question presented', 'Who knows the answer?', 'pinpoint citation format?', 'bot detection rules?', 'so-called special relationship?', 'sorry state of privacy law?', 'hi-res photos?']) {
+    for (const question of ['Curious George author?', 'help desk hours', 'who did netflix share data with anyone', 'did netflix thank facebook', 'what is the question presented', 'Who knows the answer?', 'pinpoint citation format?', 'bot detection rules?', 'so-called special relationship?', 'sorry state of privacy law?', 'hi-res photos?', 'yes or no questions on the form?']) {
       expect(withoutChatFrame(question)).toBe(question);
     }
   });

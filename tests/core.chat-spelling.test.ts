@@ -9,6 +9,7 @@ describe('chat spellings of everyday words', () => {
     expect(withChatSpellingsWrittenOut('which justice didnt vote, thats weird')).toBe("which justice didn't vote, that's weird");
     expect(withChatSpellingsWrittenOut('so the DA wont prosecute her?')).toBe("so the DA won't prosecute her?");
     expect(withChatSpellingsWrittenOut('the netflix guy buddies w zuck')).toBe('the netflix guy buddies with zuck');
+    expect(withChatSpellingsWrittenOut('wen was the lawsuit filed, and wer')).toBe('when was the lawsuit filed, and where');
   });
 
   it('drops an opening "wait" or "hold on" before a question word, but not "wait times"', () => {

@@ -26,6 +26,8 @@ const PREAMBLES = [
   String.raw`(?:sorry|sry|soz)\b(?:[^,.:;!?]{0,40}[,.:;!?]+|\s+${QUESTION_OPENING})\s*`,
   String.raw`(?:real|really|super)\s+quick${PUNCTUATION}+`,
   String.raw`(?:question|q)\s*:\s*`,
+  // "yes or no: did …", "y/n - did …": the shape of the answer wanted, not its topic.
+  String.raw`(?:yes\s+or\s+no|yes/no|y/n)\s*[,.:;!?-]+\s*`,
   // "question about the case:", "briefly,", "eli5": how to answer, not what about.
   String.raw`(?:(?:a|one|my)\s+)?question\s+(?:about|on|re|regarding)\s+[^:?]{1,40}:\s*`,
   String.raw`(?:briefly|in short|in brief|in a nutshell|eli5|tl;?dr)\b${PUNCTUATION}*`,

@@ -11,6 +11,8 @@ const CHAT_SPELLINGS: Readonly<Record<string, string>> = {
   wat: 'what',
   wut: 'what',
   wht: 'what',
+  wen: 'when',
+  wer: 'where',
   u: 'you',
   r: 'are',
   ur: 'your',
