@@ -193,6 +193,14 @@ describe('isGenericTypo', () => {
     expect(zebra!.everyday).toBe(false);
   });
 
+  it('weighs a name the documents miss as a name whether typed capitalised or in lowercase, as chat does', async () => {
+    const corpus = await corpusOfParagraphs(['Netflix got access to private messages.', 'The weather was mild.']);
+    const weightOf = (question: string, word: string) => analyzeQuery(question, corpus.analyzer, corpus.index).concepts.find((concept) => concept.word === word)!.weight;
+    expect(weightOf('did spotify get access', 'spotify')).toBe(weightOf('did Spotify get access', 'Spotify'));
+    // An English word the documents miss is a missing topic, not a name.
+    expect(weightOf('did spotify get access', 'spotify')).toBeGreaterThan(weightOf('did streaming get access', 'streaming'));
+  });
+
   it('weighs a lone letter the documents miss ("e-signatures", "dumb q") as everyday, not as a missing topic', async () => {
     const corpus = await corpusOfParagraphs(['Signatures collected online are not valid signatures.', 'The weather was mild.']);
     const [e, signatures] = analyzeQuery('e-signatures', corpus.analyzer, corpus.index).concepts;

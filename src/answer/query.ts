@@ -40,9 +40,14 @@ export interface AnalyzedQuery {
 }
 
 /** A capitalised word that does not open the question: most likely a name. */
-function isProperName(question: string, start: number): boolean {
+/**
+ * A name: capitalised mid-sentence ("did Spotify …"), or typed in lowercase as chat does but no English
+ * word ("did spotify …", "palantir"). Shorter lowercase words are more often acronyms or typos.
+ */
+function looksLikeName(question: string, start: number, word: string): boolean {
   const first = question[start] ?? '';
-  return start > 0 && /\p{Lu}/u.test(first) && !/[.!?]\s*$/.test(question.slice(0, start));
+  const capitalised = start > 0 && /\p{Lu}/u.test(first) && !/[.!?]\s*$/.test(question.slice(0, start));
+  return capitalised || (/^\p{Ll}{6,}$/u.test(word) && !isEnglishWord(word));
 }
 
 /**
@@ -82,7 +87,7 @@ const GENERIC_KNOWN_SHARE = 0.75;
  * about the topic for that: it weighs at most what a word in one passage of about twenty weighs.
  */
 const GENERIC_KNOWN_MAX_IDF = 3;
-/** A name the documents never mention ("Spotify" mid-question) is strong evidence they do not answer. */
+/** A name the documents never mention ("Spotify", "spotify") is strong evidence they do not answer. */
 const PROPER_NAME_FACTOR = 2;
 /** How many unknown words of one question get spelling fixes looked up (each costs up to a millisecond). */
 const MAX_WORDS_TO_CORRECT = 12;
@@ -274,7 +279,7 @@ export function analyzeQuery(typed: string, analyzer: Analyzer, index: PassageIn
         // no evidence the documents miss the topic.
         weight = unknownWeight * GENERIC_UNKNOWN_SHARE;
         everyday = true;
-      } else weight = isProperName(question, group.start) ? unknownWeight * PROPER_NAME_FACTOR : unknownWeight;
+      } else weight = looksLikeName(question, group.start, word) ? unknownWeight * PROPER_NAME_FACTOR : unknownWeight;
     }
     for (const term of terms) termWeights.set(term, Math.max(termWeights.get(term) ?? 0, known ? 1 : 0.5));
     concepts.push({ terms, weight, known, position, everyday, word });
