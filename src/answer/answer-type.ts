@@ -76,7 +76,7 @@ const TYPE_PATTERNS: [AnswerType, RegExp][] = [
       'iu',
     ),
   ],
-  ['number', /\b(how (much|many|long|old|far|big|large)|what (percentage|percent|amount|number|fine|sum|price|size)|how much money|what(?: is|'s| was|s) the (?:maximum|minimum|max|min|total))\b/i],
+  ['number', /\b(how (much|many|long|old|far|big|large)|what (percentage|percent|amount|number|fine|sum|price|size)|what (?:did|does|do|will|would) (?:[\w'’-]+ ){1,3}(?:pay|spend|charge|owe|cost)\b|how much money|what(?: is|'s| was|s) the (?:maximum|minimum|max|min|total))\b/i],
   // "When …?", "how and when …", not the "when" of a clause after another question word ("Who was
   // president when the law passed?", "What did she do when the poll worker came?") or about the asker
   // ("do I need the notice when I redistribute?").
