@@ -148,6 +148,18 @@ describe('a heading in capitals', () => {
     const answer = answerQuestion(corpus, 'is python open source');
     expect(answer.kind === 'excerpts' && answer.excerpts[0]!.quote).toContain('All Python releases are Open Source');
   });
+
+  it('is never quoted alone: it names what follows, it does not say it', async () => {
+    const corpus = await corpusOfParagraphs([
+      'MOTION TO DISMISS',
+      'Defendant Meta moves to dismiss the complaint under Rule 12(b)(6) for failure to state a claim.',
+      'Filed order: the court denied the motion to dismiss in part.',
+      ...['the parties', 'the schedule', 'the exhibits'].map((topic) => `This part of the file is about ${topic}.`),
+    ]);
+    const answer = answerQuestion(corpus, 'did the court deny the motion');
+    expect(answer.kind === 'excerpts' && answer.excerpts[0]!.quote).toContain('the court denied the motion');
+    expect(answer.kind === 'excerpts' && answer.excerpts.map((excerpt) => excerpt.quote)).not.toContain('MOTION TO DISMISS');
+  });
 });
 
 describe('a question asking what a term means', () => {

@@ -33,8 +33,9 @@ export const PASSAGES_TO_READ = 5;
  * question asks about outweighs everything else a window can score; an answer of a recognisable shape
  * (a statute, a case name) counts for more than other answer-type evidence. A window of questions alone
  * ("May the party substitute a candidate?", as an opinion restates what it was asked) pays
- * `restatedQuestion`: a question does not answer itself. A window of headings in capitals alone ("BEOPEN
- * PYTHON OPEN SOURCE LICENSE AGREEMENT") pays `heading`: a title names what follows, it does not say it.
+ * `restatedQuestion`: a question does not answer itself. A window of headings alone ("BEOPEN PYTHON OPEN
+ * SOURCE LICENSE AGREEMENT") is not offered, and pays `heading` where any window may answer (a "¶ 42"
+ * lookup): a title names what follows, it does not say it.
  * A second sentence earns a small bonus (context helps a reader) until the pair grows past
  * PAIR_COMFORT_CHARS; pairs over `maxPairChars` are not offered. A question put in the negative ("if the
  * program doesn't state a version number") favours a window that negates too ("does not specify a version
@@ -150,8 +151,9 @@ export function pickSentences(
           matchedWeight += weight * Math.max(candidate.context.get(index) ?? 0, refers[first] && before!.has(index) ? CONTEXT_SHARE : 0);
           if (before?.has(index) || after?.has(index)) aroundWeight += weight;
         }
-        // A window that shares no word with the question is filler, however well its context scores.
-        if (wordsRequired && windowConcepts.length === 0) continue;
+        // A window that shares no word with the question is filler, however well its context scores; one
+        // of headings alone names what follows without saying it.
+        if (wordsRequired && (windowConcepts.length === 0 || (sentences[first]!.heading && sentences[last]!.heading))) continue;
         const coverage = query.totalWeight > 0 ? matchedWeight / query.totalWeight : 0;
         const score =
           SENTENCE_WEIGHTS.coverage * coverage +
