@@ -100,6 +100,10 @@ export function splitPassages(document: Document): Passage[] {
   const comments = commentLineStarts(text);
   const blocks = paragraphBlocks(text, comments);
   const numbersSections = paragraphsAreSections(text, blocks);
+  // In text whose pages only markers show, the text before a first "[Page 2]" is page 1; before a later
+  // one its page is unknown.
+  const firstMarker = formFeeds.length === 0 && !document.pages ? blocks.map((block) => PAGE_MARKER.exec(text.slice(block.start, block.end))).find(Boolean) : undefined;
+  if (firstMarker && pageMarkedBy(firstMarker[0]) === 2) markedPage = 1;
   for (const [at, block] of blocks.entries()) {
     const raw = text.slice(block.start, block.end);
     const heading = comments.has(block.start) ? null : HEADING.exec(raw);
@@ -125,9 +129,9 @@ export function splitPassages(document: Document): Passage[] {
     if (opinion) section = opinion[1];
     // Page furniture, and dividers with nothing to read ("*   *   *", "_______"), are no passage.
     if (isFurniture?.(raw) || !/[\p{L}\p{N}]/u.test(raw)) continue;
-    const marker = PAGE_MARKER.exec(raw) ?? BARE_PAGE_NUMBER.exec(raw);
-    if (marker) {
-      markedPage = Number(marker[1] ?? marker[2] ?? marker[3] ?? marker[0]);
+    const page = pageMarkedBy(raw);
+    if (page !== undefined) {
+      markedPage = page;
       continue;
     }
     // A short numbered paragraph ("3. Lorrin Freeman, …; and") is a paragraph of its own: its ¶ must not cover the next.
@@ -150,6 +154,12 @@ export function splitPassages(document: Document): Passage[] {
   flushShortRun();
   markSentencesBrokenAcrossBlocks(passages);
   return passages;
+}
+
+/** The page a block marks the start of ("[Page 2]", "Page 2 of 9", a bare "2"), if it is a page marker. */
+function pageMarkedBy(block: string): number | undefined {
+  const marker = PAGE_MARKER.exec(block) ?? BARE_PAGE_NUMBER.exec(block);
+  return marker ? Number(marker[1] ?? marker[2] ?? marker[3] ?? marker[0]) : undefined;
 }
 
 /**

@@ -366,13 +366,13 @@ describe('answers over the shipped knowledge', () => {
 });
 
 describe('answers over a filing with numbered paragraphs and pages', () => {
-  it('cites a numbered paragraph as "¶ N, ECF No. E" with the manifest url and date', () => {
+  it('cites a numbered paragraph as "¶ N, ECF No. E at P" with the manifest url and date', () => {
     const [first] = excerptsOf(fixture.ask("Who got access to users' direct messages?"));
     expect(first!.quote).toContain('Acme gave StreamCo Inc. access to users\' direct messages through a private "Inbox API" from 2013 until 2019.');
     expect(first!.citation).toEqual({
       docId: 'filings-complaint',
       title: 'Doe v. Acme Messaging: Class Action Complaint',
-      label: '¶ 2, ECF No. 1',
+      label: '¶ 2, ECF No. 1 at 1',
       url: 'https://example.com/complaint.pdf',
       date: '2021-04-12',
       kind: 'complaint',
@@ -422,13 +422,13 @@ describe('answers over a filing with numbered paragraphs and pages', () => {
     it('quotes the complaint\'s ¶ 3 for "what does ¶ 3 of the complaint say?", whatever words it holds', () => {
       const [first] = excerptsOf(fixture.ask('What does ¶ 3 of the complaint say?'));
       expect(first!.quote).toBe('Beginning in 2013, StreamCo received bi-weekly reports on how users shared its titles in chats.');
-      expect(first!.citation.label).toBe('¶ 3, ECF No. 1');
+      expect(first!.citation.label).toBe('¶ 3, ECF No. 1 at 1');
       expectVerbatim(fixture, first!);
     });
 
     it('reads "¶ 2" as a filing\'s own paragraph 2, not the order\'s second', () => {
       const excerpts = excerptsOf(fixture.ask('what does ¶ 2 say'));
-      expect(excerpts.map((excerpt) => excerpt.citation.label)).toEqual(['¶ 2, ECF No. 1']);
+      expect(excerpts.map((excerpt) => excerpt.citation.label)).toEqual(['¶ 2, ECF No. 1 at 1']);
     });
 
     it('reads "para 1 of the order" as the order\'s first paragraph, and its other words choose the sentence', () => {

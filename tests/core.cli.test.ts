@@ -61,7 +61,7 @@ describe('cli ask', () => {
     expect(stderr).toBe('');
     const [first] = stdout.split('\n\n');
     expect(first).toMatch(/^\[1\] “.*Acme gave StreamCo Inc\. access to users' direct messages through a private "Inbox API" from 2013 until 2019\..*”\n/s);
-    expect(first).toMatch(/\n {4}— Doe v\. Acme Messaging: Class Action Complaint \(complaint\), ¶ 2, ECF No\. 1, 2021-04-12, https:\/\/example\.com\/complaint\.pdf$/);
+    expect(first).toMatch(/\n {4}— Doe v\. Acme Messaging: Class Action Complaint \(complaint\), ¶ 2, ECF No\. 1 at 1, 2021-04-12, https:\/\/example\.com\/complaint\.pdf$/);
     expect(stdout).toMatch(/^\[2\] “/m);
     expect(stdout).not.toContain('\u001b[');
   });
@@ -258,7 +258,7 @@ describe('cli index --check', () => {
     expect(code).toBe(0);
     expect(stdout.split('\n')).toEqual([
       `${resolve(KB)}: 2 documents, 2 alias groups (analyzer ${stdout.match(/\(analyzer (\S+)\)/)?.[1]})`,
-      '  filings/complaint.md  “Doe v. Acme Messaging: Class Action Complaint” [complaint]: 1 page, 6 numbered paragraphs, 6 passages',
+      '  filings/complaint.md  “Doe v. Acme Messaging: Class Action Complaint” [complaint]: 2 pages, 6 numbered paragraphs, 6 passages',
       '  order.txt  “Order Denying Motion to Dismiss” [order]: 2 pages, 0 numbered paragraphs, 2 passages',
       'ok: 8 passages, 0 warnings',
       '',

@@ -196,6 +196,12 @@ describe('splitPassages', () => {
       expect(passages[1]!.locator.page).toBe(page);
     });
 
+    it('reads the text before a first marker of page 2 as page 1, and before a later one as unknown', () => {
+      expect(splitPassages(doc('Before.\n\n[Page 2]\n\nAfter.')).map((p) => p.locator.page)).toEqual([1, 2]);
+      expect(splitPassages(doc('Before.\n\nPage 2 of 3\n\nAfter.\n\nPage 3 of 3\n\nLast.')).map((p) => p.locator.page)).toEqual([1, 2, 3]);
+      expect(splitPassages(doc('Before.\n\n[Page 5]\n\nAfter.')).map((p) => p.locator.page)).toEqual([undefined, 5]);
+    });
+
     it('does not take a sentence that mentions a page as a marker', () => {
       const passages = splitPassages(doc('See page 4 of the order.\n\nMore.'));
       expect(passages.map((p) => p.locator.page)).toEqual([undefined, undefined]);
