@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createAnalyzer, isAliasTerm } from '../src/search/analyzer.js';
 import { STOP_WORDS } from '../src/search/stopwords.js';
 
@@ -331,6 +331,22 @@ describe('analyzer', () => {
       expect(withAliases.version).not.toBe(plain.version);
       expect(createAnalyzer({ aliases: [['a b', 'c']] }).version).not.toBe(createAnalyzer({ aliases: [['a b', 'd']] }).version);
       expect(createAnalyzer({ aliases: [['x', 'y']] }).version).toBe(createAnalyzer({ aliases: [['x', 'y']] }).version);
+    });
+
+    it('changes the version when the stop words or the irregular forms change, so a cached index is not reused', async () => {
+      const versionWith = async (stopWords: string[], forms: string) => {
+        vi.resetModules();
+        vi.doMock('../src/search/stopwords.js', () => ({ STOP_WORDS: new Set(stopWords) }));
+        vi.doMock('../src/search/irregular-forms.js', async (original) => ({ ...(await original<object>()), IRREGULAR_FORMS: forms }));
+        const fresh = await import('../src/search/analyzer.js');
+        vi.doUnmock('../src/search/stopwords.js');
+        vi.doUnmock('../src/search/irregular-forms.js');
+        return fresh.createAnalyzer().version;
+      };
+      const base = await versionWith(['the', 'allegedly'], 'write wrote');
+      expect(await versionWith(['the', 'allegedly'], 'write wrote')).toBe(base);
+      expect(await versionWith(['the'], 'write wrote')).not.toBe(base);
+      expect(await versionWith(['the', 'allegedly'], 'write wrote | win won')).not.toBe(base);
     });
   });
 

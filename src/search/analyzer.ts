@@ -1,4 +1,4 @@
-import { stemWord } from './irregular-forms.js';
+import { IRREGULAR_FORMS, stemWord } from './irregular-forms.js';
 import { CHAT_ABBREVIATIONS } from './chat-abbreviations.js';
 import { LEGAL_ALIASES } from './legal-aliases.js';
 import { STOP_WORDS } from './stopwords.js';
@@ -247,9 +247,10 @@ export function createAnalyzer(options: { aliases?: readonly (readonly string[])
     return { length: terms.length, terms, starts: Int32Array.from(starts), ends: Int32Array.from(ends) };
   }
 
-  const aliasSignature = JSON.stringify(groups);
+  // The word lists and alias groups analysis reads: editing one changes every index built with it.
+  const listSignature = JSON.stringify([[...STOP_WORDS], IRREGULAR_FORMS, groups]);
   return {
-    version: `${ANALYZER_VERSION}:${aliasSignature}`,
+    version: `${ANALYZER_VERSION}:${listSignature}`,
     tokenList,
     tokens: (text) => {
       const list = tokenList(text);

@@ -8,7 +8,7 @@ import { stem } from 'porter2';
  * "ground", "wound", "lit", "bit", "shot", "thought", "fed" (the Fed), "sat" (the SAT), "leaves", "lives",
  * "bases", "axes", "media", "data".
  */
-const FORMS = `write wrote written | win won | begin began begun | hold held | teach taught | fight fought |
+export const IRREGULAR_FORMS = `write wrote written | win won | begin began begun | hold held | teach taught | fight fought |
 buy bought | sell sold | tell told | build built | give gave given | take took taken | choose chose chosen |
 grow grew grown | drive drove driven | speak spoke spoken | steal stole stolen | break broke broken |
 freeze froze frozen | forget forgot forgotten | forbid forbade forbidden | arise arose arisen | rise risen |
@@ -29,7 +29,7 @@ radius radii | stimulus stimuli | larva larvae | wolf wolves | knife knives | wi
 self selves | shelf shelves | thief thieves | amicus amici | dictum dicta`;
 
 const BASE_FORM: ReadonlyMap<string, string> = new Map(
-  FORMS.split('|').flatMap((group) => {
+  IRREGULAR_FORMS.split('|').flatMap((group) => {
     const [base, ...forms] = group.trim().split(/\s+/);
     return forms.map((form) => [form, base!] as const);
   }),
