@@ -1,5 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { answerQuestion } from '../src/answer/answer.js';
+import { pickSentences } from '../src/answer/pick.js';
+import { analyzeQuery } from '../src/answer/query.js';
+import { rerank } from '../src/answer/rank.js';
 import { answerTypeStarts, questionWordSet } from '../src/answer/answer-type.js';
 import { fileURLToPath } from 'node:url';
 import { buildCorpus, type Corpus } from '../src/corpus.js';
@@ -159,6 +162,23 @@ describe('a heading in capitals', () => {
     const answer = answerQuestion(corpus, 'did the court deny the motion');
     expect(answer.kind === 'excerpts' && answer.excerpts[0]!.quote).toContain('the court denied the motion');
     expect(answer.kind === 'excerpts' && answer.excerpts.map((excerpt) => excerpt.quote)).not.toContain('MOTION TO DISMISS');
+  });
+});
+
+describe('how close together the question\'s words stand', () => {
+  it('counts the words between them, not the alias terms the index adds for some of those words', async () => {
+    // Seven words between "Acme" and "Zenco" in the first passage, six in the second; each word of the
+    // second has an alias term ("denied" → denial, …), which made it look twice as spread out.
+    const corpus = await corpusOfParagraphs([
+      'Acme moved forward slowly, quietly, carefully and finally met with Zenco.',
+      'Acme appealed, denied, dismissed, decided, argued, concluded Zenco.',
+    ]);
+    const query = analyzeQuery('acme zenco', corpus.analyzer, corpus.index);
+    const hits = corpus.index.search(query.searchTerms, { limit: 10, weights: query.termWeights });
+    // Ranked alike, so that only the words between tell the two apart.
+    const ranked = rerank(hits, corpus.passageById, query, corpus.tokensOf, corpus.contextTermsOf).map((candidate) => ({ ...candidate, score: 1 }));
+    const [best] = pickSentences(query, ranked);
+    expect(best!.candidate.passage.text).toContain('Acme appealed');
   });
 });
 

@@ -1,5 +1,5 @@
+import { isAliasTerm, type TokenList } from '../search/analyzer.js';
 import type { AnalyzedQuery } from './query.js';
-import type { TokenList } from '../search/analyzer.js';
 import type { RankedCandidate } from './rank.js';
 import { CONTEXT_SHARE } from './rank.js';
 import { type AnswerType, type QuestionReading, type QuestionWords, answerTypeStarts, isShapedType, asksAboutPresent, offersAnswerType, readQuestion, speaksOfPresent } from './answer-type.js';
@@ -68,10 +68,10 @@ const windowConcepts: number[] = [];
 const cursors: number[] = [];
 
 /**
- * Matched question words per token of the shortest stretch of [from, to) that holds one of each: 1 when
- * they stand together. One cursor per concept walks its (sorted) positions; the lowest moves on.
+ * Matched question words per word of the shortest stretch of [from, to) that holds one of each: 1 when
+ * they stand together. Words, not tokens: the alias terms some words add would make them look further apart. One cursor per concept walks its (sorted) positions; the lowest moves on.
  */
-function proximity(occurrences: readonly number[][], concepts: readonly number[], from: number, to: number): number {
+function proximity(occurrences: readonly number[][], concepts: readonly number[], from: number, to: number, wordsBefore: Int32Array): number {
   if (concepts.length < 2) return 0;
   for (let i = 0; i < concepts.length; i++) {
     const positions = occurrences[concepts[i]!]!;
@@ -93,7 +93,7 @@ function proximity(occurrences: readonly number[][], concepts: readonly number[]
       }
       if (position > max) max = position;
     }
-    best = Math.min(best, max - min + 1);
+    best = Math.min(best, wordsBefore[max]! - wordsBefore[min]! + 1);
     const positions = occurrences[concepts[lowest]!]!;
     const next = cursors[lowest]! + 1;
     if (next === positions.length || positions[next]! >= to) break;
@@ -124,6 +124,7 @@ export function pickSentences(
 
   candidates.slice(0, passagesToRead).forEach((candidate, passageRank) => {
     const sentences = sentencesWithMatches(candidate);
+    const { wordsBefore } = layoutOf(candidate.passage.text, candidate.tokens, candidate.passage.locator.section);
     const { offers, offersNear } = answerTypeEvidence(candidate, sentences, type, questionWords, present);
     // A sentence opening "It …", "The company …" is about what the sentence before it named.
     const refers = sentences.map((sentence, index) => index > 0 && refersBack(candidate, sentences[index - 1]!, sentence));
@@ -158,7 +159,7 @@ export function pickSentences(
         const score =
           SENTENCE_WEIGHTS.coverage * coverage +
           SENTENCE_WEIGHTS.neighbours * (query.totalWeight > 0 ? aroundWeight / query.totalWeight : 0) +
-          SENTENCE_WEIGHTS.proximity * proximity(candidate.occurrences, windowConcepts, sentences[first]!.firstToken, sentences[last]!.endToken) +
+          SENTENCE_WEIGHTS.proximity * proximity(candidate.occurrences, windowConcepts, sentences[first]!.firstToken, sentences[last]!.endToken, wordsBefore) +
           (negated && (sentences[first]!.negates || sentences[last]!.negates) ? SENTENCE_WEIGHTS.negation : 0) +
           answerTypeWeight * (offers[first] || offers[last] ? 1 : 0) +
           SENTENCE_WEIGHTS.answerTypeNear * (offersNear[first] || offersNear[last] ? 1 : 0) +
@@ -277,6 +278,8 @@ interface SentenceLayout {
   headings: boolean[];
   opensBlock: boolean[];
   negates: boolean[];
+  /** How many of the passage's tokens before each one are words, not alias terms: distances count words. */
+  wordsBefore: Int32Array;
 }
 
 /** A sentence that ends with a question mark, quotes and brackets aside. */
@@ -331,7 +334,9 @@ function layoutOf(text: string, tokens: TokenList, section: string | undefined):
   });
   const opensBlock = spans.map((span, index) => index > 0 && holdsBlankLine(text.slice(spans[index - 1]!.end, span.start)));
   const negates = spans.map((span) => NEGATION.test(text.slice(span.start, span.end)));
-  layout = { spans, sentenceOfToken, firstToken, endToken, asks, headings, opensBlock, negates };
+  const wordsBefore = new Int32Array(tokens.length);
+  for (let index = 1; index < tokens.length; index++) wordsBefore[index] = wordsBefore[index - 1]! + (isAliasTerm(tokens.terms[index - 1]!) ? 0 : 1);
+  layout = { spans, sentenceOfToken, firstToken, endToken, asks, headings, opensBlock, negates, wordsBefore };
   layoutByTokens.set(tokens, layout);
   return layout;
 }
