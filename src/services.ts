@@ -60,8 +60,17 @@ export interface PinInput {
   messageRef?: string;
 }
 
+export interface PinResult {
+  pin: Pin;
+  /**
+   * The pins this one replaced (the same question in the same channel). Their records are gone, but
+   * their messages are still pinned on the platform: the adapter unpins them.
+   */
+  replaced: Pin[];
+}
+
 export interface PinService {
-  pin(input: PinInput): Pin;
+  pin(input: PinInput): PinResult;
   unpin(scope: Pick<PinScope, 'platform' | 'server'>, pinId: string): boolean;
   /** Pins of a server, or of one channel when `channel` is given; newest first. */
   list(scope: Pick<PinScope, 'platform' | 'server'> & { channel?: string }): Pin[];

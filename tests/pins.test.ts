@@ -31,6 +31,10 @@ function open(): State {
 }
 
 function pinQuestion(s: State, question: string, where: PinScope = scope, quote = 'granted the motion to dismiss') {
+  return pinWith(s, question, where, quote).pin;
+}
+
+function pinWith(s: State, question: string, where: PinScope = scope, quote = 'granted the motion to dismiss') {
   return s.pins.pin({
     scope: where,
     question,
@@ -101,12 +105,15 @@ describe('pins.pin', () => {
     expect(s.pins.list(scope)).toEqual([pin]);
   });
 
-  it('replaces the earlier pin when the same question is pinned again in the channel', () => {
+  it('replaces the earlier pin when the same question is pinned again in the channel, and reports it', () => {
     const s = open();
     const first = pinQuestion(s, 'When was the complaint filed?');
-    const second = pinQuestion(s, 'when was the complaint FILED', scope, 'filed the complaint on May 1');
-    expect(s.pins.list(scope)).toEqual([second]);
-    expect(second.id).not.toBe(first.id);
+    const second = pinWith(s, 'when was the complaint FILED', scope, 'filed the complaint on May 1');
+    expect(s.pins.list(scope)).toEqual([second.pin]);
+    expect(second.pin.id).not.toBe(first.id);
+    // Its message is still pinned on the platform: the adapter needs the old record to unpin it.
+    expect(second.replaced).toEqual([first]);
+    expect(pinWith(s, 'What was granted?').replaced).toEqual([]);
   });
 
   it('refuses a no-match answer with a message naming the question', () => {
@@ -259,7 +266,7 @@ describe('pins.refreshStale', () => {
 
   it('turns a pin stale when only one of its quotes is gone', () => {
     const s = open();
-    const pin = s.pins.pin({
+    const { pin } = s.pins.pin({
       scope,
       question: 'What happened to the motions?',
       answer: excerptAnswer('What happened to the motions?', [

@@ -39,7 +39,7 @@ describe('state through the core', () => {
     const answer = first.ask(question, { scope });
     expect(answer.kind).toBe('excerpts');
     expect(answer.pinned).toBeUndefined();
-    const pin = first.pins.pin({ scope, question, answer, pinnedBy: 'U-moderator', messageRef: '1234' });
+    const { pin } = first.pins.pin({ scope, question, answer, pinnedBy: 'U-moderator', messageRef: '1234' });
     expect(pin.excerpts[0]?.quote).toContain(QUOTED);
     await first.close();
 

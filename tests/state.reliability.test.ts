@@ -189,7 +189,7 @@ describe('state reliability', () => {
     const first = await createPinpoint({ knowledgeDir, dataDir });
     const scope = { platform: 'discord', server: 'guild-1', channel: 'general' };
     const question = 'Did the court dismiss the privacy claim?';
-    const pin = first.pins.pin({ scope, question, answer: first.ask(question, { scope }), pinnedBy: 'moderator' });
+    const { pin } = first.pins.pin({ scope, question, answer: first.ask(question, { scope }), pinnedBy: 'moderator' });
     await first.close();
     // A trigger stands in for a full disk refusing the stale flag; the edit makes the pin stale.
     const db = new Database(join(dataDir, STATE_FILE));

@@ -35,7 +35,7 @@ function pinOne(state: ReturnType<typeof open>, question = 'What was granted?') 
     question,
     answer: excerptAnswer(question, [{ docId: 'order', text: TEXT, quote: 'granted the motion' }]),
     pinnedBy: 'U1',
-  });
+  }).pin;
 }
 
 function startupError(dataDir = dir): PinpointError {

@@ -1,6 +1,6 @@
 import { PinpointError } from '../errors.js';
 import type { Logger } from '../logger.js';
-import type { PinInput, PinService } from '../services.js';
+import type { PinInput, PinResult, PinService } from '../services.js';
 import { shortId } from '../state/ids.js';
 import type { Store } from '../state/store.js';
 import type { Pin, PinnedExcerpt, PinScope } from '../types.js';
@@ -49,6 +49,8 @@ interface PinRow {
 
 const COLUMNS =
   'id, platform, server, channel, question, normalized_question, excerpts, pinned_by, pinned_at, message_ref, stale';
+/** The pins of one question in one channel: a re-pin replaces them. */
+const SAME_QUESTION = 'platform = ? AND server = ? AND channel = ? AND normalized_question = ?';
 // rowid breaks ties between pins made within one millisecond.
 const NEWEST_FIRST = 'ORDER BY pinned_at DESC, rowid DESC';
 
@@ -56,7 +58,7 @@ export function createPinService(options: PinServiceOptions): PinStore {
   const { store, analyze, logger, now } = options;
   let documents: DocumentTexts | undefined;
 
-  const pin = (input: PinInput): Pin => {
+  const pin = (input: PinInput): PinResult => {
     const scope = checkScope(input.scope);
     const question = input.question.trim();
     if (question === '') {
@@ -92,14 +94,11 @@ export function createPinService(options: PinServiceOptions): PinStore {
       ...(input.messageRef === undefined ? {} : { messageRef: input.messageRef }),
       stale: documents ? !excerptsCurrent(excerpts, documents) : false,
     };
-    store.write(() => {
+    const sameQuestion = [scope.platform, scope.server, scope.channel, pinned.normalizedQuestion];
+    const replaced = store.write(() => {
       // Re-pinning a question in the same channel replaces the old pin: one reference answer per question.
-      store.run('DELETE FROM pins WHERE platform = ? AND server = ? AND channel = ? AND normalized_question = ?', [
-        scope.platform,
-        scope.server,
-        scope.channel,
-        pinned.normalizedQuestion,
-      ]);
+      const old = store.all<PinRow>(`SELECT ${COLUMNS} FROM pins WHERE ${SAME_QUESTION}`, sameQuestion);
+      store.run(`DELETE FROM pins WHERE ${SAME_QUESTION}`, sameQuestion);
       store.run(
         `INSERT INTO pins (${COLUMNS}, stale_since) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         [
@@ -117,9 +116,10 @@ export function createPinService(options: PinServiceOptions): PinStore {
           pinned.stale ? pinned.pinnedAt : null,
         ],
       );
+      return old.map(toPin);
     });
-    logger.info({ pinId: pinned.id, excerpts: excerpts.length, stale: pinned.stale }, 'pinpoint: pinned');
-    return pinned;
+    logger.info({ pinId: pinned.id, excerpts: excerpts.length, stale: pinned.stale, replaced: replaced.length }, 'pinpoint: pinned');
+    return { pin: pinned, replaced };
   };
 
   const unpin: PinService['unpin'] = (scope, pinId) => {
