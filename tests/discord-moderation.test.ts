@@ -56,7 +56,8 @@ async function run(knowledgeDir = KNOWLEDGE) {
       const from = suite.fake.calls.length;
       const res = await fetch(`${server.url}/discord/interactions`, { method: 'POST', headers: signatureHeaders(suite.signer, raw), body: raw });
       const json = (await res.json()) as Reply;
-      await logger.waitFor((e) => e.fields.interaction === payload.id && e.message === 'discord interaction handled');
+      const done = new Set(['discord interaction handled', 'discord interaction failed']);
+      await logger.waitFor((e) => e.fields.interaction === payload.id && done.has(e.message ?? ''));
       return { json, from };
     },
   };
@@ -233,6 +234,79 @@ describe('discord Pin on an answer split over several messages', () => {
     const firstId = (posted[0]!.reply as { id: string }).id;
     const pins = suite.fake.calls.slice(from).filter((c) => c.method === 'PUT' && c.path.includes('/messages/pins/'));
     expect(pins.map((c) => c.path)).toEqual([pinPath(firstId)]);
+  });
+});
+
+describe('discord Pin on a question pinned before', () => {
+  /** Presses the answer's Pin button as a moderator on message `messageId`; returns what the moderator is told. */
+  async function pinOn(bot: Awaited<ReturnType<typeof run>>, answer: Reply, messageId: string): Promise<{ told: string | undefined; from: number }> {
+    const press = buttonPayload(buttonId(answer, 'pp:p:'), { ...MODERATOR, messageId });
+    const { from } = await bot.post(press);
+    return { told: body(await editOf(press.token, from)).content, from };
+  }
+  const pinnedRef = (core: Pinpoint) => core.pins.list({ platform: 'discord', server: FAKE_IDS.guild }).map((p) => p.messageRef);
+
+  it('unpins on Discord the message of the pin it replaces, but not the message it pins again', async () => {
+    const bot = await run();
+    const answer = await ask(bot, QUESTION);
+    await pinOn(bot, answer, '400000000000000401');
+
+    const again = await pinOn(bot, answer, '400000000000000401');
+    expect(again.told).toBe(TEXT.pinned);
+    expect(suite.fake.calls.slice(again.from).filter((c) => c.method === 'DELETE')).toEqual([]);
+
+    const moved = await pinOn(bot, answer, '400000000000000402');
+    expect(moved.told).toBe(TEXT.pinned);
+    expect(callsTo('DELETE', pinPath('400000000000000401'), moved.from)).toHaveLength(1);
+    expect(callsTo('PUT', pinPath('400000000000000402'), moved.from)).toHaveLength(1);
+    expect(pinnedRef(bot.core)).toEqual([`${FAKE_IDS.channel}/400000000000000402`]);
+  });
+
+  it.each([
+    ['already deleted (404 Unknown Message)', 404, { message: 'Unknown Message', code: 10008 }, TEXT.pinned],
+    ['refused (403)', 403, { message: 'Missing Permissions', code: 50013 }, `${TEXT.pinned} ${TEXT.earlierPinLeft}`],
+  ])('keeps the new pin when the earlier message is %s, and says so only when it stays pinned', async (_name, status, reply, told) => {
+    const bot = await run();
+    const answer = await ask(bot, QUESTION);
+    await pinOn(bot, answer, '400000000000000411');
+    suite.fake.fail('DELETE', new RegExp(`${pinPath('400000000000000411')}$`), status, { body: reply });
+    const moved = await pinOn(bot, answer, '400000000000000412');
+    expect(moved.told).toBe(told);
+    expect(callsTo('DELETE', pinPath('400000000000000411'), moved.from)).toHaveLength(1);
+    expect(pinnedRef(bot.core)).toEqual([`${FAKE_IDS.channel}/400000000000000412`]);
+  });
+});
+
+describe('discord Pin refused by Discord', () => {
+  it('says the message was deleted when Discord no longer knows it (10008)', async () => {
+    const bot = await run();
+    const answer = await ask(bot, QUESTION);
+    suite.fake.fail('PUT', new RegExp(`${pinPath('400000000000000421')}$`), 404, { body: { message: 'Unknown Message', code: 10008 } });
+    const press = buttonPayload(buttonId(answer, 'pp:p:'), { ...MODERATOR, messageId: '400000000000000421' });
+    const { from } = await bot.post(press);
+    expect(body(await editOf(press.token, from)).content).toBe(TEXT.pinnedMessageDeleted);
+    expect(bot.core.pins.list({ platform: 'discord', server: FAKE_IDS.guild })).toEqual([]);
+  });
+
+  it.each([
+    ['the pin limit (30003)', 400, { message: 'Maximum number of pins reached (50)', code: 30003 }, TEXT.pinLimit],
+    ['a missing permission (403)', 403, { message: 'Missing Permissions', code: 50013 }, TEXT.botCannotPin],
+    ['an unexpected error', 400, { message: 'Invalid Form Body', code: 50035 }, TEXT.apology],
+  ])('deletes the public copy of a private answer when pinning it fails on %s', async (_name, status, reply, told) => {
+    const bot = await run();
+    const asked = askPayload(QUESTION, { private: true });
+    const { from: askedFrom } = await bot.post(asked);
+    const answer = body(await editOf(asked.token, askedFrom));
+    suite.fake.fail('PUT', /\/messages\/pins\/\d+$/, status, { body: reply });
+
+    const press = buttonPayload(buttonId(answer, 'pp:p:'), { ...MODERATOR, messageFlags: 64 });
+    const { from } = await bot.post(press);
+    const webhook = `/webhooks/${FAKE_IDS.application}/${String(press.token)}`;
+    const copy = callsTo('POST', webhook, from).map((call) => (call.reply as { id: string }).id);
+    expect(copy).toHaveLength(1);
+    expect(callsTo('DELETE', `${webhook}/messages/${copy[0]}`, from)).toHaveLength(1);
+    await suite.fake.waitForCall((c) => c.method === 'PATCH' && c.path === `${webhook}/messages/@original` && body(c).content === told, from);
+    expect(bot.core.pins.list({ platform: 'discord', server: FAKE_IDS.guild })).toEqual([]);
   });
 });
 

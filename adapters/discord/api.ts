@@ -8,6 +8,7 @@ export interface DiscordApi {
   callback(interactionId: string, token: string, body: APIInteractionResponse): Promise<void>;
   editOriginal(applicationId: string, token: string, message: DiscordMessage): Promise<void>;
   followUp(applicationId: string, token: string, message: DiscordMessage): Promise<Pick<APIMessage, 'id' | 'channel_id'>>;
+  deleteFollowUp(applicationId: string, token: string, messageId: string): Promise<void>;
   pin(channelId: string, messageId: string): Promise<void>;
   unpin(channelId: string, messageId: string): Promise<void>;
   /** False in HTTP mode without DISCORD_TOKEN: bot-authenticated calls (pins) are impossible. */
@@ -35,6 +36,9 @@ export function createDiscordApi(rest: REST, hasToken: boolean): DiscordApi {
     async followUp(applicationId, token, message) {
       const saved = (await rest.post(Routes.webhook(applicationId, token), { body: message, auth: false })) as APIMessage;
       return { id: saved.id, channel_id: saved.channel_id };
+    },
+    async deleteFollowUp(applicationId, token, messageId) {
+      await rest.delete(Routes.webhookMessage(applicationId, token, messageId), { auth: false });
     },
     async pin(channelId, messageId) {
       await rest.put(Routes.channelMessagesPin(channelId, messageId), { reason: 'Pinpoint: a moderator pinned an answer' });

@@ -1,15 +1,17 @@
+import type { DiscordApi } from './api.js';
 import { hasAnyPermission, PERMISSIONS } from './commands.js';
-import { decodeCustomId } from './custom-id.js';
-import { discordCodeOf, MAX_PINS_REACHED, statusOf } from './errors.js';
+import type { Pin } from './core.js';
+import { describeError, discordCodeOf, MAX_PINS_REACHED, statusOf, UNKNOWN_MESSAGE } from './errors.js';
 import { isModerator, type HandlerContext } from './handler-context.js';
 import { channelOf, firstMessageIdOf, scopeOf, userOf } from './interaction.js';
-import { EPHEMERAL_FLAG, toDiscordMessage } from './render.js';
+import { deletePublicCopy, postPublicCopy, type PostedMessage } from './public-copy.js';
+import { EPHEMERAL_FLAG } from './render.js';
 import { TEXT } from './text.js';
 import type { Turn } from './turn.js';
 
 /** The Pin button (moderators): pins the answer's Discord message and records the pin in the core. */
 export async function pin(ctx: HandlerContext, turn: Turn, question: string, answerId: string, offset: number): Promise<void> {
-  const { core, api, pageSize, answerPage } = ctx;
+  const { core, api, answerPage } = ctx;
   const i = turn.interaction;
   if (!i.guild_id) return turn.notice(TEXT.guildOnly);
   // Checked at run time: admins can change who sees the commands, not who may pin.
@@ -19,38 +21,76 @@ export async function pin(ctx: HandlerContext, turn: Turn, question: string, ans
   }
   if (!api.hasToken) return turn.notice(TEXT.noBotToken);
   await turn.defer(true);
-  const scope = scopeOf(i);
   const { answer } = answerPage(question, i, offset);
   if (answer.kind !== 'excerpts' || answer.excerpts.length === 0) return turn.edit(TEXT.nothingToPin);
 
-  let channelId = i.message?.channel_id ?? channelOf(i);
   // The first message of a split answer is the one readers see first, so that one gets pinned.
-  let messageId = i.message ? firstMessageIdOf(i.message) : undefined;
-  if (!messageId || ((i.message?.flags ?? 0) & EPHEMERAL_FLAG) !== 0) {
-    // A private answer cannot be pinned: post it publicly first (edit first, so the follow-ups are public).
-    await turn.edit('Posting the answer publicly and pinning it…');
-    const messages = toDiscordMessage(answer, { stats: core.stats(), answerId, offset, pageSize, private: false });
-    let first: { id: string; channel_id: string } | undefined;
-    for (const message of messages) {
-      message.components = message.components
-        .map((row) => ({ ...row, components: row.components.filter((b) => decodeCustomId(b.custom_id)?.action !== 'pin') }))
-        .filter((row) => row.components.length > 0);
-      const posted = await api.followUp(i.application_id, i.token, message);
-      first ??= posted;
-    }
-    if (!first) return turn.edit(TEXT.nothingToPin);
-    channelId = first.channel_id;
-    messageId = first.id;
-  }
+  const shown: PostedMessage | undefined =
+    i.message && ((i.message.flags ?? 0) & EPHEMERAL_FLAG) === 0
+      ? { id: firstMessageIdOf(i.message), channel_id: i.message.channel_id ?? channelOf(i) }
+      : undefined;
+  const copy = shown ? [] : await postPublicCopy(ctx, turn, answer, { answerId, offset });
+  const target = shown ?? copy[0];
+  if (!target) return turn.edit(TEXT.nothingToPin);
   try {
-    await api.pin(channelId, messageId);
+    await api.pin(target.channel_id, target.id);
   } catch (error) {
-    if (statusOf(error) === 403) return turn.edit(TEXT.botCannotPin);
-    if (discordCodeOf(error) === MAX_PINS_REACHED) return turn.edit(TEXT.pinLimit);
+    await deletePublicCopy(ctx, turn, copy);
+    const refusal = pinRefusal(error);
+    if (refusal === undefined) throw error;
+    return turn.edit(refusal);
+  }
+  const messageRef = `${target.channel_id}/${target.id}`;
+  const { replaced } = core.pins.pin({ scope: scopeOf(i), question, answer, pinnedBy: userOf(i).id, messageRef });
+  const earlierLeft = await unpinReplaced(ctx, replaced, messageRef);
+  await turn.edit(earlierLeft ? `${TEXT.pinned} ${TEXT.earlierPinLeft}` : TEXT.pinned);
+}
+
+/** What to tell the moderator when Discord refused the pin; undefined for failures the apology covers. */
+function pinRefusal(error: unknown): string | undefined {
+  if (statusOf(error) === 403) return TEXT.botCannotPin;
+  const code = discordCodeOf(error);
+  if (code === MAX_PINS_REACHED) return TEXT.pinLimit;
+  if (code === UNKNOWN_MESSAGE) return TEXT.pinnedMessageDeleted;
+  return undefined;
+}
+
+/**
+ * A re-pin replaces the pin record of the same question, but its message stays pinned on Discord until
+ * unpinned here. The new pin stands either way; true when an earlier message is still pinned (logged).
+ */
+async function unpinReplaced({ api, logger }: HandlerContext, replaced: readonly Pin[], messageRef: string): Promise<boolean> {
+  let left = false;
+  for (const old of replaced) {
+    // Pin pressed again on the pinned message itself: the record changed, the message stays pinned.
+    if (old.messageRef === messageRef) continue;
+    let unpinned = false;
+    try {
+      unpinned = await unpinMessage(api, old.messageRef);
+    } catch (error) {
+      logger.warn({ pinId: old.id, error: describeError(error) }, 'discord: could not unpin the message of the replaced pin');
+    }
+    left ||= !unpinned;
+  }
+  return left;
+}
+
+/**
+ * Unpins a pin's message ("channel/message"); false when Discord refused (403: no Pin Messages there).
+ * A message deleted or unpinned already (404) counts as unpinned; other errors are thrown.
+ */
+async function unpinMessage(api: DiscordApi, messageRef: string | undefined): Promise<boolean> {
+  const [channelId, messageId] = (messageRef ?? '').split('/');
+  if (!channelId || !messageId || !api.hasToken) return true;
+  try {
+    await api.unpin(channelId, messageId);
+    return true;
+  } catch (error) {
+    const status = statusOf(error);
+    if (status === 404) return true;
+    if (status === 403) return false;
     throw error;
   }
-  core.pins.pin({ scope, question, answer, pinnedBy: userOf(i).id, messageRef: `${channelId}/${messageId}` });
-  await turn.edit('📌 Pinned. From now on /ask with this question (or a close one) shows this answer first.');
 }
 
 /** The Unpin button under /pins (moderators): removes the pin from the core, then the Discord pin. */
@@ -63,16 +103,6 @@ export async function unpin(ctx: HandlerContext, turn: Turn, pinId: string): Pro
   const server = { platform: 'discord', server: i.guild_id };
   const existing = core.pins.list(server).find((p) => p.id === pinId);
   if (!existing || !core.pins.unpin(server, pinId)) return turn.edit('That answer is no longer pinned.');
-  const [channelId, messageId] = (existing.messageRef ?? '').split('/');
-  let note = '';
-  if (channelId && messageId && api.hasToken) {
-    try {
-      await api.unpin(channelId, messageId);
-    } catch (error) {
-      const status = statusOf(error);
-      if (status !== 403 && status !== 404) throw error;
-      note = status === 403 ? ' I could not unpin the Discord message itself (I lack Pin Messages there).' : '';
-    }
-  }
+  const note = (await unpinMessage(api, existing.messageRef)) ? '' : ' I could not unpin the Discord message itself (I lack Pin Messages there).';
   await turn.edit(`Unpinned. /ask no longer shows that answer first.${note}`);
 }

@@ -9,6 +9,10 @@ export const TEXT = {
     '(Server Settings → Roles → my role, or this channel → Edit Channel → Permissions), then press 📌 Pin again.',
   noBotToken:
     'Pinning needs the bot token: this deployment runs without DISCORD_TOKEN. Ask the operator to set it, then press 📌 Pin again.',
+  pinned: '📌 Pinned. From now on /ask with this question (or a close one) shows this answer first.',
+  earlierPinLeft:
+    'The message pinned earlier for this question is still pinned in its channel; unpin it there if you want it gone.',
+  pinnedMessageDeleted: 'That answer message was deleted, so there is nothing to pin. Ask again with /ask and pin the new answer.',
   pinLimit: 'This channel has reached Discord\'s limit of pinned messages. Unpin an old message here, then press 📌 Pin again.',
   guildOnly: 'Pins belong to a server; this works in a server channel, not in direct messages.',
   expired: 'This answer is no longer available. Ask again with /ask.',

@@ -299,6 +299,7 @@ export class FakeDiscord {
     if ((m = /^\/webhooks\/([^/]+)\/([^/]+)\/messages\/@original$/.exec(path)) && method === 'PATCH') {
       return [200, this.message(this.tokenChannels.get(m[2] ?? '') ?? FAKE_IDS.channel, body)];
     }
+    if (/^\/webhooks\/[^/]+\/[^/]+\/messages\/\d+$/.test(path) && method === 'DELETE') return [204, undefined];
     if ((m = /^\/webhooks\/([^/]+)\/([^/]+)$/.exec(path)) && method === 'POST') {
       return [200, this.message(this.tokenChannels.get(m[2] ?? '') ?? FAKE_IDS.channel, body)];
     }
