@@ -4,6 +4,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTION_IDS, UNPIN_ACTION_ID, VOTE_ACTION_IDS } from '../adapters/slack/actions.js';
 import { VOTE_EXPIRED_TEXT, VOTED_TEXT } from '../adapters/slack/feedback.js';
+import { EARLIER_PIN_LEFT_TEXT, PIN_FAILURE_TEXT, PINNED_TEXT } from '../adapters/slack/pin.js';
+import { APOLOGY } from '../adapters/slack/edge.js';
 import { NOT_PINNED_TEXT, SLACK_PIN_LEFT_TEXT, UNPIN_REFUSED_TEXT, UNPINNED_TEXT } from '../adapters/slack/unpin.js';
 import { createPinpoint, type Pinpoint } from '../src/index.js';
 import { FakeSlack, FAKE_TEAM_ID } from './fakes/slack-api.js';
@@ -77,7 +79,7 @@ describe('Slack 👍 / 👎', () => {
     const first = await slack.ask(PINNED_QUESTION);
     const shared = await slack.press(ACTION_IDS.share, buttonValue(blocksOf(first), ACTION_IDS.share));
     await shared.response();
-    const post = await fake.waitForCall('chat.postMessage', (call) => allText(blocksOf(call)).includes('Shared by <@U0MEMBER>'));
+    const post = await fake.waitForCall('chat.postMessage', (call) => allText(blocksOf(call)).includes('Shared by someone'));
     const value = buttonValue(blocksOf(post), VOTE_ACTION_IDS.down);
     const pressed = await slack.press(VOTE_ACTION_IDS.down, value, { user: 'U0SECOND', ephemeral: false, messageTs: '1700000000.000555' });
     expect((await pressed.response()).body).toMatchObject({ response_type: 'ephemeral', replace_original: false, text: VOTED_TEXT });
@@ -241,5 +243,71 @@ describe('Slack App Home Unpin', () => {
     const tab = await slack.pressInHome(UNPIN_ACTION_ID, value, 'U0MOD');
     expect(tab[0]?.text?.text).toBe(NOT_PINNED_TEXT);
     expect(pinsNow()).toHaveLength(before);
+  });
+});
+
+describe('Slack Pin', () => {
+  const QUESTION = 'What was the Inbox API agreement?';
+  const pinsIn = (channel: string) => core.pins.list({ platform: 'slack', server: FAKE_TEAM_ID, channel });
+  const removedIn = (channel: string) =>
+    fake.callsOf('pins.remove').filter((call) => call.params.channel === channel).map((call) => call.params.timestamp);
+
+  /** A moderator presses Pin under the answer in message `messageTs` of `channel`; returns what they are told. */
+  async function pinAt(value: string, channel: string, messageTs: string): Promise<unknown> {
+    const pressed = await slack.press(ACTION_IDS.pin, value, { user: 'U0MOD', ephemeral: false, messageTs, channel });
+    return (await pressed.response()).body.text;
+  }
+
+  it('unpins in Slack the message of the pin it replaces, but not the message it pins again', async () => {
+    const value = buttonValue(blocksOf(await slack.ask(QUESTION)), ACTION_IDS.pin);
+    expect(await pinAt(value, 'C0REPIN', '1700000002.000001')).toBe(PINNED_TEXT);
+    expect(await pinAt(value, 'C0REPIN', '1700000002.000001')).toBe(PINNED_TEXT);
+    expect(removedIn('C0REPIN')).toEqual([]);
+
+    expect(await pinAt(value, 'C0REPIN', '1700000002.000002')).toBe(PINNED_TEXT);
+    expect(removedIn('C0REPIN')).toEqual(['1700000002.000001']);
+    expect(pinsIn('C0REPIN').map((pin) => pin.messageRef)).toEqual(['C0REPIN/1700000002.000002']);
+  });
+
+  it.each([
+    ['already deleted (message_not_found)', 'message_not_found', 'C0GONE', PINNED_TEXT],
+    ['already unpinned (no_pin)', 'no_pin', 'C0UNPINNED', PINNED_TEXT],
+    ['refused (channel_not_found)', 'channel_not_found', 'C0REFUSED', `${PINNED_TEXT}${EARLIER_PIN_LEFT_TEXT}`],
+  ])('keeps the new pin when the earlier message is %s, and says so only when it stays pinned', async (_name, error, channel, told) => {
+    const value = buttonValue(blocksOf(await slack.ask(QUESTION)), ACTION_IDS.pin);
+    await pinAt(value, channel, '1700000003.000001');
+    fake.failNext('pins.remove', { kind: 'error', error });
+    expect(await pinAt(value, channel, '1700000003.000002')).toBe(told);
+    expect(removedIn(channel)).toEqual(['1700000003.000001']);
+    expect(pinsIn(channel).map((pin) => pin.messageRef)).toEqual([`${channel}/1700000003.000002`]);
+  });
+
+  it.each([
+    ['missing_scope', PIN_FAILURE_TEXT.get('missing_scope')],
+    ['not_pinnable', PIN_FAILURE_TEXT.get('not_pinnable')],
+    ['message_not_found', PIN_FAILURE_TEXT.get('message_not_found')],
+    ['permission_denied', PIN_FAILURE_TEXT.get('permission_denied')],
+    ['fatal_error', APOLOGY],
+  ])('deletes the public copy of a private answer and says why when pins.add fails with %s', async (error, told) => {
+    const channel = `C0FAIL${error.toUpperCase()}`;
+    const value = buttonValue(blocksOf(await slack.ask(QUESTION, 'U0MOD')), ACTION_IDS.pin);
+    fake.failNext('pins.add', { kind: 'error', error });
+    const pressed = await slack.press(ACTION_IDS.pin, value, { user: 'U0MOD', channel });
+    expect(told).toBeDefined();
+    expect((await pressed.response()).body.text).toBe(told);
+    const copy = fake.callsOf('chat.postMessage').filter((call) => call.params.channel === channel);
+    expect(copy).toHaveLength(1);
+    const ts = fake.callsOf('pins.add').find((call) => call.params.channel === channel)?.params.timestamp;
+    expect(ts).toMatch(/^\d+\.000100$/);
+    expect(fake.callsOf('chat.delete').map((call) => call.params)).toContainEqual(expect.objectContaining({ channel, ts }));
+    expect(pinsIn(channel)).toEqual([]);
+  });
+
+  it('says the message was deleted when pinning a public answer Slack no longer has', async () => {
+    const value = buttonValue(blocksOf(await slack.ask(QUESTION)), ACTION_IDS.pin);
+    fake.failNext('pins.add', { kind: 'error', error: 'message_not_found' });
+    expect(await pinAt(value, 'C0DELETED', '1700000004.000001')).toBe(PIN_FAILURE_TEXT.get('message_not_found'));
+    expect(fake.callsOf('chat.delete').filter((call) => call.params.channel === 'C0DELETED')).toEqual([]);
+    expect(pinsIn('C0DELETED')).toEqual([]);
   });
 });

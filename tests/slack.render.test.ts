@@ -45,7 +45,7 @@ function buttons(blocks: readonly KnownBlock[]) {
 function assertInert(text: string): void {
   for (const match of text.matchAll(/</g)) {
     const rest = text.slice(match.index);
-    expect(rest).toMatch(/^<(https?:\/\/[^\s<>|]+\|[^<>]*>|@U0SHARER>)/);
+    expect(rest).toMatch(/^<https?:\/\/[^\s<>|]+\|[^<>]*>/);
   }
 }
 
@@ -262,7 +262,7 @@ describe('toSlackBlocks', () => {
           const rendered = toSlackBlocks(answerOf(excerpts, { question, ...(pinned ? { pinned } : {}) }), {
             answerId: 'a1',
             buttons: ['share', 'more', 'context', 'pin'],
-            sharedBy: 'U0SHARER',
+            postedBy: { verb: 'Shared', name: question },
           });
           expect(rendered.blocks.length).toBeLessThanOrEqual(SLACK_LIMITS.blocksPerMessage);
           expect(blockTextLength(rendered.blocks)).toBeLessThanOrEqual(SLACK_LIMITS.totalText);

@@ -29,8 +29,11 @@ export interface SlackRenderOptions {
   buttons?: readonly SlackButton[];
   /** The answer came from Find sources (buttons re-run that, not a question). */
   source?: 'sources';
-  /** A Slack user id to credit ("shared by"); rendered as a mention of that user only. */
-  sharedBy?: string;
+  /**
+   * Who posted the answer to the channel and how ("Shared by alice", "Pinned by bob"). By name, not as a
+   * mention: a mention notifies the person it names, and Slack has no mention that does not.
+   */
+  postedBy?: { verb: 'Shared' | 'Pinned'; name: string | undefined };
   /** 👍 / 👎 under the quotes; on by default whenever there is an `answerId`. */
   votes?: boolean;
 }
@@ -58,8 +61,9 @@ export function toSlackBlocks(answer: Answer, options: SlackRenderOptions = {}):
   const offset = options.offset ?? 0;
   const head: KnownBlock[] = [];
   head.push(contextBlock(`🔎 ${escapeMrkdwn(truncate(oneLine(answer.question), 280))}`));
-  if (options.sharedBy !== undefined && /^[UW][A-Z0-9]+$/.test(options.sharedBy)) {
-    head.push(contextBlock(`Shared by <@${options.sharedBy}>`));
+  const poster = oneLine(options.postedBy?.name ?? '');
+  if (options.postedBy !== undefined && poster !== '') {
+    head.push(contextBlock(`${options.postedBy.verb} by ${escapeMrkdwn(truncate(poster, 80))}`));
   }
   const pinned = answer.pinned;
   if (pinned !== undefined) {

@@ -1,9 +1,9 @@
 import type { App, BlockAction, ButtonAction, webApi } from '@slack/bolt';
-import type { Pin } from '../../src/index.js';
 import { decodeUnpinValue, UNPIN_ACTION_ID } from './actions.js';
 import type { SlackDeps } from './deps.js';
 import { APOLOGY, PLATFORM } from './edge.js';
 import { publishHome } from './home.js';
+import { removeSlackPin } from './remove-pin.js';
 import { errorSummary } from './moderators.js';
 
 export const UNPINNED_TEXT = '✅ Unpinned: later questions like it no longer get that answer first.';
@@ -56,23 +56,4 @@ async function unpin(
   deps.logger.info({ pinId: existing.id }, 'slack: answer unpinned');
   const removed = await removeSlackPin(client, deps, existing);
   return removed ? UNPINNED_TEXT : `${UNPINNED_TEXT}${SLACK_PIN_LEFT_TEXT}`;
-}
-
-/**
- * Unpins the message the pin was made on (`messageRef` is "channel/ts"). The pin record is already
- * gone and stays gone: a failure here is logged and reported, never undone. False when it failed.
- */
-async function removeSlackPin(client: webApi.WebClient, deps: SlackDeps, pin: Pin): Promise<boolean> {
-  const [channel, timestamp] = (pin.messageRef ?? '').split('/');
-  if (!channel || !timestamp) return true;
-  try {
-    await client.pins.remove({ channel, timestamp });
-    return true;
-  } catch (error) {
-    // Someone already unpinned it in Slack: the outcome is the one asked for.
-    if ((error as { data?: { error?: unknown } }).data?.error === 'no_pin') return true;
-    deps.logger.warn({ pinId: pin.id, channel, err: errorSummary(error) }, 'slack: pins.remove failed; the pin record is removed anyway');
-    deps.reportError?.('pins.remove');
-    return false;
-  }
 }

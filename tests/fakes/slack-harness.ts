@@ -28,7 +28,7 @@ export interface HttpSlack {
   press(
     actionId: string,
     value: string,
-    options?: { user?: string; ephemeral?: boolean; messageTs?: string },
+    options?: { user?: string; ephemeral?: boolean; messageTs?: string; channel?: string },
   ): Promise<{ responseUrl: string; response: () => Promise<ResponsePost> }>;
   /** Opens the App Home tab as `user` and returns the published view's blocks. */
   openHome(user: string, eventId: string): Promise<Block[]>;

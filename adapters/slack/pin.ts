@@ -1,0 +1,90 @@
+import type { webApi } from '@slack/bolt';
+import type { Answer, Pin } from '../../src/index.js';
+import type { SlackDeps } from './deps.js';
+import { scopeOf } from './edge.js';
+import { errorSummary } from './moderators.js';
+import { post, type Press } from './press.js';
+import { removeSlackPin } from './remove-pin.js';
+import { toSlackBlocks, toSlackNotice } from './render.js';
+import { slackErrorCode } from './slack-error.js';
+
+export const PIN_REFUSED_TEXT = 'Only workspace admins and Pinpoint moderators can pin answers.';
+export const PINNED_TEXT = '📌 Pinned: later questions like this one get this answer first.';
+export const EARLIER_PIN_LEFT_TEXT =
+  ' The message pinned earlier for this question is still pinned in its channel: unpin it there from the message menu if you want it gone.';
+
+/** What to tell the moderator when Slack refuses pins.add, by Slack's error code. Nothing was pinned. */
+export const PIN_FAILURE_TEXT: ReadonlyMap<string, string> = new Map([
+  ['missing_scope', 'I cannot pin: my Slack app lacks the pins:write scope. Ask a workspace admin to reinstall Pinpoint with it, then press 📌 Pin again.'],
+  ['permission_denied', 'Slack does not let me pin messages in this channel, so nothing was pinned.'],
+  ['not_pinnable', 'Slack does not allow pinning this message, so nothing was pinned.'],
+  ['message_not_found', 'That answer message was deleted, so there is nothing to pin. Ask again and pin the new answer.'],
+]);
+
+/** Moderators only: others are refused before anything is posted, pinned or stored. */
+export async function pin(press: Press): Promise<void> {
+  const { deps, value, question, origin, client, tell } = press;
+  if (!(await deps.moderators.isModerator(client, origin.user))) {
+    return void (await tell(toSlackNotice(PIN_REFUSED_TEXT)));
+  }
+  const scope = scopeOf(origin.team, origin.channel);
+  const answer = deps.core.ask(question, { scope, offset: value.offset });
+  if (answer.kind !== 'excerpts' || answer.excerpts.length === 0) {
+    return void (await tell(toSlackNotice('There is nothing to pin in this answer.')));
+  }
+  // A private answer cannot be pinned: post it to the channel first, then pin that message.
+  const copyTs = origin.ephemeral || origin.messageTs === undefined ? await postCopy(press, answer) : undefined;
+  const ts = copyTs ?? origin.messageTs;
+  if (ts === undefined) throw new Error('chat.postMessage returned no ts');
+  try {
+    await client.pins.add({ channel: origin.channel, timestamp: ts });
+  } catch (error) {
+    const code = slackErrorCode(error);
+    if (code !== 'already_pinned') {
+      // Left behind, the copy would be a stray public answer, and pressing Pin again would post another.
+      if (copyTs !== undefined) await deleteCopy(client, deps, origin.channel, copyTs);
+      const refusal = code === undefined ? undefined : PIN_FAILURE_TEXT.get(code);
+      if (refusal === undefined) throw error;
+      return void (await tell(toSlackNotice(refusal)));
+    }
+  }
+  const messageRef = `${origin.channel}/${ts}`;
+  const { replaced } = deps.core.pins.pin({ scope, question, answer, pinnedBy: origin.user, messageRef });
+  deps.logger.info({ channel: origin.channel, replaced: replaced.length }, 'slack: answer pinned');
+  const earlierLeft = await unpinReplaced(client, deps, replaced, messageRef);
+  await tell(toSlackNotice(earlierLeft ? `${PINNED_TEXT}${EARLIER_PIN_LEFT_TEXT}` : PINNED_TEXT));
+}
+
+/** Posts the answer being pinned to the channel, crediting the moderator by name; returns its ts. */
+async function postCopy({ client, origin, value }: Press, answer: Answer): Promise<string | undefined> {
+  const message = toSlackBlocks(answer, {
+    answerId: value.answerId,
+    offset: value.offset,
+    buttons: ['more', 'context'],
+    postedBy: { verb: 'Pinned', name: origin.userName },
+  });
+  return (await post(client, origin, message)).ts;
+}
+
+/**
+ * A re-pin replaces the pin record of the same question, but its message stays pinned in Slack until
+ * unpinned here. The new pin stands either way; true when an earlier message is still pinned.
+ */
+async function unpinReplaced(client: webApi.WebClient, deps: SlackDeps, replaced: readonly Pin[], messageRef: string): Promise<boolean> {
+  let left = false;
+  for (const old of replaced) {
+    // Pin pressed again on the pinned message itself: the record changed, the message stays pinned.
+    if (old.messageRef === messageRef) continue;
+    left = !(await removeSlackPin(client, deps, old)) || left;
+  }
+  return left;
+}
+
+/** Best effort: deletes the public copy of an answer that could not be pinned; a failure is only logged. */
+async function deleteCopy(client: webApi.WebClient, deps: SlackDeps, channel: string, ts: string): Promise<void> {
+  try {
+    await client.chat.delete({ channel, ts });
+  } catch (error) {
+    deps.logger.warn({ channel, err: errorSummary(error) }, 'slack: could not delete the public copy of an answer that was not pinned');
+  }
+}
