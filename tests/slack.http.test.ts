@@ -284,18 +284,20 @@ describe('Slack adapter over HTTP', () => {
     expect((await pressed.response()).body.text).toBe('Slack is rate-limiting me right now: please try again in a moment.');
   });
 
-  it('apologises in the thread and logs when the Web API answers 500', async () => {
+  it('apologises privately to the asker, in the thread, and logs when the Web API answers 500 to a mention', async () => {
     fake.failNext('chat.postMessage', { kind: 'http500' });
     const body = mentionEventBody({ eventId: 'Ev0FIVEHUNDRED', text: '<@UBOT> who are the plaintiffs?', ts: '1700000400.000100', channel: 'C0BROKEN' });
     await sendSigned(eventsUrl, body, JSON_TYPE, { secret: SECRET });
-    const apology = await fake.waitForCall(
-      'chat.postMessage',
-      (call) => call.params.channel === 'C0BROKEN' && call.params.text === 'Sorry, something went wrong on my side. Please try again in a moment.',
-    );
-    expect(apology.params.thread_ts).toBe('1700000400.000100');
+    const apology = await fake.waitForCall('chat.postEphemeral', (call) => call.params.channel === 'C0BROKEN');
+    expect(apology.params).toMatchObject({
+      user: 'U0MEMBER',
+      thread_ts: '1700000400.000100',
+      text: 'Sorry, something went wrong on my side. Please try again in a moment.',
+    });
     const entry = await log.waitFor('slack: request failed', (e) => e.fields.what === 'mention');
     expect(String(entry.fields.err)).toContain('500');
-    expect(fake.callsOf('chat.postMessage').filter((call) => call.params.channel === 'C0BROKEN')).toHaveLength(2);
+    // Only the failed answer went to the channel: the apology is for the asker alone.
+    expect(fake.callsOf('chat.postMessage').filter((call) => call.params.channel === 'C0BROKEN')).toHaveLength(1);
   });
 
   it('publishes pins and documents to the App Home tab', async () => {

@@ -15,7 +15,8 @@ export function registerMention(app: App, deps: SlackDeps): void {
       client.chat.postMessage({ channel, thread_ts: threadTs, text: message.text, blocks: message.blocks, ...POST_OPTIONS });
     const privately = (message: SlackMessage) =>
       client.chat.postEphemeral({ channel, user, thread_ts: threadTs, text: message.text, blocks: message.blocks });
-    await atTheEdge(deps.logger, deps.reportError, 'mention', inThread, async () => {
+    // A failure is the asker's business alone: the apology goes to them, not to everyone in the thread.
+    await atTheEdge(deps.logger, deps.reportError, 'mention', privately, async () => {
       const question = toPlainText(event.text);
       if (question === '') {
         await privately(toSlackNotice('Ask me a question about the case after the mention.'));
