@@ -310,6 +310,24 @@ describe('discord Pin refused by Discord', () => {
   });
 });
 
+describe('discord answer split over several messages when a later part fails', () => {
+  it('apologises in a new private message and leaves the part already delivered as it is', async () => {
+    const bot = await run();
+    const ask = bot.core.ask.bind(bot.core);
+    vi.spyOn(bot.core, 'ask').mockImplementation((question, options) => lengthen(ask(question, options)));
+    const asked = askPayload(QUESTION);
+    const webhook = `/webhooks/${FAKE_IDS.application}/${String(asked.token)}`;
+    suite.fake.fail('POST', new RegExp(`^${webhook}$`), 400, { body: { message: 'Invalid Form Body', code: 50035 } });
+
+    const { from } = await bot.post(asked);
+    const apology = await suite.fake.waitForCall((c) => c.method === 'POST' && c.path === webhook && c.status === 200, from);
+    expect(body(apology)).toMatchObject({ content: TEXT.apology, flags: 64 });
+    const edits = callsTo('PATCH', `${webhook}/messages/@original`, from);
+    expect(edits).toHaveLength(1);
+    expect(body(edits[0]!).embeds?.[0]?.title).toBe(QUESTION);
+  });
+});
+
 /** The same answer with every quote made about 3000 characters long (the adapter does not check quotes). */
 function lengthen(answer: Answer): Answer {
   if (answer.kind !== 'excerpts') return answer;

@@ -105,8 +105,7 @@ export function createInteractionHandler({ core, api, logger, reportError }: Han
       try {
         if (interaction.type === INTERACTION.autocomplete && !turn.acknowledged) {
           await turn.ack({ type: RESPONSE.autocomplete, data: { choices: [] } });
-        } else if (!turn.acknowledged) await turn.notice(TEXT.apology);
-        else await turn.edit(TEXT.apology);
+        } else await turn.apologize(TEXT.apology);
       } catch (apologyError) {
         logger.warn({ ...context, error: describeError(apologyError) }, 'discord apology could not be sent');
       }

@@ -15,6 +15,8 @@ function forEdit(message: DiscordMessage): DiscordMessage {
 /** One interaction: remembers whether it was acknowledged, so errors are answered the right way. */
 export class Turn {
   acknowledged = false;
+  /** Part of an answer is on screen: an apology must not replace it. */
+  private delivered = false;
 
   constructor(
     readonly interaction: RawInteraction,
@@ -42,10 +44,22 @@ export class Turn {
     const [first, ...rest] = messages;
     if (!first) return;
     await this.api.editOriginal(this.interaction.application_id, this.interaction.token, forEdit(first));
+    this.delivered = true;
     for (const next of rest) await this.api.followUp(this.interaction.application_id, this.interaction.token, next);
   }
 
   edit(text: string): Promise<void> {
     return this.api.editOriginal(this.interaction.application_id, this.interaction.token, forEdit(toNotice(text)));
+  }
+
+  /**
+   * Says something went wrong: as the first response when none was sent, as a new private message once
+   * part of an answer is delivered (an edit would replace that part and orphan the parts after it), and
+   * otherwise in place of "thinking…" or a progress note.
+   */
+  async apologize(text: string): Promise<void> {
+    if (!this.acknowledged) return this.notice(text);
+    if (!this.delivered) return this.edit(text);
+    await this.api.followUp(this.interaction.application_id, this.interaction.token, toNotice(text));
   }
 }
