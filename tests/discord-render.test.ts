@@ -279,6 +279,20 @@ describe('toDiscordMessage', () => {
     expect(messages[0]?.embeds[0]?.title).toHaveLength(DISCORD_LIMITS.embedTitle);
   });
 
+  const LONG_URL = `https://example.com/${'a'.repeat(5000)}`;
+  it.each([
+    ['a 3,900-character title', { title: 'T'.repeat(3900) }, `**[1]** ${'T'.repeat(199)}… · complaint · ¶ 4 · <https://example.com/c.pdf>`],
+    ['a title of 2,000 characters Discord escapes', { title: '*@'.repeat(1000) }, `**[1]** ${'\\*@\u200D'.repeat(99)}\\*… · complaint · ¶ 4 · <https://example.com/c.pdf>`],
+    ['a 5,000-character URL', { url: LONG_URL }, '**[1]** Complaint · complaint · ¶ 4'],
+    ['a 3,000-character label and date', { label: 'L'.repeat(3000), date: 'D'.repeat(3000) }, `**[1]** Complaint · complaint · ${'D'.repeat(39)}… · ${'L'.repeat(199)}… · <https://example.com/c.pdf>`],
+  ])('renders the quote and a capped citation for %s', (_name, fields, cited) => {
+    const quote = 'The court granted the motion to dismiss.';
+    const citation = { docId: 'd', title: 'Complaint', label: '¶ 4', kind: 'complaint', url: 'https://example.com/c.pdf', ...fields };
+    const messages = toDiscordMessage({ kind: 'excerpts', question: 'q', excerpts: [excerpt(quote, { citation })] }, { stats, answerId: 'id' });
+    expectWithinLimits(messages);
+    expect(messages.flatMap((m) => m.embeds.map((e) => e.description))).toEqual([`> ${quote}\n${cited}`]);
+  });
+
   it('stays within limits and keeps quotes whole for any text, highlights and elision', () => {
     const text = fc.string({ unit: fc.constantFrom('a', 'b', ' ', '.', '\n', '*', '_', '@', '<', '>', '#', '-', '1', '\\', '`', '|', 'é'), maxLength: 6000 });
     const range = fc.tuple(fc.nat(6000), fc.nat(300)).map(([s, n]): [number, number] => [s, s + n]);

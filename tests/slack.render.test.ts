@@ -229,6 +229,19 @@ describe('toSlackBlocks', () => {
     expect(texts(toSlackBlocks(answerOf([odd])).blocks)).toContain('📄 T · L');
   });
 
+  const LONG_URL = `https://example.com/${'a'.repeat(5000)}`;
+  it.each([
+    ['a 3,900-character title', { title: 'T'.repeat(3900) }, `📄 <https://example.com/c.pdf|${'T'.repeat(299)}…> · ¶ 4`],
+    ['a 5,000-character URL', { url: LONG_URL }, '📄 Complaint · ¶ 4'],
+    ['a URL of 500 ampersands, longer once escaped', { url: `https://example.com/?${'&'.repeat(500)}` }, '📄 Complaint · ¶ 4'],
+    ['a 3,000-character label and date', { label: 'L'.repeat(3000), date: 'D'.repeat(3000) }, `📄 <https://example.com/c.pdf|Complaint> · ${'L'.repeat(199)}… · ${'D'.repeat(39)}…`],
+  ])('renders the quote and a capped citation, title kept, for %s', (_name, fields, cited) => {
+    const citation = { docId: 'd', title: 'Complaint', label: '¶ 4', url: 'https://example.com/c.pdf', ...fields };
+    const { blocks, shown } = toSlackBlocks(answerOf([excerpt('The court granted the motion to dismiss.', { citation })]));
+    expect(shown).toBe(1);
+    expect(texts(blocks).slice(1)).toEqual(['> The court granted the motion to dismiss.', cited]);
+  });
+
   it('stays inert and within every limit for arbitrary quotes, titles and questions', () => {
     const text = fc.string({ unit: fc.constantFrom('a', ' ', '<', '>', '&', '!', '@', 'U', '|', '*', '\n', 'channel', 'é'), maxLength: 4000 });
     fc.assert(

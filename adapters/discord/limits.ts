@@ -40,6 +40,12 @@ export const PINPOINT_DISCORD_LIMITS = {
   unpinButtons: 25,
   /** Questions listed by /report (the most frequent no-match questions). */
   reportQuestions: 10,
+  /** A citation's document title and its ¶/page label, before "…": a longer one would crowd out the quote. */
+  citationText: 200,
+  /** A citation's document kind and date, before "…". */
+  citationTag: 40,
+  /** Longest link shown (citations, /docs): a longer URL is left out, since a cut link is a broken one. */
+  linkChars: 512,
 } as const;
 
 /**

@@ -2,7 +2,7 @@ import type { APIActionRowComponent, APIButtonComponentWithCustomId, APIEmbed } 
 import { type Answer, type Citation, type DocumentSummary, type IndexStats, missingWordsSentence, type PassageView, type Pin } from './core.js';
 import { encodeCustomId, type ButtonAction } from './custom-id.js';
 import { escapeText, formatQuote } from './escape.js';
-import { DISCORD_LIMITS } from './limits.js';
+import { DISCORD_LIMITS, PINPOINT_DISCORD_LIMITS } from './limits.js';
 import { splitQuote } from './split.js';
 import { truncate } from '../cut-text.js';
 
@@ -38,18 +38,19 @@ export interface AnswerRenderOptions {
 /** Allowed mentions for every message this bot sends: nobody is ever pinged. */
 const NO_MENTIONS = { parse: [] as [] } as const;
 
-/** Only plain http(s) links are shown, wrapped in <> so Discord shows no preview. */
+/** Only plain http(s) links of a sane length are shown, wrapped in <> so Discord shows no preview. */
 function safeLink(url: string | undefined): string | undefined {
-  if (!url || !/^https?:\/\/[^\s<>]+$/i.test(url)) return undefined;
+  if (!url || url.length > PINPOINT_DISCORD_LIMITS.linkChars || !/^https?:\/\/[^\s<>]+$/i.test(url)) return undefined;
   return `<${url}>`;
 }
 
-/** "**[1]** Title · complaint · 2024-01-05 · ¶ 3 · <https://…>" */
+/** "**[1]** Title · complaint · 2024-01-05 · ¶ 3 · <https://…>", each part capped so the quote keeps its room. */
 function formatCitation(n: number, citation: Citation): string {
-  const parts = [`**[${n}]** ${escapeText(citation.title)}`];
-  if (citation.kind) parts.push(escapeText(citation.kind));
-  if (citation.date) parts.push(escapeText(citation.date));
-  if (citation.label) parts.push(escapeText(citation.label));
+  const { citationText, citationTag } = PINPOINT_DISCORD_LIMITS;
+  const parts = [`**[${n}]** ${escapeText(truncate(citation.title, citationText))}`];
+  if (citation.kind) parts.push(escapeText(truncate(citation.kind, citationTag)));
+  if (citation.date) parts.push(escapeText(truncate(citation.date, citationTag)));
+  if (citation.label) parts.push(escapeText(truncate(citation.label, citationText)));
   const link = safeLink(citation.url);
   if (link) parts.push(link);
   return parts.join(' · ');
@@ -73,7 +74,8 @@ function excerptBlocks(
   const prefix = elided.start ? '…' : '';
   const text = `${prefix}${quote}${elided.end ? '…' : ''}`;
   const shifted = highlights.map(([s, e]): [number, number] => [s + prefix.length, e + prefix.length]);
-  const cite = truncate(formatCitation(n, citation), budget);
+  // Never more than half the block, so the quote always has room (its pieces vanish at a budget of 0).
+  const cite = truncate(formatCitation(n, citation), Math.floor(budget / 2));
   const pieces = splitQuote(text, shifted, budget - cite.length - 1);
   return pieces.map((p, i) => {
     const quoted = formatQuote(p.text, p.highlights);

@@ -57,9 +57,16 @@ export function blockQuote(mrkdwn: string): string {
     .join('\n');
 }
 
-/** A mrkdwn link when `url` is a plain http(s) URL, otherwise just the escaped label. */
+/**
+ * Longest URL linked, escaped. A longer one is left out and the label shown alone: a link cut to fit a
+ * section loses its label with it, and a cut URL is a broken one.
+ */
+const LONGEST_LINK = 512;
+
+/** A mrkdwn link when `url` is a plain http(s) URL of a sane length, otherwise just the escaped label. */
 export function link(url: string | undefined, label: string): string {
   const text = escapeMrkdwn(label).replace(/\|/g, '¦');
   if (url === undefined || !/^https?:\/\/[^\s<>|]+$/i.test(url)) return text;
-  return `<${url.replace(/&/g, '&amp;')}|${text}>`;
+  const href = url.replace(/&/g, '&amp;');
+  return href.length > LONGEST_LINK ? text : `<${href}|${text}>`;
 }
