@@ -15,6 +15,9 @@ const wholeNumber = (min: number, max: number) =>
     .transform(Number)
     .pipe(z.number().int().min(min).max(max));
 
+/** API bases are fetched over HTTP: ftp:, file: or javascript: URLs are typos or worse. */
+const httpUrl = z.url({ protocol: /^https?$/ });
+
 export const DEFAULT_KNOWLEDGE_DIR = './knowledge';
 export const DEFAULT_DATA_DIR = './data';
 
@@ -35,12 +38,12 @@ export const configSchema = z
     DISCORD_TOKEN: optionalText,
     DISCORD_APPLICATION_ID: z.string().trim().regex(/^\d+$/).optional(),
     DISCORD_PUBLIC_KEY: z.string().trim().regex(/^[0-9a-fA-F]{64}$/).optional(),
-    DISCORD_API_BASE: z.url().default('https://discord.com/api'),
+    DISCORD_API_BASE: httpUrl.default('https://discord.com/api'),
     DISCORD_GUILD_ID: z.string().trim().regex(/^\d+$/).optional(),
     SLACK_BOT_TOKEN: z.string().trim().startsWith('xoxb-').optional(),
     SLACK_SIGNING_SECRET: optionalText,
     SLACK_APP_TOKEN: z.string().trim().startsWith('xapp-').optional(),
-    SLACK_API_URL: z.url().default('https://slack.com/api/'),
+    SLACK_API_URL: httpUrl.default('https://slack.com/api/'),
     SLACK_COMMAND: z.string().trim().regex(/^\/[a-z0-9_-]{1,31}$/).default('/ask'),
     SLACK_MODERATOR_IDS: z.string().trim().regex(/^[A-Z0-9]+(?:[\s,]+[A-Z0-9]+)*$/).optional(),
   })
@@ -90,12 +93,12 @@ const EXPECTED: Record<ConfigKey, string> = {
   DISCORD_TOKEN: 'the bot token from the Discord developer portal',
   DISCORD_APPLICATION_ID: 'the numeric application id from the Discord developer portal',
   DISCORD_PUBLIC_KEY: 'the 64-character hex public key from the Discord developer portal',
-  DISCORD_API_BASE: 'an absolute URL (default https://discord.com/api)',
+  DISCORD_API_BASE: 'an absolute http:// or https:// URL (default https://discord.com/api)',
   DISCORD_GUILD_ID: 'a numeric server (guild) id',
   SLACK_BOT_TOKEN: 'a bot token starting with xoxb-',
   SLACK_SIGNING_SECRET: 'the signing secret from the Slack app settings',
   SLACK_APP_TOKEN: 'an app-level token starting with xapp-',
-  SLACK_API_URL: 'an absolute URL (default https://slack.com/api/)',
+  SLACK_API_URL: 'an absolute http:// or https:// URL (default https://slack.com/api/)',
   SLACK_COMMAND: 'a lowercase slash command such as /ask (default /ask)',
   SLACK_MODERATOR_IDS: 'Slack user ids separated by commas or spaces, e.g. U012AB3CD,U045EF6GH',
 };

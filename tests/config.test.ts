@@ -86,8 +86,16 @@ describe('parseConfig', () => {
     ],
     [{ USER_QUESTIONS_PER_MINUTE: '0' }, '  USER_QUESTIONS_PER_MINUTE="0": expected a whole number from 1 to 600 (default 6)'],
     [{ CHANNEL_QUESTION_BURST: 'lots' }, '  CHANNEL_QUESTION_BURST="lots": expected a whole number from 1 to 1000 (default 20)'],
-    [{ DISCORD_API_BASE: 'discord' }, '  DISCORD_API_BASE="discord": expected an absolute URL (default https://discord.com/api)'],
-    [{ SLACK_API_URL: 'nope' }, '  SLACK_API_URL="nope": expected an absolute URL (default https://slack.com/api/)'],
+    [{ DISCORD_API_BASE: 'discord' }, '  DISCORD_API_BASE="discord": expected an absolute http:// or https:// URL (default https://discord.com/api)'],
+    [
+      { DISCORD_API_BASE: 'ftp://discord.example/api' },
+      '  DISCORD_API_BASE="ftp://discord.example/api": expected an absolute http:// or https:// URL (default https://discord.com/api)',
+    ],
+    [{ SLACK_API_URL: 'nope' }, '  SLACK_API_URL="nope": expected an absolute http:// or https:// URL (default https://slack.com/api/)'],
+    [
+      { SLACK_API_URL: 'javascript:alert(1)' },
+      '  SLACK_API_URL="javascript:alert(1)": expected an absolute http:// or https:// URL (default https://slack.com/api/)',
+    ],
     [
       { DISCORD_APPLICATION_ID: 'my-app' },
       '  DISCORD_APPLICATION_ID="my-app": expected the numeric application id from the Discord developer portal',

@@ -102,6 +102,8 @@ describe('discord HTTP interactions', () => {
     const res = await fetch(`${bot.url}/discord/interactions`, { method: 'POST', headers, body: sent });
     expect(res.status).toBe(401);
     expect(await res.json()).toEqual({ error: 'invalid request signature' });
+    const [warning] = bot.logger.entries.filter((entry) => entry.level === 'warn');
+    expect(warning?.message).toMatch(/^discord interaction rejected: bad signature; .*check that DISCORD_PUBLIC_KEY/);
   });
 
   it('defers /ask in the response body and edits the cited answer in over REST', async () => {

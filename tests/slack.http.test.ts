@@ -265,6 +265,16 @@ describe('Slack adapter over HTTP', () => {
     expect(fake.responses.filter((post) => post.id === responseUrl.split('/').pop())).toEqual([]);
   });
 
+  it('names SLACK_SIGNING_SECRET in the log when a signature does not verify', async () => {
+    const res = await sendSigned(eventsUrl, slashCommandBody({ text: 'x', responseUrl: fake.responseUrl() }), FORM, { secret: 'not-the-secret' });
+    expect(res.status).toBe(401);
+    const warning = await log.waitFor(
+      "slack: request rejected: bad signature or timestamp; if every request is rejected, check SLACK_SIGNING_SECRET (the app's Signing Secret) and the clock",
+      (entry) => entry.fields.reason === 'signature mismatch',
+    );
+    expect(warning.level).toBe('warn');
+  });
+
   it('rejects an unsigned request with 401', async () => {
     const res = await fetch(eventsUrl, { method: 'POST', headers: { 'content-type': FORM }, body: 'command=%2Fask&text=x' });
     expect(res.status).toBe(401);

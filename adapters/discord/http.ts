@@ -49,7 +49,11 @@ export function createInteractionsRoute(options: HttpRouteOptions): Route {
         rawBody,
       );
       if (!verified) {
-        logger.warn({ bytes: rawBody.length }, 'discord interaction rejected: bad signature');
+        // Discord sends some on purpose; if every interaction is refused, the key is the wrong one.
+        logger.warn(
+          { bytes: rawBody.length },
+          "discord interaction rejected: bad signature; if every interaction is rejected, check that DISCORD_PUBLIC_KEY is this application's Public Key",
+        );
         await sendJson(res, 401, { error: 'invalid request signature' });
         return;
       }

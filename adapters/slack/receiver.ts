@@ -73,7 +73,10 @@ export class RouteReceiver implements Receiver {
       nowMs: this.options.now?.(),
     });
     if (!verdict.ok) {
-      log.warn({ reason: verdict.reason, bytes: rawBody.length }, 'slack: rejected unsigned request');
+      log.warn(
+        { reason: verdict.reason, bytes: rawBody.length },
+        "slack: request rejected: bad signature or timestamp; if every request is rejected, check SLACK_SIGNING_SECRET (the app's Signing Secret) and the clock",
+      );
       this.options.reportError?.('signature');
       reply(res, 401);
       return;
