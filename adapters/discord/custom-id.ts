@@ -3,7 +3,8 @@ import { DISCORD_LIMITS } from './limits.js';
 
 /**
  * What a button does, carried entirely in its `custom_id` (plus the answer id the core's AnswerLog
- * remembers), so buttons keep working after a restart or on another replica.
+ * remembers in DATA_DIR), so buttons keep working after a restart. Not on another replica with its own
+ * DATA_DIR: Pinpoint runs one instance per DATA_DIR.
  */
 export type ButtonAction =
   | { action: AnswerButton; answerId: string; offset: number }
