@@ -54,9 +54,10 @@ USER node
 VOLUME ["/data"]
 EXPOSE 3000
 
-# Slim images have no curl: Node's own fetch checks liveness.
+# Healthy means ready (/readyz), not only alive (/healthz): a platform closed for good, such as a Discord
+# gateway refused after a token reset, leaves the process running but deaf. Slim images have no curl.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
-  CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+  CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/readyz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 
 # Node is PID 1 and handles SIGTERM itself (graceful shutdown); no npm in between to swallow signals.
 CMD ["node", "dist/adapters/main.js"]

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { ValidationSeverity, type ValidatorSettings, validate } from 'dockerfile-utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
+import { startFakeDiscord } from './fakes/discord.js';
 import { type SlackStub, slackEnv, spawnPinpoint, startSlackStub } from './main-harness.js';
 
 const ROOT = path.resolve('.');
@@ -208,22 +209,31 @@ describe("the image's start command, outside Docker", () => {
     if (app) rmSync(app, { recursive: true, force: true });
   });
 
-  it('starts from the built JavaScript, passes the HEALTHCHECK and stops with exit 0 on SIGTERM', async () => {
-    const port = await freePort();
-    // The image's ENV with its absolute paths mapped into the staged folder.
-    const env: Record<string, string> = {};
+  /** The image's CMD in the staged folder, with the image's ENV (absolute paths mapped into it) plus `env`. */
+  function startImage(env: Record<string, string>) {
+    const staged: Record<string, string> = {};
     for (const [key, value] of Object.entries(imageEnv())) {
-      env[key] = value.replace(/^\/app(?=\/|$)/, app).replace(/^\/data$/, path.join(app, 'data'));
+      staged[key] = value.replace(/^\/app(?=\/|$)/, app).replace(/^\/data$/, path.join(app, 'data'));
     }
     const [command, args] = resolveNode(execForm(ofKind('CMD')[0]?.args ?? '[]'));
-    const bot = spawnPinpoint(command, args, { cwd: app, env: { ...env, ...slackEnv(stub.url), PORT: String(port) } });
+    return spawnPinpoint(command, args, { cwd: app, env: { ...staged, ...env } });
+  }
+
+  /** Runs the image's HEALTHCHECK command against the bot on `port`. */
+  function healthcheck(port: number) {
+    const instruction = ofKind('HEALTHCHECK')[0]?.args ?? '';
+    const [command, args] = resolveNode(execForm(instruction.slice(instruction.indexOf('CMD ') + 4)));
+    return run(command, args, { cwd: app, env: { PORT: String(port) } });
+  }
+
+  it('starts from the built JavaScript, passes the HEALTHCHECK and stops with exit 0 on SIGTERM', async () => {
+    const port = await freePort();
+    const bot = startImage({ ...slackEnv(stub.url), PORT: String(port) });
     try {
       await bot.waitForLog((line) => line.msg === 'platform started');
       expect(bot.logs.find((line) => line.msg === 'listening')).toMatchObject({ port });
 
-      const healthcheck = ofKind('HEALTHCHECK')[0]?.args ?? '';
-      const probe = resolveNode(execForm(healthcheck.slice(healthcheck.indexOf('CMD ') + 4)));
-      expect(await run(probe[0], probe[1], { cwd: app, env: { PORT: String(port) } })).toEqual({ code: 0, output: '' });
+      expect(await healthcheck(port)).toEqual({ code: 0, output: '' });
 
       const readyz = await fetch(`http://127.0.0.1:${port}/readyz`);
       expect(readyz.status).toBe(200);
@@ -233,9 +243,27 @@ describe("the image's start command, outside Docker", () => {
       expect(bot.stderr()).toBe('');
 
       // With the bot gone, the same probe reports unhealthy.
-      expect((await run(probe[0], probe[1], { cwd: app, env: { PORT: String(port) } })).code).toBe(1);
+      expect((await healthcheck(port)).code).toBe(1);
     } finally {
       bot.child.kill('SIGKILL');
+    }
+  });
+
+  it('fails the HEALTHCHECK once Discord closes the gateway for good (4004 after a token reset)', async () => {
+    const discord = await startFakeDiscord({ waitTimeoutMs: 15000 });
+    const port = await freePort();
+    const bot = startImage({ DISCORD_TOKEN: 'image-token', DISCORD_API_BASE: discord.apiBase, HOST: '127.0.0.1', LOG_PRETTY: 'false', PORT: String(port) });
+    try {
+      await bot.waitForLog((line) => line.msg === 'platform started');
+      expect(await healthcheck(port)).toEqual({ code: 0, output: '' });
+
+      // The process keeps running, but hears nothing more from Discord until restarted with a new token.
+      discord.dropGateway(4004);
+      await bot.waitForLog((line) => line.code === 4004);
+      expect(await healthcheck(port)).toEqual({ code: 1, output: '' });
+    } finally {
+      bot.child.kill('SIGKILL');
+      await discord.close();
     }
   });
 });
