@@ -7,6 +7,7 @@ import { ValidationSeverity, type ValidatorSettings, validate } from 'dockerfile
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { startFakeDiscord } from './fakes/discord.js';
+import { parseConfig } from '../src/config.js';
 import { type SlackStub, slackEnv, spawnPinpoint, startSlackStub } from './main-harness.js';
 
 const ROOT = path.resolve('.');
@@ -155,6 +156,29 @@ describe('.dockerignore', () => {
     for (const needed of ['src', 'adapters', 'bin', 'knowledge', 'package.json', 'package-lock.json']) {
       expect(ignored).not.toContain(needed);
     }
+  });
+});
+
+/** The variables `docker run --env-file FILE` sets: every `KEY=VALUE` line taken literally, `#` lines skipped. */
+function envFileValues(content: string): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const line of content.split('\n')) {
+    if (line.trim() === '' || line.trimStart().startsWith('#')) continue;
+    const equals = line.indexOf('=');
+    values[equals === -1 ? line : line.slice(0, equals)] = equals === -1 ? '' : line.slice(equals + 1);
+  }
+  return values;
+}
+
+describe('docker run --env-file .env', () => {
+  it('keeps the image\'s paths and port when .env is a copy of .env.example', () => {
+    const image = imageEnv();
+    const config = parseConfig({ ...image, ...envFileValues(readFileSync(path.join(ROOT, '.env.example'), 'utf8')) });
+    expect({ KNOWLEDGE_DIR: config.KNOWLEDGE_DIR, DATA_DIR: config.DATA_DIR, PORT: String(config.PORT) }).toEqual({
+      KNOWLEDGE_DIR: image.KNOWLEDGE_DIR,
+      DATA_DIR: image.DATA_DIR,
+      PORT: image.PORT,
+    });
   });
 });
 
