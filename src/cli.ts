@@ -23,7 +23,7 @@ const USAGE = `usage:
   npm run eval -- --squad FILE.json [--json]
   npm run eval -- --questions FILE.jsonl [--knowledge DIR] [--json]
   npm run index -- --check [--knowledge DIR]
-  npm run report [-- --limit N] [--knowledge DIR]
+  npm run report -- [--limit N] [--knowledge DIR]
 `;
 
 /** The command line: ask, eval, index --check, report. Returns the exit code. */

@@ -18,6 +18,29 @@ async function usage(): Promise<string> {
   return out;
 }
 
+/** The npm commands a document shows, each up to a backtick, a `#` comment or the end of its line. */
+function npmCommands(text: string): string[] {
+  return [...text.matchAll(/npm (?:run [a-z:]+|start)(?: [^`\n#]*)?/g)].map((match) => match[0].trim());
+}
+
+/**
+ * Flags npm would take for itself: those with no `--` before them that always comes along, either outside
+ * every [optional part] or inside the same part (`[-- --limit N] [--knowledge DIR]` fails on --knowledge).
+ */
+function flagsBeforeSeparator(command: string): string[] {
+  const open: number[] = [];
+  let parts = 0;
+  const separators: number[][] = [];
+  const flags: string[] = [];
+  for (const word of command.match(/\[|\]|[^\s[\]]+/g) ?? []) {
+    if (word === '[') open.push(++parts);
+    else if (word === ']') open.pop();
+    else if (word === '--') separators.push([...open]);
+    else if (/^--?[a-z]/.test(word) && !separators.some((at) => at.every((part, depth) => open[depth] === part))) flags.push(word);
+  }
+  return flags;
+}
+
 describe('README', () => {
   it('names only environment variables the settings schema reads', () => {
     const named = new Set(README.match(/\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b/g));
@@ -36,6 +59,18 @@ describe('README', () => {
     for (const line of text.split('\n').slice(1).filter(Boolean)) {
       expect(README, line.trim()).toContain(line.trim());
     }
+  });
+
+  it.each(['README.md', 'eval/README.md', 'eval/court/README.md', 'bench/README.md'])('passes every flag of an npm command after its -- in %s', (file) => {
+    const commands = npmCommands(readFileSync(fileURLToPath(new URL(file, ROOT)), 'utf8'));
+    expect(commands.length).toBeGreaterThan(1);
+    expect(commands.filter((command) => flagsBeforeSeparator(command).length > 0)).toEqual([]);
+  });
+
+  it('passes every flag of an npm command after its -- in the usage', async () => {
+    const commands = npmCommands(await usage());
+    expect(commands.length).toBe(5);
+    expect(commands.filter((command) => flagsBeforeSeparator(command).length > 0)).toEqual([]);
   });
 
   it('lists the document kinds and file formats the loader accepts', () => {
