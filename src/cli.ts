@@ -75,7 +75,7 @@ async function ask(args: string[], io: CliIo, knowledgeDefault: string, dataDir:
     io.stderr.write(`pinpoint: ask needs a question, e.g. npm run ask -- "Did Netflix read private messages?"\n`);
     return 2;
   }
-  const core = await createPinpoint({ knowledgeDir: values.knowledge, dataDir, judgePins: false });
+  const core = await createPinpoint({ knowledgeDir: values.knowledge, dataDir, judgePins: false, recordUnanswered: false });
   try {
     const answer = core.ask(question);
     io.stdout.write(values.json ? `${JSON.stringify(answer, null, 2)}\n` : `${toTerminalText(answer, { color: Boolean(io.stdout.isTTY) })}\n`);

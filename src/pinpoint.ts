@@ -24,6 +24,11 @@ export interface PinpointOptions {
    * may read another folder than the bot sharing its DATA_DIR, and would mark all the bot's pins stale.
    */
   judgePins?: boolean;
+  /**
+   * Keep questions that got no match for `npm run report` (default true). The one-shot `npm run ask` says no:
+   * its questions are an operator's tests, often of another folder, not gaps readers ran into.
+   */
+  recordUnanswered?: boolean;
   rates?: Rates;
 }
 
@@ -70,11 +75,12 @@ export async function createPinpoint(options: PinpointOptions): Promise<Pinpoint
   };
   const reloads = createReloadQueue(reload, options.watch ? (onChange) => watchFolder(options.knowledgeDir, onChange, logger) : undefined);
   const unanswered = createUnansweredBuffer(state.answers, logger);
+  const recordUnanswered = options.recordUnanswered !== false;
 
   const ask = (question: string, askOptions: AskOptions = {}): Answer => {
     const answer = answerQuestion(corpus, question, askOptions);
     const first = (askOptions.offset ?? 0) === 0;
-    if (answer.kind === 'no-match' && first) unanswered.add(answer.question, askOptions.scope);
+    if (answer.kind === 'no-match' && first && recordUnanswered) unanswered.add(answer.question, askOptions.scope);
     const pinned = askOptions.scope && first ? state.pins.match(askOptions.scope, answer.question) : undefined;
     return pinned ? { ...answer, pinned } : answer;
   };
