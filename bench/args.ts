@@ -21,8 +21,8 @@ export interface BenchArgs {
 
 export const USAGE = `usage: npm run bench -- [--squad FILE.json | --questions FILE.jsonl --knowledge DIR] [--json]
        npm run bench -- --scale [--sizes 1000,2500,10000,100000] [--court DIR] [--json]
-       npm run bench -- --unanswerable [--squad FILE.json] [--json]
-With no data flag, ../shared/eval/xquad/xquad.en.json is used when it exists.
+       npm run bench -- --unanswerable --squad FILE.json [--json]
+With no data flag, the court set in eval/court (questions.jsonl over knowledge/); --court defaults to eval/court/knowledge.
   --warmup N   questions a row answers untimed before its own timed answers (default 50);
                the quality table's p50/p99 come from the engines answering side by side
                after a warm-up round, --scale's from these`;
@@ -66,6 +66,12 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
   }
   if (values.unanswerable && values.questions !== undefined) {
     throw new PinpointError('INPUT_INVALID', 'pinpoint: --unanswerable takes SQuAD articles (--squad FILE.json), not --questions');
+  }
+  if (values.unanswerable && values.squad === undefined) {
+    throw new PinpointError('INPUT_INVALID', 'pinpoint: --unanswerable leaves each SQuAD article out of the pack in turn: pass --squad FILE.json (XQuAD\'s xquad.en.json, for one)');
+  }
+  if (values.knowledge !== undefined && values.questions === undefined) {
+    throw new PinpointError('INPUT_INVALID', `pinpoint: --knowledge ${values.knowledge} needs --questions FILE.jsonl (the questions about those documents)`);
   }
   if (values.questions !== undefined && values.knowledge === undefined) {
     throw new PinpointError('INPUT_INVALID', `pinpoint: --questions ${values.questions} needs --knowledge DIR (the documents the questions are about)`);

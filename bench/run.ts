@@ -4,7 +4,6 @@
  * `--unanswerable` asks each SQuAD article's questions of a pack without it.
  * This is a CLI entry point, so it prints with console.
  */
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,18 +13,12 @@ import { loadCorpus } from './corpus.js';
 import { createBestSentencePicker, createCorePicker } from './picker.js';
 import { allRows, LATENCY_SAMPLES, runQuality } from './quality.js';
 import { scaleBench } from './scale/run-scale.js';
-import { DEFAULT_SQUAD, resolveSource } from './source.js';
+import { resolveSource } from './source.js';
 import { runUnanswerable } from './unanswerable.js';
 import { resultsTable, rowJson } from './table.js';
 
 async function qualityBench(args: BenchArgs, workDir: string): Promise<void> {
-  const source = await resolveSource(args, workDir);
-  if (!source) {
-    console.log(USAGE);
-    process.exitCode = 2;
-    return;
-  }
-  const { knowledgeDir, questions, label } = source;
+  const { knowledgeDir, questions, label } = await resolveSource(args, workDir);
   // The shared picker's term statistics are built once here, outside every row's timing and heap.
   const corpus = await loadCorpus(knowledgeDir);
   const setup = { pickSentences: createBestSentencePicker(corpus), corePicker: createCorePicker(corpus), workDir };
@@ -52,13 +45,7 @@ async function qualityBench(args: BenchArgs, workDir: string): Promise<void> {
   console.log(resultsTable(results));
 }
 
-async function unanswerableBench(args: BenchArgs): Promise<void> {
-  const squad = args.squad ?? (existsSync(DEFAULT_SQUAD) ? DEFAULT_SQUAD : undefined);
-  if (!squad) {
-    console.log(USAGE);
-    process.exitCode = 2;
-    return;
-  }
+async function unanswerableBench(squad: string, args: BenchArgs): Promise<void> {
   const { questions, declined } = await runUnanswerable(squad);
   const share = questions === 0 ? 0 : declined / questions;
   if (args.json) {
@@ -78,7 +65,8 @@ async function main(): Promise<void> {
   const workDir = await mkdtemp(join(tmpdir(), 'pinpoint-bench-'));
   try {
     if (args.scale) await scaleBench(args, workDir);
-    else if (args.unanswerable) await unanswerableBench(args);
+    // parseBenchArgs lets --unanswerable through only with --squad.
+    else if (args.unanswerable && args.squad !== undefined) await unanswerableBench(args.squad, args);
     else await qualityBench(args, workDir);
   } finally {
     await rm(workDir, { recursive: true, force: true });

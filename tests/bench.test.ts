@@ -11,6 +11,7 @@ import { type RowResult, sideBySideLatencies, warmUp } from '../bench/evaluate.j
 import type { BenchRow, ReadyRow } from '../bench/rows.js';
 import { courtSentences, generateCorpus } from '../bench/scale/generate.js';
 import { runScale, scaleTable } from '../bench/scale/run-scale.js';
+import { SHIPPED_COURT_KNOWLEDGE } from '../bench/shipped-data.js';
 import { resolveSource } from '../bench/source.js';
 import { runUnanswerable } from '../bench/unanswerable.js';
 import { readSquad } from '../bench/dataset.js';
@@ -89,8 +90,15 @@ describe('bench data', () => {
     );
   });
 
-  it('finds no source when no flag is given and the default file is missing', async () => {
-    await expect(resolveSource({}, tmpdir(), join(FIXTURES, 'missing.json'))).resolves.toBeUndefined();
+  it('asks the court set shipped in eval/court when no data flag is given, so a fresh clone can run it', async () => {
+    const source = await resolveSource({}, tmpdir());
+    expect(source.knowledgeDir).toBe(join(import.meta.dirname, '../eval/court/knowledge'));
+    expect(source.questions).toHaveLength(90);
+    expect(source.label).toMatch(/eval\/court\/questions\.jsonl over /);
+  });
+
+  it('rejects --knowledge without --questions', () => {
+    expect(() => parseBenchArgs(['--knowledge', 'k'])).toThrow('pinpoint: --knowledge k needs --questions FILE.jsonl (the questions about those documents)');
   });
 });
 
@@ -103,9 +111,12 @@ describe('bench unanswerable', () => {
     expect(questions.filter((question) => answerQuestion(full, question.question).kind === 'excerpts')).toHaveLength(6);
   });
 
-  it('reads --unanswerable, and refuses it with JSONL questions', () => {
-    expect(parseBenchArgs(['--unanswerable']).unanswerable).toBe(true);
+  it('reads --unanswerable with --squad, and refuses it with JSONL questions or without a SQuAD file', () => {
+    expect(parseBenchArgs(['--unanswerable', '--squad', SQUAD]).unanswerable).toBe(true);
     expect(() => parseBenchArgs(['--unanswerable', '--questions', 'q.jsonl', '--knowledge', 'k'])).toThrow('--unanswerable takes SQuAD articles');
+    expect(() => parseBenchArgs(['--unanswerable'])).toThrow(
+      "pinpoint: --unanswerable leaves each SQuAD article out of the pack in turn: pass --squad FILE.json (XQuAD's xquad.en.json, for one)",
+    );
   });
 });
 
@@ -202,6 +213,12 @@ describe('bench scale generator', () => {
     expect(a.documents.flat()).toHaveLength(120);
     expect(a.documents.map((d) => d.length)).toEqual([50, 50, 20]);
     expect(a.questions).toHaveLength(200);
+  });
+
+  it('reads the shipped court opinions, the --scale default, without their front matter', async () => {
+    const court = await courtSentences(SHIPPED_COURT_KNOWLEDGE);
+    expect(court.length).toBeGreaterThan(1000);
+    expect(court.filter((sentence) => /^---|\btitle: /.test(sentence))).toEqual([]);
   });
 
   it('refuses a court folder with too little text', async () => {

@@ -2,6 +2,7 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { splitSentences } from '../../src/answer/sentences.js';
 import { PinpointError } from '../../src/errors.js';
+import { splitFrontMatter } from '../../src/knowledge/front-matter.js';
 
 /** mulberry32: a small seeded PRNG, so every run generates the same corpus and questions. */
 function seededRandom(seed: number): () => number {
@@ -20,7 +21,8 @@ export async function courtSentences(dir: string): Promise<string[]> {
   const files = (await readdir(dir).catch(() => [] as string[])).filter((name) => name.endsWith('.txt')).sort();
   const sentences: string[] = [];
   for (const name of files) {
-    const text = await readFile(join(dir, name), 'utf8');
+    // The shipped opinions open with front matter (title, kind, court): metadata, not court sentences.
+    const text = splitFrontMatter(await readFile(join(dir, name), 'utf8'), join(dir, name)).body;
     for (const paragraph of text.split(/\n\s*\n/)) {
       const flat = paragraph.replace(/\s+/g, ' ').trim();
       for (const span of splitSentences(flat)) {

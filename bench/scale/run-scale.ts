@@ -1,17 +1,17 @@
 import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { BenchArgs } from '../args.js';
 import { loadCorpus } from '../corpus.js';
 import { miniSearchDefaults } from '../engines/minisearch.js';
 import { evaluateRow, type RowResult, warmUp } from '../evaluate.js';
 import { peerRow } from '../peer-row.js';
 import { pinpointRow } from '../pinpoint-row.js';
+import { SHIPPED_COURT_KNOWLEDGE } from '../shipped-data.js';
 import { markdownTable, rowJson } from '../table.js';
 import { courtSentences, generateCorpus, writeGenerated } from './generate.js';
 import { runSizeInChild } from './isolate.js';
 
-const DEFAULT_COURT_DIR = resolve(import.meta.dirname, '../../../shared/eval/court');
 
 export interface ScaleResult {
   passages: number;
@@ -88,7 +88,7 @@ export function scaleTable(results: readonly ScaleResult[]): string {
 
 /** `npm run bench -- --scale`: prints the scale table (CLI entry helper, so it prints). */
 export async function scaleBench(args: BenchArgs, workDir: string): Promise<void> {
-  const courtDir = args.court ?? DEFAULT_COURT_DIR;
+  const courtDir = args.court ?? SHIPPED_COURT_KNOWLEDGE;
   if (!existsSync(courtDir)) {
     console.error(`pinpoint: court texts not found at ${courtDir}; pass --court DIR with the court .txt files`);
     process.exitCode = 2;
