@@ -18,6 +18,10 @@ const wholeNumber = (min: number, max: number) =>
 /** API bases are fetched over HTTP: ftp:, file: or javascript: URLs are typos or worse. */
 const httpUrl = z.url({ protocol: /^https?$/ });
 
+// An address, not a host name: a name is looked up only when the server listens, and one that does not
+// resolve failed there as "getaddrinfo ENOTFOUND" without naming HOST.
+const listenAddress = z.string().trim().pipe(z.union([z.ipv4(), z.ipv6(), z.literal('localhost')]));
+
 export const DEFAULT_KNOWLEDGE_DIR = './knowledge';
 export const DEFAULT_DATA_DIR = './data';
 
@@ -27,7 +31,7 @@ export const configSchema = z
     KNOWLEDGE_DIR: z.string().trim().min(1).default(DEFAULT_KNOWLEDGE_DIR),
     DATA_DIR: z.string().trim().min(1).default(DEFAULT_DATA_DIR),
     PORT: wholeNumber(0, 65535).default(3000),
-    HOST: optionalText,
+    HOST: listenAddress.optional(),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
     LOG_PRETTY: z.stringbool().optional(),
     SHUTDOWN_TIMEOUT_MS: wholeNumber(0, 60000).default(4000),
@@ -82,7 +86,7 @@ const EXPECTED: Record<ConfigKey, string> = {
   KNOWLEDGE_DIR: 'a folder path (default ./knowledge)',
   DATA_DIR: 'a folder path (default ./data)',
   PORT: 'a whole number from 0 to 65535 (default 3000)',
-  HOST: 'an address to listen on, e.g. 0.0.0.0 (default: all interfaces)',
+  HOST: 'an IP address to listen on, e.g. 127.0.0.1, 0.0.0.0 or ::, or localhost (default: all interfaces)',
   LOG_LEVEL: 'one of debug, info, warn, error (default info)',
   LOG_PRETTY: 'true or false (also 1/0, yes/no, on/off; default: pretty only in a terminal)',
   SHUTDOWN_TIMEOUT_MS: 'a whole number of milliseconds from 0 to 60000 (default 4000)',

@@ -56,6 +56,10 @@ describe('parseConfig', () => {
     expect(config).toMatchObject({ PORT: 8080, SHUTDOWN_TIMEOUT_MS: 2500, KNOWLEDGE_DIR: '/kb', DATA_DIR: 'state' });
   });
 
+  it.each(['127.0.0.1', '0.0.0.0', '::', '::1', 'localhost', ' 10.0.0.5 '])('reads HOST=%s as an address to listen on', (host) => {
+    expect(parseConfig({ HOST: host }).HOST).toBe(host.trim());
+  });
+
   it.each([
     ['true', true],
     ['1', true],
@@ -76,6 +80,8 @@ describe('parseConfig', () => {
     [{ PORT: '80.5' }, '  PORT="80.5": expected a whole number from 0 to 65535 (default 3000)'],
     [{ PORT: '-1' }, '  PORT="-1": expected a whole number from 0 to 65535 (default 3000)'],
     [{ LOG_LEVEL: 'loud' }, '  LOG_LEVEL="loud": expected one of debug, info, warn, error (default info)'],
+    [{ HOST: 'not-a-host' }, '  HOST="not-a-host": expected an IP address to listen on, e.g. 127.0.0.1, 0.0.0.0 or ::, or localhost (default: all interfaces)'],
+    [{ HOST: '127.0.0.1:3000' }, '  HOST="127.0.0.1:3000": expected an IP address to listen on, e.g. 127.0.0.1, 0.0.0.0 or ::, or localhost (default: all interfaces)'],
     [
       { LOG_PRETTY: 'maybe' },
       '  LOG_PRETTY="maybe": expected true or false (also 1/0, yes/no, on/off; default: pretty only in a terminal)',
