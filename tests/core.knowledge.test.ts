@@ -62,6 +62,17 @@ describe('loadKnowledge', () => {
       expect(error.message).toMatch(/has no documents/);
     });
 
+    it('says why each file was skipped when none is a document [reported bug]', async () => {
+      const dir = folder({ 'complaint.docx': 'PK', 'pack.yml': 'name: X\n' });
+      const error = await loadError(dir);
+      expect(error.code).toBe('KNOWLEDGE_EMPTY');
+      expect(error.message).toBe(
+        `pinpoint: knowledge folder ${dir} has no documents (${SUPPORTED_EXTENSIONS.join(', ')}); add one or set KNOWLEDGE_DIR\n` +
+          `  ${join(dir, 'complaint.docx')}: not a format Pinpoint reads (${SUPPORTED_EXTENSIONS.join(', ')}); skipped: save it as PDF or text to quote it\n` +
+          `  ${join(dir, 'pack.yml')}: skipped; the pack file is read only as pack.yaml: rename it`,
+      );
+    });
+
     it('stops with KNOWLEDGE_EMPTY when every document is blank', async () => {
       const dir = folder({ 'a.md': '  \n\n', 'b.md': '---\ntitle: B\n---\n\n' });
       const error = await loadError(dir);
@@ -92,7 +103,9 @@ describe('loadKnowledge', () => {
       ['a title left empty', '---\ntitle:\n---\nBody', 2, '"title": expected text, got nothing (an empty value)'],
       ['a list instead of keys', '---\n- title\n---\nBody', 2, 'the front matter: expected key: value lines such as "title: My title", got a list'],
       ['a duplicate key', '---\ntitle: A\ntitle: B\n---\nBody', 3, 'invalid YAML (Map keys must be unique); fix the syntax, e.g. "title: My title"'],
-      ['a bad indent', '---\ntitle: A\n  kind: order\n---\nBody', 2, 'invalid YAML (Nested mappings are not allowed in compact mappings); fix the syntax, e.g. "title: My title"'],
+      ['a bad indent [reported bug]', '---\ntitle: A\n  kind: order\n---\nBody', 3, 'invalid YAML (a key indented under a line that already has a value); start it at the beginning of its line: "kind: order"'],
+      ['a bad indent below other keys', '---\ntitle: A\nkind: order\n date: 2022-01-01\n---\nBody', 4, 'invalid YAML (a key indented under a line that already has a value); start it at the beginning of its line: "date: 2022-01-01"'],
+      ['a colon inside a value', '---\ntitle: Doe v. Acme: Complaint\n---\nBody', 2, 'invalid YAML (Nested mappings are not allowed in compact mappings); fix the syntax, e.g. "title: My title"'],
       ['an unclosed fence', '---\ntitle: A\nBody that never closes the fence', 1, 'front matter opened with --- is never closed; add a line with --- after the metadata'],
     ])('names the file and line %#: %s', async (_label, content, line, reason) => {
       const dir = folder({ 'ok.md': 'Fine.', 'sub/a.md': content });
@@ -132,10 +145,12 @@ describe('loadKnowledge', () => {
 
   describe('malformed pack.yaml', () => {
     it.each([
-      ['an alias group of one', 'name: X\naliases:\n  - [Meta, Facebook]\n  - [one]\n', 4, '"aliases.1": an alias group needs at least two phrases'],
+      ['an alias group of one, counted from 1 [reported bug]', 'name: X\naliases:\n  - [Meta, Facebook]\n  - [one]\n', 4, '"aliases" item 2: an alias group needs at least two phrases'],
+      ['an alias group that is not a list', 'name: X\naliases:\n  - [Meta, Facebook]\n  - DM\n', 4, '"aliases" item 2: expected a list such as [Meta, Facebook], got the text "DM"'],
       ['an unknown key', 'name: X\nsynonyms: []\n', 2, 'the pack file: unknown key "synonyms"; remove it or check the spelling'],
       ['a bad kind for a listed document', 'documents:\n  a.pdf:\n    title: A\n    kind: ruling\n', 4, '"documents.a.pdf.kind": expected one of complaint, answer, motion, brief, order, opinion, judgment, exhibit, transcript, declaration, settlement, docket, news-article, article, press-release, other'],
-      ['a syntax error', 'name: X\naliases: [a, b\nother: 1\n', 2, 'invalid YAML (Flow sequence in block collection must be sufficiently indented and end with a ]); fix the syntax, e.g. "title: My title"'],
+      ['a syntax error, with a pack example [reported bug]', 'name: X\naliases: [a, b\nother: 1\n', 2, 'invalid YAML (Flow sequence in block collection must be sufficiently indented and end with a ]); fix the syntax, e.g. "name: My case", or "aliases:" over "  - [Meta, Facebook]"'],
+      ['a bad indent', 'name: X\n  aliases: []\n', 2, 'invalid YAML (a key indented under a line that already has a value); start it at the beginning of its line: "aliases: []"'],
       ['aliases that are not a list [reported bug]', 'aliases: Meta\n', 1, '"aliases": expected a list such as [Meta, Facebook], got the text "Meta"'],
       ['a list instead of keys', '- Meta\n- Facebook\n', 1, 'the pack file: expected key: value lines such as "name: My case", got a list'],
     ])('stops with PACK_INVALID naming pack.yaml and the line %#: %s', async (_label, pack, line, reason) => {
@@ -249,6 +264,13 @@ describe('loadKnowledge', () => {
         `${join(dir, 'broken.md')}: a link to a file that does not exist; skipped`,
         `${join(dir, 'complaint.docx')}: not a format Pinpoint reads (${SUPPORTED_EXTENSIONS.join(', ')}); skipped: save it as PDF or text to quote it`,
       ]);
+    });
+
+    it.each(['pack.yml', 'Pack.yaml'])('asks to rename a %s, which it does not read, to pack.yaml', async (name) => {
+      const dir = folder({ 'a.md': 'Text.', [name]: 'aliases:\n  - [Meta, Facebook]\n' });
+      const pack = await loadKnowledge(dir);
+      expect(pack.manifest.aliases).toEqual([]);
+      expect(pack.warnings).toEqual([`${join(dir, name)}: skipped; the pack file is read only as pack.yaml: rename it`]);
     });
 
     it('refuses two files that would share a document id, naming both', async () => {

@@ -94,14 +94,13 @@ export async function loadKnowledge(dir: string): Promise<KnowledgePack> {
   const listed = await listFiles(dir, warnings);
   const files = listed.filter((file) => READERS[path.extname(file).toLowerCase()]);
   for (const file of listed) {
-    if (!READERS[path.extname(file).toLowerCase()]) {
-      warnings.push(`${path.join(dir, file)}: not a format Pinpoint reads (${SUPPORTED_EXTENSIONS.join(', ')}); skipped: save it as PDF or text to quote it`);
-    }
+    if (!READERS[path.extname(file).toLowerCase()]) warnings.push(skippedFormatWarning(dir, file));
   }
   if (files.length === 0) {
+    // Say why the files that are there did not count (a .docx, a pack.yml), or the folder looks empty.
     throw new PinpointError(
       'KNOWLEDGE_EMPTY',
-      `pinpoint: knowledge folder ${dir} has no documents (${SUPPORTED_EXTENSIONS.join(', ')}); add one or set KNOWLEDGE_DIR`,
+      `pinpoint: knowledge folder ${dir} has no documents (${SUPPORTED_EXTENSIONS.join(', ')}); add one or set KNOWLEDGE_DIR${warnings.map((warning) => `\n  ${warning}`).join('')}`,
     );
   }
   const documents: Document[] = [];
@@ -127,6 +126,12 @@ export async function loadKnowledge(dir: string): Promise<KnowledgePack> {
     if (!files.includes(listed)) warnings.push(`${path.join(dir, PACK_FILE)}: documents: "${listed}" is not in the folder`);
   }
   return { dir, manifest, documents, warnings };
+}
+
+/** Why a file in a format Pinpoint does not read is skipped; a misnamed pack file gets its right name. */
+function skippedFormatWarning(dir: string, file: string): string {
+  if (/^pack\.ya?ml$/i.test(file)) return `${path.join(dir, file)}: skipped; the pack file is read only as ${PACK_FILE}: rename it`;
+  return `${path.join(dir, file)}: not a format Pinpoint reads (${SUPPORTED_EXTENSIONS.join(', ')}); skipped: save it as PDF or text to quote it`;
 }
 
 /** Files read a batch at a time: faster than one by one, without running out of file handles. */

@@ -1,4 +1,4 @@
-import { isMap, LineCounter, parseDocument } from 'yaml';
+import { isMap, LineCounter, parseDocument, type YAMLError } from 'yaml';
 import type { z } from 'zod';
 import { PinpointError } from '../errors.js';
 
@@ -13,16 +13,10 @@ export function parseYamlBlock<T>(
 ): T {
   const lineCounter = new LineCounter();
   const document = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const syntaxError = document.errors[0];
-  if (syntaxError) {
-    // yaml reports an unclosed quote or bracket where the block ends: point at the line that opened it.
-    const at = openerOf(source, syntaxError.message) ?? Math.min(syntaxError.pos[0], source.trimEnd().length);
-    const line = lineCounter.linePos(at).line + where.firstLine - 1;
-    const reason = syntaxError.message.split('\n')[0] ?? 'invalid YAML';
-    throw new PinpointError(
-      where.errorCode,
-      `pinpoint: ${where.file}:${line}: invalid YAML (${reason}); fix the syntax, e.g. "title: My title"`,
-    );
+  const isPack = where.errorCode === 'PACK_INVALID';
+  if (document.errors.length > 0) {
+    const problem = syntaxProblem(source, document.errors, lineCounter, isPack ? PACK_SYNTAX_EXAMPLE : `"${FRONT_MATTER_EXAMPLE}"`);
+    throw new PinpointError(where.errorCode, `pinpoint: ${where.file}:${problem.line + where.firstLine - 1}: invalid YAML (${problem.reason}); ${problem.fix}`);
   }
   const data = document.toJS() ?? {};
   const result = schema.safeParse(data, { reportInput: true });
@@ -41,10 +35,41 @@ export function parseYamlBlock<T>(
     const keyRange = (pair?.key as { range?: [number, number, number] } | undefined)?.range;
     if (keyRange) line = lineCounter.linePos(keyRange[0]).line + where.firstLine - 1;
   }
-  const field = keyPath.length > 0 ? `"${keyPath.join('.')}"` : where.errorCode === 'PACK_INVALID' ? 'the pack file' : 'the front matter';
-  throw new PinpointError(where.errorCode, `pinpoint: ${where.file}:${line}: ${field}: ${describeIssue(issue, where.errorCode === 'PACK_INVALID' ? 'name: My case' : 'title: My title')}`, {
+  const field = issue.path.length > 0 ? fieldName(issue.path) : isPack ? 'the pack file' : 'the front matter';
+  throw new PinpointError(where.errorCode, `pinpoint: ${where.file}:${line}: ${field}: ${describeIssue(issue, isPack ? PACK_EXAMPLE : FRONT_MATTER_EXAMPLE)}`, {
     cause: result.error,
   });
+}
+
+/** Lines to copy from, in the errors of each kind of block. */
+const FRONT_MATTER_EXAMPLE = 'title: My title';
+const PACK_EXAMPLE = 'name: My case';
+const PACK_SYNTAX_EXAMPLE = `"${PACK_EXAMPLE}", or "aliases:" over "  - [Meta, Facebook]"`;
+
+/**
+ * A key path as people count: `"aliases" item 2` for the second alias group (zod counts from 0), and
+ * `"documents.a.pdf.kind"` for keys.
+ */
+function fieldName(path: readonly PropertyKey[]): string {
+  const keys = path.filter((part) => typeof part !== 'number').map(String);
+  const items = path.filter((part) => typeof part === 'number').map((index) => ` item ${index + 1}`);
+  return `"${keys.join('.')}"${items.join(',')}`;
+}
+
+/** The line (1-based, within the block) a YAML syntax error is about, what is wrong and what to write. */
+function syntaxProblem(source: string, errors: readonly YAMLError[], lineCounter: LineCounter, example: string): { line: number; reason: string; fix: string } {
+  const first = errors[0]!;
+  // "title: A" over "  kind: order": yaml reads the indented key as more of the value above and reports that
+  // line; the run-on error that comes with it ends on the indented key.
+  const runOn = errors.find((error) => error.code === 'MULTILINE_IMPLICIT_KEY');
+  if (first.code === 'BLOCK_AS_IMPLICIT_KEY' && runOn) {
+    const line = lineCounter.linePos(runOn.pos[1]).line;
+    const key = source.split('\n')[line - 1]?.trim() ?? '';
+    return { line, reason: 'a key indented under a line that already has a value', fix: `start it at the beginning of its line: "${key}"` };
+  }
+  // yaml reports an unclosed quote or bracket where the block ends: point at the line that opened it.
+  const at = openerOf(source, first.message) ?? Math.min(first.pos[0], source.trimEnd().length);
+  return { line: lineCounter.linePos(at).line, reason: first.message.split('\n')[0] ?? 'invalid YAML', fix: `fix the syntax, e.g. ${example}` };
 }
 
 /**
