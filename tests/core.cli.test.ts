@@ -233,7 +233,7 @@ describe('cli eval', () => {
     const file = join(EVAL, 'bad-schema.jsonl');
     const { code, stderr } = await run(['eval', '--questions', file, '--knowledge', KB, '--json']);
     expect(code).toBe(1);
-    expect(stderr).toBe(`pinpoint: ${file}:1: ✖ Too small: expected string to have >=1 characters → at question\n`);
+    expect(stderr).toBe(`pinpoint: ${file}:1: "question": expected the question as text, got the text ""\n`);
   });
 
   it('exits 1 with the pinpoint message when the --knowledge folder is missing', async () => {

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { readQuestions, readSquad, type EvalQuestion } from '../src/eval/datasets.js';
@@ -103,6 +106,24 @@ describe('datasets', () => {
     const questions = await readQuestions(`${EVAL}/questions.jsonl`);
     expect(questions.map((question) => question.id)).toEqual(['f1', 'f2', 'f3', 'f4']);
     expect(questions[3]).toEqual({ id: 'f4', question: 'What is the capital of France?', answers: [], unanswerable: true });
+  });
+
+  it.each([
+    ['answers as text [reported bug]', '{"id":"q1","question":"x","answers":"wrong"}', '"answers": expected a list of the texts that answer it, such as ["$725 million"] ([] when nothing does), got the text "wrong"'],
+    ['an answer that is no text', '{"id":"q1","question":"x","answers":["a",3]}', '"answers" item 2: expected text, got the number 3'],
+    ['no id', '{"question":"x"}', '"id" is missing: add a name for the question, such as "q1"'],
+    ['an empty question', '{"id":"q1","question":""}', '"question": expected the question as text, got the text ""'],
+    ['unanswerable as text', '{"id":"q1","question":"x","unanswerable":"yes"}', '"unanswerable": expected true or false, got the text "yes"'],
+    ['a list instead of an object', '["q1","x"]', 'expected one {"id","question","answers","unanswerable"} object, got a list'],
+  ])('says which field of a JSONL line is wrong and what it takes: %s', async (_label, line, problem) => {
+    const dir = mkdtempSync(join(tmpdir(), 'pinpoint-eval-lines-'));
+    const file = join(dir, 'bad.jsonl');
+    writeFileSync(file, `{"id":"ok","question":"Fine?"}\n${line}\n`);
+    try {
+      await expect(readQuestions(file)).rejects.toThrow(`pinpoint: ${file}:2: ${problem}`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('reads SQuAD: one document per article, paragraphs joined by blank lines, every qa a question', async () => {

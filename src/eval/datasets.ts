@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
+import { describeValue } from '../describe-value.js';
 import { PinpointError } from '../errors.js';
 import { hashText } from '../knowledge/load.js';
 import type { Document } from '../types.js';
@@ -70,6 +71,26 @@ const questionLineSchema = z.object({
   unanswerable: z.boolean().default(false),
 });
 
+type QuestionField = keyof z.input<typeof questionLineSchema>;
+
+/** What each field of a JSONL line holds, said when it holds something else. */
+const FIELD_EXPECTS: Record<QuestionField, string> = {
+  id: 'a name for the question, such as "q1"',
+  question: 'the question as text',
+  answers: 'a list of the texts that answer it, such as ["$725 million"] ([] when nothing does)',
+  unanswerable: 'true or false',
+};
+
+/** A line's first problem in plain words: `"answers": expected a list of …, got the text "x"`. */
+function describeLineProblem(issue: z.core.$ZodIssue): string {
+  const [field, item] = issue.path;
+  const got = describeValue(issue.input, 'an object');
+  if (field === undefined) return `expected one {"id","question","answers","unanswerable"} object, got ${got}`;
+  if (typeof item === 'number') return `"${String(field)}" item ${item + 1}: expected text, got ${got}`;
+  const expects = FIELD_EXPECTS[field as QuestionField];
+  return issue.input === undefined ? `"${String(field)}" is missing: add ${expects}` : `"${String(field)}": expected ${expects}, got ${got}`;
+}
+
 /** JSONL, one `{"id","question","answers","unanswerable"}` a line; a bad line names file and line. */
 export async function readQuestions(file: string): Promise<EvalQuestion[]> {
   const lines = (await readInput(file, '--questions')).split('\n');
@@ -82,9 +103,9 @@ export async function readQuestions(file: string): Promise<EvalQuestion[]> {
     } catch {
       throw new PinpointError('INPUT_INVALID', `pinpoint: ${file}:${index + 1}: not JSON; write one {"id","question","answers","unanswerable"} object per line`);
     }
-    const parsed = questionLineSchema.safeParse(json);
+    const parsed = questionLineSchema.safeParse(json, { reportInput: true });
     if (!parsed.success) {
-      throw new PinpointError('INPUT_INVALID', `pinpoint: ${file}:${index + 1}: ${z.prettifyError(parsed.error).replace(/\n\s*/g, ' ')}`);
+      throw new PinpointError('INPUT_INVALID', `pinpoint: ${file}:${index + 1}: ${describeLineProblem(parsed.error.issues[0]!)}`);
     }
     questions.push(parsed.data);
   });

@@ -1,5 +1,6 @@
 import { isMap, LineCounter, parseDocument, type YAMLError } from 'yaml';
 import type { z } from 'zod';
+import { describeValue } from '../describe-value.js';
 import { PinpointError } from '../errors.js';
 
 /**
@@ -123,13 +124,3 @@ const EXPECTED_TYPES: Partial<Record<string, string>> = {
   int: 'a whole number',
   array: 'a list such as [Meta, Facebook]',
 };
-
-function describeValue(value: unknown): string {
-  if (value === null) return 'nothing (an empty value)';
-  if (typeof value === 'string') return `the text "${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
-  if (typeof value === 'number') return `the number ${value}`;
-  if (typeof value === 'boolean') return `${value}`;
-  if (Array.isArray(value)) return 'a list';
-  if (value instanceof Date) return `the date ${value.toISOString().slice(0, 10)}`;
-  return 'key: value lines';
-}
