@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -153,6 +153,21 @@ describe('runEval', () => {
     expect(run.metrics.verbatim).toBe(1);
     expect(run.scored.every((item) => item.verbatim.every(Boolean))).toBe(true);
     expect(run.metrics.max_quote_chars).toBeLessThanOrEqual(400);
+  });
+
+  it('gets the numbers eval/README.md states for the case set, missing at 1 the questions it names', async () => {
+    const readme = readFileSync(fileURLToPath(new URL('../eval/README.md', import.meta.url)), 'utf8');
+    const stated = /`containment_at_1` = ([\d.]+) \((\d+) of (\d+); missed at 1: ([^)]+)\)/.exec(readme);
+    const { metrics, scored } = await runEval({ questions: CASE_QUESTIONS, knowledgeDir: SHIPPED });
+    const missedAt1 = scored.filter((item) => !item.question.unanswerable && computeMetrics([item], 0).containment_at_1 === 0);
+    expect(stated?.slice(1)).toEqual([
+      String(metrics.containment_at_1),
+      String(metrics.answerable - missedAt1.length),
+      String(metrics.answerable),
+      missedAt1.map((item) => item.question.id).join(', '),
+    ]);
+    expect(readme).toContain(`\`abstain_correct\` = \`abstain_total\` = ${metrics.abstain_total}, \`false_abstain\` = ${metrics.false_abstain}`);
+    expect(metrics.abstain_correct).toBe(metrics.abstain_total);
   });
 
   it('scores the fixture set and the tiny SQuAD file', async () => {
