@@ -69,7 +69,8 @@ const cursors: number[] = [];
 
 /**
  * Matched question words per word of the shortest stretch of [from, to) that holds one of each: 1 when
- * they stand together. Words, not tokens: the alias terms some words add would make them look further apart. One cursor per concept walks its (sorted) positions; the lowest moves on.
+ * they stand together. Words, not tokens: the alias terms some words add would make them look further
+ * apart. One cursor per concept walks its (sorted) positions; the lowest moves on.
  */
 function proximity(occurrences: readonly number[][], concepts: readonly number[], from: number, to: number, wordsBefore: Int32Array): number {
   if (concepts.length < 2) return 0;

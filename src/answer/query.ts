@@ -39,7 +39,6 @@ export interface AnalyzedQuery {
   unknownAcronyms: string[];
 }
 
-/** A capitalised word that does not open the question: most likely a name. */
 /**
  * A name: capitalised mid-sentence ("did Spotify …"), or typed in lowercase as chat does but no English
  * word ("did spotify …", "palantir"). Shorter lowercase words are more often acronyms or typos.
