@@ -22,6 +22,16 @@ afterAll(async () => {
   rmSync(emptyDir, { recursive: true, force: true });
 });
 
+const SCRIPT = path.resolve('adapters/discord/register-cli.ts');
+
+/** Runs `npm run discord:register` (register-cli.ts through tsx) with only these variables set. */
+async function runRegister(env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
+  return run(path.resolve('node_modules/.bin/tsx'), [SCRIPT], { cwd: emptyDir, env: { PATH: process.env.PATH, ...env } }).then(
+    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+    (error: { code?: number; stdout?: string; stderr?: string }) => ({ code: error.code ?? -1, stdout: error.stdout ?? '', stderr: error.stderr ?? '' }),
+  );
+}
+
 interface Command {
   name: string;
   type: number;
@@ -80,16 +90,8 @@ describe('discord commands', () => {
 
   it('registers globally from the script and prints the invite link', async () => {
     const from = fake.calls.length;
-    const script = path.resolve('adapters/discord/register-cli.ts');
-    const { stdout } = await run(path.resolve('node_modules/.bin/tsx'), [script], {
-      cwd: emptyDir,
-      env: {
-        PATH: process.env.PATH,
-        DISCORD_TOKEN: 'tok',
-        DISCORD_APPLICATION_ID: FAKE_IDS.application,
-        DISCORD_API_BASE: fake.apiBase,
-      },
-    });
+    const { code, stdout } = await runRegister({ DISCORD_TOKEN: 'tok', DISCORD_APPLICATION_ID: FAKE_IDS.application, DISCORD_API_BASE: fake.apiBase });
+    expect(code).toBe(0);
     expect(stdout).toBe(
       `Registered 6 commands (/ask, /source, /docs, /pins, /report, Find sources) globally (Discord can take up to an hour to show them everywhere) for application ${FAKE_IDS.application}.\n` +
         `Invite the bot with the minimal permissions (View Channel, Pin Messages):\n${inviteUrl(FAKE_IDS.application)}\n`,
@@ -98,15 +100,22 @@ describe('discord commands', () => {
   });
 
   it('exits 1 naming the missing token', async () => {
-    const script = path.resolve('adapters/discord/register-cli.ts');
-    const failed = await run(path.resolve('node_modules/.bin/tsx'), [script], {
-      cwd: emptyDir,
-      env: { PATH: process.env.PATH, DISCORD_API_BASE: fake.apiBase },
-    }).then(
-      () => undefined,
-      (error: { code?: number; stderr?: string }) => error,
-    );
-    expect(failed?.code).toBe(1);
-    expect(failed?.stderr).toBe('pinpoint: DISCORD_TOKEN is not set; copy the bot token from the Developer Portal (Bot → Reset Token) into .env\n');
+    const { code, stderr } = await runRegister({ DISCORD_API_BASE: fake.apiBase });
+    expect(code).toBe(1);
+    expect(stderr).toBe('pinpoint: DISCORD_TOKEN is not set; copy the bot token from the Developer Portal (Bot → Reset Token) into .env\n');
+  });
+
+  it('exits 1 naming DISCORD_TOKEN when Discord refuses it', async () => {
+    fake.fail('GET', /^\/applications\/@me$/, 401, { body: { message: '401: Unauthorized', code: 0 } });
+    const { code, stdout, stderr } = await runRegister({ DISCORD_TOKEN: 'bad', DISCORD_API_BASE: fake.apiBase });
+    expect({ code, stdout }).toEqual({ code: 1, stdout: '' });
+    expect(stderr).toBe('pinpoint: Discord refused DISCORD_TOKEN (401: Unauthorized); copy the bot token from the Developer Portal (Bot → Reset Token) into .env\n');
+  });
+
+  it('exits 1 naming DISCORD_API_BASE when Discord cannot be reached', async () => {
+    // Nothing listens on port 9 (discard): the connection is refused, as an unreachable host would fail.
+    const { code, stdout, stderr } = await runRegister({ DISCORD_TOKEN: 'tok', DISCORD_API_BASE: 'http://127.0.0.1:9/api' });
+    expect({ code, stdout }).toEqual({ code: 1, stdout: '' });
+    expect(stderr).toMatch(/^pinpoint: cannot reach Discord at http:\/\/127\.0\.0\.1:9\/api \([^)\n]*ECONNREFUSED[^)\n]*\); check the network, or DISCORD_API_BASE if it is set\n$/);
   });
 });

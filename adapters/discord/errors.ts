@@ -1,4 +1,5 @@
 // Reading Discord REST errors (@discordjs/rest DiscordAPIError / HTTPError) without depending on their classes.
+import { PinpointError } from './core.js';
 
 // Discord's JSON error codes the adapter reacts to (https://discord.com/developers/docs/topics/opcodes-and-status-codes).
 /** "Maximum number of pins reached (50)": the channel holds as many pins as Discord allows. */
@@ -11,6 +12,19 @@ export const ALREADY_ACKNOWLEDGED = 40060;
 export function statusOf(error: unknown): number | undefined {
   const status = (error as { status?: unknown } | undefined)?.status;
   return typeof status === 'number' ? status : undefined;
+}
+
+/**
+ * A failed Discord REST call in words an operator can act on: Discord answered, so it refused `what` and
+ * `fix` says which settings to change; or it never answered, so DISCORD_API_BASE (or the network) is wrong.
+ */
+export function describeRestFailure(error: unknown, apiBase: string, what: string, fix: string): PinpointError {
+  const reason = error instanceof Error ? error.message : String(error);
+  const message =
+    statusOf(error) === undefined
+      ? `pinpoint: cannot reach Discord at ${apiBase} (${reason}); check the network, or DISCORD_API_BASE if it is set`
+      : `pinpoint: Discord refused ${what} (${reason}); ${fix}`;
+  return new PinpointError('CONFIG_INVALID', message, { cause: error });
 }
 
 /**

@@ -1,14 +1,14 @@
 // `npm run discord:register`: installs the slash commands and prints the invite link (a CLI entry point).
 import dotenv from 'dotenv';
-import { commandList, inviteUrl, registerCommands } from './index.js';
-import { parseConfig } from '../../src/index.js';
+import { commandList, inviteUrl, registerCommands, TOKEN_HINT } from './index.js';
+import { isPinpointError, parseConfig } from '../../src/index.js';
 
 dotenv.config({ quiet: true });
 
 async function main(): Promise<number> {
   const config = parseConfig(process.env);
   if (!config.DISCORD_TOKEN) {
-    console.error('pinpoint: DISCORD_TOKEN is not set; copy the bot token from the Developer Portal (Bot → Reset Token) into .env');
+    console.error(`pinpoint: DISCORD_TOKEN is not set; ${TOKEN_HINT}`);
     return 1;
   }
   const result = await registerCommands({
@@ -31,7 +31,12 @@ main().then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    console.error(error instanceof Error ? error.message : String(error));
+    // Ours already say what to fix; anything else still gets the prefix and a non-zero exit.
+    console.error(
+      isPinpointError(error)
+        ? error.message
+        : `pinpoint: registering the Discord commands failed: ${error instanceof Error ? error.message : String(error)}`,
+    );
     process.exitCode = 1;
   },
 );

@@ -1,6 +1,10 @@
-import { REST, Routes, type APIApplication } from 'discord.js';
-import { PinpointError } from './core.js';
+import { Routes, type APIApplication } from 'discord.js';
+import { createRest } from './api.js';
 import { discordCommands } from './commands.js';
+import { describeRestFailure } from './errors.js';
+
+/** Where DISCORD_TOKEN comes from, for messages about a missing or refused token. */
+export const TOKEN_HINT = 'copy the bot token from the Developer Portal (Bot → Reset Token) into .env';
 
 export interface RegisterOptions {
   token: string;
@@ -19,11 +23,15 @@ export interface RegisterResult {
 
 /** Overwrites the application's commands with `discordCommands` (a PUT is idempotent). */
 export async function registerCommands(options: RegisterOptions): Promise<RegisterResult> {
-  const rest = new REST({ api: options.apiBase, retries: 1 }).setToken(options.token);
+  const rest = createRest(options.apiBase, options.token, 1);
   let applicationId = options.applicationId;
   if (!applicationId) {
-    const app = (await rest.get(Routes.currentApplication())) as APIApplication;
-    applicationId = app.id;
+    try {
+      const app = (await rest.get(Routes.currentApplication())) as APIApplication;
+      applicationId = app.id;
+    } catch (error) {
+      throw describeRestFailure(error, options.apiBase, 'DISCORD_TOKEN', TOKEN_HINT);
+    }
   }
   const route = options.guildId
     ? Routes.applicationGuildCommands(applicationId, options.guildId)
@@ -32,12 +40,11 @@ export async function registerCommands(options: RegisterOptions): Promise<Regist
   try {
     saved = await rest.put(route, { body: discordCommands });
   } catch (error) {
-    throw new PinpointError(
-      'INPUT_INVALID',
-      `pinpoint: Discord refused the commands for application ${applicationId}${
-        options.guildId ? ` in server ${options.guildId}` : ''
-      } (${error instanceof Error ? error.message : String(error)}); check DISCORD_TOKEN, DISCORD_APPLICATION_ID and that the bot was invited to DISCORD_GUILD_ID with the applications.commands scope`,
-      { cause: error },
+    throw describeRestFailure(
+      error,
+      options.apiBase,
+      `the commands for application ${applicationId}${options.guildId ? ` in server ${options.guildId}` : ''}`,
+      'check DISCORD_TOKEN, DISCORD_APPLICATION_ID and that the bot was invited to DISCORD_GUILD_ID with the applications.commands scope',
     );
   }
   return {
