@@ -152,6 +152,33 @@ describe('discord HTTP interactions', () => {
     expect(res.json.data?.content).toBe(TEXT.noBotToken);
   });
 
+  it('unpins without DISCORD_TOKEN by removing the pin and saying its message stays pinned on Discord', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'pinpoint-discord-'));
+    suite.cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
+    // Pinned while the deployment still had its bot token; then restarted without one.
+    const withToken = await run({ token: TOKEN, dataDir });
+    const { pinId } = await askForPinButton(withToken);
+    const press = buttonPayload(pinId, { permissions: PERMS.moderator, userId: FAKE_IDS.moderator, messageId: '400000000000000078' });
+    await withToken.post(press);
+    await withToken.logger.waitFor((e) => e.fields.interaction === press.id && e.message === 'discord interaction handled');
+    await withToken.adapter.stop();
+    await withToken.core.close();
+
+    const bot = await run({ dataDir });
+    const server = { platform: 'discord', server: FAKE_IDS.guild };
+    const [pinned] = bot.core.pins.list(server);
+    const unpin = buttonPayload(`pp:u:${pinned?.id ?? ''}`, { permissions: PERMS.moderator, userId: FAKE_IDS.moderator });
+    const from = suite.fake.calls.length;
+    expect((await bot.post(unpin)).json).toEqual({ type: 5, data: { flags: 64 } });
+    const link = `https://discord.com/channels/${FAKE_IDS.guild}/${FAKE_IDS.channel}/400000000000000078`;
+    const told = body(await editOf(unpin.token, from)).content ?? '';
+    expect(told).toMatch(/^Unpinned\. \/ask no longer shows that answer first\. The message stays pinned on Discord/);
+    expect(told).toContain('DISCORD_TOKEN');
+    expect(told).toContain(`unpin it by hand: ${link}`);
+    expect(bot.core.pins.list(server)).toEqual([]);
+    expect(suite.fake.calls.slice(from).filter((c) => c.method === 'DELETE')).toEqual([]);
+  });
+
   it('applies the core cooldown privately and without deferring', async () => {
     const bot = await run({ rates: { user: { capacity: 1, refillPerMinute: 6 }, channel: { capacity: 100, refillPerMinute: 100 } } });
     expect((await bot.post(askPayload('What is the Inbox API agreement?'))).json).toEqual({ type: 5, data: {} });

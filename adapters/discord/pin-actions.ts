@@ -6,7 +6,7 @@ import { isModerator, type HandlerContext } from './handler-context.js';
 import { channelOf, firstMessageIdOf, scopeOf, userOf } from './interaction.js';
 import { deletePublicCopy, postPublicCopy, type PostedMessage } from './public-copy.js';
 import { EPHEMERAL_FLAG } from './render.js';
-import { TEXT } from './text.js';
+import { TEXT, unpinByHandText } from './text.js';
 import type { Turn } from './turn.js';
 
 /** The Pin button (moderators): pins the answer's Discord message and records the pin in the core. */
@@ -76,12 +76,14 @@ async function unpinReplaced({ api, logger }: HandlerContext, replaced: readonly
 }
 
 /**
- * Unpins a pin's message ("channel/message"); false when Discord refused (403: no Pin Messages there).
- * A message deleted or unpinned already (404) counts as unpinned; other errors are thrown.
+ * Unpins a pin's message ("channel/message"); false when it stays pinned: Discord refused (403: no Pin
+ * Messages there), or there is no bot token (an interaction token cannot unpin). A message deleted or
+ * unpinned already (404) counts as unpinned; other errors are thrown.
  */
 async function unpinMessage(api: DiscordApi, messageRef: string | undefined): Promise<boolean> {
   const [channelId, messageId] = (messageRef ?? '').split('/');
-  if (!channelId || !messageId || !api.hasToken) return true;
+  if (!channelId || !messageId) return true;
+  if (!api.hasToken) return false;
   try {
     await api.unpin(channelId, messageId);
     return true;
@@ -102,7 +104,9 @@ export async function unpin(ctx: HandlerContext, turn: Turn, pinId: string): Pro
   await turn.defer(true);
   const server = { platform: 'discord', server: i.guild_id };
   const existing = core.pins.list(server).find((p) => p.id === pinId);
-  if (!existing || !core.pins.unpin(server, pinId)) return turn.edit('That answer is no longer pinned.');
-  const note = (await unpinMessage(api, existing.messageRef)) ? '' : ' I could not unpin the Discord message itself (I lack Pin Messages there).';
-  await turn.edit(`Unpinned. /ask no longer shows that answer first.${note}`);
+  if (!existing || !core.pins.unpin(server, pinId)) return turn.edit(TEXT.noLongerPinned);
+  if (await unpinMessage(api, existing.messageRef)) return turn.edit(TEXT.unpinned);
+  // unpinMessage is false only for a "channel/message" ref, so this link is whole.
+  const stays = api.hasToken ? TEXT.unpinRefused : unpinByHandText(`https://discord.com/channels/${i.guild_id}/${existing.messageRef}`);
+  await turn.edit(`${TEXT.unpinned} ${stays}`);
 }

@@ -13,6 +13,9 @@ export const TEXT = {
   earlierPinLeft:
     'The message pinned earlier for this question is still pinned in its channel; unpin it there if you want it gone.',
   pinnedMessageDeleted: 'That answer message was deleted, so there is nothing to pin. Ask again with /ask and pin the new answer.',
+  unpinned: 'Unpinned. /ask no longer shows that answer first.',
+  unpinRefused: 'I could not unpin the Discord message itself (I lack Pin Messages there).',
+  noLongerPinned: 'That answer is no longer pinned.',
   pinLimit: 'This channel has reached Discord\'s limit of pinned messages. Unpin an old message here, then press 📌 Pin again.',
   guildOnly: 'Pins belong to a server; this works in a server channel, not in direct messages.',
   expired: 'This answer is no longer available. Ask again with /ask.',
@@ -27,6 +30,14 @@ export const TEXT = {
   unknown:
     "This command or button is out of date, so I cannot run it. Please let a server admin know that Pinpoint's commands need updating.",
 } as const;
+
+/** After Unpin without DISCORD_TOKEN: the pin is gone from Pinpoint, its Discord message is not. */
+export function unpinByHandText(messageUrl: string): string {
+  return (
+    'The message stays pinned on Discord: unpinning it needs the bot token, and this deployment runs without ' +
+    `DISCORD_TOKEN. You can unpin it by hand: ${messageUrl} (⋯ → Unpin Message).`
+  );
+}
 
 export function cooldownText(retryAfterMs: number): string {
   const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
