@@ -2,6 +2,7 @@ import type { RespondArguments, RespondFn } from '@slack/bolt';
 import { isPinpointError, type Logger, type PinScope, type Pinpoint } from '../../src/index.js';
 import { errorSummary } from './moderators.js';
 import { toSlackNotice, type SlackMessage } from './render.js';
+import { slackErrorCode } from './slack-error.js';
 
 export const PLATFORM = 'slack' as const;
 export const APOLOGY = 'Sorry, something went wrong on my side. Please try again in a moment.';
@@ -57,14 +58,15 @@ function userMessageFor(error: unknown): string {
   if (isPinpointError(error) && (error.code === 'INPUT_INVALID' || error.code === 'RATE_LIMITED')) {
     return error.message.replace(/^pinpoint:\s*/, '');
   }
-  const coded = error as { code?: unknown; retryAfter?: unknown; data?: { error?: unknown } };
+  const coded = error as { code?: unknown; retryAfter?: unknown };
   if (coded.code === 'slack_webapi_rate_limited_error') {
     const seconds = typeof coded.retryAfter === 'number' ? ` in ${coded.retryAfter} s` : ' in a moment';
     return `Slack is rate-limiting me right now: please try again${seconds}.`;
   }
   if (coded.code === 'slack_webapi_platform_error') {
-    if (coded.data?.error === 'ratelimited') return 'Slack is rate-limiting me right now: please try again in a moment.';
-    if (coded.data?.error === 'not_in_channel' || coded.data?.error === 'channel_not_found') return NOT_IN_CHANNEL;
+    const code = slackErrorCode(error);
+    if (code === 'ratelimited') return 'Slack is rate-limiting me right now: please try again in a moment.';
+    if (code === 'not_in_channel' || code === 'channel_not_found') return NOT_IN_CHANNEL;
   }
   return APOLOGY;
 }
