@@ -1,5 +1,6 @@
 import type { webApi } from '@slack/bolt';
 import type { Logger } from '../../src/index.js';
+import { slackErrorCode } from './slack-error.js';
 
 /** Who may pin: workspace admins/owners (users.info) or the user ids configured in SLACK_MODERATOR_IDS. */
 export class ModeratorCheck {
@@ -40,8 +41,8 @@ export function parseModeratorIds(value: string | readonly string[] | undefined)
 export function errorSummary(error: unknown): string {
   if (error instanceof Error) {
     const code = (error as { code?: unknown }).code;
-    const data = (error as { data?: { error?: unknown } }).data;
-    const platform = typeof data?.error === 'string' ? ` (${data.error})` : '';
+    const slackCode = slackErrorCode(error);
+    const platform = slackCode === undefined ? '' : ` (${slackCode})`;
     return `${typeof code === 'string' ? `${code}: ` : ''}${error.message}${platform}`;
   }
   return String(error);

@@ -1,4 +1,5 @@
 import { PinpointError } from '../../src/index.js';
+import { slackErrorCode } from './slack-error.js';
 
 /** What Slack answers when a token is wrong, revoked or belongs to a disabled account. */
 const REFUSED_TOKEN = new Set([
@@ -20,14 +21,12 @@ const WHERE_TO_COPY: Record<string, string> = {
 
 interface WebApiErrorShape {
   code?: unknown;
-  data?: { error?: unknown };
   original?: { message?: unknown };
   statusCode?: unknown;
 }
 
 function platformError(error: unknown): string | undefined {
-  const e = error as WebApiErrorShape | undefined;
-  return e?.code === 'slack_webapi_platform_error' && typeof e.data?.error === 'string' ? e.data.error : undefined;
+  return (error as WebApiErrorShape | undefined)?.code === 'slack_webapi_platform_error' ? slackErrorCode(error) : undefined;
 }
 
 /** True when Slack refused the token itself (as opposed to being unreachable or busy). */
