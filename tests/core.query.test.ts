@@ -132,6 +132,25 @@ describe('an acronym run together with its version number', () => {
   });
 });
 
+describe('a name only a document\'s title holds', () => {
+  // A licence file rarely names its package: "zod" is in the file's title alone.
+  const MIT = 'Permission is hereby granted, free of charge, to deal in the Software without restriction.\n\nTHE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND.';
+  const document = (id: string, title: string, text: string) => ({ id, path: `${id}.txt`, meta: { title }, text, hash: hashText(text) });
+  // Other licences, 300 passages, a third of them disclaiming warranties: "warranty" weighs little, a word no text holds much.
+  const others = ['liability', 'patents', 'trademarks', 'notices', 'termination', 'fees'].map((topic, i) =>
+    document(`other-${i}`, `other ${i}`, Array.from({ length: 50 }, (_, k) => `Part ${k} of this file is about ${topic}${k % 3 === 0 ? ', and no warranty is given' : ''}.`).join('\n\n')),
+  );
+
+  it('answers from that document instead of declining the name as a word the documents never use', async () => {
+    const documents = [document('zod-mit', 'zod mit', MIT), ...others];
+    const corpus = await buildCorpus({ dir: 'memory', manifest: packManifestSchema.parse({}), documents, warnings: [] }, { logger: silentLogger });
+    const answer = answerQuestion(corpus, 'does zod come with any warranty');
+    expect(answer.kind === 'excerpts' && answer.excerpts[0]!.quote).toContain('WITHOUT WARRANTY OF ANY KIND');
+    // A name neither the titles nor the texts hold still counts against the question.
+    expect(answerQuestion(corpus, 'does lodash come with any warranty').kind).toBe('no-match');
+  });
+});
+
 describe('isGenericTypo', () => {
   it.each(['nmae', 'exacly', 'stuf', 'peolpe', 'becuase', 'thier'])('reads %s as a slip on an everyday word', (word) => {
     expect(isGenericTypo(word)).toBe(true);

@@ -73,8 +73,9 @@ export function answerQuestion(corpus: Corpus, question: string, options: Answer
   const toRead = distinct.filter((candidate, rank) => rank < PASSAGES_TO_READ || candidate.shaped);
   const choices = withoutRepeatedQuotes(withShapedAnswersFirst(pickSentences(query, toRead, reading, toRead.length), holdsShapedAnswer));
   const best = choices[0];
-  // Words the documents never use are a sign they miss the topic; everyday ones ("describe") are not.
-  const unknownShare = query.concepts.reduce((sum, concept) => sum + (concept.known || concept.everyday ? 0 : concept.weight), 0) / (query.totalWeight || 1);
+  // Words the documents never use are a sign they miss the topic; everyday ones ("describe") are not,
+  // nor is a word of the quoted passage's title or heading ("zod" of "zod-mit.txt"): it names that document.
+  const unknownShare = query.concepts.reduce((sum, concept, index) => sum + (concept.known || concept.everyday || best?.candidate.context.has(index) ? 0 : concept.weight), 0) / (query.totalWeight || 1);
   const confidence = best
     ? 0.5 * best.coverage +
       0.5 * best.candidate.coverage -
