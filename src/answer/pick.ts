@@ -124,8 +124,9 @@ export function pickSentences(
   const negated = NEGATION.test(query.question);
 
   candidates.slice(0, passagesToRead).forEach((candidate, passageRank) => {
-    const sentences = sentencesWithMatches(candidate);
-    const { wordsBefore } = layoutOf(candidate.passage.text, candidate.tokens, candidate.passage.locator.section);
+    const layout = layoutOf(candidate.passage.text, candidate.tokens, candidate.passage.locator.section);
+    const sentences = sentencesWithMatches(candidate, layout);
+    const { wordsBefore } = layout;
     const { offers, offersNear } = answerTypeEvidence(candidate, sentences, type, questionWords, present);
     // A sentence opening "It …", "The company …" is about what the sentence before it named.
     const refers = sentences.map((sentence, index) => index > 0 && refersBack(candidate, sentences[index - 1]!, sentence));
@@ -342,8 +343,8 @@ function layoutOf(text: string, tokens: TokenList, section: string | undefined):
   return layout;
 }
 
-function sentencesWithMatches(candidate: RankedCandidate): ScoredSentence[] {
-  const { spans, sentenceOfToken, firstToken, endToken, asks, headings, opensBlock, negates } = layoutOf(candidate.passage.text, candidate.tokens, candidate.passage.locator.section);
+function sentencesWithMatches(candidate: RankedCandidate, layout: SentenceLayout): ScoredSentence[] {
+  const { spans, sentenceOfToken, firstToken, endToken, asks, headings, opensBlock, negates } = layout;
   const sentences: ScoredSentence[] = spans.map((span, index) => ({
     span,
     matched: new Set<number>(),
