@@ -1,7 +1,7 @@
 import type { Corpus } from '../corpus.js';
 import { createAcronymExpander } from '../search/acronyms.js';
 import type { Analyzer, TokenList } from '../search/analyzer.js';
-import type { Answer, Excerpt } from '../types.js';
+import type { Answer, Excerpt, RankedPassage } from '../types.js';
 import { citationOf } from './citation.js';
 import { toExcerpt } from './excerpt.js';
 import { answerTypeStarts, isShapedType, offersAnswerType, type QuestionReading, readQuestion } from './answer-type.js';
@@ -61,7 +61,7 @@ export function answerQuestion(corpus: Corpus, question: string, options: Answer
   const { type: answerType, words: questionWords } = reading;
   const holdsShapedAnswer = isShapedType(answerType) ? (text: string) => offersAnswerType(text, answerType, questionWords) : undefined;
   const ranked = rerank(hits, corpus.passageById, query, corpus.tokensOf, corpus.contextTermsOf, holdsShapedAnswer);
-  const candidates = ranked.map((candidate) => ({ passageId: candidate.passage.id, score: Number(candidate.score.toFixed(4)) }));
+  const candidates = candidatesOf(ranked);
   // A question naming a case the pack holds is answered from that case's documents only.
   const namedCase = documentsOfNamedCase(query.question, corpus.documents.values());
   const answerable = namedCase.size > 0 ? ranked.filter((candidate) => namedCase.has(candidate.passage.docId)) : ranked;
@@ -111,8 +111,12 @@ function answerParagraph(corpus: Corpus, question: string, paragraph: ParagraphA
   const hits = passages.map((passage) => ({ id: passage.id, score: 1 }));
   const ranked = rerank(hits, corpus.passageById, query, corpus.tokensOf, corpus.contextTermsOf);
   const choices = pickSentences(query, ranked, readQuestion(query.question), ranked.length, false);
-  const candidates = ranked.map((candidate) => ({ passageId: candidate.passage.id, score: Number(candidate.score.toFixed(4)) }));
-  return { kind: 'excerpts', question, excerpts: excerptsOf(corpus, choices, options, () => []), candidates };
+  return { kind: 'excerpts', question, excerpts: excerptsOf(corpus, choices, options, () => []), candidates: candidatesOf(ranked) };
+}
+
+/** The ranked passages as an answer reports them (for eval and debugging). */
+function candidatesOf(ranked: readonly RankedCandidate[]): RankedPassage[] {
+  return ranked.map((candidate) => ({ passageId: candidate.passage.id, score: Number(candidate.score.toFixed(4)) }));
 }
 
 /**
