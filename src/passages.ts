@@ -102,8 +102,8 @@ export function splitPassages(document: Document): Passage[] {
   const numbersSections = paragraphsAreSections(text, blocks);
   // In text whose pages only markers show, the text before a first "[Page 2]" is page 1; before a later
   // one its page is unknown.
-  const firstMarker = formFeeds.length === 0 && !document.pages ? blocks.map((block) => PAGE_MARKER.exec(text.slice(block.start, block.end))).find(Boolean) : undefined;
-  if (firstMarker && pageMarkedBy(firstMarker[0]) === 2) markedPage = 1;
+  const firstMarker = formFeeds.length === 0 && !document.pages ? blocks.map((block) => text.slice(block.start, block.end)).find((raw) => PAGE_MARKER.test(raw)) : undefined;
+  if (firstMarker !== undefined && pageMarkedBy(firstMarker) === 2) markedPage = 1;
   for (const [at, block] of blocks.entries()) {
     const raw = text.slice(block.start, block.end);
     const heading = comments.has(block.start) ? null : HEADING.exec(raw);
