@@ -33,9 +33,10 @@ export function inverseDocumentFrequency(documentFrequency: number, passageCount
   return Math.log(1 + (passageCount - documentFrequency + 0.5) / (documentFrequency + 0.5));
 }
 
-function bm25(termFrequency: number, matching: number, total: number, fieldLength: number, averageFieldLength: number): number {
+/** BM25+ of one posting, given its term's IDF (computed once per term and field, not per posting). */
+function bm25(idf: number, termFrequency: number, fieldLength: number, averageFieldLength: number): number {
   const { k, b, d } = BM25;
-  return inverseDocumentFrequency(matching, total) * (d + (termFrequency * (k + 1)) / (termFrequency + k * (1 - b + (b * fieldLength) / averageFieldLength)));
+  return idf * (d + (termFrequency * (k + 1)) / (termFrequency + k * (1 - b + (b * fieldLength) / averageFieldLength)));
 }
 
 /**
@@ -45,6 +46,8 @@ function bm25(termFrequency: number, matching: number, total: number, fieldLengt
 export function createTopHits(postings: Postings, fieldBoosts: Readonly<Record<string, number>>) {
   const fields = Object.entries(fieldBoosts).map(([field, boost]) => ({ id: postings._fieldIds[field]!, boost }));
   let scratch: { total: Float64Array; termScore: Float64Array; matchedTerms: Uint32Array; inTerm: Uint8Array; termDocs: Int32Array; order: Int32Array } | undefined;
+  // Each field's length per passage in one flat array: read once per posting, where a Map lookup cost more than the arithmetic.
+  let lengths: Float64Array[] | undefined;
 
   return (terms: readonly string[], limit: number, weights?: ReadonlyMap<string, number>): IndexHit[] => {
     const size = postings._nextId;
@@ -56,6 +59,11 @@ export function createTopHits(postings: Postings, fieldBoosts: Readonly<Record<s
       termDocs: new Int32Array(size),
       order: new Int32Array(size),
     };
+    lengths ??= fields.map((field) => {
+      const byDoc = new Float64Array(size);
+      for (const [doc, fieldLengths] of postings._fieldLength) byDoc[doc] = fieldLengths[field.id]!;
+      return byDoc;
+    });
     const { total, termScore, matchedTerms, inTerm, termDocs, order } = scratch;
     let touched = 0;
     for (const term of terms) {
@@ -64,20 +72,22 @@ export function createTopHits(postings: Postings, fieldBoosts: Readonly<Record<s
       const termBoost = weights?.get(term) ?? 1;
       // One term's score per passage, its fields in order, as MiniSearch sums them.
       let termTouched = 0;
-      for (const field of fields) {
+      fields.forEach((field, fieldIndex) => {
         const frequencies = data.get(field.id);
-        if (!frequencies) continue;
+        if (!frequencies) return;
         const averageLength = postings._avgFieldLength[field.id]!;
+        const idf = inverseDocumentFrequency(frequencies.size, postings._documentCount);
+        const fieldLengths = lengths![fieldIndex]!;
         // forEach, not for…of: no [key, value] pair allocated per posting (a Map after a build, compact postings after a load).
         frequencies.forEach((frequency, doc) => {
-          const score = termBoost * field.boost * bm25(frequency, frequencies.size, postings._documentCount, postings._fieldLength.get(doc)![field.id]!, averageLength);
+          const score = termBoost * field.boost * bm25(idf, frequency, fieldLengths[doc]!, averageLength);
           if (inTerm[doc] === 0) {
             inTerm[doc] = 1;
             termScore[doc] = score;
             termDocs[termTouched++] = doc;
           } else termScore[doc]! += score;
         });
-      }
+      });
       // Then added to the running totals, in the order the term met its passages.
       for (let i = 0; i < termTouched; i++) {
         const doc = termDocs[i]!;
