@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { createAnalyzer, isAliasTerm } from '../src/search/analyzer.js';
 import { STOP_WORDS } from '../src/search/stopwords.js';
+import { nextWordStart, wordEnd } from '../src/search/word-scan.js';
 
 const plain = createAnalyzer();
 const withAliases = createAnalyzer({
@@ -373,6 +375,44 @@ describe('analyzer', () => {
     it('returns no tokens for punctuation, emoji and empty text', () => {
       expect(plain.tokens('')).toEqual([]);
       expect(plain.tokens('?!… — 🙂 @ #')).toEqual([]);
+    });
+  });
+
+  describe('one text after another', () => {
+    it('reads an alias phrase only where the text itself ends it, not a longer text read before', () => {
+      withAliases.tokenList('she read my direct message');
+      expect(withAliases.tokenList('she read my direct').terms).toEqual(withAliases.terms('she read my direct'));
+      expect(withAliases.terms('she read my direct').some(isAliasTerm)).toBe(false);
+    });
+
+    it('keeps a token list it returned when it reads the next text', () => {
+      const first = withAliases.tokenList('Facebook shared inbox contents');
+      const copy = { terms: [...first.terms], starts: [...first.starts], ends: [...first.ends] };
+      withAliases.tokenList('Netflix could read, write and delete messages');
+      expect({ terms: [...first.terms], starts: [...first.starts], ends: [...first.ends] }).toEqual(copy);
+    });
+  });
+
+  describe('words', () => {
+    // The scan stands in for this pattern (without a match object per word); it must find the same words.
+    const WORD_PATTERN = /[\p{L}\p{N}]+(?:['’]\p{L}+)*/gu;
+    const CHARACTERS = ['a', 'Z', '9', "'", '’', ' ', '.', '-', 'é', 'ß', '日', '½', 'Ⅻ', '𝒜', '𝟙', '\ud800', '\udc00', '_', '\u0301', 'ǅ', '\n', '§'];
+
+    it('finds each word where the word pattern does, in any mix of scripts, marks and apostrophes', () => {
+      fc.assert(
+        fc.property(fc.array(fc.constantFrom(...CHARACTERS), { maxLength: 16 }), (characters) => {
+          const text = characters.join('');
+          const expected = [...text.matchAll(WORD_PATTERN)].map((match) => [match.index, match.index + match[0].length]);
+          const found: number[][] = [];
+          for (let start = nextWordStart(text, 0); start >= 0; ) {
+            const end = wordEnd(text, start);
+            found.push([start, end]);
+            start = nextWordStart(text, end);
+          }
+          expect(found).toEqual(expected);
+        }),
+        { numRuns: 2000, seed: 7 },
+      );
     });
   });
 });

@@ -2,6 +2,8 @@ import { IRREGULAR_FORMS, stemWord } from './irregular-forms.js';
 import { CHAT_ABBREVIATIONS } from './chat-abbreviations.js';
 import { LEGAL_ALIASES } from './legal-aliases.js';
 import { STOP_WORDS } from './stopwords.js';
+import { TokenBuffer } from './token-buffer.js';
+import { nextWordStart, wordEnd } from './word-scan.js';
 
 /** A processed term and where its source text sits, so highlights and proximity use real offsets. */
 export interface Token {
@@ -34,13 +36,12 @@ export interface Analyzer {
   readonly aliasPhraseWords: ReadonlySet<string>;
 }
 
-// Words are found with a cheap pattern; only where a word starts with a digit or follows §, ¶ or a
+// Words are found by a scan (word-scan.ts); only where a word starts with a digit or follows §, ¶ or a
 // currency sign is the legal pattern tried, so "12(b)(6)", "3:20-cv-08570-JD", "§ 1983", "163-273(a)(1)",
 // "¶ 42" and "$725" survive whole. Its numbered groups: docket, statute, rule, section, paragraph, money,
 // hyphenated number, number. A statute's subsections ("(a)(1)") need the § only where there are none ("§ 1983").
 // Each part of a number can be matched one way only ("\d[a-z0-9]*", not "\d+[a-z0-9]*"): a statute that
 // fails on its last character must not make the engine try every split of the ones before it.
-const WORD_PATTERN = /[\p{L}\p{N}]+(?:['’]\p{L}+)*/gu;
 const SUBSECTIONS = String.raw`(?:\([a-z0-9]{1,4}\))`;
 const LEGAL_PATTERN = new RegExp(
   [
@@ -131,25 +132,17 @@ function withoutSubsections(statute: string): string[] {
   return base === statute ? [statute] : [base, statute];
 }
 
-/** Tokens as they are found, in growable arrays. */
-interface TokenBuffer {
-  terms: string[];
-  starts: number[];
-  ends: number[];
-}
+// Where a text's tokens are gathered, then its alias terms among them (only when it has some).
+const baseBuffer = new TokenBuffer();
+const aliasBuffer = new TokenBuffer();
 
-const push = (buffer: TokenBuffer, term: string, start: number, end: number): void => {
-  buffer.terms.push(term);
-  buffer.starts.push(start);
-  buffer.ends.push(end);
-};
-
+/** The text's tokens, in the shared `baseBuffer`. */
 function baseTokens(text: string): TokenBuffer {
-  const tokens: TokenBuffer = { terms: [], starts: [], ends: [] };
-  const words = new RegExp(WORD_PATTERN);
+  const tokens = baseBuffer.reset();
   const legal = new RegExp(LEGAL_PATTERN);
-  for (let match = words.exec(text); match !== null; match = words.exec(text)) {
-    const start = match.index;
+  for (let start = nextWordStart(text, 0), next = 0; start >= 0; start = nextWordStart(text, next)) {
+    next = wordEnd(text, start);
+    const word = text.slice(start, next);
     const before = text[start - 1];
     const symbolAt = isSymbol(before) ? start - 1 : before === ' ' && isSymbol(text[start - 2]) ? start - 2 : -1;
     if (symbolAt >= 0 || isDigit(text.charCodeAt(start))) {
@@ -157,35 +150,35 @@ function baseTokens(text: string): TokenBuffer {
       const special = legal.exec(text);
       if (special) {
         const end = special.index + special[0].length;
-        for (const term of termsOfSpecial(special)) push(tokens, term, special.index, end);
-        const ordinal = ordinalWordTerm(match[0]);
-        if (ordinal) push(tokens, ordinal, start, start + match[0].length);
-        words.lastIndex = Math.max(words.lastIndex, end);
+        for (const term of termsOfSpecial(special)) tokens.push(term, special.index, end);
+        const ordinal = ordinalWordTerm(word);
+        if (ordinal) tokens.push(ordinal, start, start + word.length);
+        next = Math.max(next, end);
         continue;
       }
     }
-    if (match[0].length === 1 && text[start + 1] === '.') {
+    if (word.length === 1 && text[start + 1] === '.') {
       INITIALISM.lastIndex = start;
       const initialism = INITIALISM.exec(text);
       if (initialism) {
         const end = start + initialism[0].length;
         const letters = initialism[0].replace(/\./g, '');
         const term = processWord(letters);
-        if (term !== '') push(tokens, term, start, end);
-        words.lastIndex = end;
+        if (term !== '') tokens.push(term, start, end);
+        next = end;
         continue;
       }
     }
-    const term = processWord(match[0]);
-    const end = start + match[0].length;
-    if (term !== '') push(tokens, term, start, end);
+    const term = processWord(word);
+    const end = start + word.length;
+    if (term !== '') tokens.push(term, start, end);
     if (text.charCodeAt(end) === HYPHEN) {
       // Text laid out from a PDF breaks words across lines ("Dis-\n trict"): index the whole word too.
       // The halves stay (a line may break a real compound, "race-\nbased"), and so do the offsets.
       const rest = LINE_BREAK_HYPHEN.exec(text.slice(end, end + 40));
       if (rest) {
-        const joined = processWord(match[0] + rest[1]!);
-        if (joined !== '') push(tokens, joined, start, end + rest[0].length);
+        const joined = processWord(word + rest[1]!);
+        if (joined !== '') tokens.push(joined, start, end + rest[0].length);
       }
     }
   }
@@ -211,7 +204,7 @@ export function createAnalyzer(options: { aliases?: readonly (readonly string[])
     for (const phrase of group) {
       const words = phrase.toLowerCase().match(/\p{L}+/gu) ?? [];
       if (words.length > 1) for (const word of words) aliasPhraseWords.add(word);
-      const { terms } = baseTokens(phrase);
+      const terms = baseTokens(phrase).termsCopy();
       const first = terms[0];
       if (first === undefined) continue;
       const list = phrasesByFirstTerm.get(first) ?? [];
@@ -222,30 +215,34 @@ export function createAnalyzer(options: { aliases?: readonly (readonly string[])
     }
   });
 
+  const aliasTerms = groups.map((_, index) => `${ALIAS_PREFIX}${index}`);
+
+  /** The base tokens with each alias phrase's group term after its first word, in `aliasBuffer` when there are any. */
   function withAliases(base: TokenBuffer): TokenBuffer {
-    if (phrasesByFirstTerm.size === 0) return base;
-    const out: TokenBuffer = { terms: [], starts: [], ends: [] };
-    for (let i = 0; i < base.terms.length; i++) {
+    let out: TokenBuffer | undefined;
+    for (let i = 0; i < base.length; i++) {
       const term = base.terms[i]!;
-      push(out, term, base.starts[i]!, base.ends[i]!);
+      out?.push(term, base.starts[i]!, base.ends[i]!);
       const candidates = phrasesByFirstTerm.get(term);
       if (!candidates) continue;
       // The longest phrase of each group that starts here: "bi-weekly reports" can be both a
       // frequency and a kind of report, but "Meta Platforms" is one hit of its group, not two.
-      const groupsHere = new Set<number>();
+      const groupsHere: number[] = [];
       for (const phrase of candidates) {
-        if (groupsHere.has(phrase.group) || !phrase.terms.every((word, offset) => base.terms[i + offset] === word)) continue;
-        groupsHere.add(phrase.group);
-        push(out, `${ALIAS_PREFIX}${phrase.group}`, base.starts[i]!, base.ends[i + phrase.terms.length - 1]!);
+        if (groupsHere.includes(phrase.group) || i + phrase.terms.length > base.length || !phrase.terms.every((word, offset) => base.terms[i + offset] === word)) continue;
+        groupsHere.push(phrase.group);
+        // Most texts hold no alias phrase: the base tokens are copied only once one is found.
+        if (!out) {
+          out = aliasBuffer;
+          out.copyFrom(base, i + 1);
+        }
+        out.push(aliasTerms[phrase.group]!, base.starts[i]!, base.ends[i + phrase.terms.length - 1]!);
       }
     }
-    return out;
+    return out ?? base;
   }
 
-  function tokenList(text: string): TokenList {
-    const { terms, starts, ends } = withAliases(baseTokens(text));
-    return { length: terms.length, terms, starts: Int32Array.from(starts), ends: Int32Array.from(ends) };
-  }
+  const tokenList = (text: string): TokenList => withAliases(baseTokens(text)).toList();
 
   // The word lists and alias groups analysis reads: editing one changes every index built with it.
   const listSignature = JSON.stringify([[...STOP_WORDS], IRREGULAR_FORMS, groups]);
@@ -256,14 +253,14 @@ export function createAnalyzer(options: { aliases?: readonly (readonly string[])
       const list = tokenList(text);
       return list.terms.map((term, i) => ({ term, start: list.starts[i]!, end: list.ends[i]! }));
     },
-    terms: (text) => withAliases(baseTokens(text)).terms,
+    terms: (text) => withAliases(baseTokens(text)).termsCopy(),
     aliasWords,
     aliasPhraseWords,
   };
 }
 
 /** A phrase as the analyzer reads it: two spellings of one phrase ("free-speech", "free speech") match. */
-const phraseKey = (phrase: string) => baseTokens(phrase).terms.join(' ');
+const phraseKey = (phrase: string) => baseTokens(phrase).termsCopy().join(' ');
 
 /** The pack's groups, then the built-in legal ones less any phrase a pack group already has. */
 function withLegalAliases(packGroups: string[][]): string[][] {

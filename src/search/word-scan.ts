@@ -1,0 +1,59 @@
+/**
+ * Finds the words the analyzer reads, as `/[\p{L}\p{N}]+(?:['’]\p{L}+)*\/u` would, without the match
+ * object a regular expression allocates per word: tokenising the passages an answer reads was most of
+ * what it allocated, and every allocation brings the next garbage collection, a pause, closer.
+ */
+
+const NONE = 1;
+const DIGIT = 2;
+const LETTER = 3;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const ANY_LETTER = /\p{L}/u;
+/** Each Basic Multilingual Plane character's class, looked up once (0: not yet). */
+const bmpClass = new Uint8Array(0x10000);
+
+function classOf(codePoint: number): number {
+  if (codePoint < 128) {
+    const lower = codePoint | 32;
+    return lower >= 97 && lower <= 122 ? LETTER : codePoint >= 48 && codePoint <= 57 ? DIGIT : NONE;
+  }
+  if (codePoint < 0x10000 && bmpClass[codePoint] !== 0) return bmpClass[codePoint]!;
+  const char = String.fromCodePoint(codePoint);
+  const found = ANY_LETTER.test(char) ? LETTER : LETTER_OR_DIGIT.test(char) ? DIGIT : NONE;
+  if (codePoint < 0x10000) bmpClass[codePoint] = found;
+  return found;
+}
+
+const width = (codePoint: number): number => (codePoint > 0xffff ? 2 : 1);
+const isApostrophe = (code: number): boolean => code === 39 || code === 0x2019;
+
+/** Where the next word starts at or after `from`; -1 when none does. */
+export function nextWordStart(text: string, from: number): number {
+  for (let at = from; at < text.length; ) {
+    const codePoint = text.codePointAt(at)!;
+    if (classOf(codePoint) !== NONE) return at;
+    at += width(codePoint);
+  }
+  return -1;
+}
+
+/** Where the word starting at `start` ends: letters and digits, then any "'s", "’t" or "'Brien" parts. */
+export function wordEnd(text: string, start: number): number {
+  let at = start;
+  while (at < text.length) {
+    const codePoint = text.codePointAt(at)!;
+    if (classOf(codePoint) === NONE) break;
+    at += width(codePoint);
+  }
+  while (at < text.length && isApostrophe(text.charCodeAt(at))) {
+    let after = at + 1;
+    while (after < text.length) {
+      const codePoint = text.codePointAt(after)!;
+      if (classOf(codePoint) !== LETTER) break;
+      after += width(codePoint);
+    }
+    if (after === at + 1) break;
+    at = after;
+  }
+  return at;
+}
