@@ -137,11 +137,16 @@ function sameTerms(one: TokenList, other: TokenList): boolean {
   return true;
 }
 
+/** Whitespace other than single spaces between words. */
+const UNEVEN_SPACE = /^\s|\s$|\s\s|[^\S ]/;
+
 /** The choices whose words, spaces aside, no earlier choice quotes (at most five quotes of 400 characters). */
 function withoutRepeatedQuotes(choices: SentenceChoice[]): SentenceChoice[] {
   const seen = new Set<string>();
   return choices.filter((choice) => {
-    const words = textOf(choice).replace(/\s+/g, ' ').trim();
+    const text = textOf(choice);
+    // Most quotes hold single spaces only: those are their own key, with no copy made.
+    const words = UNEVEN_SPACE.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
     if (seen.has(words)) return false;
     seen.add(words);
     return true;
