@@ -1,5 +1,6 @@
 import { citationOf } from './answer/citation.js';
 import type { Corpus } from './corpus.js';
+import { ANY_CHANNEL } from './pins/service.js';
 import type { PassageView, Pinpoint, PinService } from './services.js';
 import type { DocumentSummary } from './types.js';
 
@@ -66,7 +67,13 @@ export function createCorpusViews(current: () => Corpus, pins: Pick<PinService, 
       const limit = suggestOptions.limit ?? DEFAULT_SUGGESTIONS;
       const wanted = prefix.trim().toLowerCase();
       const scope = suggestOptions.scope;
-      const pinned = scope ? pins.list({ platform: scope.platform, server: scope.server }).map((pin) => pin.question) : [];
+      // Only the pins an /ask here can show first: a question pinned in another (perhaps private) channel stays there.
+      const pinned = scope
+        ? pins
+            .list({ platform: scope.platform, server: scope.server })
+            .filter((pin) => pin.scope.channel === scope.channel || pin.scope.channel === ANY_CHANNEL)
+            .map((pin) => pin.question)
+        : [];
       const headings = [...corpus.documents.values()].flatMap((document) => [document.meta.title, ...(corpus.headingsByDoc.get(document.id) ?? [])]);
       return [...new Set([...pinned, ...headings])].filter((option) => option.toLowerCase().includes(wanted)).slice(0, limit);
     },

@@ -11,7 +11,7 @@ import { FAKE_IDS, type FakeCall } from './fakes/discord.js';
 import { serveRoutes, signatureHeaders } from './fakes/discord-http.js';
 import { createRecordingLogger } from './fakes/discord-logger.js';
 import { useFakeDiscordSuite } from './helpers/discord-suite.js';
-import { askPayload, buttonPayload, commandPayload, PERMS, type Who } from './fakes/discord-payloads.js';
+import { askPayload, autocompletePayload, buttonPayload, commandPayload, PERMS, type Who } from './fakes/discord-payloads.js';
 
 const KNOWLEDGE = 'tests/fixtures/discord/knowledge';
 const TOKEN = 'fake-bot-token';
@@ -348,5 +348,27 @@ describe('discord commands the bot does not know', () => {
       "This command or button is out of date, so I cannot run it. Please let a server admin know that Pinpoint's commands need updating.",
     );
     expect(TEXT.unknown).not.toMatch(/npm|register/);
+  });
+});
+
+describe('discord autocomplete and pins of other channels', () => {
+  it("offers a channel's pinned question in that channel only, never in another one", async () => {
+    const bot = await run();
+    // Moderators pin in their own channel (say a private one); members ask elsewhere.
+    const modChannel = '700000000000000099';
+    const asked = askPayload(QUESTION, { ...MODERATOR, channelId: modChannel });
+    const { from: askedFrom } = await bot.post(asked);
+    const answer = body(await editOf(asked.token, askedFrom));
+    const press = buttonPayload(buttonId(answer, 'pp:p:'), { ...MODERATOR, channelId: modChannel, messageId: '400000000000000501' });
+    (press.message as { channel_id: string }).channel_id = modChannel;
+    const { from } = await bot.post(press);
+    expect(body(await editOf(press.token, from)).content).toBe(TEXT.pinned);
+
+    const choices = async (who: Who) => {
+      const { json } = await bot.post(autocompletePayload('netflix', who));
+      return ((json as { data?: { choices?: { name: string }[] } }).data?.choices ?? []).map((c) => c.name);
+    };
+    expect(await choices({ channelId: modChannel })).toEqual([QUESTION]);
+    expect(await choices({})).toEqual([]);
   });
 });
