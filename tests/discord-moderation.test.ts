@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { createDiscordAdapter } from '../adapters/discord/index.js';
-import { TEXT } from '../adapters/discord/text.js';
+import { TEXT, unpinElsewhereText } from '../adapters/discord/text.js';
 import { STALE_PIN_NOTE } from '../adapters/discord/render.js';
 import { REPORT_TITLE } from '../adapters/discord/render-report.js';
 import { type Answer, createPinpoint, type Pinpoint } from '../src/index.js';
@@ -370,5 +370,46 @@ describe('discord autocomplete and pins of other channels', () => {
     };
     expect(await choices({ channelId: modChannel })).toEqual([QUESTION]);
     expect(await choices({})).toEqual([]);
+  });
+});
+
+describe('discord Unpin of a pin in another channel', () => {
+  /** A moderator of channel `channelId` asks there and pins the answer; returns the pin's id. */
+  async function pinIn(bot: Awaited<ReturnType<typeof run>>, channelId: string, messageId: string): Promise<string> {
+    const who: Who = { ...MODERATOR, channelId };
+    const asked = askPayload(QUESTION, who);
+    const { from: askedFrom } = await bot.post(asked);
+    const press = buttonPayload(buttonId(body(await editOf(asked.token, askedFrom)), 'pp:p:'), { ...who, messageId });
+    (press.message as { channel_id: string }).channel_id = channelId;
+    const { from } = await bot.post(press);
+    expect(body(await editOf(press.token, from)).content).toBe(TEXT.pinned);
+    return bot.core.pins.list({ platform: 'discord', server: FAKE_IDS.guild, channel: channelId })[0]?.id ?? '';
+  }
+  const rules = '700000000000000077';
+  // Pin Messages in their own channel only (a channel override): no say over the pins of #rules.
+  const helper: Who = { permissions: PERMS.moderator, userId: '600000000000000077' };
+
+  it('refuses a member who may pin only in the channel the button is pressed in, and changes nothing', async () => {
+    const bot = await run();
+    const pinId = await pinIn(bot, rules, '400000000000000601');
+    const press = buttonPayload(`pp:u:${pinId}`, helper);
+    const { json, from } = await bot.post(press);
+    expect(json).toEqual({ type: 5, data: { flags: 64 } });
+    expect(body(await editOf(press.token, from)).content).toBe(unpinElsewhereText(rules));
+    expect(suite.fake.calls.slice(from).filter((c) => c.method === 'DELETE')).toEqual([]);
+    expect(bot.core.pins.list({ platform: 'discord', server: FAKE_IDS.guild }).map((p) => p.id)).toEqual([pinId]);
+  });
+
+  it.each([
+    ['a moderator of that channel', { ...helper, channelId: rules }],
+    ['an administrator anywhere in the server', { ...helper, permissions: String(1n << 3n) }],
+  ])('unpins for %s', async (_name, who: Who) => {
+    const bot = await run();
+    const pinId = await pinIn(bot, rules, '400000000000000611');
+    const press = buttonPayload(`pp:u:${pinId}`, who);
+    const { from } = await bot.post(press);
+    expect(body(await editOf(press.token, from)).content).toBe(TEXT.unpinned);
+    expect(callsTo('DELETE', `/channels/${rules}/messages/pins/400000000000000611`, from)).toHaveLength(1);
+    expect(bot.core.pins.list({ platform: 'discord', server: FAKE_IDS.guild })).toEqual([]);
   });
 });

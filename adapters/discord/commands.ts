@@ -3,6 +3,8 @@ import { PINPOINT_DISCORD_LIMITS } from './limits.js';
 
 /** Permission bits, as Discord defines them (discord.js `PermissionFlagsBits`). */
 export const PERMISSIONS = {
+  /** Every permission in every channel of the server. */
+  Administrator: 1n << 3n,
   ViewChannel: 1n << 10n,
   ManageMessages: 1n << 13n,
   /** Split from MANAGE_MESSAGES in 2025; pinning needs it. */

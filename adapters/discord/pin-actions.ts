@@ -6,7 +6,7 @@ import { isModerator, type HandlerContext } from './handler-context.js';
 import { channelOf, firstMessageIdOf, scopeOf, userOf } from './interaction.js';
 import { deletePublicCopy, postPublicCopy, type PostedMessage } from './public-copy.js';
 import { EPHEMERAL_FLAG } from './render.js';
-import { TEXT, unpinByHandText } from './text.js';
+import { TEXT, unpinByHandText, unpinElsewhereText } from './text.js';
 import type { Turn } from './turn.js';
 
 /** The Pin button (moderators): pins the answer's Discord message and records the pin in the core. */
@@ -104,7 +104,12 @@ export async function unpin(ctx: HandlerContext, turn: Turn, pinId: string): Pro
   await turn.defer(true);
   const server = { platform: 'discord', server: i.guild_id };
   const existing = core.pins.list(server).find((p) => p.id === pinId);
-  if (!existing || !core.pins.unpin(server, pinId)) return turn.edit(TEXT.noLongerPinned);
+  if (!existing) return turn.edit(TEXT.noLongerPinned);
+  // The permissions checked above are those of this channel; an administrator's hold everywhere.
+  if (existing.scope.channel !== channelOf(i) && !hasAnyPermission(i.member?.permissions, [PERMISSIONS.Administrator])) {
+    return turn.edit(unpinElsewhereText(existing.scope.channel));
+  }
+  if (!core.pins.unpin(server, pinId)) return turn.edit(TEXT.noLongerPinned);
   if (await unpinMessage(api, existing.messageRef)) return turn.edit(TEXT.unpinned);
   // unpinMessage is false only for a "channel/message" ref, so this link is whole.
   const stays = api.hasToken ? TEXT.unpinRefused : unpinByHandText(`https://discord.com/channels/${i.guild_id}/${existing.messageRef}`);

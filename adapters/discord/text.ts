@@ -39,6 +39,14 @@ export function unpinByHandText(messageUrl: string): string {
   );
 }
 
+/**
+ * Unpin pressed outside the pin's channel: Discord sends the member's permissions in the channel of the
+ * press only, so Pin Messages there says nothing about the channel the pin is in.
+ */
+export function unpinElsewhereText(channelId: string): string {
+  return `That answer is pinned in <#${channelId.replace(/\D/g, '')}>. Use /pins in that channel to unpin it: your permissions there decide. Nothing was changed.`;
+}
+
 export function cooldownText(retryAfterMs: number): string {
   const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
   return `You are asking quickly. Please wait ${seconds} s and try again.`;
