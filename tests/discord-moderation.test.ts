@@ -413,3 +413,35 @@ describe('discord Unpin of a pin in another channel', () => {
     expect(bot.core.pins.list({ platform: 'discord', server: FAKE_IDS.guild })).toEqual([]);
   });
 });
+
+describe('discord More and Share once the documents no longer hold that page', () => {
+  it('says privately that there are no more quotes, and posts nothing publicly', async () => {
+    const knowledge = mkdtempSync(path.join(tmpdir(), 'pinpoint-discord-more-'));
+    suite.cleanups.push(() => rmSync(knowledge, { recursive: true, force: true }));
+    cpSync(KNOWLEDGE, knowledge, { recursive: true });
+    const bot = await run(knowledge);
+    const asked = askPayload('Facebook Netflix Inbox API messages', { private: true });
+    const { from: askedFrom } = await bot.post(asked);
+    const more = buttonId(body(await editOf(asked.token, askedFrom)), 'pp:m:');
+    const pressMore = buttonPayload(more, { messageFlags: 64 });
+    const { from: moreFrom } = await bot.post(pressMore);
+    const page = body(await editOf(pressMore.token, moreFrom));
+    expect(text(page)).toContain('**[4]** ');
+    const share = buttonId(page, 'pp:s:');
+
+    // The operator trims the case down to two paragraphs: the second page is gone.
+    rmSync(path.join(knowledge, 'order.md'));
+    const complaint = path.join(knowledge, 'complaint.md');
+    writeFileSync(complaint, readFileSync(complaint, 'utf8').split('\n\n3.')[0] ?? '');
+    expect(await bot.core.reload()).toMatchObject({ ok: true, changed: true });
+
+    const again = buttonPayload(more, { messageFlags: 64 });
+    const { json, from } = await bot.post(again);
+    expect(json).toEqual({ type: 5, data: { flags: 64 } });
+    expect(body(await editOf(again.token, from))).toMatchObject({ content: TEXT.noMoreQuotes, embeds: [] });
+
+    const shared = await bot.post(buttonPayload(share, { messageFlags: 64 }));
+    expect(shared.json).toEqual(privateNotice(TEXT.noMoreQuotes));
+    expect(suite.fake.calls.slice(shared.from)).toEqual([]);
+  });
+});

@@ -1,4 +1,4 @@
-import { cleanQuestion, isPinpointError } from './core.js';
+import { type Answer, cleanQuestion, isPinpointError } from './core.js';
 import type { ButtonAction } from './custom-id.js';
 import { describeError } from './errors.js';
 import type { HandlerContext } from './handler-context.js';
@@ -102,8 +102,13 @@ export async function answerButton(
   const refused = cooled(turn);
   if (refused) return refused;
   const share = action.action === 'share';
+  // Share's deferral is public, so its page is read first: a page the documents no longer hold (they
+  // changed since the answer) is said privately instead of being posted empty to the channel.
+  const early = share ? answerPage(remembered.question, i, action.offset) : undefined;
+  if (early && isEmptyPage(early.answer)) return turn.notice(TEXT.noMoreQuotes);
   await turn.defer(!share);
-  const { answer, hasMore } = answerPage(remembered.question, i, action.offset);
+  const { answer, hasMore } = early ?? answerPage(remembered.question, i, action.offset);
+  if (isEmptyPage(answer)) return turn.edit(TEXT.noMoreQuotes);
   if (action.action === 'context') {
     const ids = [
       ...(answer.pinned?.excerpts ?? []).map((e) => e.passageId),
@@ -123,4 +128,9 @@ export async function answerButton(
       private: !share,
     }),
   );
+}
+
+/** A page of an answer with quotes that now has none: the documents changed under an older button. */
+function isEmptyPage(answer: Answer): boolean {
+  return answer.kind === 'excerpts' && answer.excerpts.length === 0 && answer.pinned === undefined;
 }

@@ -19,6 +19,7 @@ export const TEXT = {
   pinLimit: 'This channel has reached Discord\'s limit of pinned messages. Unpin an old message here, then press 📌 Pin again.',
   guildOnly: 'Pins belong to a server; this works in a server channel, not in direct messages.',
   expired: 'This answer is no longer available. Ask again with /ask.',
+  noMoreQuotes: 'The documents changed since this answer, and this page of it has no quotes left. Ask again with /ask.',
   nothingToPin: 'Only an answer with quotes can be pinned; this one has none.',
   emptyQuestion: 'Please type a question, e.g. /ask question: When was the complaint filed?',
   noText: 'That message has no text to check against the documents.',
