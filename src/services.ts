@@ -63,7 +63,7 @@ export interface PinInput {
 export interface PinResult {
   pin: Pin;
   /**
-   * The pins this one replaced (the same question in the same channel). Their records are gone, but
+   * The pins this one replaced (the same question in the same channel, and the channel's pin `answer` showed). Their records are gone, but
    * their messages are still pinned on the platform: the adapter unpins them.
    */
   replaced: Pin[];

@@ -65,6 +65,25 @@ describe('state through the core', () => {
     expect(core.ask(question, { scope }).pinned).toMatchObject({ id: pin.id, stale: false });
   });
 
+  it('replaces the stale pin an answer showed when a moderator pins that answer to a paraphrase', async () => {
+    const core = await start();
+    const question = 'Did the court dismiss the privacy claim?';
+    const { pin: old } = core.pins.pin({ scope, question, answer: core.ask(question, { scope }), pinnedBy: 'U-moderator', messageRef: 'c/1' });
+    const file = join(knowledgeDir, 'order.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(QUOTED, 'The court grants the motion to dismiss the privacy claim'));
+    expect(await core.reload()).toMatchObject({ ok: true, changed: true });
+
+    // The moderator asks again in their own words, sees the stale pin first, and pins the fresh answer.
+    const paraphrase = 'Was the privacy claim dismissed by the court?';
+    const shown = core.ask(paraphrase, { scope });
+    expect(shown.pinned).toMatchObject({ id: old.id, stale: true });
+    const { pin, replaced } = core.pins.pin({ scope, question: paraphrase, answer: shown, pinnedBy: 'U-moderator', messageRef: 'c/2' });
+    expect(replaced.map((p) => p.id)).toEqual([old.id]);
+    expect(core.pins.list(scope).map((p) => p.id)).toEqual([pin.id]);
+    expect(core.pins.listStale(scope)).toEqual([]);
+    expect(core.ask(question, { scope }).pinned).toMatchObject({ id: pin.id, stale: false });
+  });
+
   it('keeps remembered answers, votes and the no-match report across a restart', async () => {
     const first = await start();
     const answer = first.ask('When was the complaint filed?', { scope });

@@ -51,6 +51,8 @@ const COLUMNS =
   'id, platform, server, channel, question, normalized_question, excerpts, pinned_by, pinned_at, message_ref, stale';
 /** The pins of one question in one channel: a re-pin replaces them. */
 const SAME_QUESTION = 'platform = ? AND server = ? AND channel = ? AND normalized_question = ?';
+/** The pin an answer showed first, when it is one of this channel's. */
+const SHOWN_PIN = 'id = ? AND platform = ? AND server = ? AND channel = ?';
 // rowid breaks ties between pins made within one millisecond.
 const NEWEST_FIRST = 'ORDER BY pinned_at DESC, rowid DESC';
 
@@ -95,10 +97,13 @@ export function createPinService(options: PinServiceOptions): PinStore {
       stale: documents ? !excerptsCurrent(excerpts, documents) : false,
     };
     const sameQuestion = [scope.platform, scope.server, scope.channel, pinned.normalizedQuestion];
+    // The pin the answer showed first in this channel is re-pinned too, whatever the wording: that is how a
+    // moderator fixes a stale pin ("ask again and pin a fresh answer").
+    const shown = [answer.pinned?.id ?? '', scope.platform, scope.server, scope.channel];
     const replaced = store.write(() => {
       // Re-pinning a question in the same channel replaces the old pin: one reference answer per question.
-      const old = store.all<PinRow>(`SELECT ${COLUMNS} FROM pins WHERE ${SAME_QUESTION}`, sameQuestion);
-      store.run(`DELETE FROM pins WHERE ${SAME_QUESTION}`, sameQuestion);
+      const old = store.all<PinRow>(`SELECT ${COLUMNS} FROM pins WHERE (${SAME_QUESTION}) OR (${SHOWN_PIN})`, [...sameQuestion, ...shown]);
+      store.run(`DELETE FROM pins WHERE (${SAME_QUESTION}) OR (${SHOWN_PIN})`, [...sameQuestion, ...shown]);
       store.run(
         `INSERT INTO pins (${COLUMNS}, stale_since) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         [
