@@ -277,6 +277,54 @@ describe('discord Pin on a question pinned before', () => {
   });
 });
 
+describe('discord Pin on an answer that shows a stale pin', () => {
+  const STALE_WARNING = 'The documents changed since this was pinned';
+  const OLD_QUOTE = 'bi-weekly reports';
+
+  /** Pins the answer to QUESTION, then edits its quote out of the complaint: the pin turns stale. */
+  async function staleBot() {
+    const knowledge = mkdtempSync(path.join(tmpdir(), 'pinpoint-discord-repin-'));
+    suite.cleanups.push(() => rmSync(knowledge, { recursive: true, force: true }));
+    cpSync(KNOWLEDGE, knowledge, { recursive: true });
+    const bot = await run(knowledge);
+    const answer = await ask(bot, QUESTION);
+    const first = buttonPayload(buttonId(answer, 'pp:p:'), { ...MODERATOR, messageId: '400000000000000501' });
+    const { from } = await bot.post(first);
+    expect(body(await editOf(first.token, from)).content).toBe(TEXT.pinned);
+    const complaint = path.join(knowledge, 'complaint.md');
+    writeFileSync(complaint, readFileSync(complaint, 'utf8').replace(OLD_QUOTE, 'monthly reports'));
+    expect(await bot.core.reload()).toMatchObject({ ok: true, changed: true });
+    return bot;
+  }
+  const pinned = (core: Pinpoint) => core.pins.list({ platform: 'discord', server: FAKE_IDS.guild });
+
+  it.each([
+    ['a private answer', { private: true }, { messageFlags: 64 }],
+    ['a public answer', {}, { messageId: '400000000000000502' }],
+  ])('pins a fresh public copy of %s without the stale pin, its warning or its old quotes', async (_name, asked, where) => {
+    const bot = await staleBot();
+    const payload = askPayload(QUESTION, asked);
+    const { from: askedFrom } = await bot.post(payload);
+    const answer = body(await editOf(payload.token, askedFrom));
+    expect(text(answer)).toContain(STALE_WARNING);
+
+    const press = buttonPayload(buttonId(answer, 'pp:p:'), { ...MODERATOR, ...where });
+    const { from } = await bot.post(press);
+    const webhook = `/webhooks/${FAKE_IDS.application}/${String(press.token)}`;
+    expect(body(callsTo('PATCH', `${webhook}/messages/@original`, from).at(-1)!).content).toBe(TEXT.pinned);
+    const posted = callsTo('POST', webhook, from);
+    expect(posted).toHaveLength(1);
+    const copy = body(posted[0]!);
+    expect(text(copy)).not.toContain(STALE_WARNING);
+    expect(text(copy)).not.toContain(OLD_QUOTE);
+    expect(text(copy)).toContain('monthly reports');
+    const copyId = (posted[0]!.reply as { id: string }).id;
+    expect(callsTo('PUT', pinPath(copyId), from)).toHaveLength(1);
+    expect(callsTo('DELETE', pinPath('400000000000000501'), from)).toHaveLength(1);
+    expect(pinned(bot.core).map((p) => [p.messageRef, p.stale])).toEqual([[`${FAKE_IDS.channel}/${copyId}`, false]]);
+  });
+});
+
 describe('discord Pin refused by Discord', () => {
   it('says the message was deleted when Discord no longer knows it (10008)', async () => {
     const bot = await run();

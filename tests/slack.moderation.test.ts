@@ -311,3 +311,49 @@ describe('Slack Pin', () => {
     expect(pinsIn('C0DELETED')).toEqual([]);
   });
 });
+
+describe('Slack Pin on an answer that shows a stale pin', () => {
+  const QUESTION = 'What did Netflix send Facebook in return?';
+  const OLD = 'bi-weekly reports';
+  const NEW = 'monthly reports';
+  const server = { platform: 'slack', server: FAKE_TEAM_ID, channel: 'C0GENERAL' };
+  const complaint = () => path.join(knowledge, 'complaint.md');
+  const pinsOf = () => core.pins.list(server).filter((pin) => pin.question === QUESTION);
+
+  /** A moderator pins the answer to QUESTION; then its quote is edited out of the complaint, so the pin turns stale. */
+  async function stalePin(): Promise<string | undefined> {
+    writeFileSync(complaint(), readFileSync(complaint(), 'utf8').replace(NEW, OLD));
+    expect(await core.reload()).toMatchObject({ ok: true });
+    const value = buttonValue(blocksOf(await slack.ask(QUESTION, 'U0MOD')), ACTION_IDS.pin);
+    expect((await (await slack.press(ACTION_IDS.pin, value, { user: 'U0MOD' })).response()).body.text).toBe(PINNED_TEXT);
+    writeFileSync(complaint(), readFileSync(complaint(), 'utf8').replace(OLD, NEW));
+    expect(await core.reload()).toMatchObject({ ok: true, changed: true });
+    expect(pinsOf().map((pin) => pin.stale)).toEqual([true]);
+    return pinsOf()[0]?.messageRef?.split('/')[1];
+  }
+
+  it.each([
+    ['a private answer', { ephemeral: true, messageTs: undefined }],
+    ['a public answer', { ephemeral: false, messageTs: '1700000005.000001' }],
+  ])('pins a fresh copy of %s without the stale pin, its warning or its old quotes', async (_name, where: { ephemeral: boolean; messageTs?: string }) => {
+    const staleTs = await stalePin();
+    const answer = allText(blocksOf(await slack.ask(QUESTION, 'U0MOD')));
+    expect(answer).toContain('A source document changed since this answer was pinned');
+    expect(answer).toContain(OLD);
+
+    const value = buttonValue(blocksOf(await slack.ask(QUESTION, 'U0MOD')), ACTION_IDS.pin);
+    const posts = fake.callsOf('chat.postMessage').length;
+    const pressed = await slack.press(ACTION_IDS.pin, value, { user: 'U0MOD', ...where });
+    expect((await pressed.response()).body.text).toBe(PINNED_TEXT);
+    const copy = fake.callsOf('chat.postMessage').slice(posts);
+    expect(copy).toHaveLength(1);
+    const text = allText(blocksOf(copy[0]!));
+    expect(text).not.toContain('A source document changed since this answer was pinned');
+    expect(text).not.toContain(OLD);
+    expect(text).toContain(NEW);
+    const pinnedTs = fake.callsOf('pins.add').at(-1)?.params.timestamp;
+    expect(pinnedTs).not.toBe(where.messageTs);
+    expect(fake.callsOf('pins.remove').at(-1)?.params).toMatchObject({ channel: 'C0GENERAL', timestamp: staleTs });
+    expect(pinsOf().map((pin) => [pin.messageRef, pin.stale])).toEqual([[`C0GENERAL/${String(pinnedTs)}`, false]]);
+  });
+});

@@ -24,12 +24,18 @@ export async function pin(ctx: HandlerContext, turn: Turn, question: string, ans
   const { answer } = answerPage(question, i, offset);
   if (answer.kind !== 'excerpts' || answer.excerpts.length === 0) return turn.edit(TEXT.nothingToPin);
 
+  // The pin records the fresh quotes only, so its message shows them alone: not the earlier pin the answer
+  // leads with (its header, stale warning and old quotes).
+  const { pinned: earlier, ...fresh } = answer;
   // The first message of a split answer is the one readers see first, so that one gets pinned.
-  const shown: PostedMessage | undefined =
+  const here: PostedMessage | undefined =
     i.message && ((i.message.flags ?? 0) & EPHEMERAL_FLAG) === 0
       ? { id: firstMessageIdOf(i.message), channel_id: i.message.channel_id ?? channelOf(i) }
       : undefined;
-  const copy = shown ? [] : await postPublicCopy(ctx, turn, answer, { answerId, offset });
+  // A public message is pinned as it is, unless the earlier pin is stale: the message then shows it (a Pin
+  // button is drawn only beside no pin or a stale one) or is its own with the old quotes, so a fresh copy is pinned.
+  const shown = earlier?.stale ? undefined : here;
+  const copy = shown ? [] : await postPublicCopy(ctx, turn, fresh, { answerId, offset });
   const target = shown ?? copy[0];
   if (!target) return turn.edit(TEXT.nothingToPin);
   try {

@@ -32,8 +32,12 @@ export async function pin(press: Press): Promise<void> {
   if (answer.kind !== 'excerpts' || answer.excerpts.length === 0) {
     return void (await tell(toSlackNotice('There is nothing to pin in this answer.')));
   }
-  // A private answer cannot be pinned: post it to the channel first, then pin that message.
-  const copyTs = origin.ephemeral || origin.messageTs === undefined ? await postCopy(press, answer) : undefined;
+  // The pin records the fresh quotes only, so its message shows them alone: not the earlier pin the answer
+  // leads with (its header, stale warning and old quotes).
+  const { pinned: earlier, ...fresh } = answer;
+  // A private answer cannot be pinned: post it to the channel first, then pin that message. So is a public
+  // one beside a stale pin: it shows that pin's old quotes, or is that pin's own message.
+  const copyTs = origin.ephemeral || origin.messageTs === undefined || earlier?.stale ? await postCopy(press, fresh) : undefined;
   const ts = copyTs ?? origin.messageTs;
   if (ts === undefined) throw new Error('chat.postMessage returned no ts');
   try {
