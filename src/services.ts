@@ -91,6 +91,8 @@ export interface RememberedAnswer {
   question: string;
   scope?: PinScope;
   createdAt: string;
+  /** The passages its first page quoted: Pin checks the documents still give that answer before pinning it. */
+  passageIds: string[];
 }
 
 /** Short ids for answers so buttons (custom_id ≤ 100 chars) keep working after a restart. */

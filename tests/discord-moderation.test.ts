@@ -325,6 +325,38 @@ describe('discord Pin on an answer that shows a stale pin', () => {
   });
 });
 
+describe('discord Pin after the documents changed under the answer', () => {
+  const edited = (text: string) => text.replace('bi-weekly reports', 'monthly reports');
+  // Nothing left that answers the question: not "nothing to pin" for an answer the moderator saw quotes in.
+  const emptied = (text: string) => text.replace(/^(\d+\.) .*$/gm, '$1 The weather was sunny.');
+  it.each([
+    ['a public answer', {}, { messageId: '400000000000000601' }, edited],
+    ['a private answer', { private: true }, { messageFlags: 64 }, edited],
+    ['an answer the documents no longer give', {}, { messageId: '400000000000000602' }, emptied],
+  ])('pins nothing of %s and says to ask again, rather than another answer than the one shown', async (_name, asked, where, edit) => {
+    const knowledge = mkdtempSync(path.join(tmpdir(), 'pinpoint-discord-changed-'));
+    suite.cleanups.push(() => rmSync(knowledge, { recursive: true, force: true }));
+    cpSync(KNOWLEDGE, knowledge, { recursive: true });
+    const bot = await run(knowledge);
+    const payload = askPayload(QUESTION, asked);
+    const { from: askedFrom } = await bot.post(payload);
+    const answer = body(await editOf(payload.token, askedFrom));
+    expect(text(answer)).toContain('bi-weekly reports');
+
+    // The operator edits the quoted sentence while the answer is on screen.
+    const complaint = path.join(knowledge, 'complaint.md');
+    writeFileSync(complaint, edit(readFileSync(complaint, 'utf8')));
+    if (edit === emptied) rmSync(path.join(knowledge, 'order.md'));
+    expect(await bot.core.reload()).toMatchObject({ ok: true, changed: true });
+
+    const press = buttonPayload(buttonId(answer, 'pp:p:'), { ...MODERATOR, ...where });
+    const { from } = await bot.post(press);
+    expect(body(await editOf(press.token, from)).content).toBe(TEXT.answerChanged);
+    expect(suite.fake.calls.slice(from).filter((c) => c.method === 'PUT' || c.method === 'POST')).toEqual([]);
+    expect(bot.core.pins.list({ platform: 'discord', server: FAKE_IDS.guild })).toEqual([]);
+  });
+});
+
 describe('discord Pin refused by Discord', () => {
   it('says the message was deleted when Discord no longer knows it (10008)', async () => {
     const bot = await run();

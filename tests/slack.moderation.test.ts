@@ -4,12 +4,12 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTION_IDS, UNPIN_ACTION_ID, VOTE_ACTION_IDS } from '../adapters/slack/actions.js';
 import { VOTE_EXPIRED_TEXT, VOTED_TEXT } from '../adapters/slack/feedback.js';
-import { EARLIER_PIN_LEFT_TEXT, PIN_FAILURE_TEXT, PINNED_TEXT } from '../adapters/slack/pin.js';
+import { ANSWER_CHANGED_TEXT, EARLIER_PIN_LEFT_TEXT, PIN_FAILURE_TEXT, PINNED_TEXT } from '../adapters/slack/pin.js';
 import { APOLOGY } from '../adapters/slack/edge.js';
 import { NOT_PINNED_TEXT, SLACK_PIN_LEFT_TEXT, UNPIN_REFUSED_TEXT, UNPINNED_TEXT } from '../adapters/slack/unpin.js';
 import { createPinpoint, type Pinpoint } from '../src/index.js';
 import { FakeSlack, FAKE_TEAM_ID } from './fakes/slack-api.js';
-import { allText, type Block, blocksOf, buttonValue, GENEROUS, startHttpSlack, type HttpSlack } from './fakes/slack-harness.js';
+import { allText, type Block, blocksOf, buttonValue, GENEROUS, plain, startHttpSlack, type HttpSlack } from './fakes/slack-harness.js';
 import { RecordingLogger } from './fakes/slack-log.js';
 
 const FIXTURE = path.join(import.meta.dirname, 'fixtures', 'slack');
@@ -355,5 +355,34 @@ describe('Slack Pin on an answer that shows a stale pin', () => {
     expect(pinnedTs).not.toBe(where.messageTs);
     expect(fake.callsOf('pins.remove').at(-1)?.params).toMatchObject({ channel: 'C0GENERAL', timestamp: staleTs });
     expect(pinsOf().map((pin) => [pin.messageRef, pin.stale])).toEqual([[`C0GENERAL/${String(pinnedTs)}`, false]]);
+  });
+});
+
+describe('Slack Pin after the documents changed under the answer', () => {
+  const QUESTION = 'Which shows did Netflix recommend with the message data?';
+  const complaint = () => path.join(knowledge, 'complaint.md');
+  const OLD = 'decide which shows to recommend';
+
+  it.each([
+    ['a private answer', { ephemeral: true, messageTs: undefined }],
+    ['a public answer', { ephemeral: false, messageTs: '1700000006.000001' }],
+  ])('pins nothing of %s and says to ask again, rather than another answer than the one shown', async (_name, where: { ephemeral: boolean; messageTs?: string }) => {
+    const original = readFileSync(complaint(), 'utf8');
+    try {
+      const answer = await slack.ask(QUESTION, 'U0MOD');
+      expect(plain(blocksOf(answer))).toContain(OLD);
+      // The operator edits the quoted sentence while the answer is on screen.
+      writeFileSync(complaint(), original.replace(OLD, 'choose which shows to suggest'));
+      expect(await core.reload()).toMatchObject({ ok: true, changed: true });
+
+      const calls = fake.calls.length;
+      const pressed = await slack.press(ACTION_IDS.pin, buttonValue(blocksOf(answer), ACTION_IDS.pin), { user: 'U0MOD', ...where });
+      expect((await pressed.response()).body.text).toBe(ANSWER_CHANGED_TEXT);
+      expect(fake.calls.slice(calls).map((call) => call.method).filter((method) => method !== 'users.info')).toEqual([]);
+      expect(core.pins.list({ platform: 'slack', server: FAKE_TEAM_ID }).filter((pin) => pin.question === QUESTION)).toEqual([]);
+    } finally {
+      writeFileSync(complaint(), original);
+      await core.reload();
+    }
   });
 });

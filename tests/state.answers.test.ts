@@ -51,6 +51,7 @@ describe('answers.remember', () => {
       question: 'What was granted?',
       scope,
       createdAt: '2026-03-01T12:00:00.000Z',
+      passageIds: answer.kind === 'excerpts' ? answer.excerpts.map((excerpt) => excerpt.passageId) : [],
     });
     expect(`more:${remembered.id}:3`.length).toBeLessThanOrEqual(100);
     first.close();
@@ -64,6 +65,7 @@ describe('answers.remember', () => {
       id: remembered.id,
       question: 'What was granted?',
       createdAt: '2026-03-01T12:00:00.000Z',
+      passageIds: remembered.passageIds,
     });
   });
 

@@ -98,7 +98,7 @@ export async function answerButton(
   const i = turn.interaction;
   const remembered = core.answers.get(action.answerId);
   if (!remembered) return turn.notice(TEXT.expired);
-  if (action.action === 'pin') return pin(ctx, turn, remembered.question, action.answerId, action.offset);
+  if (action.action === 'pin') return pin(ctx, turn, remembered, action.answerId, action.offset);
   const refused = cooled(turn);
   if (refused) return refused;
   const share = action.action === 'share';

@@ -9,8 +9,16 @@ import { EPHEMERAL_FLAG } from './render.js';
 import { TEXT, unpinByHandText, unpinElsewhereText } from './text.js';
 import type { Turn } from './turn.js';
 
+/** What the answer log remembers of the answer under the Pin button. */
+export interface ShownAnswer {
+  question: string;
+  /** The passages its first page quoted. */
+  passageIds: readonly string[];
+}
+
 /** The Pin button (moderators): pins the answer's Discord message and records the pin in the core. */
-export async function pin(ctx: HandlerContext, turn: Turn, question: string, answerId: string, offset: number): Promise<void> {
+export async function pin(ctx: HandlerContext, turn: Turn, remembered: ShownAnswer, answerId: string, offset: number): Promise<void> {
+  const { question } = remembered;
   const { core, api, answerPage } = ctx;
   const i = turn.interaction;
   if (!i.guild_id) return turn.notice(TEXT.guildOnly);
@@ -22,6 +30,10 @@ export async function pin(ctx: HandlerContext, turn: Turn, question: string, ans
   if (!api.hasToken) return turn.notice(TEXT.noBotToken);
   await turn.defer(true);
   const { answer } = answerPage(question, i, offset);
+  // The answer is asked again now: after a reload it may quote other passages than the moderator read (and
+  // than a public message shows). Only the first page's passages are on record, so later pages go unchecked.
+  const excerpts = answer.kind === 'excerpts' ? answer.excerpts : [];
+  if (offset === 0 && !quotesSamePassages(excerpts, remembered.passageIds)) return turn.edit(TEXT.answerChanged);
   if (answer.kind !== 'excerpts' || answer.excerpts.length === 0) return turn.edit(TEXT.nothingToPin);
 
   // The pin records the fresh quotes only, so its message shows them alone: not the earlier pin the answer
@@ -50,6 +62,12 @@ export async function pin(ctx: HandlerContext, turn: Turn, question: string, ans
   const { replaced } = core.pins.pin({ scope: scopeOf(i), question, answer, pinnedBy: userOf(i).id, messageRef });
   const earlierLeft = await unpinReplaced(ctx, replaced, messageRef);
   await turn.edit(earlierLeft ? `${TEXT.pinned} ${TEXT.earlierPinLeft}` : TEXT.pinned);
+}
+
+/** True when the excerpts quote exactly these passages, in any order. */
+function quotesSamePassages(excerpts: readonly { passageId: string }[], passageIds: readonly string[]): boolean {
+  const ids = new Set(excerpts.map((excerpt) => excerpt.passageId));
+  return ids.size === new Set(passageIds).size && passageIds.every((id) => ids.has(id));
 }
 
 /** What to tell the moderator when Discord refused the pin; undefined for failures the apology covers. */

@@ -34,7 +34,7 @@ export function registerButtons(app: App, deps: SlackDeps): void {
           value.source === 'sources'
             ? deps.core.findSources(question, { scope, offset })
             : deps.core.ask(question, { scope, offset });
-        await HANDLERS[kind]({ deps, value, question, origin, client, tell, rerun });
+        await HANDLERS[kind]({ deps, value, question, passageIds: remembered.passageIds, origin, client, tell, rerun });
       });
     });
   }

@@ -10,6 +10,8 @@ import { slackErrorCode } from './slack-error.js';
 
 export const PIN_REFUSED_TEXT = 'Only workspace admins and Pinpoint moderators can pin answers.';
 export const PINNED_TEXT = '📌 Pinned: later questions like this one get this answer first.';
+export const ANSWER_CHANGED_TEXT =
+  'The documents changed since this answer was given, so nothing was pinned: ask again and pin the new answer.';
 export const EARLIER_PIN_LEFT_TEXT =
   ' The message pinned earlier for this question is still pinned in its channel: unpin it there from the message menu if you want it gone.';
 
@@ -23,12 +25,17 @@ export const PIN_FAILURE_TEXT: ReadonlyMap<string, string> = new Map([
 
 /** Moderators only: others are refused before anything is posted, pinned or stored. */
 export async function pin(press: Press): Promise<void> {
-  const { deps, value, question, origin, client, tell } = press;
+  const { deps, value, question, passageIds, origin, client, tell } = press;
   if (!(await deps.moderators.isModerator(client, origin.user))) {
     return void (await tell(toSlackNotice(PIN_REFUSED_TEXT)));
   }
   const scope = scopeOf(origin.team, origin.channel);
   const answer = deps.core.ask(question, { scope, offset: value.offset });
+  // The answer is asked again now: after a reload it may quote other passages than the moderator read (and
+  // than a public message shows). Only the first page's passages are on record, so later pages go unchecked.
+  if (value.offset === 0 && !quotesSamePassages(answer.kind === 'excerpts' ? answer.excerpts : [], passageIds)) {
+    return void (await tell(toSlackNotice(ANSWER_CHANGED_TEXT)));
+  }
   if (answer.kind !== 'excerpts' || answer.excerpts.length === 0) {
     return void (await tell(toSlackNotice('There is nothing to pin in this answer.')));
   }
@@ -57,6 +64,12 @@ export async function pin(press: Press): Promise<void> {
   deps.logger.info({ channel: origin.channel, replaced: replaced.length }, 'slack: answer pinned');
   const earlierLeft = await unpinReplaced(client, deps, replaced, messageRef);
   await tell(toSlackNotice(earlierLeft ? `${PINNED_TEXT}${EARLIER_PIN_LEFT_TEXT}` : PINNED_TEXT));
+}
+
+/** True when the excerpts quote exactly these passages, in any order. */
+function quotesSamePassages(excerpts: readonly { passageId: string }[], passageIds: readonly string[]): boolean {
+  const ids = new Set(excerpts.map((excerpt) => excerpt.passageId));
+  return ids.size === new Set(passageIds).size && passageIds.every((id) => ids.has(id));
 }
 
 /** Posts the answer being pinned to the channel, crediting the moderator by name; returns its ts. */

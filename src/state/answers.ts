@@ -53,6 +53,7 @@ interface AnswerRow {
   server: string | null;
   channel: string | null;
   created_at: string;
+  passage_ids: string;
 }
 
 export function createAnswerLog(options: AnswerLogOptions): AnswerStore {
@@ -90,12 +91,12 @@ export function createAnswerLog(options: AnswerLogOptions): AnswerStore {
         ],
       );
     });
-    return { id, question, ...(scope ? { scope: { ...scope } } : {}), createdAt };
+    return { id, question, ...(scope ? { scope: { ...scope } } : {}), createdAt, passageIds };
   };
 
   const get = (id: string): RememberedAnswer | undefined => {
     const row = store.get<AnswerRow>(
-      `SELECT id, question, platform, server, channel, created_at FROM answers
+      `SELECT id, question, platform, server, channel, created_at, passage_ids FROM answers
        WHERE id = ? AND question IS NOT NULL AND expires_at > ?`,
       [id, now().toISOString()],
     );
@@ -104,7 +105,7 @@ export function createAnswerLog(options: AnswerLogOptions): AnswerStore {
       row.platform !== null && row.server !== null && row.channel !== null
         ? { scope: { platform: row.platform, server: row.server, channel: row.channel } }
         : {};
-    return { id: row.id, question: row.question, ...scope, createdAt: row.created_at };
+    return { id: row.id, question: row.question, ...scope, createdAt: row.created_at, passageIds: JSON.parse(row.passage_ids) as string[] };
   };
 
   const feedback = (answerId: string, user: { platform: string; id: string }, vote: 'up' | 'down'): void => {
