@@ -58,6 +58,8 @@ export interface PinInput {
   answer: Answer;
   pinnedBy: string;
   messageRef?: string;
+  /** The remembered answer pinned (AnswerLog): kept while pinned, so the buttons of the pinned message keep working. */
+  answerId?: string;
 }
 
 export interface PinResult {

@@ -97,6 +97,8 @@ export interface Pin {
   pinnedBy: string;
   pinnedAt: string;
   messageRef?: string;
+  /** The remembered answer it was pinned from: its question outlives the expiry while pinned. */
+  answerId?: string;
   /** True when a quote is no longer an exact substring of its source document. */
   stale: boolean;
 }

@@ -207,6 +207,8 @@ describe('discord Pin on an answer split over several messages', () => {
     expect(callsTo('PUT', pinPath('400000000000000302'), from)).toEqual([]);
     const [pin] = bot.core.pins.list({ platform: 'discord', server: FAKE_IDS.guild });
     expect(pin?.messageRef).toBe(`${FAKE_IDS.channel}/400000000000000301`);
+    // The answer behind the pinned message's buttons is kept while pinned.
+    expect(pin?.answerId).toBe(buttonId(answer, 'pp:p:').split(':')[2]);
   });
 
   it('posts every part of a long private answer publicly, Pin left off, and pins the first part', async () => {

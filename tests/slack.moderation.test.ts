@@ -354,7 +354,7 @@ describe('Slack Pin on an answer that shows a stale pin', () => {
     const pinnedTs = fake.callsOf('pins.add').at(-1)?.params.timestamp;
     expect(pinnedTs).not.toBe(where.messageTs);
     expect(fake.callsOf('pins.remove').at(-1)?.params).toMatchObject({ channel: 'C0GENERAL', timestamp: staleTs });
-    expect(pinsOf().map((pin) => [pin.messageRef, pin.stale])).toEqual([[`C0GENERAL/${String(pinnedTs)}`, false]]);
+    expect(pinsOf().map((pin) => [pin.messageRef, pin.stale, pin.answerId])).toEqual([[`C0GENERAL/${String(pinnedTs)}`, false, answerIdOf(value)]]);
   });
 });
 

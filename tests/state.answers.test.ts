@@ -96,6 +96,27 @@ describe('answers.remember', () => {
   });
 });
 
+describe('answers of pinned messages', () => {
+  it('keeps the question behind a pinned answer past its expiry, until it is unpinned', () => {
+    const state = open();
+    const pinned = state.answers.remember('What was granted?', answer, scope);
+    const { pin } = state.pins.pin({ scope, question: 'What was granted?', answer, pinnedBy: 'U-mod', answerId: pinned.id });
+    expect(pin.answerId).toBe(pinned.id);
+    clock += QUESTION_TTL_MS;
+    state.answers.remember('A later question', noMatch, scope);
+    // The pinned message's More and Context buttons keep working: the pin keeps the question anyway.
+    expect(state.answers.get(pinned.id)).toEqual(pinned);
+    state.close();
+    expect(open().answers.get(pinned.id)).toEqual(pinned);
+
+    const reopened = opened.at(-1)!;
+    expect(reopened.pins.unpin(scope, pin.id)).toBe(true);
+    expect(reopened.answers.get(pinned.id)).toBeUndefined();
+    reopened.answers.remember('Another question', noMatch, scope);
+    expect(rows<{ question: string | null }>(`SELECT question FROM answers WHERE id = '${pinned.id}'`)).toEqual([{ question: null }]);
+  });
+});
+
 describe('answers.feedback', () => {
   it('records one vote per user per answer, the latest winning', () => {
     const state = open();

@@ -59,7 +59,7 @@ export async function pin(ctx: HandlerContext, turn: Turn, remembered: ShownAnsw
     return turn.edit(refusal);
   }
   const messageRef = `${target.channel_id}/${target.id}`;
-  const { replaced } = core.pins.pin({ scope: scopeOf(i), question, answer, pinnedBy: userOf(i).id, messageRef });
+  const { replaced } = core.pins.pin({ scope: scopeOf(i), question, answer, pinnedBy: userOf(i).id, messageRef, answerId });
   const earlierLeft = await unpinReplaced(ctx, replaced, messageRef);
   await turn.edit(earlierLeft ? `${TEXT.pinned} ${TEXT.earlierPinLeft}` : TEXT.pinned);
 }

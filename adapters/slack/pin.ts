@@ -60,7 +60,7 @@ export async function pin(press: Press): Promise<void> {
     }
   }
   const messageRef = `${origin.channel}/${ts}`;
-  const { replaced } = deps.core.pins.pin({ scope, question, answer, pinnedBy: origin.user, messageRef });
+  const { replaced } = deps.core.pins.pin({ scope, question, answer, pinnedBy: origin.user, messageRef, answerId: value.answerId });
   deps.logger.info({ channel: origin.channel, replaced: replaced.length }, 'slack: answer pinned');
   const earlierLeft = await unpinReplaced(client, deps, replaced, messageRef);
   await tell(toSlackNotice(earlierLeft ? `${PINNED_TEXT}${EARLIER_PIN_LEFT_TEXT}` : PINNED_TEXT));

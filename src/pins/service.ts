@@ -45,10 +45,11 @@ interface PinRow {
   pinned_at: string;
   message_ref: string | null;
   stale: number;
+  answer_id: string | null;
 }
 
 const COLUMNS =
-  'id, platform, server, channel, question, normalized_question, excerpts, pinned_by, pinned_at, message_ref, stale';
+  'id, platform, server, channel, question, normalized_question, excerpts, pinned_by, pinned_at, message_ref, stale, answer_id';
 /** The pins of one question in one channel: a re-pin replaces them. */
 const SAME_QUESTION = 'platform = ? AND server = ? AND channel = ? AND normalized_question = ?';
 /** The pin an answer showed first, when it is one of this channel's. */
@@ -94,6 +95,7 @@ export function createPinService(options: PinServiceOptions): PinStore {
       pinnedBy: input.pinnedBy,
       pinnedAt: now().toISOString(),
       ...(input.messageRef === undefined ? {} : { messageRef: input.messageRef }),
+      ...(input.answerId === undefined ? {} : { answerId: input.answerId }),
       stale: documents ? !excerptsCurrent(excerpts, documents) : false,
     };
     const sameQuestion = [scope.platform, scope.server, scope.channel, pinned.normalizedQuestion];
@@ -105,7 +107,7 @@ export function createPinService(options: PinServiceOptions): PinStore {
       const old = store.all<PinRow>(`SELECT ${COLUMNS} FROM pins WHERE (${SAME_QUESTION}) OR (${SHOWN_PIN})`, [...sameQuestion, ...shown]);
       store.run(`DELETE FROM pins WHERE (${SAME_QUESTION}) OR (${SHOWN_PIN})`, [...sameQuestion, ...shown]);
       store.run(
-        `INSERT INTO pins (${COLUMNS}, stale_since) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO pins (${COLUMNS}, stale_since) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         [
           pinned.id,
           scope.platform,
@@ -118,6 +120,7 @@ export function createPinService(options: PinServiceOptions): PinStore {
           pinned.pinnedAt,
           pinned.messageRef ?? null,
           pinned.stale ? 1 : 0,
+          pinned.answerId ?? null,
           pinned.stale ? pinned.pinnedAt : null,
         ],
       );
@@ -224,6 +227,7 @@ function toPin(row: PinRow): Pin {
     pinnedBy: row.pinned_by,
     pinnedAt: row.pinned_at,
     ...(row.message_ref === null ? {} : { messageRef: row.message_ref }),
+    ...(row.answer_id === null ? {} : { answerId: row.answer_id }),
     stale: row.stale === 1,
   };
 }

@@ -10,11 +10,15 @@ import type { Store } from './store.js';
 /**
  * How long a remembered answer keeps its question. The More and Context buttons re-run the question,
  * so it has to be stored; after this it is erased (the row stays for its feedback) and the buttons
- * say the answer expired. Question text is otherwise kept only for pins and the no-match report.
+ * say the answer expired, unless the answer is pinned. Question text is otherwise kept only for pins and
+ * the no-match report.
  */
 export const QUESTION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
 export const DEFAULT_REPORT_LIMIT = 10;
+
+/** The answer is pinned: its question outlives the expiry for the pinned message's buttons (the pin keeps it anyway). */
+const PINNED = 'EXISTS (SELECT 1 FROM pins WHERE pins.answer_id = answers.id)';
 
 /** A Discord server or a Slack workspace. */
 export interface ServerScope {
@@ -62,7 +66,7 @@ export function createAnswerLog(options: AnswerLogOptions): AnswerStore {
 
   const forgetExpired = (at: string): void => {
     const { changes } = store.run(
-      'UPDATE answers SET question = NULL WHERE question IS NOT NULL AND expires_at <= ?',
+      `UPDATE answers SET question = NULL WHERE question IS NOT NULL AND expires_at <= ? AND NOT (${PINNED})`,
       [at],
     );
     if (changes > 0) logger.debug({ erased: changes }, 'pinpoint: erased expired answer questions');
@@ -97,7 +101,7 @@ export function createAnswerLog(options: AnswerLogOptions): AnswerStore {
   const get = (id: string): RememberedAnswer | undefined => {
     const row = store.get<AnswerRow>(
       `SELECT id, question, platform, server, channel, created_at, passage_ids FROM answers
-       WHERE id = ? AND question IS NOT NULL AND expires_at > ?`,
+       WHERE id = ? AND question IS NOT NULL AND (expires_at > ? OR ${PINNED})`,
       [id, now().toISOString()],
     );
     if (!row) return undefined;

@@ -83,6 +83,15 @@ export const MIGRATIONS: readonly Migration[] = [
       DROP TABLE no_match;
     `,
   },
+  {
+    version: 4,
+    name: 'the answer a pin was made from',
+    // While pinned, the answer's question is kept past its expiry: the pinned message's buttons need it.
+    sql: `
+      ALTER TABLE pins ADD COLUMN answer_id TEXT;
+      CREATE INDEX pins_answer ON pins (answer_id) WHERE answer_id IS NOT NULL;
+    `,
+  },
 ];
 
 /** Refuses a database from a newer Pinpoint; runs before anything writes, so such a file is left as it was. */
