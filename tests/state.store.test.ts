@@ -147,6 +147,30 @@ describe('createState store', () => {
     );
   });
 
+  it('stops with STORE_UNAVAILABLE naming the lock, not the permissions, when another process holds the database', () => {
+    open().close();
+    const holder = new Database(file);
+    holder.pragma('journal_mode = DELETE');
+    holder.exec('BEGIN EXCLUSIVE');
+    try {
+      let error: unknown;
+      try {
+        createState({ dataDir: dir, analyze: (text) => text.split(/\s+/), busyTimeoutMs: 50 }).close();
+      } catch (caught) {
+        error = caught;
+      }
+      expect(error).toBeInstanceOf(PinpointError);
+      expect([(error as PinpointError).code, (error as PinpointError).message]).toEqual([
+        'STORE_UNAVAILABLE',
+        `pinpoint: state database ${file} is locked by another process (database is locked); ` +
+          'stop the other Pinpoint or program using DATA_DIR (one Pinpoint per DATA_DIR), or set DATA_DIR to another folder',
+      ]);
+    } finally {
+      holder.exec('ROLLBACK');
+      holder.close();
+    }
+  });
+
   it('refuses a database written by a newer Pinpoint without changing it', () => {
     open().close();
     const db = new Database(file);

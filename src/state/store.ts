@@ -157,7 +157,19 @@ function checkIntegrity(db: Database.Database, file: string): void {
 function classify(file: string, error: unknown): PinpointError {
   const code = (error as { code?: unknown }).code;
   if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') return corrupt(file, String(error), error);
+  // Still locked after busy_timeout: the folder's permissions are fine, another process holds the file.
+  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') return locked(file, error);
   return unavailable(file, error);
+}
+
+function locked(file: string, error: unknown): PinpointError {
+  const reason = error instanceof Error ? error.message : String(error);
+  return new PinpointError(
+    'STORE_UNAVAILABLE',
+    `pinpoint: state database ${file} is locked by another process (${reason}); ` +
+      'stop the other Pinpoint or program using DATA_DIR (one Pinpoint per DATA_DIR), or set DATA_DIR to another folder',
+    { cause: error },
+  );
 }
 
 function corrupt(file: string, detail?: string, cause?: unknown): PinpointError {
