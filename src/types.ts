@@ -99,7 +99,7 @@ export interface Pin {
   messageRef?: string;
   /** The remembered answer it was pinned from: its question outlives the expiry while pinned. */
   answerId?: string;
-  /** True when a quote is no longer an exact substring of its source document. */
+  /** True when a quote is no longer an exact substring of its source document, or no longer where its citation points. */
   stale: boolean;
 }
 

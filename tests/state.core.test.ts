@@ -84,6 +84,30 @@ describe('state through the core', () => {
     expect(core.ask(question, { scope }).pinned).toMatchObject({ id: pin.id, stale: false });
   });
 
+  it('turns a pin stale when its quote moves so that its citation points elsewhere, not when the document only grows', async () => {
+    const core = await start();
+    const question = 'Did the court dismiss the privacy claim?';
+    const { pin } = core.pins.pin({ scope, question, answer: core.ask(question, { scope }), pinnedBy: 'U-moderator', messageRef: 'c/1' });
+    const [excerpt] = pin.excerpts;
+    expect(excerpt?.quote).toContain(QUOTED);
+    expect(excerpt?.citation.label).toBe('Discussion, para. 4');
+
+    const file = join(knowledgeDir, 'order.md');
+    const original = readFileSync(file, 'utf8');
+    // A paragraph added at the end, and a new document: every pinned citation still points at its quote.
+    writeFileSync(file, `${original}\nThe clerk shall serve this order on all parties.\n`);
+    writeFileSync(join(knowledgeDir, 'notice.md'), 'The hearing set for May 2 is vacated.\n');
+    expect(await core.reload()).toMatchObject({ ok: true, changed: true });
+    expect(core.pins.listStale(scope)).toEqual([]);
+
+    // A paragraph inserted before it: the quote is still verbatim, but now in para. 5, not the cited para. 4.
+    writeFileSync(file, original.replace('## Discussion\n', '## Discussion\n\nThe parties agreed to a stay of discovery.\n'));
+    expect(await core.reload()).toMatchObject({ ok: true, changed: true });
+    const fresh = core.ask(question, { scope });
+    expect(fresh.kind === 'excerpts' ? fresh.excerpts[0]?.citation.label : undefined).toBe('Discussion, para. 5');
+    expect(core.pins.listStale(scope).map((stale) => stale.id)).toEqual([pin.id]);
+  });
+
   it('keeps remembered answers, votes and the no-match report across a restart', async () => {
     const first = await start();
     const answer = first.ask('When was the complaint filed?', { scope });

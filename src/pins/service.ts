@@ -6,7 +6,7 @@ import type { Store } from '../state/store.js';
 import type { Pin, PinnedExcerpt, PinScope } from '../types.js';
 import { type Analyze, PIN_MATCH_THRESHOLD, termSimilarity } from './match.js';
 import { normalizeQuestion } from './normalize.js';
-import { type DocumentTexts, excerptsCurrent } from './stale.js';
+import { type CiteQuote, type DocumentTexts, excerptsCurrent } from './stale.js';
 
 /** A pin with this channel applies to every channel of its server; a channel's own pin wins over it. */
 export const ANY_CHANNEL = '*';
@@ -21,9 +21,9 @@ export interface StaleRefresh {
 export interface PinStore extends PinService {
   /**
    * Re-checks every pin against the current documents and remembers them for later pins' source hashes.
-   * Call it after every (re)load of the knowledge, the first one included.
+   * Call it after every (re)load of the knowledge, the first one included; `cite` checks the citations too.
    */
-  refreshStale(documents: DocumentTexts): StaleRefresh;
+  refreshStale(documents: DocumentTexts, cite?: CiteQuote): StaleRefresh;
 }
 
 export interface PinServiceOptions {
@@ -60,6 +60,7 @@ const NEWEST_FIRST = 'ORDER BY pinned_at DESC, rowid DESC';
 export function createPinService(options: PinServiceOptions): PinStore {
   const { store, analyze, logger, now } = options;
   let documents: DocumentTexts | undefined;
+  let cite: CiteQuote | undefined;
 
   const pin = (input: PinInput): PinResult => {
     const scope = checkScope(input.scope);
@@ -96,7 +97,7 @@ export function createPinService(options: PinServiceOptions): PinStore {
       pinnedAt: now().toISOString(),
       ...(input.messageRef === undefined ? {} : { messageRef: input.messageRef }),
       ...(input.answerId === undefined ? {} : { answerId: input.answerId }),
-      stale: documents ? !excerptsCurrent(excerpts, documents) : false,
+      stale: documents ? !excerptsCurrent(excerpts, documents, cite) : false,
     };
     const sameQuestion = [scope.platform, scope.server, scope.channel, pinned.normalizedQuestion];
     // The pin the answer showed first in this channel is re-pinned too, whatever the wording: that is how a
@@ -183,14 +184,14 @@ export function createPinService(options: PinServiceOptions): PinStore {
     return best ? toPin(best.row) : undefined;
   };
 
-  const refreshStale = (current: DocumentTexts): StaleRefresh => {
+  const refreshStale = (current: DocumentTexts, currentCite?: CiteQuote): StaleRefresh => {
     const at = now().toISOString();
     const result: StaleRefresh = { checked: 0, stale: 0, changed: [] };
     store.write(() => {
       const rows = store.all<{ id: string; excerpts: string; stale: number }>('SELECT id, excerpts, stale FROM pins');
       for (const row of rows) {
         result.checked += 1;
-        const stale = !excerptsCurrent(JSON.parse(row.excerpts) as PinnedExcerpt[], current);
+        const stale = !excerptsCurrent(JSON.parse(row.excerpts) as PinnedExcerpt[], current, currentCite);
         if (stale) result.stale += 1;
         if (stale === (row.stale === 1)) continue;
         result.changed.push(row.id);
@@ -199,6 +200,7 @@ export function createPinService(options: PinServiceOptions): PinStore {
     });
     // Only once the flags are written: a refresh that failed leaves later pins hashed against the documents still served.
     documents = current;
+    cite = currentCite;
     if (result.changed.length > 0) {
       logger.info({ checked: result.checked, stale: result.stale, changed: result.changed.length }, 'pinpoint: pin staleness changed');
     }
