@@ -1,6 +1,6 @@
 import type { DiscordApi } from './api.js';
 import { hasAnyPermission, PERMISSIONS } from './commands.js';
-import type { Pin } from './core.js';
+import { type Pin, quotesSamePassages } from './core.js';
 import { describeError, discordCodeOf, MAX_PINS_REACHED, statusOf, UNKNOWN_MESSAGE } from './errors.js';
 import { isModerator, type HandlerContext } from './handler-context.js';
 import { channelOf, firstMessageIdOf, scopeOf, userOf } from './interaction.js';
@@ -62,12 +62,6 @@ export async function pin(ctx: HandlerContext, turn: Turn, remembered: ShownAnsw
   const { replaced } = core.pins.pin({ scope: scopeOf(i), question, answer, pinnedBy: userOf(i).id, messageRef, answerId });
   const earlierLeft = await unpinReplaced(ctx, replaced, messageRef);
   await turn.edit(earlierLeft ? `${TEXT.pinned} ${TEXT.earlierPinLeft}` : TEXT.pinned);
-}
-
-/** True when the excerpts quote exactly these passages, in any order. */
-function quotesSamePassages(excerpts: readonly { passageId: string }[], passageIds: readonly string[]): boolean {
-  const ids = new Set(excerpts.map((excerpt) => excerpt.passageId));
-  return ids.size === new Set(passageIds).size && passageIds.every((id) => ids.has(id));
 }
 
 /** What to tell the moderator when Discord refused the pin; undefined for failures the apology covers. */

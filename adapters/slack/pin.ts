@@ -1,5 +1,5 @@
 import type { webApi } from '@slack/bolt';
-import type { Answer, Pin } from '../../src/index.js';
+import { type Answer, type Pin, quotesSamePassages } from '../../src/index.js';
 import type { SlackDeps } from './deps.js';
 import { scopeOf } from './edge.js';
 import { errorSummary } from './moderators.js';
@@ -64,12 +64,6 @@ export async function pin(press: Press): Promise<void> {
   deps.logger.info({ channel: origin.channel, replaced: replaced.length }, 'slack: answer pinned');
   const earlierLeft = await unpinReplaced(client, deps, replaced, messageRef);
   await tell(toSlackNotice(earlierLeft ? `${PINNED_TEXT}${EARLIER_PIN_LEFT_TEXT}` : PINNED_TEXT));
-}
-
-/** True when the excerpts quote exactly these passages, in any order. */
-function quotesSamePassages(excerpts: readonly { passageId: string }[], passageIds: readonly string[]): boolean {
-  const ids = new Set(excerpts.map((excerpt) => excerpt.passageId));
-  return ids.size === new Set(passageIds).size && passageIds.every((id) => ids.has(id));
 }
 
 /** Posts the answer being pinned to the channel, crediting the moderator by name; returns its ts. */
