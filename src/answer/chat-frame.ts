@@ -36,7 +36,7 @@ const PREAMBLES = [
   String.raw`any\s+ideas?\b${PUNCTUATION}*`,
   String.raw`(?:(?:can|could|would|will)\s+(?:someone|somebody|anyone|anybody|you)\s+)?(?:please\s+|pls\s+|plz\s+)?(?:tell|remind|explain\s+to)\s+me\b${PUNCTUATION}*(?=\S)`,
   String.raw`(?:help\s+me\s+understand|i\s+(?:want|wanna|need|would\s+like|'?d\s+like)\s+to\s+know)\b${PUNCTUATION}*`,
-  String.raw`help${PUNCTUATION}+${QUESTION_OPENING}`,
+  `help${PUNCTUATION}+${QUESTION_OPENING}`,
 ];
 // "i was wondering if netflix read dms": the "if" belongs to the preamble.
 // "ok", "so", "lol" before a preamble or the question: "ok dumb q but …", "lol what …".
