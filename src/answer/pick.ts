@@ -72,7 +72,7 @@ const cursors: number[] = [];
  * they stand together. Words, not tokens: the alias terms some words add would make them look further
  * apart. One cursor per concept walks its (sorted) positions; the lowest moves on.
  */
-function proximity(occurrences: readonly number[][], concepts: readonly number[], from: number, to: number, wordsBefore: Int32Array): number {
+function proximity(occurrences: readonly (readonly number[])[], concepts: readonly number[], from: number, to: number, wordsBefore: Int32Array): number {
   if (concepts.length < 2) return 0;
   for (let i = 0; i < concepts.length; i++) {
     const positions = occurrences[concepts[i]!]!;

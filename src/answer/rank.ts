@@ -9,7 +9,7 @@ export interface RankedCandidate {
   passage: Passage;
   tokens: TokenList;
   /** For each concept of the query, the token indexes where it occurs in the passage. */
-  occurrences: number[][];
+  occurrences: readonly (readonly number[])[];
   /** Concepts found in the passage's document title or section heading (they hold for all its text), with the share each counts. */
   context: ReadonlyMap<number, number>;
   /** IDF-weighted share of the question's concepts found in the passage or its context (0..1). */
@@ -42,15 +42,24 @@ export function conceptsByTerm(concepts: readonly Concept[]): Map<string, number
   return conceptsOfTerm;
 }
 
+/** The positions of a concept that occurs nowhere in a passage: one list for all, never written to. */
+const NOWHERE: number[] = [];
+
 /**
  * For each concept, the token indexes where any of its terms occurs, in order. One pass over the
  * tokens that allocates only for the question's own terms: this runs for every candidate passage.
  */
-export function occurrencesOf(concepts: readonly Concept[], tokens: TokenList, conceptsOfTerm = conceptsByTerm(concepts)): number[][] {
-  const occurrences: number[][] = concepts.map(() => []);
+export function occurrencesOf(concepts: readonly Concept[], tokens: TokenList, conceptsOfTerm = conceptsByTerm(concepts)): readonly (readonly number[])[] {
+  // Most concepts occur in few of the passages read: those share one empty list.
+  const occurrences: number[][] = concepts.map(() => NOWHERE);
   for (let index = 0; index < tokens.length; index++) {
     const owners = conceptsOfTerm.get(tokens.terms[index]!);
-    if (owners) for (const concept of owners) if (occurrences[concept]!.at(-1) !== index) occurrences[concept]!.push(index);
+    if (!owners) continue;
+    for (const concept of owners) {
+      const positions = occurrences[concept]!;
+      if (positions === NOWHERE) occurrences[concept] = [index];
+      else if (positions.at(-1) !== index) positions.push(index);
+    }
   }
   return occurrences;
 }
@@ -107,7 +116,7 @@ function standsNear(left: readonly number[], right: readonly number[]): boolean 
 }
 
 /** Share of neighbouring question-word pairs that also stand close together in the passage. */
-function bigramScore(concepts: readonly Concept[], occurrences: readonly number[][]): number {
+function bigramScore(concepts: readonly Concept[], occurrences: readonly (readonly number[])[]): number {
   let total = 0;
   let hit = 0;
   for (let i = 0; i + 1 < concepts.length; i++) {

@@ -118,10 +118,16 @@ function best(scratch: { total: Float64Array; matchedTerms: Uint32Array; order: 
       topDocs.pop();
       topScores.pop();
     }
+    // Insertion by shifting, not splice: splice returns a new array on every call.
     let at = topDocs.length;
-    while (at > 0 && topScores[at - 1]! < score) at--;
-    topDocs.splice(at, 0, doc);
-    topScores.splice(at, 0, score);
+    topDocs.push(doc);
+    topScores.push(score);
+    for (; at > 0 && topScores[at - 1]! < score; at--) {
+      topDocs[at] = topDocs[at - 1]!;
+      topScores[at] = topScores[at - 1]!;
+    }
+    topDocs[at] = doc;
+    topScores[at] = score;
   }
   return topDocs.map((doc, i) => ({ id: ids.get(doc)!, score: topScores[i]! }));
 }
