@@ -12,6 +12,8 @@ export interface RowResult extends QualityScores {
   indexBytes: number;
   loadMs: number;
   heapMb: number;
+  /** Questions the row answered untimed after its build, before its own timed answers (`--warmup`). */
+  warmup: number;
 }
 
 export interface EvaluateOptions {
@@ -25,6 +27,7 @@ interface Measured {
   buildMs: number;
   heapMb: number;
   indexBytes: number;
+  warmup: number;
 }
 
 /** Build (timed), warm-up, every question timed on its own, heap retained by then, persist, close. */
@@ -36,7 +39,8 @@ async function buildAndAsk(row: BenchRow, knowledgeDir: string, questions: reado
   // regular expressions, so the warm-up answers come after it: the first timed answer would otherwise pay
   // some 5–10 ms of recompiling that a bot pays once per collection, not once per question.
   settledHeapBytes();
-  for (const q of questions.slice(0, options.warmup)) ready.answer(q.question);
+  const warmUpQuestions = questions.slice(0, options.warmup);
+  for (const q of warmUpQuestions) ready.answer(q.question);
   const times: number[] = [];
   const scores: QuestionScore[] = [];
   for (const q of questions) {
@@ -50,7 +54,7 @@ async function buildAndAsk(row: BenchRow, knowledgeDir: string, questions: reado
   const heapMb = (settledHeapBytes() - heapBefore) / 2 ** 20;
   const indexBytes = await ready.persist();
   await ready.close();
-  return { scores, times, buildMs, heapMb, indexBytes };
+  return { scores, times, buildMs, heapMb, indexBytes, warmup: warmUpQuestions.length };
 }
 
 /**
@@ -123,5 +127,6 @@ export async function evaluateRow(row: BenchRow, knowledgeDir: string, questions
     indexBytes: measured.indexBytes,
     loadMs,
     heapMb: measured.heapMb,
+    warmup: measured.warmup,
   };
 }

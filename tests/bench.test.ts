@@ -10,6 +10,7 @@ import { allRows, runQuality } from '../bench/quality.js';
 import { type RowResult, sideBySideLatencies, warmUp } from '../bench/evaluate.js';
 import type { BenchRow, ReadyRow } from '../bench/rows.js';
 import { courtSentences, generateCorpus } from '../bench/scale/generate.js';
+import { scaleChildArgs } from '../bench/scale/isolate.js';
 import { runScale, scaleTable } from '../bench/scale/run-scale.js';
 import { SHIPPED_COURT_KNOWLEDGE } from '../bench/shipped-data.js';
 import { resolveSource } from '../bench/source.js';
@@ -221,6 +222,12 @@ describe('bench scale generator', () => {
     expect(court.filter((sentence) => /^---|\btitle: /.test(sentence))).toEqual([]);
   });
 
+  it('runs each size\'s child process with the size, court folder and --warmup the parent was given', () => {
+    const args = scaleChildArgs(2500, '/court', 12);
+    expect(parseBenchArgs(args)).toMatchObject({ scale: true, scaleChild: true, sizes: [2500], court: '/court', warmup: 12 });
+    expect(parseBenchArgs(scaleChildArgs(1000, '/court', 0)).warmup).toBe(0);
+  });
+
   it('refuses a court folder with too little text', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'bench-court-'));
     await mkdir(dir, { recursive: true });
@@ -236,12 +243,14 @@ describe('bench scale generator', () => {
     const court = join(dir, 'court');
     await mkdir(court);
     await writeFile(join(court, 'opinion.txt'), sentences.join(' '));
-    const [result] = await runScale(court, [300], join(dir, 'work'));
+    const [result] = await runScale(court, [300], join(dir, 'work'), 7);
     await rm(dir, { recursive: true, force: true });
     expect(result!.passages).toBe(300);
     expect([result!.pinpoint.engine, result!.miniSearch.engine]).toEqual(['Pinpoint', 'MiniSearch defaults (search only)']);
     for (const row of [result!.pinpoint, result!.miniSearch]) {
       expect(row.questions).toBe(200);
+      // --warmup is the scale rows' untimed answers before their timed ones (bench/README.md).
+      expect(row.warmup, row.engine).toBe(7);
       expect(row.indexBytes).toBeGreaterThan(10_000);
       expect(row.heapMb).toBeGreaterThan(0);
     }

@@ -8,13 +8,18 @@ const CHILD_FLAG = '--scale-child';
 
 const RUN_SCRIPT = fileURLToPath(new URL('../run.ts', import.meta.url));
 
+/** The bench flags a size's child process runs with: the parent's size, court texts and `--warmup`. */
+export function scaleChildArgs(size: number, courtDir: string, warmup: number): string[] {
+  return ['--scale', CHILD_FLAG, '--sizes', String(size), '--court', courtDir, '--warmup', String(warmup)];
+}
+
 /**
  * Runs one scale size in a fresh Node process (same node flags, so tsx's loader comes along): a size
  * then starts from an empty heap and cold caches, unaffected by the sizes before it.
  */
-export function runSizeInChild(size: number, courtDir: string): Promise<ScaleResult> {
+export function runSizeInChild(size: number, courtDir: string, warmup: number): Promise<ScaleResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...process.execArgv, RUN_SCRIPT, '--scale', CHILD_FLAG, '--sizes', String(size), '--court', courtDir], {
+    const child = spawn(process.execPath, [...process.execArgv, RUN_SCRIPT, ...scaleChildArgs(size, courtDir, warmup)], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let stdout = '';

@@ -23,9 +23,16 @@ export interface ScaleResult {
 
 /**
  * One generated corpus per size; Pinpoint (ask) and plain MiniSearch (search only, no quoting) each
- * build it from the same knowledge folder, answer the same 200 questions, persist and restart.
+ * build it from the same knowledge folder, answer `warmup` questions untimed, then the same 200
+ * questions timed, persist and restart.
  */
-export async function runScale(courtDir: string, sizes: readonly number[], workDir: string, onSize?: (r: ScaleResult) => void): Promise<ScaleResult[]> {
+export async function runScale(
+  courtDir: string,
+  sizes: readonly number[],
+  workDir: string,
+  warmup: number,
+  onSize?: (r: ScaleResult) => void,
+): Promise<ScaleResult[]> {
   const sentences = await courtSentences(courtDir);
   await warmUpOnSmallCorpus(sentences, join(workDir, 'warm-up'));
   const results: ScaleResult[] = [];
@@ -35,7 +42,7 @@ export async function runScale(courtDir: string, sizes: readonly number[], workD
     const corpus = generateCorpus(sentences, size);
     await writeGenerated(corpus, knowledgeDir);
     const questions = corpus.questions.map((question, i) => ({ id: `s${i}`, question, answers: [], unanswerable: false }));
-    const options = { warmup: 50 };
+    const options = { warmup };
     // Read once untimed, so neither row pays for a cold file cache or a cold loader the other warmed.
     await loadCorpus(knowledgeDir);
     const pinpoint = await evaluateRow(pinpointRow(dir), knowledgeDir, questions, options);
@@ -96,14 +103,14 @@ export async function scaleBench(args: BenchArgs, workDir: string): Promise<void
   }
   const progress = (r: ScaleResult): void => console.error(`bench: scale ${r.passages} done`);
   if (args.scaleChild) {
-    const [result] = await runScale(courtDir, args.sizes, workDir);
+    const [result] = await runScale(courtDir, args.sizes, workDir, args.warmup);
     console.log(JSON.stringify(result));
     return;
   }
   // One child process per size, so a size is not measured on the heap and caches the previous left.
   const results: ScaleResult[] = [];
   for (const size of args.sizes) {
-    const result = await runSizeInChild(size, courtDir);
+    const result = await runSizeInChild(size, courtDir, args.warmup);
     results.push(result);
     progress(result);
   }
@@ -116,7 +123,7 @@ export async function scaleBench(args: BenchArgs, workDir: string): Promise<void
     return;
   }
   console.log(`Scale: corpora generated from ${courtDir} (seeded recombination of court sentences, numbers re-drawn), 200 fixed questions each.`);
-  console.log(`Each size runs in its own process, after both rows answered the questions of a ${WARM_UP_PASSAGES.toLocaleString('en-US')}-passage corpus. build: knowledge folder to ready; p50/p99: Pinpoint ask() (retrieval + rerank + quotes) vs MiniSearch search() only, after warm-up;`);
+  console.log(`Each size runs in its own process, after both rows answered the questions of a ${WARM_UP_PASSAGES.toLocaleString('en-US')}-passage corpus. build: knowledge folder to ready; p50/p99: Pinpoint ask() (retrieval + rerank + quotes) vs MiniSearch search() only, after ${args.warmup} untimed answers (--warmup);`);
   console.log('index MB: serialized index; load: restart to ready from it (target at 10K: ≤ 300 ms); heap: retained after build and all questions, incl. documents and passages (target ≤ 1.5× MiniSearch).\n');
   console.log(scaleTable(results));
 }
