@@ -5,7 +5,11 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { readQuestions, readSquad, type EvalQuestion } from '../src/eval/datasets.js';
 import { computeMetrics, containsGold, normalizeForMatch, percentile, type Scored } from '../src/eval/metrics.js';
-import { runEval } from '../src/eval/run-eval.js';
+import { rankedTexts, runEval, verbatimFlags } from '../src/eval/run-eval.js';
+import { answerQuestion } from '../src/answer/answer.js';
+import { buildCorpus } from '../src/corpus.js';
+import { loadKnowledge } from '../src/knowledge/load.js';
+import { silentLogger } from '../src/logger.js';
 import type { Answer, Excerpt } from '../src/types.js';
 
 const CASE_QUESTIONS = fileURLToPath(new URL('../eval/case-questions.jsonl', import.meta.url));
@@ -95,6 +99,14 @@ describe('computeMetrics', () => {
     expect(metrics.max_quote_chars).toBe(long.length);
   });
 
+  it('gives no reciprocal rank to a gold passage ranked beyond 10', () => {
+    const ranked = Array.from({ length: 12 }, (_, i) => (i === 10 ? 'the Inbox API' : `other ${i}`));
+    const metrics = computeMetrics([scored({ answers: ['Inbox API'] }, ['Other.'], { ranked })], 0);
+    expect([metrics.recall_at_5, metrics.mrr_at_10]).toEqual([0, 0]);
+    const tenth = computeMetrics([scored({ answers: ['Inbox API'] }, ['Other.'], { ranked: ranked.slice(1) })], 0);
+    expect(tenth.mrr_at_10).toBe(0.1);
+  });
+
   it('reports verbatim 1 and zero rates when there are no quotes at all', () => {
     const metrics = computeMetrics([scored({ unanswerable: true }, 'no-match')], 0);
     expect(metrics).toMatchObject({ verbatim: 1, containment_at_1: 0, answerable: 0, abstain_correct: 1, mean_quote_chars: 0, max_quote_chars: 0 });
@@ -144,6 +156,38 @@ describe('datasets', () => {
   });
 });
 
+describe('the eval\'s verbatim check and ranked passages', () => {
+  async function answered() {
+    const corpus = await buildCorpus(await loadKnowledge(SHIPPED), { logger: silentLogger });
+    const answer = answerQuestion(corpus, 'Did Netflix have access to Facebook users\' private messages?');
+    if (answer.kind !== 'excerpts') throw new Error('expected excerpts from the shipped knowledge');
+    return { corpus, answer };
+  }
+
+  it('passes the real quotes and fails a quote that is not the document\'s text at its offset', async () => {
+    const { corpus, answer } = await answered();
+    expect(answer.excerpts.length).toBeGreaterThan(1);
+    expect(verbatimFlags(corpus, answer)).toEqual(answer.excerpts.map(() => true));
+    const [first, ...rest] = answer.excerpts;
+    const tampered = (change: Partial<Excerpt>): Answer => ({ ...answer, excerpts: [{ ...first!, ...change }, ...rest] });
+    const expected = [false, ...rest.map(() => true)];
+    // A paraphrase (one word changed), a quote at the wrong offset, a quote cited to another document.
+    expect(verbatimFlags(corpus, tampered({ quote: first!.quote.replace(/\b\w+\b/, 'Allegedly') }))).toEqual(expected);
+    expect(verbatimFlags(corpus, tampered({ start: first!.start + 1 }))).toEqual(expected);
+    expect(verbatimFlags(corpus, tampered({ citation: { ...first!.citation, docId: 'no-such-document' } }))).toEqual(expected);
+  });
+
+  it('scores recall and MRR on the first ten ranked passages, as ranked', async () => {
+    const { corpus, answer } = await answered();
+    const candidates = answer.candidates ?? [];
+    expect(candidates.length).toBeGreaterThan(5);
+    expect(rankedTexts(corpus, answer)).toEqual(candidates.slice(0, 10).map((candidate) => corpus.passageById.get(candidate.passageId)!.text));
+    const many = { ...answer, candidates: Array.from({ length: 3 }, () => candidates).flat() };
+    expect(rankedTexts(corpus, many)).toHaveLength(10);
+    expect(rankedTexts(corpus, { kind: 'no-match', question: 'q', suggestions: [] })).toEqual([]);
+  });
+});
+
 describe('runEval', () => {
   it('runs the project\'s own question set over the shipped knowledge with every quote verbatim', async () => {
     const run = await runEval({ questions: CASE_QUESTIONS, knowledgeDir: SHIPPED });
@@ -153,6 +197,9 @@ describe('runEval', () => {
     expect(run.metrics.verbatim).toBe(1);
     expect(run.scored.every((item) => item.verbatim.every(Boolean))).toBe(true);
     expect(run.metrics.max_quote_chars).toBeLessThanOrEqual(400);
+    // Answers and the build are timed: neither may be a zero left in place.
+    expect(run.metrics.p50_ms).toBeGreaterThan(0);
+    expect(run.metrics.build_ms).toBeGreaterThan(0);
   });
 
   it('gets the numbers eval/README.md states for the case set, missing at 1 the questions it names', async () => {

@@ -40,11 +40,13 @@ export async function runEval(source: EvalSource): Promise<EvalRun> {
   return { metrics: computeMetrics(scored, buildMs), scored };
 }
 
-function rankedTexts(corpus: Corpus, answer: Answer): string[] {
+/** Texts of the first ten passages the answer step ranked, best first: recall@5 and MRR@10 read them. */
+export function rankedTexts(corpus: Corpus, answer: Answer): string[] {
   return (answer.candidates ?? []).slice(0, 10).map((candidate) => corpus.passageById.get(candidate.passageId)?.text ?? '');
 }
 
-function verbatimFlags(corpus: Corpus, answer: Answer): boolean[] {
+/** For each quote, whether it is the exact text of its source document at the offset the excerpt gives. */
+export function verbatimFlags(corpus: Corpus, answer: Answer): boolean[] {
   if (answer.kind !== 'excerpts') return [];
   return answer.excerpts.map((excerpt) => {
     const document = corpus.documents.get(excerpt.citation.docId);
