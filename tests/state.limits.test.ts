@@ -90,6 +90,17 @@ describe('createRateLimiter', () => {
     expect(limits.take(alice).ok).toBe(true);
   });
 
+  it('keeps a limited user limited when a flood of other users makes it drop idle buckets', () => {
+    const { limits, clock } = limiter();
+    limits.take(alice);
+    limits.take(alice);
+    expect(limits.take(alice).ok).toBe(false);
+    // Over 10,000 buckets (one user and one channel each), the next take sweeps away the full ones.
+    for (let i = 0; i < 5_001; i++) expect(limits.take({ platform: 'discord', user: `u${i}`, channel: `c${i}` }).ok).toBe(true);
+    clock.now += 1_000;
+    expect(limits.take(alice)).toEqual({ ok: false, retryAfterMs: 9_000 });
+  });
+
   it('uses the default rates when none are given', () => {
     const { limits } = limiter(DEFAULT_RATES);
     for (let i = 0; i < DEFAULT_RATES.user.capacity; i++) expect(limits.take(alice).ok).toBe(true);
