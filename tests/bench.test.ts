@@ -42,6 +42,14 @@ describe('bench metrics', () => {
     expect(reciprocalRank(['a', 'b', 'gold here'], ['gold'], 2)).toBe(0);
   });
 
+  it('averages the length of every quote shown, not only of the first, as the eval\'s mean_quote_chars', () => {
+    const scores = scoreAnswers([
+      { unanswerable: false, golds: ['red'], quotes: ['red', 'a much longer quote'], ranked: [] },
+      { unanswerable: false, golds: ['blue'], quotes: ['blue door'], ranked: [] },
+    ]);
+    expect(scores.meanQuoteChars).toBe((3 + 19 + 9) / 3);
+  });
+
   it('averages over answerable questions and scores abstention on unanswerable ones', () => {
     const scores = scoreAnswers([
       { unanswerable: false, golds: ['red'], quotes: ['the red door'], ranked: ['x', 'the red door'] },
