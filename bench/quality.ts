@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { BenchQuestion } from './dataset.js';
 import { flexSearchEngine } from './engines/flexsearch.js';
 import { lunrEngine } from './engines/lunr.js';
@@ -22,6 +23,14 @@ export interface PeerSetup {
 export function allRows(setup: PeerSetup): BenchRow[] {
   const withCorePicker = peerRow(miniSearchStemmed(), { pickSentences: setup.corePicker, workDir: setup.workDir });
   return [pinpointRow(setup.workDir), ...peerRows(setup), { ...withCorePicker, name: `${withCorePicker.name}, Pinpoint's picker` }];
+}
+
+/**
+ * The measured rows and the warm-up round's copies of them. The copies write under `warm-up/`, so the
+ * measured Pinpoint row builds its index from the documents instead of loading the round's cache.
+ */
+export function qualityRows(setup: PeerSetup): { rows: BenchRow[]; warmUpRows: BenchRow[] } {
+  return { rows: allRows(setup), warmUpRows: allRows({ ...setup, workDir: join(setup.workDir, 'warm-up') }) };
 }
 
 /** The peers of issue 3, each configured as its own docs recommend, all quoting with one picker. */

@@ -11,7 +11,7 @@ import { isPinpointError } from '../src/errors.js';
 import { parseBenchArgs, USAGE, type BenchArgs } from './args.js';
 import { loadCorpus } from './corpus.js';
 import { createBestSentencePicker, createCorePicker } from './picker.js';
-import { allRows, LATENCY_SAMPLES, runQuality } from './quality.js';
+import { LATENCY_SAMPLES, qualityRows, runQuality } from './quality.js';
 import { scaleBench } from './scale/run-scale.js';
 import { resolveSource } from './source.js';
 import { runUnanswerable } from './unanswerable.js';
@@ -25,9 +25,7 @@ async function qualityBench(args: BenchArgs, workDir: string): Promise<void> {
   const results = await runQuality({
     knowledgeDir,
     questions,
-    rows: allRows(setup),
-    // Its own folder, so the measured Pinpoint row builds its index instead of loading this round's cache.
-    warmUpRows: allRows({ ...setup, workDir: join(workDir, 'warm-up') }),
+    ...qualityRows(setup),
     warmup: args.warmup,
     onRow: (r) => console.error(`bench: ${r.engine} done (${r.questions} questions)`),
   });

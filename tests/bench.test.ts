@@ -6,7 +6,7 @@ import { parseBenchArgs } from '../bench/args.js';
 import { loadCorpus } from '../bench/corpus.js';
 import { containsGold, quoteHitAt, reciprocalRank, scoreAnswers } from '../bench/metrics.js';
 import { createBestSentencePicker, createCorePicker } from '../bench/picker.js';
-import { allRows, runQuality } from '../bench/quality.js';
+import { allRows, qualityRows, runQuality } from '../bench/quality.js';
 import { type RowResult, sideBySideLatencies, warmUp } from '../bench/evaluate.js';
 import type { BenchRow, ReadyRow } from '../bench/rows.js';
 import { courtSentences, generateCorpus } from '../bench/scale/generate.js';
@@ -171,8 +171,7 @@ describe('bench rows', () => {
     const source = (await resolveSource({ squad: SQUAD }, workDir))!;
     const corpus = await loadCorpus(source.knowledgeDir);
     const setup = { pickSentences: createBestSentencePicker(corpus), corePicker: createCorePicker(corpus), workDir };
-    const warmUpRows = allRows({ ...setup, workDir: join(workDir, 'warm-up') });
-    results = await runQuality({ knowledgeDir: source.knowledgeDir, questions: source.questions, rows: allRows(setup), warmUpRows, warmup: 2, latencySamples: 12 });
+    results = await runQuality({ knowledgeDir: source.knowledgeDir, questions: source.questions, ...qualityRows(setup), warmup: 2, latencySamples: 12 });
   });
   afterAll(() => rm(workDir, { recursive: true, force: true }));
 
