@@ -106,6 +106,17 @@ describe('discord HTTP interactions', () => {
     expect(warning?.message).toMatch(/^discord interaction rejected: bad signature; .*check that DISCORD_PUBLIC_KEY/);
   });
 
+  it('logs the first bad signature, not every one: anyone who knows the URL can send them', async () => {
+    const bot = await run();
+    const raw = JSON.stringify({ id: '1', application_id: FAKE_IDS.application, type: 1, token: 't', version: 1 });
+    for (let n = 0; n < 5; n++) {
+      const res = await fetch(`${bot.url}/discord/interactions`, { method: 'POST', headers: signatureHeaders(createSigner(), raw), body: raw });
+      expect(res.status).toBe(401);
+    }
+    const warnings = bot.logger.entries.filter((entry) => entry.level === 'warn');
+    expect(warnings.map((entry) => entry.message)).toEqual([expect.stringMatching(/^discord interaction rejected: bad signature; /)]);
+  });
+
   it('defers /ask in the response body and edits the cited answer in over REST', async () => {
     const bot = await run();
     const payload = askPayload('What did Netflix send Facebook in return?');

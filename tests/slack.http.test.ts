@@ -266,13 +266,39 @@ describe('Slack adapter over HTTP', () => {
   });
 
   it('names SLACK_SIGNING_SECRET in the log when a signature does not verify', async () => {
-    const res = await sendSigned(eventsUrl, slashCommandBody({ text: 'x', responseUrl: fake.responseUrl() }), FORM, { secret: 'not-the-secret' });
-    expect(res.status).toBe(401);
-    const warning = await log.waitFor(
-      "slack: request rejected: bad signature or timestamp; if every request is rejected, check SLACK_SIGNING_SECRET (the app's Signing Secret) and the clock",
-      (entry) => entry.fields.reason === 'signature mismatch',
-    );
-    expect(warning.level).toBe('warn');
+    // A receiver of its own: the rejections of the tests above were logged by the shared one.
+    const own = new RecordingLogger();
+    const fresh = await startHttpSlack(fake, core, own);
+    try {
+      const res = await sendSigned(fresh.eventsUrl, slashCommandBody({ text: 'x', responseUrl: fake.responseUrl() }), FORM, { secret: 'not-the-secret' });
+      expect(res.status).toBe(401);
+      const warnings = own.entries.filter((entry) => entry.level === 'warn');
+      expect(warnings).toEqual([
+        {
+          level: 'warn',
+          fields: expect.objectContaining({ reason: 'signature mismatch' }),
+          message:
+            "slack: request rejected: bad signature or timestamp; if every request is rejected, check SLACK_SIGNING_SECRET (the app's Signing Secret) and the clock",
+        },
+      ]);
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('logs the first rejected request, not every one: anyone who knows the URL can send them', async () => {
+    const own = new RecordingLogger();
+    const fresh = await startHttpSlack(fake, core, own);
+    try {
+      for (let n = 0; n < 5; n++) {
+        const res = await sendSigned(fresh.eventsUrl, slashCommandBody({ text: 'x', responseUrl: fake.responseUrl() }), FORM, { secret: 'not-the-secret' });
+        expect(res.status).toBe(401);
+      }
+      const warnings = own.entries.filter((entry) => entry.level === 'warn');
+      expect(warnings.map((entry) => entry.message)).toEqual([expect.stringMatching(/^slack: request rejected: bad signature or timestamp; /)]);
+    } finally {
+      await fresh.close();
+    }
   });
 
   it('rejects an unsigned request with 401', async () => {

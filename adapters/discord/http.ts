@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { KeyObject } from 'node:crypto';
 import type { APIInteractionResponse } from 'discord.js';
+import { throttledWarning } from '../logging/throttled-warning.js';
 import type { Route } from '../platform.js';
 import type { Logger } from './core.js';
 import type { InteractionHandler } from './handler.js';
@@ -38,6 +39,12 @@ export interface HttpRouteOptions {
  */
 export function createInteractionsRoute(options: HttpRouteOptions): Route {
   const { publicKey, handler, logger } = options;
+  // Discord sends some on purpose; if every interaction is refused, the key is the wrong one. Anyone who
+  // knows the URL can send more, so after the first they are counted, not each logged.
+  const warnBadSignature = throttledWarning(
+    logger,
+    "discord interaction rejected: bad signature; if every interaction is rejected, check that DISCORD_PUBLIC_KEY is this application's Public Key",
+  );
   return {
     method: 'POST',
     path: DISCORD_INTERACTIONS_PATH,
@@ -49,11 +56,7 @@ export function createInteractionsRoute(options: HttpRouteOptions): Route {
         rawBody,
       );
       if (!verified) {
-        // Discord sends some on purpose; if every interaction is refused, the key is the wrong one.
-        logger.warn(
-          { bytes: rawBody.length },
-          "discord interaction rejected: bad signature; if every interaction is rejected, check that DISCORD_PUBLIC_KEY is this application's Public Key",
-        );
+        warnBadSignature({ bytes: rawBody.length });
         await sendJson(res, 401, { error: 'invalid request signature' });
         return;
       }

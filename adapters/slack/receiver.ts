@@ -2,6 +2,7 @@ import { parse as parseQuery } from 'node:querystring';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HTTPResponseAck, type App, type Receiver } from '@slack/bolt';
 import type { Logger } from '../../src/index.js';
+import { throttledWarning } from '../logging/throttled-warning.js';
 import type { Route } from '../platform.js';
 import { errorSummary } from './moderators.js';
 import { verifySlackSignature } from './verify.js';
@@ -15,7 +16,7 @@ export interface RouteReceiverOptions {
   boltLogger: ConstructorParameters<typeof HTTPResponseAck>[0]['logger'];
   path?: string;
   reportError?: ((kind?: string) => void) | undefined;
-  /** Clock for the timestamp window (tests). */
+  /** Clock in milliseconds for the timestamp window and the rejection warning (tests). */
   now?: () => number;
 }
 
@@ -28,8 +29,15 @@ export class RouteReceiver implements Receiver {
   private app: App | undefined;
   private accepting = false;
   private readonly inFlight = new Set<Promise<void>>();
+  /** Anyone who knows the URL can send bad requests: after the first, they are counted, not each logged. */
+  private readonly warnRejected: (fields: object) => void;
 
   constructor(private readonly options: RouteReceiverOptions) {
+    this.warnRejected = throttledWarning(
+      options.logger,
+      "slack: request rejected: bad signature or timestamp; if every request is rejected, check SLACK_SIGNING_SECRET (the app's Signing Secret) and the clock",
+      options.now === undefined ? {} : { now: options.now },
+    );
     this.route = {
       method: 'POST',
       path: options.path ?? SLACK_EVENTS_PATH,
@@ -73,10 +81,7 @@ export class RouteReceiver implements Receiver {
       nowMs: this.options.now?.(),
     });
     if (!verdict.ok) {
-      log.warn(
-        { reason: verdict.reason, bytes: rawBody.length },
-        "slack: request rejected: bad signature or timestamp; if every request is rejected, check SLACK_SIGNING_SECRET (the app's Signing Secret) and the clock",
-      );
+      this.warnRejected({ reason: verdict.reason, bytes: rawBody.length });
       this.options.reportError?.('signature');
       reply(res, 401);
       return;
