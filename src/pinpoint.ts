@@ -79,16 +79,17 @@ export async function createPinpoint(options: PinpointOptions): Promise<Pinpoint
   const unanswered = createUnansweredBuffer(state.answers, logger);
   const recordUnanswered = options.recordUnanswered !== false;
 
-  const ask = (question: string, askOptions: AskOptions = {}): Answer => {
+  const answerWithPin = (question: string, askOptions: AskOptions, keepUnanswered: boolean): Answer => {
     const answer = answerQuestion(corpus, question, askOptions);
     const first = (askOptions.offset ?? 0) === 0;
-    if (answer.kind === 'no-match' && first && recordUnanswered) unanswered.add(answer.question, askOptions.scope);
+    if (answer.kind === 'no-match' && first && keepUnanswered) unanswered.add(answer.question, askOptions.scope);
     const pinned = askOptions.scope && first ? state.pins.match(askOptions.scope, answer.question) : undefined;
     return pinned ? { ...answer, pinned } : answer;
   };
 
   return {
-    ask,
+    ask: (question, askOptions = {}) => answerWithPin(question, askOptions, recordUnanswered),
+    askAgain: (question, askOptions = {}) => answerWithPin(question, askOptions, false),
     findSources: (message, askOptions = {}) => answerQuestion(corpus, message, askOptions),
     ...createCorpusViews(() => corpus, state.pins),
     pins: state.pins,

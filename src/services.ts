@@ -4,6 +4,11 @@ import type { Answer, Citation, Document, DocumentSummary, Passage, Pin, PinScop
 export interface Pinpoint {
   /** Answers a question; `scope` lets a matching pin come first; `offset` skips excerpts (the More button). */
   ask(question: string, options?: AskOptions): Answer;
+  /**
+   * The same answer as `ask`, for a moderator's action on an answer already given (Pin asks again to pin
+   * fresh quotes): no reader asked it, so a no-match is not kept for the report and metrics do not count it.
+   */
+  askAgain(question: string, options?: AskOptions): Answer;
   /** Quotes the passages that bear on a chat message (the Find sources command). */
   findSources(message: string, options?: AskOptions): Answer;
   documents(): DocumentSummary[];

@@ -6,6 +6,8 @@ import { createDiscordAdapter } from '../adapters/discord/index.js';
 import { TEXT, unpinElsewhereText } from '../adapters/discord/text.js';
 import { STALE_PIN_NOTE } from '../adapters/discord/render.js';
 import { REPORT_TITLE } from '../adapters/discord/render-report.js';
+import { createMetrics, type Metrics } from '../adapters/metrics/create-metrics.js';
+import { instrumentCore } from '../adapters/metrics/instrument-core.js';
 import { type Answer, createPinpoint, type Pinpoint } from '../src/index.js';
 import { FAKE_IDS, type FakeCall } from './fakes/discord.js';
 import { serveRoutes, signatureHeaders } from './fakes/discord-http.js';
@@ -31,12 +33,15 @@ const votesOf = (core: Pinpoint, answerId: string) => core.answers.feedbackCount
 
 const suite = useFakeDiscordSuite();
 
-/** The bot in HTTP-interactions mode over the real core; `post` signs like Discord and waits until the turn is done. */
-async function run(knowledgeDir = KNOWLEDGE) {
+/**
+ * The bot in HTTP-interactions mode over the real core (seen through `metrics` when given, as adapters/main.ts
+ * does); `post` signs like Discord and waits until the turn is done.
+ */
+async function run(knowledgeDir = KNOWLEDGE, metrics?: Metrics) {
   const core = await createPinpoint({ knowledgeDir, rates: ROOMY });
   const logger = createRecordingLogger();
   const adapter = createDiscordAdapter({
-    core,
+    core: metrics ? instrumentCore(core, metrics, 'discord') : core,
     config: { DISCORD_PUBLIC_KEY: suite.signer.publicKeyHex, DISCORD_TOKEN: TOKEN, DISCORD_API_BASE: suite.fake.apiBase },
     logger,
   });
@@ -216,6 +221,8 @@ describe('discord Pin on an answer split over several messages', () => {
     // Quotes long enough that one answer page needs more than one Discord message.
     const ask = bot.core.ask.bind(bot.core);
     vi.spyOn(bot.core, 'ask').mockImplementation((question, options) => lengthen(ask(question, options)));
+    const askAgain = bot.core.askAgain.bind(bot.core);
+    vi.spyOn(bot.core, 'askAgain').mockImplementation((question, options) => lengthen(askAgain(question, options)));
     const asked = askPayload(QUESTION, { private: true });
     const first = await bot.post(asked);
     const followUps = callsTo('POST', `/webhooks/${FAKE_IDS.application}/${String(asked.token)}`, first.from);
@@ -359,6 +366,38 @@ describe('discord Pin after the documents changed under the answer', () => {
   });
 });
 
+describe('discord Pin is a moderator\'s action, not a question', () => {
+  /** How many questions /metrics counts for Discord, whatever their operation and outcome. */
+  const questionsCounted = async (metrics: Metrics): Promise<number> =>
+    [...(await metrics.render()).matchAll(/^pinpoint_questions_total\{platform="discord",[^}]*\} (\d+)$/gm)].reduce((sum, m) => sum + Number(m[1]), 0);
+
+  it('neither counts a Pin press in the metrics nor keeps it as unanswered when the documents no longer answer', async () => {
+    const knowledge = mkdtempSync(path.join(tmpdir(), 'pinpoint-discord-pin-asks-'));
+    suite.cleanups.push(() => rmSync(knowledge, { recursive: true, force: true }));
+    cpSync(KNOWLEDGE, knowledge, { recursive: true });
+    const metrics = createMetrics({ defaultMetrics: false });
+    const bot = await run(knowledge, metrics);
+    const answer = await ask(bot, QUESTION, MODERATOR);
+    expect(await questionsCounted(metrics)).toBe(1);
+
+    const pinned = buttonPayload(buttonId(answer, 'pp:p:'), { ...MODERATOR, messageId: '400000000000000701' });
+    const first = await bot.post(pinned);
+    expect(body(await editOf(pinned.token, first.from)).content).toBe(TEXT.pinned);
+    expect(await questionsCounted(metrics)).toBe(1);
+
+    // Nothing left that answers the question: the Pin press gets a no-match, which no reader asked.
+    const complaint = path.join(knowledge, 'complaint.md');
+    writeFileSync(complaint, readFileSync(complaint, 'utf8').replace(/^(\d+\.) .*$/gm, '$1 The weather was sunny.'));
+    rmSync(path.join(knowledge, 'order.md'));
+    expect(await bot.core.reload()).toMatchObject({ ok: true, changed: true });
+    const again = buttonPayload(buttonId(answer, 'pp:p:'), { ...MODERATOR, messageId: '400000000000000702' });
+    const second = await bot.post(again);
+    expect(body(await editOf(again.token, second.from)).content).toBe(TEXT.answerChanged);
+    expect(await questionsCounted(metrics)).toBe(1);
+    expect(bot.core.answers.noMatchReport().map((entry) => entry.question)).toEqual([]);
+  });
+});
+
 describe('discord Pin refused by Discord', () => {
   it('says the message was deleted when Discord no longer knows it (10008)', async () => {
     const bot = await run();
@@ -397,6 +436,8 @@ describe('discord answer split over several messages when a later part fails', (
     const bot = await run();
     const ask = bot.core.ask.bind(bot.core);
     vi.spyOn(bot.core, 'ask').mockImplementation((question, options) => lengthen(ask(question, options)));
+    const askAgain = bot.core.askAgain.bind(bot.core);
+    vi.spyOn(bot.core, 'askAgain').mockImplementation((question, options) => lengthen(askAgain(question, options)));
     const asked = askPayload(QUESTION);
     const webhook = `/webhooks/${FAKE_IDS.application}/${String(asked.token)}`;
     suite.fake.fail('POST', new RegExp(`^${webhook}$`), 400, { body: { message: 'Invalid Form Body', code: 50035 } });

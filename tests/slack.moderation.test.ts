@@ -6,6 +6,8 @@ import { ACTION_IDS, UNPIN_ACTION_ID, VOTE_ACTION_IDS } from '../adapters/slack/
 import { VOTE_EXPIRED_TEXT, VOTED_TEXT } from '../adapters/slack/feedback.js';
 import { ANSWER_CHANGED_TEXT, EARLIER_PIN_LEFT_TEXT, PIN_FAILURE_TEXT, PINNED_TEXT } from '../adapters/slack/pin.js';
 import { APOLOGY } from '../adapters/slack/edge.js';
+import { createMetrics, type Metrics } from '../adapters/metrics/create-metrics.js';
+import { instrumentCore } from '../adapters/metrics/instrument-core.js';
 import { NOT_PINNED_TEXT, SLACK_PIN_LEFT_TEXT, UNPIN_REFUSED_TEXT, UNPINNED_TEXT } from '../adapters/slack/unpin.js';
 import { createPinpoint, type Pinpoint } from '../src/index.js';
 import { FakeSlack, FAKE_TEAM_ID } from './fakes/slack-api.js';
@@ -355,6 +357,41 @@ describe('Slack Pin on an answer that shows a stale pin', () => {
     expect(pinnedTs).not.toBe(where.messageTs);
     expect(fake.callsOf('pins.remove').at(-1)?.params).toMatchObject({ channel: 'C0GENERAL', timestamp: staleTs });
     expect(pinsOf().map((pin) => [pin.messageRef, pin.stale, pin.answerId])).toEqual([[`C0GENERAL/${String(pinnedTs)}`, false, answerIdOf(value)]]);
+  });
+});
+
+describe("Slack Pin is a moderator's action, not a question", () => {
+  /** How many questions /metrics counts for Slack, whatever their operation and outcome. */
+  const questionsCounted = async (metrics: Metrics): Promise<number> =>
+    [...(await metrics.render()).matchAll(/^pinpoint_questions_total\{platform="slack",[^}]*\} (\d+)$/gm)].reduce((sum, m) => sum + Number(m[1]), 0);
+
+  it('neither counts a Pin press in the metrics nor keeps it as unanswered when the documents no longer answer', async () => {
+    // A core and folder of its own: this test empties the documents and reads the whole no-match report.
+    const folder = mkdtempSync(path.join(tmpdir(), 'pinpoint-slack-pin-asks-'));
+    cpSync(FIXTURE, folder, { recursive: true });
+    const own = await createPinpoint({ knowledgeDir: folder, rates: GENEROUS });
+    const metrics = createMetrics({ defaultMetrics: false });
+    const measured = await startHttpSlack(fake, instrumentCore(own, metrics, 'slack'), new RecordingLogger());
+    try {
+      const value = buttonValue(blocksOf(await measured.ask('What was the Inbox API agreement?', 'U0MOD')), ACTION_IDS.pin);
+      expect(await questionsCounted(metrics)).toBe(1);
+      const pinned = await measured.press(ACTION_IDS.pin, value, { user: 'U0MOD', channel: 'C0COUNTED' });
+      expect((await pinned.response()).body.text).toBe(PINNED_TEXT);
+      expect(await questionsCounted(metrics)).toBe(1);
+
+      // Nothing left that answers the question: the Pin press gets a no-match, which no reader asked.
+      writeFileSync(path.join(folder, 'complaint.md'), 'The weather was sunny.\n');
+      rmSync(path.join(folder, 'fines.md'));
+      expect(await own.reload()).toMatchObject({ ok: true, changed: true });
+      const again = await measured.press(ACTION_IDS.pin, value, { user: 'U0MOD', channel: 'C0COUNTED' });
+      expect((await again.response()).body.text).toBe(ANSWER_CHANGED_TEXT);
+      expect(await questionsCounted(metrics)).toBe(1);
+      expect(own.answers.noMatchReport().map((entry) => entry.question)).toEqual([]);
+    } finally {
+      await measured.close();
+      await own.close();
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });
 

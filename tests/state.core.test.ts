@@ -108,6 +108,16 @@ describe('state through the core', () => {
     expect(core.pins.listStale(scope).map((stale) => stale.id)).toEqual([pin.id]);
   });
 
+  it("asks again for a moderator's Pin like ask, pin first, but keeps no no-match of it for the report", async () => {
+    const core = await start();
+    const question = 'Did the court dismiss the privacy claim?';
+    const pin = core.pins.pin({ scope, question, answer: core.ask(question, { scope }), pinnedBy: 'U-moderator' }).pin;
+    expect(core.askAgain(question, { scope })).toEqual(core.ask(question, { scope }));
+    expect(core.askAgain(question, { scope }).pinned?.id).toBe(pin.id);
+    expect(core.askAgain('Who is the bailiff?', { scope }).kind).toBe('no-match');
+    expect(core.answers.noMatchReport()).toEqual([]);
+  });
+
   it('keeps remembered answers, votes and the no-match report across a restart', async () => {
     const first = await start();
     const answer = first.ask('When was the complaint filed?', { scope });

@@ -15,8 +15,11 @@ export interface HandlerContext {
   pageSize: number;
   /** Takes a token from the core's limiter; when refused, answers privately and returns that reply. */
   cooled: (turn: Turn) => Promise<void> | undefined;
-  /** One page of the answer to `question`, and whether More has anything to show (see below). */
-  answerPage: (question: string, i: RawInteraction, offset: number) => { answer: Answer; hasMore: boolean };
+  /**
+   * One page of the answer to `question`, and whether More has anything to show (see below). `again`: a
+   * moderator's action asks again (Pin), which no reader asked: not counted, nor kept when unanswered.
+   */
+  answerPage: (question: string, i: RawInteraction, offset: number, how?: { again: boolean }) => { answer: Answer; hasMore: boolean };
 }
 
 export function isModerator(interaction: RawInteraction): boolean {
@@ -36,8 +39,9 @@ export function createHandlerContext(core: Pinpoint, api: DiscordApi, logger: Lo
    * One page of the answer: asks for one excerpt more than the page holds to learn whether More has
    * anything to show (one core call, so metrics count one question). `pinned` only on the first page.
    */
-  function answerPage(question: string, i: RawInteraction, offset: number): { answer: Answer; hasMore: boolean } {
-    let answer = core.ask(question, { scope: scopeOf(i), offset, limit: pageSize + 1 });
+  function answerPage(question: string, i: RawInteraction, offset: number, how = { again: false }): { answer: Answer; hasMore: boolean } {
+    const options = { scope: scopeOf(i), offset, limit: pageSize + 1 };
+    let answer = how.again ? core.askAgain(question, options) : core.ask(question, options);
     let hasMore = false;
     if (answer.kind === 'excerpts' && answer.excerpts.length > pageSize) {
       hasMore = true;

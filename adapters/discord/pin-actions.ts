@@ -29,7 +29,7 @@ export async function pin(ctx: HandlerContext, turn: Turn, remembered: ShownAnsw
   }
   if (!api.hasToken) return turn.notice(TEXT.noBotToken);
   await turn.defer(true);
-  const { answer } = answerPage(question, i, offset);
+  const { answer } = answerPage(question, i, offset, { again: true });
   // The answer is asked again now: after a reload it may quote other passages than the moderator read (and
   // than a public message shows). Only the first page's passages are on record, so later pages go unchecked.
   const excerpts = answer.kind === 'excerpts' ? answer.excerpts : [];

@@ -24,6 +24,8 @@ export function instrumentCore(core: Pinpoint, metrics: Metrics, platform: strin
 
   return {
     ask: (question, options) => measured(operationOf('ask', options), () => core.ask(question, options)),
+    // A moderator's Pin asks again: no reader's question, so neither counted nor timed.
+    askAgain: (question, options) => core.askAgain(question, options),
     findSources: (message, options) => measured('find_sources', () => core.findSources(message, options)),
     documents: () => core.documents(),
     passage: (passageId) => core.passage(passageId),

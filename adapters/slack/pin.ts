@@ -30,7 +30,7 @@ export async function pin(press: Press): Promise<void> {
     return void (await tell(toSlackNotice(PIN_REFUSED_TEXT)));
   }
   const scope = scopeOf(origin.team, origin.channel);
-  const answer = deps.core.ask(question, { scope, offset: value.offset });
+  const answer = deps.core.askAgain(question, { scope, offset: value.offset });
   // The answer is asked again now: after a reload it may quote other passages than the moderator read (and
   // than a public message shows). Only the first page's passages are on record, so later pages go unchecked.
   if (value.offset === 0 && !quotesSamePassages(answer.kind === 'excerpts' ? answer.excerpts : [], passageIds)) {
