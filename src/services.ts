@@ -65,6 +65,8 @@ export interface PinInput {
   messageRef?: string;
   /** The remembered answer pinned (AnswerLog): kept while pinned, so the buttons of the pinned message keep working. */
   answerId?: string;
+  /** The page of that answer pinned (the offset of its first excerpt), so pressing Pin on it again can tell. */
+  answerOffset?: number;
 }
 
 export interface PinResult {
@@ -84,6 +86,11 @@ export interface PinService {
   listStale(scope: Pick<PinScope, 'platform' | 'server'>): Pin[];
   /** The pin whose question matches (same normalised form or close by the analyzer), if any. */
   match(scope: PinScope, question: string): Pin | undefined;
+  /**
+   * The channel's pin made from this page of this answer, unless it is stale: pressing Pin on that page again
+   * has nothing to add (a stale one is renewed by pinning again).
+   */
+  pinOfAnswer(scope: PinScope, answerId: string, answerOffset: number): Pin | undefined;
 }
 
 export type RateDecision = { ok: true } | { ok: false; retryAfterMs: number };

@@ -99,6 +99,8 @@ export interface Pin {
   messageRef?: string;
   /** The remembered answer it was pinned from: its question outlives the expiry while pinned. */
   answerId?: string;
+  /** Which page of that answer: the index of its first excerpt (0, or where More started). */
+  answerOffset?: number;
   /** True when a quote is no longer an exact substring of its source document, or no longer where its citation points. */
   stale: boolean;
 }

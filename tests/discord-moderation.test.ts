@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { createDiscordAdapter } from '../adapters/discord/index.js';
-import { TEXT, unpinElsewhereText } from '../adapters/discord/text.js';
+import { alreadyPinnedText, TEXT, unpinElsewhereText } from '../adapters/discord/text.js';
 import { STALE_PIN_NOTE } from '../adapters/discord/render.js';
 import { REPORT_TITLE } from '../adapters/discord/render-report.js';
 import { createMetrics, type Metrics } from '../adapters/metrics/create-metrics.js';
@@ -255,16 +255,20 @@ describe('discord Pin on a question pinned before', () => {
   }
   const pinnedRef = (core: Pinpoint) => core.pins.list({ platform: 'discord', server: FAKE_IDS.guild }).map((p) => p.messageRef);
 
-  it('unpins on Discord the message of the pin it replaces, but not the message it pins again', async () => {
+  it('unpins on Discord the message of the pin a new answer replaces, and changes nothing when Pin is pressed again on it', async () => {
     const bot = await run();
+    // Both asked before anything is pinned: an answer that shows a current pin first has no Pin button.
     const answer = await ask(bot, QUESTION);
+    const newer = await ask(bot, QUESTION);
     await pinOn(bot, answer, '400000000000000401');
+    const [pin] = bot.core.pins.list({ platform: 'discord', server: FAKE_IDS.guild });
 
     const again = await pinOn(bot, answer, '400000000000000401');
-    expect(again.told).toBe(TEXT.pinned);
+    expect(again.told).toBe(alreadyPinnedText(`https://discord.com/channels/${FAKE_IDS.guild}/${FAKE_IDS.channel}/400000000000000401`));
     expect(suite.fake.calls.slice(again.from).filter((c) => c.method === 'DELETE')).toEqual([]);
+    expect(bot.core.pins.list({ platform: 'discord', server: FAKE_IDS.guild })).toEqual([pin]);
 
-    const moved = await pinOn(bot, answer, '400000000000000402');
+    const moved = await pinOn(bot, newer, '400000000000000402');
     expect(moved.told).toBe(TEXT.pinned);
     expect(callsTo('DELETE', pinPath('400000000000000401'), moved.from)).toHaveLength(1);
     expect(callsTo('PUT', pinPath('400000000000000402'), moved.from)).toHaveLength(1);
@@ -276,13 +280,67 @@ describe('discord Pin on a question pinned before', () => {
     ['refused (403)', 403, { message: 'Missing Permissions', code: 50013 }, `${TEXT.pinned} ${TEXT.earlierPinLeft}`],
   ])('keeps the new pin when the earlier message is %s, and says so only when it stays pinned', async (_name, status, reply, told) => {
     const bot = await run();
-    const answer = await ask(bot, QUESTION);
+    const [answer, newer] = [await ask(bot, QUESTION), await ask(bot, QUESTION)];
     await pinOn(bot, answer, '400000000000000411');
     suite.fake.fail('DELETE', new RegExp(`${pinPath('400000000000000411')}$`), status, { body: reply });
-    const moved = await pinOn(bot, answer, '400000000000000412');
+    const moved = await pinOn(bot, newer, '400000000000000412');
     expect(moved.told).toBe(told);
     expect(callsTo('DELETE', pinPath('400000000000000411'), moved.from)).toHaveLength(1);
     expect(pinnedRef(bot.core)).toEqual([`${FAKE_IDS.channel}/400000000000000412`]);
+  });
+});
+
+describe('discord Pin pressed again on a private answer', () => {
+  /** Asks privately as a moderator; returns the answer's Pin press (a fresh interaction each call). */
+  async function askPrivately(bot: Awaited<ReturnType<typeof run>>): Promise<() => Record<string, unknown>> {
+    const asked = askPayload(QUESTION, { ...MODERATOR, private: true });
+    const { from } = await bot.post(asked);
+    const pinId = buttonId(body(await editOf(asked.token, from)), 'pp:p:');
+    return () => buttonPayload(pinId, { ...MODERATOR, messageFlags: 64 });
+  }
+  /** Presses Pin; returns what the moderator was told last and the ids of the public copies posted. */
+  async function press(bot: Awaited<ReturnType<typeof run>>, payload: Record<string, unknown>): Promise<{ told: string | undefined; copies: string[] }> {
+    const { from } = await bot.post(payload);
+    const webhook = `/webhooks/${FAKE_IDS.application}/${String(payload.token)}`;
+    const told = body(callsTo('PATCH', `${webhook}/messages/@original`, from).at(-1)!).content;
+    return { told, copies: callsTo('POST', webhook, from).map((call) => (call.reply as { id: string }).id) };
+  }
+  const pinned = (core: Pinpoint) => core.pins.list({ platform: 'discord', server: FAKE_IDS.guild });
+  const linkTo = (messageId: string) => `https://discord.com/channels/${FAKE_IDS.guild}/${FAKE_IDS.channel}/${messageId}`;
+
+  it('says privately that it is pinned already, with its link, pins its message again and posts no second copy', async () => {
+    const bot = await run();
+    const pinPress = await askPrivately(bot);
+    const first = await press(bot, pinPress());
+    expect(first).toEqual({ told: TEXT.pinned, copies: [expect.any(String)] });
+    const [pin] = pinned(bot.core);
+    const from = suite.fake.calls.length;
+    const second = await press(bot, pinPress());
+    expect(second).toEqual({ told: alreadyPinnedText(linkTo(first.copies[0]!)), copies: [] });
+    // Discord takes a pin of a pinned message; one a moderator unpinned by hand is pinned back.
+    expect(callsTo('PUT', pinPath(first.copies[0]!), from)).toHaveLength(1);
+    expect(pinned(bot.core)).toEqual([pin]);
+  });
+
+  it('posts one public copy when two presses arrive together', async () => {
+    const bot = await run();
+    const pinPress = await askPrivately(bot);
+    const both = await Promise.all([press(bot, pinPress()), press(bot, pinPress())]);
+    const copies = both.flatMap((result) => result.copies);
+    expect(copies).toHaveLength(1);
+    expect(both.map((result) => result.told).sort()).toEqual([TEXT.pinned, alreadyPinnedText(linkTo(copies[0]!))].sort());
+    expect(pinned(bot.core).map((pin) => pin.messageRef)).toEqual([`${FAKE_IDS.channel}/${copies[0]}`]);
+  });
+
+  it('pins a fresh copy when the pinned message was deleted by hand', async () => {
+    const bot = await run();
+    const pinPress = await askPrivately(bot);
+    const first = await press(bot, pinPress());
+    suite.fake.fail('PUT', new RegExp(`${pinPath(first.copies[0]!)}$`), 404, { body: { message: 'Unknown Message', code: 10008 } });
+    const second = await press(bot, pinPress());
+    expect(second).toEqual({ told: TEXT.pinned, copies: [expect.any(String)] });
+    expect(second.copies[0]).not.toBe(first.copies[0]);
+    expect(pinned(bot.core).map((pin) => pin.messageRef)).toEqual([`${FAKE_IDS.channel}/${second.copies[0]}`]);
   });
 });
 

@@ -240,6 +240,44 @@ describe('pins.match', () => {
   });
 });
 
+describe('pins.pinOfAnswer', () => {
+  const pinPage = (s: State, answerId: string, answerOffset: number | undefined, where: PinScope = scope) =>
+    s.pins.pin({
+      scope: where,
+      question: 'What was granted?',
+      answer: excerptAnswer('What was granted?', [{ docId: 'order', text: ORDER, quote: 'granted the motion to dismiss' }]),
+      pinnedBy: 'U-moderator',
+      messageRef: 'general/msg-1',
+      answerId,
+      ...(answerOffset === undefined ? {} : { answerOffset }),
+    }).pin;
+
+  it("finds the channel's pin of that page of that answer, and nothing for another page, answer or channel", () => {
+    const s = open();
+    const pin = pinPage(s, 'answer-1', 3);
+    expect(pin.answerOffset).toBe(3);
+    expect(s.pins.pinOfAnswer(scope, 'answer-1', 3)).toEqual(pin);
+    expect(s.pins.pinOfAnswer(scope, 'answer-1', 0)).toBeUndefined();
+    expect(s.pins.pinOfAnswer(scope, 'answer-2', 3)).toBeUndefined();
+    expect(s.pins.pinOfAnswer({ ...scope, channel: 'random' }, 'answer-1', 3)).toBeUndefined();
+    expect(s.pins.pinOfAnswer({ ...scope, server: 'guild-2' }, 'answer-1', 3)).toBeUndefined();
+  });
+
+  it('finds nothing once the pin is stale: pinning that answer again is how a moderator renews it', () => {
+    const s = open();
+    pinPage(s, 'answer-1', 0);
+    s.pins.refreshStale(new Map([['order', { text: 'The motion was withdrawn.', hash: 'order-v2' }]]));
+    expect(s.pins.pinOfAnswer(scope, 'answer-1', 0)).toBeUndefined();
+  });
+
+  it('finds nothing for a pin made before pins kept their page (schema 4): its page is unknown', () => {
+    const s = open();
+    const pin = pinPage(s, 'answer-1', undefined);
+    expect(pin).not.toHaveProperty('answerOffset');
+    expect(s.pins.pinOfAnswer(scope, 'answer-1', 0)).toBeUndefined();
+  });
+});
+
 describe('pins.refreshStale', () => {
   it('turns a pin stale when its document is edited under it, and back when the quote returns', () => {
     const s = open();

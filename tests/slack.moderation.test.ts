@@ -4,13 +4,13 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTION_IDS, UNPIN_ACTION_ID, VOTE_ACTION_IDS } from '../adapters/slack/actions.js';
 import { VOTE_EXPIRED_TEXT, VOTED_TEXT } from '../adapters/slack/feedback.js';
-import { ANSWER_CHANGED_TEXT, EARLIER_PIN_LEFT_TEXT, PIN_FAILURE_TEXT, PINNED_TEXT } from '../adapters/slack/pin.js';
+import { alreadyPinnedText, ANSWER_CHANGED_TEXT, EARLIER_PIN_LEFT_TEXT, PIN_FAILURE_TEXT, PINNED_TEXT } from '../adapters/slack/pin.js';
 import { APOLOGY } from '../adapters/slack/edge.js';
 import { createMetrics, type Metrics } from '../adapters/metrics/create-metrics.js';
 import { instrumentCore } from '../adapters/metrics/instrument-core.js';
 import { NOT_PINNED_TEXT, SLACK_PIN_LEFT_TEXT, UNPIN_REFUSED_TEXT, UNPINNED_TEXT } from '../adapters/slack/unpin.js';
 import { createPinpoint, type Pinpoint } from '../src/index.js';
-import { FakeSlack, FAKE_TEAM_ID } from './fakes/slack-api.js';
+import { FakeSlack, FAKE_TEAM_ID, fakePermalink } from './fakes/slack-api.js';
 import { allText, type Block, blocksOf, buttonValue, GENEROUS, plain, startHttpSlack, type HttpSlack } from './fakes/slack-harness.js';
 import { RecordingLogger } from './fakes/slack-log.js';
 
@@ -260,15 +260,64 @@ describe('Slack Pin', () => {
     return (await pressed.response()).body.text;
   }
 
-  it('unpins in Slack the message of the pin it replaces, but not the message it pins again', async () => {
+  /** A moderator presses Pin under their private answer in `channel`; returns what they are told. */
+  async function pinPrivately(value: string, channel: string): Promise<unknown> {
+    const pressed = await slack.press(ACTION_IDS.pin, value, { user: 'U0MOD', channel });
+    return (await pressed.response()).body.text;
+  }
+  const postsIn = (channel: string) => fake.callsOf('chat.postMessage').filter((call) => call.params.channel === channel);
+  const pinnedTsIn = (channel: string) => pinsIn(channel).map((pin) => pin.messageRef?.split('/')[1] ?? '');
+
+  it('unpins in Slack the message of the pin a new answer replaces, and changes nothing when Pin is pressed again on it', async () => {
     const value = buttonValue(blocksOf(await slack.ask(QUESTION)), ACTION_IDS.pin);
     expect(await pinAt(value, 'C0REPIN', '1700000002.000001')).toBe(PINNED_TEXT);
-    expect(await pinAt(value, 'C0REPIN', '1700000002.000001')).toBe(PINNED_TEXT);
+    const [pin] = pinsIn('C0REPIN');
+    expect(await pinAt(value, 'C0REPIN', '1700000002.000001')).toBe(alreadyPinnedText(fakePermalink('C0REPIN', '1700000002.000001')));
     expect(removedIn('C0REPIN')).toEqual([]);
+    expect(pinsIn('C0REPIN')).toEqual([pin]);
 
-    expect(await pinAt(value, 'C0REPIN', '1700000002.000002')).toBe(PINNED_TEXT);
+    const newer = buttonValue(blocksOf(await slack.ask(QUESTION)), ACTION_IDS.pin);
+    expect(await pinAt(newer, 'C0REPIN', '1700000002.000002')).toBe(PINNED_TEXT);
     expect(removedIn('C0REPIN')).toEqual(['1700000002.000001']);
     expect(pinsIn('C0REPIN').map((pin) => pin.messageRef)).toEqual(['C0REPIN/1700000002.000002']);
+  });
+
+  it.each([
+    ['still pinned (already_pinned)', 'already_pinned'],
+    ['unpinned by hand, so pinned back', undefined],
+  ])('says privately that a private answer pinned before is pinned, with its link, and posts no second copy: %s', async (_name, error) => {
+    const channel = `C0TWICE${error === undefined ? 'UNPINNED' : 'PINNED'}`;
+    const value = buttonValue(blocksOf(await slack.ask(QUESTION, 'U0MOD')), ACTION_IDS.pin);
+    expect(await pinPrivately(value, channel)).toBe(PINNED_TEXT);
+    const [pin] = pinsIn(channel);
+    const [ts] = pinnedTsIn(channel);
+    const adds = fake.callsOf('pins.add').length;
+    if (error !== undefined) fake.failNext('pins.add', { kind: 'error', error });
+    expect(await pinPrivately(value, channel)).toBe(alreadyPinnedText(fakePermalink(channel, ts ?? '')));
+    expect(postsIn(channel)).toHaveLength(1);
+    expect(fake.callsOf('pins.add').slice(adds).map((call) => call.params)).toEqual([expect.objectContaining({ channel, timestamp: ts })]);
+    expect(pinsIn(channel)).toEqual([pin]);
+  });
+
+  it('posts one public copy when two Pin presses on a private answer arrive together', async () => {
+    const value = buttonValue(blocksOf(await slack.ask(QUESTION, 'U0MOD')), ACTION_IDS.pin);
+    const told = await Promise.all([pinPrivately(value, 'C0TOGETHER'), pinPrivately(value, 'C0TOGETHER')]);
+    expect(postsIn('C0TOGETHER')).toHaveLength(1);
+    const [ts] = pinnedTsIn('C0TOGETHER');
+    expect(told.sort()).toEqual([PINNED_TEXT, alreadyPinnedText(fakePermalink('C0TOGETHER', ts ?? ''))].sort());
+    expect(pinsIn('C0TOGETHER')).toHaveLength(1);
+  });
+
+  it('pins a fresh copy when the pinned message was deleted by hand', async () => {
+    const value = buttonValue(blocksOf(await slack.ask(QUESTION, 'U0MOD')), ACTION_IDS.pin);
+    expect(await pinPrivately(value, 'C0BYHAND')).toBe(PINNED_TEXT);
+    const [deleted] = pinnedTsIn('C0BYHAND');
+    fake.failNext('pins.add', { kind: 'error', error: 'message_not_found' });
+    expect(await pinPrivately(value, 'C0BYHAND')).toBe(PINNED_TEXT);
+    expect(postsIn('C0BYHAND')).toHaveLength(2);
+    const [fresh] = pinnedTsIn('C0BYHAND');
+    expect(fresh).not.toBe(deleted);
+    expect(fake.callsOf('pins.add').at(-1)?.params).toMatchObject({ channel: 'C0BYHAND', timestamp: fresh });
   });
 
   it.each([
@@ -276,10 +325,9 @@ describe('Slack Pin', () => {
     ['already unpinned (no_pin)', 'no_pin', 'C0UNPINNED', PINNED_TEXT],
     ['refused (channel_not_found)', 'channel_not_found', 'C0REFUSED', `${PINNED_TEXT}${EARLIER_PIN_LEFT_TEXT}`],
   ])('keeps the new pin when the earlier message is %s, and says so only when it stays pinned', async (_name, error, channel, told) => {
-    const value = buttonValue(blocksOf(await slack.ask(QUESTION)), ACTION_IDS.pin);
-    await pinAt(value, channel, '1700000003.000001');
+    await pinAt(buttonValue(blocksOf(await slack.ask(QUESTION)), ACTION_IDS.pin), channel, '1700000003.000001');
     fake.failNext('pins.remove', { kind: 'error', error });
-    expect(await pinAt(value, channel, '1700000003.000002')).toBe(told);
+    expect(await pinAt(buttonValue(blocksOf(await slack.ask(QUESTION)), ACTION_IDS.pin), channel, '1700000003.000002')).toBe(told);
     expect(removedIn(channel)).toEqual(['1700000003.000001']);
     expect(pinsIn(channel).map((pin) => pin.messageRef)).toEqual([`${channel}/1700000003.000002`]);
   });

@@ -1,3 +1,4 @@
+import { createKeyQueue, type KeyQueue } from '../key-queue.js';
 import type { DiscordApi } from './api.js';
 import { hasAnyPermission, MODERATOR_BITS } from './commands.js';
 import type { Answer, Logger, Pinpoint } from './core.js';
@@ -20,6 +21,8 @@ export interface HandlerContext {
    * moderator's action asks again (Pin), which no reader asked: not counted, nor kept when unanswered.
    */
   answerPage: (question: string, i: RawInteraction, offset: number, how?: { again: boolean }) => { answer: Answer; hasMore: boolean };
+  /** Pin presses of one channel run one at a time (see pin-actions.ts). */
+  pinning: KeyQueue;
 }
 
 export function isModerator(interaction: RawInteraction): boolean {
@@ -54,5 +57,5 @@ export function createHandlerContext(core: Pinpoint, api: DiscordApi, logger: Lo
     return { answer, hasMore };
   }
 
-  return { core, api, logger, pageSize, cooled, answerPage };
+  return { core, api, logger, pageSize, cooled, answerPage, pinning: createKeyQueue() };
 }

@@ -1,12 +1,13 @@
 import type { DiscordApi } from './api.js';
 import { hasAnyPermission, PERMISSIONS } from './commands.js';
 import { type Pin, quotesSamePassages } from './core.js';
+import { currentPinMessage, type PinnedMessage } from './current-pin.js';
 import { describeError, discordCodeOf, MAX_PINS_REACHED, statusOf, UNKNOWN_MESSAGE } from './errors.js';
 import { isModerator, type HandlerContext } from './handler-context.js';
 import { channelOf, firstMessageIdOf, scopeOf, userOf } from './interaction.js';
 import { deletePublicCopy, postPublicCopy, type PostedMessage } from './public-copy.js';
 import { EPHEMERAL_FLAG } from './render.js';
-import { TEXT, unpinByHandText, unpinElsewhereText } from './text.js';
+import { alreadyPinnedText, TEXT, unpinByHandText, unpinElsewhereText } from './text.js';
 import type { Turn } from './turn.js';
 
 /** What the answer log remembers of the answer under the Pin button. */
@@ -18,8 +19,6 @@ export interface ShownAnswer {
 
 /** The Pin button (moderators): pins the answer's Discord message and records the pin in the core. */
 export async function pin(ctx: HandlerContext, turn: Turn, remembered: ShownAnswer, answerId: string, offset: number): Promise<void> {
-  const { question } = remembered;
-  const { core, api, answerPage } = ctx;
   const i = turn.interaction;
   if (!i.guild_id) return turn.notice(TEXT.guildOnly);
   // Checked at run time: admins can change who sees the commands, not who may pin.
@@ -27,8 +26,32 @@ export async function pin(ctx: HandlerContext, turn: Turn, remembered: ShownAnsw
   if (i.app_permissions !== undefined && !hasAnyPermission(i.app_permissions, [PERMISSIONS.PinMessages, PERMISSIONS.ManageMessages])) {
     return turn.notice(TEXT.botCannotPin);
   }
-  if (!api.hasToken) return turn.notice(TEXT.noBotToken);
+  if (!ctx.api.hasToken) return turn.notice(TEXT.noBotToken);
   await turn.defer(true);
+  // A second press that arrives while the first still posts and pins waits for it, then finds its pin.
+  const scope = scopeOf(i);
+  await ctx.pinning.run(`${scope.server}/${scope.channel}`, () => pinOnce(ctx, turn, remembered, { answerId, offset }));
+}
+
+/** One press of the channel at a time: says so when this page is pinned already, else pins it. */
+async function pinOnce(ctx: HandlerContext, turn: Turn, remembered: ShownAnswer, page: { answerId: string; offset: number }): Promise<void> {
+  const { question } = remembered;
+  const { answerId, offset } = page;
+  const { core, api, answerPage } = ctx;
+  const i = turn.interaction;
+  const scope = scopeOf(i);
+  let pinnedAlready: PinnedMessage | undefined;
+  try {
+    pinnedAlready = await currentPinMessage(ctx, scope, page);
+  } catch (error) {
+    const refusal = pinRefusal(error);
+    if (refusal === undefined) throw error;
+    return turn.edit(refusal);
+  }
+  if (pinnedAlready) {
+    const { channelId, messageId } = pinnedAlready;
+    return turn.edit(alreadyPinnedText(`https://discord.com/channels/${scope.server}/${channelId}/${messageId}`));
+  }
   const { answer } = answerPage(question, i, offset, { again: true });
   // The answer is asked again now: after a reload it may quote other passages than the moderator read (and
   // than a public message shows). Only the first page's passages are on record, so later pages go unchecked.
@@ -59,7 +82,7 @@ export async function pin(ctx: HandlerContext, turn: Turn, remembered: ShownAnsw
     return turn.edit(refusal);
   }
   const messageRef = `${target.channel_id}/${target.id}`;
-  const { replaced } = core.pins.pin({ scope: scopeOf(i), question, answer, pinnedBy: userOf(i).id, messageRef, answerId });
+  const { replaced } = core.pins.pin({ scope, question, answer, pinnedBy: userOf(i).id, messageRef, answerId, answerOffset: offset });
   const earlierLeft = await unpinReplaced(ctx, replaced, messageRef);
   await turn.edit(earlierLeft ? `${TEXT.pinned} ${TEXT.earlierPinLeft}` : TEXT.pinned);
 }

@@ -33,6 +33,11 @@ export const TEXT = {
     "This command or button is out of date, so I cannot run it. Please let a server admin know that Pinpoint's commands need updating.",
 } as const;
 
+/** Pin pressed on an answer page this channel has pinned already: nothing is posted. */
+export function alreadyPinnedText(messageUrl: string): string {
+  return `📌 This answer is already pinned in this channel: ${messageUrl}. Nothing new was posted.`;
+}
+
 /** After Unpin without DISCORD_TOKEN: the pin is gone from Pinpoint, its Discord message is not. */
 export function unpinByHandText(messageUrl: string): string {
   return (

@@ -1,5 +1,6 @@
 import { App, type webApi } from '@slack/bolt';
 import { PinpointError, type Logger, type Pinpoint } from '../../src/index.js';
+import { createKeyQueue } from '../key-queue.js';
 import type { PlatformAdapter } from '../platform.js';
 import { registerAsk } from './ask.js';
 import { toBoltLogger } from './bolt-logger.js';
@@ -118,6 +119,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): PlatformAdapte
     commandName,
     reportError: options.reportError,
     moderators: new ModeratorCheck(parseModeratorIds(config.SLACK_MODERATOR_IDS), logger),
+    pinning: createKeyQueue(),
   };
   const deduper = new EventDeduper();
   // Work acknowledged to Slack and not answered yet: stop() waits for it (in Socket Mode nothing else does).

@@ -1,4 +1,5 @@
 import type { Logger, Pinpoint } from '../../src/index.js';
+import type { KeyQueue } from '../key-queue.js';
 import type { ModeratorCheck } from './moderators.js';
 
 /** What every listener gets: the core, a logger, the moderator check and the settings. */
@@ -10,6 +11,8 @@ export interface SlackDeps {
   commandName: string;
   /** Counts a platform error in the metrics (adapters/main.ts passes one). */
   reportError?: ((kind?: string) => void) | undefined;
+  /** Pin presses of one channel run one at a time (see pin.ts). */
+  pinning: KeyQueue;
 }
 
 /** Message options shared by every public post: no link previews, and never link_names. */

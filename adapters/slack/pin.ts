@@ -1,5 +1,6 @@
 import type { webApi } from '@slack/bolt';
-import { type Answer, type Pin, quotesSamePassages } from '../../src/index.js';
+import { type Answer, type Pin, type PinScope, quotesSamePassages } from '../../src/index.js';
+import { currentPinMessage, type PinnedMessage, permalinkOf } from './current-pin.js';
 import type { SlackDeps } from './deps.js';
 import { scopeOf } from './edge.js';
 import { errorSummary } from './moderators.js';
@@ -12,6 +13,12 @@ export const PIN_REFUSED_TEXT = 'Only workspace admins and Pinpoint moderators c
 export const PINNED_TEXT = '📌 Pinned: later questions like this one get this answer first.';
 export const ANSWER_CHANGED_TEXT =
   'The documents changed since this answer was given, so nothing was pinned: ask again and pin the new answer.';
+/** Pin pressed on an answer page this channel has pinned already: nothing is posted. */
+export function alreadyPinnedText(permalink: string | undefined): string {
+  const where = permalink === undefined ? 'in this channel (see its pinned messages)' : `in this channel: ${permalink}`;
+  return `📌 This answer is already pinned ${where}. Nothing new was posted.`;
+}
+
 export const EARLIER_PIN_LEFT_TEXT =
   ' The message pinned earlier for this question is still pinned in its channel: unpin it there from the message menu if you want it gone.';
 
@@ -25,11 +32,29 @@ export const PIN_FAILURE_TEXT: ReadonlyMap<string, string> = new Map([
 
 /** Moderators only: others are refused before anything is posted, pinned or stored. */
 export async function pin(press: Press): Promise<void> {
-  const { deps, value, question, passageIds, origin, client, tell } = press;
+  const { deps, origin, client, tell } = press;
   if (!(await deps.moderators.isModerator(client, origin.user))) {
     return void (await tell(toSlackNotice(PIN_REFUSED_TEXT)));
   }
   const scope = scopeOf(origin.team, origin.channel);
+  // A second press that arrives while the first still posts and pins waits for it, then finds its pin.
+  await deps.pinning.run(`${scope.server}/${scope.channel}`, () => pinOnce(press, scope));
+}
+
+/** One press of the channel at a time: says so when this page is pinned already, else pins it. */
+async function pinOnce(press: Press, scope: PinScope): Promise<void> {
+  const { deps, value, question, passageIds, origin, client, tell } = press;
+  let pinnedAlready: PinnedMessage | undefined;
+  try {
+    pinnedAlready = await currentPinMessage(client, deps, scope, value);
+  } catch (error) {
+    const refusal = PIN_FAILURE_TEXT.get(slackErrorCode(error) ?? '');
+    if (refusal === undefined) throw error;
+    return void (await tell(toSlackNotice(refusal)));
+  }
+  if (pinnedAlready) {
+    return void (await tell(toSlackNotice(alreadyPinnedText(await permalinkOf(client, deps, pinnedAlready)))));
+  }
   const answer = deps.core.askAgain(question, { scope, offset: value.offset });
   // The answer is asked again now: after a reload it may quote other passages than the moderator read (and
   // than a public message shows). Only the first page's passages are on record, so later pages go unchecked.
@@ -60,7 +85,15 @@ export async function pin(press: Press): Promise<void> {
     }
   }
   const messageRef = `${origin.channel}/${ts}`;
-  const { replaced } = deps.core.pins.pin({ scope, question, answer, pinnedBy: origin.user, messageRef, answerId: value.answerId });
+  const { replaced } = deps.core.pins.pin({
+    scope,
+    question,
+    answer,
+    pinnedBy: origin.user,
+    messageRef,
+    answerId: value.answerId,
+    answerOffset: value.offset,
+  });
   deps.logger.info({ channel: origin.channel, replaced: replaced.length }, 'slack: answer pinned');
   const earlierLeft = await unpinReplaced(client, deps, replaced, messageRef);
   await tell(toSlackNotice(earlierLeft ? `${PINNED_TEXT}${EARLIER_PIN_LEFT_TEXT}` : PINNED_TEXT));

@@ -46,10 +46,11 @@ interface PinRow {
   message_ref: string | null;
   stale: number;
   answer_id: string | null;
+  answer_offset: number | null;
 }
 
 const COLUMNS =
-  'id, platform, server, channel, question, normalized_question, excerpts, pinned_by, pinned_at, message_ref, stale, answer_id';
+  'id, platform, server, channel, question, normalized_question, excerpts, pinned_by, pinned_at, message_ref, stale, answer_id, answer_offset';
 /** The pins of one question in one channel: a re-pin replaces them. */
 const SAME_QUESTION = 'platform = ? AND server = ? AND channel = ? AND normalized_question = ?';
 /** The pin an answer showed first, when it is one of this channel's. */
@@ -97,6 +98,7 @@ export function createPinService(options: PinServiceOptions): PinStore {
       pinnedAt: now().toISOString(),
       ...(input.messageRef === undefined ? {} : { messageRef: input.messageRef }),
       ...(input.answerId === undefined ? {} : { answerId: input.answerId }),
+      ...(input.answerId === undefined || input.answerOffset === undefined ? {} : { answerOffset: input.answerOffset }),
       stale: documents ? !excerptsCurrent(excerpts, documents, cite) : false,
     };
     const sameQuestion = [scope.platform, scope.server, scope.channel, pinned.normalizedQuestion];
@@ -108,7 +110,7 @@ export function createPinService(options: PinServiceOptions): PinStore {
       const old = store.all<PinRow>(`SELECT ${COLUMNS} FROM pins WHERE (${SAME_QUESTION}) OR (${SHOWN_PIN})`, [...sameQuestion, ...shown]);
       store.run(`DELETE FROM pins WHERE (${SAME_QUESTION}) OR (${SHOWN_PIN})`, [...sameQuestion, ...shown]);
       store.run(
-        `INSERT INTO pins (${COLUMNS}, stale_since) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO pins (${COLUMNS}, stale_since) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         [
           pinned.id,
           scope.platform,
@@ -122,6 +124,7 @@ export function createPinService(options: PinServiceOptions): PinStore {
           pinned.messageRef ?? null,
           pinned.stale ? 1 : 0,
           pinned.answerId ?? null,
+          pinned.answerOffset ?? null,
           pinned.stale ? pinned.pinnedAt : null,
         ],
       );
@@ -184,6 +187,14 @@ export function createPinService(options: PinServiceOptions): PinStore {
     return best ? toPin(best.row) : undefined;
   };
 
+  const pinOfAnswer: PinService['pinOfAnswer'] = (scope, answerId, answerOffset) => {
+    const row = store.get<PinRow>(
+      `SELECT ${COLUMNS} FROM pins WHERE platform = ? AND server = ? AND channel = ? AND answer_id = ? AND answer_offset = ? AND stale = 0 ${NEWEST_FIRST}`,
+      [scope.platform, scope.server, scope.channel, answerId, answerOffset],
+    );
+    return row ? toPin(row) : undefined;
+  };
+
   const refreshStale = (current: DocumentTexts, currentCite?: CiteQuote): StaleRefresh => {
     const at = now().toISOString();
     const result: StaleRefresh = { checked: 0, stale: 0, changed: [] };
@@ -207,7 +218,7 @@ export function createPinService(options: PinServiceOptions): PinStore {
     return result;
   };
 
-  return { pin, unpin, list, listStale, match, refreshStale };
+  return { pin, unpin, list, listStale, match, pinOfAnswer, refreshStale };
 }
 
 function checkScope(scope: PinScope): PinScope {
@@ -230,6 +241,7 @@ function toPin(row: PinRow): Pin {
     pinnedAt: row.pinned_at,
     ...(row.message_ref === null ? {} : { messageRef: row.message_ref }),
     ...(row.answer_id === null ? {} : { answerId: row.answer_id }),
+    ...(row.answer_offset === null ? {} : { answerOffset: row.answer_offset }),
     stale: row.stale === 1,
   };
 }

@@ -92,6 +92,15 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX pins_answer ON pins (answer_id) WHERE answer_id IS NOT NULL;
     `,
   },
+  {
+    version: 5,
+    name: 'the page of the answer a pin was made from',
+    // Pin pressed again on the answer page a channel has pinned already says so instead of posting a second
+    // copy. Pins from before keep NULL: their page is unknown, so pressing Pin on them pins again as it did.
+    sql: `
+      ALTER TABLE pins ADD COLUMN answer_offset INTEGER;
+    `,
+  },
 ];
 
 /** Refuses a database from a newer Pinpoint; runs before anything writes, so such a file is left as it was. */

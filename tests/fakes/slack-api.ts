@@ -33,6 +33,11 @@ export const FAKE_BOT_USER_ID = 'UBOT';
 
 const JSON_FIELDS = new Set(['blocks', 'attachments', 'view', 'metadata']);
 
+/** The link the fake's chat.getPermalink gives for a message, shaped like Slack's. */
+export function fakePermalink(channel: string, ts: string): string {
+  return `https://pinpoint-test.slack.com/archives/${channel}/p${ts.replace('.', '')}`;
+}
+
 /**
  * A local fake of Slack: the Web API (`POST /api/<method>`, form-encoded like Slack's clients
  * send it), a response_url sink (`POST /respond/<id>`) and a Socket Mode WebSocket (`/socket`),
@@ -212,6 +217,8 @@ export class FakeSlack {
       }
       case 'views.publish':
         return { ok: true, view: { id: 'V0HOME' } };
+      case 'chat.getPermalink':
+        return { ok: true, channel: params.channel, permalink: fakePermalink(String(params.channel), String(params.message_ts)) };
       default:
         return { ok: true };
     }
