@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { PinpointError } from '../src/errors.js';
+import { SCALE_ROWS, type ScaleRowName } from './scale/row-names.js';
 
 export interface BenchArgs {
   squad?: string;
@@ -11,8 +12,8 @@ export interface BenchArgs {
   scale: boolean;
   /** Ask each SQuAD article's questions of a pack without it. */
   unanswerable: boolean;
-  /** Internal: set by the --scale parent on its per-size child processes. */
-  scaleChild: boolean;
+  /** Internal: set by the --scale parent on the child process that measures this one row. */
+  scaleRow?: ScaleRowName;
   /** Passage counts for --scale. */
   sizes: number[];
   warmup: number;
@@ -48,7 +49,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
           json: { type: 'boolean', default: false },
           scale: { type: 'boolean', default: false },
           unanswerable: { type: 'boolean', default: false },
-          'scale-child': { type: 'boolean', default: false },
+          'scale-row': { type: 'string' },
           sizes: { type: 'string', default: '1000,2500,10000,100000' },
           warmup: { type: 'string', default: '50' },
           help: { type: 'boolean', short: 'h', default: false },
@@ -84,9 +85,15 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
     json: values.json,
     scale: values.scale,
     unanswerable: values.unanswerable,
-    scaleChild: values['scale-child'],
+    ...(values['scale-row'] !== undefined ? { scaleRow: scaleRowName(values['scale-row']) } : {}),
     sizes: values.sizes.split(',').map((s) => positiveInt('--sizes', s.trim())),
     warmup: Number(values.warmup) === 0 ? 0 : positiveInt('--warmup', values.warmup),
     help: values.help,
   };
+}
+
+function scaleRowName(value: string): ScaleRowName {
+  const row = SCALE_ROWS.find((name) => name === value);
+  if (!row) throw new PinpointError('INPUT_INVALID', `pinpoint: --scale-row takes ${SCALE_ROWS.join(' or ')} (got ${value})`);
+  return row;
 }

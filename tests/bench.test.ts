@@ -254,10 +254,11 @@ describe('bench scale generator', () => {
     expect(court.filter((sentence) => /^---|\btitle: /.test(sentence))).toEqual([]);
   });
 
-  it('runs each size\'s child process with the size, court folder and --warmup the parent was given', () => {
-    const args = scaleChildArgs(2500, '/court', 12);
-    expect(parseBenchArgs(args)).toMatchObject({ scale: true, scaleChild: true, sizes: [2500], court: '/court', warmup: 12 });
-    expect(parseBenchArgs(scaleChildArgs(1000, '/court', 0)).warmup).toBe(0);
+  it('runs each row\'s child process with the row, size, court folder and --warmup the parent was given', () => {
+    const args = scaleChildArgs(2500, '/court', 12, 'minisearch');
+    expect(parseBenchArgs(args)).toMatchObject({ scale: true, scaleRow: 'minisearch', sizes: [2500], court: '/court', warmup: 12 });
+    expect(parseBenchArgs(scaleChildArgs(1000, '/court', 0, 'pinpoint'))).toMatchObject({ scaleRow: 'pinpoint', warmup: 0 });
+    expect(() => parseBenchArgs(['--scale', '--scale-row', 'lunr'])).toThrow('pinpoint: --scale-row takes pinpoint or minisearch (got lunr)');
   });
 
   it('refuses a court folder with too little text', async () => {

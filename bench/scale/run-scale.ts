@@ -6,11 +6,13 @@ import { loadCorpus } from '../corpus.js';
 import { miniSearchDefaults } from '../engines/minisearch.js';
 import { evaluateRow, type RowResult, warmUp } from '../evaluate.js';
 import { peerRow } from '../peer-row.js';
+import type { BenchRow } from '../rows.js';
 import { pinpointRow } from '../pinpoint-row.js';
 import { SHIPPED_COURT_KNOWLEDGE } from '../shipped-data.js';
 import { markdownTable, rowJson } from '../table.js';
 import { courtSentences, generateCorpus, writeGenerated } from './generate.js';
-import { runSizeInChild } from './isolate.js';
+import { runRowInChild } from './isolate.js';
+import type { ScaleRowName } from './row-names.js';
 
 
 export interface ScaleResult {
@@ -21,56 +23,70 @@ export interface ScaleResult {
   heapRatio: number;
 }
 
-/**
- * One generated corpus per size; Pinpoint (ask) and plain MiniSearch (search only, no quoting) each
- * build it from the same knowledge folder, answer `warmup` questions untimed, then the same 200
- * questions timed, persist and restart.
- */
+/** How a row at a size is measured: in this process (`runScaleRow`) or in a child of its own (`runRowInChild`). */
+export type MeasureRow = (size: number, row: ScaleRowName) => Promise<RowResult>;
+
+/** Both rows at each size, Pinpoint first; `measureRow` defaults to this process (the CLI gives each row its own). */
 export async function runScale(
   courtDir: string,
   sizes: readonly number[],
   workDir: string,
   warmup: number,
+  measureRow: MeasureRow = (size, row) => runScaleRow(courtDir, size, workDir, warmup, row),
   onSize?: (r: ScaleResult) => void,
 ): Promise<ScaleResult[]> {
-  const sentences = await courtSentences(courtDir);
-  await warmUpOnSmallCorpus(sentences, join(workDir, 'warm-up'));
   const results: ScaleResult[] = [];
   for (const size of sizes) {
-    const dir = join(workDir, `scale-${size}`);
-    const knowledgeDir = join(dir, 'knowledge');
-    const corpus = generateCorpus(sentences, size);
-    await writeGenerated(corpus, knowledgeDir);
-    const questions = corpus.questions.map((question, i) => ({ id: `s${i}`, question, answers: [], unanswerable: false }));
-    const options = { warmup };
-    // Read once untimed, so neither row pays for a cold file cache or a cold loader the other warmed.
-    await loadCorpus(knowledgeDir);
-    const pinpoint = await evaluateRow(pinpointRow(dir), knowledgeDir, questions, options);
-    const miniSearch = await evaluateRow(searchOnlyRow(dir), knowledgeDir, questions, options);
+    const pinpoint = await measureRow(size, 'pinpoint');
+    const miniSearch = await measureRow(size, 'minisearch');
     const result = { passages: size, pinpoint, miniSearch, heapRatio: pinpoint.heapMb / miniSearch.heapMb };
     results.push(result);
     onSize?.(result);
-    await rm(dir, { recursive: true, force: true });
   }
   return results;
 }
 
+/**
+ * One row at one size: Pinpoint (ask) or plain MiniSearch (search only, no quoting) warms up on a small
+ * corpus, then builds the generated corpus from its knowledge folder, answers `warmup` questions
+ * untimed, the same 200 questions timed, persists and restarts.
+ */
+export async function runScaleRow(courtDir: string, size: number, workDir: string, warmup: number, rowName: ScaleRowName): Promise<RowResult> {
+  const sentences = await courtSentences(courtDir);
+  const row = ROWS[rowName];
+  await warmUpOnSmallCorpus(sentences, join(workDir, 'warm-up'), row);
+  const dir = join(workDir, `scale-${size}-${rowName}`);
+  const knowledgeDir = join(dir, 'knowledge');
+  const corpus = generateCorpus(sentences, size);
+  await writeGenerated(corpus, knowledgeDir);
+  const questions = corpus.questions.map((question, i) => ({ id: `s${i}`, question, answers: [], unanswerable: false }));
+  // Read once untimed, so the timed build does not pay for a cold file cache.
+  await loadCorpus(knowledgeDir);
+  try {
+    return await evaluateRow(row(dir), knowledgeDir, questions, { warmup });
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
 /** Plain MiniSearch timed on search alone: it quotes nothing. */
-const searchOnlyRow = (workDir: string) => ({ ...peerRow(miniSearchDefaults(), { pickSentences: () => [], workDir }), name: 'MiniSearch defaults (search only)' });
+const searchOnlyRow = (workDir: string): BenchRow => ({ ...peerRow(miniSearchDefaults(), { pickSentences: () => [], workDir }), name: 'MiniSearch defaults (search only)' });
+
+const ROWS: Record<ScaleRowName, (workDir: string) => BenchRow> = { pinpoint: pinpointRow, minisearch: searchOnlyRow };
 
 /** Passages of the warm-up corpus: enough calls for V8 to compile the hot paths, cheap to build. */
 const WARM_UP_PASSAGES = 1_000;
 
 /**
- * Both rows build a small corpus and answer its questions before any size is measured, so neither
- * pays in its latency tail for compiling code (the quality bench does the same). Heap is measured as a
- * difference from before each build, so the compiled code stays out of it.
+ * The row builds a small corpus and answers its questions before it is measured, so it does not pay in
+ * its latency tail for compiling code (the quality bench does the same). Heap is measured as a
+ * difference from before the build, so the compiled code stays out of it.
  */
-async function warmUpOnSmallCorpus(sentences: readonly string[], dir: string): Promise<void> {
+async function warmUpOnSmallCorpus(sentences: readonly string[], dir: string, row: (workDir: string) => BenchRow): Promise<void> {
   const knowledgeDir = join(dir, 'knowledge');
   const corpus = generateCorpus(sentences, WARM_UP_PASSAGES);
   await writeGenerated(corpus, knowledgeDir);
-  for (const ready of await warmUp([pinpointRow(dir), searchOnlyRow(dir)], knowledgeDir, corpus.questions)) await ready.close();
+  for (const ready of await warmUp([row(dir)], knowledgeDir, corpus.questions)) await ready.close();
   await rm(dir, { recursive: true, force: true });
 }
 
@@ -102,18 +118,13 @@ export async function scaleBench(args: BenchArgs, workDir: string): Promise<void
     return;
   }
   const progress = (r: ScaleResult): void => console.error(`bench: scale ${r.passages} done`);
-  if (args.scaleChild) {
-    const [result] = await runScale(courtDir, args.sizes, workDir, args.warmup);
-    console.log(JSON.stringify(result));
+  if (args.scaleRow) {
+    console.log(JSON.stringify(await runScaleRow(courtDir, args.sizes[0]!, workDir, args.warmup, args.scaleRow)));
     return;
   }
-  // One child process per size, so a size is not measured on the heap and caches the previous left.
-  const results: ScaleResult[] = [];
-  for (const size of args.sizes) {
-    const result = await runSizeInChild(size, courtDir, args.warmup);
-    results.push(result);
-    progress(result);
-  }
+  // Each row at each size in a process of its own: no row is measured on a heap another one shaped.
+  const inChild: MeasureRow = (size, row) => runRowInChild(size, courtDir, args.warmup, row);
+  const results = await runScale(courtDir, args.sizes, workDir, args.warmup, inChild, progress);
   if (args.json) {
     console.log(
       JSON.stringify({
@@ -123,7 +134,7 @@ export async function scaleBench(args: BenchArgs, workDir: string): Promise<void
     return;
   }
   console.log(`Scale: corpora generated from ${courtDir} (seeded recombination of court sentences, numbers re-drawn), 200 fixed questions each.`);
-  console.log(`Each size runs in its own process, after both rows answered the questions of a ${WARM_UP_PASSAGES.toLocaleString('en-US')}-passage corpus. build: knowledge folder to ready; p50/p99: Pinpoint ask() (retrieval + rerank + quotes) vs MiniSearch search() only, after ${args.warmup} untimed answers (--warmup);`);
+  console.log(`Each row at each size runs in its own process, after answering the questions of a ${WARM_UP_PASSAGES.toLocaleString('en-US')}-passage corpus. build: knowledge folder to ready; p50/p99: Pinpoint ask() (retrieval + rerank + quotes) vs MiniSearch search() only, after ${args.warmup} untimed answers (--warmup);`);
   console.log('index MB: serialized index; load: restart to ready from it (target at 10K: ≤ 300 ms); heap: retained after build and all questions, incl. documents and passages (target ≤ 1.5× MiniSearch).\n');
   console.log(scaleTable(results));
 }
