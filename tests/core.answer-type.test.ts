@@ -347,3 +347,17 @@ describe('offersCount', () => {
     expect(offersCount(text, none)).toBe(expected);
   });
 });
+
+describe('names in other alphabets', () => {
+  // Capitalised words are found without \p{…} classes (slow to compile): their letters must still reach past ASCII.
+  it.each([
+    ['Nuñez', 'The brief was signed by Nuñez for the plaintiffs.'],
+    ['Müller', 'The declaration of Müller was struck.'],
+    ['Papadopoulou-Σ', 'Counsel Papadopoulou-Σ argued for the State.'],
+  ])('reads all of %s as the name the question already holds', (name, text) => {
+    const words = questionWordSet(`was it ${name}?`);
+    const nameAt = text.indexOf(name);
+    expect(answerTypeStarts(text, 'person', words) ?? []).not.toContain(nameAt);
+    expect(answerTypeStarts(text, 'person', questionWordSet('who signed it?'))).toContain(nameAt);
+  });
+});

@@ -188,7 +188,13 @@ const SUBJECT_LINE = /(?:^|\n)[^\S\n]*(?:Subject|SUBJECT|Re|RE)[^\S\n]*:/;
 const ROLE = /\b(?:co-?founder|founder|CEO|chief executive|chair(?:man|woman|person)?|president|vice president|director|board member|member of the board|executive|officer|mogul|owner|partner|judge|justice|attorney|counsel|lawyer|secretary|commissioner|clerk|superintendent|governor|senator|representative|professor|dean|spokes(?:man|woman|person))s?\b/i;
 const REQUESTER_LINE = /\bRequested by\b|\b(?:Hon\.|Honorable)\s+\p{Lu}/u;
 const NUMBER_GLOBAL = new RegExp(NUMBER.source, 'gi');
-const CAPITALISED = /(?<!^|[.!?]\s)\b\p{Lu}[\p{L}'’-]+/gu;
+// Names in Latin, Greek and Cyrillic script, spelled out rather than as \p{Lu} and \p{L}: V8 compiles a
+// regular expression again after garbage collections have dropped its code, and one over all of
+// Unicode's letters took 3–5 ms to compile (a first "who …?" question after a while paid some 15 ms).
+const UPPER = String.raw`A-Z\u00C0-\u00D6\u00D8-\u00DE\u0391-\u03A9\u0400-\u042F`;
+const LETTER = String.raw`A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F\u0370-\u03FF\u0400-\u04FF\u1E00-\u1EFF`;
+// "\b" before the capital as the pattern always had it: only an ASCII capital starts a word after a non-letter.
+const CAPITALISED = new RegExp(String.raw`(?<!^|[.!?]\s)\b[A-Z][${LETTER}'’-]+`, 'g');
 
 /** True when the text holds something of the expected type that the question itself does not. */
 export function offersAnswerType(text: string, type: AnswerType, questionWords: QuestionWords): boolean {
@@ -326,7 +332,7 @@ function definesAcronym(text: string, questionWords: QuestionWords): boolean {
 
 // Three or more capitalised words in a row, "of", "the" and the like allowed between them: "League of
 // Women Voters of North Carolina".
-const CAPITALISED_RUN = /\p{Lu}[\p{L}'’-]*(?:\s+(?:(?:of|the|and|for|de|von|van)\s+)*\p{Lu}[\p{L}'’-]*){2,}/gu;
+const CAPITALISED_RUN = new RegExp(String.raw`[${UPPER}][${LETTER}'’-]*(?:\s+(?:(?:of|the|and|for|de|von|van)\s+)*[${UPPER}][${LETTER}'’-]*){2,}`, 'g');
 
 /**
  * Where the text names someone the question does not: a capitalised word that is not everyday English
