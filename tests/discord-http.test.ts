@@ -35,13 +35,14 @@ interface Running {
   post(payload: unknown, headers?: Record<string, string>): Promise<{ status: number; json: Reply; contentType: string | null }>;
 }
 
-async function run(options: { token?: string; rates?: typeof ROOMY; dataDir?: string; core?: Pinpoint } = {}): Promise<Running> {
+async function run(options: { token?: string; rates?: typeof ROOMY; dataDir?: string; core?: Pinpoint; errors?: (string | undefined)[] } = {}): Promise<Running> {
   const core = options.core ?? (await createPinpoint({ knowledgeDir: KNOWLEDGE, rates: options.rates ?? ROOMY, ...(options.dataDir ? { dataDir: options.dataDir } : {}) }));
   const logger = createRecordingLogger();
   const adapter = createDiscordAdapter({
     core,
     config: { DISCORD_PUBLIC_KEY: suite.signer.publicKeyHex, DISCORD_TOKEN: options.token, DISCORD_API_BASE: suite.fake.apiBase },
     logger,
+    ...(options.errors ? { reportError: (kind?: string) => options.errors!.push(kind) } : {}),
   });
   await adapter.start();
   const server = await serveRoutes(adapter.routes);
@@ -96,7 +97,8 @@ describe('discord HTTP interactions', () => {
     ['no signature headers', (raw: string) => ({ 'content-type': 'application/json', body: raw })],
     ['a signature that is not hex', (raw: string) => ({ ...signatureHeaders(suite.signer, raw), 'x-signature-ed25519': 'zz'.repeat(64), body: raw })],
   ])('rejects %s with 401', async (_name, build) => {
-    const bot = await run();
+    const errors: (string | undefined)[] = [];
+    const bot = await run({ errors });
     const raw = JSON.stringify({ id: '1', application_id: FAKE_IDS.application, type: 1, token: 't', version: 1 });
     const { body: sent, ...headers } = build(raw);
     const res = await fetch(`${bot.url}/discord/interactions`, { method: 'POST', headers, body: sent });
@@ -104,6 +106,8 @@ describe('discord HTTP interactions', () => {
     expect(await res.json()).toEqual({ error: 'invalid request signature' });
     const [warning] = bot.logger.entries.filter((entry) => entry.level === 'warn');
     expect(warning?.message).toMatch(/^discord interaction rejected: bad signature; .*check that DISCORD_PUBLIC_KEY/);
+    // Counted in pinpoint_platform_errors_total{kind="signature"}, as Slack's are.
+    expect(errors).toEqual(['signature']);
   });
 
   it('logs the first bad signature, not every one: anyone who knows the URL can send them', async () => {

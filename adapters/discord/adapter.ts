@@ -78,7 +78,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): PlatformAd
     const rest = createRest(config.DISCORD_API_BASE, config.DISCORD_TOKEN, options.restRetries);
     const api = createDiscordApi(rest, Boolean(config.DISCORD_TOKEN));
     const handler = createInteractionHandler({ core, api, logger, ...(reportError ? { reportError } : {}) });
-    const route = createInteractionsRoute({ publicKey, handler, logger, track, accepting: () => accepting });
+    const route = createInteractionsRoute({ publicKey, handler, logger, track, accepting: () => accepting, ...(reportError ? { reportError } : {}) });
     return {
       name: 'discord',
       routes: [route],

@@ -31,6 +31,8 @@ export interface HttpRouteOptions {
   track: (work: Promise<void>) => void;
   /** False while stopping: new interactions get 503 so Discord shows its own error instead of hanging. */
   accepting: () => boolean;
+  /** Counts errors at the adapter's edge (`pinpoint_platform_errors_total`); a bad signature is `signature`. */
+  reportError?: (kind?: string) => void;
 }
 
 /**
@@ -57,6 +59,7 @@ export function createInteractionsRoute(options: HttpRouteOptions): Route {
       );
       if (!verified) {
         warnBadSignature({ bytes: rawBody.length });
+        options.reportError?.('signature');
         await sendJson(res, 401, { error: 'invalid request signature' });
         return;
       }
