@@ -219,10 +219,7 @@ describe('discord Pin on an answer split over several messages', () => {
   it('posts every part of a long private answer publicly, Pin left off, and pins the first part', async () => {
     const bot = await run();
     // Quotes long enough that one answer page needs more than one Discord message.
-    const ask = bot.core.ask.bind(bot.core);
-    vi.spyOn(bot.core, 'ask').mockImplementation((question, options) => lengthen(ask(question, options)));
-    const askAgain = bot.core.askAgain.bind(bot.core);
-    vi.spyOn(bot.core, 'askAgain').mockImplementation((question, options) => lengthen(askAgain(question, options)));
+    lengthenAnswers(bot.core);
     const asked = askPayload(QUESTION, { private: true });
     const first = await bot.post(asked);
     const followUps = callsTo('POST', `/webhooks/${FAKE_IDS.application}/${String(asked.token)}`, first.from);
@@ -492,10 +489,7 @@ describe('discord Pin refused by Discord', () => {
 describe('discord answer split over several messages when a later part fails', () => {
   it('apologises in a new private message and leaves the part already delivered as it is', async () => {
     const bot = await run();
-    const ask = bot.core.ask.bind(bot.core);
-    vi.spyOn(bot.core, 'ask').mockImplementation((question, options) => lengthen(ask(question, options)));
-    const askAgain = bot.core.askAgain.bind(bot.core);
-    vi.spyOn(bot.core, 'askAgain').mockImplementation((question, options) => lengthen(askAgain(question, options)));
+    lengthenAnswers(bot.core);
     const asked = askPayload(QUESTION);
     const webhook = `/webhooks/${FAKE_IDS.application}/${String(asked.token)}`;
     suite.fake.fail('POST', new RegExp(`^${webhook}$`), 400, { body: { message: 'Invalid Form Body', code: 50035 } });
@@ -508,6 +502,14 @@ describe('discord answer split over several messages when a later part fails', (
     expect(body(edits[0]!).embeds?.[0]?.title).toBe(QUESTION);
   });
 });
+
+/** Makes every answer of `core` long, whether a reader asks (`ask`) or Pin asks again (`askAgain`). */
+function lengthenAnswers(core: Pinpoint): void {
+  const ask = core.ask.bind(core);
+  vi.spyOn(core, 'ask').mockImplementation((question, options) => lengthen(ask(question, options)));
+  const askAgain = core.askAgain.bind(core);
+  vi.spyOn(core, 'askAgain').mockImplementation((question, options) => lengthen(askAgain(question, options)));
+}
 
 /** The same answer with every quote made about 3000 characters long (the adapter does not check quotes). */
 function lengthen(answer: Answer): Answer {
