@@ -135,7 +135,8 @@ export function splitPassages(document: Document): Passage[] {
       continue;
     }
     // A short numbered paragraph ("3. Lorrin Freeman, …; and") is a paragraph of its own: its ¶ must not cover the next.
-    if (raw.length <= SHORT_BLOCK_CHARS && !/[.!?]["”’)\]]?$/.test(raw) && (!NUMBERED_PARAGRAPH.test(raw) || isPlainHeading(raw))) {
+    const introduces = raw.length <= MAX_SHORT_RUN_CHARS && raw.endsWith(':');
+    if ((introduces || (raw.length <= SHORT_BLOCK_CHARS && !/[.!?]["”’)\]]?$/.test(raw))) && (!NUMBERED_PARAGRAPH.test(raw) || isPlainHeading(raw))) {
       if (isPlainHeading(raw)) {
         flushShortRun();
         section = raw;

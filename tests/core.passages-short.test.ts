@@ -18,6 +18,12 @@ describe('splitPassages with short blocks', () => {
     ]);
   });
 
+  it('reads a paragraph that ends with a colon with the block it introduces', () => {
+    const intro = 'This license applies to all parts of Node.js that originate from the https://github.com/joyent/node repository:';
+    const text = `${intro}\n\n"""\nCopyright Joyent, Inc. and other Node contributors.\n\nA later paragraph stands alone.`;
+    expect(summary(text).map((passage) => passage.text)).toEqual([`${intro}\n\n"""\nCopyright Joyent, Inc. and other Node contributors.`, 'A later paragraph stands alone.']);
+  });
+
   it.each([
     ['1 Introduction', '1 Introduction'],
     ['2.1 Related Work', '2.1 Related Work'],

@@ -40,6 +40,23 @@ describe('answer-type evidence near the question words', () => {
   });
 });
 
+describe('a sentence that ends with a colon', () => {
+  it('is quoted with the block it introduces, which holds the answer', async () => {
+    const corpus = await corpusOfParagraphs([
+      'This license applies to parts of Node.js that originate from the joyent/node repository:\n\nCopyright Joyent, Inc. and other Node contributors.',
+      'Other parts of Node.js are licensed differently.',
+    ]);
+    const answer = answerQuestion(corpus, 'Which parts of Node.js originate from the joyent/node repository, and under whose copyright?');
+    expect(answer.kind === 'excerpts' && answer.excerpts[0]!.quote).toContain('Copyright Joyent, Inc.');
+  });
+
+  it('is not run into the next block when it is only a label ("Notes:")', async () => {
+    const corpus = await corpusOfParagraphs(['Notes:\n\n[1] The caption was amended to reflect the new attorney general taking office.']);
+    const answer = answerQuestion(corpus, 'When did the new attorney general take office?');
+    expect(answer.kind === 'excerpts' && answer.excerpts[0]!.quote).toMatch(/^\[1\] The caption/);
+  });
+});
+
 describe('a sentence that refers back to the one before it', () => {
   // Two sentences over 400 characters together: the picker must choose one of them.
   const opening =

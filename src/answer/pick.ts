@@ -311,6 +311,11 @@ function isCapitalsHeading(sentence: string): boolean {
 // token list (cached with the passage's tokens), not once per question.
 const layoutByTokens = new WeakMap<TokenList, SentenceLayout>();
 
+/** "This license applies to the code from the … repository:" introduces the block after it, a sentence's own continuation. */
+function introducesWhatFollows(sentence: string): boolean {
+  return sentence.endsWith(':') && sentence.split(/\s+/, 5).length === 5;
+}
+
 function layoutOf(text: string, tokens: TokenList, section: string | undefined): SentenceLayout {
   let layout = layoutByTokens.get(tokens);
   if (layout) return layout;
@@ -334,7 +339,7 @@ function layoutOf(text: string, tokens: TokenList, section: string | undefined):
     const sentence = text.slice(span.start, span.end);
     return isCapitalsHeading(sentence) || repeatsNumberedSection(sentence, numberedTitle);
   });
-  const opensBlock = spans.map((span, index) => index > 0 && holdsBlankLine(text.slice(spans[index - 1]!.end, span.start)));
+  const opensBlock = spans.map((span, index) => index > 0 && holdsBlankLine(text.slice(spans[index - 1]!.end, span.start)) && !introducesWhatFollows(text.slice(spans[index - 1]!.start, spans[index - 1]!.end)));
   const negates = spans.map((span) => NEGATION.test(text.slice(span.start, span.end)));
   const wordsBefore = new Int32Array(tokens.length);
   for (let index = 1; index < tokens.length; index++) wordsBefore[index] = wordsBefore[index - 1]! + (isAliasTerm(tokens.terms[index - 1]!) ? 0 : 1);
