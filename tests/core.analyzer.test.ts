@@ -69,6 +69,20 @@ describe('analyzer', () => {
       expect(plain.terms(past)).toEqual(plain.terms(other));
     });
 
+    it.each([
+      ['settlement', 'settled'],
+      ['agreements', 'agree'],
+      ['payments', 'paid'],
+      ['disagreement', 'disagrees'],
+    ])('reads the action noun "%s" as its verb, like "%s"', (noun, verb) => {
+      expect(plain.terms(noun)).toEqual(plain.terms(verb));
+    });
+
+    it('leaves an action noun with a meaning of its own apart from its verb ("statement", "judgment")', () => {
+      expect(plain.terms('statement')).not.toEqual(plain.terms('state'));
+      expect(plain.terms('judgment')).not.toEqual(plain.terms('judge'));
+    });
+
     it('leaves a past form that is also another word alone ("found", "SAT", "fed")', () => {
       expect(plain.terms('found')).not.toEqual(plain.terms('find'));
       expect(plain.terms('SAT scores')).not.toEqual(plain.terms('sit scores'));
@@ -349,6 +363,12 @@ describe('analyzer', () => {
       expect(await versionWith(['the', 'allegedly'], 'write wrote')).toBe(base);
       expect(await versionWith(['the'], 'write wrote')).not.toBe(base);
       expect(await versionWith(['the', 'allegedly'], 'write wrote | win won')).not.toBe(base);
+      vi.resetModules();
+      vi.doMock('../src/search/irregular-forms.js', async (original) => ({ ...(await original<object>()), ACTION_NOUNS: 'pay payment' }));
+      const fewerNouns = (await import('../src/search/analyzer.js')).createAnalyzer().version;
+      vi.doUnmock('../src/search/irregular-forms.js');
+      vi.resetModules();
+      expect(fewerNouns).not.toBe((await import('../src/search/analyzer.js')).createAnalyzer().version);
     });
   });
 

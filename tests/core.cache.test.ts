@@ -284,7 +284,7 @@ describe('passage index', () => {
     ['loaded from the cache bytes', loaded],
   ])('suggests the closest indexed terms for a misspelling (%s)', (_label, index) => {
     expect(index.closestTerms('netflx', 1)).toEqual(['netflix']);
-    expect(index.closestTerms('settlment', 2)).toEqual(['settlement']);
+    expect(index.closestTerms('setle', 2)).toEqual(['settl']); // "settlement" is read as "settle"
     expect(index.closestTerms('netflix', 1)).toEqual([]);
     expect(index.closestTerms('zzzzzz', 1)).toEqual([]);
   });
@@ -317,10 +317,10 @@ describe('passage index', () => {
 
   it('scales a term by its weight', () => {
     const textOf = (id: string) => passages.find((passage) => passage.id === id)!.text;
-    const top = (weights: [string, number][]) => textOf(built.search(['netflix', 'settlement'], { limit: 10, weights: new Map(weights) })[0]!.id);
+    const top = (weights: [string, number][]) => textOf(built.search(['netflix', 'settl'], { limit: 10, weights: new Map(weights) })[0]!.id);
     expect(top([['netflix', 10]])).toMatch(/^Netflix/);
-    expect(top([['settlement', 10]])).toBe('The settlement was $725 million.');
-    expect(top([['netflix', 1], ['settlement', 0.01]])).toMatch(/^Netflix/);
+    expect(top([['settl', 10]])).toBe('The settlement was $725 million.');
+    expect(top([['netflix', 1], ['settl', 0.01]])).toMatch(/^Netflix/);
   });
 });
 

@@ -1,4 +1,4 @@
-import { IRREGULAR_FORMS, stemWord } from './irregular-forms.js';
+import { ACTION_NOUNS, IRREGULAR_FORMS, stemWord } from './irregular-forms.js';
 import { CHAT_ABBREVIATIONS } from './chat-abbreviations.js';
 import { LEGAL_ALIASES } from './legal-aliases.js';
 import { STOP_WORDS } from './stopwords.js';
@@ -245,7 +245,7 @@ export function createAnalyzer(options: { aliases?: readonly (readonly string[])
   const tokenList = (text: string): TokenList => withAliases(baseTokens(text)).toList();
 
   // The word lists and alias groups analysis reads: editing one changes every index built with it.
-  const listSignature = JSON.stringify([[...STOP_WORDS], IRREGULAR_FORMS, groups]);
+  const listSignature = JSON.stringify([[...STOP_WORDS], IRREGULAR_FORMS, ACTION_NOUNS, groups]);
   return {
     version: `${ANALYZER_VERSION}:${listSignature}`,
     tokenList,

@@ -28,8 +28,19 @@ appendix appendices | matrix matrices | vertex vertices | alumnus alumni | fungu
 radius radii | stimulus stimuli | larva larvae | wolf wolves | knife knives | wife wives | half halves |
 self selves | shelf shelves | thief thieves | amicus amici | dictum dicta`;
 
+/**
+ * Nouns of the action of a verb that Porter2 leaves whole ("agreement", "settlement", "payment"), so
+ * "did they agree to settle?" never met "the settlement agreement". Read as their verb, plural included.
+ * Not those with a meaning of their own: "statement" (state), "judgment" (judge), "government", "department".
+ */
+export const ACTION_NOUNS = `agree agreement | disagree disagreement | argue argument | treat treatment | settle settlement |
+move movement | pay payment | require requirement | enforce enforcement | infringe infringement | amend amendment |
+punish punishment | employ employment | develop development | improve improvement | replace replacement |
+invest investment | commit commitment | announce announcement | establish establishment | involve involvement |
+entitle entitlement`;
+
 const BASE_FORM: ReadonlyMap<string, string> = new Map(
-  IRREGULAR_FORMS.split('|').flatMap((group) => {
+  [IRREGULAR_FORMS, ACTION_NOUNS.replace(/(\w+ment)\b/g, '$1 $1s')].join('|').split('|').flatMap((group) => {
     const [base, ...forms] = group.trim().split(/\s+/);
     return forms.map((form) => [form, base!] as const);
   }),
