@@ -24,6 +24,18 @@ const USAGE = `usage:
   npm run eval -- --questions FILE.jsonl [--knowledge DIR] [--json]
   npm run index -- --check [--knowledge DIR]
   npm run report -- [--limit N] [--knowledge DIR]
+options:
+  --knowledge DIR       the case documents (default: KNOWLEDGE_DIR, else ./knowledge); pins, the index cache and
+                        the unanswered questions live in DATA_DIR (default ./data)
+  --json                ask: the Answer object; eval: the metrics as one JSON object on the last line of stdout
+  --squad FILE.json     eval: a SQuAD v1.1 file, each article one document
+  --questions FILE.jsonl
+                        eval: one {"id","question","answers":[…],"unanswerable":false} a line, over --knowledge
+  --check               index: read and split the documents, print what was found, start nothing
+  --limit N             report: how many questions to list (default 20)
+also:
+  npm start -- [--check-config]   the bot (see README.md); --check-config prints its settings and exits
+  npm run bench -- --help         the benchmarks and their flags
 `;
 
 /** The command line: ask, eval, index --check, report. Returns the exit code. */
@@ -128,7 +140,7 @@ async function checkIndex(args: string[], io: CliIo, knowledgeDefault: string): 
   }
   const pack = await loadKnowledge(values.knowledge);
   const analyzer = createAnalyzer({ aliases: pack.manifest.aliases });
-  io.stdout.write(`${path.resolve(values.knowledge)}: ${pack.documents.length} documents, ${pack.manifest.aliases.length} alias groups (analyzer ${analyzer.version.split(':')[0]})\n`);
+  io.stdout.write(`${path.resolve(values.knowledge)}: ${plural(pack.documents.length, 'document')}, ${plural(pack.manifest.aliases.length, 'alias group')} (analyzer ${analyzer.version.split(':')[0]})\n`);
   let total = 0;
   for (const document of pack.documents) {
     const passages = splitPassages(document);
@@ -140,7 +152,7 @@ async function checkIndex(args: string[], io: CliIo, knowledgeDefault: string): 
     );
   }
   for (const warning of pack.warnings) io.stdout.write(`  warning: ${warning}\n`);
-  io.stdout.write(`ok: ${total} passages, ${pack.warnings.length} warnings\n`);
+  io.stdout.write(`ok: ${plural(total, 'passage')}, ${plural(pack.warnings.length, 'warning')}\n`);
   return 0;
 }
 

@@ -159,6 +159,19 @@ describe('cli ask', () => {
     },
   );
 
+  it('explains every flag its commands take, with the defaults the commands use', async () => {
+    const { stdout } = await run(['--help']);
+    const [commands = '', rest = ''] = stdout.split('\noptions:\n');
+    const flags = new Set(commands.match(/--[a-z]+/g));
+    expect([...flags].sort()).toEqual(['--check', '--json', '--knowledge', '--limit', '--questions', '--squad']);
+    const explained = new Set(rest.match(/^ {2}--[a-z]+/gm)?.map((flag) => flag.trim()));
+    expect([...flags].filter((flag) => !explained.has(flag))).toEqual([]);
+    expect(rest).toContain('(default: KNOWLEDGE_DIR, else ./knowledge)');
+    expect(rest).toContain('DATA_DIR (default ./data)');
+    expect(rest).toContain('report: how many questions to list (default 20)');
+    expect(rest).toContain('npm run bench -- --help');
+  });
+
   it('exits 2 with the usage for an unknown command', async () => {
     const { code, stderr } = await run(['frobnicate']);
     expect(code).toBe(2);
@@ -288,8 +301,9 @@ describe('cli index --check', () => {
     writeFileSync(join(dir, 'b.md'), '\n');
     const { code, stdout } = await run(['index', '--check', '--knowledge', dir]);
     expect(code).toBe(0);
+    expect(stdout.startsWith(`${resolve(dir)}: 1 document, 0 alias groups (analyzer`)).toBe(true);
     expect(stdout).toContain(`  warning: ${join(dir, 'b.md')}: no text; skipped\n`);
-    expect(stdout.endsWith('ok: 1 passages, 1 warnings\n')).toBe(true);
+    expect(stdout.endsWith('ok: 1 passage, 1 warning\n')).toBe(true);
   });
 
   it('exits 1 naming the file and line of a malformed pack', async () => {
