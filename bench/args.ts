@@ -20,6 +20,8 @@ export interface BenchArgs {
   help: boolean;
 }
 
+const DEFAULT_SIZES = '1000,2500,10000,100000';
+
 export const USAGE = `usage: npm run bench -- [--squad FILE.json | --questions FILE.jsonl --knowledge DIR] [--json]
        npm run bench -- --scale [--sizes 1000,2500,10000,100000] [--court DIR] [--json]
        npm run bench -- --unanswerable --squad FILE.json [--json]
@@ -50,7 +52,8 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
           scale: { type: 'boolean', default: false },
           unanswerable: { type: 'boolean', default: false },
           'scale-row': { type: 'string' },
-          sizes: { type: 'string', default: '1000,2500,10000,100000' },
+          // No default here: --sizes without --scale must be refused, not ignored.
+          sizes: { type: 'string' },
           warmup: { type: 'string', default: '50' },
           help: { type: 'boolean', short: 'h', default: false },
         },
@@ -62,6 +65,16 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
     }
   })();
   const { values } = parsed;
+  // A flag another mode reads would otherwise be ignored without a word, and the run measure something else.
+  if (values.scale) {
+    const other = (['squad', 'questions', 'knowledge', 'unanswerable'] as const).find((flag) => values[flag] !== undefined && values[flag] !== false);
+    if (other) {
+      throw new PinpointError('INPUT_INVALID', `pinpoint: --scale generates its corpora from the court texts (--court DIR); it takes no --${other}\n${USAGE}`);
+    }
+  } else {
+    const scaleOnly = (['sizes', 'court'] as const).find((flag) => values[flag] !== undefined);
+    if (scaleOnly) throw new PinpointError('INPUT_INVALID', `pinpoint: --${scaleOnly} goes with --scale\n${USAGE}`);
+  }
   if (values.squad !== undefined && values.questions !== undefined) {
     throw new PinpointError('INPUT_INVALID', 'pinpoint: pass either --squad or --questions, not both');
   }
@@ -86,7 +99,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
     scale: values.scale,
     unanswerable: values.unanswerable,
     ...(values['scale-row'] !== undefined ? { scaleRow: scaleRowName(values['scale-row']) } : {}),
-    sizes: values.sizes.split(',').map((s) => positiveInt('--sizes', s.trim())),
+    sizes: (values.sizes ?? DEFAULT_SIZES).split(',').map((s) => positiveInt('--sizes', s.trim())),
     warmup: Number(values.warmup) === 0 ? 0 : positiveInt('--warmup', values.warmup),
     help: values.help,
   };

@@ -106,6 +106,20 @@ describe('bench data', () => {
     expect(source.label).toMatch(/eval\/court\/questions\.jsonl over /);
   });
 
+  it.each([
+    [['--court', 'dir'], 'pinpoint: --court goes with --scale\n'],
+    [['--sizes', '1000'], 'pinpoint: --sizes goes with --scale\n'],
+    [['--scale', '--squad', 'x.json'], 'pinpoint: --scale generates its corpora from the court texts (--court DIR); it takes no --squad\n'],
+    [['--scale', '--questions', 'q.jsonl', '--knowledge', 'k'], 'it takes no --questions\n'],
+    [['--scale', '--unanswerable', '--squad', 'x.json'], 'it takes no --squad\n'],
+  ])('refuses %j, a flag the mode would ignore, rather than measure something else', (argv, message) => {
+    expect(() => parseBenchArgs(argv)).toThrow(message);
+  });
+
+  it('keeps the default sizes for --scale', () => {
+    expect(parseBenchArgs(['--scale']).sizes).toEqual([1000, 2500, 10000, 100000]);
+  });
+
   it('rejects --knowledge without --questions', () => {
     expect(() => parseBenchArgs(['--knowledge', 'k'])).toThrow('pinpoint: --knowledge k needs --questions FILE.jsonl (the questions about those documents)');
   });
