@@ -1,6 +1,5 @@
 import path from 'node:path';
 import { answerQuestion } from './answer/answer.js';
-import { citationOf } from './answer/citation.js';
 import { buildCorpus, type Corpus } from './corpus.js';
 import { createCorpusViews } from './corpus-views.js';
 import { loadKnowledge } from './knowledge/load.js';
@@ -11,8 +10,8 @@ import { createReloadQueue } from './reload-queue.js';
 import type { AskOptions, Pinpoint, ReloadResult } from './services.js';
 import { createState, IN_MEMORY, type Rates } from './state/index.js';
 import { createUnansweredBuffer } from './unanswered-buffer.js';
-import type { CiteQuote } from './pins/stale.js';
-import type { Answer, Passage } from './types.js';
+import { placesIn } from './pins/places.js';
+import type { Answer } from './types.js';
 
 export interface PinpointOptions {
   knowledgeDir: string;
@@ -51,7 +50,7 @@ export async function createPinpoint(options: PinpointOptions): Promise<Pinpoint
   });
   const judgePins = options.judgePins !== false;
   try {
-    if (judgePins) state.pins.refreshStale(corpus.documents, citeIn(corpus));
+    if (judgePins) state.pins.refreshStale(corpus.documents, placesIn(corpus));
   } catch (error) {
     // Start-up fails (a full disk refuses the stale flags): the database is not left open behind it.
     state.close();
@@ -64,7 +63,7 @@ export async function createPinpoint(options: PinpointOptions): Promise<Pinpoint
       // Pins are checked against the new documents before they serve: when that cannot be written down
       // (a full DATA_DIR), the previous index keeps serving rather than a pin marked current next to
       // documents that no longer hold its quote.
-      const stale = judgePins ? state.pins.refreshStale(next.documents, citeIn(next)) : undefined;
+      const stale = judgePins ? state.pins.refreshStale(next.documents, placesIn(next)) : undefined;
       const changed = next.hash !== corpus.hash;
       corpus = next;
       logger.info({ changed, stale }, 'knowledge reloaded');
@@ -112,19 +111,6 @@ export async function createPinpoint(options: PinpointOptions): Promise<Pinpoint
       unanswered.flush();
       state.close();
     },
-  };
-}
-
-/** Where a pinned quote is cited in `corpus`: what lets a pin turn stale when its quote moved under its citation. */
-function citeIn(corpus: Corpus): CiteQuote {
-  return (docId, quote, passageId) => {
-    const document = corpus.documents.get(docId);
-    const holds = (passage: Passage) => passage.docId === docId && passage.text.includes(quote);
-    const same = corpus.passageById.get(passageId);
-    const passage = same && holds(same) ? same : corpus.passagesByDoc.get(docId)?.find(holds);
-    if (!document || !passage) return undefined;
-    const start = passage.start + passage.text.indexOf(quote);
-    return citationOf(document, passage, { start, end: start + quote.length }).label;
   };
 }
 

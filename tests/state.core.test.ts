@@ -108,6 +108,36 @@ describe('state through the core', () => {
     expect(core.pins.listStale(scope).map((stale) => stale.id)).toEqual([pin.id]);
   });
 
+  it("shows a pinned citation with its document's current title, kind, date and url after a front-matter edit", async () => {
+    const core = await start();
+    const question = 'Did the court dismiss the privacy claim?';
+    const { pin } = core.pins.pin({ scope, question, answer: core.ask(question, { scope }), pinnedBy: 'U-moderator', messageRef: 'c/1' });
+    expect(pin.excerpts[0]?.citation).toEqual({
+      docId: 'order',
+      title: 'Order Granting in Part Motion to Dismiss',
+      kind: 'order',
+      date: '2023-01-20',
+      label: 'Discussion, para. 4',
+    });
+
+    const file = join(knowledgeDir, 'order.md');
+    const retitled = readFileSync(file, 'utf8')
+      .replace('title: "Order Granting in Part Motion to Dismiss"', 'title: "Amended Order on the Motion to Dismiss"\nurl: https://example.test/order')
+      .replace('kind: order', 'kind: opinion')
+      .replace('date: 2023-01-20', 'date: 2023-02-03');
+    writeFileSync(file, retitled);
+    expect(await core.reload()).toMatchObject({ ok: true, changed: true });
+    const current = { title: 'Amended Order on the Motion to Dismiss', url: 'https://example.test/order', date: '2023-02-03', kind: 'opinion' };
+    const expected = pin.excerpts.map((excerpt) => [excerpt.quote, { ...excerpt.citation, ...current }]);
+    const shown = core.ask(question, { scope }).pinned;
+    expect(shown).toMatchObject({ id: pin.id, stale: false });
+    expect(shown?.excerpts.map((excerpt) => [excerpt.quote, excerpt.citation])).toEqual(expected);
+    // Stored, not only shown: the pin lists and a restart show it too.
+    await core.close();
+    cores.splice(0);
+    expect((await start()).pins.list(scope)[0]?.excerpts.map((excerpt) => [excerpt.quote, excerpt.citation])).toEqual(expected);
+  });
+
   it("asks again for a moderator's Pin like ask, pin first, but keeps no no-match of it for the report", async () => {
     const core = await start();
     const question = 'Did the court dismiss the privacy claim?';

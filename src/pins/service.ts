@@ -6,7 +6,8 @@ import type { Store } from '../state/store.js';
 import type { Pin, PinnedExcerpt, PinScope } from '../types.js';
 import { type Analyze, PIN_MATCH_THRESHOLD, termSimilarity } from './match.js';
 import { normalizeQuestion } from './normalize.js';
-import { type CiteQuote, type DocumentTexts, excerptsCurrent } from './stale.js';
+import type { PlacesOf } from './places.js';
+import { checkExcerpt, type DocumentTexts, excerptsCurrent } from './stale.js';
 
 /** A pin with this channel applies to every channel of its server; a channel's own pin wins over it. */
 export const ANY_CHANNEL = '*';
@@ -16,14 +17,17 @@ export interface StaleRefresh {
   stale: number;
   /** Ids of the pins whose stale flag flipped (either way). */
   changed: string[];
+  /** Ids of the pins whose stored quotes were brought up to date (a citation's title, kind, date or url). */
+  updated: string[];
 }
 
 export interface PinStore extends PinService {
   /**
    * Re-checks every pin against the current documents and remembers them for later pins' source hashes.
-   * Call it after every (re)load of the knowledge, the first one included; `cite` checks the citations too.
+   * Call it after every (re)load of the knowledge, the first one included; given `placesOf`, it checks the
+   * citations too and stores a current quote's citation as the documents give it now.
    */
-  refreshStale(documents: DocumentTexts, cite?: CiteQuote): StaleRefresh;
+  refreshStale(documents: DocumentTexts, placesOf?: PlacesOf): StaleRefresh;
 }
 
 export interface PinServiceOptions {
@@ -61,7 +65,7 @@ const NEWEST_FIRST = 'ORDER BY pinned_at DESC, rowid DESC';
 export function createPinService(options: PinServiceOptions): PinStore {
   const { store, analyze, logger, now } = options;
   let documents: DocumentTexts | undefined;
-  let cite: CiteQuote | undefined;
+  let placesOf: PlacesOf | undefined;
 
   const pin = (input: PinInput): PinResult => {
     const scope = checkScope(input.scope);
@@ -99,7 +103,7 @@ export function createPinService(options: PinServiceOptions): PinStore {
       ...(input.messageRef === undefined ? {} : { messageRef: input.messageRef }),
       ...(input.answerId === undefined ? {} : { answerId: input.answerId }),
       ...(input.answerId === undefined || input.answerOffset === undefined ? {} : { answerOffset: input.answerOffset }),
-      stale: documents ? !excerptsCurrent(excerpts, documents, cite) : false,
+      stale: documents ? !excerptsCurrent(excerpts, documents, placesOf) : false,
     };
     const sameQuestion = [scope.platform, scope.server, scope.channel, pinned.normalizedQuestion];
     // The pin the answer showed first in this channel is re-pinned too, whatever the wording: that is how a
@@ -195,15 +199,21 @@ export function createPinService(options: PinServiceOptions): PinStore {
     return row ? toPin(row) : undefined;
   };
 
-  const refreshStale = (current: DocumentTexts, currentCite?: CiteQuote): StaleRefresh => {
+  const refreshStale = (current: DocumentTexts, currentPlaces?: PlacesOf): StaleRefresh => {
     const at = now().toISOString();
-    const result: StaleRefresh = { checked: 0, stale: 0, changed: [] };
+    const result: StaleRefresh = { checked: 0, stale: 0, changed: [], updated: [] };
     store.write(() => {
       const rows = store.all<{ id: string; excerpts: string; stale: number }>('SELECT id, excerpts, stale FROM pins');
       for (const row of rows) {
         result.checked += 1;
-        const stale = !excerptsCurrent(JSON.parse(row.excerpts) as PinnedExcerpt[], current, currentCite);
+        const checked = (JSON.parse(row.excerpts) as PinnedExcerpt[]).map((excerpt) => checkExcerpt(excerpt, current, currentPlaces));
+        const stale = !checked.every((excerpt) => excerpt.current);
         if (stale) result.stale += 1;
+        const excerpts = JSON.stringify(checked.map((excerpt) => excerpt.excerpt));
+        if (excerpts !== row.excerpts) {
+          result.updated.push(row.id);
+          store.run('UPDATE pins SET excerpts = ? WHERE id = ?', [excerpts, row.id]);
+        }
         if (stale === (row.stale === 1)) continue;
         result.changed.push(row.id);
         store.run('UPDATE pins SET stale = ?, stale_since = ? WHERE id = ?', [stale ? 1 : 0, stale ? at : null, row.id]);
@@ -211,9 +221,12 @@ export function createPinService(options: PinServiceOptions): PinStore {
     });
     // Only once the flags are written: a refresh that failed leaves later pins hashed against the documents still served.
     documents = current;
-    cite = currentCite;
-    if (result.changed.length > 0) {
-      logger.info({ checked: result.checked, stale: result.stale, changed: result.changed.length }, 'pinpoint: pin staleness changed');
+    placesOf = currentPlaces;
+    if (result.changed.length > 0 || result.updated.length > 0) {
+      logger.info(
+        { checked: result.checked, stale: result.stale, changed: result.changed.length, updated: result.updated.length },
+        'pinpoint: pins re-checked against the documents',
+      );
     }
     return result;
   };
