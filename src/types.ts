@@ -85,6 +85,11 @@ export interface PinnedExcerpt {
   quote: string;
   /** Hash of the source document text the quote came from. */
   sourceHash: string;
+  /**
+   * Hash of the text of the passage quoted (pins made before it was kept lack it until re-checked): a quote
+   * follows its document to a new id only into a passage with this text.
+   */
+  passageHash?: string;
   citation: Citation;
 }
 

@@ -286,14 +286,14 @@ describe('pins.refreshStale', () => {
       ['order', { text: ORDER.replace('granted the motion', 'denied the motion'), hash: 'order-v2' }],
       ['ruling', { text: RULING, hash: 'ruling-v1' }],
     ]);
-    expect(s.pins.refreshStale(edited)).toEqual({ checked: 1, stale: 1, changed: [pin.id], updated: [] });
+    expect(s.pins.refreshStale(edited)).toEqual({ checked: 1, stale: 1, changed: [pin.id], updated: [], moved: [] });
     expect(s.pins.list(scope)[0]?.stale).toBe(true);
     expect(s.pins.listStale({ platform: 'discord', server: 'guild-1' }).map((p) => p.id)).toEqual([pin.id]);
     expect(s.pins.match(scope, 'What was granted?')).toMatchObject({ id: pin.id, stale: true });
 
-    expect(s.pins.refreshStale(documents)).toEqual({ checked: 1, stale: 0, changed: [pin.id], updated: [] });
+    expect(s.pins.refreshStale(documents)).toEqual({ checked: 1, stale: 0, changed: [pin.id], updated: [], moved: [] });
     expect(s.pins.listStale({ platform: 'discord', server: 'guild-1' })).toEqual([]);
-    expect(s.pins.refreshStale(documents)).toEqual({ checked: 1, stale: 0, changed: [], updated: [] });
+    expect(s.pins.refreshStale(documents)).toEqual({ checked: 1, stale: 0, changed: [], updated: [], moved: [] });
   });
 
   it('turns a pin stale when its document is removed', () => {

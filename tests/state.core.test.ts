@@ -1,9 +1,11 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createPinpoint, type Pinpoint } from '../src/index.js';
+import { createPinpoint, type Pin, type Pinpoint } from '../src/index.js';
+import { STATE_FILE } from '../src/state/index.js';
 
 const FIXTURE = fileURLToPath(new URL('./fixtures/state/knowledge', import.meta.url));
 const QUOTED = 'The court denies the motion to dismiss the privacy claim';
@@ -136,6 +138,98 @@ describe('state through the core', () => {
     await core.close();
     cores.splice(0);
     expect((await start()).pins.list(scope)[0]?.excerpts.map((excerpt) => [excerpt.quote, excerpt.citation])).toEqual(expected);
+  });
+
+  describe('a pin whose document was renamed', () => {
+    const question = 'Did the court dismiss the privacy claim?';
+    const pinIt = (core: Pinpoint): Pin =>
+      core.pins.pin({ scope, question, answer: core.ask(question, { scope }), pinnedBy: 'U-moderator', messageRef: 'c/1' }).pin;
+    const renameOrder = (to = 'rulings/Order 2023.md'): void => {
+      mkdirSync(join(knowledgeDir, 'rulings'), { recursive: true });
+      renameSync(join(knowledgeDir, 'order.md'), join(knowledgeDir, to));
+    };
+
+    it('follows its quotes to the new document id, passage and citation instead of turning stale', async () => {
+      const core = await start();
+      const pin = pinIt(core);
+      expect(pin.excerpts.map((excerpt) => excerpt.quote)).toContainEqual(expect.stringContaining(QUOTED));
+      expect(new Set(pin.excerpts.map((excerpt) => excerpt.docId))).toEqual(new Set(['order']));
+      renameOrder();
+      const reloaded = await core.reload();
+      expect(reloaded).toMatchObject({ ok: true, changed: true });
+
+      expect(core.pins.listStale(scope)).toEqual([]);
+      const [moved] = core.pins.list(scope);
+      expect(moved).toMatchObject({ id: pin.id, stale: false });
+      for (const [i, excerpt] of (moved?.excerpts ?? []).entries()) {
+        const before = pin.excerpts[i]!;
+        expect([excerpt.docId, excerpt.quote, excerpt.citation]).toEqual(['rulings-order-2023', before.quote, { ...before.citation, docId: 'rulings-order-2023' }]);
+        // The new passage id resolves, to the passage that holds the quote: Context and /source keep working.
+        expect(excerpt.passageId).not.toBe(before.passageId);
+        expect(core.passage(excerpt.passageId)?.passage.text).toContain(excerpt.quote);
+      }
+      expect(core.ask(question, { scope }).pinned).toMatchObject({ id: pin.id, stale: false });
+    });
+
+    it.each([
+      ['several documents hold the quote', () => writeFileSync(join(knowledgeDir, 'rulings', 'copy.md'), readFileSync(join(knowledgeDir, 'rulings', 'Order 2023.md')))],
+      ['no document holds it', () => rmSync(join(knowledgeDir, 'rulings', 'Order 2023.md'))],
+      [
+        'the one document holding it has other text in its passage',
+        () => {
+          const file = join(knowledgeDir, 'rulings', 'Order 2023.md');
+          writeFileSync(file, readFileSync(file, 'utf8').replace(QUOTED, `For these reasons: ${QUOTED}`));
+        },
+      ],
+    ])('stays stale when %s', async (_, change) => {
+      const core = await start();
+      writeFileSync(join(knowledgeDir, 'notice.md'), 'The hearing set for May 2 is vacated.\n');
+      const pin = pinIt(core);
+      renameOrder();
+      change();
+      expect(await core.reload()).toMatchObject({ ok: true });
+      expect(core.pins.listStale(scope).map((stale) => stale.id)).toEqual([pin.id]);
+      const privacy = (excerpts: readonly { quote: string }[] | undefined) => excerpts?.find((excerpt) => excerpt.quote.includes(QUOTED));
+      expect(privacy(pin.excerpts)).toBeDefined();
+      expect(privacy(core.pins.list(scope)[0]?.excerpts)).toEqual(privacy(pin.excerpts));
+    });
+
+    it('follows a pin kept before passage texts were: by its quotes, once its passages are known by their text', async () => {
+      const first = await start();
+      const pin = pinIt(first);
+      await first.close();
+      // As such a pin was stored: without the hashes of the passages it quotes.
+      const db = new Database(join(dataDir, STATE_FILE));
+      const legacy = pin.excerpts.map(({ passageHash: _, ...excerpt }) => excerpt);
+      expect(legacy).not.toEqual(pin.excerpts);
+      db.prepare('UPDATE pins SET excerpts = ? WHERE id = ?').run(JSON.stringify(legacy), pin.id);
+      db.close();
+
+      // Renamed while the bot was down, with the paragraph quoted edited too: only the quote is known to follow by.
+      renameOrder();
+      const file = join(knowledgeDir, 'rulings', 'Order 2023.md');
+      writeFileSync(file, readFileSync(file, 'utf8').replace(QUOTED, `For these reasons: ${QUOTED}`));
+      const core = await start();
+      expect(core.pins.list(scope)[0]).toMatchObject({ id: pin.id, stale: false });
+      expect(core.pins.list(scope)[0]?.excerpts.map((excerpt) => excerpt.docId)).toEqual(pin.excerpts.map(() => 'rulings-order-2023'));
+    });
+
+    it('learns the passage texts of a pin kept before them while its document is in place, and then follows only into them', async () => {
+      const first = await start();
+      const pin = pinIt(first);
+      await first.close();
+      const db = new Database(join(dataDir, STATE_FILE));
+      db.prepare('UPDATE pins SET excerpts = ? WHERE id = ?').run(JSON.stringify(pin.excerpts.map(({ passageHash: _, ...excerpt }) => excerpt)), pin.id);
+      db.close();
+
+      const core = await start();
+      expect(core.pins.list(scope)[0]?.excerpts).toEqual(pin.excerpts.map((excerpt) => expect.objectContaining({ passageHash: excerpt.passageHash })));
+      renameOrder();
+      const file = join(knowledgeDir, 'rulings', 'Order 2023.md');
+      writeFileSync(file, readFileSync(file, 'utf8').replace(QUOTED, `For these reasons: ${QUOTED}`));
+      expect(await core.reload()).toMatchObject({ ok: true });
+      expect(core.pins.listStale(scope).map((stale) => stale.id)).toEqual([pin.id]);
+    });
   });
 
   it("asks again for a moderator's Pin like ask, pin first, but keeps no no-match of it for the report", async () => {

@@ -19,6 +19,8 @@ export interface StaleRefresh {
   changed: string[];
   /** Ids of the pins whose stored quotes were brought up to date (a citation's title, kind, date or url). */
   updated: string[];
+  /** Ids of the pins with a quote that followed its document to a new id (a renamed file). */
+  moved: string[];
 }
 
 export interface PinStore extends PinService {
@@ -84,13 +86,19 @@ export function createPinService(options: PinServiceOptions): PinStore {
       throw new PinpointError('INPUT_INVALID', 'pinpoint: a pin needs the id of the moderator who pinned it');
     }
     if (!documents) logger.warn({}, 'pinpoint: pinning before refreshStale(documents); source hashes left empty');
-    const excerpts: PinnedExcerpt[] = answer.excerpts.map((excerpt) => ({
-      passageId: excerpt.passageId,
-      docId: excerpt.citation.docId,
-      quote: excerpt.quote,
-      sourceHash: documents?.get(excerpt.citation.docId)?.hash ?? '',
-      citation: excerpt.citation,
-    }));
+    const excerpts: PinnedExcerpt[] = answer.excerpts.map((excerpt) => {
+      const { docId } = excerpt.citation;
+      // Kept so the quote can follow its document to a new id (a renamed file) into the same passage text.
+      const passageHash = placesOf?.(docId, excerpt.quote).find((place) => place.passageId === excerpt.passageId)?.passageHash;
+      return {
+        passageId: excerpt.passageId,
+        docId,
+        quote: excerpt.quote,
+        sourceHash: documents?.get(docId)?.hash ?? '',
+        ...(passageHash === undefined ? {} : { passageHash }),
+        citation: excerpt.citation,
+      };
+    });
     const pinned: Pin = {
       id: shortId(8),
       scope,
@@ -201,7 +209,7 @@ export function createPinService(options: PinServiceOptions): PinStore {
 
   const refreshStale = (current: DocumentTexts, currentPlaces?: PlacesOf): StaleRefresh => {
     const at = now().toISOString();
-    const result: StaleRefresh = { checked: 0, stale: 0, changed: [], updated: [] };
+    const result: StaleRefresh = { checked: 0, stale: 0, changed: [], updated: [], moved: [] };
     store.write(() => {
       const rows = store.all<{ id: string; excerpts: string; stale: number }>('SELECT id, excerpts, stale FROM pins');
       for (const row of rows) {
@@ -209,6 +217,7 @@ export function createPinService(options: PinServiceOptions): PinStore {
         const checked = (JSON.parse(row.excerpts) as PinnedExcerpt[]).map((excerpt) => checkExcerpt(excerpt, current, currentPlaces));
         const stale = !checked.every((excerpt) => excerpt.current);
         if (stale) result.stale += 1;
+        if (checked.some((excerpt) => excerpt.moved)) result.moved.push(row.id);
         const excerpts = JSON.stringify(checked.map((excerpt) => excerpt.excerpt));
         if (excerpts !== row.excerpts) {
           result.updated.push(row.id);
@@ -223,8 +232,9 @@ export function createPinService(options: PinServiceOptions): PinStore {
     documents = current;
     placesOf = currentPlaces;
     if (result.changed.length > 0 || result.updated.length > 0) {
+      const { checked, stale, changed, updated, moved } = result;
       logger.info(
-        { checked: result.checked, stale: result.stale, changed: result.changed.length, updated: result.updated.length },
+        { checked, stale, changed: changed.length, updated: updated.length, moved: moved.length },
         'pinpoint: pins re-checked against the documents',
       );
     }

@@ -9,10 +9,12 @@ export interface DocumentText {
 
 export type DocumentTexts = ReadonlyMap<string, DocumentText>;
 
-/** One pinned quote checked against the current documents: `excerpt` is it with its citation as of now. */
+/** One pinned quote checked against the current documents: `excerpt` is it as of now (its citation, its place). */
 export interface CheckedExcerpt {
   excerpt: PinnedExcerpt;
   current: boolean;
+  /** Its document is gone, and it followed the quote to the one document that holds it now (a renamed file). */
+  moved?: boolean;
 }
 
 /**
@@ -21,16 +23,40 @@ export interface CheckedExcerpt {
  * always searched: a matching hash would only prove the document is unchanged, not that the quote came
  * from it. A current quote takes the citation its passage gives now, so front-matter edits (title, kind,
  * date, url) show; a stale one keeps the citation it was pinned with, beside the warning that it changed.
+ * A quote whose document id is gone follows it to a new one (see `follow`).
  */
 export function checkExcerpt(excerpt: PinnedExcerpt, documents: DocumentTexts, placesOf?: PlacesOf): CheckedExcerpt {
   const stale = { excerpt, current: false };
-  if (!(documents.get(excerpt.docId)?.text.includes(excerpt.quote) ?? false)) return stale;
+  const document = documents.get(excerpt.docId);
+  if (document === undefined) return (placesOf && follow(excerpt, documents, placesOf)) ?? stale;
+  if (!document.text.includes(excerpt.quote)) return stale;
   if (placesOf === undefined) return { excerpt, current: true };
   // The passage pinned when it still holds the quote, else the first that does.
   const places = placesOf(excerpt.docId, excerpt.quote);
-  const place = places.find((candidate) => candidate.passageId === excerpt.passageId) ?? places[0];
+  const same = places.find((candidate) => candidate.passageId === excerpt.passageId);
+  const place = same ?? places[0];
   if (place === undefined || place.citation.label !== excerpt.citation.label) return stale;
-  return { excerpt: { ...excerpt, citation: place.citation }, current: true };
+  // A passage id hashes the passage's text, so the passage still under it holds the text pinned: what lets
+  // a pin from before passage hashes were kept follow a later rename.
+  const backfill = same && excerpt.passageHash === undefined ? { passageHash: same.passageHash } : {};
+  return { excerpt: { ...excerpt, citation: place.citation, ...backfill }, current: true };
+}
+
+/**
+ * A document's id is its path, so a renamed file has a new id. The quote follows it when exactly one
+ * current document holds it, and (when the pin kept it) in a passage of the text pinned: the document id,
+ * passage and citation are updated. Undefined (stale) when several documents hold it, or none does.
+ */
+function follow(excerpt: PinnedExcerpt, documents: DocumentTexts, placesOf: PlacesOf): CheckedExcerpt | undefined {
+  const holders = [...documents].filter(([, document]) => document.text.includes(excerpt.quote));
+  const [holder] = holders;
+  if (holder === undefined || holders.length > 1) return undefined;
+  const places = placesOf(holder[0], excerpt.quote);
+  const place = excerpt.passageHash === undefined ? places[0] : places.find((candidate) => candidate.passageHash === excerpt.passageHash);
+  if (place === undefined) return undefined;
+  // sourceHash stays: it names the text the quote was pinned from.
+  const moved = { ...excerpt, docId: holder[0], passageId: place.passageId, passageHash: place.passageHash, citation: place.citation };
+  return { excerpt: moved, current: true, moved: true };
 }
 
 /** True when every quote is current (see `checkExcerpt`). */
