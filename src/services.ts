@@ -113,6 +113,13 @@ export interface RememberedAnswer {
 export interface AnswerLog {
   remember(question: string, answer: Answer, scope?: PinScope): RememberedAnswer;
   get(id: string): RememberedAnswer | undefined;
+  /**
+   * Keeps the passages a later page of the answer (More, Share) quotes, the first time that page is shown: Pin on
+   * it checks the documents still give them. The first page's are kept by `remember`.
+   */
+  rememberPage(answerId: string, offset: number, answer: Answer): void;
+  /** The passages the page of the answer at `offset` quoted when first shown; undefined for a page shown before they were kept. */
+  pagePassageIds(answerId: string, offset: number): string[] | undefined;
   feedback(answerId: string, user: { platform: string; id: string }, vote: 'up' | 'down'): void;
   /** Votes recorded for one answer (one per user; a later vote replaces the earlier one). */
   feedbackCounts(answerId: string): { up: number; down: number };

@@ -421,6 +421,52 @@ describe('discord Pin after the documents changed under the answer', () => {
   });
 });
 
+describe('discord Pin on a More page after the documents changed under it', () => {
+  const MANY = 'Facebook Netflix Inbox API messages';
+
+  it.each([
+    ['refuses, saying to ask again, when the page now quotes other passages', true],
+    ['pins the page when it still quotes the passages shown', false],
+  ])('%s', async (_name, change) => {
+    const knowledge = mkdtempSync(path.join(tmpdir(), 'pinpoint-discord-more-pin-'));
+    suite.cleanups.push(() => rmSync(knowledge, { recursive: true, force: true }));
+    cpSync(KNOWLEDGE, knowledge, { recursive: true });
+    const bot = await run(knowledge);
+    const asked = askPayload(MANY, { ...MODERATOR, private: true });
+    const { from: askedFrom } = await bot.post(asked);
+    const pressMore = buttonPayload(buttonId(body(await editOf(asked.token, askedFrom)), 'pp:m:'), { ...MODERATOR, messageFlags: 64 });
+    const { from: moreFrom } = await bot.post(pressMore);
+    const page = body(await editOf(pressMore.token, moreFrom));
+    expect(text(page)).toContain('**[4]** ');
+    const pinId = buttonId(page, 'pp:p:');
+    expect(pinId).toMatch(/:3$/);
+
+    // The operator adds a word to a passage that page quotes: a passage of other text is another passage.
+    const shown = bot.core.ask(MANY, { offset: 3, limit: 3 });
+    const passage = shown.kind === 'excerpts' ? bot.core.passage(shown.excerpts[0]!.passageId)?.passage : undefined;
+    const file = path.join(knowledge, `${passage?.docId}.md`);
+    const original = readFileSync(file, 'utf8');
+    expect(original).toContain(passage?.text);
+    if (change) writeFileSync(file, original.replace(passage!.text, passage!.text.replace(/ (\S+)$/, ' indeed $1')));
+    else writeFileSync(file, `${original}\nThe clerk shall serve this order on all parties.\n`);
+    expect(await bot.core.reload()).toMatchObject({ ok: true, changed: true });
+
+    const press = buttonPayload(pinId, { ...MODERATOR, messageFlags: 64 });
+    const { from } = await bot.post(press);
+    // The post returns once the turn is done: the last edit is what the moderator was told.
+    const told = body(callsTo('PATCH', `/webhooks/${FAKE_IDS.application}/${String(press.token)}/messages/@original`, from).at(-1)!).content;
+    const pins = bot.core.pins.list({ platform: 'discord', server: FAKE_IDS.guild });
+    if (change) {
+      expect(told).toBe(TEXT.answerChanged);
+      expect(suite.fake.calls.slice(from).filter((c) => c.method === 'PUT' || c.method === 'POST')).toEqual([]);
+      expect(pins).toEqual([]);
+    } else {
+      expect(told).toBe(TEXT.pinned);
+      expect(pins.map((pin) => pin.answerOffset)).toEqual([3]);
+    }
+  });
+});
+
 describe('discord Pin is a moderator\'s action, not a question', () => {
   /** How many questions /metrics counts for Discord, whatever their operation and outcome. */
   const questionsCounted = async (metrics: Metrics): Promise<number> =>

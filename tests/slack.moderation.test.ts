@@ -443,6 +443,51 @@ describe("Slack Pin is a moderator's action, not a question", () => {
   });
 });
 
+describe('Slack Pin on a More page after the documents changed under it', () => {
+  const QUESTION = 'What did Netflix do with the Facebook data?';
+
+  it.each([
+    ['refuses, saying to ask again, when the page now quotes other passages', true],
+    ['pins the page when it still quotes the passages shown', false],
+  ])('%s', async (_name, change) => {
+    const first = await slack.ask(QUESTION, 'U0MOD');
+    const more = await slack.press(ACTION_IDS.more, buttonValue(blocksOf(first), ACTION_IDS.more), { user: 'U0MOD' });
+    const page = await more.response();
+    const pinValue = buttonValue(blocksOf(page), ACTION_IDS.pin);
+    const offset = (JSON.parse(pinValue) as { o: number }).o;
+    expect(offset).toBeGreaterThan(0);
+
+    // The operator adds a word to a passage that page quotes: a passage of other text is another passage.
+    const shown = core.ask(QUESTION, { offset });
+    const passage = shown.kind === 'excerpts' ? core.passage(shown.excerpts[0]!.passageId)?.passage : undefined;
+    const file = path.join(knowledge, `${passage?.docId}.md`);
+    const original = readFileSync(file, 'utf8');
+    expect(original).toContain(passage?.text);
+    try {
+      if (change) writeFileSync(file, original.replace(passage!.text, passage!.text.replace(/ (\S+)$/, ' indeed $1')));
+      else writeFileSync(file, `${original}\nThe clerk shall serve this order on all parties.\n`);
+      expect(await core.reload()).toMatchObject({ ok: true, changed: true });
+
+      const calls = fake.calls.length;
+      const pressed = await slack.press(ACTION_IDS.pin, pinValue, { user: 'U0MOD', ephemeral: true, messageTs: undefined });
+      const told = (await pressed.response()).body.text;
+      const pins = core.pins.list({ platform: 'slack', server: FAKE_TEAM_ID }).filter((pin) => pin.question === QUESTION);
+      if (change) {
+        expect(told).toBe(ANSWER_CHANGED_TEXT);
+        expect(fake.calls.slice(calls).map((call) => call.method).filter((method) => method !== 'users.info')).toEqual([]);
+        expect(pins).toEqual([]);
+      } else {
+        expect(told).toBe(PINNED_TEXT);
+        expect(pins.map((pin) => pin.answerOffset)).toEqual([offset]);
+        for (const pin of pins) core.pins.unpin({ platform: 'slack', server: FAKE_TEAM_ID }, pin.id);
+      }
+    } finally {
+      writeFileSync(file, original);
+      await core.reload();
+    }
+  });
+});
+
 describe('Slack Pin after the documents changed under the answer', () => {
   const QUESTION = 'Which shows did Netflix recommend with the message data?';
   const complaint = () => path.join(knowledge, 'complaint.md');

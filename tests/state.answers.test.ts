@@ -96,6 +96,43 @@ describe('answers.remember', () => {
   });
 });
 
+describe('answers.rememberPage', () => {
+  /** An answer quoting the passages with these ids. */
+  const withIds = (ids: string[]): Answer => {
+    const built = excerptAnswer('What was granted?', ids.map(() => ({ docId: 'order', text: ORDER, quote: 'granted the motion' })));
+    return built.kind === 'excerpts' ? { ...built, excerpts: built.excerpts.map((excerpt, i) => ({ ...excerpt, passageId: ids[i]! })) } : built;
+  };
+
+  it('keeps the passages of a later page as first shown, across a restart; the first page is the one remembered', () => {
+    const state = open();
+    const remembered = state.answers.remember('What was granted?', withIds(['p1', 'p2', 'p3']), scope);
+    expect(state.answers.pagePassageIds(remembered.id, 0)).toEqual(['p1', 'p2', 'p3']);
+    expect(state.answers.pagePassageIds(remembered.id, 3)).toBeUndefined();
+    state.answers.rememberPage(remembered.id, 3, withIds(['p4', 'p5']));
+    // Shown again after a reload with other passages: Pin under either message must not pin what one did not show.
+    state.answers.rememberPage(remembered.id, 3, withIds(['p9']));
+    state.answers.rememberPage(remembered.id, 0, withIds(['p9']));
+    state.close();
+    const reopened = open();
+    expect(reopened.answers.pagePassageIds(remembered.id, 3)).toEqual(['p4', 'p5']);
+    expect(reopened.answers.pagePassageIds(remembered.id, 0)).toEqual(['p1', 'p2', 'p3']);
+    expect(reopened.answers.pagePassageIds(remembered.id, 6)).toBeUndefined();
+  });
+
+  it('keeps no page of an unknown or expired answer, and forgets the pages with the question', () => {
+    const state = open();
+    state.answers.rememberPage('no-such-answer', 3, withIds(['p4']));
+    expect(state.answers.pagePassageIds('no-such-answer', 3)).toBeUndefined();
+    const old = state.answers.remember('What was granted?', answer, scope);
+    state.answers.rememberPage(old.id, 3, withIds(['p4']));
+    clock += QUESTION_TTL_MS;
+    state.answers.remember('A later question', noMatch, scope);
+    expect(rows('SELECT * FROM answer_pages')).toEqual([]);
+    state.answers.rememberPage(old.id, 6, withIds(['p7']));
+    expect(rows('SELECT * FROM answer_pages')).toEqual([]);
+  });
+});
+
 describe('answers of pinned messages', () => {
   it('keeps the question behind a pinned answer past its expiry, until it is unpinned', () => {
     const state = open();

@@ -91,6 +91,26 @@ describe('createState store', () => {
     state.close();
   });
 
+  it('upgrades a schema 5 database: its answers keep their first page, later pages are kept from then on', () => {
+    const old = openStore({ file, migrations: MIGRATIONS.slice(0, 5), logger: silentLogger });
+    old.run(
+      `INSERT INTO answers (id, question, platform, server, channel, kind, passage_ids, created_at, expires_at)
+       VALUES ('old-answer', 'What was granted?', 'discord', 'guild-1', 'general', 'excerpts', '["p1","p2","p3"]',
+               '2999-01-01T00:00:00.000Z', '2999-01-08T00:00:00.000Z')`,
+    );
+    old.close();
+    const state = open();
+    const db = new Database(file, { readonly: true });
+    expect(db.pragma('user_version', { simple: true })).toBe(6);
+    db.close();
+    expect(state.answers.pagePassageIds('old-answer', 0)).toEqual(['p1', 'p2', 'p3']);
+    // A More page shown before the upgrade has no record: Pin under it goes unchecked, as it did.
+    expect(state.answers.pagePassageIds('old-answer', 3)).toBeUndefined();
+    state.answers.rememberPage('old-answer', 3, excerptAnswer('What was granted?', [{ docId: 'order', text: TEXT, quote: 'granted the motion' }]));
+    expect(state.answers.pagePassageIds('old-answer', 3)).toEqual(['order#1']);
+    state.close();
+  });
+
   it('applies settings pragmas on every connection', () => {
     const store = openStore({ file, migrations: MIGRATIONS, logger: silentLogger, busyTimeoutMs: 1234 });
     expect(store.get<{ timeout: number }>('PRAGMA busy_timeout')).toEqual({ timeout: 1234 });

@@ -118,6 +118,8 @@ export async function answerButton(
     const title = `Context: ${remembered.question}`;
     return turn.send(toPassagesMessage(found, { stats: core.stats(), title }));
   }
+  // Pin under this page checks the passages it shows now.
+  core.answers.rememberPage(action.answerId, action.offset, answer);
   await turn.send(
     toDiscordMessage(answer, {
       stats: core.stats(),

@@ -13,8 +13,6 @@ import type { Turn } from './turn.js';
 /** What the answer log remembers of the answer under the Pin button. */
 export interface ShownAnswer {
   question: string;
-  /** The passages its first page quoted. */
-  passageIds: readonly string[];
 }
 
 /** The Pin button (moderators): pins the answer's Discord message and records the pin in the core. */
@@ -54,9 +52,11 @@ async function pinOnce(ctx: HandlerContext, turn: Turn, remembered: ShownAnswer,
   }
   const { answer } = answerPage(question, i, offset, { again: true });
   // The answer is asked again now: after a reload it may quote other passages than the moderator read (and
-  // than a public message shows). Only the first page's passages are on record, so later pages go unchecked.
-  const excerpts = answer.kind === 'excerpts' ? answer.excerpts : [];
-  if (offset === 0 && !quotesSamePassages(excerpts, remembered.passageIds)) return turn.edit(TEXT.answerChanged);
+  // than a public message shows). A page shown before its passages were kept goes unchecked.
+  const shownIds = core.answers.pagePassageIds(answerId, offset);
+  if (shownIds !== undefined && !quotesSamePassages(answer.kind === 'excerpts' ? answer.excerpts : [], shownIds)) {
+    return turn.edit(TEXT.answerChanged);
+  }
   if (answer.kind !== 'excerpts' || answer.excerpts.length === 0) return turn.edit(TEXT.nothingToPin);
 
   // The pin records the fresh quotes only, so its message shows them alone: not the earlier pin the answer

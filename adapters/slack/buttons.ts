@@ -34,7 +34,7 @@ export function registerButtons(app: App, deps: SlackDeps): void {
           value.source === 'sources'
             ? deps.core.findSources(question, { scope, offset })
             : deps.core.ask(question, { scope, offset });
-        await HANDLERS[kind]({ deps, value, question, passageIds: remembered.passageIds, origin, client, tell, rerun });
+        await HANDLERS[kind]({ deps, value, question, origin, client, tell, rerun });
       });
     });
   }
@@ -46,6 +46,8 @@ async function more({ deps, value, origin, tell, rerun }: Press): Promise<void> 
   const answer = rerun(value.offset);
   if (answer.kind !== 'excerpts' || answer.excerpts.length === 0) return void (await tell(toSlackNotice(NO_MORE_TEXT)));
   const buttons = value.source === 'sources' ? SOURCES_BUTTONS : PRIVATE_BUTTONS;
+  // Pin under this page checks the passages it shows now.
+  deps.core.answers.rememberPage(value.answerId, value.offset, answer);
   await tell(toSlackBlocks(answer, { answerId: value.answerId, offset: value.offset, buttons, source: value.source }));
 }
 
@@ -63,6 +65,7 @@ async function share({ deps, value, origin, client, tell, rerun }: Press): Promi
   const answer = rerun(value.offset);
   if (answer.kind !== 'excerpts' || answer.excerpts.length === 0) return void (await tell(toSlackNotice(EXPIRED_TEXT)));
   const buttons = value.source === 'sources' ? PUBLIC_SOURCES_BUTTONS : PUBLIC_BUTTONS;
+  deps.core.answers.rememberPage(value.answerId, value.offset, answer);
   const message = toSlackBlocks(answer, {
     answerId: value.answerId,
     offset: value.offset,

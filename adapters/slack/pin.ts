@@ -43,7 +43,7 @@ export async function pin(press: Press): Promise<void> {
 
 /** One press of the channel at a time: says so when this page is pinned already, else pins it. */
 async function pinOnce(press: Press, scope: PinScope): Promise<void> {
-  const { deps, value, question, passageIds, origin, client, tell } = press;
+  const { deps, value, question, origin, client, tell } = press;
   let pinnedAlready: PinnedMessage | undefined;
   try {
     pinnedAlready = await currentPinMessage(client, deps, scope, value);
@@ -57,8 +57,9 @@ async function pinOnce(press: Press, scope: PinScope): Promise<void> {
   }
   const answer = deps.core.askAgain(question, { scope, offset: value.offset });
   // The answer is asked again now: after a reload it may quote other passages than the moderator read (and
-  // than a public message shows). Only the first page's passages are on record, so later pages go unchecked.
-  if (value.offset === 0 && !quotesSamePassages(answer.kind === 'excerpts' ? answer.excerpts : [], passageIds)) {
+  // than a public message shows). A page shown before its passages were kept goes unchecked.
+  const shownIds = deps.core.answers.pagePassageIds(value.answerId, value.offset);
+  if (shownIds !== undefined && !quotesSamePassages(answer.kind === 'excerpts' ? answer.excerpts : [], shownIds)) {
     return void (await tell(toSlackNotice(ANSWER_CHANGED_TEXT)));
   }
   if (answer.kind !== 'excerpts' || answer.excerpts.length === 0) {

@@ -21,8 +21,6 @@ export interface Press {
   deps: SlackDeps;
   value: ButtonValue;
   question: string;
-  /** The passages the remembered answer's first page quoted. */
-  passageIds: readonly string[];
   origin: Origin;
   client: webApi.WebClient;
   tell: (message: SlackMessage, replaceOriginal?: boolean) => Promise<unknown>;

@@ -65,6 +65,12 @@ export function createAnswerLog(options: AnswerLogOptions): AnswerStore {
   const ttl = options.questionTtlMs ?? QUESTION_TTL_MS;
 
   const forgetExpired = (at: string): void => {
+    // The pages go with the question: without it their buttons only say the answer expired.
+    store.run(
+      `DELETE FROM answer_pages WHERE answer_id IN
+         (SELECT id FROM answers WHERE question IS NOT NULL AND expires_at <= ? AND NOT (${PINNED}))`,
+      [at],
+    );
     const { changes } = store.run(
       `UPDATE answers SET question = NULL WHERE question IS NOT NULL AND expires_at <= ? AND NOT (${PINNED})`,
       [at],
@@ -76,7 +82,7 @@ export function createAnswerLog(options: AnswerLogOptions): AnswerStore {
     const created = now();
     const createdAt = created.toISOString();
     const id = shortId(10);
-    const passageIds = answer.kind === 'excerpts' ? answer.excerpts.map((excerpt) => excerpt.passageId) : [];
+    const passageIds = passageIdsOf(answer);
     store.write(() => {
       forgetExpired(createdAt);
       store.run(
@@ -110,6 +116,26 @@ export function createAnswerLog(options: AnswerLogOptions): AnswerStore {
         ? { scope: { platform: row.platform, server: row.server, channel: row.channel } }
         : {};
     return { id: row.id, question: row.question, ...scope, createdAt: row.created_at, passageIds: JSON.parse(row.passage_ids) as string[] };
+  };
+
+  const rememberPage = (answerId: string, offset: number, answer: Answer): void => {
+    if (offset === 0) return;
+    // The first showing counts: a page shown again after a reload may quote other passages than the message
+    // Pin is pressed under, and then the check refuses (ask again) rather than pin what nobody read.
+    store.run(
+      `INSERT INTO answer_pages (answer_id, answer_offset, passage_ids)
+       SELECT id, ?, ? FROM answers WHERE id = ? AND question IS NOT NULL
+       ON CONFLICT (answer_id, answer_offset) DO NOTHING`,
+      [offset, JSON.stringify(passageIdsOf(answer)), answerId],
+    );
+  };
+
+  const pagePassageIds = (answerId: string, offset: number): string[] | undefined => {
+    const row =
+      offset === 0
+        ? store.get<{ passage_ids: string }>('SELECT passage_ids FROM answers WHERE id = ?', [answerId])
+        : store.get<{ passage_ids: string }>('SELECT passage_ids FROM answer_pages WHERE answer_id = ? AND answer_offset = ?', [answerId, offset]);
+    return row ? (JSON.parse(row.passage_ids) as string[]) : undefined;
   };
 
   const feedback = (answerId: string, user: { platform: string; id: string }, vote: 'up' | 'down'): void => {
@@ -168,5 +194,9 @@ export function createAnswerLog(options: AnswerLogOptions): AnswerStore {
       .map((row) => ({ question: row.question, count: row.count, lastAsked: row.last_asked }));
   };
 
-  return { remember, get, feedback, feedbackCounts, recordNoMatch, noMatchReport };
+  return { remember, get, rememberPage, pagePassageIds, feedback, feedbackCounts, recordNoMatch, noMatchReport };
+}
+
+function passageIdsOf(answer: Answer): string[] {
+  return answer.kind === 'excerpts' ? answer.excerpts.map((excerpt) => excerpt.passageId) : [];
 }

@@ -101,6 +101,20 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE pins ADD COLUMN answer_offset INTEGER;
     `,
   },
+  {
+    version: 6,
+    name: 'the passages of the later pages of an answer',
+    // Pin on a More page checks that page's passages as Pin on the first page checks answers.passage_ids. Pages
+    // shown before have no row: their passages are unknown, so Pin on them pins unchecked as it did.
+    sql: `
+      CREATE TABLE answer_pages (
+        answer_id TEXT NOT NULL REFERENCES answers (id),
+        answer_offset INTEGER NOT NULL,
+        passage_ids TEXT NOT NULL,
+        PRIMARY KEY (answer_id, answer_offset)
+      ) STRICT;
+    `,
+  },
 ];
 
 /** Refuses a database from a newer Pinpoint; runs before anything writes, so such a file is left as it was. */
