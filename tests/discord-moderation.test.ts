@@ -467,6 +467,41 @@ describe('discord Pin on a More page after the documents changed under it', () =
   });
 });
 
+describe('discord Pin that cannot be saved', () => {
+  it.each([
+    ['a public answer, unpinning it', {}, { messageId: '400000000000000801' }],
+    ['a private answer, deleting its public copy', { private: true }, { messageFlags: 64 }],
+  ])('undoes the pin of %s, says to try again, and pins on the next press', async (_name, asked, where) => {
+    const bot = await run();
+    const answer = await ask(bot, QUESTION, { ...MODERATOR, ...asked });
+    // The state database refuses the write (another program holds its lock past the busy timeout).
+    const save = vi.spyOn(bot.core.pins, 'pin').mockImplementationOnce(() => {
+      throw Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
+    });
+    const press = buttonPayload(buttonId(answer, 'pp:p:'), { ...MODERATOR, ...where });
+    const { from } = await bot.post(press);
+    const webhook = `/webhooks/${FAKE_IDS.application}/${String(press.token)}`;
+    expect(body(callsTo('PATCH', `${webhook}/messages/@original`, from).at(-1)!).content).toBe(TEXT.pinNotSaved);
+    expect(save).toHaveBeenCalledTimes(1);
+    const copies = callsTo('POST', webhook, from).map((call) => (call.reply as { id: string }).id);
+    if ('messageId' in where) {
+      expect(copies).toEqual([]);
+      expect(callsTo('PUT', pinPath(where.messageId), from)).toHaveLength(1);
+      expect(callsTo('DELETE', pinPath(where.messageId), from)).toHaveLength(1);
+    } else {
+      expect(copies).toHaveLength(1);
+      expect(callsTo('PUT', pinPath(copies[0]!), from)).toHaveLength(1);
+      expect(callsTo('DELETE', `${webhook}/messages/${copies[0]}`, from)).toHaveLength(1);
+    }
+    expect(bot.core.pins.list({ platform: 'discord', server: FAKE_IDS.guild })).toEqual([]);
+
+    const again = buttonPayload(buttonId(answer, 'pp:p:'), { ...MODERATOR, ...where });
+    const next = await bot.post(again);
+    expect(body(callsTo('PATCH', `/webhooks/${FAKE_IDS.application}/${String(again.token)}/messages/@original`, next.from).at(-1)!).content).toBe(TEXT.pinned);
+    expect(bot.core.pins.list({ platform: 'discord', server: FAKE_IDS.guild })).toHaveLength(1);
+  });
+});
+
 describe('discord Pin is a moderator\'s action, not a question', () => {
   /** How many questions /metrics counts for Discord, whatever their operation and outcome. */
   const questionsCounted = async (metrics: Metrics): Promise<number> =>

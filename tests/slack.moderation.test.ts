@@ -1,10 +1,10 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ACTION_IDS, UNPIN_ACTION_ID, VOTE_ACTION_IDS } from '../adapters/slack/actions.js';
 import { VOTE_EXPIRED_TEXT, VOTED_TEXT } from '../adapters/slack/feedback.js';
-import { alreadyPinnedText, ANSWER_CHANGED_TEXT, EARLIER_PIN_LEFT_TEXT, PIN_FAILURE_TEXT, PINNED_TEXT } from '../adapters/slack/pin.js';
+import { alreadyPinnedText, ANSWER_CHANGED_TEXT, EARLIER_PIN_LEFT_TEXT, PIN_FAILURE_TEXT, PIN_NOT_SAVED_TEXT, PINNED_TEXT } from '../adapters/slack/pin.js';
 import { APOLOGY } from '../adapters/slack/edge.js';
 import { createMetrics, type Metrics } from '../adapters/metrics/create-metrics.js';
 import { instrumentCore } from '../adapters/metrics/instrument-core.js';
@@ -484,6 +484,49 @@ describe('Slack Pin on a More page after the documents changed under it', () => 
     } finally {
       writeFileSync(file, original);
       await core.reload();
+    }
+  });
+});
+
+describe('Slack Pin that cannot be saved', () => {
+  const QUESTION = 'What was the Inbox API agreement?';
+
+  it.each([
+    ['a private answer, deleting its public copy', { ephemeral: true, messageTs: undefined }],
+    ['a public answer, unpinning it', { ephemeral: false, messageTs: '1700000009.000001' }],
+  ])('undoes the pin of %s, says to try again, and pins on the next press', async (_name, where: { ephemeral: boolean; messageTs?: string }) => {
+    const pinIds = () => core.pins.list({ platform: 'slack', server: FAKE_TEAM_ID }).map((pin) => pin.id);
+    const before = pinIds();
+    const answer = await slack.ask(QUESTION, 'U0MOD');
+    const value = buttonValue(blocksOf(answer), ACTION_IDS.pin);
+    // The state database refuses the write (another program holds its lock past the busy timeout).
+    const save = vi.spyOn(core.pins, 'pin').mockImplementationOnce(() => {
+      throw Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
+    });
+    try {
+      const calls = fake.calls.length;
+      const pressed = await slack.press(ACTION_IDS.pin, value, { user: 'U0MOD', ...where });
+      expect((await pressed.response()).body.text).toBe(PIN_NOT_SAVED_TEXT);
+      expect(save).toHaveBeenCalledTimes(1);
+      const made = fake.calls.slice(calls).filter((call) => call.method !== 'users.info');
+      if (where.messageTs === undefined) {
+        expect(made.map((call) => call.method)).toEqual(['chat.postMessage', 'pins.add', 'chat.delete']);
+        expect(made[2]?.params).toMatchObject({ ts: made[1]?.params.timestamp });
+      } else {
+        expect(made.map((call) => [call.method, call.params.timestamp])).toEqual([
+          ['pins.add', where.messageTs],
+          ['pins.remove', where.messageTs],
+        ]);
+      }
+      expect(pinIds()).toEqual(before);
+
+      const again = await slack.press(ACTION_IDS.pin, value, { user: 'U0MOD', ...where });
+      expect((await again.response()).body.text).toMatch(/^📌 Pinned:/);
+      const added = core.pins.list({ platform: 'slack', server: FAKE_TEAM_ID }).filter((pin) => !before.includes(pin.id));
+      expect(added.map((pin) => pin.question)).toEqual([QUESTION]);
+      for (const pin of added) core.pins.unpin({ platform: 'slack', server: FAKE_TEAM_ID }, pin.id);
+    } finally {
+      save.mockRestore();
     }
   });
 });

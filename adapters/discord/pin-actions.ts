@@ -82,9 +82,30 @@ async function pinOnce(ctx: HandlerContext, turn: Turn, remembered: ShownAnswer,
     return turn.edit(refusal);
   }
   const messageRef = `${target.channel_id}/${target.id}`;
-  const { replaced } = core.pins.pin({ scope, question, answer, pinnedBy: userOf(i).id, messageRef, answerId, answerOffset: offset });
+  let replaced: readonly Pin[];
+  try {
+    ({ replaced } = core.pins.pin({ scope, question, answer, pinnedBy: userOf(i).id, messageRef, answerId, answerOffset: offset }));
+  } catch (error) {
+    // Not saved (the state database locked or full): a message pinned without its record would show nothing first
+    // and a second press would pin another copy, so the Discord side is undone and the moderator can try again.
+    ctx.logger.error({ interaction: i.id, error: describeError(error) }, 'discord: could not save the pin; undoing it on Discord');
+    if (copy.length > 0) await deletePublicCopy(ctx, turn, copy);
+    else await unpinUnsaved(ctx, messageRef);
+    return turn.edit(TEXT.pinNotSaved);
+  }
   const earlierLeft = await unpinReplaced(ctx, replaced, messageRef);
   await turn.edit(earlierLeft ? `${TEXT.pinned} ${TEXT.earlierPinLeft}` : TEXT.pinned);
+}
+
+/** Best effort: unpins the message of a pin that could not be saved; a failure is only logged. */
+async function unpinUnsaved({ api, logger }: HandlerContext, messageRef: string): Promise<void> {
+  try {
+    if (await unpinMessage(api, messageRef)) return;
+  } catch (error) {
+    logger.warn({ messageRef, error: describeError(error) }, 'discord: could not unpin the message of a pin that was not saved');
+    return;
+  }
+  logger.warn({ messageRef }, 'discord: could not unpin the message of a pin that was not saved');
 }
 
 /** What to tell the moderator when Discord refused the pin; undefined for failures the apology covers. */

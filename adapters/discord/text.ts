@@ -22,6 +22,7 @@ export const TEXT = {
   noMoreQuotes: 'The documents changed since this answer, and this page of it has no quotes left. Ask again with /ask.',
   nothingToPin: 'Only an answer with quotes can be pinned; this one has none.',
   answerChanged: 'The documents changed since this answer was given, so nothing was pinned: ask again and pin the new answer.',
+  pinNotSaved: 'Could not save the pin, so nothing was pinned: try again in a moment.',
   emptyQuestion: 'Please type a question, e.g. /ask question: When was the complaint filed?',
   noText: 'That message has no text to check against the documents.',
   notModeratorReport:

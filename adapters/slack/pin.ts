@@ -11,6 +11,7 @@ import { slackErrorCode } from './slack-error.js';
 
 export const PIN_REFUSED_TEXT = 'Only workspace admins and Pinpoint moderators can pin answers.';
 export const PINNED_TEXT = '📌 Pinned: later questions like this one get this answer first.';
+export const PIN_NOT_SAVED_TEXT = 'Could not save the pin, so nothing was pinned: try again in a moment.';
 export const ANSWER_CHANGED_TEXT =
   'The documents changed since this answer was given, so nothing was pinned: ask again and pin the new answer.';
 /** Pin pressed on an answer page this channel has pinned already: nothing is posted. */
@@ -73,11 +74,14 @@ async function pinOnce(press: Press, scope: PinScope): Promise<void> {
   const copyTs = origin.ephemeral || origin.messageTs === undefined || earlier?.stale ? await postCopy(press, fresh) : undefined;
   const ts = copyTs ?? origin.messageTs;
   if (ts === undefined) throw new Error('chat.postMessage returned no ts');
+  // Pinned by hand before the press: not this press's to undo.
+  let pinnedBefore = false;
   try {
     await client.pins.add({ channel: origin.channel, timestamp: ts });
   } catch (error) {
     const code = slackErrorCode(error);
-    if (code !== 'already_pinned') {
+    pinnedBefore = code === 'already_pinned';
+    if (!pinnedBefore) {
       // Left behind, the copy would be a stray public answer, and pressing Pin again would post another.
       if (copyTs !== undefined) await deleteCopy(client, deps, origin.channel, copyTs);
       const refusal = code === undefined ? undefined : PIN_FAILURE_TEXT.get(code);
@@ -86,15 +90,25 @@ async function pinOnce(press: Press, scope: PinScope): Promise<void> {
     }
   }
   const messageRef = `${origin.channel}/${ts}`;
-  const { replaced } = deps.core.pins.pin({
-    scope,
-    question,
-    answer,
-    pinnedBy: origin.user,
-    messageRef,
-    answerId: value.answerId,
-    answerOffset: value.offset,
-  });
+  let replaced: readonly Pin[];
+  try {
+    ({ replaced } = deps.core.pins.pin({
+      scope,
+      question,
+      answer,
+      pinnedBy: origin.user,
+      messageRef,
+      answerId: value.answerId,
+      answerOffset: value.offset,
+    }));
+  } catch (error) {
+    // Not saved (the state database locked or full): a message pinned without its record would show nothing first
+    // and a second press would pin another copy, so the Slack side is undone and the moderator can try again.
+    deps.logger.error({ channel: origin.channel, err: errorSummary(error) }, 'slack: could not save the pin; undoing it in Slack');
+    if (copyTs !== undefined) await deleteCopy(client, deps, origin.channel, copyTs);
+    else if (!pinnedBefore) await removeSlackPin(client, deps, { messageRef });
+    return void (await tell(toSlackNotice(PIN_NOT_SAVED_TEXT)));
+  }
   deps.logger.info({ channel: origin.channel, replaced: replaced.length }, 'slack: answer pinned');
   const earlierLeft = await unpinReplaced(client, deps, replaced, messageRef);
   await tell(toSlackNotice(earlierLeft ? `${PINNED_TEXT}${EARLIER_PIN_LEFT_TEXT}` : PINNED_TEXT));

@@ -12,7 +12,12 @@ const ALREADY_GONE = new Set(['no_pin', 'message_not_found']);
  * is gone (unpinned, or replaced by a re-pin). A failure is logged and reported, never undone.
  * False when the message is still pinned.
  */
-export async function removeSlackPin(client: webApi.WebClient, deps: SlackDeps, pin: Pin): Promise<boolean> {
+export async function removeSlackPin(
+  client: webApi.WebClient,
+  deps: SlackDeps,
+  // No id for the message of a pin that could not be saved.
+  pin: Pick<Pin, 'messageRef'> & Partial<Pick<Pin, 'id'>>,
+): Promise<boolean> {
   const [channel, timestamp] = (pin.messageRef ?? '').split('/');
   if (!channel || !timestamp) return true;
   try {
