@@ -35,7 +35,9 @@ interface Running {
   post(payload: unknown, headers?: Record<string, string>): Promise<{ status: number; json: Reply; contentType: string | null }>;
 }
 
-async function run(options: { token?: string; rates?: typeof ROOMY; dataDir?: string; core?: Pinpoint; errors?: (string | undefined)[] } = {}): Promise<Running> {
+async function run(
+  options: { token?: string; rates?: typeof ROOMY; dataDir?: string; core?: Pinpoint; errors?: (string | undefined)[]; now?: () => number } = {},
+): Promise<Running> {
   const core = options.core ?? (await createPinpoint({ knowledgeDir: KNOWLEDGE, rates: options.rates ?? ROOMY, ...(options.dataDir ? { dataDir: options.dataDir } : {}) }));
   const logger = createRecordingLogger();
   const adapter = createDiscordAdapter({
@@ -43,6 +45,7 @@ async function run(options: { token?: string; rates?: typeof ROOMY; dataDir?: st
     config: { DISCORD_PUBLIC_KEY: suite.signer.publicKeyHex, DISCORD_TOKEN: options.token, DISCORD_API_BASE: suite.fake.apiBase },
     logger,
     ...(options.errors ? { reportError: (kind?: string) => options.errors!.push(kind) } : {}),
+    ...(options.now ? { now: options.now } : {}),
   });
   await adapter.start();
   const server = await serveRoutes(adapter.routes);
@@ -93,7 +96,11 @@ describe('discord HTTP interactions', () => {
   it.each([
     ['a tampered body', (raw: string) => ({ ...signatureHeaders(suite.signer, raw), body: raw.replace('"type":1', '"type":2') })],
     ['a signature from another key', (raw: string) => ({ ...signatureHeaders(createSigner(), raw), body: raw })],
-    ['a changed timestamp', (raw: string) => ({ ...signatureHeaders(suite.signer, raw, '1700000000'), 'x-signature-timestamp': '1700000001', body: raw })],
+    // Both stamps are current, so only the signature can refuse it.
+    ['a changed timestamp', (raw: string) => {
+      const now = Math.floor(Date.now() / 1000);
+      return { ...signatureHeaders(suite.signer, raw, String(now)), 'x-signature-timestamp': String(now - 1), body: raw };
+    }],
     ['no signature headers', (raw: string) => ({ 'content-type': 'application/json', body: raw })],
     ['a signature that is not hex', (raw: string) => ({ ...signatureHeaders(suite.signer, raw), 'x-signature-ed25519': 'zz'.repeat(64), body: raw })],
   ])('rejects %s with 401', async (_name, build) => {
@@ -105,9 +112,72 @@ describe('discord HTTP interactions', () => {
     expect(res.status).toBe(401);
     expect(await res.json()).toEqual({ error: 'invalid request signature' });
     const [warning] = bot.logger.entries.filter((entry) => entry.level === 'warn');
-    expect(warning?.message).toMatch(/^discord interaction rejected: bad signature; .*check that DISCORD_PUBLIC_KEY/);
+    expect(warning?.message).toMatch(/^discord interaction rejected: bad signature or timestamp; .*check that DISCORD_PUBLIC_KEY/);
     // Counted in pinpoint_platform_errors_total{kind="signature"}, as Slack's are.
     expect(errors).toEqual(['signature']);
+  });
+
+  describe('signature timestamp window', () => {
+    // The bot's clock is fixed here; requests are signed for real with the stamp each case names.
+    const NOW_MS = 1_800_000_000_000;
+    const NOW_S = NOW_MS / 1000;
+    const ping = JSON.stringify({ id: '1', application_id: FAKE_IDS.application, type: 1, token: 't', version: 1 });
+
+    it.each([
+      ['signed more than 5 minutes ago', String(NOW_S - 301)],
+      ['signed more than 5 minutes ahead', String(NOW_S + 301)],
+      ['signed with a timestamp that is not a number', 'soon'],
+      ['signed with a timestamp in milliseconds', String(NOW_MS)],
+      ['signed with an empty timestamp', ''],
+    ])('rejects a request %s with 401, logged and counted like a bad signature', async (_name, timestamp) => {
+      const errors: (string | undefined)[] = [];
+      const bot = await run({ errors, now: () => NOW_MS });
+      const headers = signatureHeaders(suite.signer, ping, timestamp);
+      const res = await fetch(`${bot.url}/discord/interactions`, { method: 'POST', headers, body: ping });
+      expect(res.status).toBe(401);
+      expect(await res.json()).toEqual({ error: 'invalid request signature' });
+      const warnings = bot.logger.entries.filter((entry) => entry.level === 'warn');
+      expect(warnings.map((entry) => entry.message)).toEqual([expect.stringMatching(/^discord interaction rejected: bad signature or timestamp; .*clock/)]);
+      expect(errors).toEqual(['signature']);
+    });
+
+    it.each([
+      ['5 minutes ago', NOW_S - 300],
+      ['5 minutes ahead', NOW_S + 300],
+    ])('accepts a request signed %s', async (_name, stamp) => {
+      const errors: (string | undefined)[] = [];
+      const bot = await run({ errors, now: () => NOW_MS });
+      const res = await fetch(`${bot.url}/discord/interactions`, { method: 'POST', headers: signatureHeaders(suite.signer, ping, String(stamp)), body: ping });
+      expect(res.status).toBe(200);
+      expect(errors).toEqual([]);
+    });
+
+    it('refuses a captured request replayed after the window, and counts the replays in the throttled warning', async () => {
+      let clock = NOW_MS;
+      const errors: (string | undefined)[] = [];
+      const bot = await run({ errors, now: () => clock });
+      const payload = askPayload('What did Netflix send Facebook in return?');
+      const raw = JSON.stringify(payload);
+      const headers = signatureHeaders(suite.signer, raw, String(NOW_S));
+      suite.fake.rememberInteraction(payload);
+      const first = await fetch(`${bot.url}/discord/interactions`, { method: 'POST', headers, body: raw });
+      expect(first.status).toBe(200);
+
+      clock = NOW_MS + 301_000;
+      for (let n = 0; n < 3; n++) {
+        const replay = await fetch(`${bot.url}/discord/interactions`, { method: 'POST', headers, body: raw });
+        expect(replay.status).toBe(401);
+      }
+      // A minute later the next rejection logs again, with how many came since the first line.
+      clock += 60_000;
+      expect((await fetch(`${bot.url}/discord/interactions`, { method: 'POST', headers, body: raw })).status).toBe(401);
+      const warnings = bot.logger.entries.filter((entry) => entry.level === 'warn' && /^discord interaction rejected/.test(entry.message ?? ''));
+      expect(warnings.map((entry) => [entry.fields.reason, entry.fields.rejected])).toEqual([
+        ['timestamp more than 5 minutes away from now', undefined],
+        ['timestamp more than 5 minutes away from now', 3],
+      ]);
+      expect(errors).toEqual(['signature', 'signature', 'signature', 'signature']);
+    });
   });
 
   it('logs the first bad signature, not every one: anyone who knows the URL can send them', async () => {
@@ -118,7 +188,7 @@ describe('discord HTTP interactions', () => {
       expect(res.status).toBe(401);
     }
     const warnings = bot.logger.entries.filter((entry) => entry.level === 'warn');
-    expect(warnings.map((entry) => entry.message)).toEqual([expect.stringMatching(/^discord interaction rejected: bad signature; /)]);
+    expect(warnings.map((entry) => entry.message)).toEqual([expect.stringMatching(/^discord interaction rejected: bad signature or timestamp; /)]);
   });
 
   it('defers /ask in the response body and edits the cited answer in over REST', async () => {

@@ -33,6 +33,8 @@ export interface DiscordAdapterOptions {
   restRetries?: number;
   /** Counts an error in the platform metrics (adapters/main.ts passes it). */
   reportError?: (kind?: string) => void;
+  /** Clock in milliseconds for HTTP mode's signature timestamp window (tests). */
+  now?: () => number;
 }
 
 /** The mode the configuration asks for, or a start-up error naming the variables to set. */
@@ -78,7 +80,15 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): PlatformAd
     const rest = createRest(config.DISCORD_API_BASE, config.DISCORD_TOKEN, options.restRetries);
     const api = createDiscordApi(rest, Boolean(config.DISCORD_TOKEN));
     const handler = createInteractionHandler({ core, api, logger, ...(reportError ? { reportError } : {}) });
-    const route = createInteractionsRoute({ publicKey, handler, logger, track, accepting: () => accepting, ...(reportError ? { reportError } : {}) });
+    const route = createInteractionsRoute({
+      publicKey,
+      handler,
+      logger,
+      track,
+      accepting: () => accepting,
+      ...(reportError ? { reportError } : {}),
+      ...(options.now ? { now: options.now } : {}),
+    });
     return {
       name: 'discord',
       routes: [route],

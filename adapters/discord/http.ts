@@ -33,6 +33,8 @@ export interface HttpRouteOptions {
   accepting: () => boolean;
   /** Counts errors at the adapter's edge (`pinpoint_platform_errors_total`); a bad signature is `signature`. */
   reportError?: (kind?: string) => void;
+  /** Clock in milliseconds for the timestamp window and the rejection warning (tests). */
+  now?: () => number;
 }
 
 /**
@@ -41,24 +43,26 @@ export interface HttpRouteOptions {
  */
 export function createInteractionsRoute(options: HttpRouteOptions): Route {
   const { publicKey, handler, logger } = options;
-  // Discord sends some on purpose; if every interaction is refused, the key is the wrong one. Anyone who
-  // knows the URL can send more, so after the first they are counted, not each logged.
+  // Discord sends some on purpose; if every interaction is refused, the key (or the clock) is wrong. Anyone
+  // who knows the URL can send more, so after the first they are counted, not each logged.
   const warnBadSignature = throttledWarning(
     logger,
-    "discord interaction rejected: bad signature; if every interaction is rejected, check that DISCORD_PUBLIC_KEY is this application's Public Key",
+    "discord interaction rejected: bad signature or timestamp; if every interaction is rejected, check that DISCORD_PUBLIC_KEY is this application's Public Key and that this machine's clock is right",
+    options.now === undefined ? {} : { now: options.now },
   );
   return {
     method: 'POST',
     path: DISCORD_INTERACTIONS_PATH,
     async handle(req, res, rawBody) {
-      const verified = verifyDiscordSignature(
-        publicKey,
-        header(req, 'x-signature-ed25519'),
-        header(req, 'x-signature-timestamp'),
+      const verdict = verifyDiscordSignature({
+        key: publicKey,
+        signatureHex: header(req, 'x-signature-ed25519'),
+        timestamp: header(req, 'x-signature-timestamp'),
         rawBody,
-      );
-      if (!verified) {
-        warnBadSignature({ bytes: rawBody.length });
+        nowMs: options.now?.(),
+      });
+      if (!verdict.ok) {
+        warnBadSignature({ reason: verdict.reason, bytes: rawBody.length });
         options.reportError?.('signature');
         await sendJson(res, 401, { error: 'invalid request signature' });
         return;

@@ -12,20 +12,38 @@ export function discordPublicKey(hex: string): KeyObject {
   return createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: Buffer.from(hex, 'hex').toString('base64url') }, format: 'jwk' });
 }
 
+/** Replay window, as Slack's: a captured signed request is refused once its timestamp is this far from now. */
+const MAX_TIMESTAMP_SKEW_SECONDS = 300 as const;
+
+export interface SignedInteraction {
+  key: KeyObject;
+  signatureHex: string | undefined;
+  timestamp: string | undefined;
+  rawBody: Buffer;
+  /** Clock in milliseconds (tests); default Date.now(). */
+  nowMs?: number | undefined;
+}
+
+export type VerifyResult = { ok: true } | { ok: false; reason: string };
+
 /**
  * Discord signs `timestamp + raw body` with Ed25519 and sends the signature as hex in
- * `X-Signature-Ed25519`. Anything malformed is simply "not verified".
+ * `X-Signature-Ed25519`. The signature alone never expires, so the timestamp must also be within
+ * 5 minutes of now in either direction. Anything malformed is simply "not verified".
  */
-export function verifyDiscordSignature(
-  key: KeyObject,
-  signatureHex: string | undefined,
-  timestamp: string | undefined,
-  rawBody: Buffer,
-): boolean {
-  if (!signatureHex || !timestamp || !/^[0-9a-fA-F]{128}$/.test(signatureHex)) return false;
-  try {
-    return verify(null, Buffer.concat([Buffer.from(timestamp, 'utf8'), rawBody]), key, Buffer.from(signatureHex, 'hex'));
-  } catch {
-    return false;
+export function verifyDiscordSignature(request: SignedInteraction): VerifyResult {
+  const { signatureHex, timestamp } = request;
+  if (!timestamp || !/^\d{1,12}$/.test(timestamp)) return { ok: false, reason: 'missing or malformed x-signature-timestamp' };
+  if (!signatureHex || !/^[0-9a-fA-F]{128}$/.test(signatureHex)) return { ok: false, reason: 'missing or malformed x-signature-ed25519' };
+  const nowSeconds = Math.floor((request.nowMs ?? Date.now()) / 1000);
+  if (Math.abs(nowSeconds - Number(timestamp)) > MAX_TIMESTAMP_SKEW_SECONDS) {
+    return { ok: false, reason: 'timestamp more than 5 minutes away from now' };
   }
+  try {
+    const signed = Buffer.concat([Buffer.from(timestamp, 'utf8'), request.rawBody]);
+    if (verify(null, signed, request.key, Buffer.from(signatureHex, 'hex'))) return { ok: true };
+  } catch {
+    // A key or signature node:crypto cannot use is a mismatch like any other.
+  }
+  return { ok: false, reason: 'signature mismatch' };
 }
