@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -140,6 +141,61 @@ describe('createHttpServer', () => {
     const res = await fetch(`${base}/in`, { method: 'POST', body: 'x'.repeat(11) });
     expect(res.status).toBe(413);
     expect(calls).toEqual([]);
+  });
+
+  describe('default body limit (1 MiB)', () => {
+    const MIB = 1024 * 1024;
+    /** A route that records the size of each body it is handed. */
+    function sizeRecorder(): { route: Route; sizes: number[] } {
+      const sizes: number[] = [];
+      return { sizes, route: { method: 'POST', path: '/in', handle: (_req, res, rawBody) => void (sizes.push(rawBody.length), res.end('ok')) } };
+    }
+
+    /** POSTs `total` bytes as chunks of one reused 64 KiB buffer, without a content-length (chunked encoding). */
+    function postChunked(port: number, total: number): Promise<number> {
+      const chunk = Buffer.alloc(64 * 1024, 0x78);
+      return new Promise((resolve, reject) => {
+        const req = request({ host: '127.0.0.1', port, path: '/in', method: 'POST' }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        });
+        req.on('error', reject);
+        let left = total;
+        const pump = (): void => {
+          while (left > 0) {
+            const part = left >= chunk.length ? chunk : chunk.subarray(0, left);
+            left -= part.length;
+            if (!req.write(part)) return void req.once('drain', pump);
+          }
+          req.end();
+        };
+        pump();
+      });
+    }
+
+    it('hands a route a body of exactly 1 MiB when no limit is passed', async () => {
+      const { route, sizes } = sizeRecorder();
+      const { base } = await start({ routes: [route] });
+      const res = await fetch(`${base}/in`, { method: 'POST', body: Buffer.alloc(MIB, 0x78) });
+      expect(res.status).toBe(200);
+      expect(sizes).toEqual([MIB]);
+    });
+
+    it('refuses one byte over 1 MiB with 413 when no limit is passed, declared up front', async () => {
+      const { route, sizes } = sizeRecorder();
+      const { base } = await start({ routes: [route] });
+      const res = await fetch(`${base}/in`, { method: 'POST', body: Buffer.alloc(MIB + 1, 0x78) });
+      expect(res.status).toBe(413);
+      expect(await res.json()).toEqual({ error: 'body too large' });
+      expect(sizes).toEqual([]);
+    });
+
+    it('refuses one byte over 1 MiB with 413 when no limit is passed, sent in chunks without a length', async () => {
+      const { route, sizes } = sizeRecorder();
+      const { port } = await start({ routes: [route] });
+      expect(await postChunked(port, MIB + 1)).toBe(413);
+      expect(sizes).toEqual([]);
+    });
   });
 
   it('answers 500 and keeps serving when a route throws', async () => {
