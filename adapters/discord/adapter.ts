@@ -35,6 +35,8 @@ export interface DiscordAdapterOptions {
   reportError?: (kind?: string) => void;
   /** Clock in milliseconds for HTTP mode's signature timestamp window (tests). */
   now?: () => number;
+  /** Builds the gateway client from the adapter's options (tests observe the client); default `new Client(options)`. */
+  createClient?: (options: ClientOptions) => Client;
 }
 
 /** The mode the configuration asks for, or a start-up error naming the variables to set. */
@@ -111,9 +113,10 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): PlatformAd
     // Interactions arrive without any intent; Guilds is not privileged and keeps channel data usable.
     intents: [GatewayIntentBits.Guilds],
     rest: { api: config.DISCORD_API_BASE, retries: options.restRetries ?? 3 },
+    // The default for anything discord.js itself sends: our own messages set allowed_mentions, this covers the rest.
     allowedMentions: { parse: [] },
   };
-  const client = new Client(clientOptions);
+  const client = options.createClient ? options.createClient(clientOptions) : new Client(clientOptions);
   const api = createDiscordApi(client.rest, true);
   const handler = createInteractionHandler({ core, api, logger, ...(reportError ? { reportError } : {}) });
 

@@ -304,6 +304,12 @@ export class FakeDiscord {
       return [200, this.message(this.tokenChannels.get(m[2] ?? '') ?? FAKE_IDS.channel, body)];
     }
     if (/^\/channels\/\d+\/messages\/pins\/\d+$/.test(path) && (method === 'PUT' || method === 'DELETE')) return [204, undefined];
+    // A DM channel and plain channel messages: only discord.js's own send path uses them.
+    if ((m = /^\/channels\/(\d+)$/.exec(path)) && method === 'GET') {
+      const recipient = { id: FAKE_IDS.member, username: 'member', discriminator: '0', global_name: null, avatar: null };
+      return [200, { id: m[1], type: 1, last_message_id: null, recipients: [recipient] }];
+    }
+    if ((m = /^\/channels\/(\d+)\/messages$/.exec(path)) && method === 'POST') return [200, this.message(m[1] ?? '', body)];
     if (method === 'PUT' && /^\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(path)) {
       const commands = Array.isArray(body) ? body : [];
       return [200, commands.map((c: object, i: number) => ({ id: String(100 + i), application_id: this.applicationId, version: '1', ...c }))];
