@@ -1,5 +1,6 @@
 import { request } from 'node:http';
 import { createRequire } from 'node:module';
+import { connect } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -7,7 +8,8 @@ import { createHttpServer, type HttpServer } from '../adapters/http/server.js';
 import { createMetrics, type Metrics } from '../adapters/metrics/create-metrics.js';
 import { instrumentCore } from '../adapters/metrics/instrument-core.js';
 import type { Route } from '../adapters/platform.js';
-import { createPinpoint, silentLogger, type Pinpoint } from '../src/index.js';
+import { createPinpoint, silentLogger, type Logger, type Pinpoint } from '../src/index.js';
+import { createRecordingLogger } from './fakes/discord-logger.js';
 
 interface MetricFamily {
   name: string;
@@ -34,12 +36,12 @@ afterEach(async () => {
 });
 
 async function start(
-  options: { checks?: () => Record<string, boolean>; metrics?: Metrics; routes?: Route[]; maxBodyBytes?: number } = {},
+  options: { checks?: () => Record<string, boolean>; metrics?: Metrics; routes?: Route[]; maxBodyBytes?: number; logger?: Logger } = {},
 ): Promise<{ server: HttpServer; base: string; port: number }> {
   const server = createHttpServer({
     port: 0,
     host: '127.0.0.1',
-    logger: silentLogger,
+    logger: options.logger ?? silentLogger,
     metrics: options.metrics ?? createMetrics({ defaultMetrics: false }),
     readiness: options.checks ?? (() => ({ core: true })),
     ...(options.maxBodyBytes ? { maxBodyBytes: options.maxBodyBytes } : {}),
@@ -195,6 +197,41 @@ describe('createHttpServer', () => {
       const { port } = await start({ routes: [route] });
       expect(await postChunked(port, MIB + 1)).toBe(413);
       expect(sizes).toEqual([]);
+    });
+  });
+
+  describe('hostile clients', () => {
+    /** Writes `bytes` on a raw connection; resolves with what came back once the server closes it. */
+    function raw(port: number, bytes: string, options: { hangUp?: boolean } = {}): Promise<string> {
+      return new Promise((resolve, reject) => {
+        const socket = connect(port, '127.0.0.1', () => {
+          // Hung up only once the bytes are out, so the server has them all before the connection goes.
+          socket.write(bytes, () => options.hangUp && socket.destroy());
+        });
+        let received = '';
+        socket.on('data', (chunk) => (received += chunk.toString('latin1')));
+        socket.on('close', () => resolve(received));
+        socket.on('error', reject);
+      });
+    }
+
+    it('answers a request line that is no URL with 400 and no error in the log', async () => {
+      const logger = createRecordingLogger();
+      const { port } = await start({ logger });
+      const reply = await raw(port, 'GET http://[ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
+      expect(reply.split('\r\n')[0]).toBe('HTTP/1.1 400 Bad Request');
+      expect(logger.entries.filter((e) => e.level === 'error')).toEqual([]);
+    });
+
+    it('logs no error when a client hangs up half-way through its body', async () => {
+      const logger = createRecordingLogger();
+      const calls: number[] = [];
+      const route: Route = { method: 'POST', path: '/in', handle: (_req, res) => void (calls.push(1), res.end('ok')) };
+      const { port } = await start({ logger, routes: [route] });
+      await raw(port, 'POST /in HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\nabc', { hangUp: true });
+      await logger.waitFor((e) => e.level === 'error' || e.message === 'request abandoned: the client closed the connection before sending the whole body');
+      expect(logger.entries.filter((e) => e.level === 'error')).toEqual([]);
+      expect(calls).toEqual([]);
     });
   });
 

@@ -40,6 +40,15 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.end(text);
 }
 
+/** The path of a request target, or undefined when it is not a URL at all. */
+function pathOf(url: string | undefined): string | undefined {
+  try {
+    return new URL(url ?? '/', 'http://localhost').pathname;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The one HTTP server on PORT: liveness, readiness, metrics, and the platform adapters' routes. */
 export function createHttpServer(options: HttpServerOptions): HttpServer {
   const { logger } = options;
@@ -71,8 +80,14 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     const method = req.method ?? 'GET';
+    const path = pathOf(req.url);
+    if (path === undefined) {
+      // Anyone can send a request line like "GET http://[ HTTP/1.1": their mistake, not a server error to log.
+      logger.debug({ method }, 'request refused: unparseable URL');
+      sendJson(res, 400, { error: 'bad request' });
+      return;
+    }
     logger.debug({ method, path }, 'request started');
     if (draining) res.setHeader('connection', 'close');
 
@@ -96,6 +111,11 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
         res.setHeader('connection', 'close');
         sendJson(res, 413, { error: 'body too large' });
         req.resume();
+        return;
+      }
+      if (res.destroyed) {
+        // The client hung up mid-upload: nobody is left to answer, and nothing went wrong here.
+        logger.debug({ method, path }, 'request abandoned: the client closed the connection before sending the whole body');
         return;
       }
       throw error;
