@@ -1,9 +1,14 @@
+import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createDiscordApi, createRest } from '../adapters/discord/api.js';
+import { createInteractionHandler } from '../adapters/discord/handler.js';
+import { createInteractionsRoute } from '../adapters/discord/http.js';
 import { createDiscordAdapter, discordMode } from '../adapters/discord/index.js';
 import { TEXT } from '../adapters/discord/text.js';
+import { discordPublicKey } from '../adapters/discord/verify.js';
 import type { PlatformAdapter } from '../adapters/platform.js';
 import { createPinpoint, type Pinpoint } from '../src/index.js';
 import { FAKE_IDS, type FakeCall } from './fakes/discord.js';
@@ -331,6 +336,61 @@ describe('discord HTTP interactions', () => {
     expect(bot.adapter.ready()).toBe(false);
     const res = await bot.post(askPayload('What is the Inbox API agreement?'));
     expect(res.status).toBe(503);
+  });
+});
+
+describe('discord HTTP interactions when Discord hangs up first', () => {
+  it('finishes the interaction, logged and counted, instead of waiting forever to send its first response', async () => {
+    const core = await createPinpoint({ knowledgeDir: KNOWLEDGE, rates: ROOMY });
+    suite.cleanups.push(() => core.close());
+    const rest = createRest(suite.fake.apiBase);
+    suite.cleanups.push(() => {
+      rest.clearHashSweeper();
+      rest.clearHandlerSweeper();
+    });
+    const logger = createRecordingLogger();
+    const errors: (string | undefined)[] = [];
+    const handler = createInteractionHandler({ core, api: createDiscordApi(rest, false), logger, reportError: (kind) => errors.push(kind) });
+    const tracked: Promise<void>[] = [];
+    let entered: () => void = () => {};
+    const inside = new Promise<void>((resolve) => (entered = resolve));
+    let closed: Promise<unknown> = Promise.resolve();
+    const route = createInteractionsRoute({
+      publicKey: discordPublicKey(suite.signer.publicKeyHex),
+      logger,
+      track: (work) => void tracked.push(work),
+      accepting: () => true,
+      // The real handler, started only once the connection is gone: what a handler still busy when
+      // Discord stops waiting (3 s) meets.
+      handler: async (interaction, respond) => {
+        entered();
+        await closed;
+        return handler(interaction, respond);
+      },
+    });
+    const server = await serveRoutes([
+      {
+        ...route,
+        handle: (req, res, rawBody) => {
+          closed = once(res, 'close');
+          return route.handle(req, res, rawBody);
+        },
+      },
+    ]);
+    suite.cleanups.push(() => server.close());
+
+    const payload = askPayload('What did Netflix send Facebook in return?');
+    const raw = JSON.stringify(payload);
+    const abort = new AbortController();
+    const sent = fetch(`${server.url}/discord/interactions`, { method: 'POST', headers: signatureHeaders(suite.signer, raw), body: raw, signal: abort.signal });
+    await inside;
+    abort.abort();
+    await expect(sent).rejects.toThrow();
+
+    const failed = await logger.waitFor((e) => e.level === 'error' && e.message === 'discord interaction failed');
+    expect(failed.fields.error).toMatchObject({ message: 'discord closed the interaction request before the first response was sent (it waits 3 s)' });
+    await Promise.all(tracked);
+    expect(errors).toEqual(['interaction']);
   });
 });
 

@@ -15,11 +15,18 @@ function header(req: IncomingMessage, name: string): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown): Promise<void> {
+/**
+ * Settles once the connection is done with: true when the response went out, false when the client closed
+ * the connection first (Discord gives up after 3 s). Node never calls `end`'s callback on a closed
+ * connection, so waiting for that callback would leave the interaction's work pending forever.
+ */
+function sendJson(res: ServerResponse, status: number, body: unknown): Promise<boolean> {
+  if (res.destroyed) return Promise.resolve(false);
   return new Promise((resolve) => {
+    res.once('close', () => resolve(res.writableFinished));
     const text = JSON.stringify(body);
     res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
-    res.end(text, () => resolve());
+    res.end(text);
   });
 }
 
@@ -86,7 +93,8 @@ export function createInteractionsRoute(options: HttpRouteOptions): Route {
       const respond = async (body: APIInteractionResponse): Promise<void> => {
         if (responded) throw new Error('discord interaction already answered over HTTP');
         responded = true;
-        await sendJson(res, 200, body);
+        // Thrown so the handler logs the lost interaction and counts it, instead of waiting forever.
+        if (!(await sendJson(res, 200, body))) throw new Error('discord closed the interaction request before the first response was sent (it waits 3 s)');
       };
       const work = handler(interaction, respond).finally(async () => {
         // The handler always answers; this only guards against a path that forgot to.
