@@ -50,6 +50,18 @@ describe('a sentence that ends with a colon', () => {
     expect(answer.kind === 'excerpts' && answer.excerpts[0]!.quote).toContain('Copyright Joyent, Inc.');
   });
 
+  it('reads as one sentence with what it introduces, so the sentence before can join them', async () => {
+    const corpus = await corpusOfParagraphs([
+      'The first statute is N.C. Gen. Stat. § 163-166.3(c). This short provision states that:',
+      '(c) Photographing Voted Ballot Prohibited.-No person shall photograph, videotape, or otherwise record the image of a voted official ballot for any purpose not otherwise permitted under law.',
+      'The second statute is N.C. Gen. Stat. § 163-273(a)(1). It makes a voter who allows a ballot to be seen guilty of a misdemeanor.',
+    ]);
+    const answer = answerQuestion(corpus, 'Which statute prohibits photographing a voted ballot?');
+    const quote = answer.kind === 'excerpts' ? answer.excerpts[0]!.quote : '';
+    expect(quote).toContain('§ 163-166.3(c)');
+    expect(quote).toContain('No person shall photograph');
+  });
+
   it('is not run into the next block when it is only a label ("Notes:")', async () => {
     const corpus = await corpusOfParagraphs(['Notes:\n\n[1] The caption was amended to reflect the new attorney general taking office.']);
     const answer = answerQuestion(corpus, 'When did the new attorney general take office?');

@@ -4,6 +4,7 @@ import type { RankedCandidate } from './rank.js';
 import { CONTEXT_SHARE } from './rank.js';
 import { type AnswerType, type QuestionReading, type QuestionWords, answerTypeStarts, isShapedType, asksAboutPresent, offersAnswerType, readQuestion, speaksOfPresent } from './answer-type.js';
 import { holdsBlankLine, splitSentences, type SentenceSpan } from './sentences.js';
+import { withIntroductionsJoined } from './introductions.js';
 import { withCitationsAttached } from './citation-sentences.js';
 import { sectionNumberOf, sectionTitleOf } from '../section-number.js';
 
@@ -311,15 +312,10 @@ function isCapitalsHeading(sentence: string): boolean {
 // token list (cached with the passage's tokens), not once per question.
 const layoutByTokens = new WeakMap<TokenList, SentenceLayout>();
 
-/** "This license applies to the code from the … repository:" introduces the block after it, a sentence's own continuation. */
-function introducesWhatFollows(sentence: string): boolean {
-  return sentence.endsWith(':') && sentence.split(/\s+/, 5).length === 5;
-}
-
 function layoutOf(text: string, tokens: TokenList, section: string | undefined): SentenceLayout {
   let layout = layoutByTokens.get(tokens);
   if (layout) return layout;
-  const spans = withCitationsAttached(text, splitSentences(text), SENTENCE_WEIGHTS.maxPairChars);
+  const spans = withIntroductionsJoined(text, withCitationsAttached(text, splitSentences(text), SENTENCE_WEIGHTS.maxPairChars), SENTENCE_WEIGHTS.maxPairChars);
   const sentenceOfToken = new Int32Array(tokens.length).fill(-1);
   const firstToken = spans.map(() => tokens.length);
   const endToken = spans.map(() => 0);
@@ -339,7 +335,7 @@ function layoutOf(text: string, tokens: TokenList, section: string | undefined):
     const sentence = text.slice(span.start, span.end);
     return isCapitalsHeading(sentence) || repeatsNumberedSection(sentence, numberedTitle);
   });
-  const opensBlock = spans.map((span, index) => index > 0 && holdsBlankLine(text.slice(spans[index - 1]!.end, span.start)) && !introducesWhatFollows(text.slice(spans[index - 1]!.start, spans[index - 1]!.end)));
+  const opensBlock = spans.map((span, index) => index > 0 && holdsBlankLine(text.slice(spans[index - 1]!.end, span.start)));
   const negates = spans.map((span) => NEGATION.test(text.slice(span.start, span.end)));
   const wordsBefore = new Int32Array(tokens.length);
   for (let index = 1; index < tokens.length; index++) wordsBefore[index] = wordsBefore[index - 1]! + (isAliasTerm(tokens.terms[index - 1]!) ? 0 : 1);
