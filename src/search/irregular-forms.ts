@@ -29,18 +29,27 @@ radius radii | stimulus stimuli | larva larvae | wolf wolves | knife knives | wi
 self selves | shelf shelves | thief thieves | amicus amici | dictum dicta`;
 
 /**
- * Nouns of the action of a verb that Porter2 leaves whole ("agreement", "settlement", "payment"), so
- * "did they agree to settle?" never met "the settlement agreement". Read as their verb, plural included.
- * Not those with a meaning of their own: "statement" (state), "judgment" (judge), "government", "department".
+ * Nouns of the action of a verb that Porter2 leaves whole or stems apart ("settlement", "payment",
+ * "decision" → "decis" while "decided" → "decid"), so "did they agree to settle?" never met "the
+ * settlement agreement" nor "decision date" "Decided June 24, 2013". Read as their verb, plural included.
+ * Not those with a meaning of their own: "statement" (state), "judgment" (judge), "government", "discovery",
+ * "provision", "procedure", "subscription", "suit".
  */
 export const ACTION_NOUNS = `agree agreement | disagree disagreement | argue argument | treat treatment | settle settlement |
 move movement | pay payment | require requirement | enforce enforcement | infringe infringement | amend amendment |
 punish punishment | employ employment | develop development | improve improvement | replace replacement |
 invest investment | commit commitment | announce announcement | establish establishment | involve involvement |
-entitle entitlement`;
+entitle entitlement | decide decision | conclude conclusion | include inclusion | exclude exclusion |
+intervene intervention | extend extension | suspend suspension | permit permission | admit admission | omit omission |
+submit submission | transmit transmission | describe description | assume assumption | presume presumption |
+redeem redemption | compel compulsion | destroy destruction | reduce reduction | introduce introduction |
+apply application | deny denial | comply compliance | rely reliance | deceive deception | perceive perception |
+consume consumption | expel expulsion | acquire acquisition | disclose disclosure | expose exposure | fail failure |
+seize seizure | retain retention | detain detention | deliver delivery | recover recovery | injure injury |
+pursue pursuit | compete competition | repeat repetition | define definition | oppose opposition | impose imposition`;
 
 const BASE_FORM: ReadonlyMap<string, string> = new Map(
-  [IRREGULAR_FORMS, ACTION_NOUNS.replace(/(\w+ment)\b/g, '$1 $1s')].join('|').split('|').flatMap((group) => {
+  [IRREGULAR_FORMS, ACTION_NOUNS.replace(/(\w+) (\w+)/g, (_, verb: string, noun: string) => `${verb} ${noun} ${noun.replace(/y$/, 'ie')}s`)].join('|').split('|').flatMap((group) => {
     const [base, ...forms] = group.trim().split(/\s+/);
     return forms.map((form) => [form, base!] as const);
   }),
