@@ -301,6 +301,20 @@ describe('Slack adapter over HTTP', () => {
     }
   });
 
+  it.each([
+    ['a form payload of null', FORM, formBody('null')],
+    ['a form payload that is a number', FORM, formBody('1')],
+    ['a form payload that is a string', FORM, formBody('"block_actions"')],
+    ['a form payload that is an array', FORM, formBody('[]')],
+    ['an event that is null', JSON_TYPE, JSON.stringify({ type: 'event_callback', event_id: 'Ev0NULL', event: null })],
+    ['an event that is a string', JSON_TYPE, JSON.stringify({ type: 'event_callback', event_id: 'Ev0TEXT', event: 'app_mention' })],
+  ])('answers a signed body holding %s with 400 at once, logging no error', async (_what, contentType, body) => {
+    const errorsBefore = log.entries.filter((entry) => entry.level === 'error').length;
+    const res = await sendSigned(eventsUrl, body, contentType, { secret: SECRET });
+    expect(res.status).toBe(400);
+    expect(log.entries.filter((entry) => entry.level === 'error')).toHaveLength(errorsBefore);
+  });
+
   it('rejects an unsigned request with 401', async () => {
     const res = await fetch(eventsUrl, { method: 'POST', headers: { 'content-type': FORM }, body: 'command=%2Fask&text=x' });
     expect(res.status).toBe(401);
@@ -375,3 +389,8 @@ describe('Slack adapter cooldowns', () => {
     }
   });
 });
+
+/** A form body with one `payload` field, as Slack sends interactive payloads. */
+function formBody(payload: string): string {
+  return new URLSearchParams({ payload }).toString();
+}

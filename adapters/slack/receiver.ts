@@ -138,12 +138,24 @@ function parseBody(rawBody: Buffer, contentType: string | undefined): Record<str
   const text = rawBody.toString('utf8');
   if (contentType?.split(';')[0]?.trim() === 'application/x-www-form-urlencoded') {
     const form = parseQuery(text);
-    if (typeof form.payload === 'string') return JSON.parse(form.payload) as Record<string, unknown>;
+    if (typeof form.payload === 'string') return objectOnly(JSON.parse(form.payload));
     return form as Record<string, unknown>;
   }
-  const parsed: unknown = JSON.parse(text);
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not an object');
-  return parsed as Record<string, unknown>;
+  return objectOnly(JSON.parse(text));
+}
+
+/**
+ * Bolt reads the body, and an event's `event`, as objects: `null` there is a TypeError, and a number,
+ * string or array matches no listener, so nothing acknowledges it and the request hangs for 3 s.
+ */
+function objectOnly(parsed: unknown): Record<string, unknown> {
+  if (!isObject(parsed)) throw new Error('not an object');
+  if ('event' in parsed && !isObject(parsed.event)) throw new Error('event is not an object');
+  return parsed;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function headerText(value: string | string[] | undefined): string | undefined {
