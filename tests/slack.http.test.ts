@@ -253,6 +253,22 @@ describe('Slack adapter over HTTP', () => {
     expect(await res.json()).toEqual({ challenge: 'c-123' });
   });
 
+  it('acknowledges app_rate_limited at once and warns that Slack is dropping events', async () => {
+    const body = JSON.stringify({
+      token: 'verification-token-unused',
+      type: 'app_rate_limited',
+      team_id: FAKE_TEAM_ID,
+      minute_rate_limited: 1700000000,
+      api_app_id: 'A0PINPOINT',
+    });
+    const res = await sendSigned(eventsUrl, body, JSON_TYPE, { secret: SECRET });
+    expect(res.status).toBe(200);
+    const warning = await log.waitFor(
+      'slack: Slack is rate-limiting events to this app (over 30,000 an hour); events are being dropped until the next minute',
+    );
+    expect(warning).toMatchObject({ level: 'warn', fields: expect.objectContaining({ minuteRateLimited: 1700000000 }) });
+  });
+
   it.each([
     ['a wrong secret', { secret: 'not-the-secret' }],
     ['a stale timestamp', { secret: SECRET, skewSeconds: -301 }],

@@ -97,6 +97,17 @@ export class RouteReceiver implements Receiver {
       reply(res, 200);
       return;
     }
+    // Slack's notice that it is dropping this app's events for a minute: no event inside for Bolt to route, so
+    // nothing would acknowledge it. Operators need to hear of it; Slack needs a 200.
+    if (body.type === 'app_rate_limited') {
+      log.warn(
+        { minuteRateLimited: body.minute_rate_limited },
+        'slack: Slack is rate-limiting events to this app (over 30,000 an hour); events are being dropped until the next minute',
+      );
+      this.options.reportError?.('app_rate_limited');
+      reply(res, 200);
+      return;
+    }
     if (body.type === 'url_verification') {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ challenge: body.challenge }));
