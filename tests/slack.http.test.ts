@@ -19,7 +19,9 @@ import { RecordingLogger } from './fakes/slack-log.js';
 import {
   FORM,
   formPayload,
+  eventCallback,
   JSON_TYPE,
+  mentionEvent,
   mentionEventBody,
   messageShortcutPayload,
   sendSigned,
@@ -218,6 +220,26 @@ describe('Slack adapter over HTTP', () => {
     await sendSigned(eventsUrl, followUp, JSON_TYPE, { secret: SECRET });
     const second = await fake.waitForCall('chat.postMessage', (call) => call.params.channel === 'C0THREADS' && allText(blocksOf(call)).includes('265 million'));
     expect(second.params.thread_ts).toBe('1700000100.000100');
+  });
+
+  it('answers a mention once when its message is edited, and answers a message edited to add the mention', async () => {
+    const asked = mentionEvent({ text: '<@UBOT> who are the plaintiffs', ts: '1700000350.000100', channel: 'C0EDITED' });
+    const postsIn = () => fake.callsOf('chat.postMessage').filter((call) => call.params.channel === 'C0EDITED');
+    await sendSigned(eventsUrl, JSON.stringify(eventCallback('Ev0EDIT1', asked)), JSON_TYPE, { secret: SECRET });
+    await fake.waitForCall('chat.postMessage', (call) => call.params.channel === 'C0EDITED');
+    // Slack's delivery of the edit: same message ts, a new event id, and an `edited` field.
+    const edited = { ...asked, text: '<@UBOT> who are the plaintiffs?', edited: { user: 'U0MEMBER', ts: '1700000360.000000' } };
+    const res = await sendSigned(eventsUrl, JSON.stringify(eventCallback('Ev0EDIT2', edited)), JSON_TYPE, { secret: SECRET });
+    expect(res.status).toBe(200);
+    await log.waitFor('slack: mention in an edited message answered already; ignored', (entry) => entry.fields.channel === 'C0EDITED');
+    expect(postsIn()).toHaveLength(1);
+
+    const mentionAdded = mentionEvent({ text: '<@UBOT> how much was the Irish fine', ts: '1700000370.000100', channel: 'C0EDITED' });
+    const late = { ...mentionAdded, edited: { user: 'U0MEMBER', ts: '1700000380.000000' } };
+    await sendSigned(eventsUrl, JSON.stringify(eventCallback('Ev0EDIT3', late)), JSON_TYPE, { secret: SECRET });
+    const answer = await fake.waitForCall('chat.postMessage', (call) => call.params.channel === 'C0EDITED' && call.params.thread_ts === '1700000370.000100');
+    expect(plain(blocksOf(answer))).toContain('265 million');
+    expect(postsIn()).toHaveLength(2);
   });
 
   it('answers a retried event once', async () => {

@@ -1,14 +1,22 @@
 import type { App } from '@slack/bolt';
 import type { SlackDeps } from './deps.js';
 import { POST_OPTIONS, PUBLIC_BUTTONS } from './deps.js';
+import { EventDeduper } from './dedupe.js';
 import { atTheEdge, cooldown, scopeOf } from './edge.js';
 import { toSlackBlocks, toSlackNotice, type SlackMessage } from './render.js';
 import { toPlainText } from './text.js';
 
 /** `@Pinpoint question`: answered in the thread of the mention (follow-ups in the thread too). */
 export function registerMention(app: App, deps: SlackDeps): void {
+  // Slack sends app_mention again, with a new event id, each time a message holding the mention is edited:
+  // one answer per message (channel + ts). A message edited to add the mention is still answered.
+  const answered = new EventDeduper();
   app.event('app_mention', async ({ event, client, body }) => {
     const channel = event.channel;
+    if (!answered.first(`${channel}/${event.ts}`)) {
+      deps.logger.info({ channel }, 'slack: mention in an edited message answered already; ignored');
+      return;
+    }
     const threadTs = event.thread_ts ?? event.ts;
     const user = event.user ?? 'unknown';
     const inThread = (message: SlackMessage) =>
