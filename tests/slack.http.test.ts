@@ -153,6 +153,30 @@ describe('Slack adapter over HTTP', () => {
     expect(actionIdsOf(blocksOf(post!))).toEqual([ACTION_IDS.more, ACTION_IDS.context, ACTION_IDS.pin, ...VOTES]);
   });
 
+  it('posts once when Share is double-clicked, and again after a press that failed', async () => {
+    const first = await ask('how much was the Irish fine');
+    const value = buttonValue(blocksOf(first), ACTION_IDS.share);
+    const postsIn = (channel: string) => fake.callsOf('chat.postMessage').filter((call) => call.params.channel === channel);
+    const handled = () => log.entries.filter((entry) => entry.message === 'slack: handled' && entry.fields.what === 'button:share').length;
+    const before = handled();
+    const options = { channel: 'C0DOUBLE', messageTs: '1700000600.000200' };
+    const presses = await Promise.all([slack.press(ACTION_IDS.share, value, options), slack.press(ACTION_IDS.share, value, options)]);
+    await log.waitFor('slack: handled', () => handled() >= before + 2);
+    expect(postsIn('C0DOUBLE')).toHaveLength(1);
+    expect(log.entries.some((entry) => entry.message === 'slack: repeated Share press ignored' && entry.fields.channel === 'C0DOUBLE')).toBe(true);
+    const replies = fake.responses.filter((post) => presses.some((p) => p.responseUrl.endsWith(`/${post.id}`)));
+    expect(replies.map((reply) => reply.body.text)).toEqual(['Shared in the channel.']);
+
+    // Refused by Slack: nothing was posted, so the same Share button works once the bot is invited.
+    const retry = { channel: 'C0INVITE', messageTs: '1700000600.000300' };
+    fake.failNext('chat.postMessage', { kind: 'error', error: 'not_in_channel' });
+    const refused = await slack.press(ACTION_IDS.share, value, retry);
+    expect((await refused.response()).body.text).toBe("I'm not in this channel yet: invite me with /invite, then try again.");
+    const again = await slack.press(ACTION_IDS.share, value, retry);
+    expect((await again.response()).body.text).toBe('Shared in the channel.');
+    expect(postsIn('C0INVITE')).toHaveLength(2);
+  });
+
   it('refuses Pin to a member privately and calls nothing', async () => {
     const first = await ask('Who are the plaintiffs?');
     const posts = fake.callsOf('chat.postMessage').length;

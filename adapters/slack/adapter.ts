@@ -52,6 +52,9 @@ function slackMode(config: SlackAdapterConfig): 'socket' | 'http' | undefined {
   return undefined;
 }
 
+/** How long a Share press is remembered: a double click arrives within it, and the shared message has no Share button. */
+const SHARE_MEMORY_MS = 10 * 60 * 1000;
+
 /** Interactive answers should fail fast rather than wait in a retry queue for minutes. */
 const DEFAULT_CLIENT_OPTIONS: webApi.WebClientOptions = {
   rejectRateLimitedCalls: true,
@@ -120,6 +123,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): PlatformAdapte
     reportError: options.reportError,
     moderators: new ModeratorCheck(parseModeratorIds(config.SLACK_MODERATOR_IDS), logger),
     pinning: createKeyQueue(),
+    shares: new EventDeduper(SHARE_MEMORY_MS),
   };
   const deduper = new EventDeduper();
   // Work acknowledged to Slack and not answered yet: stop() waits for it (in Socket Mode nothing else does).

@@ -59,11 +59,36 @@ async function context({ deps, value, tell }: Press): Promise<void> {
   await tell(toSlackContext(views, value.passageId));
 }
 
-async function share({ deps, value, origin, client, tell, rerun }: Press): Promise<void> {
+async function share(press: Press): Promise<void> {
+  const { deps, value, origin } = press;
+  // Slack keeps a button live while its first press is being answered: a double click would post the answer
+  // twice. A press that posted nothing (refused, failed) may be repeated, e.g. after inviting the bot.
+  const key = [origin.user, origin.channel, origin.messageTs ?? '', value.answerId, value.offset, value.source ?? ''].join('/');
+  if (!deps.shares.first(key)) {
+    deps.logger.info({ channel: origin.channel }, 'slack: repeated Share press ignored');
+    return;
+  }
+  let posted = false;
+  try {
+    posted = await shareOnce(press);
+  } finally {
+    if (!posted) deps.shares.forget(key);
+  }
+  if (posted) await press.tell(toSlackNotice(SHARED_TEXT), origin.ephemeral);
+}
+
+/** Posts the answer page to the channel; false when nothing was posted. */
+async function shareOnce({ deps, value, origin, client, tell, rerun }: Press): Promise<boolean> {
   const wait = cooldown(deps.core, origin.user, origin.channel);
-  if (wait !== undefined) return void (await tell(wait));
+  if (wait !== undefined) {
+    await tell(wait);
+    return false;
+  }
   const answer = rerun(value.offset);
-  if (answer.kind !== 'excerpts' || answer.excerpts.length === 0) return void (await tell(toSlackNotice(EXPIRED_TEXT)));
+  if (answer.kind !== 'excerpts' || answer.excerpts.length === 0) {
+    await tell(toSlackNotice(EXPIRED_TEXT));
+    return false;
+  }
   const buttons = value.source === 'sources' ? PUBLIC_SOURCES_BUTTONS : PUBLIC_BUTTONS;
   deps.core.answers.rememberPage(value.answerId, value.offset, answer);
   const message = toSlackBlocks(answer, {
@@ -74,5 +99,5 @@ async function share({ deps, value, origin, client, tell, rerun }: Press): Promi
     postedBy: { verb: 'Shared', name: origin.userName },
   });
   await post(client, origin, message);
-  await tell(toSlackNotice(SHARED_TEXT), origin.ephemeral);
+  return true;
 }

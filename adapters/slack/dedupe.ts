@@ -22,6 +22,11 @@ export class EventDeduper {
     return true;
   }
 
+  /** Lets `id` be offered again as new (its work failed and may be tried again). */
+  forget(id: string): void {
+    this.seen.delete(id);
+  }
+
   private evict(now: number): void {
     for (const [id, at] of this.seen) {
       if (now - at < this.ttlMs && this.seen.size <= this.max) break;

@@ -1,5 +1,6 @@
 import type { Logger, Pinpoint } from '../../src/index.js';
 import type { KeyQueue } from '../key-queue.js';
+import type { EventDeduper } from './dedupe.js';
 import type { ModeratorCheck } from './moderators.js';
 
 /** What every listener gets: the core, a logger, the moderator check and the settings. */
@@ -13,6 +14,8 @@ export interface SlackDeps {
   reportError?: ((kind?: string) => void) | undefined;
   /** Pin presses of one channel run one at a time (see pin.ts). */
   pinning: KeyQueue;
+  /** Share presses already taken, per message and answer page (see buttons.ts). */
+  shares: EventDeduper;
 }
 
 /** Message options shared by every public post: no link previews, and never link_names. */
