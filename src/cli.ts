@@ -5,7 +5,7 @@ import { DEFAULT_DATA_DIR, DEFAULT_KNOWLEDGE_DIR } from './config.js';
 import { isPinpointError } from './errors.js';
 import type { EvalMetrics } from './eval/metrics.js';
 import { runEval } from './eval/run-eval.js';
-import { loadKnowledge } from './knowledge/load.js';
+import { loadKnowledge, type KnowledgeOrigin } from './knowledge/load.js';
 import { splitPassages } from './passages.js';
 import { createPinpoint } from './pinpoint.js';
 import { createAnalyzer } from './search/analyzer.js';
@@ -37,6 +37,16 @@ also:
   npm start -- [--check-config]   the bot (see README.md); --check-config prints its settings and exits
   npm run bench -- --help         the benchmarks and their flags
 `;
+
+/** The knowledge folder a command reads, and what named it: a missing folder's fix names the flag or the variable. */
+interface KnowledgeChoice {
+  dir: string;
+  origin: KnowledgeOrigin;
+}
+
+function knowledgeFrom(flag: string | undefined, knowledgeDefault: string): KnowledgeChoice {
+  return flag === undefined ? { dir: knowledgeDefault, origin: { variable: 'KNOWLEDGE_DIR' } } : { dir: flag, origin: { flag: '--knowledge' } };
+}
 
 /** The command line: ask, eval, index --check, report. Returns the exit code. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
@@ -80,14 +90,16 @@ async function ask(args: string[], io: CliIo, knowledgeDefault: string, dataDir:
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { json: { type: 'boolean', default: false }, knowledge: { type: 'string', default: knowledgeDefault } },
+    // No default for --knowledge: a missing folder's fix names the flag only when it was given.
+    options: { json: { type: 'boolean', default: false }, knowledge: { type: 'string' } },
   });
   const question = positionals.join(' ').trim();
   if (question === '') {
     io.stderr.write(`pinpoint: ask needs a question, e.g. npm run ask -- "Did Netflix read private messages?"\n`);
     return 2;
   }
-  const core = await createPinpoint({ knowledgeDir: values.knowledge, dataDir, judgePins: false, recordUnanswered: false });
+  const knowledge = knowledgeFrom(values.knowledge, knowledgeDefault);
+  const core = await createPinpoint({ knowledgeDir: knowledge.dir, knowledgeOrigin: knowledge.origin, dataDir, judgePins: false, recordUnanswered: false });
   try {
     const answer = core.ask(question);
     io.stdout.write(values.json ? `${JSON.stringify(answer, null, 2)}\n` : `${toTerminalText(answer, { color: Boolean(io.stdout.isTTY) })}\n`);
@@ -120,8 +132,9 @@ async function evaluate(args: string[], io: CliIo, knowledgeDefault: string): Pr
     io.stderr.write(`pinpoint: eval --squad reads its documents from the SQuAD file; --knowledge goes with --questions\n${USAGE}`);
     return 2;
   }
+  const knowledge = knowledgeFrom(values.knowledge, knowledgeDefault);
   const run = await runEval(
-    values.squad ? { squad: values.squad } : { questions: values.questions!, knowledgeDir: values.knowledge ?? knowledgeDefault },
+    values.squad ? { squad: values.squad } : { questions: values.questions!, knowledgeDir: knowledge.dir, knowledgeOrigin: knowledge.origin },
   );
   io.stdout.write(values.json ? `${JSON.stringify(run.metrics)}\n` : metricsTable(run.metrics));
   return 0;
@@ -133,14 +146,15 @@ function metricsTable(metrics: EvalMetrics): string {
 }
 
 async function checkIndex(args: string[], io: CliIo, knowledgeDefault: string): Promise<number> {
-  const { values } = parseArgs({ args, options: { check: { type: 'boolean', default: false }, knowledge: { type: 'string', default: knowledgeDefault } } });
+  const { values } = parseArgs({ args, options: { check: { type: 'boolean', default: false }, knowledge: { type: 'string' } } });
   if (!values.check) {
     io.stderr.write(`pinpoint: index needs --check (validate a pack without starting the bot)\n`);
     return 2;
   }
-  const pack = await loadKnowledge(values.knowledge);
+  const knowledge = knowledgeFrom(values.knowledge, knowledgeDefault);
+  const pack = await loadKnowledge(knowledge.dir, { origin: knowledge.origin });
   const analyzer = createAnalyzer({ aliases: pack.manifest.aliases });
-  io.stdout.write(`${path.resolve(values.knowledge)}: ${plural(pack.documents.length, 'document')}, ${plural(pack.manifest.aliases.length, 'alias group')} (analyzer ${analyzer.version.split(':')[0]})\n`);
+  io.stdout.write(`${path.resolve(knowledge.dir)}: ${plural(pack.documents.length, 'document')}, ${plural(pack.manifest.aliases.length, 'alias group')} (analyzer ${analyzer.version.split(':')[0]})\n`);
   let total = 0;
   for (const document of pack.documents) {
     const passages = splitPassages(document);
@@ -161,13 +175,13 @@ function plural(count: number, noun: string): string {
 }
 
 async function report(args: string[], io: CliIo, knowledgeDefault: string, dataDir: string): Promise<number> {
-  const { values } = parseArgs({ args, options: { limit: { type: 'string', default: '20' }, knowledge: { type: 'string', default: knowledgeDefault } } });
+  const { values } = parseArgs({ args, options: { limit: { type: 'string', default: '20' }, knowledge: { type: 'string' } } });
   const limit = Number(values.limit);
   if (!Number.isInteger(limit) || limit < 1) {
     io.stderr.write(`pinpoint: --limit must be a whole number of at least 1, got "${values.limit}"\n`);
     return 2;
   }
-  io.stdout.write(formatNoMatchReport(await unanswered(limit, values.knowledge, dataDir, io)));
+  io.stdout.write(formatNoMatchReport(await unanswered(limit, knowledgeFrom(values.knowledge, knowledgeDefault), dataDir, io)));
   return 0;
 }
 
@@ -175,10 +189,10 @@ async function report(args: string[], io: CliIo, knowledgeDefault: string, dataD
  * The questions through the core, which asks each again of the documents as they are now for the words
  * they never use; without readable documents, straight from the state, with the questions alone.
  */
-async function unanswered(limit: number, knowledgeDir: string, dataDir: string, io: CliIo): Promise<NoMatchEntry[]> {
+async function unanswered(limit: number, knowledge: KnowledgeChoice, dataDir: string, io: CliIo): Promise<NoMatchEntry[]> {
   let core: Pinpoint;
   try {
-    core = await createPinpoint({ knowledgeDir, dataDir, judgePins: false });
+    core = await createPinpoint({ knowledgeDir: knowledge.dir, knowledgeOrigin: knowledge.origin, dataDir, judgePins: false });
   } catch (error) {
     if (!isPinpointError(error)) throw error;
     io.stderr.write(`pinpoint: the report lists the questions without the words the documents miss: ${error.message}\n`);

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { answerQuestion } from './answer/answer.js';
 import { buildCorpus, type Corpus } from './corpus.js';
 import { createCorpusViews } from './corpus-views.js';
-import { loadKnowledge } from './knowledge/load.js';
+import { loadKnowledge, type KnowledgeOrigin } from './knowledge/load.js';
 import { watchFolder } from './watch-folder.js';
 import { loadEnglishWords } from './search/english-words.js';
 import { silentLogger, type Logger } from './logger.js';
@@ -15,6 +15,8 @@ import type { Answer } from './types.js';
 
 export interface PinpointOptions {
   knowledgeDir: string;
+  /** What named knowledgeDir, for the fix when it is missing (default KNOWLEDGE_DIR); the CLI passes its --knowledge. */
+  knowledgeOrigin?: KnowledgeOrigin;
   /** DATA_DIR: pins, feedback and the index cache. Omit to keep state in memory and skip the cache. */
   dataDir?: string;
   logger?: Logger;
@@ -37,7 +39,7 @@ export interface PinpointOptions {
 export async function createPinpoint(options: PinpointOptions): Promise<Pinpoint> {
   const logger = (options.logger ?? silentLogger).child({ component: 'core' });
   const cacheDir = options.dataDir ? path.join(options.dataDir, 'index-cache') : undefined;
-  const load = (): Promise<Corpus> => loadCorpus(options.knowledgeDir, cacheDir, logger);
+  const load = (): Promise<Corpus> => loadCorpus(options.knowledgeDir, options.knowledgeOrigin, cacheDir, logger);
 
   let corpus = await load();
   // Read now, not on the first "who" question or misspelling: that user would wait 50 ms for it.
@@ -115,9 +117,9 @@ export async function createPinpoint(options: PinpointOptions): Promise<Pinpoint
 }
 
 /** Loads and indexes the knowledge folder, logging its warnings and the time it took; `cacheDir` keeps serialized indexes. */
-async function loadCorpus(knowledgeDir: string, cacheDir: string | undefined, logger: Logger): Promise<Corpus> {
+async function loadCorpus(knowledgeDir: string, origin: KnowledgeOrigin | undefined, cacheDir: string | undefined, logger: Logger): Promise<Corpus> {
   const started = performance.now();
-  const pack = await loadKnowledge(knowledgeDir);
+  const pack = await loadKnowledge(knowledgeDir, { origin });
   for (const warning of pack.warnings) logger.warn({ warning }, 'knowledge warning');
   const built = await buildCorpus(pack, { ...(cacheDir ? { cacheDir } : {}), logger });
   logger.info(

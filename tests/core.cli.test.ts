@@ -139,7 +139,7 @@ describe('cli ask', () => {
     const missing = join(dataDir, 'no-such-knowledge');
     const { code, stderr } = await run(['ask', 'anything', '--knowledge', missing]);
     expect(code).toBe(1);
-    expect(stderr).toBe(`pinpoint: knowledge folder ${missing} does not exist; create it with the case documents or set KNOWLEDGE_DIR\n`);
+    expect(stderr).toBe(`pinpoint: knowledge folder ${missing} does not exist; create it with the case documents or pass --knowledge a folder that exists\n`);
   });
 
   it('exits 2 with a pinpoint message and the usage on an unknown option', async () => {
@@ -253,7 +253,7 @@ describe('cli eval', () => {
     const missing = join(dataDir, 'gone');
     const { code, stderr } = await run(['eval', '--questions', join(EVAL, 'questions.jsonl'), '--knowledge', missing, '--json']);
     expect(code).toBe(1);
-    expect(stderr).toBe(`pinpoint: knowledge folder ${missing} does not exist; create it with the case documents or set KNOWLEDGE_DIR\n`);
+    expect(stderr).toBe(`pinpoint: knowledge folder ${missing} does not exist; create it with the case documents or pass --knowledge a folder that exists\n`);
   });
 
   // Bug: readQuestions/readSquad let ENOENT and JSON.parse errors escape as plain errors, so the CLI
@@ -319,6 +319,40 @@ describe('cli index --check', () => {
     const { code, stderr } = await run(['index', '--knowledge', KB]);
     expect(code).toBe(2);
     expect(stderr).toBe('pinpoint: index needs --check (validate a pack without starting the bot)\n');
+  });
+});
+
+// The fix for a missing folder names what named it: telling someone who typed --knowledge to set a
+// variable they never set sends them to the wrong place.
+describe('cli with a missing knowledge folder', () => {
+  const commands: [string, (knowledge: string[]) => string[]][] = [
+    ['ask', (knowledge) => ['ask', 'anything', ...knowledge]],
+    ['eval --questions', (knowledge) => ['eval', '--questions', join(EVAL, 'questions.jsonl'), ...knowledge]],
+    ['index --check', (knowledge) => ['index', '--check', ...knowledge]],
+  ];
+
+  it.each(commands)('%s names --knowledge when the folder came from the flag', async (_name, argv) => {
+    const missing = join(dataDir, 'nonexistent');
+    const { code, stdout, stderr } = await run(argv(['--knowledge', missing]), { env: { KNOWLEDGE_DIR: KB } });
+    expect({ code, stdout }).toEqual({ code: 1, stdout: '' });
+    expect(stderr).toBe(`pinpoint: knowledge folder ${missing} does not exist; create it with the case documents or pass --knowledge a folder that exists\n`);
+  });
+
+  it.each(commands)('%s names KNOWLEDGE_DIR when the folder came from the variable', async (_name, argv) => {
+    const missing = join(dataDir, 'nonexistent');
+    const { code, stdout, stderr } = await run(argv([]), { env: { KNOWLEDGE_DIR: missing } });
+    expect({ code, stdout }).toEqual({ code: 1, stdout: '' });
+    expect(stderr).toBe(`pinpoint: knowledge folder ${missing} does not exist; create it with the case documents or set KNOWLEDGE_DIR\n`);
+  });
+
+  it('report names --knowledge in its note when the folder came from the flag', async () => {
+    const missing = join(dataDir, 'nonexistent');
+    const { code, stderr } = await run(['report', '--knowledge', missing], { env: { KNOWLEDGE_DIR: KB } });
+    expect(code).toBe(0);
+    expect(stderr).toBe(
+      'pinpoint: the report lists the questions without the words the documents miss: ' +
+        `pinpoint: knowledge folder ${missing} does not exist; create it with the case documents or pass --knowledge a folder that exists\n`,
+    );
   });
 });
 

@@ -41,6 +41,16 @@ describe('loadKnowledge', () => {
       expect(error.message).toBe(`pinpoint: knowledge folder ${dir} does not exist; create it with the case documents or set KNOWLEDGE_DIR`);
     });
 
+    it.each([
+      [{ flag: '--knowledge' }, 'pass --knowledge a folder that exists'],
+      [{ variable: 'PACK_DIR' }, 'set PACK_DIR'],
+    ])('names what named a missing folder (%o) in the fix', async (origin, fix) => {
+      const dir = join(tmpdir(), 'pinpoint-core-no-such-folder');
+      const error = await loadKnowledge(dir, { origin }).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(PinpointError);
+      expect((error as PinpointError).message).toBe(`pinpoint: knowledge folder ${dir} does not exist; create it with the case documents or ${fix}`);
+    });
+
     it('stops with KNOWLEDGE_MISSING when the path is a file', async () => {
       const dir = folder({ 'a.md': 'Text.' });
       const error = await loadError(join(dir, 'a.md'));

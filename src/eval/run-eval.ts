@@ -1,13 +1,14 @@
 import { answerQuestion } from '../answer/answer.js';
 import { buildCorpus, type Corpus } from '../corpus.js';
-import { loadKnowledge, type KnowledgePack } from '../knowledge/load.js';
+import { loadKnowledge, type KnowledgeOrigin, type KnowledgePack } from '../knowledge/load.js';
 import { packManifestSchema } from '../knowledge/schema.js';
 import { silentLogger } from '../logger.js';
 import type { Answer } from '../types.js';
 import { readQuestions, readSquad, type EvalQuestion } from './datasets.js';
 import { computeMetrics, type EvalMetrics, type Scored } from './metrics.js';
 
-export type EvalSource = { squad: string } | { questions: string; knowledgeDir: string };
+/** `knowledgeOrigin`: what named knowledgeDir, for the fix when it is missing (default KNOWLEDGE_DIR). */
+export type EvalSource = { squad: string } | { questions: string; knowledgeDir: string; knowledgeOrigin?: KnowledgeOrigin };
 
 export interface EvalRun {
   metrics: EvalMetrics;
@@ -23,7 +24,7 @@ export async function runEval(source: EvalSource): Promise<EvalRun> {
     pack = { dir: source.squad, manifest: packManifestSchema.parse({}), documents: squad.documents, warnings: [] };
     questions = squad.questions;
   } else {
-    pack = await loadKnowledge(source.knowledgeDir);
+    pack = await loadKnowledge(source.knowledgeDir, { origin: source.knowledgeOrigin });
     questions = await readQuestions(source.questions);
   }
   const started = performance.now();

@@ -80,14 +80,26 @@ function decodeText(bytes: Buffer, file: string): string {
 }
 
 /**
+ * What named the knowledge folder, so the fix for a missing one points at it: an environment variable
+ * ("KNOWLEDGE_DIR", the default) or a command-line flag ("--knowledge"). The caller knows; the core does not.
+ */
+export type KnowledgeOrigin = { variable: string } | { flag: string };
+
+export interface LoadKnowledgeOptions {
+  origin?: KnowledgeOrigin;
+}
+
+/**
  * Reads every document of a knowledge folder. A missing or empty folder and any malformed file stop
  * the load with an error naming the file and the fix; nothing is half-loaded.
  */
-export async function loadKnowledge(dir: string): Promise<KnowledgePack> {
+export async function loadKnowledge(dir: string, options: LoadKnowledgeOptions = {}): Promise<KnowledgePack> {
   const info = await stat(dir).catch(() => undefined);
   if (!info?.isDirectory()) {
     const problem = info ? 'is a file, not a folder' : 'does not exist';
-    throw new PinpointError('KNOWLEDGE_MISSING', `pinpoint: knowledge folder ${dir} ${problem}; create it with the case documents or set KNOWLEDGE_DIR`);
+    const origin = options.origin ?? { variable: 'KNOWLEDGE_DIR' };
+    const elsewhere = 'flag' in origin ? `pass ${origin.flag} a folder that exists` : `set ${origin.variable}`;
+    throw new PinpointError('KNOWLEDGE_MISSING', `pinpoint: knowledge folder ${dir} ${problem}; create it with the case documents or ${elsewhere}`);
   }
   const manifest = await readPackManifest(dir);
   const warnings: string[] = [];
