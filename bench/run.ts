@@ -54,8 +54,20 @@ async function unanswerableBench(squad: string, args: BenchArgs): Promise<void> 
   console.log(`Pinpoint (defaults) answered ${declined} of them no-match: ${(100 * share).toFixed(1)}% (target ≥ 90%).`);
 }
 
+/** Exit codes: 2 for a bad command line (as `npm start` and the CLI), 1 for a run that failed. */
+const USAGE_ERROR = 2;
+const RUN_FAILED = 1;
+
 async function main(): Promise<void> {
-  const args = parseBenchArgs(process.argv.slice(2));
+  let args: BenchArgs;
+  try {
+    args = parseBenchArgs(process.argv.slice(2));
+  } catch (error) {
+    // Everything parseBenchArgs refuses is the command line's fault, never the run's.
+    console.error(isPinpointError(error) ? error.message : error);
+    process.exitCode = USAGE_ERROR;
+    return;
+  }
   if (args.help) {
     console.log(USAGE);
     return;
@@ -73,5 +85,5 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   console.error(isPinpointError(error) ? error.message : error);
-  process.exitCode = 1;
+  process.exitCode = RUN_FAILED;
 });

@@ -1,0 +1,51 @@
+// `npm run bench` as a process: its exit codes and what it prints, as a shell sees them.
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = path.resolve('.');
+const BENCH = path.join(ROOT, 'bench', 'run.ts');
+const TSX = pathToFileURL(path.join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
+
+/** What `npm run bench -- …argv` runs (tsx bench/run.ts), with only PATH from this environment. */
+function bench(argv: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, ['--import', TSX, BENCH, ...argv], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '/usr/bin:/bin' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
+}
+
+describe('npm run bench exit codes', () => {
+  // 2 for a bad command line, as npm start and the CLI exit; 1 stays for a run that failed.
+  it.each([
+    [['--bogus'], "pinpoint: Unknown option '--bogus'"],
+    [['--sizes', '1000'], 'pinpoint: --sizes goes with --scale'],
+    [['--scale', '--warmup', 'x'], 'pinpoint: --warmup x is not a positive integer; pass e.g. --warmup 1000'],
+    [['--unanswerable'], 'pinpoint: --unanswerable leaves each SQuAD article out of the pack in turn'],
+  ])('exits 2 with the message on the bad command line %j, measuring nothing', async (argv, message) => {
+    const { code, stdout, stderr } = await bench(argv);
+    expect({ code, stdout }).toEqual({ code: 2, stdout: '' });
+    expect(stderr.startsWith(message)).toBe(true);
+    expect(stderr).not.toContain('    at ');
+  });
+
+  it('exits 1 when the run itself fails (a --squad file that is not there)', async () => {
+    const missing = path.join(ROOT, 'no-such-squad.json');
+    const { code, stdout, stderr } = await bench(['--squad', missing]);
+    expect({ code, stdout }).toEqual({ code: 1, stdout: '' });
+    expect(stderr).toBe(`pinpoint: cannot read ${missing} (ENOENT); check the path given to --squad\n`);
+  });
+
+  it('prints the usage and exits 0 with --help', async () => {
+    const { code, stdout, stderr } = await bench(['--help']);
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+    expect(stdout.startsWith('usage: npm run bench -- ')).toBe(true);
+  });
+});
