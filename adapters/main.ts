@@ -47,6 +47,31 @@ const ADAPTERS: Record<PlatformPlan['platform'], (plan: PlatformPlan, deps: Adap
   },
 };
 
+const USAGE = `usage: npm start [-- --check-config]
+  The bot: every chat platform whose credentials are set (Discord, Slack), on one HTTP port;
+  with none set, the terminal chat when stdin is a terminal.
+options:
+  --check-config   print the effective settings (secrets hidden) and the platforms that would start, then exit
+  -h, --help       print this and exit
+Settings come from the environment or .env: see Deploying in README.md and .env.example for each variable.
+`;
+
+type StartArgs = { command: 'start' | 'check-config' | 'help' } | { unknown: string };
+
+/**
+ * Strict on purpose: a typo such as --check-confg must not start the bot (bind the port, open the
+ * database, connect to the platforms) when the user asked for something else.
+ */
+function parseStartArgs(argv: readonly string[]): StartArgs {
+  let command: 'start' | 'check-config' | 'help' = 'start';
+  for (const arg of argv) {
+    if (arg === '--help' || arg === '-h') return { command: 'help' };
+    if (arg === '--check-config') command = 'check-config';
+    else return { unknown: arg };
+  }
+  return { command };
+}
+
 /** How long core.close() may take once the adapters have stopped. */
 const CORE_CLOSE_MS = 1000;
 
@@ -187,6 +212,16 @@ function shutdownOnFatal(shutdown: Shutdown, logger: Logger): void {
 }
 
 async function main(argv: readonly string[]): Promise<void> {
+  // Before .env and the settings: --help must work with a broken .env, and a bad argument starts nothing.
+  const args = parseStartArgs(argv);
+  if ('unknown' in args) {
+    process.stderr.write(`pinpoint: npm start does not take "${args.unknown}"\n${USAGE}`);
+    exit(2);
+  }
+  if (args.command === 'help') {
+    process.stdout.write(USAGE);
+    return;
+  }
   loadDotenv({ quiet: true });
   let config: Config;
   try {
@@ -194,7 +229,7 @@ async function main(argv: readonly string[]): Promise<void> {
   } catch (error) {
     failStartup(error);
   }
-  if (argv.includes('--check-config')) {
+  if (args.command === 'check-config') {
     process.stdout.write(`${describeConfig(config).join('\n')}\n`);
     return;
   }

@@ -1,4 +1,5 @@
 import { generateKeyPairSync, sign } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { request } from 'node:http';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -297,4 +298,40 @@ describe('npm start -- --check-config', () => {
     expect(JSON.stringify(lines)).not.toContain(BOT_TOKEN);
     expect(JSON.stringify(lines)).not.toContain(SIGNING_SECRET);
   });
+});
+
+describe('npm start arguments', () => {
+  it.each([[['--help']], [['-h']], [['--check-config', '--help']]])('prints the usage on stdout and exits 0 for %j, whatever the settings', async (args) => {
+    const scratch = scratchDir();
+    cleanups.push(() => scratch.remove());
+    // A bad setting would stop start-up with exit 1: the usage comes before the settings are read.
+    const app = startMain(scratch.dir, { PORT: 'eighty' }, args);
+    expect(await app.exited).toEqual({ code: 0, signal: null });
+    expect(app.stderr()).toBe('');
+    const lines = app.logs.map((line) => String(line.msg));
+    expect(lines[0]).toBe('(not JSON) usage: npm start [-- --check-config]');
+    expect(lines.some((line) => line.startsWith('(not JSON)   --check-config '))).toBe(true);
+    expect(lines.some((line) => line.includes('README.md'))).toBe(true);
+  });
+
+  it.each([[['--check-confg']], [['--port=3000']], [['start']], [['--check-config', '--verbose']]])(
+    'refuses %j with the usage on stderr and exit 2, before starting anything',
+    async (args) => {
+      const stub = await startSlackStub();
+      cleanups.push(() => stub.close());
+      const scratch = scratchDir();
+      cleanups.push(() => scratch.remove());
+      const dataDir = path.join(scratch.dir, 'data');
+      // Settings that would start Slack: had it started, it would call auth.test on the stub.
+      const app = startMain(scratch.dir, slackEnv(stub.url, { KNOWLEDGE_DIR: KNOWLEDGE, DATA_DIR: dataDir, LOG_LEVEL: 'info' }), args);
+      cleanups.push(() => app.child.kill('SIGKILL'));
+      const started = stub.waitForCall((call) => call.path.endsWith('/auth.test')).then(() => 'started Slack' as const);
+      expect(await Promise.race([app.exited, started])).toEqual({ code: 2, signal: null });
+      const unknown = args.find((arg) => arg !== '--check-config');
+      expect(app.stderr()).toMatch(new RegExp(`^pinpoint: npm start does not take "${unknown}"\nusage: npm start \\[-- --check-config\\]\n`));
+      expect(app.logs).toEqual([]);
+      expect(stub.calls).toEqual([]);
+      expect(existsSync(dataDir)).toBe(false);
+    },
+  );
 });
