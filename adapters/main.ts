@@ -16,6 +16,7 @@ import {
   type Pinpoint,
   type PlatformPlan,
 } from '../src/index.js';
+import { exitQuietlyWhenOutputCloses } from '../bin/closed-output.js';
 import { createHttpServer } from './http/server.js';
 import { createLogger } from './logging/create-logger.js';
 import { createMetrics, type ErrorReporter, type Metrics } from './metrics/create-metrics.js';
@@ -219,6 +220,7 @@ async function main(argv: readonly string[]): Promise<void> {
     exit(2);
   }
   if (args.command === 'help') {
+    exitQuietlyWhenOutputCloses();
     process.stdout.write(USAGE);
     return;
   }
@@ -230,6 +232,8 @@ async function main(argv: readonly string[]): Promise<void> {
     failStartup(error);
   }
   if (args.command === 'check-config') {
+    // Only for these one-shot prints: the bot's logs do not go through process.stdout, and the chat shuts down its own way.
+    exitQuietlyWhenOutputCloses();
     process.stdout.write(`${describeConfig(config).join('\n')}\n`);
     return;
   }

@@ -7,6 +7,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { exitQuietlyWhenOutputCloses } from '../bin/closed-output.js';
 import { isPinpointError } from '../src/errors.js';
 import { parseBenchArgs, USAGE, type BenchArgs } from './args.js';
 import { loadCorpus } from './corpus.js';
@@ -59,6 +60,7 @@ const USAGE_ERROR = 2;
 const RUN_FAILED = 1;
 
 async function main(): Promise<void> {
+  exitQuietlyWhenOutputCloses();
   let args: BenchArgs;
   try {
     args = parseBenchArgs(process.argv.slice(2));

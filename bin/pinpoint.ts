@@ -3,5 +3,8 @@
 // and adapters/discord/register-cli.ts (npm run discord:register).
 import 'dotenv/config';
 import { runCli } from '../src/cli.js';
+import { exitQuietlyWhenOutputCloses } from './closed-output.js';
+
+exitQuietlyWhenOutputCloses();
 
 process.exitCode = await runCli(process.argv.slice(2), { env: process.env, stdout: process.stdout, stderr: process.stderr });
