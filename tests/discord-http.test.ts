@@ -9,6 +9,7 @@ import { createInteractionsRoute } from '../adapters/discord/http.js';
 import { createDiscordAdapter, discordMode } from '../adapters/discord/index.js';
 import { TEXT } from '../adapters/discord/text.js';
 import { discordPublicKey } from '../adapters/discord/verify.js';
+import { createSeenInteractions, MAX_REMEMBERED_INTERACTIONS } from '../adapters/discord/seen-interactions.js';
 import type { PlatformAdapter } from '../adapters/platform.js';
 import { createPinpoint, type Pinpoint } from '../src/index.js';
 import { FAKE_IDS, type FakeCall } from './fakes/discord.js';
@@ -336,6 +337,83 @@ describe('discord HTTP interactions', () => {
     expect(bot.adapter.ready()).toBe(false);
     const res = await bot.post(askPayload('What is the Inbox API agreement?'));
     expect(res.status).toBe(503);
+  });
+});
+
+describe('discord HTTP interactions replayed inside the signature window', () => {
+  /** One request signed once, as an attacker who captured it would hold it: the same bytes can be sent again. */
+  function capture(bot: Running, payload: Record<string, unknown>): () => Promise<{ status: number; json: unknown }> {
+    const raw = JSON.stringify(payload);
+    const headers = signatureHeaders(suite.signer, raw);
+    suite.fake.rememberInteraction(payload);
+    return async () => {
+      const res = await fetch(`${bot.url}/discord/interactions`, { method: 'POST', headers, body: raw });
+      return { status: res.status, json: await res.json() };
+    };
+  }
+  const handled = (bot: Running, payload: Record<string, unknown>) =>
+    bot.logger.waitFor((e) => e.fields.interaction === payload.id && e.message === 'discord interaction handled');
+
+  it('refuses a replayed Pin with 401 after the moderator unpinned: nothing is pinned again', async () => {
+    const errors: (string | undefined)[] = [];
+    const bot = await run({ token: TOKEN, errors });
+    const server = { platform: 'discord', server: FAKE_IDS.guild };
+    const { pinId } = await askForPinButton(bot);
+    const press = buttonPayload(pinId, { permissions: PERMS.moderator, userId: FAKE_IDS.moderator, messageId: '400000000000000081' });
+    const sendPin = capture(bot, press);
+    expect((await sendPin()).status).toBe(200);
+    await handled(bot, press);
+    const [pinned] = bot.core.pins.list(server);
+    const unpin = buttonPayload(`pp:u:${pinned?.id ?? ''}`, { permissions: PERMS.moderator, userId: FAKE_IDS.moderator });
+    const sendUnpin = capture(bot, unpin);
+    expect((await sendUnpin()).status).toBe(200);
+    await handled(bot, unpin);
+    expect(bot.core.pins.list(server)).toEqual([]);
+
+    const from = suite.fake.calls.length;
+    expect(await sendPin()).toEqual({ status: 401, json: { error: 'interaction already received' } });
+    expect(await sendUnpin()).toEqual({ status: 401, json: { error: 'interaction already received' } });
+    expect(suite.fake.calls.slice(from)).toEqual([]);
+    expect(bot.core.pins.list(server)).toEqual([]);
+    // Warned once (throttled like bad signatures), counted on each replay.
+    const warnings = bot.logger.entries.filter((e) => e.level === 'warn' && /replayed/.test(e.message ?? ''));
+    expect(warnings.map((e) => e.fields.interaction)).toEqual([press.id]);
+    expect(errors).toEqual(['replay', 'replay']);
+  });
+
+  it('still answers a PING sent twice: it does nothing', async () => {
+    const bot = await run();
+    const ping = capture(bot, { id: '2', application_id: FAKE_IDS.application, type: 1, token: 't', version: 1 });
+    expect(await ping()).toEqual({ status: 200, json: { type: 1 } });
+    expect(await ping()).toEqual({ status: 200, json: { type: 1 } });
+  });
+});
+
+describe('createSeenInteractions', () => {
+  it('remembers an id until its signed request leaves the window, then forgets it', () => {
+    let clock = 1_000_000;
+    const seen = createSeenInteractions({ now: () => clock });
+    expect(seen.first('a', clock + 601_000)).toBe(true);
+    expect(seen.first('a', clock + 601_000)).toBe(false);
+    clock += 600_999;
+    expect(seen.first('a', 1_000_000 + 601_000)).toBe(false);
+    clock += 1;
+    expect(seen.first('b', clock + 601_000)).toBe(true);
+    expect(seen.size).toBe(1);
+  });
+
+  it('keeps at most `max` ids under a flood of distinct ones, forgetting the oldest first', () => {
+    const seen = createSeenInteractions({ now: () => 0, max: 100 });
+    for (let n = 0; n < 10_000; n++) expect(seen.first(`id-${n}`, 600_000)).toBe(true);
+    expect(seen.size).toBe(100);
+    expect(seen.first('id-9999', 600_000)).toBe(false);
+    expect(seen.first('id-0', 600_000)).toBe(true);
+  });
+
+  it('bounds the default memory', () => {
+    const seen = createSeenInteractions({ now: () => 0 });
+    for (let n = 0; n < MAX_REMEMBERED_INTERACTIONS + 500; n++) seen.first(String(n), 600_000);
+    expect(seen.size).toBe(MAX_REMEMBERED_INTERACTIONS);
   });
 });
 

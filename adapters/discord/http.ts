@@ -6,6 +6,7 @@ import type { Route } from '../platform.js';
 import type { Logger } from './core.js';
 import type { InteractionHandler } from './handler.js';
 import { INTERACTION, RESPONSE, type RawInteraction } from './interaction.js';
+import { createSeenInteractions } from './seen-interactions.js';
 import { verifyDiscordSignature } from './verify.js';
 
 export const DISCORD_INTERACTIONS_PATH = '/discord/interactions';
@@ -57,6 +58,12 @@ export function createInteractionsRoute(options: HttpRouteOptions): Route {
     "discord interaction rejected: bad signature or timestamp; if every interaction is rejected, check that DISCORD_PUBLIC_KEY is this application's Public Key and that this machine's clock is right",
     options.now === undefined ? {} : { now: options.now },
   );
+  const warnReplay = throttledWarning(
+    logger,
+    'discord interaction rejected: an interaction id already received (a replayed request); Discord sends each interaction once',
+    options.now === undefined ? {} : { now: options.now },
+  );
+  const seen = createSeenInteractions(options.now === undefined ? {} : { now: options.now });
   return {
     method: 'POST',
     path: DISCORD_INTERACTIONS_PATH,
@@ -83,6 +90,15 @@ export function createInteractionsRoute(options: HttpRouteOptions): Route {
       }
       if (interaction.type === INTERACTION.ping) {
         await sendJson(res, 200, { type: RESPONSE.pong });
+        return;
+      }
+      // A captured request stays validly signed for the whole timestamp window. Discord never sends an
+      // interaction twice, so a repeat is refused like any request Discord did not send (401), before it
+      // can run (a second Pin or Unpin); nobody waits for its answer.
+      if (!seen.first(interaction.id, verdict.validUntilMs)) {
+        warnReplay({ interaction: interaction.id, kind: interaction.type });
+        options.reportError?.('replay');
+        await sendJson(res, 401, { error: 'interaction already received' });
         return;
       }
       if (!options.accepting()) {

@@ -24,7 +24,8 @@ export interface SignedInteraction {
   nowMs?: number | undefined;
 }
 
-export type VerifyResult = { ok: true } | { ok: false; reason: string };
+/** `validUntilMs`: from then on the timestamp window refuses this signed request, so a replay needs no remembering. */
+export type VerifyResult = { ok: true; validUntilMs: number } | { ok: false; reason: string };
 
 /**
  * Discord signs `timestamp + raw body` with Ed25519 and sends the signature as hex in
@@ -41,7 +42,9 @@ export function verifyDiscordSignature(request: SignedInteraction): VerifyResult
   }
   try {
     const signed = Buffer.concat([Buffer.from(timestamp, 'utf8'), request.rawBody]);
-    if (verify(null, signed, request.key, Buffer.from(signatureHex, 'hex'))) return { ok: true };
+    if (verify(null, signed, request.key, Buffer.from(signatureHex, 'hex'))) {
+      return { ok: true, validUntilMs: (Number(timestamp) + MAX_TIMESTAMP_SKEW_SECONDS + 1) * 1000 };
+    }
   } catch {
     // A key or signature node:crypto cannot use is a mismatch like any other.
   }
