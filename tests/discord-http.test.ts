@@ -10,6 +10,7 @@ import { createDiscordAdapter, discordMode } from '../adapters/discord/index.js'
 import { TEXT } from '../adapters/discord/text.js';
 import { discordPublicKey } from '../adapters/discord/verify.js';
 import { createSeenInteractions, MAX_REMEMBERED_INTERACTIONS } from '../adapters/discord/seen-interactions.js';
+import { createHttpServer } from '../adapters/http/server.js';
 import type { PlatformAdapter } from '../adapters/platform.js';
 import { createPinpoint, type Pinpoint } from '../src/index.js';
 import { FAKE_IDS, type FakeCall } from './fakes/discord.js';
@@ -415,6 +416,40 @@ describe('createSeenInteractions', () => {
     for (let n = 0; n < MAX_REMEMBERED_INTERACTIONS + 500; n++) seen.first(String(n), 600_000);
     expect(seen.size).toBe(MAX_REMEMBERED_INTERACTIONS);
   });
+});
+
+describe('discord HTTP interactions with a signed body that is not an interaction', () => {
+  it.each([['null'], ['1'], ['[]'], ['"text"'], ['{}'], ['{"type":2}']])(
+    'refuses %s with 400 behind the shared server, logging no error',
+    async (raw) => {
+      const core = await createPinpoint({ knowledgeDir: KNOWLEDGE, rates: ROOMY });
+      const logger = createRecordingLogger();
+      const adapter = createDiscordAdapter({
+        core,
+        config: { DISCORD_PUBLIC_KEY: suite.signer.publicKeyHex, DISCORD_API_BASE: suite.fake.apiBase },
+        logger,
+      });
+      await adapter.start();
+      const http = createHttpServer({
+        port: 0,
+        host: '127.0.0.1',
+        logger,
+        readiness: () => ({}),
+        metrics: { contentType: 'text/plain', render: async () => '' },
+      });
+      http.mount(adapter.routes);
+      const { port } = await http.listen();
+      suite.cleanups.push(async () => {
+        await http.drain(1000);
+        await adapter.stop();
+        await core.close();
+      });
+      const res = await fetch(`http://127.0.0.1:${port}/discord/interactions`, { method: 'POST', headers: signatureHeaders(suite.signer, raw), body: raw });
+      expect(res.status).toBe(400);
+      expect(await res.json()).toEqual({ error: 'body is not a Discord interaction' });
+      expect(logger.entries.filter((e) => e.level === 'error')).toEqual([]);
+    },
+  );
 });
 
 describe('discord HTTP interactions when Discord hangs up first', () => {

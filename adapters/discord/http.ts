@@ -11,6 +11,13 @@ import { verifyDiscordSignature } from './verify.js';
 
 export const DISCORD_INTERACTIONS_PATH = '/discord/interactions';
 
+/** Signed JSON that is an object with the two fields everything else reads; anything else is not an interaction. */
+function isInteraction(value: unknown): value is RawInteraction {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const { id, type } = value as { id?: unknown; type?: unknown };
+  return typeof id === 'string' && typeof type === 'number';
+}
+
 function header(req: IncomingMessage, name: string): string | undefined {
   const value = req.headers[name];
   return Array.isArray(value) ? value[0] : value;
@@ -81,13 +88,19 @@ export function createInteractionsRoute(options: HttpRouteOptions): Route {
         await sendJson(res, 401, { error: 'invalid request signature' });
         return;
       }
-      let interaction: RawInteraction;
+      let parsed: unknown;
       try {
-        interaction = JSON.parse(rawBody.toString('utf8')) as RawInteraction;
+        parsed = JSON.parse(rawBody.toString('utf8'));
       } catch {
         await sendJson(res, 400, { error: 'body is not JSON' });
         return;
       }
+      // Signed, so it came from Discord (or our key leaked): refused as a client error, not logged as ours.
+      if (!isInteraction(parsed)) {
+        await sendJson(res, 400, { error: 'body is not a Discord interaction' });
+        return;
+      }
+      const interaction = parsed;
       if (interaction.type === INTERACTION.ping) {
         await sendJson(res, 200, { type: RESPONSE.pong });
         return;
