@@ -356,3 +356,21 @@ describe('discord gateway mode when a callback is retried', () => {
     await logger.waitFor((e) => e.fields.interaction === payload.id && e.message === 'discord interaction handled');
   });
 });
+
+describe('discord gateway mode when the first response fails', () => {
+  it('sends the apology as a first response, not as an edit of an @original that never existed', async () => {
+    // The deferral arrived too late (Discord waits 3 s): nothing was acknowledged, so no original message exists.
+    fake.fail('POST', /^\/interactions\/\d+\/[^/]+\/callback$/, 404, { body: { message: 'Unknown interaction', code: 10062 }, times: 2 });
+    const payload = askPayload('What is the Inbox API agreement?');
+    const { from } = await interact(payload);
+    const failed = await logger.waitFor((e) => e.fields.interaction === payload.id && e.message === 'discord interaction failed');
+    expect(failed.fields.acknowledged).toBe(false);
+    await logger.waitFor((e) => e.fields.interaction === payload.id && e.message === 'discord apology could not be sent');
+    const calls = fake.calls.slice(from).filter((c) => c.path.includes(String(payload.token)));
+    expect(calls.map((c) => [c.method, c.status])).toEqual([
+      ['POST', 404],
+      ['POST', 404],
+    ]);
+    expect(body(calls[1]!)).toMatchObject({ type: 4, data: { content: TEXT.apology, flags: 64 } });
+  });
+});

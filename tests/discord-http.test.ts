@@ -502,8 +502,12 @@ describe('discord HTTP interactions when Discord hangs up first', () => {
 
     const failed = await logger.waitFor((e) => e.level === 'error' && e.message === 'discord interaction failed');
     expect(failed.fields.error).toMatchObject({ message: 'discord closed the interaction request before the first response was sent (it waits 3 s)' });
+    expect(failed.fields.acknowledged).toBe(false);
     await Promise.all(tracked);
     expect(errors).toEqual(['interaction']);
+    // Nothing was delivered, so there is no @original to edit an apology into: none is attempted over REST.
+    expect(suite.fake.calls.filter((c) => c.path.includes(String(payload.token)))).toEqual([]);
+    expect(logger.entries.filter((e) => e.message === 'discord apology could not be sent')).toHaveLength(1);
   });
 });
 

@@ -25,8 +25,9 @@ export class Turn {
   ) {}
 
   async ack(body: APIInteractionResponse): Promise<void> {
-    this.acknowledged = true;
     await this.respond(body);
+    // Only once delivered: until then no `@original` exists, so an apology must be a first response too.
+    this.acknowledged = true;
   }
 
   /** "Thinking…" within the 3-second window; the answer follows as an edit. */
