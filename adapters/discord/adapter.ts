@@ -4,6 +4,8 @@ import { createDiscordApi, createRest } from './api.js';
 import { PinpointError, type Config, type Logger, type Pinpoint } from './core.js';
 import { createInteractionHandler } from './handler.js';
 import { createInteractionsRoute } from './http.js';
+import { answerWhileStopping } from './stopping.js';
+import type { Respond } from './turn.js';
 import type { RawInteraction } from './interaction.js';
 import { discordPublicKey } from './verify.js';
 
@@ -69,10 +71,15 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): PlatformAd
     accepting = false;
     if (inFlight.size === 0) return;
     let timer: NodeJS.Timeout | undefined;
+    let timedOut = false;
     const timeout = new Promise<void>((resolve) => {
-      timer = setTimeout(resolve, options.stopTimeoutMs ?? 3000);
+      timer = setTimeout(() => {
+        timedOut = true;
+        resolve();
+      }, options.stopTimeoutMs ?? 3000);
     });
-    await Promise.race([Promise.allSettled([...inFlight]), timeout]);
+    // Again until none is left: "restarting" answers sent meanwhile are waited for too.
+    while (inFlight.size > 0 && !timedOut) await Promise.race([Promise.allSettled([...inFlight]), timeout]);
     clearTimeout(timer);
   }
 
@@ -121,9 +128,11 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): PlatformAd
   const handler = createInteractionHandler({ core, api, logger, ...(reportError ? { reportError } : {}) });
 
   client.on(Events.Raw, (packet: { t?: string | null; d?: unknown }) => {
-    if (packet.t !== 'INTERACTION_CREATE' || !accepting) return;
+    if (packet.t !== 'INTERACTION_CREATE') return;
     const interaction = packet.d as RawInteraction;
-    track(handler(interaction, (body) => api.callback(interaction.id, interaction.token, body)));
+    const respond: Respond = (body) => api.callback(interaction.id, interaction.token, body);
+    // The gateway delivers until destroy(): while stopping, a short answer beats Discord's "did not respond".
+    track(accepting ? handler(interaction, respond) : answerWhileStopping(interaction, respond, logger));
   });
   client.on(Events.ShardReady, () => {
     connected = true;

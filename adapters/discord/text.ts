@@ -30,6 +30,7 @@ export const TEXT = {
   guildOnlyReport: 'The report belongs to a server; use /report in a server channel, not in direct messages.',
   voteThanks: 'Thanks — noted.',
   voteExpired: 'This answer is no longer available, so your vote was not recorded. Ask again with /ask.',
+  restarting: 'Pinpoint is restarting. Please try again in a moment.',
   unknown:
     "This command or button is out of date, so I cannot run it. Please let a server admin know that Pinpoint's commands need updating.",
 } as const;

@@ -28,6 +28,13 @@ export interface GatewayFrame {
   t?: string | null;
 }
 
+interface Hold {
+  method: string;
+  path: RegExp;
+  reached: () => void;
+  released: Promise<void>;
+}
+
 interface Failure {
   method: string;
   path: RegExp;
@@ -69,6 +76,7 @@ export class FakeDiscord {
   private sessions = 0;
   private nextMessageId = 500000000000000000n;
   private readonly failures: Failure[] = [];
+  private readonly holds: Hold[] = [];
   private readonly events = new EventEmitter();
   private readonly server = createServer((req, res) => void this.onRequest(req, res));
   private readonly wss = new WebSocketServer({ noServer: true });
@@ -125,6 +133,19 @@ export class FakeDiscord {
       headers: options.headers ?? {},
       times: options.times ?? 1,
     });
+  }
+
+  /**
+   * The next call matching method and path is held unanswered until `release()`: work still in flight while the
+   * bot stops. `reached` resolves once that call has arrived.
+   */
+  hold(method: string, path: RegExp): { reached: Promise<void>; release: () => void } {
+    let release: () => void = () => {};
+    let reached: () => void = () => {};
+    const arrived = new Promise<void>((resolve) => (reached = resolve));
+    const released = new Promise<void>((resolve) => (release = resolve));
+    this.holds.push({ method, path, reached, released });
+    return { reached: arrived, release };
   }
 
   /** Resolves with the first call (from index `from`) matching `predicate`, waiting for it if needed. */
@@ -240,6 +261,12 @@ export class FakeDiscord {
     if ((req.headers['content-type'] ?? '').includes('application/json') && raw !== '') body = JSON.parse(raw);
 
     const call: FakeCall = { method, path, query: url.search, headers: req.headers, body, status: 0 };
+    const held = this.holds.findIndex((h) => h.method === method && h.path.test(path));
+    if (held >= 0) {
+      const [hold] = this.holds.splice(held, 1);
+      hold?.reached();
+      await hold?.released;
+    }
     const failure = this.failures.find((f) => f.method === method && f.path.test(path) && f.times > 0);
     let status: number;
     let reply: unknown;

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { createDiscordAdapter } from '../adapters/discord/index.js';
+import { TEXT } from '../adapters/discord/text.js';
+import { createPinpoint } from '../src/index.js';
+import { FAKE_IDS } from './fakes/discord.js';
+import { createRecordingLogger } from './fakes/discord-logger.js';
+import { askPayload, autocompletePayload } from './fakes/discord-payloads.js';
+import { useFakeDiscordSuite } from './helpers/discord-suite.js';
+
+// What members see when they use the bot while the gateway adapter is stopping (a deploy or restart).
+
+const KNOWLEDGE = 'tests/fixtures/discord/knowledge';
+const suite = useFakeDiscordSuite();
+
+async function startGateway() {
+  const core = await createPinpoint({ knowledgeDir: KNOWLEDGE });
+  suite.cleanups.push(() => core.close());
+  const logger = createRecordingLogger();
+  const adapter = createDiscordAdapter({
+    core,
+    config: { DISCORD_TOKEN: 'fake-bot-token', DISCORD_API_BASE: suite.fake.apiBase, DISCORD_PUBLIC_KEY: undefined },
+    logger,
+  });
+  suite.cleanups.push(() => adapter.stop());
+  await adapter.start();
+  return { adapter, logger };
+}
+
+const callbackOf = (payload: Record<string, unknown>, from: number) =>
+  suite.fake.waitForCall((c) => c.path === `/interactions/${String(payload.id)}/${String(payload.token)}/callback`, from, `callback of ${String(payload.id)}`);
+
+describe('discord gateway mode while stopping', () => {
+  it('tells a member to try again (privately, autocomplete with no choices) instead of leaving the interaction unanswered', async () => {
+    const { adapter, logger } = await startGateway();
+    // An answer still being delivered keeps stop() draining, with the gateway connected.
+    const held = suite.fake.hold('PATCH', new RegExp(`^/webhooks/${FAKE_IDS.application}/[^/]+/messages/@original$`));
+    const busy = askPayload('What is the Inbox API agreement?');
+    const from = suite.fake.calls.length;
+    suite.fake.dispatch('INTERACTION_CREATE', busy);
+    await held.reached;
+    const stopping = adapter.stop();
+
+    const late = askPayload('What did Netflix send Facebook in return?');
+    const typing = autocompletePayload('Netf');
+    suite.fake.dispatch('INTERACTION_CREATE', late);
+    suite.fake.dispatch('INTERACTION_CREATE', typing);
+    expect((await callbackOf(late, from)).body).toEqual({
+      type: 4,
+      data: { content: TEXT.restarting, embeds: [], components: [], allowed_mentions: { parse: [] }, flags: 64 },
+    });
+    expect((await callbackOf(typing, from)).body).toEqual({ type: 8, data: { choices: [] } });
+
+    held.release();
+    await stopping;
+    // The work already under way was finished; the late ones never reached the core.
+    await logger.waitFor((e) => e.fields.interaction === busy.id && e.message === 'discord interaction handled');
+    const handled = logger.entries.filter((e) => e.message === 'discord interaction handled').map((e) => e.fields.interaction);
+    expect(handled).toEqual([busy.id]);
+    expect(suite.fake.calls.slice(from).filter((c) => c.path.includes(String(late.token)))).toHaveLength(1);
+  });
+});
