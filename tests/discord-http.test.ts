@@ -7,6 +7,7 @@ import { createDiscordApi, createRest } from '../adapters/discord/api.js';
 import { createInteractionHandler } from '../adapters/discord/handler.js';
 import { createInteractionsRoute } from '../adapters/discord/http.js';
 import { createDiscordAdapter, discordMode } from '../adapters/discord/index.js';
+import { PINPOINT_DISCORD_LIMITS } from '../adapters/discord/limits.js';
 import { TEXT } from '../adapters/discord/text.js';
 import { discordPublicKey } from '../adapters/discord/verify.js';
 import { createSeenInteractions, MAX_REMEMBERED_INTERACTIONS } from '../adapters/discord/seen-interactions.js';
@@ -17,7 +18,7 @@ import { FAKE_IDS, type FakeCall } from './fakes/discord.js';
 import { createSigner, serveRoutes, signatureHeaders } from './fakes/discord-http.js';
 import { createRecordingLogger } from './fakes/discord-logger.js';
 import { useFakeDiscordSuite } from './helpers/discord-suite.js';
-import { askPayload, buttonPayload, PERMS } from './fakes/discord-payloads.js';
+import { askPayload, autocompletePayload, buttonPayload, PERMS } from './fakes/discord-payloads.js';
 
 const KNOWLEDGE = 'tests/fixtures/discord/knowledge';
 const TOKEN = 'fake-bot-token';
@@ -338,6 +339,27 @@ describe('discord HTTP interactions', () => {
     expect(bot.adapter.ready()).toBe(false);
     const res = await bot.post(askPayload('What is the Inbox API agreement?'));
     expect(res.status).toBe(503);
+  });
+});
+
+describe('discord autocomplete limit', () => {
+  const choicesOf = (reply: Reply): unknown => (reply.data as { choices?: unknown } | undefined)?.choices;
+  const ORDER = [{ name: 'Order on Motion to Dismiss', value: 'Order on Motion to Dismiss' }];
+
+  it(`offers choices for ${PINPOINT_DISCORD_LIMITS.autocompleteBurst} keystrokes at once, then none until the member's next token`, async () => {
+    let clock = Date.now();
+    // The /ask cooldown allows one question: autocomplete must not use it up.
+    const bot = await run({ now: () => clock, rates: { user: { capacity: 1, refillPerMinute: 1 }, channel: { capacity: 100, refillPerMinute: 100 } } });
+    for (let n = 0; n < PINPOINT_DISCORD_LIMITS.autocompleteBurst; n++) {
+      expect(choicesOf((await bot.post(autocompletePayload('order'))).json)).toEqual(ORDER);
+    }
+    expect((await bot.post(autocompletePayload('order'))).json).toEqual({ type: 8, data: { choices: [] } });
+    // Per member: someone else typing still gets choices.
+    expect(choicesOf((await bot.post(autocompletePayload('order', { userId: FAKE_IDS.moderator }))).json)).toEqual(ORDER);
+    clock += Math.ceil(60_000 / PINPOINT_DISCORD_LIMITS.autocompletePerMinute);
+    expect(choicesOf((await bot.post(autocompletePayload('order'))).json)).toEqual(ORDER);
+    expect((await bot.post(autocompletePayload('order'))).json).toEqual({ type: 8, data: { choices: [] } });
+    expect((await bot.post(askPayload('What is the Inbox API agreement?'))).json).toEqual({ type: 5, data: {} });
   });
 });
 

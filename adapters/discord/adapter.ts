@@ -35,7 +35,7 @@ export interface DiscordAdapterOptions {
   restRetries?: number;
   /** Counts an error in the platform metrics (adapters/main.ts passes it). */
   reportError?: (kind?: string) => void;
-  /** Clock in milliseconds for HTTP mode's signature timestamp window (tests). */
+  /** Clock in milliseconds for HTTP mode's signature timestamp window and the autocomplete limit (tests). */
   now?: () => number;
   /** Builds the gateway client from the adapter's options (tests observe the client); default `new Client(options)`. */
   createClient?: (options: ClientOptions) => Client;
@@ -88,7 +88,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): PlatformAd
     const publicKey = discordPublicKey(config.DISCORD_PUBLIC_KEY);
     const rest = createRest(config.DISCORD_API_BASE, config.DISCORD_TOKEN, options.restRetries);
     const api = createDiscordApi(rest, Boolean(config.DISCORD_TOKEN));
-    const handler = createInteractionHandler({ core, api, logger, ...(reportError ? { reportError } : {}) });
+    const handler = createInteractionHandler({ core, api, logger, ...(reportError ? { reportError } : {}), ...(options.now ? { now: options.now } : {}) });
     const route = createInteractionsRoute({
       publicKey,
       handler,
@@ -125,7 +125,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): PlatformAd
   };
   const client = options.createClient ? options.createClient(clientOptions) : new Client(clientOptions);
   const api = createDiscordApi(client.rest, true);
-  const handler = createInteractionHandler({ core, api, logger, ...(reportError ? { reportError } : {}) });
+  const handler = createInteractionHandler({ core, api, logger, ...(reportError ? { reportError } : {}), ...(options.now ? { now: options.now } : {}) });
 
   client.on(Events.Raw, (packet: { t?: string | null; d?: unknown }) => {
     if (packet.t !== 'INTERACTION_CREATE') return;

@@ -64,10 +64,14 @@ export async function vote(ctx: HandlerContext, turn: Turn, answerId: string, ch
   return turn.notice(TEXT.voteThanks);
 }
 
-/** Question suggestions while the member types /ask; a failing suggester offers no choices. */
+/**
+ * Question suggestions while the member types /ask; a failing suggester offers no choices, and so does a
+ * keystroke past the member's autocomplete limit (the next allowed one shows choices again).
+ */
 export async function autocomplete(ctx: HandlerContext, turn: Turn): Promise<void> {
   const { core, logger } = ctx;
   const i = turn.interaction;
+  if (!ctx.suggestionAllowed(i)) return turn.ack({ type: RESPONSE.autocomplete, data: { choices: [] } });
   const focused = i.data?.options?.find((o) => o.focused);
   const prefix = firstCharacters(String(focused?.value ?? ''), PINPOINT_DISCORD_LIMITS.questionChars);
   let suggestions: string[] = [];

@@ -1,5 +1,6 @@
 import { createKeyQueue, type KeyQueue } from '../key-queue.js';
 import type { DiscordApi } from './api.js';
+import { createAutocompleteLimit } from './autocomplete-limit.js';
 import { hasAnyPermission, MODERATOR_BITS } from './commands.js';
 import type { Answer, Logger, Pinpoint } from './core.js';
 import { channelOf, scopeOf, userOf, type RawInteraction } from './interaction.js';
@@ -16,6 +17,8 @@ export interface HandlerContext {
   pageSize: number;
   /** Takes a token from the core's limiter; when refused, answers privately and returns that reply. */
   cooled: (turn: Turn) => Promise<void> | undefined;
+  /** Takes an autocomplete token for the member; false when they are typing faster than suggestions are given. */
+  suggestionAllowed: (i: RawInteraction) => boolean;
   /**
    * One page of the answer to `question`, and whether More has anything to show (see below). `again`: a
    * moderator's action asks again (Pin), which no reader asked: not counted, nor kept when unanswered.
@@ -29,8 +32,10 @@ export function isModerator(interaction: RawInteraction): boolean {
   return hasAnyPermission(interaction.member?.permissions, MODERATOR_BITS);
 }
 
-export function createHandlerContext(core: Pinpoint, api: DiscordApi, logger: Logger): HandlerContext {
+export function createHandlerContext(core: Pinpoint, api: DiscordApi, logger: Logger, now?: () => number): HandlerContext {
   const pageSize = PINPOINT_DISCORD_LIMITS.excerptsPerPage;
+  const autocompleteLimit = createAutocompleteLimit(now ? { now } : {});
+  const suggestionAllowed = (i: RawInteraction): boolean => autocompleteLimit.take(userOf(i).id);
 
   function cooled(turn: Turn): Promise<void> | undefined {
     const i = turn.interaction;
@@ -57,5 +62,5 @@ export function createHandlerContext(core: Pinpoint, api: DiscordApi, logger: Lo
     return { answer, hasMore };
   }
 
-  return { core, api, logger, pageSize, cooled, answerPage, pinning: createKeyQueue() };
+  return { core, api, logger, pageSize, cooled, suggestionAllowed, answerPage, pinning: createKeyQueue() };
 }

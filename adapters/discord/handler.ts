@@ -20,6 +20,8 @@ export interface HandlerDeps {
   logger: Logger;
   /** Counts an error for metrics (adapters/main.ts passes one per platform). */
   reportError?: (kind?: string) => void;
+  /** Clock in milliseconds for the autocomplete limit (tests). */
+  now?: () => number;
 }
 
 /** Out-of-date commands or buttons: the member gets a next step, the log gets the operator's fix. */
@@ -73,8 +75,8 @@ async function route(ctx: HandlerContext, turn: Turn): Promise<void> {
  * turns the interaction into core calls and the core's answers into Discord messages, and catches at
  * the edge: the user gets a short apology, the log gets the context.
  */
-export function createInteractionHandler({ core, api, logger, reportError }: HandlerDeps): InteractionHandler {
-  const ctx = createHandlerContext(core, api, logger);
+export function createInteractionHandler({ core, api, logger, reportError, now }: HandlerDeps): InteractionHandler {
+  const ctx = createHandlerContext(core, api, logger, now);
 
   return async function handle(interaction, respond) {
     const turn = new Turn(interaction, respond, api);

@@ -44,6 +44,10 @@ export const PINPOINT_DISCORD_LIMITS = {
   citationText: 200,
   /** A citation's document kind and date, before "…". */
   citationTag: 40,
+  /** Autocomplete requests a member may send at once (one per keystroke while typing /ask)… */
+  autocompleteBurst: 10,
+  /** …then this many a minute; past that a keystroke gets no choices until the next one is allowed. */
+  autocompletePerMinute: 60,
   /** Longest link shown (citations, /docs): a longer URL is left out, since a cut link is a broken one. */
   linkChars: 512,
 } as const;
