@@ -1,10 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeCustomId, encodeCustomId } from '../adapters/discord/custom-id.js';
+import { cutMarkdown } from '../adapters/discord/cut-markdown.js';
 import { escapeText, formatQuote, neutralizeMentions } from '../adapters/discord/escape.js';
 import { DISCORD_LIMITS } from '../adapters/discord/limits.js';
 import {
   COLORS,
+  packBlocks,
   toDiscordMessage,
   toDocumentsMessage,
   toNotice,
@@ -118,6 +120,57 @@ describe('formatQuote', () => {
 
   it('keeps bold markers off surrounding whitespace', () => {
     expect(formatQuote('a  word  b', [[1, 8]])).toBe('> a  **word**  b');
+  });
+});
+
+/** Markdown as Discord reads it: no `\` left escaping the "…", and every `**` closed. */
+function expectWholeMarkdown(cut: string): void {
+  const trailingBackslashes = /(\\*)…$/.exec(cut)?.[1]?.length ?? 0;
+  expect(trailingBackslashes % 2, cut.slice(-20)).toBe(0);
+  const markers = cut.replace(/\\[\s\S]/gu, '').match(/\*\*/g) ?? [];
+  expect(markers.length % 2, cut.slice(-20)).toBe(0);
+}
+
+describe('cutMarkdown', () => {
+  it.each([
+    ['an escape', `${'a'.repeat(8)}\\*tail`, 10, `${'a'.repeat(8)}…`],
+    ['an escaped backslash', `${'a'.repeat(7)}\\\\\\*tail`, 11, `${'a'.repeat(7)}\\\\…`],
+    ['a bold run', `x **${'b'.repeat(20)}** y`, 12, `x **bbbbb**…`],
+    ['a bold marker', `${'a'.repeat(8)}**b** z`, 10, `${'a'.repeat(8)}…`],
+    ['an emoji', `${'a'.repeat(8)}🦞 tail`, 10, `${'a'.repeat(8)}…`],
+  ])('never cuts through %s', (_what, text, max, cut) => {
+    expect(cutMarkdown(text, max)).toBe(cut);
+  });
+
+  it('leaves text within the limit as it is', () => {
+    expect(cutMarkdown('**a** \\*', 8)).toBe('**a** \\*');
+  });
+
+  it('keeps any escaped, highlighted quote whole as markdown, within the limit', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 80 }), fc.array(fc.tuple(fc.nat(80), fc.nat(20))), fc.nat(120), (text, ranges, max) => {
+        const markdown = formatQuote(text, ranges.map(([s, n]) => [s, s + n]));
+        const cut = cutMarkdown(markdown, max + 1);
+        expect(cut.length).toBeLessThanOrEqual(max + 1);
+        if (markdown.length <= max + 1) expect(cut).toBe(markdown);
+        else expectWholeMarkdown(cut);
+      }),
+    );
+  });
+});
+
+describe('packBlocks', () => {
+  it('cuts a block over the budget without breaking an escape or a bold run', () => {
+    // A title and footer that leave 4000 characters for a description.
+    const options = { title: 'Title', footer: 'F'.repeat(1995), color: COLORS.answer };
+    const escapes = `${'a'.repeat(3998)}\\*${'b'.repeat(100)}`;
+    const bold = `${'a'.repeat(3990)} **${'b'.repeat(100)}**`;
+    for (const block of [escapes, bold]) {
+      const description = packBlocks([block], options)[0]?.embeds[0]?.description ?? '';
+      expect(description.length).toBeLessThanOrEqual(4000);
+      expect(description.endsWith('…')).toBe(true);
+      expectWholeMarkdown(description);
+    }
   });
 });
 

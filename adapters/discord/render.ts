@@ -1,6 +1,7 @@
 import type { APIActionRowComponent, APIButtonComponentWithCustomId, APIEmbed } from 'discord.js';
 import { type Answer, type Citation, type DocumentSummary, type IndexStats, missingWordsSentence, type PassageView, type Pin } from './core.js';
 import { encodeCustomId, type ButtonAction } from './custom-id.js';
+import { cutMarkdown } from './cut-markdown.js';
 import { escapeText, formatQuote } from './escape.js';
 import { DISCORD_LIMITS, PINPOINT_DISCORD_LIMITS } from './limits.js';
 import { splitQuote } from './split.js';
@@ -75,7 +76,7 @@ function excerptBlocks(
   const text = `${prefix}${quote}${elided.end ? '…' : ''}`;
   const shifted = highlights.map(([s, e]): [number, number] => [s + prefix.length, e + prefix.length]);
   // Never more than half the block, so the quote always has room (its pieces vanish at a budget of 0).
-  const cite = truncate(formatCitation(n, citation), Math.floor(budget / 2));
+  const cite = cutMarkdown(formatCitation(n, citation), Math.floor(budget / 2));
   const pieces = splitQuote(text, shifted, budget - cite.length - 1);
   return pieces.map((p, i) => {
     const quoted = formatQuote(p.text, p.highlights);
@@ -110,7 +111,7 @@ function blockBudget(options: Pick<PackOptions, 'title' | 'footer'>): number {
 
 /**
  * Packs blocks (each already within `blockBudget`) into embeds and messages within every limit:
- * description 4096, 10 embeds and 6000 characters per message. Blocks are never cut here.
+ * description 4096, 10 embeds and 6000 characters per message. A block over the budget anyway is cut as markdown.
  */
 export function packBlocks(blocks: string[], options: PackOptions): DiscordMessage[] {
   const descriptions: string[] = [];
@@ -121,7 +122,7 @@ export function packBlocks(blocks: string[], options: PackOptions): DiscordMessa
     if (joined.length <= budget) current = joined;
     else {
       if (current !== '') descriptions.push(current);
-      current = truncate(block, budget);
+      current = cutMarkdown(block, budget);
     }
   }
   if (current !== '' || descriptions.length === 0) descriptions.push(current);
@@ -266,7 +267,7 @@ export function toDiscordMessage(answer: Answer, options: AnswerRenderOptions): 
 function noMatchBlocks({ question, suggestions, missingWords = [] }: Extract<Answer, { kind: 'no-match' }>, budget: number): string[] {
   const missing = missingWordsSentence(missingWords, (word) => `“${escapeText(truncate(word, 60))}”`);
   const blocks = [
-    truncate(
+    cutMarkdown(
       `Nothing in the case documents answers “${escapeText(truncate(question, 300))}”. ` +
         (missing || 'Try other words, or ask about something the documents cover.'),
       budget,
@@ -318,7 +319,7 @@ export function toDocumentsMessage(docs: DocumentSummary[], stats: IndexStats, l
     parts.push(`${doc.passages} passage${doc.passages === 1 ? '' : 's'}`);
     const link = safeLink(doc.url);
     if (link) parts.push(link);
-    return truncate(parts.join(' · '), budget);
+    return cutMarkdown(parts.join(' · '), budget);
   });
   if (docs.length > limit) lines.push(`…and ${docs.length - limit} more.`);
   if (lines.length === 0) lines.push('No documents are indexed. Add files to the knowledge folder.');
@@ -334,7 +335,7 @@ export const STALE_PIN_NOTE =
 export function pinLine(pin: Pin, n: number): string {
   const stale = pin.stale ? ' ⚠️ stale' : '';
   const where = pin.scope.channel ? ` in <#${pin.scope.channel.replace(/\D/g, '')}>` : '';
-  return truncate(
+  return cutMarkdown(
     `**${n}.** ${escapeText(truncate(pin.question, 200))}${stale}\n` +
       `${pin.excerpts.length} quote${pin.excerpts.length === 1 ? '' : 's'}${where}, pinned ${escapeText(pin.pinnedAt.slice(0, 10))}`,
     DISCORD_LIMITS.embedDescription,
