@@ -1,4 +1,4 @@
-import { loadKnowledge } from '../src/knowledge/load.js';
+import { type KnowledgeOrigin, loadKnowledge } from '../src/knowledge/load.js';
 import { splitPassages } from '../src/passages.js';
 import type { Document, Passage } from '../src/types.js';
 
@@ -12,8 +12,8 @@ export interface BenchCorpus {
 }
 
 /** Reads a knowledge folder into documents and passages with the core's own loader and splitter. */
-export async function loadCorpus(knowledgeDir: string): Promise<BenchCorpus> {
-  const pack = await loadKnowledge(knowledgeDir);
+export async function loadCorpus(knowledgeDir: string, origin?: KnowledgeOrigin): Promise<BenchCorpus> {
+  const pack = await loadKnowledge(knowledgeDir, { origin });
   const passages = pack.documents.flatMap(splitPassages);
   return {
     documents: new Map(pack.documents.map((document) => [document.id, document])),

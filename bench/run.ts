@@ -21,7 +21,7 @@ import { resultsTable, rowJson } from './table.js';
 async function qualityBench(args: BenchArgs, workDir: string): Promise<void> {
   const { knowledgeDir, questions, label } = await resolveSource(args, workDir);
   // The shared picker's term statistics are built once here, outside every row's timing and heap.
-  const corpus = await loadCorpus(knowledgeDir);
+  const corpus = await loadCorpus(knowledgeDir, args.knowledge === undefined ? undefined : { flag: '--knowledge' });
   const setup = { pickSentences: createBestSentencePicker(corpus), corePicker: createCorePicker(corpus), workDir };
   const results = await runQuality({
     knowledgeDir,

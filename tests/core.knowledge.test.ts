@@ -51,6 +51,18 @@ describe('loadKnowledge', () => {
       expect((error as PinpointError).message).toBe(`pinpoint: knowledge folder ${dir} does not exist; create it with the case documents or ${fix}`);
     });
 
+    it('names the flag that named an empty folder, or one of blank documents, in the fix', async () => {
+      const empty = folder({});
+      const blank = folder({ 'a.md': '\n' });
+      const errorOf = (dir: string) =>
+        loadKnowledge(dir, { origin: { flag: '--knowledge' } }).then(
+          () => new PinpointError('INPUT_INVALID', 'loaded'),
+          (caught: unknown) => caught as PinpointError,
+        );
+      expect((await errorOf(empty)).message).toMatch(/; add one or pass --knowledge a folder with documents$/);
+      expect((await errorOf(blank)).message).toMatch(/; add text or pass --knowledge a folder with documents$/);
+    });
+
     it('stops with KNOWLEDGE_MISSING when the path is a file', async () => {
       const dir = folder({ 'a.md': 'Text.' });
       const error = await loadError(join(dir, 'a.md'));

@@ -94,12 +94,13 @@ export interface LoadKnowledgeOptions {
  * the load with an error naming the file and the fix; nothing is half-loaded.
  */
 export async function loadKnowledge(dir: string, options: LoadKnowledgeOptions = {}): Promise<KnowledgePack> {
+  const origin = options.origin ?? { variable: 'KNOWLEDGE_DIR' };
+  // The other way to fix it: point the variable or the flag that named this folder at another one.
+  const elsewhere = (folder: string) => ('flag' in origin ? `pass ${origin.flag} a folder ${folder}` : `set ${origin.variable}`);
   const info = await stat(dir).catch(() => undefined);
   if (!info?.isDirectory()) {
     const problem = info ? 'is a file, not a folder' : 'does not exist';
-    const origin = options.origin ?? { variable: 'KNOWLEDGE_DIR' };
-    const elsewhere = 'flag' in origin ? `pass ${origin.flag} a folder that exists` : `set ${origin.variable}`;
-    throw new PinpointError('KNOWLEDGE_MISSING', `pinpoint: knowledge folder ${dir} ${problem}; create it with the case documents or ${elsewhere}`);
+    throw new PinpointError('KNOWLEDGE_MISSING', `pinpoint: knowledge folder ${dir} ${problem}; create it with the case documents or ${elsewhere('that exists')}`);
   }
   const manifest = await readPackManifest(dir);
   const warnings: string[] = [];
@@ -112,7 +113,7 @@ export async function loadKnowledge(dir: string, options: LoadKnowledgeOptions =
     // Say why the files that are there did not count (a .docx, a pack.yml), or the folder looks empty.
     throw new PinpointError(
       'KNOWLEDGE_EMPTY',
-      `pinpoint: knowledge folder ${dir} has no documents (${SUPPORTED_EXTENSIONS.join(', ')}); add one or set KNOWLEDGE_DIR${warnings.map((warning) => `\n  ${warning}`).join('')}`,
+      `pinpoint: knowledge folder ${dir} has no documents (${SUPPORTED_EXTENSIONS.join(', ')}); add one or ${elsewhere('with documents')}${warnings.map((warning) => `\n  ${warning}`).join('')}`,
     );
   }
   const documents: Document[] = [];
@@ -132,7 +133,7 @@ export async function loadKnowledge(dir: string, options: LoadKnowledgeOptions =
     documents.push({ id, path: relative, meta, text: read.text, ...(read.pages ? { pages: read.pages } : {}), hash: hashText(read.text) });
   }
   if (documents.length === 0) {
-    throw new PinpointError('KNOWLEDGE_EMPTY', `pinpoint: knowledge folder ${dir} has only empty documents; add text or set KNOWLEDGE_DIR`);
+    throw new PinpointError('KNOWLEDGE_EMPTY', `pinpoint: knowledge folder ${dir} has only empty documents; add text or ${elsewhere('with documents')}`);
   }
   for (const listed of Object.keys(manifest.documents)) {
     if (!files.includes(listed)) warnings.push(`${path.join(dir, PACK_FILE)}: documents: "${listed}" is not in the folder`);
