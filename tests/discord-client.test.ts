@@ -1,13 +1,9 @@
 import { Client, type DMChannel } from 'discord.js';
 import { describe, expect, it } from 'vitest';
-import { createDiscordAdapter } from '../adapters/discord/index.js';
-import { createPinpoint } from '../src/index.js';
-import { createRecordingLogger } from './fakes/discord-logger.js';
-import { useFakeDiscordSuite } from './helpers/discord-suite.js';
+import { startGatewayAdapter, useFakeDiscordSuite } from './helpers/discord-suite.js';
 
 // The discord.js client the gateway adapter builds, beyond the messages the adapter renders itself.
 
-const KNOWLEDGE = 'tests/fixtures/discord/knowledge';
 const DM_CHANNEL = '700000000000000099';
 const suite = useFakeDiscordSuite();
 
@@ -15,17 +11,8 @@ describe('discord gateway client', () => {
   // Every message the adapter renders sets allowed_mentions itself; this is the net under anything else
   // discord.js sends from this client (a future reply or channel.send that forgets it).
   it('pings nobody in a message discord.js sends without allowed_mentions of its own', async () => {
-    const core = await createPinpoint({ knowledgeDir: KNOWLEDGE });
-    suite.cleanups.push(() => core.close());
     let client: Client | undefined;
-    const adapter = createDiscordAdapter({
-      core,
-      config: { DISCORD_TOKEN: 'fake-bot-token', DISCORD_API_BASE: suite.fake.apiBase, DISCORD_PUBLIC_KEY: undefined },
-      logger: createRecordingLogger(),
-      createClient: (options) => (client = new Client(options)),
-    });
-    suite.cleanups.push(() => adapter.stop());
-    await adapter.start();
+    await startGatewayAdapter(suite, { createClient: (options) => (client = new Client(options)) });
     if (!client) throw new Error('the adapter built no discord.js client');
 
     expect(client.options.allowedMentions).toEqual({ parse: [] });

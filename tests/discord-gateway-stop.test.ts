@@ -1,30 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { createDiscordAdapter } from '../adapters/discord/index.js';
 import { TEXT } from '../adapters/discord/text.js';
-import { createPinpoint } from '../src/index.js';
 import { FAKE_IDS } from './fakes/discord.js';
-import { createRecordingLogger } from './fakes/discord-logger.js';
 import { askPayload, autocompletePayload } from './fakes/discord-payloads.js';
-import { useFakeDiscordSuite } from './helpers/discord-suite.js';
+import { startGatewayAdapter, useFakeDiscordSuite } from './helpers/discord-suite.js';
 
 // What members see when they use the bot while the gateway adapter is stopping (a deploy or restart).
 
-const KNOWLEDGE = 'tests/fixtures/discord/knowledge';
 const suite = useFakeDiscordSuite();
 
-async function startGateway() {
-  const core = await createPinpoint({ knowledgeDir: KNOWLEDGE });
-  suite.cleanups.push(() => core.close());
-  const logger = createRecordingLogger();
-  const adapter = createDiscordAdapter({
-    core,
-    config: { DISCORD_TOKEN: 'fake-bot-token', DISCORD_API_BASE: suite.fake.apiBase, DISCORD_PUBLIC_KEY: undefined },
-    logger,
-  });
-  suite.cleanups.push(() => adapter.stop());
-  await adapter.start();
-  return { adapter, logger };
-}
+const startGateway = () => startGatewayAdapter(suite);
 
 const callbackOf = (payload: Record<string, unknown>, from: number) =>
   suite.fake.waitForCall((c) => c.path === `/interactions/${String(payload.id)}/${String(payload.token)}/callback`, from, `callback of ${String(payload.id)}`);

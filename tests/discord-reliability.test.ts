@@ -1,28 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { createDiscordAdapter } from '../adapters/discord/index.js';
-import { createPinpoint } from '../src/index.js';
-import { createRecordingLogger } from './fakes/discord-logger.js';
-import { useFakeDiscordSuite } from './helpers/discord-suite.js';
+import { startGatewayAdapter, useFakeDiscordSuite } from './helpers/discord-suite.js';
 
 // What the running gateway adapter says when Discord closes the connection for good.
 
-const KNOWLEDGE = 'tests/fixtures/discord/knowledge';
 const suite = useFakeDiscordSuite();
 
 async function startGateway() {
-  const core = await createPinpoint({ knowledgeDir: KNOWLEDGE });
-  suite.cleanups.push(() => core.close());
-  const logger = createRecordingLogger();
   const reported: (string | undefined)[] = [];
-  const adapter = createDiscordAdapter({
-    core,
-    config: { DISCORD_TOKEN: 'fake-bot-token', DISCORD_API_BASE: suite.fake.apiBase, DISCORD_PUBLIC_KEY: undefined },
-    logger,
-    reportError: (kind) => reported.push(kind),
-  });
-  suite.cleanups.push(() => adapter.stop());
-  await adapter.start();
-  return { adapter, logger, reported };
+  const started = await startGatewayAdapter(suite, { reportError: (kind) => reported.push(kind) });
+  return { ...started, reported };
 }
 
 describe('discord gateway closed for good while running', () => {

@@ -1,4 +1,7 @@
 import { afterAll, afterEach, beforeAll } from 'vitest';
+import { createDiscordAdapter, type DiscordAdapterOptions } from '../../adapters/discord/index.js';
+import { createPinpoint } from '../../src/index.js';
+import { createRecordingLogger } from '../fakes/discord-logger.js';
 import { startFakeDiscord, type FakeDiscord } from '../fakes/discord.js';
 import { createSigner, type DiscordSigner } from '../fakes/discord-http.js';
 
@@ -23,4 +26,23 @@ export function useFakeDiscordSuite(): FakeDiscordSuite {
     await suite.fake?.close();
   });
   return suite;
+}
+
+/**
+ * A gateway-mode adapter over the Discord fixture knowledge and this suite's fake, started; the adapter is
+ * stopped and its core closed after the test. `options` adds to or replaces the adapter's own.
+ */
+export async function startGatewayAdapter(suite: FakeDiscordSuite, options: Partial<DiscordAdapterOptions> = {}) {
+  const core = await createPinpoint({ knowledgeDir: 'tests/fixtures/discord/knowledge' });
+  suite.cleanups.push(() => core.close());
+  const logger = createRecordingLogger();
+  const adapter = createDiscordAdapter({
+    core,
+    config: { DISCORD_TOKEN: 'fake-bot-token', DISCORD_API_BASE: suite.fake.apiBase, DISCORD_PUBLIC_KEY: undefined },
+    logger,
+    ...options,
+  });
+  suite.cleanups.push(() => adapter.stop());
+  await adapter.start();
+  return { adapter, logger };
 }
