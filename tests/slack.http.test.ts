@@ -1,6 +1,8 @@
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ACTION_IDS, FIND_SOURCES_CALLBACK_ID, VOTE_ACTION_IDS } from '../adapters/slack/actions.js';
+import { App } from '@slack/bolt';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createSlackAdapter } from '../adapters/slack/index.js';
+import { ACTION_IDS, FIND_SOURCES_CALLBACK_ID, HANDLED_ACTION_IDS, VOTE_ACTION_IDS } from '../adapters/slack/actions.js';
 import { createPinpoint, type Pinpoint } from '../src/index.js';
 import { FakeSlack, FAKE_TEAM_ID } from './fakes/slack-api.js';
 import {
@@ -17,8 +19,10 @@ import {
 } from './fakes/slack-harness.js';
 import { RecordingLogger } from './fakes/slack-log.js';
 import {
+  blockActionPayload,
   FORM,
   formPayload,
+  homeActionPayload,
   eventCallback,
   JSON_TYPE,
   mentionEvent,
@@ -219,6 +223,49 @@ describe('Slack adapter over HTTP', () => {
     expect(fake.callsOf('users.info').some((call) => call.params.user === 'U0ADMIN')).toBe(true);
     await fake.waitForCall('pins.add', (call) => call.params.timestamp === '1699999999.000777');
     expect(fake.callsOf('chat.postMessage')).toHaveLength(posts);
+  });
+
+  it('acknowledges a press of a button it does not know (from an older message) at once, logs it at debug, errors nothing', async () => {
+    const errorsBefore = log.entries.filter((entry) => entry.level === 'error').length;
+    const started = Date.now();
+    const responseUrl = fake.responseUrl();
+    const payload = blockActionPayload({ actionId: 'pinpoint_retired_button', value: '{"a":"old"}', responseUrl });
+    const res = await sendSigned(eventsUrl, formPayload(payload), FORM, { secret: SECRET });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe('');
+    expect(Date.now() - started).toBeLessThan(2500);
+    const noted = await log.waitFor(
+      'slack: press of a button this version does not handle (from an older message?); acknowledged, nothing done',
+      (entry) => entry.fields.actionId === 'pinpoint_retired_button',
+    );
+    expect(noted.level).toBe('debug');
+    // A select menu from an older App Home tab, too.
+    const home = homeActionPayload({ actionId: 'pinpoint_old_home_menu', value: 'x', user: 'U0MEMBER' });
+    (home.actions as Record<string, unknown>[])[0] = { type: 'static_select', action_id: 'pinpoint_old_home_menu', block_id: 'b9', action_ts: '1.1' };
+    const homeRes = await sendSigned(eventsUrl, formPayload(home), FORM, { secret: SECRET });
+    expect(homeRes.status).toBe(200);
+    await log.waitFor(
+      'slack: press of a button this version does not handle (from an older message?); acknowledged, nothing done',
+      (entry) => entry.fields.actionId === 'pinpoint_old_home_menu' && entry.fields.actionType === 'static_select',
+    );
+    expect(log.entries.filter((entry) => entry.level === 'error')).toHaveLength(errorsBefore);
+    expect(fake.responses.filter((post) => post.id === responseUrl.split('/').pop())).toEqual([]);
+  });
+
+  it('lists every action_id a listener answers in HANDLED_ACTION_IDS, so the fallback never acknowledges one twice', () => {
+    const action = vi.spyOn(App.prototype, 'action');
+    try {
+      createSlackAdapter({
+        core,
+        logger: new RecordingLogger(),
+        config: { SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl, SLACK_COMMAND: '/ask' },
+      });
+      const constraints = action.mock.calls.map((call) => call[0]);
+      expect(new Set(constraints.filter((c) => typeof c === 'string'))).toEqual(HANDLED_ACTION_IDS);
+      expect(constraints.filter((c) => typeof c !== 'string')).toEqual([{ type: 'block_actions' }]);
+    } finally {
+      action.mockRestore();
+    }
   });
 
   it('tells the user the answer expired when a button carries an unknown answer id', async () => {

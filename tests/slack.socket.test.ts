@@ -94,4 +94,18 @@ describe('Slack adapter in Socket Mode', () => {
     expect(refusal.body.text).toBe('Only workspace admins and Pinpoint moderators can pin answers.');
     expect(fake.callsOf('pins.add')).toEqual([]);
   });
+
+  it('acknowledges a press of a button it does not know (from an older message) over the socket', async () => {
+    const responseUrl = fake.responseUrl();
+    const payload = blockActionPayload({ actionId: 'pinpoint_retired_button', value: 'old', responseUrl, channel: 'C0SOCKET' });
+    // Unacknowledged, the envelope would never be answered and this test would time out.
+    const ack = await fake.sendEnvelope({ envelope_id: 'env-old-button', type: 'interactive', payload, accepts_response_payload: false });
+    expect(ack).toEqual({});
+    const noted = await log.waitFor(
+      'slack: press of a button this version does not handle (from an older message?); acknowledged, nothing done',
+      (entry) => entry.fields.actionId === 'pinpoint_retired_button',
+    );
+    expect(noted.level).toBe('debug');
+    expect(log.entries.filter((entry) => entry.level === 'error')).toEqual([]);
+  }, 5000);
 });

@@ -21,6 +21,17 @@ export type Vote = keyof typeof VOTE_ACTION_IDS;
 /** `action_id` of the Unpin button beside each pin in the App Home tab (moderators only). */
 export const UNPIN_ACTION_ID = 'pinpoint_unpin';
 
+/**
+ * Every `action_id` a listener here answers. Presses of any other (a button from an older version of a message)
+ * are acknowledged by the fallback in unknown-action.ts; a listener added without its id here would be
+ * acknowledged twice.
+ */
+export const HANDLED_ACTION_IDS: ReadonlySet<string> = new Set<string>([
+  ...Object.values(ACTION_IDS),
+  ...Object.values(VOTE_ACTION_IDS),
+  UNPIN_ACTION_ID,
+]);
+
 /** Pin ids are short and plain (src/state/ids.ts); anything else in a value was not made here. */
 const PIN_ID = /^[A-Za-z0-9_-]{1,64}$/;
 

@@ -15,6 +15,7 @@ import { RouteReceiver } from './receiver.js';
 import { registerFindSources } from './shortcut.js';
 import { SocketConnection } from './socket.js';
 import { describeStartError } from './startup.js';
+import { registerUnknownActions } from './unknown-action.js';
 import { registerUnpin } from './unpin.js';
 
 /** The settings the Slack adapter reads (a subset of the parsed config; the last one is an optional extra). */
@@ -149,6 +150,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): PlatformAdapte
   registerFeedback(app, deps);
   registerHome(app, deps);
   registerUnpin(app, deps);
+  registerUnknownActions(app, deps);
   app.error(async (error) => {
     logger.error({ err: errorSummary(error) }, 'slack: unhandled error');
     options.reportError?.('unhandled');
