@@ -499,6 +499,40 @@ describe('Slack adapter cooldowns', () => {
   });
 });
 
+describe('Slack adapter over HTTP while shutting down', () => {
+  it('tells a signed slash command to ask again with a private 200, and turns everything else away with 503', async () => {
+    const stopping = await startHttpSlack(fake, core, new RecordingLogger());
+    try {
+      await stopping.adapter.stop();
+      const url = stopping.eventsUrl;
+
+      const responseUrl = fake.responseUrl();
+      const res = await sendSigned(url, slashCommandBody({ text: 'Inbox API', responseUrl }), FORM, { secret: SECRET });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toBe('application/json');
+      expect(await res.json()).toEqual({ response_type: 'ephemeral', text: 'Pinpoint is restarting. Please ask again in a moment.' });
+
+      // Not signed by Slack: 503 as before, whatever it claims to be.
+      for (const options of [{ secret: 'wrong-secret' }, { secret: SECRET, skewSeconds: -301 }, { secret: SECRET, signedBody: 'text=else' }]) {
+        const forged = await sendSigned(url, slashCommandBody({ text: 'Inbox API', responseUrl }), FORM, options);
+        expect(forged.status).toBe(503);
+      }
+      // Slack retries events; a button press gets 503 so the person sees it did nothing.
+      const event = await sendSigned(url, mentionEventBody({ eventId: 'Ev0STOPPING', text: '<@UBOT> Inbox API', ts: '1700000900.1' }), JSON_TYPE, {
+        secret: SECRET,
+      });
+      expect(event.status).toBe(503);
+      const pressRes = await sendSigned(url, formPayload(blockActionPayload({ actionId: ACTION_IDS.more, value: '{}', responseUrl })), FORM, {
+        secret: SECRET,
+      });
+      expect(pressRes.status).toBe(503);
+      expect(fake.responses.filter((post) => post.id === responseUrl.split('/').pop())).toEqual([]);
+    } finally {
+      await stopping.close();
+    }
+  });
+});
+
 /** A form body with one `payload` field, as Slack sends interactive payloads. */
 function formBody(payload: string): string {
   return new URLSearchParams({ payload }).toString();

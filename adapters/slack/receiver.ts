@@ -9,6 +9,9 @@ import { verifySlackSignature } from './verify.js';
 
 export const SLACK_EVENTS_PATH = '/slack/events' as const;
 
+/** What a slash command sent while the receiver takes no work (stopping, or not started yet) is told. */
+export const RESTARTING_TEXT = 'Pinpoint is restarting. Please ask again in a moment.';
+
 export interface RouteReceiverOptions {
   signingSecret: string;
   logger: Logger;
@@ -67,19 +70,40 @@ export class RouteReceiver implements Receiver {
     clearTimeout(timer);
   }
 
-  private async handle(req: IncomingMessage, res: ServerResponse, rawBody: Buffer): Promise<void> {
-    const log = this.options.logger;
-    if (!this.accepting || this.app === undefined) {
-      reply(res, 503);
-      return;
-    }
-    const verdict = verifySlackSignature({
+  private verify(req: IncomingMessage, rawBody: Buffer): ReturnType<typeof verifySlackSignature> {
+    return verifySlackSignature({
       signingSecret: this.options.signingSecret,
       rawBody,
       timestamp: req.headers['x-slack-request-timestamp'],
       signature: req.headers['x-slack-signature'],
       nowMs: this.options.now?.(),
     });
+  }
+
+  /**
+   * A request while no work is taken (shutting down, or not started yet). Slack retries events, so they get 503 and
+   * the next instance answers the retry. A slash command is never retried, and a 503 shows the person only
+   * "dispatch_failed": a signed one gets a 200 with a private message to ask again. Interactive payloads (button
+   * presses) keep the 503: their response body is not shown to anyone, and the warning icon Slack shows tells the
+   * person the press did nothing, so they press again. Unsigned requests get 503 as before, unlogged.
+   */
+  private turnAway(req: IncomingMessage, res: ServerResponse, rawBody: Buffer): void {
+    if (!this.verify(req, rawBody).ok || !isSlashCommand(rawBody, req.headers['content-type'])) {
+      reply(res, 503);
+      return;
+    }
+    this.options.logger.info({}, 'slack: slash command arrived while not taking requests; told to ask again');
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ response_type: 'ephemeral', text: RESTARTING_TEXT }));
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse, rawBody: Buffer): Promise<void> {
+    const log = this.options.logger;
+    if (!this.accepting || this.app === undefined) {
+      this.turnAway(req, res, rawBody);
+      return;
+    }
+    const verdict = this.verify(req, rawBody);
     if (!verdict.ok) {
       this.warnRejected({ reason: verdict.reason, bytes: rawBody.length });
       this.options.reportError?.('signature');
@@ -143,6 +167,13 @@ export class RouteReceiver implements Receiver {
       this.inFlight.delete(work);
     }
   }
+}
+
+/** A slash command's form body: a `command` field and no interactive `payload`. */
+function isSlashCommand(rawBody: Buffer, contentType: string | undefined): boolean {
+  if (contentType?.split(';')[0]?.trim() !== 'application/x-www-form-urlencoded') return false;
+  const form = parseQuery(rawBody.toString('utf8'));
+  return typeof form.command === 'string' && form.command.startsWith('/') && form.payload === undefined;
 }
 
 function parseBody(rawBody: Buffer, contentType: string | undefined): Record<string, unknown> {
