@@ -373,4 +373,14 @@ describe('discord gateway mode when the first response fails', () => {
     ]);
     expect(body(calls[1]!)).toMatchObject({ type: 4, data: { content: TEXT.apology, flags: 64 } });
   });
+
+  it('edits the apology into "thinking…" when that first response reached Discord after all', async () => {
+    // The deferral looked lost, yet Discord had it: the apology as a first response is refused as already acknowledged.
+    fake.fail('POST', /^\/interactions\/\d+\/[^/]+\/callback$/, 404, { body: { message: 'Unknown interaction', code: 10062 }, times: 1 });
+    fake.fail('POST', /^\/interactions\/\d+\/[^/]+\/callback$/, 400, { body: { message: 'Interaction has already been acknowledged.', code: 40060 }, times: 1 });
+    const payload = askPayload('What is the Inbox API agreement?');
+    const { from } = await interact(payload);
+    const edit = await fake.waitForCall((c) => c.method === 'PATCH' && c.path.includes(String(payload.token)), from, `apology edit of ${payload.id}`);
+    expect(body(edit)).toMatchObject({ content: TEXT.apology });
+  });
 });

@@ -2,10 +2,16 @@ import { REST, Routes, type APIMessage, type APIInteractionResponse } from 'disc
 import { ALREADY_ACKNOWLEDGED, discordCodeOf } from './errors.js';
 import type { DiscordMessage } from './render.js';
 
+/** How a first response went: sent now, or refused because one had reached Discord before (perhaps this one, on a retry). */
+export type FirstResponse = 'sent' | 'already-acknowledged';
+
 /** The few Discord REST calls the interaction handler makes, over @discordjs/rest (rate limits, retries). */
 export interface DiscordApi {
-  /** Initial response through the callback endpoint (gateway mode; HTTP mode answers in the response body). */
-  callback(interactionId: string, token: string, body: APIInteractionResponse): Promise<void>;
+  /**
+   * Initial response through the callback endpoint (gateway mode; HTTP mode answers in the response body).
+   * 'already-acknowledged' when Discord refused it because a first response is there already.
+   */
+  callback(interactionId: string, token: string, body: APIInteractionResponse): Promise<FirstResponse>;
   editOriginal(applicationId: string, token: string, message: DiscordMessage): Promise<void>;
   followUp(applicationId: string, token: string, message: DiscordMessage): Promise<Pick<APIMessage, 'id' | 'channel_id'>>;
   deleteFollowUp(applicationId: string, token: string, messageId: string): Promise<void>;
@@ -22,11 +28,12 @@ export function createDiscordApi(rest: REST, hasToken: boolean): DiscordApi {
     async callback(interactionId, token, body) {
       try {
         await rest.post(Routes.interactionCallback(interactionId, token), { body, auth: false });
+        return 'sent';
       } catch (error) {
         // The REST client retries a callback after a 5xx, a timeout or a reset. When Discord had taken the
         // first attempt, the retry is refused as already acknowledged: the interaction is acknowledged, so
         // the answer must still follow instead of an apology.
-        if (discordCodeOf(error) === ALREADY_ACKNOWLEDGED) return;
+        if (discordCodeOf(error) === ALREADY_ACKNOWLEDGED) return 'already-acknowledged';
         throw error;
       }
     },

@@ -1,16 +1,18 @@
 import type { APIInteractionResponse } from 'discord.js';
-import type { DiscordApi } from './api.js';
+import type { DiscordApi, FirstResponse } from './api.js';
 import { RESPONSE, type RawInteraction } from './interaction.js';
 import { EPHEMERAL_FLAG, toNotice, type DiscordMessage } from './render.js';
 
 /** Sends the first response: the HTTP response body in HTTP mode, the callback endpoint in gateway mode. */
-export type Respond = (body: APIInteractionResponse) => Promise<void>;
+export type Respond = (body: APIInteractionResponse) => Promise<FirstResponse | void>;
 
 /** Edits may not carry the ephemeral flag: the deferral already decided who sees the message. */
 function forEdit(message: DiscordMessage): DiscordMessage {
   const { flags: _flags, ...rest } = message;
   return rest;
 }
+
+const noticeResponse = (text: string) => ({ type: RESPONSE.message, data: toNotice(text) }) as APIInteractionResponse;
 
 /** One interaction: remembers whether it was acknowledged, so errors are answered the right way. */
 export class Turn {
@@ -25,9 +27,14 @@ export class Turn {
   ) {}
 
   async ack(body: APIInteractionResponse): Promise<void> {
-    await this.respond(body);
+    await this.firstResponse(body);
+  }
+
+  private async firstResponse(body: APIInteractionResponse): Promise<FirstResponse | void> {
+    const response = await this.respond(body);
     // Only once delivered: until then no `@original` exists, so an apology must be a first response too.
     this.acknowledged = true;
+    return response;
   }
 
   /** "Thinking…" within the 3-second window; the answer follows as an edit. */
@@ -37,7 +44,7 @@ export class Turn {
 
   /** An immediate private notice (refusals, cooldowns): nothing else is called. */
   notice(text: string): Promise<void> {
-    return this.ack({ type: RESPONSE.message, data: toNotice(text) } as APIInteractionResponse);
+    return this.ack(noticeResponse(text));
   }
 
   /** After a deferral: the first message replaces "thinking…", the rest follow with the same visibility. */
@@ -59,7 +66,8 @@ export class Turn {
    * otherwise in place of "thinking…" or a progress note.
    */
   async apologize(text: string): Promise<void> {
-    if (!this.acknowledged) return this.notice(text);
+    // A first response that seemed to fail may have reached Discord ("thinking…" is on screen): the apology replaces it.
+    if (!this.acknowledged && (await this.firstResponse(noticeResponse(text))) !== 'already-acknowledged') return;
     if (!this.delivered) return this.edit(text);
     await this.api.followUp(this.interaction.application_id, this.interaction.token, toNotice(text));
   }
