@@ -20,6 +20,6 @@ export { missingWordsSentence } from './answer/missing-words.js';
 export { MAX_QUESTION_CHARS } from './answer/answer.js';
 export { cleanQuestion } from './answer/question-text.js';
 export { formatNoMatchReport } from './state/index.js';
-export { quotesSamePassages } from './pins/same-passages.js';
+export { quotesPassagesShown } from './pins/same-passages.js';
 export type * from './services.js';
 export type * from './types.js';

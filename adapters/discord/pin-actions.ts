@@ -1,6 +1,6 @@
 import type { DiscordApi } from './api.js';
 import { hasAnyPermission, PERMISSIONS } from './commands.js';
-import { type Pin, quotesSamePassages } from './core.js';
+import { type Pin, quotesPassagesShown } from './core.js';
 import { currentPinMessage, type PinnedMessage } from './current-pin.js';
 import { describeError, discordCodeOf, MAX_PINS_REACHED, statusOf, UNKNOWN_MESSAGE } from './errors.js';
 import { isModerator, type HandlerContext } from './handler-context.js';
@@ -53,10 +53,7 @@ async function pinOnce(ctx: HandlerContext, turn: Turn, remembered: ShownAnswer,
   const { answer } = answerPage(question, i, offset, { again: true });
   // The answer is asked again now: after a reload it may quote other passages than the moderator read (and
   // than a public message shows). A page shown before its passages were kept goes unchecked.
-  const shownIds = core.answers.pagePassageIds(answerId, offset);
-  if (shownIds !== undefined && !quotesSamePassages(answer.kind === 'excerpts' ? answer.excerpts : [], shownIds)) {
-    return turn.edit(TEXT.answerChanged);
-  }
+  if (!quotesPassagesShown(answer, core.answers.pagePassageIds(answerId, offset))) return turn.edit(TEXT.answerChanged);
   if (answer.kind !== 'excerpts' || answer.excerpts.length === 0) return turn.edit(TEXT.nothingToPin);
 
   // The pin records the fresh quotes only, so its message shows them alone: not the earlier pin the answer

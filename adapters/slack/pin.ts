@@ -1,5 +1,5 @@
 import type { webApi } from '@slack/bolt';
-import { type Answer, type Pin, type PinScope, quotesSamePassages } from '../../src/index.js';
+import { type Answer, type Pin, type PinScope, quotesPassagesShown } from '../../src/index.js';
 import { currentPinMessage, type PinnedMessage, permalinkOf } from './current-pin.js';
 import type { SlackDeps } from './deps.js';
 import { scopeOf } from './edge.js';
@@ -59,8 +59,7 @@ async function pinOnce(press: Press, scope: PinScope): Promise<void> {
   const answer = deps.core.askAgain(question, { scope, offset: value.offset });
   // The answer is asked again now: after a reload it may quote other passages than the moderator read (and
   // than a public message shows). A page shown before its passages were kept goes unchecked.
-  const shownIds = deps.core.answers.pagePassageIds(value.answerId, value.offset);
-  if (shownIds !== undefined && !quotesSamePassages(answer.kind === 'excerpts' ? answer.excerpts : [], shownIds)) {
+  if (!quotesPassagesShown(answer, deps.core.answers.pagePassageIds(value.answerId, value.offset))) {
     return void (await tell(toSlackNotice(ANSWER_CHANGED_TEXT)));
   }
   if (answer.kind !== 'excerpts' || answer.excerpts.length === 0) {
