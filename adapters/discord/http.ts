@@ -58,19 +58,20 @@ export interface HttpRouteOptions {
  */
 export function createInteractionsRoute(options: HttpRouteOptions): Route {
   const { publicKey, handler, logger } = options;
+  const clock = options.now === undefined ? {} : { now: options.now };
   // Discord sends some on purpose; if every interaction is refused, the key (or the clock) is wrong. Anyone
   // who knows the URL can send more, so after the first they are counted, not each logged.
   const warnBadSignature = throttledWarning(
     logger,
     "discord interaction rejected: bad signature or timestamp; if every interaction is rejected, check that DISCORD_PUBLIC_KEY is this application's Public Key and that this machine's clock is right",
-    options.now === undefined ? {} : { now: options.now },
+    clock,
   );
   const warnReplay = throttledWarning(
     logger,
     'discord interaction rejected: an interaction id already received (a replayed request); Discord sends each interaction once',
-    options.now === undefined ? {} : { now: options.now },
+    clock,
   );
-  const seen = createSeenInteractions(options.now === undefined ? {} : { now: options.now });
+  const seen = createSeenInteractions(clock);
   return {
     method: 'POST',
     path: DISCORD_INTERACTIONS_PATH,
