@@ -6,6 +6,8 @@ describe('the frame a chat message wraps a question in', () => {
     expect(withoutChatFrame('hey pinpoint, who is suing meta')).toBe('who is suing meta');
     expect(withoutChatFrame('hey, quick question - who is suing meta?')).toBe('who is suing meta?');
     expect(withoutChatFrame('@Pinpoint who is suing meta')).toBe('who is suing meta');
+    expect(withoutChatFrame('@Pinpoint hey how many users had their dms read?')).toBe('how many users had their dms read?');
+    expect(withoutChatFrame('@bot netflix dms?')).toBe('netflix dms?');
     expect(withoutChatFrame('Pinpoint: who is suing meta')).toBe('who is suing meta');
     expect(withoutChatFrame('ok pinpoint, how much did meta pay?')).toBe('how much did meta pay?');
     expect(withoutChatFrame('Q: who is suing meta')).toBe('who is suing meta');

@@ -18,6 +18,8 @@ const GREETING = [
   String.raw`(?:hey+|hi+|hel+o+|yo+|hiya|howdy)(?:\s+(?:pinpoint|bot|there|all|everyone|folks|guys|y'?all))?(?:[\s,.:;!?]|-(?![a-z]))+`,
   // The bot addressed by name: "@Pinpoint who …", "ok pinpoint, how much …"; not "pinpoint citation format?".
   String.raw`(?:(?:ok|okay|so)\s+)?@?(?:pinpoint|bot)\b(?:\s*[,.:;!?-]+\s*|\s+${QUESTION_OPENING})`,
+  // With the "@" it is a mention whatever follows: "@Pinpoint hey how many …".
+  String.raw`@(?:pinpoint|bot)\b[\s,.:;!?-]*`,
 ].join('|');
 const PREAMBLES = [
   // "quick question:", "dumb q -", "real quick,"
