@@ -45,6 +45,13 @@ describe('quoteShortfall', () => {
     ["Is Reed Hastings still on Meta's board?", 'Hastings remains on the board.', 'none'],
     ['How do I join the class action?', 'The class action was filed in 2022.', 'decisive'],
     ['How do I join the class action?', 'Users can sign up on the settlement website.', 'none'],
+    // What the asker may, must or can do is answered by a text that speaks to its reader or sets a rule.
+    ['Can I join the lawsuit?', 'Shortly after Hastings joined Facebook’s board, the companies inked an agreement.', 'decisive'],
+    ['am I part of the lawsuit', 'Filed in April as part of a major anti-trust case against Meta.', 'decisive'],
+    ['do i have to credit zlib if i ship node with it?', 'Node ships zlib.', 'decisive'],
+    ['Can I sell copies of the program?', 'You may charge any price or no price for each copy that you convey.', 'none'],
+    ['Can we bundle BSD code in our product?', 'Redistribution and use in source and binary forms are permitted provided that the notice is retained.', 'none'],
+    ['Who do I contact for the source code?', 'Write to the company at its address.', 'none'],
     // The opposite event answers another question, unless the question asks yes or no.
     ["When did Reed Hastings leave Facebook's board?", 'Shortly after Hastings joined Facebook’s board, they signed a deal.', 'decisive'],
     ['When did Hastings step down from the board?', 'Hastings joined the board in 2011 and left it in 2019.', 'none'],

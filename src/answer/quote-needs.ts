@@ -127,6 +127,11 @@ const MONEY = /[$€£¥]|\b(?:dollars?|euros?|pounds|cents?|USD|EUR|GBP|percent
 /** "How do I join …?", "How can we stop …?": asks for a way to do something, which its verb names. */
 const METHOD_QUESTION = /^\s*how (?:do|does|can|could|should|would|might|may|must) (?:i|we|you|one)\s+([\p{L}'’-]+)/iu;
 
+/** "Can I join the lawsuit?", "am I part of it?", "do we have to credit zlib?": asks what the asker may, must or can do. */
+const ASKS_ABOUT_ASKER = /\b(?:can|could|may)\s+(?:i|we)\b|\bam\s+i\b|\b(?:do|does|must|should)\s+(?:i|we)\s+(?:have|need)\s+to\b|\b(?:i|we)\s+(?:can|could|may|have to|need to)\b/i;
+/** A text that speaks to its reader ("you may"), to anyone ("any person obtaining a copy") or sets a rule ("must", "are permitted"). */
+const SPEAKS_TO_READER = /\b(?:you|your|yours|yourself|any person|anyone|anybody|whoever|licensee|recipient|must|shall|may|permitted|permission|entitled to|eligible|required to|obliged to|allowed to)\b/i;
+
 /**
  * A quote that lacks what its question asks for does not answer it:
  * - "What is the case number?", "Which court …?": a docket number, a court's name;
@@ -142,6 +147,8 @@ const METHOD_QUESTION = /^\s*how (?:do|does|can|could|should|would|might|may|mus
  * - "When did he leave the board?": not only the opposite event ("he joined the board");
  * - "How did the court rule on remand?": a later event, not the remand or a recommendation;
  * - "What is the name of his wife?": a name, not just "his wife".
+ * - "Can I join the lawsuit?", "Do I have to credit zlib?": a text speaking to its reader or setting a rule,
+ *   not "Hastings joined Facebook's board".
  * "How much …?", "When …?" or "How often …?" answered with no number, date or frequency is only weak.
  */
 export function quoteShortfall(question: string, quote: string, analyzer: Analyzer): Shortfall {
@@ -153,6 +160,7 @@ export function quoteShortfall(question: string, quote: string, analyzer: Analyz
   if (RESPONSE_QUESTION.test(question) && !REPORTED_SPEECH.test(quote)) return 'decisive';
   if (AFTERMATH_QUESTION.test(question) && !TELLS_AFTERMATH.test(quote)) return 'decisive';
   if (mentionsUnnamed(question, quote)) return 'decisive';
+  if (ASKS_ABOUT_ASKER.test(question) && !SPEAKS_TO_READER.test(quote)) return 'decisive';
   const type = expectedAnswerType(question);
   const aging = type === 'number' && AGE_QUESTION.test(question);
   const counting = (type === 'number' && COUNT_QUESTION.test(question)) || aging;
