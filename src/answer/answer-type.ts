@@ -406,14 +406,20 @@ function nounAskedAbout(question: string): string | undefined {
 }
 
 const PRESENT_QUESTION = /\b(still|currently|anymore|any longer|nowadays|presently)\b/i;
-const PRESENT_EVIDENCE = /\b(still|current|currently|now|today|remains?|continues?|ongoing|presently|nowadays|as of)\b/i;
+const PRESENT_EVIDENCE = /\b(still|current|currently|now|today|remains?|continues?|ongoing|presently|nowadays|as of)\b/gi;
 
 /** "Is he still on the board?", "Who currently leads …?": the question asks how things stand now. */
 export function asksAboutPresent(question: string): boolean {
   return PRESENT_QUESTION.test(question);
 }
 
-/** Whether the text says something holds at the time it was written ("remains lawful", "is currently"). */
-export function speaksOfPresent(text: string): boolean {
-  return PRESENT_EVIDENCE.test(text);
+/**
+ * Whether the text says something holds at the time it was written ("remains lawful", "is currently").
+ * A word the question itself uses, other than the
+ * "still" it asks with, is what the text was found by, not evidence: "the ongoing challenges
+ * tech companies face" does not say that the case asked about "is still ongoing".
+ */
+export function speaksOfPresent(text: string, questionWords: ReadonlySet<string>): boolean {
+  for (const [word] of text.matchAll(PRESENT_EVIDENCE)) if (PRESENT_QUESTION.test(word) || !questionWords.has(word.toLowerCase())) return true;
+  return false;
 }

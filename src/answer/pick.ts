@@ -201,7 +201,7 @@ function answerTypeEvidence(
   for (const { span, firstToken, endToken } of sentences) {
     const sentence = text.slice(span.start, span.end);
     const starts = answerTypeStarts(sentence, type, questionWords);
-    if (present && !speaksOfPresent(sentence)) offers.push(false);
+    if (present && !speaksOfPresent(sentence, questionWords)) offers.push(false);
     else offers.push(starts ? starts.length > 0 : (type !== 'any' && offersAnswerType(sentence, type, questionWords)) || present);
     offersNear.push(
       (starts ?? []).some((at) =>

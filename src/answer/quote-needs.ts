@@ -152,7 +152,7 @@ const SPEAKS_TO_READER = /\b(?:you|your|yours|yourself|any person|anyone|anybody
  * "How much …?", "When …?" or "How often …?" answered with no number, date or frequency is only weak.
  */
 export function quoteShortfall(question: string, quote: string, analyzer: Analyzer): Shortfall {
-  if (asksAboutPresent(question) && !speaksOfPresent(quote)) return 'decisive';
+  if (asksAboutPresent(question) && !speaksOfPresent(quote, questionWordSet(question))) return 'decisive';
   if (MONEY_QUESTION.test(question) && !MONEY.test(quote)) return 'decisive';
   if (CONTACT_QUESTION.test(question) && !CONTACT.test(quote)) return 'decisive';
   if (DEADLINE_QUESTION.test(question) && !setsTimeLimit(quote)) return 'decisive';
