@@ -161,6 +161,8 @@ describe('state through the core', () => {
       expect(core.pins.listStale(scope)).toEqual([]);
       const [moved] = core.pins.list(scope);
       expect(moved).toMatchObject({ id: pin.id, stale: false });
+      // Every quote follows: a pin that lost one would still read as current.
+      expect(moved?.excerpts).toHaveLength(pin.excerpts.length);
       for (const [i, excerpt] of (moved?.excerpts ?? []).entries()) {
         const before = pin.excerpts[i]!;
         expect([excerpt.docId, excerpt.quote, excerpt.citation]).toEqual(['rulings-order-2023', before.quote, { ...before.citation, docId: 'rulings-order-2023' }]);
