@@ -227,13 +227,12 @@ describe('Slack adapter over HTTP', () => {
 
   it('acknowledges a press of a button it does not know (from an older message) at once, logs it at debug, errors nothing', async () => {
     const errorsBefore = log.entries.filter((entry) => entry.level === 'error').length;
-    const started = Date.now();
     const responseUrl = fake.responseUrl();
     const payload = blockActionPayload({ actionId: 'pinpoint_retired_button', value: '{"a":"old"}', responseUrl });
     const res = await sendSigned(eventsUrl, formPayload(payload), FORM, { secret: SECRET });
+    // Unacknowledged, the receiver would answer 404 after 3 s and log an error: no clock needed to tell.
     expect(res.status).toBe(200);
     expect(await res.text()).toBe('');
-    expect(Date.now() - started).toBeLessThan(2500);
     const noted = await log.waitFor(
       'slack: press of a button this version does not handle (from an older message?); acknowledged, nothing done',
       (entry) => entry.fields.actionId === 'pinpoint_retired_button',
