@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ValidationSeverity, type ValidatorSettings, validate } from 'dockerfile-utils';
@@ -8,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { startFakeDiscord } from './fakes/discord.js';
 import { parseConfig } from '../src/config.js';
-import { type SlackStub, slackEnv, spawnPinpoint, startSlackStub } from './main-harness.js';
+import { type SlackStub, type Spawned, slackEnv, spawnPinpoint, startSlackStub } from './main-harness.js';
 
 const ROOT = path.resolve('.');
 const DOCKERFILE = readFileSync(path.join(ROOT, 'Dockerfile'), 'utf8');
@@ -182,17 +181,6 @@ describe('docker run --env-file .env', () => {
   });
 });
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
 function run(command: string, args: string[], options: { cwd: string; env?: Record<string, string> }) {
   return new Promise<{ code: number | null; output: string }>((resolve) => {
     const child = spawn(command, args, {
@@ -243,6 +231,17 @@ describe("the image's start command, outside Docker", () => {
     return spawnPinpoint(command, args, { cwd: app, env: { ...staged, ...env } });
   }
 
+  /**
+   * The port the bot took for PORT=0, from its log: a port picked free beforehand can be taken by a
+   * parallel test before the bot binds it. Never the image's 3000, so the bot did read PORT.
+   */
+  async function listeningPort(bot: Spawned): Promise<number> {
+    const port = Number((await bot.waitForLog((line) => line.msg === 'listening')).port);
+    expect(port).toBeGreaterThan(0);
+    expect(port).not.toBe(Number(imageEnv().PORT));
+    return port;
+  }
+
   /** Runs the image's HEALTHCHECK command against the bot on `port`. */
   function healthcheck(port: number) {
     const instruction = ofKind('HEALTHCHECK')[0]?.args ?? '';
@@ -251,11 +250,10 @@ describe("the image's start command, outside Docker", () => {
   }
 
   it('starts from the built JavaScript, passes the HEALTHCHECK and stops with exit 0 on SIGTERM', async () => {
-    const port = await freePort();
-    const bot = startImage({ ...slackEnv(stub.url), PORT: String(port) });
+    const bot = startImage(slackEnv(stub.url));
     try {
       await bot.waitForLog((line) => line.msg === 'platform started');
-      expect(bot.logs.find((line) => line.msg === 'listening')).toMatchObject({ port });
+      const port = await listeningPort(bot);
 
       expect(await healthcheck(port)).toEqual({ code: 0, output: '' });
 
@@ -275,10 +273,10 @@ describe("the image's start command, outside Docker", () => {
 
   it('fails the HEALTHCHECK once Discord closes the gateway for good (4004 after a token reset)', async () => {
     const discord = await startFakeDiscord({ waitTimeoutMs: 15000 });
-    const port = await freePort();
-    const bot = startImage({ DISCORD_TOKEN: 'image-token', DISCORD_API_BASE: discord.apiBase, HOST: '127.0.0.1', LOG_PRETTY: 'false', PORT: String(port) });
+    const bot = startImage({ DISCORD_TOKEN: 'image-token', DISCORD_API_BASE: discord.apiBase, HOST: '127.0.0.1', LOG_PRETTY: 'false', PORT: '0' });
     try {
       await bot.waitForLog((line) => line.msg === 'platform started');
+      const port = await listeningPort(bot);
       expect(await healthcheck(port)).toEqual({ code: 0, output: '' });
 
       // The process keeps running, but hears nothing more from Discord until restarted with a new token.
