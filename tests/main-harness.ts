@@ -85,8 +85,9 @@ export interface Spawned {
   child: ChildProcess;
   logs: LogLine[];
   stderr(): string;
-  /** Resolves with the first log line (past or future) matching; rejects when the process exits first. */
+  /** Resolves with the first log line (past or future) matching; rejects when the process ends first. */
   waitForLog(predicate: (line: LogLine) => boolean): Promise<LogLine>;
+  /** Resolves once the process has exited and everything it wrote to stdout and stderr has been read. */
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
@@ -130,8 +131,11 @@ export function spawnPinpoint(command: string, args: string[], options: { cwd: s
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr += chunk.toString('utf8');
   });
+  let closed = false;
+  // 'close', not 'exit': at 'exit' the pipes may still hold the last lines, which assertions on stderr and logs need.
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
-    child.on('exit', (code, signal) => {
+    child.on('close', (code, signal) => {
+      closed = true;
       for (const waiter of waiters.splice(0)) {
         waiter.reject(new Error(`process exited (${code ?? signal}) first; stderr: ${stderr}`));
       }
@@ -146,7 +150,7 @@ export function spawnPinpoint(command: string, args: string[], options: { cwd: s
     waitForLog(predicate) {
       const found = logs.find(predicate);
       if (found) return Promise.resolve(found);
-      if (child.exitCode !== null || child.signalCode !== null) {
+      if (closed) {
         return Promise.reject(new Error(`process already exited; stderr: ${stderr}`));
       }
       return new Promise((resolve, reject) => waiters.push({ predicate, resolve, reject }));
