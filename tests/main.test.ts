@@ -140,13 +140,11 @@ describe('adapters/main.ts in Slack HTTP mode', () => {
       channel: 'C2',
       responseUrl: `${stub.url}/response/2`,
     });
-    let signalled = 0;
     const response = await postInTwoParts(Number(listening.port), second, async () => {
       // The server has the request (headers and half the body) before the signal is sent.
       await app.waitForLog(
         (line) => line.msg === 'request started' && line.path === '/slack/events' && requestsTo(app, '/slack/events') >= 2,
       );
-      signalled = Date.now();
       app.child.kill('SIGTERM');
       await app.waitForLog(isMsg('shutting down'));
     });
@@ -154,9 +152,10 @@ describe('adapters/main.ts in Slack HTTP mode', () => {
     const late = await stub.waitForCall((call) => call.path === '/response/2');
     expect(late.body).toContain('blocks');
 
+    // Exit 0 means no shutdown step ran past its budget (SHUTDOWN_TIMEOUT_MS, default 4 s, then 1 s to close
+    // the core): that is what bounds the exit. A clock here would measure how busy the machine is.
     const exit = await app.exited;
     expect(exit).toEqual({ code: 0, signal: null });
-    expect(Date.now() - signalled).toBeLessThan(5000);
     expect(app.logs.find(isMsg('stopped'))).toMatchObject({ code: 0, reason: 'SIGTERM' });
     expect(app.stderr()).toBe('');
 
@@ -166,7 +165,8 @@ describe('adapters/main.ts in Slack HTTP mode', () => {
     expect(logText).not.toContain(SIGNING_SECRET);
     const infoText = JSON.stringify(app.logs.filter((line) => line.level !== 'debug'));
     expect(infoText).not.toContain('class-action lawsuit');
-  });
+    // A real process built by tsx, loading the real knowledge: on a busy machine this takes several times its usual 4 s.
+  }, 60_000);
 });
 
 function requestsTo(app: Spawned, urlPath: string): number {
