@@ -203,7 +203,7 @@ describe('answers over the shipped knowledge', () => {
     // Every word is the article's own: nothing to say otherwise.
     expect(shipped.ask('How do I join the class action?')).toMatchObject({ kind: 'no-match', missingWords: [] });
     // The article tells of Hastings joining Facebook's board and of the suit, never what a reader may do.
-    for (const question of ['can I join the lawsuit', 'am I part of the lawsuit?', 'how can I sign up for the lawsuit']) expect(shipped.ask(question).kind).toBe('no-match');
+    for (const question of ['can I join the lawsuit', 'am I part of the lawsuit?', 'how can I sign up for the lawsuit', 'what should I do if I used facebook messenger']) expect(shipped.ask(question).kind).toBe('no-match');
     // "the ongoing challenges tech companies face" is not the case.
     expect(shipped.ask('is this case still ongoing?').kind).toBe('no-match');
   });

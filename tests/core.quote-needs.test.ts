@@ -49,6 +49,7 @@ describe('quoteShortfall', () => {
     ['Can I join the lawsuit?', 'Shortly after Hastings joined Facebook’s board, the companies inked an agreement.', 'decisive'],
     ['am I part of the lawsuit', 'Filed in April as part of a major anti-trust case against Meta.', 'decisive'],
     ['do i have to credit zlib if i ship node with it?', 'Node ships zlib.', 'decisive'],
+    ['what should I do if I used facebook messenger?', 'The companies inked an Inbox API agreement.', 'decisive'],
     ['Can I sell copies of the program?', 'You may charge any price or no price for each copy that you convey.', 'none'],
     ['Can we bundle BSD code in our product?', 'Redistribution and use in source and binary forms are permitted provided that the notice is retained.', 'none'],
     ['Who do I contact for the source code?', 'Write to the company at its address.', 'none'],

@@ -127,8 +127,8 @@ const MONEY = /[$€£¥]|\b(?:dollars?|euros?|pounds|cents?|USD|EUR|GBP|percent
 /** "How do I join …?", "How can we stop …?": asks for a way to do something, which its verb names. */
 const METHOD_QUESTION = /^\s*how (?:do|does|can|could|should|would|might|may|must) (?:i|we|you|one)\s+([\p{L}'’-]+)/iu;
 
-/** "Can I join the lawsuit?", "am I part of it?", "do we have to credit zlib?": asks what the asker may, must or can do. */
-const ASKS_ABOUT_ASKER = /\b(?:can|could|may)\s+(?:i|we)\b|\bam\s+i\b|\b(?:do|does|must|should)\s+(?:i|we)\s+(?:have|need)\s+to\b|\b(?:i|we)\s+(?:can|could|may|have to|need to)\b/i;
+/** "Can I join the lawsuit?", "am I part of it?", "should I …", "do we have to credit zlib?": asks what the asker may, must or can do. */
+const ASKS_ABOUT_ASKER = /\b(?:can|could|may|should)\s+(?:i|we)\b|\bam\s+i\b|\b(?:do|does|must|should)\s+(?:i|we)\s+(?:have|need)\s+to\b|\b(?:i|we)\s+(?:can|could|may|have to|need to)\b/i;
 /** A text that speaks to its reader ("you may"), to anyone ("any person obtaining a copy") or sets a rule ("must", "are permitted"). */
 const SPEAKS_TO_READER = /\b(?:you|your|yours|yourself|any person|anyone|anybody|whoever|licensee|recipient|must|shall|may|permitted|permission|entitled to|eligible|required to|obliged to|allowed to)\b/i;
 
