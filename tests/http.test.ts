@@ -150,7 +150,11 @@ describe('createHttpServer', () => {
     /** A route that records the size of each body it is handed. */
     function sizeRecorder(): { route: Route; sizes: number[] } {
       const sizes: number[] = [];
-      return { sizes, route: { method: 'POST', path: '/in', handle: (_req, res, rawBody) => void (sizes.push(rawBody.length), res.end('ok')) } };
+      const handle: Route['handle'] = (_req, res, rawBody) => {
+        sizes.push(rawBody.length);
+        res.end('ok');
+      };
+      return { sizes, route: { method: 'POST', path: '/in', handle } };
     }
 
     /** POSTs `total` bytes as chunks of one reused 64 KiB buffer, without a content-length (chunked encoding). */
@@ -226,7 +230,14 @@ describe('createHttpServer', () => {
     it('logs no error when a client hangs up half-way through its body', async () => {
       const logger = createRecordingLogger();
       const calls: number[] = [];
-      const route: Route = { method: 'POST', path: '/in', handle: (_req, res) => void (calls.push(1), res.end('ok')) };
+      const route: Route = {
+        method: 'POST',
+        path: '/in',
+        handle: (_req, res) => {
+          calls.push(1);
+          res.end('ok');
+        },
+      };
       const { port } = await start({ logger, routes: [route] });
       await raw(port, 'POST /in HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\nabc', { hangUp: true });
       await logger.waitFor((e) => e.level === 'error' || e.message === 'request abandoned: the client closed the connection before sending the whole body');

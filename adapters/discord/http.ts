@@ -3,6 +3,7 @@ import type { KeyObject } from 'node:crypto';
 import type { APIInteractionResponse } from 'discord.js';
 import { throttledWarning } from '../logging/throttled-warning.js';
 import type { Route } from '../platform.js';
+import type { FirstResponse } from './api.js';
 import type { Logger } from './core.js';
 import type { InteractionHandler } from './handler.js';
 import { INTERACTION, RESPONSE, type RawInteraction } from './interaction.js';
@@ -120,11 +121,12 @@ export function createInteractionsRoute(options: HttpRouteOptions): Route {
         return;
       }
       let responded = false;
-      const respond = async (body: APIInteractionResponse): Promise<void> => {
+      const respond = async (body: APIInteractionResponse): Promise<FirstResponse> => {
         if (responded) throw new Error('discord interaction already answered over HTTP');
         responded = true;
         // Thrown so the handler logs the lost interaction and counts it, instead of waiting forever.
         if (!(await sendJson(res, 200, body))) throw new Error('discord closed the interaction request before the first response was sent (it waits 3 s)');
+        return 'sent';
       };
       const work = handler(interaction, respond).finally(async () => {
         // The handler always answers; this only guards against a path that forgot to.

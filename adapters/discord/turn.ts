@@ -4,7 +4,7 @@ import { RESPONSE, type RawInteraction } from './interaction.js';
 import { EPHEMERAL_FLAG, toNotice, type DiscordMessage } from './render.js';
 
 /** Sends the first response: the HTTP response body in HTTP mode, the callback endpoint in gateway mode. */
-export type Respond = (body: APIInteractionResponse) => Promise<FirstResponse | void>;
+export type Respond = (body: APIInteractionResponse) => Promise<FirstResponse>;
 
 /** Edits may not carry the ephemeral flag: the deferral already decided who sees the message. */
 function forEdit(message: DiscordMessage): DiscordMessage {
@@ -30,7 +30,7 @@ export class Turn {
     await this.firstResponse(body);
   }
 
-  private async firstResponse(body: APIInteractionResponse): Promise<FirstResponse | void> {
+  private async firstResponse(body: APIInteractionResponse): Promise<FirstResponse> {
     const response = await this.respond(body);
     // Only once delivered: until then no `@original` exists, so an apology must be a first response too.
     this.acknowledged = true;
