@@ -42,7 +42,7 @@ export interface AnswerOptions {
 
 /** Question → candidates → rerank → best sentences → excerpts, or no-match. Same input, same answer. */
 export function answerQuestion(corpus: Corpus, question: string, options: AnswerOptions = {}): Answer {
-  const trimmed = cleanQuestion(question).slice(0, MAX_QUESTION_CHARS);
+  const trimmed = cleanQuestion(question, MAX_QUESTION_CHARS);
   // Analysed as written out and said plainly; answered to as typed.
   const asked = withIdiomsSaidPlainly(withoutChatFrame(withChatSpellingsWrittenOut(trimmed)));
   const paragraph = paragraphAsked(asked);

@@ -8,12 +8,23 @@ const INVISIBLE = /[\u00AD\u180E\u200B\u200C\u200E\u200F\u202A-\u202E\u2060-\u20
 
 /**
  * What the user typed, as the search should see it: invisible characters removed, control characters as
- * spaces, whitespace collapsed. Empty when nothing visible is left, so a blank-looking question gets the
- * "please type a question" notice instead of a no-match answer.
+ * spaces, whitespace collapsed, at most `maxChars` UTF-16 units. Empty when nothing visible is left, so a
+ * blank-looking question gets the "please type a question" notice instead of a no-match answer.
  */
-export function cleanQuestion(raw: string): string {
-  const text = raw.replace(INVISIBLE, '').replace(/\p{Cc}/gu, ' ').replace(/\s+/g, ' ').trim();
+export function cleanQuestion(raw: string, maxChars = Number.POSITIVE_INFINITY): string {
+  const text = cutWhole(raw.replace(INVISIBLE, '').replace(/\p{Cc}/gu, ' ').replace(/\s+/g, ' ').trim(), maxChars);
   return /^[\p{Cf}\s]*$/u.test(text) ? '' : text;
+}
+
+/**
+ * The first `maxChars` units, never ending in half of an emoji's surrogate pair nor in a space: the cut
+ * question is echoed back and kept for the report, and a lone half is stored as "�".
+ */
+function cutWhole(text: string, maxChars: number): string {
+  if (text.length <= maxChars) return text;
+  const last = text.charCodeAt(maxChars - 1);
+  const end = last >= 0xd800 && last <= 0xdbff ? maxChars - 1 : maxChars;
+  return text.slice(0, end).trimEnd();
 }
 
 /**

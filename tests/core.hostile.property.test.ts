@@ -1,0 +1,101 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_QUESTION_CHARS, MAX_QUOTE_CHARS, createPinpoint, type Answer, type Pinpoint } from '../src/index.js';
+import { expectWellFormedHighlights } from './helpers/excerpts.js';
+import { isWellFormed } from './helpers/well-formed.js';
+
+const SHIPPED = fileURLToPath(new URL('../knowledge', import.meta.url));
+
+let core: Pinpoint;
+let dataDir: string;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'pinpoint-hostile-'));
+  // On disk, as the bot runs: the report keeps no-match questions in SQLite, which stores UTF-8.
+  core = await createPinpoint({ knowledgeDir: SHIPPED, dataDir });
+});
+
+afterAll(async () => {
+  await core?.close();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+// What a hostile or careless user types: case words, legal tokens, mention syntax, markdown, and the
+// characters that break naive text handling (invisible, bidi, combining, astral, control, lone halves).
+const PIECES = [
+  'Netflix', 'Facebook', 'DMs', 'private messages', 'What', 'did', 'who', '?', 'complaint', 'Inbox API',
+  '12(b)(6)', '(b)(6)', '§', '§§ 1030(a)(2)', '¶ 42', '$725', '1.2.3.4', '3:20-cv-08570-JD', '163-273(a)(1)', 'U.S.', '5th',
+  '@everyone', '@here', '<@123>', '<@&456>', '<#789>', '<!channel>', '<!here>', '<!subteam^S1>', '＠everyone', '@\u200Beveryone',
+  '**', '__', '~~', '`', '```', '||', '> ', '# ', '- ', '1. ', '[x](https://evil.example)', '<https://evil.example|x>', '&amp;', '&', '\\',
+  '\u200B', '\u200D', '\u00AD', '\u202E', '\u2066', '\uFEFF', '\u0301', '\u0000', '\u0007', '\u001B[31m', '\r\n', '\t', '\u2028',
+  '🙂', '👨‍👩‍👧', '🇺🇸', '\uD83D', '\uDE00', 'שלום', 'مرحبا', '東京', 'İ', 'ß', 'ﬁ', "O'Brien’s", "'", '’',
+];
+
+const piece = fc.oneof(
+  { weight: 4, arbitrary: fc.constantFrom(...PIECES) },
+  { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 8 }) },
+  // Long runs of one piece: catastrophic backtracking and walls of text past the question limit.
+  { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...PIECES), fc.integer({ min: 2, max: 400 })).map(([text, times]) => text.repeat(times)) },
+);
+
+const hostileQuestion = fc
+  .tuple(fc.array(piece, { maxLength: 25 }), fc.constantFrom(' ', '', '  ', '\n', '\u00A0'))
+  .map(([pieces, gap]) => pieces.join(gap));
+
+/** A well-formed answer: quotes are exact text of their documents, highlights inside them, the echo is clean. */
+function expectWellFormed(question: string, answer: Answer): void {
+  expect(['excerpts', 'no-match']).toContain(answer.kind);
+  expect(answer.question.length).toBeLessThanOrEqual(MAX_QUESTION_CHARS);
+  expect(answer.question).toBe(answer.question.trim());
+  expect(answer.question).not.toMatch(/\p{Cc}|[\u200B\u202A-\u202E\u2066-\u2069\uFEFF]/u);
+  // Half an emoji is shown as "�" wherever the question is echoed or stored.
+  if (isWellFormed(question)) expect(isWellFormed(answer.question), JSON.stringify(answer.question.slice(-4))).toBe(true);
+  if (answer.kind === 'no-match') {
+    expect(answer.suggestions.length).toBeGreaterThan(0);
+    return;
+  }
+  expect(answer.excerpts.length).toBeGreaterThan(0);
+  for (const excerpt of answer.excerpts) {
+    const view = core.passage(excerpt.passageId);
+    expect(view).toBeDefined();
+    expect(view!.document.text.slice(excerpt.start, excerpt.start + excerpt.quote.length)).toBe(excerpt.quote);
+    expect(excerpt.quote.length).toBeGreaterThan(0);
+    expect(excerpt.quote.length).toBeLessThanOrEqual(MAX_QUOTE_CHARS);
+    expectWellFormedHighlights(excerpt);
+  }
+}
+
+describe('hostile questions over the shipped knowledge (property)', () => {
+  it('answers any question with a well-formed answer, the same one each time', () => {
+    fc.assert(
+      fc.property(hostileQuestion, (question) => {
+        const answer = core.ask(question);
+        expectWellFormed(question, answer);
+        expect(core.ask(question)).toEqual(answer);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('questions longer than the limit', () => {
+  it.each([
+    ['an emoji', `${'x'.repeat(MAX_QUESTION_CHARS - 1)}🙂 and more`, 'x'.repeat(MAX_QUESTION_CHARS - 1)],
+    ['a space', `Did Netflix read DMs ${'x'.repeat(MAX_QUESTION_CHARS - 22)} tail`, `Did Netflix read DMs ${'x'.repeat(MAX_QUESTION_CHARS - 22)}`],
+  ])('cuts the question whole where the limit falls inside %s', (_where, question, cut) => {
+    const answer = core.ask(question);
+    expect(answer.question).toBe(cut);
+    expect(isWellFormed(answer.question)).toBe(true);
+  });
+
+  it('keeps a cut no-match question for the report as it was asked, without "�"', () => {
+    const question = `${'q'.repeat(MAX_QUESTION_CHARS - 1)}🙂 and more`;
+    const scope = { platform: 'discord', server: 'report-server', channel: 'c1' };
+    expect(core.ask(question, { scope }).kind).toBe('no-match');
+    expect(core.answers.noMatchReport(5, scope).map((entry) => entry.question)).toEqual(['q'.repeat(MAX_QUESTION_CHARS - 1)]);
+  });
+});
