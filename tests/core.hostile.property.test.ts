@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_QUESTION_CHARS, MAX_QUOTE_CHARS, createPinpoint, type Answer, type Pinpoint } from '../src/index.js';
+import { MAX_QUESTION_CHARS, MAX_QUOTE_CHARS, cleanQuestion, createPinpoint, type Answer, type Pinpoint } from '../src/index.js';
 import { expectWellFormedHighlights } from './helpers/excerpts.js';
 import { isWellFormed } from './helpers/well-formed.js';
 
@@ -31,7 +31,7 @@ const PIECES = [
   '12(b)(6)', '(b)(6)', '§', '§§ 1030(a)(2)', '¶ 42', '$725', '1.2.3.4', '3:20-cv-08570-JD', '163-273(a)(1)', 'U.S.', '5th',
   '@everyone', '@here', '<@123>', '<@&456>', '<#789>', '<!channel>', '<!here>', '<!subteam^S1>', '＠everyone', '@\u200Beveryone',
   '**', '__', '~~', '`', '```', '||', '> ', '# ', '- ', '1. ', '[x](https://evil.example)', '<https://evil.example|x>', '&amp;', '&', '\\',
-  '\u200B', '\u200D', '\u00AD', '\u202E', '\u2066', '\uFEFF', '\u0301', '\u0000', '\u0007', '\u001B[31m', '\r\n', '\t', '\u2028',
+  '\u200B', '\u200D', '\u00AD', '\u202E', '\u2066', '\uFEFF', '\u061C', '\u034F', '\u3164', '\u0301', '\u0000', '\u0007', '\u001B[31m', '\r\n', '\t', '\u2028',
   '🙂', '👨‍👩‍👧', '🇺🇸', '\uD83D', '\uDE00', 'שלום', 'مرحبا', '東京', 'İ', 'ß', 'ﬁ', "O'Brien’s", "'", '’',
 ];
 
@@ -51,7 +51,7 @@ function expectWellFormed(question: string, answer: Answer): void {
   expect(['excerpts', 'no-match']).toContain(answer.kind);
   expect(answer.question.length).toBeLessThanOrEqual(MAX_QUESTION_CHARS);
   expect(answer.question).toBe(answer.question.trim());
-  expect(answer.question).not.toMatch(/\p{Cc}|[\u200B\u202A-\u202E\u2066-\u2069\uFEFF]/u);
+  expect(answer.question).not.toMatch(/\p{Cc}|[\u034F\u061C\u200B\u202A-\u202E\u2066-\u2069\u3164\uFEFF]/u);
   // Half an emoji is shown as "�" wherever the question is echoed or stored.
   if (isWellFormed(question)) expect(isWellFormed(answer.question), JSON.stringify(answer.question.slice(-4))).toBe(true);
   if (answer.kind === 'no-match') {
@@ -97,5 +97,18 @@ describe('questions longer than the limit', () => {
     const scope = { platform: 'discord', server: 'report-server', channel: 'c1' };
     expect(core.ask(question, { scope }).kind).toBe('no-match');
     expect(core.answers.noMatchReport(5, scope).map((entry) => entry.question)).toEqual(['q'.repeat(MAX_QUESTION_CHARS - 1)]);
+  });
+});
+
+describe('invisible characters in a question', () => {
+  it('answers a question with an Arabic letter mark, a grapheme joiner or a Hangul filler inside its words as if typed plainly', () => {
+    const typed = core.ask('Did Netflix read Facebook private messages?');
+    expect(typed.kind).toBe('excerpts');
+    const pasted = core.ask('Did Net\u061Cflix read Face\u034Fbook pri\u3164vate messages?\u061C');
+    expect(pasted).toEqual(typed);
+  });
+
+  it.each([['\u3164'], ['\u115F\u1160'], ['\uFFA0 \u17B4'], ['\u061C\u034F']])('reads %j, which shows nothing, as no question', (question) => {
+    expect(cleanQuestion(question)).toBe('');
   });
 });

@@ -1,10 +1,12 @@
 /**
- * Characters that show nothing and join no words: zero-width spaces, soft hyphen, word joiner, BOM and
- * bidi controls. Text pasted from PDFs and web pages carries them inside words ("Net\u200Bflix"), which
- * would split the word for the search; bidi controls could also reorder the question echoed back.
+ * Characters that show nothing and join no words: zero-width spaces, soft hyphen, word joiner, BOM, the
+ * combining grapheme joiner, Hangul and Khmer fillers, and bidi controls (the Arabic letter mark among them).
+ * Text pasted from PDFs and web pages carries them inside words ("Net\u200Bflix"), which would split the
+ * word for the search; bidi controls could also reorder the question echoed back.
  * The zero-width joiner (U+200D) stays: emoji sequences need it.
  */
-const INVISIBLE = /[\u00AD\u180E\u200B\u200C\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+// The grapheme joiner and the Khmer fillers are combining marks, so they are alternatives rather than class members.
+const INVISIBLE = /\u034F|\u17B4|\u17B5|[\u00AD\u061C\u115F\u1160\u180E\u200B\u200C\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\u3164\uFEFF\uFFA0]/g;
 
 /**
  * What the user typed, as the search should see it: invisible characters removed, control characters as
