@@ -418,8 +418,18 @@ describe('analyzer', () => {
 
   describe('words', () => {
     // The scan stands in for this pattern (without a match object per word); it must find the same words.
-    const WORD_PATTERN = /[\p{L}\p{N}]+(?:['’]\p{L}+)*/gu;
+    const WORD_PATTERN = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:['’]\p{L}[\p{L}\p{M}]*)*/gu;
     const CHARACTERS = ['a', 'Z', '9', "'", '’', ' ', '.', '-', 'é', 'ß', '日', '½', 'Ⅻ', '𝒜', '𝟙', '\ud800', '\udc00', '_', '\u0301', 'ǅ', '\n', '§'];
+
+    // Decomposed text (macOS, PDFs) writes "ü" as "u" and a combining diaeresis: the mark is part of the word.
+    it.each([
+      ['Zu\u0308rich', 'Zürich'],
+      ['cafe\u0301 de\u0301cor', 'café décor'],
+      ["O'Bri\u0308en’s", "O'Brïen’s"],
+    ])('reads %j, with combining marks, as %j', (decomposed, composed) => {
+      expect(plain.terms(decomposed)).toEqual(plain.terms(composed));
+      expect(plain.tokens(decomposed).map((token) => decomposed.slice(token.start, token.end))).toEqual([...decomposed.split(/\s+/)]);
+    });
 
     it('finds each word where the word pattern does, in any mix of scripts, marks and apostrophes', () => {
       fc.assert(

@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { answerQuestion } from '../src/answer/answer.js';
 import { MAX_QUESTION_CHARS, MAX_QUOTE_CHARS, cleanQuestion, createPinpoint, type Answer, type Pinpoint } from '../src/index.js';
+import { corpusOfParagraphs } from './helpers/corpus.js';
 import { expectWellFormedHighlights } from './helpers/excerpts.js';
 import { isWellFormed } from './helpers/well-formed.js';
 
@@ -110,5 +112,24 @@ describe('invisible characters in a question', () => {
 
   it.each([['\u3164'], ['\u115F\u1160'], ['\uFFA0 \u17B4'], ['\u061C\u034F']])('reads %j, which shows nothing, as no question', (question) => {
     expect(cleanQuestion(question)).toBe('');
+  });
+});
+
+describe('combining marks', () => {
+  const composed = 'The settlement was approved by the court in Zürich after the hearing on damages.';
+  const decomposed = composed.normalize('NFD');
+  const others = ['Another paragraph about the weather in Geneva and the lake.', 'A third paragraph on procedure and motions to dismiss.'];
+
+  // macOS and PDF text often write "ü" as "u" plus a combining diaeresis; readers type it either way.
+  it.each([
+    ['a decomposed question', composed, 'Zu\u0308rich'],
+    ['a question', decomposed, 'Zürich'],
+  ])('finds a word %s spells with other marks than the document', async (_what, document, question) => {
+    const corpus = await corpusOfParagraphs([document, ...others]);
+    const answer = answerQuestion(corpus, question);
+    expect(answer.kind).toBe('excerpts');
+    const [first] = answer.kind === 'excerpts' ? answer.excerpts : [];
+    expect(first!.quote).toBe(document);
+    expect(first!.highlights.map(([start, end]) => first!.quote.slice(start, end))).toEqual([document.includes('Zürich') ? 'Zürich' : 'Zu\u0308rich']);
   });
 });

@@ -1,14 +1,19 @@
 /**
- * Finds the words the analyzer reads, as `/[\p{L}\p{N}]+(?:['’]\p{L}+)*\/u` would, without the match
- * object a regular expression allocates per word: tokenising the passages an answer reads was most of
- * what it allocated, and every allocation brings the next garbage collection, a pause, closer.
+ * Finds the words the analyzer reads, as `/[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:['’]\p{L}[\p{L}\p{M}]*)*\/u` would,
+ * without the match object a regular expression allocates per word: tokenising the passages an answer reads
+ * was most of what it allocated, and every allocation brings the next garbage collection, a pause, closer.
+ * Combining marks belong to the word they follow: "Zu\u0308rich" (decomposed, as macOS and PDFs often write
+ * it) is one word, read like "Zürich", not "Zu" and "rich".
  */
 
 const NONE = 1;
 const DIGIT = 2;
 const LETTER = 3;
+/** A combining mark: continues a word, never starts one. */
+const MARK = 4;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const ANY_LETTER = /\p{L}/u;
+const ANY_MARK = /\p{M}/u;
 /** Each Basic Multilingual Plane character's class, looked up once (0: not yet). */
 const bmpClass = new Uint8Array(0x10000);
 
@@ -19,7 +24,7 @@ function classOf(codePoint: number): number {
   }
   if (codePoint < 0x10000 && bmpClass[codePoint] !== 0) return bmpClass[codePoint]!;
   const char = String.fromCodePoint(codePoint);
-  const found = ANY_LETTER.test(char) ? LETTER : LETTER_OR_DIGIT.test(char) ? DIGIT : NONE;
+  const found = ANY_LETTER.test(char) ? LETTER : LETTER_OR_DIGIT.test(char) ? DIGIT : ANY_MARK.test(char) ? MARK : NONE;
   if (codePoint < 0x10000) bmpClass[codePoint] = found;
   return found;
 }
@@ -31,13 +36,14 @@ const isApostrophe = (code: number): boolean => code === 39 || code === 0x2019;
 export function nextWordStart(text: string, from: number): number {
   for (let at = from; at < text.length; ) {
     const codePoint = text.codePointAt(at)!;
-    if (classOf(codePoint) !== NONE) return at;
+    const found = classOf(codePoint);
+    if (found !== NONE && found !== MARK) return at;
     at += width(codePoint);
   }
   return -1;
 }
 
-/** Where the word starting at `start` ends: letters and digits, then any "'s", "’t" or "'Brien" parts. */
+/** Where the word starting at `start` ends: letters, digits and their marks, then any "'s", "’t" or "'Brien" parts. */
 export function wordEnd(text: string, start: number): number {
   let at = start;
   while (at < text.length) {
@@ -49,7 +55,9 @@ export function wordEnd(text: string, start: number): number {
     let after = at + 1;
     while (after < text.length) {
       const codePoint = text.codePointAt(after)!;
-      if (classOf(codePoint) !== LETTER) break;
+      const found = classOf(codePoint);
+      // A part starts with a letter; marks may follow it.
+      if (found !== LETTER && (found !== MARK || after === at + 1)) break;
       after += width(codePoint);
     }
     if (after === at + 1) break;
