@@ -296,6 +296,13 @@ describe('toDiscordMessage', () => {
     expect(message?.components[1]?.components.map((b) => b.emoji?.name)).toEqual(['👍', '👎']);
   });
 
+  it('cuts a long title without keeping half of an escape, which would show a stray backslash', () => {
+    const [message] = toDiscordMessage({ ...answer, question: '*'.repeat(300) }, { stats, answerId: 'abc' });
+    const title = message?.embeds[0]?.title ?? '';
+    expect(title.length).toBeLessThanOrEqual(DISCORD_LIMITS.embedTitle);
+    expect(title).toMatch(/^(?:\\\*)+…$/);
+  });
+
   it('puts 👍/👎 on a row of their own, for the page shown, and none without an answer id', () => {
     const [paged] = toDiscordMessage(answer, { stats, answerId: 'abc', offset: 3, hasMore: true, private: true });
     expect(paged?.components.map((row) => row.components.map((b) => b.custom_id))).toEqual([

@@ -127,7 +127,7 @@ export function packBlocks(blocks: string[], options: PackOptions): DiscordMessa
   }
   if (current !== '' || descriptions.length === 0) descriptions.push(current);
 
-  const title = truncate(options.title, DISCORD_LIMITS.embedTitle);
+  const title = cutMarkdown(options.title, DISCORD_LIMITS.embedTitle);
   const embeds: APIEmbed[] = descriptions.map((description, i) => {
     const embed: APIEmbed = { color: options.color };
     if (i === 0) embed.title = title;
