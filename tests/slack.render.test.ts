@@ -309,6 +309,22 @@ describe('toSlackContext', () => {
   });
 });
 
+describe('toSlackContext, long passages', () => {
+  it('cuts a passage too long for one section near the section limit, not at a fifth of it', () => {
+    const found = core.ask('DM export for Netflix');
+    if (found.kind !== 'excerpts') throw new Error('fixture should answer');
+    const [view] = core.context(found.excerpts[0]!.passageId, 0);
+    const long = { ...view!, passage: { ...view!.passage, text: 'Netflix & Meta. '.repeat(200) } };
+    const { blocks } = toSlackContext([long], long.passage.id);
+    const [, quoted] = texts(blocks);
+    expect(quoted!.length).toBeLessThanOrEqual(SLACK_LIMITS.sectionText);
+    expect(quoted!.length).toBeGreaterThan(SLACK_LIMITS.sectionText - 100);
+    expect(quoted).toMatch(/^> Netflix &amp; Meta\. .*…$/);
+    // Cut between escapes, never inside one.
+    expect(quoted).not.toMatch(/&[a-z]*…$/);
+  });
+});
+
 describe('toSlackHome', () => {
   it('lists pins and documents within the view limits', () => {
     const pins = Array.from({ length: 120 }, (_, i) => ({

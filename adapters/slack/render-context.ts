@@ -36,8 +36,7 @@ export function toSlackContext(views: readonly PassageView[], focusPassageId: st
 }
 
 function passageBlocks(view: PassageView, isFocus: boolean): KnownBlock[] {
-  const room = SLACK_LIMITS.sectionText - 100;
-  let text = escapeMrkdwn(view.passage.text);
-  if (text.length > room) text = escapeMrkdwn(truncate(view.passage.text, Math.floor(room / 5)));
+  // A passage over the section limit is cut by `sectionBlock`, which never splits an escape.
+  const text = escapeMrkdwn(view.passage.text);
   return [sectionBlock(isFocus ? blockQuote(text) : text), contextBlock(citationText(view.citation))];
 }
