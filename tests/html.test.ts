@@ -59,6 +59,35 @@ describe('extractHtml', () => {
     expect(text).toBe('The final order.\n\nSecond one.');
   });
 
+  // HTML lets a page leave out <html>, <head> and <body>; linkedom then left the text outside the body, or built no document.
+  it.each([
+    ['no <html>, <head> or <body> tags', '<!DOCTYPE html><title>Order on the motion</title><meta property="og:url" content="https://example.org/a"><p>The court granted the motion in part.</p><p>The rest is denied.</p>'],
+    ['no <body> tag', '<html><head><title>Order on the motion</title><link rel="canonical" href="https://example.org/a"></head><p>The court granted the motion in part.</p><p>The rest is denied.</p></html>'],
+    ['a <head> but no <html> tag', '<head><title>Order on the motion</title><meta property="og:url" content="https://example.org/a"></head><body><p>The court granted the motion in part.</p><p>The rest is denied.</p></body>'],
+  ])('reads the text and head of a page with %s', (_label, html) => {
+    const { text, meta } = extractHtml(html, 'x.html');
+    expect(text).toBe('The court granted the motion in part.\n\nThe rest is denied.');
+    expect(meta).toEqual({ title: 'Order on the motion', url: 'https://example.org/a' });
+  });
+
+  it('reads a copied fragment and plain text saved as .html', () => {
+    expect(extractHtml('<header>Order</header>\n<p>The court granted the motion.</p>', 'x.html').text).toBe('Order\n\nThe court granted the motion.');
+    expect(extractHtml('The court granted the motion.', 'x.html').text).toBe('The court granted the motion.');
+  });
+
+  it.each([
+    ['an empty file', ''],
+    ['a file of blank lines', '\n\n'],
+    ['only a doctype', '<!DOCTYPE html>'],
+  ])('names the file when it is %s, rather than crash', (_label, html) => {
+    expect(() => extractHtml(html, 'knowledge/empty.html')).toThrow(
+      new PinpointError(
+        'DOCUMENT_INVALID',
+        'pinpoint: knowledge/empty.html has no readable text; save the article page itself (not a login or cookie page) or add a .md copy',
+      ),
+    );
+  });
+
   it('throws DOCUMENT_INVALID when the page has no readable text', () => {
     const html = '<html><head><script>var x = 1;</script></head><body><nav>Home</nav></body></html>';
     expect(() => extractHtml(html, 'knowledge/empty.html')).toThrow(

@@ -156,13 +156,36 @@ function collectParagraphs(root: DomNode): string[] {
   return paragraphs;
 }
 
+const HTML_TAG = /<html(?:\s[^>]*)?>/i;
+const BODY_TAG = /<body(?:\s[^>]*)?>/i;
+const HEAD_ELEMENT = /<head(?:\s[^>]*)?>([\s\S]*?)<\/head\s*>/i;
+/** Tags a page may leave out and that `withDocumentTags` writes anew (not "<header>" or "<bodyguard>"). */
+const DOCUMENT_TAGS = /<!doctype[^>]*>|<\/?(?:html|body)(?:\s[^>]*)?>|<\/?head(?:\s[^>]*)?>/gi;
+/** What a page without <head> may open with and belongs to its head: title, meta, links, styles, scripts, comments. */
+const LEADING_HEAD_CONTENT =
+  /^(?:\s+|<!--[\s\S]*?-->|<title(?:\s[^>]*)?>[\s\S]*?<\/title\s*>|<(?:meta|link|base)\b[^>]*>|<(?:style|script)(?:\s[^>]*)?>[\s\S]*?<\/(?:style|script)\s*>)*/i;
+
+/**
+ * The page with its <html>, <head> and <body> tags, which HTML lets a page leave out ("<title>…</title><p>…",
+ * a copied fragment, plain text): browsers imply them, but linkedom then puts the text outside the body or
+ * builds no document at all, and the page would be refused as having no text, or crash the load.
+ */
+function withDocumentTags(html: string): string {
+  if (HTML_TAG.test(html) && BODY_TAG.test(html)) return html;
+  const head = HEAD_ELEMENT.exec(html)?.[1] ?? '';
+  const rest = html.replace(HEAD_ELEMENT, '').replace(DOCUMENT_TAGS, '');
+  const leading = LEADING_HEAD_CONTENT.exec(rest)?.[0] ?? '';
+  return `<!DOCTYPE html><html><head>${head}${leading}</head><body>${rest.slice(leading.length)}</body></html>`;
+}
+
 /**
  * Extracts the readable article text of a saved HTML page. Metadata comes from the page head: og:title
  * (else Readability's cleaned <title>), og:url (else the canonical link), and the published time
  * (article:published_time, datePublished, <meta name="date">, <time datetime>) as an ISO date.
  * Throws DOCUMENT_INVALID when no readable text is left.
  */
-export function extractHtml(html: string, fileLabel: string): ExtractedText {
+export function extractHtml(source: string, fileLabel: string): ExtractedText {
+  const html = withDocumentTags(source);
   const { document } = parseHTML(html) as unknown as { document: DomDocument };
   const meta = readMeta(document);
   const pageTitle = document.title;
