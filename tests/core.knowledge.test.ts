@@ -183,6 +183,35 @@ describe('loadKnowledge', () => {
     });
   });
 
+  describe('a pack.yaml that is not UTF-8 text', () => {
+    // Read leniently, a Latin-1 "Café" alias became "Caf\uFFFD" and silently never matched the text.
+    it.each([
+      ['Latin-1 text', Buffer.from('name: Doe v. Acme\naliases:\n  - [Caf\u00e9 Rouge, the restaurant]\n', 'latin1'), 'pinpoint: {file}:3: not UTF-8 text (Latin-1 or Windows-1252?); save the file as UTF-8'],
+      ['UTF-16 text', Buffer.from('\uFEFFname: Doe v. Acme\n', 'utf16le'), 'pinpoint: {file} is UTF-16 text; save it as UTF-8 plain text or remove it'],
+      ['binary bytes', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x14]), 'pinpoint: {file} is not text (it holds NUL bytes: a binary file?); save it as UTF-8 plain text or remove it'],
+    ])('stops with PACK_INVALID naming the file and the fix for %s', async (_label, bytes, message) => {
+      const dir = folder({ 'a.md': 'Text.', 'pack.yaml': bytes });
+      const error = await loadError(dir);
+      expect(error.code).toBe('PACK_INVALID');
+      expect(error.message).toBe(message.replace('{file}', join(dir, 'pack.yaml')));
+    });
+
+    it('stops with PACK_INVALID naming a pack.yaml that is a folder', async () => {
+      const dir = folder({ 'a.md': 'Text.', 'pack.yaml/notes.md': 'Not a pack.' });
+      const error = await loadError(dir);
+      expect(error.code).toBe('PACK_INVALID');
+      expect(error.message).toBe(`pinpoint: ${join(dir, 'pack.yaml')} is a folder; make it a readable YAML file or remove it`);
+    });
+
+    it('reads a UTF-8 pack.yaml with a byte-order mark and CRLF line ends, and counts its lines', async () => {
+      const dir = folder({ 'a.md': 'Text.', 'pack.yaml': '\uFEFFname: Caf\u00e9\r\naliases:\r\n  - [Meta, Facebook]\r\n  - [one]\r\n' });
+      const error = await loadError(dir);
+      expect(error.message).toBe(`pinpoint: ${join(dir, 'pack.yaml')}:4: "aliases" item 2: an alias group needs at least two phrases`);
+      const fixed = folder({ 'a.md': 'Text.', 'pack.yaml': '\uFEFFname: Caf\u00e9\r\naliases:\r\n  - [Meta, Facebook]\r\n' });
+      expect((await loadKnowledge(fixed)).manifest).toMatchObject({ name: 'Caf\u00e9', aliases: [['Meta', 'Facebook']] });
+    });
+  });
+
   describe('the fixture pack', () => {
     it('loads documents from subfolders in path order, ignoring dot and underscore files', async () => {
       const pack = await loadKnowledge(FIXTURE);

@@ -10,7 +10,7 @@ import { PACK_FILE, readPackManifest } from './pack.js';
 import { extractPdf } from './pdf.js';
 import { documentMetaSchema, type PackManifest } from './schema.js';
 import { simpleFrontMatter } from './simple-front-matter.js';
-import { strictUtf8 } from './utf8.js';
+import { decodeTextFile } from './utf8.js';
 import { parseYamlBlock } from './yaml-block.js';
 
 export interface KnowledgePack {
@@ -34,7 +34,7 @@ type Reader = (bytes: Buffer, file: string) => Promise<ReadFile>;
 const frontMatterSchema = documentMetaSchema.partial();
 
 const readText: Reader = async (bytes, file) => {
-  const source = normalizeNewlines(decodeText(bytes, file));
+  const source = normalizeNewlines(decodeTextFile(bytes, file, 'DOCUMENT_INVALID'));
   const split = splitFrontMatter(source, file);
   if (split.yaml === undefined) return { text: split.body, meta: {}, warnings: [] };
   const simple = simpleFrontMatter(split.yaml);
@@ -60,24 +60,6 @@ const READERS: Record<string, Reader> = {
 };
 
 export const SUPPORTED_EXTENSIONS = Object.keys(READERS);
-
-/**
- * A .md/.txt file as UTF-8 text. A file with NUL bytes is binary (a misnamed Word file, an image) or
- * UTF-16, and one that is not valid UTF-8 would be quoted with replacement characters: both stop the load
- * naming the file and the fix, instead of indexing garbage.
- */
-function decodeText(bytes: Buffer, file: string): string {
-  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
-  if (utf16 || bytes.includes(0)) {
-    const what = utf16 ? 'is UTF-16 text' : 'is not text (it holds NUL bytes: a binary file?)';
-    throw new PinpointError('DOCUMENT_INVALID', `pinpoint: ${file} ${what}; save it as UTF-8 plain text or remove it`);
-  }
-  const text = strictUtf8(bytes);
-  if (text !== undefined) return text;
-  const lenient = bytes.toString('utf8');
-  const line = lenient.slice(0, lenient.indexOf('\uFFFD')).split('\n').length;
-  throw new PinpointError('DOCUMENT_INVALID', `pinpoint: ${file}:${line}: not UTF-8 text (Latin-1 or Windows-1252?); save the file as UTF-8`);
-}
 
 /**
  * What named the knowledge folder, so the fix for a missing one points at it: an environment variable

@@ -1,3 +1,5 @@
+import { PinpointError } from '../errors.js';
+
 const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
 
 /** The bytes as text when they are valid UTF-8 (a leading BOM dropped); undefined when they are not. */
@@ -7,4 +9,22 @@ export function strictUtf8(bytes: Uint8Array): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * A text file (a .md/.txt document, pack.yaml) as UTF-8 text. A file with NUL bytes is binary (a misnamed
+ * Word file, an image) or UTF-16, and one that is not valid UTF-8 would be read with replacement
+ * characters: both stop the load naming the file and the fix, instead of reading garbage.
+ */
+export function decodeTextFile(bytes: Buffer, file: string, errorCode: 'DOCUMENT_INVALID' | 'PACK_INVALID'): string {
+  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  if (utf16 || bytes.includes(0)) {
+    const what = utf16 ? 'is UTF-16 text' : 'is not text (it holds NUL bytes: a binary file?)';
+    throw new PinpointError(errorCode, `pinpoint: ${file} ${what}; save it as UTF-8 plain text or remove it`);
+  }
+  const text = strictUtf8(bytes);
+  if (text !== undefined) return text;
+  const lenient = bytes.toString('utf8');
+  const line = lenient.slice(0, lenient.indexOf('\uFFFD')).split('\n').length;
+  throw new PinpointError(errorCode, `pinpoint: ${file}:${line}: not UTF-8 text (Latin-1 or Windows-1252?); save the file as UTF-8`);
 }
