@@ -330,5 +330,22 @@ describe('loadKnowledge', () => {
         `pinpoint: ${join(dir, 'a.md')} and ${join(dir, 'a.txt')} would both be document "a" (citations and pins name documents by it); rename one of them or remove the copy`,
       );
     });
+
+    // The README promised letters and digits; only a-z and 0-9 were kept, so "判决.md" and "命令.md" were both "document".
+    it('keeps the letters of any script in an id, so files named in Chinese or Russian load side by side', async () => {
+      const dir = folder({ '判决.md': 'One.', '命令 2.md': 'Two.', 'Решение суда.txt': 'Three.', 'Réponse.md': 'Four.' });
+      const ids = (await loadKnowledge(dir)).documents.map((document) => document.id).sort();
+      expect(ids).toEqual(['reponse', 'решение-суда', '判决', '命令-2'].sort());
+    });
+
+    it('gives an accented file name the same id whichever way the file system spells the accent', async () => {
+      // macOS archives spell "é" as "e" and a combining accent (NFD); most other systems as one character (NFC).
+      const composed = folder({ 'D\u00e9cision du juge.md': 'The motion is denied.' });
+      const decomposed = folder({ 'De\u0301cision du juge.md': 'The motion is denied.' });
+      const [fromComposed] = (await loadKnowledge(composed)).documents;
+      const [fromDecomposed] = (await loadKnowledge(decomposed)).documents;
+      expect(fromComposed!.id).toBe('decision-du-juge');
+      expect(fromDecomposed!.id).toBe('decision-du-juge');
+    });
   });
 });

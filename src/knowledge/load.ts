@@ -185,9 +185,15 @@ function mergeMeta(relative: string, fromFile: Partial<DocumentMeta>, fromManife
   return Object.fromEntries(Object.entries({ ...merged, title }).filter(([, value]) => value !== undefined)) as unknown as DocumentMeta;
 }
 
+/**
+ * The path's letters and digits, lower-cased, in any script ("判决书.md" → "判决书"), with accents dropped: a
+ * name copied from a Mac may spell "é" as "e" and a combining accent, and the id (and every passage id hashed
+ * from it) must not depend on which way a file system spells it.
+ */
 function documentIdOf(relative: string): string {
   const withoutExtension = relative.slice(0, relative.length - path.extname(relative).length);
-  return withoutExtension.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'document';
+  const unaccented = withoutExtension.normalize('NFKD').replace(/\p{M}+/gu, '');
+  return unaccented.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'document';
 }
 
 /**
