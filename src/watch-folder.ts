@@ -1,5 +1,6 @@
 import { watch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
+import { isEditorFile } from './knowledge/editor-files.js';
 import type { Logger } from './logger.js';
 
 /**
@@ -9,8 +10,13 @@ import type { Logger } from './logger.js';
  */
 export function watchFolder(dir: string, onChange: () => void, logger: Logger): { close(): void } {
   const absolute = path.resolve(dir);
+  // An editor's swap or backup file changes nothing the loader reads: re-indexing for it would reload the
+  // whole pack every few seconds while someone types in Vim. A name the platform does not give counts.
+  const onEvent = (_event: string, name: string | Buffer | null) => {
+    if (name === null || !isEditorFile(path.basename(name.toString()))) onChange();
+  };
   const watchContents = (): FSWatcher =>
-    watch(absolute, { recursive: true }, onChange).on('error', (error) =>
+    watch(absolute, { recursive: true }, onEvent).on('error', (error) =>
       logger.warn({ err: error }, 'knowledge folder watch failed; restart to pick up changes'),
     );
   let folder: FSWatcher | undefined = watchContents();

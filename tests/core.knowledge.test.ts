@@ -306,6 +306,15 @@ describe('loadKnowledge', () => {
       expect(pack.warnings).toEqual([]);
     });
 
+    it("leaves out editors' backup, swap and lock files without a warning", async () => {
+      // "a.md~" was warned about as a format Pinpoint does not read, with the advice to save it as PDF or text.
+      const editorFiles = ['a.md~', '#a.md#', '.a.md.swp', '.#a.md', '4913', '.~lock.b.txt#', 'sub/b.txt~'];
+      const dir = folder({ 'a.md': 'Text.', 'sub/b.txt': 'More.', ...Object.fromEntries(editorFiles.map((name) => [name, 'An older draft.'])) });
+      const pack = await loadKnowledge(dir);
+      expect(pack.documents.map((document) => document.path)).toEqual(['a.md', 'sub/b.txt']);
+      expect(pack.warnings).toEqual([]);
+    });
+
     it('warns about a broken link and a file in a format it does not read', async () => {
       const dir = folder({ 'a.md': 'Text.', 'complaint.docx': 'PK' });
       symlinkSync(join(dir, 'gone.md'), join(dir, 'broken.md'));

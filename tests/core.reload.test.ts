@@ -1,8 +1,11 @@
+import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createPinpoint, type Logger, type Pinpoint } from '../src/index.js';
+import { silentLogger } from '../src/logger.js';
+import { watchFolder } from '../src/watch-folder.js';
 
 const ARTICLE = `---
 title: Hot reload test
@@ -123,6 +126,29 @@ describe('knowledge hot reload', () => {
     expect(logger.errors).toEqual([]);
     expect(logger.infos).toEqual([]);
     expect(await readdir(path.join(dir, 'data', 'index-cache'))).toEqual(cacheBefore);
+  });
+
+  it("does not re-index for an editor's swap, backup and lock files, only for the document saved", async () => {
+    // Vim rewrites ".a.md.swp" every few seconds while someone types: each write reloaded the whole pack.
+    dir = await mkdtemp(path.join(tmpdir(), 'pinpoint-reload-'));
+    await writeFile(path.join(dir, 'article.md'), ARTICLE);
+    const saved = path.join(dir, 'zebra.md');
+    // Whether the saved document was there when the watch reported a change: before it, only editor files changed.
+    const reported: boolean[] = [];
+    const watcher = watchFolder(dir, () => void reported.push(existsSync(saved)), silentLogger);
+    try {
+      for (const name of ['.article.md.swp', '4913', 'article.md~', '.#article.md', '#article.md#']) {
+        await writeFile(path.join(dir, name), 'Half-typed text.');
+      }
+      await rm(path.join(dir, '4913'));
+      // Time for a watch to report those; a watch that ignores them reports nothing however long this is.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await writeFile(saved, 'The Zebra clause says the data stays private.\n');
+      await vi.waitFor(() => expect(reported).toContain(true), { timeout: 5000, interval: 20 });
+      expect(reported.filter((existed) => !existed)).toEqual([]);
+    } finally {
+      watcher.close();
+    }
   });
 
   it('follows the knowledge folder when it is replaced by a new one', async () => {

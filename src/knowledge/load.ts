@@ -4,6 +4,7 @@ import path from 'node:path';
 import { PinpointError } from '../errors.js';
 import type { Document, DocumentMeta, PageSpan } from '../types.js';
 import { splitFrontMatter } from './front-matter.js';
+import { isEditorFile } from './editor-files.js';
 import { extractHtml } from './html.js';
 import { decodeHtml } from './html-encoding.js';
 import { PACK_FILE, readPackManifest } from './pack.js';
@@ -159,8 +160,8 @@ async function listFiles(dir: string, warnings: string[], prefix = '', visited =
   const entries = await readdir(here, { withFileTypes: true });
   const files: string[] = [];
   for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    // Dot and underscore names are drafts, editor files or notes, not case documents.
-    if (entry.name.startsWith('.') || entry.name.startsWith('_') || entry.name === PACK_FILE) continue;
+    // Dot and underscore names are drafts, editor files or notes, not case documents; nor are editors' backups.
+    if (entry.name.startsWith('.') || entry.name.startsWith('_') || isEditorFile(entry.name) || entry.name === PACK_FILE) continue;
     const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
     let isDirectory = entry.isDirectory();
     let isFile = entry.isFile();

@@ -1,0 +1,11 @@
+/**
+ * Files an editor keeps beside the one being edited: Vim's swap files (".a.md.swp") and the file it writes
+ * to test a folder ("4913"), backups ("a.md~"), Emacs's lock and auto-save files (".#a.md", "#a.md#") and
+ * LibreOffice's lock (".~lock.a.odt#"). They are no case documents, and writing one (Vim does every few
+ * seconds while someone types) is no change to the knowledge pack.
+ */
+export function isEditorFile(name: string): boolean {
+  return EDITOR_FILE.test(name);
+}
+
+const EDITOR_FILE = /^\..+\.sw[a-px]$|~$|^\.#|^#.*#$|^4913$|^\.~lock\..*#$/;
