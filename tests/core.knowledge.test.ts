@@ -291,6 +291,16 @@ describe('loadKnowledge', () => {
       expect(pack.documents[0]!.text).toBe('One.\n\nTwo.');
     });
 
+    it('reads a folder once when a link inside the knowledge folder names it too, whatever the link is called', async () => {
+      // A link sorted before its folder ("current" → "filings") was entered, then the folder itself: every document twice.
+      const dir = folder({ 'filings/order.md': 'The motion is denied.' });
+      symlinkSync('filings', join(dir, 'current'));
+      symlinkSync('filings', join(dir, 'latest'));
+      const pack = await loadKnowledge(dir);
+      expect(pack.documents.map((document) => document.path)).toEqual(['filings/order.md']);
+      expect(pack.warnings).toEqual([]);
+    });
+
     it('reads a file reached through a symbolic link, as a Kubernetes ConfigMap mounts them', async () => {
       const elsewhere = folder({ 'complaint.md': 'The complaint.' });
       const dir = folder({ 'a.md': 'Text.' });

@@ -87,7 +87,7 @@ export async function loadKnowledge(dir: string, options: LoadKnowledgeOptions =
   }
   const manifest = await readPackManifest(dir);
   const warnings: string[] = [];
-  const listed = await listFiles(dir, warnings);
+  const listed = await listFiles(dir, warnings, '', await plainFolders(dir));
   const files = listed.filter((file) => READERS[path.extname(file).toLowerCase()]);
   for (const file of listed) {
     if (!READERS[path.extname(file).toLowerCase()]) warnings.push(skippedFormatWarning(dir, file));
@@ -149,10 +149,31 @@ function normalizeNewlines(text: string): string {
   return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
 }
 
+/** Dot and underscore names are drafts, editor files or notes, not case documents; nor are editors' backups. */
+function isLeftOut(name: string): boolean {
+  return name.startsWith('.') || name.startsWith('_') || isEditorFile(name) || name === PACK_FILE;
+}
+
+/**
+ * The real paths of the folders under `dir` reached without following a link. A link to one of them is not
+ * entered: its documents are read under their own path, not a second time under the link's, whichever name
+ * sorts first.
+ */
+async function plainFolders(dir: string, prefix = '', found = new Set<string>()): Promise<Set<string>> {
+  const here = path.join(dir, prefix);
+  found.add(await realpath(here));
+  // A folder that cannot be listed is reported by listFiles.
+  const entries = await readdir(here, { withFileTypes: true }).catch(() => []);
+  for (const entry of entries) {
+    if (entry.isDirectory() && !isLeftOut(entry.name)) await plainFolders(dir, prefix ? `${prefix}/${entry.name}` : entry.name, found);
+  }
+  return found;
+}
+
 /**
  * Every file under the folder, as paths relative to it, sorted. Symbolic links are followed (a Kubernetes
- * ConfigMap mounts each file as one); a broken link is a warning, and a linked folder already visited is
- * not entered again, so a link loop ends.
+ * ConfigMap mounts each file as one); a broken link is a warning, and a linked folder already visited, or
+ * read under its own path (`visited` starts with those), is not entered, so a link loop ends.
  */
 async function listFiles(dir: string, warnings: string[], prefix = '', visited = new Set<string>()): Promise<string[]> {
   const here = path.join(dir, prefix);
@@ -160,8 +181,7 @@ async function listFiles(dir: string, warnings: string[], prefix = '', visited =
   const entries = await readdir(here, { withFileTypes: true });
   const files: string[] = [];
   for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    // Dot and underscore names are drafts, editor files or notes, not case documents; nor are editors' backups.
-    if (entry.name.startsWith('.') || entry.name.startsWith('_') || isEditorFile(entry.name) || entry.name === PACK_FILE) continue;
+    if (isLeftOut(entry.name)) continue;
     const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
     let isDirectory = entry.isDirectory();
     let isFile = entry.isFile();
