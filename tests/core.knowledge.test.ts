@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -162,6 +162,36 @@ describe('loadKnowledge', () => {
     it('loads nothing when one file of many is malformed', async () => {
       const dir = folder({ 'a.md': 'Fine.', 'b.md': '---\nkind: nope\n---\nBody', 'c.md': 'Fine too.' });
       await expect(loadKnowledge(dir)).rejects.toThrow(`pinpoint: ${join(dir, 'b.md')}:2: "kind": expected one of`);
+    });
+  });
+
+  describe('files the system will not hand over', () => {
+    // Node's own error named no file ("File size (2306867200) is greater than 2 GiB"), and the CLI printed a stack trace.
+    it('names a file larger than 2 GiB and the fix, reading none of it', async () => {
+      const dir = folder({ 'a.md': 'Text.', 'exports/huge.txt': 'Start of a log.' });
+      truncateSync(join(dir, 'exports/huge.txt'), 2 * 1024 ** 3 + 1); // sparse: takes no disk space
+      const error = await loadError(dir);
+      expect(error.code).toBe('DOCUMENT_INVALID');
+      expect(error.message).toBe(`pinpoint: ${join(dir, 'exports/huge.txt')} is larger than 2 GiB, too large to read; split it, or move it out of the knowledge folder`);
+    });
+
+    // root reads any file whatever its mode, so only another user can see the permission refused.
+    it.skipIf(process.getuid?.() === 0)('names a file and a folder it may not read, and the fix', async () => {
+      const dir = folder({ 'a.md': 'Text.', 'private.md': 'Sealed.', 'sealed/b.md': 'Sealed too.' });
+      chmodSync(join(dir, 'private.md'), 0o000);
+      try {
+        expect((await loadError(dir)).message).toBe(
+          `pinpoint: ${join(dir, 'private.md')} cannot be read: permission denied; let the user Pinpoint runs as read it (chmod -R a+rX), or move it out of the knowledge folder`,
+        );
+        chmodSync(join(dir, 'private.md'), 0o644);
+        chmodSync(join(dir, 'sealed'), 0o000);
+        expect((await loadError(dir)).message).toBe(
+          `pinpoint: ${join(dir, 'sealed')} cannot be read: permission denied; let the user Pinpoint runs as read it (chmod -R a+rX), or move it out of the knowledge folder`,
+        );
+      } finally {
+        chmodSync(join(dir, 'private.md'), 0o644);
+        chmodSync(join(dir, 'sealed'), 0o755);
+      }
     });
   });
 

@@ -136,9 +136,30 @@ const READ_BATCH = 64;
 async function readAll(files: readonly string[]): Promise<Buffer[]> {
   const contents: Buffer[] = [];
   for (let from = 0; from < files.length; from += READ_BATCH) {
-    contents.push(...(await Promise.all(files.slice(from, from + READ_BATCH).map((file) => readFile(file)))));
+    const batch = files.slice(from, from + READ_BATCH).map((file) =>
+      readFile(file).catch((error: unknown) => {
+        throw unreadable(file, error);
+      }),
+    );
+    contents.push(...(await Promise.all(batch)));
   }
   return contents;
+}
+
+/**
+ * A file or folder the operating system would not hand over, named with what to do: Node's own error for a
+ * file larger than 2 GiB names no file, and the CLI printed any of them as a stack trace.
+ */
+function unreadable(file: string, error: unknown, root = false): PinpointError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const orMove = root ? '' : ', or move it out of the knowledge folder';
+  const problem =
+    code === 'EACCES' || code === 'EPERM'
+      ? `cannot be read: permission denied; let the user Pinpoint runs as read it (chmod -R a+rX)${orMove}`
+      : code === 'ERR_FS_FILE_TOO_LARGE'
+        ? `is larger than 2 GiB, too large to read; split it${orMove}`
+        : `cannot be read (${error instanceof Error ? error.message : String(error)}); fix it${orMove}`;
+  return new PinpointError('DOCUMENT_INVALID', `pinpoint: ${file} ${problem}`, { cause: error });
 }
 
 export function hashText(text: string): string {
@@ -178,7 +199,9 @@ async function plainFolders(dir: string, prefix = '', found = new Set<string>())
 async function listFiles(dir: string, warnings: string[], prefix = '', visited = new Set<string>()): Promise<string[]> {
   const here = path.join(dir, prefix);
   visited.add(await realpath(here));
-  const entries = await readdir(here, { withFileTypes: true });
+  const entries = await readdir(here, { withFileTypes: true }).catch((error: unknown) => {
+    throw unreadable(here, error, prefix === '');
+  });
   const files: string[] = [];
   for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
     if (isLeftOut(entry.name)) continue;
