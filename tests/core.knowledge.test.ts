@@ -305,6 +305,15 @@ describe('loadKnowledge', () => {
       expect(pack.warnings).toEqual([`${join(dir, 'pack.yaml')}: documents: "gone.pdf" is not in the folder`]);
     });
 
+    it('applies a pack.yaml entry to its file however the file system spells an accent in the name', async () => {
+      // Typed in pack.yaml, "é" is one character (NFC); a name from a macOS archive spells it "e" and an accent (NFD).
+      const pack = 'documents:\n  D\u00e9cision du juge.md:\n    title: Decision on the motion\n    kind: order\n';
+      const dir = folder({ 'De\u0301cision du juge.md': 'The motion is denied.', 'pack.yaml': pack });
+      const loaded = await loadKnowledge(dir);
+      expect(loaded.documents[0]!.meta).toEqual({ title: 'Decision on the motion', kind: 'order' });
+      expect(loaded.warnings).toEqual([]);
+    });
+
     it('defaults to no aliases and no manifest entries without pack.yaml', async () => {
       const pack = await loadKnowledge(folder({ 'a.md': 'Text.' }));
       expect(pack.manifest).toEqual({ aliases: [], documents: {} });

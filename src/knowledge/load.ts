@@ -101,6 +101,9 @@ export async function loadKnowledge(dir: string, options: LoadKnowledgeOptions =
   }
   const documents: Document[] = [];
   const pathById = new Map<string, string>();
+  // Paths compared as Unicode spells them one way (NFC): an accented name typed in pack.yaml must match the
+  // same name from a Mac archive, which spells "é" as "e" and a combining accent.
+  const entries = new Map(Object.entries(manifest.documents).map(([listed, entry]) => [listed.normalize('NFC'), entry]));
   const contents = await readAll(files.map((relative) => path.join(dir, relative)));
   for (const [at, relative] of files.entries()) {
     const full = path.join(dir, relative);
@@ -111,15 +114,16 @@ export async function loadKnowledge(dir: string, options: LoadKnowledgeOptions =
       warnings.push(`${full}: no text; skipped`);
       continue;
     }
-    const meta = mergeMeta(relative, read.meta, manifest.documents[relative]);
+    const meta = mergeMeta(relative, read.meta, entries.get(relative.normalize('NFC')));
     const id = claimId(documentIdOf(relative), relative, pathById, dir);
     documents.push({ id, path: relative, meta, text: read.text, ...(read.pages ? { pages: read.pages } : {}), hash: hashText(read.text) });
   }
   if (documents.length === 0) {
     throw new PinpointError('KNOWLEDGE_EMPTY', `pinpoint: knowledge folder ${dir} has only empty documents; add text or ${elsewhere('with documents')}`);
   }
+  const present = new Set(files.map((relative) => relative.normalize('NFC')));
   for (const listed of Object.keys(manifest.documents)) {
-    if (!files.includes(listed)) warnings.push(`${path.join(dir, PACK_FILE)}: documents: "${listed}" is not in the folder`);
+    if (!present.has(listed.normalize('NFC'))) warnings.push(`${path.join(dir, PACK_FILE)}: documents: "${listed}" is not in the folder`);
   }
   return { dir, manifest, documents, warnings };
 }
