@@ -104,6 +104,13 @@ export function splitPassages(document: Document): Passage[] {
   // one its page is unknown.
   const firstMarker = formFeeds.length === 0 && !document.pages ? blocks.map((block) => text.slice(block.start, block.end)).find((raw) => PAGE_MARKER.test(raw)) : undefined;
   if (firstMarker !== undefined && pageMarkedBy(firstMarker) === 2) markedPage = 1;
+  // Numbers alone on their line, in order: one alone marks its page; among several, a page number is
+  // believed when the pages run on from it.
+  const bareNumbers = blocks.flatMap((block, at) => {
+    const raw = text.slice(block.start, block.end);
+    return BARE_PAGE_NUMBER.test(raw) ? [{ at, value: Number(raw) }] : [];
+  });
+  const nextBareNumber = (at: number): number | undefined => bareNumbers.find((number) => number.at > at)?.value;
   for (const [at, block] of blocks.entries()) {
     const raw = text.slice(block.start, block.end);
     const heading = comments.has(block.start) ? null : HEADING.exec(raw);
@@ -130,7 +137,7 @@ export function splitPassages(document: Document): Passage[] {
     // Page furniture, and dividers with nothing to read ("*   *   *", "_______"), are no passage.
     if (isFurniture?.(raw) || !/[\p{L}\p{N}]/u.test(raw)) continue;
     const page = pageMarkedBy(raw);
-    if (page !== undefined) {
+    if (page !== undefined && (!BARE_PAGE_NUMBER.test(raw) || bareNumbers.length === 1 || continuesPages(page, markedPage, nextBareNumber(at)))) {
       markedPage = page;
       continue;
     }
@@ -155,6 +162,16 @@ export function splitPassages(document: Document): Passage[] {
   flushShortRun();
   markSentencesBrokenAcrossBlocks(passages);
   return passages;
+}
+
+/**
+ * Whether a number alone on its line ("4") starts a page: it follows the page before it, or it opens
+ * the numbering (1 or 2) or a run the next such number continues ("725" then "726", a reporter's pages,
+ * or after a page whose number the text lost). A "725" in a list among the page numbers starts no page.
+ */
+function continuesPages(page: number, markedPage: number | undefined, nextBare: number | undefined): boolean {
+  if (markedPage === undefined ? page <= 2 : page === markedPage + 1) return true;
+  return page > (markedPage ?? 0) && nextBare === page + 1;
 }
 
 /** The page a block marks the start of ("[Page 2]", "Page 2 of 9", a bare "2"), if it is a page marker. */

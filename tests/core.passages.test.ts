@@ -202,6 +202,20 @@ describe('splitPassages', () => {
       expect(splitPassages(doc('Before.\n\n[Page 5]\n\nAfter.')).map((p) => p.locator.page)).toEqual([undefined, 5]);
     });
 
+    it('reads a number alone on its line as the page that starts there when the pages run on from it', () => {
+      const pages = (text: string) => splitPassages(doc(text)).map((p) => [p.text, p.locator.page]);
+      // Pages numbered at their top, the first one too (a reporter's star pages).
+      expect(pages('Caption.\n\n1\n\nPage one.\n\n2\n\nPage two.')).toEqual([['Caption.', undefined], ['Page one.', 1], ['Page two.', 2]]);
+      // An excerpt starting at page 725, and a page whose number the text lost.
+      expect(pages('Intro.\n\n725\n\nA.\n\n726\n\nB.\n\n728\n\nC.\n\n729\n\nD.').map(([, page]) => page)).toEqual([undefined, 725, 726, 728, 729]);
+    });
+
+    it('keeps a number that does not continue the pages as text: "725" in a list turns no page', () => {
+      const pages = (text: string) => splitPassages(doc(text)).map((p) => [p.text, p.locator.page]);
+      expect(pages('Text.\n\n1\n\nA.\n\n725\n\nB.\n\n2\n\nC.')).toEqual([['Text.', undefined], ['A.', 1], ['725\n\nB.', 1], ['C.', 2]]);
+      expect(pages('Items.\n\n725\n\nA.\n\n1\n\nB.\n\n2\n\nC.')).toEqual([['Items.', undefined], ['725\n\nA.', undefined], ['B.', 1], ['C.', 2]]);
+    });
+
     it('does not take a sentence that mentions a page as a marker', () => {
       const passages = splitPassages(doc('See page 4 of the order.\n\nMore.'));
       expect(passages.map((p) => p.locator.page)).toEqual([undefined, undefined]);
