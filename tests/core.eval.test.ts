@@ -138,6 +138,20 @@ describe('datasets', () => {
     }
   });
 
+  it('reads JSONL and SQuAD files saved with a byte-order mark, as Windows editors save UTF-8', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pinpoint-eval-bom-'));
+    try {
+      const jsonl = join(dir, 'bom.jsonl');
+      writeFileSync(jsonl, '\uFEFF{"id":"q1","question":"Who?","answers":["StreamCo"]}\n');
+      expect(await readQuestions(jsonl)).toEqual([{ id: 'q1', question: 'Who?', answers: ['StreamCo'], unanswerable: false }]);
+      const squad = join(dir, 'bom.json');
+      writeFileSync(squad, `\uFEFF${readFileSync(`${EVAL}/squad-tiny.json`, 'utf8')}`);
+      expect((await readSquad(squad)).questions).toEqual((await readSquad(`${EVAL}/squad-tiny.json`)).questions);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('reads SQuAD: one document per article, paragraphs joined by blank lines, every qa a question', async () => {
     const { documents, questions } = await readSquad(`${EVAL}/squad-tiny.json`);
     expect(documents.map((document) => [document.id, document.meta.title])).toEqual([

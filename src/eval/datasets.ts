@@ -28,9 +28,10 @@ const squadSchema = z.object({
   ),
 });
 
+/** A file's text, without the byte-order mark Windows editors put before UTF-8 (JSON.parse rejects it). */
 async function readInput(file: string, flag: string): Promise<string> {
   try {
-    return await readFile(file, 'utf8');
+    return (await readFile(file, 'utf8')).replace(/^\uFEFF/, '');
   } catch (error) {
     throw new PinpointError('INPUT_INVALID', `pinpoint: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'}); check the path given to ${flag}`, { cause: error });
   }
