@@ -280,6 +280,17 @@ describe('cli eval', () => {
     expect(stderr).toMatch(new RegExp(`^pinpoint: ${escapeRegExp(notSquad)} is not SQuAD v1.1 \\(.+\\); pass a SQuAD-format file to --squad\\n$`));
   });
 });
+  it('names where a SQuAD file breaks the format and what the value there should be', async () => {
+    const file = join(dataDir, 'bad-squad.json');
+    const qa = (id: unknown) => ({ id, question: 'Who?', answers: [{ text: 'Ada' }] });
+    writeFileSync(file, JSON.stringify({ data: [{ title: 'T', paragraphs: [{ context: 'Ada did.', qas: [qa('a'), qa(5)] }] }] }));
+    const wrongType = await run(['eval', '--squad', file, '--json']);
+    expect([wrongType.code, wrongType.stdout]).toEqual([1, '']);
+    expect(wrongType.stderr).toBe(`pinpoint: ${file} is not SQuAD v1.1 (data[0].paragraphs[0].qas[1].id: expected text, got the number 5); pass a SQuAD-format file to --squad\n`);
+    writeFileSync(file, JSON.stringify({ data: [{ title: 'T', paragraphs: [{ context: 'Ada did.', qas: [qa('a')] }] }, { title: 'U' }] }));
+    expect((await run(['eval', '--squad', file])).stderr).toContain('(data[1].paragraphs is missing)');
+  });
+
 
 describe('cli index --check', () => {
   it('prints documents, passages and warnings of a pack', async () => {

@@ -37,6 +37,19 @@ async function readInput(file: string, flag: string): Promise<string> {
   }
 }
 
+const EXPECTED_TYPE: Record<string, string> = { string: 'text', array: 'a list', object: 'an object' };
+
+/**
+ * Where a SQuAD file goes wrong and how, such as `data[3].paragraphs[0].qas[7].id: expected text, got the number 12`:
+ * a file of thousands of questions cannot be searched for "expected string, received number".
+ */
+function describeSquadProblem(issue: z.core.$ZodIssue): string {
+  const where = issue.path.map((key, index) => (typeof key === 'number' ? `[${key}]` : `${index === 0 ? '' : '.'}${String(key)}`)).join('') || 'the file';
+  if (issue.input === undefined) return `${where} is missing`;
+  const expected = issue.code === 'invalid_type' ? (EXPECTED_TYPE[issue.expected] ?? issue.expected) : issue.message;
+  return `${where}: expected ${expected}, got ${describeValue(issue.input, 'an object')}`;
+}
+
 /** SQuAD v1.1: each article one document titled `title`, its paragraphs joined by blank lines. */
 export async function readSquad(file: string): Promise<{ documents: Document[]; questions: EvalQuestion[] }> {
   let json: unknown;
@@ -46,9 +59,9 @@ export async function readSquad(file: string): Promise<{ documents: Document[]; 
     if (error instanceof PinpointError) throw error;
     throw new PinpointError('INPUT_INVALID', `pinpoint: ${file} is not JSON (${(error as Error).message}); pass a SQuAD v1.1 file to --squad`, { cause: error });
   }
-  const parsed = squadSchema.safeParse(json);
+  const parsed = squadSchema.safeParse(json, { reportInput: true });
   if (!parsed.success) {
-    throw new PinpointError('INPUT_INVALID', `pinpoint: ${file} is not SQuAD v1.1 (${z.prettifyError(parsed.error).split('\n')[0]}); pass a SQuAD-format file to --squad`);
+    throw new PinpointError('INPUT_INVALID', `pinpoint: ${file} is not SQuAD v1.1 (${describeSquadProblem(parsed.error.issues[0]!)}); pass a SQuAD-format file to --squad`);
   }
   const documents: Document[] = [];
   const questions: EvalQuestion[] = [];
