@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { toTerminalText } from './answer/format-text.js';
+import { terminalSafe, toTerminalText } from './answer/format-text.js';
 import { DEFAULT_DATA_DIR, DEFAULT_KNOWLEDGE_DIR } from './config.js';
 import { isPinpointError } from './errors.js';
 import type { EvalMetrics } from './eval/metrics.js';
@@ -162,10 +162,12 @@ async function checkIndex(args: string[], io: CliIo, knowledgeDefault: string): 
     const numbered = passages.filter((passage) => passage.locator.numbered).length;
     const pages = document.pages?.length ?? new Set(passages.flatMap((passage) => passage.locator.page ?? [])).size;
     io.stdout.write(
-      `  ${document.path}  “${document.meta.title}”${document.meta.kind ? ` [${document.meta.kind}]` : ''}: ${plural(pages, 'page')}, ${plural(numbered, 'numbered paragraph')}, ${plural(passages.length, 'passage')}\n`,
+      terminalSafe(
+        `  ${document.path}  “${document.meta.title}”${document.meta.kind ? ` [${document.meta.kind}]` : ''}: ${plural(pages, 'page')}, ${plural(numbered, 'numbered paragraph')}, ${plural(passages.length, 'passage')}\n`,
+      ),
     );
   }
-  for (const warning of pack.warnings) io.stdout.write(`  warning: ${warning}\n`);
+  for (const warning of pack.warnings) io.stdout.write(`  warning: ${terminalSafe(warning)}\n`);
   io.stdout.write(`ok: ${plural(total, 'passage')}, ${plural(pack.warnings.length, 'warning')}\n`);
   return 0;
 }

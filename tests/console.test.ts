@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startConsoleChat } from '../adapters/console/index.js';
@@ -50,6 +53,23 @@ describe('console chat', () => {
     const printed = await chat(['/source nowhere', '/quit', 'never asked']);
     expect(printed).toContain('No passage matches that reference');
     expect(printed).not.toContain('never asked');
+  });
+
+  it('shows the control characters of a document instead of sending them to the terminal', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pinpoint-console-hostile-'));
+    mkdirSync(join(dir, 'kb'));
+    writeFileSync(join(dir, 'kb', 'order\u001b]0;x\u0007.txt'), 'The motion to dismiss is \u001b[8m denied \u001b[0m in full.\n');
+    const hostile = await createPinpoint({ knowledgeDir: join(dir, 'kb'), dataDir: join(dir, 'data') });
+    try {
+      const printed = await chat(['Was the motion to dismiss denied?', '/docs', '/source para. 1'], hostile);
+      expect(printed).toContain('“The motion to dismiss is ␛[8m denied ␛[0m in full.”');
+      expect(printed).toContain('• order␛]0;x␇: 1 passages');
+      expect(printed).toContain('[para. 1] The motion to dismiss is ␛[8m denied ␛[0m in full.');
+      expect(printed.match(/(?!\n)\p{Cc}/gu)).toBeNull();
+    } finally {
+      await hostile.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('apologises and keeps chatting when the core throws on one question', async () => {

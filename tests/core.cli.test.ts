@@ -292,6 +292,27 @@ describe('cli eval', () => {
   });
 
 
+describe('cli output of a document holding terminal control sequences', () => {
+  // Only the bold, dim and reset the answer adds itself may reach a terminal as escape sequences.
+  const withoutOwnStyles = (text: string) => ['\u001b[1m', '\u001b[2m', '\u001b[0m'].reduce((rest, style) => rest.replaceAll(style, ''), text);
+
+  it('shows the escape and bell characters of a document and its file name instead of sending them', async () => {
+    const kb = join(dataDir, 'hostile');
+    mkdirSync(kb);
+    writeFileSync(join(kb, 'settlement\u001b[2J.txt'), 'The settlement paid \u001b[31m$725 million\u001b[0m to the class. \u001b]0;pwned\u0007 The judge approved the settlement.\n');
+    for (const tty of [false, true]) {
+      const { code, stdout } = await run(['ask', 'How much was the settlement?', '--knowledge', kb], { tty });
+      expect(code).toBe(0);
+      expect(withoutOwnStyles(stdout)).toContain('paid ␛[31m$725 million␛[0m to the class. ␛]0;pwned␇ The judge');
+      expect(withoutOwnStyles(stdout).match(/(?!\n)\p{Cc}/gu)).toBeNull();
+    }
+    const check = await run(['index', '--check', '--knowledge', kb]);
+    expect(check.code).toBe(0);
+    expect(check.stdout).toContain('  settlement␛[2J.txt  “settlement␛[2J”');
+    expect(check.stdout).not.toContain('\u001b');
+  });
+});
+
 describe('cli index --check', () => {
   it('prints documents, passages and warnings of a pack', async () => {
     const { code, stdout } = await run(['index', '--check', '--knowledge', KB]);

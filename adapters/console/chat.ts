@@ -1,5 +1,5 @@
 import { createInterface } from 'node:readline';
-import { toTerminalText, type Pinpoint } from '../../src/index.js';
+import { terminalSafe, toTerminalText, type Pinpoint } from '../../src/index.js';
 
 export interface ConsoleChatOptions {
   core: Pinpoint;
@@ -26,14 +26,14 @@ export async function startConsoleChat({ core, input, output }: ConsoleChatOptio
   const reply = (text: string): void => {
     if (text === '/help') say(HELP);
     else if (text === '/docs') {
-      for (const document of core.documents()) say(`  • ${document.title}${document.kind ? ` (${document.kind})` : ''}: ${document.passages} passages`);
+      for (const document of core.documents()) say(terminalSafe(`  • ${document.title}${document.kind ? ` (${document.kind})` : ''}: ${document.passages} passages`));
     } else if (text.startsWith('/source')) {
       const views = (() => {
         const found = core.resolveSource(text.slice('/source'.length).trim());
         return found ? core.context(found.passage.id, 1) : [];
       })();
       if (views.length === 0) say('No passage matches that reference; copy it from a citation, e.g. /source para. 3');
-      for (const view of views) say(`[${view.citation.label}] ${view.passage.text}\n`);
+      for (const view of views) say(terminalSafe(`[${view.citation.label}] ${view.passage.text}\n`));
     } else if (text === '/more') {
       if (!last) say('Ask a question first.');
       else {

@@ -10,19 +10,35 @@ const BOLD = '\u001b[1m';
 const DIM = '\u001b[2m';
 const RESET = '\u001b[0m';
 
+// Every control character but the line break and the tab: ESC starts the sequences that recolour, move the
+// cursor, clear the screen, retitle the window or write the clipboard; C1's CSI (U+009B) does on some terminals.
+const CONTROL = /(?![\n\t])\p{Cc}/gu;
+
+/**
+ * Text from a document, a question or a pin as a terminal can show it: each control character as its visible
+ * symbol ("␛", "␇"; U+FFFD for C1), so a document carrying "\u001b]0;…" shows it instead of obeying it.
+ */
+export function terminalSafe(text: string): string {
+  return text.replace(CONTROL, (char) => {
+    const code = char.codePointAt(0)!;
+    if (code < 0x20) return String.fromCodePoint(0x2400 + code);
+    return code === 0x7f ? '\u2421' : '\uFFFD';
+  });
+}
+
 /** An answer as a person wants to read it in a terminal: numbered quotes, then their sources. */
 export function toTerminalText(answer: Answer, options: TextFormatOptions = {}): string {
   const lines: string[] = [];
-  if (answer.pinned) lines.push(...pinnedLines(answer.pinned), '');
+  if (answer.pinned) lines.push(...pinnedLines(answer.pinned).map(terminalSafe), '');
   if (answer.kind === 'no-match') {
     lines.push('The documents do not answer that.');
     if (answer.missingWords?.length) lines.push(missingWordsSentence(answer.missingWords));
     if (answer.suggestions.length > 0) lines.push('You could ask about:', ...answer.suggestions.map((suggestion) => `  • ${suggestion}`));
-    return lines.join('\n');
+    return terminalSafe(lines.join('\n'));
   }
   answer.excerpts.forEach((excerpt, index) => {
     lines.push(`[${index + 1}] “${quoteWithHighlights(excerpt, options.color ?? false)}”`);
-    lines.push(dim(`    — ${sourceLine(excerpt)}`, options.color ?? false));
+    lines.push(dim(`    — ${terminalSafe(sourceLine(excerpt))}`, options.color ?? false));
     lines.push('');
   });
   return lines.join('\n').trimEnd();
@@ -49,11 +65,13 @@ function quoteWithHighlights(excerpt: Excerpt, color: boolean): string {
   let text = '';
   let cursor = 0;
   for (const [start, end] of excerpt.highlights) {
-    text += excerpt.quote.slice(cursor, start);
-    text += color ? `${BOLD}${excerpt.quote.slice(start, end)}${RESET}` : excerpt.quote.slice(start, end);
+    // Made safe piece by piece: the highlights' offsets are into the quote as the document has it.
+    text += terminalSafe(excerpt.quote.slice(cursor, start));
+    const matched = terminalSafe(excerpt.quote.slice(start, end));
+    text += color ? `${BOLD}${matched}${RESET}` : matched;
     cursor = end;
   }
-  text += excerpt.quote.slice(cursor);
+  text += terminalSafe(excerpt.quote.slice(cursor));
   return `${excerpt.elidedStart ? '…' : ''}${text}${excerpt.elidedEnd ? '…' : ''}`;
 }
 
