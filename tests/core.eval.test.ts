@@ -40,6 +40,8 @@ describe('gold matching', () => {
     ['Meta settled for $725 million.', ['$750 million', '725 million'], true],
     ['Meta settled.', ['$725 million'], false],
     ['anything', [], false],
+    ['anything', [''], false],
+    ['anything', [' \n\t'], false],
   ])('finds %j with gold %j: %s', (text, answers, expected) => {
     expect(containsGold(text, answers)).toBe(expected);
   });
@@ -122,6 +124,7 @@ describe('datasets', () => {
 
   it.each([
     ['answers as text [reported bug]', '{"id":"q1","question":"x","answers":"wrong"}', '"answers": expected a list of the texts that answer it, such as ["$725 million"] ([] when nothing does), got the text "wrong"'],
+    ['a blank answer', '{"id":"q1","question":"x","answers":["a"," "]}', '"answers" item 2: expected text that is not blank (a blank answer is found in every quote), got the text " "'],
     ['an answer that is no text', '{"id":"q1","question":"x","answers":["a",3]}', '"answers" item 2: expected text, got the number 3'],
     ['no id', '{"question":"x"}', '"id" is missing: add a name for the question, such as "q1"'],
     ['an empty question', '{"id":"q1","question":""}', '"question": expected the question as text, got the text ""'],
@@ -147,6 +150,20 @@ describe('datasets', () => {
       const squad = join(dir, 'bom.json');
       writeFileSync(squad, `\uFEFF${readFileSync(`${EVAL}/squad-tiny.json`, 'utf8')}`);
       expect((await readSquad(squad)).questions).toEqual((await readSquad(`${EVAL}/squad-tiny.json`)).questions);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a blank SQuAD answer, naming where it is', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pinpoint-eval-blank-'));
+    const file = join(dir, 'blank.json');
+    const qa = (text: string) => ({ id: text, question: 'Who?', answers: [{ text }] });
+    writeFileSync(file, JSON.stringify({ data: [{ title: 'T', paragraphs: [{ context: 'Ada did.', qas: [qa('Ada'), qa(' ')] }] }] }));
+    try {
+      await expect(readSquad(file)).rejects.toThrow(
+        `pinpoint: ${file} is not SQuAD v1.1 (data[0].paragraphs[0].qas[1].answers[0].text: expected text that is not blank (a blank answer is found in every quote), got the text " ")`,
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

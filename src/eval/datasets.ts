@@ -14,6 +14,9 @@ export interface EvalQuestion {
   docId?: string;
 }
 
+/** A gold answer: a blank one is a substring of every quote, so it would score every answer as right. */
+const goldText = z.string().regex(/\S/, 'text that is not blank (a blank answer is found in every quote)');
+
 const squadSchema = z.object({
   data: z.array(
     z.object({
@@ -21,7 +24,7 @@ const squadSchema = z.object({
       paragraphs: z.array(
         z.object({
           context: z.string(),
-          qas: z.array(z.object({ id: z.string(), question: z.string(), answers: z.array(z.object({ text: z.string() })) })),
+          qas: z.array(z.object({ id: z.string(), question: z.string(), answers: z.array(z.object({ text: goldText })) })),
         }),
       ),
     }),
@@ -81,7 +84,7 @@ export async function readSquad(file: string): Promise<{ documents: Document[]; 
 const questionLineSchema = z.object({
   id: z.string().min(1),
   question: z.string().min(1),
-  answers: z.array(z.string()).default([]),
+  answers: z.array(goldText).default([]),
   unanswerable: z.boolean().default(false),
 });
 
@@ -100,7 +103,7 @@ function describeLineProblem(issue: z.core.$ZodIssue): string {
   const [field, item] = issue.path;
   const got = describeValue(issue.input, 'an object');
   if (field === undefined) return `expected one {"id","question","answers","unanswerable"} object, got ${got}`;
-  if (typeof item === 'number') return `"${String(field)}" item ${item + 1}: expected text, got ${got}`;
+  if (typeof item === 'number') return `"${String(field)}" item ${item + 1}: expected ${issue.code === 'invalid_type' ? 'text' : issue.message}, got ${got}`;
   const expects = FIELD_EXPECTS[field as QuestionField];
   return issue.input === undefined ? `"${String(field)}" is missing: add ${expects}` : `"${String(field)}": expected ${expects}, got ${got}`;
 }

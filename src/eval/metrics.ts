@@ -36,9 +36,13 @@ export function normalizeForMatch(text: string): string {
   return text.toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
+/** A blank gold string matches nothing: as a substring of every text it would count every answer as right. */
 export function containsGold(text: string, answers: readonly string[]): boolean {
   const haystack = normalizeForMatch(text);
-  return answers.some((answer) => haystack.includes(normalizeForMatch(answer)));
+  return answers.some((answer) => {
+    const gold = normalizeForMatch(answer);
+    return gold !== '' && haystack.includes(gold);
+  });
 }
 
 export function percentile(values: readonly number[], p: number): number {
