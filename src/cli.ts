@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { terminalSafe, toTerminalText } from './answer/format-text.js';
+import { terminalSafe, toTerminalText, wantsColor } from './answer/format-text.js';
 import { DEFAULT_DATA_DIR, DEFAULT_KNOWLEDGE_DIR } from './config.js';
 import { isPinpointError } from './errors.js';
 import type { EvalMetrics } from './eval/metrics.js';
@@ -102,7 +102,7 @@ async function ask(args: string[], io: CliIo, knowledgeDefault: string, dataDir:
   const core = await createPinpoint({ knowledgeDir: knowledge.dir, knowledgeOrigin: knowledge.origin, dataDir, judgePins: false, recordUnanswered: false });
   try {
     const answer = core.ask(question);
-    io.stdout.write(values.json ? `${JSON.stringify(answer, null, 2)}\n` : `${toTerminalText(answer, { color: Boolean(io.stdout.isTTY) })}\n`);
+    io.stdout.write(values.json ? `${JSON.stringify(answer, null, 2)}\n` : `${toTerminalText(answer, { color: wantsColor(io.stdout, io.env) })}\n`);
     return 0;
   } finally {
     await core.close();

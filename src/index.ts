@@ -15,7 +15,7 @@ export {
 export { PinpointError, isPinpointError, type PinpointErrorCode } from './errors.js';
 export { silentLogger, type Logger } from './logger.js';
 export { MAX_QUOTE_CHARS } from './answer/excerpt.js';
-export { terminalSafe, toTerminalText, type TextFormatOptions } from './answer/format-text.js';
+export { terminalSafe, toTerminalText, wantsColor, type TextFormatOptions } from './answer/format-text.js';
 export { missingWordsSentence } from './answer/missing-words.js';
 export { MAX_QUESTION_CHARS } from './answer/answer.js';
 export { cleanQuestion } from './answer/question-text.js';

@@ -15,12 +15,12 @@ afterAll(async () => {
 });
 
 /** Feeds lines to the chat and returns everything it printed once the input ends. */
-async function chat(lines: string[], chatCore: Pinpoint = core): Promise<string> {
+async function chat(lines: string[], chatCore: Pinpoint = core, options: { tty?: boolean; env?: Record<string, string> } = {}): Promise<string> {
   const input = new PassThrough();
-  const output = new PassThrough();
+  const output = Object.assign(new PassThrough(), options.tty ? { isTTY: true, columns: 80 } : {});
   let printed = '';
   output.on('data', (chunk: Buffer) => (printed += chunk.toString()));
-  const done = startConsoleChat({ core: chatCore, input, output });
+  const done = startConsoleChat({ core: chatCore, input, output, env: options.env ?? {} });
   input.end(`${lines.join('\n')}\n`);
   await done;
   return printed;
@@ -31,6 +31,14 @@ describe('console chat', () => {
     const printed = await chat(["Did Netflix have access to Facebook users' private messages?"]);
     expect(printed).toMatch(/\[1\] “.*(private|direct) messages/);
     expect(printed).toContain('— Court Documents Reveal Facebook Shared User DMs with Netflix for Content Tailoring (news article), para. ');
+  });
+
+  it('bolds the matched words on a terminal, and leaves them plain when NO_COLOR is set', async () => {
+    const question = "Did Netflix have access to Facebook users' private messages?";
+    expect(await chat([question], core, { tty: true })).toContain('\u001b[1mNetflix\u001b[0m');
+    const plain = await chat([question], core, { tty: true, env: { NO_COLOR: '1' } });
+    expect(plain).toMatch(/\[1\] “.*Netflix/);
+    expect(plain).not.toContain('\u001b[1m');
   });
 
   it('says plainly when the documents do not answer', async () => {

@@ -73,6 +73,14 @@ describe('cli ask', () => {
     expect(stdout).not.toContain('\u001b[');
   });
 
+  it('prints plain text on a terminal when NO_COLOR is set, and bolds when it is empty (no-color.org)', async () => {
+    const question = ['ask', 'Was the motion under Rule 12(b)(6) denied?', '--knowledge', KB];
+    const plain = await run(question, { tty: true, env: { NO_COLOR: '1' } });
+    expect(plain.stdout.startsWith('[1] “The motion to dismiss under Rule 12(b)(6) is denied.')).toBe(true);
+    expect(plain.stdout).not.toContain('\u001b');
+    expect((await run(question, { tty: true, env: { NO_COLOR: '' } })).stdout).toContain('\u001b[1mmotion\u001b[0m');
+  });
+
   it('bolds the matched words on a terminal', async () => {
     const { stdout } = await run(['ask', 'Was the motion under Rule 12(b)(6) denied?', '--knowledge', KB], { tty: true });
     expect(stdout.startsWith('[1] “The \u001b[1mmotion\u001b[0m to dismiss under \u001b[1mRule\u001b[0m \u001b[1m12(b)(6)\u001b[0m is \u001b[1mdenied\u001b[0m.')).toBe(true);

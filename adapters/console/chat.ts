@@ -1,10 +1,12 @@
 import { createInterface } from 'node:readline';
-import { terminalSafe, toTerminalText, type Pinpoint } from '../../src/index.js';
+import { terminalSafe, toTerminalText, wantsColor, type Pinpoint } from '../../src/index.js';
 
 export interface ConsoleChatOptions {
   core: Pinpoint;
   input: NodeJS.ReadableStream;
   output: NodeJS.WritableStream & { isTTY?: boolean };
+  /** Where NO_COLOR is read (default: the process's environment). */
+  env?: Record<string, string | undefined>;
 }
 
 const HELP = `Ask a question about the case, or:
@@ -14,8 +16,8 @@ const HELP = `Ask a question about the case, or:
   /quit          leave (Ctrl-D works too)`;
 
 /** The terminal chat: the same core as Discord and Slack, for trying the bot without a platform. */
-export async function startConsoleChat({ core, input, output }: ConsoleChatOptions): Promise<void> {
-  const color = Boolean(output.isTTY);
+export async function startConsoleChat({ core, input, output, env = process.env }: ConsoleChatOptions): Promise<void> {
+  const color = wantsColor(output, env);
   const say = (text: string) => output.write(`${text}\n`);
   const stats = core.stats();
   const documents = `${stats.documents} document${stats.documents === 1 ? '' : 's'}`;

@@ -26,6 +26,14 @@ export function terminalSafe(text: string): string {
   });
 }
 
+/**
+ * Whether to style text for this output: a terminal, unless NO_COLOR is set to anything but the empty text
+ * (https://no-color.org), as people set it when styles are unreadable or break their screen reader.
+ */
+export function wantsColor(output: { isTTY?: boolean }, env: Record<string, string | undefined>): boolean {
+  return Boolean(output.isTTY) && !env.NO_COLOR;
+}
+
 /** An answer as a person wants to read it in a terminal: numbered quotes, then their sources. */
 export function toTerminalText(answer: Answer, options: TextFormatOptions = {}): string {
   const lines: string[] = [];
