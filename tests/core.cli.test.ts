@@ -288,6 +288,23 @@ describe('cli eval', () => {
     expect(stderr).toMatch(new RegExp(`^pinpoint: ${escapeRegExp(notSquad)} is not SQuAD v1.1 \\(.+\\); pass a SQuAD-format file to --squad\\n$`));
   });
 });
+  it('exits 1 naming a file that holds no questions instead of scoring nothing', async () => {
+    const jsonl = join(dataDir, 'empty.jsonl');
+    writeFileSync(jsonl, '\n\n');
+    expect(await run(['eval', '--questions', jsonl, '--knowledge', KB, '--json'])).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `pinpoint: ${jsonl} holds no questions; write one {"id","question","answers","unanswerable"} object per line\n`,
+    });
+    const squad = join(dataDir, 'empty.json');
+    writeFileSync(squad, '{"version":"1.1","data":[{"title":"T","paragraphs":[{"context":"Text.","qas":[]}]}]}');
+    expect(await run(['eval', '--squad', squad, '--json'])).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `pinpoint: ${squad} holds no questions; a SQuAD file lists them in data[].paragraphs[].qas\n`,
+    });
+  });
+
   it('names where a SQuAD file breaks the format and what the value there should be', async () => {
     const file = join(dataDir, 'bad-squad.json');
     const qa = (id: unknown) => ({ id, question: 'Who?', answers: [{ text: 'Ada' }] });

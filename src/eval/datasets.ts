@@ -78,6 +78,7 @@ export async function readSquad(file: string): Promise<{ documents: Document[]; 
       }
     }
   });
+  if (questions.length === 0) throw noQuestions(file, 'a SQuAD file lists them in data[].paragraphs[].qas');
   return { documents, questions };
 }
 
@@ -126,5 +127,11 @@ export async function readQuestions(file: string): Promise<EvalQuestion[]> {
     }
     questions.push(parsed.data);
   });
+  if (questions.length === 0) throw noQuestions(file, 'write one {"id","question","answers","unanswerable"} object per line');
   return questions;
+}
+
+/** Scores of no questions are all zeros and a verbatim of 1: a run that looks done and measured nothing. */
+function noQuestions(file: string, fix: string): PinpointError {
+  return new PinpointError('INPUT_INVALID', `pinpoint: ${file} holds no questions; ${fix}`);
 }
