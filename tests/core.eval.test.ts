@@ -169,6 +169,34 @@ describe('datasets', () => {
     }
   });
 
+  it('takes a JSONL question without answers as unanswerable, as a SQuAD question without answers is', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pinpoint-eval-unanswerable-'));
+    const file = join(dir, 'questions.jsonl');
+    writeFileSync(file, '{"id":"n1","question":"When is the trial?"}\n{"id":"n2","question":"Who won?","answers":[]}\n{"id":"a1","question":"Who?","answers":["Ada"]}\n');
+    try {
+      expect((await readQuestions(file)).map((question) => [question.id, question.unanswerable])).toEqual([
+        ['n1', true],
+        ['n2', true],
+        ['a1', false],
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('names the line of a question marked answerable that lists no answer, which could only count as missed', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pinpoint-eval-no-gold-'));
+    const file = join(dir, 'questions.jsonl');
+    writeFileSync(file, '{"id":"a1","question":"Who?","answers":["Ada"]}\n{"id":"a2","question":"When?","answers":[],"unanswerable":false}\n');
+    try {
+      await expect(readQuestions(file)).rejects.toThrow(
+        `pinpoint: ${file}:2: "answers" is empty but "unanswerable" is false: list the texts that answer it, or set "unanswerable": true`,
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('reads SQuAD: one document per article, paragraphs joined by blank lines, every qa a question', async () => {
     const { documents, questions } = await readSquad(`${EVAL}/squad-tiny.json`);
     expect(documents.map((document) => [document.id, document.meta.title])).toEqual([

@@ -86,7 +86,8 @@ const questionLineSchema = z.object({
   id: z.string().min(1),
   question: z.string().min(1),
   answers: z.array(goldText).default([]),
-  unanswerable: z.boolean().default(false),
+  // Left out, it follows the answers, as in SQuAD: a question nothing answers is unanswerable.
+  unanswerable: z.boolean().optional(),
 });
 
 type QuestionField = keyof z.input<typeof questionLineSchema>;
@@ -125,7 +126,12 @@ export async function readQuestions(file: string): Promise<EvalQuestion[]> {
     if (!parsed.success) {
       throw new PinpointError('INPUT_INVALID', `pinpoint: ${file}:${index + 1}: ${describeLineProblem(parsed.error.issues[0]!)}`);
     }
-    questions.push(parsed.data);
+    const { unanswerable, ...question } = parsed.data;
+    // An answerable question without a gold string could only ever count as missed.
+    if (unanswerable === false && question.answers.length === 0) {
+      throw new PinpointError('INPUT_INVALID', `pinpoint: ${file}:${index + 1}: "answers" is empty but "unanswerable" is false: list the texts that answer it, or set "unanswerable": true`);
+    }
+    questions.push({ ...question, unanswerable: unanswerable ?? question.answers.length === 0 });
   });
   if (questions.length === 0) throw noQuestions(file, 'write one {"id","question","answers","unanswerable"} object per line');
   return questions;
