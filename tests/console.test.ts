@@ -80,6 +80,38 @@ describe('console chat', () => {
     }
   });
 
+  describe('on a terminal', () => {
+    /** Writes each chunk as the terminal would hand it over: a paste in one piece, typed lines a turn apart. */
+    async function typed(chunks: string[]): Promise<string> {
+      const input = new PassThrough();
+      const output = Object.assign(new PassThrough(), { isTTY: true, columns: 80 });
+      let printed = '';
+      output.on('data', (chunk: Buffer) => (printed += chunk.toString()));
+      const done = startConsoleChat({ core, input, output, env: { NO_COLOR: '1' } });
+      for (const chunk of chunks) {
+        input.write(chunk);
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      }
+      input.end();
+      await done;
+      return printed;
+    }
+    const answers = (printed: string) => printed.match(/\[1\] “/g)?.length ?? 0;
+
+    it('answers a pasted question of several lines once, as one question', async () => {
+      const printed = await typed(["Did Netflix have access\nto Facebook users'\nprivate messages?\n"]);
+      expect(answers(printed)).toBe(1);
+      expect(printed).not.toContain('The documents do not answer that.');
+    });
+
+    it('answers lines typed one after the other each on its own, and keeps the commands of a paste apart', async () => {
+      expect(answers(await typed(['How much did Meta settle for?\n', 'Who filed the lawsuit?\n']))).toBe(2);
+      const printed = await typed(['/docs\n/quit\nnever asked\n']);
+      expect(printed).toContain('• Court Documents Reveal');
+      expect(answers(printed)).toBe(0);
+    });
+  });
+
   it('apologises and keeps chatting when the core throws on one question', async () => {
     let calls = 0;
     const failingOnce = new Proxy(core, {

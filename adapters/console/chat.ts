@@ -1,4 +1,4 @@
-import { createInterface } from 'node:readline';
+import { createInterface, type Interface } from 'node:readline';
 import { terminalSafe, toTerminalText, wantsColor, type Pinpoint } from '../../src/index.js';
 
 export interface ConsoleChatOptions {
@@ -22,7 +22,8 @@ export async function startConsoleChat({ core, input, output, env = process.env 
   const stats = core.stats();
   const documents = `${stats.documents} document${stats.documents === 1 ? '' : 's'}`;
   say(`Pinpoint: ${documents}, ${stats.passages} passages. Type a question, /help for commands.`);
-  const lines = createInterface({ input, output, terminal: Boolean(output.isTTY), prompt: '? ' });
+  const terminal = Boolean(output.isTTY);
+  const lines = createInterface({ input, output, terminal, prompt: '? ' });
   let last: { question: string; shown: number } | undefined;
   lines.prompt();
   const reply = (text: string): void => {
@@ -50,7 +51,7 @@ export async function startConsoleChat({ core, input, output, env = process.env 
       last = { question: text, shown: answer.kind === 'excerpts' ? answer.excerpts.length : 0 };
     }
   };
-  for await (const line of lines) {
+  for await (const line of terminal ? pastesJoined(lines) : lines) {
     const text = line.trim();
     if (text === '/quit' || text === '/exit') break;
     try {
@@ -62,4 +63,48 @@ export async function startConsoleChat({ core, input, output, env = process.env 
     lines.prompt();
   }
   lines.close();
+}
+
+/**
+ * On a terminal, the lines of one paste as one question, as Discord and Slack take a message of several
+ * lines: readline hands them over one by one within the same turn of the event loop, where typed lines
+ * come a keystroke apart. A paste holding a command ("/quit") keeps its lines apart. Piped input is read
+ * a line per question, as a list of questions.
+ */
+async function* pastesJoined(lines: Interface): AsyncGenerator<string> {
+  const ready: string[][] = [];
+  let batch: string[] = [];
+  let ended = false;
+  let wake: (() => void) | undefined;
+  const notify = () => {
+    wake?.();
+    wake = undefined;
+  };
+  lines.on('line', (line: string) => {
+    if (batch.length === 0)
+      setImmediate(() => {
+        ready.push(batch);
+        batch = [];
+        notify();
+      });
+    batch.push(line);
+  });
+  lines.once('close', () =>
+    setImmediate(() => {
+      ended = true;
+      notify();
+    }),
+  );
+  for (;;) {
+    const next = ready.shift();
+    if (next) {
+      if (next.some((line) => line.trim().startsWith('/'))) yield* next;
+      else yield next.map((line) => line.trim()).filter((line) => line !== '').join(' ');
+      continue;
+    }
+    if (ended) return;
+    await new Promise<void>((resolve) => {
+      wake = resolve;
+    });
+  }
 }
