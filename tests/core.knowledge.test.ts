@@ -305,6 +305,13 @@ describe('loadKnowledge', () => {
       expect(pack.warnings).toEqual([`${join(dir, 'pack.yaml')}: documents: "gone.pdf" is not in the folder`]);
     });
 
+    it('warns about a pack.yaml in a subfolder, which is not read', async () => {
+      const dir = folder({ 'a.md': 'Text.', 'filings/pack.yaml': 'aliases:\n  - [Meta, Facebook]\n', 'filings/b.md': 'More text.' });
+      const pack = await loadKnowledge(dir);
+      expect(pack.documents.map((document) => document.path)).toEqual(['a.md', 'filings/b.md']);
+      expect(pack.warnings).toEqual([`${join(dir, 'filings/pack.yaml')}: only ${join(dir, 'pack.yaml')} is read; move its names and aliases there`]);
+    });
+
     it('applies a pack.yaml entry to its file however the file system spells an accent in the name', async () => {
       // Typed in pack.yaml, "é" is one character (NFC); a name from a macOS archive spells it "e" and an accent (NFD).
       const pack = 'documents:\n  D\u00e9cision du juge.md:\n    title: Decision on the motion\n    kind: order\n';

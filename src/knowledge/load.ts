@@ -208,8 +208,10 @@ async function listFiles(dir: string, warnings: string[], prefix = '', visited =
   });
   const files: string[] = [];
   for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    if (isLeftOut(entry.name)) continue;
     const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
+    // Only the top folder's pack file is read: one further down would be ignored without a word.
+    if (prefix && entry.name === PACK_FILE) warnings.push(`${path.join(dir, relative)}: only ${path.join(dir, PACK_FILE)} is read; move its names and aliases there`);
+    if (isLeftOut(entry.name)) continue;
     let isDirectory = entry.isDirectory();
     let isFile = entry.isFile();
     if (entry.isSymbolicLink()) {
