@@ -111,6 +111,13 @@ export function splitPassages(document: Document): Passage[] {
     return BARE_PAGE_NUMBER.test(raw) ? [{ at, value: Number(raw) }] : [];
   });
   const nextBareNumber = (at: number): number | undefined => bareNumbers.find((number) => number.at > at)?.value;
+  // A text that ends with one numbers its pages at their foot, as a PDF copied page by page does: "3" closes
+  // page 3, and the text before the first number is on that number's page. Otherwise a number heads its page.
+  const [firstBare] = bareNumbers;
+  const [lastTwo, last] = bareNumbers.slice(-2);
+  const footers = formFeeds.length === 0 && !document.pages && last !== undefined && last.at === blocks.length - 1 && last.value === lastTwo!.value + 1;
+  if (footers && firstBare && continuesPages(firstBare.value, undefined, nextBareNumber(firstBare.at))) markedPage = firstBare.value;
+  let lastBare: number | undefined;
   for (const [at, block] of blocks.entries()) {
     const raw = text.slice(block.start, block.end);
     const heading = comments.has(block.start) ? null : HEADING.exec(raw);
@@ -137,8 +144,10 @@ export function splitPassages(document: Document): Passage[] {
     // Page furniture, and dividers with nothing to read ("*   *   *", "_______"), are no passage.
     if (isFurniture?.(raw) || !/[\p{L}\p{N}]/u.test(raw)) continue;
     const page = pageMarkedBy(raw);
-    if (page !== undefined && (!BARE_PAGE_NUMBER.test(raw) || bareNumbers.length === 1 || continuesPages(page, markedPage, nextBareNumber(at)))) {
-      markedPage = page;
+    const bare = BARE_PAGE_NUMBER.test(raw);
+    if (page !== undefined && (!bare || bareNumbers.length === 1 || continuesPages(page, lastBare, nextBareNumber(at)))) {
+      markedPage = bare && footers ? page + 1 : page;
+      if (bare) lastBare = page;
       continue;
     }
     // A short numbered paragraph ("3. Lorrin Freeman, …; and") is a paragraph of its own: its ¶ must not cover the next.
@@ -165,16 +174,16 @@ export function splitPassages(document: Document): Passage[] {
 }
 
 /**
- * Whether a number alone on its line ("4") starts a page: it follows the page before it, or it opens
+ * Whether a number alone on its line ("4") numbers a page: it follows the number before it, or it opens
  * the numbering (1 or 2) or a run the next such number continues ("725" then "726", a reporter's pages,
- * or after a page whose number the text lost). A "725" in a list among the page numbers starts no page.
+ * or after a page whose number the text lost). A "725" in a list among the page numbers numbers no page.
  */
-function continuesPages(page: number, markedPage: number | undefined, nextBare: number | undefined): boolean {
-  if (markedPage === undefined ? page <= 2 : page === markedPage + 1) return true;
-  return page > (markedPage ?? 0) && nextBare === page + 1;
+function continuesPages(page: number, lastBare: number | undefined, nextBare: number | undefined): boolean {
+  if (lastBare === undefined ? page <= 2 : page === lastBare + 1) return true;
+  return page > (lastBare ?? 0) && nextBare === page + 1;
 }
 
-/** The page a block marks the start of ("[Page 2]", "Page 2 of 9", a bare "2"), if it is a page marker. */
+/** The page a block marks ("[Page 2]", "Page 2 of 9", a bare "2"), if it is a page marker. */
 function pageMarkedBy(block: string): number | undefined {
   const marker = PAGE_MARKER.exec(block) ?? BARE_PAGE_NUMBER.exec(block);
   return marker ? Number(marker[1] ?? marker[2] ?? marker[3] ?? marker[0]) : undefined;

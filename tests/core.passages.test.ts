@@ -210,6 +210,18 @@ describe('splitPassages', () => {
       expect(pages('Intro.\n\n725\n\nA.\n\n726\n\nB.\n\n728\n\nC.\n\n729\n\nD.').map(([, page]) => page)).toEqual([undefined, 725, 726, 728, 729]);
     });
 
+    it('reads the numbers as closing their pages when the text ends with one, as a PDF copied page by page does', () => {
+      const pages = (text: string) => splitPassages(doc(text)).map((p) => [p.text, p.locator.page]);
+      expect(pages('Page one.\n\n1\n\nPage two.\n\nStill two.\n\n2\n\nPage three.\n\n3')).toEqual([
+        ['Page one.', 1],
+        ['Page two.', 2],
+        ['Still two.', 2],
+        ['Page three.', 3],
+      ]);
+      // A stray number at the end that does not continue them is no page footer.
+      expect(pages('Caption.\n\n1\n\nOne.\n\n2\n\nTwo.\n\n725')).toEqual([['Caption.', undefined], ['One.', 1], ['Two.', 2], ['725', 2]]);
+    });
+
     it('keeps a number that does not continue the pages as text: "725" in a list turns no page', () => {
       const pages = (text: string) => splitPassages(doc(text)).map((p) => [p.text, p.locator.page]);
       expect(pages('Text.\n\n1\n\nA.\n\n725\n\nB.\n\n2\n\nC.')).toEqual([['Text.', undefined], ['A.', 1], ['725\n\nB.', 1], ['C.', 2]]);
