@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startConsoleChat } from '../adapters/console/index.js';
 import { createPinpoint, type Pinpoint } from '../src/index.js';
 
@@ -81,22 +81,25 @@ describe('console chat', () => {
   });
 
   describe('on a terminal', () => {
-    /** Writes each chunk as the terminal would hand it over: a paste in one piece, typed lines a turn apart. */
+    const answers = (printed: string) => printed.match(/\[1\] “/g)?.length ?? 0;
+    /**
+     * Writes each chunk as the terminal would hand it over: a paste in one piece, typed lines apart. A
+     * chunk goes in once the one before it was answered, as a person types the next line after reading.
+     */
     async function typed(chunks: string[]): Promise<string> {
       const input = new PassThrough();
       const output = Object.assign(new PassThrough(), { isTTY: true, columns: 80 });
       let printed = '';
       output.on('data', (chunk: Buffer) => (printed += chunk.toString()));
       const done = startConsoleChat({ core, input, output, env: { NO_COLOR: '1' } });
-      for (const chunk of chunks) {
+      for (const [index, chunk] of chunks.entries()) {
+        if (index > 0) await vi.waitFor(() => expect(answers(printed)).toBe(index), { timeout: 10_000 });
         input.write(chunk);
-        await new Promise((resolve) => setTimeout(resolve, 0));
       }
       input.end();
       await done;
       return printed;
     }
-    const answers = (printed: string) => printed.match(/\[1\] “/g)?.length ?? 0;
 
     it('answers a pasted question of several lines once, as one question', async () => {
       const printed = await typed(["Did Netflix have access\nto Facebook users'\nprivate messages?\n"]);
