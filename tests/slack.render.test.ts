@@ -222,11 +222,11 @@ describe('toSlackBlocks', () => {
     expect(buttons(blocks).map((b) => b.action_id)).toEqual([VOTE_ACTION_IDS.up, VOTE_ACTION_IDS.down]);
   });
 
-  it('links only plain http(s) URLs', () => {
+  it('links only http(s) URLs, with the characters that would end a link percent-encoded', () => {
     const unsafe = excerpt('q', { citation: { docId: 'd', title: 'T', label: 'L', url: 'javascript:alert(1)' } });
     const odd = excerpt('q', { citation: { docId: 'd', title: 'T', label: 'L', url: 'https://a.example/x>y|z' } });
     expect(texts(toSlackBlocks(answerOf([unsafe])).blocks)).toContain('📄 T · L');
-    expect(texts(toSlackBlocks(answerOf([odd])).blocks)).toContain('📄 T · L');
+    expect(texts(toSlackBlocks(answerOf([odd])).blocks)).toContain('📄 <https://a.example/x%3Ey%7Cz|T> · L');
   });
 
   const LONG_URL = `https://example.com/${'a'.repeat(5000)}`;

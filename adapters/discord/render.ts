@@ -6,6 +6,7 @@ import { escapeText, formatQuote } from './escape.js';
 import { DISCORD_LIMITS, PINPOINT_DISCORD_LIMITS } from './limits.js';
 import { splitQuote } from './split.js';
 import { truncate } from '../cut-text.js';
+import { linkableUrl } from '../link-url.js';
 
 /** A message body as Discord's REST API takes it (interaction edits, follow-ups, callbacks). */
 export interface DiscordMessage {
@@ -41,8 +42,9 @@ const NO_MENTIONS = { parse: [] as [] } as const;
 
 /** Only plain http(s) links of a sane length are shown, wrapped in <> so Discord shows no preview. */
 function safeLink(url: string | undefined): string | undefined {
-  if (!url || url.length > PINPOINT_DISCORD_LIMITS.linkChars || !/^https?:\/\/[^\s<>]+$/i.test(url)) return undefined;
-  return `<${url}>`;
+  const href = linkableUrl(url);
+  if (href === undefined || href.length > PINPOINT_DISCORD_LIMITS.linkChars) return undefined;
+  return `<${href}>`;
 }
 
 /** "**[1]** Title · complaint · 2024-01-05 · ¶ 3 · <https://…>", each part capped so the quote keeps its room. */

@@ -1,4 +1,5 @@
 import { splitsCharacter } from '../cut-text.js';
+import { linkableUrl } from '../link-url.js';
 
 /**
  * Escaping for Slack mrkdwn. Escaping `&`, `<` and `>` is what makes `<!channel>`, `<!here>`,
@@ -63,10 +64,11 @@ export function blockQuote(mrkdwn: string): string {
  */
 const LONGEST_LINK = 512;
 
-/** A mrkdwn link when `url` is a plain http(s) URL of a sane length, otherwise just the escaped label. */
+/** A mrkdwn link when `url` is a plain http(s) URL of a sane length (spaces and markup percent-encoded), otherwise just the escaped label. */
 export function link(url: string | undefined, label: string): string {
   const text = escapeMrkdwn(label).replace(/\|/g, '¦');
-  if (url === undefined || !/^https?:\/\/[^\s<>|]+$/i.test(url)) return text;
-  const href = url.replace(/&/g, '&amp;');
+  const linkable = linkableUrl(url);
+  if (linkable === undefined) return text;
+  const href = linkable.replace(/&/g, '&amp;');
   return href.length > LONGEST_LINK ? text : `<${href}|${text}>`;
 }
