@@ -63,7 +63,7 @@ export function toSlackHome(
   }
   push([{ type: 'divider' }, header('📚 Documents')]);
   for (const doc of documents) {
-    const details = [doc.kind, doc.date, `${doc.passages} passages`].filter((part) => part !== undefined);
+    const details = [doc.kind, doc.date, `${doc.passages} passage${doc.passages === 1 ? '' : 's'}`].filter((part) => part !== undefined);
     const text = `${link(doc.url, truncate(doc.title, 300))}\n${escapeMrkdwn(details.join(' · '))}`;
     if (!push([sectionBlock(text)])) break;
   }
