@@ -48,3 +48,23 @@ describe('the Slack App Home tab', () => {
     expect(texts).toContain('Scheduling Order\norder · 2024-03-01 · 2 passages');
   });
 });
+
+describe('the moderators’ unanswered questions in the App Home tab', () => {
+  it('adds no markup after a question, so an `_` or `*` in it has nothing to pair with', () => {
+    const server = { platform: 'slack', server: 'T-home' } as const;
+    for (const question of ['is _foo a bar', 'what about *stars here']) {
+      expect(core.ask(question, { scope: { ...server, channel: 'C1' } }).kind).toBe('no-match');
+    }
+    const noMatch = core.answers.noMatchReport(10, server);
+    const texts = sectionTexts(toSlackHome([], core.documents(), { noMatch, stale: [] }).blocks as KnownBlock[]);
+    const lines = texts.find((text) => text.startsWith('• '))?.split('\n') ?? [];
+    expect(lines).toHaveLength(2);
+    for (const line of lines) {
+      const entry = noMatch.find((e) => line.includes(e.question));
+      expect(entry, line).toBeDefined();
+      expect(line.startsWith(`• *${entry?.count}×* ${entry?.question}`)).toBe(true);
+      // Everything the line adds after the question is plain: no `_` to end the italics the question opened.
+      expect(line.slice(line.indexOf(entry?.question ?? '') + (entry?.question.length ?? 0))).not.toMatch(/[_*~`]/);
+    }
+  });
+});

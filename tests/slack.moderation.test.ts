@@ -124,7 +124,7 @@ describe('Slack App Home for moderators', () => {
   it('shows a configured moderator the unanswered questions and the stale pin with its warning', async () => {
     const text = allText(await openHome('U0MOD'));
     expect(text).toContain('❓ Questions without an answer');
-    expect(text).toContain(`• *2×* ${NO_MATCH_QUESTION} _(last asked `);
+    expect(text).toContain(`• *2×* ${NO_MATCH_QUESTION} · last asked `);
     expect(text).toContain('⚠️ Stale pins');
     expect(text).toContain(
       '⚠️ The source document changed since these answers were pinned: their quotes may no longer match. Ask the question again and pin a fresh answer.',

@@ -360,7 +360,7 @@ describe('toSlackHome', () => {
     expect(all.slice(0, 3)).toEqual([
       NO_MATCH_HEADER,
       'Asked most often in this workspace without a quote to answer them: the documents to add next.',
-      '• *3×* who is the pope of &lt;@U1&gt; &amp; mars _(last asked 2026-11-29)_\n• *1×* weather _(last asked 2026-11-28; never uses “weather”, “&lt;!here&gt;”)_',
+      '• *3×* who is the pope of &lt;@U1&gt; &amp; mars · last asked 2026-11-29\n• *1×* weather · last asked 2026-11-28 · never uses “weather”, “&lt;!here&gt;”',
     ]);
     expect(all).toContain(STALE_HEADER);
     expect(all).toContain(`⚠️ ${STALE_WARNING_TEXT}`);

@@ -90,14 +90,17 @@ function moderatorGroups(report: ModeratorReport, canUnpin: boolean): KnownBlock
   return groups;
 }
 
-/** "• 3× question (last asked 2026-11-29)" lines, as many as fit one section. */
+/**
+ * "• *3×* question · last asked 2026-11-29 · never uses “x”" lines, as many as fit one section. No markup follows
+ * the question: an `_` or `*` in it would pair with it (Slack has no escape) and turn the rest of the line italic.
+ */
 function noMatchLines(entries: ModeratorReport['noMatch']): string {
   const lines: string[] = [];
   let length = 0;
   for (const entry of entries) {
     const question = escapeMrkdwn(truncate(entry.question.replace(/\s+/g, ' ').trim(), 200));
     const never = (entry.missingWords ?? []).map((word) => `“${escapeMrkdwn(truncate(word.replace(/\s+/g, ' ').trim(), 60))}”`).join(', ');
-    const line = `• *${entry.count}×* ${question} _(last asked ${escapeMrkdwn(entry.lastAsked.slice(0, 10))}${never ? `; never uses ${never}` : ''})_`;
+    const line = `• *${entry.count}×* ${question} · last asked ${escapeMrkdwn(entry.lastAsked.slice(0, 10))}${never ? ` · never uses ${never}` : ''}`;
     if (length + line.length + 1 > SLACK_LIMITS.sectionText) break;
     lines.push(line);
     length += line.length + 1;
