@@ -79,10 +79,18 @@ describe('toSlackBlocks', () => {
     expect(first.highlights.length).toBeGreaterThan(0);
     for (const [start, end] of first.highlights) expect(quoteBlock).toContain(`*${first.quote.slice(start, end)}*`);
     expect(texts(blocks)).toContain(
-      '📄 <https://example.com/klein-v-meta/complaint?part=1&amp;page=2|Klein v. Meta: Consolidated Complaint (excerpt)> · The Inbox API, para. 2 · 2023-04-14',
+      '📄 <https://example.com/klein-v-meta/complaint?part=1&amp;page=2|Klein v. Meta: Consolidated Complaint (excerpt)> · complaint · The Inbox API, para. 2 · 2023-04-14',
     );
     expect(text).toMatch(/^“Shortly after Reed Hastings/);
     expect(shown).toBe(answer.excerpts.length);
+  });
+
+  it('names each document’s kind in its citation, so an allegation reads apart from a news report', () => {
+    const answer = core.ask('How much did Meta pay to settle the Cambridge Analytica litigation?');
+    if (answer.kind !== 'excerpts') throw new Error('fixture should answer');
+    const citations = texts(toSlackBlocks(answer).blocks).filter((t) => t.startsWith('📄'));
+    expect(citations).toContain('📄 Regulatory fines against Meta · news-article · para. 2 · 2022-11-28');
+    expect(citations.some((c) => c.includes('|Klein v. Meta: Consolidated Complaint (excerpt)> · complaint · '))).toBe(true);
   });
 
   it('escapes & < > so <!channel>, <!here> and <@U…> from a document or question stay inert', () => {

@@ -148,9 +148,11 @@ function quoteText(excerpt: Excerpt): string {
   }
 }
 
-/** "📄 <url|Title> · ¶ 42, p. 12 · 2024-05-01" */
+/** "📄 <url|Title> · complaint · ¶ 42, p. 12 · 2024-05-01": the kind tells an allegation from a finding. */
 export function citationText(citation: Excerpt['citation']): string {
-  const parts = [`📄 ${link(citation.url, truncate(citation.title, 300))}`, escapeMrkdwn(truncate(citation.label, 200))];
+  const parts = [`📄 ${link(citation.url, truncate(citation.title, 300))}`];
+  if (citation.kind !== undefined) parts.push(escapeMrkdwn(truncate(citation.kind, 40)));
+  parts.push(escapeMrkdwn(truncate(citation.label, 200)));
   if (citation.date !== undefined) parts.push(escapeMrkdwn(truncate(citation.date, 40)));
   return truncateMrkdwn(parts.join(' · '), SLACK_LIMITS.sectionText);
 }
