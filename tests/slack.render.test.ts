@@ -7,6 +7,7 @@ import { blockTextLength, SLACK_LIMITS, toSlackBlocks, type KnownBlock } from '.
 import { toSlackContext } from '../adapters/slack/render-context.js';
 import { NO_MATCH_HEADER, STALE_HEADER, STALE_WARNING_TEXT, toSlackHome } from '../adapters/slack/render-home.js';
 import { createPinpoint, type Answer, type Excerpt, type Pin, type Pinpoint } from '../src/index.js';
+import { isWellFormed } from './helpers/well-formed.js';
 
 const KNOWLEDGE = path.join(import.meta.dirname, 'fixtures', 'slack');
 
@@ -119,6 +120,15 @@ describe('toSlackBlocks', () => {
   it('marks elided starts and ends of a quote', () => {
     const { blocks } = toSlackBlocks(answerOf([excerpt('middle of a sentence', { elidedStart: true, elidedEnd: true })]));
     expect(texts(blocks)).toContain('> …middle of a sentence…');
+  });
+
+  it('cuts an over-long quote of emoji between characters, never inside one', () => {
+    // An odd number of units before the emoji puts the first cut (at four fifths) between the halves of one.
+    const { blocks } = toSlackBlocks(answerOf([excerpt(`a${'🦞'.repeat(1600)}`)]));
+    const section = texts(blocks).find((t) => t.startsWith('>'));
+    expect(section?.length).toBeLessThanOrEqual(SLACK_LIMITS.sectionText);
+    expect(section?.endsWith('🦞…')).toBe(true);
+    expect(isWellFormed(section ?? '')).toBe(true);
   });
 
   it('cuts a single over-long quote inside its own section only', () => {

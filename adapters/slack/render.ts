@@ -3,7 +3,7 @@ import { type Answer, type Excerpt, missingWordsSentence, type PinnedExcerpt } f
 import { ACTION_IDS, encodeButtonValue, VOTE_ACTION_IDS, type SlackButton, type Vote } from './actions.js';
 import { SLACK_LIMITS } from './limits.js';
 import { blockQuote, boldHighlights, escapeMrkdwn, link, truncateMrkdwn } from './mrkdwn.js';
-import { truncate } from '../cut-text.js';
+import { splitsCharacter, truncate } from '../cut-text.js';
 
 export { SLACK_LIMITS } from './limits.js';
 
@@ -145,6 +145,8 @@ function quoteText(excerpt: Excerpt): string {
     );
     if (text.length <= SLACK_LIMITS.sectionText) return text;
     length = Math.floor(length * 0.8);
+    // Never between the two halves of an emoji: Slack would show "�".
+    if (splitsCharacter(excerpt.quote, length)) length -= 1;
   }
 }
 
