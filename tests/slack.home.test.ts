@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toSlackHome } from '../adapters/slack/render-home.js';
-import type { KnownBlock } from '../adapters/slack/render.js';
+import { blockTextLength, SLACK_LIMITS, type KnownBlock } from '../adapters/slack/render.js';
 import { createPinpoint, type Pinpoint } from '../src/index.js';
 
 // A short filing is one passage; a longer one several.
@@ -66,5 +66,30 @@ describe('the moderators’ unanswered questions in the App Home tab', () => {
       // Everything the line adds after the question is plain: no `_` to end the italics the question opened.
       expect(line.slice(line.indexOf(entry?.question ?? '') + (entry?.question.length ?? 0))).not.toMatch(/[_*~`]/);
     }
+  });
+});
+
+describe('the App Home tab with more pins than it holds', () => {
+  it('keeps the documents listed and says how many pins it left out', () => {
+    const server = { platform: 'slack', server: 'T-many' } as const;
+    const answer = core.ask('When must the parties complete discovery?');
+    expect(answer.kind).toBe('excerpts');
+    for (let i = 0; i < 60; i++) {
+      const question = `When must the parties complete discovery under the scheduling order, asked in channel ${i}?`;
+      core.pins.pin({ scope: { ...server, channel: `C${i}` }, question, answer, pinnedBy: 'U1' });
+    }
+    const pins = core.pins.list(server);
+    expect(pins).toHaveLength(60);
+    const view = toSlackHome(pins, core.documents());
+    const blocks = view.blocks as KnownBlock[];
+    expect(blocks.length).toBeLessThanOrEqual(SLACK_LIMITS.blocksPerView);
+    expect(blockTextLength(blocks)).toBeLessThanOrEqual(SLACK_LIMITS.totalText);
+    const texts = sectionTexts(blocks);
+    const shown = texts.filter((text) => text.includes('asked in channel')).length;
+    expect(shown).toBeGreaterThan(0);
+    expect(shown).toBeLessThan(60);
+    expect(texts).toContain('Notice of Appearance\nother · 2024-02-02 · 1 passage');
+    expect(texts).toContain('Scheduling Order\norder · 2024-03-01 · 2 passages');
+    expect(JSON.stringify(blocks)).toContain(`…and ${60 - shown} more pinned answers.`);
   });
 });

@@ -8,6 +8,8 @@ import { Budget, citationText, contextBlock, sectionBlock, type KnownBlock } fro
 
 /** How many unanswered questions the moderators' report lists. */
 export const NO_MATCH_REPORT_SIZE = 10 as const;
+/** Documents the pinned answers always leave room for (a longer list gets what room is left, then a count). */
+const DOCUMENTS_KEPT = 10 as const;
 /** Stale pins listed one by one; the rest are counted. */
 const STALE_PINS_SHOWN = 10 as const;
 
@@ -58,16 +60,41 @@ export function toSlackHome(
   }
   push([header('📌 Pinned answers')]);
   if (pins.length === 0) push([contextBlock('Nothing pinned yet. Moderators pin an answer with its 📌 Pin button.')]);
+  // Pins stop while the documents' heading and first entries still fit: a long pin list must not crowd them out.
+  const documentsHead: KnownBlock[] = [{ type: 'divider' }, header('📚 Documents')];
+  const keptDocuments = documents.slice(0, DOCUMENTS_KEPT).map(documentBlock);
+  if (documents.length > DOCUMENTS_KEPT) keptDocuments.push(moreLine(documents.length, 'document'));
+  let pinsShown = 0;
   for (const pin of pins) {
-    if (!push(pinGroup(pin, pin.stale ? '⚠️ Source changed since pinning.' : undefined, canUnpin))) break;
+    const group = pinGroup(pin, pin.stale ? '⚠️ Source changed since pinning.' : undefined, canUnpin);
+    const more = pinsShown + 1 < pins.length ? [moreLine(pins.length, 'pinned answer')] : [];
+    if (!budget.fits([...group, ...more, ...documentsHead, ...keptDocuments])) break;
+    push(group);
+    pinsShown += 1;
   }
-  push([{ type: 'divider' }, header('📚 Documents')]);
+  if (pinsShown < pins.length) push([moreLine(pins.length - pinsShown, 'pinned answer')]);
+  push(documentsHead);
+  let documentsShown = 0;
   for (const doc of documents) {
-    const details = [doc.kind, doc.date, `${doc.passages} passage${doc.passages === 1 ? '' : 's'}`].filter((part) => part !== undefined);
-    const text = `${link(doc.url, truncate(doc.title, 300))}\n${escapeMrkdwn(details.join(' · '))}`;
-    if (!push([sectionBlock(text)])) break;
+    const block = documentBlock(doc);
+    const more = documentsShown + 1 < documents.length ? [moreLine(documents.length, 'document')] : [];
+    if (!budget.fits([block, ...more])) break;
+    push([block]);
+    documentsShown += 1;
   }
+  if (documentsShown < documents.length) push([moreLine(documents.length - documentsShown, 'document')]);
   return { type: 'home', blocks };
+}
+
+/** A document's linked title, then its kind, date and size. */
+function documentBlock(doc: DocumentSummary): KnownBlock {
+  const details = [doc.kind, doc.date, `${doc.passages} passage${doc.passages === 1 ? '' : 's'}`].filter((part) => part !== undefined);
+  return sectionBlock(`${link(doc.url, truncate(doc.title, 300))}\n${escapeMrkdwn(details.join(' · '))}`);
+}
+
+/** "…and 3 more pinned answers.": what the tab had no room for, so nobody takes the list for all there is. */
+function moreLine(count: number, noun: string): KnownBlock {
+  return contextBlock(`…and ${count} more ${noun}${count === 1 ? '' : 's'}.`);
 }
 
 /** The moderators' part of the tab, as groups of blocks that are shown whole or not at all. */
