@@ -62,7 +62,8 @@ function formatCitation(n: number, citation: Citation): string {
 export function footerText(stats: IndexStats): string {
   const when = stats.indexedAt.replace('T', ' ').replace(/:\d\d(\.\d+)?Z$/, ' UTC');
   const docs = `${stats.documents} document${stats.documents === 1 ? '' : 's'}`;
-  return truncate(`${docs} indexed · ${stats.passages} passages · updated ${when}`, DISCORD_LIMITS.footerText);
+  const passages = `${stats.passages} passage${stats.passages === 1 ? '' : 's'}`;
+  return truncate(`${docs} indexed · ${passages} · updated ${when}`, DISCORD_LIMITS.footerText);
 }
 
 /** A quote (with elision marks) and its numbered citation, split into blocks that each fit `budget`. */
