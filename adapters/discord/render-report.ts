@@ -38,7 +38,7 @@ function gapBlocks(gaps: readonly GapEntry[]): string[] {
       `**${i + 1}.** ${gap.count}× ${escapeText(truncate(oneLine(gap.question), 200))} · last asked ${escapeText(gap.lastAsked.slice(0, 10))}` +
       neverUses(gap.missingWords ?? []),
   );
-  // The core counts no-match questions for the whole deployment, not per server: say so.
+  // The core counts no-match questions per server: the head says whose they are.
   const head =
     '**Questions that got no match** in this server, most asked first. ' +
     'Documents that answer them are the ones to add next:';
