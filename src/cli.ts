@@ -8,6 +8,7 @@ import { runEval } from './eval/run-eval.js';
 import { loadKnowledge, type KnowledgeOrigin } from './knowledge/load.js';
 import { splitPassages } from './passages.js';
 import { createPinpoint } from './pinpoint.js';
+import { counted } from './counted.js';
 import { createAnalyzer } from './search/analyzer.js';
 import type { Pinpoint } from './services.js';
 import { createState, formatNoMatchReport, type NoMatchEntry } from './state/index.js';
@@ -154,7 +155,7 @@ async function checkIndex(args: string[], io: CliIo, knowledgeDefault: string): 
   const knowledge = knowledgeFrom(values.knowledge, knowledgeDefault);
   const pack = await loadKnowledge(knowledge.dir, { origin: knowledge.origin });
   const analyzer = createAnalyzer({ aliases: pack.manifest.aliases });
-  io.stdout.write(`${path.resolve(knowledge.dir)}: ${plural(pack.documents.length, 'document')}, ${plural(pack.manifest.aliases.length, 'alias group')} (analyzer ${analyzer.version.split(':')[0]})\n`);
+  io.stdout.write(`${path.resolve(knowledge.dir)}: ${counted(pack.documents.length, 'document')}, ${counted(pack.manifest.aliases.length, 'alias group')} (analyzer ${analyzer.version.split(':')[0]})\n`);
   let total = 0;
   for (const document of pack.documents) {
     const passages = splitPassages(document);
@@ -163,17 +164,13 @@ async function checkIndex(args: string[], io: CliIo, knowledgeDefault: string): 
     const pages = document.pages?.length ?? new Set(passages.flatMap((passage) => passage.locator.page ?? [])).size;
     io.stdout.write(
       terminalSafe(
-        `  ${document.path}  “${document.meta.title}”${document.meta.kind ? ` [${document.meta.kind}]` : ''}: ${plural(pages, 'page')}, ${plural(numbered, 'numbered paragraph')}, ${plural(passages.length, 'passage')}\n`,
+        `  ${document.path}  “${document.meta.title}”${document.meta.kind ? ` [${document.meta.kind}]` : ''}: ${counted(pages, 'page')}, ${counted(numbered, 'numbered paragraph')}, ${counted(passages.length, 'passage')}\n`,
       ),
     );
   }
   for (const warning of pack.warnings) io.stdout.write(`  warning: ${terminalSafe(warning)}\n`);
-  io.stdout.write(`ok: ${plural(total, 'passage')}, ${plural(pack.warnings.length, 'warning')}\n`);
+  io.stdout.write(`ok: ${counted(total, 'passage')}, ${counted(pack.warnings.length, 'warning')}\n`);
   return 0;
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 async function report(args: string[], io: CliIo, knowledgeDefault: string, dataDir: string): Promise<number> {

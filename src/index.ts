@@ -17,6 +17,7 @@ export { silentLogger, type Logger } from './logger.js';
 export { MAX_QUOTE_CHARS } from './answer/excerpt.js';
 export { terminalSafe, toTerminalText, wantsColor, type TextFormatOptions } from './answer/format-text.js';
 export { missingWordsSentence } from './answer/missing-words.js';
+export { counted } from './counted.js';
 export { MAX_QUESTION_CHARS } from './answer/answer.js';
 export { cleanQuestion } from './answer/question-text.js';
 export { formatNoMatchReport } from './state/index.js';

@@ -1,5 +1,5 @@
 import { createInterface, type Interface } from 'node:readline';
-import { terminalSafe, toTerminalText, wantsColor, type Pinpoint } from '../../src/index.js';
+import { counted, terminalSafe, toTerminalText, wantsColor, type Pinpoint } from '../../src/index.js';
 
 export interface ConsoleChatOptions {
   core: Pinpoint;
@@ -20,8 +20,7 @@ export async function startConsoleChat({ core, input, output, env = process.env 
   const color = wantsColor(output, env);
   const say = (text: string) => output.write(`${text}\n`);
   const stats = core.stats();
-  const documents = `${stats.documents} document${stats.documents === 1 ? '' : 's'}`;
-  say(`Pinpoint: ${documents}, ${stats.passages} passages. Type a question, /help for commands.`);
+  say(`Pinpoint: ${counted(stats.documents, 'document')}, ${counted(stats.passages, 'passage')}. Type a question, /help for commands.`);
   const terminal = Boolean(output.isTTY);
   const lines = createInterface({ input, output, terminal, prompt: '? ' });
   let last: { question: string; shown: number } | undefined;

@@ -1,5 +1,5 @@
 import type { APIActionRowComponent, APIButtonComponentWithCustomId, APIEmbed } from 'discord.js';
-import { type Answer, type Citation, type DocumentSummary, type IndexStats, missingWordsSentence, type PassageView, type Pin } from './core.js';
+import { type Answer, type Citation, counted, type DocumentSummary, type IndexStats, missingWordsSentence, type PassageView, type Pin } from './core.js';
 import { encodeCustomId, type ButtonAction } from './custom-id.js';
 import { cutMarkdown } from './cut-markdown.js';
 import { escapeText, formatQuote } from './escape.js';
@@ -61,9 +61,7 @@ function formatCitation(n: number, citation: Citation): string {
 
 export function footerText(stats: IndexStats): string {
   const when = stats.indexedAt.replace('T', ' ').replace(/:\d\d(\.\d+)?Z$/, ' UTC');
-  const docs = `${stats.documents} document${stats.documents === 1 ? '' : 's'}`;
-  const passages = `${stats.passages} passage${stats.passages === 1 ? '' : 's'}`;
-  return truncate(`${docs} indexed · ${passages} · updated ${when}`, DISCORD_LIMITS.footerText);
+  return truncate(`${counted(stats.documents, 'document')} indexed · ${counted(stats.passages, 'passage')} · updated ${when}`, DISCORD_LIMITS.footerText);
 }
 
 /** A quote (with elision marks) and its numbered citation, split into blocks that each fit `budget`. */
@@ -319,7 +317,7 @@ export function toDocumentsMessage(docs: DocumentSummary[], stats: IndexStats, l
     const parts = [`**${i + 1}.** ${escapeText(doc.title)}`];
     if (doc.kind) parts.push(escapeText(doc.kind));
     if (doc.date) parts.push(escapeText(doc.date));
-    parts.push(`${doc.passages} passage${doc.passages === 1 ? '' : 's'}`);
+    parts.push(counted(doc.passages, 'passage'));
     const link = safeLink(doc.url);
     if (link) parts.push(link);
     return cutMarkdown(parts.join(' · '), budget);
@@ -340,7 +338,7 @@ export function pinLine(pin: Pin, n: number): string {
   const where = pin.scope.channel ? ` in <#${pin.scope.channel.replace(/\D/g, '')}>` : '';
   return cutMarkdown(
     `**${n}.** ${escapeText(truncate(pin.question, 200))}${stale}\n` +
-      `${pin.excerpts.length} quote${pin.excerpts.length === 1 ? '' : 's'}${where}, pinned ${escapeText(pin.pinnedAt.slice(0, 10))}`,
+      `${counted(pin.excerpts.length, 'quote')}${where}, pinned ${escapeText(pin.pinnedAt.slice(0, 10))}`,
     DISCORD_LIMITS.embedDescription,
   );
 }

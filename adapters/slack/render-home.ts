@@ -1,5 +1,5 @@
 import type { types } from '@slack/bolt';
-import type { DocumentSummary, Pin } from '../../src/index.js';
+import { counted, type DocumentSummary, type Pin } from '../../src/index.js';
 import { encodeUnpinValue, UNPIN_ACTION_ID } from './actions.js';
 import { SLACK_LIMITS } from './limits.js';
 import { escapeMrkdwn, link } from './mrkdwn.js';
@@ -88,7 +88,7 @@ export function toSlackHome(
 
 /** A document's linked title, then its kind, date and size. */
 function documentBlock(doc: DocumentSummary): KnownBlock {
-  const details = [doc.kind, doc.date, `${doc.passages} passage${doc.passages === 1 ? '' : 's'}`].filter((part) => part !== undefined);
+  const details = [doc.kind, doc.date, counted(doc.passages, 'passage')].filter((part) => part !== undefined);
   return sectionBlock(`${link(doc.url, truncate(doc.title, 300))}\n${escapeMrkdwn(details.join(' · '))}`);
 }
 
