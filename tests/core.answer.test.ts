@@ -208,6 +208,14 @@ describe('answers over the shipped knowledge', () => {
     expect(shipped.ask('is this case still ongoing?').kind).toBe('no-match');
   });
 
+  it('declines a question about a party the documents never name, however well the rest matches', () => {
+    // "… allegedly allowed Netflix unprecedented access to users' private messages" is about Netflix, not Amazon.
+    expect(shipped.ask('did amazon get access to facebook messages')).toMatchObject({ kind: 'no-match', missingWords: ['amazon'] });
+    expect(shipped.ask('Did Google get access to messages?')).toMatchObject({ kind: 'no-match', missingWords: ['Google'] });
+    // The same question about the party the article names is answered.
+    expect(excerptsOf(shipped.ask('did netflix get access to facebook messages'))[0]!.quote).toMatch(/Netflix/);
+  });
+
   it('declines a case-number or which-court question from a document that names neither', () => {
     expect(shipped.ask('What is the case number?').kind).toBe('no-match');
     expect(shipped.ask('Which court is the case in?').kind).toBe('no-match');
