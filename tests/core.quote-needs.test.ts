@@ -19,6 +19,11 @@ describe('quoteShortfall', () => {
     ['How old was Fisher when she applied?', 'She applied in 2008 under No. 11–345.', 'decisive'],
     ['How much did Meta pay to settle?', 'Meta paid $725 million.', 'none'],
     ['How much did Meta pay to settle?', 'Meta settled 4 suits.', 'decisive'],
+    // "one-way" counts nothing; "how much did they make" asks for money.
+    ['How many reports did Netflix send?', 'It was not a one-way street; Netflix sent bi-weekly reports.', 'decisive'],
+    ['How many reports did Netflix send?', 'It was not a one-way street; Netflix sent two reports.', 'none'],
+    ['how much did facebook make from the netflix deal', 'It was not a one-way street; Netflix sent bi-weekly reports.', 'decisive'],
+    ['how much did facebook make from the netflix deal', 'Facebook made $10 million from the deal.', 'none'],
     // A phone number or an address, not a mention of whom to contact.
     ["What is Monet Gaines's phone number?", 'If this Office can be of further assistance, please contact Monet Gaines of my staff.', 'decisive'],
     ["What is the clerk's phone number?", 'Call the clerk at (334) 242-7300.', 'none'],

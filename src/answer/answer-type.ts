@@ -141,7 +141,8 @@ export function isShapedType(type: AnswerType): boolean {
 const MONTH = /\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b/;
 const YEAR = /\b(?:1[0-9]\d\d|20\d\d)s?\b(?!-\d{1,3}\b)/;
 const SLASH_DATE = /\b\d{1,2}\/\d{1,2}\/\d{2,4}\b/;
-const NUMBER = /[$€£]\s?\d|\b\d[\d,.]*\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen|half|none|zero)\b/i;
+// "A one-way street", "two-sided", "a one-off" count nothing.
+const NUMBER = /[$€£]\s?\d|\b\d[\d,.]*\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen|half|none|zero)\b(?!-(?:way|sided|off|on-one|stop)\b)/i;
 // "§ 1983", "42 U.S.C.", "Section 208", "Rule 12(b)(6)", "KRS 117.235", "163-166.3(c)".
 const STATUTE = /§|\bU\.\s?S\.\s?C\.|\b(Section|Rule|Article|Title)\s+\d|\b[A-Z]{2,5}\s+\d+[.\d]*|\b\d+-\d+(\.\d+)*(\([a-z0-9]+\))?/;
 // A docket number: "3:20-cv-08570-JD", "1:20CV457", "No. 11–345", "Case No. 24-1".

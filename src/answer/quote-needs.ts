@@ -110,9 +110,9 @@ const DATE_ASKED = /\b(?:what|which) years?\b|\bdates?\b/i;
 /** "How old …?" asks for an age, which a text gives with its unit ("at age 39", "515 million years"). */
 const AGE_QUESTION = /\bhow old\b/i;
 const AGE_WORD = /\b(?:age|aged|ages|years?|year-old|months?|old)\b/i;
-/** "How much did Meta pay …?", "What fine …?": asks for a sum of money, which a text gives with its currency. */
+/** "How much did Meta pay …?", "What fine …?", "how much did facebook make?": asks for a sum of money, which a text gives with its currency. */
 const MONEY_QUESTION =
-  /\bhow much\b.*\b(?:pay|paid|cost|costs|fine|fined|spend|spent|worth|price|money|damages|award|awarded|fee|fees|charge|charged|earn|earned|settle|settled|settlement)\b|\bwhat (?:fine|price|sum)\b/i;
+  /\bhow much\b.*\b(?:pay|paid|cost|costs|fine|fined|spend|spent|worth|price|money|damages|award|awarded|fee|fees|charge|charged|earn|earned|settle|settled|settlement)\b|\bwhat (?:fine|price|sum)\b|\bhow much (?:did|does|do|will|would|could|can|has|have|had)\s+(?:[\p{L}'’-]+\s+){1,3}(?:make|makes|made|get|gets|got|receive|receives|received|lose|loses|lost|owe|owes|owed|gain|gains|gained|pocket|pocketed)\b/iu;
 /** "What is the deadline to file the declaration?": asks by when. */
 const DEADLINE_QUESTION = /\bdeadlines?\b/i;
 /** A time limit as a text sets one: "no later than 5 p.m.", "not later than", "within seven days", "by the second Friday". */
