@@ -208,10 +208,12 @@ describe('answers over the shipped knowledge', () => {
     expect(shipped.ask('is this case still ongoing?').kind).toBe('no-match');
   });
 
-  it('declines a question about a party the documents never name, however well the rest matches', () => {
+  it('declines a question about a party or an event the documents never name, however well the rest matches', () => {
     // "… allegedly allowed Netflix unprecedented access to users' private messages" is about Netflix, not Amazon.
     expect(shipped.ask('did amazon get access to facebook messages')).toMatchObject({ kind: 'no-match', missingWords: ['amazon'] });
     expect(shipped.ask('Did Google get access to messages?')).toMatchObject({ kind: 'no-match', missingWords: ['Google'] });
+    // Nor is a question whether something happened that the article never tells of.
+    expect(shipped.ask('did meta appeal the irish fine')).toMatchObject({ kind: 'no-match', missingWords: ['appeal'] });
     // The same question about the party the article names is answered.
     expect(excerptsOf(shipped.ask('did netflix get access to facebook messages'))[0]!.quote).toMatch(/Netflix/);
   });

@@ -11,7 +11,7 @@ import { withChatSpellingsWrittenOut } from './chat-spelling.js';
 import { withIdiomsSaidPlainly } from './idioms.js';
 import { cleanQuestion } from './question-text.js';
 import { missingWordsOf } from './missing-words.js';
-import { asksAboutUnknownSubject } from './unknown-subject.js';
+import { asksAboutWhatIsNeverNamed } from './never-named.js';
 import { documentsOfNamedCase } from './named-case.js';
 import { type ParagraphAsked, paragraphAsked, passagesNumbered } from './paragraph-asked.js';
 import { PASSAGES_TO_READ, pickSentences, type SentenceChoice, textOf } from './pick.js';
@@ -83,7 +83,7 @@ export function answerQuestion(corpus: Corpus, question: string, options: Answer
       ABSTENTION.unknownPenalty * unknownShare -
       shortfallPenalty(query.question, best, corpus.analyzer)
     : 0;
-  if (!best || (confidence < ABSTENTION.minConfidence && !definesWhatIsAsked(reading, best)) || asksAboutUnknownSubject(query, (index) => best.candidate.context.has(index))) {
+  if (!best || (confidence < ABSTENTION.minConfidence && !definesWhatIsAsked(reading, best)) || asksAboutWhatIsNeverNamed(query, (index) => best.candidate.context.has(index))) {
     return { kind: 'no-match', question: trimmed, suggestions: suggestionsFor(corpus, ranked), missingWords: missingWordsOf(query), candidates };
   }
   const excerpts = excerptsOf(corpus, choices, options, (text) => answerTypeStarts(text, answerType, questionWords) ?? []);
