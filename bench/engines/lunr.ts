@@ -15,12 +15,22 @@ function wrap(index: lunr.Index): PeerIndex {
   };
 }
 
-/** Lunr 2.3 with its default pipeline (trimmer, English stop words, Porter stemmer). */
+/**
+ * Lunr's search pipeline lacks the trimmer its index pipeline has, so a question's "open?" or "Meta,"
+ * never meets the indexed "open" or "meta": every question lost its last word (lunr.js issue #532). The
+ * workaround from that issue puts the trimmer back before the stemmer; the serialized index keeps it.
+ */
+function trimQueryTerms(builder: lunr.Builder): void {
+  builder.searchPipeline.before(lunr.stemmer, lunr.trimmer);
+}
+
+/** Lunr 2.3 with its default pipeline (trimmer, English stop words, Porter stemmer), the trimmer also on questions. */
 export const lunrEngine = (): PeerEngine => ({
   name: 'Lunr 2.3',
   build: async (passages) =>
     wrap(
       lunr(function () {
+        this.use(trimQueryTerms);
         this.ref('id');
         this.field('text');
         for (const { id, text } of passages) this.add({ id, text });
