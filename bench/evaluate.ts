@@ -61,8 +61,8 @@ async function buildAndAsk(row: BenchRow, knowledgeDir: string, questions: reado
  * Builds each row once and has it answer every question (in both string encodings), unmeasured: V8
  * compiles hot code over the first thousand or so calls, and code the rows share (MiniSearch, the
  * analyzer, the pickers) would otherwise be compiled on the time, heap and latency tail of whichever
- * row ran first. Returns the rows still open, for `sideBySideLatencies`; the caller closes them. They
- * must write elsewhere than the measured rows, or a measured build would load their cache.
+ * row ran first. Returns the rows still open; the caller persists them for `sideBySideLatencies` and
+ * closes them. They must write elsewhere than the measured rows, or a measured build would load their cache.
  */
 export async function warmUp(rows: readonly BenchRow[], knowledgeDir: string, questions: readonly string[]): Promise<ReadyRow[]> {
   const ready: ReadyRow[] = [];
@@ -89,20 +89,30 @@ function inBothStringEncodings(question: string): string[] {
  * Answer times measured side by side: each question is put to every row in turn, the row that goes
  * first rotating, for `rounds` rounds. A burst of noise on a shared machine, or a collection, then
  * falls on all rows alike instead of on whichever row happened to be running, and the tail has
- * `rounds` times the samples. Returns one list of milliseconds per row.
+ * `rounds` times the samples. Each round restarts every row from what it persisted, so no instance is
+ * timed on a question it has answered before: Pinpoint keeps passage tokens and spelling fixes per
+ * instance, and on one instance its answers after the first round were all served from them while the
+ * peers redid theirs (court set p50 about 0.45 ms repeated against 0.65–1.1 ms asked afresh).
+ * Returns one list of milliseconds per row.
  */
-export function sideBySideLatencies(rows: readonly ReadyRow[], questions: readonly string[], rounds: number): number[][] {
+export async function sideBySideLatencies(rows: readonly BenchRow[], knowledgeDir: string, questions: readonly string[], rounds: number): Promise<number[][]> {
   const times = rows.map((): number[] => []);
   let first = 0;
   for (let round = 0; round < rounds; round++) {
-    for (const question of questions) {
-      for (let turn = 0; turn < rows.length; turn++) {
-        const index = (first + turn) % rows.length;
-        const start = performance.now();
-        rows[index]!.answer(question);
-        times[index]!.push(performance.now() - start);
+    const ready: ReadyRow[] = [];
+    try {
+      for (const row of rows) ready.push(await row.restart(knowledgeDir));
+      for (const question of questions) {
+        for (let turn = 0; turn < ready.length; turn++) {
+          const index = (first + turn) % ready.length;
+          const start = performance.now();
+          ready[index]!.answer(question);
+          times[index]!.push(performance.now() - start);
+        }
+        first = (first + 1) % ready.length;
       }
-      first = (first + 1) % rows.length;
+    } finally {
+      for (const instance of ready) await instance.close();
     }
   }
   return times;

@@ -61,20 +61,21 @@ export const LATENCY_SAMPLES = 3_000;
 
 /**
  * Every row over the same knowledge folder and the same questions in this process. Latency comes from
- * the warmed-up rows answering side by side; build, quality, heap and load from each row on its own.
+ * the warmed-up rows, restarted each round, answering side by side; build, quality, heap and load from
+ * each row on its own.
  */
 export async function runQuality(run: QualityRun): Promise<RowResult[]> {
   if (run.warmUpRows.map((row) => row.name).join('\n') !== run.rows.map((row) => row.name).join('\n')) {
     throw new Error('bench: the warm-up rows must be the measured rows, in the same order');
   }
   const questions = run.questions.map((q) => q.question);
-  const warm = await warmUp(run.warmUpRows, run.knowledgeDir, questions);
-  let latencies: number[][];
-  try {
-    latencies = sideBySideLatencies(warm, questions, Math.ceil((run.latencySamples ?? LATENCY_SAMPLES) / Math.max(1, questions.length)));
-  } finally {
-    for (const ready of warm) await ready.close();
+  // The warmed-up rows persist their index, and every round of timing restarts from it.
+  for (const ready of await warmUp(run.warmUpRows, run.knowledgeDir, questions)) {
+    await ready.persist();
+    await ready.close();
   }
+  const rounds = Math.ceil((run.latencySamples ?? LATENCY_SAMPLES) / Math.max(1, questions.length));
+  const latencies = await sideBySideLatencies(run.warmUpRows, run.knowledgeDir, questions, rounds);
   const results: RowResult[] = [];
   for (const [index, row] of run.rows.entries()) {
     const times = latencies[index]!;

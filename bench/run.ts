@@ -38,7 +38,7 @@ async function qualityBench(args: BenchArgs, workDir: string): Promise<void> {
   }
   console.log(`Answer quality and speed on ${label}: ${questions.length} questions (${answerable} answerable), the same passages and questions for every row, one process.`);
   console.log('containment@k: a gold answer is in one of the first k quotes (a quote over 400 chars misses); recall@5, MRR@10: over the ranked passages;');
-  console.log(`p50/p99: one answer (retrieval + quotes), after a warm-up round, timed side by side: each question put to every engine in turn, ${LATENCY_SAMPLES.toLocaleString('en-US')} answers per engine; build: knowledge folder to ready index; index bytes: serialized index;`);
+  console.log(`p50/p99: one answer (retrieval + quotes), after a warm-up round, timed side by side: each question put to every engine in turn, ${LATENCY_SAMPLES.toLocaleString('en-US')} answers per engine, each round on engines restarted from their index (none times a repeat); build: knowledge folder to ready index; index bytes: serialized index;`);
   console.log('load: restart to ready from the serialized index (knowledge folder re-read); heap: retained after build and all questions, after full GC;');
   console.log('false abstain: answerable questions answered with no quote. Peers quote the best sentence of their top 5 passages (the quality bar\'s baseline);\nthe last row is the best peer\'s retrieval with Pinpoint\'s own extraction (windows, answer types), which shows what retrieval and abstention add.\n');
   console.log(resultsTable(results));
