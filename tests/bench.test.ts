@@ -7,7 +7,7 @@ import { loadCorpus } from '../bench/corpus.js';
 import { containsGold, quoteHitAt, reciprocalRank, scoreAnswers } from '../bench/metrics.js';
 import { createBestSentencePicker, createCorePicker } from '../bench/picker.js';
 import { allRows, qualityRows, runQuality } from '../bench/quality.js';
-import { type RowResult, sideBySideLatencies, warmUp } from '../bench/evaluate.js';
+import { evaluateRow, type RowResult, sideBySideLatencies, warmUp } from '../bench/evaluate.js';
 import type { BenchRow, ReadyRow } from '../bench/rows.js';
 import { courtSentences, generateCorpus } from '../bench/scale/generate.js';
 import { scaleChildArgs } from '../bench/scale/isolate.js';
@@ -143,6 +143,34 @@ describe('bench unanswerable', () => {
   });
 });
 
+/**
+ * A row whose instances remember the questions they answered, as Pinpoint's caches do: the first answer
+ * to a question takes at least FIRST_ANSWER_MS, a repeat nothing. A median under FIRST_ANSWER_MS means
+ * repeats were timed (a lower bound only, so a slow machine cannot fail it).
+ */
+const FIRST_ANSWER_MS = 2;
+const rememberingRow = (name: string): BenchRow => {
+  const instance = (): ReadyRow => {
+    const heard = new Set<string>();
+    return {
+      answer: (question) => {
+        if (!heard.has(question)) {
+          heard.add(question);
+          const start = performance.now();
+          while (performance.now() - start < FIRST_ANSWER_MS) {
+            // Busy: the first answer to a question does the work.
+          }
+        }
+        return { quotes: ['a quote'], rankedIds: [] };
+      },
+      passageText: () => undefined,
+      persist: async () => 0,
+      close: async () => {},
+    };
+  };
+  return { name, build: async () => instance(), restart: async () => instance() };
+};
+
 describe('side-by-side latency', () => {
   const recordingRow = (name: string, calls: string[]): ReadyRow => ({
     answer: (question) => {
@@ -169,30 +197,8 @@ describe('side-by-side latency', () => {
   });
 
   // Pinpoint keeps passage tokens and spelling fixes per instance: a question it has answered before is
-  // served from them, while a peer redoes its answer. This row takes at least 2 ms for a question new to
-  // the instance and nothing for a repeat, so a median under 2 ms means repeats were timed.
+  // served from them, while a peer redoes its answer.
   it('times every answer on an instance that has not answered that question before', async () => {
-    const rememberingRow = (name: string): BenchRow => {
-      const instance = (): ReadyRow => {
-        const heard = new Set<string>();
-        return {
-          answer: (question) => {
-            if (!heard.has(question)) {
-              heard.add(question);
-              const start = performance.now();
-              while (performance.now() - start < 2) {
-                // Busy: the first answer to a question does the work.
-              }
-            }
-            return { quotes: ['a quote'], rankedIds: [] };
-          },
-          passageText: () => undefined,
-          persist: async () => 0,
-          close: async () => {},
-        };
-      };
-      return { name, build: async () => instance(), restart: async () => instance() };
-    };
     const questions = ['q1', 'q2'].map((question) => ({ id: question, question, answers: ['quote'], unanswerable: false }));
     const results = await runQuality({
       knowledgeDir: 'unused',
@@ -202,7 +208,7 @@ describe('side-by-side latency', () => {
       warmup: 0,
       latencySamples: 6,
     });
-    for (const result of results) expect(result.p50Ms, result.engine).toBeGreaterThanOrEqual(2);
+    for (const result of results) expect(result.p50Ms, result.engine).toBeGreaterThanOrEqual(FIRST_ANSWER_MS);
   });
 
   it('warms each row up on every question twice, word for word (as a one-byte and as a two-byte string)', async () => {
@@ -304,6 +310,22 @@ describe('bench scale generator', () => {
     expect(a.documents.flat()).toHaveLength(120);
     expect(a.documents.map((d) => d.length)).toEqual([50, 50, 20]);
     expect(a.questions).toHaveLength(200);
+  });
+
+  it('draws warm-up questions apart from the timed ones, which stay those of the seed', () => {
+    const timedOnly = generateCorpus(sentences, 120, 7);
+    const withWarmUp = generateCorpus(sentences, 120, 7, 30);
+    expect(withWarmUp.questions).toEqual(timedOnly.questions);
+    expect(withWarmUp.warmUpQuestions).toHaveLength(30);
+    expect(withWarmUp.warmUpQuestions.filter((question) => withWarmUp.questions.includes(question))).toEqual([]);
+  });
+
+  // A question answered untimed and then timed is answered the second time from the row's caches.
+  it('times none of the questions a scale row answered untimed before', async () => {
+    const questions = ['q1', 'q2', 'q3'].map((question) => ({ id: question, question, answers: [], unanswerable: false }));
+    const result = await evaluateRow(rememberingRow('a'), 'unused', questions, { warmUpQuestions: ['w1', 'w2'] });
+    expect(result.warmup).toBe(2);
+    expect(result.p50Ms).toBeGreaterThanOrEqual(FIRST_ANSWER_MS);
   });
 
   it('reads the shipped court opinions, the --scale default, without their front matter', async () => {

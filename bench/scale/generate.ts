@@ -40,18 +40,27 @@ export async function courtSentences(dir: string): Promise<string[]> {
 export interface GeneratedCorpus {
   /** Paragraphs per document; each paragraph is meant to become one passage. */
   documents: string[][];
+  /** The SCALE_QUESTIONS questions every row is timed on. */
   questions: string[];
+  /**
+   * Questions of the same kind for the untimed answers before the timed ones (`--warmup`), none of them
+   * one of `questions`: a question answered twice is answered the second time from what the first left
+   * in the row's caches (Pinpoint's passage tokens and spelling fixes), not as a user's question is.
+   */
+  warmUpQuestions: string[];
 }
 
 const PASSAGES_PER_DOCUMENT = 50;
-const QUESTIONS = 200;
+/** Timed questions per size. */
+export const SCALE_QUESTIONS = 200;
 
 /**
  * `passages` paragraphs of 2–4 court sentences picked at random, numbers re-drawn so the vocabulary
  * grows with the corpus as real filings do (dates, dockets, amounts, page cites differ). Questions
- * are runs of 3–6 words taken from random generated sentences, asked as a user would.
+ * are runs of 3–6 words taken from random generated sentences, asked as a user would; the warm-up
+ * questions are drawn after the timed ones, so asking for them leaves the timed ones as they were.
  */
-export function generateCorpus(sentences: readonly string[], passages: number, seed = 42): GeneratedCorpus {
+export function generateCorpus(sentences: readonly string[], passages: number, seed = 42, warmUpQuestions = 0): GeneratedCorpus {
   const random = seededRandom(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const redrawNumbers = (text: string): string => text.replace(/\d+/g, (digits) => String(Math.floor(random() * 10 ** digits.length)).padStart(digits.length, '0'));
@@ -65,17 +74,28 @@ export function generateCorpus(sentences: readonly string[], passages: number, s
     }
     documents.push(paragraphs);
   }
-  const questions: string[] = [];
-  while (questions.length < QUESTIONS) {
+  const nextQuestion = (): string | undefined => {
     const words = pick(pick(documents)).split(/\s+/).map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')).filter((w) => w.length > 0);
     const length = 3 + Math.floor(random() * 4);
-    if (words.length < length) continue;
+    if (words.length < length) return undefined;
     const from = Math.floor(random() * (words.length - length + 1));
     const run = words.slice(from, from + length);
-    if (run.filter((w) => w.length >= 4).length < 2) continue;
-    questions.push(`What does the court say about ${run.join(' ')}?`);
+    if (run.filter((w) => w.length >= 4).length < 2) return undefined;
+    return `What does the court say about ${run.join(' ')}?`;
+  };
+  const questions: string[] = [];
+  while (questions.length < SCALE_QUESTIONS) {
+    const question = nextQuestion();
+    if (question !== undefined) questions.push(question);
   }
-  return { documents, questions };
+  const timed = new Set(questions);
+  const warmUp: string[] = [];
+  // Bounded: a corpus too small to hold that many other questions gets fewer, which RowResult.warmup shows.
+  for (let tries = 0; warmUp.length < warmUpQuestions && tries < 100 * warmUpQuestions; tries++) {
+    const question = nextQuestion();
+    if (question !== undefined && !timed.has(question)) warmUp.push(question);
+  }
+  return { documents, questions, warmUpQuestions: warmUp };
 }
 
 /** Writes the generated documents as Markdown files with a title, paragraphs separated by blank lines. */

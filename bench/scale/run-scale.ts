@@ -46,9 +46,12 @@ export async function runScale(
   return results;
 }
 
+/** The generated corpora's seed: every run and every row measures the same passages and questions. */
+const SCALE_SEED = 42;
+
 /**
  * One row at one size: Pinpoint (ask) or plain MiniSearch (search only, no quoting) warms up on a small
- * corpus, then builds the generated corpus from its knowledge folder, answers `warmup` questions
+ * corpus, then builds the generated corpus from its knowledge folder, answers `warmup` other questions
  * untimed, the same 200 questions timed, persists and restarts.
  */
 export async function runScaleRow(courtDir: string, size: number, workDir: string, warmup: number, rowName: ScaleRowName): Promise<RowResult> {
@@ -57,13 +60,13 @@ export async function runScaleRow(courtDir: string, size: number, workDir: strin
   await warmUpOnSmallCorpus(sentences, join(workDir, 'warm-up'), row);
   const dir = join(workDir, `scale-${size}-${rowName}`);
   const knowledgeDir = join(dir, 'knowledge');
-  const corpus = generateCorpus(sentences, size);
+  const corpus = generateCorpus(sentences, size, SCALE_SEED, warmup);
   await writeGenerated(corpus, knowledgeDir);
   const questions = corpus.questions.map((question, i) => ({ id: `s${i}`, question, answers: [], unanswerable: false }));
   // Read once untimed, so the timed build does not pay for a cold file cache.
   await loadCorpus(knowledgeDir);
   try {
-    return await evaluateRow(row(dir), knowledgeDir, questions, { warmup });
+    return await evaluateRow(row(dir), knowledgeDir, questions, { warmUpQuestions: corpus.warmUpQuestions });
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
