@@ -30,6 +30,15 @@ With no data flag, the court set in eval/court (questions.jsonl over knowledge/)
                the quality table's p50/p99 come from the engines answering side by side
                after a warm-up round, --scale's from these`;
 
+/** Untimed answers before a --scale row's timed ones, when --warmup is not given. */
+const DEFAULT_WARMUP = 50;
+
+/** `--warmup N`: digits only, 0 allowed. Number('') and Number(' ') are 0, so `--warmup=` meant no warm-up. */
+function warmUpCount(raw: string): number {
+  if (/^\d+$/.test(raw)) return Number(raw);
+  throw new PinpointError('INPUT_INVALID', `pinpoint: --warmup ${raw.trim() === '' ? JSON.stringify(raw) : raw} is not a positive integer; pass e.g. --warmup 1000`);
+}
+
 function positiveInt(flag: string, raw: string): number {
   const value = Number(raw);
   if (!Number.isInteger(value) || value <= 0) {
@@ -54,7 +63,8 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
           'scale-row': { type: 'string' },
           // No default here: --sizes without --scale must be refused, not ignored.
           sizes: { type: 'string' },
-          warmup: { type: 'string', default: '50' },
+          // No default here: --warmup with --unanswerable, which times nothing, must be refused, not ignored.
+          warmup: { type: 'string' },
           help: { type: 'boolean', short: 'h', default: false },
         },
         strict: true,
@@ -81,6 +91,9 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
   if (values.unanswerable && values.questions !== undefined) {
     throw new PinpointError('INPUT_INVALID', 'pinpoint: --unanswerable takes SQuAD articles (--squad FILE.json), not --questions');
   }
+  if (values.unanswerable && values.warmup !== undefined) {
+    throw new PinpointError('INPUT_INVALID', `pinpoint: --unanswerable counts declines and times nothing; it takes no --warmup\n${USAGE}`);
+  }
   if (values.unanswerable && values.squad === undefined) {
     throw new PinpointError('INPUT_INVALID', 'pinpoint: --unanswerable leaves each SQuAD article out of the pack in turn: pass --squad FILE.json (XQuAD\'s xquad.en.json, for one)');
   }
@@ -100,7 +113,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
     unanswerable: values.unanswerable,
     ...(values['scale-row'] !== undefined ? { scaleRow: scaleRowName(values['scale-row']) } : {}),
     sizes: (values.sizes ?? DEFAULT_SIZES).split(',').map((s) => positiveInt('--sizes', s.trim())),
-    warmup: Number(values.warmup) === 0 ? 0 : positiveInt('--warmup', values.warmup),
+    warmup: values.warmup === undefined ? DEFAULT_WARMUP : warmUpCount(values.warmup),
     help: values.help,
   };
 }

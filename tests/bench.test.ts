@@ -116,6 +116,15 @@ describe('bench data', () => {
     expect(() => parseBenchArgs(argv)).toThrow(message);
   });
 
+  // Number('') is 0: `--warmup=` used to run with no warm-up at all, without a word.
+  it.each([['--warmup='], ['--warmup', ' '], ['--warmup', '0x10']])('refuses %j, a warm-up count that is not digits', (...argv) => {
+    expect(() => parseBenchArgs(['--scale', ...argv])).toThrow(/^pinpoint: --warmup .* is not a positive integer; pass e\.g\. --warmup 1000$/);
+  });
+
+  it('reads --warmup as digits, 0 included, and 50 when it is not given', () => {
+    expect([parseBenchArgs(['--scale', '--warmup', '0']).warmup, parseBenchArgs(['--scale', '--warmup=12']).warmup, parseBenchArgs(['--scale']).warmup]).toEqual([0, 12, 50]);
+  });
+
   it('keeps the default sizes for --scale', () => {
     expect(parseBenchArgs(['--scale']).sizes).toEqual([1000, 2500, 10000, 100000]);
   });
@@ -137,6 +146,10 @@ describe('bench unanswerable', () => {
   it('reads --unanswerable with --squad, and refuses it with JSONL questions or without a SQuAD file', () => {
     expect(parseBenchArgs(['--unanswerable', '--squad', SQUAD]).unanswerable).toBe(true);
     expect(() => parseBenchArgs(['--unanswerable', '--questions', 'q.jsonl', '--knowledge', 'k'])).toThrow('--unanswerable takes SQuAD articles');
+    // It times nothing, so a --warmup would be ignored without a word.
+    expect(() => parseBenchArgs(['--unanswerable', '--squad', SQUAD, '--warmup', '5'])).toThrow(
+      'pinpoint: --unanswerable counts declines and times nothing; it takes no --warmup\n',
+    );
     expect(() => parseBenchArgs(['--unanswerable'])).toThrow(
       "pinpoint: --unanswerable leaves each SQuAD article out of the pack in turn: pass --squad FILE.json (XQuAD's xquad.en.json, for one)",
     );
