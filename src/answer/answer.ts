@@ -13,6 +13,7 @@ import { cleanQuestion } from './question-text.js';
 import { missingWordsOf } from './missing-words.js';
 import { asksAboutWhatIsNeverNamed } from './never-named.js';
 import { documentsOfNamedCase } from './named-case.js';
+import { documentsNamedByTitle } from './named-document.js';
 import { type ParagraphAsked, paragraphAsked, passagesNumbered } from './paragraph-asked.js';
 import { PASSAGES_TO_READ, pickSentences, type SentenceChoice, textOf } from './pick.js';
 import { analyzeQuery } from './query.js';
@@ -58,14 +59,18 @@ export function answerQuestion(corpus: Corpus, question: string, options: Answer
     query = analyzeQuery(asked, corpus.analyzer, corpus.index, expandAcronym);
     hits = corpus.index.search(query.searchTerms, { limit: CANDIDATES, weights: query.termWeights });
   }
+  const namedByTitle = documentsNamedByTitle(query, corpus.documents, corpus.analyzer);
+  if (namedByTitle) hits = corpus.index.search(query.searchTerms, { limit: CANDIDATES, weights: namedByTitle.termWeights });
   const reading = readQuestion(query.question);
   const { type: answerType, words: questionWords } = reading;
   const holdsShapedAnswer = isShapedType(answerType) ? (text: string) => offersAnswerType(text, answerType, questionWords) : undefined;
   const ranked = rerank(hits, corpus.passageById, query, corpus.tokensOf, corpus.contextTermsOf, holdsShapedAnswer);
   const candidates = candidatesOf(ranked);
-  // A question naming a case the pack holds is answered from that case's documents only.
+  // A question naming a case the pack holds is answered from that case's documents only; one naming a
+  // document by its title ("zod") from that document's passages, when any were found.
   const namedCase = documentsOfNamedCase(query.question, corpus.documents.values());
-  const answerable = namedCase.size > 0 ? ranked.filter((candidate) => namedCase.has(candidate.passage.docId)) : ranked;
+  const ofNamedDocument = namedByTitle ? ranked.filter((candidate) => namedByTitle.docIds.has(candidate.passage.docId)) : [];
+  const answerable = namedCase.size > 0 ? ranked.filter((candidate) => namedCase.has(candidate.passage.docId)) : ofNamedDocument.length > 0 ? ofNamedDocument : ranked;
   // A text a document repeats (the caption above each opinion of a Supreme Court decision) is read and
   // quoted once: the same words three times tell the reader nothing more.
   const distinct = answerable.filter((candidate, index) => !answerable.some((earlier, at) => at < index && sameTerms(earlier.tokens, candidate.tokens)));

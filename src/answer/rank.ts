@@ -2,6 +2,7 @@ import type { PassageContext } from '../corpus.js';
 import type { TokenList } from '../search/analyzer.js';
 import type { IndexHit } from '../search/passage-index.js';
 import type { Passage } from '../types.js';
+import { mayNameDocument } from './named-document.js';
 import type { AnalyzedQuery, Concept } from './query.js';
 
 /** A candidate passage with what the reranker learnt about it; tokens are reused for sentences. */
@@ -75,7 +76,8 @@ export const CONTEXT_SHARE = 0.5;
 /**
  * The concepts a passage's title or heading satisfies, each with the share of its weight it counts.
  * The initials a document is known by ("under the MPL", "LGPL 2.1 code") count in full: they say which
- * document, and its notice that spells the name out answers no more than its other passages.
+ * document, and its notice that spells the name out answers no more than its other passages. So does a
+ * name only the title uses ("zod" of "zod-mit.txt", `mayNameDocument`).
  */
 export function contextOf(concepts: readonly Concept[], context: PassageContext): ReadonlyMap<number, number> {
   let shares: Map<number, number> | undefined;
@@ -91,7 +93,7 @@ export function contextOf(concepts: readonly Concept[], context: PassageContext)
     }
     if (!terms.some((term) => context.terms.has(term))) continue;
     shares ??= new Map();
-    shares.set(index, terms.some((term) => context.names.has(term)) ? 1 : CONTEXT_SHARE);
+    shares.set(index, terms.some((term) => context.names.has(term)) || mayNameDocument(concepts[index]!) ? 1 : CONTEXT_SHARE);
   }
   return shares ?? NO_CONTEXT;
 }
