@@ -273,6 +273,20 @@ describe('createHttpServer', () => {
     );
   });
 
+  it('names HOST when it is a well-formed address this machine does not have', async () => {
+    // 192.0.2.1 is TEST-NET-1 (RFC 5737): documentation only, never assigned to an interface.
+    const server = createHttpServer({
+      port: 0,
+      host: '192.0.2.1',
+      logger: silentLogger,
+      metrics: createMetrics({ defaultMetrics: false }),
+      readiness: () => ({}),
+    });
+    await expect(server.listen()).rejects.toThrow(
+      'pinpoint: cannot listen: HOST 192.0.2.1 is not an address of this machine; set HOST to one of its addresses (e.g. 127.0.0.1), or leave it blank to listen on all interfaces',
+    );
+  });
+
   it('refuses to mount the same path twice', async () => {
     const route: Route = { method: 'POST', path: '/slack/events', handle: (_req, res) => void res.end() };
     const { server } = await start({ routes: [route] });

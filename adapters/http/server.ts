@@ -154,7 +154,10 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
               ? `${where} is already in use; set PORT to a free port or stop the process using it`
               : error.code === 'EACCES'
                 ? `${where} needs privileges this process lacks; set PORT to 1024 or above`
-                : undefined;
+                : // A well-formed IP that belongs to no interface here passes the settings check and fails only now.
+                  error.code === 'EADDRNOTAVAIL' && options.host
+                  ? `HOST ${options.host} is not an address of this machine; set HOST to one of its addresses (e.g. 127.0.0.1), or leave it blank to listen on all interfaces`
+                  : undefined;
           reject(fix ? new PinpointError('CONFIG_INVALID', `pinpoint: cannot listen: ${fix}`, { cause: error }) : error);
         });
         server.listen(options.port, options.host, () => {
