@@ -399,6 +399,25 @@ describe('/metrics', () => {
     expect(family(families, 'process_cpu_user_seconds_total').type).toBe('COUNTER');
   });
 
+  it('counts the next page of a Find sources answer as More, not as another question', async () => {
+    const metrics = createMetrics({ defaultMetrics: false });
+    const slackCore = instrumentCore(core, metrics, 'slack');
+    const message = 'Who filed the class-action lawsuit against Meta?';
+    expect(slackCore.findSources(message).kind).toBe('excerpts');
+    // Slack's More button under a Find sources answer asks findSources again from the next excerpt.
+    slackCore.findSources(message, { offset: 3 });
+
+    const families = parsePrometheus(await metrics.render());
+    const questions = family(families, 'pinpoint_questions_total');
+    const count = (operation: string) =>
+      questions.metrics
+        .filter((m) => m.labels?.platform === 'slack' && m.labels.operation === operation)
+        .reduce((sum, m) => sum + Number(m.value), 0);
+    expect({ find_sources: count('find_sources'), more: count('more') }).toEqual({ find_sources: 1, more: 1 });
+    // One question, answered: a next page with nothing left on it is no miss of the documents.
+    expect(family(families, 'pinpoint_no_match_ratio').metrics[0]?.value).toBe('0');
+  });
+
   it('counts an error of the core against the platform that called it, and rethrows it', async () => {
     const metrics = createMetrics({ defaultMetrics: false });
     const broken = instrumentCore(

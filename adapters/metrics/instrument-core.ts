@@ -19,14 +19,14 @@ export function instrumentCore(core: Pinpoint, metrics: Metrics, platform: strin
     metrics.observeAnswer({ platform, operation, outcome: answer.kind, seconds });
     return answer;
   };
-  const operationOf = (base: AnswerOperation, options?: AskOptions): AnswerOperation =>
-    base === 'ask' && (options?.offset ?? 0) > 0 ? 'more' : base;
+  // A later page is More whatever asked the first: Slack's More on a Find sources answer asks findSources again.
+  const operationOf = (base: AnswerOperation, options?: AskOptions): AnswerOperation => ((options?.offset ?? 0) > 0 ? 'more' : base);
 
   return {
     ask: (question, options) => measured(operationOf('ask', options), () => core.ask(question, options)),
     // A moderator's Pin asks again: no reader's question, so neither counted nor timed.
     askAgain: (question, options) => core.askAgain(question, options),
-    findSources: (message, options) => measured('find_sources', () => core.findSources(message, options)),
+    findSources: (message, options) => measured(operationOf('find_sources', options), () => core.findSources(message, options)),
     documents: () => core.documents(),
     passage: (passageId) => core.passage(passageId),
     context: (passageId, radius) => core.context(passageId, radius),
