@@ -67,4 +67,21 @@ describe('createLogger', () => {
     logger.child({ platform: 'slack' }).info({ note: 'child-secret-value', query: 'abc' }, 'event');
     expect(lines[0]).toMatchObject({ platform: 'slack', note: '[redacted]', query: '[3 chars]' });
   });
+
+  it('writes each key of a line once when a child binds a key again, the innermost value winning', () => {
+    const raw: string[] = [];
+    const destination = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        raw.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+        done();
+      },
+    });
+    const logger = createLogger({ level: 'info', pretty: false, destination });
+    // The core logs as { component: 'core' } and its state store as a child of that, { component: 'state' }.
+    const state = logger.child({ component: 'core' }).child({ component: 'state' });
+    state.info({ file: 'pinpoint.db' }, 'pinpoint: state database open');
+    state.info({ component: 'migrations' }, 'migrated');
+    expect(raw.map((line) => line.match(/"component":/g)?.length)).toEqual([1, 1]);
+    expect(raw.map((line) => (JSON.parse(line) as { component: string }).component)).toEqual(['state', 'migrations']);
+  });
 });

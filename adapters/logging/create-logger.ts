@@ -17,13 +17,18 @@ export interface LoggerOptions {
   destination?: DestinationStream;
 }
 
-function wrap(base: PinoLogger, secrets: readonly string[]): Logger {
+/**
+ * Bindings are kept here and written with each entry rather than through pino's child loggers: pino writes a
+ * key its parent already bound a second time ("component":"core","component":"state"), and strict JSON readers
+ * such as Elasticsearch refuse a line with a repeated key. Here the innermost value wins, once.
+ */
+function wrap(base: PinoLogger, secrets: readonly string[], bindings: Record<string, unknown>): Logger {
   const write =
     (level: LogLevel) =>
     (fields: object, message?: string): void => {
       if (!base.isLevelEnabled(level)) return;
       // What users typed may appear in debug entries only, whatever LOG_LEVEL is.
-      const safe = scrubValue(fields, { secrets, keepUserText: level === 'debug' }) as object;
+      const safe = { ...bindings, ...(scrubValue(fields, { secrets, keepUserText: level === 'debug' }) as object) };
       if (message === undefined) base[level](safe);
       else base[level](safe, scrubText(message, secrets));
     };
@@ -32,8 +37,8 @@ function wrap(base: PinoLogger, secrets: readonly string[]): Logger {
     info: write('info'),
     warn: write('warn'),
     error: write('error'),
-    child: (bindings) =>
-      wrap(base.child(scrubValue(bindings, { secrets, keepUserText: false }) as Record<string, unknown>), secrets),
+    child: (more) =>
+      wrap(base, secrets, { ...bindings, ...(scrubValue(more, { secrets, keepUserText: false }) as Record<string, unknown>) }),
   };
 }
 
@@ -65,5 +70,5 @@ export function createLogger(options: LoggerOptions): Logger {
     },
     destination,
   );
-  return wrap(base, options.secrets ?? []);
+  return wrap(base, options.secrets ?? [], {});
 }
