@@ -32,8 +32,9 @@ export const configSchema = z
     DATA_DIR: z.string().trim().min(1).default(DEFAULT_DATA_DIR),
     PORT: wholeNumber(0, 65535).default(3000),
     HOST: listenAddress.optional(),
-    LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
-    LOG_PRETTY: z.stringbool().optional(),
+    // Trimmed like every other value (a .env line `LOG_LEVEL=info ` is no typo); any case, as LOG_PRETTY takes TRUE.
+    LOG_LEVEL: z.string().trim().toLowerCase().pipe(z.enum(['debug', 'info', 'warn', 'error'])).default('info'),
+    LOG_PRETTY: z.string().trim().pipe(z.stringbool()).optional(),
     SHUTDOWN_TIMEOUT_MS: wholeNumber(0, 60000).default(4000),
     USER_QUESTIONS_PER_MINUTE: wholeNumber(1, 600).default(6),
     USER_QUESTION_BURST: wholeNumber(1, 100).default(5),

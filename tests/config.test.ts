@@ -61,6 +61,17 @@ describe('parseConfig', () => {
   });
 
   it.each([
+    ['debug', 'debug'],
+    [' warn ', 'warn'],
+    ['error\t', 'error'],
+    ['INFO', 'info'],
+    [' Debug', 'debug'],
+  ])('reads LOG_LEVEL=%j as %s, trimmed and in any case like the other settings', (value, expected) => {
+    expect(parseConfig({ LOG_LEVEL: value }).LOG_LEVEL).toBe(expected);
+  });
+
+  it.each([
+    [' true ', true],
     ['true', true],
     ['1', true],
     ['yes', true],
