@@ -11,10 +11,14 @@ ARG NODE_VERSION=24
 FROM node:${NODE_VERSION}-slim AS build
 WORKDIR /app
 
-# better-sqlite3 compiles its native binding when no prebuilt one matches this Node and libc.
+# better-sqlite3's native binding is compiled here, from the sources in the npm package, against the headers
+# this Node image ships in /usr/local/include/node. Left to itself its install script fetches a prebuilt binary
+# from GitHub and node-gyp the headers from nodejs.org: a build that can reach only the npm registry failed.
 RUN apt-get update \
  && apt-get install -y --no-install-recommends python3 make g++ \
  && rm -rf /var/lib/apt/lists/*
+ENV npm_config_build_from_source=better-sqlite3 \
+    npm_config_nodedir=/usr/local
 
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund

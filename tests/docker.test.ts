@@ -63,10 +63,10 @@ const STAGES = stages(DOCKERFILE);
 const FINAL = STAGES.at(-1) ?? [];
 const ofKind = (keyword: string, stage = FINAL) => stage.filter((i) => i.keyword === keyword);
 
-/** `ENV A=1 B=2` of the final stage as a record. */
-function imageEnv(): Record<string, string> {
+/** `ENV A=1 B=2` of a stage (the final one by default) as a record. */
+function imageEnv(stage = FINAL): Record<string, string> {
   const env: Record<string, string> = {};
-  for (const instruction of ofKind('ENV')) {
+  for (const instruction of ofKind('ENV', stage)) {
     for (const pair of instruction.args.split(/\s+/)) {
       const [key, ...value] = pair.split('=');
       if (key) env[key] = value.join('=');
@@ -110,6 +110,19 @@ describe('Dockerfile', () => {
     expect(apt?.args).toContain('rm -rf /var/lib/apt/lists/*');
     expect(ofKind('RUN', build).map((i) => i.args)).toContain('npm ci --no-audit --no-fund');
     expect(ofKind('RUN').some((i) => i.args.includes('apt-get'))).toBe(false);
+  });
+
+  it('compiles better-sqlite3 with what the npm registry and the base image hold: no GitHub, no nodejs.org', () => {
+    const build = STAGES[0] ?? [];
+    // prebuild-install (its install script) skips the GitHub download for the package named here, and node-gyp
+    // takes the headers from nodedir instead of downloading them; official node images are installed in /usr/local.
+    expect(imageEnv(build)).toMatchObject({ npm_config_build_from_source: 'better-sqlite3', npm_config_nodedir: '/usr/local' });
+    const position = (match: (i: Instruction) => boolean) => build.findIndex(match);
+    expect(position((i) => i.keyword === 'ENV' && i.args.includes('npm_config_nodedir'))).toBeLessThan(
+      position((i) => i.keyword === 'RUN' && i.args.startsWith('npm ci')),
+    );
+    // Build-time settings only: the runtime stage installs nothing.
+    expect(Object.keys(imageEnv()).filter((key) => key.startsWith('npm_config_'))).toEqual([]);
   });
 
   it('keeps only production dependencies and the compiled output in the final stage', () => {
