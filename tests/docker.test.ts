@@ -194,6 +194,24 @@ describe('docker run --env-file .env', () => {
   });
 });
 
+describe('README: docker run --env-file .env written for npm start', () => {
+  it('restores every setting the image fixes with the -e flags it gives, HOST included', () => {
+    const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8').replace(/\s+/g, ' ');
+    const advice = /`(-e KNOWLEDGE_DIR=[^`]*)` after `--env-file \.env`/.exec(readme)?.[1] ?? '';
+    const flags = Object.fromEntries([...advice.matchAll(/-e (\w+)=(\S*)/g)].map((m) => [m[1], m[2] ?? '']));
+    // A .env for npm start on a laptop: local paths, another port, this machine only.
+    const dotEnv = { KNOWLEDGE_DIR: './kb', DATA_DIR: './state', PORT: '8080', HOST: '127.0.0.1' };
+    const image = imageEnv();
+    const config = parseConfig({ ...image, ...dotEnv, ...flags });
+    expect({ KNOWLEDGE_DIR: config.KNOWLEDGE_DIR, DATA_DIR: config.DATA_DIR, PORT: String(config.PORT), HOST: config.HOST }).toEqual({
+      KNOWLEDGE_DIR: image.KNOWLEDGE_DIR,
+      DATA_DIR: image.DATA_DIR,
+      PORT: image.PORT,
+      HOST: undefined,
+    });
+  });
+});
+
 function run(command: string, args: string[], options: { cwd: string; env?: Record<string, string> }) {
   return new Promise<{ code: number | null; output: string }>((resolve) => {
     const child = spawn(command, args, {
