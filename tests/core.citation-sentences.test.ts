@@ -97,4 +97,15 @@ describe('a two-sentence quote', () => {
     const answer = answerQuestion(corpus, 'How many times did the letter warn plaintiff that photographing a ballot is unlawful?');
     expect(answer.kind === 'excerpts' && answer.excerpts[0]!.quote).toMatch(/^The letter warned plaintiff four times/);
   });
+
+  it('does not open with the "Id." that cites the sentence before it', async () => {
+    // "Id." ends its own sentence: read with "In other words, …" it made a citation sentence too long to join
+    // the sentence it cites, so the quote opened with it.
+    const corpus = await corpusOfParagraphs([
+      'In 1992 this Office advised that a clerk of the county board of elections may not display any campaign material of any kind within five hundred feet of the entrance to the polling place on the day of a primary or a regular election, or on any day of early voting at the clerk’s office, given the statute’s "general prohibition against the solicitation of votes in any manner." Id. In other words, the wearing of a campaign button by an election officer is itself a solicitation of votes.',
+      'The weather was mild.',
+    ]);
+    const answer = answerQuestion(corpus, 'Is wearing a campaign button by an election officer a solicitation of votes?');
+    expect(answer.kind === 'excerpts' && answer.excerpts[0]!.quote).toBe('In other words, the wearing of a campaign button by an election officer is itself a solicitation of votes.');
+  });
 });

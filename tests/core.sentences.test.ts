@@ -15,6 +15,7 @@ describe('splitSentences', () => {
     ['N.D. Cal.', 'Filed in the N.D. Cal. Court in 2020. Next.', ['Filed in the N.D. Cal. Court in 2020.', 'Next.']],
     ['(N.D. Cal. 2022)', 'See Doe v. Acme, No. 3:21-cv-01234 (N.D. Cal. 2022). The court agreed.', ['See Doe v. Acme, No. 3:21-cv-01234 (N.D. Cal. 2022).', 'The court agreed.']],
     ['Id.', 'Id. at 4. The claim fails.', ['Id. at 4.', 'The claim fails.']],
+    ['Id. before ¶ or §', 'Id. ¶ 6. Id. § 2. The claim fails.', ['Id. ¶ 6.', 'Id. § 2.', 'The claim fails.']],
     ['e.g.', 'Courts, e.g. The Ninth Circuit, agree. Others do not.', ['Courts, e.g. The Ninth Circuit, agree.', 'Others do not.']],
     ['i.e.', 'One court, i.e. The Ninth Circuit, agrees. Others do not.', ['One court, i.e. The Ninth Circuit, agrees.', 'Others do not.']],
     ['et al. mid-sentence', 'Klein et al. Sued Meta in 2020. They lost.', ['Klein et al. Sued Meta in 2020.', 'They lost.']],
@@ -48,6 +49,9 @@ describe('splitSentences', () => {
     ['an ellipsis', 'It went on... Then it stopped.', ['It went on...', 'Then it stopped.']],
     ['a blank line without punctuation', 'A heading line\n\nThe next paragraph', ['A heading line', 'The next paragraph']],
     ['an unabbreviated word that ends like one', 'They met in the Inbox. Then left.', ['They met in the Inbox.', 'Then left.']],
+    ['"Id." before a capitalised word', 'It is a solicitation. Id. In other words, it is barred.', ['It is a solicitation.', 'Id.', 'In other words, it is barred.']],
+    ['"see id." before a capitalised word', 'It is barred. See id. The Board agreed.', ['It is barred.', 'See id.', 'The Board agreed.']],
+    ['"Ibid." before a capitalised word', 'It is barred. Ibid. The Board agreed.', ['It is barred.', 'Ibid.', 'The Board agreed.']],
   ])('breaks after %s', (_label, text, expected) => {
     expect(sentencesOf(text)).toEqual(expected);
   });

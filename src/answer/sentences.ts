@@ -63,6 +63,9 @@ function endsSentence(text: string, index: number, punctuation: string): boolean
   const word = /([\p{L}.'’]+)$/u.exec(before)?.[1];
   if (!word) return true;
   const lower = word.toLowerCase().replace(/’/g, "'");
+  // "Id." is a citation of its own: a word after it that opens with a capital opens the next sentence ("Id. In other
+  // words, …"), while "Id. at 4", "Id. ¶ 6" and "Id. § 2" go on citing.
+  if ((lower === 'id' || lower === 'ibid') && /^["“'‘(]?\p{Lu}\p{Ll}/u.test(text.slice(index + punctuation.length).trimStart())) return true;
   if (ABBREVIATIONS.has(lower) || ABBREVIATIONS.has(lower.replace(/^.*\./, ''))) return false;
   // A footnote in a pin cite ("539 U. S., at 303–304, n. 10"); a lone "n." elsewhere may end a sentence ("for some n.").
   if (word === 'n' && /,\s*n$/.test(before)) return false;
