@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { answerQuestion } from '../src/answer/answer.js';
 import { splitSentences } from '../src/answer/sentences.js';
+import { corpusOfParagraphs } from './helpers/corpus.js';
 
 const sentencesOf = (text: string) => splitSentences(text).map((span) => text.slice(span.start, span.end));
 
@@ -31,6 +33,8 @@ describe('splitSentences', () => {
     ['Leg. and Doc.', '(Leg. Defs.’ Br. (Doc. 210) at 15). Next.', ['(Leg. Defs.’ Br. (Doc. 210) at 15).', 'Next.']],
     ['n. in a pin cite', 'See Gratz, 539 U. S., at 303–304, n. 10 (dissenting opinion). Next.', ['See Gratz, 539 U. S., at 303–304, n. 10 (dissenting opinion).', 'Next.']],
     ['Tr. and Arg.', 'Tr. of Oral Arg. 8–9. I therefore join.', ['Tr. of Oral Arg. 8–9.', 'I therefore join.']],
+    ['a spaced ellipsis inside a quotation', 'The statute bars “soliciting votes . . . Or wearing a button” at the polls. Next.', ['The statute bars “soliciting votes . . . Or wearing a button” at the polls.', 'Next.']],
+    ['a spaced ellipsis opening the text', '. . . The Board may act. Next.', ['. . . The Board may act.', 'Next.']],
     ['Eq. and Prof.', 'As Eq. 3 shows, Prof. Smith was right. Next.', ['As Eq. 3 shows, Prof. Smith was right.', 'Next.']],
   ])('does not break after %s', (_label, text, expected) => {
     expect(sentencesOf(text)).toEqual(expected);
@@ -47,6 +51,7 @@ describe('splitSentences', () => {
     ['a period before ¶', 'It is alleged. ¶ 42 says so.', ['It is alleged.', '¶ 42 says so.']],
     ['a period before $', 'Meta settled. $725 million was paid.', ['Meta settled.', '$725 million was paid.']],
     ['an ellipsis', 'It went on... Then it stopped.', ['It went on...', 'Then it stopped.']],
+    ['the four dots of an ellipsis ending a sentence', 'It bars “soliciting votes . . . .” The Board agreed. It ended. . . . Next.', ['It bars “soliciting votes . . . .”', 'The Board agreed.', 'It ended. . . .', 'Next.']],
     ['a blank line without punctuation', 'A heading line\n\nThe next paragraph', ['A heading line', 'The next paragraph']],
     ['an unabbreviated word that ends like one', 'They met in the Inbox. Then left.', ['They met in the Inbox.', 'Then left.']],
     ['"Id." before a capitalised word', 'It is a solicitation. Id. In other words, it is barred.', ['It is a solicitation.', 'Id.', 'In other words, it is barred.']],
@@ -124,5 +129,19 @@ describe('splitSentences', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('a quote of a sentence quoting with an ellipsis', () => {
+  it('keeps the words after ". . ." in the sentence they belong to, and says the quote starts inside it', async () => {
+    const corpus = await corpusOfParagraphs([
+      'The Attorney General has long read the statute broadly. It provides that "no person shall solicit votes in any manner within three hundred feet of any entrance to a building in which a polling place is located on the day of any primary, special or regular election, or within the clerk’s office on any day on which absentee voting on a voting machine or by paper ballot is being conducted, nor shall any person display campaign material of any kind in that area . . . The county board of elections shall enforce this prohibition." Write-in candidates are treated alike.',
+      'The weather was mild.',
+    ]);
+    const answer = answerQuestion(corpus, 'Who enforces the prohibition on soliciting votes?');
+    const [first] = answer.kind === 'excerpts' ? answer.excerpts : [];
+    // Split at the ellipsis, the quote opened mid-quotation at "The county board …" as if a whole sentence.
+    expect(first?.quote).toMatch(/ \. \. \. The county board of elections shall enforce this prohibition\."$/);
+    expect(first?.elidedStart).toBe(true);
   });
 });

@@ -59,6 +59,9 @@ function skipSpace(text: string, from: number): number {
 
 function endsSentence(text: string, index: number, punctuation: string): boolean {
   if (!punctuation.startsWith('.') || punctuation.startsWith('..')) return true;
+  // The last dot of a spaced ellipsis (". . .") marks words left out of a quotation, mid-sentence; legal writing
+  // ends a sentence with four (". . . .").
+  if (/(?:^|[^.\s])\s?\.\s\.\s$/.test(text.slice(Math.max(0, index - 6), index))) return false;
   const before = text.slice(Math.max(0, index - 12), index);
   const word = /([\p{L}.'’]+)$/u.exec(before)?.[1];
   if (!word) return true;
