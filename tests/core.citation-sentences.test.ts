@@ -17,6 +17,7 @@ describe('isCitationSentence', () => {
     'OAG 84-94.',
     'Tr. of Oral Arg. 8–9.',
     'App. 41a.',
+    'See Ex. A.',
     '(Id. ¶ 6).',
     '(Suppl. Compl. (DE 65) ¶ 5).',
     '(Leg. Defs.’ Br. (Doc. 210) at 15).',
@@ -88,6 +89,16 @@ describe('a two-sentence quote', () => {
     expect(answer.kind === 'excerpts' && answer.excerpts[0]!.quote).toBe(
       'You informed this Office that the chairman of the county executive committee certified the candidate for the ballot in July.',
     );
+  });
+
+  it('does not open with the exhibit the sentence before it cites', async () => {
+    // "A." was read as an initial, so "See Ex. A. The parties …" was one sentence, too long to join the one it cites.
+    const corpus = await corpusOfParagraphs([
+      'Plaintiffs allege that Facebook gave Netflix, Spotify and the Royal Bank of Canada access to the private messages of every user of Facebook Messenger between 2010 and 2019, including the right to read, write and delete those messages, under agreements that were never disclosed to the users whose messages were shared. See Ex. A. The parties reached a settlement of $37.5 million after mediation.',
+      'The weather was mild.',
+    ]);
+    const answer = answerQuestion(corpus, 'What was the settlement amount?');
+    expect(answer.kind === 'excerpts' && answer.excerpts[0]!.quote).toBe('The parties reached a settlement of $37.5 million after mediation.');
   });
 
   it('does not open with the citation of the sentence before it', async () => {

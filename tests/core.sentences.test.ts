@@ -54,6 +54,7 @@ describe('splitSentences', () => {
     ['the four dots of an ellipsis ending a sentence', 'It bars “soliciting votes . . . .” The Board agreed. It ended. . . . Next.', ['It bars “soliciting votes . . . .”', 'The Board agreed.', 'It ended. . . .', 'Next.']],
     ['a blank line without punctuation', 'A heading line\n\nThe next paragraph', ['A heading line', 'The next paragraph']],
     ['an unabbreviated word that ends like one', 'They met in the Inbox. Then left.', ['They met in the Inbox.', 'Then left.']],
+    ['an exhibit\'s letter', 'See Ex. A. The parties settled. It is Exhibit B. Then Count I. Next.', ['See Ex. A.', 'The parties settled.', 'It is Exhibit B.', 'Then Count I.', 'Next.']],
     ['"Id." before a capitalised word', 'It is a solicitation. Id. In other words, it is barred.', ['It is a solicitation.', 'Id.', 'In other words, it is barred.']],
     ['"see id." before a capitalised word', 'It is barred. See id. The Board agreed.', ['It is barred.', 'See id.', 'The Board agreed.']],
     ['"Ibid." before a capitalised word', 'It is barred. Ibid. The Board agreed.', ['It is barred.', 'Ibid.', 'The Board agreed.']],

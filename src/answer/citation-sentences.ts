@@ -8,8 +8,11 @@ import { holdsBlankLine, type SentenceSpan } from './sentences.js';
  */
 const CITATION_SENTENCE =
   /^(?:(?:[Ss]ee(?: also)?|But see|[Cc]f\.|Accord|[Ee]\.g\.,?)\s+)?(?:[Ii]d\.|[Ii]bid\.|\p{Lu}[\p{L}\p{N}.'’&,\s-]{0,80}?\s+v\.\s|\d+\s+\p{Lu}[\p{L}\d. ]{0,20}?\s\d|(?:\p{Lu}[\p{L}.]*\s){0,4}§|\p{Lu}{2,5}\s\d+[-.]\d|\p{Lu}[\p{L}'’.&-]*(?:\s\p{Lu}[\p{L}'’.&-]*){0,3},\s+(?:\d+\s+\p{Lu}|supra\b|ante\b)|(?:Ante|Post|Supra),?\s+at\s+\d)/u;
-/** A record cite ("Tr. of Oral Arg. 8–9.", "App. 41a."): a few capitalised words, one abbreviated, and a page. */
-const RECORD_CITE = /^(?=[^.]*\p{L}\.\s)(?:\p{Lu}[\p{L}'’]*\.?\s+(?:(?:of|for|in|the)\s+)*){1,6}\d+[a-z]?(?:[–-]\d+[a-z]?)?(?:,\s*\d+[a-z]?)*\.$/u;
+/**
+ * A record cite ("Tr. of Oral Arg. 8–9.", "App. 41a.", "See Ex. A."): a few capitalised words, one abbreviated, and a
+ * page or an exhibit's letter.
+ */
+const RECORD_CITE = /^(?=[^.]*\p{L}\.\s)(?:\p{Lu}[\p{L}'’]*\.?\s+(?:(?:of|for|in|the)\s+)*){1,6}(?:\d+[a-z]?(?:[–-]\d+[a-z]?)?(?:,\s*\d+[a-z]?)*|\p{Lu})\.$/u;
 /** A citation in brackets, as filings write them: "(Id. ¶ 6).", "(Suppl. Compl. (DE 65) ¶ 5).", "(Doc. 210 at 15.)" */
 const BRACKETED_CITE = /^\(\s*(?:[Ii]d\.|[Ss]ee\b|(?:\p{Lu}[\p{L}'’]*\.['’]?\s*)+(?:\([^)]{1,20}\)\s*)?(?:¶|at\s\d|\d))/u;
 /** Longer than this, a sentence says more than where its support is. */

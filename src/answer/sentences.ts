@@ -16,6 +16,9 @@ br mem op ord app'x pub tit supp'l reg regs comm'n cmty env't gov't int'l corp i
 eq eqs figs refs vols prof profs conf trans assoc viz cit ibid arg tr ala suppl aff prelim inj hr'g dep doc docs leg cnty indep atl`.split(/\s+/),
 );
 
+// A letter that names an exhibit or a part ("See Ex. A.", "under Count B.") is no initial: its period can end the sentence.
+const LETTER_LABEL = /\b(?:ex|exh|exhibits?|app|appendix|attachment|annex|schedule|tab|part|count)\.?\s+\p{Lu}$/iu;
+
 /** Whether the text between two sentences holds a blank line: they then stand in different blocks (a heading, a list item, a paragraph). */
 export function holdsBlankLine(gap: string): boolean {
   return /\n[^\S\n]*\n/.test(gap);
@@ -73,7 +76,7 @@ function endsSentence(text: string, index: number, punctuation: string): boolean
   // A footnote in a pin cite ("539 U. S., at 303–304, n. 10"); a lone "n." elsewhere may end a sentence ("for some n.").
   if (word === 'n' && /,\s*n$/.test(before)) return false;
   // Single initials ("Mark E. Zuckerberg", "J. Donato") and dotted acronyms ("U.S.", "N.D.").
-  if (/^\p{Lu}$/u.test(word)) return false;
+  if (/^\p{Lu}$/u.test(word)) return LETTER_LABEL.test(text.slice(Math.max(0, index - 16), index));
   if (/^(?:\p{L}\.)+\p{L}$/u.test(word)) return false;
   return true;
 }
