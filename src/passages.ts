@@ -10,7 +10,8 @@ import type { Document, Locator, Passage } from './types.js';
 export const MAX_PASSAGE_CHARS = 1200;
 
 const HEADING = /^(#{1,6})\s+(.+?)\s*#*\s*$/;
-const PAGE_MARKER = /^\s*(?:\[\s*page\s+(\d+)\s*\]|-{2,}\s*page\s+(\d+)\s*-{2,}|page\s+(\d+)(?:\s+of\s+\d+)?)\s*$/i;
+// "[Page 4]", "[Page 4 of 12]", "-- Page 4 --", "— Page 4 —", "Page 4 of 12".
+const PAGE_MARKER = /^\s*(?:\[\s*page\s+(\d+)(?:\s+of\s+\d+)?\s*\]|[-–—]+\s*page\s+(\d+)(?:\s+of\s+\d+)?\s*[-–—]+|page\s+(\d+)(?:\s+of\s+\d+)?)\s*$/i;
 // A filing's own paragraph number: "42. Plaintiffs allege …" (not "2011. The …" years, so at most 4 digits and a capital or quote after).
 const NUMBERED_PARAGRAPH = /^\s*(?!(?:1[6-9]|20)\d\d\.)(\d{1,4})\.\s+(?=[A-Z“"'([])/;
 
@@ -51,7 +52,8 @@ const RUN_IN_TITLE = new RegExp(String.raw`^${NUMBER_OPENING}(\p{Lu}[^,;:.\n]*)\
 const NAME_ENDING = /\b(?:Inc|Co|Corp|Ltd|LLC|LLP|Jr|Sr|No|Mr|Mrs|Ms|Dr|St)$/;
 // A heading underlined on the next line, as plain text and Markdown write one: "1. Definitions" over "-----".
 const UNDERLINED_HEADING = /^([^\n]{0,99}[^\n.,;:])\n[ \t]*(?:-{3,}|={3,})[ \t]*$/;
-const BARE_PAGE_NUMBER = /^\d{1,4}$/;
+// A page number alone on its line, bare or set between dashes as PDFs print it ("4", "- 4 -", "—4—").
+const BARE_PAGE_NUMBER = /^(?:(\d{1,4})|[-–—]\s*(\d{1,4})\s*[-–—])$/;
 // A bundle's list of what it holds, each item over its own licence: "- ICU, located at deps/icu-small, is licensed as follows:".
 const LISTED_COMPONENT = /^[-*•]\s+(\S[^\n]{0,150}?)\s+(?:is|are)\s+licensed\s+(?:as follows|under[^\n]*):\s*$/;
 
@@ -108,7 +110,8 @@ export function splitPassages(document: Document): Passage[] {
   // believed when the pages run on from it.
   const bareNumbers = blocks.flatMap((block, at) => {
     const raw = text.slice(block.start, block.end);
-    return BARE_PAGE_NUMBER.test(raw) ? [{ at, value: Number(raw) }] : [];
+    const bare = BARE_PAGE_NUMBER.exec(raw);
+    return bare ? [{ at, value: Number(bare[1] ?? bare[2]) }] : [];
   });
   const nextBareNumber = (at: number): number | undefined => bareNumbers.find((number) => number.at > at)?.value;
   // A text that ends with one numbers its pages at their foot, as a PDF copied page by page does: "3" closes
@@ -186,7 +189,7 @@ function continuesPages(page: number, lastBare: number | undefined, nextBare: nu
 /** The page a block marks ("[Page 2]", "Page 2 of 9", a bare "2"), if it is a page marker. */
 function pageMarkedBy(block: string): number | undefined {
   const marker = PAGE_MARKER.exec(block) ?? BARE_PAGE_NUMBER.exec(block);
-  return marker ? Number(marker[1] ?? marker[2] ?? marker[3] ?? marker[0]) : undefined;
+  return marker ? Number(marker[1] ?? marker[2] ?? marker[3]) : undefined;
 }
 
 /**

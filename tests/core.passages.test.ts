@@ -189,6 +189,9 @@ describe('splitPassages', () => {
       ['Page 4 of 12', 4],
       ['Page 9', 9],
       ['-- Page 6 --', 6],
+      ['[Page 3 of 12]', 3],
+      ['- Page 5 -', 5],
+      ['— Page 8 —', 8],
     ])('reads the marker line %j as page %i for the text after it', (marker, page) => {
       const passages = splitPassages(doc(`Before.\n\n${marker}\n\nAfter the marker.`));
       expect(passages.map((p) => p.text)).toEqual(['Before.', 'After the marker.']);
@@ -206,6 +209,7 @@ describe('splitPassages', () => {
       const pages = (text: string) => splitPassages(doc(text)).map((p) => [p.text, p.locator.page]);
       // Pages numbered at their top, the first one too (a reporter's star pages).
       expect(pages('Caption.\n\n1\n\nPage one.\n\n2\n\nPage two.')).toEqual([['Caption.', undefined], ['Page one.', 1], ['Page two.', 2]]);
+      expect(pages('Caption.\n\n- 1 -\n\nPage one.\n\n– 2 –\n\nPage two.')).toEqual([['Caption.', undefined], ['Page one.', 1], ['Page two.', 2]]);
       // An excerpt starting at page 725, and a page whose number the text lost.
       expect(pages('Intro.\n\n725\n\nA.\n\n726\n\nB.\n\n728\n\nC.\n\n729\n\nD.').map(([, page]) => page)).toEqual([undefined, 725, 726, 728, 729]);
     });
@@ -216,6 +220,12 @@ describe('splitPassages', () => {
         ['Page one.', 1],
         ['Page two.', 2],
         ['Still two.', 2],
+        ['Page three.', 3],
+      ]);
+      // Set between dashes, as PDFs print them.
+      expect(pages('Page one.\n\n- 1 -\n\nPage two.\n\n- 2 -\n\nPage three.\n\n—3—')).toEqual([
+        ['Page one.', 1],
+        ['Page two.', 2],
         ['Page three.', 3],
       ]);
       // A stray number at the end that does not continue them is no page footer.
