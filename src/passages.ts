@@ -1,5 +1,6 @@
 import { hash } from 'node:crypto';
 import { isPageNumberLine, parseEcfHeader, repeatedHeaderTest } from './knowledge/clean-pleading.js';
+import { splitSentences } from './answer/sentences.js';
 import { splitAtIndents } from './indented-paragraphs.js';
 import { TERMINAL } from './knowledge/clean-paragraphs.js';
 import { pageAt as pageOfOffset } from './knowledge/extracted.js';
@@ -334,7 +335,7 @@ function paragraphBlocks(text: string, comments: ReadonlySet<number>): Block[] {
   });
 }
 
-/** Cuts a block longer than MAX_PASSAGE_CHARS at sentence ends (". " followed by a capital). */
+/** Cuts a block longer than MAX_PASSAGE_CHARS at sentence ends, as `splitSentences` finds them. */
 function cutLongBlock(text: string, block: Block): Block[] {
   if (block.end - block.start <= MAX_PASSAGE_CHARS) return [block];
   const pieces: Block[] = [];
@@ -342,9 +343,11 @@ function cutLongBlock(text: string, block: Block): Block[] {
   let midSentence = false;
   while (block.end - start > MAX_PASSAGE_CHARS) {
     const window = text.slice(start, start + MAX_PASSAGE_CHARS);
+    // Where a sentence starts as quotes read them: never after "v.", "No." or an initial, which would pass the
+    // rest of a sentence for a whole one.
     let cut = -1;
-    for (const match of window.matchAll(/[.!?]["”’)]?\s+(?=["“(]?[A-Z0-9])/g)) {
-      if (match.index > MAX_PASSAGE_CHARS * 0.4) cut = match.index + match[0].length;
+    for (const sentence of splitSentences(window)) {
+      if (sentence.start > MAX_PASSAGE_CHARS * 0.4) cut = sentence.start;
     }
     const cutsSentence = cut === -1;
     if (cutsSentence) cut = window.lastIndexOf(' ') > 0 ? window.lastIndexOf(' ') + 1 : MAX_PASSAGE_CHARS;

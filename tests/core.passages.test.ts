@@ -274,6 +274,15 @@ describe('splitPassages', () => {
       expect(passages.slice(1).map((p) => p.locator)).toEqual(passages.slice(1).map(() => ({ paragraph: 9, numbered: true })));
     });
 
+    it('does not cut after "v." as if a sentence ended there, passing the rest of it for a whole one', () => {
+      const filler = 'The district court reviewed the admissions program in detail and found it narrowly tailored to the interest in diversity. ';
+      const text = `${filler.repeat(7)}The Court of Appeals affirmed, relying on the deference to the university that it read into the decision of this Court in Grutter v. Bollinger and on the record developed below over many years of litigation about the program, its history, its goals and the means that the university had chosen to reach them, and it held on that record that the plan as a whole was constitutional. ${filler.repeat(3)}`.trim();
+      const passages = splitPassages(doc(text));
+      expect(passages.length).toBeGreaterThan(1);
+      for (const passage of passages) expect(passage.text).toMatch(/^The .*\.$/s);
+      expect(passages.map((p) => p.text).join(' ')).toBe(text);
+    });
+
     it('cuts a paragraph with no sentence end at a space', () => {
       const words = Array.from({ length: 400 }, (_, i) => `word${i}`).join(' ');
       const passages = splitPassages(doc(words));
