@@ -26,22 +26,29 @@ interface Line {
  * Laid-out text (a PDF's text as `pdftotext -layout` writes it) runs a page's paragraphs together with
  * no blank line between them. A paragraph starts where, after a sentence end, a line leaves the
  * block's usual left edge: indented ("   The Court …") or hanging ("Held: …" over indented lines). A
- * centered line ("A", "II") and a divider ("*   *   *") stand alone. The spans are cut from the text
+ * centered line ("A", "II") and a divider ("*   *   *") stand alone; lines set in far at one indentation
+ * are a block quotation, one paragraph. The spans are cut from the text
  * as it is, so quotes stay exact.
  */
 export function splitAtIndents(text: string, block: TextSpan): TextSpan[] {
   const lines = linesOf(text, block);
   if (lines.length < MIN_LINES) return [block];
   const edge = mode(lines.map((line) => line.indent));
-  const standsAlone = (line: Line) =>
-    (line.indent >= CENTERED_INDENT && line.indent > edge + CENTERED_MARGIN) || !/[\p{L}\p{N}]/u.test(text.slice(line.content, line.end));
+  const hasWords = (line: Line | undefined): line is Line => line !== undefined && /[\p{L}\p{N}]/u.test(text.slice(line.content, line.end));
+  const farIn = (line: Line) => line.indent >= CENTERED_INDENT && line.indent > edge + CENTERED_MARGIN;
+  // Lines set in together at one indentation are a block quotation, read as one paragraph; a centered line has no
+  // neighbour at its own indentation.
+  const quoted = lines.map((line, i) => farIn(line) && hasWords(line) && [lines[i - 1], lines[i + 1]].some((other) => hasWords(other) && other.indent === line.indent));
+  const standsAlone = (i: number) => (farIn(lines[i]!) && !quoted[i]) || !hasWords(lines[i]);
   const spans: TextSpan[] = [];
   let start = block.start;
   for (let i = 1; i < lines.length; i++) {
     const line = lines[i]!;
     const previous = lines[i - 1]!;
+    const sameQuote = quoted[i] && quoted[i - 1] && line.indent === previous.indent;
     const startsParagraph =
-      standsAlone(line) || standsAlone(previous) || (line.indent !== edge && TERMINAL.test(text.slice(previous.content, previous.end).trimEnd()));
+      !sameQuote &&
+      (standsAlone(i) || standsAlone(i - 1) || quoted[i] !== quoted[i - 1] || (line.indent !== edge && TERMINAL.test(text.slice(previous.content, previous.end).trimEnd())));
     if (!startsParagraph) continue;
     let end = previous.end;
     while (end > start && /\s/.test(text[end - 1]!)) end--;

@@ -61,6 +61,25 @@ describe('splitAtIndents', () => {
     expect(pieces(text)).toEqual([text]);
   });
 
+  it('reads the lines of an indented block quotation as one paragraph, not each a centered heading', () => {
+    const text = [
+      '   The Court quoted the statute, which provides as follows in the part',
+      'that matters here, and it read the words of the statute in the light',
+      'of the purpose the legislature gave them when it enacted them:',
+      '            No person shall solicit votes within three hundred feet of',
+      '            any entrance to a polling place on the day of any election,',
+      '            nor shall any person display campaign material there.',
+      '   The statute thus bars the conduct at issue, and the Court so held in',
+      'the decision below, as the Court of Appeals had held before it in an',
+      'opinion that the parties did not ask this Court to review.',
+    ].join('\n');
+    expect(pieces(text)).toEqual([
+      'The Court quoted the statute, which provides as follows in the part\nthat matters here, and it read the words of the statute in the light\nof the purpose the legislature gave them when it enacted them:',
+      'No person shall solicit votes within three hundred feet of\n            any entrance to a polling place on the day of any election,\n            nor shall any person display campaign material there.',
+      'The statute thus bars the conduct at issue, and the Court so held in\nthe decision below, as the Court of Appeals had held before it in an\nopinion that the parties did not ask this Court to review.',
+    ]);
+  });
+
   it('leaves text without indentation, and short blocks, as they are', () => {
     const flat = 'One sentence here.\nAnother one there.\nA third one.';
     expect(pieces(flat)).toEqual([flat]);
