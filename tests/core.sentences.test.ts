@@ -54,6 +54,8 @@ describe('splitSentences', () => {
     ['the four dots of an ellipsis ending a sentence', 'It bars “soliciting votes . . . .” The Board agreed. It ended. . . . Next.', ['It bars “soliciting votes . . . .”', 'The Board agreed.', 'It ended. . . .', 'Next.']],
     ['a blank line without punctuation', 'A heading line\n\nThe next paragraph', ['A heading line', 'The next paragraph']],
     ['an unabbreviated word that ends like one', 'They met in the Inbox. Then left.', ['They met in the Inbox.', 'Then left.']],
+    ['a name\'s "Inc." or "et al." before "The"', 'They sued Meta Platforms, Inc. The case is Klein et al. It is pending.', ['They sued Meta Platforms, Inc.', 'The case is Klein et al.', 'It is pending.']],
+    ['"Jr.", "U.S." and "p.m." before a word opening a sentence', 'He met Joseph R. Biden Jr. Then he left the U.S. In May he came back at 5 p.m. However, no one saw him.', ['He met Joseph R. Biden Jr.', 'Then he left the U.S.', 'In May he came back at 5 p.m.', 'However, no one saw him.']],
     ['an exhibit\'s letter', 'See Ex. A. The parties settled. It is Exhibit B. Then Count I. Next.', ['See Ex. A.', 'The parties settled.', 'It is Exhibit B.', 'Then Count I.', 'Next.']],
     ['"Id." before a capitalised word', 'It is a solicitation. Id. In other words, it is barred.', ['It is a solicitation.', 'Id.', 'In other words, it is barred.']],
     ['"see id." before a capitalised word', 'It is barred. See id. The Board agreed.', ['It is barred.', 'See id.', 'The Board agreed.']],
@@ -144,5 +146,17 @@ describe('a quote of a sentence quoting with an ellipsis', () => {
     // Split at the ellipsis, the quote opened mid-quotation at "The county board …" as if a whole sentence.
     expect(first?.quote).toMatch(/ \. \. \. The county board of elections shall enforce this prohibition\."$/);
     expect(first?.elidedStart).toBe(true);
+  });
+});
+
+describe('a quote after a sentence ending with a company\'s name', () => {
+  it('does not carry the end of the sentence before it', async () => {
+    const corpus = await corpusOfParagraphs([
+      'Users of Facebook Messenger who sent or received private messages between 2010 and 2019 brought this putative class action in the United States District Court for the Northern District of California, on behalf of themselves and of every other user whose messages were read, written or deleted by the partners of the platform under its agreements with them, against the owner of the platform, Meta Platforms, Inc. The case is pending before Judge James Donato.',
+      'The weather was mild.',
+    ]);
+    const answer = answerQuestion(corpus, 'Which judge is the case pending before?');
+    // "Inc." was never read as ending a sentence, so the quote began with the sentence before it.
+    expect(answer.kind === 'excerpts' && answer.excerpts[0]!.quote).toBe('The case is pending before Judge James Donato.');
   });
 });

@@ -19,6 +19,11 @@ eq eqs figs refs vols prof profs conf trans assoc viz cit ibid arg tr ala suppl 
 // A letter that names an exhibit or a part ("See Ex. A.", "under Count B.") is no initial: its period can end the sentence.
 const LETTER_LABEL = /\b(?:ex|exh|exhibits?|app|appendix|attachment|annex|schedule|tab|part|count)\.?\s+\p{Lu}$/iu;
 
+// Abbreviations that end a name or a time, and so can end a sentence too.
+const NAME_ENDINGS = new Set(['inc', 'corp', 'co', 'ltd', 'llc', 'llp', 'l.l.c', 'jr', 'sr', 'bros', 'al', 'u.s', 'u.k', 'a.m', 'p.m']);
+// Words that open a sentence and never carry a name on: "Meta Platforms, Inc. The complaint …" (but "Inc. Was sued").
+const SENTENCE_OPENER = /^\s+["“]?(?:The|Then|This|That|These|Those|It|Its|They|Their|He|She|His|Her|We|Our|There|But|However|In|On|After|Before|When|While|If|Although)\b/u;
+
 /** Whether the text between two sentences holds a blank line: they then stand in different blocks (a heading, a list item, a paragraph). */
 export function holdsBlankLine(gap: string): boolean {
   return /\n[^\S\n]*\n/.test(gap);
@@ -72,6 +77,8 @@ function endsSentence(text: string, index: number, punctuation: string): boolean
   // "Id." is a citation of its own: a word after it that opens with a capital opens the next sentence ("Id. In other
   // words, …"), while "Id. at 4", "Id. ¶ 6" and "Id. § 2" go on citing.
   if ((lower === 'id' || lower === 'ibid') && /^["“'‘(]?\p{Lu}\p{Ll}/u.test(text.slice(index + punctuation.length).trimStart())) return true;
+  // A name's last word ("Meta Platforms, Inc.", "Smith et al.", "the U.S.") ends the sentence before a word no name goes on with.
+  if (NAME_ENDINGS.has(lower) && SENTENCE_OPENER.test(text.slice(index + punctuation.length))) return true;
   if (ABBREVIATIONS.has(lower) || ABBREVIATIONS.has(lower.replace(/^.*\./, ''))) return false;
   // A footnote in a pin cite ("539 U. S., at 303–304, n. 10"); a lone "n." elsewhere may end a sentence ("for some n.").
   if (word === 'n' && /,\s*n$/.test(before)) return false;
