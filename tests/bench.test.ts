@@ -9,7 +9,7 @@ import { createBestSentencePicker, createCorePicker } from '../bench/picker.js';
 import { allRows, qualityRows, runQuality } from '../bench/quality.js';
 import { evaluateRow, type RowResult, sideBySideLatencies, warmUp } from '../bench/evaluate.js';
 import type { BenchRow, ReadyRow } from '../bench/rows.js';
-import { courtSentences, generateCorpus } from '../bench/scale/generate.js';
+import { courtSentences, generateCorpus, writeGenerated } from '../bench/scale/generate.js';
 import { scaleChildArgs } from '../bench/scale/isolate.js';
 import { runScale, scaleTable } from '../bench/scale/run-scale.js';
 import { SHIPPED_COURT_KNOWLEDGE } from '../bench/shipped-data.js';
@@ -383,4 +383,24 @@ describe('bench scale generator', () => {
     expect(result!.heapRatio).toBeCloseTo(result!.pinpoint.heapMb / result!.miniSearch.heapMb);
     expect(scaleTable([result!]).split('\n')[2]).toMatch(/^\| 300 +\| Pinpoint +\|/);
   });
+
+  // The splitter cuts a paragraph over 1,200 characters: four of these sentences make two passages.
+  it('shows the passages the rows indexed, not the paragraphs asked for', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'bench-scale-count-'));
+    try {
+      const court = join(dir, 'court');
+      await mkdir(court);
+      const clauses = 'the statute, which the legislature passed after long debate over ballot secrecy and voter intimidation, reaches';
+      await writeFile(join(court, 'opinion.txt'), sentences.map((sentence) => `${sentence.slice(0, -1)} because ${clauses} ${clauses} photographs taken inside polling places.`).join(' '));
+      const generated = join(dir, 'generated');
+      await writeGenerated(generateCorpus(await courtSentences(court), 60, 42), generated);
+      const indexed = (await loadCorpus(generated)).passages.length;
+      expect(indexed).toBeGreaterThan(60);
+      const [result] = await runScale(court, [60], join(dir, 'work'), 0);
+      expect([result!.size, result!.passages, result!.pinpoint.passages, result!.miniSearch.passages]).toEqual([60, indexed, indexed, indexed]);
+      expect(scaleTable([result!]).split('\n')[2]).toMatch(new RegExp(`^\\| ${indexed} +\\| Pinpoint +\\|`));
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

@@ -1,8 +1,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { PinpointError } from '../../src/errors.js';
-import type { RowResult } from '../evaluate.js';
-import type { ScaleRowName } from './row-names.js';
+import type { ScaleRowName, ScaleRowResult } from './row-names.js';
 
 /** The internal flag a parent passes so the child measures one row and prints it as JSON instead of a table. */
 const ROW_FLAG = '--scale-row';
@@ -20,7 +19,7 @@ export function scaleChildArgs(size: number, courtDir: string, warmup: number, r
  * allocation: measured in one process, the row after Pinpoint ran with the heap Pinpoint's answers had
  * shaped, and plain MiniSearch's latency doubled or halved with changes to Pinpoint alone.
  */
-export function runRowInChild(size: number, courtDir: string, warmup: number, row: ScaleRowName): Promise<RowResult> {
+export function runRowInChild(size: number, courtDir: string, warmup: number, row: ScaleRowName): Promise<ScaleRowResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [...process.execArgv, RUN_SCRIPT, ...scaleChildArgs(size, courtDir, warmup, row)], {
       stdio: ['ignore', 'pipe', 'inherit'],
@@ -34,7 +33,7 @@ export function runRowInChild(size: number, courtDir: string, warmup: number, ro
         reject(new PinpointError('INPUT_INVALID', `pinpoint: the scale run of ${row} at ${size} passages exited with code ${code}; run npm run bench -- --scale --sizes ${size} to see why`));
         return;
       }
-      resolve(JSON.parse(last) as RowResult);
+      resolve(JSON.parse(last) as ScaleRowResult);
     });
   });
 }

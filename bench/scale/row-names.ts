@@ -1,3 +1,10 @@
+import type { RowResult } from '../evaluate.js';
+
 /** The rows of the scale table, each measured in its own process (`--scale-row`). */
 export const SCALE_ROWS = ['pinpoint', 'minisearch'] as const;
 export type ScaleRowName = (typeof SCALE_ROWS)[number];
+
+/** One scale row's result, with the passages it indexed: the core's splitter merges or cuts a few generated paragraphs. */
+export interface ScaleRowResult extends RowResult {
+  passages: number;
+}

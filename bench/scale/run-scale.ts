@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { BenchArgs } from '../args.js';
 import { loadCorpus } from '../corpus.js';
 import { miniSearchDefaults } from '../engines/minisearch.js';
-import { evaluateRow, type RowResult, warmUp } from '../evaluate.js';
+import { evaluateRow, warmUp } from '../evaluate.js';
 import { peerRow } from '../peer-row.js';
 import type { BenchRow } from '../rows.js';
 import { pinpointRow } from '../pinpoint-row.js';
@@ -13,19 +13,22 @@ import { clearWordCache } from '../../src/search/analyzer.js';
 import { markdownTable, rowJson } from '../table.js';
 import { courtSentences, generateCorpus, writeGenerated } from './generate.js';
 import { runRowInChild } from './isolate.js';
-import type { ScaleRowName } from './row-names.js';
+import type { ScaleRowName, ScaleRowResult } from './row-names.js';
 
 
 export interface ScaleResult {
+  /** The size asked for (`--sizes`): the generated paragraphs. */
+  size: number;
+  /** The passages both rows indexed: the core's splitter makes a few fewer of the paragraphs (996 of 1,000). */
   passages: number;
-  pinpoint: RowResult;
-  miniSearch: RowResult;
+  pinpoint: ScaleRowResult;
+  miniSearch: ScaleRowResult;
   /** Pinpoint's retained heap over plain MiniSearch's (target ≤ 1.5). */
   heapRatio: number;
 }
 
 /** How a row at a size is measured: in this process (`runScaleRow`) or in a child of its own (`runRowInChild`). */
-export type MeasureRow = (size: number, row: ScaleRowName) => Promise<RowResult>;
+export type MeasureRow = (size: number, row: ScaleRowName) => Promise<ScaleRowResult>;
 
 /** Both rows at each size, Pinpoint first; `measureRow` defaults to this process (the CLI gives each row its own). */
 export async function runScale(
@@ -40,7 +43,7 @@ export async function runScale(
   for (const size of sizes) {
     const pinpoint = await measureRow(size, 'pinpoint');
     const miniSearch = await measureRow(size, 'minisearch');
-    const result = { passages: size, pinpoint, miniSearch, heapRatio: pinpoint.heapMb / miniSearch.heapMb };
+    const result = { size, passages: pinpoint.passages, pinpoint, miniSearch, heapRatio: pinpoint.heapMb / miniSearch.heapMb };
     results.push(result);
     onSize?.(result);
   }
@@ -55,7 +58,7 @@ const SCALE_SEED = 42;
  * corpus, then builds the generated corpus from its knowledge folder, answers `warmup` other questions
  * untimed, the same 200 questions timed, persists and restarts.
  */
-export async function runScaleRow(courtDir: string, size: number, workDir: string, warmup: number, rowName: ScaleRowName): Promise<RowResult> {
+export async function runScaleRow(courtDir: string, size: number, workDir: string, warmup: number, rowName: ScaleRowName): Promise<ScaleRowResult> {
   const sentences = await courtSentences(courtDir);
   const row = ROWS[rowName];
   await warmUpOnSmallCorpus(sentences, join(workDir, 'warm-up'), row);
@@ -64,13 +67,13 @@ export async function runScaleRow(courtDir: string, size: number, workDir: strin
   const corpus = generateCorpus(sentences, size, SCALE_SEED, warmup);
   await writeGenerated(corpus, knowledgeDir);
   const questions = corpus.questions.map((question, i) => ({ id: `s${i}`, question, answers: [], unanswerable: false }));
-  // Read once untimed, so the timed build does not pay for a cold file cache.
-  await loadCorpus(knowledgeDir);
+  // Read once untimed, so the timed build does not pay for a cold file cache; its passages are what the rows index.
+  const { passages } = await loadCorpus(knowledgeDir);
   // Pinpoint's word-to-stem cache lives as long as the process: what the warm-up cached would be
   // left out of the heap measured from here, though the measured corpus fills it again (~6,500 words).
   clearWordCache();
   try {
-    return await evaluateRow(row(dir), knowledgeDir, questions, { warmUpQuestions: corpus.warmUpQuestions });
+    return { ...(await evaluateRow(row(dir), knowledgeDir, questions, { warmUpQuestions: corpus.warmUpQuestions })), passages: passages.length };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -130,7 +133,7 @@ export async function scaleBench(args: BenchArgs, workDir: string): Promise<void
     process.exitCode = 2;
     return;
   }
-  const progress = (r: ScaleResult): void => console.error(`bench: scale ${r.passages} done`);
+  const progress = (r: ScaleResult): void => console.error(`bench: scale ${r.size} done`);
   if (args.scaleRow) {
     console.log(JSON.stringify(await runScaleRow(courtDir, args.sizes[0]!, workDir, args.warmup, args.scaleRow)));
     return;
@@ -141,7 +144,7 @@ export async function scaleBench(args: BenchArgs, workDir: string): Promise<void
   if (args.json) {
     console.log(
       JSON.stringify({
-        scale: results.map((r) => ({ passages: r.passages, heap_ratio: Number(r.heapRatio.toFixed(3)), pinpoint: rowJson(r.pinpoint), minisearch: rowJson(r.miniSearch) })),
+        scale: results.map((r) => ({ size: r.size, passages: r.passages, heap_ratio: Number(r.heapRatio.toFixed(3)), pinpoint: rowJson(r.pinpoint), minisearch: rowJson(r.miniSearch) })),
       }),
     );
     return;
