@@ -3,6 +3,9 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { scaleChildArgs } from '../bench/scale/isolate.js';
+import { SHIPPED_COURT_KNOWLEDGE } from '../bench/shipped-data.js';
+import { loadEnglishWords } from '../src/search/english-words.js';
 
 const ROOT = path.resolve('.');
 const BENCH = path.join(ROOT, 'bench', 'run.ts');
@@ -49,4 +52,17 @@ describe('npm run bench exit codes', () => {
     expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
     expect(stdout.startsWith('usage: npm run bench -- ')).toBe(true);
   });
+});
+
+describe('npm run bench -- --scale heap', () => {
+  it("counts Pinpoint's English word list, which its warm-up reads before the measured build", async () => {
+    // Some 60,000 short strings in a Set: at least their characters, whatever V8's overhead.
+    const listMb = [...loadEnglishWords()].reduce((sum, word) => sum + word.length, 0) / 2 ** 20;
+    // One row in a process of its own, as `--scale` runs each.
+    const { code, stdout } = await bench(scaleChildArgs(200, SHIPPED_COURT_KNOWLEDGE, 0, 'pinpoint'));
+    expect(code).toBe(0);
+    const row = JSON.parse(stdout.trim().split('\n').pop()!);
+    expect(row.wordListMb).toBeGreaterThan(listMb);
+    expect(row.heapMb).toBeGreaterThan(row.wordListMb);
+  }, 120_000);
 });

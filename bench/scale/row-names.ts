@@ -7,4 +7,6 @@ export type ScaleRowName = (typeof SCALE_ROWS)[number];
 /** One scale row's result, with the passages it indexed: the core's splitter merges or cuts a few generated paragraphs. */
 export interface ScaleRowResult extends RowResult {
   passages: number;
+  /** Of `heapMb`, Pinpoint's English word list, read once per process before the measured build (0 for MiniSearch). */
+  wordListMb: number;
 }
