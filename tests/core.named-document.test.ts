@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { answerQuestion } from '../src/answer/answer.js';
+import { documentsNamedByTitle } from '../src/answer/named-document.js';
+import { analyzeQuery } from '../src/answer/query.js';
 import { buildCorpus } from '../src/corpus.js';
 import { hashText } from '../src/knowledge/load.js';
 import { packManifestSchema } from '../src/knowledge/schema.js';
@@ -39,6 +41,13 @@ describe('a question naming a document by a word only its title holds', () => {
       if (answer.kind !== 'excerpts') continue;
       expect(answer.excerpts[0]!.citation.title, question).toBe(question.includes('zod') ? 'zod mit' : 'lodash mit');
     }
+  });
+
+  it('looks up only the first few unknown words in the titles, so a wall of made-up words costs little', async () => {
+    const corpus = await corpusOf([licence('zod-mit', 'Colin McDonnell'), licence('lodash-mit', 'OpenJS Foundation')]);
+    const named = (question: string) => documentsNamedByTitle(analyzeQuery(question, corpus.analyzer, corpus.index), corpus.documents, corpus.analyzer)?.docIds;
+    expect(named('qzxv wkpq zod copyright')).toEqual(new Set(['zod-mit']));
+    expect(named('qzxv wkpq vbnm zod copyright')).toBeUndefined();
   });
 
   it('does not take an English word of a title for a name', async () => {

@@ -5,6 +5,8 @@ import type { AnalyzedQuery, Concept } from './query.js';
 
 /** How much more a term naming a document weighs in the index search than a word of the text. */
 const NAMING_TERM_WEIGHT = 2;
+/** How many of a question's unknown words are looked up in the titles (each reads every document's): a wall of them is noise or an attack. */
+const MAX_WORDS_LOOKED_UP = 3;
 
 /**
  * A word no text uses and no English word ("zod", "tslib"): where a document's title holds it ("zod mit",
@@ -28,8 +30,7 @@ export interface NamedDocuments {
 export function documentsNamedByTitle(query: AnalyzedQuery, documents: ReadonlyMap<string, Document>, analyzer: Analyzer): NamedDocuments | undefined {
   const docIds = new Set<string>();
   const termWeights = new Map(query.termWeights);
-  for (const concept of query.concepts) {
-    if (!mayNameDocument(concept)) continue;
+  for (const concept of query.concepts.filter(mayNameDocument).slice(0, MAX_WORDS_LOOKED_UP)) {
     const naming = [...documents.values()].filter((document) => concept.terms.some((term) => titleTermsOf(document, analyzer).has(term)));
     if (naming.length === 0 || naming.length === documents.size) continue;
     for (const document of naming) docIds.add(document.id);
