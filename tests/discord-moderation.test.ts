@@ -534,6 +534,26 @@ describe('discord Pin is a moderator\'s action, not a question', () => {
   });
 });
 
+describe('discord Share and Context show again what was asked', () => {
+  it('counts neither as a question in the metrics; More counts as more', async () => {
+    const metrics = createMetrics({ defaultMetrics: false });
+    const bot = await run(KNOWLEDGE, metrics);
+    const asked = askPayload('Facebook Netflix Inbox API messages', { private: true });
+    const { from: askedFrom } = await bot.post(asked);
+    const answer = body(await editOf(asked.token, askedFrom));
+    const counted = async (operation: string) =>
+      [...(await metrics.render()).matchAll(new RegExp(`^pinpoint_questions_total\\{platform="discord",operation="${operation}",[^}]*\\} (\\d+)$`, 'gm'))].reduce((sum, m) => sum + Number(m[1]), 0);
+    expect(await counted('ask')).toBe(1);
+    for (const prefix of ['pp:c:', 'pp:s:', 'pp:m:']) {
+      const press = buttonPayload(buttonId(answer, prefix), { messageFlags: 64 });
+      const { from } = await bot.post(press);
+      await editOf(press.token, from);
+    }
+    expect(await counted('ask')).toBe(1);
+    expect(await counted('more')).toBe(1);
+  });
+});
+
 describe('discord Pin refused by Discord', () => {
   it('says the message was deleted when Discord no longer knows it (10008)', async () => {
     const bot = await run();

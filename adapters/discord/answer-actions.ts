@@ -106,12 +106,15 @@ export async function answerButton(
   const refused = cooled(turn);
   if (refused) return refused;
   const share = action.action === 'share';
+  // Share and Context show again what was asked, as Pin does: no reader's new question, so the metrics do not
+  // count it. More asks for the next page, which they count as `more`.
+  const how = { again: action.action !== 'more' };
   // Share's deferral is public, so its page is read first: a page the documents no longer hold (they
   // changed since the answer) is said privately instead of being posted empty to the channel.
-  const early = share ? answerPage(remembered.question, i, action.offset) : undefined;
+  const early = share ? answerPage(remembered.question, i, action.offset, how) : undefined;
   if (early && isEmptyPage(early.answer)) return turn.notice(TEXT.noMoreQuotes);
   await turn.defer(!share);
-  const { answer, hasMore } = early ?? answerPage(remembered.question, i, action.offset);
+  const { answer, hasMore } = early ?? answerPage(remembered.question, i, action.offset, how);
   if (isEmptyPage(answer)) return turn.edit(TEXT.noMoreQuotes);
   if (action.action === 'context') {
     const ids = [
