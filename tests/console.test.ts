@@ -71,7 +71,7 @@ describe('console chat', () => {
     try {
       const printed = await chat(['Was the motion to dismiss denied?', '/docs', '/source para. 1'], hostile);
       expect(printed).toContain('“The motion to dismiss is ␛[8m denied ␛[0m in full.”');
-      expect(printed).toContain('• order␛]0;x␇: 1 passages');
+      expect(printed).toContain('• order␛]0;x␇: 1 passage\n');
       expect(printed).toContain('[para. 1] The motion to dismiss is ␛[8m denied ␛[0m in full.');
       expect(printed.match(/(?!\n)\p{Cc}/gu)).toBeNull();
     } finally {

@@ -28,7 +28,7 @@ export async function startConsoleChat({ core, input, output, env = process.env 
   const reply = (text: string): void => {
     if (text === '/help') say(HELP);
     else if (text === '/docs') {
-      for (const document of core.documents()) say(terminalSafe(`  • ${document.title}${document.kind ? ` (${document.kind})` : ''}: ${document.passages} passages`));
+      for (const document of core.documents()) say(terminalSafe(`  • ${document.title}${document.kind ? ` (${document.kind})` : ''}: ${counted(document.passages, 'passage')}`));
     } else if (text.startsWith('/source')) {
       const views = (() => {
         const found = core.resolveSource(text.slice('/source'.length).trim());
