@@ -94,7 +94,7 @@ function documentBlock(doc: DocumentSummary): KnownBlock {
 
 /** "…and 3 more pinned answers.": what the tab had no room for, so nobody takes the list for all there is. */
 function moreLine(count: number, noun: string): KnownBlock {
-  return contextBlock(`…and ${count} more ${noun}${count === 1 ? '' : 's'}.`);
+  return contextBlock(`…and ${counted(count, `more ${noun}`)}.`);
 }
 
 /** The moderators' part of the tab, as groups of blocks that are shown whole or not at all. */
@@ -113,7 +113,7 @@ function moderatorGroups(report: ModeratorReport, canUnpin: boolean): KnownBlock
   groups.push([header(STALE_HEADER), sectionBlock(`⚠️ ${escapeMrkdwn(STALE_WARNING_TEXT)}`)]);
   for (const pin of report.stale.slice(0, STALE_PINS_SHOWN)) groups.push(pinGroup(pin, where(pin), canUnpin));
   const rest = report.stale.length - STALE_PINS_SHOWN;
-  if (rest > 0) groups.push([contextBlock(`…and ${rest} more stale pin${rest === 1 ? '' : 's'}.`)]);
+  if (rest > 0) groups.push([moreLine(rest, 'stale pin')]);
   return groups;
 }
 
