@@ -40,9 +40,9 @@ export function toTerminalText(answer: Answer, options: TextFormatOptions = {}):
   if (answer.pinned) lines.push(...pinnedLines(answer.pinned).map(terminalSafe), '');
   if (answer.kind === 'no-match') {
     lines.push('The documents do not answer that.');
-    if (answer.missingWords?.length) lines.push(missingWordsSentence(answer.missingWords));
-    if (answer.suggestions.length > 0) lines.push('You could ask about:', ...answer.suggestions.map((suggestion) => `  • ${suggestion}`));
-    return terminalSafe(lines.join('\n'));
+    if (answer.missingWords?.length) lines.push(terminalSafe(missingWordsSentence(answer.missingWords)));
+    if (answer.suggestions.length > 0) lines.push('You could ask about:', ...answer.suggestions.map((suggestion) => `  • ${terminalSafe(suggestion)}`));
+    return lines.join('\n');
   }
   answer.excerpts.forEach((excerpt, index) => {
     lines.push(`[${index + 1}] “${quoteWithHighlights(excerpt, options.color ?? false)}”`);
