@@ -1,10 +1,7 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toSlackHome } from '../adapters/slack/render-home.js';
 import { blockTextLength, SLACK_LIMITS, type KnownBlock } from '../adapters/slack/render.js';
-import { createPinpoint, type Pinpoint } from '../src/index.js';
+import { createPackCore, type PackCore } from './helpers/pack-core.js';
 
 // A short filing is one passage; a longer one several.
 const NOTICE = `---
@@ -24,18 +21,11 @@ The parties shall complete discovery by June 1.
 Dispositive motions are due by July 15.
 `;
 
-let dir: string;
-let core: Pinpoint;
+let pack: PackCore;
 beforeAll(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'pinpoint-home-'));
-  await writeFile(path.join(dir, 'notice.md'), NOTICE);
-  await writeFile(path.join(dir, 'order.md'), ORDER);
-  core = await createPinpoint({ knowledgeDir: dir });
+  pack = await createPackCore({ 'notice.md': NOTICE, 'order.md': ORDER });
 });
-afterAll(async () => {
-  await core?.close();
-  await rm(dir, { recursive: true, force: true });
-});
+afterAll(() => pack?.close());
 
 function sectionTexts(blocks: readonly KnownBlock[]): string[] {
   return blocks.flatMap((block) => (block.type === 'section' && block.text ? [block.text.text] : []));
@@ -43,7 +33,7 @@ function sectionTexts(blocks: readonly KnownBlock[]): string[] {
 
 describe('the Slack App Home tab', () => {
   it('counts one passage in the singular, as Discord’s /docs does', () => {
-    const texts = sectionTexts(toSlackHome([], core.documents()).blocks as KnownBlock[]);
+    const texts = sectionTexts(toSlackHome([], pack.core.documents()).blocks as KnownBlock[]);
     expect(texts).toContain('Notice of Appearance\nother · 2024-02-02 · 1 passage');
     expect(texts).toContain('Scheduling Order\norder · 2024-03-01 · 2 passages');
   });
@@ -53,10 +43,10 @@ describe('the moderators’ unanswered questions in the App Home tab', () => {
   it('adds no markup after a question, so an `_` or `*` in it has nothing to pair with', () => {
     const server = { platform: 'slack', server: 'T-home' } as const;
     for (const question of ['is _foo a bar', 'what about *stars here']) {
-      expect(core.ask(question, { scope: { ...server, channel: 'C1' } }).kind).toBe('no-match');
+      expect(pack.core.ask(question, { scope: { ...server, channel: 'C1' } }).kind).toBe('no-match');
     }
-    const noMatch = core.answers.noMatchReport(10, server);
-    const texts = sectionTexts(toSlackHome([], core.documents(), { noMatch, stale: [] }).blocks as KnownBlock[]);
+    const noMatch = pack.core.answers.noMatchReport(10, server);
+    const texts = sectionTexts(toSlackHome([], pack.core.documents(), { noMatch, stale: [] }).blocks as KnownBlock[]);
     const lines = texts.find((text) => text.startsWith('• '))?.split('\n') ?? [];
     expect(lines).toHaveLength(2);
     for (const line of lines) {
@@ -72,15 +62,15 @@ describe('the moderators’ unanswered questions in the App Home tab', () => {
 describe('the App Home tab with more pins than it holds', () => {
   it('keeps the documents listed and says how many pins it left out', () => {
     const server = { platform: 'slack', server: 'T-many' } as const;
-    const answer = core.ask('When must the parties complete discovery?');
+    const answer = pack.core.ask('When must the parties complete discovery?');
     expect(answer.kind).toBe('excerpts');
     for (let i = 0; i < 60; i++) {
       const question = `When must the parties complete discovery under the scheduling order, asked in channel ${i}?`;
-      core.pins.pin({ scope: { ...server, channel: `C${i}` }, question, answer, pinnedBy: 'U1' });
+      pack.core.pins.pin({ scope: { ...server, channel: `C${i}` }, question, answer, pinnedBy: 'U1' });
     }
-    const pins = core.pins.list(server);
+    const pins = pack.core.pins.list(server);
     expect(pins).toHaveLength(60);
-    const view = toSlackHome(pins, core.documents());
+    const view = toSlackHome(pins, pack.core.documents());
     const blocks = view.blocks as KnownBlock[];
     expect(blocks.length).toBeLessThanOrEqual(SLACK_LIMITS.blocksPerView);
     expect(blockTextLength(blocks)).toBeLessThanOrEqual(SLACK_LIMITS.totalText);
