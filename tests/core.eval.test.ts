@@ -16,6 +16,18 @@ const CASE_QUESTIONS = fileURLToPath(new URL('../eval/case-questions.jsonl', imp
 const SHIPPED = fileURLToPath(new URL('../knowledge', import.meta.url));
 const EVAL = fileURLToPath(new URL('./fixtures/core/eval', import.meta.url));
 
+/** Runs `check` on a file named `name` holding `text`, in a temporary folder removed afterwards. */
+async function withFile(name: string, text: string, check: (file: string) => Promise<void>): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'pinpoint-eval-'));
+  try {
+    const file = join(dir, name);
+    writeFileSync(file, text);
+    await check(file);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 function excerpt(quote: string): Excerpt {
   return { quote, passageId: 'p', citation: { docId: 'd', title: 'T', label: 'para. 1' }, score: 1, start: 0, elidedStart: false, elidedEnd: false, highlights: [] };
 }
@@ -131,14 +143,9 @@ describe('datasets', () => {
     ['unanswerable as text', '{"id":"q1","question":"x","unanswerable":"yes"}', '"unanswerable": expected true or false, got the text "yes"'],
     ['a list instead of an object', '["q1","x"]', 'expected one {"id","question","answers","unanswerable"} object, got a list'],
   ])('says which field of a JSONL line is wrong and what it takes: %s', async (_label, line, problem) => {
-    const dir = mkdtempSync(join(tmpdir(), 'pinpoint-eval-lines-'));
-    const file = join(dir, 'bad.jsonl');
-    writeFileSync(file, `{"id":"ok","question":"Fine?"}\n${line}\n`);
-    try {
+    await withFile('bad.jsonl', `{"id":"ok","question":"Fine?"}\n${line}\n`, async (file) => {
       await expect(readQuestions(file)).rejects.toThrow(`pinpoint: ${file}:2: ${problem}`);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   it('reads JSONL and SQuAD files saved with a byte-order mark, as Windows editors save UTF-8', async () => {
@@ -156,45 +163,30 @@ describe('datasets', () => {
   });
 
   it('refuses a blank SQuAD answer, naming where it is', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'pinpoint-eval-blank-'));
-    const file = join(dir, 'blank.json');
     const qa = (text: string) => ({ id: text, question: 'Who?', answers: [{ text }] });
-    writeFileSync(file, JSON.stringify({ data: [{ title: 'T', paragraphs: [{ context: 'Ada did.', qas: [qa('Ada'), qa(' ')] }] }] }));
-    try {
+    await withFile('blank.json', JSON.stringify({ data: [{ title: 'T', paragraphs: [{ context: 'Ada did.', qas: [qa('Ada'), qa(' ')] }] }] }), async (file) => {
       await expect(readSquad(file)).rejects.toThrow(
         `pinpoint: ${file} is not SQuAD v1.1 (data[0].paragraphs[0].qas[1].answers[0].text: expected text that is not blank (a blank answer is found in every quote), got the text " ")`,
       );
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   it('takes a JSONL question without answers as unanswerable, as a SQuAD question without answers is', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'pinpoint-eval-unanswerable-'));
-    const file = join(dir, 'questions.jsonl');
-    writeFileSync(file, '{"id":"n1","question":"When is the trial?"}\n{"id":"n2","question":"Who won?","answers":[]}\n{"id":"a1","question":"Who?","answers":["Ada"]}\n');
-    try {
+    await withFile('questions.jsonl', '{"id":"n1","question":"When is the trial?"}\n{"id":"n2","question":"Who won?","answers":[]}\n{"id":"a1","question":"Who?","answers":["Ada"]}\n', async (file) => {
       expect((await readQuestions(file)).map((question) => [question.id, question.unanswerable])).toEqual([
         ['n1', true],
         ['n2', true],
         ['a1', false],
       ]);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   it('names the line of a question marked answerable that lists no answer, which could only count as missed', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'pinpoint-eval-no-gold-'));
-    const file = join(dir, 'questions.jsonl');
-    writeFileSync(file, '{"id":"a1","question":"Who?","answers":["Ada"]}\n{"id":"a2","question":"When?","answers":[],"unanswerable":false}\n');
-    try {
+    await withFile('questions.jsonl', '{"id":"a1","question":"Who?","answers":["Ada"]}\n{"id":"a2","question":"When?","answers":[],"unanswerable":false}\n', async (file) => {
       await expect(readQuestions(file)).rejects.toThrow(
         `pinpoint: ${file}:2: "answers" is empty but "unanswerable" is false: list the texts that answer it, or set "unanswerable": true`,
       );
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   it('reads SQuAD: one document per article, paragraphs joined by blank lines, every qa a question', async () => {
