@@ -1,6 +1,7 @@
 import type { Corpus } from '../corpus.js';
 import { createAcronymExpander } from '../search/acronyms.js';
 import type { Analyzer, TokenList } from '../search/analyzer.js';
+import type { IndexHit } from '../search/passage-index.js';
 import type { Answer, Excerpt, RankedPassage } from '../types.js';
 import { citationOf } from './citation.js';
 import { toExcerpt } from './excerpt.js';
@@ -13,10 +14,10 @@ import { cleanQuestion } from './question-text.js';
 import { missingWordsOf } from './missing-words.js';
 import { asksAboutWhatIsNeverNamed } from './never-named.js';
 import { documentsOfNamedCase } from './named-case.js';
-import { documentsNamedByTitle } from './named-document.js';
+import { documentsNamedByTitle, type NamedDocuments } from './named-document.js';
 import { type ParagraphAsked, paragraphAsked, passagesNumbered } from './paragraph-asked.js';
 import { PASSAGES_TO_READ, pickSentences, type SentenceChoice, textOf } from './pick.js';
-import { analyzeQuery } from './query.js';
+import { type AnalyzedQuery, analyzeQuery } from './query.js';
 import { rerank, type RankedCandidate } from './rank.js';
 
 /** How many index hits the reranker sees. */
@@ -51,16 +52,14 @@ export function answerQuestion(corpus: Corpus, question: string, options: Answer
   const paragraphAnswer = paragraph && answerParagraph(corpus, trimmed, paragraph, options);
   if (paragraphAnswer) return paragraphAnswer;
   let query = analyzeQuery(asked, corpus.analyzer, corpus.index);
-  let hits = corpus.index.search(query.searchTerms, { limit: CANDIDATES, weights: query.termWeights });
+  let { namedByTitle, hits } = searchFor(corpus, query);
   if (query.unknownAcronyms.length > 0) {
     // "UT" is most likely a name the passages the rest of the question finds, or their documents' titles, spell out in
     // full; with nothing else to go on ("What is the LGPL?"), a name a document's title spells out.
     const expandAcronym = createAcronymExpander(() => (hits.length > 0 ? namesAround(corpus, hits) : documentTitles(corpus)));
     query = analyzeQuery(asked, corpus.analyzer, corpus.index, expandAcronym);
-    hits = corpus.index.search(query.searchTerms, { limit: CANDIDATES, weights: query.termWeights });
+    ({ namedByTitle, hits } = searchFor(corpus, query));
   }
-  const namedByTitle = documentsNamedByTitle(query, corpus.documents, corpus.analyzer);
-  if (namedByTitle) hits = corpus.index.search(query.searchTerms, { limit: CANDIDATES, weights: namedByTitle.termWeights });
   const reading = readQuestion(query.question);
   const { type: answerType, words: questionWords } = reading;
   const holdsShapedAnswer = isShapedType(answerType) ? (text: string) => offersAnswerType(text, answerType, questionWords) : undefined;
@@ -93,6 +92,12 @@ export function answerQuestion(corpus: Corpus, question: string, options: Answer
   }
   const excerpts = excerptsOf(corpus, choices, options, (text) => answerTypeStarts(text, answerType, questionWords) ?? []);
   return { kind: 'excerpts', question: trimmed, excerpts, candidates };
+}
+
+/** The index's candidates for the query, a word naming a document by its title ("zod") weighing more. */
+function searchFor(corpus: Corpus, query: AnalyzedQuery): { namedByTitle: NamedDocuments | undefined; hits: IndexHit[] } {
+  const namedByTitle = documentsNamedByTitle(query, corpus.documents, corpus.analyzer);
+  return { namedByTitle, hits: corpus.index.search(query.searchTerms, { limit: CANDIDATES, weights: namedByTitle?.termWeights ?? query.termWeights }) };
 }
 
 /** The page of choices asked for (`offset`, `limit`), quoted and cited. */
