@@ -73,12 +73,12 @@ function wrap(miniSearch: MiniSearch<IndexedPassage>): PassageIndex {
       return internals._index.get(term)?.get(textField)?.size ?? 0;
     },
     closestTerms(term, maxDistance) {
-      const found = [...internals._index.fuzzyGet(term, maxDistance)].filter(([candidate]) => candidate !== term);
-      const best = Math.min(...found.map(([, [, distance]]) => distance));
-      return found
-        .filter(([, [, distance]]) => distance === best)
-        .map(([candidate]) => candidate)
-        .sort();
+      // Nearest first: a search within one edit is cheap, one within two walks much of the vocabulary.
+      for (let distance = 1; distance <= maxDistance; distance++) {
+        const found = [...internals._index.fuzzyGet(term, distance)].filter(([candidate, [, within]]) => within === distance && candidate !== term);
+        if (found.length > 0) return found.map(([candidate]) => candidate).sort();
+      }
+      return [];
     },
     termsWithPrefix(prefix, limit) {
       const found: string[] = [];
