@@ -92,6 +92,7 @@ export async function createPinpoint(options: PinpointOptions): Promise<Pinpoint
     ask: (question, askOptions = {}) => answerWithPin(question, askOptions, recordUnanswered),
     askAgain: (question, askOptions = {}) => answerWithPin(question, askOptions, false),
     findSources: (message, askOptions = {}) => answerQuestion(corpus, message, askOptions),
+    findSourcesAgain: (message, askOptions = {}) => answerQuestion(corpus, message, askOptions),
     ...createCorpusViews(() => corpus, state.pins),
     pins: state.pins,
     limits: state.limits,

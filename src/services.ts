@@ -5,12 +5,14 @@ export interface Pinpoint {
   /** Answers a question; `scope` lets a matching pin come first; `offset` skips excerpts (the More button). */
   ask(question: string, options?: AskOptions): Answer;
   /**
-   * The same answer as `ask`, for a moderator's action on an answer already given (Pin asks again to pin
-   * fresh quotes): no reader asked it, so a no-match is not kept for the report and metrics do not count it.
+   * The same answer as `ask`, for an action on an answer already given (Pin asks again to pin fresh quotes,
+   * Share posts it): no reader asked it, so a no-match is not kept for the report and metrics do not count it.
    */
   askAgain(question: string, options?: AskOptions): Answer;
   /** Quotes the passages that bear on a chat message (the Find sources command). */
   findSources(message: string, options?: AskOptions): Answer;
+  /** The same answer as `findSources`, for an action on one already given (Share): metrics do not count it. */
+  findSourcesAgain(message: string, options?: AskOptions): Answer;
   documents(): DocumentSummary[];
   /** A passage with its document and citation, by passage id. */
   passage(passageId: string): PassageView | undefined;

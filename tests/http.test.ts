@@ -406,6 +406,8 @@ describe('/metrics', () => {
     expect(slackCore.findSources(message).kind).toBe('excerpts');
     // Slack's More button under a Find sources answer asks findSources again from the next excerpt.
     slackCore.findSources(message, { offset: 3 });
+    // Its Share posts again what was found: the same answer, not counted.
+    expect(slackCore.findSourcesAgain(message)).toEqual(core.findSources(message));
 
     const families = parsePrometheus(await metrics.render());
     const questions = family(families, 'pinpoint_questions_total');

@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { ACTION_IDS, UNPIN_ACTION_ID, VOTE_ACTION_IDS } from '../adapters/slack/actions.js';
+import { ACTION_IDS, FIND_SOURCES_CALLBACK_ID, UNPIN_ACTION_ID, VOTE_ACTION_IDS } from '../adapters/slack/actions.js';
 import { VOTE_EXPIRED_TEXT, VOTED_TEXT } from '../adapters/slack/feedback.js';
 import { alreadyPinnedText, ANSWER_CHANGED_TEXT, EARLIER_PIN_LEFT_TEXT, PIN_FAILURE_TEXT, PIN_NOT_SAVED_TEXT, PINNED_TEXT } from '../adapters/slack/pin.js';
 import { APOLOGY } from '../adapters/slack/edge.js';
@@ -10,8 +10,9 @@ import { createMetrics, type Metrics } from '../adapters/metrics/create-metrics.
 import { instrumentCore } from '../adapters/metrics/instrument-core.js';
 import { NOT_PINNED_TEXT, SLACK_PIN_LEFT_TEXT, UNPIN_REFUSED_TEXT, UNPINNED_TEXT } from '../adapters/slack/unpin.js';
 import { createPinpoint, type Pinpoint } from '../src/index.js';
-import { FakeSlack, FAKE_TEAM_ID, fakePermalink } from './fakes/slack-api.js';
-import { allText, type Block, blocksOf, buttonValue, GENEROUS, plain, startHttpSlack, type HttpSlack } from './fakes/slack-harness.js';
+import { FakeSlack, FAKE_TEAM_ID, fakePermalink, type ResponsePost } from './fakes/slack-api.js';
+import { allText, type Block, blocksOf, buttonValue, GENEROUS, plain, SECRET, startHttpSlack, type HttpSlack } from './fakes/slack-harness.js';
+import { FORM, formPayload, messageShortcutPayload, sendSigned } from './fakes/slack-requests.js';
 import { RecordingLogger } from './fakes/slack-log.js';
 
 const FIXTURE = path.join(import.meta.dirname, 'fixtures', 'slack');
@@ -439,6 +440,50 @@ describe("Slack Pin is a moderator's action, not a question", () => {
       await measured.close();
       await own.close();
       rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('Slack Share shows again what was asked', () => {
+  /** How many questions /metrics counts for Slack under `operation`, whatever their outcome. */
+  const counted = async (metrics: Metrics, operation: string): Promise<number> =>
+    [...(await metrics.render()).matchAll(new RegExp(`^pinpoint_questions_total\\{platform="slack",operation="${operation}",[^}]*\\} (\\d+)$`, 'gm'))].reduce(
+      (sum, m) => sum + Number(m[1]),
+      0,
+    );
+
+  it.each([
+    ['an answer to /ask', 'ask'],
+    ['a Find sources answer', 'find_sources'],
+  ])('counts the Share of %s, on its first page or a More page, as no question in the metrics; More counts as more', async (_name, operation) => {
+    const metrics = createMetrics({ defaultMetrics: false });
+    const measured = await startHttpSlack(fake, instrumentCore(core, metrics, 'slack'), new RecordingLogger());
+    try {
+      const text = 'What did Netflix do with the Facebook data?';
+      let first: ResponsePost;
+      if (operation === 'ask') {
+        first = await measured.ask(text);
+      } else {
+        const responseUrl = fake.responseUrl();
+        const payload = messageShortcutPayload({ text, responseUrl, callbackId: FIND_SOURCES_CALLBACK_ID });
+        expect((await sendSigned(measured.eventsUrl, formPayload(payload), FORM, { secret: SECRET })).status).toBe(200);
+        first = await fake.waitForResponse(responseUrl);
+      }
+      expect(await counted(metrics, operation)).toBe(1);
+
+      const posts = fake.callsOf('chat.postMessage').length;
+      const shared = await measured.press(ACTION_IDS.share, buttonValue(blocksOf(first), ACTION_IDS.share), { messageTs: `1700000${operation.length}.000101` });
+      expect((await shared.response()).body.text).toBe('Shared in the channel.');
+      const more = await measured.press(ACTION_IDS.more, buttonValue(blocksOf(first), ACTION_IDS.more));
+      const page = await more.response();
+      const sharedPage = await measured.press(ACTION_IDS.share, buttonValue(blocksOf(page), ACTION_IDS.share), { messageTs: `1700000${operation.length}.000102` });
+      expect((await sharedPage.response()).body.text).toBe('Shared in the channel.');
+      expect(fake.callsOf('chat.postMessage').length - posts).toBe(2);
+
+      expect(await counted(metrics, operation)).toBe(1);
+      expect(await counted(metrics, 'more')).toBe(1);
+    } finally {
+      await measured.close();
     }
   });
 });

@@ -24,9 +24,11 @@ export function instrumentCore(core: Pinpoint, metrics: Metrics, platform: strin
 
   return {
     ask: (question, options) => measured(operationOf('ask', options), () => core.ask(question, options)),
-    // A moderator's Pin asks again: no reader's question, so neither counted nor timed.
+    // Pin and Share ask again: no reader's new question, so neither counted nor timed.
     askAgain: (question, options) => core.askAgain(question, options),
     findSources: (message, options) => measured(operationOf('find_sources', options), () => core.findSources(message, options)),
+    // Share shows again an answer already given: no reader's new question.
+    findSourcesAgain: (message, options) => core.findSourcesAgain(message, options),
     documents: () => core.documents(),
     passage: (passageId) => core.passage(passageId),
     context: (passageId, radius) => core.context(passageId, radius),

@@ -30,10 +30,11 @@ export function registerButtons(app: App, deps: SlackDeps): void {
         const origin = originOf(body);
         const scope = remembered.scope ?? scopeOf(origin.team, origin.channel);
         const question = remembered.question;
-        const rerun = (offset: number): Answer =>
-          value.source === 'sources'
-            ? deps.core.findSources(question, { scope, offset })
-            : deps.core.ask(question, { scope, offset });
+        const rerun = (offset: number, how = { again: false }): Answer => {
+          const options = { scope, offset };
+          if (value.source === 'sources') return how.again ? deps.core.findSourcesAgain(question, options) : deps.core.findSources(question, options);
+          return how.again ? deps.core.askAgain(question, options) : deps.core.ask(question, options);
+        };
         await HANDLERS[kind]({ deps, value, question, origin, client, tell, rerun });
       });
     });
@@ -84,7 +85,8 @@ async function shareOnce({ deps, value, origin, client, tell, rerun }: Press): P
     await tell(wait);
     return false;
   }
-  const answer = rerun(value.offset);
+  // Share posts again what was asked: no reader's new question, so the metrics do not count it.
+  const answer = rerun(value.offset, { again: true });
   if (answer.kind !== 'excerpts' || answer.excerpts.length === 0) {
     await tell(toSlackNotice(EXPIRED_TEXT));
     return false;

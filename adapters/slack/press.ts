@@ -24,7 +24,11 @@ export interface Press {
   origin: Origin;
   client: webApi.WebClient;
   tell: (message: SlackMessage, replaceOriginal?: boolean) => Promise<unknown>;
-  rerun: (offset: number) => Answer;
+  /**
+   * Asks the remembered question (or Find sources message) again from `offset`. `again`: the press shows again
+   * what was asked (Share), which the metrics do not count; More is a reader's next page, counted as `more`.
+   */
+  rerun: (offset: number, how?: { again: boolean }) => Answer;
 }
 
 export function originOf(body: BlockAction): Origin {
