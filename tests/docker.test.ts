@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { networkInterfaces, tmpdir } from 'node:os';
 import path from 'node:path';
 import { ValidationSeverity, type ValidatorSettings, validate } from 'dockerfile-utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -273,11 +273,11 @@ describe("the image's start command, outside Docker", () => {
     return port;
   }
 
-  /** Runs the image's HEALTHCHECK command against the bot on `port`. */
-  function healthcheck(port: number) {
+  /** Runs the image's HEALTHCHECK command against the bot on `port`, in the container's environment (`env`). */
+  function healthcheck(port: number, env: Record<string, string> = {}) {
     const instruction = ofKind('HEALTHCHECK')[0]?.args ?? '';
     const [command, args] = resolveNode(execForm(instruction.slice(instruction.indexOf('CMD ') + 4)));
-    return run(command, args, { cwd: app, env: { PORT: String(port) } });
+    return run(command, args, { cwd: app, env: { ...env, PORT: String(port) } });
   }
 
   it('starts from the built JavaScript, passes the HEALTHCHECK and stops with exit 0 on SIGTERM', async () => {
@@ -297,6 +297,25 @@ describe("the image's start command, outside Docker", () => {
 
       // With the bot gone, the same probe reports unhealthy.
       expect((await healthcheck(port)).code).toBe(1);
+    } finally {
+      bot.child.kill('SIGKILL');
+    }
+  });
+
+  it('passes the HEALTHCHECK when HOST names one address of the machine, which the loopback does not reach', async () => {
+    // An address of this machine other than 127.0.0.1: its own IPv4 address, or else the IPv6 loopback.
+    const own = Object.values(networkInterfaces())
+      .flat()
+      .find((entry) => entry !== undefined && !entry.internal && entry.family === 'IPv4')?.address;
+    const host = own ?? '::1';
+    const bot = startImage({ ...slackEnv(stub.url), HOST: host });
+    try {
+      await bot.waitForLog((line) => line.msg === 'platform started');
+      const port = await listeningPort(bot);
+      expect((await fetch(`http://${host.includes(':') ? `[${host}]` : host}:${port}/readyz`)).status).toBe(200);
+      expect(await healthcheck(port, { HOST: host })).toEqual({ code: 0, output: '' });
+      // A blank HOST (all interfaces) is probed on the loopback, as before.
+      expect(await healthcheck(port, { HOST: ' ' })).toEqual({ code: 1, output: '' });
     } finally {
       bot.child.kill('SIGKILL');
     }
