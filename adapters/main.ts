@@ -75,6 +75,8 @@ function parseStartArgs(argv: readonly string[]): StartArgs {
 
 /** How long core.close() may take once the adapters have stopped. */
 const CORE_CLOSE_MS = 1000;
+/** What an adapter's stop() may take past its wait for in-flight work (closing its connection). */
+const ADAPTER_STOP_MARGIN_MS = 250;
 
 function exit(code: number): never {
   process.exit(code);
@@ -142,9 +144,13 @@ async function runServer(config: Config, logger: Logger, plans: PlatformPlan[]):
           timeoutMs: Math.round(budget * 0.75) + 500,
         },
         {
+          // The adapters wait for their in-flight answers as long as the budget has left, not a fixed time of their own.
           name: 'stop the platform adapters',
-          run: () => Promise.all([...adapters.values()].map((adapter) => adapter.stop())),
-          timeoutMs: remaining,
+          run: () => {
+            const left = remaining();
+            return Promise.all([...adapters.values()].map((adapter) => adapter.stop(left)));
+          },
+          timeoutMs: () => remaining() + ADAPTER_STOP_MARGIN_MS,
         },
         {
           // Also when the signal came while the index was still loading.

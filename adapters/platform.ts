@@ -14,8 +14,11 @@ export interface PlatformAdapter {
   /** Routes to mount on the shared HTTP server; empty for socket-only modes. */
   readonly routes: Route[];
   start(): Promise<void>;
-  /** Stops taking new work and waits (bounded) for in-flight work to finish. */
-  stop(): Promise<void>;
+  /**
+   * Stops taking new work and waits for in-flight work to finish, at most `timeoutMs` (main.ts passes what is
+   * left of SHUTDOWN_TIMEOUT_MS; default: the adapter's own `stopTimeoutMs`, else 3 s).
+   */
+  stop(timeoutMs?: number): Promise<void>;
   /** True once connected / ready to serve (for /readyz). */
   ready(): boolean;
 }

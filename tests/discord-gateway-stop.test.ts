@@ -42,4 +42,23 @@ describe('discord gateway mode while stopping', () => {
     expect(handled).toEqual([busy.id]);
     expect(suite.fake.calls.slice(from).filter((c) => c.path.includes(String(late.token)))).toHaveLength(1);
   });
+
+  it('waits for an answer under way as long as the shutdown budget stop() is given, not a fixed 3 s', async () => {
+    const { adapter, logger } = await startGateway();
+    const held = suite.fake.hold('PATCH', new RegExp(`^/webhooks/${FAKE_IDS.application}/[^/]+/messages/@original$`));
+    const busy = askPayload('What is the Inbox API agreement?');
+    suite.fake.dispatch('INTERACTION_CREATE', busy);
+    await held.reached;
+    // SHUTDOWN_TIMEOUT_MS raised for a slow network: main.ts hands the adapters what is left of it.
+    let stopped = false;
+    const stopping = adapter.stop(20_000).then(() => {
+      stopped = true;
+    });
+    // Discord is slower than the old fixed wait to take the answer.
+    await new Promise((resolve) => setTimeout(resolve, 3500));
+    expect(stopped).toBe(false);
+    held.release();
+    await stopping;
+    expect(logger.entries.some((e) => e.fields.interaction === busy.id && e.message === 'discord interaction handled')).toBe(true);
+  });
 });

@@ -74,6 +74,25 @@ describe('Slack Socket Mode under failure', () => {
     expect(adapter.ready()).toBe(false);
   });
 
+  it('stop(timeoutMs) waits as long as the shutdown budget it is given, not a fixed 3 s, for an acknowledged answer', async () => {
+    const { fake, core, log } = await setUp();
+    // The answer's first post gets a 5xx; the client retries it after 3.5 s, later than the old fixed wait.
+    const adapter = socketAdapter(fake, core, log, { clientOptions: { retryConfig: { retries: 1, minTimeout: 3500, maxTimeout: 3500 } } });
+    await adapter.start();
+    await fake.socketConnected();
+    fake.failNext('chat.postMessage', { kind: 'http500' });
+
+    const payload = eventCallback('Ev0BUDGET', mentionEvent({ text: '<@UBOT> who are the plaintiffs?', ts: '1700000710.000100', channel: 'C0BUDGET' }));
+    await fake.sendEnvelope({ envelope_id: 'env-budget', type: 'events_api', payload, retry_attempt: 0, retry_reason: '' });
+    await fake.waitForCall('chat.postMessage', (call) => call.params.channel === 'C0BUDGET');
+
+    // SHUTDOWN_TIMEOUT_MS raised for a slow network: main.ts hands the adapters what is left of it.
+    await adapter.stop(20_000);
+    const posts = fake.callsOf('chat.postMessage').filter((call) => call.params.channel === 'C0BUDGET');
+    expect(posts).toHaveLength(2);
+    expect(JSON.stringify(posts[1]?.params.blocks)).toContain('Maximilian Klein');
+  });
+
   it('reconnects when Slack recycles the connection and apps.connections.open fails once, and is not ready meanwhile', async () => {
     const { fake, core, log } = await setUp();
     const adapter = socketAdapter(fake, core, log, { reconnectDelayMs: 10 });

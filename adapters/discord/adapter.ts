@@ -29,7 +29,7 @@ export interface DiscordAdapterOptions {
   logger: Logger;
   /** Default: 'http' when DISCORD_PUBLIC_KEY is set (the Interactions Endpoint URL wins), else 'gateway'. */
   mode?: DiscordMode;
-  /** How long stop() waits for in-flight interactions. */
+  /** How long stop() waits for in-flight interactions when not told (default 3000 ms). */
   stopTimeoutMs?: number;
   /** REST retries on 5xx and timeouts (default 3). */
   restRetries?: number;
@@ -67,7 +67,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): PlatformAd
     void work.finally(() => inFlight.delete(work)).catch(() => {});
   };
 
-  async function drain(): Promise<void> {
+  async function drain(timeoutMs = options.stopTimeoutMs ?? 3000): Promise<void> {
     accepting = false;
     if (inFlight.size === 0) return;
     let timer: NodeJS.Timeout | undefined;
@@ -76,7 +76,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): PlatformAd
       timer = setTimeout(() => {
         timedOut = true;
         resolve();
-      }, options.stopTimeoutMs ?? 3000);
+      }, timeoutMs);
     });
     // Again until none is left: "restarting" answers sent meanwhile are waited for too.
     while (inFlight.size > 0 && !timedOut) await Promise.race([Promise.allSettled([...inFlight]), timeout]);
@@ -105,8 +105,8 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): PlatformAd
         accepting = true;
         logger.info({ path: route.path, pins: Boolean(config.DISCORD_TOKEN) }, 'discord HTTP interactions ready');
       },
-      async stop() {
-        await drain();
+      async stop(timeoutMs) {
+        await drain(timeoutMs);
         rest.clearHashSweeper();
         rest.clearHandlerSweeper();
       },
@@ -183,8 +183,8 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): PlatformAd
       connected = true;
       logger.info({ user: client.user?.id, guilds: client.guilds.cache.size }, 'discord gateway ready');
     },
-    async stop() {
-      await drain();
+    async stop(timeoutMs) {
+      await drain(timeoutMs);
       connected = false;
       await client.destroy();
     },

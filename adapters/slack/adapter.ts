@@ -39,7 +39,7 @@ export interface SlackAdapterOptions {
   reportError?: (kind?: string) => void;
   /** Merged into the WebClient options (tests pass `retryConfig: { retries: 0 }`). */
   clientOptions?: webApi.WebClientOptions;
-  /** How long stop() waits for answers already acknowledged (default 3000 ms). */
+  /** How long stop() waits for answers already acknowledged when not told (default 3000 ms). */
   stopTimeoutMs?: number;
   /** Socket Mode: the wait before retrying a failed reconnect, doubled each time up to 30 s (default 1000 ms). */
   reconnectDelayMs?: number;
@@ -171,9 +171,8 @@ export function createSlackAdapter(options: SlackAdapterOptions): PlatformAdapte
       started = true;
       logger.info({ mode, command: commandName }, 'slack: ready');
     },
-    async stop() {
+    async stop(timeoutMs = options.stopTimeoutMs ?? 3000) {
       started = false;
-      const timeoutMs = options.stopTimeoutMs ?? 3000;
       const deadline = Date.now() + timeoutMs;
       // First no new work (HTTP: 503; Socket Mode: the connection closes), then the answers already acknowledged.
       if (socket !== undefined) await socket.stop();
