@@ -51,6 +51,14 @@ describe('console chat', () => {
     expect(printed).toContain('No more quotes for that question.');
   });
 
+  it('asks nothing again on /more after an answer with no quotes, so the question is kept once for the report', async () => {
+    const question = 'Who is the pope of mars?';
+    const printed = await chat([question, '/more', '/more']);
+    expect(printed).toContain('The documents do not answer that.');
+    expect(printed.split('No more quotes for that question.')).toHaveLength(3);
+    expect(core.answers.noMatchReport().filter((entry) => entry.question === question).map((entry) => entry.count)).toEqual([1]);
+  });
+
   it('lists the documents on /docs and a passage on /source', async () => {
     const printed = await chat(['/docs', '/source para. 6']);
     expect(printed).toContain('• Court Documents Reveal Facebook Shared User DMs with Netflix for Content Tailoring (news-article): 8 passages');

@@ -38,6 +38,8 @@ export async function startConsoleChat({ core, input, output, env = process.env 
       for (const view of views) say(terminalSafe(`[${view.citation.label}] ${view.passage.text}\n`));
     } else if (text === '/more') {
       if (!last) say('Ask a question first.');
+      // Nothing was quoted, so nothing follows: asking again would keep the question for the report once more.
+      else if (last.shown === 0) say('No more quotes for that question.');
       else {
         const answer = core.ask(last.question, { offset: last.shown });
         const count = answer.kind === 'excerpts' ? answer.excerpts.length : 0;
