@@ -88,6 +88,13 @@ describe('discord commands', () => {
     );
   });
 
+  it('registers with a DISCORD_API_BASE written with a trailing slash, as SLACK_API_URL is', async () => {
+    const from = fake.calls.length;
+    const { code } = await runRegister({ DISCORD_TOKEN: 'tok', DISCORD_APPLICATION_ID: FAKE_IDS.application, DISCORD_API_BASE: `${fake.apiBase}/` });
+    expect(code).toBe(0);
+    expect(fake.calls.slice(from).map((c) => `${c.method} ${c.path}`)).toEqual([`PUT /applications/${FAKE_IDS.application}/commands`]);
+  });
+
   it('registers globally from the script and prints the invite link', async () => {
     const from = fake.calls.length;
     const { code, stdout } = await runRegister({ DISCORD_TOKEN: 'tok', DISCORD_APPLICATION_ID: FAKE_IDS.application, DISCORD_API_BASE: fake.apiBase });
