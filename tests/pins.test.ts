@@ -188,10 +188,21 @@ describe('pins.match', () => {
     ['the same normalised question', 'WHEN was the complaint filed'],
     ['the same terms in another phrasing', 'the complaint: when was it filed?'],
     ['inflected forms', 'When were the complaints filing?'],
+    ['a chat spelling of "when is"', 'whens the complaint filed'],
   ])('returns the pin for %s', (_, question) => {
     const s = open();
     const pin = pinQuestion(s, 'When was the complaint filed?');
     expect(s.pins.match(scope, question)?.id).toBe(pin.id);
+  });
+
+  it.each([
+    ['"which" for "what"', 'What court heard the motion to dismiss?', 'Which court heard the motion to dismiss?'],
+    ['"whom" for "who"', 'Who did the plaintiffs sue?', 'Whom did the plaintiffs sue?'],
+    ['the same negation in other words', "Why didn't the court grant the injunction?", 'Why did the court not grant the injunction?'],
+  ])('returns the pin for a question asking the same with %s', (_, pinned, asked) => {
+    const s = open();
+    const pin = pinQuestion(s, pinned);
+    expect(s.pins.match(scope, asked)?.id).toBe(pin.id);
   });
 
   it('tolerates one extra term once three are shared (similarity 0.75)', () => {
@@ -206,6 +217,14 @@ describe('pins.match', () => {
     ['adds a term to a two-term question (0.67)', 'When was the complaint filed?', 'When was the amended complaint filed?'],
     ['swaps the subject (0.6)', 'What did the court decide about the motion to dismiss?', 'What did the court decide about the motion to compel?'],
     ['shares one term (0.25)', 'What damages did the plaintiffs seek?', 'What damages were awarded?'],
+    // The analyzer drops question words, contractions and "before"/"after" as stop words: the same terms ask another thing.
+    ['asks who instead of when (same terms)', 'When was the complaint filed?', 'Who filed the complaint?'],
+    ['asks why instead of when (same terms)', 'When did the court deny the motion?', 'Why did the court deny the motion?'],
+    ['asks where instead of when (same terms)', 'When was the case filed?', 'Where was the case filed?'],
+    ['asks how many instead of how much', 'How much did the plaintiffs seek in damages?', 'How many plaintiffs sought damages?'],
+    ['negates it (0.8)', 'Was the motion to dismiss granted?', 'Was the motion to dismiss not granted?'],
+    ['negates it with a contraction (same terms)', 'Did the court grant the motion to compel?', "Didn't the court grant the motion to compel?"],
+    ['asks after instead of before (same terms)', 'What did the plaintiffs claim before the ruling?', 'What did the plaintiffs claim after the ruling?'],
   ])('returns nothing when the question %s', (_, pinned, asked) => {
     const s = open();
     pinQuestion(s, pinned);

@@ -19,3 +19,38 @@ export function termSimilarity(a: readonly string[], b: readonly string[]): numb
   for (const term of left) if (right.has(term)) shared += 1;
   return shared / (left.size + right.size - shared);
 }
+
+/**
+ * Words the analyzer drops as stop words (or that weigh one term among many) yet change what a question asks:
+ * "who filed the complaint" and "when was the complaint filed" share every term, as do "did the court grant"
+ * and "didn't the court grant". Spellings that ask the same map to one word ("which" is "what").
+ * Keys are words of `normalizeQuestion`'s output, whose apostrophes are dropped ("didn't" → "didnt").
+ */
+const ASKS: ReadonlyMap<string, string> = new Map([
+  ...['who', 'whom', 'whose', 'whos'].map((word) => [word, 'who'] as const),
+  ...['what', 'which', 'whats'].map((word) => [word, 'what'] as const),
+  ...['when', 'whens'].map((word) => [word, 'when'] as const),
+  ...['where', 'wheres'].map((word) => [word, 'where'] as const),
+  ...['why', 'whys'].map((word) => [word, 'why'] as const),
+  ...['how', 'hows'].map((word) => [word, 'how'] as const),
+  ...['much', 'many', 'before', 'after'].map((word) => [word, word] as const),
+  ...[
+    'not', 'no', 'never', 'nor', 'cannot', 'aint', 'arent', 'cant', 'couldnt', 'didnt', 'doesnt', 'dont', 'hadnt',
+    'hasnt', 'havent', 'isnt', 'mustnt', 'shant', 'shouldnt', 'wasnt', 'werent', 'wont', 'wouldnt',
+  ].map((word) => [word, 'not'] as const),
+]);
+
+/**
+ * What a normalised question asks beyond its terms (its question words, a negation, before or after), as a key:
+ * a pin matched by its terms must ask the same. "No." before a number ("ECF No. 396") negates nothing.
+ */
+export function questionFrame(normalized: string): string {
+  const words = normalized.split(' ');
+  const asks = new Set<string>();
+  words.forEach((word, at) => {
+    const ask = ASKS.get(word);
+    if (ask === undefined || (word === 'no' && /^\d/.test(words[at + 1] ?? ''))) return;
+    asks.add(ask);
+  });
+  return [...asks].sort().join(' ');
+}

@@ -4,7 +4,7 @@ import type { PinInput, PinResult, PinService } from '../services.js';
 import { shortId } from '../state/ids.js';
 import type { Store } from '../state/store.js';
 import type { Pin, PinnedExcerpt, PinScope } from '../types.js';
-import { type Analyze, PIN_MATCH_THRESHOLD, termSimilarity } from './match.js';
+import { type Analyze, PIN_MATCH_THRESHOLD, questionFrame, termSimilarity } from './match.js';
 import { normalizeQuestion } from './normalize.js';
 import type { PlacesOf } from './places.js';
 import { checkExcerpt, type DocumentTexts, excerptsCurrent } from './stale.js';
@@ -191,8 +191,11 @@ export function createPinService(options: PinServiceOptions): PinStore {
     if (exact) return toPin(exact);
     const terms = analyze(question);
     if (terms.length === 0) return undefined;
+    // Close terms are not enough: "who filed the complaint" shares every term with "when was the complaint filed".
+    const frame = questionFrame(normalized);
     let best: { row: PinRow; score: number } | undefined;
     for (const row of candidates) {
+      if (questionFrame(row.normalized_question) !== frame) continue;
       const score = termSimilarity(terms, analyze(row.question));
       if (score >= PIN_MATCH_THRESHOLD && (!best || score > best.score)) best = { row, score };
     }
