@@ -116,6 +116,14 @@ describe('pins.pin', () => {
     expect(pinWith(s, 'What was granted?').replaced).toEqual([]);
   });
 
+  it('replaces the pin of the question asked in a chat frame when it is pinned again without it', () => {
+    const s = open();
+    const framed = pinQuestion(s, 'hey pinpoint, quick question: when was the complaint filed? lol');
+    const { pin, replaced } = pinWith(s, 'When was the complaint filed?');
+    expect(replaced.map((old) => old.id)).toEqual([framed.id]);
+    expect(s.pins.list(scope).map((kept) => kept.id)).toEqual([pin.id]);
+  });
+
   it('refuses a no-match answer with a message naming the question', () => {
     const s = open();
     const error = errorOf(() =>
@@ -203,6 +211,22 @@ describe('pins.match', () => {
     const s = open();
     const pin = pinQuestion(s, pinned);
     expect(s.pins.match(scope, asked)?.id).toBe(pin.id);
+  });
+
+  it.each([
+    ['a greeting, a preamble and a sign-off', 'hey pinpoint, quick question: when was the complaint filed? just curious'],
+    ['an apology for asking', 'sry late to this, when was the complaint filed'],
+    ['chat spellings and a "lol"', 'wen was the complaint filed lol'],
+  ])('returns the pin for the question wrapped in %s, as the answer reads it', (_, question) => {
+    const s = open();
+    const pin = pinQuestion(s, 'When was the complaint filed?');
+    expect(s.pins.match(scope, question)?.id).toBe(pin.id);
+  });
+
+  it('returns the pin of a question pinned in a chat frame for the plain question', () => {
+    const s = open();
+    const pin = pinQuestion(s, 'yes or no: was the motion to dismiss granted? thanks');
+    expect(s.pins.match(scope, 'Was the motion to dismiss granted?')?.id).toBe(pin.id);
   });
 
   it('tolerates one extra term once three are shared (similarity 0.75)', () => {

@@ -4,6 +4,7 @@ import type { PinInput, PinResult, PinService } from '../services.js';
 import { shortId } from '../state/ids.js';
 import type { Store } from '../state/store.js';
 import type { Pin, PinnedExcerpt, PinScope } from '../types.js';
+import { questionAsAsked } from './asked.js';
 import { type Analyze, PIN_MATCH_THRESHOLD, questionFrame, termSimilarity } from './match.js';
 import { normalizeQuestion } from './normalize.js';
 import type { PlacesOf } from './places.js';
@@ -103,7 +104,8 @@ export function createPinService(options: PinServiceOptions): PinStore {
       id: shortId(8),
       scope,
       question,
-      normalizedQuestion: normalizeQuestion(question),
+      // As read, so pinning the question again in other chat words replaces this pin rather than adding a second.
+      normalizedQuestion: normalizeQuestion(questionAsAsked(question)),
       excerpts,
       // Kept as the platform user id, not hashed: a pin is a moderation record and moderators must see who made it.
       pinnedBy: input.pinnedBy,
@@ -178,7 +180,8 @@ export function createPinService(options: PinServiceOptions): PinStore {
       .map(toPin);
 
   const match: PinService['match'] = (scope, question) => {
-    const normalized = normalizeQuestion(question);
+    const asked = questionAsAsked(question);
+    const normalized = normalizeQuestion(asked);
     if (normalized === '') return undefined;
     // Newest first, channel pins before server-wide ones: the first pin at the best score wins.
     const candidates = store
@@ -187,16 +190,22 @@ export function createPinService(options: PinServiceOptions): PinStore {
          ORDER BY channel = ? DESC, pinned_at DESC, rowid DESC`,
         [scope.platform, scope.server, scope.channel, ANY_CHANNEL, scope.channel],
       );
-    const exact = candidates.find((row) => row.normalized_question === normalized);
-    if (exact) return toPin(exact);
-    const terms = analyze(question);
+    // Read again, not taken from normalized_question: pins made before questions were read as asked kept their chat frame there.
+    const read = candidates.map((row) => {
+      const rowAsked = questionAsAsked(row.question);
+      return { row, asked: rowAsked, normalized: normalizeQuestion(rowAsked) };
+    });
+    const exact = read.find((pinned) => pinned.normalized === normalized);
+    if (exact) return toPin(exact.row);
+    const terms = analyze(asked);
     if (terms.length === 0) return undefined;
     // Close terms are not enough: "who filed the complaint" shares every term with "when was the complaint filed".
     const frame = questionFrame(normalized);
     let best: { row: PinRow; score: number } | undefined;
-    for (const row of candidates) {
-      if (questionFrame(row.normalized_question) !== frame) continue;
-      const score = termSimilarity(terms, analyze(row.question));
+    for (const pinned of read) {
+      if (questionFrame(pinned.normalized) !== frame) continue;
+      const { row } = pinned;
+      const score = termSimilarity(terms, analyze(pinned.asked));
       if (score >= PIN_MATCH_THRESHOLD && (!best || score > best.score)) best = { row, score };
     }
     return best ? toPin(best.row) : undefined;
