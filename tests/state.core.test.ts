@@ -173,6 +173,19 @@ describe('state through the core', () => {
       expect(core.ask(question, { scope }).pinned).toMatchObject({ id: pin.id, stale: false });
     });
 
+    it('follows its quotes when its file is moved and a new file is written at its old path', async () => {
+      const core = await start();
+      const pin = pinIt(core);
+      renameOrder();
+      writeFileSync(join(knowledgeDir, 'order.md'), '---\ntitle: "Scheduling Order"\nkind: order\n---\n\nThe hearing set for May 2 is vacated.\n');
+      expect(await core.reload()).toMatchObject({ ok: true, changed: true });
+
+      expect(core.pins.listStale(scope)).toEqual([]);
+      const [moved] = core.pins.list(scope);
+      expect(moved).toMatchObject({ id: pin.id, stale: false });
+      expect(moved?.excerpts.map((excerpt) => [excerpt.docId, excerpt.quote])).toEqual(pin.excerpts.map((excerpt) => ['rulings-order-2023', excerpt.quote]));
+    });
+
     it.each([
       ['several documents hold the quote', () => writeFileSync(join(knowledgeDir, 'rulings', 'copy.md'), readFileSync(join(knowledgeDir, 'rulings', 'Order 2023.md')))],
       ['no document holds it', () => rmSync(join(knowledgeDir, 'rulings', 'Order 2023.md'))],

@@ -23,13 +23,17 @@ export interface CheckedExcerpt {
  * always searched: a matching hash would only prove the document is unchanged, not that the quote came
  * from it. A current quote takes the citation its passage gives now, so front-matter edits (title, kind,
  * date, url) show; a stale one keeps the citation it was pinned with, beside the warning that it changed.
- * A quote whose document id is gone follows it to a new one (see `follow`).
+ * A quote whose document id is gone, or no longer holds it, follows it to a new one (see `follow`).
  */
 export function checkExcerpt(excerpt: PinnedExcerpt, documents: DocumentTexts, placesOf?: PlacesOf): CheckedExcerpt {
   const stale = { excerpt, current: false };
   const document = documents.get(excerpt.docId);
   if (document === undefined) return (placesOf && follow(excerpt, documents, placesOf)) ?? stale;
-  if (!document.text.includes(excerpt.quote)) return stale;
+  if (!document.text.includes(excerpt.quote)) {
+    // A file moved and another written at its old path: the id stands, the text pinned went with the move.
+    // Followed only into a passage of the text pinned, which only a pin that kept its passage hash can tell.
+    return (placesOf && excerpt.passageHash !== undefined && follow(excerpt, documents, placesOf)) || stale;
+  }
   if (placesOf === undefined) return { excerpt, current: true };
   // The passage pinned when it still holds the quote, else the first that does.
   const places = placesOf(excerpt.docId, excerpt.quote);
@@ -43,7 +47,7 @@ export function checkExcerpt(excerpt: PinnedExcerpt, documents: DocumentTexts, p
 }
 
 /**
- * A document's id is its path, so a renamed file has a new id. The quote follows it when exactly one
+ * A document's id is its path, so a renamed or moved file has a new id. The quote follows it when exactly one
  * current document holds it, and (when the pin kept it) in a passage of the text pinned: the document id,
  * passage and citation are updated. Undefined (stale) when several documents hold it, or none does.
  */
