@@ -36,6 +36,9 @@ describe('splitSentences', () => {
     ['a spaced ellipsis inside a quotation', 'The statute bars “soliciting votes . . . Or wearing a button” at the polls. Next.', ['The statute bars “soliciting votes . . . Or wearing a button” at the polls.', 'Next.']],
     ['a spaced ellipsis opening the text', '. . . The Board may act. Next.', ['. . . The Board may act.', 'Next.']],
     ['Eq. and Prof.', 'As Eq. 3 shows, Prof. Smith was right. Next.', ['As Eq. 3 shows, Prof. Smith was right.', 'Next.']],
+    ['initials of a name', 'The author J. K. Rowling and Mark E. Zuckerberg spoke. Then they left.', ['The author J. K. Rowling and Mark E. Zuckerberg spoke.', 'Then they left.']],
+    ['units of a measurement', 'He is 5 ft. 10 in. tall and weighs 3 lb. 4 oz. more. Next.', ['He is 5 ft. 10 in. tall and weighs 3 lb. 4 oz. more.', 'Next.']],
+    ['a one-character ellipsis set apart inside a quotation', 'The statute bars “soliciting votes … Or wearing a button” at the polls. Next.', ['The statute bars “soliciting votes … Or wearing a button” at the polls.', 'Next.']],
   ])('does not break after %s', (_label, text, expected) => {
     expect(sentencesOf(text)).toEqual(expected);
   });
@@ -51,6 +54,9 @@ describe('splitSentences', () => {
     ['a period before ¶', 'It is alleged. ¶ 42 says so.', ['It is alleged.', '¶ 42 says so.']],
     ['a period before $', 'Meta settled. $725 million was paid.', ['Meta settled.', '$725 million was paid.']],
     ['an ellipsis', 'It went on... Then it stopped.', ['It went on...', 'Then it stopped.']],
+    ['a one-character ellipsis', 'It went on… Then it stopped. He paused…” Next.', ['It went on…', 'Then it stopped.', 'He paused…”', 'Next.']],
+    ['a one-character ellipsis and a period', 'It bars “soliciting votes ….” The Board agreed.', ['It bars “soliciting votes ….”', 'The Board agreed.']],
+    ['a unit of measure before a capital', 'It weighed 10 lb. The box was 3 in. Wide enough.', ['It weighed 10 lb.', 'The box was 3 in.', 'Wide enough.']],
     ['the four dots of an ellipsis ending a sentence', 'It bars “soliciting votes . . . .” The Board agreed. It ended. . . . Next.', ['It bars “soliciting votes . . . .”', 'The Board agreed.', 'It ended. . . .', 'Next.']],
     ['a blank line without punctuation', 'A heading line\n\nThe next paragraph', ['A heading line', 'The next paragraph']],
     ['an unabbreviated word that ends like one', 'They met in the Inbox. Then left.', ['They met in the Inbox.', 'Then left.']],
@@ -158,5 +164,18 @@ describe('a quote after a sentence ending with a company\'s name', () => {
     const answer = answerQuestion(corpus, 'Which judge is the case pending before?');
     // "Inc." was never read as ending a sentence, so the quote began with the sentence before it.
     expect(answer.kind === 'excerpts' && answer.excerpts[0]!.quote).toBe('The case is pending before Judge James Donato.');
+  });
+});
+
+// Long enough that the sentence before is not quoted with the one that answers.
+const LONG_HESITATION =
+  'Asked by counsel for the plaintiffs whether she remembered where the parties had met to sign the agreement, the witness looked at the exhibit, turned the pages back and forth, asked for a glass of water, conferred with her own lawyer about the scope of the question, and then hesitated for a very long while before the court reminded her that she was still under oath and must answer';
+
+describe('a quote after a sentence trailing off with "…"', () => {
+  it('does not carry the sentence before it', async () => {
+    const corpus = await corpusOfParagraphs([`${LONG_HESITATION}… Then she said the contract was signed in Denver.`, 'The weather was mild.']);
+    const answer = answerQuestion(corpus, 'Where was the contract signed?');
+    // "…" was never read as ending a sentence, so the quote ran the two together.
+    expect(answer.kind === 'excerpts' && answer.excerpts[0]!.quote).toBe('Then she said the contract was signed in Denver.');
   });
 });

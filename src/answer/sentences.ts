@@ -29,7 +29,10 @@ export function holdsBlankLine(gap: string): boolean {
   return /\n[^\S\n]*\n/.test(gap);
 }
 
-const CANDIDATE_END = /[.!?]+["”’')\]]*(?=\s+["“'‘([]?[\p{Lu}\p{N}§¶$])/gu;
+const CANDIDATE_END = /[.!?…]+["”’')\]]*(?=\s+["“'‘([]?[\p{Lu}\p{N}§¶$])/gu;
+
+// Units of measure written after a number: "5 ft. 10 in. tall", "3 lb. 4 oz." go on with the next number.
+const UNIT_BEFORE_NUMBER = /\d\s?(?:ft|in|yd|mi|lb|lbs|oz|hr|hrs|min|mins|sec|secs|gal|qt|pt)$/i;
 
 /**
  * Splits text into sentences and keeps exact offsets. No break after "v.", "No.", "Inc.",
@@ -66,11 +69,15 @@ function skipSpace(text: string, from: number): number {
 }
 
 function endsSentence(text: string, index: number, punctuation: string): boolean {
+  // "…" set apart by spaces ("votes … The county") leaves words out of a quotation, as ". . ." does; right after
+  // a word ("It went on… Then") it trails off, as "..." does.
+  if (punctuation.startsWith('…')) return !/\s/.test(text[index - 1] ?? ' ') || /^…[.!?]/.test(punctuation);
   if (!punctuation.startsWith('.') || punctuation.startsWith('..')) return true;
   // The last dot of a spaced ellipsis (". . .") marks words left out of a quotation, mid-sentence; legal writing
   // ends a sentence with four (". . . .").
   if (/(?:^|[^.\s])\s?\.\s\.\s$/.test(text.slice(Math.max(0, index - 6), index))) return false;
   const before = text.slice(Math.max(0, index - 12), index);
+  if (UNIT_BEFORE_NUMBER.test(before) && /^\s+\d/.test(text.slice(index + punctuation.length))) return false;
   const word = /([\p{L}.'’]+)$/u.exec(before)?.[1];
   if (!word) return true;
   const lower = word.toLowerCase().replace(/’/g, "'");
