@@ -128,6 +128,19 @@ describe('verbatim quotes (property)', () => {
     expect(first!.quote).toMatch(/^filler\d+ .* filler\d+$/);
   });
 
+  it.each([':', ';'])('keeps the %j that closes a run-on sentence it cuts only before the matched words, with no ellipsis after it', async (mark) => {
+    const filler = Array.from({ length: 50 }, (_, i) => `filler${i}`).join(' ');
+    const text = `${filler} and the settlement administrator shall pay each class member as follows${mark}\n\n(a) fifty dollars to each claimant.`;
+    const corpus = await buildCorpus(packOf([text]), { logger: silentLogger });
+    const answer = answerQuestion(corpus, 'How shall the settlement administrator pay each class member?');
+    checkAnswer(corpus, answer);
+    const [first] = answer.kind === 'excerpts' ? answer.excerpts : [];
+    // The mark was trimmed as if the quote were cut there, and an ellipsis claimed words left out after it.
+    expect(first!.quote.endsWith(`each class member as follows${mark}`)).toBe(true);
+    expect(first!.elidedStart).toBe(true);
+    expect(first!.elidedEnd).toBe(false);
+  });
+
   it('keeps the name a who-question asks for when it cuts a run-on sentence', async () => {
     const filler = Array.from({ length: 40 }, (_, i) => `filler${i}`).join(' ');
     const text = `In 1955, Eero Saarinen was hired, and after long talks with trustees and deans and neighbours he was contracted to develop a second master plan ${filler}.`;

@@ -73,7 +73,9 @@ function cutAround(text: string, start: number, end: number, hits: readonly Span
   }
   cutStart = wholeNameStart(text, cutStart, Math.max(start, cutEnd - MAX_QUOTE_CHARS));
   cutEnd = wholeNameEnd(text, cutEnd, Math.min(end, cutStart + MAX_QUOTE_CHARS));
-  while (cutEnd > cutStart && /[\s,;:]/.test(text[cutEnd - 1]!)) cutEnd--;
+  // A cut's dangling comma or colon goes, as the ellipsis marking the cut stands for what follows; the sentence's own
+  // closing ":" or ";" ("… as follows:") is no cut, and stays without one.
+  if (cutEnd < end) while (cutEnd > cutStart && /[\s,;:]/.test(text[cutEnd - 1]!)) cutEnd--;
   return { start: cutStart, end: cutEnd };
 }
 
