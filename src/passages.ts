@@ -103,9 +103,10 @@ export function splitPassages(document: Document): Passage[] {
   const comments = commentLineStarts(text);
   const blocks = paragraphBlocks(text, comments);
   const numbersSections = paragraphsAreSections(text, blocks);
-  // In text whose pages only markers show, the text before a first "[Page 2]" is page 1; before a later
-  // one its page is unknown.
-  const firstMarker = formFeeds.length === 0 && !document.pages ? blocks.map((block) => text.slice(block.start, block.end)).find((raw) => PAGE_MARKER.test(raw)) : undefined;
+  // In text whose pages only markers show, the text before a first "[Page 2]" or "- 2 -" is page 1; before a
+  // later one its page is unknown.
+  const firstMarker =
+    formFeeds.length === 0 && !document.pages ? blocks.map((block) => text.slice(block.start, block.end)).find((raw) => PAGE_MARKER.test(raw) || BARE_PAGE_NUMBER.test(raw)) : undefined;
   if (firstMarker !== undefined && pageMarkedBy(firstMarker) === 2) markedPage = 1;
   // Numbers alone on their line, in order: one alone marks its page; among several, a page number is
   // believed when the pages run on from it.

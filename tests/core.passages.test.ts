@@ -205,6 +205,15 @@ describe('splitPassages', () => {
       expect(splitPassages(doc('Before.\n\n[Page 5]\n\nAfter.')).map((p) => p.locator.page)).toEqual([undefined, 5]);
     });
 
+    it('reads the text before a first page number 2 alone on its line as page 1, as before a first "[Page 2]"', () => {
+      const pages = (text: string) => splitPassages(doc(text)).map((p) => [p.text, p.locator.page]);
+      expect(pages('Before.\n\n- 2 -\n\nAfter.\n\n- 3 -\n\nLast.')).toEqual([['Before.', 1], ['After.', 2], ['Last.', 3]]);
+      expect(pages('Before.\n\n2\n\nAfter.\n\n3\n\nLast.')).toEqual([['Before.', 1], ['After.', 2], ['Last.', 3]]);
+      expect(pages('Before.\n\n—2—\n\nAfter.')).toEqual([['Before.', 1], ['After.', 2]]);
+      // Before a later page's number, the page stays unknown.
+      expect(pages('Before.\n\n- 5 -\n\nAfter.\n\n- 6 -\n\nLast.')).toEqual([['Before.', undefined], ['After.', 5], ['Last.', 6]]);
+    });
+
     it('reads a number alone on its line as the page that starts there when the pages run on from it', () => {
       const pages = (text: string) => splitPassages(doc(text)).map((p) => [p.text, p.locator.page]);
       // Pages numbered at their top, the first one too (a reporter's star pages).
