@@ -151,6 +151,8 @@ export function splitPassages(document: Document): Passage[] {
     const page = pageMarkedBy(raw);
     const bare = BARE_PAGE_NUMBER.test(raw);
     if (page !== undefined && (!bare || bareNumbers.length === 1 || continuesPages(page, lastBare, nextBareNumber(at)))) {
+      // A caption or heading waiting for its paragraph stays on its own page, and the marker out of any passage.
+      flushShortRun();
       markedPage = bare && footers ? page + 1 : page;
       if (bare) lastBare = page;
       continue;

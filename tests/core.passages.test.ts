@@ -214,6 +214,13 @@ describe('splitPassages', () => {
       expect(pages('Before.\n\n- 5 -\n\nAfter.\n\n- 6 -\n\nLast.')).toEqual([['Before.', undefined], ['After.', 5], ['Last.', 6]]);
     });
 
+    it('keeps a short line before a page marker on its own page, and the marker out of every passage', () => {
+      const pages = (text: string) => splitPassages(doc(text)).map((p) => [p.text, p.locator.page]);
+      // The short line was read with the paragraph after the marker: one passage holding "[Page 2]", cited at page 2.
+      expect(pages('UNITED STATES DISTRICT COURT\n\n[Page 2]\n\nThe body of page two.')).toEqual([['UNITED STATES DISTRICT COURT', 1], ['The body of page two.', 2]]);
+      expect(pages('Page one text.\n\n- 1 -\n\nSigned by the clerk\n\n- 2 -\n\nPage three text.\n\n- 3 -')).toEqual([['Page one text.', 1], ['Signed by the clerk', 2], ['Page three text.', 3]]);
+    });
+
     it('reads a number alone on its line as the page that starts there when the pages run on from it', () => {
       const pages = (text: string) => splitPassages(doc(text)).map((p) => [p.text, p.locator.page]);
       // Pages numbered at their top, the first one too (a reporter's star pages).
