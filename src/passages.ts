@@ -122,6 +122,15 @@ export function splitPassages(document: Document): Passage[] {
   const [lastTwo, last] = bareNumbers.slice(-2);
   const footers = formFeeds.length === 0 && !document.pages && last !== undefined && last.at === blocks.length - 1 && last.value === lastTwo!.value + 1;
   if (footers && firstBare && continuesPages(firstBare.value, undefined, nextBareNumber(firstBare.at))) markedPage = firstBare.value;
+  // So do marker lines ("Page 3 of 3", "[Page 3]") when the text ends with one that follows the one before.
+  const markers = blocks.flatMap((block, at) => {
+    const raw = text.slice(block.start, block.end);
+    return PAGE_MARKER.test(raw) ? [{ at, value: pageMarkedBy(raw)! }] : [];
+  });
+  const [markerBeforeLast, lastMarker] = markers.slice(-2);
+  const markerFooters =
+    formFeeds.length === 0 && !document.pages && lastMarker !== undefined && lastMarker.at === blocks.length - 1 && lastMarker.value === markerBeforeLast!.value + 1;
+  if (markerFooters) markedPage = markers[0]!.value;
   let lastBare: number | undefined;
   for (const [at, block] of blocks.entries()) {
     const raw = text.slice(block.start, block.end);
@@ -153,7 +162,7 @@ export function splitPassages(document: Document): Passage[] {
     if (page !== undefined && (!bare || bareNumbers.length === 1 || continuesPages(page, lastBare, nextBareNumber(at)))) {
       // A caption or heading waiting for its paragraph stays on its own page, and the marker out of any passage.
       flushShortRun();
-      markedPage = bare && footers ? page + 1 : page;
+      markedPage = (bare ? footers : markerFooters) ? page + 1 : page;
       if (bare) lastBare = page;
       continue;
     }

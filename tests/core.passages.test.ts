@@ -248,6 +248,20 @@ describe('splitPassages', () => {
       expect(pages('Caption.\n\n1\n\nOne.\n\n2\n\nTwo.\n\n725')).toEqual([['Caption.', undefined], ['One.', 1], ['Two.', 2], ['725', 2]]);
     });
 
+    it('reads marker lines as closing their pages when the text ends with one, as page footers', () => {
+      const pages = (text: string) => splitPassages(doc(text)).map((p) => [p.text, p.locator.page]);
+      // Read as opening their pages, every page was cited one too low and the first had none.
+      expect(pages('Page one.\n\nPage 1 of 3\n\nPage two.\n\nStill two.\n\nPage 2 of 3\n\nPage three.\n\nPage 3 of 3')).toEqual([
+        ['Page one.', 1],
+        ['Page two.', 2],
+        ['Still two.', 2],
+        ['Page three.', 3],
+      ]);
+      expect(pages('Page four.\n\n[Page 4]\n\nPage five.\n\n[Page 5]')).toEqual([['Page four.', 4], ['Page five.', 5]]);
+      // A last marker that does not follow the one before opens its page, as markers do.
+      expect(pages('Intro.\n\n[Page 2]\n\nTwo.\n\n[Page 7]')).toEqual([['Intro.', 1], ['Two.', 2]]);
+    });
+
     it('keeps a number that does not continue the pages as text: "725" in a list turns no page', () => {
       const pages = (text: string) => splitPassages(doc(text)).map((p) => [p.text, p.locator.page]);
       expect(pages('Text.\n\n1\n\nA.\n\n725\n\nB.\n\n2\n\nC.')).toEqual([['Text.', undefined], ['A.', 1], ['725\n\nB.', 1], ['C.', 2]]);
