@@ -134,6 +134,8 @@ export function splitPassages(document: Document): Passage[] {
   let lastBare: number | undefined;
   for (const [at, block] of blocks.entries()) {
     const raw = text.slice(block.start, block.end);
+    // A form feed ends a run of short blocks, as a page marker does: what waits for its paragraph stays on its page.
+    if (shortRunStart !== undefined && text.slice(shortRunEnd, block.start).includes('\f')) flushShortRun();
     const heading = comments.has(block.start) ? null : HEADING.exec(raw);
     const underlined = UNDERLINED_HEADING.exec(raw);
     if ((heading && !raw.includes('\n')) || underlined) {

@@ -164,6 +164,16 @@ describe('splitPassages', () => {
       ]);
     });
 
+    it('keeps a short line before a form feed on its own page, not read with the next page', () => {
+      const passages = splitPassages(doc('Page one text.\n\nII. DISCUSSION\fThe body of page two is a full sentence.'));
+      // Read with the paragraph after the form feed, the body was cited at the heading's page 1.
+      expect(passages.map((p) => [p.text, p.locator.page])).toEqual([
+        ['Page one text.', 1],
+        ['II. DISCUSSION', 1],
+        ['The body of page two is a full sentence.', 2],
+      ]);
+    });
+
     it('leaves out the running headers that laid-out pages repeat, keeping every passage a slice of the text', () => {
       const body = [
         'The University of Texas considers race as one of various factors in its admissions process.',
