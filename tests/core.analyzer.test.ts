@@ -1,8 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
+import { answerQuestion } from '../src/answer/answer.js';
 import { createAnalyzer, isAliasTerm } from '../src/search/analyzer.js';
 import { STOP_WORDS } from '../src/search/stopwords.js';
 import { nextWordStart, wordEnd } from '../src/search/word-scan.js';
+import { corpusOfParagraphs } from './helpers/corpus.js';
 
 const plain = createAnalyzer();
 const withAliases = createAnalyzer({
@@ -190,6 +192,29 @@ describe('analyzer', () => {
     it('joins nothing across a hyphen on the same line or before a capital', () => {
       expect(plain.terms('Dis- trict')).not.toContain('district');
       expect(plain.terms('New-\nYork')).not.toContain('newyork');
+    });
+  });
+
+  describe('terminal control sequences', () => {
+    it('reads no word in a control sequence, and finds the word glued after it', () => {
+      const text = 'The \u001b[1;31mtreasurer\u001b[0m left \u001b[Kearly.';
+      // "\u001b[1;31mtreasurer" was read as the numbers 1 and 31, and the treasurer was lost.
+      expect(plain.tokens(text).map((token) => [token.term, text.slice(token.start, token.end)])).toEqual([
+        ['treasur', 'treasurer'],
+        ['left', 'left'],
+        ['earli', 'early'],
+      ]);
+    });
+
+    it('finds a document\'s word that a control sequence colours', async () => {
+      const corpus = await corpusOfParagraphs(['The \u001b[1mtreasurer\u001b[0m resigned in March.', 'The weather was mild.']);
+      const answer = answerQuestion(corpus, 'When did the treasurer resign?');
+      expect(answer.kind === 'excerpts' && answer.excerpts[0]!.quote).toBe('The \u001b[1mtreasurer\u001b[0m resigned in March.');
+      expect(answer.kind === 'excerpts' && answer.excerpts[0]!.quote.slice(...answer.excerpts[0]!.highlights[0]!)).toBe('treasurer');
+    });
+
+    it('reads a lone ESC, and a C1 character, as a space between words', () => {
+      expect(plain.terms('court\u001bhouse court\u009bhouse')).toEqual(['court', 'hous', 'court', 'hous']);
     });
   });
 

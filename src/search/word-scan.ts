@@ -3,7 +3,7 @@
  * without the match object a regular expression allocates per word: tokenising the passages an answer reads
  * was most of what it allocated, and every allocation brings the next garbage collection, a pause, closer.
  * Combining marks belong to the word they follow: "Zu\u0308rich" (decomposed, as macOS and PDFs often write
- * it) is one word, read like "Zürich", not "Zu" and "rich".
+ * it) is one word, read like "Zürich", not "Zu" and "rich". A terminal's control sequence ("\u001b[31m") is no word.
  */
 
 const NONE = 1;
@@ -32,10 +32,36 @@ function classOf(codePoint: number): number {
 const width = (codePoint: number): number => (codePoint > 0xffff ? 2 : 1);
 const isApostrophe = (code: number): boolean => code === 39 || code === 0x2019;
 
+const ESCAPE = 0x1b;
+const OPEN_BRACKET = 0x5b;
+const inRange = (code: number, low: number, high: number): boolean => code >= low && code <= high;
+
+/**
+ * Where a terminal's control sequence starting at `at` ends ("\u001b[31m", "\u001b[0m"); `at` when none starts
+ * there. Text copied from a terminal keeps them, and read as words their digits and final letter glued to the word
+ * after: "\u001b[31mtreasurer" was the number 31, and "treasurer" could not be found.
+ */
+function controlSequenceEnd(text: string, at: number): number {
+  // Only ESC "[": a lone U+009B, its one-character form, is more likely a "›" decoded wrongly than a terminal's.
+  if (text.charCodeAt(at) !== ESCAPE || text.charCodeAt(at + 1) !== OPEN_BRACKET) return at;
+  let end = at + 2;
+  // Parameter bytes, then intermediate bytes, then one final byte (ECMA-48).
+  while (end < text.length && inRange(text.charCodeAt(end), 0x30, 0x3f)) end++;
+  while (end < text.length && inRange(text.charCodeAt(end), 0x20, 0x2f)) end++;
+  return end < text.length && inRange(text.charCodeAt(end), 0x40, 0x7e) ? end + 1 : end;
+}
+
 /** Where the next word starts at or after `from`; -1 when none does. */
 export function nextWordStart(text: string, from: number): number {
   for (let at = from; at < text.length; ) {
     const codePoint = text.codePointAt(at)!;
+    if (codePoint === ESCAPE) {
+      const end = controlSequenceEnd(text, at);
+      if (end > at) {
+        at = end;
+        continue;
+      }
+    }
     const found = classOf(codePoint);
     if (found !== NONE && found !== MARK) return at;
     at += width(codePoint);
