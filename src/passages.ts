@@ -53,6 +53,9 @@ const RUN_IN_TITLE = new RegExp(String.raw`^${NUMBER_OPENING}(\p{Lu}[^,;:.\n]*)\
 const NAME_ENDING = /\b(?:Inc|Co|Corp|Ltd|LLC|LLP|Jr|Sr|No|Mr|Mrs|Ms|Dr|St)$/;
 // A heading underlined on the next line, as plain text and Markdown write one: "1. Definitions" over "-----".
 const UNDERLINED_HEADING = /^([^\n]{0,99}[^\n.,;:])\n[ \t]*(?:-{3,}|={3,})[ \t]*$/;
+// A page marker on a line of its own inside a block, as some converters write pages with no blank line around them
+// ("… on page one.\n[Page 2]\nThe next …"). Only the forms no wrapped sentence has a line of: not a bare "page 4".
+const PAGE_MARKER_LINE = /^[ \t]*(?:\[[ \t]*page[ \t]+\d+(?:[ \t]+of[ \t]+\d+)?[ \t]*\]|[-–—]+[ \t]*page[ \t]+\d+(?:[ \t]+of[ \t]+\d+)?[ \t]*[-–—]+|page[ \t]+\d+[ \t]+of[ \t]+\d+)[ \t]*$/gim;
 // A page number alone on its line, bare or set between dashes as PDFs print it ("4", "- 4 -", "—4—").
 const BARE_PAGE_NUMBER = /^(?:(\d{1,4})|[-–—]\s*(\d{1,4})\s*[-–—])$/;
 // A bundle's list of what it holds, each item over its own licence: "- ICU, located at deps/icu-small, is licensed as follows:".
@@ -338,7 +341,7 @@ function paragraphBlocks(text: string, comments: ReadonlySet<number>): Block[] {
   }
   push(cursor, text.length);
   // A heading line directly followed by text (no blank line) is still a heading.
-  return blocks.flatMap((whole) => splitAtIndents(text, whole)).flatMap((block) => {
+  return blocks.flatMap((whole) => splitAtPageMarkers(text, whole)).flatMap((whole) => splitAtIndents(text, whole)).flatMap((block) => {
     const firstLineEnd = text.indexOf('\n', block.start);
     if (firstLineEnd === -1 || firstLineEnd >= block.end) return [block];
     const firstLine = text.slice(block.start, firstLineEnd);
@@ -347,6 +350,27 @@ function paragraphBlocks(text: string, comments: ReadonlySet<number>): Block[] {
     while (rest.start < rest.end && /\s/.test(text[rest.start]!)) rest.start++;
     return [{ start: block.start, end: firstLineEnd }, rest];
   });
+}
+
+/** A block with page marker lines inside it, as the text before each marker, the marker and the text after it. */
+function splitAtPageMarkers(text: string, block: Block): Block[] {
+  const raw = text.slice(block.start, block.end);
+  if (!raw.includes('\n')) return [block];
+  const pieces: Block[] = [];
+  const push = (start: number, end: number) => {
+    while (start < end && /\s/.test(text[start]!)) start++;
+    while (end > start && /\s/.test(text[end - 1]!)) end--;
+    if (end > start) pieces.push({ start, end });
+  };
+  let start = block.start;
+  for (const marker of raw.matchAll(PAGE_MARKER_LINE)) {
+    const markerStart = block.start + marker.index;
+    push(start, markerStart);
+    push(markerStart, markerStart + marker[0].length);
+    start = markerStart + marker[0].length;
+  }
+  push(start, block.end);
+  return pieces;
 }
 
 /** Cuts a block longer than MAX_PASSAGE_CHARS at sentence ends, as `splitSentences` finds them. */

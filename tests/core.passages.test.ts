@@ -278,6 +278,22 @@ describe('splitPassages', () => {
       expect(pages('Items.\n\n725\n\nA.\n\n1\n\nB.\n\n2\n\nC.')).toEqual([['Items.', undefined], ['725\n\nA.', undefined], ['B.', 1], ['C.', 2]]);
     });
 
+    it('reads a marker line with no blank line around it as a marker, out of the passages it divides', () => {
+      const pages = (text: string) => splitPassages(doc(text)).map((p) => [p.text, p.locator.page]);
+      // The marker was read as a line of the paragraph: one passage holding "[Page 2]", on no page.
+      expect(pages('The first paragraph is on page one.\n[Page 2]\nThe second paragraph is on page two.')).toEqual([
+        ['The first paragraph is on page one.', 1],
+        ['The second paragraph is on page two.', 2],
+      ]);
+      expect(pages('Page one.\n\nPage two, which runs\n  -- Page 3 of 4 --\nonto page three.')).toEqual([
+        ['Page one.', undefined],
+        ['Page two, which runs', undefined],
+        ['onto page three.', 3],
+      ]);
+      // A wrapped sentence's line that only names a page stays text.
+      expect(pages('As the order says on\npage 4\nof its reasons, it stands.').map(([text]) => text)).toEqual(['As the order says on\npage 4\nof its reasons, it stands.']);
+    });
+
     it('does not take a sentence that mentions a page as a marker', () => {
       const passages = splitPassages(doc('See page 4 of the order.\n\nMore.'));
       expect(passages.map((p) => p.locator.page)).toEqual([undefined, undefined]);
