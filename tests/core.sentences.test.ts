@@ -62,6 +62,7 @@ describe('splitSentences', () => {
     ['an unabbreviated word that ends like one', 'They met in the Inbox. Then left.', ['They met in the Inbox.', 'Then left.']],
     ['a name\'s "Inc." or "et al." before "The"', 'They sued Meta Platforms, Inc. The case is Klein et al. It is pending.', ['They sued Meta Platforms, Inc.', 'The case is Klein et al.', 'It is pending.']],
     ['"Jr.", "U.S." and "p.m." before a word opening a sentence', 'He met Joseph R. Biden Jr. Then he left the U.S. In May he came back at 5 p.m. However, no one saw him.', ['He met Joseph R. Biden Jr.', 'Then he left the U.S.', 'In May he came back at 5 p.m.', 'However, no one saw him.']],
+    ['a street\'s "St." or a degree before a word opening a sentence', 'He lived at 12 Main St. The house was red. She is Jane Roe, Ph.D. Her thesis won. He met St. Paul. It rained.', ['He lived at 12 Main St.', 'The house was red.', 'She is Jane Roe, Ph.D.', 'Her thesis won.', 'He met St. Paul.', 'It rained.']],
     ['an exhibit\'s letter', 'See Ex. A. The parties settled. It is Exhibit B. Then Count I. Next.', ['See Ex. A.', 'The parties settled.', 'It is Exhibit B.', 'Then Count I.', 'Next.']],
     ['"Id." before a capitalised word', 'It is a solicitation. Id. In other words, it is barred.', ['It is a solicitation.', 'Id.', 'In other words, it is barred.']],
     ['"see id." before a capitalised word', 'It is barred. See id. The Board agreed.', ['It is barred.', 'See id.', 'The Board agreed.']],

@@ -19,8 +19,9 @@ eq eqs figs refs vols prof profs conf trans assoc viz cit ibid arg tr ala suppl 
 // A letter that names an exhibit or a part ("See Ex. A.", "under Count B.") is no initial: its period can end the sentence.
 const LETTER_LABEL = /\b(?:ex|exh|exhibits?|app|appendix|attachment|annex|schedule|tab|part|count)\.?\s+\p{Lu}$/iu;
 
-// Abbreviations that end a name or a time, and so can end a sentence too.
-const NAME_ENDINGS = new Set(['inc', 'corp', 'co', 'ltd', 'llc', 'llp', 'l.l.c', 'jr', 'sr', 'bros', 'al', 'u.s', 'u.k', 'a.m', 'p.m']);
+// Abbreviations that end a name (a street's "Main St.", a degree's "Jane Roe, Ph.D.") or a time, and so can end a
+// sentence too.
+const NAME_ENDINGS = new Set(['inc', 'corp', 'co', 'ltd', 'llc', 'llp', 'l.l.c', 'jr', 'sr', 'bros', 'al', 'u.s', 'u.k', 'a.m', 'p.m', 'st', 'ph.d', 'm.d', 'j.d']);
 // Words that open a sentence and never carry a name on: "Meta Platforms, Inc. The complaint …" (but "Inc. Was sued").
 const SENTENCE_OPENER = /^\s+["“]?(?:The|Then|This|That|These|Those|It|Its|They|Their|He|She|His|Her|We|Our|There|But|However|In|On|After|Before|When|While|If|Although)\b/u;
 
