@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PinpointError } from '../src/errors.js';
-import { createState, formatNoMatchReport, IN_MEMORY, QUESTION_TTL_MS, STATE_FILE, type State } from '../src/state/index.js';
+import { createState, formatNoMatchReport, IN_MEMORY, NO_MATCH_QUESTIONS_PER_SERVER, QUESTION_TTL_MS, STATE_FILE, type State } from '../src/state/index.js';
 import type { Answer } from '../src/types.js';
 import { excerptAnswer } from './fixtures/state/build.js';
 
@@ -249,6 +249,28 @@ describe('answers.noMatchReport', () => {
     expect(() => open().answers.noMatchReport(limit)).toThrow(
       `pinpoint: report limit ${limit} is not a whole number of at least 1`,
     );
+  });
+
+  it('keeps the most asked and latest unanswered questions of a server, so a flood of distinct ones cannot grow it without end', () => {
+    const state = open();
+    state.answers.recordNoMatch('Who is the bailiff?', scope);
+    state.answers.recordNoMatch('Who is the bailiff?', scope);
+    for (let n = 1; n <= NO_MATCH_QUESTIONS_PER_SERVER; n++) {
+      clock += 1000;
+      state.answers.recordNoMatch(`Question number ${n}?`, scope);
+    }
+    state.answers.recordNoMatch('What did the jury eat?', { platform: 'slack', server: 'T2' });
+
+    const kept = state.answers.noMatchReport(NO_MATCH_QUESTIONS_PER_SERVER + 10, scope).map((entry) => entry.question);
+    expect(kept).toHaveLength(NO_MATCH_QUESTIONS_PER_SERVER);
+    // The oldest of those asked once made way; the one asked twice stays first, though asked before all.
+    expect(kept[0]).toBe('Who is the bailiff?');
+    expect(kept).not.toContain('Question number 1?');
+    expect(kept).toContain('Question number 2?');
+    expect(kept).toContain(`Question number ${NO_MATCH_QUESTIONS_PER_SERVER}?`);
+    // Another server's questions are its own and are not pruned for this one's.
+    expect(state.answers.noMatchReport(10, { platform: 'slack', server: 'T2' }).map((entry) => entry.question)).toEqual(['What did the jury eat?']);
+    expect(rows<{ n: number }>('SELECT count(*) AS n FROM no_match_by_server')).toEqual([{ n: NO_MATCH_QUESTIONS_PER_SERVER + 1 }]);
   });
 
   it('keeps no-match questions in memory mode too', () => {

@@ -17,6 +17,12 @@ export const QUESTION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
 export const DEFAULT_REPORT_LIMIT = 10;
 
+/**
+ * Unanswered questions kept per server, the most asked and latest first: enough for any report, and a flood of
+ * distinct questions (an abuse attempt in a public channel) cannot grow the database without end.
+ */
+export const NO_MATCH_QUESTIONS_PER_SERVER = 1000;
+
 /** The answer is pinned: its question outlives the expiry for the pinned message's buttons (the pin keeps it anyway). */
 const PINNED = 'EXISTS (SELECT 1 FROM pins WHERE pins.answer_id = answers.id)';
 
@@ -166,13 +172,22 @@ export function createAnswerLog(options: AnswerLogOptions): AnswerStore {
     const normalized = normalizeQuestion(question);
     if (normalized === '') return;
     const at = now().toISOString();
-    store.run(
-      `INSERT INTO no_match_by_server (platform, server, normalized, question, count, first_asked, last_asked)
-       VALUES (?, ?, ?, ?, 1, ?, ?)
-       ON CONFLICT (platform, server, normalized) DO UPDATE SET
-         count = count + 1, question = excluded.question, last_asked = excluded.last_asked`,
-      [scope?.platform ?? '', scope?.server ?? '', normalized, question.trim(), at, at],
-    );
+    const server = [scope?.platform ?? '', scope?.server ?? ''];
+    store.write(() => {
+      store.run(
+        `INSERT INTO no_match_by_server (platform, server, normalized, question, count, first_asked, last_asked)
+         VALUES (?, ?, ?, ?, 1, ?, ?)
+         ON CONFLICT (platform, server, normalized) DO UPDATE SET
+           count = count + 1, question = excluded.question, last_asked = excluded.last_asked`,
+        [...server, normalized, question.trim(), at, at],
+      );
+      store.run(
+        `DELETE FROM no_match_by_server WHERE rowid IN (
+           SELECT rowid FROM no_match_by_server WHERE platform = ? AND server = ?
+           ORDER BY count DESC, last_asked DESC LIMIT -1 OFFSET ?)`,
+        [...server, NO_MATCH_QUESTIONS_PER_SERVER],
+      );
+    });
   };
 
   /** One server's unanswered questions, or (without a scope: the operator's CLI) the whole bot's. */

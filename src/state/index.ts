@@ -14,7 +14,7 @@ import { openStore } from './store.js';
 export { termSimilarity } from '../pins/match.js';
 export { normalizeQuestion } from '../pins/normalize.js';
 export { ANY_CHANNEL } from '../pins/service.js';
-export { QUESTION_TTL_MS, type NoMatchEntry } from './answers.js';
+export { NO_MATCH_QUESTIONS_PER_SERVER, QUESTION_TTL_MS, type NoMatchEntry } from './answers.js';
 export { createRateLimiter, DEFAULT_RATES, type Rates } from './limits.js';
 export { formatNoMatchReport } from './report.js';
 
