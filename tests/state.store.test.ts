@@ -1,6 +1,7 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PinpointError } from '../src/errors.js';
@@ -36,6 +37,21 @@ function pinOne(state: ReturnType<typeof open>, question = 'What was granted?') 
     answer: excerptAnswer(question, [{ docId: 'order', text: TEXT, quote: 'granted the motion' }]),
     pinnedBy: 'U1',
   }).pin;
+}
+
+/** Whether this machine lets the tests mark a file immutable (root on a file system with the attribute). */
+function canMakeImmutable(): boolean {
+  const probe = join(mkdtempSync(join(tmpdir(), 'pinpoint-chattr-')), 'probe');
+  writeFileSync(probe, '');
+  try {
+    execFileSync('chattr', ['+i', probe], { stdio: 'ignore' });
+    execFileSync('chattr', ['-i', probe], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  } finally {
+    rmSync(dirname(probe), { recursive: true, force: true });
+  }
 }
 
 function startupError(dataDir = dir): PinpointError {
@@ -189,6 +205,24 @@ describe('createState store', () => {
       holder.exec('ROLLBACK');
       holder.close();
     }
+  });
+
+  // Root writes through file permissions; an immutable file (chattr +i, ext4 and the like) it may not write either.
+  it.skipIf(!canMakeImmutable())('stops with STORE_UNAVAILABLE naming the file and the fix when the database cannot be written', () => {
+    open().close();
+    const before = readFileSync(file);
+    execFileSync('chattr', ['+i', file]);
+    try {
+      const error = startupError();
+      expect([error.code, error.message]).toEqual([
+        'STORE_UNAVAILABLE',
+        `pinpoint: state database ${file} cannot be written (attempt to write a readonly database); ` +
+          'make DATA_DIR and the files in it writable for the user Pinpoint runs as (a volume mounted read-only cannot hold pins), or set DATA_DIR to a writable folder',
+      ]);
+    } finally {
+      execFileSync('chattr', ['-i', file]);
+    }
+    expect(readFileSync(file).equals(before)).toBe(true);
   });
 
   it('refuses a database written by a newer Pinpoint without changing it', () => {

@@ -9,7 +9,7 @@ import { type AnswerStore, createAnswerLog } from './answers.js';
 import { createRateLimiter, type Rates } from './limits.js';
 import { MIGRATIONS } from './migrations.js';
 import { loadSalt } from './salt.js';
-import { openStore } from './store.js';
+import { classify, openStore } from './store.js';
 
 export { termSimilarity } from '../pins/match.js';
 export { normalizeQuestion } from '../pins/normalize.js';
@@ -84,6 +84,7 @@ export function createState(options: StateOptions): State {
     };
   } catch (error) {
     store.close();
-    throw error;
+    // The salt is the first write: a database SQLite could open only read-only fails there, in SQLite's words.
+    throw String((error as { code?: unknown }).code).startsWith('SQLITE_') ? classify(file, error) : error;
   }
 }

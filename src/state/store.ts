@@ -65,7 +65,6 @@ export function openStore(options: OpenStoreOptions): Store {
     logger.info({ file, version }, 'pinpoint: state database open');
   } catch (error) {
     db.close();
-    if (error instanceof PinpointError) throw error;
     throw classify(file, error);
   }
   return wrap(db, file);
@@ -154,12 +153,26 @@ function checkIntegrity(db: Database.Database, file: string): void {
   if (result.length !== 1 || result[0] !== 'ok') throw corrupt(file, result.slice(0, 3).join('; '));
 }
 
-function classify(file: string, error: unknown): PinpointError {
+/** A failure of the state database at start-up as the message that names the file and the fix. */
+export function classify(file: string, error: unknown): PinpointError {
+  if (error instanceof PinpointError) return error;
   const code = (error as { code?: unknown }).code;
   if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') return corrupt(file, String(error), error);
+  // SQLite opens a file it may not write read-only, and says so only at the first write.
+  if (code === 'SQLITE_READONLY') return readOnly(file, error);
   // Still locked after busy_timeout: the folder's permissions are fine, another process holds the file.
   if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') return locked(file, error);
   return unavailable(file, error);
+}
+
+function readOnly(file: string, error: unknown): PinpointError {
+  const reason = error instanceof Error ? error.message : String(error);
+  return new PinpointError(
+    'STORE_UNAVAILABLE',
+    `pinpoint: state database ${file} cannot be written (${reason}); ` +
+      'make DATA_DIR and the files in it writable for the user Pinpoint runs as (a volume mounted read-only cannot hold pins), or set DATA_DIR to a writable folder',
+    { cause: error },
+  );
 }
 
 function locked(file: string, error: unknown): PinpointError {
