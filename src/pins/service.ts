@@ -65,6 +65,22 @@ const SHOWN_PIN = 'id = ? AND platform = ? AND server = ? AND channel = ?';
 // rowid breaks ties between pins made within one millisecond.
 const NEWEST_FIRST = 'ORDER BY pinned_at DESC, rowid DESC';
 
+/** A pinned question as matching reads it: without its chat frame, normalised, and what it asks beyond its terms. */
+interface ReadQuestion {
+  asked: string;
+  normalized: string;
+  frame: string;
+}
+
+/** Bounds the pinned questions kept read: far more than any server pins, and a restart empties it anyway. */
+const READ_PINS_LIMIT = 10_000;
+
+function readQuestion(question: string): ReadQuestion {
+  const asked = questionAsAsked(question);
+  const normalized = normalizeQuestion(asked);
+  return { asked, normalized, frame: questionFrame(normalized) };
+}
+
 export function createPinService(options: PinServiceOptions): PinStore {
   const { store, analyze, logger, now } = options;
   let documents: DocumentTexts | undefined;
@@ -105,7 +121,7 @@ export function createPinService(options: PinServiceOptions): PinStore {
       scope,
       question,
       // As read, so pinning the question again in other chat words replaces this pin rather than adding a second.
-      normalizedQuestion: normalizeQuestion(questionAsAsked(question)),
+      normalizedQuestion: readQuestion(question).normalized,
       excerpts,
       // Kept as the platform user id, not hashed: a pin is a moderation record and moderators must see who made it.
       pinnedBy: input.pinnedBy,
@@ -179,9 +195,20 @@ export function createPinService(options: PinServiceOptions): PinStore {
       ])
       .map(toPin);
 
+  // Every question a scope's pins were made for is read for every question asked there: read each once.
+  const readPins = new Map<string, ReadQuestion>();
+  const readPin = (question: string): ReadQuestion => {
+    let read = readPins.get(question);
+    if (!read) {
+      read = readQuestion(question);
+      if (readPins.size >= READ_PINS_LIMIT) readPins.clear();
+      readPins.set(question, read);
+    }
+    return read;
+  };
+
   const match: PinService['match'] = (scope, question) => {
-    const asked = questionAsAsked(question);
-    const normalized = normalizeQuestion(asked);
+    const { asked, normalized, frame } = readQuestion(question);
     if (normalized === '') return undefined;
     // Newest first, channel pins before server-wide ones: the first pin at the best score wins.
     const candidates = store
@@ -191,19 +218,15 @@ export function createPinService(options: PinServiceOptions): PinStore {
         [scope.platform, scope.server, scope.channel, ANY_CHANNEL, scope.channel],
       );
     // Read again, not taken from normalized_question: pins made before questions were read as asked kept their chat frame there.
-    const read = candidates.map((row) => {
-      const rowAsked = questionAsAsked(row.question);
-      return { row, asked: rowAsked, normalized: normalizeQuestion(rowAsked) };
-    });
+    const read = candidates.map((row) => ({ row, ...readPin(row.question) }));
     const exact = read.find((pinned) => pinned.normalized === normalized);
     if (exact) return toPin(exact.row);
     const terms = analyze(asked);
     if (terms.length === 0) return undefined;
     // Close terms are not enough: "who filed the complaint" shares every term with "when was the complaint filed".
-    const frame = questionFrame(normalized);
     let best: { row: PinRow; score: number } | undefined;
     for (const pinned of read) {
-      if (questionFrame(pinned.normalized) !== frame) continue;
+      if (pinned.frame !== frame) continue;
       const { row } = pinned;
       const score = termSimilarity(terms, analyze(pinned.asked));
       if (score >= PIN_MATCH_THRESHOLD && (!best || score > best.score)) best = { row, score };
