@@ -106,15 +106,16 @@ export function splitPassages(document: Document): Passage[] {
   const comments = commentLineStarts(text);
   const blocks = paragraphBlocks(text, comments);
   const numbersSections = paragraphsAreSections(text, blocks);
+  const raws = blocks.map((block) => text.slice(block.start, block.end));
+  // Only text with neither form feeds nor a PDF's page map tells its pages by marker lines and bare numbers.
+  const pagesByLines = formFeeds.length === 0 && !document.pages;
   // In text whose pages only markers show, the text before a first "[Page 2]" or "- 2 -" is page 1; before a
   // later one its page is unknown.
-  const firstMarker =
-    formFeeds.length === 0 && !document.pages ? blocks.map((block) => text.slice(block.start, block.end)).find((raw) => PAGE_MARKER.test(raw) || BARE_PAGE_NUMBER.test(raw)) : undefined;
+  const firstMarker = pagesByLines ? raws.find((raw) => PAGE_MARKER.test(raw) || BARE_PAGE_NUMBER.test(raw)) : undefined;
   if (firstMarker !== undefined && pageMarkedBy(firstMarker) === 2) markedPage = 1;
   // Numbers alone on their line, in order: one alone marks its page; among several, a page number is
   // believed when the pages run on from it.
-  const bareNumbers = blocks.flatMap((block, at) => {
-    const raw = text.slice(block.start, block.end);
+  const bareNumbers = raws.flatMap((raw, at) => {
     const bare = BARE_PAGE_NUMBER.exec(raw);
     return bare ? [{ at, value: Number(bare[1] ?? bare[2]) }] : [];
   });
@@ -122,21 +123,15 @@ export function splitPassages(document: Document): Passage[] {
   // A text that ends with one numbers its pages at their foot, as a PDF copied page by page does: "3" closes
   // page 3, and the text before the first number is on that number's page. Otherwise a number heads its page.
   const [firstBare] = bareNumbers;
-  const [lastTwo, last] = bareNumbers.slice(-2);
-  const footers = formFeeds.length === 0 && !document.pages && last !== undefined && last.at === blocks.length - 1 && last.value === lastTwo!.value + 1;
+  const footers = pagesByLines && closesPages(bareNumbers, blocks.length);
   if (footers && firstBare && continuesPages(firstBare.value, undefined, nextBareNumber(firstBare.at))) markedPage = firstBare.value;
   // So do marker lines ("Page 3 of 3", "[Page 3]") when the text ends with one that follows the one before.
-  const markers = blocks.flatMap((block, at) => {
-    const raw = text.slice(block.start, block.end);
-    return PAGE_MARKER.test(raw) ? [{ at, value: pageMarkedBy(raw)! }] : [];
-  });
-  const [markerBeforeLast, lastMarker] = markers.slice(-2);
-  const markerFooters =
-    formFeeds.length === 0 && !document.pages && lastMarker !== undefined && lastMarker.at === blocks.length - 1 && lastMarker.value === markerBeforeLast!.value + 1;
+  const markers = raws.flatMap((raw, at) => (PAGE_MARKER.test(raw) ? [{ at, value: pageMarkedBy(raw)! }] : []));
+  const markerFooters = pagesByLines && closesPages(markers, blocks.length);
   if (markerFooters) markedPage = markers[0]!.value;
   let lastBare: number | undefined;
   for (const [at, block] of blocks.entries()) {
-    const raw = text.slice(block.start, block.end);
+    const raw = raws[at]!;
     // A form feed ends a run of short blocks, as a page marker does: what waits for its paragraph stays on its page.
     if (shortRunStart !== undefined && text.slice(shortRunEnd, block.start).includes('\f')) flushShortRun();
     const heading = comments.has(block.start) ? null : HEADING.exec(raw);
@@ -205,6 +200,12 @@ function continuesPages(page: number, lastBare: number | undefined, nextBare: nu
 }
 
 /** The page a block marks ("[Page 2]", "Page 2 of 9", a bare "2"), if it is a page marker. */
+/** Whether page numbers close their pages: the last block is one, and it follows the number before it. */
+function closesPages(numbers: readonly { at: number; value: number }[], blockCount: number): boolean {
+  const [beforeLast, last] = numbers.slice(-2);
+  return last !== undefined && last.at === blockCount - 1 && last.value === beforeLast!.value + 1;
+}
+
 function pageMarkedBy(block: string): number | undefined {
   const marker = PAGE_MARKER.exec(block) ?? BARE_PAGE_NUMBER.exec(block);
   return marker ? Number(marker[1] ?? marker[2] ?? marker[3]) : undefined;
