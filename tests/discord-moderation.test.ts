@@ -657,6 +657,31 @@ describe('discord autocomplete and pins of other channels', () => {
   });
 });
 
+describe('discord autocomplete of a pinned question longer than a choice', () => {
+  it('offers it cut with "…", and asking that choice shows the pinned answer first', async () => {
+    const bot = await run();
+    // 156 characters: a choice holds 100.
+    const long =
+      'Hey everyone, quick question for the channel: what exactly did the complaint say about the Inbox API agreement between Facebook and Netflix and who signed it?';
+    const asked = askPayload(long, MODERATOR);
+    const { from: askedFrom } = await bot.post(asked);
+    const press = buttonPayload(buttonId(body(await editOf(asked.token, askedFrom)), 'pp:p:'), MODERATOR);
+    const { from } = await bot.post(press);
+    expect(body(await editOf(press.token, from)).content).toBe(TEXT.pinned);
+
+    const { json } = await bot.post(autocompletePayload('inbox api agreement'));
+    const choices = (json as { data?: { choices?: { name: string; value: string }[] } }).data?.choices ?? [];
+    const offered = choices.find((c) => c.name.startsWith('Hey everyone'));
+    expect(offered?.value).toBe(`${long.slice(0, 99).trimEnd()}…`);
+    expect(offered?.name).toBe(offered?.value);
+
+    // The member picks it: Discord sends the choice's value as the question.
+    const answer = await ask(bot, offered?.value ?? '');
+    expect(answer.embeds?.[0]?.title).toBe(`📌 ${long}`);
+    expect(text(answer)).toContain('📌 **Pinned answer**');
+  });
+});
+
 describe('discord Unpin of a pin in another channel', () => {
   /** A moderator of channel `channelId` asks there and pins the answer; returns the pin's id. */
   async function pinIn(bot: Awaited<ReturnType<typeof run>>, channelId: string, messageId: string): Promise<string> {

@@ -3,6 +3,7 @@ import type { ButtonAction } from './custom-id.js';
 import { describeError } from './errors.js';
 import type { HandlerContext } from './handler-context.js';
 import { option, RESPONSE, scopeOf, userOf } from './interaction.js';
+import { choiceText, wholeChoice } from './choice-text.js';
 import { characterCount, DISCORD_LIMITS, firstCharacters, PINPOINT_DISCORD_LIMITS } from './limits.js';
 import { pin } from './pin-actions.js';
 import { toDiscordMessage, toPassagesMessage } from './render.js';
@@ -14,7 +15,10 @@ import type { Turn } from './turn.js';
 export async function ask(ctx: HandlerContext, turn: Turn): Promise<void> {
   const { core, pageSize, cooled, answerPage } = ctx;
   const i = turn.interaction;
-  const question = cleanQuestion(String(option(i, 'question')?.value ?? ''));
+  const scope = scopeOf(i);
+  const typed = cleanQuestion(String(option(i, 'question')?.value ?? ''));
+  // A choice picked from autocomplete was cut to Discord's 100 characters: the whole one is what was offered.
+  const question = wholeChoice(typed, (prefix) => core.suggest(prefix, { scope, limit: DISCORD_LIMITS.autocompleteChoices }));
   const privately = option(i, 'private')?.value === true;
   if (question === '') return turn.notice(TEXT.emptyQuestion);
   const characters = characterCount(question);
@@ -26,7 +30,6 @@ export async function ask(ctx: HandlerContext, turn: Turn): Promise<void> {
   const refused = cooled(turn);
   if (refused) return refused;
   await turn.defer(privately);
-  const scope = scopeOf(i);
   const { answer, hasMore } = answerPage(question, i, 0);
   const remembered = core.answers.remember(question, answer, scope);
   await turn.send(
@@ -83,10 +86,10 @@ export async function autocomplete(ctx: HandlerContext, turn: Turn): Promise<voi
   const seen = new Set<string>();
   const choices = [];
   for (const suggestion of suggestions) {
-    const value = firstCharacters(suggestion, DISCORD_LIMITS.choiceValue);
+    const value = choiceText(suggestion);
     if (value.trim() === '' || seen.has(value)) continue;
     seen.add(value);
-    choices.push({ name: firstCharacters(suggestion, DISCORD_LIMITS.choiceName), value });
+    choices.push({ name: value, value });
     if (choices.length === DISCORD_LIMITS.autocompleteChoices) break;
   }
   await turn.ack({ type: RESPONSE.autocomplete, data: { choices } });
