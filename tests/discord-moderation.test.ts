@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { createDiscordAdapter } from '../adapters/discord/index.js';
 import { alreadyPinnedText, TEXT, unpinElsewhereText } from '../adapters/discord/text.js';
+import { PINPOINT_DISCORD_LIMITS } from '../adapters/discord/limits.js';
 import { STALE_PIN_NOTE } from '../adapters/discord/render.js';
 import { REPORT_TITLE } from '../adapters/discord/render-report.js';
 import { createMetrics, type Metrics } from '../adapters/metrics/create-metrics.js';
@@ -720,6 +721,39 @@ describe('discord Unpin of a pin in another channel', () => {
     expect(body(await editOf(press.token, from)).content).toBe(TEXT.unpinned);
     expect(callsTo('DELETE', `/channels/${rules}/messages/pins/400000000000000611`, from)).toHaveLength(1);
     expect(bot.core.pins.list({ platform: 'discord', server: FAKE_IDS.guild })).toEqual([]);
+  });
+});
+
+describe('discord /pins in a server with more pins than the list shows', () => {
+  it("lists this channel's pins first, so its moderators can unpin an old one", async () => {
+    const bot = await run();
+    const rules = '700000000000000077';
+    const news = '700000000000000088';
+    const pinIn = (channel: string, question: string, messageId: string) => {
+      const scope = { platform: 'discord', server: FAKE_IDS.guild, channel };
+      const answer = bot.core.ask(question, { scope });
+      expect(answer.kind).toBe('excerpts');
+      return bot.core.pins.pin({ scope, question, answer, pinnedBy: FAKE_IDS.moderator, messageRef: `${channel}/${messageId}` }).pin.id;
+    };
+    // The oldest pin of the server is #rules' own; #news pinned more since than /pins lists.
+    const old = pinIn(rules, QUESTION, '400000000000000701');
+    const topics = ['Netflix', 'Facebook', 'Inbox API', 'messages', 'Meta', 'Hastings', 'board', 'users', 'access', 'agreement', 'plaintiffs'];
+    for (const [n, topic] of topics.entries()) {
+      pinIn(news, `What about ${topic}?`, String(400000000000000800n + BigInt(2 * n)));
+      pinIn(news, `Who said what about ${topic}?`, String(400000000000000801n + BigInt(2 * n)));
+    }
+    const list = bot.core.pins.list({ platform: 'discord', server: FAKE_IDS.guild });
+    expect(list.length).toBeGreaterThan(PINPOINT_DISCORD_LIMITS.listItems);
+    expect(list.at(-1)?.id).toBe(old);
+
+    const { reply } = await command(bot, 'pins', { ...MODERATOR, channelId: rules });
+    expect(text(reply)).toContain(`**1.** ${QUESTION}`);
+    expect(buttons(reply)[0]).toMatchObject({ label: 'Unpin 1', custom_id: `pp:u:${old}` });
+
+    const press = buttonPayload(`pp:u:${old}`, { ...MODERATOR, channelId: rules });
+    const { from } = await bot.post(press);
+    expect(body(await editOf(press.token, from)).content).toBe(TEXT.unpinned);
+    expect(callsTo('DELETE', `/channels/${rules}/messages/pins/400000000000000701`, from)).toHaveLength(1);
   });
 });
 

@@ -1,5 +1,5 @@
 import { isModerator, type HandlerContext } from './handler-context.js';
-import { option } from './interaction.js';
+import { channelOf, option } from './interaction.js';
 import { PINPOINT_DISCORD_LIMITS } from './limits.js';
 import { toDocumentsMessage, toPassagesMessage, toPinsMessage } from './render.js';
 import { toReportMessage } from './render-report.js';
@@ -29,14 +29,18 @@ export async function docs(ctx: HandlerContext, turn: Turn): Promise<void> {
   await turn.send(toDocumentsMessage(core.documents(), core.stats(), PINPOINT_DISCORD_LIMITS.listItems));
 }
 
-/** /pins: this server's pinned answers, with Unpin buttons for moderators. */
+/** /pins: this server's pinned answers, this channel's first, with Unpin buttons for moderators. */
 export async function pins(ctx: HandlerContext, turn: Turn): Promise<void> {
   const { core } = ctx;
   const i = turn.interaction;
   if (!i.guild_id) return turn.notice(TEXT.guildOnly);
   await turn.defer(true);
   const list = core.pins.list({ platform: 'discord', server: i.guild_id });
-  await turn.send(toPinsMessage(list, { canUnpin: isModerator(i), limit: PINPOINT_DISCORD_LIMITS.listItems }));
+  // Unpin works in a pin's own channel only, so this channel's pins come first: in a server with more pins
+  // than the list shows, the old ones of this channel would otherwise be out of every /pins reach.
+  const here = channelOf(i);
+  const ordered = [...list.filter((p) => p.scope.channel === here), ...list.filter((p) => p.scope.channel !== here)];
+  await turn.send(toPinsMessage(ordered, { canUnpin: isModerator(i), limit: PINPOINT_DISCORD_LIMITS.listItems }));
 }
 
 /** /report: moderators only, re-checked here because server admins can change who sees the command. */
