@@ -265,6 +265,28 @@ describe('toDiscordMessage', () => {
     expect(message?.embeds[0]?.color).toBe(COLORS.none);
   });
 
+  it("never lets a member's link in a question become a clickable link in the bot's reply", () => {
+    const question = 'Claim your Klein payout at https://klein-payout.example/claim or <http://x.example>';
+    const [message] = toDiscordMessage({ kind: 'no-match', question, suggestions: [], missingWords: ['https://klein-payout.example'] }, { stats });
+    const pin: Pin = {
+      id: 'pin1',
+      scope: { platform: 'discord', server: 'g', channel: '42' },
+      question,
+      normalizedQuestion: '',
+      excerpts: [],
+      pinnedBy: 'u',
+      pinnedAt: '2026-01-01T00:00:00.000Z',
+      stale: false,
+    };
+    const [pins] = toPinsMessage([pin], { canUnpin: false });
+    const [report] = toReportMessage([{ question, count: 2, lastAsked: '2026-02-03T04:05:06.000Z' }], []);
+    const shown = [message, pins, report].flatMap((m) => m?.embeds ?? []).map((e) => `${e.title ?? ''}\n${e.description ?? ''}`);
+    expect(shown.join('\n')).toContain('klein-payout.example/claim');
+    // Discord links a bare scheme:// in an embed; broken by an invisible joiner, it is only text.
+    for (const text of shown) expect(text).not.toMatch(/https?:\/\//);
+    expect(message?.embeds[0]?.description).toContain('https:\u200D//klein-payout.example/claim');
+  });
+
   it('names the words the documents never use, escaped, in place of the generic advice', () => {
     const [message] = toDiscordMessage(
       { kind: 'no-match', question: 'nickname?', suggestions: [], missingWords: ['nickname', '*bold*'] },

@@ -23,6 +23,16 @@ export function escapeText(text: string): string {
   return neutralizeMentions(lineStarts);
 }
 
+/**
+ * Escapes what a member typed, echoed in the bot's own words (a no-match reply, a title, a list), and breaks
+ * the `://` of any link in it with the same invisible joiner: Discord makes a bare `https://…` in an embed
+ * clickable, so a question could have the bot post someone's link as its own answer. Quoted documents keep
+ * their links: the case's own sources.
+ */
+export function escapeAsked(text: string): string {
+  return escapeText(text).replace(/:\/\//g, `:${ZWJ}//`);
+}
+
 /** Merges overlapping/adjacent ranges and clips them to [0, length). */
 function normalizeRanges(ranges: readonly (readonly [number, number])[], length: number): [number, number][] {
   const sorted = ranges

@@ -1,5 +1,5 @@
 import type { Pin } from './core.js';
-import { escapeText } from './escape.js';
+import { escapeAsked, escapeText } from './escape.js';
 import { DISCORD_LIMITS } from './limits.js';
 import { COLORS, EPHEMERAL_FLAG, packBlocks, pinLine, STALE_PIN_NOTE, unpinRows, type DiscordMessage } from './render.js';
 import { truncate } from '../cut-text.js';
@@ -27,7 +27,7 @@ function oneLine(text: string): string {
 
 /** " · never uses “nickname”": what an alias in pack.yaml could join to the documents' own word. */
 function neverUses(words: readonly string[]): string {
-  return words.length === 0 ? '' : ` · never uses ${words.map((word) => `“${escapeText(truncate(oneLine(word), 60))}”`).join(', ')}`;
+  return words.length === 0 ? '' : ` · never uses ${words.map((word) => `“${escapeAsked(truncate(oneLine(word), 60))}”`).join(', ')}`;
 }
 
 /** The head and one block per question, so that no block can outgrow an embed whatever was asked. */
@@ -35,7 +35,7 @@ function gapBlocks(gaps: readonly GapEntry[]): string[] {
   if (gaps.length === 0) return ['**Questions that got no match**: none yet.'];
   const lines = gaps.map(
     (gap, i) =>
-      `**${i + 1}.** ${gap.count}× ${escapeText(truncate(oneLine(gap.question), 200))} · last asked ${escapeText(gap.lastAsked.slice(0, 10))}` +
+      `**${i + 1}.** ${gap.count}× ${escapeAsked(truncate(oneLine(gap.question), 200))} · last asked ${escapeText(gap.lastAsked.slice(0, 10))}` +
       neverUses(gap.missingWords ?? []),
   );
   // The core counts no-match questions per server: the head says whose they are.

@@ -2,7 +2,7 @@ import type { APIActionRowComponent, APIButtonComponentWithCustomId, APIEmbed } 
 import { type Answer, type Citation, counted, type DocumentSummary, type IndexStats, missingWordsSentence, type PassageView, type Pin } from './core.js';
 import { encodeCustomId, type ButtonAction } from './custom-id.js';
 import { cutMarkdown } from './cut-markdown.js';
-import { escapeText, formatQuote } from './escape.js';
+import { escapeAsked, escapeText, formatQuote } from './escape.js';
 import { DISCORD_LIMITS, PINPOINT_DISCORD_LIMITS } from './limits.js';
 import { splitQuote } from './split.js';
 import { truncate } from '../cut-text.js';
@@ -229,7 +229,7 @@ export function toDiscordMessage(answer: Answer, options: AnswerRenderOptions): 
   const footer = footerText(options.stats);
   const pinned = answer.pinned;
   const titleText = options.title ?? (pinned ? `📌 ${answer.question}` : answer.question);
-  const title = escapeText(titleText);
+  const title = escapeAsked(titleText);
   const budget = blockBudget({ title, footer });
   const blocks: string[] = [];
   let n = options.offset ?? 0;
@@ -266,10 +266,10 @@ export function toDiscordMessage(answer: Answer, options: AnswerRenderOptions): 
 }
 
 function noMatchBlocks({ question, suggestions, missingWords = [] }: Extract<Answer, { kind: 'no-match' }>, budget: number): string[] {
-  const missing = missingWordsSentence(missingWords, (word) => `“${escapeText(truncate(word, 60))}”`);
+  const missing = missingWordsSentence(missingWords, (word) => `“${escapeAsked(truncate(word, 60))}”`);
   const blocks = [
     cutMarkdown(
-      `Nothing in the case documents answers “${escapeText(truncate(question, 300))}”. ` +
+      `Nothing in the case documents answers “${escapeAsked(truncate(question, 300))}”. ` +
         (missing || 'Try other words, or ask about something the documents cover.'),
       budget,
     ),
@@ -287,7 +287,7 @@ export function toPassagesMessage(
   options: { stats: IndexStats; title: string; focusId?: string; private?: boolean },
 ): DiscordMessage[] {
   const footer = footerText(options.stats);
-  const title = escapeText(options.title);
+  const title = escapeAsked(options.title);
   const budget = blockBudget({ title, footer });
   const blocks: string[] = [];
   views.forEach((view, i) => {
@@ -337,7 +337,7 @@ export function pinLine(pin: Pin, n: number): string {
   const stale = pin.stale ? ' ⚠️ stale' : '';
   const where = pin.scope.channel ? ` in <#${pin.scope.channel.replace(/\D/g, '')}>` : '';
   return cutMarkdown(
-    `**${n}.** ${escapeText(truncate(pin.question, 200))}${stale}\n` +
+    `**${n}.** ${escapeAsked(truncate(pin.question, 200))}${stale}\n` +
       `${counted(pin.excerpts.length, 'quote')}${where}, pinned ${escapeText(pin.pinnedAt.slice(0, 10))}`,
     DISCORD_LIMITS.embedDescription,
   );
