@@ -294,6 +294,21 @@ describe('discord gateway mode', () => {
     expect(text(found)).toContain('Inbox API');
   });
 
+  it("reads a message's mentions, custom emoji and links as no words of its claim", async () => {
+    const claim = 'Netflix could read our private messages through the Inbox API!';
+    const content = `<@123456789012345678> <@&223456789012345678> ${claim} <:kek:987654321098765432> <t:1700000000:R> https://twitter.com/someone/status/1790000000000000000`;
+    const { edit } = await interact(findSourcesPayload(content));
+    const found = body(await edit());
+    expect(found.embeds?.[0]?.title).toBe(`Sources for: “${claim}”`);
+    expect(text(found)).toContain('Inbox API');
+    expect(text(found)).not.toContain('Nothing in the case documents');
+
+    // The same in /ask: Discord sends a mention or an emoji picked while typing as its markup.
+    const asked = body(await (await interact(askPayload('<:thinking:987654321098765432> What is the Inbox API agreement?'))).edit());
+    expect(asked.embeds?.[0]?.title).toBe('What is the Inbox API agreement?');
+    expect(text(asked)).toContain('Inbox API');
+  });
+
   it('waits out a 429 on the edit and then delivers the answer', async () => {
     fake.fail('PATCH', /\/messages\/@original$/, 429, {
       body: { message: 'You are being rate limited.', retry_after: 0.05, global: false },

@@ -5,6 +5,7 @@ import type { HandlerContext } from './handler-context.js';
 import { option, RESPONSE, scopeOf, userOf } from './interaction.js';
 import { choiceText, wholeChoice } from './choice-text.js';
 import { characterCount, DISCORD_LIMITS, firstCharacters, PINPOINT_DISCORD_LIMITS } from './limits.js';
+import { withoutMarkup } from './markup.js';
 import { pin } from './pin-actions.js';
 import { toDiscordMessage, toPassagesMessage } from './render.js';
 import { TEXT } from './text.js';
@@ -16,7 +17,7 @@ export async function ask(ctx: HandlerContext, turn: Turn): Promise<void> {
   const { core, pageSize, cooled, answerPage } = ctx;
   const i = turn.interaction;
   const scope = scopeOf(i);
-  const typed = cleanQuestion(String(option(i, 'question')?.value ?? ''));
+  const typed = cleanQuestion(withoutMarkup(String(option(i, 'question')?.value ?? '')));
   // A choice picked from autocomplete was cut to Discord's 100 characters: the whole one is what was offered.
   const question = wholeChoice(typed, (prefix) => core.suggest(prefix, { scope, limit: DISCORD_LIMITS.autocompleteChoices }));
   const privately = option(i, 'private')?.value === true;
@@ -42,7 +43,7 @@ export async function findSources(ctx: HandlerContext, turn: Turn): Promise<void
   const { core, pageSize, cooled } = ctx;
   const i = turn.interaction;
   const target = i.data?.target_id ? i.data.resolved?.messages?.[i.data.target_id] : undefined;
-  const text = cleanQuestion(target?.content ?? '');
+  const text = cleanQuestion(withoutMarkup(target?.content ?? ''));
   if (text === '') return turn.notice(TEXT.noText);
   const refused = cooled(turn);
   if (refused) return refused;
