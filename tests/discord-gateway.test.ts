@@ -309,6 +309,20 @@ describe('discord gateway mode', () => {
     expect(text(asked)).toContain('Inbox API');
   });
 
+  it('finds the sources of a forwarded message, whose text is in its snapshot', async () => {
+    const claim = 'Netflix could read our private messages through the Inbox API!';
+    const payload = findSourcesPayload('');
+    const data = payload.data as { target_id: string; resolved: { messages: Record<string, Record<string, unknown>> } };
+    const target = data.resolved.messages[data.target_id]!;
+    target.message_reference = { type: 1, channel_id: '700000000000000055', message_id: '400000000000000055' };
+    target.message_snapshots = [{ message: { type: 0, content: claim, embeds: [], attachments: [], timestamp: '2026-01-01T00:00:00.000Z', flags: 0 } }];
+    const { callback, edit } = await interact(payload);
+    expect(body(callback)).toEqual({ type: 5, data: { flags: 64 } });
+    const found = body(await edit());
+    expect(found.embeds?.[0]?.title).toBe(`Sources for: “${claim}”`);
+    expect(text(found)).toContain('Inbox API');
+  });
+
   it('waits out a 429 on the edit and then delivers the answer', async () => {
     fake.fail('PATCH', /\/messages\/@original$/, 429, {
       body: { message: 'You are being rate limited.', retry_after: 0.05, global: false },

@@ -43,7 +43,9 @@ export async function findSources(ctx: HandlerContext, turn: Turn): Promise<void
   const { core, pageSize, cooled } = ctx;
   const i = turn.interaction;
   const target = i.data?.target_id ? i.data.resolved?.messages?.[i.data.target_id] : undefined;
-  const text = cleanQuestion(withoutMarkup(target?.content ?? ''));
+  // A forwarded message has no content of its own: the text forwarded is in its snapshot.
+  const content = target?.content || target?.message_snapshots?.[0]?.message?.content || '';
+  const text = cleanQuestion(withoutMarkup(content));
   if (text === '') return turn.notice(TEXT.noText);
   const refused = cooled(turn);
   if (refused) return refused;

@@ -20,9 +20,16 @@ export interface RawInteraction {
     component_type?: number;
     target_id?: string;
     options?: RawOption[];
-    resolved?: { messages?: Record<string, { content?: string; id: string }> };
+    resolved?: { messages?: Record<string, RawTargetMessage> };
   };
   message?: RawMessage;
+}
+
+/** The message a message command was used on; a forwarded one holds its text in its snapshot. */
+export interface RawTargetMessage {
+  id: string;
+  content?: string;
+  message_snapshots?: { message?: { content?: string } }[];
 }
 
 /** The message a button sits on. */
