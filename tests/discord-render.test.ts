@@ -414,6 +414,22 @@ describe('toPassagesMessage', () => {
   });
 });
 
+describe('toPassagesMessage with a cited passage that nearly fills an embed', () => {
+  it.each([16, 18, 20, 24])('keeps the citation of a passage %i characters short of the limit', (short) => {
+    const view = (id: string, text: string) => ({
+      passage: { id, docId: 'd', text, start: 0, end: text.length, locator: {} },
+      document: { id: 'd', path: 'd.md', meta: { title: 'Complaint' }, text, hash: 'h' },
+      citation: { docId: 'd', title: 'Complaint', label: `para. ${id}` },
+    });
+    // Its block: "> " + the text, then "\n" and the citation "**[2]** Complaint · para. 2" (27 characters).
+    const text = 'a'.repeat(DISCORD_LIMITS.embedDescription - short - 2 - 1 - 27);
+    const messages = toPassagesMessage([view('1', 'Short one.'), view('2', text)], { stats, title: 'Context', focusId: '2' });
+    expectWithinLimits(messages);
+    const descriptions = messages.flatMap((m) => m.embeds.map((e) => e.description ?? ''));
+    expect(descriptions.find((d) => d.includes(text))).toMatch(/\n\*\*\[2\]\*\* Complaint · para\. 2$/);
+  });
+});
+
 describe('toDocumentsMessage', () => {
   it('lists at most the limit and says how many more there are', () => {
     const docs = Array.from({ length: 25 }, (_, i) => ({ id: `d${i}`, title: `Doc ${i}`, passages: 1, headings: [] }));

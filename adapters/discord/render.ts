@@ -281,6 +281,9 @@ function noMatchBlocks({ question, suggestions, missingWords = [] }: Extract<Ans
   return blocks;
 }
 
+/** The line over the passage a /source reference names, among its neighbours. */
+const FOCUS_MARK = '**▶ cited passage**\n';
+
 /** Whole passages (the Context button, /source), each quoted with its citation; `focus` is marked. */
 export function toPassagesMessage(
   views: PassageView[],
@@ -294,7 +297,8 @@ export function toPassagesMessage(
     const pieces = excerptBlocks(i + 1, view.passage.text, [], view.citation, { start: false, end: false }, budget);
     if (options.focusId !== undefined && view.passage.id === options.focusId && views.length > 1) {
       const first = pieces[0];
-      if (first !== undefined && first.length + 16 <= budget) pieces[0] = `**▶ cited passage**\n${first}`;
+      // Only where the mark fits: a block over the budget is cut at its end, which holds the citation.
+      if (first !== undefined && FOCUS_MARK.length + first.length <= budget) pieces[0] = `${FOCUS_MARK}${first}`;
     }
     blocks.push(...pieces);
   });
