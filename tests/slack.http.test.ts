@@ -442,6 +442,17 @@ describe('Slack adapter over HTTP', () => {
     expect((await pressed.response()).body.text).toBe('Slack is rate-limiting me right now: please try again in a moment.');
   });
 
+  it.each([
+    ['a read-only channel', 'restricted_action_read_only_channel', 'Slack does not let me post in this channel (posting here is restricted), so nothing was posted.'],
+    ['a channel where only some may post', 'restricted_action', 'Slack does not let me post in this channel (posting here is restricted), so nothing was posted.'],
+    ['an archived channel', 'is_archived', 'This channel is archived, so nothing was posted in it.'],
+  ])('says why nothing was shared in %s, instead of asking to try again', async (_where, error, told) => {
+    const first = await ask('how much was the Irish fine');
+    fake.failNext('chat.postMessage', { kind: 'error', error });
+    const pressed = await press(ACTION_IDS.share, buttonValue(blocksOf(first), ACTION_IDS.share));
+    expect((await pressed.response()).body.text).toBe(told);
+  });
+
   it('apologises privately to the asker, in the thread, and logs when the Web API answers 500 to a mention', async () => {
     fake.failNext('chat.postMessage', { kind: 'http500' });
     const body = mentionEventBody({ eventId: 'Ev0FIVEHUNDRED', text: '<@UBOT> who are the plaintiffs?', ts: '1700000400.000100', channel: 'C0BROKEN' });

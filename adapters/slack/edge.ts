@@ -7,6 +7,21 @@ import { slackErrorCode } from './slack-error.js';
 export const PLATFORM = 'slack' as const;
 export const APOLOGY = 'Sorry, something went wrong on my side. Please try again in a moment.';
 const NOT_IN_CHANNEL = "I'm not in this channel yet: invite me with /invite, then try again.";
+const POSTING_RESTRICTED = 'Slack does not let me post in this channel (posting here is restricted), so nothing was posted.';
+
+/**
+ * Slack's refusals to post that no retry cures, by error code: "try again in a moment" would send the person round
+ * in circles (a read-only announcements channel, an archived one).
+ */
+const REFUSED_POST_TEXT: ReadonlyMap<string, string> = new Map([
+  ['not_in_channel', NOT_IN_CHANNEL],
+  ['channel_not_found', NOT_IN_CHANNEL],
+  ['is_archived', 'This channel is archived, so nothing was posted in it.'],
+  ['restricted_action', POSTING_RESTRICTED],
+  ['restricted_action_read_only_channel', POSTING_RESTRICTED],
+  ['restricted_action_thread_only_channel', POSTING_RESTRICTED],
+  ['restricted_action_non_threadable_channel', POSTING_RESTRICTED],
+]);
 
 /** The pin/answer scope of a Slack conversation. */
 export function scopeOf(teamId: string | undefined, channelId: string | undefined): PinScope {
@@ -66,7 +81,8 @@ function userMessageFor(error: unknown): string {
   if (coded.code === 'slack_webapi_platform_error') {
     const code = slackErrorCode(error);
     if (code === 'ratelimited') return 'Slack is rate-limiting me right now: please try again in a moment.';
-    if (code === 'not_in_channel' || code === 'channel_not_found') return NOT_IN_CHANNEL;
+    const refused = REFUSED_POST_TEXT.get(code ?? '');
+    if (refused !== undefined) return refused;
   }
   return APOLOGY;
 }
