@@ -292,6 +292,19 @@ describe('Slack adapter over HTTP', () => {
     expect(second.params.thread_ts).toBe('1700000100.000100');
   });
 
+  it('reads emoji in a question as Slack sends them (:eyes:) as no words of it, in /ask and in a mention', async () => {
+    const never = 'The documents never use “pope” or “mars”: try other words for them.';
+    const asked = allText(blocksOf(await ask('who is the pope of mars :thinking_face:'))).split('\n');
+    expect(asked).toContain('🔎 who is the pope of mars');
+    expect(asked).toContain(never);
+
+    const body = mentionEventBody({ eventId: 'Ev0EMOJI', text: '<@UBOT> :wave: who is the pope of mars? :pray::skin-tone-2:', ts: '1700000360.000100', channel: 'C0EMOJI' });
+    await sendSigned(eventsUrl, body, JSON_TYPE, { secret: SECRET });
+    const reply = allText(blocksOf(await fake.waitForCall('chat.postMessage', (call) => call.params.channel === 'C0EMOJI'))).split('\n');
+    expect(reply).toContain('🔎 who is the pope of mars?');
+    expect(reply).toContain(never);
+  });
+
   it('answers a mention once when its message is edited, and answers a message edited to add the mention', async () => {
     const asked = mentionEvent({ text: '<@UBOT> who are the plaintiffs', ts: '1700000350.000100', channel: 'C0EDITED' });
     const postsIn = () => fake.callsOf('chat.postMessage').filter((call) => call.params.channel === 'C0EDITED');

@@ -49,6 +49,8 @@ describe('toPlainText', () => {
     ['<@UBOT|pinpoint> see <https://example.com|the article> in <#C123|general>', 'see the article in #general'],
     ['<!here> when was it filed?', 'when was it filed?'],
     ['   ', ''],
+    [':eyes: who signed? :+1::skin-tone-2:', 'who signed?'],
+    ['filed at 10:30:45 in 3:20-cv-08570: see note:a:', 'filed at 10:30:45 in 3:20-cv-08570: see note:a:'],
   ])('turns %j into %j', (input, expected) => {
     expect(toPlainText(input)).toBe(expected);
   });

@@ -1,9 +1,16 @@
 import { cleanQuestion } from '../../src/index.js';
 
 /**
+ * Emoji as Slack writes them in message text (`:eyes:`, `:+1::skin-tone-2:`; one typed as a picture arrives so too).
+ * Not words of the question: left in, the documents "never use" “eyes”. Only whole runs between spaces or
+ * punctuation, so a time ("10:30:45") or a docket number ("3:20-cv-08570:") stays.
+ */
+const EMOJI_CODES = /(?<![\w:]):[a-z0-9_+-]+:(?::[a-z0-9_+-]+:)*(?![\w:])/g;
+
+/**
  * Turns Slack's wire text (mrkdwn with `<…>` tokens and `&amp;` escapes) back into the plain
  * question a person typed: mentions dropped, links reduced to their label, entities decoded,
- * invisible and control characters removed. Empty when nothing visible is left.
+ * emoji codes and invisible and control characters removed. Empty when nothing visible is left.
  */
 export function toPlainText(text: string): string {
   const plain = text
@@ -12,6 +19,7 @@ export function toPlainText(text: string): string {
     .replace(/<![^>]*>/g, ' ')
     .replace(/<#[CG][A-Z0-9]+(?:\|([^>]*))?>/g, (_m, name?: string) => (name === undefined ? ' ' : `#${name}`))
     .replace(/<((?:https?|mailto):[^|>]+)(?:\|([^>]*))?>/g, (_m, url: string, label?: string) => label ?? url)
+    .replace(EMOJI_CODES, ' ')
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
     .replace(/&amp;/g, '&');
