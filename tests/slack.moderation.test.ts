@@ -300,6 +300,19 @@ describe('Slack Pin', () => {
     expect(pinsIn(channel)).toEqual([pin]);
   });
 
+  it('links the pinned message in the notice: Slack links no bare URL in verbatim text', async () => {
+    const channel = 'C0LINKED';
+    const value = buttonValue(blocksOf(await slack.ask(QUESTION, 'U0MOD')), ACTION_IDS.pin);
+    expect(await pinPrivately(value, channel)).toBe(PINNED_TEXT);
+    const [ts] = pinnedTsIn(channel);
+    const permalink = fakePermalink(channel, ts ?? '');
+    const again = await (await slack.press(ACTION_IDS.pin, value, { user: 'U0MOD', channel })).response();
+    expect(again.body.text).toBe(alreadyPinnedText(permalink));
+    expect(blocksOf(again).map((block) => block.text?.text)).toEqual([
+      `📌 This answer is already pinned in this channel: <${permalink}|the pinned message>. Nothing new was posted.`,
+    ]);
+  });
+
   it('posts one public copy when two Pin presses on a private answer arrive together', async () => {
     const value = buttonValue(blocksOf(await slack.ask(QUESTION, 'U0MOD')), ACTION_IDS.pin);
     const told = await Promise.all([pinPrivately(value, 'C0TOGETHER'), pinPrivately(value, 'C0TOGETHER')]);

@@ -6,7 +6,8 @@ import { scopeOf } from './edge.js';
 import { errorSummary } from './moderators.js';
 import { post, type Press } from './press.js';
 import { removeSlackPin } from './remove-pin.js';
-import { toSlackBlocks, toSlackNotice } from './render.js';
+import { link } from './mrkdwn.js';
+import { sectionBlock, toSlackBlocks, toSlackNotice, type SlackMessage } from './render.js';
 import { slackErrorCode } from './slack-error.js';
 
 export const PIN_REFUSED_TEXT = 'Only workspace admins and Pinpoint moderators can pin answers.';
@@ -16,7 +17,21 @@ export const ANSWER_CHANGED_TEXT =
   'The documents changed since this answer was given, so nothing was pinned: ask again and pin the new answer.';
 /** Pin pressed on an answer page this channel has pinned already: nothing is posted. */
 export function alreadyPinnedText(permalink: string | undefined): string {
-  const where = permalink === undefined ? 'in this channel (see its pinned messages)' : `in this channel: ${permalink}`;
+  return alreadyPinned(permalink === undefined ? 'in this channel (see its pinned messages)' : `in this channel: ${permalink}`);
+}
+
+/**
+ * That notice with the pinned message as a link: Slack links no bare URL in the verbatim text of blocks (render.ts),
+ * so the moderator could not open it. `alreadyPinnedText` stays the notification text.
+ */
+function alreadyPinnedNotice(permalink: string | undefined): SlackMessage {
+  const notice = toSlackNotice(alreadyPinnedText(permalink));
+  const linked = permalink === undefined ? undefined : link(permalink, 'the pinned message');
+  if (linked === undefined || !linked.startsWith('<')) return notice;
+  return { text: notice.text, blocks: [sectionBlock(alreadyPinned(`in this channel: ${linked}`))] };
+}
+
+function alreadyPinned(where: string): string {
   return `📌 This answer is already pinned ${where}. Nothing new was posted.`;
 }
 
@@ -54,7 +69,7 @@ async function pinOnce(press: Press, scope: PinScope): Promise<void> {
     return void (await tell(toSlackNotice(refusal)));
   }
   if (pinnedAlready) {
-    return void (await tell(toSlackNotice(alreadyPinnedText(await permalinkOf(client, deps, pinnedAlready)))));
+    return void (await tell(alreadyPinnedNotice(await permalinkOf(client, deps, pinnedAlready))));
   }
   const answer = deps.core.askAgain(question, { scope, offset: value.offset });
   // The answer is asked again now: after a reload it may quote other passages than the moderator read (and
