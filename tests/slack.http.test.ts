@@ -466,6 +466,19 @@ describe('Slack adapter over HTTP', () => {
     expect((await pressed.response()).body.text).toBe(told);
   });
 
+  it('says it cannot post in a direct message it is not part of, where /invite cannot add it, and asks to invite it in a private channel', async () => {
+    const first = await ask('how much was the Irish fine');
+    const value = buttonValue(blocksOf(first), ACTION_IDS.share);
+    fake.failNext('chat.postMessage', { kind: 'error', error: 'channel_not_found' });
+    const inDm = await slack.press(ACTION_IDS.share, value, { channel: 'D0TWOPEOPLE' });
+    expect((await inDm.response()).body.text).toBe(
+      "I can't post in a direct message I'm not part of, so nothing was posted: ask in a channel I'm in to share an answer there.",
+    );
+    fake.failNext('chat.postMessage', { kind: 'error', error: 'channel_not_found' });
+    const inPrivate = await slack.press(ACTION_IDS.share, value, { channel: 'C0PRIVATE' });
+    expect((await inPrivate.response()).body.text).toBe("I'm not in this channel yet: invite me with /invite, then try again.");
+  });
+
   it('apologises privately to the asker, in the thread, and logs when the Web API answers 500 to a mention', async () => {
     fake.failNext('chat.postMessage', { kind: 'http500' });
     const body = mentionEventBody({ eventId: 'Ev0FIVEHUNDRED', text: '<@UBOT> who are the plaintiffs?', ts: '1700000400.000100', channel: 'C0BROKEN' });

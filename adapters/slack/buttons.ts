@@ -20,14 +20,14 @@ export function registerButtons(app: App, deps: SlackDeps): void {
     app.action<BlockAction<ButtonAction>>(ACTION_IDS[kind], async ({ ack, body, action, respond, client }) => {
       await ack();
       const tell = (message: SlackMessage, replaceOriginal = false) => respondPrivately(respond, message, replaceOriginal);
-      await atTheEdge(deps.logger, deps.reportError, `button:${kind}`, tell, async () => {
+      const origin = originOf(body);
+      const work = async () => {
         const value = decodeButtonValue(action.value);
         const remembered = value === undefined ? undefined : deps.core.answers.get(value.answerId);
         if (value === undefined || remembered === undefined) {
           await tell(toSlackNotice(EXPIRED_TEXT));
           return;
         }
-        const origin = originOf(body);
         const scope = remembered.scope ?? scopeOf(origin.team, origin.channel);
         const question = remembered.question;
         const rerun = (offset: number, how = { again: false }): Answer => {
@@ -36,7 +36,8 @@ export function registerButtons(app: App, deps: SlackDeps): void {
           return how.again ? deps.core.askAgain(question, options) : deps.core.ask(question, options);
         };
         await HANDLERS[kind]({ deps, value, question, origin, client, tell, rerun });
-      });
+      };
+      await atTheEdge(deps.logger, deps.reportError, `button:${kind}`, tell, work, origin.channel);
     });
   }
 }

@@ -7,6 +7,9 @@ import { slackErrorCode } from './slack-error.js';
 export const PLATFORM = 'slack' as const;
 export const APOLOGY = 'Sorry, something went wrong on my side. Please try again in a moment.';
 const NOT_IN_CHANNEL = "I'm not in this channel yet: invite me with /invite, then try again.";
+/** A direct message (its id starts with D) takes no app that is not part of it, and /invite cannot add one. */
+const NOT_IN_DIRECT_MESSAGE =
+  "I can't post in a direct message I'm not part of, so nothing was posted: ask in a channel I'm in to share an answer there.";
 const POSTING_RESTRICTED = 'Slack does not let me post in this channel (posting here is restricted), so nothing was posted.';
 
 /**
@@ -68,8 +71,8 @@ function failedAtSlack(error: unknown): boolean {
   return error instanceof TypeError && error.message === 'fetch failed';
 }
 
-/** What a person is told when `error` stopped their request: never a stack trace. */
-function userMessageFor(error: unknown): string {
+/** What a person is told when `error` stopped their request in `channel`: never a stack trace. */
+function userMessageFor(error: unknown, channel: string | undefined): string {
   if (isPinpointError(error) && (error.code === 'INPUT_INVALID' || error.code === 'RATE_LIMITED')) {
     return error.message.replace(/^pinpoint:\s*/, '');
   }
@@ -81,6 +84,7 @@ function userMessageFor(error: unknown): string {
   if (coded.code === 'slack_webapi_platform_error') {
     const code = slackErrorCode(error);
     if (code === 'ratelimited') return 'Slack is rate-limiting me right now: please try again in a moment.';
+    if (code === 'channel_not_found' && channel?.startsWith('D')) return NOT_IN_DIRECT_MESSAGE;
     const refused = REFUSED_POST_TEXT.get(code ?? '');
     if (refused !== undefined) return refused;
   }
@@ -89,7 +93,8 @@ function userMessageFor(error: unknown): string {
 
 /**
  * Runs one request's work after the ack. Anything thrown is logged with context and turned into
- * a short private message through `tell`; if even that fails, it is only logged.
+ * a short private message through `tell`; if even that fails, it is only logged. `channel`: where the
+ * request came from, when known (a refusal to post there is told apart in a direct message).
  */
 export async function atTheEdge(
   logger: Logger,
@@ -97,6 +102,7 @@ export async function atTheEdge(
   what: string,
   tell: (message: SlackMessage) => Promise<unknown>,
   work: () => Promise<void>,
+  channel?: string,
 ): Promise<void> {
   const started = Date.now();
   try {
@@ -106,7 +112,7 @@ export async function atTheEdge(
     logger.error({ what, err: errorSummary(error), ms: Date.now() - started }, 'slack: request failed');
     report?.(what);
     try {
-      await tell(toSlackNotice(userMessageFor(error)));
+      await tell(toSlackNotice(userMessageFor(error, channel)));
     } catch (second) {
       logger.error({ what, err: errorSummary(second) }, 'slack: could not tell the user about the failure');
     }
