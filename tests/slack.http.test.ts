@@ -88,6 +88,19 @@ describe('Slack adapter over HTTP', () => {
     expect(blocksOf(answer).some((b) => b.type === 'actions')).toBe(false);
   });
 
+  it('answers a slash command named otherwise than SLACK_COMMAND at once, privately, and tells the operator which setting to change', async () => {
+    const responseUrl = fake.responseUrl();
+    const body = slashCommandBody({ text: 'who are the plaintiffs?', responseUrl, command: '/pinpoint' });
+    const res = await sendSigned(eventsUrl, body, FORM, { secret: SECRET });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({
+      response_type: 'ephemeral',
+      text: 'Pinpoint is not set up to answer /pinpoint yet: whoever runs it should set SLACK_COMMAND=/pinpoint.',
+    });
+    const warned = await log.waitFor("slack: a slash command other than SLACK_COMMAND arrived; set SLACK_COMMAND to the command in the app's settings");
+    expect(warned).toMatchObject({ level: 'warn', fields: { command: '/pinpoint', configured: '/ask' } });
+  });
+
   it('tells the user how to ask when /ask has no text', async () => {
     const answer = await ask('   ');
     expect(answer.body.text).toBe('Ask me about the case, e.g. /ask when was the complaint filed?');

@@ -11,6 +11,7 @@ import type { SlackDeps } from './deps.js';
 import { registerHome } from './home.js';
 import { registerMention } from './mention.js';
 import { ModeratorCheck, errorSummary, parseModeratorIds } from './moderators.js';
+import { registerOtherCommands } from './other-command.js';
 import { RouteReceiver } from './receiver.js';
 import { registerFindSources } from './shortcut.js';
 import { SocketConnection } from './socket.js';
@@ -144,6 +145,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): PlatformAdapte
     }
   });
   registerAsk(app, deps);
+  registerOtherCommands(app, deps);
   registerMention(app, deps);
   registerFindSources(app, deps);
   registerButtons(app, deps);
