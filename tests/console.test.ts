@@ -71,6 +71,15 @@ describe('console chat', () => {
     expect(printed).not.toContain('never asked');
   });
 
+  it('tells a mistyped command apart from a question, and keeps it out of the report', async () => {
+    const printed = await chat(['/quti', '/sources para. 6', '/Docs']);
+    expect(printed).toContain('There is no command /quti; /help lists them.');
+    expect(printed).toContain('There is no command /sources; /help lists them.');
+    expect(printed).toContain('• Court Documents Reveal Facebook Shared User DMs with Netflix for Content Tailoring');
+    expect(printed).not.toContain('The documents do not answer that.');
+    expect(core.answers.noMatchReport().map((entry) => entry.question)).not.toContain('/quti');
+  });
+
   it('shows the control characters of a document instead of sending them to the terminal', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'pinpoint-console-hostile-'));
     mkdirSync(join(dir, 'kb'));

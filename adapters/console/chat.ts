@@ -13,7 +13,7 @@ const HELP = `Ask a question about the case, or:
   /more          the next quotes for the last question
   /docs          the documents I quote from
   /source REF    a cited passage with its neighbours (REF as shown, e.g. "para. 3")
-  /quit          leave (Ctrl-D works too)`;
+  /quit          leave (/exit and Ctrl-D work too)`;
 
 /** The terminal chat: the same core as Discord and Slack, for trying the bot without a platform. */
 export async function startConsoleChat({ core, input, output, env = process.env }: ConsoleChatOptions): Promise<void> {
@@ -26,17 +26,18 @@ export async function startConsoleChat({ core, input, output, env = process.env 
   let last: { question: string; shown: number } | undefined;
   lines.prompt();
   const reply = (text: string): void => {
-    if (text === '/help') say(HELP);
-    else if (text === '/docs') {
+    const { command, argument } = commandOf(text);
+    if (command === '/help') say(HELP);
+    else if (command === '/docs') {
       for (const document of core.documents()) say(terminalSafe(`  • ${document.title}${document.kind ? ` (${document.kind})` : ''}: ${counted(document.passages, 'passage')}`));
-    } else if (text.startsWith('/source')) {
+    } else if (command === '/source') {
       const views = (() => {
-        const found = core.resolveSource(text.slice('/source'.length).trim());
+        const found = core.resolveSource(argument);
         return found ? core.context(found.passage.id, 1) : [];
       })();
       if (views.length === 0) say('No passage matches that reference; copy it from a citation, e.g. /source para. 3');
       for (const view of views) say(terminalSafe(`[${view.citation.label}] ${view.passage.text}\n`));
-    } else if (text === '/more') {
+    } else if (command === '/more') {
       if (!last) say('Ask a question first.');
       // Nothing was quoted, so nothing follows: asking again would keep the question for the report once more.
       else if (last.shown === 0) say('No more quotes for that question.');
@@ -46,6 +47,9 @@ export async function startConsoleChat({ core, input, output, env = process.env 
         say(count === 0 ? 'No more quotes for that question.' : toTerminalText(answer, { color }));
         last.shown += count;
       }
+    } else if (command !== undefined) {
+      // A mistyped command ("/quti") asked as a question would only find nothing, and be kept for the report.
+      say(terminalSafe(`There is no command ${command}; /help lists them.`));
     } else if (text !== '') {
       const answer = core.ask(text);
       say(toTerminalText(answer, { color }));
@@ -54,7 +58,8 @@ export async function startConsoleChat({ core, input, output, env = process.env 
   };
   for await (const line of terminal ? pastesJoined(lines) : lines) {
     const text = line.trim();
-    if (text === '/quit' || text === '/exit') break;
+    const { command } = commandOf(text);
+    if (command === '/quit' || command === '/exit') break;
     try {
       reply(text);
     } catch (error) {
@@ -64,6 +69,12 @@ export async function startConsoleChat({ core, input, output, env = process.env 
     lines.prompt();
   }
   lines.close();
+}
+
+/** A line that opens with a slash is a command, its first word (any case) the command and the rest its argument. */
+function commandOf(text: string): { command?: string; argument: string } {
+  const match = /^(\/\S*)\s*(.*)$/s.exec(text);
+  return match ? { command: match[1]!.toLowerCase(), argument: match[2]! } : { argument: text };
 }
 
 /**
