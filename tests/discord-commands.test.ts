@@ -25,8 +25,8 @@ afterAll(async () => {
 const SCRIPT = path.resolve('adapters/discord/register-cli.ts');
 
 /** Runs `npm run discord:register` (register-cli.ts through tsx) with only these variables set. */
-async function runRegister(env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
-  return run(path.resolve('node_modules/.bin/tsx'), [SCRIPT], { cwd: emptyDir, env: { PATH: process.env.PATH, ...env } }).then(
+async function runRegister(env: Record<string, string>, argv: string[] = []): Promise<{ code: number; stdout: string; stderr: string }> {
+  return run(path.resolve('node_modules/.bin/tsx'), [SCRIPT, ...argv], { cwd: emptyDir, env: { PATH: process.env.PATH, ...env } }).then(
     ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
     (error: { code?: number; stdout?: string; stderr?: string }) => ({ code: error.code ?? -1, stdout: error.stdout ?? '', stderr: error.stderr ?? '' }),
   );
@@ -104,6 +104,18 @@ describe('discord commands', () => {
         `Invite the bot with the minimal permissions (View Channel, Pin Messages):\n${inviteUrl(FAKE_IDS.application)}\n`,
     );
     expect(fake.calls.slice(from).map((c) => `${c.method} ${c.path}`)).toEqual([`PUT /applications/${FAKE_IDS.application}/commands`]);
+  });
+
+  it('prints its usage on --help and exits 2 on any other argument, registering nothing either way', async () => {
+    const from = fake.calls.length;
+    const env = { DISCORD_TOKEN: 'tok', DISCORD_APPLICATION_ID: FAKE_IDS.application, DISCORD_API_BASE: fake.apiBase };
+    const help = await runRegister(env, ['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^usage: npm run discord:register\n/);
+    const typo = await runRegister(env, ['--guild']);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toMatch(/^pinpoint: npm run discord:register does not take "--guild"\nusage: npm run discord:register\n/);
+    expect(fake.calls.slice(from)).toEqual([]);
   });
 
   it('exits 1 naming the missing token', async () => {

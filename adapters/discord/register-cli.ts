@@ -1,11 +1,32 @@
 // `npm run discord:register`: installs the slash commands and prints the invite link (a CLI entry point).
 import dotenv from 'dotenv';
+import { exitQuietlyWhenOutputCloses } from '../../bin/closed-output.js';
 import { commandList, inviteUrl, registerCommands, TOKEN_HINT } from './index.js';
 import { isPinpointError, parseConfig } from '../../src/index.js';
 
-dotenv.config({ quiet: true });
+const USAGE = `usage: npm run discord:register
+  Registers the slash commands with Discord (on the server DISCORD_GUILD_ID names, else globally) and prints
+  the invite link. Reads DISCORD_TOKEN, DISCORD_APPLICATION_ID, DISCORD_GUILD_ID and DISCORD_API_BASE from
+  the environment or .env.
+options:
+  -h, --help   print this and exit
+`;
 
-async function main(): Promise<number> {
+/** Exit codes as `npm start` and `npm run ask`: 2 for a command line it does not take. */
+const USAGE_ERROR = 2;
+
+async function main(argv: readonly string[]): Promise<number> {
+  // Before .env and any request: asking for help, or a mistyped flag, must not register anything with Discord.
+  if (argv.some((arg) => arg === '--help' || arg === '-h')) {
+    exitQuietlyWhenOutputCloses();
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  if (argv.length > 0) {
+    process.stderr.write(`pinpoint: npm run discord:register does not take "${argv[0]}"\n${USAGE}`);
+    return USAGE_ERROR;
+  }
+  dotenv.config({ quiet: true });
   const config = parseConfig(process.env);
   if (!config.DISCORD_TOKEN) {
     console.error(`pinpoint: DISCORD_TOKEN is not set; ${TOKEN_HINT}`);
@@ -26,7 +47,7 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
+main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },
