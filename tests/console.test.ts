@@ -71,6 +71,13 @@ describe('console chat', () => {
     expect(printed).not.toContain('never asked');
   });
 
+  it('ends the prompt line when the input ends (Ctrl-D), and leaves no blank line after /quit', async () => {
+    const ended = await chat(['/docs'], core, { tty: true });
+    expect(ended.endsWith('\n')).toBe(true);
+    expect(ended.slice(ended.lastIndexOf('\n', ended.length - 2))).toContain('? ');
+    expect(await chat(['/quit'], core, { tty: true })).not.toMatch(/\n\n$/);
+  });
+
   it('tells a mistyped command apart from a question, and keeps it out of the report', async () => {
     const printed = await chat(['/quti', '/sources para. 6', '/Docs']);
     expect(printed).toContain('There is no command /quti; /help lists them.');

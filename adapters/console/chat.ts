@@ -56,10 +56,12 @@ export async function startConsoleChat({ core, input, output, env = process.env 
       last = { question: text, shown: answer.kind === 'excerpts' ? answer.excerpts.length : 0 };
     }
   };
+  let quit = false;
   for await (const line of terminal ? pastesJoined(lines) : lines) {
     const text = line.trim();
     const { command } = commandOf(text);
-    if (command === '/quit' || command === '/exit') break;
+    quit = command === '/quit' || command === '/exit';
+    if (quit) break;
     try {
       reply(text);
     } catch (error) {
@@ -69,6 +71,8 @@ export async function startConsoleChat({ core, input, output, env = process.env 
     lines.prompt();
   }
   lines.close();
+  // Ctrl-D or Ctrl-C end the chat at the prompt, with no line typed: end that line, or the shell's prompt follows "? ".
+  if (!quit) output.write('\n');
 }
 
 /** A line that opens with a slash is a command, its first word (any case) the command and the rest its argument. */
