@@ -65,6 +65,23 @@ describe('console chat', () => {
     expect(printed).toContain('[para. 6] The lawsuit also revisits the Cambridge Analytica scandal');
   });
 
+  it('opens the passage of a quote by its number on /source, among several documents', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pinpoint-console-court-'));
+    const court = await createPinpoint({ knowledgeDir: 'eval/court/knowledge', dataDir: dir });
+    try {
+      const question = 'How many people applied to the University of Texas for the 2008 entering class?';
+      const answer = court.ask(question);
+      if (answer.kind !== 'excerpts') throw new Error('expected quotes');
+      const second = court.passage(answer.excerpts[1]!.passageId)!;
+      const printed = await chat([question, '/source 2'], court);
+      expect(printed).toContain(`[${second.citation.label}] ${second.passage.text}`);
+      expect(printed).not.toContain('No passage matches that reference');
+    } finally {
+      await court.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('explains an unknown reference and stops at /quit', async () => {
     const printed = await chat(['/source nowhere', '/quit', 'never asked']);
     expect(printed).toContain('No passage matches that reference');

@@ -1,5 +1,5 @@
 import { createInterface, type Interface } from 'node:readline';
-import { counted, terminalSafe, toTerminalText, wantsColor, type Pinpoint } from '../../src/index.js';
+import { type Answer, counted, terminalSafe, toTerminalText, wantsColor, type Pinpoint } from '../../src/index.js';
 
 export interface ConsoleChatOptions {
   core: Pinpoint;
@@ -12,7 +12,7 @@ export interface ConsoleChatOptions {
 const HELP = `Ask a question about the case, or:
   /more          the next quotes for the last question
   /docs          the documents I quote from
-  /source REF    a cited passage with its neighbours (REF as shown, e.g. "para. 3")
+  /source N      the passage of quote [N] above, with its neighbours (or a citation: /source TITLE para. 3)
   /quit          leave (/exit and Ctrl-D work too)`;
 
 /** The terminal chat: the same core as Discord and Slack, for trying the bot without a platform. */
@@ -24,6 +24,12 @@ export async function startConsoleChat({ core, input, output, env = process.env 
   const terminal = Boolean(output.isTTY);
   const lines = createInterface({ input, output, terminal, prompt: '? ' });
   let last: { question: string; shown: number } | undefined;
+  // The passages of the quotes last printed, [1] first: what "/source 1" opens.
+  let onScreen: string[] = [];
+  const show = (answer: Answer): void => {
+    say(toTerminalText(answer, { color }));
+    onScreen = answer.kind === 'excerpts' ? answer.excerpts.map((excerpt) => excerpt.passageId) : [];
+  };
   lines.prompt();
   const reply = (text: string): void => {
     const { command, argument } = commandOf(text);
@@ -31,11 +37,11 @@ export async function startConsoleChat({ core, input, output, env = process.env 
     else if (command === '/docs') {
       for (const document of core.documents()) say(terminalSafe(`  • ${document.title}${document.kind ? ` (${document.kind})` : ''}: ${counted(document.passages, 'passage')}`));
     } else if (command === '/source') {
-      const views = (() => {
-        const found = core.resolveSource(argument);
-        return found ? core.context(found.passage.id, 1) : [];
-      })();
-      if (views.length === 0) say('No passage matches that reference; copy it from a citation, e.g. /source para. 3');
+      // A citation's label ("para. 3") names no passage alone once there are two documents: the quote's number does.
+      const quoteNumber = /^\[?(\d+)\]?$/.exec(argument)?.[1];
+      const passageId = (quoteNumber === undefined ? undefined : onScreen[Number(quoteNumber) - 1]) ?? core.resolveSource(argument)?.passage.id;
+      const views = passageId === undefined ? [] : core.context(passageId, 1);
+      if (views.length === 0) say('No passage matches that reference; give the number of a quote above (/source 1), or a title and its label (/source TITLE para. 3)');
       for (const view of views) say(terminalSafe(`[${view.citation.label}] ${view.passage.text}\n`));
     } else if (command === '/more') {
       if (!last) say('Ask a question first.');
@@ -44,7 +50,8 @@ export async function startConsoleChat({ core, input, output, env = process.env 
       else {
         const answer = core.ask(last.question, { offset: last.shown });
         const count = answer.kind === 'excerpts' ? answer.excerpts.length : 0;
-        say(count === 0 ? 'No more quotes for that question.' : toTerminalText(answer, { color }));
+        if (count === 0) say('No more quotes for that question.');
+        else show(answer);
         last.shown += count;
       }
     } else if (command !== undefined) {
@@ -52,7 +59,7 @@ export async function startConsoleChat({ core, input, output, env = process.env 
       say(terminalSafe(`There is no command ${command}; /help lists them.`));
     } else if (text !== '') {
       const answer = core.ask(text);
-      say(toTerminalText(answer, { color }));
+      show(answer);
       last = { question: text, shown: answer.kind === 'excerpts' ? answer.excerpts.length : 0 };
     }
   };
