@@ -36,7 +36,7 @@ const DEFAULT_WARMUP = 50;
 /** `--warmup N`: digits only, 0 allowed. Number('') and Number(' ') are 0, so `--warmup=` meant no warm-up. */
 function warmUpCount(raw: string): number {
   if (/^\d+$/.test(raw)) return Number(raw);
-  throw new PinpointError('INPUT_INVALID', `pinpoint: --warmup ${raw.trim() === '' ? JSON.stringify(raw) : raw} is not a positive integer; pass e.g. --warmup 1000`);
+  throw new PinpointError('INPUT_INVALID', `pinpoint: --warmup ${raw.trim() === '' ? JSON.stringify(raw) : raw} is not a whole number of questions (0 or more); pass e.g. --warmup 50`);
 }
 
 function positiveInt(flag: string, raw: string): number {

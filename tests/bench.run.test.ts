@@ -30,8 +30,8 @@ describe('npm run bench exit codes', () => {
   it.each([
     [['--bogus'], "pinpoint: Unknown option '--bogus'"],
     [['--sizes', '1000'], 'pinpoint: --sizes goes with --scale'],
-    [['--scale', '--warmup', 'x'], 'pinpoint: --warmup x is not a positive integer; pass e.g. --warmup 1000'],
-    [['--scale', '--warmup='], 'pinpoint: --warmup "" is not a positive integer; pass e.g. --warmup 1000'],
+    [['--scale', '--warmup', 'x'], 'pinpoint: --warmup x is not a whole number of questions (0 or more); pass e.g. --warmup 50'],
+    [['--scale', '--warmup='], 'pinpoint: --warmup "" is not a whole number of questions (0 or more); pass e.g. --warmup 50'],
     [['--unanswerable'], 'pinpoint: --unanswerable leaves each SQuAD article out of the pack in turn'],
   ])('exits 2 with the message on the bad command line %j, measuring nothing', async (argv, message) => {
     const { code, stdout, stderr } = await bench(argv);

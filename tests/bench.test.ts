@@ -118,7 +118,7 @@ describe('bench data', () => {
 
   // Number('') is 0: `--warmup=` used to run with no warm-up at all, without a word.
   it.each([['--warmup='], ['--warmup', ' '], ['--warmup', '0x10']])('refuses %j, a warm-up count that is not digits', (...argv) => {
-    expect(() => parseBenchArgs(['--scale', ...argv])).toThrow(/^pinpoint: --warmup .* is not a positive integer; pass e\.g\. --warmup 1000$/);
+    expect(() => parseBenchArgs(['--scale', ...argv])).toThrow(/^pinpoint: --warmup .* is not a whole number of questions \(0 or more\); pass e\.g\. --warmup 50$/);
   });
 
   it('reads --warmup as digits, 0 included, and 50 when it is not given', () => {
