@@ -239,7 +239,8 @@ describe('adapters/main.ts with two platforms', () => {
     app.child.kill('SIGTERM');
     expect(await app.exited).toEqual({ code: 0, signal: null });
     expect(app.stderr()).toBe('');
-  });
+    // Two real platforms in a real process: under load it outlasted the default 20 s (10 s alone).
+  }, 60_000);
 });
 
 describe('adapters/main.ts start-up errors', () => {
