@@ -1,3 +1,4 @@
+import { PinpointError } from '../errors.js';
 import { strictUtf8 } from './utf8.js';
 
 /**
@@ -11,10 +12,18 @@ import { strictUtf8 } from './utf8.js';
 const PRESCAN_BYTES = 1024;
 const META_CHARSET = /<meta[^>]*?\bcharset\s*=\s*["']?\s*([\w.:-]+)/i;
 
-export function decodeHtml(bytes: Buffer): string {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return new TextDecoder('utf-8').decode(bytes);
+export function decodeHtml(bytes: Buffer, file: string): string {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
+  // No page in an 8-bit encoding holds a NUL byte: these are other bytes under an .html name (a download saved
+  // still gzip-compressed, a PDF or an image), which every encoding would read as gibberish to quote.
+  if (bytes.includes(0)) {
+    throw new PinpointError(
+      'DOCUMENT_INVALID',
+      `pinpoint: ${file} is not a web page (it holds NUL bytes: a compressed download, a PDF or an image?); save the page again from the browser as HTML, or remove it`,
+    );
+  }
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return new TextDecoder('utf-8').decode(bytes);
   // Text that is valid UTF-8 is UTF-8 whatever the page declares: pages are often re-saved as UTF-8 with
   // their old declaration kept, and legacy text with accents is almost never valid UTF-8 by accident.
   const utf8 = strictUtf8(bytes);

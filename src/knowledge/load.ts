@@ -49,7 +49,7 @@ const readText: Reader = async (bytes, file) => {
 
 // PDF and HTML carry no front matter: their metadata comes from the file itself and pack.yaml.
 const readPdf: Reader = async (bytes, file) => extractPdf(new Uint8Array(bytes), file);
-const readHtml: Reader = async (bytes, file) => extractHtml(decodeHtml(bytes), file);
+const readHtml: Reader = async (bytes, file) => extractHtml(decodeHtml(bytes, file), file);
 
 const READERS: Record<string, Reader> = {
   '.md': readText,
