@@ -28,6 +28,13 @@ describe('decodeHtml', () => {
     expect(decodeHtml(page('<meta charset="no-such-thing">', utf8), 'old.html')).toContain('The “café” opened');
   });
 
+  it.each([
+    ['declares no encoding', ''],
+    ['names an encoding no decoder knows', '<meta charset="no-such-thing">'],
+  ])('reads a page that is not UTF-8 and %s as windows-1252, as a browser does', (_case, head) => {
+    expect(decodeHtml(page(head, WINDOWS_1252_WORDS), 'old.html')).toContain('The “café” opened');
+  });
+
   it('reads a page re-saved as UTF-8 as UTF-8, whatever its old declaration says', () => {
     expect(decodeHtml(page('<meta charset="windows-1252">', Buffer.from('“café”')), 'old.html')).toContain('The “café” opened');
   });
@@ -42,11 +49,12 @@ describe('a windows-1252 page in a knowledge folder', () => {
   const dir = mkdtempSync(join(tmpdir(), 'pinpoint-html-encoding-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('is quoted with its own characters, not replacement characters', async () => {
+  // The second: saved from a site that named its encoding only in the HTTP header.
+  it.each([['<meta charset="windows-1252">'], ['']])('is quoted with its own characters, not replacement characters (head %j)', async (head) => {
     const paragraph = Buffer.from(' opened in 1998, and for twenty years the neighbourhood met there every morning before work.');
     const body = Buffer.concat([Buffer.from('<p>The '), WINDOWS_1252_WORDS, paragraph, Buffer.from('</p>')]);
     const html = Buffer.concat([
-      Buffer.from('<html><head><meta charset="windows-1252"><title>The corner cafe</title></head><body><article><h1>The corner cafe</h1>'),
+      Buffer.from(`<html><head>${head}<title>The corner cafe</title></head><body><article><h1>The corner cafe</h1>`),
       body,
       body,
       Buffer.from('</article></body></html>'),

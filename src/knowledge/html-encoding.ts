@@ -3,7 +3,7 @@ import { strictUtf8 } from './utf8.js';
 
 /**
  * The text of a saved web page: UTF-8 when its bytes are valid UTF-8, otherwise decoded in the encoding
- * the page declares. Pages saved from older news sites are often windows-1252 ("charset=iso-8859-1");
+ * the page declares (windows-1252 when it declares none). Pages saved from older news sites are often windows-1252 ("charset=iso-8859-1");
  * read as UTF-8, their curly quotes and accents would turn into replacement characters, and quotes would
  * no longer match what the page shows.
  */
@@ -41,14 +41,19 @@ const WINDOWS_1252_C1 = [
   '\u0090', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u009d', 'ž', 'Ÿ',
 ];
 
-/** A label TextDecoder knows; UTF-8 for none or an unknown one (the web's default for a modern page). */
+/**
+ * A label TextDecoder knows. Without one (no declaration, or a name no decoder knows) the bytes, which are not
+ * UTF-8, are read as windows-1252, as browsers read such a page: a page saved from a site that named its
+ * encoding only in the HTTP header has no declaration, and read as UTF-8 its curly quotes and accents were
+ * replacement characters in every quote.
+ */
 function decoderLabel(declared: string | undefined): string {
-  if (declared === undefined) return 'utf-8';
+  if (declared === undefined) return 'windows-1252';
   try {
     const { encoding } = new TextDecoder(declared);
     // A page cannot declare itself UTF-16 in ASCII-compatible bytes; the spec reads that as UTF-8.
     return encoding.startsWith('utf-16') ? 'utf-8' : encoding;
   } catch {
-    return 'utf-8';
+    return 'windows-1252';
   }
 }
