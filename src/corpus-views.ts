@@ -2,7 +2,7 @@ import { citationOf } from './answer/citation.js';
 import type { Corpus } from './corpus.js';
 import { ANY_CHANNEL } from './pins/service.js';
 import type { PassageView, Pinpoint, PinService } from './services.js';
-import type { DocumentSummary } from './types.js';
+import type { Document, DocumentSummary } from './types.js';
 
 /** Completions `suggest` offers unless asked for fewer: as many as an autocomplete list shows. */
 const DEFAULT_SUGGESTIONS = 25;
@@ -49,10 +49,13 @@ export function createCorpusViews(current: () => Corpus, pins: Pick<PinService, 
       const wanted = normalizeRef(ref);
       if (wanted === '') return undefined;
       const corpus = current();
-      // Only the documents the reference names (or the one document there is) are searched for the label.
-      const named = [...corpus.documents.values()].filter(
-        (document) => corpus.documents.size === 1 || wanted.includes(normalizeRef(document.meta.title)) || wanted.includes(document.id),
-      );
+      // Only the documents the reference names (or the one document there is) are searched for the label, the
+      // longest name first: "Order on Stay ¶ 3" names the "Order" too, whose ¶ 3 is not the one asked for.
+      const named = [...corpus.documents.values()]
+        .map((document) => ({ document, length: namedLength(wanted, document) }))
+        .filter(({ length }) => corpus.documents.size === 1 || length > 0)
+        .sort((a, b) => b.length - a.length)
+        .map(({ document }) => document);
       for (const document of named) {
         for (const passage of corpus.passagesByDoc.get(document.id) ?? []) {
           const found = view(passage.id)!;
@@ -87,6 +90,11 @@ export function createCorpusViews(current: () => Corpus, pins: Pick<PinService, 
       };
     },
   };
+}
+
+/** How long a name of the document (its title or its id) the reference holds; 0 when it names it by neither. */
+function namedLength(wanted: string, document: Document): number {
+  return Math.max(...[normalizeRef(document.meta.title), document.id].map((name) => (name !== '' && wanted.includes(name) ? name.length : 0)));
 }
 
 function normalizeRef(text: string): string {

@@ -1,0 +1,62 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPinpoint, type Pinpoint } from '../src/index.js';
+
+// Two orders whose titles overlap: the shorter title is part of the longer one.
+const ORDER = `---
+title: Order
+kind: order
+---
+1. The court grants the motion in part.
+
+2. Counsel shall file a joint status report.
+
+3. The hearing set for March is vacated.
+`;
+const STAY_ORDER = `---
+title: Order on Stay
+kind: order
+---
+1. The stay is lifted for discovery.
+
+2. The parties shall meet and confer.
+
+3. Discovery resumes on Monday.
+`;
+
+let dir: string;
+let core: Pinpoint;
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'pinpoint-views-'));
+  await writeFile(path.join(dir, 'order.md'), ORDER);
+  await writeFile(path.join(dir, 'stay-order.md'), STAY_ORDER);
+  core = await createPinpoint({ knowledgeDir: dir });
+});
+
+afterAll(async () => {
+  await core.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('resolveSource', () => {
+  it.each([
+    ['Order on Stay ¶ 3', 'Order on Stay', '3. Discovery resumes on Monday.'],
+    ['order on stay, ¶ 3', 'Order on Stay', '3. Discovery resumes on Monday.'],
+    ['stay-order ¶ 3', 'Order on Stay', '3. Discovery resumes on Monday.'],
+    ['Order ¶ 3', 'Order', '3. The hearing set for March is vacated.'],
+  ])('shows the passage of the document the reference names by its longest name (%s)', (ref, title, text) => {
+    const view = core.resolveSource(ref);
+    expect(view?.document.meta.title).toBe(title);
+    expect(view?.passage.text).toBe(text);
+  });
+
+  it('cites the passage an answer cited, from the title and label the answer shows', () => {
+    const answer = core.ask('When does discovery resume?');
+    expect(answer.kind).toBe('excerpts');
+    const { citation, passageId } = answer.kind === 'excerpts' ? answer.excerpts[0]! : ({} as never);
+    expect(core.resolveSource(`${citation.title} ${citation.label}`)?.passage.id).toBe(passageId);
+  });
+});
