@@ -198,12 +198,18 @@ describe('loadKnowledge', () => {
   describe('malformed pack.yaml', () => {
     it.each([
       ['an alias group of one, counted from 1 [reported bug]', 'name: X\naliases:\n  - [Meta, Facebook]\n  - [one]\n', 4, '"aliases" item 2: an alias group needs at least two phrases'],
-      ['an alias group that is not a list', 'name: X\naliases:\n  - [Meta, Facebook]\n  - DM\n', 4, '"aliases" item 2: expected a list such as [Meta, Facebook], got the text "DM"'],
+      ['an alias group that is not a list', 'name: X\naliases:\n  - [Meta, Facebook]\n  - DM\n', 4, '"aliases" item 2: expected a group of phrases in brackets on its own line, such as "  - [Meta, Facebook]", got the text "DM"'],
+      // The advice was "a list such as [Meta, Facebook]": what was written, so following it led to the same error.
+      ['one alias group written as the list of groups', 'aliases: [Meta, Facebook]\n', 1, '"aliases" item 1: expected a group of phrases in brackets on its own line, such as "  - [Meta, Facebook]", got the text "Meta"'],
+      // The advice was "expected record", and for an entry "name: My case", a key an entry does not take.
+      ['documents with nothing under it', 'name: X\ndocuments:\n', 2, '"documents": expected file names with their details, one a line under it such as "  complaint.pdf: { title: Complaint }", got nothing (an empty value)'],
+      ['documents as a list of files', 'documents:\n  - a.pdf\n', 2, '"documents": expected file names with their details, one a line under it such as "  complaint.pdf: { title: Complaint }", got a list'],
+      ['a title where a document\'s details go', 'documents:\n  a.pdf: The complaint\n', 2, '"documents.a.pdf": expected its details after the file name, such as "  complaint.pdf: { title: Complaint, kind: complaint }", got the text "The complaint"'],
       ['an unknown key', 'name: X\nsynonyms: []\n', 2, 'the pack file: unknown key "synonyms"; remove it or check the spelling'],
       ['a bad kind for a listed document', 'documents:\n  a.pdf:\n    title: A\n    kind: ruling\n', 4, '"documents.a.pdf.kind": expected one of complaint, answer, motion, brief, order, opinion, judgment, exhibit, transcript, declaration, settlement, docket, news-article, article, press-release, other'],
       ['a syntax error, with a pack example [reported bug]', 'name: X\naliases: [a, b\nother: 1\n', 2, 'invalid YAML (Flow sequence in block collection must be sufficiently indented and end with a ]); fix the syntax, e.g. "name: My case", or "aliases:" over "  - [Meta, Facebook]"'],
       ['a bad indent', 'name: X\n  aliases: []\n', 2, 'invalid YAML (a key indented under a line that already has a value); start it at the beginning of its line: "aliases: []"'],
-      ['aliases that are not a list [reported bug]', 'aliases: Meta\n', 1, '"aliases": expected a list such as [Meta, Facebook], got the text "Meta"'],
+      ['aliases that are not a list [reported bug]', 'aliases: Meta\n', 1, '"aliases": expected alias groups, one a line under it such as "  - [Meta, Facebook]", got the text "Meta"'],
       ['a list instead of keys', '- Meta\n- Facebook\n', 1, 'the pack file: expected key: value lines such as "name: My case", got a list'],
     ])('stops with PACK_INVALID naming pack.yaml and the line %#: %s', async (_label, pack, line, reason) => {
       const dir = folder({ 'a.md': 'Text.', 'pack.yaml': pack });

@@ -37,7 +37,8 @@ export function parseYamlBlock<T>(
     if (keyRange) line = lineCounter.linePos(keyRange[0]).line + where.firstLine - 1;
   }
   const field = issue.path.length > 0 ? fieldName(issue.path) : isPack ? 'the pack file' : 'the front matter';
-  throw new PinpointError(where.errorCode, `pinpoint: ${where.file}:${line}: ${field}: ${describeIssue(issue, isPack ? PACK_EXAMPLE : FRONT_MATTER_EXAMPLE)}`, {
+  const shape = isPack ? packShape(issue.path) : undefined;
+  throw new PinpointError(where.errorCode, `pinpoint: ${where.file}:${line}: ${field}: ${describeIssue(issue, isPack ? PACK_EXAMPLE : FRONT_MATTER_EXAMPLE, shape)}`, {
     cause: result.error,
   });
 }
@@ -46,6 +47,20 @@ export function parseYamlBlock<T>(
 const FRONT_MATTER_EXAMPLE = 'title: My title';
 const PACK_EXAMPLE = 'name: My case';
 const PACK_SYNTAX_EXAMPLE = `"${PACK_EXAMPLE}", or "aliases:" over "  - [Meta, Facebook]"`;
+
+/**
+ * What the pack's alias groups and documents look like, as lines to copy under their key: "a list" for
+ * `aliases: [Meta, Facebook]` led to the same error again, and "record" or "name: My case" for `documents`
+ * named no fix, or a key a document entry does not take.
+ */
+function packShape(path: readonly PropertyKey[]): string | undefined {
+  const [key] = path;
+  if (key === 'aliases' && path.length === 1) return 'alias groups, one a line under it such as "  - [Meta, Facebook]"';
+  if (key === 'aliases' && path.length === 2) return 'a group of phrases in brackets on its own line, such as "  - [Meta, Facebook]"';
+  if (key === 'documents' && path.length === 1) return 'file names with their details, one a line under it such as "  complaint.pdf: { title: Complaint }"';
+  if (key === 'documents' && path.length === 2) return 'its details after the file name, such as "  complaint.pdf: { title: Complaint, kind: complaint }"';
+  return undefined;
+}
 
 /**
  * A key path as people count: `"aliases" item 2` for the second alias group (zod counts from 0), and
@@ -96,7 +111,8 @@ function openerOf(source: string, message: string): number | undefined {
   return undefined;
 }
 
-function describeIssue(issue: z.core.$ZodIssue, example: string): string {
+/** `shape` is what the value must look like where the schema's type says too little. */
+function describeIssue(issue: z.core.$ZodIssue, example: string, shape: string | undefined): string {
   if (issue.code === 'unrecognized_keys') {
     return `unknown key ${issue.keys.map((key) => `"${key}"`).join(', ')}; remove it or check the spelling`;
   }
@@ -105,7 +121,7 @@ function describeIssue(issue: z.core.$ZodIssue, example: string): string {
   }
   if (issue.code === 'invalid_type') {
     if (issue.input === undefined) return 'is required';
-    const expected = issue.expected === 'object' ? `key: value lines such as "${example}"` : (EXPECTED_TYPES[issue.expected] ?? issue.expected);
+    const expected = shape ?? (issue.expected === 'object' ? `key: value lines such as "${example}"` : (EXPECTED_TYPES[issue.expected] ?? issue.expected));
     const hint =
       issue.expected === 'string' && (typeof issue.input === 'number' || typeof issue.input === 'boolean')
         ? `; put it in quotes: "${String(issue.input)}"`
