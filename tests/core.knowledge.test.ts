@@ -353,6 +353,22 @@ describe('loadKnowledge', () => {
       expect(pack.warnings).toEqual([]);
     });
 
+    it('reads a file once when a link inside the knowledge folder names it too, whatever the link is called', async () => {
+      // "latest.md" → "filings/complaint.md" was a second document: listed twice by /docs and cited under either name.
+      const elsewhere = folder({ 'exhibit.md': 'The exhibit.' });
+      const dir = folder({ 'filings/complaint.md': 'The complaint.' });
+      symlinkSync('filings/complaint.md', join(dir, 'latest.md'));
+      symlinkSync('filings/complaint.md', join(dir, 'a-copy.md'));
+      symlinkSync(join(elsewhere, 'exhibit.md'), join(dir, 'exhibit-a.md'));
+      symlinkSync(join(elsewhere, 'exhibit.md'), join(dir, 'exhibit-b.md'));
+      const pack = await loadKnowledge(dir);
+      expect(pack.documents.map((document) => [document.path, document.text])).toEqual([
+        ['exhibit-a.md', 'The exhibit.'],
+        ['filings/complaint.md', 'The complaint.'],
+      ]);
+      expect(pack.warnings).toEqual([]);
+    });
+
     it('reads a file reached through a symbolic link, as a Kubernetes ConfigMap mounts them', async () => {
       const elsewhere = folder({ 'complaint.md': 'The complaint.' });
       const dir = folder({ 'a.md': 'Text.' });

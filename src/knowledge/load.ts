@@ -87,7 +87,7 @@ export async function loadKnowledge(dir: string, options: LoadKnowledgeOptions =
   }
   const manifest = await readPackManifest(dir);
   const warnings: string[] = [];
-  const listed = await listFiles(dir, warnings, '', await plainFolders(dir));
+  const listed = await listFiles(dir, warnings, '', await plainPaths(dir));
   const files = listed.filter((file) => READERS[path.extname(file).toLowerCase()]);
   for (const file of listed) {
     if (!READERS[path.extname(file).toLowerCase()]) warnings.push(skippedFormatWarning(dir, file));
@@ -180,25 +180,30 @@ function isLeftOut(name: string): boolean {
 }
 
 /**
- * The real paths of the folders under `dir` reached without following a link. A link to one of them is not
- * entered: its documents are read under their own path, not a second time under the link's, whichever name
+ * The real paths of the folders and files under `dir` reached without following a link. A link to one of
+ * them is not followed: its documents are read under their own path, not a second time under the link's
+ * (a `latest.pdf` linked to a filing was listed, indexed and cited as a second document), whichever name
  * sorts first.
  */
-async function plainFolders(dir: string, prefix = '', found = new Set<string>()): Promise<Set<string>> {
+async function plainPaths(dir: string, prefix = '', found = new Set<string>()): Promise<Set<string>> {
   const here = path.join(dir, prefix);
-  found.add(await realpath(here));
+  const real = await realpath(here);
+  found.add(real);
   // A folder that cannot be listed is reported by listFiles.
   const entries = await readdir(here, { withFileTypes: true }).catch(() => []);
   for (const entry of entries) {
-    if (entry.isDirectory() && !isLeftOut(entry.name)) await plainFolders(dir, prefix ? `${prefix}/${entry.name}` : entry.name, found);
+    if (isLeftOut(entry.name)) continue;
+    if (entry.isDirectory()) await plainPaths(dir, prefix ? `${prefix}/${entry.name}` : entry.name, found);
+    // A file that is no link lies where its folder really is.
+    else if (entry.isFile()) found.add(path.join(real, entry.name));
   }
   return found;
 }
 
 /**
  * Every file under the folder, as paths relative to it, sorted. Symbolic links are followed (a Kubernetes
- * ConfigMap mounts each file as one); a broken link is a warning, and a linked folder already visited, or
- * read under its own path (`visited` starts with those), is not entered, so a link loop ends.
+ * ConfigMap mounts each file as one); a broken link is a warning, and a linked folder or file already
+ * visited, or read under its own path (`visited` starts with those), is not read again, so a link loop ends.
  */
 async function listFiles(dir: string, warnings: string[], prefix = '', visited = new Set<string>()): Promise<string[]> {
   const here = path.join(dir, prefix);
@@ -220,8 +225,12 @@ async function listFiles(dir: string, warnings: string[], prefix = '', visited =
         warnings.push(`${path.join(dir, relative)}: a link to a file that does not exist; skipped`);
         continue;
       }
-      isDirectory = target.isDirectory() && !visited.has(await realpath(path.join(dir, relative)));
+      const real = await realpath(path.join(dir, relative));
+      if (visited.has(real)) continue;
+      isDirectory = target.isDirectory();
       isFile = target.isFile();
+      // Two links to one file outside the folder are one document too.
+      if (isFile) visited.add(real);
     }
     if (isDirectory) files.push(...(await listFiles(dir, warnings, relative, visited)));
     else if (isFile) files.push(relative);
