@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PinpointError } from '../errors.js';
+import { mergeAliasGroups } from './alias-groups.js';
 import { type PackManifest, packManifestSchema } from './schema.js';
 import { decodeTextFile } from './utf8.js';
 import { parseYamlBlock } from './yaml-block.js';
@@ -23,5 +24,6 @@ export async function readPackManifest(dir: string): Promise<PackManifest> {
     throw new PinpointError('PACK_INVALID', `pinpoint: ${file} ${problem}; make it a readable YAML file or remove it`, { cause: error });
   }
   const source = decodeTextFile(bytes, file, 'PACK_INVALID');
-  return parseYamlBlock(source, packManifestSchema, { file, firstLine: 1, errorCode: 'PACK_INVALID' });
+  const manifest = parseYamlBlock(source, packManifestSchema, { file, firstLine: 1, errorCode: 'PACK_INVALID' });
+  return { ...manifest, aliases: mergeAliasGroups(manifest.aliases) };
 }
