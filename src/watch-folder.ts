@@ -19,7 +19,7 @@ export function watchFolder(dir: string, onChange: () => void, logger: Logger): 
     watch(absolute, { recursive: true }, onEvent).on('error', (error) =>
       logger.warn({ err: error }, 'knowledge folder watch failed; restart to pick up changes'),
     );
-  let folder: FSWatcher | undefined = watchContents();
+  let folder: FSWatcher | undefined;
   const rewatch = () => {
     folder?.close();
     folder = undefined;
@@ -30,6 +30,9 @@ export function watchFolder(dir: string, onChange: () => void, logger: Logger): 
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') logger.warn({ err: error }, 'knowledge folder watch failed; restart to pick up changes');
     }
   };
+  // A watch the system refuses (ENOSPC: the host's inotify watches used up) stopped start-up with Node's own
+  // error; the documents are loaded, so the bot serves them, and says that changes need a restart.
+  rewatch();
   const parent = watchParent(absolute, () => {
     rewatch();
     onChange();
