@@ -23,7 +23,7 @@ const manifest = parse(readFileSync(path.join(import.meta.dirname, '..', 'slack-
 
 describe('slack-manifest.yaml', () => {
   it('asks for the minimal scopes only', () => {
-    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(['app_mentions:read', 'chat:write', 'commands', 'pins:write', 'users:read']);
+    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(['app_mentions:read', 'channels:read', 'chat:write', 'commands', 'pins:write', 'users:read']);
   });
 
   it('declares the command, shortcut and events the adapter listens to', () => {

@@ -12,6 +12,7 @@ import { registerHome } from './home.js';
 import { registerMention } from './mention.js';
 import { ModeratorCheck, errorSummary, parseModeratorIds } from './moderators.js';
 import { registerOtherCommands } from './other-command.js';
+import { PublicChannels } from './public-channels.js';
 import { RouteReceiver } from './receiver.js';
 import { registerFindSources } from './shortcut.js';
 import { SocketConnection } from './socket.js';
@@ -124,6 +125,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): PlatformAdapte
     commandName,
     reportError: options.reportError,
     moderators: new ModeratorCheck(parseModeratorIds(config.SLACK_MODERATOR_IDS), logger),
+    publicChannels: new PublicChannels(logger),
     pinning: createKeyQueue(),
     shares: new EventDeduper(SHARE_MEMORY_MS),
   };

@@ -2,12 +2,15 @@ import type { Logger, Pinpoint } from '../../src/index.js';
 import type { KeyQueue } from '../key-queue.js';
 import type { EventDeduper } from './dedupe.js';
 import type { ModeratorCheck } from './moderators.js';
+import type { PublicChannels } from './public-channels.js';
 
 /** What every listener gets: the core, a logger, the moderator check and the settings. */
 export interface SlackDeps {
   core: Pinpoint;
   logger: Logger;
   moderators: ModeratorCheck;
+  /** Which channels' pins App Home may show everyone (see public-channels.ts). */
+  publicChannels: PublicChannels;
   /** The slash command, e.g. "/ask". */
   commandName: string;
   /** Counts a platform error in the metrics (adapters/main.ts passes one). */

@@ -12,8 +12,8 @@ export interface HomeTarget {
 }
 
 /**
- * App Home tab: the workspace's pinned answers and the documents, refreshed on each visit.
- * Moderators also see the questions nobody could answer and the pins whose source changed.
+ * App Home tab: the pinned answers of the workspace's public channels and the documents, refreshed on each
+ * visit. Moderators also see the questions nobody could answer and the pins whose source changed.
  */
 export function registerHome(app: App, deps: SlackDeps): void {
   app.event('app_home_opened', async ({ event, body, client }) => {
@@ -26,14 +26,21 @@ export function registerHome(app: App, deps: SlackDeps): void {
   });
 }
 
-/** Draws and publishes one user's App Home tab; moderators get their report and Unpin buttons. */
+/**
+ * Draws and publishes one user's App Home tab; moderators get their report and Unpin buttons. Everyone sees the
+ * pins of public channels only: a moderator need not be a member of a private channel either.
+ */
 export async function publishHome(client: webApi.WebClient, deps: SlackDeps, target: HomeTarget): Promise<void> {
   const server = { platform: PLATFORM, server: target.team ?? 'unknown' };
   const moderator = await deps.moderators.isModerator(client, target.user);
+  const pins = await deps.publicChannels.only(client, deps.core.pins.list(server));
   const report: ModeratorReport | undefined = moderator
-    ? { noMatch: deps.core.answers.noMatchReport(NO_MATCH_REPORT_SIZE, server), stale: deps.core.pins.listStale(server) }
+    ? {
+        noMatch: deps.core.answers.noMatchReport(NO_MATCH_REPORT_SIZE, server),
+        stale: await deps.publicChannels.only(client, deps.core.pins.listStale(server)),
+      }
     : undefined;
-  const view = toSlackHome(deps.core.pins.list(server), deps.core.documents(), report, {
+  const view = toSlackHome(pins, deps.core.documents(), report, {
     canUnpin: moderator,
     ...(target.notice === undefined ? {} : { notice: target.notice }),
   });

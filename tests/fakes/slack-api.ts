@@ -28,6 +28,9 @@ export interface FakeUser {
   is_owner?: boolean;
 }
 
+/** What conversations.info says about a channel: its kind, or the error Slack answers with (and the scope it names). */
+export type FakeChannel = { is_private?: boolean; is_im?: boolean; is_mpim?: boolean } | { error: string; needed?: string };
+
 export const FAKE_TEAM_ID = 'T0PINPOINT';
 export const FAKE_BOT_USER_ID = 'UBOT';
 
@@ -48,6 +51,8 @@ export class FakeSlack {
   readonly responses: ResponsePost[] = [];
   private readonly responseFailures: number[] = [];
   readonly users = new Map<string, FakeUser>();
+  /** conversations.info answers by channel id; a channel not listed is a public one. */
+  readonly channels = new Map<string, FakeChannel>();
   private readonly failures = new Map<string, Failure[]>();
   private readonly events = new EventEmitter();
   private readonly server: Server;
@@ -214,6 +219,12 @@ export class FakeSlack {
         const id = String(params.user);
         const user = this.users.get(id);
         return user === undefined ? { ok: false, error: 'user_not_found' } : { ok: true, user: { id, ...user } };
+      }
+      case 'conversations.info': {
+        const id = String(params.channel);
+        const channel = this.channels.get(id) ?? {};
+        if ('error' in channel) return { ok: false, ...channel };
+        return { ok: true, channel: { id, is_channel: true, is_private: false, is_im: false, is_mpim: false, ...channel } };
       }
       case 'views.publish':
         return { ok: true, view: { id: 'V0HOME' } };
