@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { answerQuestion } from '../src/answer/answer.js';
@@ -397,6 +398,17 @@ describe('analyzer', () => {
       vi.doUnmock('../src/search/irregular-forms.js');
       vi.resetModules();
       expect(fewerNouns).not.toBe((await import('../src/search/analyzer.js')).createAnalyzer().version);
+    });
+
+    it('changes the version with the installed stemmer, so an index stemmed by another porter2 release is not reused', async () => {
+      const installed = JSON.parse(readFileSync(new URL('../node_modules/porter2/package.json', import.meta.url), 'utf8')).version;
+      expect(createAnalyzer().version).toContain(`porter2-${installed}:`);
+      vi.resetModules();
+      vi.doMock('../src/search/installed-version.js', () => ({ installedVersion: (name: string) => (name === 'porter2' ? '9.9.9' : '0.0.0') }));
+      const otherStemmer = (await import('../src/search/analyzer.js')).createAnalyzer().version;
+      vi.doUnmock('../src/search/installed-version.js');
+      vi.resetModules();
+      expect(otherStemmer).not.toBe((await import('../src/search/analyzer.js')).createAnalyzer().version);
     });
   });
 

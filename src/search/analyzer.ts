@@ -1,5 +1,6 @@
 import { ACTION_NOUNS, IRREGULAR_FORMS, stemWord } from './irregular-forms.js';
 import { CHAT_ABBREVIATIONS } from './chat-abbreviations.js';
+import { installedVersion } from './installed-version.js';
 import { LEGAL_ALIASES } from './legal-aliases.js';
 import { STOP_WORDS } from './stopwords.js';
 import { TokenBuffer } from './token-buffer.js';
@@ -64,6 +65,8 @@ const isDigit = (code: number) => code >= 48 && code <= 57;
 const INITIALISM = /\p{L}(?:\.\p{L})+(?!\p{L})/uy;
 
 const ANALYZER_VERSION = 'a22';
+/** The stemmer's version: another stemmer release may stem words otherwise than the cached index did. */
+const STEMMER_VERSION = installedVersion('porter2');
 const ALIAS_PREFIX = '~';
 
 // Raw word → processed term ('' for a stop word): one lookup per word on the hot path. Bounded, because
@@ -249,10 +252,10 @@ export function createAnalyzer(options: { aliases?: readonly (readonly string[])
 
   const tokenList = (text: string): TokenList => withAliases(baseTokens(text)).toList();
 
-  // The word lists and alias groups analysis reads: editing one changes every index built with it.
+  // The stemmer, word lists and alias groups analysis reads: changing one changes every index built with it.
   const listSignature = JSON.stringify([[...STOP_WORDS], IRREGULAR_FORMS, ACTION_NOUNS, groups]);
   return {
-    version: `${ANALYZER_VERSION}:${listSignature}`,
+    version: `${ANALYZER_VERSION}:porter2-${STEMMER_VERSION}:${listSignature}`,
     tokenList,
     tokens: (text) => {
       const list = tokenList(text);

@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
 import MiniSearch from 'minisearch';
 import SearchableMap from 'minisearch/SearchableMap';
 import type { Document, Passage } from '../types.js';
 import type { Analyzer } from './analyzer.js';
 import { decodeIndex, encodeIndex, INDEX_FORMAT, type TermPostings } from './index-format.js';
+import { installedVersion } from './installed-version.js';
 import { createTopHits, type IndexHit, type Postings } from './top-hits.js';
 
 /** Field weights: a heading or title that names the topic says more than one word in the body. */
@@ -44,7 +44,7 @@ interface MiniSearchInternals extends Postings {
   _dirtCount: number;
 }
 
-const MINISEARCH_VERSION: string = JSON.parse(readFileSync(new URL('../../package.json', import.meta.resolve('minisearch')), 'utf8')).version;
+const MINISEARCH_VERSION = installedVersion('minisearch');
 /** Part of the cache key: bytes written by another format or MiniSearch version are not read. */
 export const INDEX_VERSION = `${INDEX_FORMAT}:minisearch-${MINISEARCH_VERSION}`;
 
