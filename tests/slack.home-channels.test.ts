@@ -2,9 +2,12 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { UNPIN_ACTION_ID } from '../adapters/slack/actions.js';
+import { NOT_PUBLIC_HEADER } from '../adapters/slack/render-home.js';
+import { UNPINNED_TEXT } from '../adapters/slack/unpin.js';
 import { createPinpoint, type Pinpoint } from '../src/index.js';
 import { FakeSlack, FAKE_TEAM_ID } from './fakes/slack-api.js';
-import { allText, GENEROUS, startHttpSlack, type HttpSlack } from './fakes/slack-harness.js';
+import { allText, GENEROUS, startHttpSlack, type Block, type HttpSlack } from './fakes/slack-harness.js';
 import { RecordingLogger } from './fakes/slack-log.js';
 
 const FIXTURE = path.join(import.meta.dirname, 'fixtures', 'slack');
@@ -102,5 +105,56 @@ describe('Slack App Home lists the pins of public channels only', () => {
     expect(allText(await openHome('U0MEMBER'))).not.toContain(question);
     expect(allText(await openHome('U0MEMBER'))).toContain(question);
     expect(lookupsOf('C0FLAKY')).toBe(2);
+  });
+});
+
+describe('Slack App Home shows moderators the pins of other channels, without their question', () => {
+  const QUESTION = 'how much did Netflix pay Facebook, asked in a hushed private channel';
+  const QUOTE = 'more than 150 million dollars';
+  /** The whole view Slack was last asked to publish for `user`, as JSON: buttons and confirmations included. */
+  const publishedJson = (user: string) =>
+    JSON.stringify(fake.callsOf('views.publish').filter((call) => call.params.user_id === user).at(-1)?.params.view);
+  const unpinValues = (blocks: Block[]) =>
+    blocks.flatMap((block) => (block.accessory?.action_id === UNPIN_ACTION_ID ? [block.accessory.value] : []));
+  /** The value of the Unpin button beside the line naming `channel`, as a moderator would press it. */
+  const unpinBeside = (blocks: Block[], channel: string) =>
+    blocks.find((block) => block.text?.text.includes(`<#${channel}>`) && block.accessory?.action_id === UNPIN_ACTION_ID)?.accessory?.value;
+  let pinId = '';
+
+  beforeAll(() => {
+    fake.channels.set('G0HUSHED', { is_private: true });
+    const answer = core.ask('How much did Netflix pay Facebook for advertising?');
+    expect(answer.kind === 'excerpts' && answer.excerpts[0]?.quote).toContain(QUOTE);
+    pinId = core.pins.pin({ scope: { ...server, channel: 'G0HUSHED' }, question: QUESTION, answer, pinnedBy: 'U0MOD' }).pin.id;
+  });
+
+  it('lists a private channel’s pin for moderators by channel and date, with Unpin, and no question or quote anywhere', async () => {
+    const blocks = await openHome('U0MOD');
+    const text = allText(blocks);
+    expect(text).toMatch(/Pinned in <#G0HUSHED> on \d{4}-\d{2}-\d{2}\./);
+    expect(text).toContain(NOT_PUBLIC_HEADER);
+    expect(text).toMatch(/Pinned in <#G0SECRETFINE> on [\d-]+\. ⚠️ Source changed since pinning\./);
+    expect(text).toMatch(/Pinned in a direct message on [\d-]+\./);
+    expect(text).toContain('Pinned in <#C0NOSCOPE>');
+    expect(unpinBeside(blocks, 'G0HUSHED')).toBe(pinId);
+    const json = publishedJson('U0MOD');
+    for (const secret of [QUESTION, QUOTE, PINS.G0SECRET, PINS.D0DIRECT, PINS.C0NOSCOPE, STALE_PINS.G0SECRETFINE]) expect(json).not.toContain(secret);
+  });
+
+  it('unpins a private channel’s pin from that section, as any Unpin', async () => {
+    const value = unpinBeside(await openHome('U0MOD'), 'G0HUSHED');
+    expect(value).toBe(pinId);
+    const tab = await slack.pressInHome(UNPIN_ACTION_ID, value ?? '', 'U0MOD');
+    expect(tab[0]?.text?.text).toBe(UNPINNED_TEXT);
+    expect(core.pins.list(server).map((pin) => pin.id)).not.toContain(pinId);
+    expect(unpinValues(tab)).not.toContain(pinId);
+    expect(allText(tab)).not.toContain('<#G0HUSHED>');
+  });
+
+  it('shows members no trace of the pins of other channels', async () => {
+    core.pins.pin({ scope: { ...server, channel: 'G0HUSHED' }, question: QUESTION, answer: core.ask('How much did Netflix pay Facebook for advertising?'), pinnedBy: 'U0MOD' });
+    await openHome('U0MEMBER');
+    const json = publishedJson('U0MEMBER');
+    for (const trace of [NOT_PUBLIC_HEADER, 'G0HUSHED', 'G0SECRET', 'D0DIRECT', 'C0NOSCOPE', QUESTION, QUOTE, UNPIN_ACTION_ID]) expect(json).not.toContain(trace);
   });
 });

@@ -373,6 +373,7 @@ describe('toSlackHome', () => {
         { question: 'weather', count: 1, lastAsked: '2026-11-28T00:00:00.000Z', missingWords: ['weather', '<!here>'] },
       ],
       stale: [stalePin],
+      notPublic: [],
     });
     const all = texts(view.blocks as KnownBlock[]);
     expect(all.slice(0, 3)).toEqual([
@@ -388,7 +389,7 @@ describe('toSlackHome', () => {
 
   it('gives moderators an Unpin button per pin within the view limits, and shows a notice first', () => {
     const pins = Array.from({ length: 120 }, (_, i) => ({ ...pin, id: `pin${i}`, question: `Question ${i}` }));
-    const view = toSlackHome(pins, core.documents(), { noMatch: [], stale: pins.slice(0, 12) }, { canUnpin: true, notice: 'Done & dusted' });
+    const view = toSlackHome(pins, core.documents(), { noMatch: [], stale: pins.slice(0, 12), notPublic: pins.slice(12, 24) }, { canUnpin: true, notice: 'Done & dusted' });
     expect(view.blocks.length).toBeLessThanOrEqual(SLACK_LIMITS.blocksPerView);
     expect(blockTextLength(view.blocks as KnownBlock[])).toBeLessThanOrEqual(SLACK_LIMITS.totalText);
     expect(texts(view.blocks.slice(0, 1) as KnownBlock[])).toEqual(['Done &amp; dusted']);

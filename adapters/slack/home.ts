@@ -13,7 +13,8 @@ export interface HomeTarget {
 
 /**
  * App Home tab: the pinned answers of the workspace's public channels and the documents, refreshed on each
- * visit. Moderators also see the questions nobody could answer and the pins whose source changed.
+ * visit. Moderators also see the questions nobody could answer, the pins whose source changed, and the pins of
+ * other channels without their question.
  */
 export function registerHome(app: App, deps: SlackDeps): void {
   app.event('app_home_opened', async ({ event, body, client }) => {
@@ -28,19 +29,21 @@ export function registerHome(app: App, deps: SlackDeps): void {
 
 /**
  * Draws and publishes one user's App Home tab; moderators get their report and Unpin buttons. Everyone sees the
- * pins of public channels only: a moderator need not be a member of a private channel either.
+ * question and quote of public channels' pins only: a moderator need not be a member of a private channel either.
+ * Moderators still get the other pins by channel and date alone, since this tab is the only place to unpin them.
  */
 export async function publishHome(client: webApi.WebClient, deps: SlackDeps, target: HomeTarget): Promise<void> {
   const server = { platform: PLATFORM, server: target.team ?? 'unknown' };
   const moderator = await deps.moderators.isModerator(client, target.user);
-  const pins = await deps.publicChannels.only(client, deps.core.pins.list(server));
+  const { publicPins, otherPins } = await deps.publicChannels.split(client, deps.core.pins.list(server));
   const report: ModeratorReport | undefined = moderator
     ? {
         noMatch: deps.core.answers.noMatchReport(NO_MATCH_REPORT_SIZE, server),
         stale: await deps.publicChannels.only(client, deps.core.pins.listStale(server)),
+        notPublic: otherPins,
       }
     : undefined;
-  const view = toSlackHome(pins, deps.core.documents(), report, {
+  const view = toSlackHome(publicPins, deps.core.documents(), report, {
     canUnpin: moderator,
     ...(target.notice === undefined ? {} : { notice: target.notice }),
   });

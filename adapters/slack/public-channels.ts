@@ -45,14 +45,26 @@ export class PublicChannels {
     this.warnFailed = throttledWarning(logger, "slack: conversations.info failed; App Home hides that channel's pins");
   }
 
-  /** The pins whose channel is public, in their order; each distinct channel is looked up once. */
+  /** The pins whose channel is public, in their order. */
   async only<T extends Pick<Pin, 'scope'>>(client: webApi.WebClient, pins: readonly T[]): Promise<T[]> {
+    return (await this.split(client, pins)).publicPins;
+  }
+
+  /**
+   * The pins of public channels and the others (private channels, DMs, channels Slack will not describe), each in
+   * their order; each distinct channel is looked up once.
+   */
+  async split<T extends Pick<Pin, 'scope'>>(
+    client: webApi.WebClient,
+    pins: readonly T[],
+  ): Promise<{ publicPins: T[]; otherPins: T[] }> {
     const channels = [...new Set(pins.map((pin) => pin.scope.channel))];
     const publicChannels = new Set<string>();
     await forEachAtMost(channels, LOOKUPS_AT_ONCE, async (channel) => {
       if (await this.isPublic(client, channel)) publicChannels.add(channel);
     });
-    return pins.filter((pin) => publicChannels.has(pin.scope.channel));
+    const isPublic = (pin: T): boolean => publicChannels.has(pin.scope.channel);
+    return { publicPins: pins.filter(isPublic), otherPins: pins.filter((pin) => !isPublic(pin)) };
   }
 
   private isPublic(client: webApi.WebClient, channel: string): Promise<boolean> {

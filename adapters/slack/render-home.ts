@@ -12,6 +12,8 @@ export const NO_MATCH_REPORT_SIZE = 10 as const;
 const DOCUMENTS_KEPT = 10 as const;
 /** Stale pins listed one by one; the rest are counted. */
 const STALE_PINS_SHOWN = 10 as const;
+/** Pins of channels that are not public listed one by one; the rest are counted. */
+const NOT_PUBLIC_PINS_SHOWN = 10 as const;
 
 const UNPIN_LABEL = 'Unpin';
 export const NO_MATCH_HEADER = '❓ Questions without an answer';
@@ -20,11 +22,19 @@ const NO_MATCH_EMPTY_TEXT = 'No question has gone unanswered yet.';
 const STALE_EMPTY_TEXT = 'No stale pins: every pinned quote still matches its source.';
 export const STALE_WARNING_TEXT =
   'The source document changed since these answers were pinned: their quotes may no longer match. Ask the question again and pin a fresh answer.';
+const SOURCE_CHANGED_NOTE = '⚠️ Source changed since pinning.';
+export const NOT_PUBLIC_HEADER = '🔒 Pins outside public channels';
+const NOT_PUBLIC_TEXT =
+  'Pins of private channels, direct messages and channels Slack would not describe. Their question and quote stay out of this tab: read them in the channel.';
 
-/** What only moderators see: the questions that got no match most often and the pins whose source changed. */
+/**
+ * What only moderators see: the questions that got no match most often, the pins whose source changed, and the
+ * pins of channels that are not public (shown by channel and date only, never their question or quote).
+ */
 export interface ModeratorReport {
   noMatch: readonly { question: string; count: number; lastAsked: string; missingWords?: string[] }[];
   stale: readonly Pin[];
+  notPublic: readonly Pin[];
 }
 
 export interface HomeOptions {
@@ -66,7 +76,7 @@ export function toSlackHome(
   if (documents.length > DOCUMENTS_KEPT) keptDocuments.push(moreLine(documents.length, 'document'));
   let pinsShown = 0;
   for (const pin of pins) {
-    const group = pinGroup(pin, pin.stale ? '⚠️ Source changed since pinning.' : undefined, canUnpin);
+    const group = pinGroup(pin, pin.stale ? SOURCE_CHANGED_NOTE : undefined, canUnpin);
     const more = pinsShown + 1 < pins.length ? [moreLine(pins.length, 'pinned answer')] : [];
     if (!budget.fits([...group, ...more, ...documentsHead, ...keptDocuments])) break;
     push(group);
@@ -108,12 +118,19 @@ function moderatorGroups(report: ModeratorReport, canUnpin: boolean): KnownBlock
   ]);
   if (report.stale.length === 0) {
     groups.push([header(STALE_HEADER), contextBlock(STALE_EMPTY_TEXT)]);
-    return groups;
+  } else {
+    groups.push([header(STALE_HEADER), sectionBlock(`⚠️ ${escapeMrkdwn(STALE_WARNING_TEXT)}`)]);
+    for (const pin of report.stale.slice(0, STALE_PINS_SHOWN)) groups.push(pinGroup(pin, where(pin), canUnpin));
+    const rest = report.stale.length - STALE_PINS_SHOWN;
+    if (rest > 0) groups.push([moreLine(rest, 'stale pin')]);
   }
-  groups.push([header(STALE_HEADER), sectionBlock(`⚠️ ${escapeMrkdwn(STALE_WARNING_TEXT)}`)]);
-  for (const pin of report.stale.slice(0, STALE_PINS_SHOWN)) groups.push(pinGroup(pin, where(pin), canUnpin));
-  const rest = report.stale.length - STALE_PINS_SHOWN;
-  if (rest > 0) groups.push([moreLine(rest, 'stale pin')]);
+  // Only when there are some: most workspaces pin in public channels, and the section is for unpinning.
+  if (report.notPublic.length > 0) {
+    groups.push([header(NOT_PUBLIC_HEADER), contextBlock(NOT_PUBLIC_TEXT)]);
+    for (const pin of report.notPublic.slice(0, NOT_PUBLIC_PINS_SHOWN)) groups.push(notPublicPinGroup(pin, canUnpin));
+    const rest = report.notPublic.length - NOT_PUBLIC_PINS_SHOWN;
+    if (rest > 0) groups.push([moreLine(rest, 'pin')]);
+  }
   return groups;
 }
 
@@ -141,14 +158,25 @@ function pinGroup(pin: Pin, note: string | undefined, canUnpin: boolean): KnownB
   const lines = [`*${escapeMrkdwn(truncate(pin.question.replace(/\*/g, '').replace(/\s+/g, ' '), 200))}*`];
   if (note !== undefined) lines.push(note);
   if (first !== undefined) lines.push(`> ${escapeMrkdwn(truncate(first.quote.replace(/\s+/g, ' '), 400))}`);
+  const confirm = `Later questions like “${pin.question.replace(/\s+/g, ' ')}” will no longer get this answer first.`;
   // An accessory, not an actions block: the button costs no block of the view's 100.
-  const group = [sectionBlock(lines.join('\n'), canUnpin ? unpinButton(pin) : undefined)];
+  const group = [sectionBlock(lines.join('\n'), canUnpin ? unpinButton(pin, confirm) : undefined)];
   if (first !== undefined) group.push(contextBlock(citationText(first.citation)));
   return group;
 }
 
-/** A red Unpin button that asks once before acting; undefined when the pin id cannot be carried. */
-function unpinButton(pin: Pin): types.Button | undefined {
+/**
+ * A pin of a channel that is not public: where and when it was pinned, whether it is stale, and Unpin. Its question
+ * and quote stay out, the Unpin confirmation included: the moderator may not be a member of that channel.
+ */
+function notPublicPinGroup(pin: Pin, canUnpin: boolean): KnownBlock[] {
+  const text = pin.stale ? `${where(pin)} ${SOURCE_CHANGED_NOTE}` : where(pin);
+  const confirm = 'Later questions like the one pinned there will no longer get this answer first.';
+  return [sectionBlock(text, canUnpin ? unpinButton(pin, confirm) : undefined)];
+}
+
+/** A red Unpin button that asks once (`confirm`) before acting; undefined when the pin id cannot be carried. */
+function unpinButton(pin: Pin, confirm: string): types.Button | undefined {
   const value = encodeUnpinValue(pin.id);
   if (value === undefined) return undefined;
   return {
@@ -159,7 +187,7 @@ function unpinButton(pin: Pin): types.Button | undefined {
     value,
     confirm: {
       title: { type: 'plain_text', text: 'Unpin this answer?' },
-      text: { type: 'plain_text', text: truncate(`Later questions like “${pin.question.replace(/\s+/g, ' ')}” will no longer get this answer first.`, 300) },
+      text: { type: 'plain_text', text: truncate(confirm, 300) },
       confirm: { type: 'plain_text', text: UNPIN_LABEL },
       deny: { type: 'plain_text', text: 'Cancel' },
       style: 'danger',
@@ -167,9 +195,13 @@ function unpinButton(pin: Pin): types.Button | undefined {
   };
 }
 
-/** "Pinned in <#C123> on 2026-11-29": the channel as a Slack link when its id looks like one. */
+/**
+ * "Pinned in <#C123> on 2026-11-29": the channel as a Slack link when its id looks like one (Slack shows its name to
+ * members, "private channel" to others); a direct message is only named as one.
+ */
 function where(pin: Pin): string {
-  const channel = /^[CG][A-Z0-9]+$/.test(pin.scope.channel) ? ` in <#${pin.scope.channel}>` : '';
+  const id = pin.scope.channel;
+  const channel = /^[CG][A-Z0-9]+$/.test(id) ? ` in <#${id}>` : /^D[A-Z0-9]+$/.test(id) ? ' in a direct message' : '';
   return `Pinned${channel} on ${escapeMrkdwn(pin.pinnedAt.slice(0, 10))}.`;
 }
 
