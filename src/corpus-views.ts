@@ -1,4 +1,5 @@
 import { citationOf } from './answer/citation.js';
+import { cleanQuestion } from './answer/question-text.js';
 import type { Corpus } from './corpus.js';
 import { ANY_CHANNEL } from './pins/service.js';
 import type { PassageView, Pinpoint, PinService } from './services.js';
@@ -68,7 +69,8 @@ export function createCorpusViews(current: () => Corpus, pins: Pick<PinService, 
     suggest(prefix, suggestOptions = {}) {
       const corpus = current();
       const limit = suggestOptions.limit ?? DEFAULT_SUGGESTIONS;
-      const wanted = prefix.trim().toLowerCase();
+      // Read as a question is: text pasted with zero-width characters ("Net\u200Bflix") still finds "Netflix".
+      const wanted = cleanQuestion(prefix).toLowerCase();
       const scope = suggestOptions.scope;
       // Only the pins an /ask here can show first: a question pinned in another (perhaps private) channel stays there.
       const pinned = scope

@@ -60,3 +60,12 @@ describe('resolveSource', () => {
     expect(core.resolveSource(`${citation.title} ${citation.label}`)?.passage.id).toBe(passageId);
   });
 });
+
+describe('suggest', () => {
+  it('reads the typed prefix as a question is read, so text pasted with invisible characters still completes', () => {
+    expect(core.suggest('Order on')).toEqual(['Order on Stay']);
+    // A zero-width space and a bidi mark, as text copied from a PDF or a web page carries them.
+    expect(core.suggest('Order\u200B on\u200E')).toEqual(['Order on Stay']);
+    expect(core.suggest('order  on')).toEqual(['Order on Stay']);
+  });
+});
