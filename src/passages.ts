@@ -199,13 +199,13 @@ function continuesPages(page: number, lastBare: number | undefined, nextBare: nu
   return page > (lastBare ?? 0) && nextBare === page + 1;
 }
 
-/** The page a block marks ("[Page 2]", "Page 2 of 9", a bare "2"), if it is a page marker. */
 /** Whether page numbers close their pages: the last block is one, and it follows the number before it. */
 function closesPages(numbers: readonly { at: number; value: number }[], blockCount: number): boolean {
   const [beforeLast, last] = numbers.slice(-2);
   return last !== undefined && last.at === blockCount - 1 && last.value === beforeLast!.value + 1;
 }
 
+/** The page a block marks ("[Page 2]", "Page 2 of 9", a bare "2"), if it is a page marker. */
 function pageMarkedBy(block: string): number | undefined {
   const marker = PAGE_MARKER.exec(block) ?? BARE_PAGE_NUMBER.exec(block);
   return marker ? Number(marker[1] ?? marker[2] ?? marker[3]) : undefined;
