@@ -73,7 +73,8 @@ export function splitPassages(document: Document): Passage[] {
   const seen = new Map<string, number>();
   const { text } = document;
   let section: string | undefined;
-  let markedPage: number | undefined;
+  // The page the last marker named, and where the text after it (and after the page break it makes) starts.
+  let marked: { page: number; from: number } | undefined;
   let ordinal = 0;
   let shortRunStart: number | undefined;
   let shortRunEnd = 0;
@@ -88,7 +89,7 @@ export function splitPassages(document: Document): Passage[] {
     if (numbered && numbersSections) section = `Section ${paragraph}`;
     for (const piece of cutLongBlock(text, block)) {
       const locator: Locator = { paragraph, numbered: Boolean(numbered) };
-      const page = pageAt(document, piece.start, markedPage, formFeeds);
+      const page = pageAt(document, piece.start, marked, formFeeds);
       if (page !== undefined) locator.page = page;
       if (section) locator.section = section;
       const passageText = text.slice(piece.start, piece.end);
@@ -112,7 +113,7 @@ export function splitPassages(document: Document): Passage[] {
   // In text whose pages only markers show, the text before a first "[Page 2]" or "- 2 -" is page 1; before a
   // later one its page is unknown.
   const firstMarker = pagesByLines ? raws.find((raw) => PAGE_MARKER.test(raw) || BARE_PAGE_NUMBER.test(raw)) : undefined;
-  if (firstMarker !== undefined && pageMarkedBy(firstMarker) === 2) markedPage = 1;
+  if (firstMarker !== undefined && pageMarkedBy(firstMarker) === 2) marked = { page: 1, from: 0 };
   // Numbers alone on their line, in order: one alone marks its page; among several, a page number is
   // believed when the pages run on from it.
   const bareNumbers = raws.flatMap((raw, at) => {
@@ -124,11 +125,11 @@ export function splitPassages(document: Document): Passage[] {
   // page 3, and the text before the first number is on that number's page. Otherwise a number heads its page.
   const [firstBare] = bareNumbers;
   const footers = pagesByLines && closesPages(bareNumbers, blocks.length);
-  if (footers && firstBare && continuesPages(firstBare.value, undefined, nextBareNumber(firstBare.at))) markedPage = firstBare.value;
+  if (footers && firstBare && continuesPages(firstBare.value, undefined, nextBareNumber(firstBare.at))) marked = { page: firstBare.value, from: 0 };
   // So do marker lines ("Page 3 of 3", "[Page 3]") when the text ends with one that follows the one before.
   const markers = raws.flatMap((raw, at) => (PAGE_MARKER.test(raw) ? [{ at, value: pageMarkedBy(raw)! }] : []));
   const markerFooters = pagesByLines && closesPages(markers, blocks.length);
-  if (markerFooters) markedPage = markers[0]!.value;
+  if (markerFooters) marked = { page: markers[0]!.value, from: 0 };
   let lastBare: number | undefined;
   for (const [at, block] of blocks.entries()) {
     const raw = raws[at]!;
@@ -162,7 +163,8 @@ export function splitPassages(document: Document): Passage[] {
     if (page !== undefined && (!bare || bareNumbers.length === 1 || continuesPages(page, lastBare, nextBareNumber(at)))) {
       // A caption or heading waiting for its paragraph stays on its own page, and the marker out of any passage.
       flushShortRun();
-      markedPage = (bare ? footers : markerFooters) ? page + 1 : page;
+      // A form feed right after the marker is the same page break, not another one.
+      marked = { page: (bare ? footers : markerFooters) ? page + 1 : page, from: skipSpace(text, block.end) };
       if (bare) lastBare = page;
       continue;
     }
@@ -401,10 +403,21 @@ function cutLongBlock(text: string, block: Block): Block[] {
   return pieces;
 }
 
-function pageAt(document: Document, offset: number, markedPage: number | undefined, formFeeds: number[]): number | undefined {
+/**
+ * The page an offset is on: a PDF's page map, else the page the last marker named, turned on by each form feed
+ * since (text that marks a page now and then still breaks every page with a form feed), else the form feeds'.
+ */
+function pageAt(document: Document, offset: number, marked: { page: number; from: number } | undefined, formFeeds: number[]): number | undefined {
   // A PDF's pages, as its citations read them.
   if (document.pages && document.pages.length > 0) return pageOfOffset(document.pages, offset);
-  if (markedPage !== undefined) return markedPage;
+  if (marked !== undefined) return marked.page + formFeeds.filter((feed) => feed >= marked.from && feed < offset).length;
   if (formFeeds.length === 0) return undefined;
   return 1 + formFeeds.filter((feed) => feed < offset).length;
+}
+
+/** The first offset at or after `from` that is not white space (form feeds included). */
+function skipSpace(text: string, from: number): number {
+  let at = from;
+  while (at < text.length && /\s/.test(text[at]!)) at++;
+  return at;
 }

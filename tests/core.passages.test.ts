@@ -174,6 +174,19 @@ describe('splitPassages', () => {
       ]);
     });
 
+    it.each([
+      ['a form feed right after the marker', 'Page one text.\n\n[Page 2]\fPage two text.\fPage three text.'],
+      ['a form feed before the marker', 'Page one text.\f[Page 2]\n\nPage two text.\n\n\fPage three text.'],
+      ['form feeds on both sides of the marker', 'Page one text.\n\f\n[Page 2]\n\f\nPage two text.\fPage three text.'],
+    ])('turns the page at each form feed after a page marker, with %s', (_, text) => {
+      // The marker's page held for the rest of the text: page three was cited at page 2.
+      expect(splitPassages(doc(text)).map((p) => [p.text, p.locator.page])).toEqual([
+        ['Page one text.', 1],
+        ['Page two text.', 2],
+        ['Page three text.', 3],
+      ]);
+    });
+
     it('leaves out the running headers that laid-out pages repeat, keeping every passage a slice of the text', () => {
       const body = [
         'The University of Texas considers race as one of various factors in its admissions process.',
