@@ -38,6 +38,9 @@ describe('splitSentences', () => {
     ['Eq. and Prof.', 'As Eq. 3 shows, Prof. Smith was right. Next.', ['As Eq. 3 shows, Prof. Smith was right.', 'Next.']],
     ['initials of a name', 'The author J. K. Rowling and Mark E. Zuckerberg spoke. Then they left.', ['The author J. K. Rowling and Mark E. Zuckerberg spoke.', 'Then they left.']],
     ['units of a measurement', 'He is 5 ft. 10 in. tall and weighs 3 lb. 4 oz. more. Next.', ['He is 5 ft. 10 in. tall and weighs 3 lb. 4 oz. more.', 'Next.']],
+    ['a title before a name', 'Sen. Elizabeth Warren and Lt. Gov. Dan Patrick spoke, as did Messrs. Smith and Jones. Next.', ['Sen. Elizabeth Warren and Lt. Gov. Dan Patrick spoke, as did Messrs. Smith and Jones.', 'Next.']],
+    ['a court\'s or a party\'s abbreviated name', 'See Ark. United v. Thurston (W.D. Ark. 2021); Waste Mgmt. Holdings v. State Bd. Elections. Next.', ['See Ark. United v. Thurston (W.D. Ark. 2021); Waste Mgmt. Holdings v. State Bd. Elections.', 'Next.']],
+    ['a reporter or a law review', 'See 130 So. 721; 59 Misc. 3d 123 (N.Y. Sup. Ct.); 75 Colum. L. Rev. 559; Tex. Elec. Code § 1. Next.', ['See 130 So. 721; 59 Misc. 3d 123 (N.Y. Sup. Ct.); 75 Colum. L. Rev. 559; Tex. Elec. Code § 1.', 'Next.']],
     ['a one-character ellipsis set apart inside a quotation', 'The statute bars “soliciting votes … Or wearing a button” at the polls. Next.', ['The statute bars “soliciting votes … Or wearing a button” at the polls.', 'Next.']],
   ])('does not break after %s', (_label, text, expected) => {
     expect(sentencesOf(text)).toEqual(expected);
@@ -64,6 +67,7 @@ describe('splitSentences', () => {
     ['"Jr.", "U.S." and "p.m." before a word opening a sentence', 'He met Joseph R. Biden Jr. Then he left the U.S. In May he came back at 5 p.m. However, no one saw him.', ['He met Joseph R. Biden Jr.', 'Then he left the U.S.', 'In May he came back at 5 p.m.', 'However, no one saw him.']],
     ['a street\'s "St." or a degree before a word opening a sentence', 'He lived at 12 Main St. The house was red. She is Jane Roe, Ph.D. Her thesis won. He met St. Paul. It rained.', ['He lived at 12 Main St.', 'The house was red.', 'She is Jane Roe, Ph.D.', 'Her thesis won.', 'He met St. Paul.', 'It rained.']],
     ['an exhibit\'s letter', 'See Ex. A. The parties settled. It is Exhibit B. Then Count I. Next.', ['See Ex. A.', 'The parties settled.', 'It is Exhibit B.', 'Then Count I.', 'Next.']],
+    ['a judge\'s "J." or an initial before a word opening a sentence', 'Opinion of Smith, J. The court held the claim fails. The fallback was Plan B. We used it.', ['Opinion of Smith, J.', 'The court held the claim fails.', 'The fallback was Plan B.', 'We used it.']],
     ['"Id." before a capitalised word', 'It is a solicitation. Id. In other words, it is barred.', ['It is a solicitation.', 'Id.', 'In other words, it is barred.']],
     ['"see id." before a capitalised word', 'It is barred. See id. The Board agreed.', ['It is barred.', 'See id.', 'The Board agreed.']],
     ['"Ibid." before a capitalised word', 'It is barred. Ibid. The Board agreed.', ['It is barred.', 'Ibid.', 'The Board agreed.']],

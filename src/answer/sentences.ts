@@ -13,7 +13,9 @@ colo conn del fla ga ill ind kan ky la mass md mich minn miss mo mont neb nev n.
 s.c tenn tex va vt wash wis wyo assn ass'n dept dep't univ bros mfg nat'l int'l cty ave blvd approx est fig
 ch cl pl def defs pl's pls re ref vol ed eds rep sess ann educ proc dist super admin amend const cert pet resp
 br mem op ord app'x pub tit supp'l reg regs comm'n cmty env't gov't int'l corp ins mun sch serv transp util
-eq eqs figs refs vols prof profs conf trans assoc viz cit ibid arg tr ala suppl aff prelim inj hr'g dep doc docs leg cnty indep atl`.split(/\s+/),
+eq eqs figs refs vols prof profs conf trans assoc viz cit ibid arg tr ala suppl aff prelim inj hr'g dep doc docs leg cnty indep atl
+ark haw bd bds mgmt auth ctr distrib div hosp hous indus inst liab mkt mfr merch mortg mut prod prop sys twp juris elec prac
+colum harv misc rptr bankr sup sen sens lt sgt capt col pres supt asst atty att'y sec'y dir exec messrs`.split(/\s+/),
 );
 
 // A letter that names an exhibit or a part ("See Ex. A.", "under Count B.") is no initial: its period can end the sentence.
@@ -85,8 +87,11 @@ function endsSentence(text: string, index: number, punctuation: string): boolean
   // "Id." is a citation of its own: a word after it that opens with a capital opens the next sentence ("Id. In other
   // words, …"), while "Id. at 4", "Id. ¶ 6" and "Id. § 2" go on citing.
   if ((lower === 'id' || lower === 'ibid') && /^["“'‘(]?\p{Lu}\p{Ll}/u.test(text.slice(index + punctuation.length).trimStart())) return true;
-  // A name's last word ("Meta Platforms, Inc.", "Smith et al.", "the U.S.") ends the sentence before a word no name goes on with.
-  if (NAME_ENDINGS.has(lower) && SENTENCE_OPENER.test(text.slice(index + punctuation.length))) return true;
+  // A name's last word ("Meta Platforms, Inc.", "Smith et al.", "the U.S.") ends the sentence before a word no name goes on
+  // with; so does an initial, a judge's "J." of "Smith, J. The court held …" or "Plan B. The" included.
+  if ((NAME_ENDINGS.has(lower) || /^(?:\p{Lu}|JJ)$/u.test(word)) && SENTENCE_OPENER.test(text.slice(index + punctuation.length))) return true;
+  // A reporter's volume ("130 So. 721", "59 Misc. 3d 123") and a law review's name ("75 Colum. L. Rev. 559") cite on.
+  if (/^\s+(?:\d|L\.\s?(?:Rev|J)\.)/.test(text.slice(index + punctuation.length)) && /\d\s+(?:[\p{Lu}][\p{L}.]*\s+)?[\p{Lu}][\p{L}]*$/u.test(before)) return false;
   if (ABBREVIATIONS.has(lower) || ABBREVIATIONS.has(lower.replace(/^.*\./, ''))) return false;
   // A footnote in a pin cite ("539 U. S., at 303–304, n. 10"); a lone "n." elsewhere may end a sentence ("for some n.").
   if (word === 'n' && /,\s*n$/.test(before)) return false;
