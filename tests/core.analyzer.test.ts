@@ -178,6 +178,37 @@ describe('analyzer', () => {
     });
   });
 
+  describe('units run into their number', () => {
+    it.each([
+      ['100mg', '100 mg'],
+      ['5pm', '5 pm'],
+      ['10kg', '10 kg'],
+      ['60mph', '60 mph'],
+    ])('reads %s as %s', (joined, apart) => {
+      // Only the number was read, so "100 mg" in a question met "100mg" in a document as any "100" would.
+      expect(plain.terms(joined)).toEqual(plain.terms(apart));
+      expect(plain.terms(joined)).toHaveLength(2);
+    });
+
+    it.each([
+      ['21st', ['21']],
+      ['100th', ['100']],
+      ['1990s', ['1990']],
+      ['3d', ['3']],
+    ])('reads no unit in the ending of %s', (text, terms) => {
+      expect(plain.terms(text)).toEqual(terms);
+    });
+
+    it('quotes the sentence with the unit asked for, run into its number', async () => {
+      const corpus = await corpusOfParagraphs([
+        'According to the chart, the nurse gave the patient 500mg of the drug that morning.',
+        'The nurse gave the patient 500 forms.',
+      ]);
+      const answer = answerQuestion(corpus, 'Did the nurse give the patient 500 mg?');
+      expect(answer.kind === 'excerpts' && answer.excerpts[0]!.quote).toBe('According to the chart, the nurse gave the patient 500mg of the drug that morning.');
+    });
+  });
+
   describe('words broken across lines', () => {
     it('indexes a word a laid-out line broke with a hyphen whole, over both halves', () => {
       const text = 'in the Dis-\n   trict Court';

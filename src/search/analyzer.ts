@@ -64,7 +64,7 @@ const isDigit = (code: number) => code >= 48 && code <= 57;
 // "U.S.", "U.S.C.", "D.C.": single letters joined by dots are one word, as their undotted spelling is.
 const INITIALISM = /\p{L}(?:\.\p{L})+(?!\p{L})/uy;
 
-const ANALYZER_VERSION = 'a22';
+const ANALYZER_VERSION = 'a23';
 /** The stemmer's version: another stemmer release may stem words otherwise than the cached index did. */
 const STEMMER_VERSION = installedVersion('porter2');
 const ALIAS_PREFIX = '~';
@@ -161,6 +161,7 @@ function baseTokens(text: string): TokenBuffer {
         for (const term of termsOfSpecial(special)) tokens.push(term, special.index, end);
         const ordinal = ordinalWordTerm(word);
         if (ordinal) tokens.push(ordinal, start, start + word.length);
+        else if (end < next) pushUnit(tokens, text.slice(end, next), end);
         next = Math.max(next, end);
         continue;
       }
@@ -191,6 +192,17 @@ function baseTokens(text: string): TokenBuffer {
     }
   }
   return tokens;
+}
+
+// A unit run into its number ("100mg", "5pm", "10kg") is read as the word written apart ("100 mg"); an ordinal's
+// ending ("21st", "100th"), a reporter's series ("3d") and a single letter ("1990s", "2020a") are no unit.
+const UNIT = /^\p{L}{2,}$/u;
+const ORDINAL_ENDING = /^(?:st|nd|rd|th)$/i;
+
+function pushUnit(tokens: TokenBuffer, unit: string, start: number): void {
+  if (!UNIT.test(unit) || ORDINAL_ENDING.test(unit)) return;
+  const term = processWord(unit);
+  if (term !== '') tokens.push(term, start, start + unit.length);
 }
 
 interface AliasPhrase {
