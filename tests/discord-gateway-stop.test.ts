@@ -61,4 +61,37 @@ describe('discord gateway mode while stopping', () => {
     await stopping;
     expect(logger.entries.some((e) => e.fields.interaction === busy.id && e.message === 'discord interaction handled')).toBe(true);
   });
+
+  it('tells a member whose answer is still under way when the wait runs out to ask again, instead of leaving "thinking…"', async () => {
+    const { adapter, logger } = await startGateway();
+    // Discord never takes the answer: its edit hangs until the process would be gone.
+    const held = suite.fake.hold('PATCH', new RegExp(`^/webhooks/${FAKE_IDS.application}/[^/]+/messages/@original$`));
+    suite.cleanups.push(() => held.release());
+    const busy = askPayload('What is the Inbox API agreement?');
+    const from = suite.fake.calls.length;
+    suite.fake.dispatch('INTERACTION_CREATE', busy);
+    await held.reached;
+
+    await adapter.stop(800);
+
+    const told = suite.fake.calls
+      .slice(from)
+      .filter((c) => c.method === 'PATCH' && c.path === `/webhooks/${FAKE_IDS.application}/${String(busy.token)}/messages/@original`);
+    expect(told.map((c) => c.body)).toEqual([{ content: TEXT.restartedBeforeAnswer, embeds: [], components: [], allowed_mentions: { parse: [] } }]);
+    expect(told[0]?.status).toBe(200);
+    expect(logger.entries.some((e) => e.message === 'discord answers cut off by the shutdown: members told to ask again')).toBe(true);
+  });
+
+  it('leaves an answer that was delivered before the wait ran out as it is', async () => {
+    const { adapter } = await startGateway();
+    const busy = askPayload('What is the Inbox API agreement?');
+    const from = suite.fake.calls.length;
+    suite.fake.dispatch('INTERACTION_CREATE', busy);
+    const answered = await suite.fake.waitForCall((c) => c.method === 'PATCH' && c.path.includes(String(busy.token)), from, 'the answer');
+
+    await adapter.stop(800);
+
+    const edits = suite.fake.calls.slice(from).filter((c) => c.method === 'PATCH' && c.path.includes(String(busy.token)));
+    expect(edits).toEqual([answered]);
+  });
 });

@@ -4,12 +4,15 @@ import { createDiscordApi, createRest } from './api.js';
 import { PinpointError, type Config, type Logger, type Pinpoint } from './core.js';
 import { createInteractionHandler } from './handler.js';
 import { createInteractionsRoute } from './http.js';
-import { answerWhileStopping } from './stopping.js';
-import type { Respond } from './turn.js';
+import { answerWhileStopping, tellUnanswered } from './stopping.js';
+import type { Respond, Turn } from './turn.js';
 import type { RawInteraction } from './interaction.js';
 import { discordPublicKey } from './verify.js';
 
 export type DiscordMode = 'gateway' | 'http';
+
+/** The longest part of stop()'s time kept for telling members whose answers it cut off (see `stopping.ts`). */
+const UNANSWERED_NOTE_MS = 1000;
 
 /** Gateway close codes discord.js does not reconnect after, with what the operator has to change. */
 const FATAL_CLOSE_FIXES: Record<number, string> = {
@@ -60,6 +63,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): PlatformAd
   const mode = options.mode ?? discordMode(config);
   const logger = options.logger.child({ adapter: 'discord', mode });
   const inFlight = new Set<Promise<void>>();
+  const turns = new Set<Turn>();
   let accepting = false;
   let connected = false;
   const track = (work: Promise<void>): void => {
@@ -67,7 +71,14 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): PlatformAd
     void work.finally(() => inFlight.delete(work)).catch(() => {});
   };
 
+  /** Waits for in-flight work; what is still "thinking…" near the end of `timeoutMs` is told to ask again. */
   async function drain(timeoutMs = options.stopTimeoutMs ?? 3000): Promise<void> {
+    const noteMs = Math.min(UNANSWERED_NOTE_MS, Math.round(timeoutMs / 4));
+    await waitForInFlight(timeoutMs - noteMs);
+    await tellUnanswered(turns, config.DISCORD_API_BASE, logger, noteMs);
+  }
+
+  async function waitForInFlight(timeoutMs: number): Promise<void> {
     accepting = false;
     if (inFlight.size === 0) return;
     let timer: NodeJS.Timeout | undefined;
@@ -88,7 +99,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): PlatformAd
     const publicKey = discordPublicKey(config.DISCORD_PUBLIC_KEY);
     const rest = createRest(config.DISCORD_API_BASE, config.DISCORD_TOKEN, options.restRetries);
     const api = createDiscordApi(rest, Boolean(config.DISCORD_TOKEN));
-    const handler = createInteractionHandler({ core, api, logger, ...(reportError ? { reportError } : {}), ...(options.now ? { now: options.now } : {}) });
+    const handler = createInteractionHandler({ core, api, logger, turns, ...(reportError ? { reportError } : {}), ...(options.now ? { now: options.now } : {}) });
     const route = createInteractionsRoute({
       publicKey,
       handler,
@@ -125,7 +136,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): PlatformAd
   };
   const client = options.createClient ? options.createClient(clientOptions) : new Client(clientOptions);
   const api = createDiscordApi(client.rest, true);
-  const handler = createInteractionHandler({ core, api, logger, ...(reportError ? { reportError } : {}), ...(options.now ? { now: options.now } : {}) });
+  const handler = createInteractionHandler({ core, api, logger, turns, ...(reportError ? { reportError } : {}), ...(options.now ? { now: options.now } : {}) });
 
   client.on(Events.Raw, (packet: { t?: string | null; d?: unknown }) => {
     if (packet.t !== 'INTERACTION_CREATE') return;

@@ -56,8 +56,11 @@ export function createDiscordApi(rest: REST, hasToken: boolean): DiscordApi {
   };
 }
 
-/** A REST client for `DISCORD_API_BASE`; `token` is optional (HTTP mode may run without one). */
-export function createRest(apiBase: string, token?: string, retries = 3): REST {
-  const rest = new REST({ api: apiBase, retries });
+/**
+ * A REST client for `DISCORD_API_BASE`; `token` is optional (HTTP mode may run without one). `timeoutMs`
+ * bounds each request (default: @discordjs/rest's 15 s).
+ */
+export function createRest(apiBase: string, token?: string, retries = 3, timeoutMs?: number): REST {
+  const rest = new REST({ api: apiBase, retries, ...(timeoutMs === undefined ? {} : { timeout: timeoutMs }) });
   return token ? rest.setToken(token) : rest;
 }

@@ -22,6 +22,8 @@ export interface HandlerDeps {
   reportError?: (kind?: string) => void;
   /** Clock in milliseconds for the autocomplete limit (tests). */
   now?: () => number;
+  /** Holds each interaction while it is handled, so a shutdown that cannot wait for it can tell its member. */
+  turns?: Set<Turn>;
 }
 
 /** Out-of-date commands or buttons: the member gets a next step, the log gets the operator's fix. */
@@ -75,11 +77,12 @@ async function route(ctx: HandlerContext, turn: Turn): Promise<void> {
  * turns the interaction into core calls and the core's answers into Discord messages, and catches at
  * the edge: the user gets a short apology, the log gets the context.
  */
-export function createInteractionHandler({ core, api, logger, reportError, now }: HandlerDeps): InteractionHandler {
+export function createInteractionHandler({ core, api, logger, reportError, now, turns }: HandlerDeps): InteractionHandler {
   const ctx = createHandlerContext(core, api, logger, now);
 
   return async function handle(interaction, respond) {
     const turn = new Turn(interaction, respond, api);
+    turns?.add(turn);
     const started = Date.now();
     const kind = describeInteraction(interaction);
     const context = {
@@ -111,6 +114,8 @@ export function createInteractionHandler({ core, api, logger, reportError, now }
       } catch (apologyError) {
         logger.warn({ ...context, error: describeError(apologyError) }, 'discord apology could not be sent');
       }
+    } finally {
+      turns?.delete(turn);
     }
   };
 }

@@ -31,6 +31,7 @@ export const TEXT = {
   voteThanks: 'Thanks — noted.',
   voteExpired: 'This answer is no longer available, so your vote was not recorded. Ask again with /ask.',
   restarting: 'Pinpoint is restarting. Please try again in a moment.',
+  restartedBeforeAnswer: 'Pinpoint restarted before this answer was ready. Please ask again in a moment.',
   unknown:
     "This command or button is out of date, so I cannot run it. Please let a server admin know that Pinpoint's commands need updating.",
 } as const;

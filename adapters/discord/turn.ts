@@ -19,6 +19,10 @@ export class Turn {
   acknowledged = false;
   /** Part of an answer is on screen: an apology must not replace it. */
   private delivered = false;
+  /** A deferral reached Discord: the member sees "thinking…" until an edit replaces it. */
+  private deferred = false;
+  /** Something replaced "thinking…": an answer, a notice or an apology. */
+  private replied = false;
 
   constructor(
     readonly interaction: RawInteraction,
@@ -38,8 +42,14 @@ export class Turn {
   }
 
   /** "Thinking…" within the 3-second window; the answer follows as an edit. */
-  defer(privately: boolean): Promise<void> {
-    return this.ack({ type: RESPONSE.deferredMessage, data: privately ? { flags: EPHEMERAL_FLAG } : {} });
+  async defer(privately: boolean): Promise<void> {
+    await this.ack({ type: RESPONSE.deferredMessage, data: privately ? { flags: EPHEMERAL_FLAG } : {} });
+    this.deferred = true;
+  }
+
+  /** Deferred, and nothing has replaced "thinking…" yet. */
+  get thinking(): boolean {
+    return this.deferred && !this.replied;
   }
 
   /** An immediate private notice (refusals, cooldowns): nothing else is called. */
@@ -53,11 +63,17 @@ export class Turn {
     if (!first) return;
     await this.api.editOriginal(this.interaction.application_id, this.interaction.token, forEdit(first));
     this.delivered = true;
+    this.replied = true;
     for (const next of rest) await this.api.followUp(this.interaction.application_id, this.interaction.token, next);
   }
 
-  edit(text: string): Promise<void> {
-    return this.api.editOriginal(this.interaction.application_id, this.interaction.token, forEdit(toNotice(text)));
+  /**
+   * Replaces "thinking…" (or an earlier notice) with `text`. `api`: another client than the turn's own, for the
+   * shutdown, whose note must not queue behind this interaction's stuck answer.
+   */
+  async edit(text: string, api: DiscordApi = this.api): Promise<void> {
+    await api.editOriginal(this.interaction.application_id, this.interaction.token, forEdit(toNotice(text)));
+    this.replied = true;
   }
 
   /**
