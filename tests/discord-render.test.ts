@@ -431,13 +431,21 @@ describe('toPassagesMessage with a cited passage that nearly fills an embed', ()
 });
 
 describe('toDocumentsMessage', () => {
-  it('lists at most the limit and says how many more there are', () => {
+  it('lists at most the limit, says which of how many, and offers More for the rest', () => {
     const docs = Array.from({ length: 25 }, (_, i) => ({ id: `d${i}`, title: `Doc ${i}`, passages: 1, headings: [] }));
-    const [message] = toDocumentsMessage(docs, stats, 20);
+    const [message] = toDocumentsMessage(docs, stats, { limit: 20 });
     const lines = (message?.embeds[0]?.description ?? '').split('\n\n');
     expect(lines).toHaveLength(21);
     expect(lines[0]).toBe('**1.** Doc 0 · 1 passage');
-    expect(lines[20]).toBe('…and 5 more.');
+    expect(lines[20]).toBe('Documents 1–20 of 25. Press More for the next ones.');
+    expect(message?.components).toEqual([{ type: 1, components: [{ type: 2, style: 1, label: 'More', custom_id: 'pp:d:20' }] }]);
+  });
+
+  it('says the list changed when More asks for a page the documents no longer fill', () => {
+    const docs = Array.from({ length: 3 }, (_, i) => ({ id: `d${i}`, title: `Doc ${i}`, passages: 1, headings: [] }));
+    const [message] = toDocumentsMessage(docs, stats, { offset: 20, limit: 20 });
+    expect(message?.embeds[0]?.description).toBe('The documents changed since this list was shown, and it has no more. Use /docs again.');
+    expect(message?.components).toEqual([]);
   });
 });
 
@@ -561,12 +569,13 @@ describe('custom ids', () => {
     [{ action: 'unpin', pinId: 'p:9' } as const, 'pp:u:p:9'],
     [{ action: 'up', answerId: 'a1', offset: 0 } as const, 'pp:y:a1:0'],
     [{ action: 'down', answerId: 'a1', offset: 3 } as const, 'pp:n:a1:3'],
+    [{ action: 'docs', offset: 20 } as const, 'pp:d:20'],
   ])('round-trips %j as %s', (action, id) => {
     expect(encodeCustomId(action)).toBe(id);
     expect(decodeCustomId(id)).toEqual(action);
   });
 
-  it.each(['', 'other:m:a:1', 'pp:x:a:1', 'pp:m:a:-1', 'pp:m::1', 'pp:u:', 'pp:m:a'])('ignores %j', (id) => {
+  it.each(['', 'other:m:a:1', 'pp:x:a:1', 'pp:m:a:-1', 'pp:m::1', 'pp:u:', 'pp:m:a', 'pp:d:', 'pp:d:x', 'pp:d:1:2'])('ignores %j', (id) => {
     expect(decodeCustomId(id)).toBeUndefined();
   });
 

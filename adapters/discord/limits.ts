@@ -32,7 +32,7 @@ export const PINPOINT_DISCORD_LIMITS = {
   questionChars: 300,
   /** Excerpts per answer page (the More button shows the next page). */
   excerptsPerPage: 3,
-  /** Documents listed by /docs and pins listed by /pins. */
+  /** Documents on one page of /docs, and pins listed by /pins. */
   listItems: 20,
   /** Neighbouring passages shown by /source on each side. */
   sourceRadius: 1,

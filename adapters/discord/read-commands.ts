@@ -22,11 +22,11 @@ export async function source(ctx: HandlerContext, turn: Turn): Promise<void> {
   await turn.send(toPassagesMessage(views.length > 0 ? views : [view], { stats: core.stats(), title, focusId: view.passage.id }));
 }
 
-/** /docs: the documents the bot answers from. */
-export async function docs(ctx: HandlerContext, turn: Turn): Promise<void> {
+/** /docs: the documents the bot answers from, a page at a time; its More button asks for the page at `offset`. */
+export async function docs(ctx: HandlerContext, turn: Turn, offset = 0): Promise<void> {
   const { core } = ctx;
   await turn.defer(true);
-  await turn.send(toDocumentsMessage(core.documents(), core.stats(), PINPOINT_DISCORD_LIMITS.listItems));
+  await turn.send(toDocumentsMessage(core.documents(), core.stats(), { offset, limit: PINPOINT_DISCORD_LIMITS.listItems }));
 }
 
 /** /pins: this server's pinned answers, this channel's first, with Unpin buttons for moderators. */

@@ -312,13 +312,16 @@ export function toPassagesMessage(
   });
 }
 
-/** /docs: one line per document (title, kind, date, passages, link). */
-export function toDocumentsMessage(docs: DocumentSummary[], stats: IndexStats, limit = 20): DiscordMessage[] {
+/** /docs: one page of documents, a line each (title, kind, date, passages, link), with More for the next page. */
+export function toDocumentsMessage(docs: DocumentSummary[], stats: IndexStats, page: { offset?: number; limit?: number } = {}): DiscordMessage[] {
+  const offset = page.offset ?? 0;
+  const limit = page.limit ?? 20;
   const footer = footerText(stats);
   const title = 'Case documents';
   const budget = blockBudget({ title, footer });
-  const lines = docs.slice(0, limit).map((doc, i) => {
-    const parts = [`**${i + 1}.** ${escapeText(doc.title)}`];
+  const shown = docs.slice(offset, offset + limit);
+  const lines = shown.map((doc, i) => {
+    const parts = [`**${offset + i + 1}.** ${escapeText(doc.title)}`];
     if (doc.kind) parts.push(escapeText(doc.kind));
     if (doc.date) parts.push(escapeText(doc.date));
     parts.push(counted(doc.passages, 'passage'));
@@ -326,9 +329,17 @@ export function toDocumentsMessage(docs: DocumentSummary[], stats: IndexStats, l
     if (link) parts.push(link);
     return cutMarkdown(parts.join(' · '), budget);
   });
-  if (docs.length > limit) lines.push(`…and ${docs.length - limit} more.`);
-  if (lines.length === 0) lines.push('No documents are indexed. Add files to the knowledge folder.');
-  return packBlocks(lines, { title, color: COLORS.answer, footer, timestamp: stats.indexedAt, flags: EPHEMERAL_FLAG });
+  const next = offset + shown.length;
+  // Every document stays in reach: More lists the next ones, however many the knowledge folder holds.
+  if (shown.length > 0 && shown.length < docs.length) {
+    lines.push(`Documents ${offset + 1}–${next} of ${docs.length}.${next < docs.length ? ' Press More for the next ones.' : ''}`);
+  }
+  if (docs.length === 0) lines.push('No documents are indexed. Add files to the knowledge folder.');
+  else if (shown.length === 0) lines.push('The documents changed since this list was shown, and it has no more. Use /docs again.');
+  const messages = packBlocks(lines, { title, color: COLORS.answer, footer, timestamp: stats.indexedAt, flags: EPHEMERAL_FLAG });
+  const last = messages[messages.length - 1];
+  if (last && shown.length > 0 && next < docs.length) last.components = rowsOf([button('More', { action: 'docs', offset: next }, 1)]);
+  return messages;
 }
 
 /** What a stale pin's ⚠️ means, said once under any list that shows one. */
