@@ -5,8 +5,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { createDiscordAdapter } from '../adapters/discord/index.js';
 import { alreadyPinnedText, TEXT, unpinElsewhereText } from '../adapters/discord/text.js';
 import { PINPOINT_DISCORD_LIMITS } from '../adapters/discord/limits.js';
-import { STALE_PIN_NOTE } from '../adapters/discord/render.js';
-import { REPORT_TITLE } from '../adapters/discord/render-report.js';
+import { QUESTION_WITHHELD, STALE_PIN_NOTE } from '../adapters/discord/render.js';
+import { GAPS_WITHHELD, REPORT_TITLE } from '../adapters/discord/render-report.js';
 import { createMetrics, type Metrics } from '../adapters/metrics/create-metrics.js';
 import { instrumentCore } from '../adapters/metrics/instrument-core.js';
 import { type Answer, createPinpoint, type Pinpoint } from '../src/index.js';
@@ -21,6 +21,9 @@ const TOKEN = 'fake-bot-token';
 const ROOMY = { user: { capacity: 1000, refillPerMinute: 1000 }, channel: { capacity: 1000, refillPerMinute: 1000 } };
 const QUESTION = 'What did Netflix send Facebook in return?';
 const MODERATOR: Who = { permissions: PERMS.moderator, userId: FAKE_IDS.moderator };
+const ADMINISTRATOR: Who = { permissions: PERMS.administrator, userId: FAKE_IDS.moderator };
+/** A channel of the server other than FAKE_IDS.channel, e.g. the private channel of a team. */
+const OTHER_CHANNEL = '700000000000000099';
 
 interface Reply {
   type?: number;
@@ -152,7 +155,7 @@ describe('discord /report', () => {
     const quotes = pin?.excerpts.length ?? 0;
     const pinLine = `**1.** ${QUESTION} ⚠️ stale\n${quotes} quote${quotes === 1 ? '' : 's'} in <#${FAKE_IDS.channel}>, pinned ${pin?.pinnedAt.slice(0, 10) ?? ''}`;
 
-    const fresh = await command(bot, 'report', MODERATOR);
+    const fresh = await command(bot, 'report', ADMINISTRATOR);
     expect(fresh.json).toEqual({ type: 5, data: { flags: 64 } });
     expect(fresh.reply.embeds?.[0]?.title).toBe(REPORT_TITLE);
     const freshBlocks = (fresh.reply.embeds?.[0]?.description ?? '').split('\n\n');
@@ -176,6 +179,35 @@ describe('discord /report', () => {
 
     const pins = await command(bot, 'pins', {});
     expect(pins.reply.embeds?.[0]?.description).toBe(`${pinLine}\n\n${STALE_PIN_NOTE}`);
+  });
+
+  it('shows a moderator no question asked in a channel they may not see, and stale pins there without their question', async () => {
+    const knowledge = mkdtempSync(path.join(tmpdir(), 'pinpoint-discord-report-'));
+    suite.cleanups.push(() => rmSync(knowledge, { recursive: true, force: true }));
+    cpSync(KNOWLEDGE, knowledge, { recursive: true });
+    const bot = await run(knowledge);
+    // In a private channel: a question the documents do not answer, and a pinned answer.
+    const secret = { channelId: OTHER_CHANNEL };
+    await ask(bot, 'are the moderators planning to ban pizza fans', secret);
+    const answer = await ask(bot, QUESTION, secret);
+    const press = buttonPayload(buttonId(answer, 'pp:p:'), { ...MODERATOR, ...secret, messageId: '400000000000000211' });
+    const { from } = await bot.post(press);
+    expect(body(await editOf(press.token, from)).content).toMatch(/^📌 Pinned\./);
+    const complaint = path.join(knowledge, 'complaint.md');
+    writeFileSync(complaint, readFileSync(complaint, 'utf8').replace('bi-weekly reports', 'monthly reports'));
+    expect(await bot.core.reload()).toMatchObject({ ok: true, changed: true });
+
+    // A moderator of the public channel (Pin Messages there) runs /report in it.
+    const { reply } = await command(bot, 'report', MODERATOR);
+    expect(text(reply)).not.toMatch(/pizza|Netflix/i);
+    const blocks = (reply.embeds?.[0]?.description ?? '').split('\n\n');
+    expect(blocks[0]).toBe(GAPS_WITHHELD);
+    expect(blocks[2]).toMatch(new RegExp(`^\\*\\*1\\.\\*\\* ${QUESTION_WITHHELD} ⚠️ stale\n\\d+ quotes? in <#${OTHER_CHANNEL}>, pinned `));
+
+    // An administrator sees every channel: the questions are theirs to read.
+    const all = await command(bot, 'report', ADMINISTRATOR);
+    expect(text(all.reply)).toContain('are the moderators planning to ban pizza fans');
+    expect(text(all.reply)).toContain(QUESTION);
   });
 
   it.each([

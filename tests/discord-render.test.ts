@@ -12,10 +12,11 @@ import {
   toNotice,
   toPassagesMessage,
   toPinsMessage,
+  QUESTION_WITHHELD,
   STALE_PIN_NOTE,
   type DiscordMessage,
 } from '../adapters/discord/render.js';
-import { REPORT_TITLE, toReportMessage } from '../adapters/discord/render-report.js';
+import { GAPS_WITHHELD, REPORT_TITLE, toReportMessage } from '../adapters/discord/render-report.js';
 import { splitQuote } from '../adapters/discord/split.js';
 import type { Answer, Excerpt, IndexStats, Pin } from '../src/index.js';
 
@@ -279,7 +280,7 @@ describe('toDiscordMessage', () => {
       stale: false,
     };
     const [pins] = toPinsMessage([pin], { canUnpin: false });
-    const [report] = toReportMessage([{ question, count: 2, lastAsked: '2026-02-03T04:05:06.000Z' }], []);
+    const [report] = toReportMessage([{ question, count: 2, lastAsked: '2026-02-03T04:05:06.000Z' }], [], { reader: { channel: '42', everyChannel: true } });
     const shown = [message, pins, report].flatMap((m) => m?.embeds ?? []).map((e) => `${e.title ?? ''}\n${e.description ?? ''}`);
     expect(shown.join('\n')).toContain('klein-payout.example/claim');
     // Discord links a bare scheme:// in an embed; broken by an invisible joiner, it is only text.
@@ -490,6 +491,7 @@ describe('toPinsMessage', () => {
 });
 
 describe('toReportMessage', () => {
+  const ADMINISTRATOR = { channel: '42', everyChannel: true };
   const stalePin = (i: number, question = `pinned question ${i}`): Pin => ({
     id: `pin${i}`,
     scope: { platform: 'discord', server: 'g', channel: '42' },
@@ -506,7 +508,7 @@ describe('toReportMessage', () => {
       { question: 'Who is   <@123>\n# and @everyone?', count: 3, lastAsked: '2026-02-03T04:05:06.000Z' },
       { question: 'pizza', count: 1, lastAsked: '2026-02-01T00:00:00.000Z', missingWords: ['pizza', '*everyone*'] },
     ];
-    const [message, ...rest] = toReportMessage(gaps, [stalePin(1, 'what *now*')]);
+    const [message, ...rest] = toReportMessage(gaps, [stalePin(1, 'what *now*')], { reader: ADMINISTRATOR });
     expect(rest).toEqual([]);
     expect(message?.flags).toBe(64);
     expect(message?.allowed_mentions).toEqual({ parse: [] });
@@ -526,8 +528,21 @@ describe('toReportMessage', () => {
     ]);
   });
 
+  it("shows a moderator who is no administrator only the stale pins of this channel's question, and no unanswered question", () => {
+    const gaps = [{ question: 'when is the layoff announced?', count: 3, lastAsked: '2026-02-03T04:05:06.000Z' }];
+    const elsewhere = { ...stalePin(1, 'what did the mods decide?'), scope: { platform: 'discord', server: 'g', channel: '77' } };
+    const [message] = toReportMessage(gaps, [stalePin(2, 'what *now*'), elsewhere], { reader: { channel: '42', everyChannel: false } });
+    expect(message?.embeds[0]?.description?.split('\n\n')).toEqual([
+      GAPS_WITHHELD,
+      '**Stale pins in this server**:',
+      '**1.** what \\*now\\* ⚠️ stale\n0 quotes in <#42>, pinned 2026-01-01',
+      `**2.** ${QUESTION_WITHHELD} ⚠️ stale\n0 quotes in <#77>, pinned 2026-01-01`,
+      STALE_PIN_NOTE,
+    ]);
+  });
+
   it('says so when nothing went unanswered and no pin is stale', () => {
-    const [message] = toReportMessage([], []);
+    const [message] = toReportMessage([], [], { reader: ADMINISTRATOR });
     expect(message?.embeds[0]?.description).toBe(
       '**Questions that got no match**: none yet.\n\n**Stale pins in this server**: none. Every pinned quote still matches its source.',
     );
@@ -539,7 +554,7 @@ describe('toReportMessage', () => {
     const nasty = '@everyone <@1> *_~`|# '.repeat(20);
     const gaps = Array.from({ length: 10 }, (_, i) => ({ question: `${i} ${nasty}`, count: 100 - i, lastAsked: '2026-02-03T00:00:00.000Z' }));
     const pins = Array.from({ length: 45 }, (_, i) => stalePin(i, nasty));
-    const messages = toReportMessage(gaps, pins, { limit: 30 });
+    const messages = toReportMessage(gaps, pins, { reader: ADMINISTRATOR, limit: 30 });
     expectWithinLimits(messages);
     const all = messages.flatMap((m) => m.embeds.map((e) => e.description ?? '')).join('\n\n');
     expect(all).not.toMatch(/@everyone|<@\d+>/);

@@ -1,6 +1,7 @@
 import { isModerator, type HandlerContext } from './handler-context.js';
 import { channelOf, option } from './interaction.js';
 import { PINPOINT_DISCORD_LIMITS } from './limits.js';
+import { readerOf } from './reader.js';
 import { toDocumentsMessage, toPassagesMessage, toPinsMessage } from './render.js';
 import { toReportMessage } from './render-report.js';
 import { TEXT } from './text.js';
@@ -53,5 +54,5 @@ export async function report(ctx: HandlerContext, turn: Turn): Promise<void> {
   const server = { platform: 'discord', server: i.guild_id };
   const gaps = core.answers.noMatchReport(PINPOINT_DISCORD_LIMITS.reportQuestions, server);
   const stale = core.pins.listStale(server);
-  await turn.send(toReportMessage(gaps, stale, { limit: PINPOINT_DISCORD_LIMITS.listItems }));
+  await turn.send(toReportMessage(gaps, stale, { reader: readerOf(i), limit: PINPOINT_DISCORD_LIMITS.listItems }));
 }

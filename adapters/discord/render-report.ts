@@ -1,6 +1,7 @@
 import type { Pin } from './core.js';
 import { escapeAsked, escapeText } from './escape.js';
 import { DISCORD_LIMITS } from './limits.js';
+import { mayRead, type Reader } from './reader.js';
 import { COLORS, EPHEMERAL_FLAG, packBlocks, pinLine, STALE_PIN_NOTE, unpinRows, type DiscordMessage } from './render.js';
 import { truncate } from '../cut-text.js';
 
@@ -14,9 +15,19 @@ export interface GapEntry {
 }
 
 export interface ReportRenderOptions {
+  /** Who runs /report: decides which questions they may read. */
+  reader: Reader;
   /** Stale pins listed (and given Unpin buttons) at most. */
   limit?: number;
 }
+
+/**
+ * Said instead of the unanswered questions to a moderator who is no Administrator: the core keeps them per
+ * server without their channel, so any of them may come from a private channel the moderator cannot see.
+ */
+export const GAPS_WITHHELD =
+  '**Questions that got no match** in this server: shown to administrators only, since some may come from ' +
+  'channels you cannot see. A server administrator can run /report, or the operator `npm run report`.';
 
 export const REPORT_TITLE = 'Gaps and stale pins';
 
@@ -31,8 +42,9 @@ function neverUses(words: readonly string[]): string {
 }
 
 /** The head and one block per question, so that no block can outgrow an embed whatever was asked. */
-function gapBlocks(gaps: readonly GapEntry[]): string[] {
+function gapBlocks(gaps: readonly GapEntry[], reader: Reader): string[] {
   if (gaps.length === 0) return ['**Questions that got no match**: none yet.'];
+  if (!reader.everyChannel) return [GAPS_WITHHELD];
   const lines = gaps.map(
     (gap, i) =>
       `**${i + 1}.** ${gap.count}× ${escapeAsked(truncate(oneLine(gap.question), 200))} · last asked ${escapeText(gap.lastAsked.slice(0, 10))}` +
@@ -45,9 +57,10 @@ function gapBlocks(gaps: readonly GapEntry[]): string[] {
   return [head, ...lines];
 }
 
-function staleBlocks(stale: readonly Pin[], limit: number): string[] {
+function staleBlocks(stale: readonly Pin[], limit: number, reader: Reader): string[] {
   if (stale.length === 0) return ['**Stale pins in this server**: none. Every pinned quote still matches its source.'];
-  const blocks = ['**Stale pins in this server**:', ...stale.slice(0, limit).map((pin, i) => pinLine(pin, i + 1))];
+  const lines = stale.slice(0, limit).map((pin, i) => pinLine(pin, i + 1, mayRead(reader, pin.scope.channel)));
+  const blocks = ['**Stale pins in this server**:', ...lines];
   if (stale.length > limit) blocks.push(`…and ${stale.length - limit} more.`);
   blocks.push(STALE_PIN_NOTE);
   return blocks;
@@ -55,11 +68,12 @@ function staleBlocks(stale: readonly Pin[], limit: number): string[] {
 
 /**
  * /report for moderators: the questions that most often got no match (what documents to add) and the
- * server's stale pins, with Unpin buttons for those. Private; every Discord limit holds (packBlocks).
+ * server's stale pins, with Unpin buttons for those; only the questions `reader` may read. Private; every
+ * Discord limit holds (packBlocks).
  */
-export function toReportMessage(gaps: readonly GapEntry[], stale: readonly Pin[], options: ReportRenderOptions = {}): DiscordMessage[] {
+export function toReportMessage(gaps: readonly GapEntry[], stale: readonly Pin[], options: ReportRenderOptions): DiscordMessage[] {
   const limit = options.limit ?? 20;
-  const messages = packBlocks([...gapBlocks(gaps), ...staleBlocks(stale, limit)], {
+  const messages = packBlocks([...gapBlocks(gaps, options.reader), ...staleBlocks(stale, limit, options.reader)], {
     title: REPORT_TITLE,
     color: stale.length > 0 ? COLORS.stale : COLORS.none,
     flags: EPHEMERAL_FLAG,

@@ -347,12 +347,19 @@ export const STALE_PIN_NOTE =
   '⚠️ **stale**: the documents changed since it was pinned, so a quote may no longer match its source. ' +
   'Check its citations; a moderator can unpin it or pin a fresh answer.';
 
-/** One numbered pin line: question (⚠️ stale when it is), quote count, channel and date. */
-export function pinLine(pin: Pin, n: number): string {
+/** Said in place of a pin's question the reader may not be allowed to see (see reader.ts). */
+export const QUESTION_WITHHELD = '_question shown in its own channel_';
+
+/**
+ * One numbered pin line: question (⚠️ stale when it is), quote count, channel and date. `withQuestion`
+ * false: the question is left out, for a reader who may not see the pin's channel.
+ */
+export function pinLine(pin: Pin, n: number, withQuestion = true): string {
   const stale = pin.stale ? ' ⚠️ stale' : '';
   const where = pin.scope.channel ? ` in <#${pin.scope.channel.replace(/\D/g, '')}>` : '';
+  const question = withQuestion ? escapeAsked(truncate(pin.question, 200)) : QUESTION_WITHHELD;
   return cutMarkdown(
-    `**${n}.** ${escapeAsked(truncate(pin.question, 200))}${stale}\n` +
+    `**${n}.** ${question}${stale}\n` +
       `${counted(pin.excerpts.length, 'quote')}${where}, pinned ${escapeText(pin.pinnedAt.slice(0, 10))}`,
     DISCORD_LIMITS.embedDescription,
   );

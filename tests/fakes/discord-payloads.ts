@@ -10,6 +10,8 @@ export const PERMS = {
   moderator: String((1n << 10n) | (1n << 11n) | (1n << 16n) | (1n << 51n)),
   /** member + MANAGE_MESSAGES only (before the 2025 split) */
   legacyModerator: String((1n << 10n) | (1n << 11n) | (1n << 13n) | (1n << 16n)),
+  /** member + ADMINISTRATOR: sees every channel of the server. */
+  administrator: String((1n << 3n) | (1n << 10n) | (1n << 11n) | (1n << 16n)),
   /** What the bot has when invited with the minimal permissions. */
   bot: String((1n << 10n) | (1n << 51n)),
   botWithoutPin: String(1n << 10n),
