@@ -226,6 +226,24 @@ describe('discord /report', () => {
   });
 });
 
+describe('discord /pins', () => {
+  it("lists to a member the pins of other channels by channel and date, without the question pinned there", async () => {
+    const bot = await run();
+    const secret = { channelId: OTHER_CHANNEL };
+    const answer = await ask(bot, QUESTION, secret);
+    const press = buttonPayload(buttonId(answer, 'pp:p:'), { ...MODERATOR, ...secret, messageId: '400000000000000221' });
+    const { from } = await bot.post(press);
+    expect(body(await editOf(press.token, from)).content).toMatch(/^📌 Pinned\./);
+
+    const elsewhere = await command(bot, 'pins', {});
+    expect(text(elsewhere.reply)).not.toContain('Netflix');
+    expect(elsewhere.reply.embeds?.[0]?.description).toMatch(new RegExp(`^\\*\\*1\\.\\*\\* ${QUESTION_WITHHELD}\n\\d+ quotes? in <#${OTHER_CHANNEL}>, pinned `));
+    // In its own channel, and to an administrator anywhere, the question is shown.
+    expect(text((await command(bot, 'pins', secret)).reply)).toContain(QUESTION);
+    expect(text((await command(bot, 'pins', ADMINISTRATOR)).reply)).toContain(QUESTION);
+  });
+});
+
 /** Every REST call of `method` to `path` since `from`, in order. */
 const callsTo = (method: string, path: string, from: number) => suite.fake.calls.slice(from).filter((c) => c.method === method && c.path === path);
 const pinPath = (messageId: string) => `/channels/${FAKE_IDS.channel}/messages/pins/${messageId}`;

@@ -279,7 +279,7 @@ describe('toDiscordMessage', () => {
       pinnedAt: '2026-01-01T00:00:00.000Z',
       stale: false,
     };
-    const [pins] = toPinsMessage([pin], { canUnpin: false });
+    const [pins] = toPinsMessage([pin], { canUnpin: false, reader: { channel: '42', everyChannel: false } });
     const [report] = toReportMessage([{ question, count: 2, lastAsked: '2026-02-03T04:05:06.000Z' }], [], { reader: { channel: '42', everyChannel: true } });
     const shown = [message, pins, report].flatMap((m) => m?.embeds ?? []).map((e) => `${e.title ?? ''}\n${e.description ?? ''}`);
     expect(shown.join('\n')).toContain('klein-payout.example/claim');
@@ -462,10 +462,11 @@ describe('toPinsMessage', () => {
       pinnedAt: '2026-01-01T00:00:00.000Z',
       stale: i === 0,
     }));
-    const [forModerators] = toPinsMessage(pins, { canUnpin: true });
+    const here = { channel: '42', everyChannel: false };
+    const [forModerators] = toPinsMessage(pins, { canUnpin: true, reader: here });
     expect(forModerators?.components.map((row) => row.components.length)).toEqual([5, 2]);
     expect(forModerators?.embeds[0]?.description?.split('\n\n')[0]).toBe('**1.** question 0 @\u200Deveryone ⚠️ stale\n0 quotes in <#42>, pinned 2026-01-01');
-    const [forMembers] = toPinsMessage(pins, { canUnpin: false });
+    const [forMembers] = toPinsMessage(pins, { canUnpin: false, reader: here });
     expect(forMembers?.components).toEqual([]);
   });
 
@@ -480,7 +481,7 @@ describe('toPinsMessage', () => {
       pinnedAt: '2026-01-01T00:00:00.000Z',
       stale,
     });
-    const blocks = (pins: Pin[]) => toPinsMessage(pins, { canUnpin: false })[0]?.embeds[0]?.description?.split('\n\n') ?? [];
+    const blocks = (pins: Pin[]) => toPinsMessage(pins, { canUnpin: false, reader: { channel: '42', everyChannel: false } })[0]?.embeds[0]?.description?.split('\n\n') ?? [];
     expect(blocks([pin(false), pin(true)])).toEqual([
       '**1.** fresh one\n0 quotes in <#42>, pinned 2026-01-01',
       '**2.** stale one ⚠️ stale\n0 quotes in <#42>, pinned 2026-01-01',

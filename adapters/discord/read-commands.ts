@@ -41,7 +41,8 @@ export async function pins(ctx: HandlerContext, turn: Turn): Promise<void> {
   // than the list shows, the old ones of this channel would otherwise be out of every /pins reach.
   const here = channelOf(i);
   const ordered = [...list.filter((p) => p.scope.channel === here), ...list.filter((p) => p.scope.channel !== here)];
-  await turn.send(toPinsMessage(ordered, { canUnpin: isModerator(i), limit: PINPOINT_DISCORD_LIMITS.listItems }));
+  // A member of #general must not read what was pinned in a private channel: see reader.ts.
+  await turn.send(toPinsMessage(ordered, { canUnpin: isModerator(i), reader: readerOf(i), limit: PINPOINT_DISCORD_LIMITS.listItems }));
 }
 
 /** /report: moderators only, re-checked here because server admins can change who sees the command. */

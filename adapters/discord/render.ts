@@ -4,6 +4,7 @@ import { encodeCustomId, type ButtonAction } from './custom-id.js';
 import { cutMarkdown } from './cut-markdown.js';
 import { escapeAsked, escapeText, formatQuote } from './escape.js';
 import { DISCORD_LIMITS, PINPOINT_DISCORD_LIMITS } from './limits.js';
+import { mayRead, type Reader } from './reader.js';
 import { splitQuote } from './split.js';
 import { truncate } from '../cut-text.js';
 import { linkableUrl } from '../link-url.js';
@@ -365,11 +366,14 @@ export function pinLine(pin: Pin, n: number, withQuestion = true): string {
   );
 }
 
-/** /pins: this server's pinned answers, stale ones marked, with Unpin buttons for moderators. */
-export function toPinsMessage(pins: Pin[], options: { canUnpin: boolean; limit?: number; buttons?: number }): DiscordMessage[] {
+/**
+ * /pins: this server's pinned answers, stale ones marked, with Unpin buttons for moderators; the questions of
+ * other channels' pins only for a `reader` who sees every channel.
+ */
+export function toPinsMessage(pins: Pin[], options: { canUnpin: boolean; reader: Reader; limit?: number; buttons?: number }): DiscordMessage[] {
   const limit = options.limit ?? 20;
   const shownPins = pins.slice(0, limit);
-  const lines = shownPins.map((pin, i) => pinLine(pin, i + 1));
+  const lines = shownPins.map((pin, i) => pinLine(pin, i + 1, mayRead(options.reader, pin.scope.channel)));
   if (pins.length > limit) lines.push(`…and ${pins.length - limit} more.`);
   if (lines.length === 0) lines.push('No answers are pinned in this server yet. Moderators can press 📌 Pin under an answer.');
   if (shownPins.some((pin) => pin.stale)) lines.push(STALE_PIN_NOTE);
