@@ -238,6 +238,10 @@ describe('discord /pins', () => {
     const elsewhere = await command(bot, 'pins', {});
     expect(text(elsewhere.reply)).not.toContain('Netflix');
     expect(elsewhere.reply.embeds?.[0]?.description).toMatch(new RegExp(`^\\*\\*1\\.\\*\\* ${QUESTION_WITHHELD}\n\\d+ quotes? in <#${OTHER_CHANNEL}>, pinned `));
+    // /pins's More button (the next page of a long list) lists them the same way.
+    const paged = buttonPayload('pp:l:0', secret);
+    const more = await bot.post(paged);
+    expect(text(body(await editOf(paged.token, more.from)))).toContain(QUESTION);
     // In its own channel, and to an administrator anywhere, the question is shown.
     expect(text((await command(bot, 'pins', secret)).reply)).toContain(QUESTION);
     expect(text((await command(bot, 'pins', ADMINISTRATOR)).reply)).toContain(QUESTION);

@@ -470,6 +470,37 @@ describe('toPinsMessage', () => {
     expect(forMembers?.components).toEqual([]);
   });
 
+  it('lists 20 pins a page with their Unpin buttons and a More button for the rest', () => {
+    const pins = Array.from({ length: 23 }, (_, i): Pin => ({
+      id: `pin${i + 1}`,
+      scope: { platform: 'discord', server: 'g', channel: '42' },
+      question: `question ${i + 1}`,
+      normalizedQuestion: '',
+      excerpts: [],
+      pinnedBy: 'u',
+      pinnedAt: '2026-01-01T00:00:00.000Z',
+      stale: false,
+    }));
+    const here = { channel: '42', everyChannel: false };
+    const labels = (m: DiscordMessage | undefined) => (m?.components ?? []).map((row) => row.components.map((b) => `${b.label}=${b.custom_id}`));
+    const [first] = toPinsMessage(pins, { canUnpin: true, reader: here, limit: 20 });
+    const firstLines = first?.embeds[0]?.description?.split('\n\n') ?? [];
+    expect(firstLines).toHaveLength(21);
+    expect(firstLines[20]).toBe('Pins 1–20 of 23. Press More for the next ones.');
+    expect(labels(first)).toEqual([
+      ...[0, 5, 10, 15].map((start) => Array.from({ length: 5 }, (_, i) => `Unpin ${start + i + 1}=pp:u:pin${start + i + 1}`)),
+      ['More=pp:l:20'],
+    ]);
+    const [second] = toPinsMessage(pins, { canUnpin: true, reader: here, offset: 20, limit: 20 });
+    expect(second?.embeds[0]?.description?.split('\n\n')).toEqual([
+      '**21.** question 21\n0 quotes in <#42>, pinned 2026-01-01',
+      '**22.** question 22\n0 quotes in <#42>, pinned 2026-01-01',
+      '**23.** question 23\n0 quotes in <#42>, pinned 2026-01-01',
+      'Pins 21–23 of 23.',
+    ]);
+    expect(labels(second)).toEqual([['Unpin 21=pp:u:pin21', 'Unpin 22=pp:u:pin22', 'Unpin 23=pp:u:pin23']]);
+  });
+
   it('explains the stale mark once, only when a listed pin is stale', () => {
     const pin = (stale: boolean): Pin => ({
       id: stale ? 'old' : 'new',
@@ -586,6 +617,7 @@ describe('custom ids', () => {
     [{ action: 'up', answerId: 'a1', offset: 0 } as const, 'pp:y:a1:0'],
     [{ action: 'down', answerId: 'a1', offset: 3 } as const, 'pp:n:a1:3'],
     [{ action: 'docs', offset: 20 } as const, 'pp:d:20'],
+    [{ action: 'pins', offset: 20 } as const, 'pp:l:20'],
   ])('round-trips %j as %s', (action, id) => {
     expect(encodeCustomId(action)).toBe(id);
     expect(decodeCustomId(id)).toEqual(action);

@@ -9,14 +9,15 @@ import { DISCORD_LIMITS } from './limits.js';
 export type ButtonAction =
   | { action: AnswerButton; answerId: string; offset: number }
   | { action: 'unpin'; pinId: string }
-  /** The next page of /docs, from the document at `offset`. */
-  | { action: 'docs'; offset: number };
+  /** The next page of /docs or /pins, from the item at `offset`. */
+  | { action: 'docs'; offset: number }
+  | { action: 'pins'; offset: number };
 
 /** Buttons under an answer; `up`/`down` are the 👍/👎 votes (the offset only tells the page apart). */
 export type AnswerButton = 'more' | 'context' | 'share' | 'pin' | 'up' | 'down';
 
 const PREFIX = 'pp';
-const CODES = { more: 'm', context: 'c', share: 's', pin: 'p', up: 'y', down: 'n', unpin: 'u', docs: 'd' } as const;
+const CODES = { more: 'm', context: 'c', share: 's', pin: 'p', up: 'y', down: 'n', unpin: 'u', docs: 'd', pins: 'l' } as const;
 const ACTIONS = Object.fromEntries(Object.entries(CODES).map(([action, code]) => [code, action])) as Record<
   string,
   ButtonAction['action']
@@ -25,11 +26,11 @@ const ACTIONS = Object.fromEntries(Object.entries(CODES).map(([action, code]) =>
 /** The text after the action's code. */
 function argumentsOf(action: ButtonAction): string {
   if (action.action === 'unpin') return action.pinId;
-  if (action.action === 'docs') return String(action.offset);
+  if (action.action === 'docs' || action.action === 'pins') return String(action.offset);
   return `${action.answerId}:${action.offset}`;
 }
 
-/** `pp:m:<answerId>:<offset>`, `pp:u:<pinId>` or `pp:d:<offset>`; throws if it would exceed Discord's 100 characters. */
+/** `pp:m:<answerId>:<offset>`, `pp:u:<pinId>`, `pp:d:<offset>` or `pp:l:<offset>`; throws if it would exceed Discord's 100 characters. */
 export function encodeCustomId(action: ButtonAction): string {
   const id = `${PREFIX}:${CODES[action.action]}:${argumentsOf(action)}`;
   if (id.length > DISCORD_LIMITS.customId) {
@@ -51,7 +52,7 @@ export function decodeCustomId(customId: string): ButtonAction | undefined {
     const pinId = parts.slice(2).join(':');
     return pinId ? { action, pinId } : undefined;
   }
-  if (action === 'docs') return parts.length === 3 && /^\d{1,6}$/.test(parts[2] ?? '') ? { action, offset: Number(parts[2]) } : undefined;
+  if (action === 'docs' || action === 'pins') return parts.length === 3 && /^\d{1,6}$/.test(parts[2] ?? '') ? { action, offset: Number(parts[2]) } : undefined;
   if (parts.length < 4) return undefined;
   const offsetText = parts[parts.length - 1] ?? '';
   const answerId = parts.slice(2, -1).join(':');

@@ -65,6 +65,7 @@ async function route(ctx: HandlerContext, turn: Turn): Promise<void> {
       if (!action) return unknown(ctx, turn);
       if (action.action === 'unpin') return unpin(ctx, turn, action.pinId);
       if (action.action === 'docs') return docs(ctx, turn, action.offset);
+      if (action.action === 'pins') return pins(ctx, turn, action.offset);
       if (action.action === 'up' || action.action === 'down') return vote(ctx, turn, action.answerId, action.action);
       return answerButton(ctx, turn, action);
     }

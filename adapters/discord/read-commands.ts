@@ -30,8 +30,8 @@ export async function docs(ctx: HandlerContext, turn: Turn, offset = 0): Promise
   await turn.send(toDocumentsMessage(core.documents(), core.stats(), { offset, limit: PINPOINT_DISCORD_LIMITS.listItems }));
 }
 
-/** /pins: this server's pinned answers, this channel's first, with Unpin buttons for moderators. */
-export async function pins(ctx: HandlerContext, turn: Turn): Promise<void> {
+/** /pins: this server's pinned answers, this channel's first, with Unpin buttons for moderators; More asks for `offset`. */
+export async function pins(ctx: HandlerContext, turn: Turn, offset = 0): Promise<void> {
   const { core } = ctx;
   const i = turn.interaction;
   if (!i.guild_id) return turn.notice(TEXT.guildOnly);
@@ -42,7 +42,7 @@ export async function pins(ctx: HandlerContext, turn: Turn): Promise<void> {
   const here = channelOf(i);
   const ordered = [...list.filter((p) => p.scope.channel === here), ...list.filter((p) => p.scope.channel !== here)];
   // A member of #general must not read what was pinned in a private channel: see reader.ts.
-  await turn.send(toPinsMessage(ordered, { canUnpin: isModerator(i), reader: readerOf(i), limit: PINPOINT_DISCORD_LIMITS.listItems }));
+  await turn.send(toPinsMessage(ordered, { canUnpin: isModerator(i), reader: readerOf(i), offset, limit: PINPOINT_DISCORD_LIMITS.listItems }));
 }
 
 /** /report: moderators only, re-checked here because server admins can change who sees the command. */

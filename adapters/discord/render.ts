@@ -184,9 +184,13 @@ function rowsOf(buttons: APIButtonComponentWithCustomId[]): DiscordMessage['comp
   return rows.slice(0, DISCORD_LIMITS.actionRows);
 }
 
-/** "Unpin 1", "Unpin 2"… numbered like the list above them (moderators only). */
-export function unpinRows(pins: readonly Pin[], max: number = DISCORD_LIMITS.actionRows * DISCORD_LIMITS.buttonsPerRow): DiscordMessage['components'] {
-  return rowsOf(pins.slice(0, max).map((pin, i) => button(`Unpin ${i + 1}`, { action: 'unpin', pinId: pin.id }, 4)));
+/** "Unpin 1", "Unpin 2"… numbered like the list above them, from `first` (moderators only). */
+export function unpinButtons(pins: readonly Pin[], max: number = DISCORD_LIMITS.actionRows * DISCORD_LIMITS.buttonsPerRow, first = 1): APIButtonComponentWithCustomId[] {
+  return pins.slice(0, max).map((pin, i) => button(`Unpin ${first + i}`, { action: 'unpin', pinId: pin.id }, 4));
+}
+
+export function unpinRows(pins: readonly Pin[], max?: number): DiscordMessage['components'] {
+  return rowsOf(unpinButtons(pins, max));
 }
 
 function answerButtons(answer: Answer, options: AnswerRenderOptions): DiscordMessage['components'] {
@@ -368,18 +372,32 @@ export function pinLine(pin: Pin, n: number, withQuestion = true): string {
 
 /**
  * /pins: this server's pinned answers, stale ones marked, with Unpin buttons for moderators; the questions of
- * other channels' pins only for a `reader` who sees every channel.
+ * other channels' pins only for a `reader` who sees every channel. A page at a time, from `offset`, with More
+ * for the next: every pin stays in reach of its Unpin button.
  */
-export function toPinsMessage(pins: Pin[], options: { canUnpin: boolean; reader: Reader; limit?: number; buttons?: number }): DiscordMessage[] {
+export function toPinsMessage(
+  pins: Pin[],
+  options: { canUnpin: boolean; reader: Reader; offset?: number; limit?: number; buttons?: number },
+): DiscordMessage[] {
+  const offset = options.offset ?? 0;
   const limit = options.limit ?? 20;
-  const shownPins = pins.slice(0, limit);
-  const lines = shownPins.map((pin, i) => pinLine(pin, i + 1, mayRead(options.reader, pin.scope.channel)));
-  if (pins.length > limit) lines.push(`…and ${pins.length - limit} more.`);
-  if (lines.length === 0) lines.push('No answers are pinned in this server yet. Moderators can press 📌 Pin under an answer.');
+  const shownPins = pins.slice(offset, offset + limit);
+  const next = offset + shownPins.length;
+  const lines = shownPins.map((pin, i) => pinLine(pin, offset + i + 1, mayRead(options.reader, pin.scope.channel)));
+  if (shownPins.length > 0 && shownPins.length < pins.length) {
+    lines.push(`Pins ${offset + 1}–${next} of ${pins.length}.${next < pins.length ? ' Press More for the next ones.' : ''}`);
+  }
+  if (pins.length === 0) lines.push('No answers are pinned in this server yet. Moderators can press 📌 Pin under an answer.');
+  else if (shownPins.length === 0) lines.push('The pins changed since this list was shown, and it has no more. Use /pins again.');
   if (shownPins.some((pin) => pin.stale)) lines.push(STALE_PIN_NOTE);
   const messages = packBlocks(lines, { title: 'Pinned answers', color: COLORS.pinned, flags: EPHEMERAL_FLAG });
   const last = messages[messages.length - 1];
-  if (last && options.canUnpin) last.components = unpinRows(shownPins, options.buttons);
+  if (!last) return messages;
+  const more = next < pins.length ? [button('More', { action: 'pins', offset: next }, 1)] : [];
+  // More takes a row of its own, so the Unpin buttons get one row fewer.
+  const room = (DISCORD_LIMITS.actionRows - (more.length > 0 ? 1 : 0)) * DISCORD_LIMITS.buttonsPerRow;
+  const unpins = options.canUnpin ? rowsOf(unpinButtons(shownPins, Math.min(options.buttons ?? room, room), offset + 1)) : [];
+  last.components = [...unpins, ...(more.length > 0 ? rowsOf(more) : [])];
   return messages;
 }
 
