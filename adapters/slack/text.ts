@@ -9,13 +9,15 @@ const EMOJI_CODES = /(?<![\w:]):[a-z0-9_+-]+:(?::[a-z0-9_+-]+:)*(?![\w:])/g;
 
 /**
  * Turns Slack's wire text (mrkdwn with `<…>` tokens and `&amp;` escapes) back into the plain
- * question a person typed: mentions dropped, links reduced to their label, entities decoded,
+ * question a person typed: mentions dropped, links and dates reduced to their label, entities decoded,
  * emoji codes and invisible and control characters removed. Empty when nothing visible is left.
  */
 export function toPlainText(text: string): string {
   const plain = text
     .replace(/<@[UW][A-Z0-9]+(?:\|[^>]*)?>/g, ' ')
     .replace(/<!subteam\^[A-Z0-9]+(?:\|([^>]*))?>/g, (_m, label?: string) => label ?? ' ')
+    // A date Slack shows in the reader's time zone: its fallback text is the date as the asker wrote it.
+    .replace(/<!date\^[^|>]*\|([^>]*)>/g, (_m, fallback: string) => fallback)
     .replace(/<![^>]*>/g, ' ')
     .replace(/<#[CG][A-Z0-9]+(?:\|([^>]*))?>/g, (_m, name?: string) => (name === undefined ? ' ' : `#${name}`))
     .replace(/<((?:https?|mailto):[^|>]+)(?:\|([^>]*))?>/g, (_m, url: string, label?: string) => label ?? url)
