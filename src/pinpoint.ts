@@ -106,6 +106,14 @@ export async function createPinpoint(options: PinpointOptions): Promise<Pinpoint
           return { ...entry, missingWords: answer.kind === 'no-match' ? (answer.missingWords ?? []) : [] };
         });
       },
+      noMatchChannels: (scope) => {
+        unanswered.flush();
+        return state.answers.noMatchChannels(scope);
+      },
+      noMatchLeftOut: (scope, channels) => {
+        unanswered.flush();
+        return state.answers.noMatchLeftOut(scope, channels);
+      },
     },
     reload: reloads.reload,
     async close() {

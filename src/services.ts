@@ -126,8 +126,16 @@ export interface AnswerLog {
   /** Votes recorded for one answer (one per user; a later vote replaces the earlier one). */
   feedbackCounts(answerId: string): { up: number; down: number };
   /**
-   * The questions that got no-match most often in one server (or, without a scope, everywhere), most frequent
-   * first; through the core, each with the words of it the documents never use (`missingWords`).
+   * The questions that got no-match most often in one server (or, without a scope, everywhere; with `channels`, only
+   * what was asked in those), most frequent first; through the core, each with the words of it the documents never use
+   * (`missingWords`).
    */
-  noMatchReport(limit?: number, scope?: Pick<PinScope, 'platform' | 'server'>): { question: string; count: number; lastAsked: string; missingWords?: string[] }[];
+  noMatchReport(
+    limit?: number,
+    scope?: Pick<PinScope, 'platform' | 'server'> & { channels?: readonly string[] },
+  ): { question: string; count: number; lastAsked: string; missingWords?: string[] }[];
+  /** The channels a server's unanswered questions were asked in ("" for those kept before channels were). */
+  noMatchChannels(scope: Pick<PinScope, 'platform' | 'server'>): string[];
+  /** How many of a server's unanswered questions were never asked in any of `channels`: a report of those leaves them out. */
+  noMatchLeftOut(scope: Pick<PinScope, 'platform' | 'server'>, channels: readonly string[]): number;
 }

@@ -92,10 +92,12 @@ describe('Slack App Home lists the pins of public channels only', () => {
     for (const question of [PINS.G0SECRET, PINS.D0DIRECT, PINS.C0NOSCOPE, STALE_PINS.G0SECRETFINE]) expect(text).not.toContain(question);
   });
 
-  it('asks Slack about each channel once, however often the tab opens', async () => {
+  it('asks Slack about each channel once, however often the tab opens, and never about a direct message', async () => {
     await openHome('U0MEMBER');
     await openHome('U0MOD');
-    for (const channel of [...Object.keys(PINS), ...Object.keys(STALE_PINS)]) expect(lookupsOf(channel), channel).toBe(1);
+    for (const channel of [...Object.keys(PINS), ...Object.keys(STALE_PINS)]) {
+      expect(lookupsOf(channel), channel).toBe(channel === 'D0DIRECT' ? 0 : 1);
+    }
   });
 
   it('hides a pin while Slack fails to answer, and asks again on the next visit', async () => {
@@ -156,5 +158,34 @@ describe('Slack App Home shows moderators the pins of other channels, without th
     await openHome('U0MEMBER');
     const json = publishedJson('U0MEMBER');
     for (const trace of [NOT_PUBLIC_HEADER, 'G0HUSHED', 'G0SECRET', 'D0DIRECT', 'C0NOSCOPE', QUESTION, QUOTE, UNPIN_ACTION_ID]) expect(json).not.toContain(trace);
+  });
+});
+
+describe('Slack App Home shows moderators the unanswered questions of public channels only', () => {
+  // Questions the documents cannot answer, each naming where it was asked, as a workspace member would ask them.
+  const ASKED = {
+    C0PUBLIC: 'what is the recipe for lemon sorbet, asked in the public channel',
+    G0SECRET: 'what is the recipe for lemon sorbet, asked about my divorce in the private channel',
+    D0DIRECT: 'what is the recipe for lemon sorbet, asked about my debts in a direct message',
+    C0NOSCOPE: 'what is the recipe for lemon sorbet, asked where the scope is missing',
+  } as const;
+  const SHARED = 'who is the pope of mars';
+
+  beforeAll(async () => {
+    for (const [channel, question] of Object.entries(ASKED)) {
+      expect(allText((await slack.ask(question, 'U0MEMBER', channel)).body.blocks as Block[])).toContain("I couldn't find that");
+    }
+    // Asked in public, then again in a private channel in its own words: the public phrasing and count are shown.
+    await slack.ask(SHARED, 'U0MEMBER', 'C0PUBLIC');
+    await slack.ask('Who is the Pope of Mars??', 'U0MEMBER', 'G0SECRET');
+  });
+
+  it('lists the questions of public channels and counts, without their text, those asked only elsewhere', async () => {
+    const text = allText(await openHome('U0MOD'));
+    expect(text).toContain(`• *1×* ${ASKED.C0PUBLIC} · last asked `);
+    expect(text).toContain(`• *1×* ${SHARED} · last asked `);
+    expect(text).toContain('🔒 Not shown: 3 unanswered questions asked only in private channels or direct messages, or before Pinpoint noted the channel.');
+    const json = JSON.stringify(fake.callsOf('views.publish').at(-1)?.params.view);
+    for (const secret of [ASKED.G0SECRET, ASKED.D0DIRECT, ASKED.C0NOSCOPE, 'Pope of Mars??', 'divorce', 'debts']) expect(json).not.toContain(secret);
   });
 });

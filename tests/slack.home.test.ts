@@ -46,7 +46,7 @@ describe('the moderators’ unanswered questions in the App Home tab', () => {
       expect(pack.core.ask(question, { scope: { ...server, channel: 'C1' } }).kind).toBe('no-match');
     }
     const noMatch = pack.core.answers.noMatchReport(10, server);
-    const texts = sectionTexts(toSlackHome([], pack.core.documents(), { noMatch, stale: [], notPublic: [] }).blocks as KnownBlock[]);
+    const texts = sectionTexts(toSlackHome([], pack.core.documents(), { noMatch, noMatchLeftOut: 0, stale: [], notPublic: [] }).blocks as KnownBlock[]);
     const lines = texts.find((text) => text.startsWith('• '))?.split('\n') ?? [];
     expect(lines).toHaveLength(2);
     for (const line of lines) {

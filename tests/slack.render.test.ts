@@ -372,6 +372,7 @@ describe('toSlackHome', () => {
         { question: 'who is the pope of <@U1> & mars', count: 3, lastAsked: '2026-11-29T00:00:00.000Z' },
         { question: 'weather', count: 1, lastAsked: '2026-11-28T00:00:00.000Z', missingWords: ['weather', '<!here>'] },
       ],
+      noMatchLeftOut: 0,
       stale: [stalePin],
       notPublic: [],
     });
@@ -389,7 +390,7 @@ describe('toSlackHome', () => {
 
   it('gives moderators an Unpin button per pin within the view limits, and shows a notice first', () => {
     const pins = Array.from({ length: 120 }, (_, i) => ({ ...pin, id: `pin${i}`, question: `Question ${i}` }));
-    const view = toSlackHome(pins, core.documents(), { noMatch: [], stale: pins.slice(0, 12), notPublic: pins.slice(12, 24) }, { canUnpin: true, notice: 'Done & dusted' });
+    const view = toSlackHome(pins, core.documents(), { noMatch: [], noMatchLeftOut: 0, stale: pins.slice(0, 12), notPublic: pins.slice(12, 24) }, { canUnpin: true, notice: 'Done & dusted' });
     expect(view.blocks.length).toBeLessThanOrEqual(SLACK_LIMITS.blocksPerView);
     expect(blockTextLength(view.blocks as KnownBlock[])).toBeLessThanOrEqual(SLACK_LIMITS.totalText);
     expect(texts(view.blocks.slice(0, 1) as KnownBlock[])).toEqual(['Done &amp; dusted']);

@@ -270,13 +270,47 @@ describe('answers.noMatchReport', () => {
     expect(kept).toContain(`Question number ${NO_MATCH_QUESTIONS_PER_SERVER}?`);
     // Another server's questions are its own and are not pruned for this one's.
     expect(state.answers.noMatchReport(10, { platform: 'slack', server: 'T2' }).map((entry) => entry.question)).toEqual(['What did the jury eat?']);
-    expect(rows<{ n: number }>('SELECT count(*) AS n FROM no_match_by_server')).toEqual([{ n: NO_MATCH_QUESTIONS_PER_SERVER + 1 }]);
+    expect(rows<{ n: number }>('SELECT count(*) AS n FROM no_match_by_channel')).toEqual([{ n: NO_MATCH_QUESTIONS_PER_SERVER + 1 }]);
   });
 
   it('keeps no-match questions in memory mode too', () => {
     const state = open(IN_MEMORY);
     state.answers.recordNoMatch('Who is the bailiff?');
     expect(state.answers.noMatchReport()).toHaveLength(1);
+  });
+});
+
+describe('answers.noMatchReport by channel', () => {
+  const server = { platform: 'slack', server: 'T1' };
+  const inChannel = (channel: string) => ({ ...server, channel });
+
+  it('counts only what was asked in the channels given, in the phrasing asked there, and the questions left out', () => {
+    const state = open();
+    state.answers.recordNoMatch('who is the bailiff', inChannel('C0PUBLIC'));
+    clock += 60_000;
+    state.answers.recordNoMatch('Who is the BAILIFF??', inChannel('G0SECRET'));
+    clock += 60_000;
+    state.answers.recordNoMatch('what did my ex say', inChannel('D0DIRECT'));
+    clock += 60_000;
+    state.answers.recordNoMatch('what did my ex say', inChannel('G0SECRET'));
+    clock += 60_000;
+    state.answers.recordNoMatch('where is the courthouse', inChannel('C0OTHER'));
+
+    expect(state.answers.noMatchChannels(server)).toEqual(['C0OTHER', 'C0PUBLIC', 'D0DIRECT', 'G0SECRET']);
+    expect(state.answers.noMatchReport(10, { ...server, channels: ['C0PUBLIC', 'C0OTHER'] })).toEqual([
+      { question: 'where is the courthouse', count: 1, lastAsked: '2026-03-01T12:04:00.000Z' },
+      { question: 'who is the bailiff', count: 1, lastAsked: '2026-03-01T12:00:00.000Z' },
+    ]);
+    // "what did my ex say", asked twice, only outside those channels: one question left out.
+    expect(state.answers.noMatchLeftOut(server, ['C0PUBLIC', 'C0OTHER'])).toBe(1);
+    expect(state.answers.noMatchReport(10, { ...server, channels: [] })).toEqual([]);
+    expect(state.answers.noMatchLeftOut(server, [])).toBe(3);
+    // The whole server, as Discord's /report reads it: each question once, over all its channels.
+    expect(state.answers.noMatchReport(10, server).map((entry) => [entry.question, entry.count])).toEqual([
+      ['what did my ex say', 2],
+      ['Who is the BAILIFF??', 2],
+      ['where is the courthouse', 1],
+    ]);
   });
 });
 

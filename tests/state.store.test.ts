@@ -117,13 +117,34 @@ describe('createState store', () => {
     old.close();
     const state = open();
     const db = new Database(file, { readonly: true });
-    expect(db.pragma('user_version', { simple: true })).toBe(6);
+    expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
     db.close();
     expect(state.answers.pagePassageIds('old-answer', 0)).toEqual(['p1', 'p2', 'p3']);
     // A More page shown before the upgrade has no record: Pin under it goes unchecked, as it did.
     expect(state.answers.pagePassageIds('old-answer', 3)).toBeUndefined();
     state.answers.rememberPage('old-answer', 3, excerptAnswer('What was granted?', [{ docId: 'order', text: TEXT, quote: 'granted the motion' }]));
     expect(state.answers.pagePassageIds('old-answer', 3)).toEqual(['order#1']);
+    state.close();
+  });
+
+  it('upgrades a schema 6 database: its unanswered questions stay in the reports, with no channel to show them by', () => {
+    const old = openStore({ file, migrations: MIGRATIONS.slice(0, 6), logger: silentLogger });
+    old.run(
+      `INSERT INTO no_match_by_server (platform, server, normalized, question, count, first_asked, last_asked)
+       VALUES ('slack', 'T1', 'who is the bailiff', 'Who is the bailiff?', 3, '2026-01-01T00:00:00.000Z', '2026-01-02T00:00:00.000Z')`,
+    );
+    old.close();
+    const state = open();
+    const server = { platform: 'slack', server: 'T1' };
+    const entry = { question: 'Who is the bailiff?', count: 3, lastAsked: '2026-01-02T00:00:00.000Z' };
+    expect(state.answers.noMatchReport()).toEqual([entry]);
+    expect(state.answers.noMatchReport(10, server)).toEqual([entry]);
+    // Where it was asked is unknown: a report of some channels leaves it out, and counts it.
+    expect(state.answers.noMatchChannels(server)).toEqual(['']);
+    expect(state.answers.noMatchReport(10, { ...server, channels: ['C0PUBLIC'] })).toEqual([]);
+    expect(state.answers.noMatchLeftOut(server, ['C0PUBLIC'])).toBe(1);
+    state.answers.recordNoMatch('who is the bailiff', { ...server, channel: 'C0PUBLIC' });
+    expect(state.answers.noMatchReport(10, server).map((e) => e.count)).toEqual([4]);
     state.close();
   });
 

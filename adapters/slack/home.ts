@@ -13,8 +13,8 @@ export interface HomeTarget {
 
 /**
  * App Home tab: the pinned answers of the workspace's public channels and the documents, refreshed on each
- * visit. Moderators also see the questions nobody could answer, the pins whose source changed, and the pins of
- * other channels without their question.
+ * visit. Moderators also see the questions nobody could answer in public channels, the pins whose source changed,
+ * and the pins of other channels without their question.
  */
 export function registerHome(app: App, deps: SlackDeps): void {
   app.event('app_home_opened', async ({ event, body, client }) => {
@@ -38,7 +38,7 @@ export async function publishHome(client: webApi.WebClient, deps: SlackDeps, tar
   const { publicPins, otherPins } = await deps.publicChannels.split(client, deps.core.pins.list(server));
   const report: ModeratorReport | undefined = moderator
     ? {
-        noMatch: deps.core.answers.noMatchReport(NO_MATCH_REPORT_SIZE, server),
+        ...(await unansweredInPublic(client, deps, server)),
         stale: await deps.publicChannels.only(client, deps.core.pins.listStale(server)),
         notPublic: otherPins,
       }
@@ -48,4 +48,22 @@ export async function publishHome(client: webApi.WebClient, deps: SlackDeps, tar
     ...(target.notice === undefined ? {} : { notice: target.notice }),
   });
   await client.views.publish({ user_id: target.user, view });
+}
+
+/**
+ * The unanswered questions asked in public channels, and how many were asked only elsewhere. A question asked in a
+ * private channel or a direct message is what someone said there: moderators need not be members (nor the asker's
+ * correspondent), so it is counted, never shown; a channel Slack will not describe counts as private (fail closed).
+ */
+async function unansweredInPublic(
+  client: webApi.WebClient,
+  deps: SlackDeps,
+  server: { platform: string; server: string },
+): Promise<Pick<ModeratorReport, 'noMatch' | 'noMatchLeftOut'>> {
+  const asked = deps.core.answers.noMatchChannels(server);
+  const channels = [...(await deps.publicChannels.among(client, asked))];
+  return {
+    noMatch: channels.length === 0 ? [] : deps.core.answers.noMatchReport(NO_MATCH_REPORT_SIZE, { ...server, channels }),
+    noMatchLeftOut: deps.core.answers.noMatchLeftOut(server, channels),
+  };
 }

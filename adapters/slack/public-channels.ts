@@ -58,16 +58,24 @@ export class PublicChannels {
     client: webApi.WebClient,
     pins: readonly T[],
   ): Promise<{ publicPins: T[]; otherPins: T[] }> {
-    const channels = [...new Set(pins.map((pin) => pin.scope.channel))];
-    const publicChannels = new Set<string>();
-    await forEachAtMost(channels, LOOKUPS_AT_ONCE, async (channel) => {
-      if (await this.isPublic(client, channel)) publicChannels.add(channel);
-    });
+    const publicChannels = await this.among(client, pins.map((pin) => pin.scope.channel));
     const isPublic = (pin: T): boolean => publicChannels.has(pin.scope.channel);
     return { publicPins: pins.filter(isPublic), otherPins: pins.filter((pin) => !isPublic(pin)) };
   }
 
+  /** The public ones among `channels`; each distinct channel is looked up once. */
+  async among(client: webApi.WebClient, channels: readonly string[]): Promise<Set<string>> {
+    const publicChannels = new Set<string>();
+    await forEachAtMost([...new Set(channels)], LOOKUPS_AT_ONCE, async (channel) => {
+      if (await this.isPublic(client, channel)) publicChannels.add(channel);
+    });
+    return publicChannels;
+  }
+
   private isPublic(client: webApi.WebClient, channel: string): Promise<boolean> {
+    // A direct message (D…) is never public, and "" is a question kept before its channel was: no call for either,
+    // so a workspace whose members ask the bot in DMs does not spend the method's rate limit on them.
+    if (channel === '' || channel.startsWith('D')) return Promise.resolve(false);
     const known = this.answers.get(channel);
     if (known !== undefined && this.now() - known.at < this.ttlMs) return known.isPublic;
     // The promise is kept, not its result, so tabs opened together share one call.

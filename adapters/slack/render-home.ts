@@ -19,6 +19,7 @@ const UNPIN_LABEL = 'Unpin';
 export const NO_MATCH_HEADER = '❓ Questions without an answer';
 export const STALE_HEADER = '⚠️ Stale pins';
 const NO_MATCH_EMPTY_TEXT = 'No question has gone unanswered yet.';
+const NO_MATCH_PUBLIC_EMPTY_TEXT = 'No question asked in a public channel has gone unanswered yet.';
 const STALE_EMPTY_TEXT = 'No stale pins: every pinned quote still matches its source.';
 export const STALE_WARNING_TEXT =
   'The source document changed since these answers were pinned: their quotes may no longer match. Ask the question again and pin a fresh answer.';
@@ -32,7 +33,10 @@ const NOT_PUBLIC_TEXT =
  * pins of channels that are not public (shown by channel and date only, never their question or quote).
  */
 export interface ModeratorReport {
+  /** Unanswered questions asked in public channels. */
   noMatch: readonly { question: string; count: number; lastAsked: string; missingWords?: string[] }[];
+  /** Unanswered questions asked only in private channels, direct messages or channels Slack would not describe. */
+  noMatchLeftOut: number;
   stale: readonly Pin[];
   notPublic: readonly Pin[];
 }
@@ -111,10 +115,13 @@ function moreLine(count: number, noun: string): KnownBlock {
 function moderatorGroups(report: ModeratorReport, canUnpin: boolean): KnownBlock[][] {
   const groups: KnownBlock[][] = [];
   const gaps = noMatchLines(report.noMatch);
+  const leftOut = report.noMatchLeftOut;
+  const empty = leftOut > 0 ? NO_MATCH_PUBLIC_EMPTY_TEXT : NO_MATCH_EMPTY_TEXT;
   groups.push([
     header(NO_MATCH_HEADER),
     contextBlock('Asked most often in this workspace without a quote to answer them: the documents to add next.'),
-    gaps === '' ? contextBlock(NO_MATCH_EMPTY_TEXT) : sectionBlock(gaps),
+    gaps === '' ? contextBlock(empty) : sectionBlock(gaps),
+    ...(leftOut > 0 ? [contextBlock(leftOutText(leftOut))] : []),
   ]);
   if (report.stale.length === 0) {
     groups.push([header(STALE_HEADER), contextBlock(STALE_EMPTY_TEXT)]);
@@ -150,6 +157,11 @@ function noMatchLines(entries: ModeratorReport['noMatch']): string {
     length += line.length + 1;
   }
   return lines.join('\n');
+}
+
+/** The questions kept out of the list: counted, so nobody takes the list for all there is, but never shown. */
+function leftOutText(count: number): string {
+  return `🔒 Not shown: ${counted(count, 'unanswered question')} asked only in private channels or direct messages, or before Pinpoint noted the channel.`;
 }
 
 /** A pin's question in bold, an optional note, its first quote and that quote's citation; Unpin beside it for moderators. */

@@ -32,6 +32,11 @@ export interface ServerScope {
   server: string;
 }
 
+/** A server's unanswered questions, or (with `channels`) only those asked in these channels. */
+export interface NoMatchScope extends ServerScope {
+  channels?: readonly string[];
+}
+
 export interface NoMatchEntry {
   question: string;
   count: number;
@@ -41,9 +46,13 @@ export interface NoMatchEntry {
 }
 
 export interface AnswerStore extends AnswerLog {
-  /** Counts a question that got `no-match`, grouped by its normalised form; the latest phrasing is kept. */
-  recordNoMatch(question: string, scope?: ServerScope): void;
-  noMatchReport(limit?: number, scope?: ServerScope): NoMatchEntry[];
+  /** Counts a question that got `no-match` in its channel, grouped by its normalised form; the latest phrasing is kept. */
+  recordNoMatch(question: string, scope?: ServerScope & { channel?: string }): void;
+  noMatchReport(limit?: number, scope?: NoMatchScope): NoMatchEntry[];
+  /** The channels a server's unanswered questions were asked in ("" for those kept before channels were). */
+  noMatchChannels(scope: ServerScope): string[];
+  /** How many of a server's unanswered questions were never asked in any of `channels`. */
+  noMatchLeftOut(scope: ServerScope, channels: readonly string[]): number;
   /** Votes recorded for one answer (one per user; a user's later vote replaces the earlier one). */
   feedbackCounts(answerId: string): { up: number; down: number };
 }
@@ -168,48 +177,87 @@ export function createAnswerLog(options: AnswerLogOptions): AnswerStore {
     return { up: row?.up ?? 0, down: row?.down ?? 0 };
   };
 
-  const recordNoMatch = (question: string, scope?: ServerScope): void => {
+  const recordNoMatch = (question: string, scope?: ServerScope & { channel?: string }): void => {
     const normalized = normalizeQuestion(question);
     if (normalized === '') return;
     const at = now().toISOString();
     const server = [scope?.platform ?? '', scope?.server ?? ''];
     store.write(() => {
       store.run(
-        `INSERT INTO no_match_by_server (platform, server, normalized, question, count, first_asked, last_asked)
-         VALUES (?, ?, ?, ?, 1, ?, ?)
-         ON CONFLICT (platform, server, normalized) DO UPDATE SET
+        `INSERT INTO no_match_by_channel (platform, server, channel, normalized, question, count, first_asked, last_asked)
+         VALUES (?, ?, ?, ?, ?, 1, ?, ?)
+         ON CONFLICT (platform, server, channel, normalized) DO UPDATE SET
            count = count + 1, question = excluded.question, last_asked = excluded.last_asked`,
-        [...server, normalized, question.trim(), at, at],
+        [...server, scope?.channel ?? '', normalized, question.trim(), at, at],
       );
       store.run(
-        `DELETE FROM no_match_by_server WHERE rowid IN (
-           SELECT rowid FROM no_match_by_server WHERE platform = ? AND server = ?
+        `DELETE FROM no_match_by_channel WHERE rowid IN (
+           SELECT rowid FROM no_match_by_channel WHERE platform = ? AND server = ?
            ORDER BY count DESC, last_asked DESC LIMIT -1 OFFSET ?)`,
         [...server, NO_MATCH_QUESTIONS_PER_SERVER],
       );
     });
   };
 
-  /** One server's unanswered questions, or (without a scope: the operator's CLI) the whole bot's. */
-  const noMatchReport = (limit = DEFAULT_REPORT_LIMIT, scope?: ServerScope): NoMatchEntry[] => {
+  /**
+   * One server's unanswered questions (with `channels`, only what was asked in those), or (without a scope: the
+   * operator's CLI) the whole bot's; a question asked in several channels or servers is one entry.
+   */
+  const noMatchReport = (limit = DEFAULT_REPORT_LIMIT, scope?: NoMatchScope): NoMatchEntry[] => {
     if (!Number.isInteger(limit) || limit < 1) {
       throw new PinpointError('INPUT_INVALID', `pinpoint: report limit ${limit} is not a whole number of at least 1`);
     }
+    const where = scope ? rowsOf(scope) : { sql: '1', params: [] };
+    // With max() the only min/max aggregate, SQLite takes the bare `question` from the row asked last: the latest
+    // phrasing (max(question) picked the alphabetically last one).
     return store
       .all<{ question: string; count: number; last_asked: string }>(
-        scope
-          ? `SELECT question, count, last_asked FROM no_match_by_server WHERE platform = ? AND server = ?
-             ORDER BY count DESC, last_asked DESC LIMIT ?`
-          : // With max() the only min/max aggregate, SQLite takes the bare `question` from the row asked last:
-            // the latest phrasing, as within one server (max(question) picked the alphabetically last one).
-            `SELECT question, sum(count) AS count, max(last_asked) AS last_asked FROM no_match_by_server
-             GROUP BY normalized ORDER BY count DESC, last_asked DESC LIMIT ?`,
-        scope ? [scope.platform, scope.server, limit] : [limit],
+        `SELECT question, sum(count) AS count, max(last_asked) AS last_asked FROM no_match_by_channel WHERE ${where.sql}
+         GROUP BY normalized ORDER BY count DESC, last_asked DESC LIMIT ?`,
+        [...where.params, limit],
       )
       .map((row) => ({ question: row.question, count: row.count, lastAsked: row.last_asked }));
   };
 
-  return { remember, get, rememberPage, pagePassageIds, feedback, feedbackCounts, recordNoMatch, noMatchReport };
+  const noMatchChannels = (scope: ServerScope): string[] =>
+    store
+      .all<{ channel: string }>('SELECT DISTINCT channel FROM no_match_by_channel WHERE platform = ? AND server = ? ORDER BY channel', [
+        scope.platform,
+        scope.server,
+      ])
+      .map((row) => row.channel);
+
+  const noMatchLeftOut = (scope: ServerScope, channels: readonly string[]): number => {
+    const shown = rowsOf({ ...scope, channels });
+    const row = store.get<{ n: number }>(
+      `SELECT count(DISTINCT normalized) AS n FROM no_match_by_channel WHERE platform = ? AND server = ?
+       AND normalized NOT IN (SELECT normalized FROM no_match_by_channel WHERE ${shown.sql})`,
+      [scope.platform, scope.server, ...shown.params],
+    );
+    return row?.n ?? 0;
+  };
+
+  return {
+    remember,
+    get,
+    rememberPage,
+    pagePassageIds,
+    feedback,
+    feedbackCounts,
+    recordNoMatch,
+    noMatchReport,
+    noMatchChannels,
+    noMatchLeftOut,
+  };
+}
+
+/** The WHERE clause of a server's no-match rows, or of those asked in `scope.channels` (none: no row). */
+function rowsOf(scope: NoMatchScope): { sql: string; params: string[] } {
+  const server = { sql: 'platform = ? AND server = ?', params: [scope.platform, scope.server] };
+  if (scope.channels === undefined) return server;
+  // At most NO_MATCH_QUESTIONS_PER_SERVER channels hold a server's rows: far below SQLite's limit of parameters.
+  const marks = scope.channels.map(() => '?').join(', ');
+  return { sql: `${server.sql} AND channel IN (${marks})`, params: [...server.params, ...scope.channels] };
 }
 
 function passageIdsOf(answer: Answer): string[] {

@@ -115,6 +115,29 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 7,
+    name: 'the channel of each unanswered question',
+    // A Slack workspace's moderators see the questions of its public channels only: one asked in a private channel
+    // or a direct message is the asker's business. Rows from before carry an empty channel: where they were asked is
+    // unknown, so only the operator's report (npm run report) and Discord's /report, which group by server, show them.
+    sql: `
+      CREATE TABLE no_match_by_channel (
+        platform TEXT NOT NULL,
+        server TEXT NOT NULL,
+        channel TEXT NOT NULL,
+        normalized TEXT NOT NULL,
+        question TEXT NOT NULL,
+        count INTEGER NOT NULL,
+        first_asked TEXT NOT NULL,
+        last_asked TEXT NOT NULL,
+        PRIMARY KEY (platform, server, channel, normalized)
+      ) STRICT;
+      INSERT INTO no_match_by_channel
+        SELECT platform, server, '', normalized, question, count, first_asked, last_asked FROM no_match_by_server;
+      DROP TABLE no_match_by_server;
+    `,
+  },
 ];
 
 /** Refuses a database from a newer Pinpoint; runs before anything writes, so such a file is left as it was. */

@@ -22,8 +22,8 @@ export interface Block {
 export interface HttpSlack {
   adapter: PlatformAdapter;
   eventsUrl: string;
-  /** Runs /ask and returns the private answer posted to response_url. */
-  ask(text: string, user?: string): Promise<ResponsePost>;
+  /** Runs /ask (in C0GENERAL unless told) and returns the private answer posted to response_url. */
+  ask(text: string, user?: string, channel?: string): Promise<ResponsePost>;
   /** Presses a button; `response()` waits for the reply to its response_url. */
   press(
     actionId: string,
@@ -62,9 +62,9 @@ export async function startHttpSlack(
   return {
     adapter,
     eventsUrl,
-    async ask(text, user = 'U0MEMBER') {
+    async ask(text, user = 'U0MEMBER', channel = 'C0GENERAL') {
       const responseUrl = fake.responseUrl();
-      const res = await sendSigned(eventsUrl, slashCommandBody({ text, responseUrl, user }), FORM, { secret: SECRET });
+      const res = await sendSigned(eventsUrl, slashCommandBody({ text, responseUrl, user, channel }), FORM, { secret: SECRET });
       expect(res.status).toBe(200);
       return fake.waitForResponse(responseUrl);
     },
