@@ -4,11 +4,19 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ACTION_IDS, FIND_SOURCES_CALLBACK_ID, UNPIN_ACTION_ID, VOTE_ACTION_IDS } from '../adapters/slack/actions.js';
 import { VOTE_EXPIRED_TEXT, VOTED_TEXT } from '../adapters/slack/feedback.js';
-import { alreadyPinnedText, ANSWER_CHANGED_TEXT, EARLIER_PIN_LEFT_TEXT, PIN_FAILURE_TEXT, PIN_NOT_SAVED_TEXT, PINNED_TEXT } from '../adapters/slack/pin.js';
+import {
+  alreadyPinnedText,
+  ANSWER_CHANGED_TEXT,
+  EARLIER_PIN_LEFT_TEXT,
+  PIN_FAILURE_TEXT,
+  PIN_NOT_SAVED_TEXT,
+  PIN_UNCONFIRMED_TEXT,
+  PINNED_TEXT,
+} from '../adapters/slack/pin.js';
 import { APOLOGY } from '../adapters/slack/edge.js';
 import { createMetrics, type Metrics } from '../adapters/metrics/create-metrics.js';
 import { instrumentCore } from '../adapters/metrics/instrument-core.js';
-import { NOT_PINNED_TEXT, SLACK_PIN_LEFT_TEXT, UNPIN_REFUSED_TEXT, UNPINNED_TEXT } from '../adapters/slack/unpin.js';
+import { NOT_PINNED_TEXT, SLACK_PIN_LEFT_TEXT, UNPIN_REFUSED_TEXT, UNPIN_UNCONFIRMED_TEXT, UNPINNED_TEXT } from '../adapters/slack/unpin.js';
 import { createPinpoint, type Pinpoint } from '../src/index.js';
 import { FakeSlack, FAKE_TEAM_ID, fakePermalink, type ResponsePost } from './fakes/slack-api.js';
 import { allText, type Block, blocksOf, buttonValue, GENEROUS, plain, SECRET, startHttpSlack, type HttpSlack } from './fakes/slack-harness.js';
@@ -205,12 +213,12 @@ describe('Slack App Home Unpin', () => {
     expect(fake.callsOf('pins.remove')).toHaveLength(removes);
   });
 
-  it('fails closed when Slack cannot say whether an admin is one', async () => {
+  it('fails closed when Slack cannot say whether an admin is one, and says to try again, not that they are no moderator', async () => {
     fake.users.set('U0NEWADMIN', { is_admin: true });
     const { id } = await pinPublicly();
     fake.failNext('users.info', { kind: 'http500' });
     const tab = await slack.pressInHome(UNPIN_ACTION_ID, id, 'U0NEWADMIN');
-    expect(tab[0]?.text?.text).toBe(UNPIN_REFUSED_TEXT);
+    expect(tab[0]?.text?.text).toBe(UNPIN_UNCONFIRMED_TEXT);
     expect(pinsNow().map((pin) => pin.id)).toContain(id);
   });
 
@@ -281,6 +289,25 @@ describe('Slack Pin', () => {
     expect(await pinAt(newer, 'C0REPIN', '1700000002.000002')).toBe(PINNED_TEXT);
     expect(removedIn('C0REPIN')).toEqual(['1700000002.000001']);
     expect(pinsIn('C0REPIN').map((pin) => pin.messageRef)).toEqual(['C0REPIN/1700000002.000002']);
+  });
+
+  it.each([
+    ['a 500', { kind: 'http500' }],
+    ['a rate limit', { kind: 'http429', retryAfter: 1 }],
+  ] as const)('tells an admin Slack could not confirm their role (users.info got %s), pins nothing, and pins on the next press', async (_name, failure) => {
+    // A user and channel per case: Slack's word on a user is kept for minutes once it comes.
+    const channel = `C0BLIP${failure.kind.toUpperCase()}`;
+    const admin = `U0BLIP${failure.kind.toUpperCase()}`;
+    fake.users.set(admin, { is_admin: true });
+    const value = buttonValue(blocksOf(await slack.ask(QUESTION, admin)), ACTION_IDS.pin);
+    fake.failNext('users.info', failure);
+    const refused = await slack.press(ACTION_IDS.pin, value, { user: admin, channel });
+    expect((await refused.response()).body.text).toBe(PIN_UNCONFIRMED_TEXT);
+    expect(postsIn(channel)).toEqual([]);
+    expect(pinsIn(channel)).toEqual([]);
+    const again = await slack.press(ACTION_IDS.pin, value, { user: admin, channel });
+    expect((await again.response()).body.text).toBe(PINNED_TEXT);
+    expect(pinsIn(channel)).toHaveLength(1);
   });
 
   it.each([

@@ -2,6 +2,9 @@ import type { webApi } from '@slack/bolt';
 import type { Logger } from '../../src/index.js';
 import { slackErrorCode } from './slack-error.js';
 
+/** A user's standing: `unconfirmed` when Slack could not say (users.info failed), which refuses like `member`. */
+export type ModeratorRole = 'moderator' | 'member' | 'unconfirmed';
+
 /** Who may pin: workspace admins/owners (users.info) or the user ids configured in SLACK_MODERATOR_IDS. */
 export class ModeratorCheck {
   private readonly cache = new Map<string, { moderator: boolean; at: number }>();
@@ -14,20 +17,25 @@ export class ModeratorCheck {
   ) {}
 
   async isModerator(client: webApi.WebClient, userId: string): Promise<boolean> {
-    if (this.configuredIds.has(userId)) return true;
+    return (await this.role(client, userId)) === 'moderator';
+  }
+
+  /** Whether the user may pin; `unconfirmed` (refused, but worth another try) when Slack could not be asked. */
+  async role(client: webApi.WebClient, userId: string): Promise<ModeratorRole> {
+    if (this.configuredIds.has(userId)) return 'moderator';
     const cached = this.cache.get(userId);
-    if (cached !== undefined && this.now() - cached.at < this.ttlMs) return cached.moderator;
+    if (cached !== undefined && this.now() - cached.at < this.ttlMs) return cached.moderator ? 'moderator' : 'member';
     let moderator = false;
     try {
       const { user } = await client.users.info({ user: userId });
       moderator = user?.is_admin === true || user?.is_owner === true || user?.is_primary_owner === true;
     } catch (error) {
-      // Refuse when unsure: pinning is the one action that writes to a channel for everyone.
+      // Refuse when unsure: pinning is the one action that writes to a channel for everyone. Not cached: a blip passes.
       this.logger.warn({ err: errorSummary(error) }, 'slack: users.info failed; treating user as non-moderator');
-      return false;
+      return 'unconfirmed';
     }
     this.cache.set(userId, { moderator, at: this.now() });
-    return moderator;
+    return moderator ? 'moderator' : 'member';
   }
 }
 

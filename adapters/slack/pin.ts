@@ -11,6 +11,8 @@ import { sectionBlock, toSlackBlocks, toSlackNotice, type SlackMessage } from '.
 import { slackErrorCode } from './slack-error.js';
 
 export const PIN_REFUSED_TEXT = 'Only workspace admins and Pinpoint moderators can pin answers.';
+export const PIN_UNCONFIRMED_TEXT =
+  'Slack could not confirm just now that you are a workspace admin or Pinpoint moderator, so nothing was pinned: try again in a moment.';
 export const PINNED_TEXT = '📌 Pinned: later questions like this one get this answer first.';
 export const PIN_NOT_SAVED_TEXT = 'Could not save the pin, so nothing was pinned: try again in a moment.';
 export const ANSWER_CHANGED_TEXT =
@@ -49,8 +51,9 @@ export const PIN_FAILURE_TEXT: ReadonlyMap<string, string> = new Map([
 /** Moderators only: others are refused before anything is posted, pinned or stored. */
 export async function pin(press: Press): Promise<void> {
   const { deps, origin, client, tell } = press;
-  if (!(await deps.moderators.isModerator(client, origin.user))) {
-    return void (await tell(toSlackNotice(PIN_REFUSED_TEXT)));
+  const role = await deps.moderators.role(client, origin.user);
+  if (role !== 'moderator') {
+    return void (await tell(toSlackNotice(role === 'unconfirmed' ? PIN_UNCONFIRMED_TEXT : PIN_REFUSED_TEXT)));
   }
   const scope = scopeOf(origin.team, origin.channel);
   // A second press that arrives while the first still posts and pins waits for it, then finds its pin.

@@ -8,6 +8,8 @@ import { errorSummary } from './moderators.js';
 
 export const UNPINNED_TEXT = '✅ Unpinned: later questions like it no longer get that answer first.';
 export const UNPIN_REFUSED_TEXT = 'Only workspace admins and Pinpoint moderators can unpin answers. Nothing was changed.';
+export const UNPIN_UNCONFIRMED_TEXT =
+  'Slack could not confirm just now that you are a workspace admin or Pinpoint moderator, so nothing was unpinned: try again in a moment.';
 export const NOT_PINNED_TEXT = 'That answer is no longer pinned.';
 export const SLACK_PIN_LEFT_TEXT =
   ' The message itself is still pinned in its channel: unpin it there from the message menu if you want it gone.';
@@ -48,7 +50,8 @@ async function unpin(
   team: string | undefined,
   value: string | undefined,
 ): Promise<string> {
-  if (!(await deps.moderators.isModerator(client, user))) return UNPIN_REFUSED_TEXT;
+  const role = await deps.moderators.role(client, user);
+  if (role !== 'moderator') return role === 'unconfirmed' ? UNPIN_UNCONFIRMED_TEXT : UNPIN_REFUSED_TEXT;
   const pinId = decodeUnpinValue(value);
   const server = { platform: PLATFORM, server: team ?? 'unknown' };
   const existing = pinId === undefined ? undefined : deps.core.pins.list(server).find((pin) => pin.id === pinId);
