@@ -1,9 +1,10 @@
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSlackAdapter, type SlackAdapterOptions } from '../adapters/slack/index.js';
+import { INIT_ATTEMPTS } from '../adapters/slack/init-retry.js';
 import type { PlatformAdapter } from '../adapters/platform.js';
 import { createPinpoint, isPinpointError, type Pinpoint } from '../src/index.js';
-import { FakeSlack } from './fakes/slack-api.js';
+import { FakeSlack, type Failure } from './fakes/slack-api.js';
 import { GENEROUS } from './fakes/slack-harness.js';
 import { RecordingLogger } from './fakes/slack-log.js';
 import { eventCallback, mentionEvent, slashCommandEnvelope } from './fakes/slack-requests.js';
@@ -135,6 +136,8 @@ describe('Slack credentials refused at start-up', () => {
     expect(isPinpointError(error)).toBe(true);
     expect(error.message).toMatch(/^pinpoint: Slack refused SLACK_BOT_TOKEN \(invalid_auth\)/);
     expect(error.message).not.toContain('xoxb-revoked');
+    // A refused token is no blip: start-up stops at the first answer.
+    expect(fake.callsOf('auth.test')).toHaveLength(1);
   });
 
   it('names SLACK_APP_TOKEN when apps.connections.open says invalid_auth', async () => {
@@ -154,10 +157,56 @@ describe('Slack credentials refused at start-up', () => {
       logger: log,
       config: { SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_SIGNING_SECRET: 'secret', SLACK_API_URL: 'http://127.0.0.1:9/api/', SLACK_COMMAND: '/ask' },
       clientOptions: { retryConfig: { retries: 0 } },
+      reconnectDelayMs: 1,
     });
     cleanups.push(() => adapter.stop());
     const error = await startupError(adapter.start());
     expect(isPinpointError(error)).toBe(true);
     expect(error.message).toMatch(/^pinpoint: cannot reach Slack at http:\/\/127\.0\.0\.1:9\/api\/ .*SLACK_API_URL/);
+    // Tried as often as a blip is waited out, each failure logged.
+    expect(log.entries.filter((entry) => entry.message === AUTH_RETRY_LOG)).toHaveLength(INIT_ATTEMPTS - 1);
+  });
+});
+
+const AUTH_RETRY_LOG = 'slack: auth.test failed at start-up; trying again';
+
+describe('Slack HTTP mode start-up while Slack falters', () => {
+  function httpAdapter(fake: FakeSlack, core: Pinpoint, log: RecordingLogger): PlatformAdapter {
+    const adapter = createSlackAdapter({
+      core,
+      logger: log,
+      config: { SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_SIGNING_SECRET: 'secret', SLACK_API_URL: fake.apiUrl, SLACK_COMMAND: '/ask' },
+      clientOptions: { retryConfig: { retries: 0 } },
+      reconnectDelayMs: 1,
+    });
+    cleanups.push(() => adapter.stop());
+    return adapter;
+  }
+
+  it.each<[string, Failure]>([
+    ['a 500', { kind: 'http500' }],
+    ['a rate limit', { kind: 'http429', retryAfter: 0 }],
+    ["Slack's own temporary error", { kind: 'error', error: 'service_unavailable' }],
+  ])('tries auth.test again after %s, logging each failure, and starts', async (_name, failure) => {
+    const { fake, core, log } = await setUp();
+    fake.failNext('auth.test', failure);
+    fake.failNext('auth.test', failure);
+    const adapter = httpAdapter(fake, core, log);
+    await adapter.start();
+    expect(adapter.ready()).toBe(true);
+    expect(fake.callsOf('auth.test')).toHaveLength(3);
+    const retries = log.entries.filter((entry) => entry.message === AUTH_RETRY_LOG);
+    expect(retries.map((entry) => [entry.level, entry.fields.attempt])).toEqual([
+      ['warn', 1],
+      ['warn', 2],
+    ]);
+  });
+
+  it('stops after a few tries when Slack keeps failing, saying what it answered', async () => {
+    const { fake, core, log } = await setUp();
+    for (let n = 0; n < INIT_ATTEMPTS; n += 1) fake.failNext('auth.test', { kind: 'http500' });
+    const error = await startupError(httpAdapter(fake, core, log).start());
+    expect(error.message).toMatch(/^pinpoint: Slack at http:\/\/127\.0\.0\.1:\d+\/api\/ answered HTTP 500 at start-up/);
+    expect(fake.callsOf('auth.test')).toHaveLength(INIT_ATTEMPTS);
   });
 });

@@ -16,6 +16,7 @@ import { PublicChannels } from './public-channels.js';
 import { RouteReceiver } from './receiver.js';
 import { registerFindSources } from './shortcut.js';
 import { SocketConnection } from './socket.js';
+import { initWithRetries } from './init-retry.js';
 import { describeStartError } from './startup.js';
 import { registerUnknownActions } from './unknown-action.js';
 import { registerUnpin } from './unpin.js';
@@ -43,7 +44,10 @@ export interface SlackAdapterOptions {
   clientOptions?: webApi.WebClientOptions;
   /** How long stop() waits for answers already acknowledged when not told (default 3000 ms). */
   stopTimeoutMs?: number;
-  /** Socket Mode: the wait before retrying a failed reconnect, doubled each time up to 30 s (default 1000 ms). */
+  /**
+   * The wait before retrying a failed auth.test at start-up or (Socket Mode) a failed reconnect, doubled each time
+   * up to 30 s (default 1000 ms).
+   */
   reconnectDelayMs?: number;
 }
 
@@ -161,12 +165,19 @@ export function createSlackAdapter(options: SlackAdapterOptions): PlatformAdapte
   });
 
   let started = false;
+  // stop() during start-up ends the wait between auth.test attempts.
+  const stopping = new AbortController();
   return {
     name: 'slack',
     routes: receiver === undefined ? [] : [receiver.route],
     async start() {
       try {
-        await app.init();
+        await initWithRetries(() => app.init(), {
+          logger,
+          delayMs: options.reconnectDelayMs ?? 1000,
+          signal: stopping.signal,
+          reportError: options.reportError,
+        });
       } catch (error) {
         throw describeStartError(error, 'SLACK_BOT_TOKEN', apiUrl);
       }
@@ -177,6 +188,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): PlatformAdapte
     },
     async stop(timeoutMs = options.stopTimeoutMs ?? 3000) {
       started = false;
+      stopping.abort();
       const deadline = Date.now() + timeoutMs;
       // First no new work (HTTP: 503; Socket Mode: the connection closes), then the answers already acknowledged.
       if (socket !== undefined) await socket.stop();

@@ -47,6 +47,21 @@ export function isTransientStartError(error: unknown): boolean {
   return platformError(error) !== undefined && !isRefusedToken(error);
 }
 
+/** Slack's own words for a failure on its side that passes (Web API error codes). */
+const TEMPORARY_PLATFORM_ERRORS = new Set(['internal_error', 'fatal_error', 'service_unavailable', 'request_timeout', 'ratelimited']);
+
+/**
+ * Failures of auth.test worth another try at start-up: a rate limit, a 5xx, a request that got no answer (a network
+ * blip, a timeout) and Slack's own temporary errors. A refused token or a 4xx (a wrong SLACK_API_URL) is not.
+ */
+export function isTransientInitError(error: unknown): boolean {
+  const e = error as WebApiErrorShape | undefined;
+  if (e?.code === 'slack_webapi_rate_limited_error' || e?.code === 'slack_webapi_request_error') return true;
+  if (e?.code === 'slack_webapi_http_error') return typeof e.statusCode === 'number' && e.statusCode >= 500;
+  const refused = platformError(error);
+  return refused !== undefined && TEMPORARY_PLATFORM_ERRORS.has(refused);
+}
+
 /**
  * A start-up failure in words an operator can act on: which variable Slack refused, or that the API
  * base cannot be reached. Anything else is returned as it is.
