@@ -3,12 +3,13 @@ import { cleanQuestion } from './answer/question-text.js';
 import type { Corpus } from './corpus.js';
 import { ANY_CHANNEL } from './pins/service.js';
 import type { PassageView, Pinpoint, PinService } from './services.js';
-import type { Document, DocumentSummary } from './types.js';
+import { matchSource } from './source-reference.js';
+import type { DocumentSummary } from './types.js';
 
 /** Completions `suggest` offers unless asked for fewer: as many as an autocomplete list shows. */
 const DEFAULT_SUGGESTIONS = 25;
 
-export type CorpusViews = Pick<Pinpoint, 'documents' | 'passage' | 'context' | 'resolveSource' | 'suggest' | 'stats'>;
+export type CorpusViews = Pick<Pinpoint, 'documents' | 'passage' | 'context' | 'resolveSource' | 'sourceChoices' | 'suggest' | 'stats'>;
 
 /**
  * The read-only views over the corpus `current` returns. A reload replaces the corpus, so every call
@@ -44,28 +45,8 @@ export function createCorpusViews(current: () => Corpus, pins: Pick<PinService, 
       const at = siblings.indexOf(passage);
       return siblings.slice(Math.max(0, at - radius), at + radius + 1).flatMap((sibling) => view(sibling.id) ?? []);
     },
-    resolveSource(ref) {
-      const direct = view(ref.trim());
-      if (direct) return direct;
-      const wanted = normalizeRef(ref);
-      if (wanted === '') return undefined;
-      const corpus = current();
-      // Only the documents the reference names (or the one document there is) are searched for the label, the
-      // longest name first: "Order on Stay ¶ 3" names the "Order" too, whose ¶ 3 is not the one asked for.
-      const named = [...corpus.documents.values()]
-        .map((document) => ({ document, length: namedLength(wanted, document) }))
-        .filter(({ length }) => corpus.documents.size === 1 || length > 0)
-        .sort((a, b) => b.length - a.length)
-        .map(({ document }) => document);
-      for (const document of named) {
-        for (const passage of corpus.passagesByDoc.get(document.id) ?? []) {
-          const found = view(passage.id)!;
-          const label = normalizeRef(found.citation.label);
-          if (label !== '' && (wanted === label || wanted.endsWith(` ${label}`))) return found;
-        }
-      }
-      return undefined;
-    },
+    resolveSource: (ref) => matchSource(current(), view, ref).view,
+    sourceChoices: (ref) => matchSource(current(), view, ref).choices,
     suggest(prefix, suggestOptions = {}) {
       const corpus = current();
       const limit = suggestOptions.limit ?? DEFAULT_SUGGESTIONS;
@@ -92,13 +73,4 @@ export function createCorpusViews(current: () => Corpus, pins: Pick<PinService, 
       };
     },
   };
-}
-
-/** How long a name of the document (its title or its id) the reference holds; 0 when it names it by neither. */
-function namedLength(wanted: string, document: Document): number {
-  return Math.max(...[normalizeRef(document.meta.title), document.id].map((name) => (name !== '' && wanted.includes(name) ? name.length : 0)));
-}
-
-function normalizeRef(text: string): string {
-  return text.toLowerCase().replace(/[“”"'’]/g, '').replace(/\s+/g, ' ').trim();
 }

@@ -18,8 +18,13 @@ export interface Pinpoint {
   passage(passageId: string): PassageView | undefined;
   /** The passage plus up to `radius` passages on each side in the same document. */
   context(passageId: string, radius?: number): PassageView[];
-  /** Resolves what a user typed in /source: a passage id, or a "Title ¶ 3"-style citation. */
+  /**
+   * Resolves what a user typed in /source: a passage id, or a "Title ¶ 3"-style citation; a bare label ("¶ 3")
+   * when only one document holds it.
+   */
   resolveSource(ref: string): PassageView | undefined;
+  /** For a bare label several documents hold, which `resolveSource` leaves open: a reference to each ("Order ¶ 3"), to ask which. */
+  sourceChoices(ref: string): string[];
   /** Autocomplete: pinned questions of the scope and document headings matching `prefix`, at most `limit`. */
   suggest(prefix: string, options?: { scope?: PinScope; limit?: number }): string[];
   stats(): IndexStats;

@@ -82,6 +82,23 @@ describe('console chat', () => {
     }
   });
 
+  it('asks which document on /source with a label several documents hold, and opens it by title and label', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pinpoint-console-labels-'));
+    writeFileSync(join(dir, 'order.md'), '# Background\n\nThe motion is granted.\n');
+    writeFileSync(join(dir, 'ruling.md'), '# Background\n\nThe appeal is dismissed.\n\nCosts are awarded.\n');
+    const labelled = await createPinpoint({ knowledgeDir: dir });
+    try {
+      const printed = await chat(['/source para. 1', '/source order para. 1', '/source para. 2'], labelled);
+      expect(printed).toContain('Which document? /source order para. 1 · /source ruling para. 1\n');
+      expect(printed).toContain('[Background, para. 1] The motion is granted.');
+      expect(printed).toContain('[Background, para. 2] Costs are awarded.');
+      expect(printed).not.toContain('No passage matches that reference');
+    } finally {
+      await labelled.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('explains an unknown reference and stops at /quit', async () => {
     const printed = await chat(['/source nowhere', '/quit', 'never asked']);
     expect(printed).toContain('No passage matches that reference');

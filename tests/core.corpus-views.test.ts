@@ -14,6 +14,8 @@ kind: order
 2. Counsel shall file a joint status report.
 
 3. The hearing set for March is vacated.
+
+4. Each party shall bear its own costs.
 `;
 const STAY_ORDER = `---
 title: Order on Stay
@@ -51,6 +53,22 @@ describe('resolveSource', () => {
     const view = core.resolveSource(ref);
     expect(view?.document.meta.title).toBe(title);
     expect(view?.passage.text).toBe(text);
+  });
+
+  it('shows the passage of a bare label when only one document holds it', () => {
+    expect(core.resolveSource('¶ 4')?.passage.text).toBe('4. Each party shall bear its own costs.');
+    expect(core.sourceChoices('¶ 4')).toEqual([]);
+  });
+
+  it('names no passage for a bare label several documents hold, and offers a reference to each', () => {
+    expect(core.resolveSource('¶ 3')).toBeUndefined();
+    expect(core.sourceChoices('¶ 3')).toEqual(['Order ¶ 3', 'Order on Stay ¶ 3']);
+    for (const choice of core.sourceChoices('¶ 3')) expect(core.resolveSource(choice)?.passage.text).toMatch(/^3\. /);
+  });
+
+  it('shows nothing for a label the named document lacks, not the same label of a document whose title is part of its name', () => {
+    expect(core.resolveSource('Order on Stay ¶ 4')).toBeUndefined();
+    expect(core.sourceChoices('Order on Stay ¶ 4')).toEqual([]);
   });
 
   it('cites the passage an answer cited, from the title and label the answer shows', () => {

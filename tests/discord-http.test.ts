@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -18,7 +18,7 @@ import { FAKE_IDS, type FakeCall } from './fakes/discord.js';
 import { createSigner, serveRoutes, signatureHeaders } from './fakes/discord-http.js';
 import { createRecordingLogger } from './fakes/discord-logger.js';
 import { useFakeDiscordSuite } from './helpers/discord-suite.js';
-import { askPayload, autocompletePayload, buttonPayload, PERMS } from './fakes/discord-payloads.js';
+import { askPayload, autocompletePayload, buttonPayload, commandPayload, PERMS } from './fakes/discord-payloads.js';
 
 const KNOWLEDGE = 'tests/fixtures/discord/knowledge';
 const TOKEN = 'fake-bot-token';
@@ -402,6 +402,20 @@ describe('discord HTTP interactions replayed inside the signature window', () =>
     const warnings = bot.logger.entries.filter((e) => e.level === 'warn' && /replayed/.test(e.message ?? ''));
     expect(warnings.map((e) => e.fields.interaction)).toEqual([press.id]);
     expect(errors).toEqual(['replay', 'replay']);
+  });
+
+  it('asks which document when /source names a bare label several documents hold', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pinpoint-discord-source-'));
+    suite.cleanups.push(async () => rmSync(dir, { recursive: true, force: true }));
+    writeFileSync(path.join(dir, 'order.md'), '# Order\n\nThe motion is granted.\n');
+    writeFileSync(path.join(dir, 'ruling.md'), '# Ruling\n\nThe appeal is dismissed.\n');
+    const bot = await run({ core: await createPinpoint({ knowledgeDir: dir, rates: ROOMY }) });
+    const payload = commandPayload('source', { ref: 'para. 1' });
+    const before = suite.fake.calls.length;
+    await bot.post(payload);
+    expect(body(await editOf(payload.token, before)).content).toBe(
+      'Which document? That label is in several:\n• /source ref: order para. 1\n• /source ref: ruling para. 1',
+    );
   });
 
   it('still answers a PING sent twice: it does nothing', async () => {

@@ -37,11 +37,13 @@ export async function startConsoleChat({ core, input, output, env = process.env 
     else if (command === '/docs') {
       for (const document of core.documents()) say(terminalSafe(`  • ${document.title}${document.kind ? ` (${document.kind})` : ''}: ${counted(document.passages, 'passage')}`));
     } else if (command === '/source') {
-      // A citation's label ("para. 3") names no passage alone once there are two documents: the quote's number does.
+      // A citation's label ("para. 3") several documents hold names no passage alone: the quote's number does, or its title.
       const quoteNumber = /^\[?(\d+)\]?$/.exec(argument)?.[1];
       const passageId = (quoteNumber === undefined ? undefined : onScreen[Number(quoteNumber) - 1]) ?? core.resolveSource(argument)?.passage.id;
       const views = passageId === undefined ? [] : core.context(passageId, 1);
-      if (views.length === 0) say('No passage matches that reference; give the number of a quote above (/source 1), or a title and its label (/source TITLE para. 3)');
+      const choices = views.length === 0 ? core.sourceChoices(argument) : [];
+      if (choices.length > 0) say(terminalSafe(`Which document? ${choices.map((choice) => `/source ${choice}`).join(' · ')}`));
+      else if (views.length === 0) say('No passage matches that reference; give the number of a quote above (/source 1), or a title and its label (/source TITLE para. 3)');
       for (const view of views) say(terminalSafe(`[${view.citation.label}] ${view.passage.text}\n`));
     } else if (command === '/more') {
       if (!last) say('Ask a question first.');

@@ -1,6 +1,8 @@
 import { isModerator, type HandlerContext } from './handler-context.js';
 import { channelOf, option } from './interaction.js';
-import { PINPOINT_DISCORD_LIMITS } from './limits.js';
+import { cutMarkdown } from './cut-markdown.js';
+import { escapeText } from './escape.js';
+import { DISCORD_LIMITS, PINPOINT_DISCORD_LIMITS } from './limits.js';
 import { readerOf } from './reader.js';
 import { toDocumentsMessage, toPassagesMessage, toPinsMessage } from './render.js';
 import { toReportMessage } from './render-report.js';
@@ -13,6 +15,12 @@ export async function source(ctx: HandlerContext, turn: Turn): Promise<void> {
   const ref = String(option(turn.interaction, 'ref')?.value ?? '').trim();
   await turn.defer(true);
   const view = ref === '' ? undefined : core.resolveSource(ref);
+  // A bare label ("para. 2") several documents hold: ask which, naming each the way /source takes it.
+  const choices = view || ref === '' ? [] : core.sourceChoices(ref);
+  if (choices.length > 0) {
+    const listed = choices.map((choice) => `• /source ref: ${escapeText(choice)}`).join('\n');
+    return turn.edit(cutMarkdown(`Which document? That label is in several:\n${listed}`, DISCORD_LIMITS.content));
+  }
   if (!view) {
     return turn.edit(
       'No passage matches that reference. Use a citation from an answer, e.g. "Complaint ¶ 3", or see /docs for the titles.',
