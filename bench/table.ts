@@ -5,7 +5,14 @@ interface Column {
   cell(row: RowResult): string;
 }
 
-const fixed = (digits: number) => (value: number): string => (Number.isFinite(value) ? value.toFixed(digits) : 'n/a');
+/**
+ * `value` to `digits` decimals, "n/a" when it is none. One that rounds to zero prints unsigned: a heap measured
+ * as a difference can come out a few KB below zero, which toFixed prints "-0.0".
+ */
+export const fixed =
+  (digits: number) =>
+  (value: number): string =>
+    Number.isFinite(value) ? value.toFixed(digits).replace(/^-(?=0(?:\.0*)?$)/, '') : 'n/a';
 const ratio = fixed(3);
 const ms = (value: number): string => (value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2));
 const bytes = (value: number): string =>

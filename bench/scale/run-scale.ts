@@ -12,7 +12,7 @@ import { SHIPPED_COURT_KNOWLEDGE } from '../shipped-data.js';
 import { clearWordCache } from '../../src/search/analyzer.js';
 import { loadEnglishWords } from '../../src/search/english-words.js';
 import { settledHeapBytes } from '../measure.js';
-import { markdownTable, rowJson } from '../table.js';
+import { fixed, markdownTable, rowJson } from '../table.js';
 import { courtSentences, generateCorpus, writeGenerated } from './generate.js';
 import { runRowInChild } from './isolate.js';
 import type { ScaleRowName, ScaleRowResult } from './row-names.js';
@@ -124,8 +124,8 @@ export function scaleTable(results: readonly ScaleResult[]): string {
       ms(row.p99Ms),
       (row.indexBytes / 2 ** 20).toFixed(1),
       ms(row.loadMs),
-      row.heapMb.toFixed(1),
-      row === r.pinpoint ? `${r.heapRatio.toFixed(2)}×` : '',
+      fixed(1)(row.heapMb),
+      row === r.pinpoint ? `${fixed(2)(r.heapRatio)}×` : '',
     ]),
   );
   return markdownTable(['passages', 'engine', 'build ms', 'p50 ms', 'p99 ms', 'index MB', 'load ms', 'heap MB', 'heap vs MiniSearch'], rows, 2);
