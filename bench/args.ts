@@ -39,9 +39,10 @@ function warmUpCount(raw: string): number {
   throw new PinpointError('INPUT_INVALID', `pinpoint: --warmup ${raw.trim() === '' ? JSON.stringify(raw) : raw} is not a whole number of questions (0 or more); pass e.g. --warmup 50`);
 }
 
+/** Digits only, as `--warmup`: Number() also reads "1e3", "0x10" and "5.0" as whole numbers. */
 function positiveInt(flag: string, raw: string): number {
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0) {
+  const value = /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
+  if (!Number.isSafeInteger(value) || value <= 0) {
     throw new PinpointError('INPUT_INVALID', `pinpoint: ${flag} ${raw} is not a positive integer; pass e.g. ${flag} 1000`);
   }
   return value;

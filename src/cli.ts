@@ -175,8 +175,9 @@ async function checkIndex(args: string[], io: CliIo, knowledgeDefault: string): 
 
 async function report(args: string[], io: CliIo, knowledgeDefault: string, dataDir: string): Promise<number> {
   const { values } = parseArgs({ args, options: { limit: { type: 'string', default: '20' }, knowledge: { type: 'string' } } });
-  const limit = Number(values.limit);
-  if (!Number.isInteger(limit) || limit < 1) {
+  // Digits only: Number() also reads "1e1", "0x10", "5.0" and " 5" as whole numbers.
+  const limit = /^\d+$/.test(values.limit) ? Number(values.limit) : Number.NaN;
+  if (!Number.isSafeInteger(limit) || limit < 1) {
     io.stderr.write(`pinpoint: --limit must be a whole number of at least 1, got "${values.limit}"\n`);
     return 2;
   }

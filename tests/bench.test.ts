@@ -125,6 +125,10 @@ describe('bench data', () => {
     expect([parseBenchArgs(['--scale', '--warmup', '0']).warmup, parseBenchArgs(['--scale', '--warmup=12']).warmup, parseBenchArgs(['--scale']).warmup]).toEqual([0, 12, 50]);
   });
 
+  it.each([['1e3'], ['0x10'], ['2.0']])('refuses --sizes %j, a size that is not digits', (size) => {
+    expect(() => parseBenchArgs(['--scale', '--sizes', size])).toThrow(`pinpoint: --sizes ${size} is not a positive integer; pass e.g. --sizes 1000`);
+  });
+
   it('keeps the default sizes for --scale', () => {
     expect(parseBenchArgs(['--scale']).sizes).toEqual([1000, 2500, 10000, 100000]);
   });

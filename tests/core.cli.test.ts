@@ -429,6 +429,12 @@ describe('cli report', () => {
     );
   });
 
+  // Number() reads all of these as whole numbers: "1e1" listed 10 questions instead of asking for digits.
+  it.each([['1e1'], ['0x10'], ['5.0'], [' 5'], ['0'], ['99999999999999999999']])('refuses --limit %j, which is no whole number from 1 in digits', async (limit) => {
+    const { code, stdout, stderr } = await run(['report', '--limit', limit, '--knowledge', KB]);
+    expect({ code, stdout, stderr }).toEqual({ code: 2, stdout: '', stderr: `pinpoint: --limit must be a whole number of at least 1, got "${limit}"\n` });
+  });
+
   it('still lists the questions when the documents cannot be read', async () => {
     await askTheBot(['What is the capital of France?']);
     const { code, stdout, stderr } = await run(['report', '--knowledge', join(dataDir, 'gone')]);
