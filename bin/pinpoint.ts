@@ -4,7 +4,10 @@
 import 'dotenv/config';
 import { runCli } from '../src/cli.js';
 import { exitQuietlyWhenOutputCloses } from './closed-output.js';
+import { programName } from './program.js';
 
 exitQuietlyWhenOutputCloses();
 
-process.exitCode = await runCli(process.argv.slice(2), { env: process.env, stdout: process.stdout, stderr: process.stderr });
+// Run directly (node dist/bin/pinpoint.js, as in the Docker image), the usage shows that form, not npm run's.
+const program = programName(process.env, process.argv[1] ?? '', process.cwd());
+process.exitCode = await runCli(process.argv.slice(2), { env: process.env, stdout: process.stdout, stderr: process.stderr, ...(program === undefined ? {} : { program }) });

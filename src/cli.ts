@@ -17,14 +17,23 @@ export interface CliIo {
   env: Record<string, string | undefined>;
   stdout: { write(text: string): unknown; isTTY?: boolean };
   stderr: { write(text: string): unknown };
+  /** How the CLI was run when not through `npm run` ("node dist/bin/pinpoint.js"): its usage and hints show that form. */
+  program?: string;
 }
 
-const USAGE = `usage:
-  npm run ask -- "question" [--json] [--knowledge DIR]
-  npm run eval -- --squad FILE.json [--json]
-  npm run eval -- --questions FILE.jsonl [--knowledge DIR] [--json]
-  npm run index -- --check [--knowledge DIR]
-  npm run report -- [--limit N] [--knowledge DIR]
+/**
+ * The usage in the form the CLI was run: `npm run ask -- …`, or `node dist/bin/pinpoint.js ask …` when `program`
+ * says it was run directly (the Docker image has no npm run), so every line can be copied as it is.
+ */
+function usage(program: string | undefined): string {
+  const run = (command: string): string => (program === undefined ? `npm run ${command} --` : `${program} ${command}`);
+  const start = program === undefined ? 'npm start -- [--check-config]' : `${botOf(program)} [--check-config]`;
+  return `usage:
+  ${run('ask')} "question" [--json] [--knowledge DIR]
+  ${run('eval')} --squad FILE.json [--json]
+  ${run('eval')} --questions FILE.jsonl [--knowledge DIR] [--json]
+  ${run('index')} --check [--knowledge DIR]
+  ${run('report')} [--limit N] [--knowledge DIR]
 options:
   --knowledge DIR       the case documents (default: KNOWLEDGE_DIR, else ./knowledge); pins, the index cache and
                         the unanswered questions live in DATA_DIR (default ./data)
@@ -35,9 +44,15 @@ options:
   --check               index: read and split the documents, print what was found, start nothing
   --limit N             report: how many questions to list (default 20)
 also:
-  npm start -- [--check-config]   the bot (see README.md); --check-config prints its settings and exits
+  ${start.padEnd(30)}  the bot (see README.md); --check-config prints its settings and exits
   npm run bench -- --help         the benchmarks and their flags
 `;
+}
+
+/** The bot beside the CLI run directly: "node dist/bin/pinpoint.js" → "node dist/adapters/main.js". */
+function botOf(program: string): string {
+  return program.replace(/bin([\\/])pinpoint(\.[cm]?[jt]s)$/, 'adapters$1main$2');
+}
 
 /** The knowledge folder a command reads, and what named it: a missing folder's fix names the flag or the variable. */
 interface KnowledgeChoice {
@@ -54,7 +69,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
   // Before any option parsing: `npm run ask -- --help` must show the usage, not "Unknown option '--help'".
   if (command === 'help' || argv.some((arg) => arg === '--help' || arg === '-h')) {
-    io.stdout.write(USAGE);
+    io.stdout.write(usage(io.program));
     return 0;
   }
   // The two settings the CLI reads, with the bot's defaults; blank counts as unset, as for the bot.
@@ -71,7 +86,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       case 'report':
         return await report(rest, io, knowledgeDefault, dataDir);
       default:
-        io.stderr.write(USAGE);
+        io.stderr.write(usage(io.program));
         return 2;
     }
   } catch (error) {
@@ -80,7 +95,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return 1;
     }
     if ((error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.stderr.write(`pinpoint: ${(error as Error).message}\n${USAGE}`);
+      io.stderr.write(`pinpoint: ${(error as Error).message}\n${usage(io.program)}`);
       return 2;
     }
     throw error;
@@ -96,7 +111,7 @@ async function ask(args: string[], io: CliIo, knowledgeDefault: string, dataDir:
   });
   const question = positionals.join(' ').trim();
   if (question === '') {
-    io.stderr.write(`pinpoint: ask needs a question, e.g. npm run ask -- "Did Netflix read private messages?"\n`);
+    io.stderr.write(`pinpoint: ask needs a question, e.g. ${io.program === undefined ? 'npm run ask --' : `${io.program} ask`} "Did Netflix read private messages?"\n`);
     return 2;
   }
   const knowledge = knowledgeFrom(values.knowledge, knowledgeDefault);
@@ -122,15 +137,15 @@ async function evaluate(args: string[], io: CliIo, knowledgeDefault: string): Pr
     },
   });
   if (!values.squad && !values.questions) {
-    io.stderr.write(`pinpoint: eval needs --squad FILE.json or --questions FILE.jsonl\n${USAGE}`);
+    io.stderr.write(`pinpoint: eval needs --squad FILE.json or --questions FILE.jsonl\n${usage(io.program)}`);
     return 2;
   }
   if (values.squad && values.questions) {
-    io.stderr.write(`pinpoint: eval takes either --squad or --questions, not both\n${USAGE}`);
+    io.stderr.write(`pinpoint: eval takes either --squad or --questions, not both\n${usage(io.program)}`);
     return 2;
   }
   if (values.squad && values.knowledge !== undefined) {
-    io.stderr.write(`pinpoint: eval --squad reads its documents from the SQuAD file; --knowledge goes with --questions\n${USAGE}`);
+    io.stderr.write(`pinpoint: eval --squad reads its documents from the SQuAD file; --knowledge goes with --questions\n${usage(io.program)}`);
     return 2;
   }
   const knowledge = knowledgeFrom(values.knowledge, knowledgeDefault);

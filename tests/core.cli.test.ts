@@ -180,6 +180,16 @@ describe('cli ask', () => {
     expect(rest).toContain('npm run bench -- --help');
   });
 
+  it('shows the usage in the form the CLI was run directly, as in the Docker image, with nothing to run through npm', async () => {
+    let stdout = '';
+    const code = await runCli(['--help'], { env: {}, stdout: { write: (text: string) => (stdout += text) }, stderr: { write: () => undefined }, program: 'node dist/bin/pinpoint.js' });
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^usage:\n {2}node dist\/bin\/pinpoint\.js ask "question" \[--json\] \[--knowledge DIR\]\n/);
+    expect(stdout).toContain('  node dist/bin/pinpoint.js report [--limit N] [--knowledge DIR]\n');
+    expect(stdout).toContain('  node dist/adapters/main.js [--check-config]  the bot');
+    expect(stdout).not.toMatch(/npm run (ask|eval|index|report)|npm start/);
+  });
+
   it('exits 2 with the usage for an unknown command', async () => {
     const { code, stderr } = await run(['frobnicate']);
     expect(code).toBe(2);

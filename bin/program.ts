@@ -1,0 +1,15 @@
+import path from 'node:path';
+
+/** The package scripts that run this CLI (package.json): through them, the usage shows `npm run` forms. */
+const NPM_SCRIPTS = new Set(['ask', 'eval', 'index', 'report']);
+
+/**
+ * How the CLI was run, when not through `npm run`: "node dist/bin/pinpoint.js" as the Docker image runs it, or
+ * "npx tsx bin/pinpoint.ts" from a checkout. Undefined through npm run, whose forms the usage shows.
+ */
+export function programName(env: Record<string, string | undefined>, script: string, cwd: string): string | undefined {
+  if (NPM_SCRIPTS.has(env.npm_lifecycle_event ?? '')) return undefined;
+  const relative = path.relative(cwd, script);
+  const shown = relative === '' || relative.startsWith('..') || path.isAbsolute(relative) ? script : relative;
+  return `${shown.endsWith('.ts') ? 'npx tsx' : 'node'} ${shown}`;
+}
