@@ -311,6 +311,15 @@ describe('loadKnowledge', () => {
       expect(pack.warnings).toEqual([`${join(dir, 'pack.yaml')}: documents: "gone.pdf" is not in the folder`]);
     });
 
+    it('says a manifest entry for a file in a format it does not read names a format it does not read, not a missing file', async () => {
+      const dir = folder({ 'a.md': 'Text.', 'complaint.docx': 'PK', 'pack.yaml': 'documents:\n  complaint.docx: { title: Complaint }\n' });
+      const pack = await loadKnowledge(dir);
+      expect(pack.warnings).toEqual([
+        `${join(dir, 'complaint.docx')}: not a format Pinpoint reads (${SUPPORTED_EXTENSIONS.join(', ')}); skipped: save it as PDF or text to quote it`,
+        `${join(dir, 'pack.yaml')}: documents: "complaint.docx" is not a format Pinpoint reads (${SUPPORTED_EXTENSIONS.join(', ')}), so this entry is unused: save the file as PDF or text and list that name`,
+      ]);
+    });
+
     it('warns about a pack.yaml in a subfolder, which is not read', async () => {
       const dir = folder({ 'a.md': 'Text.', 'filings/pack.yaml': 'aliases:\n  - [Meta, Facebook]\n', 'filings/b.md': 'More text.' });
       const pack = await loadKnowledge(dir);

@@ -122,8 +122,15 @@ export async function loadKnowledge(dir: string, options: LoadKnowledgeOptions =
     throw new PinpointError('KNOWLEDGE_EMPTY', `pinpoint: knowledge folder ${dir} has only empty documents; add text or ${elsewhere('with documents')}`);
   }
   const present = new Set(files.map((relative) => relative.normalize('NFC')));
-  for (const listed of Object.keys(manifest.documents)) {
-    if (!present.has(listed.normalize('NFC'))) warnings.push(`${path.join(dir, PACK_FILE)}: documents: "${listed}" is not in the folder`);
+  // A .docx the entry names is there, only skipped: "not in the folder" sent the operator looking for a typo.
+  const unread = new Set(listed.map((relative) => relative.normalize('NFC')));
+  for (const entry of Object.keys(manifest.documents)) {
+    const key = entry.normalize('NFC');
+    if (present.has(key)) continue;
+    const problem = unread.has(key)
+      ? `is not a format Pinpoint reads (${SUPPORTED_EXTENSIONS.join(', ')}), so this entry is unused: save the file as PDF or text and list that name`
+      : 'is not in the folder';
+    warnings.push(`${path.join(dir, PACK_FILE)}: documents: "${entry}" ${problem}`);
   }
   return { dir, manifest, documents, warnings };
 }
