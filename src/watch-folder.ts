@@ -1,6 +1,6 @@
 import { watch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
-import { isEditorFile } from './knowledge/editor-files.js';
+import { isLeftOutPath } from './knowledge/left-out.js';
 import type { Logger } from './logger.js';
 
 /**
@@ -10,10 +10,11 @@ import type { Logger } from './logger.js';
  */
 export function watchFolder(dir: string, onChange: () => void, logger: Logger): { close(): void } {
   const absolute = path.resolve(dir);
-  // An editor's swap or backup file changes nothing the loader reads: re-indexing for it would reload the
-  // whole pack every few seconds while someone types in Vim. A name the platform does not give counts.
+  // A file the loader leaves out (an editor's swap or backup file, a dot or underscore name, anything in .git)
+  // changes nothing it reads: re-indexing for it would reload the whole pack every few seconds while someone
+  // types in Vim or Kate. A name the platform does not give counts.
   const onEvent = (_event: string, name: string | Buffer | null) => {
-    if (name === null || !isEditorFile(path.basename(name.toString()))) onChange();
+    if (name === null || !isLeftOutPath(name.toString())) onChange();
   };
   const watchContents = (): FSWatcher =>
     watch(absolute, { recursive: true }, onEvent).on('error', (error) =>

@@ -137,7 +137,10 @@ describe('knowledge hot reload', () => {
     const reported: boolean[] = [];
     const watcher = watchFolder(dir, () => void reported.push(existsSync(saved)), silentLogger);
     try {
-      for (const name of ['.article.md.swp', '4913', 'article.md~', '.#article.md', '#article.md#']) {
+      // Kate's swap file, and notes and a git folder, are dot or underscore names the loader leaves out too.
+      await mkdir(path.join(dir, '_notes'));
+      await mkdir(path.join(dir, '.git'));
+      for (const name of ['.article.md.swp', '4913', 'article.md~', '.#article.md', '#article.md#', '.article.md.kate-swp', '_notes/todo.md', '.git/index']) {
         await writeFile(path.join(dir, name), 'Half-typed text.');
       }
       await rm(path.join(dir, '4913'));

@@ -4,9 +4,9 @@ import path from 'node:path';
 import { PinpointError } from '../errors.js';
 import type { Document, DocumentMeta, PageSpan } from '../types.js';
 import { splitFrontMatter } from './front-matter.js';
-import { isEditorFile } from './editor-files.js';
 import { extractHtml } from './html.js';
 import { decodeHtml } from './html-encoding.js';
+import { isLeftOutName } from './left-out.js';
 import { PACK_FILE, readPackManifest } from './pack.js';
 import { extractPdf } from './pdf.js';
 import { documentMetaSchema, type PackManifest } from './schema.js';
@@ -183,7 +183,7 @@ function normalizeNewlines(text: string): string {
 
 /** Dot and underscore names are drafts, editor files or notes, not case documents; nor are editors' backups. */
 function isLeftOut(name: string): boolean {
-  return name.startsWith('.') || name.startsWith('_') || isEditorFile(name) || name === PACK_FILE;
+  return isLeftOutName(name) || name === PACK_FILE;
 }
 
 /**
