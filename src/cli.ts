@@ -5,6 +5,7 @@ import { DEFAULT_DATA_DIR, DEFAULT_KNOWLEDGE_DIR } from './config.js';
 import { isPinpointError } from './errors.js';
 import type { EvalMetrics } from './eval/metrics.js';
 import { runEval } from './eval/run-eval.js';
+import { unmatchableAliasWarnings } from './knowledge/alias-warnings.js';
 import { loadKnowledge, type KnowledgeOrigin } from './knowledge/load.js';
 import { splitPassages } from './passages.js';
 import { createPinpoint } from './pinpoint.js';
@@ -183,8 +184,9 @@ async function checkIndex(args: string[], io: CliIo, knowledgeDefault: string): 
       ),
     );
   }
-  for (const warning of pack.warnings) io.stdout.write(`  warning: ${terminalSafe(warning)}\n`);
-  io.stdout.write(`ok: ${counted(total, 'passage')}, ${counted(pack.warnings.length, 'warning')}\n`);
+  const warnings = [...pack.warnings, ...unmatchableAliasWarnings(pack, (text) => analyzer.terms(text))];
+  for (const warning of warnings) io.stdout.write(`  warning: ${terminalSafe(warning)}\n`);
+  io.stdout.write(`ok: ${counted(total, 'passage')}, ${counted(warnings.length, 'warning')}\n`);
   return 0;
 }
 

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { answerQuestion } from './answer/answer.js';
 import { buildCorpus, type Corpus } from './corpus.js';
 import { createCorpusViews } from './corpus-views.js';
+import { unmatchableAliasWarnings } from './knowledge/alias-warnings.js';
 import { loadKnowledge, type KnowledgeOrigin } from './knowledge/load.js';
 import { watchFolder } from './watch-folder.js';
 import { loadEnglishWords } from './search/english-words.js';
@@ -131,6 +132,7 @@ async function loadCorpus(knowledgeDir: string, origin: KnowledgeOrigin | undefi
   const pack = await loadKnowledge(knowledgeDir, { origin });
   for (const warning of pack.warnings) logger.warn({ warning }, 'knowledge warning');
   const built = await buildCorpus(pack, { ...(cacheDir ? { cacheDir } : {}), logger });
+  for (const warning of unmatchableAliasWarnings(pack, (text) => built.analyzer.terms(text))) logger.warn({ warning }, 'knowledge warning');
   logger.info(
     { documents: built.documents.size, passages: built.passages.length, index: built.source, ms: Math.round(performance.now() - started) },
     'knowledge indexed',

@@ -19,6 +19,8 @@ export interface KnowledgePack {
   manifest: PackManifest;
   documents: Document[];
   warnings: string[];
+  /** Each alias phrase's line in pack.yaml, for warnings about one (absent in packs built in memory). */
+  aliasLines?: ReadonlyMap<string, number>;
 }
 
 /** What a format-specific reader returns for one file. */
@@ -85,7 +87,7 @@ export async function loadKnowledge(dir: string, options: LoadKnowledgeOptions =
     const problem = info ? 'is a file, not a folder' : 'does not exist';
     throw new PinpointError('KNOWLEDGE_MISSING', `pinpoint: knowledge folder ${dir} ${problem}; create it with the case documents or ${elsewhere('that exists')}`);
   }
-  const manifest = await readPackManifest(dir);
+  const { manifest, aliasLines } = await readPackManifest(dir);
   const warnings: string[] = [];
   const listed = await listFiles(dir, warnings, '', await plainPaths(dir));
   const files = listed.filter((file) => READERS[path.extname(file).toLowerCase()]);
@@ -132,7 +134,7 @@ export async function loadKnowledge(dir: string, options: LoadKnowledgeOptions =
       : 'is not in the folder';
     warnings.push(`${path.join(dir, PACK_FILE)}: documents: "${entry}" ${problem}`);
   }
-  return { dir, manifest, documents, warnings };
+  return { dir, manifest, documents, warnings, aliasLines };
 }
 
 /** Why a file in a format Pinpoint does not read is skipped; a misnamed pack file gets its right name. */
