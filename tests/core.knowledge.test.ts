@@ -320,6 +320,24 @@ describe('loadKnowledge', () => {
       ]);
     });
 
+    it('applies a manifest entry written with a leading ./, names the file an entry in other capitals means, and says a left-out name is left out', async () => {
+      const dir = folder({
+        'filings/order.md': 'The motion is granted.',
+        'Complaint.md': 'Plaintiffs allege a breach.',
+        '_drafts/motion.md': 'A draft.',
+        'pack.yaml': 'documents:\n  ./filings/order.md: { title: Order, kind: order }\n  complaint.md: { title: The Complaint }\n  _drafts/motion.md: { title: Motion }\n',
+      });
+      const pack = await loadKnowledge(dir);
+      expect(pack.documents.map((document) => [document.path, document.meta.title])).toEqual([
+        ['Complaint.md', 'Complaint'],
+        ['filings/order.md', 'Order'],
+      ]);
+      expect(pack.warnings).toEqual([
+        `${join(dir, 'pack.yaml')}: documents: "complaint.md" is not in the folder; did you mean "Complaint.md"? (names are matched with their capitals)`,
+        `${join(dir, 'pack.yaml')}: documents: "_drafts/motion.md" is left out, as every name starting with "." or "_" is: rename it to quote it`,
+      ]);
+    });
+
     it('warns about a pack.yaml in a subfolder, which is not read', async () => {
       const dir = folder({ 'a.md': 'Text.', 'filings/pack.yaml': 'aliases:\n  - [Meta, Facebook]\n', 'filings/b.md': 'More text.' });
       const pack = await loadKnowledge(dir);

@@ -6,7 +6,7 @@ import type { Document, DocumentMeta, PageSpan } from '../types.js';
 import { splitFrontMatter } from './front-matter.js';
 import { extractHtml } from './html.js';
 import { decodeHtml } from './html-encoding.js';
-import { isLeftOutName } from './left-out.js';
+import { isLeftOutName, isLeftOutPath } from './left-out.js';
 import { PACK_FILE, readPackManifest } from './pack.js';
 import { extractPdf } from './pdf.js';
 import { documentMetaSchema, type PackManifest } from './schema.js';
@@ -103,9 +103,7 @@ export async function loadKnowledge(dir: string, options: LoadKnowledgeOptions =
   }
   const documents: Document[] = [];
   const pathById = new Map<string, string>();
-  // Paths compared as Unicode spells them one way (NFC): an accented name typed in pack.yaml must match the
-  // same name from a Mac archive, which spells "é" as "e" and a combining accent.
-  const entries = new Map(Object.entries(manifest.documents).map(([listed, entry]) => [listed.normalize('NFC'), entry]));
+  const entries = new Map(Object.entries(manifest.documents).map(([listed, entry]) => [entryKey(listed), entry]));
   const contents = await readAll(files.map((relative) => path.join(dir, relative)));
   for (const [at, relative] of files.entries()) {
     const full = path.join(dir, relative);
@@ -116,25 +114,40 @@ export async function loadKnowledge(dir: string, options: LoadKnowledgeOptions =
       warnings.push(`${full}: no text; skipped`);
       continue;
     }
-    const meta = mergeMeta(relative, read.meta, entries.get(relative.normalize('NFC')));
+    const meta = mergeMeta(relative, read.meta, entries.get(entryKey(relative)));
     const id = claimId(documentIdOf(relative), relative, pathById, dir);
     documents.push({ id, path: relative, meta, text: read.text, ...(read.pages ? { pages: read.pages } : {}), hash: hashText(read.text) });
   }
   if (documents.length === 0) {
     throw new PinpointError('KNOWLEDGE_EMPTY', `pinpoint: knowledge folder ${dir} has only empty documents; add text or ${elsewhere('with documents')}`);
   }
-  const present = new Set(files.map((relative) => relative.normalize('NFC')));
+  const present = new Set(files.map(entryKey));
   // A .docx the entry names is there, only skipped: "not in the folder" sent the operator looking for a typo.
-  const unread = new Set(listed.map((relative) => relative.normalize('NFC')));
+  const unread = new Set(listed.map(entryKey));
   for (const entry of Object.keys(manifest.documents)) {
-    const key = entry.normalize('NFC');
+    const key = entryKey(entry);
     if (present.has(key)) continue;
+    // "complaint.pdf" for "Complaint.pdf" works on a Mac's disk and not on Linux or in Docker: name the file meant.
+    const meant = files.find((relative) => entryKey(relative).toLowerCase() === key.toLowerCase());
     const problem = unread.has(key)
       ? `is not a format Pinpoint reads (${SUPPORTED_EXTENSIONS.join(', ')}), so this entry is unused: save the file as PDF or text and list that name`
-      : 'is not in the folder';
+      : meant !== undefined
+        ? `is not in the folder; did you mean "${meant}"? (names are matched with their capitals)`
+        : isLeftOutPath(key)
+          ? 'is left out, as every name starting with "." or "_" is: rename it to quote it'
+          : 'is not in the folder';
     warnings.push(`${path.join(dir, PACK_FILE)}: documents: "${entry}" ${problem}`);
   }
   return { dir, manifest, documents, warnings, aliasLines };
+}
+
+/**
+ * A path as pack.yaml's `documents:` and the folder are matched: Unicode spelled one way (NFC: a name typed in
+ * pack.yaml must match the same name from a Mac archive, which spells "é" as "e" and a combining accent), "/"
+ * between folders, and without the "./" a relative path is often written with ("./filings/order.pdf").
+ */
+function entryKey(relative: string): string {
+  return relative.normalize('NFC').replace(/\\/g, '/').replace(/^(?:\.\/)+/, '');
 }
 
 /** Why a file in a format Pinpoint does not read is skipped; a misnamed pack file gets its right name. */
