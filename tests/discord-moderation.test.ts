@@ -6,7 +6,7 @@ import { createDiscordAdapter } from '../adapters/discord/index.js';
 import { alreadyPinnedText, TEXT, unpinElsewhereText } from '../adapters/discord/text.js';
 import { PINPOINT_DISCORD_LIMITS } from '../adapters/discord/limits.js';
 import { QUESTION_WITHHELD, STALE_PIN_NOTE } from '../adapters/discord/render.js';
-import { GAPS_WITHHELD, REPORT_TITLE } from '../adapters/discord/render-report.js';
+import { gapsElsewhere, REPORT_TITLE } from '../adapters/discord/render-report.js';
 import { createMetrics, type Metrics } from '../adapters/metrics/create-metrics.js';
 import { instrumentCore } from '../adapters/metrics/instrument-core.js';
 import { type Answer, createPinpoint, type Pinpoint } from '../src/index.js';
@@ -197,12 +197,15 @@ describe('discord /report', () => {
     writeFileSync(complaint, readFileSync(complaint, 'utf8').replace('bi-weekly reports', 'monthly reports'));
     expect(await bot.core.reload()).toMatchObject({ ok: true, changed: true });
 
-    // A moderator of the public channel (Pin Messages there) runs /report in it.
+    // A moderator of the public channel (Pin Messages there) runs /report in it, where a question found nothing too.
+    await ask(bot, 'will the office holiday party move to friday');
     const { reply } = await command(bot, 'report', MODERATOR);
     expect(text(reply)).not.toMatch(/pizza|Netflix/i);
     const blocks = (reply.embeds?.[0]?.description ?? '').split('\n\n');
-    expect(blocks[0]).toBe(GAPS_WITHHELD);
-    expect(blocks[2]).toMatch(new RegExp(`^\\*\\*1\\.\\*\\* ${QUESTION_WITHHELD} ⚠️ stale\n\\d+ quotes? in <#${OTHER_CHANNEL}>, pinned `));
+    expect(blocks[0]).toMatch(/^\*\*Questions that got no match\*\* in this channel, most asked first/);
+    expect(blocks[1]).toMatch(/^\*\*1\.\*\* 1× will the office holiday party move to friday · last asked /);
+    expect(blocks[2]).toBe(gapsElsewhere(1));
+    expect(blocks[4]).toMatch(new RegExp(`^\\*\\*1\\.\\*\\* ${QUESTION_WITHHELD} ⚠️ stale\n\\d+ quotes? in <#${OTHER_CHANNEL}>, pinned `));
 
     // An administrator sees every channel: the questions are theirs to read.
     const all = await command(bot, 'report', ADMINISTRATOR);

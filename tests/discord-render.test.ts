@@ -16,7 +16,7 @@ import {
   STALE_PIN_NOTE,
   type DiscordMessage,
 } from '../adapters/discord/render.js';
-import { GAPS_WITHHELD, REPORT_TITLE, toReportMessage } from '../adapters/discord/render-report.js';
+import { gapsElsewhere, REPORT_TITLE, toReportMessage } from '../adapters/discord/render-report.js';
 import { splitQuote } from '../adapters/discord/split.js';
 import type { Answer, Excerpt, IndexStats, Pin } from '../src/index.js';
 
@@ -560,12 +560,15 @@ describe('toReportMessage', () => {
     ]);
   });
 
-  it("shows a moderator who is no administrator only the stale pins of this channel's question, and no unanswered question", () => {
+  it("shows a moderator who is no administrator this channel's unanswered questions, how many others there are, and other channels' stale pins without their question", () => {
     const gaps = [{ question: 'when is the layoff announced?', count: 3, lastAsked: '2026-02-03T04:05:06.000Z' }];
     const elsewhere = { ...stalePin(1, 'what did the mods decide?'), scope: { platform: 'discord', server: 'g', channel: '77' } };
-    const [message] = toReportMessage(gaps, [stalePin(2, 'what *now*'), elsewhere], { reader: { channel: '42', everyChannel: false } });
+    const reader = { channel: '42', everyChannel: false };
+    const [message] = toReportMessage(gaps, [stalePin(2, 'what *now*'), elsewhere], { reader, gapsLeftOut: 2 });
     expect(message?.embeds[0]?.description?.split('\n\n')).toEqual([
-      GAPS_WITHHELD,
+      '**Questions that got no match** in this channel, most asked first. Documents that answer them are the ones to add next:',
+      '**1.** 3× when is the layoff announced? · last asked 2026-02-03',
+      gapsElsewhere(2),
       '**Stale pins in this server**:',
       '**1.** what \\*now\\* ⚠️ stale\n0 quotes in <#42>, pinned 2026-01-01',
       `**2.** ${QUESTION_WITHHELD} ⚠️ stale\n0 quotes in <#77>, pinned 2026-01-01`,
@@ -576,7 +579,7 @@ describe('toReportMessage', () => {
   it('says so when nothing went unanswered and no pin is stale', () => {
     const [message] = toReportMessage([], [], { reader: ADMINISTRATOR });
     expect(message?.embeds[0]?.description).toBe(
-      '**Questions that got no match**: none yet.\n\n**Stale pins in this server**: none. Every pinned quote still matches its source.',
+      '**Questions that got no match** in this server: none yet.\n\n**Stale pins in this server**: none. Every pinned quote still matches its source.',
     );
     expect(message?.embeds[0]?.color).toBe(COLORS.none);
     expect(message?.components).toEqual([]);

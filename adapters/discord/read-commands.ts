@@ -61,7 +61,11 @@ export async function report(ctx: HandlerContext, turn: Turn): Promise<void> {
   if (!isModerator(i)) return turn.notice(TEXT.notModeratorReport);
   await turn.defer(true);
   const server = { platform: 'discord', server: i.guild_id };
-  const gaps = core.answers.noMatchReport(PINPOINT_DISCORD_LIMITS.reportQuestions, server);
+  // A moderator who is no Administrator reads the questions asked in this channel only: see reader.ts.
+  const reader = readerOf(i);
+  const readable = reader.everyChannel ? server : { ...server, channels: [reader.channel] };
+  const gaps = core.answers.noMatchReport(PINPOINT_DISCORD_LIMITS.reportQuestions, readable);
+  const gapsLeftOut = reader.everyChannel ? 0 : core.answers.noMatchLeftOut(server, [reader.channel]);
   const stale = core.pins.listStale(server);
-  await turn.send(toReportMessage(gaps, stale, { reader: readerOf(i), limit: PINPOINT_DISCORD_LIMITS.listItems }));
+  await turn.send(toReportMessage(gaps, stale, { reader, gapsLeftOut, limit: PINPOINT_DISCORD_LIMITS.listItems }));
 }

@@ -17,17 +17,23 @@ export interface GapEntry {
 export interface ReportRenderOptions {
   /** Who runs /report: decides which questions they may read. */
   reader: Reader;
+  /** Unanswered questions left out of `gaps` because they were asked only in channels `reader` may not read. */
+  gapsLeftOut?: number;
   /** Stale pins listed (and given Unpin buttons) at most. */
   limit?: number;
 }
 
 /**
- * Said instead of the unanswered questions to a moderator who is no Administrator: the core keeps them per
- * server without their channel, so any of them may come from a private channel the moderator cannot see.
+ * Said to a moderator who is no Administrator about the unanswered questions asked in other channels: any of
+ * them may come from a private channel the moderator cannot see.
  */
-export const GAPS_WITHHELD =
-  '**Questions that got no match** in this server: shown to administrators only, since some may come from ' +
-  'channels you cannot see. A server administrator can run /report, or the operator `npm run report`.';
+export function gapsElsewhere(count: number): string {
+  const questions = count === 1 ? '1 more question' : `${count} more questions`;
+  return (
+    `${questions} asked in other channels: shown to administrators only, since some may come from channels you ` +
+    'cannot see. A server administrator can run /report, or the operator `npm run report`.'
+  );
+}
 
 export const REPORT_TITLE = 'Gaps and stale pins';
 
@@ -41,20 +47,21 @@ function neverUses(words: readonly string[]): string {
   return words.length === 0 ? '' : ` · never uses ${words.map((word) => `“${escapeAsked(truncate(oneLine(word), 60))}”`).join(', ')}`;
 }
 
-/** The head and one block per question, so that no block can outgrow an embed whatever was asked. */
-function gapBlocks(gaps: readonly GapEntry[], reader: Reader): string[] {
-  if (gaps.length === 0) return ['**Questions that got no match**: none yet.'];
-  if (!reader.everyChannel) return [GAPS_WITHHELD];
+/**
+ * The head and one block per question, so that no block can outgrow an embed whatever was asked. `gaps` are the
+ * server's, or (to a moderator who is no Administrator) only this channel's, with how many were left out.
+ */
+function gapBlocks(gaps: readonly GapEntry[], reader: Reader, leftOut: number): string[] {
+  const where = reader.everyChannel ? 'in this server' : 'in this channel';
+  const elsewhere = leftOut > 0 ? [gapsElsewhere(leftOut)] : [];
+  if (gaps.length === 0) return [`**Questions that got no match** ${where}: none yet.`, ...elsewhere];
   const lines = gaps.map(
     (gap, i) =>
       `**${i + 1}.** ${gap.count}× ${escapeAsked(truncate(oneLine(gap.question), 200))} · last asked ${escapeText(gap.lastAsked.slice(0, 10))}` +
       neverUses(gap.missingWords ?? []),
   );
-  // The core counts no-match questions per server: the head says whose they are.
-  const head =
-    '**Questions that got no match** in this server, most asked first. ' +
-    'Documents that answer them are the ones to add next:';
-  return [head, ...lines];
+  const head = `**Questions that got no match** ${where}, most asked first. Documents that answer them are the ones to add next:`;
+  return [head, ...lines, ...elsewhere];
 }
 
 function staleBlocks(stale: readonly Pin[], limit: number, reader: Reader): string[] {
@@ -73,7 +80,7 @@ function staleBlocks(stale: readonly Pin[], limit: number, reader: Reader): stri
  */
 export function toReportMessage(gaps: readonly GapEntry[], stale: readonly Pin[], options: ReportRenderOptions): DiscordMessage[] {
   const limit = options.limit ?? 20;
-  const messages = packBlocks([...gapBlocks(gaps, options.reader), ...staleBlocks(stale, limit, options.reader)], {
+  const messages = packBlocks([...gapBlocks(gaps, options.reader, options.gapsLeftOut ?? 0), ...staleBlocks(stale, limit, options.reader)], {
     title: REPORT_TITLE,
     color: stale.length > 0 ? COLORS.stale : COLORS.none,
     flags: EPHEMERAL_FLAG,
