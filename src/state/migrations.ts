@@ -120,7 +120,7 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'the channel of each unanswered question',
     // A Slack workspace's moderators see the questions of its public channels only: one asked in a private channel
     // or a direct message is the asker's business. Rows from before carry an empty channel: where they were asked is
-    // unknown, so only the operator's report (npm run report) and Discord's /report, which group by server, show them.
+    // unknown, so only the operator's report (npm run report) and Discord's /report to administrators show them.
     sql: `
       CREATE TABLE no_match_by_channel (
         platform TEXT NOT NULL,
