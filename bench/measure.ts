@@ -1,5 +1,5 @@
 import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
+import { runInNewContext, runInThisContext } from 'node:vm';
 
 /**
  * A full garbage collection. `node --expose-gc` gives `global.gc`; without it the flag is set at run
@@ -14,26 +14,31 @@ function resolveGc(): () => void {
 
 const gc = resolveGc();
 
+/** V8's runtime calls that finish background optimizations (they parse with `--allow-natives-syntax` only). */
+const FINISH_OPTIMIZATIONS = '%WaitForBackgroundOptimization(); %FinalizeOptimization();';
+let canFinishOptimizations = true;
+
 /**
  * Finishes V8's background optimizations. A queued job holds the function it compiles, and through
  * its closure whatever that closure reaches: a corpus closed just before a measurement stayed alive
  * while a busy machine left the job waiting, and was freed in the middle of the next one (a row read
- * −2 MB). The runtime calls need `--allow-natives-syntax` only while they are compiled; where V8 lacks
- * them the wait is skipped with a warning, and heaps measured on a busy machine may be off.
+ * −2 MB). The flag is on only around each run: V8 may drop the calls' bytecode between runs and compile
+ * them again. Where V8 lacks them the wait is skipped with a warning, and heaps measured on a busy
+ * machine may be off.
  */
-function resolveFinishOptimizations(): () => void {
+function finishOptimizations(): void {
+  if (!canFinishOptimizations) return;
   setFlagsFromString('--allow-natives-syntax');
   try {
-    return runInNewContext('(function () { %WaitForBackgroundOptimization(); %FinalizeOptimization(); })') as () => void;
-  } catch {
+    runInThisContext(FINISH_OPTIMIZATIONS);
+  } catch (error) {
+    if (!(error instanceof SyntaxError)) throw error;
+    canFinishOptimizations = false;
     process.emitWarning('this V8 cannot wait for background optimizations; heap figures may be off on a busy machine', { code: 'PINPOINT_BENCH_HEAP' });
-    return () => {};
   } finally {
     setFlagsFromString('--no-allow-natives-syntax');
   }
 }
-
-const finishOptimizations = resolveFinishOptimizations();
 
 /**
  * Heap used after the background optimizations are done and two full collections (the second frees

@@ -30,4 +30,11 @@ describe('settledHeapBytes', () => {
     const { stdout } = await promisify(execFile)(process.execPath, ['--concurrent-recompilation-delay=500', '--import', TSX, '--input-type=module', '--eval', SCRIPT]);
     expect(stdout.trim()).toBe('freed');
   });
+
+  it('still measures after V8 has dropped the bytecode of its own runtime calls and compiles them again', async () => {
+    // --stress-flush-code drops unused bytecode at every collection, as a long bench run does over time.
+    const script = `const { settledHeapBytes } = await import(${JSON.stringify(MEASURE)}); for (let i = 0; i < 3; i++) settledHeapBytes(); console.log('measured');`;
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--stress-flush-code', '--import', TSX, '--input-type=module', '--eval', script]);
+    expect({ stdout: stdout.trim(), stderr }).toEqual({ stdout: 'measured', stderr: '' });
+  });
 });
