@@ -17,6 +17,7 @@ import {
   type PlatformPlan,
 } from '../src/index.js';
 import { exitQuietlyWhenOutputCloses } from '../bin/closed-output.js';
+import { programName } from '../bin/program.js';
 import { createHttpServer } from './http/server.js';
 import { createLogger } from './logging/create-logger.js';
 import { createMetrics, type ErrorReporter, type Metrics } from './metrics/create-metrics.js';
@@ -48,7 +49,12 @@ const ADAPTERS: Record<PlatformPlan['platform'], (plan: PlatformPlan, deps: Adap
   },
 };
 
-const USAGE = `usage: npm start [-- --check-config]
+// Run directly (node dist/adapters/main.js, as the Docker image runs it), the usage shows that form: npm's
+// "-- --check-config" would pass "--" on, which the bot refuses.
+const program = programName(process.env, process.argv[1] ?? '', process.cwd(), new Set(['start']));
+const START = program === undefined ? { command: 'npm start', form: 'npm start [-- --check-config]' } : { command: program, form: `${program} [--check-config]` };
+
+const USAGE = `usage: ${START.form}
   The bot: every chat platform whose credentials are set (Discord, Slack), on one HTTP port;
   with none set, the terminal chat when stdin is a terminal.
 options:
@@ -222,7 +228,7 @@ async function main(argv: readonly string[]): Promise<void> {
   // Before .env and the settings: --help must work with a broken .env, and a bad argument starts nothing.
   const args = parseStartArgs(argv);
   if ('unknown' in args) {
-    process.stderr.write(`pinpoint: npm start does not take "${args.unknown}"\n${USAGE}`);
+    process.stderr.write(`pinpoint: ${START.command} does not take "${args.unknown}"\n${USAGE}`);
     exit(2);
   }
   if (args.command === 'help') {

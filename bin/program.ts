@@ -1,14 +1,14 @@
 import path from 'node:path';
 
 /** The package scripts that run this CLI (package.json): through them, the usage shows `npm run` forms. */
-const NPM_SCRIPTS = new Set(['ask', 'eval', 'index', 'report']);
+export const CLI_SCRIPTS: ReadonlySet<string> = new Set(['ask', 'eval', 'index', 'report']);
 
 /**
- * How the CLI was run, when not through `npm run`: "node dist/bin/pinpoint.js" as the Docker image runs it, or
- * "npx tsx bin/pinpoint.ts" from a checkout. Undefined through npm run, whose forms the usage shows.
+ * How a command was run, when not through one of its `npmScripts`: "node dist/bin/pinpoint.js" as the Docker
+ * image runs it, or "npx tsx bin/pinpoint.ts" from a checkout. Undefined through npm, whose forms the usage shows.
  */
-export function programName(env: Record<string, string | undefined>, script: string, cwd: string): string | undefined {
-  if (NPM_SCRIPTS.has(env.npm_lifecycle_event ?? '')) return undefined;
+export function programName(env: Record<string, string | undefined>, script: string, cwd: string, npmScripts = CLI_SCRIPTS): string | undefined {
+  if (npmScripts.has(env.npm_lifecycle_event ?? '')) return undefined;
   const relative = path.relative(cwd, script);
   const shown = relative === '' || relative.startsWith('..') || path.isAbsolute(relative) ? script : relative;
   return `${shown.endsWith('.ts') ? 'npx tsx' : 'node'} ${shown}`;

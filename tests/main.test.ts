@@ -306,7 +306,7 @@ describe('npm start arguments', () => {
     const scratch = scratchDir();
     cleanups.push(() => scratch.remove());
     // A bad setting would stop start-up with exit 1: the usage comes before the settings are read.
-    const app = startMain(scratch.dir, { PORT: 'eighty' }, args);
+    const app = startMain(scratch.dir, { PORT: 'eighty', npm_lifecycle_event: 'start' }, args);
     expect(await app.exited).toEqual({ code: 0, signal: null });
     expect(app.stderr()).toBe('');
     const lines = app.logs.map((line) => String(line.msg));
@@ -324,7 +324,7 @@ describe('npm start arguments', () => {
       cleanups.push(() => scratch.remove());
       const dataDir = path.join(scratch.dir, 'data');
       // Settings that would start Slack: had it started, it would call auth.test on the stub.
-      const app = startMain(scratch.dir, slackEnv(stub.url, { KNOWLEDGE_DIR: KNOWLEDGE, DATA_DIR: dataDir, LOG_LEVEL: 'info' }), args);
+      const app = startMain(scratch.dir, slackEnv(stub.url, { KNOWLEDGE_DIR: KNOWLEDGE, DATA_DIR: dataDir, LOG_LEVEL: 'info', npm_lifecycle_event: 'start' }), args);
       cleanups.push(() => app.child.kill('SIGKILL'));
       const started = stub.waitForCall((call) => call.path.endsWith('/auth.test')).then(() => 'started Slack' as const);
       expect(await Promise.race([app.exited, started])).toEqual({ code: 2, signal: null });
@@ -335,4 +335,15 @@ describe('npm start arguments', () => {
       expect(existsSync(dataDir)).toBe(false);
     },
   );
+
+  it('shows the usage in the form it was run, not npm start, when run directly (as the Docker image runs it)', async () => {
+    const scratch = scratchDir();
+    cleanups.push(() => scratch.remove());
+    const help = startMain(scratch.dir, {}, ['--help']);
+    expect(await help.exited).toEqual({ code: 0, signal: null });
+    expect(help.logs.map((line) => String(line.msg))[0]).toBe(`(not JSON) usage: npx tsx ${MAIN} [--check-config]`);
+    const wrong = startMain(scratch.dir, {}, ['--', '--check-config']);
+    expect(await wrong.exited).toEqual({ code: 2, signal: null });
+    expect(wrong.stderr()).toMatch(new RegExp(`^pinpoint: npx tsx ${MAIN} does not take "--"\nusage: npx tsx ${MAIN} \\[--check-config\\]\n`));
+  });
 });
