@@ -9,7 +9,7 @@ import type { DocumentSummary } from './types.js';
 /** Completions `suggest` offers unless asked for fewer: as many as an autocomplete list shows. */
 const DEFAULT_SUGGESTIONS = 25;
 
-export type CorpusViews = Pick<Pinpoint, 'documents' | 'passage' | 'context' | 'resolveSource' | 'sourceChoices' | 'suggest' | 'stats'>;
+export type CorpusViews = Pick<Pinpoint, 'documents' | 'passage' | 'context' | 'resolveSource' | 'findSource' | 'suggest' | 'stats'>;
 
 /**
  * The read-only views over the corpus `current` returns. A reload replaces the corpus, so every call
@@ -46,7 +46,7 @@ export function createCorpusViews(current: () => Corpus, pins: Pick<PinService, 
       return siblings.slice(Math.max(0, at - radius), at + radius + 1).flatMap((sibling) => view(sibling.id) ?? []);
     },
     resolveSource: (ref) => matchSource(current(), view, ref).view,
-    sourceChoices: (ref) => matchSource(current(), view, ref).choices,
+    findSource: (ref) => matchSource(current(), view, ref),
     suggest(prefix, suggestOptions = {}) {
       const corpus = current();
       const limit = suggestOptions.limit ?? DEFAULT_SUGGESTIONS;

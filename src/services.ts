@@ -23,8 +23,11 @@ export interface Pinpoint {
    * when only one document holds it.
    */
   resolveSource(ref: string): PassageView | undefined;
-  /** For a bare label several documents hold, which `resolveSource` leaves open: a reference to each ("Order ¶ 3"), to ask which. */
-  sourceChoices(ref: string): string[];
+  /**
+   * What /source shows for `ref`, in one pass over the passages: the passage `resolveSource` gives, or, for a bare
+   * label several documents hold, a reference to each ("Order ¶ 3") to ask which.
+   */
+  findSource(ref: string): SourceMatch;
   /** Autocomplete: pinned questions of the scope and document headings matching `prefix`, at most `limit`. */
   suggest(prefix: string, options?: { scope?: PinScope; limit?: number }): string[];
   stats(): IndexStats;
@@ -48,6 +51,13 @@ export interface PassageView {
   passage: Passage;
   document: Document;
   citation: Citation;
+}
+
+/** What a /source reference names: its passage, or, for a bare label several documents hold, the references to choose from. */
+export interface SourceMatch {
+  view?: PassageView;
+  /** "Order ¶ 3", "Order on Stay ¶ 3": one per document holding the label, each naming its passage alone. */
+  choices: string[];
 }
 
 export interface IndexStats {

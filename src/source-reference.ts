@@ -1,13 +1,6 @@
 import type { Corpus } from './corpus.js';
-import type { PassageView } from './services.js';
+import type { PassageView, SourceMatch } from './services.js';
 import type { Document } from './types.js';
-
-/** What a /source reference names: its passage, or, for a bare label several documents hold, the references to choose from. */
-export interface SourceMatch {
-  view?: PassageView;
-  /** "Order ¶ 3", "Order on Stay ¶ 3": one per document holding the label, each naming its passage alone. */
-  choices: string[];
-}
 
 /** A document's first passage whose label (`labelsOf`) the reference ends with, and what the reference says before it. */
 interface Candidate {
@@ -29,10 +22,12 @@ export function matchSource(corpus: Corpus, view: (passageId: string) => Passage
   const candidates = [...corpus.documents.values()].flatMap((document) => {
     for (const passage of corpus.passagesByDoc.get(document.id) ?? []) {
       const found = view(passage.id)!;
-      const label = labelsOf(found).find((key) => wanted === normalizeRef(key) || wanted.endsWith(` ${normalizeRef(key)}`));
-      if (label === undefined) continue;
-      const name = wanted.slice(0, wanted.length - normalizeRef(label).length).replace(/[\s,]+$/, '');
-      return [{ document, view: found, label, name }];
+      for (const label of labelsOf(found)) {
+        const key = normalizeRef(label);
+        if (wanted !== key && !wanted.endsWith(` ${key}`)) continue;
+        const name = wanted.slice(0, wanted.length - key.length).replace(/[\s,]+$/, '');
+        return [{ document, view: found, label, name }];
+      }
     }
     return [];
   });

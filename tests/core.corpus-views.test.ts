@@ -57,18 +57,18 @@ describe('resolveSource', () => {
 
   it('shows the passage of a bare label when only one document holds it', () => {
     expect(core.resolveSource('¶ 4')?.passage.text).toBe('4. Each party shall bear its own costs.');
-    expect(core.sourceChoices('¶ 4')).toEqual([]);
+    expect(core.findSource('¶ 4').choices).toEqual([]);
   });
 
   it('names no passage for a bare label several documents hold, and offers a reference to each', () => {
     expect(core.resolveSource('¶ 3')).toBeUndefined();
-    expect(core.sourceChoices('¶ 3')).toEqual(['Order ¶ 3', 'Order on Stay ¶ 3']);
-    for (const choice of core.sourceChoices('¶ 3')) expect(core.resolveSource(choice)?.passage.text).toMatch(/^3\. /);
+    expect(core.findSource('¶ 3').choices).toEqual(['Order ¶ 3', 'Order on Stay ¶ 3']);
+    for (const choice of core.findSource('¶ 3').choices) expect(core.resolveSource(choice)?.passage.text).toMatch(/^3\. /);
   });
 
   it('shows nothing for a label the named document lacks, not the same label of a document whose title is part of its name', () => {
     expect(core.resolveSource('Order on Stay ¶ 4')).toBeUndefined();
-    expect(core.sourceChoices('Order on Stay ¶ 4')).toEqual([]);
+    expect(core.findSource('Order on Stay ¶ 4').choices).toEqual([]);
   });
 
   it('cites the passage an answer cited, from the title and label the answer shows', () => {

@@ -39,9 +39,10 @@ export async function startConsoleChat({ core, input, output, env = process.env 
     } else if (command === '/source') {
       // A citation's label ("para. 3") several documents hold names no passage alone: the quote's number does, or its title.
       const quoteNumber = /^\[?(\d+)\]?$/.exec(argument)?.[1];
-      const passageId = (quoteNumber === undefined ? undefined : onScreen[Number(quoteNumber) - 1]) ?? core.resolveSource(argument)?.passage.id;
+      const onScreenId = quoteNumber === undefined ? undefined : onScreen[Number(quoteNumber) - 1];
+      const { view, choices } = onScreenId === undefined ? core.findSource(argument) : { view: undefined, choices: [] };
+      const passageId = onScreenId ?? view?.passage.id;
       const views = passageId === undefined ? [] : core.context(passageId, 1);
-      const choices = views.length === 0 ? core.sourceChoices(argument) : [];
       if (choices.length > 0) say(terminalSafe(`Which document? ${choices.map((choice) => `/source ${choice}`).join(' · ')}`));
       else if (views.length === 0) say('No passage matches that reference; give the number of a quote above (/source 1), or a title and its label (/source TITLE para. 3)');
       for (const view of views) say(terminalSafe(`[${view.citation.label}] ${view.passage.text}\n`));

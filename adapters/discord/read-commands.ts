@@ -14,9 +14,8 @@ export async function source(ctx: HandlerContext, turn: Turn): Promise<void> {
   const { core } = ctx;
   const ref = String(option(turn.interaction, 'ref')?.value ?? '').trim();
   await turn.defer(true);
-  const view = ref === '' ? undefined : core.resolveSource(ref);
-  // A bare label ("para. 2") several documents hold: ask which, naming each the way /source takes it.
-  const choices = view || ref === '' ? [] : core.sourceChoices(ref);
+  // A bare label ("para. 2") several documents hold names no passage: ask which, naming each the way /source takes it.
+  const { view, choices } = ref === '' ? { view: undefined, choices: [] } : core.findSource(ref);
   if (choices.length > 0) {
     const listed = choices.map((choice) => `• /source ref: ${escapeText(choice)}`).join('\n');
     return turn.edit(cutMarkdown(`Which document? That label is in several:\n${listed}`, DISCORD_LIMITS.content));

@@ -33,7 +33,7 @@ export function instrumentCore(core: Pinpoint, metrics: Metrics, platform: strin
     passage: (passageId) => core.passage(passageId),
     context: (passageId, radius) => core.context(passageId, radius),
     resolveSource: (ref) => core.resolveSource(ref),
-    sourceChoices: (ref) => core.sourceChoices(ref),
+    findSource: (ref) => core.findSource(ref),
     suggest: (prefix, options) => core.suggest(prefix, options),
     stats: () => core.stats(),
     get pins() {
