@@ -14,6 +14,7 @@ import {
   PINNED_TEXT,
 } from '../adapters/slack/pin.js';
 import { APOLOGY } from '../adapters/slack/edge.js';
+import { HOME_ROLE_UNCONFIRMED_TEXT } from '../adapters/slack/home.js';
 import { createMetrics, type Metrics } from '../adapters/metrics/create-metrics.js';
 import { instrumentCore } from '../adapters/metrics/instrument-core.js';
 import { NOT_PINNED_TEXT, SLACK_PIN_LEFT_TEXT, UNPIN_REFUSED_TEXT, UNPIN_UNCONFIRMED_TEXT, UNPINNED_TEXT } from '../adapters/slack/unpin.js';
@@ -156,6 +157,18 @@ describe('Slack App Home for moderators', () => {
     expect(text).not.toContain('Stale pins');
     expect(text).toContain(`*${PINNED_QUESTION}*\n⚠️ Source changed since pinning.`);
     expect(text).toContain('Regulatory fines against Meta');
+  });
+
+  it('tells an admin whose role Slack could not confirm why the report is missing, and shows it on the next visit', async () => {
+    fake.users.set('U0HOMEBLIP', { is_admin: true });
+    fake.failNext('users.info', { kind: 'http500' });
+    const blocks = await openHome('U0HOMEBLIP');
+    expect(blocks[0]?.text?.text).toBe(HOME_ROLE_UNCONFIRMED_TEXT);
+    expect(allText(blocks)).not.toContain('Questions without an answer');
+
+    const again = await openHome('U0HOMEBLIP');
+    expect(allText(again)).not.toContain(HOME_ROLE_UNCONFIRMED_TEXT);
+    expect(allText(again)).toContain('❓ Questions without an answer');
   });
 
   it('warns under the pinned answer when the question is asked again', async () => {

@@ -4,6 +4,13 @@ import { PLATFORM } from './edge.js';
 import { errorSummary } from './moderators.js';
 import { NO_MATCH_REPORT_SIZE, toSlackHome, type ModeratorReport } from './render-home.js';
 
+/**
+ * Shown first when users.info failed: a moderator would otherwise get the member view without a word, and take the
+ * missing report and Unpin buttons for a lost role.
+ */
+export const HOME_ROLE_UNCONFIRMED_TEXT =
+  'Slack could not confirm just now whether you are a workspace admin or Pinpoint moderator, so the moderators’ report and Unpin buttons are not shown: open this tab again in a moment.';
+
 /** Whose App Home tab to draw, in which workspace, and an optional line to show first. */
 export interface HomeTarget {
   user: string;
@@ -34,7 +41,10 @@ export function registerHome(app: App, deps: SlackDeps): void {
  */
 export async function publishHome(client: webApi.WebClient, deps: SlackDeps, target: HomeTarget): Promise<void> {
   const server = { platform: PLATFORM, server: target.team ?? 'unknown' };
-  const moderator = await deps.moderators.isModerator(client, target.user);
+  const role = await deps.moderators.role(client, target.user);
+  const moderator = role === 'moderator';
+  // A press's own notice comes first: after a refused Unpin it already says Slack could not confirm the role.
+  const notice = target.notice ?? (role === 'unconfirmed' ? HOME_ROLE_UNCONFIRMED_TEXT : undefined);
   const { publicPins, otherPins } = await deps.publicChannels.split(client, deps.core.pins.list(server));
   const report: ModeratorReport | undefined = moderator
     ? {
@@ -45,7 +55,7 @@ export async function publishHome(client: webApi.WebClient, deps: SlackDeps, tar
     : undefined;
   const view = toSlackHome(publicPins, deps.core.documents(), report, {
     canUnpin: moderator,
-    ...(target.notice === undefined ? {} : { notice: target.notice }),
+    ...(notice === undefined ? {} : { notice }),
   });
   await client.views.publish({ user_id: target.user, view });
 }

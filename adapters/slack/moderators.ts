@@ -16,10 +16,6 @@ export class ModeratorCheck {
     private readonly now: () => number = Date.now,
   ) {}
 
-  async isModerator(client: webApi.WebClient, userId: string): Promise<boolean> {
-    return (await this.role(client, userId)) === 'moderator';
-  }
-
   /** Whether the user may pin; `unconfirmed` (refused, but worth another try) when Slack could not be asked. */
   async role(client: webApi.WebClient, userId: string): Promise<ModeratorRole> {
     if (this.configuredIds.has(userId)) return 'moderator';
