@@ -318,6 +318,12 @@ describe('Slack adapter over HTTP', () => {
     expect(reply).toContain(never);
   });
 
+  it('reads a channel Slack sends without its name (<#C…|>) as no word of the question, not a lone "#"', async () => {
+    const asked = allText(blocksOf(await ask('how much was the Irish fine, as asked in <#C0123ABC|>?'))).split('\n');
+    expect(asked).toContain('🔎 how much was the Irish fine, as asked in ?');
+    expect(asked.join('\n')).toContain('265 million');
+  });
+
   it('answers a mention once when its message is edited, and answers a message edited to add the mention', async () => {
     const asked = mentionEvent({ text: '<@UBOT> who are the plaintiffs', ts: '1700000350.000100', channel: 'C0EDITED' });
     const postsIn = () => fake.callsOf('chat.postMessage').filter((call) => call.params.channel === 'C0EDITED');

@@ -48,6 +48,8 @@ describe('toPlainText', () => {
     ['<@UBOT> what is the &lt;Inbox API&gt; &amp; why?', 'what is the <Inbox API> & why?'],
     ['<@UBOT|pinpoint> see <https://example.com|the article> in <#C123|general>', 'see the article in #general'],
     ['<!here> when was it filed?', 'when was it filed?'],
+    ['what was said in <#C0123ABC|> about the fine?', 'what was said in about the fine?'],
+    ['see <https://example.com/order.pdf|> for the order', 'see https://example.com/order.pdf for the order'],
     ['what happened on <!date^1700000000^{date}|Nov 14>?', 'what happened on Nov 14?'],
     ['filed <!date^1700000000^{date_short} at {time}^https://example.com/x|Nov 14, 2023 at 10:13 PM> or later', 'filed Nov 14, 2023 at 10:13 PM or later'],
     ['   ', ''],

@@ -19,8 +19,10 @@ export function toPlainText(text: string): string {
     // A date Slack shows in the reader's time zone: its fallback text is the date as the asker wrote it.
     .replace(/<!date\^[^|>]*\|([^>]*)>/g, (_m, fallback: string) => fallback)
     .replace(/<![^>]*>/g, ' ')
-    .replace(/<#[CG][A-Z0-9]+(?:\|([^>]*))?>/g, (_m, name?: string) => (name === undefined ? ' ' : `#${name}`))
-    .replace(/<((?:https?|mailto):[^|>]+)(?:\|([^>]*))?>/g, (_m, url: string, label?: string) => label ?? url)
+    // Slack often sends a channel without its name (`<#C123|>`): dropped like `<#C123>`, not left as a lone "#".
+    .replace(/<#[CG][A-Z0-9]+(?:\|([^>]*))?>/g, (_m, name?: string) => (name ? `#${name}` : ' '))
+    // A link with an empty label reads as its URL, as Slack shows it, instead of vanishing.
+    .replace(/<((?:https?|mailto):[^|>]+)(?:\|([^>]*))?>/g, (_m, url: string, label?: string) => label || url)
     .replace(EMOJI_CODES, ' ')
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
