@@ -104,7 +104,7 @@ function failStartup(error: unknown, logger?: Logger): never {
 
 async function runConsole(config: Config, logger: Logger): Promise<void> {
   const { startConsoleChat } = await import('./console/index.js');
-  const core = await createPinpoint({ knowledgeDir: config.KNOWLEDGE_DIR, dataDir: config.DATA_DIR, logger, rates: ratesOf(config), watch: true });
+  const core = await createPinpoint({ knowledgeDir: config.KNOWLEDGE_DIR, dataDir: config.DATA_DIR, logger, rates: ratesOf(config), answerRetentionDays: config.ANSWER_RETENTION_DAYS, watch: true });
   const shutdown = createShutdown({
     logger,
     exit,
@@ -175,7 +175,7 @@ async function runServer(config: Config, logger: Logger, plans: PlatformPlan[]):
 
     const started = Date.now();
     // The long-running bot picks up edited knowledge without a restart.
-    loading = createPinpoint({ knowledgeDir: config.KNOWLEDGE_DIR, dataDir: config.DATA_DIR, logger, rates: ratesOf(config), watch: true });
+    loading = createPinpoint({ knowledgeDir: config.KNOWLEDGE_DIR, dataDir: config.DATA_DIR, logger, rates: ratesOf(config), answerRetentionDays: config.ANSWER_RETENTION_DAYS, watch: true });
     const loaded = await loading;
     core = loaded;
     metrics.trackIndex(() => loaded.stats());

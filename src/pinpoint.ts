@@ -34,6 +34,8 @@ export interface PinpointOptions {
    */
   recordUnanswered?: boolean;
   rates?: Rates;
+  /** ANSWER_RETENTION_DAYS: days an unpinned answer (its id for buttons, its votes) is kept. */
+  answerRetentionDays?: number;
 }
 
 /** Builds the core: loads and indexes the knowledge, opens the state, and answers. */
@@ -50,6 +52,7 @@ export async function createPinpoint(options: PinpointOptions): Promise<Pinpoint
     analyze: (text) => corpus.analyzer.terms(text),
     logger,
     ...(options.rates ? { rates: options.rates } : {}),
+    ...(options.answerRetentionDays === undefined ? {} : { answerRetentionDays: options.answerRetentionDays }),
   });
   const judgePins = options.judgePins !== false;
   try {

@@ -29,6 +29,7 @@ describe('parseConfig', () => {
       USER_QUESTION_BURST: 5,
       CHANNEL_QUESTIONS_PER_MINUTE: 30,
       CHANNEL_QUESTION_BURST: 20,
+      ANSWER_RETENTION_DAYS: 90,
       DISCORD_API_BASE: 'https://discord.com/api',
       SLACK_API_URL: 'https://slack.com/api/',
       SLACK_COMMAND: '/ask',
@@ -49,6 +50,10 @@ describe('parseConfig', () => {
 
   it('ignores variables it does not own', () => {
     expect(parseConfig({ HOME: '/root', PATH: '/bin' })).not.toHaveProperty('HOME');
+  });
+
+  it('reads ANSWER_RETENTION_DAYS as a number of days', () => {
+    expect(parseConfig({ ANSWER_RETENTION_DAYS: ' 30 ' }).ANSWER_RETENTION_DAYS).toBe(30);
   });
 
   it('reads numbers, trims values and keeps paths as given', () => {
@@ -103,6 +108,8 @@ describe('parseConfig', () => {
     ],
     [{ USER_QUESTIONS_PER_MINUTE: '0' }, '  USER_QUESTIONS_PER_MINUTE="0": expected a whole number from 1 to 600 (default 6)'],
     [{ CHANNEL_QUESTION_BURST: 'lots' }, '  CHANNEL_QUESTION_BURST="lots": expected a whole number from 1 to 1000 (default 20)'],
+    [{ ANSWER_RETENTION_DAYS: '3' }, '  ANSWER_RETENTION_DAYS="3": expected a whole number of days from 7 to 3650 (default 90)'],
+    [{ ANSWER_RETENTION_DAYS: '30d' }, '  ANSWER_RETENTION_DAYS="30d": expected a whole number of days from 7 to 3650 (default 90)'],
     [{ DISCORD_API_BASE: 'discord' }, '  DISCORD_API_BASE="discord": expected an absolute http:// or https:// URL (default https://discord.com/api)'],
     [
       { DISCORD_API_BASE: 'ftp://discord.example/api' },

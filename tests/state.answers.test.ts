@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PinpointError } from '../src/errors.js';
-import { createState, formatNoMatchReport, IN_MEMORY, NO_MATCH_QUESTIONS_PER_SERVER, QUESTION_TTL_MS, STATE_FILE, type State } from '../src/state/index.js';
+import { createState, DEFAULT_ANSWER_RETENTION_DAYS, formatNoMatchReport, IN_MEMORY, NO_MATCH_QUESTIONS_PER_SERVER, QUESTION_TTL_MS, STATE_FILE, type State } from '../src/state/index.js';
 import type { Answer } from '../src/types.js';
 import { excerptAnswer } from './fixtures/state/build.js';
 
@@ -17,8 +17,8 @@ let dir: string;
 let clock: number;
 const opened: State[] = [];
 
-function open(dataDir = dir): State {
-  const state = createState({ dataDir, analyze: () => [], now: () => new Date(clock) });
+function open(dataDir = dir, answerRetentionDays?: number): State {
+  const state = createState({ dataDir, analyze: () => [], now: () => new Date(clock), ...(answerRetentionDays === undefined ? {} : { answerRetentionDays }) });
   opened.push(state);
   return state;
 }
@@ -151,6 +151,43 @@ describe('answers of pinned messages', () => {
     expect(reopened.answers.get(pinned.id)).toBeUndefined();
     reopened.answers.remember('Another question', noMatch, scope);
     expect(rows<{ question: string | null }>(`SELECT question FROM answers WHERE id = '${pinned.id}'`)).toEqual([{ question: null }]);
+  });
+});
+
+describe('answer retention', () => {
+  const DAY_MS = 24 * 60 * 60 * 1000;
+  const ids = () => rows<{ id: string }>('SELECT id FROM answers ORDER BY created_at').map((row) => row.id);
+
+  it('deletes an unpinned answer with its votes and pages once older than the retention, and keeps a pinned one', () => {
+    const state = open();
+    const old = state.answers.remember('What was granted?', answer, scope);
+    state.answers.rememberPage(old.id, 3, answer);
+    state.answers.feedback(old.id, { platform: 'slack', id: 'U1' }, 'up');
+    const pinned = state.answers.remember('What was granted?', answer, scope);
+    state.pins.pin({ scope, question: 'What was granted?', answer, pinnedBy: 'U-mod', answerId: pinned.id });
+
+    clock += DEFAULT_ANSWER_RETENTION_DAYS * DAY_MS - 1;
+    const recent = state.answers.remember('A later question', noMatch, scope);
+    expect(ids()).toEqual([old.id, pinned.id, recent.id]);
+
+    clock += 1;
+    const latest = state.answers.remember('Another question', noMatch, scope);
+    expect(ids()).toEqual([pinned.id, recent.id, latest.id]);
+    expect(rows('SELECT * FROM feedback')).toEqual([]);
+    expect(rows('SELECT * FROM answer_pages')).toEqual([]);
+    expect(state.answers.feedbackCounts(old.id)).toEqual({ up: 0, down: 0 });
+    // The pinned message's buttons still work, across a restart too.
+    state.close();
+    expect(open().answers.get(pinned.id)).toEqual(pinned);
+  });
+
+  it('keeps answers for ANSWER_RETENTION_DAYS when set', () => {
+    const state = open(dir, 30);
+    const old = state.answers.remember('What was granted?', answer, scope);
+    clock += 30 * DAY_MS;
+    const later = state.answers.remember('A later question', noMatch, scope);
+    expect(ids()).toEqual([later.id]);
+    expect(old.id).not.toBe(later.id);
   });
 });
 

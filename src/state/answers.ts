@@ -9,11 +9,20 @@ import type { Store } from './store.js';
 
 /**
  * How long a remembered answer keeps its question. The More and Context buttons re-run the question,
- * so it has to be stored; after this it is erased (the row stays for its feedback) and the buttons
- * say the answer expired, unless the answer is pinned. Question text is otherwise kept only for pins and
+ * so it has to be stored; after this it is erased (the row stays for its feedback until ANSWER_RETENTION_DAYS)
+ * and the buttons say the answer expired, unless the answer is pinned. Question text is otherwise kept only for pins and
  * the no-match report.
  */
 export const QUESTION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+
+/**
+ * How long an answer's row (its id, passages and votes) is kept once its question is erased, unless it is pinned:
+ * without an end the log grows by a row per question for as long as the bot runs. ANSWER_RETENTION_DAYS sets it.
+ */
+export const DEFAULT_ANSWER_RETENTION_DAYS = 90;
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** Old rows deleted per answer remembered at most: a large backlog drains a little at a time, never in one long lock. */
+const OLD_ANSWERS_PER_SWEEP = 100;
 
 export const DEFAULT_REPORT_LIMIT = 10;
 
@@ -63,6 +72,8 @@ export interface AnswerLogOptions {
   logger: Logger;
   now: () => Date;
   questionTtlMs?: number;
+  /** Days an unpinned answer's row is kept (default DEFAULT_ANSWER_RETENTION_DAYS). */
+  answerRetentionDays?: number;
 }
 
 interface AnswerRow {
@@ -93,6 +104,17 @@ export function createAnswerLog(options: AnswerLogOptions): AnswerStore {
     if (changes > 0) logger.debug({ erased: changes }, 'pinpoint: erased expired answer questions');
   };
 
+  const retentionMs = (options.answerRetentionDays ?? DEFAULT_ANSWER_RETENTION_DAYS) * DAY_MS;
+
+  /** Deletes the oldest unpinned answers created at or before `before`, with their votes and pages (which refer to them). */
+  const forgetOld = (before: string): void => {
+    const oldest = `SELECT id FROM answers WHERE created_at <= ? AND NOT (${PINNED}) ORDER BY created_at, id LIMIT ${OLD_ANSWERS_PER_SWEEP}`;
+    store.run(`DELETE FROM feedback WHERE answer_id IN (${oldest})`, [before]);
+    store.run(`DELETE FROM answer_pages WHERE answer_id IN (${oldest})`, [before]);
+    const { changes } = store.run(`DELETE FROM answers WHERE id IN (${oldest})`, [before]);
+    if (changes > 0) logger.debug({ deleted: changes }, 'pinpoint: deleted answers past their retention');
+  };
+
   const remember = (question: string, answer: Answer, scope?: PinScope): RememberedAnswer => {
     const created = now();
     const createdAt = created.toISOString();
@@ -100,6 +122,7 @@ export function createAnswerLog(options: AnswerLogOptions): AnswerStore {
     const passageIds = passageIdsOf(answer);
     store.write(() => {
       forgetExpired(createdAt);
+      forgetOld(new Date(created.getTime() - retentionMs).toISOString());
       store.run(
         `INSERT INTO answers (id, question, platform, server, channel, kind, passage_ids, created_at, expires_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,

@@ -14,7 +14,7 @@ import { classify, openStore } from './store.js';
 export { termSimilarity } from '../pins/match.js';
 export { normalizeQuestion } from '../pins/normalize.js';
 export { ANY_CHANNEL } from '../pins/service.js';
-export { NO_MATCH_QUESTIONS_PER_SERVER, QUESTION_TTL_MS, type NoMatchEntry } from './answers.js';
+export { DEFAULT_ANSWER_RETENTION_DAYS, NO_MATCH_QUESTIONS_PER_SERVER, QUESTION_TTL_MS, type NoMatchEntry } from './answers.js';
 export { createRateLimiter, DEFAULT_RATES, type Rates } from './limits.js';
 export { formatNoMatchReport } from './report.js';
 
@@ -34,6 +34,8 @@ export interface StateOptions {
   now?: () => Date;
   busyTimeoutMs?: number;
   questionTtlMs?: number;
+  /** ANSWER_RETENTION_DAYS: days an unpinned answer's row is kept. */
+  answerRetentionDays?: number;
 }
 
 export interface State {
@@ -79,6 +81,7 @@ export function createState(options: StateOptions): State {
         logger,
         now,
         ...(options.questionTtlMs === undefined ? {} : { questionTtlMs: options.questionTtlMs }),
+        ...(options.answerRetentionDays === undefined ? {} : { answerRetentionDays: options.answerRetentionDays }),
       }),
       close: () => store.close(),
     };

@@ -138,6 +138,15 @@ export const MIGRATIONS: readonly Migration[] = [
       DROP TABLE no_match_by_server;
     `,
   },
+  {
+    version: 8,
+    name: 'the age of each answer',
+    // Answers older than ANSWER_RETENTION_DAYS are deleted a few at a time as new ones come: found by age, not by
+    // reading the whole table each time.
+    sql: `
+      CREATE INDEX answers_created ON answers (created_at);
+    `,
+  },
 ];
 
 /** Refuses a database from a newer Pinpoint; runs before anything writes, so such a file is left as it was. */
