@@ -153,4 +153,9 @@ export interface AnswerLog {
   noMatchChannels(scope: Pick<PinScope, 'platform' | 'server'>): string[];
   /** How many of a server's unanswered questions were never asked in any of `channels`: a report of those leaves them out. */
   noMatchLeftOut(scope: Pick<PinScope, 'platform' | 'server'>, channels: readonly string[]): number;
+  /**
+   * True the first time a chat message (its platform's key for it) is offered for an answer, false for a repeat
+   * within days: a platform's retry or an edit of the message, after a restart too.
+   */
+  firstDelivery(key: string): boolean;
 }

@@ -1,3 +1,5 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSlackAdapter, type SlackAdapterOptions } from '../adapters/slack/index.js';
@@ -5,9 +7,9 @@ import { INIT_ATTEMPTS } from '../adapters/slack/init-retry.js';
 import type { PlatformAdapter } from '../adapters/platform.js';
 import { createPinpoint, isPinpointError, type Pinpoint } from '../src/index.js';
 import { FakeSlack, type Failure } from './fakes/slack-api.js';
-import { GENEROUS } from './fakes/slack-harness.js';
+import { GENEROUS, SECRET, startHttpSlack } from './fakes/slack-harness.js';
 import { RecordingLogger } from './fakes/slack-log.js';
-import { eventCallback, mentionEvent, slashCommandEnvelope } from './fakes/slack-requests.js';
+import { eventCallback, JSON_TYPE, mentionEvent, mentionEventBody, sendSigned, slashCommandEnvelope } from './fakes/slack-requests.js';
 
 // What the running bot does when Slack misbehaves: a reply that needs a retry while SIGTERM
 // arrives, a Socket Mode connection that Slack recycles while apps.connections.open fails, and
@@ -208,5 +210,49 @@ describe('Slack HTTP mode start-up while Slack falters', () => {
     const error = await startupError(httpAdapter(fake, core, log).start());
     expect(error.message).toMatch(/^pinpoint: Slack at http:\/\/127\.0\.0\.1:\d+\/api\/ answered HTTP 500 at start-up/);
     expect(fake.callsOf('auth.test')).toHaveLength(INIT_ATTEMPTS);
+  });
+});
+
+describe('Slack mentions across a restart', () => {
+  it('answers a mention once when Slack retries its event to the next process, or sends its edit after the restart', async () => {
+    const fake = await FakeSlack.start();
+    cleanups.push(() => fake.close());
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'pinpoint-slack-restart-'));
+    cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
+    const body = mentionEventBody({ eventId: 'Ev0RESTART', text: '<@UBOT> who are the plaintiffs?', ts: '1700000900.000100', channel: 'C0RESTART' });
+    const postsIn = () => fake.callsOf('chat.postMessage').filter((call) => call.params.channel === 'C0RESTART');
+
+    // The first process answers, then stops (a deploy) before Slack's retry of the event arrives.
+    const before = await createPinpoint({ knowledgeDir: KNOWLEDGE, dataDir, rates: GENEROUS });
+    const first = await startHttpSlack(fake, before, new RecordingLogger());
+    await sendSigned(first.eventsUrl, body, JSON_TYPE, { secret: SECRET });
+    await fake.waitForCall('chat.postMessage', (call) => call.params.channel === 'C0RESTART');
+    await first.close();
+    await before.close();
+
+    const after = await createPinpoint({ knowledgeDir: KNOWLEDGE, dataDir, rates: GENEROUS });
+    cleanups.push(() => after.close());
+    const log = new RecordingLogger();
+    const second = await startHttpSlack(fake, after, log);
+    cleanups.push(() => second.close());
+    const ignoredMessage = 'slack: mention answered already (a retry, or an edit of its message); ignored';
+    const ignoredCount = () => log.entries.filter((entry) => entry.message === ignoredMessage).length;
+    // Waits for the delivery to be ignored (`count` times in all) or answered a second time, whichever comes.
+    const handled = (count: number) =>
+      Promise.race([
+        log.waitFor(ignoredMessage, () => ignoredCount() >= count),
+        fake.waitForCall('chat.postMessage', (call) => call.params.channel === 'C0RESTART' && postsIn().indexOf(call) > 0),
+      ]);
+
+    const retry = await sendSigned(second.eventsUrl, body, JSON_TYPE, { secret: SECRET, retryNum: 1 });
+    expect(retry.status).toBe(200);
+    await handled(1);
+    expect(postsIn()).toHaveLength(1);
+
+    // Slack's delivery of an edit of that message: a new event id, the same message ts.
+    const edited = mentionEventBody({ eventId: 'Ev0RESTARTEDIT', text: '<@UBOT> who are the plaintiffs, again?', ts: '1700000900.000100', channel: 'C0RESTART' });
+    await sendSigned(second.eventsUrl, edited, JSON_TYPE, { secret: SECRET });
+    await handled(2);
+    expect(postsIn()).toHaveLength(1);
   });
 });

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PinpointError } from '../src/errors.js';
 import { createState, DEFAULT_ANSWER_RETENTION_DAYS, formatNoMatchReport, IN_MEMORY, NO_MATCH_QUESTIONS_PER_SERVER, QUESTION_TTL_MS, STATE_FILE, type State } from '../src/state/index.js';
 import type { Answer } from '../src/types.js';
+import { DELIVERY_MEMORY_MS } from '../src/state/deliveries.js';
 import { excerptAnswer } from './fixtures/state/build.js';
 
 const ORDER = 'The court granted the motion to dismiss with leave to amend.';
@@ -188,6 +189,22 @@ describe('answer retention', () => {
     const later = state.answers.remember('A later question', noMatch, scope);
     expect(ids()).toEqual([later.id]);
     expect(old.id).not.toBe(later.id);
+  });
+});
+
+describe('answers.firstDelivery', () => {
+  it('takes a message once, across a restart, and again once its memory has expired', () => {
+    const state = open();
+    expect(state.answers.firstDelivery('slack/T1/C1/1700000000.000100')).toBe(true);
+    expect(state.answers.firstDelivery('slack/T1/C1/1700000000.000100')).toBe(false);
+    expect(state.answers.firstDelivery('slack/T1/C1/1700000000.000200')).toBe(true);
+    state.close();
+    const reopened = open();
+    clock += DELIVERY_MEMORY_MS - 1;
+    expect(reopened.answers.firstDelivery('slack/T1/C1/1700000000.000100')).toBe(false);
+    clock += 1;
+    expect(reopened.answers.firstDelivery('slack/T1/C1/1700000000.000100')).toBe(true);
+    expect(rows<{ key: string }>('SELECT key FROM deliveries')).toEqual([{ key: 'slack/T1/C1/1700000000.000100' }]);
   });
 });
 

@@ -1,20 +1,20 @@
 import type { App } from '@slack/bolt';
 import type { SlackDeps } from './deps.js';
 import { POST_OPTIONS, PUBLIC_BUTTONS } from './deps.js';
-import { EventDeduper } from './dedupe.js';
-import { atTheEdge, cooldown, scopeOf } from './edge.js';
+import { atTheEdge, cooldown, PLATFORM, scopeOf } from './edge.js';
+import { errorSummary } from './moderators.js';
 import { toSlackBlocks, toSlackNotice, type SlackMessage } from './render.js';
 import { toPlainText } from './text.js';
 
 /** `@Pinpoint question`: answered in the thread of the mention (follow-ups in the thread too). */
 export function registerMention(app: App, deps: SlackDeps): void {
-  // Slack sends app_mention again, with a new event id, each time a message holding the mention is edited:
-  // one answer per message (channel + ts). A message edited to add the mention is still answered.
-  const answered = new EventDeduper();
   app.event('app_mention', async ({ event, client, body }) => {
     const channel = event.channel;
-    if (!answered.first(`${channel}/${event.ts}`)) {
-      deps.logger.info({ channel }, 'slack: mention in an edited message answered already; ignored');
+    // One answer per message (workspace, channel, ts), kept in the state database: Slack sends app_mention again,
+    // with a new event id, each time a message holding the mention is edited, and retries an event whose ack it
+    // missed, perhaps to the next process after a restart. A message edited to add the mention is still answered.
+    if (!firstAnswer(deps, `${PLATFORM}/${body.team_id ?? 'unknown'}/${channel}/${event.ts}`)) {
+      deps.logger.info({ channel }, 'slack: mention answered already (a retry, or an edit of its message); ignored');
       return;
     }
     const threadTs = event.thread_ts ?? event.ts;
@@ -41,4 +41,14 @@ export function registerMention(app: App, deps: SlackDeps): void {
       await inThread(toSlackBlocks(answer, { answerId: remembered.id, buttons: PUBLIC_BUTTONS }));
     });
   });
+}
+
+/** Whether this message is still to be answered; when the state database cannot say, it is (a repeat beats silence). */
+function firstAnswer(deps: SlackDeps, key: string): boolean {
+  try {
+    return deps.core.answers.firstDelivery(key);
+  } catch (error) {
+    deps.logger.warn({ err: errorSummary(error) }, 'slack: could not note the mention as answered; answering it anyway');
+    return true;
+  }
 }

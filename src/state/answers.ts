@@ -54,7 +54,8 @@ export interface NoMatchEntry {
   missingWords?: string[];
 }
 
-export interface AnswerStore extends AnswerLog {
+/** The answer log but for its deliveries (deliveries.ts). */
+export interface AnswerStore extends Omit<AnswerLog, 'firstDelivery'> {
   /** Counts a question that got `no-match` in its channel, grouped by its normalised form; the latest phrasing is kept. */
   recordNoMatch(question: string, scope?: ServerScope & { channel?: string }): void;
   noMatchReport(limit?: number, scope?: NoMatchScope): NoMatchEntry[];

@@ -6,6 +6,7 @@ import type { Analyze } from '../pins/match.js';
 import { createPinService, type PinStore } from '../pins/service.js';
 import type { RateLimiter } from '../services.js';
 import { type AnswerStore, createAnswerLog } from './answers.js';
+import { createDeliveryLog, type DeliveryLog } from './deliveries.js';
 import { createRateLimiter, type Rates } from './limits.js';
 import { MIGRATIONS } from './migrations.js';
 import { loadSalt } from './salt.js';
@@ -43,7 +44,7 @@ export interface State {
   readonly file: string;
   readonly pins: PinStore;
   readonly limits: RateLimiter;
-  readonly answers: AnswerStore;
+  readonly answers: AnswerStore & DeliveryLog;
   close(): void;
 }
 
@@ -75,14 +76,17 @@ export function createState(options: StateOptions): State {
       file,
       pins: createPinService({ store, analyze: options.analyze, logger, now }),
       limits: createRateLimiter({ ...(options.rates ? { rates: options.rates } : {}), now: () => now().getTime() }),
-      answers: createAnswerLog({
-        store,
-        salt,
-        logger,
-        now,
-        ...(options.questionTtlMs === undefined ? {} : { questionTtlMs: options.questionTtlMs }),
-        ...(options.answerRetentionDays === undefined ? {} : { answerRetentionDays: options.answerRetentionDays }),
-      }),
+      answers: {
+        ...createAnswerLog({
+          store,
+          salt,
+          logger,
+          now,
+          ...(options.questionTtlMs === undefined ? {} : { questionTtlMs: options.questionTtlMs }),
+          ...(options.answerRetentionDays === undefined ? {} : { answerRetentionDays: options.answerRetentionDays }),
+        }),
+        ...createDeliveryLog({ store, now }),
+      },
       close: () => store.close(),
     };
   } catch (error) {

@@ -147,6 +147,19 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX answers_created ON answers (created_at);
     `,
   },
+  {
+    version: 9,
+    name: 'the messages answered',
+    // A chat message is answered once: Slack's retries of its event and the events of its later edits find its key
+    // here, after a restart too. Keys expire (DELIVERY_MEMORY_MS) and hold no text, only platform ids.
+    sql: `
+      CREATE TABLE deliveries (
+        key TEXT PRIMARY KEY,
+        seen_at TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX deliveries_seen ON deliveries (seen_at);
+    `,
+  },
 ];
 
 /** Refuses a database from a newer Pinpoint; runs before anything writes, so such a file is left as it was. */
