@@ -14,6 +14,7 @@ import {
   PINNED_TEXT,
 } from '../adapters/slack/pin.js';
 import { APOLOGY } from '../adapters/slack/edge.js';
+import { SHARE_CHANGED_TEXT } from '../adapters/slack/buttons.js';
 import { HOME_ROLE_UNCONFIRMED_TEXT } from '../adapters/slack/home.js';
 import { createMetrics, type Metrics } from '../adapters/metrics/create-metrics.js';
 import { instrumentCore } from '../adapters/metrics/instrument-core.js';
@@ -578,6 +579,45 @@ describe('Slack Pin on a More page after the documents changed under it', () => 
         expect(told).toBe(PINNED_TEXT);
         expect(pins.map((pin) => pin.answerOffset)).toEqual([offset]);
         for (const pin of pins) core.pins.unpin({ platform: 'slack', server: FAKE_TEAM_ID }, pin.id);
+      }
+    } finally {
+      writeFileSync(file, original);
+      await core.reload();
+    }
+  });
+});
+
+describe('Slack Share after the documents changed under the private answer', () => {
+  const QUESTION = 'What did Netflix do with the Facebook data?';
+
+  it.each([
+    ['posts nothing and says to ask again when the answer now quotes other passages', true],
+    ['shares the answer when it still quotes the passages shown', false],
+  ])('%s', async (_name, change) => {
+    const channel = change ? 'C0SHARECHANGED' : 'C0SHARESAME';
+    const answer = await slack.ask(QUESTION, 'U0MEMBER', channel);
+    const value = buttonValue(blocksOf(answer), ACTION_IDS.share);
+
+    // The operator adds a word to the passage the answer quotes first: a passage of other text is another passage.
+    const shown = core.ask(QUESTION);
+    const passage = shown.kind === 'excerpts' ? core.passage(shown.excerpts[0]!.passageId)?.passage : undefined;
+    const file = path.join(knowledge, `${passage?.docId}.md`);
+    const original = readFileSync(file, 'utf8');
+    expect(original).toContain(passage?.text);
+    try {
+      if (change) writeFileSync(file, original.replace(passage!.text, passage!.text.replace(/ (\S+)$/, ' indeed $1')));
+      else writeFileSync(file, `${original}\nThe clerk shall serve this order on all parties.\n`);
+      expect(await core.reload()).toMatchObject({ ok: true, changed: true });
+
+      const pressed = await slack.press(ACTION_IDS.share, value, { channel });
+      const told = (await pressed.response()).body.text;
+      const posts = fake.callsOf('chat.postMessage').filter((call) => call.params.channel === channel);
+      if (change) {
+        expect(told).toBe(SHARE_CHANGED_TEXT);
+        expect(posts).toEqual([]);
+      } else {
+        expect(told).toBe('Shared in the channel.');
+        expect(posts).toHaveLength(1);
       }
     } finally {
       writeFileSync(file, original);

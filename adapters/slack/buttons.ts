@@ -1,5 +1,5 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
-import type { Answer } from '../../src/index.js';
+import { type Answer, quotesPassagesShown } from '../../src/index.js';
 import { ACTION_IDS, decodeButtonValue, type SlackButton } from './actions.js';
 import { PRIVATE_BUTTONS, PUBLIC_BUTTONS, PUBLIC_SOURCES_BUTTONS, SOURCES_BUTTONS, type SlackDeps } from './deps.js';
 import { atTheEdge, cooldown, respondPrivately, scopeOf } from './edge.js';
@@ -11,6 +11,8 @@ import { toSlackBlocks, toSlackNotice, type SlackMessage } from './render.js';
 const EXPIRED_TEXT = 'This answer has expired: ask the question again.';
 const NO_MORE_TEXT = 'No more quotes for this question.';
 const SHARED_TEXT = 'Shared in the channel.';
+export const SHARE_CHANGED_TEXT =
+  'The documents changed since this answer was given, so nothing was shared: ask again and share the new answer.';
 
 const HANDLERS: Record<SlackButton, (press: Press) => Promise<void>> = { share, more, context, pin };
 
@@ -90,6 +92,12 @@ async function shareOnce({ deps, value, origin, client, tell, rerun }: Press): P
   const answer = rerun(value.offset, { again: true });
   if (answer.kind !== 'excerpts' || answer.excerpts.length === 0) {
     await tell(toSlackNotice(EXPIRED_TEXT));
+    return false;
+  }
+  // Asked again now: after a reload it may quote other passages than the person read before sharing it under
+  // their name, as Pin checks too. A page shown before its passages were kept goes unchecked.
+  if (!quotesPassagesShown(answer, deps.core.answers.pagePassageIds(value.answerId, value.offset))) {
+    await tell(toSlackNotice(SHARE_CHANGED_TEXT));
     return false;
   }
   const buttons = value.source === 'sources' ? PUBLIC_SOURCES_BUTTONS : PUBLIC_BUTTONS;
