@@ -17,6 +17,7 @@ import {
   type Block,
   type HttpSlack,
 } from './fakes/slack-harness.js';
+import { UNKNOWN_SHORTCUT_LOG, UNKNOWN_SHORTCUT_TEXT } from '../adapters/slack/unknown-shortcut.js';
 import { RecordingLogger } from './fakes/slack-log.js';
 import {
   blockActionPayload,
@@ -367,6 +368,25 @@ describe('Slack adapter over HTTP', () => {
     expect(answer.body.response_type).toBe('ephemeral');
     expect(plain(blocksOf(answer))).toContain('"Inbox API" agreement');
     expect(actionIdsOf(blocksOf(answer))).toEqual([ACTION_IDS.share, ACTION_IDS.more, ACTION_IDS.context, ...VOTES]);
+  });
+
+  it('acknowledges a shortcut it does not know at once, tells the person privately, and tells the operator the callback_id', async () => {
+    const responseUrl = fake.responseUrl();
+    const payload = messageShortcutPayload({ text: 'Netflix got the private messages', responseUrl, callbackId: 'pinpoint_old_shortcut' });
+    const res = await sendSigned(eventsUrl, formPayload(payload), FORM, { secret: SECRET });
+    expect(res.status).toBe(200);
+    const told = await fake.waitForResponse(responseUrl);
+    expect(told.body).toMatchObject({ response_type: 'ephemeral', text: UNKNOWN_SHORTCUT_TEXT });
+    const warned = await log.waitFor(UNKNOWN_SHORTCUT_LOG);
+    expect(warned).toMatchObject({ level: 'warn', fields: { callbackId: 'pinpoint_old_shortcut', handled: FIND_SOURCES_CALLBACK_ID } });
+  });
+
+  it('acknowledges a global shortcut it does not know at once', async () => {
+    const payload = { ...messageShortcutPayload({ text: '', responseUrl: '', callbackId: 'pinpoint_global' }), type: 'shortcut' };
+    for (const key of ['channel', 'message', 'message_ts', 'response_url']) delete (payload as Record<string, unknown>)[key];
+    const res = await sendSigned(eventsUrl, formPayload(payload), FORM, { secret: SECRET });
+    expect(res.status).toBe(200);
+    await log.waitFor(UNKNOWN_SHORTCUT_LOG, (entry) => entry.fields.callbackId === 'pinpoint_global');
   });
 
   it('answers Slack with the challenge on url_verification', async () => {

@@ -19,6 +19,7 @@ import { SocketConnection } from './socket.js';
 import { initWithRetries } from './init-retry.js';
 import { describeStartError } from './startup.js';
 import { registerUnknownActions } from './unknown-action.js';
+import { registerUnknownShortcuts } from './unknown-shortcut.js';
 import { registerUnpin } from './unpin.js';
 
 /** The settings the Slack adapter reads (a subset of the parsed config; the last one is an optional extra). */
@@ -154,6 +155,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): PlatformAdapte
   registerOtherCommands(app, deps);
   registerMention(app, deps);
   registerFindSources(app, deps);
+  registerUnknownShortcuts(app, deps);
   registerButtons(app, deps);
   registerFeedback(app, deps);
   registerHome(app, deps);
