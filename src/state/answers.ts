@@ -9,15 +9,15 @@ import type { Store } from './store.js';
 
 /**
  * How long a remembered answer keeps its question. The More and Context buttons re-run the question,
- * so it has to be stored; after this it is erased (the row stays for its feedback until ANSWER_RETENTION_DAYS)
- * and the buttons say the answer expired, unless the answer is pinned. Question text is otherwise kept only for pins and
- * the no-match report.
+ * so it has to be stored; after this it is erased (the row stays for its feedback, see ANSWER_RETENTION_DAYS)
+ * and the buttons say the answer expired, unless the answer is pinned. Question text is otherwise kept only for
+ * pins and the no-match report.
  */
 export const QUESTION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
 /**
- * How long an answer's row (its id, passages and votes) is kept once its question is erased, unless it is pinned:
- * without an end the log grows by a row per question for as long as the bot runs. ANSWER_RETENTION_DAYS sets it.
+ * Days an answer's row (its id, passages and votes) is kept after it was given, unless it is pinned: without an
+ * end the log grows by a row per question for as long as the bot runs. ANSWER_RETENTION_DAYS sets it.
  */
 export const DEFAULT_ANSWER_RETENTION_DAYS = 90;
 const DAY_MS = 24 * 60 * 60 * 1000;
