@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TEXT } from '../adapters/discord/text.js';
 import { FAKE_IDS } from './fakes/discord.js';
-import { askPayload, autocompletePayload } from './fakes/discord-payloads.js';
+import { askPayload, autocompletePayload, buttonPayload, commandPayload, PERMS } from './fakes/discord-payloads.js';
 import { startGatewayAdapter, useFakeDiscordSuite } from './helpers/discord-suite.js';
 
 // What members see when they use the bot while the gateway adapter is stopping (a deploy or restart).
@@ -9,6 +9,34 @@ import { startGatewayAdapter, useFakeDiscordSuite } from './helpers/discord-suit
 const suite = useFakeDiscordSuite();
 
 const startGateway = () => startGatewayAdapter(suite);
+
+const MODERATOR = { permissions: PERMS.moderator, userId: FAKE_IDS.moderator };
+const EPHEMERAL = 64;
+
+interface Reply {
+  content?: string;
+  components?: { components: { custom_id: string }[] }[];
+}
+const customIds = (reply: Reply): string[] => (reply.components ?? []).flatMap((row) => row.components.map((c) => c.custom_id));
+
+/** Dispatches an interaction and returns its first edit of @original, once Discord took it. */
+async function editedIn(payload: Record<string, unknown>): Promise<Reply> {
+  const from = suite.fake.calls.length;
+  suite.fake.dispatch('INTERACTION_CREATE', payload);
+  const edit = await suite.fake.waitForCall(
+    (c) => c.method === 'PATCH' && c.path === `/webhooks/${FAKE_IDS.application}/${String(payload.token)}/messages/@original` && c.status === 200,
+    from,
+    `edit of ${String(payload.id)}`,
+  );
+  return edit.body as Reply;
+}
+
+/** The texts @original of `payload` was edited to, in order, from call index `from`. */
+const editsOf = (payload: Record<string, unknown>, from: number): (string | undefined)[] =>
+  suite.fake.calls
+    .slice(from)
+    .filter((c) => c.method === 'PATCH' && c.path === `/webhooks/${FAKE_IDS.application}/${String(payload.token)}/messages/@original`)
+    .map((c) => (c.body as Reply).content);
 
 const callbackOf = (payload: Record<string, unknown>, from: number) =>
   suite.fake.waitForCall((c) => c.path === `/interactions/${String(payload.id)}/${String(payload.token)}/callback`, from, `callback of ${String(payload.id)}`);
@@ -93,5 +121,43 @@ describe('discord gateway mode while stopping', () => {
 
     const edits = suite.fake.calls.slice(from).filter((c) => c.method === 'PATCH' && c.path.includes(String(busy.token)));
     expect(edits).toEqual([answered]);
+  });
+
+  it('tells a moderator whose pin the shutdown cut off to press Pin again, instead of leaving "Posting…" for good', async () => {
+    const { adapter } = await startGateway();
+    const answer = await editedIn(askPayload('What is the Inbox API agreement?', { private: true }));
+    const pinId = customIds(answer).find((id) => id.startsWith('pp:p:')) ?? '';
+    expect(pinId).not.toBe('');
+    const press = buttonPayload(pinId, { ...MODERATOR, messageFlags: EPHEMERAL });
+    // Discord never takes the public copy of the private answer: the post hangs until the process would be gone.
+    const held = suite.fake.hold('POST', new RegExp(`^/webhooks/${FAKE_IDS.application}/${String(press.token)}$`));
+    suite.cleanups.push(() => held.release());
+    const from = suite.fake.calls.length;
+    suite.fake.dispatch('INTERACTION_CREATE', press);
+    await held.reached;
+
+    await adapter.stop(800);
+
+    expect(editsOf(press, from)).toEqual(['Posting the answer publicly and pinning it…', TEXT.restartedBeforePin]);
+  });
+
+  it('tells a moderator whose unpin the shutdown cut off to check /pins, not to ask again', async () => {
+    const { adapter } = await startGateway();
+    const answer = await editedIn(askPayload('What is the Inbox API agreement?'));
+    const pinId = customIds(answer).find((id) => id.startsWith('pp:p:')) ?? '';
+    expect((await editedIn(buttonPayload(pinId, MODERATOR))).content).toBe(TEXT.pinned);
+    const unpinId = customIds(await editedIn(commandPayload('pins', {}, MODERATOR))).find((id) => id.startsWith('pp:u:')) ?? '';
+    expect(unpinId).not.toBe('');
+    const press = buttonPayload(unpinId, { ...MODERATOR, messageFlags: EPHEMERAL });
+    // Discord never answers the unpin of the message.
+    const held = suite.fake.hold('DELETE', /^\/channels\/\d+\/messages\/pins\/\d+$/);
+    suite.cleanups.push(() => held.release());
+    const from = suite.fake.calls.length;
+    suite.fake.dispatch('INTERACTION_CREATE', press);
+    await held.reached;
+
+    await adapter.stop(800);
+
+    expect(editsOf(press, from)).toEqual([TEXT.restartedBeforeUnpin]);
   });
 });

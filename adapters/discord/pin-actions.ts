@@ -25,6 +25,7 @@ export async function pin(ctx: HandlerContext, turn: Turn, remembered: ShownAnsw
     return turn.notice(TEXT.botCannotPin);
   }
   if (!ctx.api.hasToken) return turn.notice(TEXT.noBotToken);
+  turn.cutOffNote = TEXT.restartedBeforePin;
   await turn.defer(true);
   // A second press that arrives while the first still posts and pins waits for it, then finds its pin.
   const scope = scopeOf(i);
@@ -160,6 +161,7 @@ export async function unpin(ctx: HandlerContext, turn: Turn, pinId: string): Pro
   const i = turn.interaction;
   if (!i.guild_id) return turn.notice(TEXT.guildOnly);
   if (!isModerator(i)) return turn.notice(TEXT.notModeratorUnpin);
+  turn.cutOffNote = TEXT.restartedBeforeUnpin;
   await turn.defer(true);
   const server = { platform: 'discord', server: i.guild_id };
   const existing = core.pins.list(server).find((p) => p.id === pinId);

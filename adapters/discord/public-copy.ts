@@ -29,7 +29,7 @@ export async function postPublicCopy(
   const { core, api, pageSize } = ctx;
   const i = turn.interaction;
   // Edit first, so the follow-ups are public (the first follow-up of a deferral would take its visibility).
-  await turn.edit('Posting the answer publicly and pinning it…');
+  await turn.progress('Posting the answer publicly and pinning it…');
   const messages = toDiscordMessage(answer, { stats: core.stats(), ...page, pageSize, private: false });
   const posted: PostedMessage[] = [];
   try {

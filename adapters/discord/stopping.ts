@@ -27,20 +27,21 @@ export async function answerWhileStopping(interaction: RawInteraction, respond: 
 }
 
 /**
- * The shutdown's wait ran out with answers still under way: their members would watch "thinking…" for good
- * (the process exits, and Discord never replaces a deferral by itself). Each is told the bot restarted and to
- * ask again, within `timeoutMs`. Through a REST client of its own: the adapter's queues the requests of one
- * interaction token one after another, so this edit would wait behind the very answer that is stuck.
+ * The shutdown's wait ran out with answers or pins still under way: their members would watch "thinking…" (or
+ * "Posting…") for good (the process exits, and Discord never replaces a deferral by itself). Each is told the bot
+ * restarted and what to do again (its turn's `cutOffNote`), within `timeoutMs`. Through a REST client of its own:
+ * the adapter's queues the requests of one interaction token one after another, so this edit would wait behind
+ * the very answer that is stuck.
  */
 export async function tellUnanswered(turns: Iterable<Turn>, apiBase: string, logger: Logger, timeoutMs: number): Promise<void> {
-  const waiting = [...turns].filter((turn) => turn.thinking);
+  const waiting = [...turns].filter((turn) => turn.unfinished);
   if (waiting.length === 0) return;
   const api = createDiscordApi(createRest(apiBase, undefined, 0, timeoutMs), false);
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<'late'>((resolve) => {
     timer = setTimeout(() => resolve('late'), timeoutMs);
   });
-  const told = Promise.allSettled(waiting.map((turn) => turn.edit(TEXT.restartedBeforeAnswer, api)));
+  const told = Promise.allSettled(waiting.map((turn) => turn.edit(turn.cutOffNote, api)));
   const outcome = await Promise.race([told, deadline]).finally(() => clearTimeout(timer));
   const failed = outcome === 'late' ? waiting.length : outcome.filter((r) => r.status === 'rejected').length;
   const context = { interactions: waiting.map((turn) => turn.interaction.id), failed };

@@ -32,6 +32,9 @@ export const TEXT = {
   voteExpired: 'This answer is no longer available, so your vote was not recorded. Ask again with /ask.',
   restarting: 'Pinpoint is restarting. Please try again in a moment.',
   restartedBeforeAnswer: 'Pinpoint restarted before this answer was ready. Please ask again in a moment.',
+  restartedBeforePin:
+    'Pinpoint restarted before this pin was done, so it may not be saved. Press 📌 Pin again in a moment: if the answer is pinned, you get its link.',
+  restartedBeforeUnpin: 'Pinpoint restarted while unpinning. Run /pins in a moment to see whether the answer is still pinned.',
   unknown:
     "This command or button is out of date, so I cannot run it. Please let a server admin know that Pinpoint's commands need updating.",
 } as const;

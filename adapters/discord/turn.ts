@@ -2,6 +2,7 @@ import type { APIInteractionResponse } from 'discord.js';
 import type { DiscordApi, FirstResponse } from './api.js';
 import { RESPONSE, type RawInteraction } from './interaction.js';
 import { EPHEMERAL_FLAG, toNotice, type DiscordMessage } from './render.js';
+import { TEXT } from './text.js';
 
 /** Sends the first response: the HTTP response body in HTTP mode, the callback endpoint in gateway mode. */
 export type Respond = (body: APIInteractionResponse) => Promise<FirstResponse>;
@@ -21,8 +22,10 @@ export class Turn {
   private delivered = false;
   /** A deferral reached Discord: the member sees "thinking…" until an edit replaces it. */
   private deferred = false;
-  /** Something replaced "thinking…": an answer, a notice or an apology. */
+  /** Something final replaced "thinking…": an answer, a notice or an apology (not a progress note). */
   private replied = false;
+  /** What a shutdown that cuts this turn off tells the member instead (see stopping.ts): a Pin press is no question. */
+  cutOffNote: string = TEXT.restartedBeforeAnswer;
 
   constructor(
     readonly interaction: RawInteraction,
@@ -47,8 +50,8 @@ export class Turn {
     this.deferred = true;
   }
 
-  /** Deferred, and nothing has replaced "thinking…" yet. */
-  get thinking(): boolean {
+  /** Deferred, and nothing final has replaced "thinking…" (or a progress note) yet. */
+  get unfinished(): boolean {
     return this.deferred && !this.replied;
   }
 
@@ -65,6 +68,14 @@ export class Turn {
     this.delivered = true;
     this.replied = true;
     for (const next of rest) await this.api.followUp(this.interaction.application_id, this.interaction.token, next);
+  }
+
+  /**
+   * Replaces "thinking…" with a note of the work under way. The turn stays unfinished: a shutdown that cuts it
+   * off replaces the note with `cutOffNote`, instead of leaving "…pinning it…" on screen for good.
+   */
+  async progress(text: string): Promise<void> {
+    await this.api.editOriginal(this.interaction.application_id, this.interaction.token, forEdit(toNotice(text)));
   }
 
   /**
