@@ -109,12 +109,27 @@ describe('discord commands', () => {
   it('prints its usage on --help and exits 2 on any other argument, registering nothing either way', async () => {
     const from = fake.calls.length;
     const env = { DISCORD_TOKEN: 'tok', DISCORD_APPLICATION_ID: FAKE_IDS.application, DISCORD_API_BASE: fake.apiBase };
-    const help = await runRegister(env, ['--help']);
+    // As `npm run discord:register` runs it.
+    const viaNpm = { ...env, npm_lifecycle_event: 'discord:register' };
+    const help = await runRegister(viaNpm, ['--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/^usage: npm run discord:register\n/);
-    const typo = await runRegister(env, ['--guild']);
+    const typo = await runRegister(viaNpm, ['--guild']);
     expect(typo.code).toBe(2);
     expect(typo.stderr).toMatch(/^pinpoint: npm run discord:register does not take "--guild"\nusage: npm run discord:register\n/);
+    expect(fake.calls.slice(from)).toEqual([]);
+  });
+
+  it('shows its usage in the form it was run, not npm run, when run directly (as in the Docker image)', async () => {
+    const from = fake.calls.length;
+    const env = { DISCORD_TOKEN: 'tok', DISCORD_APPLICATION_ID: FAKE_IDS.application, DISCORD_API_BASE: fake.apiBase };
+    // Run from outside the checkout, the script is named by its absolute path.
+    const help = await runRegister(env, ['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout.split('\n')[0]).toBe(`usage: npx tsx ${SCRIPT}`);
+    const wrong = await runRegister(env, ['--guild']);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr.split('\n').slice(0, 2)).toEqual([`pinpoint: npx tsx ${SCRIPT} does not take "--guild"`, `usage: npx tsx ${SCRIPT}`]);
     expect(fake.calls.slice(from)).toEqual([]);
   });
 

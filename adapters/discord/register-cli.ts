@@ -1,10 +1,15 @@
-// `npm run discord:register`: installs the slash commands and prints the invite link (a CLI entry point).
+// `npm run discord:register` (or the compiled register-cli.js run directly): installs the slash commands and prints the invite link (a CLI entry point).
 import dotenv from 'dotenv';
 import { exitQuietlyWhenOutputCloses } from '../../bin/closed-output.js';
+import { programName } from '../../bin/program.js';
 import { commandList, inviteUrl, registerCommands, TOKEN_HINT } from './index.js';
 import { isPinpointError, parseConfig } from '../../src/index.js';
 
-const USAGE = `usage: npm run discord:register
+// Run directly (node dist/adapters/discord/register-cli.js, as in the Docker image, which has no tsx), the usage
+// shows that form: npm run's would not work there.
+const COMMAND = programName(process.env, process.argv[1] ?? '', process.cwd(), new Set(['discord:register'])) ?? 'npm run discord:register';
+
+const USAGE = `usage: ${COMMAND}
   Registers the slash commands with Discord (on the server DISCORD_GUILD_ID names, else globally) and prints
   the invite link. Reads DISCORD_TOKEN, DISCORD_APPLICATION_ID, DISCORD_GUILD_ID and DISCORD_API_BASE from
   the environment or .env.
@@ -23,7 +28,7 @@ async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
   if (argv.length > 0) {
-    process.stderr.write(`pinpoint: npm run discord:register does not take "${argv[0]}"\n${USAGE}`);
+    process.stderr.write(`pinpoint: ${COMMAND} does not take "${argv[0]}"\n${USAGE}`);
     return USAGE_ERROR;
   }
   dotenv.config({ quiet: true });
