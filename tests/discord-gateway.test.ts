@@ -294,6 +294,27 @@ describe('discord gateway mode', () => {
     expect(text(found)).toContain('Inbox API');
   });
 
+  it('offers More under sources that fill more than a page, and More shows the next passages privately', async () => {
+    const claim = 'Facebook gave Netflix access to the Inbox API messages';
+    const first = body(await (await interact(findSourcesPayload(claim))).edit());
+    const citations = (reply: Body) => [...text(reply).matchAll(/\*\*\[(\d+)\]\*\*/g)].map((m) => Number(m[1]));
+    expect(citations(first)).toEqual([1, 2, 3]);
+    const [more, ...others] = customIds(first);
+    expect(others).toEqual([]);
+    expect(more).toMatch(/^pp:f:[^:]+:3$/);
+
+    const { callback, edit } = await interact(buttonPayload(more ?? '', { messageFlags: 64 }));
+    expect(body(callback)).toEqual({ type: 5, data: { flags: 64 } });
+    const next = body(await edit());
+    expect(next.embeds?.[0]?.title).toBe(`Sources for: “${claim}”`);
+    expect(citations(next)[0]).toBe(4);
+    expect(text(next)).not.toContain('Nothing in the case documents');
+
+    // After the answer store forgot the text, More says what to do instead.
+    const gone = await interact(buttonPayload('pp:f:forgotten1:3', { messageFlags: 64 }));
+    expect(body(gone.callback)).toMatchObject({ type: 4, data: { content: TEXT.sourcesExpired, flags: 64 } });
+  });
+
   it("reads a message's mentions, custom emoji and links as no words of its claim", async () => {
     const claim = 'Netflix could read our private messages through the Inbox API!';
     const content = `<@123456789012345678> <@&223456789012345678> ${claim} <:kek:987654321098765432> <t:1700000000:R> https://twitter.com/someone/status/1790000000000000000`;

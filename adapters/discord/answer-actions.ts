@@ -7,7 +7,7 @@ import { choiceText, wholeChoice } from './choice-text.js';
 import { characterCount, DISCORD_LIMITS, firstCharacters, PINPOINT_DISCORD_LIMITS } from './limits.js';
 import { withoutMarkup } from './markup.js';
 import { pin } from './pin-actions.js';
-import { toDiscordMessage, toPassagesMessage } from './render.js';
+import { toDiscordMessage, toPassagesMessage, type DiscordMessage } from './render.js';
 import { TEXT } from './text.js';
 import { truncate } from '../cut-text.js';
 import type { Turn } from './turn.js';
@@ -40,7 +40,7 @@ export async function ask(ctx: HandlerContext, turn: Turn): Promise<void> {
 
 /** The "Find sources" message command: passages for the text of the message it was used on. */
 export async function findSources(ctx: HandlerContext, turn: Turn): Promise<void> {
-  const { core, pageSize, cooled } = ctx;
+  const { core, cooled } = ctx;
   const i = turn.interaction;
   const target = i.data?.target_id ? i.data.resolved?.messages?.[i.data.target_id] : undefined;
   // A forwarded message has no content of its own: the text forwarded is in its snapshot.
@@ -50,9 +50,40 @@ export async function findSources(ctx: HandlerContext, turn: Turn): Promise<void
   const refused = cooled(turn);
   if (refused) return refused;
   await turn.defer(true);
-  const answer = core.findSources(text, { scope: scopeOf(i), limit: pageSize });
+  const { answer, hasMore } = sourcesPage(ctx, text, turn, 0);
+  // Remembered so More can search the text again: a button press does not carry the message it was used on.
+  const remembered = core.answers.remember(text, answer, scopeOf(i));
+  await turn.send(sourcesMessage(ctx, text, answer, { answerId: remembered.id, offset: 0, hasMore }));
+}
+
+/** More under a Find sources reply: the next page of passages for the remembered text. */
+export async function moreSources(ctx: HandlerContext, turn: Turn, action: { answerId: string; offset: number }): Promise<void> {
+  const { core, cooled } = ctx;
+  const remembered = core.answers.get(action.answerId);
+  if (!remembered) return turn.notice(TEXT.sourcesExpired);
+  const refused = cooled(turn);
+  if (refused) return refused;
+  await turn.defer(true);
+  const { answer, hasMore } = sourcesPage(ctx, remembered.question, turn, action.offset);
+  if (answer.kind === 'excerpts' && answer.excerpts.length === 0) return turn.edit(TEXT.noMoreSources);
+  await turn.send(sourcesMessage(ctx, remembered.question, answer, { answerId: action.answerId, offset: action.offset, hasMore }));
+}
+
+/** One page of Find sources, asking one passage more than the page holds to learn whether More has any to show. */
+function sourcesPage({ core, pageSize }: HandlerContext, text: string, turn: Turn, offset: number): { answer: Answer; hasMore: boolean } {
+  const answer = core.findSources(text, { scope: scopeOf(turn.interaction), offset, limit: pageSize + 1 });
+  if (answer.kind !== 'excerpts' || answer.excerpts.length <= pageSize) return { answer, hasMore: false };
+  return { answer: { ...answer, excerpts: answer.excerpts.slice(0, pageSize) }, hasMore: true };
+}
+
+function sourcesMessage(
+  { core, pageSize }: HandlerContext,
+  text: string,
+  answer: Answer,
+  page: { answerId: string; offset: number; hasMore: boolean },
+): DiscordMessage[] {
   const title = `Sources for: “${truncate(text, 80)}”`;
-  await turn.send(toDiscordMessage(answer, { stats: core.stats(), title, private: true }));
+  return toDiscordMessage(answer, { stats: core.stats(), title, private: true, sources: true, pageSize, ...page });
 }
 
 /**

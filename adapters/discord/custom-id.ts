@@ -13,11 +13,14 @@ export type ButtonAction =
   | { action: 'docs'; offset: number }
   | { action: 'pins'; offset: number };
 
-/** Buttons under an answer; `up`/`down` are the 👍/👎 votes (the offset only tells the page apart). */
-export type AnswerButton = 'more' | 'context' | 'share' | 'pin' | 'up' | 'down';
+/**
+ * Buttons under an answer; `up`/`down` are the 👍/👎 votes (the offset only tells the page apart), `sources` the
+ * More under a Find sources reply (the remembered text is searched as Find sources searches it, not asked).
+ */
+export type AnswerButton = 'more' | 'context' | 'share' | 'pin' | 'up' | 'down' | 'sources';
 
 const PREFIX = 'pp';
-const CODES = { more: 'm', context: 'c', share: 's', pin: 'p', up: 'y', down: 'n', unpin: 'u', docs: 'd', pins: 'l' } as const;
+const CODES = { more: 'm', context: 'c', share: 's', pin: 'p', up: 'y', down: 'n', sources: 'f', unpin: 'u', docs: 'd', pins: 'l' } as const;
 const ACTIONS = Object.fromEntries(Object.entries(CODES).map(([action, code]) => [code, action])) as Record<
   string,
   ButtonAction['action']

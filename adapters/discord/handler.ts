@@ -1,5 +1,5 @@
 import type { DiscordApi } from './api.js';
-import { answerButton, ask, autocomplete, findSources, vote } from './answer-actions.js';
+import { answerButton, ask, autocomplete, findSources, moreSources, vote } from './answer-actions.js';
 import { COMMAND_NAMES } from './commands.js';
 import type { Logger, Pinpoint } from './core.js';
 import { isPinpointError } from './core.js';
@@ -67,6 +67,7 @@ async function route(ctx: HandlerContext, turn: Turn): Promise<void> {
       if (action.action === 'docs') return docs(ctx, turn, action.offset);
       if (action.action === 'pins') return pins(ctx, turn, action.offset);
       if (action.action === 'up' || action.action === 'down') return vote(ctx, turn, action.answerId, action.action);
+      if (action.action === 'sources') return moreSources(ctx, turn, action);
       return answerButton(ctx, turn, action);
     }
     default:

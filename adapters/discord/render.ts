@@ -36,6 +36,8 @@ export interface AnswerRenderOptions {
   private?: boolean;
   /** Overrides the embed title (default: the question). */
   title?: string;
+  /** A Find sources reply: its only button is More, which searches the text again from the next page. */
+  sources?: boolean;
 }
 
 /** Allowed mentions for every message this bot sends: nobody is ever pinged. */
@@ -200,6 +202,9 @@ function answerButtons(answer: Answer, options: AnswerRenderOptions): DiscordMes
   const pageSize = options.pageSize ?? 3;
   const hasExcerpts = answer.kind === 'excerpts' || answer.pinned !== undefined;
   if (!hasExcerpts) return [];
+  if (options.sources) {
+    return options.hasMore ? rowsOf([button('More', { action: 'sources', answerId: id, offset: offset + pageSize }, 1)]) : [];
+  }
   const buttons: APIButtonComponentWithCustomId[] = [];
   if (options.hasMore) buttons.push(button('More', { action: 'more', answerId: id, offset: offset + pageSize }, 1));
   buttons.push(button('Context', { action: 'context', answerId: id, offset }));

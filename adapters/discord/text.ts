@@ -20,6 +20,8 @@ export const TEXT = {
   guildOnly: 'Pins belong to a server; this works in a server channel, not in direct messages.',
   expired: 'This answer is no longer available. Ask again with /ask.',
   noMoreQuotes: 'The documents changed since this answer, and this page of it has no quotes left. Ask again with /ask.',
+  sourcesExpired: 'These sources are no longer available. Use Find sources on the message again.',
+  noMoreSources: 'The documents changed since these sources were found, and this page has none left. Use Find sources on the message again.',
   nothingToPin: 'Only an answer with quotes can be pinned; this one has none.',
   answerChanged: 'The documents changed since this answer was given, so nothing was pinned: ask again and pin the new answer.',
   pinNotSaved: 'Could not save the pin, so nothing was pinned: try again in a moment.',
