@@ -102,10 +102,10 @@ export async function createPinpoint(options: PinpointOptions): Promise<Pinpoint
     limits: state.limits,
     answers: {
       ...state.answers,
-      noMatchReport: (limit, scope) => {
+      noMatchReport: (limit, scope, offset) => {
         unanswered.flush();
         // Asked again of the documents as they are now: a question they answer since is no gap of words.
-        return state.answers.noMatchReport(limit, scope).map((entry) => {
+        return state.answers.noMatchReport(limit, scope, offset).map((entry) => {
           const answer = answerQuestion(corpus, entry.question);
           return { ...entry, missingWords: answer.kind === 'no-match' ? (answer.missingWords ?? []) : [] };
         });

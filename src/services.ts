@@ -143,11 +143,12 @@ export interface AnswerLog {
   /**
    * The questions that got no-match most often in one server (or, without a scope, everywhere; with `channels`, only
    * what was asked in those), most frequent first; through the core, each with the words of it the documents never use
-   * (`missingWords`).
+   * (`missingWords`). `offset` skips that many of the list (a next page).
    */
   noMatchReport(
     limit?: number,
     scope?: Pick<PinScope, 'platform' | 'server'> & { channels?: readonly string[] },
+    offset?: number,
   ): { question: string; count: number; lastAsked: string; missingWords?: string[] }[];
   /** The channels a server's unanswered questions were asked in ("" for those kept before channels were). */
   noMatchChannels(scope: Pick<PinScope, 'platform' | 'server'>): string[];

@@ -213,6 +213,36 @@ describe('discord /report', () => {
     expect(text(all.reply)).toContain(QUESTION);
   });
 
+  it('lists every unanswered question, ten at a time with More questions, and checks again who presses More', async () => {
+    const bot = await run();
+    const words = ['pizza', 'zebra', 'banana', 'trumpet', 'volcano', 'kangaroo', 'saxophone', 'glacier', 'tornado', 'penguin', 'lasagna', 'cactus'];
+    for (const word of words) await ask(bot, `${word} recipes`);
+    const questionsOf = (reply: Reply) =>
+      (reply.embeds?.[0]?.description ?? '').split('\n\n').flatMap((block) => /^\*\*(\d+)\.\*\* 1× (\w+) recipes/.exec(block)?.slice(1, 3) ?? []);
+
+    const first = (await command(bot, 'report', ADMINISTRATOR)).reply;
+    const firstPage = questionsOf(first);
+    expect(firstPage.filter((_, i) => i % 2 === 0)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
+    expect(text(first)).toContain('Press **More questions** for the next ones.');
+    expect(buttons(first)).toEqual([{ type: 2, style: 1, label: 'More questions', custom_id: 'pp:g:10' }]);
+
+    const press = buttonPayload('pp:g:10', { ...ADMINISTRATOR, messageFlags: 64 });
+    const { json, from } = await bot.post(press);
+    expect(json).toEqual({ type: 5, data: { flags: 64 } });
+    const next = body(await editOf(press.token, from));
+    const nextPage = questionsOf(next);
+    expect(nextPage.filter((_, i) => i % 2 === 0)).toEqual(['11', '12']);
+    // Every question once, over the two pages; the second lists no stale pins and offers no More.
+    const asked = [...firstPage, ...nextPage].filter((_, i) => i % 2 === 1);
+    expect(asked.sort()).toEqual([...words].sort());
+    expect(text(next)).not.toContain('Stale pins');
+    expect(buttons(next)).toEqual([]);
+
+    // A member who got hold of the button (or lost the permission since) is refused, as /report refuses them.
+    const member = await bot.post(buttonPayload('pp:g:10', { permissions: PERMS.member, messageFlags: 64 }));
+    expect(member.json).toEqual(privateNotice(TEXT.notModeratorReport));
+  });
+
   it.each([
     ['a member', { permissions: PERMS.member }, TEXT.notModeratorReport],
     ['a direct message', { guildId: null }, TEXT.guildOnlyReport],

@@ -593,9 +593,45 @@ describe('toReportMessage', () => {
     expectWithinLimits(messages);
     const all = messages.flatMap((m) => m.embeds.map((e) => e.description ?? '')).join('\n\n');
     expect(all).not.toMatch(/@everyone|<@\d+>/);
-    expect(all).toContain('…and 15 more.');
-    expect(messages.at(-1)?.components.flatMap((row) => row.components.map((b) => b.label))).toEqual(
-      Array.from({ length: 25 }, (_, i) => `Unpin ${i + 1}`),
+    expect(all).toContain('Stale pins 1–30 of 45. Press **More stale pins** for the next ones.');
+    // The More button takes the last row, so 20 of the 30 pins listed get an Unpin button here.
+    expect(messages.at(-1)?.components.flatMap((row) => row.components.map((b) => b.label))).toEqual([
+      ...Array.from({ length: 20 }, (_, i) => `Unpin ${i + 1}`),
+      'More stale pins',
+    ]);
+  });
+
+  it('lists the next stale pins from the offset their More button carries, numbered on, each with its Unpin button', () => {
+    const pins = Array.from({ length: 25 }, (_, i) => stalePin(i + 1));
+    const first = toReportMessage([], pins, { reader: ADMINISTRATOR });
+    const firstButtons = first.at(-1)?.components.flatMap((row) => row.components) ?? [];
+    expect(firstButtons.at(-1)).toEqual({ type: 2, style: 1, label: 'More stale pins', custom_id: 'pp:t:20' });
+    expect(firstButtons).toHaveLength(21);
+
+    const [next, ...rest] = toReportMessage([], pins, { reader: ADMINISTRATOR, page: { of: 'stale', offset: 20 } });
+    expect(rest).toEqual([]);
+    expect(next?.embeds[0]?.description?.split('\n\n')).toEqual([
+      '**Stale pins in this server**:',
+      ...[21, 22, 23, 24, 25].map((n) => `**${n}.** pinned question ${n} ⚠️ stale\n0 quotes in <#42>, pinned 2026-01-01`),
+      'Stale pins 21–25 of 25.',
+      STALE_PIN_NOTE,
+    ]);
+    expect(next?.components.flatMap((row) => row.components.map((b) => `${b.label} ${b.custom_id}`))).toEqual(
+      [21, 22, 23, 24, 25].map((n) => `Unpin ${n} pp:u:pin${n}`),
+    );
+  });
+
+  it('numbers a next page of questions on, and says so when the list shrank since its More was shown', () => {
+    const gaps = [{ question: 'eleventh', count: 1, lastAsked: '2026-02-03T04:05:06.000Z' }];
+    const [next] = toReportMessage(gaps, [stalePin(1)], { reader: ADMINISTRATOR, page: { of: 'gaps', offset: 10 }, gapsLeftOut: 3 });
+    expect(next?.embeds[0]?.description?.split('\n\n')).toEqual([
+      '**Questions that got no match** in this server, from the 11th most asked:',
+      '**11.** 1× eleventh · last asked 2026-02-03',
+    ]);
+    expect(next?.components).toEqual([]);
+    const [gone] = toReportMessage([], [], { reader: ADMINISTRATOR, page: { of: 'gaps', offset: 10 } });
+    expect(gone?.embeds[0]?.description).toBe(
+      '**Questions that got no match** in this server: the list changed since it was shown, and has no more. Use /report again.',
     );
   });
 });
@@ -621,6 +657,9 @@ describe('custom ids', () => {
     [{ action: 'down', answerId: 'a1', offset: 3 } as const, 'pp:n:a1:3'],
     [{ action: 'docs', offset: 20 } as const, 'pp:d:20'],
     [{ action: 'pins', offset: 20 } as const, 'pp:l:20'],
+    [{ action: 'sources', answerId: 'a1', offset: 3 } as const, 'pp:f:a1:3'],
+    [{ action: 'gaps', offset: 10 } as const, 'pp:g:10'],
+    [{ action: 'stale', offset: 20 } as const, 'pp:t:20'],
   ])('round-trips %j as %s', (action, id) => {
     expect(encodeCustomId(action)).toBe(id);
     expect(decodeCustomId(id)).toEqual(action);

@@ -11,7 +11,15 @@ export type ButtonAction =
   | { action: 'unpin'; pinId: string }
   /** The next page of /docs or /pins, from the item at `offset`. */
   | { action: 'docs'; offset: number }
-  | { action: 'pins'; offset: number };
+  | { action: 'pins'; offset: number }
+  /** /report's next unanswered questions, or its next stale pins, from the one at `offset`. */
+  | { action: 'gaps'; offset: number }
+  | { action: 'stale'; offset: number };
+
+/** The actions whose only argument is the offset of a list's next page. */
+type PageAction = Extract<ButtonAction, { action: 'docs' | 'pins' | 'gaps' | 'stale' }>['action'];
+const PAGE_ACTIONS: ReadonlySet<string> = new Set<PageAction>(['docs', 'pins', 'gaps', 'stale']);
+const isPageAction = (action: string): action is PageAction => PAGE_ACTIONS.has(action);
 
 /**
  * Buttons under an answer; `up`/`down` are the 👍/👎 votes (the offset only tells the page apart), `sources` the
@@ -20,7 +28,7 @@ export type ButtonAction =
 export type AnswerButton = 'more' | 'context' | 'share' | 'pin' | 'up' | 'down' | 'sources';
 
 const PREFIX = 'pp';
-const CODES = { more: 'm', context: 'c', share: 's', pin: 'p', up: 'y', down: 'n', sources: 'f', unpin: 'u', docs: 'd', pins: 'l' } as const;
+const CODES = { more: 'm', context: 'c', share: 's', pin: 'p', up: 'y', down: 'n', sources: 'f', unpin: 'u', docs: 'd', pins: 'l', gaps: 'g', stale: 't' } as const;
 const ACTIONS = Object.fromEntries(Object.entries(CODES).map(([action, code]) => [code, action])) as Record<
   string,
   ButtonAction['action']
@@ -29,11 +37,11 @@ const ACTIONS = Object.fromEntries(Object.entries(CODES).map(([action, code]) =>
 /** The text after the action's code. */
 function argumentsOf(action: ButtonAction): string {
   if (action.action === 'unpin') return action.pinId;
-  if (action.action === 'docs' || action.action === 'pins') return String(action.offset);
-  return `${action.answerId}:${action.offset}`;
+  if ('answerId' in action) return `${action.answerId}:${action.offset}`;
+  return String(action.offset);
 }
 
-/** `pp:m:<answerId>:<offset>`, `pp:u:<pinId>`, `pp:d:<offset>` or `pp:l:<offset>`; throws if it would exceed Discord's 100 characters. */
+/** `pp:m:<answerId>:<offset>`, `pp:u:<pinId>`, or `pp:d:<offset>` for a list's next page; throws if it would exceed Discord's 100 characters. */
 export function encodeCustomId(action: ButtonAction): string {
   const id = `${PREFIX}:${CODES[action.action]}:${argumentsOf(action)}`;
   if (id.length > DISCORD_LIMITS.customId) {
@@ -55,7 +63,7 @@ export function decodeCustomId(customId: string): ButtonAction | undefined {
     const pinId = parts.slice(2).join(':');
     return pinId ? { action, pinId } : undefined;
   }
-  if (action === 'docs' || action === 'pins') return parts.length === 3 && /^\d{1,6}$/.test(parts[2] ?? '') ? { action, offset: Number(parts[2]) } : undefined;
+  if (isPageAction(action)) return parts.length === 3 && /^\d{1,6}$/.test(parts[2] ?? '') ? { action, offset: Number(parts[2]) } : undefined;
   if (parts.length < 4) return undefined;
   const offsetText = parts[parts.length - 1] ?? '';
   const answerId = parts.slice(2, -1).join(':');

@@ -66,6 +66,7 @@ async function route(ctx: HandlerContext, turn: Turn): Promise<void> {
       if (action.action === 'unpin') return unpin(ctx, turn, action.pinId);
       if (action.action === 'docs') return docs(ctx, turn, action.offset);
       if (action.action === 'pins') return pins(ctx, turn, action.offset);
+      if (action.action === 'gaps' || action.action === 'stale') return report(ctx, turn, { of: action.action, offset: action.offset });
       if (action.action === 'up' || action.action === 'down') return vote(ctx, turn, action.answerId, action.action);
       if (action.action === 'sources') return moreSources(ctx, turn, action);
       return answerButton(ctx, turn, action);

@@ -52,8 +52,12 @@ export async function pins(ctx: HandlerContext, turn: Turn, offset = 0): Promise
   await turn.send(toPinsMessage(ordered, { canUnpin: isModerator(i), reader: readerOf(i), offset, limit: PINPOINT_DISCORD_LIMITS.listItems }));
 }
 
-/** /report: moderators only, re-checked here because server admins can change who sees the command. */
-export async function report(ctx: HandlerContext, turn: Turn): Promise<void> {
+/**
+ * /report: moderators only, re-checked here because server admins can change who sees the command (and a
+ * More button under it can be pressed again later, by then perhaps without the permission). `page`: what a
+ * More button asks for, the next questions or the next stale pins.
+ */
+export async function report(ctx: HandlerContext, turn: Turn, page?: { of: 'gaps' | 'stale'; offset: number }): Promise<void> {
   const { core } = ctx;
   const i = turn.interaction;
   if (!i.guild_id) return turn.notice(TEXT.guildOnlyReport);
@@ -63,8 +67,20 @@ export async function report(ctx: HandlerContext, turn: Turn): Promise<void> {
   // A moderator who is no Administrator reads the questions asked in this channel only: see reader.ts.
   const reader = readerOf(i);
   const readable = reader.everyChannel ? server : { ...server, channels: [reader.channel] };
-  const gaps = core.answers.noMatchReport(PINPOINT_DISCORD_LIMITS.reportQuestions, readable);
-  const gapsLeftOut = reader.everyChannel ? 0 : core.answers.noMatchLeftOut(server, [reader.channel]);
-  const stale = core.pins.listStale(server);
-  await turn.send(toReportMessage(gaps, stale, { reader, gapsLeftOut, limit: PINPOINT_DISCORD_LIMITS.listItems }));
+  const perPage = PINPOINT_DISCORD_LIMITS.reportQuestions;
+  const wantGaps = page?.of !== 'stale';
+  const gapsOffset = page?.of === 'gaps' ? page.offset : 0;
+  // One more than the page holds, to learn whether More questions has any to show.
+  const fetched = wantGaps ? core.answers.noMatchReport(perPage + 1, readable, gapsOffset) : [];
+  const gapsLeftOut = reader.everyChannel || page ? 0 : core.answers.noMatchLeftOut(server, [reader.channel]);
+  const stale = page?.of === 'gaps' ? [] : core.pins.listStale(server);
+  await turn.send(
+    toReportMessage(fetched.slice(0, perPage), stale, {
+      reader,
+      gapsLeftOut,
+      limit: PINPOINT_DISCORD_LIMITS.listItems,
+      moreGaps: fetched.length > perPage,
+      ...(page ? { page } : {}),
+    }),
+  );
 }

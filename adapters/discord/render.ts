@@ -166,7 +166,7 @@ function message(embeds: APIEmbed[], flags: number | undefined): DiscordMessage 
   return msg;
 }
 
-function button(label: string, action: ButtonAction, style = 2, emoji?: string): APIButtonComponentWithCustomId {
+export function button(label: string, action: ButtonAction, style = 2, emoji?: string): APIButtonComponentWithCustomId {
   const b: APIButtonComponentWithCustomId = { type: 2, style, label, custom_id: encodeCustomId(action) };
   if (emoji) b.emoji = { name: emoji };
   return b;
@@ -178,7 +178,7 @@ function emojiButton(emoji: string, action: ButtonAction): APIButtonComponentWit
 }
 
 /** Buttons in rows of at most 5, and at most 5 rows (Discord's limits). */
-function rowsOf(buttons: APIButtonComponentWithCustomId[]): DiscordMessage['components'] {
+export function rowsOf(buttons: APIButtonComponentWithCustomId[]): DiscordMessage['components'] {
   const rows: DiscordMessage['components'] = [];
   for (let i = 0; i < buttons.length; i += DISCORD_LIMITS.buttonsPerRow) {
     rows.push({ type: 1, components: buttons.slice(i, i + DISCORD_LIMITS.buttonsPerRow) });

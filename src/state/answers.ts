@@ -58,7 +58,8 @@ export interface NoMatchEntry {
 export interface AnswerStore extends Omit<AnswerLog, 'firstDelivery'> {
   /** Counts a question that got `no-match` in its channel, grouped by its normalised form; the latest phrasing is kept. */
   recordNoMatch(question: string, scope?: ServerScope & { channel?: string }): void;
-  noMatchReport(limit?: number, scope?: NoMatchScope): NoMatchEntry[];
+  /** `offset`: entries of the list to skip (a next page). */
+  noMatchReport(limit?: number, scope?: NoMatchScope, offset?: number): NoMatchEntry[];
   /** The channels a server's unanswered questions were asked in ("" for those kept before channels were). */
   noMatchChannels(scope: ServerScope): string[];
   /** How many of a server's unanswered questions were never asked in any of `channels`. */
@@ -227,18 +228,22 @@ export function createAnswerLog(options: AnswerLogOptions): AnswerStore {
    * One server's unanswered questions (with `channels`, only what was asked in those), or (without a scope: the
    * operator's CLI) the whole bot's; a question asked in several channels or servers is one entry.
    */
-  const noMatchReport = (limit = DEFAULT_REPORT_LIMIT, scope?: NoMatchScope): NoMatchEntry[] => {
+  const noMatchReport = (limit = DEFAULT_REPORT_LIMIT, scope?: NoMatchScope, offset = 0): NoMatchEntry[] => {
     if (!Number.isInteger(limit) || limit < 1) {
       throw new PinpointError('INPUT_INVALID', `pinpoint: report limit ${limit} is not a whole number of at least 1`);
     }
+    if (!Number.isInteger(offset) || offset < 0) {
+      throw new PinpointError('INPUT_INVALID', `pinpoint: report offset ${offset} is not a whole number of at least 0`);
+    }
     const where = scope ? rowsOf(scope) : { sql: '1', params: [] };
     // With max() the only min/max aggregate, SQLite takes the bare `question` from the row asked last: the latest
-    // phrasing (max(question) picked the alphabetically last one).
+    // phrasing (max(question) picked the alphabetically last one). Ties are ordered too, so pages neither repeat
+    // nor skip a question.
     return store
       .all<{ question: string; count: number; last_asked: string }>(
         `SELECT question, sum(count) AS count, max(last_asked) AS last_asked FROM no_match_by_channel WHERE ${where.sql}
-         GROUP BY normalized ORDER BY count DESC, last_asked DESC LIMIT ?`,
-        [...where.params, limit],
+         GROUP BY normalized ORDER BY count DESC, last_asked DESC, normalized LIMIT ? OFFSET ?`,
+        [...where.params, limit, offset],
       )
       .map((row) => ({ question: row.question, count: row.count, lastAsked: row.last_asked }));
   };
