@@ -213,6 +213,34 @@ describe('discord /report', () => {
     expect(text(all.reply)).toContain(QUESTION);
   });
 
+  it("counts the questions of this channel's public threads as its own, never a private thread's", async () => {
+    const bot = await run();
+    const threads = { public: '700000000000000101', private: '700000000000000102', unknown: '700000000000000103' };
+    const thread = (type: number) => ({ type, parent_id: FAKE_IDS.channel, guild_id: FAKE_IDS.guild, name: 'a thread' });
+    suite.fake.channels.set(threads.public, thread(11));
+    suite.fake.channels.set(threads.private, thread(12));
+    suite.cleanups.push(() => {
+      for (const id of Object.values(threads)) suite.fake.channels.delete(id);
+    });
+    // Discord will not describe the third thread: its questions stay out (fail closed).
+    suite.fake.fail('GET', new RegExp(`^/channels/${threads.unknown}$`), 403, { body: { message: 'Missing Access', code: 50001 } });
+    await ask(bot, 'will the office holiday party move to friday');
+    await ask(bot, 'pizza recipes', { channelId: threads.public });
+    await ask(bot, 'are the moderators planning to ban pizza fans', { channelId: threads.private });
+    await ask(bot, 'who brings the volleyball', { channelId: threads.unknown });
+
+    const { reply } = await command(bot, 'report', MODERATOR);
+    const blocks = (reply.embeds?.[0]?.description ?? '').split('\n\n');
+    expect(blocks[0]).toMatch(/^\*\*Questions that got no match\*\* in this channel and its public threads, most asked first/);
+    // Asked last first.
+    expect(blocks.slice(1, 3).map((block) => block.replace(/ · last asked .*/, ''))).toEqual([
+      '**1.** 1× pizza recipes',
+      '**2.** 1× will the office holiday party move to friday',
+    ]);
+    expect(blocks[3]).toBe(gapsElsewhere(2));
+    expect(text(reply)).not.toMatch(/ban pizza fans|volleyball/);
+  });
+
   it('lists every unanswered question, ten at a time with More questions, and checks again who presses More', async () => {
     const bot = await run();
     const words = ['pizza', 'zebra', 'banana', 'trumpet', 'volcano', 'kangaroo', 'saxophone', 'glacier', 'tornado', 'penguin', 'lasagna', 'cactus'];

@@ -1,4 +1,4 @@
-import { REST, Routes, type APIMessage, type APIInteractionResponse } from 'discord.js';
+import { REST, Routes, type APIChannel, type APIMessage, type APIInteractionResponse } from 'discord.js';
 import { ALREADY_ACKNOWLEDGED, discordCodeOf } from './errors.js';
 import type { DiscordMessage } from './render.js';
 
@@ -17,6 +17,8 @@ export interface DiscordApi {
   deleteFollowUp(applicationId: string, token: string, messageId: string): Promise<void>;
   pin(channelId: string, messageId: string): Promise<void>;
   unpin(channelId: string, messageId: string): Promise<void>;
+  /** A channel's type and, for a thread, the channel it is in (bot token). */
+  channel(channelId: string): Promise<{ type: number; parentId?: string }>;
   /** False in HTTP mode without DISCORD_TOKEN: bot-authenticated calls (pins) are impossible. */
   readonly hasToken: boolean;
 }
@@ -52,6 +54,11 @@ export function createDiscordApi(rest: REST, hasToken: boolean): DiscordApi {
     },
     async unpin(channelId, messageId) {
       await rest.delete(Routes.channelMessagesPin(channelId, messageId), { reason: 'Pinpoint: a moderator unpinned an answer' });
+    },
+    async channel(channelId) {
+      const channel = (await rest.get(Routes.channel(channelId))) as APIChannel;
+      const parentId = 'parent_id' in channel ? channel.parent_id : undefined;
+      return { type: channel.type, ...(parentId ? { parentId } : {}) };
     },
   };
 }

@@ -5,6 +5,7 @@ import { hasAnyPermission, MODERATOR_BITS } from './commands.js';
 import type { Answer, Logger, Pinpoint } from './core.js';
 import { channelOf, scopeOf, userOf, type RawInteraction } from './interaction.js';
 import { PINPOINT_DISCORD_LIMITS } from './limits.js';
+import { createPublicThreads, type PublicThreads } from './public-threads.js';
 import { cooldownText } from './text.js';
 import type { Turn } from './turn.js';
 
@@ -26,6 +27,8 @@ export interface HandlerContext {
   answerPage: (question: string, i: RawInteraction, offset: number, how?: { again: boolean }) => { answer: Answer; hasMore: boolean };
   /** Pin presses of one channel run one at a time (see pin-actions.ts). */
   pinning: KeyQueue;
+  /** Which channels are public threads of a channel: /report counts their questions as the channel's. */
+  threads: PublicThreads;
 }
 
 export function isModerator(interaction: RawInteraction): boolean {
@@ -62,5 +65,6 @@ export function createHandlerContext(core: Pinpoint, api: DiscordApi, logger: Lo
     return { answer, hasMore };
   }
 
-  return { core, api, logger, pageSize, cooled, suggestionAllowed, answerPage, pinning: createKeyQueue() };
+  const threads = createPublicThreads(api, logger);
+  return { core, api, logger, pageSize, cooled, suggestionAllowed, answerPage, pinning: createKeyQueue(), threads };
 }

@@ -64,15 +64,18 @@ export async function report(ctx: HandlerContext, turn: Turn, page?: { of: 'gaps
   if (!isModerator(i)) return turn.notice(TEXT.notModeratorReport);
   await turn.defer(true);
   const server = { platform: 'discord', server: i.guild_id };
-  // A moderator who is no Administrator reads the questions asked in this channel only: see reader.ts.
+  // A moderator who is no Administrator reads the questions asked in this channel and its public threads only
+  // (Discord shows those to everyone who sees the channel; a private thread only to its members): see reader.ts.
   const reader = readerOf(i);
-  const readable = reader.everyChannel ? server : { ...server, channels: [reader.channel] };
+  const threads = reader.everyChannel ? [] : await ctx.threads.of(reader.channel, core.answers.noMatchChannels(server));
+  const channels = [reader.channel, ...threads];
+  const readable = reader.everyChannel ? server : { ...server, channels };
   const perPage = PINPOINT_DISCORD_LIMITS.reportQuestions;
   const wantGaps = page?.of !== 'stale';
   const gapsOffset = page?.of === 'gaps' ? page.offset : 0;
   // One more than the page holds, to learn whether More questions has any to show.
   const fetched = wantGaps ? core.answers.noMatchReport(perPage + 1, readable, gapsOffset) : [];
-  const gapsLeftOut = reader.everyChannel || page ? 0 : core.answers.noMatchLeftOut(server, [reader.channel]);
+  const gapsLeftOut = reader.everyChannel || page ? 0 : core.answers.noMatchLeftOut(server, channels);
   const stale = page?.of === 'gaps' ? [] : core.pins.listStale(server);
   await turn.send(
     toReportMessage(fetched.slice(0, perPage), stale, {
@@ -80,6 +83,7 @@ export async function report(ctx: HandlerContext, turn: Turn, page?: { of: 'gaps
       gapsLeftOut,
       limit: PINPOINT_DISCORD_LIMITS.listItems,
       moreGaps: fetched.length > perPage,
+      withThreads: threads.length > 0,
       ...(page ? { page } : {}),
     }),
   );

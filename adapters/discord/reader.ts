@@ -4,8 +4,9 @@ import { channelOf, type RawInteraction } from './interaction.js';
 /**
  * Who reads a list of the server's questions (/report, /pins). Discord tells a bot the member's permissions
  * in the channel of the interaction only, and a server's private channels hold questions others may not
- * read: so a question is shown when it was asked in this channel (the member sees it) or to an
- * Administrator (who sees every channel); otherwise it is left out.
+ * read: so a question is shown when it was asked in this channel (the member sees it), in /report also in
+ * one of its public threads (public-threads.ts), or to an Administrator (who sees every channel); otherwise
+ * it is left out.
  */
 export interface Reader {
   /** The channel the command runs in. */

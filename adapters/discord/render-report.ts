@@ -23,6 +23,8 @@ export interface ReportRenderOptions {
   limit?: number;
   /** More unanswered questions follow `gaps`: a More questions button lists them. */
   moreGaps?: boolean;
+  /** `gaps` hold the questions of this channel's public threads too (for a reader who sees this channel only). */
+  withThreads?: boolean;
   /**
    * A next page, asked for by a More button: the unanswered questions `gaps` from the one at `offset`, or the stale
    * pins from `offset`, alone. Default: the first page of both.
@@ -59,8 +61,12 @@ function neverUses(words: readonly string[]): string {
  * server's, or (to a moderator who is no Administrator) only this channel's, with how many were left out; they
  * are numbered from `offset` + 1.
  */
-function gapBlocks(gaps: readonly GapEntry[], reader: Reader, page: { leftOut: number; offset: number; more: boolean }): string[] {
-  const where = reader.everyChannel ? 'in this server' : 'in this channel';
+function gapBlocks(
+  gaps: readonly GapEntry[],
+  reader: Reader,
+  page: { leftOut: number; offset: number; more: boolean; withThreads: boolean },
+): string[] {
+  const where = reader.everyChannel ? 'in this server' : page.withThreads ? 'in this channel and its public threads' : 'in this channel';
   const elsewhere = page.leftOut > 0 ? [gapsElsewhere(page.leftOut)] : [];
   if (gaps.length === 0 && page.offset > 0) return [`**Questions that got no match** ${where}: ${LIST_CHANGED}`];
   if (gaps.length === 0) return [`**Questions that got no match** ${where}: none yet.`, ...elsewhere];
@@ -122,8 +128,9 @@ export function toReportMessage(gaps: readonly GapEntry[], stale: readonly Pin[]
   const shownStale = showStale ? stale.slice(staleOffset, staleOffset + limit) : [];
   const nextStale = staleOffset + shownStale.length;
   const moreStale = shownStale.length > 0 && nextStale < stale.length;
+  const gapsPage = { leftOut: page ? 0 : (options.gapsLeftOut ?? 0), offset: gapsOffset, more: moreGaps, withThreads: options.withThreads === true };
   const blocks = [
-    ...(showGaps ? gapBlocks(gaps, options.reader, { leftOut: page ? 0 : (options.gapsLeftOut ?? 0), offset: gapsOffset, more: moreGaps }) : []),
+    ...(showGaps ? gapBlocks(gaps, options.reader, gapsPage) : []),
     ...(showStale ? staleBlocks(stale, options.reader, { offset: staleOffset, limit }) : []),
   ];
   const messages = packBlocks(blocks, {

@@ -85,6 +85,8 @@ export class FakeDiscord {
   private readonly waitTimeoutMs: number;
   /** Channel of each interaction token, so @original edits return a realistic message. */
   private readonly tokenChannels = new Map<string, string>();
+  /** What GET /channels/:id answers for these ids (threads, in tests); any other id is a DM, as discord.js's send path expects. */
+  readonly channels = new Map<string, Record<string, unknown>>();
   port = 0;
 
   constructor(options: FakeDiscordOptions = {}) {
@@ -333,6 +335,8 @@ export class FakeDiscord {
     if (/^\/channels\/\d+\/messages\/pins\/\d+$/.test(path) && (method === 'PUT' || method === 'DELETE')) return [204, undefined];
     // A DM channel and plain channel messages: only discord.js's own send path uses them.
     if ((m = /^\/channels\/(\d+)$/.exec(path)) && method === 'GET') {
+      const described = this.channels.get(m[1] ?? '');
+      if (described) return [200, { id: m[1], ...described }];
       const recipient = { id: FAKE_IDS.member, username: 'member', discriminator: '0', global_name: null, avatar: null };
       return [200, { id: m[1], type: 1, last_message_id: null, recipients: [recipient] }];
     }
