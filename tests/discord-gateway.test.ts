@@ -122,6 +122,15 @@ describe('discord gateway mode', () => {
     expect(customIds(reply).map((id) => id.split(':')[1])).toEqual(['m', 'c', 's', 'p', 'y', 'n']);
   });
 
+  it('offers no Pin button in a direct message, where nothing can be pinned, on any page', async () => {
+    const dm = { guildId: null };
+    const reply = body(await (await interact(askPayload(MANY, dm))).edit());
+    expect(customIds(reply).map((id) => id.split(':')[1])).toEqual(['m', 'c', 'y', 'n']);
+    const more = customIds(reply)[0] ?? '';
+    const next = body(await (await interact(buttonPayload(more, { ...dm, messageFlags: 64 }))).edit());
+    expect(customIds(next).map((id) => id.split(':')[1])).toEqual(['c', 's', 'y', 'n']);
+  });
+
   it('quotes @everyone, <@123> and <@&456> without pinging anyone', async () => {
     const { edit } = await interact(askPayload('Who tagged everyone on the forum?'));
     const reply = body(await edit());

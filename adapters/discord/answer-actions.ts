@@ -34,7 +34,15 @@ export async function ask(ctx: HandlerContext, turn: Turn): Promise<void> {
   const { answer, hasMore } = answerPage(question, i, 0);
   const remembered = core.answers.remember(question, answer, scope);
   await turn.send(
-    toDiscordMessage(answer, { stats: core.stats(), answerId: remembered.id, offset: 0, pageSize, hasMore, private: privately }),
+    toDiscordMessage(answer, {
+      stats: core.stats(),
+      answerId: remembered.id,
+      offset: 0,
+      pageSize,
+      hasMore,
+      private: privately,
+      pinnable: i.guild_id !== undefined,
+    }),
   );
 }
 
@@ -172,6 +180,7 @@ export async function answerButton(
       pageSize,
       hasMore,
       private: !share,
+      pinnable: i.guild_id !== undefined,
     }),
   );
 }
