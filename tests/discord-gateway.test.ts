@@ -270,6 +270,13 @@ describe('discord gateway mode', () => {
     const { edit } = await interact(buttonPayload(pin, { permissions: PERMS.moderator }));
     expect(body(await edit()).content).toBe(TEXT.botCannotPin);
 
+    // In a private channel the bot's role cannot see, Pin Messages is not what is missing.
+    const hidden = await interact(buttonPayload(pin, { permissions: PERMS.moderator, appPermissions: PERMS.botWithoutView }));
+    expect(body(hidden.callback).data?.content).toBe(TEXT.botCannotSee);
+    fake.fail('PUT', /\/messages\/pins\//, 403, { body: { message: 'Missing Access', code: 50001 } });
+    const refused = await interact(buttonPayload(pin, { permissions: PERMS.moderator }));
+    expect(body(await refused.edit()).content).toBe(TEXT.botCannotSee);
+
     fake.fail('PUT', /\/messages\/pins\//, 400, { body: { message: 'Maximum number of pins reached (50)', code: 30003 } });
     const full = await interact(buttonPayload(pin, { permissions: PERMS.moderator }));
     expect(body(await full.edit()).content).toBe(TEXT.pinLimit);

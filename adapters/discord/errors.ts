@@ -4,6 +4,8 @@ import { PinpointError } from './core.js';
 // Discord's JSON error codes the adapter reacts to (https://discord.com/developers/docs/topics/opcodes-and-status-codes).
 /** "Maximum number of pins reached (50)": the channel holds as many pins as Discord allows. */
 export const MAX_PINS_REACHED = 30003;
+/** "Missing Access": the bot may not see the channel (no View Channel there). */
+export const MISSING_ACCESS = 50001;
 /** "Unknown Message": the message was deleted. */
 export const UNKNOWN_MESSAGE = 10008;
 /** "Interaction has already been acknowledged." */

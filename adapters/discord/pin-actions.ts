@@ -2,7 +2,7 @@ import type { DiscordApi } from './api.js';
 import { hasAnyPermission, PERMISSIONS } from './commands.js';
 import { type Pin, quotesPassagesShown } from './core.js';
 import { currentPinMessage, type PinnedMessage } from './current-pin.js';
-import { describeError, discordCodeOf, MAX_PINS_REACHED, statusOf, UNKNOWN_MESSAGE } from './errors.js';
+import { describeError, discordCodeOf, MAX_PINS_REACHED, MISSING_ACCESS, statusOf, UNKNOWN_MESSAGE } from './errors.js';
 import { isModerator, type HandlerContext } from './handler-context.js';
 import { channelOf, firstMessageIdOf, scopeOf, userOf } from './interaction.js';
 import { deletePublicCopy, postPublicCopy, type PostedMessage } from './public-copy.js';
@@ -21,6 +21,8 @@ export async function pin(ctx: HandlerContext, turn: Turn, remembered: ShownAnsw
   if (!i.guild_id) return turn.notice(TEXT.guildOnly);
   // Checked at run time: admins can change who sees the commands, not who may pin.
   if (!isModerator(i)) return turn.notice(TEXT.notModerator);
+  // Slash commands work in a private channel the bot's role may not see, but a pin there is refused (Missing Access).
+  if (i.app_permissions !== undefined && !hasAnyPermission(i.app_permissions, [PERMISSIONS.ViewChannel])) return turn.notice(TEXT.botCannotSee);
   if (i.app_permissions !== undefined && !hasAnyPermission(i.app_permissions, [PERMISSIONS.PinMessages, PERMISSIONS.ManageMessages])) {
     return turn.notice(TEXT.botCannotPin);
   }
@@ -108,8 +110,9 @@ async function unpinUnsaved({ api, logger }: HandlerContext, messageRef: string)
 
 /** What to tell the moderator when Discord refused the pin; undefined for failures the apology covers. */
 function pinRefusal(error: unknown): string | undefined {
-  if (statusOf(error) === 403) return TEXT.botCannotPin;
   const code = discordCodeOf(error);
+  if (code === MISSING_ACCESS) return TEXT.botCannotSee;
+  if (statusOf(error) === 403) return TEXT.botCannotPin;
   if (code === MAX_PINS_REACHED) return TEXT.pinLimit;
   if (code === UNKNOWN_MESSAGE) return TEXT.pinnedMessageDeleted;
   return undefined;

@@ -7,6 +7,9 @@ export const TEXT = {
   botCannotPin:
     'I cannot pin messages in this channel. Give my role the **Pin Messages** permission here ' +
     '(Server Settings → Roles → my role, or this channel → Edit Channel → Permissions), then press 📌 Pin again.',
+  botCannotSee:
+    'I cannot see this channel, so I cannot pin here. Give my role the **View Channel** permission here ' +
+    '(this channel → Edit Channel → Permissions), then press 📌 Pin again.',
   noBotToken:
     'Pinning needs the bot token: this deployment runs without DISCORD_TOKEN. Ask the operator to set it, then press 📌 Pin again.',
   pinned: '📌 Pinned. From now on /ask with this question (or a close one) shows this answer first.',

@@ -15,6 +15,8 @@ export const PERMS = {
   /** What the bot has when invited with the minimal permissions. */
   bot: String((1n << 10n) | (1n << 51n)),
   botWithoutPin: String(1n << 10n),
+  /** Pin Messages from its role, but a private channel's overwrite hides the channel from the bot. */
+  botWithoutView: String(1n << 51n),
 } as const;
 
 let counter = 0;
