@@ -360,6 +360,16 @@ describe('discord gateway mode', () => {
     expect(text(found)).toContain('Inbox API');
   });
 
+  it("finds the sources of a message that is only an embed (a news feed's or another bot's post)", async () => {
+    const claim = 'Netflix could read our private messages through the Inbox API!';
+    const payload = findSourcesPayload('');
+    const data = payload.data as { target_id: string; resolved: { messages: Record<string, Record<string, unknown>> } };
+    data.resolved.messages[data.target_id]!.embeds = [{ type: 'rich', title: 'Breaking', description: claim }];
+    const found = body(await (await interact(payload)).edit());
+    expect(found.embeds?.[0]?.title).toBe(`Sources for: “Breaking ${claim}”`);
+    expect(text(found)).toContain('Inbox API');
+  });
+
   it('waits out a 429 on the edit and then delivers the answer', async () => {
     fake.fail('PATCH', /\/messages\/@original$/, 429, {
       body: { message: 'You are being rate limited.', retry_after: 0.05, global: false },

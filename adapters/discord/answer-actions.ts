@@ -8,6 +8,7 @@ import { characterCount, DISCORD_LIMITS, firstCharacters, PINPOINT_DISCORD_LIMIT
 import { withoutMarkup } from './markup.js';
 import { pin } from './pin-actions.js';
 import { toDiscordMessage, toPassagesMessage, type DiscordMessage } from './render.js';
+import { targetText } from './target-text.js';
 import { TEXT } from './text.js';
 import { truncate } from '../cut-text.js';
 import type { Turn } from './turn.js';
@@ -51,9 +52,7 @@ export async function findSources(ctx: HandlerContext, turn: Turn): Promise<void
   const { core, cooled } = ctx;
   const i = turn.interaction;
   const target = i.data?.target_id ? i.data.resolved?.messages?.[i.data.target_id] : undefined;
-  // A forwarded message has no content of its own: the text forwarded is in its snapshot.
-  const content = target?.content || target?.message_snapshots?.[0]?.message?.content || '';
-  const text = cleanQuestion(withoutMarkup(content));
+  const text = cleanQuestion(withoutMarkup(targetText(target)));
   if (text === '') return turn.notice(TEXT.noText);
   const refused = cooled(turn);
   if (refused) return refused;

@@ -29,7 +29,14 @@ export interface RawInteraction {
 export interface RawTargetMessage {
   id: string;
   content?: string;
-  message_snapshots?: { message?: { content?: string } }[];
+  embeds?: RawEmbed[];
+  message_snapshots?: { message?: { content?: string; embeds?: RawEmbed[] } }[];
+}
+
+/** The words of an embed (a news feed's or another bot's post). */
+export interface RawEmbed {
+  title?: string;
+  description?: string;
 }
 
 /** The message a button sits on. */
