@@ -537,6 +537,38 @@ describe('discord Pin after the documents changed under the answer', () => {
   });
 });
 
+describe('discord Share after the documents changed under the answer', () => {
+  it.each([
+    ['posts nothing and says to ask again when the answer now quotes other passages', true],
+    ['shares the answer when it still quotes the passages shown', false],
+  ])('%s', async (_name, change) => {
+    const knowledge = mkdtempSync(path.join(tmpdir(), 'pinpoint-discord-share-changed-'));
+    suite.cleanups.push(() => rmSync(knowledge, { recursive: true, force: true }));
+    cpSync(KNOWLEDGE, knowledge, { recursive: true });
+    const bot = await run(knowledge);
+    const payload = askPayload(QUESTION, { private: true });
+    const { from: askedFrom } = await bot.post(payload);
+    const answer = body(await editOf(payload.token, askedFrom));
+    expect(text(answer)).toContain('bi-weekly reports');
+
+    // The operator edits the quoted sentence (or adds an unrelated line) while the private answer is on screen.
+    const complaint = path.join(knowledge, 'complaint.md');
+    const original = readFileSync(complaint, 'utf8');
+    writeFileSync(complaint, change ? original.replace('bi-weekly reports', 'monthly reports') : `${original}\nThe clerk shall serve this order on all parties.\n`);
+    expect(await bot.core.reload()).toMatchObject({ ok: true, changed: true });
+
+    const press = buttonPayload(buttonId(answer, 'pp:s:'), { messageFlags: 64 });
+    const shared = await bot.post(press);
+    if (change) {
+      expect(shared.json).toEqual(privateNotice(TEXT.shareChanged));
+      expect(suite.fake.calls.slice(shared.from)).toEqual([]);
+    } else {
+      expect(shared.json).toEqual({ type: 5, data: {} });
+      expect(text(body(await editOf(press.token, shared.from)))).toContain('bi-weekly reports');
+    }
+  });
+});
+
 describe('discord Pin on a More page after the documents changed under it', () => {
   const MANY = 'Facebook Netflix Inbox API messages';
 

@@ -1,4 +1,4 @@
-import { type Answer, cleanQuestion, isPinpointError } from './core.js';
+import { type Answer, cleanQuestion, isPinpointError, quotesPassagesShown } from './core.js';
 import type { ButtonAction } from './custom-id.js';
 import { describeError } from './errors.js';
 import type { HandlerContext } from './handler-context.js';
@@ -157,6 +157,11 @@ export async function answerButton(
   // changed since the answer) is said privately instead of being posted empty to the channel.
   const early = share ? answerPage(remembered.question, i, action.offset, how) : undefined;
   if (early && isEmptyPage(early.answer)) return turn.notice(TEXT.noMoreQuotes);
+  // Share posts under the presser's name: after a reload the page may quote other passages than they read, which
+  // Pin checks too. A page shown before its passages were kept goes unchecked.
+  if (early && !quotesPassagesShown(early.answer, core.answers.pagePassageIds(action.answerId, action.offset))) {
+    return turn.notice(TEXT.shareChanged);
+  }
   await turn.defer(!share);
   const { answer, hasMore } = early ?? answerPage(remembered.question, i, action.offset, how);
   if (isEmptyPage(answer)) return turn.edit(TEXT.noMoreQuotes);
