@@ -405,8 +405,25 @@ describe('loadKnowledge', () => {
       const pack = await loadKnowledge(dir);
       expect(pack.documents.map((document) => [document.path, document.text])).toEqual([
         ['a.md', 'Text.'],
+        // "linked.md" names the same file as "filings/complaint.md": one document, not two.
         ['filings/complaint.md', 'The complaint.'],
-        ['linked.md', 'The complaint.'],
+      ]);
+      expect(pack.warnings).toEqual([]);
+    });
+
+    it('reads a file in a linked folder outside the knowledge folder once, when another link names it or its folder too', async () => {
+      // "filings" → a folder elsewhere, and "latest.md" → a file in it: the complaint was two documents, quoted under
+      // either name; so were the files of "current" → a folder inside the one "filings" names.
+      const elsewhere = folder({ 'complaint.md': 'The complaint.', 'orders/order.md': 'The order.' });
+      const dir = folder({});
+      symlinkSync(elsewhere, join(dir, 'filings'));
+      symlinkSync(join(elsewhere, 'complaint.md'), join(dir, 'latest.md'));
+      symlinkSync(join(elsewhere, 'complaint.md'), join(dir, 'a-first.md'));
+      symlinkSync(join(elsewhere, 'orders'), join(dir, 'current'));
+      const pack = await loadKnowledge(dir);
+      expect(pack.documents.map((document) => [document.path, document.text])).toEqual([
+        ['a-first.md', 'The complaint.'],
+        ['current/order.md', 'The order.'],
       ]);
       expect(pack.warnings).toEqual([]);
     });

@@ -89,7 +89,7 @@ export async function loadKnowledge(dir: string, options: LoadKnowledgeOptions =
   }
   const { manifest, aliasLines } = await readPackManifest(dir);
   const warnings: string[] = [];
-  const listed = await listFiles(dir, warnings, '', await plainPaths(dir));
+  const listed = await listFiles(dir, warnings);
   const files = listed.filter((file) => READERS[path.extname(file).toLowerCase()]);
   for (const file of listed) {
     if (!READERS[path.extname(file).toLowerCase()]) warnings.push(skippedFormatWarning(dir, file));
@@ -201,63 +201,78 @@ function isLeftOut(name: string): boolean {
   return isLeftOutName(name) || name === PACK_FILE;
 }
 
+/** A file to read, or a symbolic link to follow once the folder holding it has been walked. */
+type Entry = { file: string } | { link: string };
+
 /**
- * The real paths of the folders and files under `dir` reached without following a link. A link to one of
- * them is not followed: its documents are read under their own path, not a second time under the link's
- * (a `latest.pdf` linked to a filing was listed, indexed and cited as a second document), whichever name
- * sorts first.
+ * Every file under the folder, as paths relative to it, in one walk: each folder's names sorted, each folder
+ * read once. Symbolic links are followed (a Kubernetes ConfigMap mounts each file as one), but only after the
+ * folder they are in has been walked, and a file or folder already taken under another name is not taken again:
+ * its documents are read under their own path, not a second time under a link's (a `latest.pdf` linked to a
+ * filing was cited as a second document), and a link loop ends. A broken link is a warning.
  */
-async function plainPaths(dir: string, prefix = '', found = new Set<string>()): Promise<Set<string>> {
-  const here = path.join(dir, prefix);
-  const real = await realpath(here);
-  found.add(real);
-  // A folder that cannot be listed is reported by listFiles.
-  const entries = await readdir(here, { withFileTypes: true }).catch(() => []);
+async function listFiles(dir: string, warnings: string[]): Promise<string[]> {
+  const root = await realpath(dir).catch((error: unknown) => {
+    throw unreadable(dir, error, true);
+  });
+  const taken = new Set([root]);
+  return filesOf(dir, await walkFolder(dir, '', root, taken, warnings), taken, warnings);
+}
+
+/** The entries of a walked folder as files, following its links in their place among them. */
+async function filesOf(dir: string, entries: readonly Entry[], taken: Set<string>, warnings: string[]): Promise<string[]> {
+  const files: string[] = [];
   for (const entry of entries) {
-    if (isLeftOut(entry.name)) continue;
-    if (entry.isDirectory()) await plainPaths(dir, prefix ? `${prefix}/${entry.name}` : entry.name, found);
-    // A file that is no link lies where its folder really is.
-    else if (entry.isFile()) found.add(path.join(real, entry.name));
+    if ('file' in entry) files.push(entry.file);
+    else files.push(...(await followLink(dir, entry.link, taken, warnings)));
   }
-  return found;
+  return files;
 }
 
 /**
- * Every file under the folder, as paths relative to it, sorted. Symbolic links are followed (a Kubernetes
- * ConfigMap mounts each file as one); a broken link is a warning, and a linked folder or file already
- * visited, or read under its own path (`visited` starts with those), is not read again, so a link loop ends.
+ * The files and links under one folder (`real` is where it really is), and in its subfolders, leaving out
+ * any not yet in `taken` and adding the rest: in a folder reached through a link, a file or folder another
+ * link named first (a folder elsewhere holding the file `latest.md` names) is read once.
  */
-async function listFiles(dir: string, warnings: string[], prefix = '', visited = new Set<string>()): Promise<string[]> {
+async function walkFolder(dir: string, prefix: string, real: string, taken: Set<string>, warnings: string[]): Promise<Entry[]> {
   const here = path.join(dir, prefix);
-  visited.add(await realpath(here));
-  const entries = await readdir(here, { withFileTypes: true }).catch((error: unknown) => {
+  const listing = await readdir(here, { withFileTypes: true }).catch((error: unknown) => {
     throw unreadable(here, error, prefix === '');
   });
-  const files: string[] = [];
-  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+  const entries: Entry[] = [];
+  for (const entry of listing.sort((a, b) => (a.name < b.name ? -1 : 1))) {
     const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
     // Only the top folder's pack file is read: one further down would be ignored without a word.
     if (prefix && entry.name === PACK_FILE) warnings.push(`${path.join(dir, relative)}: only ${path.join(dir, PACK_FILE)} is read; move its names and aliases there`);
     if (isLeftOut(entry.name)) continue;
-    let isDirectory = entry.isDirectory();
-    let isFile = entry.isFile();
     if (entry.isSymbolicLink()) {
-      const target = await stat(path.join(dir, relative)).catch(() => undefined);
-      if (!target) {
-        warnings.push(`${path.join(dir, relative)}: a link to a file that does not exist; skipped`);
-        continue;
-      }
-      const real = await realpath(path.join(dir, relative));
-      if (visited.has(real)) continue;
-      isDirectory = target.isDirectory();
-      isFile = target.isFile();
-      // Two links to one file outside the folder are one document too.
-      if (isFile) visited.add(real);
+      entries.push({ link: relative });
+      continue;
     }
-    if (isDirectory) files.push(...(await listFiles(dir, warnings, relative, visited)));
-    else if (isFile) files.push(relative);
+    if (!entry.isDirectory() && !entry.isFile()) continue;
+    // What is no link lies where its folder really is.
+    const entryReal = path.join(real, entry.name);
+    if (taken.has(entryReal)) continue;
+    taken.add(entryReal);
+    if (entry.isDirectory()) entries.push(...(await walkFolder(dir, relative, entryReal, taken, warnings)));
+    else entries.push({ file: relative });
   }
-  return files;
+  return entries;
+}
+
+/** The files a link names: itself for a file, the files under it for a folder; none when what it names is taken. */
+async function followLink(dir: string, relative: string, taken: Set<string>, warnings: string[]): Promise<string[]> {
+  const full = path.join(dir, relative);
+  const target = await stat(full).catch(() => undefined);
+  if (!target) {
+    warnings.push(`${full}: a link to a file that does not exist; skipped`);
+    return [];
+  }
+  const real = await realpath(full);
+  if (taken.has(real) || !(target.isDirectory() || target.isFile())) return [];
+  taken.add(real);
+  if (target.isFile()) return [relative];
+  return filesOf(dir, await walkFolder(dir, relative, real, taken, warnings), taken, warnings);
 }
 
 function mergeMeta(relative: string, fromFile: Partial<DocumentMeta>, fromManifest: Partial<DocumentMeta> | undefined): DocumentMeta {
