@@ -45,6 +45,8 @@ export interface Corpus {
 export interface BuildCorpusOptions {
   /** Folder for serialized indexes; without it the index is always built. */
   cacheDir?: string;
+  /** The hash of the index serving while this one is built (a reload): its cache file is not pruned. */
+  inUse?: string;
   logger: Logger;
 }
 
@@ -81,7 +83,7 @@ export async function buildCorpus(pack: KnowledgePack, options: BuildCorpusOptio
   const source = index ? 'cache' : 'built';
   if (!index) {
     index = buildPassageIndex(passages, documents, analyzer);
-    await cache?.write(hash, index.serialize());
+    await cache?.write(hash, index.serialize(), options.inUse);
   }
   const contexts = new Map<string, PassageContext>();
   const contextTermsOf = (passage: Passage): PassageContext => {

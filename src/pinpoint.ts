@@ -42,7 +42,7 @@ export interface PinpointOptions {
 export async function createPinpoint(options: PinpointOptions): Promise<Pinpoint> {
   const logger = (options.logger ?? silentLogger).child({ component: 'core' });
   const cacheDir = options.dataDir ? path.join(options.dataDir, 'index-cache') : undefined;
-  const load = (): Promise<Corpus> => loadCorpus(options.knowledgeDir, options.knowledgeOrigin, cacheDir, logger);
+  const load = (inUse?: string): Promise<Corpus> => loadCorpus(options.knowledgeDir, options.knowledgeOrigin, cacheDir, inUse, logger);
 
   let corpus = await load();
   // Read now, not on the first "who" question or misspelling: that user would wait 50 ms for it.
@@ -65,7 +65,8 @@ export async function createPinpoint(options: PinpointOptions): Promise<Pinpoint
 
   const reload = async (): Promise<ReloadResult> => {
     try {
-      const next = await load();
+      // The index serving now keeps its cache file: a reload that fails after writing the next one leaves it serving.
+      const next = await load(corpus.hash);
       // Pins are checked against the new documents before they serve: when that cannot be written down
       // (a full DATA_DIR), the previous index keeps serving rather than a pin marked current next to
       // documents that no longer hold its quote.
@@ -129,12 +130,21 @@ export async function createPinpoint(options: PinpointOptions): Promise<Pinpoint
   };
 }
 
-/** Loads and indexes the knowledge folder, logging its warnings and the time it took; `cacheDir` keeps serialized indexes. */
-async function loadCorpus(knowledgeDir: string, origin: KnowledgeOrigin | undefined, cacheDir: string | undefined, logger: Logger): Promise<Corpus> {
+/**
+ * Loads and indexes the knowledge folder, logging its warnings and the time it took; `cacheDir` keeps serialized
+ * indexes, never pruning the one `inUse` names.
+ */
+async function loadCorpus(
+  knowledgeDir: string,
+  origin: KnowledgeOrigin | undefined,
+  cacheDir: string | undefined,
+  inUse: string | undefined,
+  logger: Logger,
+): Promise<Corpus> {
   const started = performance.now();
   const pack = await loadKnowledge(knowledgeDir, { origin });
   for (const warning of pack.warnings) logger.warn({ warning }, 'knowledge warning');
-  const built = await buildCorpus(pack, { ...(cacheDir ? { cacheDir } : {}), logger });
+  const built = await buildCorpus(pack, { ...(cacheDir ? { cacheDir } : {}), ...(inUse ? { inUse } : {}), logger });
   for (const warning of unmatchableAliasWarnings(pack, (text) => built.analyzer.terms(text))) logger.warn({ warning }, 'knowledge warning');
   logger.info(
     { documents: built.documents.size, passages: built.passages.length, index: built.source, ms: Math.round(performance.now() - started) },

@@ -205,6 +205,44 @@ describe('index cache', () => {
     expect(['new', 'old', 'older'].filter((name) => existsSync(join(cacheDir, `${name}.index`)))).toEqual(['new', 'old']);
   });
 
+  it('keeps the index a bot serves after a revert loaded it from the cache, when another process writes one', async () => {
+    // The bot read its index back from the cache, which left the file as old as when it was first written:
+    // the next index another process wrote (\`npm run ask -- --knowledge drafts\`) pruned it as the oldest, and
+    // the bot's next restart re-indexed.
+    const knowledgeDir = join(root, 'knowledge');
+    const draftsDir = join(root, 'drafts');
+    const dataDir = join(root, 'data');
+    cpSync(FIXTURE, knowledgeDir, { recursive: true });
+    mkdirSync(draftsDir);
+    writeFileSync(join(draftsDir, 'draft.md'), 'A draft of the order.');
+    const indexFile = (hash: string) => join(dataDir, 'index-cache', `${hash}.index`);
+    const age = (hash: string, seconds: number) => utimesSync(indexFile(hash), Date.now() / 1000 - seconds, Date.now() / 1000 - seconds);
+    const bot = await createPinpoint({ knowledgeDir, dataDir });
+    const served = bot.stats().knowledgeHash;
+    writeFileSync(join(knowledgeDir, 'notice.txt'), 'The hearing is moved.');
+    await bot.reload();
+    const edited = bot.stats().knowledgeHash;
+    age(served, 300);
+    age(edited, 200);
+    rmSync(join(knowledgeDir, 'notice.txt'));
+    await bot.reload();
+    expect(bot.stats().knowledgeHash).toBe(served);
+    const oneShot = await createPinpoint({ knowledgeDir: draftsDir, dataDir, judgePins: false });
+    await oneShot.close();
+    await bot.close();
+    expect(existsSync(indexFile(served))).toBe(true);
+    expect(existsSync(indexFile(edited))).toBe(false);
+  });
+
+  it('never prunes the index still serving while a reload writes the next one', async () => {
+    const serving = await buildCorpus(packOf({ one: 'Netflix read messages.' }), { cacheDir, logger: recordingLogger() });
+    // Another process sharing DATA_DIR wrote an index since.
+    await createIndexCache(cacheDir, recordingLogger()).write('another', Buffer.from('another'));
+    utimesSync(join(cacheDir, `${serving.hash}.index`), Date.now() / 1000 - 300, Date.now() / 1000 - 300);
+    const next = await buildCorpus(packOf({ one: 'Netflix read private messages.' }), { cacheDir, logger: recordingLogger(), inUse: serving.hash });
+    expect(cacheFiles()).toEqual([`${next.hash}.index`, 'another.index', `${serving.hash}.index`].sort());
+  });
+
   it('always builds without a cache folder', async () => {
     const pack = packOf({ one: 'Netflix read messages.' });
     expect((await buildCorpus(pack, { logger: recordingLogger() })).source).toBe('built');
