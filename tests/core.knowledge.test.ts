@@ -1,3 +1,4 @@
+import { constants } from 'node:buffer';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -168,11 +169,24 @@ describe('loadKnowledge', () => {
   describe('files the system will not hand over', () => {
     // Node's own error named no file ("File size (2306867200) is greater than 2 GiB"), and the CLI printed a stack trace.
     it('names a file larger than 2 GiB and the fix, reading none of it', async () => {
-      const dir = folder({ 'a.md': 'Text.', 'exports/huge.txt': 'Start of a log.' });
-      truncateSync(join(dir, 'exports/huge.txt'), 2 * 1024 ** 3 + 1); // sparse: takes no disk space
+      // A PDF: a text file is refused at 512 MiB already.
+      const dir = folder({ 'a.md': 'Text.', 'exports/huge.pdf': '%PDF-1.7' });
+      truncateSync(join(dir, 'exports/huge.pdf'), 2 * 1024 ** 3 + 1); // sparse: takes no disk space
       const error = await loadError(dir);
       expect(error.code).toBe('DOCUMENT_INVALID');
-      expect(error.message).toBe(`pinpoint: ${join(dir, 'exports/huge.txt')} is larger than 2 GiB, too large to read; split it, or move it out of the knowledge folder`);
+      expect(error.message).toBe(`pinpoint: ${join(dir, 'exports/huge.pdf')} is larger than 2 GiB, too large to read; split it, or move it out of the knowledge folder`);
+    });
+
+    // Read whole, its decoding threw Node's "Cannot create a string longer than 0x1fffffe8 characters": no file
+    // named, and a stack trace from the CLI.
+    it('names a text file larger than 512 MiB and the fix, reading none of it', async () => {
+      const dir = folder({ 'a.md': 'Text.', 'exports/huge.txt': 'Start of a log.' });
+      truncateSync(join(dir, 'exports/huge.txt'), constants.MAX_STRING_LENGTH + 1); // sparse: takes no disk space
+      const error = await loadError(dir);
+      expect(error.code).toBe('DOCUMENT_INVALID');
+      expect(error.message).toBe(
+        `pinpoint: ${join(dir, 'exports/huge.txt')} is larger than 512 MiB, more text than one document can hold; split it, or move it out of the knowledge folder`,
+      );
     });
 
     // root reads any file whatever its mode, so only another user can see the permission refused.

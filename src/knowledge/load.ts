@@ -1,5 +1,6 @@
+import { constants } from 'node:buffer';
 import { hash } from 'node:crypto';
-import { readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { open, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { PinpointError } from '../errors.js';
 import type { Document, DocumentMeta, PageSpan } from '../types.js';
@@ -163,13 +164,35 @@ async function readAll(files: readonly string[]): Promise<Buffer[]> {
   const contents: Buffer[] = [];
   for (let from = 0; from < files.length; from += READ_BATCH) {
     const batch = files.slice(from, from + READ_BATCH).map((file) =>
-      readFile(file).catch((error: unknown) => {
-        throw unreadable(file, error);
+      readDocumentFile(file).catch((error: unknown) => {
+        throw error instanceof PinpointError ? error : unreadable(file, error);
       }),
     );
     contents.push(...(await Promise.all(batch)));
   }
   return contents;
+}
+
+/**
+ * Text longer than a JavaScript string can be: decoding it threw Node's "Cannot create a string longer than
+ * 0x1fffffe8 characters", which named no file. A PDF's bytes are no string; its text is far shorter.
+ */
+const MAX_TEXT_BYTES = constants.MAX_STRING_LENGTH;
+
+/** A file's bytes; a text file too long to decode is refused by its size, before it is read. */
+async function readDocumentFile(file: string): Promise<Buffer> {
+  const handle = await open(file, 'r');
+  try {
+    if (READERS[path.extname(file).toLowerCase()] !== readPdf && (await handle.stat()).size > MAX_TEXT_BYTES) {
+      throw new PinpointError(
+        'DOCUMENT_INVALID',
+        `pinpoint: ${file} is larger than 512 MiB, more text than one document can hold; split it, or move it out of the knowledge folder`,
+      );
+    }
+    return await handle.readFile();
+  } finally {
+    await handle.close();
+  }
 }
 
 /**
