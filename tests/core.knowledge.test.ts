@@ -253,6 +253,17 @@ describe('loadKnowledge', () => {
       expect(error.message).toBe(`pinpoint: ${join(dir, 'pack.yaml')} is a folder; make it a readable YAML file or remove it`);
     });
 
+    it('stops with PACK_INVALID naming a pack.yaml that links to a file that does not exist', async () => {
+      // It was read as no pack file at all: the case's aliases and the PDFs' titles were dropped without a word.
+      const dir = folder({ 'a.md': 'Text.' });
+      symlinkSync('_shared/pack.yaml', join(dir, 'pack.yaml'));
+      const error = await loadError(dir);
+      expect(error.code).toBe('PACK_INVALID');
+      expect(error.message).toBe(
+        `pinpoint: ${join(dir, 'pack.yaml')} is a link to _shared/pack.yaml, which does not exist; point the link at the pack file, or remove it`,
+      );
+    });
+
     it('reads a UTF-8 pack.yaml with a byte-order mark and CRLF line ends, and counts its lines', async () => {
       const dir = folder({ 'a.md': 'Text.', 'pack.yaml': '\uFEFFname: Caf\u00e9\r\naliases:\r\n  - [Meta, Facebook]\r\n  - [one]\r\n' });
       const error = await loadError(dir);

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, readlink } from 'node:fs/promises';
 import path from 'node:path';
 import { isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import { PinpointError } from '../errors.js';
@@ -26,7 +26,16 @@ export async function readPackManifest(dir: string): Promise<PackFile> {
     bytes = await readFile(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return { manifest: packManifestSchema.parse({}), aliasLines: new Map() };
+    if (code === 'ENOENT') {
+      // A link to nowhere is a pack file gone missing, not none: reading it as none dropped the aliases and titles.
+      const target = await readlink(file).catch(() => undefined);
+      if (target !== undefined) {
+        throw new PinpointError('PACK_INVALID', `pinpoint: ${file} is a link to ${target}, which does not exist; point the link at the pack file, or remove it`, {
+          cause: error,
+        });
+      }
+      return { manifest: packManifestSchema.parse({}), aliasLines: new Map() };
+    }
     const problem = code === 'EISDIR' ? 'is a folder' : `cannot be read (${(error as Error).message})`;
     throw new PinpointError('PACK_INVALID', `pinpoint: ${file} ${problem}; make it a readable YAML file or remove it`, { cause: error });
   }
