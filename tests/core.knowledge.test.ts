@@ -128,7 +128,10 @@ describe('loadKnowledge', () => {
       ['a duplicate key', '---\ntitle: A\ntitle: B\n---\nBody', 3, 'invalid YAML (Map keys must be unique); fix the syntax, e.g. "title: My title"'],
       ['a bad indent [reported bug]', '---\ntitle: A\n  kind: order\n---\nBody', 3, 'invalid YAML (a key indented under a line that already has a value); start it at the beginning of its line: "kind: order"'],
       ['a bad indent below other keys', '---\ntitle: A\nkind: order\n date: 2022-01-01\n---\nBody', 4, 'invalid YAML (a key indented under a line that already has a value); start it at the beginning of its line: "date: 2022-01-01"'],
-      ['a colon inside a value', '---\ntitle: Doe v. Acme: Complaint\n---\nBody', 2, 'invalid YAML (Nested mappings are not allowed in compact mappings); fix the syntax, e.g. "title: My title"'],
+      // "Nested mappings are not allowed in compact mappings", with "e.g. title: My title" as the fix, did not say what to change.
+      ['a colon inside a value', '---\ntitle: Doe v. Acme: Complaint\n---\nBody', 2, 'invalid YAML (a value holding ": " without quotes); put the value in quotes: title: "Doe v. Acme: Complaint"'],
+      ['a colon inside a value before a comment', '---\ntitle: Doe v. Acme: Complaint  # as filed\n---\nBody', 2, 'invalid YAML (a value holding ": " without quotes); put the value in quotes: title: "Doe v. Acme: Complaint"'],
+      ['a colon inside a value with double quotes', '---\nkind: order\ntitle: Re: the "Zebra" clause\n---\nBody', 3, 'invalid YAML (a value holding ": " without quotes); put the value in quotes: title: \'Re: the "Zebra" clause\''],
       ['an unclosed fence', '---\ntitle: A\nBody that never closes the fence', 1, 'front matter opened with --- is never closed; add a line with --- after the metadata'],
     ])('names the file and line %#: %s', async (_label, content, line, reason) => {
       const dir = folder({ 'ok.md': 'Fine.', 'sub/a.md': content });
@@ -222,6 +225,7 @@ describe('loadKnowledge', () => {
       ['an unknown key', 'name: X\nsynonyms: []\n', 2, 'the pack file: unknown key "synonyms"; remove it or check the spelling'],
       ['a bad kind for a listed document', 'documents:\n  a.pdf:\n    title: A\n    kind: ruling\n', 4, '"documents.a.pdf.kind": expected one of complaint, answer, motion, brief, order, opinion, judgment, exhibit, transcript, declaration, settlement, docket, news-article, article, press-release, other'],
       ['a syntax error, with a pack example [reported bug]', 'name: X\naliases: [a, b\nother: 1\n', 2, 'invalid YAML (Flow sequence in block collection must be sufficiently indented and end with a ]); fix the syntax, e.g. "name: My case", or "aliases:" over "  - [Meta, Facebook]"'],
+      ['a colon inside a document\'s title', 'documents:\n  a.pdf:\n    title: In re Meta: Order\n', 3, 'invalid YAML (a value holding ": " without quotes); put the value in quotes: title: "In re Meta: Order"'],
       ['a bad indent', 'name: X\n  aliases: []\n', 2, 'invalid YAML (a key indented under a line that already has a value); start it at the beginning of its line: "aliases: []"'],
       ['aliases that are not a list [reported bug]', 'aliases: Meta\n', 1, '"aliases": expected alias groups, one a line under it such as "  - [Meta, Facebook]", got the text "Meta"'],
       ['a list instead of keys', '- Meta\n- Facebook\n', 1, 'the pack file: expected key: value lines such as "name: My case", got a list'],

@@ -83,9 +83,27 @@ function syntaxProblem(source: string, errors: readonly YAMLError[], lineCounter
     const key = source.split('\n')[line - 1]?.trim() ?? '';
     return { line, reason: 'a key indented under a line that already has a value', fix: `start it at the beginning of its line: "${key}"` };
   }
+  // "title: Doe v. Acme: Complaint": yaml reads the second ": " as a key inside the value, and its own words
+  // ("Nested mappings are not allowed in compact mappings") do not say that quotes are the fix.
+  if (first.code === 'BLOCK_AS_IMPLICIT_KEY') {
+    const line = lineCounter.linePos(first.pos[0]).line;
+    const quoted = quotedValueLine(source.split('\n')[line - 1] ?? '');
+    if (quoted !== undefined) return { line, reason: 'a value holding ": " without quotes', fix: `put the value in quotes: ${quoted}` };
+  }
   // yaml reports an unclosed quote or bracket where the block ends: point at the line that opened it.
   const at = openerOf(source, first.message) ?? Math.min(first.pos[0], source.trimEnd().length);
   return { line: lineCounter.linePos(at).line, reason: first.message.split('\n')[0] ?? 'invalid YAML', fix: `fix the syntax, e.g. ${example}` };
+}
+
+/** "title: A: B" as "title: \"A: B\"" (in single quotes when the value holds a double quote); undefined for another line. */
+function quotedValueLine(line: string): string | undefined {
+  const match = /^\s*(?:-\s+)?([\w.-]+):\s+(\S.*?)\s*$/.exec(line);
+  if (!match) return undefined;
+  const [, key, written] = match;
+  // A comment after the value stays out of the quotes.
+  const value = written!.replace(/\s+#.*$/, '');
+  if (value.includes('"') && !value.includes("'")) return `${key}: '${value}'`;
+  return `${key}: "${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
 
 /**
