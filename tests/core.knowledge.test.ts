@@ -125,7 +125,8 @@ describe('loadKnowledge', () => {
       ['a title YAML reads as a number', '---\nkind: order\ntitle: 1984\n---\nBody', 3, '"title": expected text, got the number 1984; put it in quotes: "1984"'],
       ['a title left empty', '---\ntitle:\n---\nBody', 2, '"title": expected text, got nothing (an empty value)'],
       ['a list instead of keys', '---\n- title\n---\nBody', 2, 'the front matter: expected key: value lines such as "title: My title", got a list'],
-      ['a duplicate key', '---\ntitle: A\ntitle: B\n---\nBody', 3, 'invalid YAML (Map keys must be unique); fix the syntax, e.g. "title: My title"'],
+      // "Map keys must be unique" and "e.g. title: My title": the fix suggested writing the key once more.
+      ['a duplicate key', '---\ntitle: A\ntitle: B\n---\nBody', 3, 'invalid YAML ("title" is written twice, first on line 2); keep one of the two "title:" lines'],
       ['a bad indent [reported bug]', '---\ntitle: A\n  kind: order\n---\nBody', 3, 'invalid YAML (a key indented under a line that already has a value); start it at the beginning of its line: "kind: order"'],
       ['a bad indent below other keys', '---\ntitle: A\nkind: order\n date: 2022-01-01\n---\nBody', 4, 'invalid YAML (a key indented under a line that already has a value); start it at the beginning of its line: "date: 2022-01-01"'],
       // "Nested mappings are not allowed in compact mappings", with "e.g. title: My title" as the fix, did not say what to change.
@@ -225,6 +226,8 @@ describe('loadKnowledge', () => {
       ['an unknown key', 'name: X\nsynonyms: []\n', 2, 'the pack file: unknown key "synonyms"; remove it or check the spelling'],
       ['a bad kind for a listed document', 'documents:\n  a.pdf:\n    title: A\n    kind: ruling\n', 4, '"documents.a.pdf.kind": expected one of complaint, answer, motion, brief, order, opinion, judgment, exhibit, transcript, declaration, settlement, docket, news-article, article, press-release, other'],
       ['a syntax error, with a pack example [reported bug]', 'name: X\naliases: [a, b\nother: 1\n', 2, 'invalid YAML (Flow sequence in block collection must be sufficiently indented and end with a ]); fix the syntax, e.g. "name: My case", or "aliases:" over "  - [Meta, Facebook]"'],
+      ['aliases written twice', 'name: X\naliases:\n  - [Meta, Facebook]\ndocuments:\n  a.pdf: { title: A }\naliases:\n  - [DM, direct message]\n', 6, 'invalid YAML ("aliases" is written twice, first on line 2); keep one "aliases:" and move the lines under the other one under it'],
+      ['a document listed twice', 'documents:\n  a.pdf:\n    title: A\n  a.pdf:\n    kind: order\n', 4, 'invalid YAML ("a.pdf" is written twice, first on line 2); keep one "a.pdf:" and move the lines under the other one under it'],
       ['a colon inside a document\'s title', 'documents:\n  a.pdf:\n    title: In re Meta: Order\n', 3, 'invalid YAML (a value holding ": " without quotes); put the value in quotes: title: "In re Meta: Order"'],
       ['a bad indent', 'name: X\n  aliases: []\n', 2, 'invalid YAML (a key indented under a line that already has a value); start it at the beginning of its line: "aliases: []"'],
       ['aliases that are not a list [reported bug]', 'aliases: Meta\n', 1, '"aliases": expected alias groups, one a line under it such as "  - [Meta, Facebook]", got the text "Meta"'],

@@ -1,4 +1,4 @@
-import { isMap, LineCounter, parseDocument, type YAMLError } from 'yaml';
+import { type Document, isCollection, isMap, isScalar, LineCounter, parseDocument, visit, type YAMLError } from 'yaml';
 import type { z } from 'zod';
 import { describeValue } from '../describe-value.js';
 import { PinpointError } from '../errors.js';
@@ -16,7 +16,7 @@ export function parseYamlBlock<T>(
   const document = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const isPack = where.errorCode === 'PACK_INVALID';
   if (document.errors.length > 0) {
-    const problem = syntaxProblem(source, document.errors, lineCounter, isPack ? PACK_SYNTAX_EXAMPLE : `"${FRONT_MATTER_EXAMPLE}"`);
+    const problem = syntaxProblem(source, document, lineCounter, isPack ? PACK_SYNTAX_EXAMPLE : `"${FRONT_MATTER_EXAMPLE}"`, where.firstLine);
     throw new PinpointError(where.errorCode, `pinpoint: ${where.file}:${problem.line + where.firstLine - 1}: invalid YAML (${problem.reason}); ${problem.fix}`);
   }
   const data = document.toJS() ?? {};
@@ -72,9 +72,27 @@ function fieldName(path: readonly PropertyKey[]): string {
   return `"${keys.join('.')}"${items.join(',')}`;
 }
 
-/** The line (1-based, within the block) a YAML syntax error is about, what is wrong and what to write. */
-function syntaxProblem(source: string, errors: readonly YAMLError[], lineCounter: LineCounter, example: string): { line: number; reason: string; fix: string } {
+/**
+ * The line (1-based, within the block) a YAML syntax error is about, what is wrong and what to write; a line the
+ * reason names is counted in the file, whose line `firstLine` the block starts on.
+ */
+function syntaxProblem(
+  source: string,
+  document: Document,
+  lineCounter: LineCounter,
+  example: string,
+  firstLine: number,
+): { line: number; reason: string; fix: string } {
+  const errors: readonly YAMLError[] = document.errors;
   const first = errors[0]!;
+  // yaml's "Map keys must be unique" named no key, and "fix the syntax, e.g. aliases:" suggested writing it once more.
+  const twice = first.code === 'DUPLICATE_KEY' ? duplicateKeyAt(document, first.pos[0]) : undefined;
+  if (twice) {
+    const line = lineCounter.linePos(first.pos[0]).line;
+    const reason = `"${twice.key}" is written twice, first on line ${lineCounter.linePos(twice.firstAt).line + firstLine - 1}`;
+    const fix = twice.holdsLines ? `keep one "${twice.key}:" and move the lines under the other one under it` : `keep one of the two "${twice.key}:" lines`;
+    return { line, reason, fix };
+  }
   // "title: A" over "  kind: order": yaml reads the indented key as more of the value above and reports that
   // line; the run-on error that comes with it ends on the indented key.
   const runOn = errors.find((error) => error.code === 'MULTILINE_IMPLICIT_KEY');
@@ -104,6 +122,27 @@ function quotedValueLine(line: string): string | undefined {
   const value = written!.replace(/\s+#.*$/, '');
   if (value.includes('"') && !value.includes("'")) return `${key}: '${value}'`;
   return `${key}: "${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+}
+
+/**
+ * The key a duplicate-key error at offset `at` is about, where it was first written, and whether it holds lines
+ * under it (aliases, documents) rather than a value.
+ */
+function duplicateKeyAt(document: Document, at: number): { key: string; firstAt: number; holdsLines: boolean } | undefined {
+  let found: { key: string; firstAt: number; holdsLines: boolean } | undefined;
+  visit(document, {
+    Map(_, map) {
+      const repeated = map.items.find((pair) => isScalar(pair.key) && pair.key.range?.[0] === at);
+      if (!repeated || !isScalar(repeated.key)) return undefined;
+      const key = repeated.key.value;
+      const first = map.items.find((pair) => isScalar(pair.key) && pair.key.value === key);
+      const firstAt = isScalar(first?.key) ? first.key.range?.[0] : undefined;
+      if (firstAt === undefined) return visit.BREAK;
+      found = { key: String(key), firstAt, holdsLines: isCollection(first?.value) || isCollection(repeated.value) };
+      return visit.BREAK;
+    },
+  });
+  return found;
 }
 
 /**
