@@ -2,6 +2,7 @@ import { type Document, isCollection, isMap, isScalar, LineCounter, parseDocumen
 import type { z } from 'zod';
 import { describeValue } from '../describe-value.js';
 import { PinpointError } from '../errors.js';
+import { documentMetaSchema, packManifestSchema } from './schema.js';
 
 /**
  * Parses YAML and validates it with a zod schema; any problem becomes one error that names the
@@ -38,10 +39,15 @@ export function parseYamlBlock<T>(
   }
   const field = issue.path.length > 0 ? fieldName(issue.path) : isPack ? 'the pack file' : 'the front matter';
   const shape = isPack ? packShape(issue.path) : undefined;
-  throw new PinpointError(where.errorCode, `pinpoint: ${where.file}:${line}: ${field}: ${describeIssue(issue, isPack ? PACK_EXAMPLE : FRONT_MATTER_EXAMPLE, shape)}`, {
+  const keys = isPack && issue.path.length === 0 ? PACK_KEYS : DOCUMENT_KEYS;
+  throw new PinpointError(where.errorCode, `pinpoint: ${where.file}:${line}: ${field}: ${describeIssue(issue, isPack ? PACK_EXAMPLE : FRONT_MATTER_EXAMPLE, shape, keys)}`, {
     cause: result.error,
   });
 }
+
+/** The keys of the pack file, and of a document's front matter or entry in it. */
+const PACK_KEYS = Object.keys(packManifestSchema.shape);
+const DOCUMENT_KEYS = Object.keys(documentMetaSchema.shape);
 
 /** Lines to copy from, in the errors of each kind of block. */
 const FRONT_MATTER_EXAMPLE = 'title: My title';
@@ -168,13 +174,20 @@ function openerOf(source: string, message: string): number | undefined {
   return undefined;
 }
 
-/** `shape` is what the value must look like where the schema's type says too little. */
-function describeIssue(issue: z.core.$ZodIssue, example: string, shape: string | undefined): string {
+/**
+ * `shape` is what the value must look like where the schema's type says too little; `keys` are the keys the
+ * block takes where the issue is.
+ */
+function describeIssue(issue: z.core.$ZodIssue, example: string, shape: string | undefined, keys: readonly string[]): string {
   if (issue.code === 'unrecognized_keys') {
-    return `unknown key ${issue.keys.map((key) => `"${key}"`).join(', ')}; remove it or check the spelling`;
+    const unknown = issue.keys.map((key) => `"${key}"`).join(', ');
+    // "Title:" from a blog's front matter: the key meant is certain, so name it.
+    const meant = issue.keys.length === 1 ? spelledAs(issue.keys[0]!, keys) : undefined;
+    return `unknown key ${unknown}; ${meant === undefined ? 'remove it or check the spelling' : `write it as "${meant}"`}`;
   }
   if (issue.code === 'invalid_value' && 'values' in issue) {
-    return `expected one of ${issue.values.map(String).join(', ')}`;
+    const meant = typeof issue.input === 'string' ? spelledAs(issue.input, issue.values.map(String)) : undefined;
+    return `expected one of ${issue.values.map(String).join(', ')}${meant === undefined ? '' : `; write it as "${meant}"`}`;
   }
   if (issue.code === 'invalid_type') {
     if (issue.input === undefined) return 'is required';
@@ -188,6 +201,12 @@ function describeIssue(issue: z.core.$ZodIssue, example: string, shape: string |
     return `expected ${expected}, got ${describeValue(issue.input)}${hint}`;
   }
   return issue.message;
+}
+
+/** The one of `words` that `written` spells with capitals, spaces or underscores ("News Article" → "news-article"). */
+function spelledAs(written: string, words: readonly string[]): string | undefined {
+  const lowered = written.trim().toLowerCase().replace(/[\s_]+/g, '-');
+  return words.find((word) => word === lowered);
 }
 
 /** What a YAML value is called in an error, for the types the schemas use. */
