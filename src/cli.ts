@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { terminalSafe, toTerminalText, wantsColor } from './answer/format-text.js';
@@ -12,7 +13,7 @@ import { createPinpoint } from './pinpoint.js';
 import { counted } from './counted.js';
 import { createAnalyzer } from './search/analyzer.js';
 import type { Pinpoint } from './services.js';
-import { createState, formatNoMatchReport, type NoMatchEntry } from './state/index.js';
+import { createState, formatNoMatchReport, type NoMatchEntry, STATE_FILE } from './state/index.js';
 
 export interface CliIo {
   env: Record<string, string | undefined>;
@@ -197,6 +198,12 @@ async function report(args: string[], io: CliIo, knowledgeDefault: string, dataD
   if (!Number.isSafeInteger(limit) || limit < 1) {
     io.stderr.write(`pinpoint: --limit must be a whole number of at least 1, got "${values.limit}"\n`);
     return 2;
+  }
+  // Opening the state makes an empty one: run from another folder, or with DATA_DIR mistyped, the report made one
+  // there and said no question went unanswered.
+  if (!existsSync(path.join(dataDir, STATE_FILE))) {
+    io.stderr.write(`pinpoint: ${path.resolve(dataDir)} holds no data of the bot (no ${STATE_FILE}): set DATA_DIR to the folder the bot keeps its data in\n`);
+    return 1;
   }
   io.stdout.write(formatNoMatchReport(await unanswered(limit, knowledgeFrom(values.knowledge, knowledgeDefault), dataDir, io)));
   return 0;

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -413,6 +413,7 @@ describe('cli with a missing knowledge folder', () => {
   });
 
   it('report names --knowledge in its note when the folder came from the flag', async () => {
+    await askTheBot([]);
     const missing = join(dataDir, 'nonexistent');
     const { code, stderr } = await run(['report', '--knowledge', missing], { env: { KNOWLEDGE_DIR: KB } });
     expect(code).toBe(0);
@@ -443,6 +444,21 @@ describe('cli report', () => {
   it.each([['1e1'], ['0x10'], ['5.0'], [' 5'], ['0'], ['99999999999999999999']])('refuses --limit %j, which is no whole number from 1 in digits', async (limit) => {
     const { code, stdout, stderr } = await run(['report', '--limit', limit, '--knowledge', KB]);
     expect({ code, stdout, stderr }).toEqual({ code: 2, stdout: '', stderr: `pinpoint: --limit must be a whole number of at least 1, got "${limit}"\n` });
+  });
+
+  // Run from another folder, or with DATA_DIR mistyped, it made an empty database there and said "No questions went
+  // unanswered yet.": the operator read that nobody had gone unanswered.
+  it.each([
+    ['a DATA_DIR that does not exist', () => join(dataDir, 'mistyped')],
+    ['a DATA_DIR without the bot\'s database', () => dataDir],
+  ])('says %s holds none of the bot\'s data, and creates nothing there', async (_label, folder) => {
+    const { code, stdout, stderr } = await run(['report', '--knowledge', KB], { env: { DATA_DIR: folder() } });
+    expect({ code, stdout, stderr }).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `pinpoint: ${folder()} holds no data of the bot (no pinpoint.db): set DATA_DIR to the folder the bot keeps its data in\n`,
+    });
+    expect(existsSync(folder()) ? readdirSync(folder()) : 'absent').toEqual(folder() === dataDir ? [] : 'absent');
   });
 
   it('still lists the questions when the documents cannot be read', async () => {
