@@ -4,7 +4,7 @@ import { buildCorpus, type Corpus } from './corpus.js';
 import { createCorpusViews } from './corpus-views.js';
 import { unmatchableAliasWarnings } from './knowledge/alias-warnings.js';
 import { loadKnowledge, type KnowledgeOrigin } from './knowledge/load.js';
-import { watchFolder } from './watch-folder.js';
+import { type FolderWatch, watchFolder } from './watch-folder.js';
 import { loadEnglishWords } from './search/english-words.js';
 import { silentLogger, type Logger } from './logger.js';
 import { createReloadQueue } from './reload-queue.js';
@@ -73,6 +73,7 @@ export async function createPinpoint(options: PinpointOptions): Promise<Pinpoint
       const stale = judgePins ? state.pins.refreshStale(next.documents, placesIn(next)) : undefined;
       const changed = next.hash !== corpus.hash;
       corpus = next;
+      folderWatch?.follow(next.pack.linkedFolders ?? []);
       logger.info({ changed, stale }, 'knowledge reloaded');
       return { ok: true, documents: next.documents.size, passages: next.passages.length, changed };
     } catch (error) {
@@ -81,7 +82,14 @@ export async function createPinpoint(options: PinpointOptions): Promise<Pinpoint
       return { ok: false, error: message };
     }
   };
-  const reloads = createReloadQueue(reload, options.watch ? (onChange) => watchFolder(options.knowledgeDir, onChange, logger) : undefined);
+  // The watch also follows the folders links lead into, as each load finds them.
+  let folderWatch: FolderWatch | undefined;
+  const watch = (onChange: () => void): FolderWatch => {
+    folderWatch = watchFolder(options.knowledgeDir, onChange, logger);
+    folderWatch.follow(corpus.pack.linkedFolders ?? []);
+    return folderWatch;
+  };
+  const reloads = createReloadQueue(reload, options.watch ? watch : undefined);
   const unanswered = createUnansweredBuffer(state.answers, logger);
   const recordUnanswered = options.recordUnanswered !== false;
 

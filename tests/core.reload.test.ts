@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { cp, mkdir, mkdtemp, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -152,6 +152,34 @@ describe('knowledge hot reload', () => {
     } finally {
       watcher.close();
     }
+  });
+
+  it('reloads when a document changes in a linked folder outside the knowledge folder', async () => {
+    // "filings" → a shared folder: the loader read the documents in its subfolders, but the watch of the knowledge
+    // folder never saw a change in one, so a filing added to "filings/2024" was quoted only after a restart.
+    dir = await mkdtemp(path.join(tmpdir(), 'pinpoint-reload-'));
+    const knowledgeDir = path.join(dir, 'knowledge');
+    const shared = path.join(dir, 'shared-filings');
+    const exhibits = path.join(dir, 'shared-exhibits');
+    await Promise.all([mkdir(knowledgeDir), mkdir(path.join(shared, '2024'), { recursive: true }), mkdir(path.join(exhibits, 'volume-1'), { recursive: true })]);
+    await writeFile(path.join(knowledgeDir, 'article.md'), ARTICLE);
+    await writeFile(path.join(shared, '2024', 'order.md'), 'The motion is granted.\n');
+    await symlink(shared, path.join(knowledgeDir, 'filings'));
+    core = await createPinpoint({ knowledgeDir, watch: true });
+    const quoteFor = (question: string) => {
+      const answer = core!.ask(question);
+      return answer.kind === 'excerpts' ? answer.excerpts[0]!.quote : undefined;
+    };
+    const waitForQuote = (question: string, quote: string) => vi.waitFor(() => expect(quoteFor(question)).toBe(quote), { timeout: 5000, interval: 50 });
+
+    await writeFile(path.join(shared, '2024', 'zebra.md'), 'The Zebra clause says the data stays private.\n');
+    await waitForQuote('What does the Zebra clause say?', 'The Zebra clause says the data stays private.');
+    // A folder linked in while the bot runs is followed from the reload that reads it.
+    await writeFile(path.join(exhibits, 'volume-1', 'yak.md'), 'The Yak clause lets users delete their data.\n');
+    await symlink(exhibits, path.join(knowledgeDir, 'exhibits'));
+    await waitForQuote('What does the Yak clause say?', 'The Yak clause lets users delete their data.');
+    await writeFile(path.join(exhibits, 'volume-1', 'walrus.md'), 'The Walrus clause limits data sharing to one year.\n');
+    await waitForQuote('What does the Walrus clause say?', 'The Walrus clause limits data sharing to one year.');
   });
 
   it('follows the knowledge folder when it is replaced by a new one', async () => {

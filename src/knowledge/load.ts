@@ -1,17 +1,19 @@
 import { constants } from 'node:buffer';
 import { hash } from 'node:crypto';
-import { open, readdir, realpath, stat } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { PinpointError } from '../errors.js';
 import type { Document, DocumentMeta, PageSpan } from '../types.js';
 import { splitFrontMatter } from './front-matter.js';
 import { extractHtml } from './html.js';
 import { decodeHtml } from './html-encoding.js';
-import { isLeftOutName, isLeftOutPath } from './left-out.js';
+import { isLeftOutPath } from './left-out.js';
+import { listFiles } from './list-files.js';
 import { PACK_FILE, readPackManifest } from './pack.js';
 import { extractPdf } from './pdf.js';
 import { documentMetaSchema, type PackManifest } from './schema.js';
 import { simpleFrontMatter } from './simple-front-matter.js';
+import { unreadable } from './unreadable.js';
 import { decodeTextFile } from './utf8.js';
 import { parseYamlBlock } from './yaml-block.js';
 
@@ -22,6 +24,8 @@ export interface KnowledgePack {
   warnings: string[];
   /** Each alias phrase's line in pack.yaml, for warnings about one (absent in packs built in memory). */
   aliasLines?: ReadonlyMap<string, number>;
+  /** The real paths of the folders links in `dir` led into, which a watch of `dir` does not see into. */
+  linkedFolders?: readonly string[];
 }
 
 /** What a format-specific reader returns for one file. */
@@ -90,7 +94,7 @@ export async function loadKnowledge(dir: string, options: LoadKnowledgeOptions =
   }
   const { manifest, aliasLines } = await readPackManifest(dir);
   const warnings: string[] = [];
-  const listed = await listFiles(dir, warnings);
+  const { files: listed, linkedFolders } = await listFiles(dir, warnings);
   const files = listed.filter((file) => READERS[path.extname(file).toLowerCase()]);
   for (const file of listed) {
     if (!READERS[path.extname(file).toLowerCase()]) warnings.push(skippedFormatWarning(dir, file));
@@ -139,7 +143,7 @@ export async function loadKnowledge(dir: string, options: LoadKnowledgeOptions =
           : 'is not in the folder';
     warnings.push(`${path.join(dir, PACK_FILE)}: documents: "${entry}" ${problem}`);
   }
-  return { dir, manifest, documents, warnings, aliasLines };
+  return { dir, manifest, documents, warnings, aliasLines, linkedFolders };
 }
 
 /**
@@ -195,107 +199,12 @@ async function readDocumentFile(file: string): Promise<Buffer> {
   }
 }
 
-/**
- * A file or folder the operating system would not hand over, named with what to do: Node's own error for a
- * file larger than 2 GiB names no file, and the CLI printed any of them as a stack trace.
- */
-function unreadable(file: string, error: unknown, root = false): PinpointError {
-  const code = (error as NodeJS.ErrnoException).code;
-  const orMove = root ? '' : ', or move it out of the knowledge folder';
-  const problem =
-    code === 'EACCES' || code === 'EPERM'
-      ? `cannot be read: permission denied; let the user Pinpoint runs as read it (chmod -R a+rX)${orMove}`
-      : code === 'ERR_FS_FILE_TOO_LARGE'
-        ? `is larger than 2 GiB, too large to read; split it${orMove}`
-        : `cannot be read (${error instanceof Error ? error.message : String(error)}); fix it${orMove}`;
-  return new PinpointError('DOCUMENT_INVALID', `pinpoint: ${file} ${problem}`, { cause: error });
-}
-
 export function hashText(text: string): string {
   return hash('sha256', text);
 }
 
 function normalizeNewlines(text: string): string {
   return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-}
-
-/** Dot and underscore names are drafts, editor files or notes, not case documents; nor are editors' backups. */
-function isLeftOut(name: string): boolean {
-  return isLeftOutName(name) || name === PACK_FILE;
-}
-
-/** A file to read, or a symbolic link to follow once the folder holding it has been walked. */
-type Entry = { file: string } | { link: string };
-
-/**
- * Every file under the folder, as paths relative to it, in one walk: each folder's names sorted, each folder
- * read once. Symbolic links are followed (a Kubernetes ConfigMap mounts each file as one), but only after the
- * folder they are in has been walked, and a file or folder already taken under another name is not taken again:
- * its documents are read under their own path, not a second time under a link's (a `latest.pdf` linked to a
- * filing was cited as a second document), and a link loop ends. A broken link is a warning.
- */
-async function listFiles(dir: string, warnings: string[]): Promise<string[]> {
-  const root = await realpath(dir).catch((error: unknown) => {
-    throw unreadable(dir, error, true);
-  });
-  const taken = new Set([root]);
-  return filesOf(dir, await walkFolder(dir, '', root, taken, warnings), taken, warnings);
-}
-
-/** The entries of a walked folder as files, following its links in their place among them. */
-async function filesOf(dir: string, entries: readonly Entry[], taken: Set<string>, warnings: string[]): Promise<string[]> {
-  const files: string[] = [];
-  for (const entry of entries) {
-    if ('file' in entry) files.push(entry.file);
-    else files.push(...(await followLink(dir, entry.link, taken, warnings)));
-  }
-  return files;
-}
-
-/**
- * The files and links under one folder (`real` is where it really is), and in its subfolders, leaving out
- * any not yet in `taken` and adding the rest: in a folder reached through a link, a file or folder another
- * link named first (a folder elsewhere holding the file `latest.md` names) is read once.
- */
-async function walkFolder(dir: string, prefix: string, real: string, taken: Set<string>, warnings: string[]): Promise<Entry[]> {
-  const here = path.join(dir, prefix);
-  const listing = await readdir(here, { withFileTypes: true }).catch((error: unknown) => {
-    throw unreadable(here, error, prefix === '');
-  });
-  const entries: Entry[] = [];
-  for (const entry of listing.sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
-    // Only the top folder's pack file is read: one further down would be ignored without a word.
-    if (prefix && entry.name === PACK_FILE) warnings.push(`${path.join(dir, relative)}: only ${path.join(dir, PACK_FILE)} is read; move its names and aliases there`);
-    if (isLeftOut(entry.name)) continue;
-    if (entry.isSymbolicLink()) {
-      entries.push({ link: relative });
-      continue;
-    }
-    if (!entry.isDirectory() && !entry.isFile()) continue;
-    // What is no link lies where its folder really is.
-    const entryReal = path.join(real, entry.name);
-    if (taken.has(entryReal)) continue;
-    taken.add(entryReal);
-    if (entry.isDirectory()) entries.push(...(await walkFolder(dir, relative, entryReal, taken, warnings)));
-    else entries.push({ file: relative });
-  }
-  return entries;
-}
-
-/** The files a link names: itself for a file, the files under it for a folder; none when what it names is taken. */
-async function followLink(dir: string, relative: string, taken: Set<string>, warnings: string[]): Promise<string[]> {
-  const full = path.join(dir, relative);
-  const target = await stat(full).catch(() => undefined);
-  if (!target) {
-    warnings.push(`${full}: a link to a file that does not exist; skipped`);
-    return [];
-  }
-  const real = await realpath(full);
-  if (taken.has(real) || !(target.isDirectory() || target.isFile())) return [];
-  taken.add(real);
-  if (target.isFile()) return [relative];
-  return filesOf(dir, await walkFolder(dir, relative, real, taken, warnings), taken, warnings);
 }
 
 function mergeMeta(relative: string, fromFile: Partial<DocumentMeta>, fromManifest: Partial<DocumentMeta> | undefined): DocumentMeta {

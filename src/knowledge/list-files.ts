@@ -1,0 +1,107 @@
+import { readdir, realpath, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { isLeftOutName } from './left-out.js';
+import { PACK_FILE } from './pack.js';
+import { unreadable } from './unreadable.js';
+
+export interface FolderListing {
+  /** Every file under the folder, as paths relative to it. */
+  files: string[];
+  /**
+   * The real paths of the folders links led into: a watch of the knowledge folder does not see a change in
+   * them (nor in their subfolders), so the bot watches each of them too.
+   */
+  linkedFolders: string[];
+}
+
+/** What one walk of the knowledge folder carries along. */
+interface Walk {
+  dir: string;
+  /** Real paths of the files and folders listed, so none is listed twice under two names. */
+  taken: Set<string>;
+  warnings: string[];
+  linkedFolders: string[];
+}
+
+/** A file to read, or a symbolic link to follow once the folder holding it has been walked. */
+type Entry = { file: string } | { link: string };
+
+/**
+ * Every file under the folder in one walk: each folder's names sorted, each folder read once. Symbolic links are
+ * followed (a Kubernetes ConfigMap mounts each file as one), but only after the folder they are in has been
+ * walked, and a file or folder already taken under another name is not taken again: its documents are read under
+ * their own path, not a second time under a link's (a `latest.pdf` linked to a filing was cited as a second
+ * document), and a link loop ends. A broken link is a warning.
+ */
+export async function listFiles(dir: string, warnings: string[]): Promise<FolderListing> {
+  const root = await realpath(dir).catch((error: unknown) => {
+    throw unreadable(dir, error, true);
+  });
+  const walk: Walk = { dir, taken: new Set([root]), warnings, linkedFolders: [] };
+  const files = await filesOf(walk, await walkFolder(walk, '', root));
+  return { files, linkedFolders: walk.linkedFolders };
+}
+
+/** Dot and underscore names are drafts, editor files or notes, not case documents; nor are editors' backups. */
+function isLeftOut(name: string): boolean {
+  return isLeftOutName(name) || name === PACK_FILE;
+}
+
+/** The entries of a walked folder as files, following its links in their place among them. */
+async function filesOf(walk: Walk, entries: readonly Entry[]): Promise<string[]> {
+  const files: string[] = [];
+  for (const entry of entries) {
+    if ('file' in entry) files.push(entry.file);
+    else files.push(...(await followLink(walk, entry.link)));
+  }
+  return files;
+}
+
+/**
+ * The files and links under one folder (`real` is where it really is), and in its subfolders, leaving out
+ * any already taken and taking the rest: in a folder reached through a link, a file or folder another
+ * link named first (a folder elsewhere holding the file `latest.md` names) is read once.
+ */
+async function walkFolder(walk: Walk, prefix: string, real: string): Promise<Entry[]> {
+  const here = path.join(walk.dir, prefix);
+  const listing = await readdir(here, { withFileTypes: true }).catch((error: unknown) => {
+    throw unreadable(here, error, prefix === '');
+  });
+  const entries: Entry[] = [];
+  for (const entry of listing.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
+    // Only the top folder's pack file is read: one further down would be ignored without a word.
+    if (prefix && entry.name === PACK_FILE) {
+      walk.warnings.push(`${path.join(walk.dir, relative)}: only ${path.join(walk.dir, PACK_FILE)} is read; move its names and aliases there`);
+    }
+    if (isLeftOut(entry.name)) continue;
+    if (entry.isSymbolicLink()) {
+      entries.push({ link: relative });
+      continue;
+    }
+    if (!entry.isDirectory() && !entry.isFile()) continue;
+    // What is no link lies where its folder really is.
+    const entryReal = path.join(real, entry.name);
+    if (walk.taken.has(entryReal)) continue;
+    walk.taken.add(entryReal);
+    if (entry.isDirectory()) entries.push(...(await walkFolder(walk, relative, entryReal)));
+    else entries.push({ file: relative });
+  }
+  return entries;
+}
+
+/** The files a link names: itself for a file, the files under it for a folder; none when what it names is taken. */
+async function followLink(walk: Walk, relative: string): Promise<string[]> {
+  const full = path.join(walk.dir, relative);
+  const target = await stat(full).catch(() => undefined);
+  if (!target) {
+    walk.warnings.push(`${full}: a link to a file that does not exist; skipped`);
+    return [];
+  }
+  const real = await realpath(full);
+  if (walk.taken.has(real) || !(target.isDirectory() || target.isFile())) return [];
+  walk.taken.add(real);
+  if (target.isFile()) return [relative];
+  walk.linkedFolders.push(real);
+  return filesOf(walk, await walkFolder(walk, relative, real));
+}

@@ -1,0 +1,17 @@
+import { PinpointError } from '../errors.js';
+
+/**
+ * A file or folder the operating system would not hand over, named with what to do: Node's own error for a
+ * file larger than 2 GiB names no file, and the CLI printed any of them as a stack trace.
+ */
+export function unreadable(file: string, error: unknown, root = false): PinpointError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const orMove = root ? '' : ', or move it out of the knowledge folder';
+  const problem =
+    code === 'EACCES' || code === 'EPERM'
+      ? `cannot be read: permission denied; let the user Pinpoint runs as read it (chmod -R a+rX)${orMove}`
+      : code === 'ERR_FS_FILE_TOO_LARGE'
+        ? `is larger than 2 GiB, too large to read; split it${orMove}`
+        : `cannot be read (${error instanceof Error ? error.message : String(error)}); fix it${orMove}`;
+  return new PinpointError('DOCUMENT_INVALID', `pinpoint: ${file} ${problem}`, { cause: error });
+}
