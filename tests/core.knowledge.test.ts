@@ -96,6 +96,19 @@ describe('loadKnowledge', () => {
       );
     });
 
+    it('names the left-out names that hold documents when there are no others', async () => {
+      // "has no documents; add one" for a folder whose documents were all in "_filings/": the operator saw them there.
+      const dir = folder({ '_filings/complaint.md': 'The complaint.', '_filings/orders/order.md': 'The order.', '.archive/old.pdf': '%PDF', '_draft.md': 'Draft.', '.DS_Store': 'junk', 'a.md~': 'Backup.' });
+      const error = await loadError(dir);
+      expect(error.code).toBe('KNOWLEDGE_EMPTY');
+      expect(error.message).toBe(
+        `pinpoint: knowledge folder ${dir} has no documents (${SUPPORTED_EXTENSIONS.join(', ')}); add one or set KNOWLEDGE_DIR\n` +
+          `  ${join(dir, '.archive')}: left out, as every name starting with "." or "_" is: rename it to quote the documents in it\n` +
+          `  ${join(dir, '_draft.md')}: left out, as every name starting with "." or "_" is: rename it to quote it\n` +
+          `  ${join(dir, '_filings')}: left out, as every name starting with "." or "_" is: rename it to quote the documents in it`,
+      );
+    });
+
     it('stops with KNOWLEDGE_EMPTY when every document is blank', async () => {
       const dir = folder({ 'a.md': '  \n\n', 'b.md': '---\ntitle: B\n---\n\n' });
       const error = await loadError(dir);

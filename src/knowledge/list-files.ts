@@ -1,5 +1,6 @@
 import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { isEditorFile } from './editor-files.js';
 import { isLeftOutName } from './left-out.js';
 import { PACK_FILE } from './pack.js';
 import { unreadable } from './unreadable.js';
@@ -104,4 +105,22 @@ async function followLink(walk: Walk, relative: string): Promise<string[]> {
   if (target.isFile()) return [relative];
   walk.linkedFolders.push(real);
   return filesOf(walk, await walkFolder(walk, relative, real));
+}
+
+/**
+ * The dot and underscore names under `dir` (files, or the folders holding them) that hold files with one of
+ * `extensions`, relative to it and sorted: what the loader left out, when that was every document. Editors'
+ * swap and lock files are no documents anyone meant to quote.
+ */
+export async function leftOutDocuments(dir: string, extensions: readonly string[]): Promise<{ name: string; isFolder: boolean }[]> {
+  const paths = await readdir(dir, { recursive: true }).catch(() => []);
+  const found = new Map<string, boolean>();
+  for (const relative of paths) {
+    if (!extensions.includes(path.extname(relative).toLowerCase())) continue;
+    const parts = relative.split(path.sep);
+    if (parts.some(isEditorFile)) continue;
+    const at = parts.findIndex((part) => part.startsWith('.') || part.startsWith('_'));
+    if (at >= 0) found.set(parts.slice(0, at + 1).join('/'), at < parts.length - 1);
+  }
+  return [...found].sort(([a], [b]) => (a < b ? -1 : 1)).map(([name, isFolder]) => ({ name, isFolder }));
 }

@@ -8,7 +8,7 @@ import { splitFrontMatter } from './front-matter.js';
 import { extractHtml } from './html.js';
 import { decodeHtml } from './html-encoding.js';
 import { isLeftOutPath } from './left-out.js';
-import { listFiles } from './list-files.js';
+import { leftOutDocuments, listFiles } from './list-files.js';
 import { PACK_FILE, readPackManifest } from './pack.js';
 import { extractPdf } from './pdf.js';
 import { documentMetaSchema, type PackManifest } from './schema.js';
@@ -100,10 +100,13 @@ export async function loadKnowledge(dir: string, options: LoadKnowledgeOptions =
     if (!READERS[path.extname(file).toLowerCase()]) warnings.push(skippedFormatWarning(dir, file));
   }
   if (files.length === 0) {
-    // Say why the files that are there did not count (a .docx, a pack.yml), or the folder looks empty.
+    // Say why the files that are there did not count (a .docx, a pack.yml, a "_filings" folder), or the folder looks empty.
+    const leftOut = (await leftOutDocuments(dir, SUPPORTED_EXTENSIONS)).map(
+      ({ name, isFolder }) => `${path.join(dir, name)}: left out, as every name starting with "." or "_" is: rename it to quote ${isFolder ? 'the documents in it' : 'it'}`,
+    );
     throw new PinpointError(
       'KNOWLEDGE_EMPTY',
-      `pinpoint: knowledge folder ${dir} has no documents (${SUPPORTED_EXTENSIONS.join(', ')}); add one or ${elsewhere('with documents')}${warnings.map((warning) => `\n  ${warning}`).join('')}`,
+      `pinpoint: knowledge folder ${dir} has no documents (${SUPPORTED_EXTENSIONS.join(', ')}); add one or ${elsewhere('with documents')}${[...warnings, ...leftOut].map((warning) => `\n  ${warning}`).join('')}`,
     );
   }
   const documents: Document[] = [];
