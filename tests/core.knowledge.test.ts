@@ -172,6 +172,9 @@ describe('loadKnowledge', () => {
     it.each([
       ['binary bytes', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x14]), 'pinpoint: {file} is not text (it holds NUL bytes: a binary file?); save it as UTF-8 plain text or remove it'],
       ['UTF-16 text', Buffer.from('\uFEFFThe court.', 'utf16le'), 'pinpoint: {file} is UTF-16 text; save it as UTF-8 plain text or remove it'],
+      // Without a byte-order mark (a database export), it was "not text (it holds NUL bytes: a binary file?)".
+      ['UTF-16 text without a byte-order mark', Buffer.from('The court granted the motion.', 'utf16le'), 'pinpoint: {file} is UTF-16 text; save it as UTF-8 plain text or remove it'],
+      ['big-endian UTF-16 text without a byte-order mark', Buffer.from('The court granted the motion.', 'utf16le').swap16(), 'pinpoint: {file} is UTF-16 text; save it as UTF-8 plain text or remove it'],
       ['Latin-1 text', Buffer.from('First line.\n\nThe caf\u00e9.\n', 'latin1'), 'pinpoint: {file}:3: not UTF-8 text (Latin-1 or Windows-1252?); save the file as UTF-8'],
     ])('refuses a .txt file holding %s, naming the file and the fix', async (_label, bytes, message) => {
       const dir = folder({ 'ok.md': 'Fine.', 'b.txt': bytes });
