@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { terminalSafe, toTerminalText, wantsColor } from './answer/format-text.js';
 import { DEFAULT_DATA_DIR, DEFAULT_KNOWLEDGE_DIR } from './config.js';
-import { isPinpointError } from './errors.js';
+import { isPinpointError, type PinpointErrorCode } from './errors.js';
 import type { EvalMetrics } from './eval/metrics.js';
 import { runEval } from './eval/run-eval.js';
 import { unmatchableAliasWarnings } from './knowledge/alias-warnings.js';
@@ -209,6 +209,9 @@ async function report(args: string[], io: CliIo, knowledgeDefault: string, dataD
   return 0;
 }
 
+/** The errors of reading the knowledge folder, without which the report still lists the questions. */
+const KNOWLEDGE_ERRORS: ReadonlySet<PinpointErrorCode> = new Set(['KNOWLEDGE_MISSING', 'KNOWLEDGE_EMPTY', 'DOCUMENT_INVALID', 'PACK_INVALID']);
+
 /**
  * The questions through the core, which asks each again of the documents as they are now for the words
  * they never use; without readable documents, straight from the state, with the questions alone.
@@ -218,7 +221,8 @@ async function unanswered(limit: number, knowledge: KnowledgeChoice, dataDir: st
   try {
     core = await createPinpoint({ knowledgeDir: knowledge.dir, knowledgeOrigin: knowledge.origin, dataDir, judgePins: false });
   } catch (error) {
-    if (!isPinpointError(error)) throw error;
+    // Only the documents have a way round; a broken state database is the report's own error, said once.
+    if (!isPinpointError(error) || !KNOWLEDGE_ERRORS.has(error.code)) throw error;
     io.stderr.write(`pinpoint: the report lists the questions without the words the documents miss: ${error.message}\n`);
     const state = createState({ dataDir, analyze: createAnalyzer().terms });
     try {

@@ -461,6 +461,15 @@ describe('cli report', () => {
     expect(existsSync(folder()) ? readdirSync(folder()) : 'absent').toEqual(folder() === dataDir ? [] : 'absent');
   });
 
+  it('names a broken state database once, not as a problem with the documents', async () => {
+    // The documents were fine; the report printed "the report lists the questions without the words the documents
+    // miss: <the database error>", then the same error again.
+    writeFileSync(join(dataDir, 'pinpoint.db'), 'not a database');
+    const { code, stdout, stderr } = await run(['report', '--knowledge', KB]);
+    expect({ code, stdout }).toEqual({ code: 1, stdout: '' });
+    expect(stderr).toMatch(new RegExp(`^pinpoint: state database ${escapeRegExp(join(dataDir, 'pinpoint.db'))} is corrupt or not a SQLite database;[^\\n]*\\n$`));
+  });
+
   it('still lists the questions when the documents cannot be read', async () => {
     await askTheBot(['What is the capital of France?']);
     const { code, stdout, stderr } = await run(['report', '--knowledge', join(dataDir, 'gone')]);
