@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PinpointError } from '../src/errors.js';
 import { hashText, loadKnowledge, SUPPORTED_EXTENSIONS } from '../src/knowledge/load.js';
+import { DOCUMENT_KINDS } from '../src/knowledge/schema.js';
 
 const FIXTURE = fileURLToPath(new URL('./fixtures/core/kb', import.meta.url));
 const made: string[] = [];
@@ -210,6 +211,14 @@ describe('loadKnowledge', () => {
       expect(error.message).toBe(
         `pinpoint: ${join(dir, 'exports/huge.txt')} is larger than 512 MiB, more text than one document can hold; split it, or move it out of the knowledge folder`,
       );
+    });
+
+    // Every file was read before any was parsed: the bytes of the whole pack at once (a 1 GB pack of PDFs took 1.2 GB
+    // of memory). Here the large file is never read, as the document before it already stops the load.
+    it('reads no more than a batch ahead of the documents it has parsed', async () => {
+      const dir = folder({ 'a.md': '---\nkind: memo\n---\nBody', 'exports/huge.pdf': '%PDF-1.7' });
+      truncateSync(join(dir, 'exports/huge.pdf'), 2 * 1024 ** 3 + 1); // sparse: takes no disk space
+      expect((await loadError(dir)).message).toBe(`pinpoint: ${join(dir, 'a.md')}:2: "kind": expected one of ${DOCUMENT_KINDS.join(', ')}`);
     });
 
     // root reads any file whatever its mode, so only another user can see the permission refused.

@@ -112,11 +112,10 @@ export async function loadKnowledge(dir: string, options: LoadKnowledgeOptions =
   const documents: Document[] = [];
   const pathById = new Map<string, string>();
   const entries = new Map(Object.entries(manifest.documents).map(([listed, entry]) => [entryKey(listed), entry]));
-  const contents = await readAll(files.map((relative) => path.join(dir, relative)));
-  for (const [at, relative] of files.entries()) {
+  for await (const [relative, bytes] of readInBatches(dir, files)) {
     const full = path.join(dir, relative);
     const reader = READERS[path.extname(relative).toLowerCase()]!;
-    const read = await reader(contents[at]!, full);
+    const read = await reader(bytes, full);
     warnings.push(...read.warnings.map((warning) => `${full}: ${warning}`));
     if (read.text.trim() === '') {
       warnings.push(`${full}: no text; skipped`);
@@ -166,18 +165,49 @@ function skippedFormatWarning(dir: string, file: string): string {
 
 /** Files read a batch at a time: faster than one by one, without running out of file handles. */
 const READ_BATCH = 64;
+/** And no more bytes at a time than this, whatever their number (a batch of 64 large PDFs held 320 MB). */
+const READ_BATCH_BYTES = 64 * 1024 * 1024;
 
-async function readAll(files: readonly string[]): Promise<Buffer[]> {
-  const contents: Buffer[] = [];
-  for (let from = 0; from < files.length; from += READ_BATCH) {
-    const batch = files.slice(from, from + READ_BATCH).map((file) =>
-      readDocumentFile(file).catch((error: unknown) => {
-        throw error instanceof PinpointError ? error : unreadable(file, error);
-      }),
+/**
+ * Each file (relative to `dir`) with its bytes, in order. A batch is read only once the one before has been
+ * read into documents: reading every file before any was parsed held the bytes of the whole pack at once (a
+ * 1 GB pack of PDFs took 1.2 GB of memory, more than many containers are given).
+ */
+async function* readInBatches(dir: string, files: readonly string[]): AsyncGenerator<[string, Buffer]> {
+  for (const batch of await batchesOf(dir, files)) {
+    const contents = await Promise.all(
+      batch.map((relative) =>
+        readDocumentFile(path.join(dir, relative)).catch((error: unknown) => {
+          throw error instanceof PinpointError ? error : unreadable(path.join(dir, relative), error);
+        }),
+      ),
     );
-    contents.push(...(await Promise.all(batch)));
+    for (const [at, relative] of batch.entries()) yield [relative, contents[at]!];
   }
-  return contents;
+}
+
+/** The files in order, in batches of READ_BATCH files and READ_BATCH_BYTES at most (a larger file alone). */
+async function batchesOf(dir: string, files: readonly string[]): Promise<string[][]> {
+  const sizes: number[] = [];
+  for (let from = 0; from < files.length; from += READ_BATCH) {
+    // A file that cannot be measured counts as empty: reading it says what is wrong.
+    const measured = files.slice(from, from + READ_BATCH).map((relative) => stat(path.join(dir, relative)).then((info) => info.size, () => 0));
+    sizes.push(...(await Promise.all(measured)));
+  }
+  const batches: string[][] = [];
+  let batch: string[] = [];
+  let bytes = 0;
+  for (const [at, relative] of files.entries()) {
+    if (batch.length === READ_BATCH || (batch.length > 0 && bytes + sizes[at]! > READ_BATCH_BYTES)) {
+      batches.push(batch);
+      batch = [];
+      bytes = 0;
+    }
+    batch.push(relative);
+    bytes += sizes[at]!;
+  }
+  if (batch.length > 0) batches.push(batch);
+  return batches;
 }
 
 /**
