@@ -63,6 +63,10 @@ interface KnowledgeChoice {
 }
 
 function knowledgeFrom(flag: string | undefined, knowledgeDefault: string): KnowledgeChoice {
+  // "--knowledge=" (a variable that was not set, in a script) named no folder: "knowledge folder  does not exist".
+  if (flag?.trim() === '') {
+    throw Object.assign(new Error('--knowledge needs a folder, e.g. --knowledge ./knowledge'), { code: 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' });
+  }
   return flag === undefined ? { dir: knowledgeDefault, origin: { variable: 'KNOWLEDGE_DIR' } } : { dir: flag, origin: { flag: '--knowledge' } };
 }
 

@@ -412,6 +412,15 @@ describe('cli with a missing knowledge folder', () => {
     expect(stderr).toBe(`pinpoint: knowledge folder ${missing} does not exist; create it with the case documents or set KNOWLEDGE_DIR\n`);
   });
 
+  // "pinpoint: knowledge folder  does not exist", with two spaces round a name that was not there.
+  it.each(commands)('%s says an empty --knowledge needs a folder', async (_name, argv) => {
+    for (const empty of ['--knowledge=', '--knowledge=  ']) {
+      const { code, stdout, stderr } = await run(argv([empty]), { env: { KNOWLEDGE_DIR: KB } });
+      expect({ code, stdout }).toEqual({ code: 2, stdout: '' });
+      expect(stderr).toMatch(/^pinpoint: --knowledge needs a folder, e\.g\. --knowledge \.\/knowledge\nusage:\n/);
+    }
+  });
+
   it('report names --knowledge in its note when the folder came from the flag', async () => {
     await askTheBot([]);
     const missing = join(dataDir, 'nonexistent');
