@@ -149,6 +149,12 @@ describe('loadKnowledge', () => {
       // "Nested mappings are not allowed in compact mappings", with "e.g. title: My title" as the fix, did not say what to change.
       ['a colon inside a value', '---\ntitle: Doe v. Acme: Complaint\n---\nBody', 2, 'invalid YAML (a value holding ": " without quotes); put the value in quotes: title: "Doe v. Acme: Complaint"'],
       ['a colon inside a value before a comment', '---\ntitle: Doe v. Acme: Complaint  # as filed\n---\nBody', 2, 'invalid YAML (a value holding ": " without quotes); put the value in quotes: title: "Doe v. Acme: Complaint"'],
+      // "Unexpected scalar at node end" or "Plain value cannot start with reserved character @", with "e.g. title: My title".
+      ['an apostrophe inside single quotes', "---\ntitle: 'Plaintiff's Motion to Dismiss'\n---\nBody", 2, 'invalid YAML (Unexpected scalar at node end); put the value in quotes: title: "Plaintiff\'s Motion to Dismiss"'],
+      ['an apostrophe inside single quotes before a comment', "---\ntitle: 'Doe's brief # 2'  # as filed\n---\nBody", 2, 'invalid YAML (Unexpected scalar at node end); put the value in quotes: title: "Doe\'s brief # 2"'],
+      ['double quotes inside double quotes', '---\ntitle: "The "Zebra" order"\n---\nBody', 2, 'invalid YAML (Unexpected scalar at node end); put the value in quotes: title: \'The "Zebra" order\''],
+      ['a value starting with a reserved character', '---\ntitle: @Meta and the FTC\n---\nBody', 2, 'invalid YAML (Plain value cannot start with reserved character @); put the value in quotes: title: "@Meta and the FTC"'],
+      ['a value starting with a star', '---\ntitle: * Sealed *\n---\nBody', 2, 'invalid YAML (Alias cannot be an empty string); put the value in quotes: title: "* Sealed *"'],
       ['a colon inside a value with double quotes', '---\nkind: order\ntitle: Re: the "Zebra" clause\n---\nBody', 3, 'invalid YAML (a value holding ": " without quotes); put the value in quotes: title: \'Re: the "Zebra" clause\''],
       ['an unclosed fence', '---\ntitle: A\nBody that never closes the fence', 1, 'front matter opened with --- is never closed; add a line with --- after the metadata'],
     ])('names the file and line %#: %s', async (_label, content, line, reason) => {

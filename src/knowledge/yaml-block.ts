@@ -114,18 +114,31 @@ function syntaxProblem(
     const quoted = quotedValueLine(source.split('\n')[line - 1] ?? '');
     if (quoted !== undefined) return { line, reason: 'a value holding ": " without quotes', fix: `put the value in quotes: ${quoted}` };
   }
+  // "title: 'Plaintiff's Motion'" (a quote inside the same quotes) or "title: @Meta" (a character YAML reserves):
+  // quoting the value the other way is the fix, which yaml's words ("Unexpected scalar at node end") do not say.
+  if (first.code === 'UNEXPECTED_TOKEN' || first.code === 'BAD_SCALAR_START' || first.code === 'BAD_ALIAS') {
+    const line = lineCounter.linePos(first.pos[0]).line;
+    const quoted = quotedValueLine(source.split('\n')[line - 1] ?? '');
+    if (quoted !== undefined) return { line, reason: first.message.split('\n')[0] ?? 'invalid YAML', fix: `put the value in quotes: ${quoted}` };
+  }
   // yaml reports an unclosed quote or bracket where the block ends: point at the line that opened it.
   const at = openerOf(source, first.message) ?? Math.min(first.pos[0], source.trimEnd().length);
   return { line: lineCounter.linePos(at).line, reason: first.message.split('\n')[0] ?? 'invalid YAML', fix: `fix the syntax, e.g. ${example}` };
 }
 
-/** "title: A: B" as "title: \"A: B\"" (in single quotes when the value holds a double quote); undefined for another line. */
+/**
+ * "title: A: B" as "title: \"A: B\"" (in single quotes when the value holds a double quote), the quotes it was
+ * written in, if any, dropped ("'Plaintiff's Motion'" meant "Plaintiff's Motion"); undefined for another line.
+ */
 function quotedValueLine(line: string): string | undefined {
   const match = /^\s*(?:-\s+)?([\w.-]+):\s+(\S.*?)\s*$/.exec(line);
   if (!match) return undefined;
   const [, key, written] = match;
   // A comment after the value stays out of the quotes.
-  const value = written!.replace(/\s+#.*$/, '');
+  const quote = written!.startsWith('"') || written!.startsWith("'") ? written![0]! : undefined;
+  const closing = quote === undefined ? -1 : written!.lastIndexOf(quote);
+  const quotedWhole = closing > 0 && /^\s*(?:#.*)?$/.test(written!.slice(closing + 1));
+  const value = quotedWhole ? written!.slice(1, closing) : written!.replace(/\s+#.*$/, '');
   if (value.includes('"') && !value.includes("'")) return `${key}: '${value}'`;
   return `${key}: "${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
