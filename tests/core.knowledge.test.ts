@@ -264,6 +264,8 @@ describe('loadKnowledge', () => {
       ['a syntax error, with a pack example [reported bug]', 'name: X\naliases: [a, b\nother: 1\n', 2, 'invalid YAML (Flow sequence in block collection must be sufficiently indented and end with a ]); fix the syntax, e.g. "name: My case", or "aliases:" over "  - [Meta, Facebook]"'],
       ['aliases written twice', 'name: X\naliases:\n  - [Meta, Facebook]\ndocuments:\n  a.pdf: { title: A }\naliases:\n  - [DM, direct message]\n', 6, 'invalid YAML ("aliases" is written twice, first on line 2); keep one "aliases:" and move the lines under the other one under it'],
       ['a document listed twice', 'documents:\n  a.pdf:\n    title: A\n  a.pdf:\n    kind: order\n', 4, 'invalid YAML ("a.pdf" is written twice, first on line 2); keep one "a.pdf:" and move the lines under the other one under it'],
+      // "expected text, got key: value lines": the phrase's ": " made it a key and a value.
+      ['an alias phrase with a colon', 'aliases:\n  - [Section 230: immunity, safe harbor]\n', 2, '"aliases" item 1, item 1: expected text, got key: value lines; put it in quotes: "Section 230: immunity"'],
       ['a colon inside a document\'s title', 'documents:\n  a.pdf:\n    title: In re Meta: Order\n', 3, 'invalid YAML (a value holding ": " without quotes); put the value in quotes: title: "In re Meta: Order"'],
       ['a bad indent', 'name: X\n  aliases: []\n', 2, 'invalid YAML (a key indented under a line that already has a value); start it at the beginning of its line: "aliases: []"'],
       ['aliases that are not a list [reported bug]', 'aliases: Meta\n', 1, '"aliases": expected alias groups, one a line under it such as "  - [Meta, Facebook]", got the text "Meta"'],

@@ -205,15 +205,31 @@ function describeIssue(issue: z.core.$ZodIssue, example: string, shape: string |
   if (issue.code === 'invalid_type') {
     if (issue.input === undefined) return 'is required';
     const expected = shape ?? (issue.expected === 'object' ? `key: value lines such as "${example}"` : (EXPECTED_TYPES[issue.expected] ?? issue.expected));
+    const phrase = issue.expected === 'string' ? phraseWithColon(issue.input) : undefined;
     const hint =
       issue.expected === 'string' && (typeof issue.input === 'number' || typeof issue.input === 'boolean')
         ? `; put it in quotes: "${String(issue.input)}"`
-        : (issue.expected === 'number' || issue.expected === 'int') && typeof issue.input === 'string' && /^\d+$/.test(issue.input.trim())
+        : phrase !== undefined
+          ? `; put it in quotes: "${phrase}"`
+          : (issue.expected === 'number' || issue.expected === 'int') && typeof issue.input === 'string' && /^\d+$/.test(issue.input.trim())
           ? '; remove the quotes'
           : '';
     return `expected ${expected}, got ${describeValue(issue.input)}${hint}`;
   }
   return issue.message;
+}
+
+/**
+ * The text YAML read as one key and its value, as it was written: "[Section 230: immunity, …]" holds the phrase
+ * "Section 230: immunity", which without quotes is a key "Section 230" with the value "immunity".
+ */
+function phraseWithColon(input: unknown): string | undefined {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return undefined;
+  const entries = Object.entries(input);
+  if (entries.length !== 1) return undefined;
+  const [key, value] = entries[0]!;
+  if (typeof value === 'object' && value !== null) return undefined;
+  return value === null ? `${key}:` : `${key}: ${String(value)}`;
 }
 
 /** The one of `words` that `written` spells with capitals, spaces or underscores ("News Article" → "news-article"). */
