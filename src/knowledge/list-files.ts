@@ -3,7 +3,7 @@ import path from 'node:path';
 import { isEditorFile } from './editor-files.js';
 import { isLeftOutName } from './left-out.js';
 import { PACK_FILE } from './pack.js';
-import { unreadable } from './unreadable.js';
+import { GONE_MEANWHILE, isGone, unreadable } from './unreadable.js';
 
 export interface FolderListing {
   /** Every file under the folder, as paths relative to it. */
@@ -66,8 +66,14 @@ async function filesOf(walk: Walk, entries: readonly Entry[]): Promise<string[]>
 async function walkFolder(walk: Walk, prefix: string, real: string): Promise<Entry[]> {
   const here = path.join(walk.dir, prefix);
   const listing = await readdir(here, { withFileTypes: true }).catch((error: unknown) => {
+    // Moved while the folder above was read (a sync, a checkout): its files are read where they are now on the next load.
+    if (prefix !== '' && isGone(error)) return undefined;
     throw unreadable(here, error, prefix === '');
   });
+  if (listing === undefined) {
+    walk.warnings.push(`${here}: ${GONE_MEANWHILE}`);
+    return [];
+  }
   const entries: Entry[] = [];
   for (const entry of listing.sort((a, b) => (a.name < b.name ? -1 : 1))) {
     const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
@@ -99,7 +105,12 @@ async function followLink(walk: Walk, relative: string): Promise<string[]> {
     walk.warnings.push(`${full}: a link to a file that does not exist; skipped`);
     return [];
   }
-  const real = await realpath(full);
+  // Gone since it was listed: as broken as a link to nothing.
+  const real = await realpath(full).catch(() => undefined);
+  if (real === undefined) {
+    walk.warnings.push(`${full}: a link to a file that does not exist; skipped`);
+    return [];
+  }
   if (walk.taken.has(real) || !(target.isDirectory() || target.isFile())) return [];
   walk.taken.add(real);
   if (target.isFile()) return [relative];

@@ -13,7 +13,7 @@ import { PACK_FILE, readPackManifest } from './pack.js';
 import { extractPdf } from './pdf.js';
 import { documentMetaSchema, type PackManifest } from './schema.js';
 import { simpleFrontMatter } from './simple-front-matter.js';
-import { unreadable } from './unreadable.js';
+import { GONE_MEANWHILE, isGone, unreadable } from './unreadable.js';
 import { decodeTextFile } from './utf8.js';
 import { parseYamlBlock } from './yaml-block.js';
 
@@ -114,6 +114,10 @@ export async function loadKnowledge(dir: string, options: LoadKnowledgeOptions =
   const entries = new Map(Object.entries(manifest.documents).map(([listed, entry]) => [entryKey(listed), entry]));
   for await (const [relative, bytes] of readInBatches(dir, files)) {
     const full = path.join(dir, relative);
+    if (bytes === undefined) {
+      warnings.push(`${full}: ${GONE_MEANWHILE}`);
+      continue;
+    }
     const reader = READERS[path.extname(relative).toLowerCase()]!;
     const read = await reader(bytes, full);
     warnings.push(...read.warnings.map((warning) => `${full}: ${warning}`));
@@ -169,20 +173,22 @@ const READ_BATCH = 64;
 const READ_BATCH_BYTES = 64 * 1024 * 1024;
 
 /**
- * Each file (relative to `dir`) with its bytes, in order. A batch is read only once the one before has been
+ * Each file (relative to `dir`) with its bytes, in order, or undefined for one gone since it was listed (moved
+ * or deleted meanwhile: the watch reloads again for that). A batch is read only once the one before has been
  * read into documents: reading every file before any was parsed held the bytes of the whole pack at once (a
  * 1 GB pack of PDFs took 1.2 GB of memory, more than many containers are given).
  */
-async function* readInBatches(dir: string, files: readonly string[]): AsyncGenerator<[string, Buffer]> {
+async function* readInBatches(dir: string, files: readonly string[]): AsyncGenerator<[string, Buffer | undefined]> {
   for (const batch of await batchesOf(dir, files)) {
     const contents = await Promise.all(
       batch.map((relative) =>
         readDocumentFile(path.join(dir, relative)).catch((error: unknown) => {
+          if (isGone(error)) return undefined;
           throw error instanceof PinpointError ? error : unreadable(path.join(dir, relative), error);
         }),
       ),
     );
-    for (const [at, relative] of batch.entries()) yield [relative, contents[at]!];
+    for (const [at, relative] of batch.entries()) yield [relative, contents[at]];
   }
 }
 

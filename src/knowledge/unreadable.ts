@@ -15,3 +15,11 @@ export function unreadable(file: string, error: unknown, root = false): Pinpoint
         : `cannot be read (${error instanceof Error ? error.message : String(error)}); fix it${orMove}`;
   return new PinpointError('DOCUMENT_INVALID', `pinpoint: ${file} ${problem}`, { cause: error });
 }
+
+/** What a file or folder listed a moment before, and gone when it is opened, is called in a warning. */
+export const GONE_MEANWHILE = 'moved or deleted while the folder was read; skipped';
+
+/** Whether `error` says the file or folder is not there (any more). */
+export function isGone(error: unknown): boolean {
+  return (error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT';
+}
