@@ -266,6 +266,8 @@ describe('loadKnowledge', () => {
       ['a document listed twice', 'documents:\n  a.pdf:\n    title: A\n  a.pdf:\n    kind: order\n', 4, 'invalid YAML ("a.pdf" is written twice, first on line 2); keep one "a.pdf:" and move the lines under the other one under it'],
       // "expected text, got key: value lines": the phrase's ": " made it a key and a value.
       ['an alias phrase with a colon', 'aliases:\n  - [Section 230: immunity, safe harbor]\n', 2, '"aliases" item 1, item 1: expected text, got key: value lines; put it in quotes: "Section 230: immunity"'],
+      // "Block collections are not allowed within flow collections": about braces the operator did write right.
+      ['a colon inside a title in braces', 'documents:\n  complaint.pdf: { title: Doe v. Acme: Complaint, kind: complaint }\n', 2, 'invalid YAML (a value holding ": " without quotes); put the value in quotes: complaint.pdf: { title: "Doe v. Acme: Complaint", kind: complaint }'],
       ['a colon inside a document\'s title', 'documents:\n  a.pdf:\n    title: In re Meta: Order\n', 3, 'invalid YAML (a value holding ": " without quotes); put the value in quotes: title: "In re Meta: Order"'],
       ['a bad indent', 'name: X\n  aliases: []\n', 2, 'invalid YAML (a key indented under a line that already has a value); start it at the beginning of its line: "aliases: []"'],
       ['aliases that are not a list [reported bug]', 'aliases: Meta\n', 1, '"aliases": expected alias groups, one a line under it such as "  - [Meta, Facebook]", got the text "Meta"'],

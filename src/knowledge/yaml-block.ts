@@ -111,15 +111,21 @@ function syntaxProblem(
   // ("Nested mappings are not allowed in compact mappings") do not say that quotes are the fix.
   if (first.code === 'BLOCK_AS_IMPLICIT_KEY') {
     const line = lineCounter.linePos(first.pos[0]).line;
-    const quoted = quotedValueLine(source.split('\n')[line - 1] ?? '');
-    if (quoted !== undefined) return { line, reason: 'a value holding ": " without quotes', fix: `put the value in quotes: ${quoted}` };
+    const fixed = quotedValueLine(source.split('\n')[line - 1] ?? '');
+    if (fixed !== undefined) return { line, reason: 'a value holding ": " without quotes', fix: `put the value in quotes: ${fixed}` };
+  }
+  // "complaint.pdf: { title: Doe v. Acme: Complaint }": the same inside braces, where yaml speaks of "block collections".
+  if (first.code === 'BLOCK_IN_FLOW') {
+    const line = lineCounter.linePos(first.pos[0]).line;
+    const fixed = quotedFlowValueLine(source.split('\n')[line - 1] ?? '');
+    if (fixed !== undefined) return { line, reason: 'a value holding ": " without quotes', fix: `put the value in quotes: ${fixed.trim()}` };
   }
   // "title: 'Plaintiff's Motion'" (a quote inside the same quotes) or "title: @Meta" (a character YAML reserves):
   // quoting the value the other way is the fix, which yaml's words ("Unexpected scalar at node end") do not say.
   if (first.code === 'UNEXPECTED_TOKEN' || first.code === 'BAD_SCALAR_START' || first.code === 'BAD_ALIAS') {
     const line = lineCounter.linePos(first.pos[0]).line;
-    const quoted = quotedValueLine(source.split('\n')[line - 1] ?? '');
-    if (quoted !== undefined) return { line, reason: first.message.split('\n')[0] ?? 'invalid YAML', fix: `put the value in quotes: ${quoted}` };
+    const fixed = quotedValueLine(source.split('\n')[line - 1] ?? '');
+    if (fixed !== undefined) return { line, reason: first.message.split('\n')[0] ?? 'invalid YAML', fix: `put the value in quotes: ${fixed}` };
   }
   // yaml reports an unclosed quote or bracket where the block ends: point at the line that opened it.
   const at = openerOf(source, first.message) ?? Math.min(first.pos[0], source.trimEnd().length);
@@ -139,8 +145,24 @@ function quotedValueLine(line: string): string | undefined {
   const closing = quote === undefined ? -1 : written!.lastIndexOf(quote);
   const quotedWhole = closing > 0 && /^\s*(?:#.*)?$/.test(written!.slice(closing + 1));
   const value = quotedWhole ? written!.slice(1, closing) : written!.replace(/\s+#.*$/, '');
-  if (value.includes('"') && !value.includes("'")) return `${key}: '${value}'`;
-  return `${key}: "${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+  return `${key}: ${quoted(value)}`;
+}
+
+/** A value in YAML quotes: single when it holds a double quote (and no single one), else double, escaped. */
+function quoted(value: string): string {
+  if (value.includes('"') && !value.includes("'")) return `'${value}'`;
+  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+}
+
+/**
+ * A line with braces whose first unquoted value holds ": " ("{ title: A: B, kind: order }"), that value quoted;
+ * undefined when there is none.
+ */
+function quotedFlowValueLine(line: string): string | undefined {
+  const match = /([{,]\s*[\w.-]+:\s+)([^"'\s,{}][^,{}]*?:\s[^,{}]*?)(\s*[,}])/.exec(line);
+  if (!match) return undefined;
+  const [whole, before, value, after] = match;
+  return line.replace(whole, `${before}${quoted(value!)}${after}`);
 }
 
 /**
