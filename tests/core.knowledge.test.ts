@@ -132,6 +132,8 @@ describe('loadKnowledge', () => {
       // Front matter copied from a blog spells its keys and kinds with capitals: the error only said "check the spelling".
       ['a key with a capital', '---\nTitle: A\n---\nBody', 2, 'the front matter: unknown key "Title"; write it as "title"'],
       ['a kind with capitals', '---\ntitle: A\nkind: News Article\n---\nBody', 3, '"kind": expected one of complaint, answer, motion, brief, order, opinion, judgment, exhibit, transcript, declaration, settlement, docket, news-article, article, press-release, other; write it as "news-article"'],
+      // zod's own words, "Too small: expected string to have >=1 characters", with no fix.
+      ['an empty court', '---\ntitle: A\ncourt: ""\n---\nBody', 3, '"court": is empty; write it, or remove the line'],
       ['an impossible date', '---\ntitle: A\ndate: 2022-13-45\n---\nBody', 3, '"date": expected a date as YYYY-MM-DD'],
       ['a date in words', '---\ntitle: A\nkind: order\ndate: yesterday\n---\nBody', 4, '"date": expected a date as YYYY-MM-DD'],
       ['a relative URL', '---\ntitle: A\nurl: filing.pdf\n---\nBody', 3, '"url": expected an absolute URL such as https://example.com/filing.pdf'],
@@ -258,6 +260,8 @@ describe('loadKnowledge', () => {
       ['documents as a list of files', 'documents:\n  - a.pdf\n', 2, '"documents": expected file names with their details, one a line under it such as "  complaint.pdf: { title: Complaint }", got a list'],
       ['a title where a document\'s details go', 'documents:\n  a.pdf: The complaint\n', 2, '"documents.a.pdf": expected its details after the file name, such as "  complaint.pdf: { title: Complaint, kind: complaint }", got the text "The complaint"'],
       ['an unknown key', 'name: X\nsynonyms: []\n', 2, 'the pack file: unknown key "synonyms"; remove it or check the spelling'],
+      ['an empty case name', 'name: "  "\n', 1, '"name": is empty; write it, or remove the line'],
+      ['an empty alias phrase', 'aliases:\n  - [Meta, ""]\n', 2, '"aliases" item 1, item 2: is an empty phrase; remove it from the group'],
       ['a key with a capital', 'Name: X\n', 1, 'the pack file: unknown key "Name"; write it as "name"'],
       ['a document\'s key with a capital', 'documents:\n  a.pdf: { Title: A }\n', 2, '"documents.a.pdf": unknown key "Title"; write it as "title"'],
       ['a bad kind for a listed document', 'documents:\n  a.pdf:\n    title: A\n    kind: ruling\n', 4, '"documents.a.pdf.kind": expected one of complaint, answer, motion, brief, order, opinion, judgment, exhibit, transcript, declaration, settlement, docket, news-article, article, press-release, other'],

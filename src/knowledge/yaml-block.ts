@@ -238,6 +238,11 @@ function describeIssue(issue: z.core.$ZodIssue, example: string, shape: string |
           : '';
     return `expected ${expected}, got ${describeValue(issue.input)}${hint}`;
   }
+  // zod's own words for an empty text ("Too small: expected string to have >=1 characters") name no fix; a
+  // schema's own message ("expected a non-empty title") stays.
+  if (issue.code === 'too_small' && issue.origin === 'string' && issue.message.startsWith('Too small')) {
+    return typeof issue.path.at(-1) === 'number' ? 'is an empty phrase; remove it from the group' : 'is empty; write it, or remove the line';
+  }
   return issue.message;
 }
 
