@@ -64,6 +64,14 @@ describe('answers over the shipped knowledge', () => {
     expectVerbatim(shipped, first!);
   });
 
+  it('answers a choice by the side the documents name, but not a choice of events or of parties they never name', () => {
+    expect(firstQuoteOf('what kind of lawsuit is it - individual or class action?')).toContain('class-action lawsuit');
+    expect(firstQuoteOf('was it amazon or netflix that got access to the DMs?')).toContain('Netflix');
+    expect(shipped.ask('did amazon or google read the messages?').kind).toBe('no-match');
+    // Meta settled other litigation: that is no answer to whether it appealed or settled this case.
+    expect(shipped.ask('did meta appeal or settle the case?').kind).toBe('no-match');
+  });
+
   it('quotes "$725 million" for the Cambridge Analytica settlement', () => {
     const excerpts = excerptsOf(shipped.ask('how much was the Cambridge Analytica settlement'));
     expect(excerpts.some((excerpt) => excerpt.quote.includes('$725 million'))).toBe(true);

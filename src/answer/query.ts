@@ -5,6 +5,7 @@ import { GENERIC_TERMS, isGenericTypo } from '../search/generic-words.js';
 import { stemWord } from '../search/irregular-forms.js';
 import type { PassageIndex } from '../search/passage-index.js';
 import { inverseDocumentFrequency } from '../search/top-hits.js';
+import { alternativesOffered } from './alternatives.js';
 import { MEANING_ASKED_FOR, TIME_ASKED_FOR } from './answer-type.js';
 import { spellingFixes, withPhraseAndStopWordTyposFixed } from './spelling.js';
 
@@ -284,6 +285,19 @@ export function analyzeQuery(typed: string, analyzer: Analyzer, index: PassageIn
     concepts.push({ terms, weight, known, position, everyday, word });
     if (version) concepts.push({ terms: [version], weight, known: true, position, everyday: false, word, titleOnly: true });
   });
+  // "Individual or class action?": the documents answer a choice by naming one side; the side they never name
+  // is no sign they miss the topic, and no part of what a quote must cover.
+  // A side may have no concept of its own ("class action" repeats the alias "lawsuit" asked before): its words decide.
+  const namedInDocuments = (position: number) => groups[position]!.terms.some((term) => index.documentFrequency(term) > 0);
+  for (const [one, other] of alternativesOffered(question, groups)) {
+    for (const [named, unnamed] of [[one, other], [other, one]] as const) {
+      const concept = concepts.find((candidate) => candidate.position === unnamed && !candidate.titleOnly);
+      if (concept && !concept.known && !concept.everyday && namedInDocuments(named)) {
+        concept.everyday = true;
+        concept.weight = 0;
+      }
+    }
+  }
 
   return {
     question,
