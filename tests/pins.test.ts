@@ -205,6 +205,7 @@ describe('pins.match', () => {
 
   it.each([
     ['"which" for "what"', 'What court heard the motion to dismiss?', 'Which court heard the motion to dismiss?'],
+    ['the same numbers in another order', 'What did the court rule in ECF No. 396 on the motion to dismiss?', 'ECF No 396: what did the court rule on the motion to dismiss?'],
     ['"whom" for "who"', 'Who did the plaintiffs sue?', 'Whom did the plaintiffs sue?'],
     ['the same negation in other words', "Why didn't the court grant the injunction?", 'Why did the court not grant the injunction?'],
   ])('returns the pin for a question asking the same with %s', (_, pinned, asked) => {
@@ -249,6 +250,11 @@ describe('pins.match', () => {
     ['negates it (0.8)', 'Was the motion to dismiss granted?', 'Was the motion to dismiss not granted?'],
     ['negates it with a contraction (same terms)', 'Did the court grant the motion to compel?', "Didn't the court grant the motion to compel?"],
     ['asks after instead of before (same terms)', 'What did the plaintiffs claim before the ruling?', 'What did the plaintiffs claim after the ruling?'],
+    // Close by terms (0.78 and 0.86), yet another filing, year or claim: its pinned answer quotes something else.
+    ['names another docket entry', 'What did the court rule in ECF No. 396 on the motion to dismiss?', 'What did the court rule in ECF No. 397 on the motion to dismiss?'],
+    ['names another year', 'What did the court order about the motion to dismiss the privacy claim in 2019?', 'What did the court order about the motion to dismiss the privacy claim in 2020?'],
+    ['names another count by its Roman numeral', 'What did the court decide on Count I of the complaint?', 'What did the court decide on Count II of the complaint?'],
+    ['names another count by its Roman numerals', 'What did the court decide on Count IV of the complaint?', 'What did the court decide on Count VI of the complaint?'],
   ])('returns nothing when the question %s', (_, pinned, asked) => {
     const s = open();
     pinQuestion(s, pinned);

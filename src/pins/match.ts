@@ -41,16 +41,30 @@ const ASKS: ReadonlyMap<string, string> = new Map([
 ]);
 
 /**
- * What a normalised question asks beyond its terms (its question words, a negation, before or after), as a key:
- * a pin matched by its terms must ask the same. "No." before a number ("ECF No. 396") negates nothing.
+ * Roman numerals of two letters or more up to 39 ("ii", "iv", "xii"): how pleadings number counts and claims. A lone
+ * "i" is the pronoun as often, and "v" is "versus"; "Count I" still differs from "Count II", which has one.
+ */
+const ROMAN_NUMERAL = /^(?=[ivx]{2})x{0,3}(ix|iv|v?i{0,3})$/;
+
+/** A word that names a number: one with a digit ("396", "12b"), or a Roman numeral (see ROMAN_NUMERAL). */
+function isNumber(word: string): boolean {
+  return /\d/.test(word) || ROMAN_NUMERAL.test(word);
+}
+
+/**
+ * What a normalised question asks beyond its terms (its question words, a negation, before or after, and the numbers
+ * it names), as a key: a pin matched by its terms must ask the same. "No." before a number ("ECF No. 396") negates
+ * nothing. A number is one term among many, yet "ECF No. 396" is not "ECF No. 397", nor 2019 2020, nor Count I Count II.
  */
 export function questionFrame(normalized: string): string {
   const words = normalized.split(' ');
   const asks = new Set<string>();
+  const numbers = new Set<string>();
   words.forEach((word, at) => {
+    if (isNumber(word)) numbers.add(word);
     const ask = ASKS.get(word);
     if (ask === undefined || (word === 'no' && /^\d/.test(words[at + 1] ?? ''))) return;
     asks.add(ask);
   });
-  return [...asks].sort().join(' ');
+  return `${[...asks].sort().join(' ')}#${[...numbers].sort().join(' ')}`;
 }
