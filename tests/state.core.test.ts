@@ -173,6 +173,26 @@ describe('state through the core', () => {
       expect(core.ask(question, { scope }).pinned).toMatchObject({ id: pin.id, stale: false });
     });
 
+    it('keeps a current quote on the passage holding it when its paragraph is edited around it, and follows a later rename', async () => {
+      const core = await start();
+      const pin = pinIt(core);
+      const file = join(knowledgeDir, 'order.md');
+      // The quoted paragraph gains a sentence: the quote is verbatim and where its citation points, in a passage of new text.
+      writeFileSync(file, readFileSync(file, 'utf8').replace('has long recognised.', 'has long recognised. The defendant shall answer within 14 days.'));
+      expect(await core.reload()).toMatchObject({ ok: true, changed: true });
+      expect(core.pins.listStale(scope)).toEqual([]);
+      const [kept] = core.pins.list(scope);
+      expect(kept?.excerpts.map((excerpt) => excerpt.quote)).toEqual(pin.excerpts.map((excerpt) => excerpt.quote));
+      // The passage id names the passage that holds the quote now: Context works, and the fresh excerpt of the same
+      // quote is known as the pinned one rather than shown twice.
+      for (const excerpt of kept?.excerpts ?? []) expect(core.passage(excerpt.passageId)?.passage.text).toContain(excerpt.quote);
+
+      renameOrder();
+      expect(await core.reload()).toMatchObject({ ok: true, changed: true });
+      expect(core.pins.listStale(scope)).toEqual([]);
+      expect(core.pins.list(scope)[0]?.excerpts.map((excerpt) => excerpt.docId)).toEqual(pin.excerpts.map(() => 'rulings-order-2023'));
+    });
+
     it('follows its quotes when its file is moved and a new file is written at its old path', async () => {
       const core = await start();
       const pin = pinIt(core);

@@ -43,7 +43,11 @@ export function checkExcerpt(excerpt: PinnedExcerpt, documents: DocumentTexts, p
   // A passage id hashes the passage's text, so the passage still under it holds the text pinned: what lets
   // a pin from before passage hashes were kept follow a later rename.
   const backfill = same && excerpt.passageHash === undefined ? { passageHash: same.passageHash } : {};
-  return { excerpt: { ...excerpt, citation: place.citation, ...backfill }, current: true };
+  // An edit around the quote (or new passage shaping) gives its passage a new id: the pin takes the passage that
+  // holds it now, or Context would find no passage, a fresh excerpt of the same quote would show twice, and a later
+  // rename could not follow it into the text it is current in.
+  const moved = same ? {} : { passageId: place.passageId, passageHash: place.passageHash };
+  return { excerpt: { ...excerpt, citation: place.citation, ...backfill, ...moved }, current: true };
 }
 
 /**
