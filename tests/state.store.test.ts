@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -82,6 +82,20 @@ describe('createState store', () => {
     db.close();
     expect(state.file).toBe(join(dataDir, STATE_FILE));
     state.close();
+  });
+
+  it('creates the database and its WAL readable by its owner alone: it holds questions, pins and the user-id salt', () => {
+    const state = open();
+    pinOne(state);
+    for (const created of [file, `${file}-wal`, `${file}-shm`]) expect(statSync(created).mode & 0o777).toBe(0o600);
+    state.close();
+  });
+
+  it('leaves the permissions of a database it did not create as they are', () => {
+    open().close();
+    chmodSync(file, 0o640);
+    open().close();
+    expect(statSync(file).mode & 0o777).toBe(0o640);
   });
 
   it('keeps pins across a restart and migrates only once', () => {

@@ -39,7 +39,7 @@ const DEFAULT_BUSY_TIMEOUT_MS = 10_000;
 export function openStore(options: OpenStoreOptions): Store {
   const { file, logger } = options;
   const memory = file === ':memory:';
-  if (!memory) checkHeader(file);
+  if (!memory && checkHeader(file) === 'missing') createPrivately(file);
 
   let db: Database.Database;
   try {
@@ -114,8 +114,25 @@ function switchToWal(db: Database.Database, timeoutMs: number): unknown {
   }
 }
 
-/** Reads the first 16 bytes without SQLite so a foreign file is refused before anything can touch it. */
-function checkHeader(file: string): void {
+/**
+ * The database holds questions (private channels' too), pins and the salt that keeps voters' hashes from being
+ * matched to user ids, so a new one is its owner's alone; SQLite gives its -wal and -shm files the same mode. An
+ * existing file keeps the mode its operator gave it.
+ */
+function createPrivately(file: string): void {
+  try {
+    closeSync(openSync(file, 'wx', 0o600));
+  } catch (error) {
+    // Another process created it first: SQLite opens that one.
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw unavailable(file, error);
+  }
+}
+
+/**
+ * Reads the first 16 bytes without SQLite so a foreign file is refused before anything can touch it; 'missing'
+ * when there is no file yet.
+ */
+function checkHeader(file: string): 'missing' | 'present' {
   let size: number;
   try {
     const stat = statSync(file);
@@ -128,10 +145,10 @@ function checkHeader(file: string): void {
     size = stat.size;
   } catch (error) {
     if (error instanceof PinpointError) throw error;
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'missing';
     throw unavailable(file, error);
   }
-  if (size === 0) return;
+  if (size === 0) return 'present';
   const header = Buffer.alloc(SQLITE_HEADER.length);
   let read = 0;
   try {
@@ -145,6 +162,7 @@ function checkHeader(file: string): void {
     throw unavailable(file, error);
   }
   if (read < header.length || !header.equals(SQLITE_HEADER)) throw corrupt(file);
+  return 'present';
 }
 
 function checkIntegrity(db: Database.Database, file: string): void {
