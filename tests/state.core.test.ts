@@ -110,6 +110,44 @@ describe('state through the core', () => {
     expect(core.pins.listStale(scope).map((stale) => stale.id)).toEqual([pin.id]);
   });
 
+  it('keeps a pin current when an edit earlier in its long paragraph moves a passage boundary into its quote', async () => {
+    const findings = [
+      'The magistrate reviewed the billing records of the receiver', 'The trustee objected to the fee application of counsel',
+      'The auditor traced the wire transfers to an offshore account', 'The parties disputed the valuation of the warehouse inventory',
+      'The expert testified about the depreciation schedule used', 'The clerk docketed the amended scheduling order that week',
+      'The court found the escrow agreement ambiguous as drafted', 'The lender produced the loan servicing notes in discovery',
+      'The receiver sold the fleet of delivery vans at auction', 'The guarantor argued that the guaranty had been released',
+      'The insurer denied coverage for the flood damage claim', 'The landlord sought rent for the months after rejection',
+      'The debtor moved to extend the exclusivity period again', 'The committee challenged the liens of the secured creditor',
+      'The examiner reported on the intercompany transfers made',
+    ].map((finding) => `${finding} during the relevant period.`);
+    // One paragraph longer than a passage: it is cut into two at a sentence start, both cited "Findings, para. 2".
+    const receivership = (paragraph: string) =>
+      `---\ntitle: "Receivership Order"\nkind: order\n---\n## Findings\n\nThe court held a hearing on the motion.\n\n${paragraph}\n`;
+    const file = join(knowledgeDir, 'receivership.md');
+    writeFileSync(file, receivership(findings.join(' ')));
+    const core = await start();
+    const question = 'Who sold the fleet of delivery vans at auction?';
+    const { pin } = core.pins.pin({ scope, question, answer: core.ask(question, { scope }), pinnedBy: 'U-moderator', messageRef: 'c/1' });
+    const [excerpt] = pin.excerpts;
+    expect(excerpt?.quote).toBe(`${findings[7]} ${findings[8]}`);
+    expect(excerpt?.citation.label).toBe('Findings, para. 2');
+
+    // A sentence added at the paragraph's start moves the cut between the two sentences quoted.
+    writeFileSync(file, receivership(`Aside. ${'word '.repeat(91)}end. ${findings.join(' ')}`));
+    expect(await core.reload()).toMatchObject({ ok: true, changed: true });
+    const fresh = core.ask(question, { scope });
+    const pieces = fresh.kind === 'excerpts' ? core.context(fresh.excerpts[0]!.passageId, 5) : [];
+    expect(pieces.filter((view) => view.citation.label === 'Findings, para. 2')).toHaveLength(2);
+    expect(pieces.some((view) => view.passage.text.includes(excerpt!.quote))).toBe(false);
+
+    // Still verbatim in its document, in the paragraph it cites: current, on the passage where it starts.
+    expect(core.pins.listStale(scope)).toEqual([]);
+    const [kept] = core.pins.list(scope);
+    expect(kept?.excerpts[0]).toMatchObject({ quote: excerpt?.quote, citation: { label: 'Findings, para. 2' } });
+    expect(core.passage(kept!.excerpts[0]!.passageId)?.passage.text).toContain(findings[7]);
+  });
+
   it("shows a pinned citation with its document's current title, kind, date and url after a front-matter edit", async () => {
     const core = await start();
     const question = 'Did the court dismiss the privacy claim?';

@@ -11,7 +11,10 @@ export interface QuotePlace {
   citation: Citation;
 }
 
-/** The passages of `docId` that hold `quote`, in document order; empty when none does or there is no such document. */
+/**
+ * The passages of `docId` that hold `quote`, in document order, else those it starts in and runs on from into the rest
+ * of their paragraph; empty when none does or there is no such document.
+ */
 export type PlacesOf = (docId: string, quote: string) => readonly QuotePlace[];
 
 export function passageHashOf(text: string): string {
@@ -22,15 +25,30 @@ export function passageHashOf(text: string): string {
 export function placesIn(corpus: Corpus): PlacesOf {
   return (docId, quote) => {
     const document = corpus.documents.get(docId);
-    if (!document) return [];
-    const holds = (passage: Passage) => passage.text.includes(quote);
-    return (corpus.passagesByDoc.get(docId) ?? []).filter(holds).map((passage) => {
-      const start = passage.start + passage.text.indexOf(quote);
-      return {
-        passageId: passage.id,
-        passageHash: passageHashOf(passage.text),
-        citation: citationOf(document, passage, { start, end: start + quote.length }),
-      };
+    if (!document || quote === '') return [];
+    const passages = corpus.passagesByDoc.get(docId) ?? [];
+    const placeAt = (passage: Passage, start: number): QuotePlace => ({
+      passageId: passage.id,
+      passageHash: passageHashOf(passage.text),
+      citation: citationOf(document, passage, { start, end: start + quote.length }),
     });
+    const whole = passages.filter((passage) => passage.text.includes(quote));
+    if (whole.length > 0) return whole.map((passage) => placeAt(passage, passage.start + passage.text.indexOf(quote)));
+    // A long paragraph is cut into passages, and an edit before a quote can move a cut into it: the quote is still
+    // in its paragraph, placed in the passage where it starts.
+    const places: QuotePlace[] = [];
+    for (let start = document.text.indexOf(quote); start !== -1; start = document.text.indexOf(quote, start + 1)) {
+      const end = start + quote.length;
+      const over = passages.filter((passage) => passage.start < end && passage.end > start);
+      const [first] = over;
+      if (first !== undefined && first.start <= start && over.every((passage) => sameParagraph(passage, first))) places.push(placeAt(first, start));
+    }
+    return places;
   };
+}
+
+/** Two passages cut from one numbered paragraph: a quote may run from one into the other. */
+function sameParagraph(a: Passage, b: Passage): boolean {
+  const [x, y] = [a.locator, b.locator];
+  return x.paragraph !== undefined && x.paragraph === y.paragraph && x.numbered === y.numbered && x.section === y.section;
 }
