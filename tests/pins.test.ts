@@ -60,6 +60,10 @@ describe('normalizeQuestion', () => {
   it.each([
     ['  When was the Complaint FILED?? ', 'when was the complaint filed'],
     ['What did the court’s order say?', 'what did the courts order say'],
+    // Apostrophes as other keyboards type them: an acute accent, a backtick, a prime.
+    ['What did the court´s order say?', 'what did the courts order say'],
+    ['What did the court`s order say?', 'what did the courts order say'],
+    ['What did the court′s order say?', 'what did the courts order say'],
     ['motion—to dismiss…', 'motion to dismiss'],
     ['ﬁled', 'filed'],
     ['?!', ''],
@@ -249,6 +253,8 @@ describe('pins.match', () => {
     ['asks how many instead of how much', 'How much did the plaintiffs seek in damages?', 'How many plaintiffs sought damages?'],
     ['negates it (0.8)', 'Was the motion to dismiss granted?', 'Was the motion to dismiss not granted?'],
     ['negates it with a contraction (same terms)', 'Did the court grant the motion to compel?', "Didn't the court grant the motion to compel?"],
+    ['negates it with an acute accent for its apostrophe', 'Did the court grant the motion to compel?', 'Didn´t the court grant the motion to compel?'],
+    ['negates it with a backtick for its apostrophe', 'Did the court grant the motion to compel?', 'Didn`t the court grant the motion to compel?'],
     ['asks after instead of before (same terms)', 'What did the plaintiffs claim before the ruling?', 'What did the plaintiffs claim after the ruling?'],
     // Close by terms (0.78 and 0.86), yet another filing, year or claim: its pinned answer quotes something else.
     ['names another docket entry', 'What did the court rule in ECF No. 396 on the motion to dismiss?', 'What did the court rule in ECF No. 397 on the motion to dismiss?'],
