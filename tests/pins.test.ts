@@ -256,6 +256,9 @@ describe('pins.match', () => {
     ['negates it with an acute accent for its apostrophe', 'Did the court grant the motion to compel?', 'Didn´t the court grant the motion to compel?'],
     ['negates it with a backtick for its apostrophe', 'Did the court grant the motion to compel?', 'Didn`t the court grant the motion to compel?'],
     ['asks after instead of before (same terms)', 'What did the plaintiffs claim before the ruling?', 'What did the plaintiffs claim after the ruling?'],
+    ['asks without instead of with (0.8)', 'Was the claim dismissed with prejudice?', 'Was the claim dismissed without prejudice?'],
+    ['asks without instead of with (0.9)', 'Did the court dismiss the privacy claim with leave to amend?', 'Did the court dismiss the privacy claim without leave to amend?'],
+    ['asks less instead of more (0.83)', 'Did the judge find the defendant more liable than the co-defendant?', 'Did the judge find the defendant less liable than the co-defendant?'],
     // Close by terms (0.78 and 0.86), yet another filing, year or claim: its pinned answer quotes something else.
     ['names another docket entry', 'What did the court rule in ECF No. 396 on the motion to dismiss?', 'What did the court rule in ECF No. 397 on the motion to dismiss?'],
     ['names another year', 'What did the court order about the motion to dismiss the privacy claim in 2019?', 'What did the court order about the motion to dismiss the privacy claim in 2020?'],

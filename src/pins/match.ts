@@ -33,7 +33,8 @@ const ASKS: ReadonlyMap<string, string> = new Map([
   ...['where', 'wheres'].map((word) => [word, 'where'] as const),
   ...['why', 'whys'].map((word) => [word, 'why'] as const),
   ...['how', 'hows'].map((word) => [word, 'how'] as const),
-  ...['much', 'many', 'before', 'after'].map((word) => [word, word] as const),
+  // "Dismissed without prejudice" is not "dismissed with prejudice", nor "more liable" "less liable".
+  ...['much', 'many', 'before', 'after', 'without', 'more', 'most', 'less', 'least', 'fewer'].map((word) => [word, word] as const),
   ...[
     'not', 'no', 'never', 'nor', 'cannot', 'aint', 'arent', 'cant', 'couldnt', 'didnt', 'doesnt', 'dont', 'hadnt',
     'hasnt', 'havent', 'isnt', 'mustnt', 'shant', 'shouldnt', 'wasnt', 'werent', 'wont', 'wouldnt',
@@ -52,8 +53,8 @@ function isNumber(word: string): boolean {
 }
 
 /**
- * What a normalised question asks beyond its terms (its question words, a negation, before or after, and the numbers
- * it names), as a key: a pin matched by its terms must ask the same. "No." before a number ("ECF No. 396") negates
+ * What a normalised question asks beyond its terms (its question words, a negation, before or after, without, more or
+ * less, and the numbers it names), as a key: a pin matched by its terms must ask the same. "No." before a number ("ECF No. 396") negates
  * nothing. A number is one term among many, yet "ECF No. 396" is not "ECF No. 397", nor 2019 2020, nor Count I Count II.
  */
 export function questionFrame(normalized: string): string {
