@@ -128,6 +128,7 @@ export interface RememberedAnswer {
 
 /** Short ids for answers so buttons (custom_id ≤ 100 chars) keep working after a restart. */
 export interface AnswerLog {
+  /** Never fails for the database (a full disk): the answer is still sent, and its buttons then say it expired. */
   remember(question: string, answer: Answer, scope?: PinScope): RememberedAnswer;
   get(id: string): RememberedAnswer | undefined;
   /**

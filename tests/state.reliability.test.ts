@@ -88,7 +88,7 @@ function burst(label: string, count: number, wait = false): Burst {
  * a file-size limit of 128 to 256 KiB (`ulimit -f` counts 512- or 1024-byte blocks by shell): a database
  * file cannot grow past it, so its writes fail as on a full disk while everything else still works.
  */
-async function fullDisk(mode: 'no-match' | 'reload') {
+async function fullDisk(mode: 'no-match' | 'reload' | 'ask') {
   const knowledgeDir = join(dir, 'knowledge');
   cpSync(KNOWLEDGE, knowledgeDir, { recursive: true });
   const child = spawn(
@@ -221,6 +221,19 @@ describe('state reliability', () => {
     expect(lines.slice(1)).toEqual([
       'warn could not write down unanswered questions; the no-match report will miss them',
       'alive',
+      'closed',
+    ]);
+    expect(code).toBe(0);
+  });
+
+  it('answers when the disk is full and the answer cannot be kept for its buttons', async () => {
+    // Adapters remember an answer before sending it: a failure there lost an answer the documents gave.
+    const { code, lines, stderr } = await fullDisk('ask');
+    expect(lines[0]).toMatch(/^full SQLITE_(FULL|IOERR)/);
+    expect(stderr).toBe('');
+    expect(lines.slice(1)).toEqual([
+      'warn could not keep the answer for its buttons; they will say it expired',
+      'answered excerpts, its buttons not kept',
       'closed',
     ]);
     expect(code).toBe(0);

@@ -122,25 +122,32 @@ export function createAnswerLog(options: AnswerLogOptions): AnswerStore {
     const createdAt = created.toISOString();
     const id = shortId(10);
     const passageIds = passageIdsOf(answer);
-    store.write(() => {
-      forgetExpired(createdAt);
-      forgetOld(new Date(created.getTime() - retentionMs).toISOString());
-      store.run(
-        `INSERT INTO answers (id, question, platform, server, channel, kind, passage_ids, created_at, expires_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        [
-          id,
-          question,
-          scope?.platform ?? null,
-          scope?.server ?? null,
-          scope?.channel ?? null,
-          answer.kind,
-          JSON.stringify(passageIds),
-          createdAt,
-          new Date(created.getTime() + ttl).toISOString(),
-        ],
-      );
-    });
+    try {
+      store.write(() => {
+        forgetExpired(createdAt);
+        forgetOld(new Date(created.getTime() - retentionMs).toISOString());
+        store.run(
+          `INSERT INTO answers (id, question, platform, server, channel, kind, passage_ids, created_at, expires_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          [
+            id,
+            question,
+            scope?.platform ?? null,
+            scope?.server ?? null,
+            scope?.channel ?? null,
+            answer.kind,
+            JSON.stringify(passageIds),
+            createdAt,
+            new Date(created.getTime() + ttl).toISOString(),
+          ],
+        );
+      });
+    } catch (error) {
+      // A full disk or a lock held too long: the answer is sent all the same, as the documents gave it; only its
+      // buttons, which find nothing under its id, say it expired. Refusing it would lose what nothing else needs.
+      if (!String((error as { code?: unknown }).code).startsWith('SQLITE_')) throw error;
+      logger.warn({ err: error }, 'could not keep the answer for its buttons; they will say it expired');
+    }
     return { id, question, ...(scope ? { scope: { ...scope } } : {}), createdAt, passageIds };
   };
 
