@@ -133,7 +133,8 @@ export interface AnswerLog {
   get(id: string): RememberedAnswer | undefined;
   /**
    * Keeps the passages a later page of the answer (More, Share) quotes, the first time that page is shown: Pin on
-   * it checks the documents still give them. The first page's are kept by `remember`.
+   * it checks the documents still give them. The first page's are kept by `remember`. A database failure is only
+   * logged: the page is shown, and Pin on it goes unchecked.
    */
   rememberPage(answerId: string, offset: number, answer: Answer): void;
   /** The passages the page of the answer at `offset` quoted when first shown; undefined for a page shown before they were kept. */

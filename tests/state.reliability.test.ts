@@ -88,7 +88,7 @@ function burst(label: string, count: number, wait = false): Burst {
  * a file-size limit of 128 to 256 KiB (`ulimit -f` counts 512- or 1024-byte blocks by shell): a database
  * file cannot grow past it, so its writes fail as on a full disk while everything else still works.
  */
-async function fullDisk(mode: 'no-match' | 'reload' | 'ask') {
+async function fullDisk(mode: 'no-match' | 'reload' | 'ask' | 'more') {
   const knowledgeDir = join(dir, 'knowledge');
   cpSync(KNOWLEDGE, knowledgeDir, { recursive: true });
   const child = spawn(
@@ -234,6 +234,18 @@ describe('state reliability', () => {
     expect(lines.slice(1)).toEqual([
       'warn could not keep the answer for its buttons; they will say it expired',
       'answered excerpts, its buttons not kept',
+      'closed',
+    ]);
+    expect(code).toBe(0);
+  });
+
+  it("shows an answer's next page when the disk is full and the page's passages cannot be kept", async () => {
+    const { code, lines, stderr } = await fullDisk('more');
+    expect(lines[0]).toMatch(/^full SQLITE_(FULL|IOERR)/);
+    expect(stderr).toBe('');
+    expect(lines.slice(1)).toEqual([
+      "warn could not keep the passages of an answer's page; Pin under it will not check them",
+      'next page excerpts',
       'closed',
     ]);
     expect(code).toBe(0);

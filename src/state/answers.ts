@@ -169,12 +169,18 @@ export function createAnswerLog(options: AnswerLogOptions): AnswerStore {
     if (offset === 0) return;
     // The first showing counts: a page shown again after a reload may quote other passages than the message
     // Pin is pressed under, and then the check refuses (ask again) rather than pin what nobody read.
-    store.run(
-      `INSERT INTO answer_pages (answer_id, answer_offset, passage_ids)
-       SELECT id, ?, ? FROM answers WHERE id = ? AND question IS NOT NULL
-       ON CONFLICT (answer_id, answer_offset) DO NOTHING`,
-      [offset, JSON.stringify(passageIdsOf(answer)), answerId],
-    );
+    try {
+      store.run(
+        `INSERT INTO answer_pages (answer_id, answer_offset, passage_ids)
+         SELECT id, ?, ? FROM answers WHERE id = ? AND question IS NOT NULL
+         ON CONFLICT (answer_id, answer_offset) DO NOTHING`,
+        [offset, JSON.stringify(passageIdsOf(answer)), answerId],
+      );
+    } catch (error) {
+      // A full disk: the page is shown all the same, as a page from before pages were kept is (Pin goes unchecked).
+      if (!String((error as { code?: unknown }).code).startsWith('SQLITE_')) throw error;
+      logger.warn({ err: error }, "could not keep the passages of an answer's page; Pin under it will not check them");
+    }
   };
 
   const pagePassageIds = (answerId: string, offset: number): string[] | undefined => {
