@@ -59,6 +59,15 @@ describe('answers.remember', () => {
     expect(open().answers.get(remembered.id)).toEqual(remembered);
   });
 
+  it('fails rather than hand out an id it did not keep when the write is refused for another reason than room or a lock', () => {
+    const state = open();
+    // A trigger stands in for a refusal such as an id taken already: buttons under that id would act on another answer.
+    const db = new Database(join(dir, STATE_FILE));
+    db.exec(`CREATE TRIGGER refuse BEFORE INSERT ON answers BEGIN SELECT RAISE(ABORT, 'refused'); END`);
+    db.close();
+    expect(() => state.answers.remember('What was granted?', answer, scope)).toThrow('refused');
+  });
+
   it('remembers an answer without a scope', () => {
     const state = open();
     const remembered = state.answers.remember('What was granted?', answer);

@@ -5,7 +5,7 @@ import type { AnswerLog, RememberedAnswer } from '../services.js';
 import type { Answer, PinScope } from '../types.js';
 import { shortId } from './ids.js';
 import { hashUser } from './salt.js';
-import type { Store } from './store.js';
+import { isWriteUnavailable, type Store } from './store.js';
 
 /**
  * How long a remembered answer keeps its question. The More and Context buttons re-run the question,
@@ -145,7 +145,7 @@ export function createAnswerLog(options: AnswerLogOptions): AnswerStore {
     } catch (error) {
       // A full disk or a lock held too long: the answer is sent all the same, as the documents gave it; only its
       // buttons, which find nothing under its id, say it expired. Refusing it would lose what nothing else needs.
-      if (!String((error as { code?: unknown }).code).startsWith('SQLITE_')) throw error;
+      if (!isWriteUnavailable(error)) throw error;
       logger.warn({ err: error }, 'could not keep the answer for its buttons; they will say it expired');
     }
     return { id, question, ...(scope ? { scope: { ...scope } } : {}), createdAt, passageIds };
@@ -178,7 +178,7 @@ export function createAnswerLog(options: AnswerLogOptions): AnswerStore {
       );
     } catch (error) {
       // A full disk: the page is shown all the same, as a page from before pages were kept is (Pin goes unchecked).
-      if (!String((error as { code?: unknown }).code).startsWith('SQLITE_')) throw error;
+      if (!isWriteUnavailable(error)) throw error;
       logger.warn({ err: error }, "could not keep the passages of an answer's page; Pin under it will not check them");
     }
   };

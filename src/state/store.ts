@@ -171,6 +171,14 @@ function checkIntegrity(db: Database.Database, file: string): void {
   if (result.length !== 1 || result[0] !== 'ok') throw corrupt(file, result.slice(0, 3).join('; '));
 }
 
+/**
+ * A write the database could not take for want of room or access (a full disk, a lock held past busy_timeout, a file
+ * made read-only), not one it refused: a refused write (a constraint) is a fault to surface, not to work around.
+ */
+export function isWriteUnavailable(error: unknown): boolean {
+  return /^SQLITE_(FULL|IOERR|BUSY|LOCKED|READONLY|CANTOPEN)/.test(String((error as { code?: unknown }).code));
+}
+
 /** A failure of the state database at start-up as the message that names the file and the fix. */
 export function classify(file: string, error: unknown): PinpointError {
   if (error instanceof PinpointError) return error;
