@@ -246,6 +246,17 @@ describe('createHttpServer', () => {
     });
   });
 
+  it('answers another method on /healthz, /readyz and /metrics with 405 naming GET and HEAD, not 404', async () => {
+    const { base } = await start();
+    for (const [method, path] of [['POST', '/healthz'], ['PUT', '/readyz'], ['DELETE', '/metrics']] as const) {
+      const response = await fetch(`${base}${path}`, { method });
+      expect(response.status, `${method} ${path}`).toBe(405);
+      expect(response.headers.get('allow')).toBe('GET, HEAD');
+      expect(await response.json()).toEqual({ error: 'method not allowed' });
+    }
+    expect((await fetch(`${base}/healthz`, { method: 'HEAD' })).status).toBe(200);
+  });
+
   it('answers 500 and keeps serving when a route throws', async () => {
     const route: Route = {
       method: 'POST',

@@ -34,6 +34,9 @@ export interface HttpServer {
 
 const DEFAULT_MAX_BODY = 1024 * 1024;
 
+/** The server's own endpoints, read with GET or HEAD; adapters may not mount these paths. */
+const BUILT_IN_PATHS: ReadonlySet<string> = new Set(['/healthz', '/readyz', '/metrics']);
+
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
@@ -92,6 +95,12 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
     if (draining) res.setHeader('connection', 'close');
 
     if ((method === 'GET' || method === 'HEAD') && (await builtIn(req, res, path))) return;
+    if (BUILT_IN_PATHS.has(path)) {
+      // The path exists: "not found" would send whoever set up a probe with POST looking for a wrong URL.
+      res.setHeader('allow', 'GET, HEAD');
+      sendJson(res, 405, { error: 'method not allowed' });
+      return;
+    }
     const route = routes.get(path);
     if (!route) {
       sendJson(res, 404, { error: 'not found' });
@@ -168,7 +177,7 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
       }),
     mount(newRoutes) {
       for (const route of newRoutes) {
-        if (routes.has(route.path) || ['/healthz', '/readyz', '/metrics'].includes(route.path)) {
+        if (routes.has(route.path) || BUILT_IN_PATHS.has(route.path)) {
           throw new Error(`pinpoint: HTTP route ${route.path} is mounted twice; each adapter needs its own path`);
         }
         routes.set(route.path, route);
