@@ -113,11 +113,21 @@ const EXPECTED: Record<ConfigKey, string> = {
 
 const SECRETS: ReadonlySet<string> = new Set(SECRET_KEYS);
 
+/**
+ * A value in one pair of matching quotes, without them: dotenv and compose remove them, but `docker run
+ * --env-file .env` passes `SLACK_BOT_TOKEN="xoxb-…"` on quotes and all, which then failed as "not starting
+ * with xoxb-" (or, for DISCORD_TOKEN, as a token Discord refuses).
+ */
+function unquoted(value: string): string {
+  const quoted = /^\s*(["'])(.*)\1\s*$/s.exec(value);
+  return quoted ? quoted[2]! : value;
+}
+
 /** Unset and blank are the same thing (`DISCORD_TOKEN=` in a .env file means "not set"). */
 function withoutBlanks(env: Record<string, string | undefined>): Record<string, string> {
   const present: Record<string, string> = {};
   for (const key of Object.keys(EXPECTED)) {
-    const value = env[key];
+    const value = env[key] === undefined ? undefined : unquoted(env[key]);
     if (value !== undefined && value.trim() !== '') present[key] = value;
   }
   return present;

@@ -43,6 +43,21 @@ describe('parseConfig', () => {
     expect(config.LOG_LEVEL).toBe('info');
   });
 
+  it('reads a value in quotes as the value, as docker run --env-file passes them on', () => {
+    const config = parseConfig({
+      SLACK_BOT_TOKEN: '"xoxb-1-2-abc"',
+      SLACK_SIGNING_SECRET: "'signing-secret-value'",
+      PORT: ' "8080" ',
+      KNOWLEDGE_DIR: '"/case files"',
+      DISCORD_TOKEN: '""',
+    });
+    expect(config).toMatchObject({ SLACK_BOT_TOKEN: 'xoxb-1-2-abc', SLACK_SIGNING_SECRET: 'signing-secret-value', PORT: 8080, KNOWLEDGE_DIR: '/case files' });
+    expect(config.DISCORD_TOKEN).toBeUndefined();
+    expect(secretValues(config)).toEqual(['xoxb-1-2-abc', 'signing-secret-value']);
+    // Only a matching pair is removed: a lone quote is part of the value, and says so.
+    expect(errorOf({ PORT: '"8080' }).message).toContain('PORT="\\"8080": expected a whole number');
+  });
+
   it('turns the cooldown settings into the core\'s per-user and per-channel buckets', () => {
     const config = parseConfig({ USER_QUESTIONS_PER_MINUTE: '3', USER_QUESTION_BURST: '2', CHANNEL_QUESTIONS_PER_MINUTE: '60' });
     expect(ratesOf(config)).toEqual({ user: { capacity: 2, refillPerMinute: 3 }, channel: { capacity: 20, refillPerMinute: 60 } });
