@@ -72,6 +72,15 @@ export const configSchema = z
         message: `missing: ${given} is set, so set SLACK_BOT_TOKEN to the bot token (xoxb-…)`,
       });
     }
+    // Without either, Discord silently did not start: the terminal chat opened, or only Slack ran.
+    const discordId = config.DISCORD_APPLICATION_ID ? 'DISCORD_APPLICATION_ID' : config.DISCORD_GUILD_ID ? 'DISCORD_GUILD_ID' : undefined;
+    if (discordId && !config.DISCORD_TOKEN && !config.DISCORD_PUBLIC_KEY) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DISCORD_TOKEN'],
+        message: `missing: ${discordId} is set, so set DISCORD_TOKEN (gateway) or DISCORD_PUBLIC_KEY (HTTP interactions)`,
+      });
+    }
     if (config.DISCORD_PUBLIC_KEY && !config.DISCORD_APPLICATION_ID) {
       ctx.addIssue({
         code: 'custom',

@@ -136,14 +136,14 @@ describe('parseConfig', () => {
       '  SLACK_API_URL="javascript:alert(1)": expected an absolute http:// or https:// URL (default https://slack.com/api/)',
     ],
     [
-      { DISCORD_APPLICATION_ID: 'my-app' },
+      { DISCORD_TOKEN: 'token', DISCORD_APPLICATION_ID: 'my-app' },
       '  DISCORD_APPLICATION_ID="my-app": expected the numeric application id from the Discord developer portal',
     ],
     [
       { DISCORD_PUBLIC_KEY: 'abc', DISCORD_APPLICATION_ID: '1' },
       '  DISCORD_PUBLIC_KEY="abc": expected the 64-character hex public key from the Discord developer portal',
     ],
-    [{ DISCORD_GUILD_ID: 'guild' }, '  DISCORD_GUILD_ID="guild": expected a numeric server (guild) id'],
+    [{ DISCORD_TOKEN: 'token', DISCORD_GUILD_ID: 'guild' }, '  DISCORD_GUILD_ID="guild": expected a numeric server (guild) id'],
     [
       { SLACK_BOT_TOKEN: 'xoxp-user-token', SLACK_SIGNING_SECRET: 's' },
       '  SLACK_BOT_TOKEN (value hidden): expected a bot token starting with xoxb-',
@@ -167,6 +167,14 @@ describe('parseConfig', () => {
     [
       { DISCORD_PUBLIC_KEY: PUBLIC_KEY },
       '  DISCORD_APPLICATION_ID: missing: DISCORD_PUBLIC_KEY is set, so set DISCORD_APPLICATION_ID (HTTP interactions need it)',
+    ],
+    [
+      { DISCORD_APPLICATION_ID: '123456789012345678' },
+      '  DISCORD_TOKEN: missing: DISCORD_APPLICATION_ID is set, so set DISCORD_TOKEN (gateway) or DISCORD_PUBLIC_KEY (HTTP interactions)',
+    ],
+    [
+      { ...SLACK_HTTP, DISCORD_GUILD_ID: '876543210987654321' },
+      '  DISCORD_TOKEN: missing: DISCORD_GUILD_ID is set, so set DISCORD_TOKEN (gateway) or DISCORD_PUBLIC_KEY (HTTP interactions)',
     ],
     [
       { ...SLACK_HTTP, SLACK_COMMAND: 'ask' },
