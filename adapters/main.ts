@@ -81,6 +81,8 @@ function parseStartArgs(argv: readonly string[]): StartArgs {
 
 /** How long core.close() may take once the adapters have stopped. */
 const CORE_CLOSE_MS = 1000;
+/** Of that, how long a shutdown waits for an index still loading, so closing it still fits in CORE_CLOSE_MS. */
+const LOADING_WAIT_MS = 750;
 /** What an adapter's stop() may take past its wait for in-flight work (closing its connection). */
 const ADAPTER_STOP_MARGIN_MS = 250;
 
@@ -159,9 +161,15 @@ async function runServer(config: Config, logger: Logger, plans: PlatformPlan[]):
           timeoutMs: () => remaining() + ADAPTER_STOP_MARGIN_MS,
         },
         {
-          // Also when the signal came while the index was still loading.
+          // Also when the signal came while the index was still loading: it gets LOADING_WAIT_MS to finish, and past
+          // that the bot stops without it, which loses nothing (the index cache is written atomically, SQLite keeps
+          // its journal). Waiting it out made a SIGTERM during a long first indexing fail with exit 1.
           name: 'close the core',
-          run: async () => (await loading?.catch(() => undefined))?.close(),
+          run: async () => {
+            const loaded = await loadedWithin(loading, LOADING_WAIT_MS);
+            if (loaded === STILL_LOADING) logger.info({ waitedMs: LOADING_WAIT_MS }, 'stopping while the index is still loading');
+            else await loaded?.close();
+          },
           timeoutMs: CORE_CLOSE_MS,
         },
       ] satisfies ShutdownStep[];
@@ -210,6 +218,21 @@ async function runServer(config: Config, logger: Logger, plans: PlatformPlan[]):
     // Release what did start (ports, gateway sessions, the store) before exiting 1.
     reportStartupError(error, logger);
     await shutdown.run('start-up failed', { failed: true });
+  }
+}
+
+const STILL_LOADING = Symbol('still loading');
+
+/** The core once loaded, undefined when loading failed or never began, or STILL_LOADING after `waitMs`. */
+async function loadedWithin(loading: Promise<Pinpoint> | undefined, waitMs: number): Promise<Pinpoint | undefined | typeof STILL_LOADING> {
+  let timer: NodeJS.Timeout | undefined;
+  const waited = new Promise<typeof STILL_LOADING>((resolve) => {
+    timer = setTimeout(() => resolve(STILL_LOADING), waitMs);
+  });
+  try {
+    return await Promise.race([loading?.catch(() => undefined), waited]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 

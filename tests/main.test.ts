@@ -1,5 +1,5 @@
 import { generateKeyPairSync, sign } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -187,6 +187,34 @@ describe('adapters/main.ts stopped during start-up', () => {
     expect(app.logs.find(isMsg('platform started'))).toBeUndefined();
     expect(app.logs.find(isMsg('stopped'))).toMatchObject({ reason: 'SIGTERM', code: 0 });
   });
+});
+
+describe('adapters/main.ts stopped while indexing', () => {
+  it('exits 0 on SIGTERM while the index is still loading, without waiting for it', async () => {
+    // Enough text that indexing takes seconds (about 5 s on an idle machine), far past the shutdown's wait for it.
+    const scratch = scratchDir();
+    cleanups.push(() => scratch.remove());
+    const knowledge = path.join(scratch.dir, 'knowledge');
+    mkdirSync(knowledge);
+    const court = path.join(ROOT, 'eval', 'court', 'knowledge');
+    const text = readdirSync(court)
+      .map((file) => readFileSync(path.join(court, file), 'utf8'))
+      .join('\n\n');
+    for (let copy = 0; copy < 80; copy += 1) {
+      // A word in every 89th place made unique per copy, so no two copies index as the same passages.
+      writeFileSync(path.join(knowledge, `copy-${copy}.txt`), text.replace(/\b(\w+)\b/g, (word, _w, at: number) => (at % 89 === 0 ? `${word}x${copy}` : word)));
+    }
+    const stub = await startSlackStub();
+    cleanups.push(() => stub.close());
+    const app = startMain(scratch.dir, slackEnv(stub.url, { KNOWLEDGE_DIR: knowledge, DATA_DIR: path.join(scratch.dir, 'data') }));
+    cleanups.push(() => app.child.kill('SIGKILL'));
+    await app.waitForLog(isMsg('listening'));
+    app.child.kill('SIGTERM');
+    expect(await app.exited).toEqual({ code: 0, signal: null });
+    expect(app.logs.find(isMsg('index loaded'))).toBeUndefined();
+    expect(app.logs.filter((line) => line.level === 'error')).toEqual([]);
+    expect(app.logs.find(isMsg('stopped'))).toMatchObject({ reason: 'SIGTERM', code: 0 });
+  }, 60_000);
 });
 
 describe('adapters/main.ts with two platforms', () => {
