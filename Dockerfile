@@ -59,11 +59,11 @@ VOLUME ["/data"]
 EXPOSE 3000
 
 # Healthy means ready (/readyz), not only alive (/healthz): a platform closed for good, such as a Discord
-# gateway refused after a token reset, leaves the process running but deaf. Slim images have no curl.
-# It probes the address the bot listens on: HOST when it names one (the loopback does not reach a bot bound to
-# the container's own address), else 127.0.0.1.
+# gateway refused after a token reset, leaves the process running but deaf. Slim images have no curl: the probe
+# is Node's fetch, at the address the bot listens on (HOST when it names one, else 127.0.0.1), with HOST and PORT
+# read as the bot reads them.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
-  CMD ["node", "-e", "const h = (process.env.HOST || '').trim(); const host = h === '' || h === '0.0.0.0' || h === '::' ? '127.0.0.1' : h.includes(':') ? '[' + h + ']' : h; fetch('http://' + host + ':' + (process.env.PORT || 3000) + '/readyz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+  CMD ["node", "dist/adapters/http/health-probe.js"]
 
 # Node is PID 1 and handles SIGTERM itself (graceful shutdown); no npm in between to swallow signals.
 CMD ["node", "dist/adapters/main.js"]

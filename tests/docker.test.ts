@@ -277,7 +277,7 @@ describe("the image's start command, outside Docker", () => {
   function healthcheck(port: number, env: Record<string, string> = {}) {
     const instruction = ofKind('HEALTHCHECK')[0]?.args ?? '';
     const [command, args] = resolveNode(execForm(instruction.slice(instruction.indexOf('CMD ') + 4)));
-    return run(command, args, { cwd: app, env: { ...env, PORT: String(port) } });
+    return run(command, args, { cwd: app, env: { PORT: String(port), ...env } });
   }
 
   it('starts from the built JavaScript, passes the HEALTHCHECK and stops with exit 0 on SIGTERM', async () => {
@@ -316,6 +316,8 @@ describe("the image's start command, outside Docker", () => {
       expect(await healthcheck(port, { HOST: host })).toEqual({ code: 0, output: '' });
       // A blank HOST (all interfaces) is probed on the loopback, as before.
       expect(await healthcheck(port, { HOST: ' ' })).toEqual({ code: 1, output: '' });
+      // In quotes, as docker run --env-file passes a .env's HOST="…" and PORT="…" on: read as the bot reads them.
+      expect(await healthcheck(port, { HOST: `"${host}"`, PORT: `"${port}"` })).toEqual({ code: 0, output: '' });
     } finally {
       bot.child.kill('SIGKILL');
     }
