@@ -1,6 +1,5 @@
 // The composition root: wires the core to the platforms. One of the three entry points that read the
 // environment, with bin/pinpoint.ts (the CLI) and adapters/discord/register-cli.ts (npm run discord:register).
-import { config as loadDotenv } from 'dotenv';
 import {
   createPinpoint,
   describeConfig,
@@ -18,6 +17,7 @@ import {
 } from '../src/index.js';
 import { exitQuietlyWhenOutputCloses } from '../bin/closed-output.js';
 import { programName } from '../bin/program.js';
+import { loadEnvFile } from './env-file.js';
 import { createHttpServer } from './http/server.js';
 import { createLogger } from './logging/create-logger.js';
 import { createMetrics, type ErrorReporter, type Metrics } from './metrics/create-metrics.js';
@@ -259,7 +259,7 @@ async function main(argv: readonly string[]): Promise<void> {
     process.stdout.write(USAGE);
     return;
   }
-  loadDotenv({ quiet: true });
+  loadEnvFile();
   let config: Config;
   try {
     config = parseConfig(process.env);

@@ -329,6 +329,25 @@ describe('npm start -- --check-config', () => {
   });
 });
 
+describe('.env saved as UTF-16', () => {
+  it.each([
+    ['little-endian, as Windows PowerShell\'s > writes it', 'utf16le'],
+    ['big-endian', 'utf16be'],
+  ] as const)('reads its settings (%s) instead of ignoring the whole file', async (_name, order) => {
+    const text = '\uFEFFPORT=4321\r\nSLACK_COMMAND=/case\r\n';
+    const bytes = Buffer.from(text, 'utf16le');
+    if (order === 'utf16be') bytes.swap16();
+    const scratch = scratchDir();
+    cleanups.push(() => scratch.remove());
+    writeFileSync(path.join(scratch.dir, '.env'), bytes);
+    const app = startMain(scratch.dir, {}, ['--check-config']);
+    expect(await app.exited).toEqual({ code: 0, signal: null });
+    const lines = app.logs.map((line) => String(line.msg));
+    expect(lines).toContain('(not JSON) PORT=4321');
+    expect(lines).toContain('(not JSON) SLACK_COMMAND=/case');
+  });
+});
+
 describe('npm start arguments', () => {
   it.each([[['--help']], [['-h']], [['--check-config', '--help']]])('prints the usage on stdout and exits 0 for %j, whatever the settings', async (args) => {
     const scratch = scratchDir();
