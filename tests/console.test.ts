@@ -82,6 +82,32 @@ describe('console chat', () => {
     }
   });
 
+  it('numbers the quotes of /more after the ones above, as Discord does, and opens them by that number on /source', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pinpoint-console-more-'));
+    const court = await createPinpoint({ knowledgeDir: 'eval/court/knowledge', dataDir: dir });
+    try {
+      const question = 'How many people applied to the University of Texas for the 2008 entering class?';
+      const first = court.ask(question);
+      if (first.kind !== 'excerpts') throw new Error('expected quotes');
+      const shown = first.excerpts.length;
+      const next = court.ask(question, { offset: shown });
+      if (next.kind !== 'excerpts') throw new Error('expected a second page of quotes');
+      const opened = court.passage(next.excerpts[0]!.passageId)!;
+      const printed = await chat([question, '/more', `/source ${shown + 1}`, '/source 1'], court);
+      const afterFirstPage = printed.slice(printed.indexOf(`[${shown}] “`) + 1);
+      expect(afterFirstPage).toContain(`[${shown + 1}] “`);
+      expect(afterFirstPage).not.toContain('[1] “');
+      expect(printed).toContain(`[${opened.citation.label}] ${opened.passage.text}`);
+      // The first page's quotes stay open by their numbers.
+      const firstOpened = court.passage(first.excerpts[0]!.passageId)!;
+      expect(printed).toContain(`[${firstOpened.citation.label}] ${firstOpened.passage.text}`);
+      expect(printed).not.toContain('No passage matches that reference');
+    } finally {
+      await court.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('asks which document on /source with a label several documents hold, and opens it by title and label', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'pinpoint-console-labels-'));
     writeFileSync(join(dir, 'order.md'), '# Background\n\nThe motion is granted.\n');

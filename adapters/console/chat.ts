@@ -24,11 +24,13 @@ export async function startConsoleChat({ core, input, output, env = process.env 
   const terminal = Boolean(output.isTTY);
   const lines = createInterface({ input, output, terminal, prompt: '? ' });
   let last: { question: string; shown: number } | undefined;
-  // The passages of the quotes last printed, [1] first: what "/source 1" opens.
-  let onScreen: string[] = [];
-  const show = (answer: Answer): void => {
-    say(toTerminalText(answer, { color }));
-    onScreen = answer.kind === 'excerpts' ? answer.excerpts.map((excerpt) => excerpt.passageId) : [];
+  // The passages of the last question's quotes, [1] first: what "/source N" opens. A /more page continues the
+  // numbering, as on Discord, so "[1]" never names two quotes of one question and stays open after /more.
+  let quoted: string[] = [];
+  const show = (answer: Answer, firstNumber = 1): void => {
+    say(toTerminalText(answer, { color, firstNumber }));
+    const passageIds = answer.kind === 'excerpts' ? answer.excerpts.map((excerpt) => excerpt.passageId) : [];
+    quoted = [...quoted.slice(0, firstNumber - 1), ...passageIds];
   };
   lines.prompt();
   const reply = (text: string): void => {
@@ -39,7 +41,7 @@ export async function startConsoleChat({ core, input, output, env = process.env 
     } else if (command === '/source') {
       // A citation's label ("para. 3") several documents hold names no passage alone: the quote's number does, or its title.
       const quoteNumber = /^\[?(\d+)\]?$/.exec(argument)?.[1];
-      const onScreenId = quoteNumber === undefined ? undefined : onScreen[Number(quoteNumber) - 1];
+      const onScreenId = quoteNumber === undefined ? undefined : quoted[Number(quoteNumber) - 1];
       const { view, choices } = onScreenId === undefined ? core.findSource(argument) : { view: undefined, choices: [] };
       const passageId = onScreenId ?? view?.passage.id;
       const views = passageId === undefined ? [] : core.context(passageId, 1);
@@ -54,7 +56,7 @@ export async function startConsoleChat({ core, input, output, env = process.env 
         const answer = core.ask(last.question, { offset: last.shown });
         const count = answer.kind === 'excerpts' ? answer.excerpts.length : 0;
         if (count === 0) say('No more quotes for that question.');
-        else show(answer);
+        else show(answer, last.shown + 1);
         last.shown += count;
       }
     } else if (command !== undefined) {

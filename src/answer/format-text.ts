@@ -4,6 +4,8 @@ import { missingWordsSentence } from './missing-words.js';
 export interface TextFormatOptions {
   /** ANSI bold for matched words and dim citations (a TTY); plain text otherwise. */
   color?: boolean;
+  /** The number of the first quote: a next page continues the numbering of the one above (default 1). */
+  firstNumber?: number;
 }
 
 const BOLD = '\u001b[1m';
@@ -45,7 +47,7 @@ export function toTerminalText(answer: Answer, options: TextFormatOptions = {}):
     return lines.join('\n');
   }
   answer.excerpts.forEach((excerpt, index) => {
-    lines.push(`[${index + 1}] “${quoteWithHighlights(excerpt, options.color ?? false)}”`);
+    lines.push(`[${index + (options.firstNumber ?? 1)}] “${quoteWithHighlights(excerpt, options.color ?? false)}”`);
     lines.push(dim(`    — ${terminalSafe(sourceLine(excerpt))}`, options.color ?? false));
     lines.push('');
   });
