@@ -191,6 +191,14 @@ describe('console chat', () => {
       expect(printed).not.toContain('The documents do not answer that.');
     });
 
+    it('drops the line being typed on Ctrl-C and goes on, and leaves on Ctrl-C at an empty prompt', async () => {
+      const printed = await typed(["what did the judge eat for brea\u0003Did Netflix read Facebook users' private messages?\n", '\u0003never asked\n']);
+      expect(answers(printed)).toBe(1);
+      expect(printed).not.toContain('The documents do not answer that.');
+      expect(printed).not.toContain('never asked');
+      expect(core.answers.noMatchReport().map((entry) => entry.question).join('\n')).not.toContain('judge eat');
+    });
+
     it('answers lines typed one after the other each on its own, and keeps the commands of a paste apart', async () => {
       expect(answers(await typed(['How much did Meta settle for?\n', 'Who filed the lawsuit?\n']))).toBe(2);
       const printed = await typed(['/docs\n/quit\nnever asked\n']);

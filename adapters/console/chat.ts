@@ -13,7 +13,7 @@ const HELP = `Ask a question about the case, or:
   /more          the next quotes for the last question
   /docs          the documents I quote from
   /source N      the passage of quote [N] above, with its neighbours (or a citation: /source TITLE para. 3)
-  /quit          leave (/exit and Ctrl-D work too)`;
+  /quit          leave (/exit, Ctrl-D and Ctrl-C at an empty prompt work too; Ctrl-C drops a line being typed)`;
 
 /** The terminal chat: the same core as Discord and Slack, for trying the bot without a platform. */
 export async function startConsoleChat({ core, input, output, env = process.env }: ConsoleChatOptions): Promise<void> {
@@ -68,6 +68,12 @@ export async function startConsoleChat({ core, input, output, env = process.env 
       last = { question: text, shown: answer.kind === 'excerpts' ? answer.excerpts.length : 0 };
     }
   };
+  // Ctrl-C drops the line being typed, as a shell or REPL does, rather than the whole chat; at an empty prompt it
+  // leaves, as before. (Without a listener, readline closes on any Ctrl-C, losing the conversation to a reflex.)
+  lines.on('SIGINT', () => {
+    if (lines.line === '') lines.close();
+    else clearTypedLine(lines);
+  });
   let quit = false;
   for await (const line of terminal ? pastesJoined(lines) : lines) {
     const text = line.trim();
@@ -85,6 +91,12 @@ export async function startConsoleChat({ core, input, output, env = process.env 
   lines.close();
   // Ctrl-D or Ctrl-C end the chat at the prompt, with no line typed: end that line, or the shell's prompt follows "? ".
   if (!quit) output.write('\n');
+}
+
+/** Empties the line being edited, as Ctrl-E then Ctrl-U would: readline redraws the bare prompt. */
+function clearTypedLine(lines: Interface): void {
+  lines.write(null, { ctrl: true, name: 'e' });
+  lines.write(null, { ctrl: true, name: 'u' });
 }
 
 /** A line that opens with a slash is a command, its first word (any case) the command and the rest its argument. */
