@@ -257,6 +257,29 @@ describe('createHttpServer', () => {
     expect((await fetch(`${base}/healthz`, { method: 'HEAD' })).status).toBe(200);
   });
 
+  it('keeps an idle keep-alive connection open past a minute-long proxy idle timeout, not 5 s', async () => {
+    // A reverse proxy or load balancer (ALB 60 s, nginx 60 s, Caddy 2 min) reuses its idle connection to the bot: had
+    // the bot closed it first, the request sent on it as it closed failed with a 502.
+    const { port } = await start();
+    const socket = connect(port, '127.0.0.1');
+    let received = '';
+    socket.on('data', (chunk) => (received += chunk.toString('latin1')));
+    const closed = new Promise<void>((resolve) => socket.on('close', () => resolve()));
+    try {
+      await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+      socket.write('GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n');
+      // Past Node's default (5 s, closed a second later): the bot must still hold the connection.
+      await new Promise((resolve) => setTimeout(resolve, 7500));
+      expect(socket.destroyed).toBe(false);
+      socket.write('GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
+      await closed;
+      expect(received.match(/HTTP\/1\.1 200 OK/g)).toHaveLength(2);
+      expect(received).toContain('Keep-Alive: timeout=65');
+    } finally {
+      socket.destroy();
+    }
+  }, 30_000);
+
   it('answers 500 and keeps serving when a route throws', async () => {
     const route: Route = {
       method: 'POST',

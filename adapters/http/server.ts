@@ -34,6 +34,9 @@ export interface HttpServer {
 
 const DEFAULT_MAX_BODY = 1024 * 1024;
 
+/** How long an idle keep-alive connection stays open: above the 60 s idle timeout of common proxies. */
+const KEEP_ALIVE_MS = 65_000;
+
 /** The server's own endpoints, read with GET or HEAD; adapters may not mount these paths. */
 const BUILT_IN_PATHS: ReadonlySet<string> = new Set(['/healthz', '/readyz', '/metrics']);
 
@@ -152,6 +155,10 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
   // Slow or idle clients must not hold a connection open for long.
   server.requestTimeout = 30_000;
   server.headersTimeout = 10_000;
+  // Longer than the idle timeout of the proxy in front (ALB and nginx 60 s): with Node's 5 s the bot closed idle
+  // connections the proxy still meant to reuse, and a request sent on one as it closed failed with a 502.
+  // Shutdown closes idle connections itself (drain).
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
 
   return {
     listen: () =>
