@@ -15,8 +15,21 @@ const wholeNumber = (min: number, max: number) =>
     .transform(Number)
     .pipe(z.number().int().min(min).max(max));
 
-/** API bases are fetched over HTTP: ftp:, file: or javascript: URLs are typos or worse. */
-const httpUrl = z.url({ protocol: /^https?$/ });
+/**
+ * API bases are fetched over HTTP: ftp:, file: or javascript: URLs are typos or worse. A user and password in the
+ * URL (for a proxy) never worked: Slack's client refuses such a URL at its first call, Discord's drops them
+ * silently, and the start-up error and the logs printed the password with the URL.
+ */
+const httpUrl = z.url({ protocol: /^https?$/ }).refine((value) => !hasCredentials(value), {
+  message: 'has a user name or password, which the Slack and Discord clients do not send; remove them',
+});
+
+/** Whether a URL carries a user or password; false for text that is no URL (z.url reports that itself). */
+function hasCredentials(value: string): boolean {
+  if (!URL.canParse(value)) return false;
+  const url = new URL(value);
+  return url.username !== '' || url.password !== '';
+}
 
 // An address, not a host name: a name is looked up only when the server listens, and one that does not
 // resolve failed there as "getaddrinfo ENOTFOUND" without naming HOST.
@@ -144,7 +157,23 @@ function withoutBlanks(env: Record<string, string | undefined>): Record<string, 
 
 function shown(key: string, value: string | undefined): string {
   if (value === undefined) return `${key} (not set)`;
-  return SECRETS.has(key) ? `${key} (value hidden)` : `${key}=${JSON.stringify(value)}`;
+  return SECRETS.has(key) ? `${key} (value hidden)` : `${key}=${JSON.stringify(isUrlKey(key) ? withoutPassword(value) : value)}`;
+}
+
+function isUrlKey(key: string): boolean {
+  return key.endsWith('_URL') || key.endsWith('_BASE');
+}
+
+/** A URL as it may be printed: a password in it (refused, but still typed) hidden. */
+function withoutPassword(value: string): string {
+  try {
+    const url = new URL(value);
+    if (!url.password) return value;
+    url.password = '***';
+    return url.toString();
+  } catch {
+    return value;
+  }
 }
 
 /** Parses the environment once at start-up; a bad value stops start-up naming the variable. */
@@ -190,12 +219,6 @@ export const PLATFORM_VARIABLES =
   'DISCORD_TOKEN (Discord gateway), DISCORD_PUBLIC_KEY + DISCORD_APPLICATION_ID (Discord HTTP interactions), ' +
   'SLACK_BOT_TOKEN + SLACK_SIGNING_SECRET (Slack HTTP) or SLACK_BOT_TOKEN + SLACK_APP_TOKEN (Slack Socket Mode)';
 
-function maskUrl(value: string): string {
-  const url = new URL(value);
-  if (url.password) url.password = '***';
-  return url.toString();
-}
-
 /** The effective settings as text lines, secrets hidden: what `--check-config` prints. */
 export function describeConfig(config: Config): string[] {
   const lines: string[] = [];
@@ -204,7 +227,7 @@ export function describeConfig(config: Config): string[] {
     let text: string;
     if (value === undefined) text = '(not set)';
     else if (SECRETS.has(key)) text = '(set, hidden)';
-    else if (key.endsWith('_URL') || key.endsWith('_BASE')) text = maskUrl(String(value));
+    else if (isUrlKey(key)) text = withoutPassword(String(value));
     else text = String(value);
     lines.push(`${key}=${text}`);
   }
