@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { parse, populate } from 'dotenv';
+import { PinpointError } from '../src/index.js';
 
 /**
  * The text of a .env file: UTF-8, or UTF-16 told by its byte-order mark, which is what Windows PowerShell 5's `>`
@@ -14,14 +16,25 @@ export function envFileText(bytes: Buffer): string {
   return bytes.toString('utf8').replace(/^\uFEFF/, '');
 }
 
-/** Loads `file` (default `.env` in the working folder) into `env`; variables already set win, as with dotenv. */
+/**
+ * Loads `file` (default `.env` in the working folder) into `env`; variables already set win, as with dotenv.
+ * No file is fine (production sets the environment); one that is there but unreadable stops start-up, where dotenv
+ * ignored it and the bot started with none of its settings (in a terminal, as the chat instead of the bot).
+ */
 export function loadEnvFile(file = '.env', env: NodeJS.ProcessEnv = process.env): void {
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
-  } catch {
-    // No .env is the usual case in production (settings come from the environment), as dotenv treats it.
-    return;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return;
+    const reason =
+      code === 'EISDIR'
+        ? 'it is a folder, not a file'
+        : code === 'EACCES' || code === 'EPERM'
+          ? 'this user may not read it'
+          : (error as Error).message;
+    throw new PinpointError('CONFIG_INVALID', `pinpoint: cannot read ${path.resolve(file)}: ${reason}; fix it or remove it`, { cause: error });
   }
   populate(env as Record<string, string>, parse(envFileText(bytes)));
 }

@@ -259,9 +259,9 @@ async function main(argv: readonly string[]): Promise<void> {
     process.stdout.write(USAGE);
     return;
   }
-  loadEnvFile();
   let config: Config;
   try {
+    loadEnvFile();
     config = parseConfig(process.env);
   } catch (error) {
     failStartup(error);

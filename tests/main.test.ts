@@ -348,6 +348,19 @@ describe('.env saved as UTF-16', () => {
   });
 });
 
+describe('.env that cannot be read', () => {
+  it('stops naming the file, rather than starting with none of its settings', async () => {
+    const scratch = scratchDir();
+    cleanups.push(() => scratch.remove());
+    // What `docker run -v "$PWD/.env:/app/.env"` leaves when the file is missing on the host: a folder.
+    mkdirSync(path.join(scratch.dir, '.env'));
+    const app = startMain(scratch.dir, {}, ['--check-config']);
+    expect(await app.exited).toEqual({ code: 1, signal: null });
+    expect(app.stderr()).toBe(`pinpoint: cannot read ${path.join(scratch.dir, '.env')}: it is a folder, not a file; fix it or remove it\n`);
+    expect(app.logs).toEqual([]);
+  });
+});
+
 describe('npm start arguments', () => {
   it.each([[['--help']], [['-h']], [['--check-config', '--help']]])('prints the usage on stdout and exits 0 for %j, whatever the settings', async (args) => {
     const scratch = scratchDir();
