@@ -199,6 +199,23 @@ describe('console chat', () => {
       expect(core.answers.noMatchReport().map((entry) => entry.question).join('\n')).not.toContain('judge eat');
     });
 
+    it('waits for Enter after a paste with no final line break, and asks the paste and what ends it as one question', async () => {
+      // Copied text rarely ends with a line break: its last line stays at the prompt until Enter is pressed.
+      const input = new PassThrough();
+      const output = Object.assign(new PassThrough(), { isTTY: true, columns: 80 });
+      let printed = '';
+      output.on('data', (chunk: Buffer) => (printed += chunk.toString()));
+      const done = startConsoleChat({ core, input, output, env: { NO_COLOR: '1' } });
+      input.write("Did Netflix have access\nto Facebook users'\nprivate messages?");
+      // Enter comes later, as a separate keystroke (after the paste has been read, whatever the delay).
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(answers(printed)).toBe(0);
+      input.end('\n');
+      await done;
+      expect(answers(printed)).toBe(1);
+      expect(printed).not.toContain('The documents do not answer that.');
+    });
+
     it('answers lines typed one after the other each on its own, and keeps the commands of a paste apart', async () => {
       expect(answers(await typed(['How much did Meta settle for?\n', 'Who filed the lawsuit?\n']))).toBe(2);
       const printed = await typed(['/docs\n/quit\nnever asked\n']);

@@ -110,24 +110,37 @@ function commandOf(text: string): { command?: string; argument: string } {
  * lines: readline hands them over one by one within the same turn of the event loop, where typed lines
  * come a keystroke apart. A paste holding a command ("/quit") keeps its lines apart. Piped input is read
  * a line per question, as a list of questions.
+ *
+ * Copied text seldom ends with a line break: its last line is left at the prompt. The paste then waits for
+ * the Enter that ends that line, and goes with it as one question (it was asked in two, its start at once).
  */
 async function* pastesJoined(lines: Interface): AsyncGenerator<string> {
   const ready: string[][] = [];
   let batch: string[] = [];
+  let held: string[] = [];
   let ended = false;
   let wake: (() => void) | undefined;
   const notify = () => {
     wake?.();
     wake = undefined;
   };
+  const flush = (): void => {
+    if (lines.line !== '') {
+      held.push(...batch);
+    } else {
+      ready.push([...held, ...batch]);
+      held = [];
+      notify();
+    }
+    batch = [];
+  };
   lines.on('line', (line: string) => {
-    if (batch.length === 0)
-      setImmediate(() => {
-        ready.push(batch);
-        batch = [];
-        notify();
-      });
+    if (batch.length === 0) setImmediate(flush);
     batch.push(line);
+  });
+  // Ctrl-C drops the line at the prompt, and so the paste it ends.
+  lines.on('SIGINT', () => {
+    held = [];
   });
   lines.once('close', () =>
     setImmediate(() => {
