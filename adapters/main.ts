@@ -14,6 +14,7 @@ import {
   type Logger,
   type Pinpoint,
   type PlatformPlan,
+  wantsColor,
 } from '../src/index.js';
 import { exitQuietlyWhenOutputCloses } from '../bin/closed-output.js';
 import { programName } from '../bin/program.js';
@@ -283,12 +284,15 @@ async function main(argv: readonly string[]): Promise<void> {
       ),
     );
   }
+  // In the console chat stdout is the conversation, so logs go to stderr.
+  const logOutput = consoleMode ? process.stderr : process.stdout;
   const logger = createLogger({
     // In the console chat, info lines would interrupt the conversation: warn unless LOG_LEVEL is set.
     level: consoleMode && !process.env.LOG_LEVEL?.trim() ? 'warn' : config.LOG_LEVEL,
-    // In the console chat stdout is the conversation, so logs go to stderr.
     fd: consoleMode ? 2 : 1,
-    pretty: config.LOG_PRETTY ?? Boolean(consoleMode ? process.stderr.isTTY : process.stdout.isTTY),
+    pretty: config.LOG_PRETTY ?? Boolean(logOutput.isTTY),
+    // LOG_PRETTY=true for a file or journald wants readable lines, not colour codes in them.
+    color: wantsColor(logOutput, process.env),
     secrets: secretValues(config),
   });
   try {

@@ -217,6 +217,23 @@ describe('adapters/main.ts stopped while indexing', () => {
   }, 60_000);
 });
 
+describe('adapters/main.ts with LOG_PRETTY=true', () => {
+  it('writes readable lines without colour codes when stdout is no terminal (a file, a pipe, journald)', async () => {
+    const stub = await startSlackStub();
+    cleanups.push(() => stub.close());
+    const scratch = scratchDir();
+    cleanups.push(() => scratch.remove());
+    const app = startMain(scratch.dir, slackEnv(stub.url, { KNOWLEDGE_DIR: KNOWLEDGE, DATA_DIR: path.join(scratch.dir, 'data'), LOG_PRETTY: 'true' }));
+    cleanups.push(() => app.child.kill('SIGKILL'));
+    const started = await app.waitForLog((line) => String(line.msg).includes('platform started'));
+    app.child.kill('SIGTERM');
+    expect(await app.exited).toEqual({ code: 0, signal: null });
+    // Readable, not JSON: the harness keeps such lines as "(not JSON) …".
+    expect(String(started.msg)).toMatch(/^\(not JSON\) .*INFO.*platform started/);
+    expect(app.logs.filter((line) => String(line.msg).includes('\u001b['))).toEqual([]);
+  });
+});
+
 describe('adapters/main.ts with two platforms', () => {
   it('serves Discord HTTP interactions and Slack on one port, ready only with both, and stops both on SIGTERM', async () => {
     const stub = await startSlackStub();

@@ -9,6 +9,8 @@ export interface LoggerOptions {
   level: LogLevel;
   /** Human-readable lines (a terminal) instead of one JSON object per line (production). */
   pretty: boolean;
+  /** Colours in those readable lines: only for a terminal, as codes in a file or a journal are noise. */
+  color?: boolean;
   /** Secret values in use; scrubbed from every field and message. */
   secrets?: readonly string[];
   /** Where lines go: stdout (1) by default, stderr (2) when stdout is the console chat. */
@@ -51,7 +53,7 @@ export function createLogger(options: LoggerOptions): Logger {
     options.destination ??
     (options.pretty
       ? pinoPretty({
-          colorize: true,
+          colorize: options.color ?? false,
           sync: true,
           destination: options.fd ?? 1,
           translateTime: 'SYS:HH:MM:ss.l',
