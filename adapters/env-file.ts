@@ -17,17 +17,18 @@ export function envFileText(bytes: Buffer): string {
 }
 
 /**
- * Loads `file` (default `.env` in the working folder) into `env`; variables already set win, as with dotenv.
+ * Loads `file` (default `.env` in the working folder) into `env`, and returns the names it sets; variables already
+ * set win, as with dotenv.
  * No file is fine (production sets the environment); one that is there but unreadable stops start-up, where dotenv
  * ignored it and the bot started with none of its settings (in a terminal, as the chat instead of the bot).
  */
-export function loadEnvFile(file = '.env', env: NodeJS.ProcessEnv = process.env): void {
+export function loadEnvFile(file = '.env', env: NodeJS.ProcessEnv = process.env): string[] {
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return;
+    if (code === 'ENOENT') return [];
     const reason =
       code === 'EISDIR'
         ? 'it is a folder, not a file'
@@ -36,5 +37,7 @@ export function loadEnvFile(file = '.env', env: NodeJS.ProcessEnv = process.env)
           : (error as Error).message;
     throw new PinpointError('CONFIG_INVALID', `pinpoint: cannot read ${path.resolve(file)}: ${reason}; fix it or remove it`, { cause: error });
   }
-  populate(env as Record<string, string>, parse(envFileText(bytes)));
+  const parsed = parse(envFileText(bytes));
+  populate(env as Record<string, string>, parsed);
+  return Object.keys(parsed);
 }

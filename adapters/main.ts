@@ -5,6 +5,7 @@ import {
   describeConfig,
   enabledPlatforms,
   isPinpointError,
+  lookalikeSettings,
   parseConfig,
   PinpointError,
   PLATFORM_VARIABLES,
@@ -262,7 +263,10 @@ async function main(argv: readonly string[]): Promise<void> {
   }
   let config: Config;
   try {
-    loadEnvFile();
+    // Said before the settings are checked: a misspelt variable is often why one is missing.
+    for (const { name, setting } of lookalikeSettings(loadEnvFile())) {
+      process.stderr.write(`pinpoint: .env sets ${name}, which is no setting of Pinpoint: did you mean ${setting}? (ignored)\n`);
+    }
     config = parseConfig(process.env);
   } catch (error) {
     failStartup(error);

@@ -243,6 +243,44 @@ export function secretValues(config: Config): string[] {
   return SECRET_KEYS.map((key) => config[key]).filter((value): value is string => value !== undefined);
 }
 
+/** How many single-letter edits (insert, delete, replace) turn `a` into `b`. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i += 1) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j += 1) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+/**
+ * Of the names a .env file sets, those that are no setting but look like one, each with the setting it resembles:
+ * a typo (LOG_LEVLE, log_level, DISCORD_BOT_TOKEN) was ignored without a word, and the default applied.
+ * A name of the DISCORD_ or SLACK_ family is matched within it; any other only when a few letters off.
+ */
+export function lookalikeSettings(names: readonly string[]): { name: string; setting: ConfigKey }[] {
+  const settings = Object.keys(EXPECTED) as ConfigKey[];
+  const found: { name: string; setting: ConfigKey }[] = [];
+  for (const name of names) {
+    if ((settings as string[]).includes(name)) continue;
+    const upper = name.toUpperCase();
+    const family = /^(?:DISCORD|SLACK)_/.exec(upper)?.[0];
+    const candidates = family ? settings.filter((setting) => setting.startsWith(family)) : settings;
+    let nearest: { setting: ConfigKey; distance: number } | undefined;
+    for (const setting of candidates) {
+      const distance = editDistance(upper, setting);
+      if (!nearest || distance < nearest.distance) nearest = { setting, distance };
+    }
+    if (nearest && (family || nearest.distance <= Math.max(1, Math.floor(nearest.setting.length / 4)))) {
+      found.push({ name, setting: nearest.setting });
+    }
+  }
+  return found;
+}
+
 /** The cooldowns the core enforces (token buckets per user and per channel), from the settings. */
 export function ratesOf(config: Config): Rates {
   return {

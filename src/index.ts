@@ -6,6 +6,7 @@ export {
   describeConfig,
   enabledPlatforms,
   secretValues,
+  lookalikeSettings,
   SECRET_KEYS,
   PLATFORM_VARIABLES,
   ratesOf,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeConfig, enabledPlatforms, parseConfig, ratesOf, secretValues } from '../src/config.js';
+import { describeConfig, enabledPlatforms, lookalikeSettings, parseConfig, ratesOf, secretValues } from '../src/config.js';
 import { PinpointError } from '../src/errors.js';
 
 const HEADER_ONE = 'pinpoint: a setting is invalid; fix it in .env or the environment (see .env.example)';
@@ -255,6 +255,18 @@ describe('describeConfig', () => {
     expect(text).not.toContain('xoxb-1-2-abc');
     expect(text).not.toContain('signing-secret-value');
     expect(text).not.toContain('discord-token-value');
+  });
+});
+
+describe('lookalikeSettings', () => {
+  it('names each variable that is no setting but looks like one, with the setting it resembles', () => {
+    const names = ['log_level', 'USER_QUESTIONS_PER_MIN', 'SLACK_TOKEN', 'DISCORD_BOT_TOKEN', 'PORT', 'NODE_ENV', 'TZ', 'HOSTNAME', 'COMPOSE_PROJECT_NAME'];
+    expect(lookalikeSettings(names)).toEqual([
+      { name: 'log_level', setting: 'LOG_LEVEL' },
+      { name: 'USER_QUESTIONS_PER_MIN', setting: 'USER_QUESTIONS_PER_MINUTE' },
+      { name: 'SLACK_TOKEN', setting: 'SLACK_BOT_TOKEN' },
+      { name: 'DISCORD_BOT_TOKEN', setting: 'DISCORD_TOKEN' },
+    ]);
   });
 });
 

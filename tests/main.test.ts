@@ -365,6 +365,20 @@ describe('.env saved as UTF-16', () => {
   });
 });
 
+describe('.env with a misspelt setting', () => {
+  it('names it and the setting it resembles on stderr, and leaves other variables alone', async () => {
+    const scratch = scratchDir('LOG_LEVLE=debug\nDISCORD_BOT_TOKEN=abc\nTZ=UTC\nPORT=4321\n');
+    cleanups.push(() => scratch.remove());
+    const app = startMain(scratch.dir, {}, ['--check-config']);
+    expect(await app.exited).toEqual({ code: 0, signal: null });
+    expect(app.stderr()).toBe(
+      'pinpoint: .env sets LOG_LEVLE, which is no setting of Pinpoint: did you mean LOG_LEVEL? (ignored)\n' +
+        'pinpoint: .env sets DISCORD_BOT_TOKEN, which is no setting of Pinpoint: did you mean DISCORD_TOKEN? (ignored)\n',
+    );
+    expect(app.logs.map((line) => String(line.msg))).toContain('(not JSON) PORT=4321');
+  });
+});
+
 describe('.env that cannot be read', () => {
   it('stops naming the file, rather than starting with none of its settings', async () => {
     const scratch = scratchDir();
