@@ -164,6 +164,24 @@ describe('console chat', () => {
     }
   });
 
+  it('shows the direction overrides of a document instead of letting the terminal reorder its text', async () => {
+    // U+202E (right-to-left override) makes a terminal with bidi support draw "deined" as "denied": a quote shown
+    // otherwise than the document has it (Trojan Source). Isolates (U+2066–2069) and embeddings do the same.
+    const dir = mkdtempSync(join(tmpdir(), 'pinpoint-console-bidi-'));
+    mkdirSync(join(dir, 'kb'));
+    writeFileSync(join(dir, 'kb', 'order\u2067.txt'), 'The motion to dismiss is \u202Edeined\u202C in full, \u2066so ordered\u2069.\n');
+    const hostile = await createPinpoint({ knowledgeDir: join(dir, 'kb'), dataDir: join(dir, 'data') });
+    try {
+      const printed = await chat(['Was the motion to dismiss ordered?', '/docs', '/source para. 1'], hostile);
+      expect(printed).toContain('[para. 1] The motion to dismiss is \uFFFDdeined\uFFFD in full, \uFFFDso ordered\uFFFD.');
+      expect(printed).toContain('• order\uFFFD: 1 passage');
+      expect(printed.match(/[\u202A-\u202E\u2066-\u2069]/gu)).toBeNull();
+    } finally {
+      await hostile.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   describe('on a terminal', () => {
     const answers = (printed: string) => printed.match(/\[1\] “/g)?.length ?? 0;
     /**

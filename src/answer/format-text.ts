@@ -14,11 +14,14 @@ const RESET = '\u001b[0m';
 
 // Every control character but the line break and the tab: ESC starts the sequences that recolour, move the
 // cursor, clear the screen, retitle the window or write the clipboard; C1's CSI (U+009B) does on some terminals.
-const CONTROL = /(?![\n\t])\p{Cc}/gu;
+// With them the direction embeddings, overrides and isolates (U+202A–202E, U+2066–2069): a terminal that
+// supports bidi would draw the text after one reordered, a quote shown otherwise than the document has it.
+const CONTROL = /(?![\n\t])\p{Cc}|[\u202A-\u202E\u2066-\u2069]/gu;
 
 /**
  * Text from a document, a question or a pin as a terminal can show it: each control character as its visible
- * symbol ("␛", "␇"; U+FFFD for C1), so a document carrying "\u001b]0;…" shows it instead of obeying it.
+ * symbol ("␛", "␇"; U+FFFD for C1 and the direction controls), so a document carrying "\u001b]0;…" shows it
+ * instead of obeying it.
  */
 export function terminalSafe(text: string): string {
   return text.replace(CONTROL, (char) => {
