@@ -146,6 +146,37 @@ describe('splitSentences', () => {
   });
 });
 
+describe('a footnote\'s marker after a sentence', () => {
+  it.each([
+    ['glued to the period', 'It is race consciousness that drives such plans.2 As for holistic review, it differs.', ['It is race consciousness that drives such plans.2', 'As for holistic review, it differs.']],
+    ['glued to a closing quote', 'It was a “special relationship.”3 Netflix paid.', ['It was a “special relationship.”3', 'Netflix paid.']],
+    ['in superscript', 'The court denied the motion.¹ The plaintiff appealed.', ['The court denied the motion.¹', 'The plaintiff appealed.']],
+    ['in brackets after a citation', 'See Adams v. Bain, 697 F.2d 1213, 1219 (4th Cir. 1982). [2] Such a motion may assert facts.', ['See Adams v. Bain, 697 F.2d 1213, 1219 (4th Cir. 1982). [2]', 'Such a motion may assert facts.']],
+    ['in brackets after "Id."', 'Posting is not barred. Id. [2] On the other hand, handing it out is.', ['Posting is not barred.', 'Id. [2]', 'On the other hand, handing it out is.']],
+  ])('ends the sentence it follows when %s', (_label, text, expected) => {
+    expect(sentencesOf(text)).toEqual(expected);
+  });
+
+  it.each([
+    ['a decimal', 'The value is 1.5 The next.'],
+    ['an abbreviation', 'See Nos.3 The list.'],
+    ['a numbered item in a quotation', 'The court must determine "[1] whether [a]n intent existed." Next.'],
+  ])('reads no footnote into %s', (_label, text) => {
+    expect(sentencesOf(text).join(' | ')).not.toMatch(/\d\]? \|/);
+  });
+
+  it('quotes the sentence after a bracketed footnote marker without the marker', async () => {
+    const corpus = await corpusOfParagraphs([
+      'A motion under Rule 12(b)(1) challenges the court\'s subject matter jurisdiction. See Adams v. Bain, 697 F.2d 1213, 1219 (4th Cir. 1982). [2] Such a motion may either assert the complaint fails to state facts upon which subject matter jurisdiction may be based, or attack the existence of subject matter jurisdiction in fact.',
+      'The weather was mild.',
+    ]);
+    const answer = answerQuestion(corpus, 'What may a motion attacking subject matter jurisdiction assert?');
+    const quotes = answer.kind === 'excerpts' ? answer.excerpts.map((excerpt) => excerpt.quote) : [];
+    // The quote opened "[2] Such a motion …": the footnote's number read as the first words of the answer.
+    expect(quotes).toContain('Such a motion may either assert the complaint fails to state facts upon which subject matter jurisdiction may be based, or attack the existence of subject matter jurisdiction in fact.');
+  });
+});
+
 describe('a quote of a sentence quoting with an ellipsis', () => {
   it('keeps the words after ". . ." in the sentence they belong to, and says the quote starts inside it', async () => {
     const corpus = await corpusOfParagraphs([

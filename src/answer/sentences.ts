@@ -34,6 +34,14 @@ export function holdsBlankLine(gap: string): boolean {
 
 const CANDIDATE_END = /[.!?…]+["”’')\]]*(?=\s+["“'‘([]?[\p{Lu}\p{N}§¶$])/gu;
 
+/**
+ * A footnote's marker after a sentence's end, before the next sentence: "drives such plans.2 As for …", "plans.¹ As",
+ * "(4th Cir. 1982). [2] Such a motion …", "Id. [2] On the other hand …". The marker belongs to the sentence it follows:
+ * the next one must not open with it, nor run on from it. A number glued to a period only after a word (not "1.5",
+ * "F.2d" or "U.S.2").
+ */
+const FOOTNOTE_END = /(?:(?<=\p{Ll}{2})[.!?]["”’')]*(?:\d{1,3}|[¹²³⁰⁴-⁹]{1,3})|[.!?]["”’')\]]*[^\S\n]?\[\d{1,3}\])(?=\s+["“'‘(]?\p{Lu})/gu;
+
 // Units of measure written after a number: "5 ft. 10 in. tall", "3 lb. 4 oz." go on with the next number.
 const UNIT_BEFORE_NUMBER = /\d\s?(?:ft|in|yd|mi|lb|lbs|oz|hr|hrs|min|mins|sec|secs|gal|qt|pt)$/i;
 
@@ -51,9 +59,14 @@ export function splitSentences(text: string, offset = 0): SentenceSpan[] {
     // A filing's paragraph number ("42.") is the citation's business, not a sentence to quote.
     if (trimmed > start && !/^\d{1,4}\.$/.test(text.slice(start, trimmed))) spans.push({ start: start + offset, end: trimmed + offset });
   };
+  const footnotes = [...text.matchAll(FOOTNOTE_END)].filter((match) => !/^[.!?]["”’')]*[\d¹²³⁰⁴-⁹]/.test(match[0]) || !ABBREVIATIONS.has(wordBefore(text, match.index)));
+  // A sentence ending before a footnote's marker ends after it instead.
+  const beforeFootnote = (at: number) => footnotes.some((footnote) => at > footnote.index && at < footnote.index + footnote[0].length);
   const boundaries = [...text.matchAll(CANDIDATE_END)]
     .filter((match) => endsSentence(text, match.index, match[0]))
-    .map((match) => match.index + match[0].length);
+    .map((match) => match.index + match[0].length)
+    .filter((boundary) => !beforeFootnote(boundary));
+  for (const footnote of footnotes) boundaries.push(footnote.index + footnote[0].length);
   for (const match of text.matchAll(/\n\s*\n/g)) boundaries.push(match.index);
   boundaries.sort((a, b) => a - b);
   for (const boundary of boundaries) {
@@ -63,6 +76,11 @@ export function splitSentences(text: string, offset = 0): SentenceSpan[] {
   }
   push(text.length);
   return spans;
+}
+
+/** The word before a period at `index`, lowercased: "plans" of "plans.2". */
+function wordBefore(text: string, index: number): string {
+  return (/[\p{L}.'’]+$/u.exec(text.slice(Math.max(0, index - 12), index))?.[0] ?? '').toLowerCase().replace(/’/g, "'");
 }
 
 function skipSpace(text: string, from: number): number {
