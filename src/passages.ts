@@ -56,6 +56,14 @@ const UNDERLINED_HEADING = /^([^\n]{0,99}[^\n.,;:])\n[ \t]*(?:-{3,}|={3,})[ \t]*
 // A page marker on a line of its own inside a block, as some converters write pages with no blank line around them
 // ("… on page one.\n[Page 2]\nThe next …"). Only the forms no wrapped sentence has a line of: not a bare "page 4".
 const PAGE_MARKER_LINE = /^[ \t]*(?:\[[ \t]*page[ \t]+\d+(?:[ \t]+of[ \t]+\d+)?[ \t]*\]|[-–—]+[ \t]*page[ \t]+\d+(?:[ \t]+of[ \t]+\d+)?[ \t]*[-–—]+|page[ \t]+\d+[ \t]+of[ \t]+\d+)[ \t]*$/gim;
+// A reporter's page that starts here, as opinions copied from case-law sites mark it: "[590 F.Supp.3d 859]",
+// "[570 U. S. 301]", "[138 S. Ct. 1876]" (volume, reporter, page). The reporter is named so parallel citations'
+// markers ("[133 S.Ct. 2411]" between "[570 U.S. 300]" markers) can be told apart.
+const STAR_PAGE = /^\[[ \t]*\d{1,4}[ \t]+(\p{Lu}[\p{L}\d.' \t]{0,24}?)[ \t]+(\d{1,5})[ \t]*\]$/u;
+// The same marker on a line of its own inside a block ("… or certificate as\n[590 F.Supp.3d 859]").
+const STAR_PAGE_LINE = new RegExp(String.raw`^[ \t]*${STAR_PAGE.source.slice(1, -1)}[ \t]*$`, 'gmu');
+// The heading over footnotes gathered at the end of a copied opinion: each stood on the page that cites it, not the last.
+const NOTES_HEADING = /^(?:Notes|NOTES|Footnotes|FOOTNOTES):?$/;
 // A page number alone on its line, bare or set between dashes as PDFs print it ("4", "- 4 -", "—4—").
 const BARE_PAGE_NUMBER = /^(?:(\d{1,4})|[-–—]\s*(\d{1,4})\s*[-–—])$/;
 // A bundle's list of what it holds, each item over its own licence: "- ICU, located at deps/icu-small, is licensed as follows:".
@@ -131,6 +139,8 @@ export function splitPassages(document: Document): Passage[] {
   const markerFooters = pagesByLines && closesPages(markers, blocks.length);
   if (markerFooters) marked = { page: markers[0]!.value, from: 0 };
   let lastBare: number | undefined;
+  // The reporter whose pages star markers count: the first one named (another's markers are parallel citations).
+  let starReporter: string | undefined;
   for (const [at, block] of blocks.entries()) {
     const raw = raws[at]!;
     // A form feed ends a run of short blocks, as a page marker does: what waits for its paragraph stays on its page.
@@ -158,6 +168,16 @@ export function splitPassages(document: Document): Passage[] {
     if (opinion) section = opinion[1];
     // Page furniture, and dividers with nothing to read ("*   *   *", "_______"), are no passage.
     if (isFurniture?.(raw) || !/[\p{L}\p{N}]/u.test(raw)) continue;
+    // "[590 F.Supp.3d 859]" is no passage; in text whose pages only markers show, it opens the reporter's page.
+    const star = STAR_PAGE.exec(raw);
+    if (star) {
+      flushShortRun();
+      const reporter = star[1]!.replace(/\s+/g, '');
+      starReporter ??= reporter;
+      if (pagesByLines && reporter === starReporter) marked = { page: Number(star[2]), from: skipSpace(text, block.end) };
+      continue;
+    }
+    if (starReporter !== undefined && NOTES_HEADING.test(raw)) marked = undefined;
     const page = pageMarkedBy(raw);
     const bare = BARE_PAGE_NUMBER.test(raw);
     if (page !== undefined && (!bare || bareNumbers.length === 1 || continuesPages(page, lastBare, nextBareNumber(at)))) {
@@ -366,7 +386,8 @@ function splitAtPageMarkers(text: string, block: Block): Block[] {
     if (end > start) pieces.push({ start, end });
   };
   let start = block.start;
-  for (const marker of raw.matchAll(PAGE_MARKER_LINE)) {
+  const markers = [...raw.matchAll(PAGE_MARKER_LINE), ...raw.matchAll(STAR_PAGE_LINE)].sort((a, b) => a.index - b.index);
+  for (const marker of markers) {
     const markerStart = block.start + marker.index;
     push(start, markerStart);
     push(markerStart, markerStart + marker[0].length);

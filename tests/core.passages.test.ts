@@ -1,8 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { answerQuestion } from '../src/answer/answer.js';
 import { hashText } from '../src/knowledge/load.js';
 import { MAX_PASSAGE_CHARS, splitPassages } from '../src/passages.js';
 import type { Document, PageSpan } from '../src/types.js';
+import { corpusOfParagraphs } from './helpers/corpus.js';
 
 function doc(text: string, options: { id?: string; pages?: PageSpan[] } = {}): Document {
   return { id: options.id ?? 'doc', path: 'doc.md', meta: { title: 'Doc' }, text, hash: hashText(text), ...(options.pages ? { pages: options.pages } : {}) };
@@ -289,6 +291,55 @@ describe('splitPassages', () => {
       const pages = (text: string) => splitPassages(doc(text)).map((p) => [p.text, p.locator.page]);
       expect(pages('Text.\n\n1\n\nA.\n\n725\n\nB.\n\n2\n\nC.')).toEqual([['Text.', undefined], ['A.', 1], ['725\n\nB.', 1], ['C.', 2]]);
       expect(pages('Items.\n\n725\n\nA.\n\n1\n\nB.\n\n2\n\nC.')).toEqual([['Items.', undefined], ['725\n\nA.', undefined], ['B.', 1], ['C.', 2]]);
+    });
+
+    it('reads a reporter\'s star page ("[590 F.Supp.3d 859]") as the page that starts there, out of every passage', () => {
+      const pages = (text: string) => splitPassages(doc(text)).map((p) => [p.text, p.locator.page]);
+      // The marker was read with the paragraph after it, and no passage had a page.
+      expect(pages('Signed March 10, 2022\n\n[590 F.Supp.3d 855]\n\nThe court grants the motion.\n\n[590 F. Supp. 3d 856]\n\nIt is so ordered.')).toEqual([
+        ['Signed March 10, 2022', undefined],
+        ['The court grants the motion.', 855],
+        ['It is so ordered.', 856],
+      ]);
+      // On a line of its own inside a paragraph, as a page breaks a sentence.
+      expect(pages('The statute bars anyone to sign an application or certificate as\n[590 F.Supp.3d 859]\n\nState Board of Elections rules allow.')).toEqual([
+        ['The statute bars anyone to sign an application or certificate as', undefined],
+        ['State Board of Elections rules allow.', 859],
+      ]);
+    });
+
+    it('cites the reporter\'s page of a quote from a copied opinion, and quotes no marker', async () => {
+      const corpus = await corpusOfParagraphs([
+        'Plaintiffs challenge several statutes governing absentee ballots.',
+        '[590 F.Supp.3d 860]',
+        'To survive a motion to dismiss, a complaint must contain sufficient factual matter, accepted as true, to state a claim to relief that is plausible on its face.',
+        '[590 F.Supp.3d 861]',
+        'The weather was mild.',
+      ]);
+      const answer = answerQuestion(corpus, 'What must a complaint contain to survive a motion to dismiss?');
+      const [first] = answer.kind === 'excerpts' ? answer.excerpts : [];
+      expect(first?.quote).toBe('To survive a motion to dismiss, a complaint must contain sufficient factual matter, accepted as true, to state a claim to relief that is plausible on its face.');
+      // Cited with no page at all: the marker was read as words of the paragraph after it.
+      expect(first?.citation.label).toMatch(/^p\. 860, /);
+    });
+
+    it('counts the pages of the first reporter a copied opinion marks, not of a parallel citation', () => {
+      const pages = (text: string) => splitPassages(doc(text)).map((p) => [p.text, p.locator.page]);
+      expect(pages('[570 U.S. 300]\n\nPage three hundred.\n\n[133 S.Ct. 2415]\n\nStill page three hundred.\n\n[570 U.S. 301]\n\nPage three hundred one.')).toEqual([
+        ['Page three hundred.', 300],
+        ['Still page three hundred.', 300],
+        ['Page three hundred one.', 301],
+      ]);
+    });
+
+    it('cites no reporter page for the footnotes a copied opinion gathers at its end', () => {
+      const pages = (text: string) => splitPassages(doc(text)).map((p) => [p.text, p.locator.page]);
+      // Each footnote stood on the page citing it; the last page was the wrong pinpoint for all of them.
+      expect(pages('[590 F.Supp.3d 871]\n\nThe motion is denied.1\n\n[590 F.Supp.3d 872]\n\nSO ORDERED.\n\nNotes:\n\n1 The court notes the record.')).toEqual([
+        ['The motion is denied.1', 871],
+        ['SO ORDERED.', 872],
+        ['Notes:\n\n1 The court notes the record.', undefined],
+      ]);
     });
 
     it('reads a marker line with no blank line around it as a marker, out of the passages it divides', () => {
