@@ -153,6 +153,26 @@ describe('verbatim quotes (property)', () => {
     expect(first!.quote.length).toBeLessThanOrEqual(MAX_QUOTE_CHARS);
   });
 
+  it.each([
+    ['emoji', '😀'],
+    ['flags', '🇺🇸'],
+    ['letters with a combining accent', 'e\u0301'],
+  ])('cuts a run-on sentence with no space to snap to between whole characters, in a run of %s', async (_label, character) => {
+    // A text message quoted in an exhibit: a link between long runs of one character, with no space in 300 of them.
+    const run = character.repeat(200);
+    const text = `The message read ${run}/contract/signed/denver/${run} and nothing else.`;
+    const corpus = await buildCorpus(packOf([text]), { logger: silentLogger });
+    const answer = answerQuestion(corpus, 'Was the contract signed in Denver?');
+    checkAnswer(corpus, answer);
+    const [first] = answer.kind === 'excerpts' ? answer.excerpts : [];
+    expect(first!.quote).toContain('/contract/signed/denver/');
+    expect(first!.elidedStart && first!.elidedEnd).toBe(true);
+    // The cut fell inside a character: half a surrogate pair (shown as "�"), or an accent without its letter.
+    const whole = [...new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(text)].map((segment) => segment.index);
+    expect(whole).toContain(first!.start);
+    expect(whole).toContain(first!.start + first!.quote.length);
+  });
+
   it('does not open a cut run-on sentence inside a name', async () => {
     const filler = Array.from({ length: 30 }, (_, i) => `filler${i}`).join(' ');
     const text = `${filler} and then travellers reach Port Lincoln Regional Harbour Airport, the busiest airport in the region by passenger volume, xxxxxxxx the busiest airport in the region by freight, the busiest airport in the region by runway length and the busiest airport in the region by number of gates, the busiest airport in the region ${filler}.`;

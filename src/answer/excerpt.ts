@@ -73,10 +73,33 @@ function cutAround(text: string, start: number, end: number, hits: readonly Span
   }
   cutStart = wholeNameStart(text, cutStart, Math.max(start, cutEnd - MAX_QUOTE_CHARS));
   cutEnd = wholeNameEnd(text, cutEnd, Math.min(end, cutStart + MAX_QUOTE_CHARS));
+  ({ start: cutStart, end: cutEnd } = onCharacterBoundaries(text, start, end, cutStart, cutEnd));
   // A cut's dangling comma or colon goes, as the ellipsis marking the cut stands for what follows; the sentence's own
   // closing ":" or ";" ("… as follows:") is no cut, and stays without one.
   if (cutEnd < end) while (cutEnd > cutStart && /[\s,;:]/.test(text[cutEnd - 1]!)) cutEnd--;
   return { start: cutStart, end: cutEnd };
+}
+
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/**
+ * A cut with no space to snap to (a long link, a run of emoji or of CJK text) may fall inside a character: between
+ * the halves of an emoji's surrogate pair, a letter and its accent, or the parts of a flag. It moves inward to the
+ * nearest whole character of the sentence [start, end), so the quote holds no "�" and no stray accent.
+ */
+function onCharacterBoundaries(text: string, start: number, end: number, cutStart: number, cutEnd: number): { start: number; end: number } {
+  let from: number | undefined;
+  let to = start;
+  for (const { index } of graphemes.segment(text.slice(start, end))) {
+    const at = start + index;
+    if (at >= cutStart) from ??= at;
+    if (at <= cutEnd) to = at;
+    else break;
+  }
+  from ??= end;
+  if (cutEnd === end) to = end;
+  // A single character longer than the cut keeps the cut as it was.
+  return to > from ? { start: from, end: to } : { start: cutStart, end: cutEnd };
 }
 
 // A capitalised word with the space that joins it to its neighbour in a name; an initial keeps its dot.
