@@ -24,6 +24,9 @@ describe('isCitationSentence', () => {
     'See Gratz, 539 U. S., at 303–304, n. 10 (dissenting opinion).',
     'Grutter, supra, at 326.',
     'Ante, at 1.',
+    'Doe , 713 F.3d at 758.',
+    'Cf. Miller , 462 F.3d at 321 (finding plaintiffs would suffer undue hardship without a final ruling).',
+    'Ark. United , 517 F. Supp. 3d at 796.',
   ])('reads %s as a citation', (sentence) => {
     expect(isCitationSentence(sentence)).toBe(true);
   });
@@ -107,6 +110,16 @@ describe('a two-sentence quote', () => {
     ]);
     const answer = answerQuestion(corpus, 'How many times did the letter warn plaintiff that photographing a ballot is unlawful?');
     expect(answer.kind === 'excerpts' && answer.excerpts[0]!.quote).toMatch(/^The letter warned plaintiff four times/);
+  });
+
+  it('does not open with a short-form citation written with a space before its comma, as case-law sites copy it', async () => {
+    // "Cf. Miller , 462 F.3d at 321 (…)." was no citation for the space before its comma, and opened the quote.
+    const corpus = await corpusOfParagraphs([
+      'Withholding court determination at this stage poses no undue hardship to Plaintiffs, because this is not a case where Plaintiffs lack adequate time to participate in the election process. Cf. Miller , 462 F.3d at 321 (finding plaintiffs would suffer undue hardship without a final ruling). Should the Board rescind the cure procedure, Plaintiffs may bring suit to enforce their procedural due process rights.',
+      'The weather was mild.',
+    ]);
+    const answer = answerQuestion(corpus, 'What may Plaintiffs do if the Board rescinds the cure procedure?');
+    expect(answer.kind === 'excerpts' && answer.excerpts[0]!.quote).toBe('Should the Board rescind the cure procedure, Plaintiffs may bring suit to enforce their procedural due process rights.');
   });
 
   it('does not open with the "Id." that cites the sentence before it', async () => {

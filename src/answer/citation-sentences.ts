@@ -4,10 +4,11 @@ import { holdsBlankLine, type SentenceSpan } from './sentences.js';
  * A sentence that only cites what the sentence before it said: "Id., at 337.", "Hopwood v. Texas,
  * 78 F. 3d 932, 955 (1996).", "See KRS 117.235(3).", "OAG 84-94." An optional signal ("See", "Cf.")
  * comes first, then a short form ("Grutter, supra, at 326", "Gratz, 539 U. S., at 303", "Ante, at 1"),
- * a case name, a reporter ("78 F. 3d 932") or a code section.
+ * a case name, a reporter ("78 F. 3d 932") or a code section. Opinions copied from case-law sites set a space
+ * before a short form's comma ("Doe , 713 F.3d at 758.", "Cf. Miller , 462 F.3d at 321 (…).").
  */
 const CITATION_SENTENCE =
-  /^(?:(?:[Ss]ee(?: also)?|But see|[Cc]f\.|Accord|[Ee]\.g\.,?)\s+)?(?:[Ii]d\.|[Ii]bid\.|\p{Lu}[\p{L}\p{N}.'’&,\s-]{0,80}?\s+v\.\s|\d+\s+\p{Lu}[\p{L}\d. ]{0,20}?\s\d|(?:\p{Lu}[\p{L}.]*\s){0,4}§|\p{Lu}{2,5}\s\d+[-.]\d|\p{Lu}[\p{L}'’.&-]*(?:\s\p{Lu}[\p{L}'’.&-]*){0,3},\s+(?:\d+\s+\p{Lu}|supra\b|ante\b)|(?:Ante|Post|Supra),?\s+at\s+\d)/u;
+  /^(?:(?:[Ss]ee(?: also)?|But see|[Cc]f\.|Accord|[Ee]\.g\.,?)\s+)?(?:[Ii]d\.|[Ii]bid\.|\p{Lu}[\p{L}\p{N}.'’&,\s-]{0,80}?\s+v\.\s|\d+\s+\p{Lu}[\p{L}\d. ]{0,20}?\s\d|(?:\p{Lu}[\p{L}.]*\s){0,4}§|\p{Lu}{2,5}\s\d+[-.]\d|\p{Lu}[\p{L}'’.&-]*(?:\s\p{Lu}[\p{L}'’.&-]*){0,3}\s?,\s+(?:\d+\s+\p{Lu}|supra\b|ante\b)|(?:Ante|Post|Supra),?\s+at\s+\d)/u;
 /**
  * A record cite ("Tr. of Oral Arg. 8–9.", "App. 41a.", "See Ex. A."): a few capitalised words, one abbreviated, and a
  * page or an exhibit's letter.
