@@ -27,11 +27,13 @@ describe('isCitationSentence', () => {
     'Doe , 713 F.3d at 758.',
     'Cf. Miller , 462 F.3d at 321 (finding plaintiffs would suffer undue hardship without a final ruling).',
     'Ark. United , 517 F. Supp. 3d at 796.',
+    '(State Board Defs.’ Br. (Doc. 212) at 19.)',
+    '(Fourth Am. Compl. (Doc. 208) ¶¶ 12, 59–61.)',
   ])('reads %s as a citation', (sentence) => {
     expect(isCitationSentence(sentence)).toBe(true);
   });
 
-  it.each(['The court agreed.', 'UK 2 left the stage.', 'Super Bowl 50.', 'Texas, however, disagreed with the plan.', 'Smith, 42, was the oldest.', '12 Angry Men is a film about 12 jurors.', 'Idaho v. Oregon'.padEnd(201, ' x')])(
+  it.each(['The court agreed.', 'UK 2 left the stage.', 'Super Bowl 50.', 'Texas, however, disagreed with the plan.', 'Smith, 42, was the oldest.', '12 Angry Men is a film about 12 jurors.', 'Idaho v. Oregon'.padEnd(201, ' x'), '(This is aside.)', '(The Court of Appeals agreed in 2019.)'])(
     'does not read %j as one',
     (sentence) => {
       expect(isCitationSentence(sentence)).toBe(false);
@@ -120,6 +122,16 @@ describe('a two-sentence quote', () => {
     ]);
     const answer = answerQuestion(corpus, 'What may Plaintiffs do if the Board rescinds the cure procedure?');
     expect(answer.kind === 'excerpts' && answer.excerpts[0]!.quote).toBe('Should the Board rescind the cure procedure, Plaintiffs may bring suit to enforce their procedural due process rights.');
+  });
+
+  it('does not open with the bracketed record cite of the sentence before it, naming its document in whole words', async () => {
+    // "(Fourth Am. Compl. …)" opened with a word that is no abbreviation, so it was no citation and opened the quote.
+    const corpus = await corpusOfParagraphs([
+      'Plaintiff Hutchins is blind and relies on others to read and mark his absentee ballot request form and his ballot, and he has in the past asked his wife and, at other times, a friend to help him complete and return them. (Fourth Am. Compl. (Doc. 208) ¶¶ 12, 59–61.) The Request Assistance Ban restricts who may request an absentee ballot for a voter to the voter\'s near relative or verifiable legal guardian.',
+      'The weather was mild.',
+    ]);
+    const answer = answerQuestion(corpus, 'Who may request an absentee ballot for a voter under the Request Assistance Ban?');
+    expect(answer.kind === 'excerpts' && answer.excerpts[0]!.quote).toBe('The Request Assistance Ban restricts who may request an absentee ballot for a voter to the voter\'s near relative or verifiable legal guardian.');
   });
 
   it('does not open with the "Id." that cites the sentence before it', async () => {

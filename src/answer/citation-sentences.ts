@@ -14,8 +14,12 @@ const CITATION_SENTENCE =
  * page or an exhibit's letter.
  */
 const RECORD_CITE = /^(?=[^.]*\p{L}\.\s)(?:\p{Lu}[\p{L}'’]*\.?\s+(?:(?:of|for|in|the)\s+)*){1,6}(?:\d+[a-z]?(?:[–-]\d+[a-z]?)?(?:,\s*\d+[a-z]?)*|\p{Lu})\.$/u;
-/** A citation in brackets, as filings write them: "(Id. ¶ 6).", "(Suppl. Compl. (DE 65) ¶ 5).", "(Doc. 210 at 15.)" */
-const BRACKETED_CITE = /^\(\s*(?:[Ii]d\.|[Ss]ee\b|(?:\p{Lu}[\p{L}'’]*\.['’]?\s*)+(?:\([^)]{1,20}\)\s*)?(?:¶|at\s\d|\d))/u;
+/**
+ * A citation in brackets, as filings write them: "(Id. ¶ 6).", "(Suppl. Compl. (DE 65) ¶ 5).", "(Doc. 210 at 15.)",
+ * the document's name opening with a few whole words: "(Fourth Am. Compl. (Doc. 208) ¶ 34.)", "(State Board Defs.’ Br.
+ * (Doc. 212) at 19.)".
+ */
+const BRACKETED_CITE = /^\(\s*(?:[Ii]d\.|[Ss]ee\b|(?:\p{Lu}\p{L}*\s+){0,3}(?:\p{Lu}[\p{L}'’]*\.['’]?\s*)+(?:\([^)]{1,20}\)\s*)?(?:¶|at\s\d|\d))/u;
 /** Longer than this, a sentence says more than where its support is. */
 const MAX_CITATION_CHARS = 200;
 
