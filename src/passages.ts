@@ -120,7 +120,7 @@ export function splitPassages(document: Document): Passage[] {
   const pagesByLines = formFeeds.length === 0 && !document.pages;
   // In text whose pages only markers show, the text before a first "[Page 2]" or "- 2 -" is page 1; before a
   // later one its page is unknown.
-  const firstMarker = pagesByLines ? raws.find((raw) => PAGE_MARKER.test(raw) || BARE_PAGE_NUMBER.test(raw)) : undefined;
+  const firstMarker = pagesByLines ? raws.find((raw) => PAGE_MARKER.test(raw) || BARE_PAGE_NUMBER.test(raw) || parseEcfHeader(raw) !== undefined) : undefined;
   if (firstMarker !== undefined && pageMarkedBy(firstMarker) === 2) marked = { page: 1, from: 0 };
   // Numbers alone on their line, in order: one alone marks its page; among several, a page number is
   // believed when the pages run on from it.
@@ -178,6 +178,13 @@ export function splitPassages(document: Document): Passage[] {
       continue;
     }
     if (starReporter !== undefined && NOTES_HEADING.test(raw)) marked = undefined;
+    // An ECF running header ("Case 3:20-cv-08570-JD Document 396 Filed 12/06/22 Page 4 of 12") heads the page it names.
+    const ecfHeader = raw.includes('\n') ? undefined : parseEcfHeader(raw);
+    if (ecfHeader) {
+      flushShortRun();
+      if (pagesByLines) marked = { page: ecfHeader.page, from: skipSpace(text, block.end) };
+      continue;
+    }
     const page = pageMarkedBy(raw);
     const bare = BARE_PAGE_NUMBER.test(raw);
     if (page !== undefined && (!bare || bareNumbers.length === 1 || continuesPages(page, lastBare, nextBareNumber(at)))) {
@@ -227,10 +234,10 @@ function closesPages(numbers: readonly { at: number; value: number }[], blockCou
   return last !== undefined && last.at === blockCount - 1 && last.value === beforeLast!.value + 1;
 }
 
-/** The page a block marks ("[Page 2]", "Page 2 of 9", a bare "2"), if it is a page marker. */
+/** The page a block marks ("[Page 2]", "Page 2 of 9", a bare "2", an ECF header's "Page 2 of 9"), if it is a page marker. */
 function pageMarkedBy(block: string): number | undefined {
   const marker = PAGE_MARKER.exec(block) ?? BARE_PAGE_NUMBER.exec(block);
-  return marker ? Number(marker[1] ?? marker[2] ?? marker[3]) : undefined;
+  return marker ? Number(marker[1] ?? marker[2] ?? marker[3]) : parseEcfHeader(block)?.page;
 }
 
 /**
@@ -386,7 +393,7 @@ function splitAtPageMarkers(text: string, block: Block): Block[] {
     if (end > start) pieces.push({ start, end });
   };
   let start = block.start;
-  const markers = [...raw.matchAll(PAGE_MARKER_LINE), ...raw.matchAll(STAR_PAGE_LINE)].sort((a, b) => a.index - b.index);
+  const markers = [...raw.matchAll(PAGE_MARKER_LINE), ...raw.matchAll(STAR_PAGE_LINE), ...ecfHeaderLines(raw)].sort((a, b) => a.index - b.index);
   for (const marker of markers) {
     const markerStart = block.start + marker.index;
     push(start, markerStart);
@@ -395,6 +402,11 @@ function splitAtPageMarkers(text: string, block: Block): Block[] {
   }
   push(start, block.end);
   return pieces;
+}
+
+/** The lines of a block that are an ECF running header, as text pasted from a filing's PDF keeps them between its lines. */
+function ecfHeaderLines(raw: string): RegExpExecArray[] {
+  return [...raw.matchAll(/^[^\n]*Page[^\n]*$/gm)].filter((line) => parseEcfHeader(line[0]) !== undefined);
 }
 
 /** Cuts a block longer than MAX_PASSAGE_CHARS at sentence ends, as `splitSentences` finds them. */

@@ -323,6 +323,23 @@ describe('splitPassages', () => {
       expect(first?.citation.label).toMatch(/^p\. 860, /);
     });
 
+    it('reads the ECF running header of a filing pasted as text as the page it names, out of every passage', () => {
+      const pages = (text: string) => splitPassages(doc(text)).map((p) => [p.text, p.locator.page, p.locator.paragraph]);
+      const header = (page: number) => `Case 3:20-cv-08570-JD Document 396 Filed 12/06/22 Page ${page} of 3`;
+      // The header was read as a caption of the paragraph after it: in every quote of it, and no page cited.
+      expect(pages(`${header(1)}\n\n1. Plaintiffs bring this action against Meta.\n\n2. Meta shared messages.\n\n${header(2)}\n\n3. Netflix paid for access.`)).toEqual([
+        ['1. Plaintiffs bring this action against Meta.', 1, 1],
+        ['2. Meta shared messages.', 1, 2],
+        ['3. Netflix paid for access.', 2, 3],
+      ]);
+      // With no blank line around it, between the lines of a paragraph the page broke; before a first page 2, page 1.
+      expect(pages(`1. Plaintiffs bring this action against Meta and\n${header(2)}\nallege as follows.\n\n${header(3)}\n\n2. Netflix paid.`).map(([text, page]) => [text, page])).toEqual([
+        ['1. Plaintiffs bring this action against Meta and', 1],
+        ['allege as follows.', 2],
+        ['2. Netflix paid.', 3],
+      ]);
+    });
+
     it('counts the pages of the first reporter a copied opinion marks, not of a parallel citation', () => {
       const pages = (text: string) => splitPassages(doc(text)).map((p) => [p.text, p.locator.page]);
       expect(pages('[570 U.S. 300]\n\nPage three hundred.\n\n[133 S.Ct. 2415]\n\nStill page three hundred.\n\n[570 U.S. 301]\n\nPage three hundred one.')).toEqual([
