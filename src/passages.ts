@@ -91,12 +91,17 @@ export function splitPassages(document: Document): Passage[] {
 
   /** `paragraphStart`: where the paragraph itself begins, after any heading or caption joined to it. */
   const emit = (block: Block, paragraphStart = block.start) => {
-    ordinal += 1;
-    const numbered = NUMBERED_PARAGRAPH.exec(text.slice(paragraphStart, block.end));
-    const paragraph = numbered ? Number(numbered[1]) : ordinal;
+    // The rest of a paragraph a page broke ("… against Meta and" | "[Page 2]" | "allege as follows.") is still that
+    // paragraph: "¶ 1, p. 2", not the next one's number.
+    const before = passages.at(-1);
+    const continued = before !== undefined && continuesSentence(before.text, text.slice(block.start, block.end));
+    if (!continued) ordinal += 1;
+    const numbered = continued ? null : NUMBERED_PARAGRAPH.exec(text.slice(paragraphStart, block.end));
+    const paragraph = continued ? before.locator.paragraph : numbered ? Number(numbered[1]) : ordinal;
     if (numbered && numbersSections) section = `Section ${paragraph}`;
+    const isNumbered = continued ? before.locator.numbered === true : Boolean(numbered);
     for (const piece of cutLongBlock(text, block)) {
-      const locator: Locator = { paragraph, numbered: Boolean(numbered) };
+      const locator: Locator = { paragraph, numbered: isNumbered };
       const page = pageAt(document, piece.start, marked, formFeeds);
       if (page !== undefined) locator.page = page;
       if (section) locator.section = section;
@@ -138,6 +143,17 @@ export function splitPassages(document: Document): Passage[] {
   const markers = raws.flatMap((raw, at) => (PAGE_MARKER.test(raw) ? [{ at, value: pageMarkedBy(raw)! }] : []));
   const markerFooters = pagesByLines && closesPages(markers, blocks.length);
   if (markerFooters) marked = { page: markers[0]!.value, from: 0 };
+  /** Whether the sentence a block leaves open goes on after a page break (a form feed, or marker blocks) in the next block with words. */
+  const continuesPastPageBreak = (at: number): boolean => {
+    for (let next = at + 1; next < raws.length; next++) {
+      const raw = raws[next]!;
+      const marksPage = pageMarkedBy(raw) !== undefined || STAR_PAGE.test(raw) || isFurniture?.(raw) === true || !/[\p{L}\p{N}]/u.test(raw);
+      if (marksPage) continue;
+      const pageBreak = next > at + 1 || text.slice(blocks[at]!.end, blocks[next]!.start).includes('\f');
+      return pageBreak && continuesSentence(raws[at]!, raw);
+    }
+    return false;
+  };
   let lastBare: number | undefined;
   // The reporter whose pages star markers count: the first one named (another's markers are parallel citations).
   let starReporter: string | undefined;
@@ -197,8 +213,10 @@ export function splitPassages(document: Document): Passage[] {
     }
     // A short numbered paragraph ("3. Lorrin Freeman, …; and") is a paragraph of its own: its ¶ must not cover the next.
     const introduces = raw.length <= MAX_SHORT_RUN_CHARS && raw.endsWith(':');
-    if ((introduces || (raw.length <= SHORT_BLOCK_CHARS && !/[.!?]["”’)\]]?$/.test(raw))) && (!NUMBERED_PARAGRAPH.test(raw) || isPlainHeading(raw))) {
-      if (isPlainHeading(raw)) {
+    // "1. Plaintiffs bring this action against Meta and" over a page break is a paragraph's last line on its page, no heading.
+    const plainHeading = isPlainHeading(raw) && !continuesPastPageBreak(at);
+    if ((introduces || (raw.length <= SHORT_BLOCK_CHARS && !/[.!?]["”’)\]]?$/.test(raw))) && (!NUMBERED_PARAGRAPH.test(raw) || plainHeading)) {
+      if (plainHeading) {
         flushShortRun();
         section = raw;
       }
@@ -249,11 +267,16 @@ function markSentencesBrokenAcrossBlocks(passages: Passage[]): void {
   for (let i = 1; i < passages.length; i++) {
     const before = passages[i - 1]!;
     const after = passages[i]!;
-    // The lowercase start first: TERMINAL reads the whole passage to find its end.
-    if (!/^\p{Ll}/u.test(after.text) || TERMINAL.test(before.text)) continue;
+    if (!continuesSentence(before.text, after.text)) continue;
     before.cutAfter = true;
     after.cutBefore = true;
   }
+}
+
+/** Whether a passage's text goes on with the sentence the one before it left open (it opens in lowercase). */
+function continuesSentence(before: string, after: string): boolean {
+  // The lowercase start first: TERMINAL reads the whole passage to find its end.
+  return /^\p{Ll}/u.test(after) && !TERMINAL.test(before);
 }
 
 /**

@@ -340,6 +340,29 @@ describe('splitPassages', () => {
       ]);
     });
 
+    it.each([
+      ['a form feed', '\f'],
+      ['a page marker', '\n\n[Page 2]\n\n'],
+      ['an ECF header', '\nCase 3:20-cv-08570-JD Document 396 Filed 12/06/22 Page 2 of 2\n'],
+    ])('keeps the number of a paragraph %s breaks on the rest of it, and takes no heading from its last line', (_label, pageBreak) => {
+      const text = `1. Plaintiffs bring this action against Meta and${pageBreak}allege as follows on information and belief.\n\n2. Netflix paid.`;
+      // The rest was cited "p. 2, para. 2" under the section "1. Plaintiffs bring this action against Meta and".
+      expect(splitPassages(doc(text)).map((p) => [p.text, p.locator])).toEqual([
+        ['1. Plaintiffs bring this action against Meta and', { paragraph: 1, numbered: true, page: 1 }],
+        ['allege as follows on information and belief.', { paragraph: 1, numbered: true, page: 2 }],
+        ['2. Netflix paid.', { paragraph: 2, numbered: true, page: 2 }],
+      ]);
+    });
+
+    it('counts a paragraph a page breaks once among the paragraphs of a document that does not number them', () => {
+      const text = 'The court heard the motion and\fgranted it in part.\n\nThe parties settled.';
+      expect(splitPassages(doc(text)).map((p) => [p.locator.paragraph, p.locator.page])).toEqual([
+        [1, 1],
+        [1, 2],
+        [2, 2],
+      ]);
+    });
+
     it('counts the pages of the first reporter a copied opinion marks, not of a parallel citation', () => {
       const pages = (text: string) => splitPassages(doc(text)).map((p) => [p.text, p.locator.page]);
       expect(pages('[570 U.S. 300]\n\nPage three hundred.\n\n[133 S.Ct. 2415]\n\nStill page three hundred.\n\n[570 U.S. 301]\n\nPage three hundred one.')).toEqual([
