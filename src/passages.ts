@@ -154,11 +154,19 @@ export function splitPassages(document: Document): Passage[] {
     }
     return false;
   };
+  // Markdown's HTML comments ("<!-- TODO: check the docket number -->") are notes to the author, never shown to a reader.
+  const htmlComments = [...text.matchAll(/<!--[\s\S]*?-->/g)].map((match) => ({ start: match.index, end: match.index + match[0].length }));
+  const isHtmlComment = (block: Block) => htmlComments.some((comment) => block.start >= comment.start && block.end <= comment.end);
   let lastBare: number | undefined;
   // The reporter whose pages star markers count: the first one named (another's markers are parallel citations).
   let starReporter: string | undefined;
   for (const [at, block] of blocks.entries()) {
     const raw = raws[at]!;
+    // Out of every passage, so a caption waiting for its paragraph is not read across it.
+    if (isHtmlComment(block)) {
+      flushShortRun();
+      continue;
+    }
     // A form feed ends a run of short blocks, as a page marker does: what waits for its paragraph stays on its page.
     if (shortRunStart !== undefined && text.slice(shortRunEnd, block.start).includes('\f')) flushShortRun();
     const heading = comments.has(block.start) ? null : HEADING.exec(raw);

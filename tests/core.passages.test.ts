@@ -92,6 +92,23 @@ describe('splitPassages', () => {
       ]);
     });
 
+    it('makes no passage of a Markdown comment, nor counts it as a paragraph', () => {
+      const text = '# Notes\n\nHearing on the motion\n\n<!-- TODO: ask the client whether\n\nthe $5 million figure is final -->\n\nThe court granted the motion.\n\nThe parties settled for $5 million.';
+      // The comment was read with the paragraph after it, or as one of its own: a note to the author, quoted to readers.
+      expect(splitPassages(doc(text)).map((p) => [p.text, p.locator.paragraph])).toEqual([
+        ['Hearing on the motion', 1],
+        ['The court granted the motion.', 2],
+        ['The parties settled for $5 million.', 3],
+      ]);
+    });
+
+    it('quotes no Markdown comment', async () => {
+      const corpus = await corpusOfParagraphs(['<!-- TODO: confirm with the client whether the settlement figure is final before filing -->', 'The parties reached a settlement of $5 million after mediation.', 'The weather was mild.']);
+      const answer = answerQuestion(corpus, 'Is the settlement figure final?');
+      const quotes = answer.kind === 'excerpts' ? answer.excerpts.map((excerpt) => excerpt.quote) : [];
+      expect(quotes.join('\n')).not.toContain('TODO');
+    });
+
     // Bug: NUMBERED_PARAGRAPH allows four digits, so a paragraph opening with a year reads as ¶ 2011.
     it('does not read a paragraph that starts with a year ("2011. The …") as ¶ 2011 [reported bug]', () => {
       expect(splitPassages(doc('Intro.\n\n2011. The year the partnership began.'))[1]!.locator).toEqual({ paragraph: 2, numbered: false });
