@@ -122,11 +122,11 @@ describe('splitSentences', () => {
     expect(splitSentences(' \n\n \t')).toEqual([]);
   });
 
-  // Between sentences only whitespace and a filing's bare paragraph numbers ("42.") are left out.
-  const SKIPPABLE = /^(?:\d{1,4}\.\s*)*$/;
+  // Between sentences only whitespace, a filing's bare paragraph numbers ("42.") and list items' bullets are left out.
+  const SKIPPABLE = /^(?:\d{1,4}\.\s*|[-*+•](?:\s+|$))*$/;
 
   it('returns trimmed, ordered, non-overlapping spans that skip only whitespace and paragraph numbers, for any text', () => {
-    const word = fc.constantFrom('v.', 'No.', 'Inc.', 'U.S.C.', 'F. Supp.', 'Id.', 'e.g.', 'et al.', 'E.', 'Dec.', 'Meta', 'the', '§ 1983', '¶ 42', '$725', '“quoted.”', '?', '!', '\n\n', '\n', 'naïve', '🙂');
+    const word = fc.constantFrom('\n-', '•', 'v.', 'No.', 'Inc.', 'U.S.C.', 'F. Supp.', 'Id.', 'e.g.', 'et al.', 'E.', 'Dec.', 'Meta', 'the', '§ 1983', '¶ 42', '$725', '“quoted.”', '?', '!', '\n\n', '\n', 'naïve', '🙂');
     fc.assert(
       fc.property(fc.array(fc.oneof(word, fc.string({ maxLength: 12 })), { maxLength: 40 }), (words) => {
         const text = words.join(' ');
@@ -143,6 +143,30 @@ describe('splitSentences', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('a list of sentences', () => {
+  it.each([
+    ['dashes', '- The first claim was dismissed.\n- The second claim survived.', ['The first claim was dismissed.', 'The second claim survived.']],
+    ['bullets after a sentence', 'Two claims remain.\n• The first is for fraud.\n• The second is for breach.', ['Two claims remain.', 'The first is for fraud.', 'The second is for breach.']],
+    ['asterisks', '* Meta read the messages.\n* Netflix paid for them.', ['Meta read the messages.', 'Netflix paid for them.']],
+  ])('makes a sentence of each item with %s, without its bullet', (_label, text, expected) => {
+    expect(sentencesOf(text)).toEqual(expected);
+  });
+
+  it('keeps items that end no sentence with what introduces them', () => {
+    expect(sentencesOf('The factors are:\n- harm;\n- merits.')).toEqual(['The factors are:\n- harm;\n- merits.']);
+  });
+
+  it('quotes the item that answers, not the list', async () => {
+    const corpus = await corpusOfParagraphs([
+      '- The court dismissed the fraud claim against Meta for failure to plead it with particularity under Rule 9(b), and declined to give leave to amend.\n- The breach of contract claim against Netflix survived the motion to dismiss.',
+      'The weather was mild.',
+    ]);
+    const answer = answerQuestion(corpus, 'Did the breach of contract claim survive?');
+    // The two items were one sentence, quoted with both dashes.
+    expect(answer.kind === 'excerpts' && answer.excerpts[0]!.quote).toBe('The breach of contract claim against Netflix survived the motion to dismiss.');
   });
 });
 

@@ -1,4 +1,4 @@
-import { holdsBlankLine, type SentenceSpan } from './sentences.js';
+import { separatesBlocks, type SentenceSpan } from './sentences.js';
 
 /**
  * A sentence that only cites what the sentence before it said: "Id., at 337.", "Hopwood v. Texas,
@@ -40,7 +40,7 @@ export function withCitationsAttached(text: string, spans: readonly SentenceSpan
     const supports =
       previous !== undefined &&
       span.end - previous.start <= maxChars &&
-      !holdsBlankLine(text.slice(previous.end, span.start)) &&
+      !separatesBlocks(text.slice(previous.end, span.start)) &&
       isCitationSentence(text.slice(span.start, span.end));
     if (supports) joined[joined.length - 1] = { start: previous.start, end: span.end };
     else joined.push(span);

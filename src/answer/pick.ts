@@ -3,7 +3,7 @@ import type { AnalyzedQuery } from './query.js';
 import type { RankedCandidate } from './rank.js';
 import { CONTEXT_SHARE } from './rank.js';
 import { type AnswerType, type QuestionReading, type QuestionWords, answerTypeStarts, isShapedType, asksAboutPresent, offersAnswerType, readQuestion, speaksOfPresent } from './answer-type.js';
-import { holdsBlankLine, splitSentences, type SentenceSpan } from './sentences.js';
+import { separatesBlocks, splitSentences, type SentenceSpan } from './sentences.js';
 import { withIntroductionsJoined } from './introductions.js';
 import { withCitationsAttached } from './citation-sentences.js';
 import { sectionNumberOf, sectionTitleOf } from '../section-number.js';
@@ -335,7 +335,7 @@ function layoutOf(text: string, tokens: TokenList, section: string | undefined):
     const sentence = text.slice(span.start, span.end);
     return isCapitalsHeading(sentence) || repeatsNumberedSection(sentence, numberedTitle);
   });
-  const opensBlock = spans.map((span, index) => index > 0 && holdsBlankLine(text.slice(spans[index - 1]!.end, span.start)));
+  const opensBlock = spans.map((span, index) => index > 0 && separatesBlocks(text.slice(spans[index - 1]!.end, span.start)));
   const negates = spans.map((span) => NEGATION.test(text.slice(span.start, span.end)));
   const wordsBefore = new Int32Array(tokens.length);
   for (let index = 1; index < tokens.length; index++) wordsBefore[index] = wordsBefore[index - 1]! + (isAliasTerm(tokens.terms[index - 1]!) ? 0 : 1);

@@ -27,9 +27,12 @@ const NAME_ENDINGS = new Set(['inc', 'corp', 'co', 'ltd', 'llc', 'llp', 'l.l.c',
 // Words that open a sentence and never carry a name on: "Meta Platforms, Inc. The complaint …" (but "Inc. Was sued").
 const SENTENCE_OPENER = /^\s+["“]?(?:The|Then|This|That|These|Those|It|Its|They|Their|He|She|His|Her|We|Our|There|But|However|In|On|After|Before|When|While|If|Although)\b/u;
 
-/** Whether the text between two sentences holds a blank line: they then stand in different blocks (a heading, a list item, a paragraph). */
-export function holdsBlankLine(gap: string): boolean {
-  return /\n[^\S\n]*\n/.test(gap);
+/**
+ * Whether the text between two sentences holds a blank line or a list item's bullet: they then stand in different
+ * blocks (a heading, a list item, a paragraph), which no quote runs across.
+ */
+export function separatesBlocks(gap: string): boolean {
+  return /\n[^\S\n]*\n|\n[ \t]*[-*+•][ \t]/.test(gap);
 }
 
 const CANDIDATE_END = /[.!?…]+["”’')\]]*(?=\s+["“'‘([]?[\p{Lu}\p{N}§¶$])/gu;
@@ -52,7 +55,7 @@ const UNIT_BEFORE_NUMBER = /\d\s?(?:ft|in|yd|mi|lb|lbs|oz|hr|hrs|min|mins|sec|se
  */
 export function splitSentences(text: string, offset = 0): SentenceSpan[] {
   const spans: SentenceSpan[] = [];
-  let start = skipSpace(text, 0);
+  let start = skipBullet(text, skipSpace(text, 0));
   const push = (end: number) => {
     let trimmed = end;
     while (trimmed > start && /\s/.test(text[trimmed - 1]!)) trimmed--;
@@ -68,11 +71,12 @@ export function splitSentences(text: string, offset = 0): SentenceSpan[] {
     .filter((boundary) => !beforeFootnote(boundary));
   for (const footnote of footnotes) boundaries.push(footnote.index + footnote[0].length);
   for (const match of text.matchAll(/\n\s*\n/g)) boundaries.push(match.index);
+  for (const match of text.matchAll(ITEM_END)) boundaries.push(match.index + match[0].length);
   boundaries.sort((a, b) => a - b);
   for (const boundary of boundaries) {
     if (boundary <= start) continue;
     push(boundary);
-    start = skipSpace(text, boundary);
+    start = skipBullet(text, skipSpace(text, boundary));
   }
   push(text.length);
   return spans;
@@ -81,6 +85,17 @@ export function splitSentences(text: string, offset = 0): SentenceSpan[] {
 /** The word before a period at `index`, lowercased: "plans" of "plans.2". */
 function wordBefore(text: string, index: number): string {
   return (/[\p{L}.'’]+$/u.exec(text.slice(Math.max(0, index - 12), index))?.[0] ?? '').toLowerCase().replace(/’/g, "'");
+}
+
+// A list item's sentence end, before the next item's bullet on the next line ("- The first claim was dismissed.\n- The …").
+const ITEM_END = /[.!?]["”’')\]]*(?=[ \t]*\n[ \t]*[-*+•][ \t]+\S)/g;
+// The bullet a list item opens with: the list's markup, not words of the sentence.
+const BULLET = /^[-*+•][ \t]+(?=\S)/;
+
+/** Past a list item's bullet at `from`, if one opens the sentence there. */
+function skipBullet(text: string, from: number): number {
+  const bullet = BULLET.exec(text.slice(from, from + 4));
+  return bullet ? from + bullet[0].length : from;
 }
 
 function skipSpace(text: string, from: number): number {
