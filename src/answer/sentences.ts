@@ -39,11 +39,12 @@ const CANDIDATE_END = /[.!?…]+["”’')\]]*(?=\s+["“'‘([]?[\p{Lu}\p{N}§�
 
 /**
  * A footnote's marker after a sentence's end, before the next sentence: "drives such plans.2 As for …", "plans.¹ As",
- * "(4th Cir. 1982). [2] Such a motion …", "Id. [2] On the other hand …". The marker belongs to the sentence it follows:
+ * "(4th Cir. 1982). [2] Such a motion …", "Id. [2] On the other hand …", Markdown's "was denied.[^1] The court …".
+ * The marker belongs to the sentence it follows:
  * the next one must not open with it, nor run on from it. A number glued to a period only after a word (not "1.5",
  * "F.2d" or "U.S.2").
  */
-const FOOTNOTE_END = /(?:(?<=\p{Ll}{2})[.!?]["”’')]*(?:\d{1,3}|[¹²³⁰⁴-⁹]{1,3})|[.!?]["”’')\]]*[^\S\n]?\[\d{1,3}\])(?=\s+["“'‘(]?\p{Lu})/gu;
+const FOOTNOTE_END = /(?:(?<=\p{Ll}{2})[.!?]["”’')]*(?:\d{1,3}|[¹²³⁰⁴-⁹]{1,3})|[.!?]["”’')\]]*[^\S\n]?\[(?:\d{1,3}|\^[\w-]{1,20})\])(?=\s+["“'‘(]?\p{Lu})/gu;
 
 // Units of measure written after a number: "5 ft. 10 in. tall", "3 lb. 4 oz." go on with the next number.
 const UNIT_BEFORE_NUMBER = /\d\s?(?:ft|in|yd|mi|lb|lbs|oz|hr|hrs|min|mins|sec|secs|gal|qt|pt)$/i;
