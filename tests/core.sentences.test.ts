@@ -146,6 +146,35 @@ describe('splitSentences', () => {
   });
 });
 
+describe('a sentence with a parenthesis quoting sentences', () => {
+  it('does not break inside the parenthesis', () => {
+    const text = 'See House Research Organization, Bill Analysis, pp. 4–5 (“Many regions are still segregated. Because of this, the plan works.”). It is race consciousness that drives such plans.';
+    expect(sentencesOf(text)).toEqual([
+      'See House Research Organization, Bill Analysis, pp. 4–5 (“Many regions are still segregated. Because of this, the plan works.”).',
+      'It is race consciousness that drives such plans.',
+    ]);
+  });
+
+  it.each([
+    ['a parenthesis never closed', 'The list (as amended. It was long. Then it ended.', ['The list (as amended.', 'It was long.', 'Then it ended.']],
+    ['a parenthesis closed only after a blank line', 'It began (in 2020. It went on.\n\nIt ended).', ['It began (in 2020.', 'It went on.', 'It ended).']],
+    ['an item numbered "1)"', 'It may 1) assert facts. 2) It may attack them.', ['It may 1) assert facts.', '2) It may attack them.']],
+  ])('still breaks with %s', (_label, text, expected) => {
+    expect(sentencesOf(text)).toEqual(expected);
+  });
+
+  it('quotes no sentence that opens inside a quotation in brackets and ends on its closing "”)."', async () => {
+    const corpus = await corpusOfParagraphs([
+      'See Brief for the Respondents 4 (“Many high schools in Texas are still attended mostly by students of a single racial group. Because of this segregation, admitting the top ten percent of every high school yields a diverse class.”). Race consciousness, not blindness to race, drives such plans.',
+      'The weather was mild.',
+    ]);
+    const answer = answerQuestion(corpus, 'Why does admitting the top ten percent of every high school yield a diverse class?');
+    const quotes = answer.kind === 'excerpts' ? answer.excerpts.map((excerpt) => excerpt.quote) : [];
+    // The quote was "Because of this segregation, … a diverse class.”).": the brief's words passed for the court's sentence.
+    expect(quotes.filter((quote) => quote.startsWith('Because'))).toEqual([]);
+  });
+});
+
 describe('a list of sentences', () => {
   it.each([
     ['dashes', '- The first claim was dismissed.\n- The second claim survived.', ['The first claim was dismissed.', 'The second claim survived.']],

@@ -71,16 +71,43 @@ export function splitSentences(text: string, offset = 0): SentenceSpan[] {
     .map((match) => match.index + match[0].length)
     .filter((boundary) => !beforeFootnote(boundary));
   for (const footnote of footnotes) boundaries.push(footnote.index + footnote[0].length);
-  for (const match of text.matchAll(/\n\s*\n/g)) boundaries.push(match.index);
-  for (const match of text.matchAll(ITEM_END)) boundaries.push(match.index + match[0].length);
+  // Blank lines and list items end a sentence wherever they fall; a period inside brackets does not.
+  const blockEnds = new Set<number>();
+  for (const match of text.matchAll(/\n\s*\n/g)) blockEnds.add(match.index);
+  for (const match of text.matchAll(ITEM_END)) blockEnds.add(match.index + match[0].length);
+  boundaries.push(...blockEnds);
   boundaries.sort((a, b) => a - b);
   for (const boundary of boundaries) {
-    if (boundary <= start) continue;
+    if (boundary <= start || (!blockEnds.has(boundary) && insideParentheses(text, start, boundary))) continue;
     push(boundary);
     start = skipBullet(text, skipSpace(text, boundary));
   }
   push(text.length);
   return spans;
+}
+
+/** How far a parenthesis may run on past a sentence end inside it and still be read as one. */
+const MAX_PARENTHESIS_CHARS = 600;
+
+/**
+ * Whether `at` falls inside a parenthesis opened since `start` that closes later in the same block: a quotation in a
+ * citation's parenthetical ("… (“Many regions … group. Because of the persistence … universities.”).") is part of the
+ * sentence citing it, and a quote opening inside it would end on a stray "”)." and pass the quotation for the court's words.
+ */
+function insideParentheses(text: string, start: number, at: number): boolean {
+  let depth = 0;
+  for (let i = start; i < at; i++) {
+    if (text[i] === '(') depth++;
+    else if (text[i] === ')' && depth > 0) depth--;
+  }
+  if (depth === 0) return false;
+  const rest = text.slice(at, at + MAX_PARENTHESIS_CHARS);
+  const blockEnd = /\n[^\S\n]*\n/.exec(rest)?.index ?? rest.length;
+  for (let i = 0; i < blockEnd; i++) {
+    if (rest[i] === '(') depth++;
+    else if (rest[i] === ')' && --depth === 0) return true;
+  }
+  return false;
 }
 
 /** The word before a period at `index`, lowercased: "plans" of "plans.2". */
