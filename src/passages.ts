@@ -94,9 +94,11 @@ export function splitPassages(document: Document): Passage[] {
     // The rest of a paragraph a page broke ("… against Meta and" | "[Page 2]" | "allege as follows.") is still that
     // paragraph: "¶ 1, p. 2", not the next one's number.
     const before = passages.at(-1);
-    const continued = before !== undefined && continuesSentence(before.text, text.slice(block.start, block.end));
+    const blockText = text.slice(block.start, block.end);
+    const numberedHere = NUMBERED_PARAGRAPH.exec(text.slice(paragraphStart, block.end));
+    const continued = before !== undefined && (continuesSentence(before.text, blockText) || (!numberedHere && belongsToNumbered(before, blockText)));
     if (!continued) ordinal += 1;
-    const numbered = continued ? null : NUMBERED_PARAGRAPH.exec(text.slice(paragraphStart, block.end));
+    const numbered = continued ? null : numberedHere;
     const paragraph = continued ? before.locator.paragraph : numbered ? Number(numbered[1]) : ordinal;
     if (numbered && numbersSections) section = `Section ${paragraph}`;
     const isNumbered = continued ? before.locator.numbered === true : Boolean(numbered);
@@ -279,6 +281,18 @@ function markSentencesBrokenAcrossBlocks(passages: Passage[]): void {
     before.cutAfter = true;
     after.cutBefore = true;
   }
+}
+
+// A filing's subparagraph or list item: "(a) it read …", "b. It shared …", "ii. It hid …", "(3) …", "- …".
+const SUBPARAGRAPH = /^(?:\((?:[a-z]{1,2}|[ivx]{1,5}|\d{1,2})\)|(?:[a-z]|[ivx]{1,5})[.)]|[-•*])\s/;
+
+/**
+ * Whether an unnumbered block is part of the numbered paragraph before it: what "42. Meta did the following:"
+ * introduces (its subparagraphs, a block quotation), and the subparagraphs after those. It is cited "¶ 42", not as the
+ * document's Nth block.
+ */
+function belongsToNumbered(before: Passage, block: string): boolean {
+  return before.locator.numbered === true && (/:\s*$/.test(before.text) || SUBPARAGRAPH.test(block));
 }
 
 /** Whether a passage's text goes on with the sentence the one before it left open (it opens in lowercase). */

@@ -82,7 +82,8 @@ describe('splitPassages with short blocks', () => {
       [0, 'Section 0'],
       [1, 'Section 1'],
       [2, 'Section 2'],
-      [4, 'Section 2'],
+      // Section 2's lettered part is cited with it, not as the document's 4th block.
+      [2, 'Section 2'],
     ]);
   });
 

@@ -92,6 +92,20 @@ describe('splitPassages', () => {
       ]);
     });
 
+    it.each([
+      ['lettered subparagraphs', '42. Meta did the following:\n\n(a) it read the messages of users;\n\n(b) it shared them with Netflix; and\n\n(c) it hid this from its users.'],
+      ['subparagraphs ending sentences', '42. Meta did the following:\n\na. It read the messages of users and stored them for years.\n\nb. It shared them with Netflix under the Inbox API agreement.\n\nc. It hid this from its users.'],
+      ['a block quotation', '42. Meta told users their messages were private. Its policy read:\n\n“We do not share your messages with anyone, and we never will.”'],
+    ])('cites %s a numbered paragraph introduces with that paragraph\'s number', (_label, paragraph) => {
+      const text = `41. Meta owns Facebook.\n\n${paragraph}\n\n43. Netflix paid Meta.\n\nWHEREFORE, Plaintiffs pray for relief.`;
+      const passages = splitPassages(doc(text));
+      // Each was cited as the document's Nth block ("para. 3"), as if the complaint had no ¶ 42 there.
+      expect(passages.slice(1, -2).map((p) => [p.locator.paragraph, p.locator.numbered])).toEqual(passages.slice(1, -2).map(() => [42, true]));
+      expect(passages.at(-2)!.locator).toEqual({ paragraph: 43, numbered: true });
+      // What follows the numbered paragraphs unintroduced is no part of them.
+      expect(passages.at(-1)!.locator.numbered).toBe(false);
+    });
+
     it('makes no passage of a Markdown comment, nor counts it as a paragraph', () => {
       const text = '# Notes\n\nHearing on the motion\n\n<!-- TODO: ask the client whether\n\nthe $5 million figure is final -->\n\nThe court granted the motion.\n\nThe parties settled for $5 million.';
       // The comment was read with the paragraph after it, or as one of its own: a note to the author, quoted to readers.
