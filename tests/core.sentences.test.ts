@@ -36,6 +36,7 @@ describe('splitSentences', () => {
     ['a spaced ellipsis inside a quotation', 'The statute bars “soliciting votes . . . Or wearing a button” at the polls. Next.', ['The statute bars “soliciting votes . . . Or wearing a button” at the polls.', 'Next.']],
     ['a spaced ellipsis opening the text', '. . . The Board may act. Next.', ['. . . The Board may act.', 'Next.']],
     ['Eq. and Prof.', 'As Eq. 3 shows, Prof. Smith was right. Next.', ['As Eq. 3 shows, Prof. Smith was right.', 'Next.']],
+    ['a state\'s abbreviation, capitalised', 'See Mass. Gen. Laws ch. 93A and Wash. Rev. Code § 1 (Fourth Am. Compl. ¶ 5). Next.', ['See Mass. Gen. Laws ch. 93A and Wash. Rev. Code § 1 (Fourth Am. Compl. ¶ 5).', 'Next.']],
     ['initials of a name', 'The author J. K. Rowling and Mark E. Zuckerberg spoke. Then they left.', ['The author J. K. Rowling and Mark E. Zuckerberg spoke.', 'Then they left.']],
     ['units of a measurement', 'He is 5 ft. 10 in. tall and weighs 3 lb. 4 oz. more. Next.', ['He is 5 ft. 10 in. tall and weighs 3 lb. 4 oz. more.', 'Next.']],
     ['a title before a name', 'Sen. Elizabeth Warren and Lt. Gov. Dan Patrick spoke, as did Messrs. Smith and Jones. Next.', ['Sen. Elizabeth Warren and Lt. Gov. Dan Patrick spoke, as did Messrs. Smith and Jones.', 'Next.']],
@@ -71,6 +72,7 @@ describe('splitSentences', () => {
     ['"Id." before a capitalised word', 'It is a solicitation. Id. In other words, it is barred.', ['It is a solicitation.', 'Id.', 'In other words, it is barred.']],
     ['"see id." before a capitalised word', 'It is barred. See id. The Board agreed.', ['It is barred.', 'See id.', 'The Board agreed.']],
     ['"Ibid." before a capitalised word', 'It is barred. Ibid. The Board agreed.', ['It is barred.', 'Ibid.', 'The Board agreed.']],
+    ['a plain word spelt like a state\'s abbreviation', 'It refers to this goal as a “critical mass.” Petitioner sued. She fell ill. That is who I am. Then she left.', ['It refers to this goal as a “critical mass.”', 'Petitioner sued.', 'She fell ill.', 'That is who I am.', 'Then she left.']],
   ])('breaks after %s', (_label, text, expected) => {
     expect(sentencesOf(text)).toEqual(expected);
   });

@@ -18,6 +18,10 @@ ark haw bd bds mgmt auth ctr distrib div hosp hous indus inst liab mkt mfr merch
 colum harv misc rptr bankr sup sen sens lt sgt capt col pres supt asst atty att'y sec'y dir exec messrs`.split(/\s+/),
 );
 
+// State and other abbreviations that are also plain words, abbreviated only when capitalised: "Mass. Gen. Laws" and
+// "Fourth Am. Compl." go on, a "critical mass." or "fell ill." ends its sentence.
+const CAPITALISED_ABBREVIATIONS = new Set(['mass', 'ill', 'ind', 'wash', 'miss', 'del', 'la', 'mo', 'pa', 'or', 'am']);
+
 // A letter that names an exhibit or a part ("See Ex. A.", "under Count B.") is no initial: its period can end the sentence.
 const LETTER_LABEL = /\b(?:ex|exh|exhibits?|app|appendix|attachment|annex|schedule|tab|part|count)\.?\s+\p{Lu}$/iu;
 
@@ -153,7 +157,8 @@ function endsSentence(text: string, index: number, punctuation: string): boolean
   if ((NAME_ENDINGS.has(lower) || /^(?:\p{Lu}|JJ)$/u.test(word)) && SENTENCE_OPENER.test(text.slice(index + punctuation.length))) return true;
   // A reporter's volume ("130 So. 721", "59 Misc. 3d 123") and a law review's name ("75 Colum. L. Rev. 559") cite on.
   if (/^\s+(?:\d|L\.\s?(?:Rev|J)\.)/.test(text.slice(index + punctuation.length)) && /\d\s+(?:[\p{Lu}][\p{L}.]*\s+)?[\p{Lu}][\p{L}]*$/u.test(before)) return false;
-  if (ABBREVIATIONS.has(lower) || ABBREVIATIONS.has(lower.replace(/^.*\./, ''))) return false;
+  const plainWord = CAPITALISED_ABBREVIATIONS.has(lower) && /^\p{Ll}/u.test(word);
+  if (!plainWord && (ABBREVIATIONS.has(lower) || ABBREVIATIONS.has(lower.replace(/^.*\./, '')))) return false;
   // A footnote in a pin cite ("539 U. S., at 303–304, n. 10"); a lone "n." elsewhere may end a sentence ("for some n.").
   if (word === 'n' && /,\s*n$/.test(before)) return false;
   // Single initials ("Mark E. Zuckerberg", "J. Donato") and dotted acronyms ("U.S.", "N.D.").
