@@ -36,6 +36,7 @@ describe('splitSentences', () => {
     ['a spaced ellipsis inside a quotation', 'The statute bars “soliciting votes . . . Or wearing a button” at the polls. Next.', ['The statute bars “soliciting votes . . . Or wearing a button” at the polls.', 'Next.']],
     ['a spaced ellipsis opening the text', '. . . The Board may act. Next.', ['. . . The Board may act.', 'Next.']],
     ['Eq. and Prof.', 'As Eq. 3 shows, Prof. Smith was right. Next.', ['As Eq. 3 shows, Prof. Smith was right.', 'Next.']],
+    ['the abbreviated words of a case name or a code', 'See Smith v. Acme Tel. Co., 5 F.4th 1; Doe v. Acme Fin. Servs. Inc., 6 F.4th 2; Mich. Comp. Laws § 1; N.Y. Gen. Bus. Law § 349; Me. Rev. Stat. tit. 5. Next.', ['See Smith v. Acme Tel. Co., 5 F.4th 1; Doe v. Acme Fin. Servs. Inc., 6 F.4th 2; Mich. Comp. Laws § 1; N.Y. Gen. Bus. Law § 349; Me. Rev. Stat. tit. 5.', 'Next.']],
     ['a state\'s abbreviation, capitalised', 'See Mass. Gen. Laws ch. 93A and Wash. Rev. Code § 1 (Fourth Am. Compl. ¶ 5). Next.', ['See Mass. Gen. Laws ch. 93A and Wash. Rev. Code § 1 (Fourth Am. Compl. ¶ 5).', 'Next.']],
     ['initials of a name', 'The author J. K. Rowling and Mark E. Zuckerberg spoke. Then they left.', ['The author J. K. Rowling and Mark E. Zuckerberg spoke.', 'Then they left.']],
     ['units of a measurement', 'He is 5 ft. 10 in. tall and weighs 3 lb. 4 oz. more. Next.', ['He is 5 ft. 10 in. tall and weighs 3 lb. 4 oz. more.', 'Next.']],
@@ -73,6 +74,7 @@ describe('splitSentences', () => {
     ['"see id." before a capitalised word', 'It is barred. See id. The Board agreed.', ['It is barred.', 'See id.', 'The Board agreed.']],
     ['"Ibid." before a capitalised word', 'It is barred. Ibid. The Board agreed.', ['It is barred.', 'Ibid.', 'The Board agreed.']],
     ['a plain word spelt like a state\'s abbreviation', 'It refers to this goal as a “critical mass.” Petitioner sued. She fell ill. That is who I am. Then she left.', ['It refers to this goal as a “critical mass.”', 'Petitioner sued.', 'She fell ill.', 'That is who I am.', 'Then she left.']],
+    ['a plain word spelt like an abbreviation of a case name', 'The letter was never found. He took the bus. She visited Amazon.com. It was given to me. The end.', ['The letter was never found.', 'He took the bus.', 'She visited Amazon.com.', 'It was given to me.', 'The end.']],
   ])('breaks after %s', (_label, text, expected) => {
     expect(sentencesOf(text)).toEqual(expected);
   });

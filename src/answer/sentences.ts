@@ -15,12 +15,14 @@ ch cl pl def defs pl's pls re ref vol ed eds rep sess ann educ proc dist super a
 br mem op ord app'x pub tit supp'l reg regs comm'n cmty env't gov't int'l corp ins mun sch serv transp util
 eq eqs figs refs vols prof profs conf trans assoc viz cit ibid arg tr ala suppl aff prelim inj hr'g dep doc docs leg cnty indep atl
 ark haw bd bds mgmt auth ctr distrib div hosp hous indus inst liab mkt mfr merch mortg mut prod prop sys twp juris elec prac
-colum harv misc rptr bankr sup sen sens lt sgt capt col pres supt asst atty att'y sec'y dir exec messrs`.split(/\s+/),
+colum harv misc rptr bankr sup sen sens lt sgt capt col pres supt asst atty att'y sec'y dir exec messrs
+bus comp cons com cent me tel tech sol sols grp enters pharm pharms fin servs info comput elec elecs mktg inv invs cos ret emp emps
+found rsch ry jud commc'n commc'ns entm't publ'g sav telecomm constr consol equip exch guar`.split(/\s+/),
 );
 
 // State and other abbreviations that are also plain words, abbreviated only when capitalised: "Mass. Gen. Laws" and
 // "Fourth Am. Compl." go on, a "critical mass." or "fell ill." ends its sentence.
-const CAPITALISED_ABBREVIATIONS = new Set(['mass', 'ill', 'ind', 'wash', 'miss', 'del', 'la', 'mo', 'pa', 'or', 'am']);
+const CAPITALISED_ABBREVIATIONS = new Set(['mass', 'ill', 'ind', 'wash', 'miss', 'del', 'la', 'mo', 'pa', 'or', 'am', 'me', 'bus', 'comp', 'cons', 'com', 'cent', 'tech', 'sol', 'fin', 'info', 'found', 'fed', 'inv', 'ret', 'emp', 'sav']);
 
 // A letter that names an exhibit or a part ("See Ex. A.", "under Count B.") is no initial: its period can end the sentence.
 const LETTER_LABEL = /\b(?:ex|exh|exhibits?|app|appendix|attachment|annex|schedule|tab|part|count)\.?\s+\p{Lu}$/iu;
@@ -157,7 +159,9 @@ function endsSentence(text: string, index: number, punctuation: string): boolean
   if ((NAME_ENDINGS.has(lower) || /^(?:\p{Lu}|JJ)$/u.test(word)) && SENTENCE_OPENER.test(text.slice(index + punctuation.length))) return true;
   // A reporter's volume ("130 So. 721", "59 Misc. 3d 123") and a law review's name ("75 Colum. L. Rev. 559") cite on.
   if (/^\s+(?:\d|L\.\s?(?:Rev|J)\.)/.test(text.slice(index + punctuation.length)) && /\d\s+(?:[\p{Lu}][\p{L}.]*\s+)?[\p{Lu}][\p{L}]*$/u.test(before)) return false;
-  const plainWord = CAPITALISED_ABBREVIATIONS.has(lower) && /^\p{Ll}/u.test(word);
+  // The word's last dotted part decides: "Amazon.com." ends a sentence, "Mich. Comp." does not.
+  const lastPart = word.replace(/^.*\.(?=.)/, '');
+  const plainWord = CAPITALISED_ABBREVIATIONS.has(lastPart.toLowerCase()) && /^\p{Ll}/u.test(lastPart);
   if (!plainWord && (ABBREVIATIONS.has(lower) || ABBREVIATIONS.has(lower.replace(/^.*\./, '')))) return false;
   // A footnote in a pin cite ("539 U. S., at 303–304, n. 10"); a lone "n." elsewhere may end a sentence ("for some n.").
   if (word === 'n' && /,\s*n$/.test(before)) return false;
