@@ -74,6 +74,7 @@ describe('splitSentences', () => {
     ['"see id." before a capitalised word', 'It is barred. See id. The Board agreed.', ['It is barred.', 'See id.', 'The Board agreed.']],
     ['"Ibid." before a capitalised word', 'It is barred. Ibid. The Board agreed.', ['It is barred.', 'Ibid.', 'The Board agreed.']],
     ['a plain word spelt like a state\'s abbreviation', 'It refers to this goal as a “critical mass.” Petitioner sued. She fell ill. That is who I am. Then she left.', ['It refers to this goal as a “critical mass.”', 'Petitioner sued.', 'She fell ill.', 'That is who I am.', 'Then she left.']],
+    ['a letter closing a section\'s or a form\'s number', 'See Restatement (Second) of Torts § 402A. Meta filed a Form 10-K. Investors read it.', ['See Restatement (Second) of Torts § 402A.', 'Meta filed a Form 10-K.', 'Investors read it.']],
     ['a plain word spelt like an abbreviation of a case name', 'The letter was never found. He took the bus. She visited Amazon.com. It was given to me. The end.', ['The letter was never found.', 'He took the bus.', 'She visited Amazon.com.', 'It was given to me.', 'The end.']],
   ])('breaks after %s', (_label, text, expected) => {
     expect(sentencesOf(text)).toEqual(expected);

@@ -165,8 +165,9 @@ function endsSentence(text: string, index: number, punctuation: string): boolean
   if (!plainWord && (ABBREVIATIONS.has(lower) || ABBREVIATIONS.has(lower.replace(/^.*\./, '')))) return false;
   // A footnote in a pin cite ("539 U. S., at 303–304, n. 10"); a lone "n." elsewhere may end a sentence ("for some n.").
   if (word === 'n' && /,\s*n$/.test(before)) return false;
-  // Single initials ("Mark E. Zuckerberg", "J. Donato") and dotted acronyms ("U.S.", "N.D.").
-  if (/^\p{Lu}$/u.test(word)) return LETTER_LABEL.test(text.slice(Math.max(0, index - 16), index));
+  // Single initials ("Mark E. Zuckerberg", "J. Donato") and dotted acronyms ("U.S.", "N.D."); a letter closing a number
+  // ("§ 402A.", "Form 10-K.") is no initial.
+  if (/^\p{Lu}$/u.test(word)) return /\d-?$/.test(before.slice(0, -1)) || LETTER_LABEL.test(text.slice(Math.max(0, index - 16), index));
   if (/^(?:\p{L}\.)+\p{L}$/u.test(word)) return false;
   return true;
 }
