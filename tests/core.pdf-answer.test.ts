@@ -82,3 +82,32 @@ describe('a PDF complaint in the knowledge folder', () => {
     }
   });
 });
+
+describe('a quote that runs across a page break of a PDF with no ECF header', () => {
+  let opinionDir: string;
+  let opinion: Pinpoint;
+
+  beforeAll(async () => {
+    opinionDir = await mkdtemp(path.join(tmpdir(), 'pinpoint-pdf-pages-'));
+    const pdf = await makePdf([
+      { lines: flow(['The court held a hearing on the motion in the spring.', '', 'The Board of Elections conceded at the hearing that its', 'rule against ballot photographs had never been enforced']) },
+      { lines: flow(['against any voter in the state since its adoption in 2009.', '', 'The weather was mild that day.']) },
+    ]);
+    await writeFile(path.join(opinionDir, 'opinion.pdf'), pdf);
+    opinion = await createPinpoint({ knowledgeDir: opinionDir });
+  });
+
+  afterAll(async () => {
+    await opinion.close();
+    await rm(opinionDir, { recursive: true, force: true });
+  });
+
+  it('cites both pages as a range of pages, "pp. 1–2"', () => {
+    const answer = opinion.ask('Was the rule against ballot photographs ever enforced?');
+    const first = answer.kind === 'excerpts' ? answer.excerpts[0] : undefined;
+    expect(first?.quote).toContain('had never been enforced');
+    expect(first?.quote).toContain('since its adoption in 2009.');
+    // It was "p. 1–2": one page's abbreviation before a range of two.
+    expect(first?.citation.label).toMatch(/^pp\. 1–2\b/);
+  });
+});

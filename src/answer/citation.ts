@@ -8,7 +8,7 @@ export interface QuoteRange {
 }
 
 /**
- * A pinpoint in common legal style: "¶ 42, p. 12", "ECF No. 396 at 4", "¶ 42, ECF No. 396 at 12",
+ * A pinpoint in common legal style: "¶ 42, p. 12", "pp. 12–13", "ECF No. 396 at 4", "¶ 42, ECF No. 396 at 12",
  * or for documents without numbered paragraphs "Background, para. 3" / "p. 4, para. 3".
  */
 function citationLabel(document: Document, passage: Passage, quote?: QuoteRange): string {
@@ -16,7 +16,8 @@ function citationLabel(document: Document, passage: Passage, quote?: QuoteRange)
   const page = pagesOf(document, passage, quote);
   const parts: string[] = [];
   if (numbered && paragraph !== undefined) parts.push(`¶ ${paragraph}`);
-  if (page !== undefined) parts.push(document.meta.ecf !== undefined ? `ECF No. ${document.meta.ecf} at ${page}` : `p. ${page}`);
+  // "p. 4", and "pp. 4–5" for a quote across a page break ("ECF No. 396 at 4–5" either way).
+  if (page !== undefined) parts.push(document.meta.ecf !== undefined ? `ECF No. ${document.meta.ecf} at ${page}` : `${page.includes('–') ? 'pp.' : 'p.'} ${page}`);
   else if (document.meta.ecf !== undefined) parts.push(`ECF No. ${document.meta.ecf}`);
   if (!numbered && paragraph !== undefined) {
     if (section) parts.push(section);
