@@ -416,7 +416,7 @@ function paragraphBlocks(text: string, comments: ReadonlySet<number>): Block[] {
   }
   push(cursor, text.length);
   // A heading line directly followed by text (no blank line) is still a heading.
-  return blocks.flatMap((whole) => splitAtPageMarkers(text, whole)).flatMap((whole) => splitAtIndents(text, whole)).flatMap((block) => {
+  return blocks.flatMap((whole) => splitAtPageMarkers(text, whole)).flatMap((whole) => withoutQuotationNote(text, whole)).flatMap((whole) => splitAtIndents(text, whole)).flatMap((block) => {
     const firstLineEnd = text.indexOf('\n', block.start);
     if (firstLineEnd === -1 || firstLineEnd >= block.end) return [block];
     const firstLine = text.slice(block.start, firstLineEnd);
@@ -425,6 +425,20 @@ function paragraphBlocks(text: string, comments: ReadonlySet<number>): Block[] {
     while (rest.start < rest.end && /\s/.test(text[rest.start]!)) rest.start++;
     return [{ start: block.start, end: firstLineEnd }, rest];
   });
+}
+
+// What a block quotation's citation says of it, set under the quotation: "(emphasis added).", "(citations omitted)."
+const QUOTATION_NOTE = /^\((?:emphasis|alterations?|citations?|internal|footnotes?|quotation|brackets|ellipses)\b[^()\n]{0,60}\)\.?/i;
+
+/**
+ * A block opening with the note on the quotation above it ("(emphasis added). Electioneering is prohibited …"), as the
+ * block after the note: a quote of the block would open with it, and it says nothing of its own.
+ */
+function withoutQuotationNote(text: string, block: Block): Block[] {
+  const note = QUOTATION_NOTE.exec(text.slice(block.start, Math.min(block.end, block.start + 80)));
+  if (!note) return [block];
+  const start = skipSpace(text, block.start + note[0].length);
+  return start < block.end ? [{ start, end: block.end }] : [];
 }
 
 /** A block with page marker lines inside it, as the text before each marker, the marker and the text after it. */

@@ -106,6 +106,23 @@ describe('splitPassages', () => {
       expect(passages.at(-1)!.locator.numbered).toBe(false);
     });
 
+    it('leaves out the note on a block quotation that opens the paragraph under it ("(emphasis added).")', async () => {
+      const paragraphs = [
+        'The statute defines the term broadly:',
+        '“Electioneering shall include the displaying of signs and the solicitation of votes for or against any bona fide candidate.”',
+        '(emphasis added). Electioneering is prohibited at polling places, and no officer of election shall do any electioneering on election day.',
+        '(citations omitted).',
+      ];
+      expect(splitPassages(doc(paragraphs.join('\n\n'))).map((p) => p.text)).toEqual([
+        `${paragraphs[0]}\n\n${paragraphs[1]}`,
+        'Electioneering is prohibited at polling places, and no officer of election shall do any electioneering on election day.',
+      ]);
+      const corpus = await corpusOfParagraphs([...paragraphs, 'The weather was mild.']);
+      const answer = answerQuestion(corpus, 'Is electioneering prohibited at polling places?');
+      // The quote opened "(emphasis added). Electioneering is prohibited …".
+      expect(answer.kind === 'excerpts' && answer.excerpts[0]!.quote).toBe('Electioneering is prohibited at polling places, and no officer of election shall do any electioneering on election day.');
+    });
+
     it('makes no passage of a Markdown comment, nor counts it as a paragraph', () => {
       const text = '# Notes\n\nHearing on the motion\n\n<!-- TODO: ask the client whether\n\nthe $5 million figure is final -->\n\nThe court granted the motion.\n\nThe parties settled for $5 million.';
       // The comment was read with the paragraph after it, or as one of its own: a note to the author, quoted to readers.
