@@ -1,4 +1,5 @@
 import { hash } from 'node:crypto';
+import { headingText } from './heading-text.js';
 import { isPageNumberLine, parseEcfHeader, repeatedHeaderTest } from './knowledge/clean-pleading.js';
 import { splitSentences } from './answer/sentences.js';
 import { splitAtIndents } from './indented-paragraphs.js';
@@ -175,7 +176,7 @@ export function splitPassages(document: Document): Passage[] {
     const underlined = UNDERLINED_HEADING.exec(raw);
     if ((heading && !raw.includes('\n')) || underlined) {
       flushShortRun();
-      section = heading?.[2] ?? underlined![1]!.trim();
+      section = headingText(heading?.[2] ?? underlined![1]!.trim());
       continue;
     }
     // A title over the text it names is read with that text, and is the section of what follows.
@@ -228,7 +229,7 @@ export function splitPassages(document: Document): Passage[] {
     if ((introduces || (raw.length <= SHORT_BLOCK_CHARS && !/[.!?]["”’)\]]?$/.test(raw))) && (!NUMBERED_PARAGRAPH.test(raw) || plainHeading)) {
       if (plainHeading) {
         flushShortRun();
-        section = raw;
+        section = headingText(raw);
       }
       shortRunStart ??= block.start;
       shortRunEnd = block.end;

@@ -147,6 +147,15 @@ describe('splitPassages', () => {
   });
 
   describe('section locators', () => {
+    it('names a section by its heading\'s words, without the Markdown that styles them', async () => {
+      const text = '## *Background*\n\nThe court held a hearing.\n\n## [Discussion](#discussion)\n\nThe case was filed in 2020.\n\n**FACTS**\n\nPlaintiff is a voter.\n\n## `Section 2` Terms of _the_ Plan\n\nThe plan pays each claimant fifty dollars.';
+      // The citation read "*Background*, para. 1", "[Discussion](#discussion), para. 2" …
+      expect(splitPassages(doc(text)).map((p) => p.locator.section)).toEqual(['Background', 'Discussion', 'FACTS', 'Section 2 Terms of the Plan']);
+      const corpus = await corpusOfParagraphs(text.split('\n\n'));
+      const answer = answerQuestion(corpus, 'How much does the plan pay each claimant?');
+      expect(answer.kind === 'excerpts' && answer.excerpts[0]!.citation.label).toBe('Section 2 Terms of the Plan, para. 4');
+    });
+
     it('takes the section from the last markdown heading, with or without a blank line after it', () => {
       expect(splitPassages(doc(COMPLAINT)).map((p) => p.locator.section)).toEqual(['Introduction', 'Introduction', 'Facts', 'Facts']);
     });
