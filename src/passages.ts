@@ -42,6 +42,8 @@ const OPINION_OPENER = /^\s*((?:CHIEF\s+)?JUSTICE\s+[A-Z'’-]+(?:,\s+(?:concurr
 // A numbered section of a paper or brief: "2.1 Related Work", "3 Results" (a few words, no punctuation).
 const NUMBERED_HEADING = /^\d{1,2}(?:\.\d{1,2})*\.?\s+\p{Lu}[^,;:.]*$/u;
 const MAX_HEADING_WORDS = 8;
+// A whole line in Markdown's bold: "**Procedural History**", "__FACTS__".
+const BOLD_LINE = /^(\*\*|__)(?=\S)([^*_\n]+?)(?<=\S)\1$/;
 /** How a numbered section title opens: "13. ", "2.1. ", or with its name, "Section 2.1 ", "Article 4. ". */
 const NUMBER_OPENING = String.raw`(?:(?:Section|SECTION|Article|ARTICLE)\s+\d{1,2}(?:\.\d{1,2})*\.?|\d{1,2}(?:\.\d{1,2})*\.)\s+`;
 // A numbered title of a section, with or without its period: "13. Use with the GNU Affero General Public License.",
@@ -318,6 +320,9 @@ function pageFurnitureTest(text: string, formFeeds: readonly number[]): ((block:
 function isPlainHeading(line: string): boolean {
   if (line.includes('\n') || /[.;,:]$/.test(line)) return false;
   if (OUTLINE_HEADING.test(line)) return true;
+  // A line set in bold alone, as Markdown writers make a heading: "**Procedural History**".
+  const bold = BOLD_LINE.exec(line)?.[2];
+  if (bold !== undefined) return !/[.;,:]$/.test(bold) && bold.split(/\s+/).length <= MAX_HEADING_WORDS && namesSomething(bold);
   // "2 The" is a footnote's number and first word, not a heading: a heading names something.
   if (NUMBERED_HEADING.test(line) && line.split(/\s+/).length <= MAX_HEADING_WORDS) return namesSomething(line.replace(/^[\d.]+\s+/, ''));
   const letters = line.replace(/[^\p{L}]/gu, '');

@@ -147,6 +147,16 @@ describe('splitPassages', () => {
   });
 
   describe('section locators', () => {
+    it('reads a line set in bold alone as a heading, as Markdown writers make one', () => {
+      const text = '**FACTS**\n\nPlaintiff is a voter.\n\n**Procedural History**\n\nThe case was filed in 2020.\n\n**Note:** the hearing was moved.';
+      // "**Procedural History**" was read as a caption, and the case's filing cited under "FACTS".
+      expect(splitPassages(doc(text)).map((p) => [p.text, p.locator.section])).toEqual([
+        ['**FACTS**\n\nPlaintiff is a voter.', 'FACTS'],
+        ['**Procedural History**\n\nThe case was filed in 2020.', 'Procedural History'],
+        ['**Note:** the hearing was moved.', 'Procedural History'],
+      ]);
+    });
+
     it('names a section by its heading\'s words, without the Markdown that styles them', async () => {
       const text = '## *Background*\n\nThe court held a hearing.\n\n## [Discussion](#discussion)\n\nThe case was filed in 2020.\n\n**FACTS**\n\nPlaintiff is a voter.\n\n## `Section 2` Terms of _the_ Plan\n\nThe plan pays each claimant fifty dollars.';
       // The citation read "*Background*, para. 1", "[Discussion](#discussion), para. 2" …
