@@ -50,7 +50,26 @@ const CANDIDATE_END = /[.!?…]+["”’')\]]*(?=\s+["“'‘([]?[\p{Lu}\p{N}§�
  * the next one must not open with it, nor run on from it. A number glued to a period only after a word (not "1.5",
  * "F.2d" or "U.S.2").
  */
-const FOOTNOTE_END = /(?:(?<=\p{Ll}{2})[.!?]["”’')]*(?:\d{1,3}|[¹²³⁰⁴-⁹]{1,3})|[.!?]["”’')\]]*[^\S\n]?\[(?:\d{1,3}|\^[\w-]{1,20})\])(?=\s+["“'‘(]?\p{Lu})/gu;
+const FOOTNOTE_AT = /(?:(?<=\p{Ll}{2})[.!?]["”’')]*(?:\d{1,3}|[¹²³⁰⁴-⁹]{1,3})|[.!?]["”’')\]]*[^\S\n]?\[(?:\d{1,3}|\^[\w-]{1,20})\])(?=\s+["“'‘(]?\p{Lu})/uy;
+const SENTENCE_PUNCTUATION = /[.!?]/g;
+
+/**
+ * The footnote markers of `text`, left to right. The marker pattern is tried only where a sentence's punctuation
+ * stands (it is sticky): run over the whole text, its look-behind made sentence splitting twice as slow.
+ */
+function footnoteMarkers(text: string): RegExpExecArray[] {
+  const markers: RegExpExecArray[] = [];
+  let from = 0;
+  for (const punctuation of text.matchAll(SENTENCE_PUNCTUATION)) {
+    if (punctuation.index < from) continue;
+    FOOTNOTE_AT.lastIndex = punctuation.index;
+    const marker = FOOTNOTE_AT.exec(text);
+    if (!marker) continue;
+    markers.push(marker);
+    from = marker.index + marker[0].length;
+  }
+  return markers;
+}
 
 // Units of measure written after a number: "5 ft. 10 in. tall", "3 lb. 4 oz." go on with the next number.
 const UNIT_BEFORE_NUMBER = /\d\s?(?:ft|in|yd|mi|lb|lbs|oz|hr|hrs|min|mins|sec|secs|gal|qt|pt)$/i;
@@ -69,7 +88,7 @@ export function splitSentences(text: string, offset = 0): SentenceSpan[] {
     // A filing's paragraph number ("42.") is the citation's business, not a sentence to quote.
     if (trimmed > start && !/^\d{1,4}\.$/.test(text.slice(start, trimmed))) spans.push({ start: start + offset, end: trimmed + offset });
   };
-  const footnotes = [...text.matchAll(FOOTNOTE_END)].filter((match) => !/^[.!?]["”’')]*[\d¹²³⁰⁴-⁹]/.test(match[0]) || !ABBREVIATIONS.has(wordBefore(text, match.index)));
+  const footnotes = footnoteMarkers(text).filter((match) => !/^[.!?]["”’')]*[\d¹²³⁰⁴-⁹]/.test(match[0]) || !ABBREVIATIONS.has(wordBefore(text, match.index)));
   // A sentence ending before a footnote's marker ends after it instead.
   const beforeFootnote = (at: number) => footnotes.some((footnote) => at > footnote.index && at < footnote.index + footnote[0].length);
   const boundaries = [...text.matchAll(CANDIDATE_END)]
@@ -101,6 +120,8 @@ const MAX_PARENTHESIS_CHARS = 600;
  * sentence citing it, and a quote opening inside it would end on a stray "”)." and pass the quotation for the court's words.
  */
 function insideParentheses(text: string, start: number, at: number): boolean {
+  const opening = text.indexOf('(', start);
+  if (opening === -1 || opening >= at) return false;
   let depth = 0;
   for (let i = start; i < at; i++) {
     if (text[i] === '(') depth++;
