@@ -73,7 +73,7 @@ function cutAround(text: string, start: number, end: number, hits: readonly Span
   }
   cutStart = wholeNameStart(text, cutStart, Math.max(start, cutEnd - MAX_QUOTE_CHARS));
   cutEnd = wholeNameEnd(text, cutEnd, Math.min(end, cutStart + MAX_QUOTE_CHARS));
-  ({ start: cutStart, end: cutEnd } = onCharacterBoundaries(text, start, end, cutStart, cutEnd));
+  if (!joinsNothing(text, cutStart) || !joinsNothing(text, cutEnd)) ({ start: cutStart, end: cutEnd } = onCharacterBoundaries(text, start, end, cutStart, cutEnd));
   // A cut's dangling comma or colon goes, as the ellipsis marking the cut stands for what follows; the sentence's own
   // closing ":" or ";" ("… as follows:") is no cut, and stays without one.
   if (cutEnd < end) while (cutEnd > cutStart && /[\s,;:]/.test(text[cutEnd - 1]!)) cutEnd--;
@@ -81,6 +81,18 @@ function cutAround(text: string, start: number, end: number, hits: readonly Span
 }
 
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/**
+ * Whether a cut at `at` falls between two characters no character joins: both below U+0300, where no accent, emoji or
+ * other joining mark is, and not a CR+LF. Most cuts are, and then the sentence is not segmented: that took about
+ * 0.1 ms of a typical answer over the court opinions.
+ */
+function joinsNothing(text: string, at: number): boolean {
+  if (at <= 0 || at >= text.length) return true;
+  const before = text.charCodeAt(at - 1);
+  const after = text.charCodeAt(at);
+  return before < 0x300 && after < 0x300 && !(before === 13 && after === 10);
+}
 
 /**
  * A cut with no space to snap to (a long link, a run of emoji or of CJK text) may fall inside a character: between
