@@ -1,8 +1,8 @@
 // `npm run discord:register` (or the compiled register-cli.js run directly): installs the slash commands and prints the invite link (a CLI entry point).
-import dotenv from 'dotenv';
 import { exitQuietlyWhenOutputCloses } from '../../bin/closed-output.js';
 import { programName } from '../../bin/program.js';
 import { commandList, inviteUrl, registerCommands, TOKEN_HINT } from './index.js';
+import { loadEnvFile } from '../env-file.js';
 import { isPinpointError, parseConfig } from '../../src/index.js';
 
 // Run directly (node dist/adapters/discord/register-cli.js, as in the Docker image, which has no tsx), the usage
@@ -31,7 +31,8 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(`pinpoint: ${COMMAND} does not take "${argv[0]}"\n${USAGE}`);
     return USAGE_ERROR;
   }
-  dotenv.config({ quiet: true });
+  // Read as the bot reads it: a UTF-16 .env too, and an unreadable one is an error, not silently no settings.
+  loadEnvFile();
   const config = parseConfig(process.env);
   if (!config.DISCORD_TOKEN) {
     console.error(`pinpoint: DISCORD_TOKEN is not set; ${TOKEN_HINT}`);
