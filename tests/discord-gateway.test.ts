@@ -260,6 +260,20 @@ describe('discord gateway mode', () => {
     expect(core.pins.list({ platform: 'discord', server: FAKE_IDS.guild })).toEqual([]);
   });
 
+  it('names View Channel when Discord refuses to unpin the message in a channel the bot cannot see', async () => {
+    const asked = body(await (await interact(askPayload('When did the Netflix reports stop?'))).edit());
+    const pin = customIds(asked).find((id) => id.startsWith('pp:p:')) ?? '';
+    const pinned = await interact(buttonPayload(pin, { permissions: PERMS.moderator, messageId: '400000000000000020' }));
+    expect(body(await pinned.edit()).content).toBe(TEXT.pinned);
+    const unpin = customIds(body(await (await interact(commandPayload('pins', {}, { permissions: PERMS.moderator }))).edit()))[0] ?? '';
+    expect(unpin).toMatch(/^pp:u:/);
+
+    fake.fail('DELETE', /\/messages\/pins\//, 403, { body: { message: 'Missing Access', code: 50001 } });
+    const hidden = await interact(buttonPayload(unpin, { permissions: PERMS.moderator }));
+    expect(body(await hidden.edit()).content).toBe(`${TEXT.unpinned} ${TEXT.unpinCannotSee}`);
+    expect(core.pins.list({ platform: 'discord', server: FAKE_IDS.guild })).toEqual([]);
+  });
+
   it('explains what to grant when the bot may not pin', async () => {
     const asked = body(await (await interact(askPayload('What is the Inbox API agreement?'))).edit());
     const pin = customIds(asked).find((id) => id.startsWith('pp:p:')) ?? '';

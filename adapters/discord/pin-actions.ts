@@ -100,7 +100,7 @@ async function pinOnce(ctx: HandlerContext, turn: Turn, remembered: ShownAnswer,
 /** Best effort: unpins the message of a pin that could not be saved; a failure is only logged. */
 async function unpinUnsaved({ api, logger }: HandlerContext, messageRef: string): Promise<void> {
   try {
-    if (await unpinMessage(api, messageRef)) return;
+    if ((await unpinMessage(api, messageRef)) === 'unpinned') return;
   } catch (error) {
     logger.warn({ messageRef, error: describeError(error) }, 'discord: could not unpin the message of a pin that was not saved');
     return;
@@ -129,7 +129,7 @@ async function unpinReplaced({ api, logger }: HandlerContext, replaced: readonly
     if (old.messageRef === messageRef) continue;
     let unpinned = false;
     try {
-      unpinned = await unpinMessage(api, old.messageRef);
+      unpinned = (await unpinMessage(api, old.messageRef)) === 'unpinned';
     } catch (error) {
       logger.warn({ pinId: old.id, error: describeError(error) }, 'discord: could not unpin the message of the replaced pin');
     }
@@ -139,21 +139,21 @@ async function unpinReplaced({ api, logger }: HandlerContext, replaced: readonly
 }
 
 /**
- * Unpins a pin's message ("channel/message"); false when it stays pinned: Discord refused (403: no Pin
- * Messages there), or there is no bot token (an interaction token cannot unpin). A message deleted or
- * unpinned already (404) counts as unpinned; other errors are thrown.
+ * Unpins a pin's message ("channel/message"). It stays pinned when Discord refused (403: no Pin Messages there;
+ * `hidden` when the bot may not even see the channel) or there is no bot token (an interaction token cannot unpin).
+ * A message deleted or unpinned already (404) counts as unpinned; other errors are thrown.
  */
-async function unpinMessage(api: DiscordApi, messageRef: string | undefined): Promise<boolean> {
+async function unpinMessage(api: DiscordApi, messageRef: string | undefined): Promise<'unpinned' | 'kept' | 'hidden'> {
   const [channelId, messageId] = (messageRef ?? '').split('/');
-  if (!channelId || !messageId) return true;
-  if (!api.hasToken) return false;
+  if (!channelId || !messageId) return 'unpinned';
+  if (!api.hasToken) return 'kept';
   try {
     await api.unpin(channelId, messageId);
-    return true;
+    return 'unpinned';
   } catch (error) {
     const status = statusOf(error);
-    if (status === 404) return true;
-    if (status === 403) return false;
+    if (status === 404) return 'unpinned';
+    if (status === 403) return discordCodeOf(error) === MISSING_ACCESS ? 'hidden' : 'kept';
     throw error;
   }
 }
@@ -174,8 +174,10 @@ export async function unpin(ctx: HandlerContext, turn: Turn, pinId: string): Pro
     return turn.edit(unpinElsewhereText(existing.scope.channel));
   }
   if (!core.pins.unpin(server, pinId)) return turn.edit(TEXT.noLongerPinned);
-  if (await unpinMessage(api, existing.messageRef)) return turn.edit(TEXT.unpinned);
-  // unpinMessage is false only for a "channel/message" ref, so this link is whole.
-  const stays = api.hasToken ? TEXT.unpinRefused : unpinByHandText(`https://discord.com/channels/${i.guild_id}/${existing.messageRef}`);
+  const outcome = await unpinMessage(api, existing.messageRef);
+  if (outcome === 'unpinned') return turn.edit(TEXT.unpinned);
+  // unpinMessage keeps only a "channel/message" ref pinned, so this link is whole.
+  const byHand = unpinByHandText(`https://discord.com/channels/${i.guild_id}/${existing.messageRef}`);
+  const stays = !api.hasToken ? byHand : outcome === 'hidden' ? TEXT.unpinCannotSee : TEXT.unpinRefused;
   await turn.edit(`${TEXT.unpinned} ${stays}`);
 }

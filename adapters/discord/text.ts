@@ -18,6 +18,7 @@ export const TEXT = {
   pinnedMessageDeleted: 'That answer message was deleted, so there is nothing to pin. Ask again with /ask and pin the new answer.',
   unpinned: 'Unpinned. /ask no longer shows that answer first.',
   unpinRefused: 'I could not unpin the Discord message itself (I lack Pin Messages there).',
+  unpinCannotSee: 'I could not unpin the Discord message itself: I cannot see that channel (my role lacks View Channel there).',
   noLongerPinned: 'That answer is no longer pinned.',
   pinLimit: 'This channel has reached Discord\'s limit of pinned messages. Unpin an old message here, then press 📌 Pin again.',
   guildOnly: 'Pins belong to a server; this works in a server channel, not in direct messages.',
