@@ -110,11 +110,16 @@ export function createAnswerLog(options: AnswerLogOptions): AnswerStore {
 
   /** Deletes the oldest unpinned answers created at or before `before`, with their votes and pages (which refer to them). */
   const forgetOld = (before: string): void => {
-    const oldest = `SELECT id FROM answers WHERE created_at <= ? AND NOT (${PINNED}) ORDER BY created_at, id LIMIT ${OLD_ANSWERS_PER_SWEEP}`;
-    store.run(`DELETE FROM feedback WHERE answer_id IN (${oldest})`, [before]);
-    store.run(`DELETE FROM answer_pages WHERE answer_id IN (${oldest})`, [before]);
-    const { changes } = store.run(`DELETE FROM answers WHERE id IN (${oldest})`, [before]);
-    if (changes > 0) logger.debug({ deleted: changes }, 'pinpoint: deleted answers past their retention');
+    // Found once: on most answers there is none, and one indexed look is all it costs.
+    const ids = store
+      .all<{ id: string }>(`SELECT id FROM answers WHERE created_at <= ? AND NOT (${PINNED}) ORDER BY created_at, id LIMIT ${OLD_ANSWERS_PER_SWEEP}`, [before])
+      .map((row) => row.id);
+    if (ids.length === 0) return;
+    const list = ids.map(() => '?').join(', ');
+    store.run(`DELETE FROM feedback WHERE answer_id IN (${list})`, ids);
+    store.run(`DELETE FROM answer_pages WHERE answer_id IN (${list})`, ids);
+    const { changes } = store.run(`DELETE FROM answers WHERE id IN (${list})`, ids);
+    logger.debug({ deleted: changes }, 'pinpoint: deleted answers past their retention');
   };
 
   const remember = (question: string, answer: Answer, scope?: PinScope): RememberedAnswer => {
