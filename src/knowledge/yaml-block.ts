@@ -91,10 +91,12 @@ function syntaxProblem(
 ): { line: number; reason: string; fix: string } {
   const errors: readonly YAMLError[] = document.errors;
   const first = errors[0]!;
+  // The line yaml reports, and its text, as most of the fixes below quote it.
+  const line = lineCounter.linePos(first.pos[0]).line;
+  const lineText = source.split('\n')[line - 1] ?? '';
   // yaml's "Map keys must be unique" named no key, and "fix the syntax, e.g. aliases:" suggested writing it once more.
   const twice = first.code === 'DUPLICATE_KEY' ? duplicateKeyAt(document, first.pos[0]) : undefined;
   if (twice) {
-    const line = lineCounter.linePos(first.pos[0]).line;
     const reason = `"${twice.key}" is written twice, first on line ${lineCounter.linePos(twice.firstAt).line + firstLine - 1}`;
     const fix = twice.holdsLines ? `keep one "${twice.key}:" and move the lines under the other one under it` : `keep one of the two "${twice.key}:" lines`;
     return { line, reason, fix };
@@ -103,28 +105,25 @@ function syntaxProblem(
   // line; the run-on error that comes with it ends on the indented key.
   const runOn = errors.find((error) => error.code === 'MULTILINE_IMPLICIT_KEY');
   if (first.code === 'BLOCK_AS_IMPLICIT_KEY' && runOn) {
-    const line = lineCounter.linePos(runOn.pos[1]).line;
-    const key = source.split('\n')[line - 1]?.trim() ?? '';
-    return { line, reason: 'a key indented under a line that already has a value', fix: `start it at the beginning of its line: "${key}"` };
+    const keyLine = lineCounter.linePos(runOn.pos[1]).line;
+    const key = source.split('\n')[keyLine - 1]?.trim() ?? '';
+    return { line: keyLine, reason: 'a key indented under a line that already has a value', fix: `start it at the beginning of its line: "${key}"` };
   }
   // "title: Doe v. Acme: Complaint": yaml reads the second ": " as a key inside the value, and its own words
   // ("Nested mappings are not allowed in compact mappings") do not say that quotes are the fix.
   if (first.code === 'BLOCK_AS_IMPLICIT_KEY') {
-    const line = lineCounter.linePos(first.pos[0]).line;
-    const fixed = quotedValueLine(source.split('\n')[line - 1] ?? '');
+    const fixed = quotedValueLine(lineText);
     if (fixed !== undefined) return { line, reason: 'a value holding ": " without quotes', fix: `put the value in quotes: ${fixed}` };
   }
   // "complaint.pdf: { title: Doe v. Acme: Complaint }": the same inside braces, where yaml speaks of "block collections".
   if (first.code === 'BLOCK_IN_FLOW') {
-    const line = lineCounter.linePos(first.pos[0]).line;
-    const fixed = quotedFlowValueLine(source.split('\n')[line - 1] ?? '');
+    const fixed = quotedFlowValueLine(lineText);
     if (fixed !== undefined) return { line, reason: 'a value holding ": " without quotes', fix: `put the value in quotes: ${fixed.trim()}` };
   }
   // "title: 'Plaintiff's Motion'" (a quote inside the same quotes) or "title: @Meta" (a character YAML reserves):
   // quoting the value the other way is the fix, which yaml's words ("Unexpected scalar at node end") do not say.
   if (first.code === 'UNEXPECTED_TOKEN' || first.code === 'BAD_SCALAR_START' || first.code === 'BAD_ALIAS') {
-    const line = lineCounter.linePos(first.pos[0]).line;
-    const fixed = quotedValueLine(source.split('\n')[line - 1] ?? '');
+    const fixed = quotedValueLine(lineText);
     if (fixed !== undefined) return { line, reason: first.message.split('\n')[0] ?? 'invalid YAML', fix: `put the value in quotes: ${fixed}` };
   }
   // yaml reports an unclosed quote or bracket where the block ends: point at the line that opened it.
