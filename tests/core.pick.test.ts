@@ -348,6 +348,20 @@ describe('a question about who wrote a filing', () => {
   });
 });
 
+describe('a question only a date answers', () => {
+  it('quotes the sentence giving the date, over one repeating more of the question', async () => {
+    const license = await corpusOfParagraphs(
+      [
+        'You can redistribute the library under the terms of the GNU Lesser General Public License as published by the Free Software Foundation; either version 2.1 of the License, or any later version published by the Foundation.',
+        'Version 2.1 of the Lesser GPL, February 1999, is the successor of the Library GPL.',
+      ],
+      'GNU Lesser General Public License',
+    );
+    const answer = answerQuestion(license, 'When was version 2.1 of the Lesser GPL published?');
+    expect(answer.kind === 'excerpts' && answer.excerpts[0]!.quote).toContain('February 1999');
+  });
+});
+
 describe('a license clause asked about in everyday words', () => {
   it('meets "end" with "terminate" and "sue" with "litigation"', async () => {
     const license = await corpusOfParagraphs(

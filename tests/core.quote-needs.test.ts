@@ -45,6 +45,15 @@ describe('quoteShortfall', () => {
     ['cambridge analytica settlement date?', 'Meta settled related litigation for $725 million.', 'decisive'],
     ['On what date did she file her complaint?', 'In complaint filed August 22, 2024, plaintiff seeks relief.', 'none'],
     ['When did Meta agree to the settlement?', 'Meta settled related litigation for $725 million.', 'weak'],
+    // The date of a single act ("when was it published?") is a date; how a period ended may not be.
+    ['When was GPL version 2 published?', 'You may follow any later version published by the Free Software Foundation.', 'decisive'],
+    ['When was version 2.1 of the Lesser GPL published?', 'Version 2.1, February 1999.', 'none'],
+    ['When did the last glacial end?', 'It ran until the end of the Pleistocene (~11,600 BP).', 'weak'],
+    // Who wrote or signed an order is named where an order names its author, not by its findings.
+    ['Which judge signed the order in Hogarth v. Bell?', 'As plaintiff took her last photograph, a poll worker ordered her to delete it. (Id. ¶ 14).', 'decisive'],
+    ['Which judge signed the order in Hogarth v. Bell?', 'Catherine C. Eagles, United States District Judge', 'none'],
+    ['Who requested OAG 18-011?', 'The Board asked whether poll workers may help a voter.', 'decisive'],
+    ['What did the complaint say about the agreement, and who signed it?', 'The complaint says the agreement gave Netflix access.', 'none'],
     // The present, and the way to do something.
     ["Is Reed Hastings still on Meta's board?", 'Hastings joined the board in 2011.', 'decisive'],
     ["Is Reed Hastings still on Meta's board?", 'Hastings remains on the board.', 'none'],
@@ -80,7 +89,7 @@ describe('quoteShortfall', () => {
     ['Did the Board ever adopt the regulation the Attorney General recommended?', 'We recommend that the Board promulgate a regulation.', 'decisive'],
     ['After the judge ruled on the motions, how long did the officials get to answer?', 'Remaining defendants shall have 14 days from the date of this order to answer.', 'none'],
     ['After the order, did the county change its rules?', 'The county may change its rules.', 'decisive'],
-    ['Who wrote the opinion?', 'We recommend that the Board promulgate a regulation.', 'none'],
+    ['What did the opinion recommend?', 'We recommend that the Board promulgate a regulation.', 'none'],
     // "What is the name of X?" is not answered by "a X" or "his X" with no name near it.
     ["What is the name of Walter Hutchins's wife?", 'He voted with the assistance of his wife and his nursing home staff.', 'decisive'],
     ['What is the name of the nursing home where Hutchins lives?', 'Hutchins is legally blind and lives in a nursing home. ( Id. ¶ 11.)', 'decisive'],
@@ -89,7 +98,8 @@ describe('quoteShortfall', () => {
     ['What is the name of the alphabet used?', 'A problem instance is a string over an alphabet. Usually, the alphabet is the binary alphabet.', 'none'],
     ['What was the name of the doctrine?', 'Gandhi took it up in his doctrine of Satyagraha.', 'none'],
     // A "when" answer without a date is weak; a "what" question needs nothing in particular.
-    ['When was the lawsuit filed?', 'The lawsuit was filed by two users.', 'weak'],
+    ['When did the users sue?', 'The users sued over their messages.', 'weak'],
+    ['When was the lawsuit filed?', 'The lawsuit was filed by two users.', 'decisive'],
     ['When was the lawsuit filed?', 'The lawsuit was filed in April 2023.', 'none'],
     ['What did Netflix get?', 'Netflix got access to messages.', 'none'],
   ] as const)('%s ← "%s": %s', (question, quote, expected) => {

@@ -6,7 +6,7 @@ import type { Answer, Excerpt, RankedPassage } from '../types.js';
 import { citationOf } from './citation.js';
 import { toExcerpt } from './excerpt.js';
 import { answerTypeStarts, isShapedType, offersAnswerType, type QuestionReading, readQuestion } from './answer-type.js';
-import { quoteShortfall } from './quote-needs.js';
+import { asksForDate, quoteShortfall } from './quote-needs.js';
 import { withoutChatFrame } from './chat-frame.js';
 import { withChatSpellingsWrittenOut } from './chat-spelling.js';
 import { withIdiomsSaidPlainly } from './idioms.js';
@@ -62,7 +62,9 @@ export function answerQuestion(corpus: Corpus, question: string, options: Answer
   }
   const reading = readQuestion(query.question);
   const { type: answerType, words: questionWords } = reading;
-  const holdsShapedAnswer = isShapedType(answerType) ? (text: string) => offersAnswerType(text, answerType, questionWords) : undefined;
+  // "When was version 2.1 published?" is answered by the sentence giving a date, as "which court?" is by one naming a court.
+  const shaped = isShapedType(answerType) || (answerType === 'date' && asksForDate(query.question));
+  const holdsShapedAnswer = shaped ? (text: string) => offersAnswerType(text, answerType, questionWords) : undefined;
   const ranked = rerank(hits, corpus.passageById, query, corpus.tokensOf, corpus.contextTermsOf, holdsShapedAnswer);
   const candidates = candidatesOf(ranked);
   // A question naming a case the pack holds is answered from that case's documents only; one naming a

@@ -1,6 +1,6 @@
 import type { Analyzer } from '../search/analyzer.js';
 import { STOP_WORDS } from '../search/stopwords.js';
-import { asksAboutPresent, expectedAnswerType, offersAnswerType, offersCount, questionWordSet, speaksOfPresent } from './answer-type.js';
+import { type AnswerType, asksAboutPresent, expectedAnswerType, offersAnswerType, offersCount, questionWordSet, speaksOfPresent } from './answer-type.js';
 
 /** "How did Netflix respond to the allegations?", "Has Meta issued a statement?": asks what a party said back. */
 const RESPONSE_QUESTION =
@@ -107,6 +107,12 @@ export type Shortfall = 'none' | 'weak' | 'decisive';
 const COUNT_QUESTION = /\bhow many\b/i;
 /** "What year …?", "what date …?", "settlement date?" ask for a date, which a quote with none does not give ("Meta settled for $725 million"). */
 const DATE_ASKED = /\b(?:what|which) years?\b|\bdates?\b/i;
+/**
+ * "When was GPL version 2 published?", "when were the bylaws adopted?": asks the date of a single act, which a
+ * text gives as a date; "When did the glacial end?" may be answered "~11,600 BP", "shortly after he joined".
+ */
+const DATED_ACT_QUESTION =
+  /\bwhen (?:was|were) (?:[\p{L}\d'’.-]+ ){1,8}?(?:released|published|founded|established|born|signed|enacted|passed|issued|filed|adopted|created|launched|introduced|approved|ratified|decided|announced|incorporated)\b/iu;
 /** "How old …?" asks for an age, which a text gives with its unit ("at age 39", "515 million years"). */
 const AGE_QUESTION = /\bhow old\b/i;
 const AGE_WORD = /\b(?:age|aged|ages|years?|year-old|months?|old)\b/i;
@@ -136,7 +142,8 @@ const SPEAKS_TO_READER = /\b(?:you|your|yours|yourself|any person|anyone|anybody
  * A quote that lacks what its question asks for does not answer it:
  * - "What is the case number?", "Which court …?": a docket number, a court's name;
  * - "How many …?": a count (a year, "SB 683" or "€265 million" is no count); "How old …?": an age;
- * - "What year …?": a date;
+ * - "What year …?", "When was it published?": a date;
+ * - "Who wrote the order?", "Who requested the opinion?": the line naming its author or its requester;
  * - "How much did they pay?": a sum with its currency;
  * - "What is her phone number?", "… email address?": a phone number or an address, not "please contact her";
  * - "What is the deadline to file …?": a date, a time or a span ("within seven days"), not the duty alone;
@@ -164,13 +171,32 @@ export function quoteShortfall(question: string, quote: string, analyzer: Analyz
   const type = expectedAnswerType(question);
   const aging = type === 'number' && AGE_QUESTION.test(question);
   const counting = (type === 'number' && COUNT_QUESTION.test(question)) || aging;
-  const shortfall: Shortfall = type === 'docket' || type === 'court' || counting || (type === 'date' && DATE_ASKED.test(question)) ? 'decisive' : type === 'number' || type === 'date' || type === 'frequency' ? 'weak' : 'none';
+  const shortfall: Shortfall = type === 'docket' || type === 'court' || asksOnlyWho(question, type) || counting || (type === 'date' && asksForDate(question)) ? 'decisive' : type === 'number' || type === 'date' || type === 'frequency' ? 'weak' : 'none';
   if (shortfall === 'none') return 'none';
   if (aging && !AGE_WORD.test(quote)) return shortfall;
   const words = questionWordSet(question);
   // "How many users …?" is not answered by "a €265 million fine", unless it asks how many dollars.
   const countable = counting && !MONEY.test(question) ? quote.replace(MONEY_AMOUNT, ' ') : quote;
   return (counting ? offersCount(countable, words) : offersAnswerType(quote, type, words)) ? 'none' : shortfall;
+}
+
+/** The first question word: "what did the complaint say, and who signed it?" asks "what" first. */
+const FIRST_QUESTION_WORD = /\b(?:what|when|where|why|how|who|whom|whose|which)\b/i;
+const WHO_WORDS: ReadonlySet<string> = new Set(['who', 'whom', 'whose', 'which']);
+
+/**
+ * "Which judge signed the order?", "OAG 18-011 written by?": asks only who wrote or requested a filing,
+ * which its author's or requester's line answers. A question asking "what" first is answered in part by the rest.
+ */
+function asksOnlyWho(question: string, type: AnswerType): boolean {
+  if (type !== 'author' && type !== 'requester') return false;
+  const first = FIRST_QUESTION_WORD.exec(question)?.[0].toLowerCase();
+  return first === undefined || WHO_WORDS.has(first);
+}
+
+/** "What year …?", "When was it published?": a question only a date answers. */
+export function asksForDate(question: string): boolean {
+  return DATE_ASKED.test(question) || DATED_ACT_QUESTION.test(question);
 }
 
 /** Dates and spans of time are found by their shape alone: the question's words play no part. */
