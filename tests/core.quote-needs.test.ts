@@ -89,6 +89,7 @@ describe('quoteShortfall', () => {
     ['Did the Board ever adopt the regulation the Attorney General recommended?', 'We recommend that the Board promulgate a regulation.', 'decisive'],
     ['After the judge ruled on the motions, how long did the officials get to answer?', 'Remaining defendants shall have 14 days from the date of this order to answer.', 'none'],
     ['After the order, did the county change its rules?', 'The county may change its rules.', 'decisive'],
+    ["I'm a defendant left in the case: how much time do we have to answer after this order?", "Remaining defendants shall have 14 days from the date of this court's order to answer.", 'none'],
     ['What did the opinion recommend?', 'We recommend that the Board promulgate a regulation.', 'none'],
     // "What is the name of X?" is not answered by "a X" or "his X" with no name near it.
     ["What is the name of Walter Hutchins's wife?", 'He voted with the assistance of his wife and his nursing home staff.', 'decisive'],

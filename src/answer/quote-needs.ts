@@ -18,6 +18,8 @@ const REPORTED_SPEECH =
  */
 const AFTERMATH_QUESTION =
   /\b(?:on remand|after (?:the|this|that|its) (?:[\w-]+ )?(?:opinion|decision|ruling|recommendation|order|judgment)|after (?:OAG|AGO) \d+|after (?:the |this |that |its )?(?:[\w.-]+ ){0,3}(?:remanded|recommended)|when it reconsidered|ever (?:adopt|adopted|follow|followed|implement|implemented|act on|acted on))\b/i;
+/** "Did the Board adopt …?", "how did the court rule …?": asks what happened; "how much time do we have to answer after this order?" asks what the order sets. */
+const ASKS_OF_THE_PAST = /\b(?:did|was|were|ever)\b/i;
 const TELLS_AFTERMATH = /\b(?:on remand|subsequently|thereafter|later|afterwards?|after|since|following|ended up|eventually|ultimately|again)\b/i;
 
 /** "What is the name of Hutchins's wife / the nursing home?": the thing whose name is asked for. */
@@ -165,7 +167,7 @@ export function quoteShortfall(question: string, quote: string, analyzer: Analyz
   if (DEADLINE_QUESTION.test(question) && !setsTimeLimit(quote)) return 'decisive';
   if (missesMethodVerb(question, quote, analyzer) || tellsOppositeEvent(question, quote)) return 'decisive';
   if (RESPONSE_QUESTION.test(question) && !REPORTED_SPEECH.test(quote)) return 'decisive';
-  if (AFTERMATH_QUESTION.test(question) && !TELLS_AFTERMATH.test(quote)) return 'decisive';
+  if (AFTERMATH_QUESTION.test(question) && ASKS_OF_THE_PAST.test(question) && !TELLS_AFTERMATH.test(quote)) return 'decisive';
   if (mentionsUnnamed(question, quote)) return 'decisive';
   if (ASKS_ABOUT_ASKER.test(question) && !SPEAKS_TO_READER.test(quote)) return 'decisive';
   const type = expectedAnswerType(question);
