@@ -122,13 +122,15 @@ describe('discord gateway mode', () => {
     expect(customIds(reply).map((id) => id.split(':')[1])).toEqual(['m', 'c', 's', 'p', 'y', 'n']);
   });
 
-  it('offers no Pin button in a direct message, where nothing can be pinned, on any page', async () => {
+  it('offers no Pin nor Share button in a direct message, where nothing can be pinned nor shared, on any page', async () => {
     const dm = { guildId: null };
     const reply = body(await (await interact(askPayload(MANY, dm))).edit());
     expect(customIds(reply).map((id) => id.split(':')[1])).toEqual(['m', 'c', 'y', 'n']);
     const more = customIds(reply)[0] ?? '';
     const next = body(await (await interact(buttonPayload(more, { ...dm, messageFlags: 64 }))).edit());
-    expect(customIds(next).map((id) => id.split(':')[1])).toEqual(['c', 's', 'y', 'n']);
+    expect(customIds(next).map((id) => id.split(':')[1])).toEqual(['c', 'y', 'n']);
+    const privately = body(await (await interact(askPayload(MANY, { ...dm, private: true }))).edit());
+    expect(customIds(privately).map((id) => id.split(':')[1])).toEqual(['m', 'c', 'y', 'n']);
   });
 
   it('quotes @everyone, <@123> and <@&456> without pinging anyone', async () => {

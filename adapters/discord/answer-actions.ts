@@ -42,7 +42,7 @@ export async function ask(ctx: HandlerContext, turn: Turn): Promise<void> {
       pageSize,
       hasMore,
       private: privately,
-      pinnable: i.guild_id !== undefined,
+      inServer: i.guild_id !== undefined,
     }),
   );
 }
@@ -184,7 +184,7 @@ export async function answerButton(
       pageSize,
       hasMore,
       private: !share,
-      pinnable: i.guild_id !== undefined,
+      inServer: i.guild_id !== undefined,
     }),
   );
 }

@@ -38,8 +38,11 @@ export interface AnswerRenderOptions {
   title?: string;
   /** A Find sources reply: its only button is More, which searches the text again from the next page. */
   sources?: boolean;
-  /** False outside a server (a DM): pins belong to a server's channels, so no Pin button is offered. */
-  pinnable?: boolean;
+  /**
+   * False outside a server (a DM): pins belong to a server's channels, and Share would only post the answer into
+   * the same DM, so neither button is offered.
+   */
+  inServer?: boolean;
 }
 
 /** Allowed mentions for every message this bot sends: nobody is ever pinged. */
@@ -210,8 +213,9 @@ function answerButtons(answer: Answer, options: AnswerRenderOptions): DiscordMes
   const buttons: APIButtonComponentWithCustomId[] = [];
   if (options.hasMore) buttons.push(button('More', { action: 'more', answerId: id, offset: offset + pageSize }, 1));
   buttons.push(button('Context', { action: 'context', answerId: id, offset }));
-  if (options.private) buttons.push(button('Share', { action: 'share', answerId: id, offset }));
-  const pinnable = options.pinnable !== false && (!answer.pinned || answer.pinned.stale);
+  const inServer = options.inServer !== false;
+  if (options.private && inServer) buttons.push(button('Share', { action: 'share', answerId: id, offset }));
+  const pinnable = inServer && (!answer.pinned || answer.pinned.stale);
   if (pinnable) buttons.push(button('Pin', { action: 'pin', answerId: id, offset }, 2, '📌'));
   // The votes get their own row: with More, Context, Share and Pin one row would need 6 of its 5 places.
   const votes = [emojiButton('👍', { action: 'up', answerId: id, offset }), emojiButton('👎', { action: 'down', answerId: id, offset })];
