@@ -107,6 +107,22 @@ describe('Slack adapter over HTTP', () => {
     expect(answer.body.text).toBe('Ask me about the case, e.g. /ask when was the complaint filed?');
   });
 
+  it('refuses a question over 1000 characters privately, naming the limit, instead of answering a cut one', async () => {
+    const question = 'What was the Inbox API agreement?'.padEnd(1001, ' and again');
+    expect(question.length).toBe(1001);
+    const refused = await ask(question);
+    expect(refused.body).toMatchObject({ response_type: 'ephemeral' });
+    expect(refused.body.text).toBe('Questions are limited to 1000 characters; yours has 1001. Please shorten it.');
+    // One character shorter is answered.
+    expect(plain(blocksOf(await ask(question.slice(0, 1000))))).toContain('> Shortly after Reed Hastings joined the Facebook board in 2011');
+
+    const body = mentionEventBody({ eventId: 'Ev0TOOLONG', text: `<@UBOT> ${question}`, ts: '1700000370.000100', channel: 'C0TOOLONG' });
+    await sendSigned(eventsUrl, body, JSON_TYPE, { secret: SECRET });
+    const notice = await fake.waitForCall('chat.postEphemeral', (call) => call.params.channel === 'C0TOOLONG');
+    expect(notice.params).toMatchObject({ text: 'Questions are limited to 1000 characters; yours has 1001. Please shorten it.' });
+    expect(fake.callsOf('chat.postMessage').filter((call) => call.params.channel === 'C0TOOLONG')).toEqual([]);
+  });
+
   it.each([
     ['zero-width spaces', '\u200B\u200B'],
     ['control characters', '\u0000\u0007'],

@@ -1,7 +1,7 @@
 import type { App } from '@slack/bolt';
 import type { SlackDeps } from './deps.js';
 import { PRIVATE_BUTTONS } from './deps.js';
-import { atTheEdge, cooldown, respondPrivately, scopeOf } from './edge.js';
+import { atTheEdge, cooldown, questionTooLong, respondPrivately, scopeOf } from './edge.js';
 import { toSlackBlocks, toSlackNotice } from './render.js';
 import { toPlainText } from './text.js';
 
@@ -14,6 +14,11 @@ export function registerAsk(app: App, deps: SlackDeps): void {
       const question = toPlainText(command.text);
       if (question === '') {
         await tell(toSlackNotice(`Ask me about the case, e.g. ${deps.commandName} when was the complaint filed?`));
+        return;
+      }
+      const tooLong = questionTooLong(question);
+      if (tooLong !== undefined) {
+        await tell(tooLong);
         return;
       }
       const wait = cooldown(deps.core, command.user_id, command.channel_id);

@@ -1,5 +1,5 @@
 import type { RespondArguments, RespondFn } from '@slack/bolt';
-import { isPinpointError, type Logger, type PinScope, type Pinpoint } from '../../src/index.js';
+import { isPinpointError, MAX_QUESTION_CHARS, type Logger, type PinScope, type Pinpoint } from '../../src/index.js';
 import { errorSummary } from './moderators.js';
 import { toSlackNotice, type SlackMessage } from './render.js';
 import { slackErrorCode } from './slack-error.js';
@@ -37,6 +37,15 @@ export function cooldown(core: Pinpoint, user: string, channel: string | undefin
   if (decision.ok) return undefined;
   const seconds = Math.max(1, Math.ceil(decision.retryAfterMs / 1000));
   return toSlackNotice(`You're asking quickly: try again in ${seconds} s.`);
+}
+
+/**
+ * The notice for a question longer than the core reads, else undefined: the core would answer its first
+ * MAX_QUESTION_CHARS only, and echo the cut question as if that was what was asked. Counted as the core cuts.
+ */
+export function questionTooLong(question: string): SlackMessage | undefined {
+  if (question.length <= MAX_QUESTION_CHARS) return undefined;
+  return toSlackNotice(`Questions are limited to ${MAX_QUESTION_CHARS} characters; yours has ${question.length}. Please shorten it.`);
 }
 
 /** A private reply through response_url (slash commands, buttons, shortcuts). */

@@ -1,7 +1,7 @@
 import type { App } from '@slack/bolt';
 import type { SlackDeps } from './deps.js';
 import { POST_OPTIONS, PUBLIC_BUTTONS } from './deps.js';
-import { atTheEdge, cooldown, PLATFORM, scopeOf } from './edge.js';
+import { atTheEdge, cooldown, PLATFORM, questionTooLong, scopeOf } from './edge.js';
 import { errorSummary } from './moderators.js';
 import { toSlackBlocks, toSlackNotice, type SlackMessage } from './render.js';
 import { toPlainText } from './text.js';
@@ -28,6 +28,11 @@ export function registerMention(app: App, deps: SlackDeps): void {
       const question = toPlainText(event.text);
       if (question === '') {
         await privately(toSlackNotice('Ask me a question about the case after the mention.'));
+        return;
+      }
+      const tooLong = questionTooLong(question);
+      if (tooLong !== undefined) {
+        await privately(tooLong);
         return;
       }
       const wait = cooldown(deps.core, user, channel);
