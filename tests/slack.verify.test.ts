@@ -50,6 +50,8 @@ describe('toPlainText', () => {
     ['<!here> when was it filed?', 'when was it filed?'],
     ['what was said in <#C0123ABC|> about the fine?', 'what was said in about the fine?'],
     ['see <https://example.com/order.pdf|> for the order', 'see https://example.com/order.pdf for the order'],
+    ['did they call <tel:+15551234|555-1234> or write <mailto:a@example.com|a@example.com>?', 'did they call 555-1234 or write a@example.com?'],
+    ['was <tel:+15551234> on the form?', 'was tel:+15551234 on the form?'],
     ['what happened on <!date^1700000000^{date}|Nov 14>?', 'what happened on Nov 14?'],
     ['filed <!date^1700000000^{date_short} at {time}^https://example.com/x|Nov 14, 2023 at 10:13 PM> or later', 'filed Nov 14, 2023 at 10:13 PM or later'],
     ['   ', ''],

@@ -21,8 +21,9 @@ export function toPlainText(text: string): string {
     .replace(/<![^>]*>/g, ' ')
     // Slack often sends a channel without its name (`<#C123|>`): dropped like `<#C123>`, not left as a lone "#".
     .replace(/<#[CG][A-Z0-9]+(?:\|([^>]*))?>/g, (_m, name?: string) => (name ? `#${name}` : ' '))
-    // A link with an empty label reads as its URL, as Slack shows it, instead of vanishing.
-    .replace(/<((?:https?|mailto):[^|>]+)(?:\|([^>]*))?>/g, (_m, url: string, label?: string) => label || url)
+    // A link of any scheme (https:, mailto:, tel: for a phone number) reads as its label; one with an empty label
+    // reads as its URL, as Slack shows it, instead of vanishing. Typed "<" arrives as "&lt;", so none is text.
+    .replace(/<([a-z][a-z0-9+.-]*:[^|>]+)(?:\|([^>]*))?>/gi, (_m, url: string, label?: string) => label || url)
     .replace(EMOJI_CODES, ' ')
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
