@@ -24,7 +24,7 @@ import { createHttpServer } from './http/server.js';
 import { createLogger } from './logging/create-logger.js';
 import { createMetrics, type ErrorReporter, type Metrics } from './metrics/create-metrics.js';
 import { instrumentCore } from './metrics/instrument-core.js';
-import type { PlatformAdapter } from './platform.js';
+import { HTTP_ROUTE_PATHS, type PlatformAdapter } from './platform.js';
 import { createShutdown, onShutdownSignals, type Shutdown, type ShutdownStep } from './shutdown.js';
 
 /** What each platform adapter factory is handed. */
@@ -130,6 +130,7 @@ async function runServer(config: Config, logger: Logger, plans: PlatformPlan[]):
     host: config.HOST,
     logger: logger.child({ component: 'http' }),
     metrics,
+    pendingPaths: plans.filter((plan) => plan.mode === 'http').map((plan) => HTTP_ROUTE_PATHS[plan.platform]),
     readiness: () => {
       const checks: Record<string, boolean> = { core: core !== undefined };
       for (const plan of plans) checks[plan.platform] = adapters.get(plan.platform)?.ready() ?? false;

@@ -1,5 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
+/**
+ * The path each platform's HTTP mode mounts, known before its adapter (and its SDK) loads: the server answers
+ * "not yet" there while the index loads.
+ */
+export const HTTP_ROUTE_PATHS = { discord: '/discord/interactions', slack: '/slack/events' } as const;
+
 /** An HTTP route an adapter mounts on the one server on PORT (e.g. POST /slack/events). */
 export interface Route {
   method: 'GET' | 'POST';

@@ -36,7 +36,14 @@ afterEach(async () => {
 });
 
 async function start(
-  options: { checks?: () => Record<string, boolean>; metrics?: Metrics; routes?: Route[]; maxBodyBytes?: number; logger?: Logger } = {},
+  options: {
+    checks?: () => Record<string, boolean>;
+    metrics?: Metrics;
+    routes?: Route[];
+    maxBodyBytes?: number;
+    logger?: Logger;
+    pendingPaths?: string[];
+  } = {},
 ): Promise<{ server: HttpServer; base: string; port: number }> {
   const server = createHttpServer({
     port: 0,
@@ -45,6 +52,7 @@ async function start(
     metrics: options.metrics ?? createMetrics({ defaultMetrics: false }),
     readiness: options.checks ?? (() => ({ core: true })),
     ...(options.maxBodyBytes ? { maxBodyBytes: options.maxBodyBytes } : {}),
+    ...(options.pendingPaths ? { pendingPaths: options.pendingPaths } : {}),
   });
   if (options.routes) server.mount(options.routes);
   servers.push(server);
@@ -319,6 +327,18 @@ describe('createHttpServer', () => {
     await expect(server.listen()).rejects.toThrow(
       'pinpoint: cannot listen: HOST 192.0.2.1 is not an address of this machine; set HOST to one of its addresses (e.g. 127.0.0.1), or leave it blank to listen on all interfaces',
     );
+  });
+
+  it('answers a platform path with 503 and Retry-After until its route is mounted, so Slack retries rather than sees 404', async () => {
+    const { server, base } = await start({ checks: () => ({ core: false }), pendingPaths: ['/slack/events'] });
+    const early = await fetch(`${base}/slack/events`, { method: 'POST', body: 'x' });
+    expect(early.status).toBe(503);
+    expect(early.headers.get('retry-after')).toBe('5');
+    expect((await fetch(`${base}/nowhere`, { method: 'POST', body: 'x' })).status).toBe(404);
+    server.mount([{ method: 'POST', path: '/slack/events', handle: (_req, res) => void res.end('ok') }]);
+    const mounted = await fetch(`${base}/slack/events`, { method: 'POST', body: 'x' });
+    expect(mounted.status).toBe(200);
+    expect(await mounted.text()).toBe('ok');
   });
 
   it('refuses to mount the same path twice', async () => {

@@ -190,7 +190,7 @@ describe('adapters/main.ts stopped during start-up', () => {
 });
 
 describe('adapters/main.ts stopped while indexing', () => {
-  it('exits 0 on SIGTERM while the index is still loading, without waiting for it', async () => {
+  it('turns Slack away with 503 while the index is still loading, and exits 0 on SIGTERM without waiting for it', async () => {
     // Enough text that indexing takes seconds (about 5 s on an idle machine), far past the shutdown's wait for it.
     const scratch = scratchDir();
     cleanups.push(() => scratch.remove());
@@ -208,7 +208,11 @@ describe('adapters/main.ts stopped while indexing', () => {
     cleanups.push(() => stub.close());
     const app = startMain(scratch.dir, slackEnv(stub.url, { KNOWLEDGE_DIR: knowledge, DATA_DIR: path.join(scratch.dir, 'data') }));
     cleanups.push(() => app.child.kill('SIGKILL'));
-    await app.waitForLog(isMsg('listening'));
+    const listening = await app.waitForLog(isMsg('listening'));
+    // Slack's events route is mounted once the index is loaded: until then "not yet", which Slack retries, not 404.
+    const early = await fetch(`http://127.0.0.1:${String(listening.port)}/slack/events`, { method: 'POST', body: 'x' });
+    expect(early.status).toBe(503);
+    expect(early.headers.get('retry-after')).not.toBeNull();
     app.child.kill('SIGTERM');
     expect(await app.exited).toEqual({ code: 0, signal: null });
     expect(app.logs.find(isMsg('index loaded'))).toBeUndefined();

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { KeyObject } from 'node:crypto';
 import type { APIInteractionResponse } from 'discord.js';
 import { throttledWarning } from '../logging/throttled-warning.js';
-import type { Route } from '../platform.js';
+import { HTTP_ROUTE_PATHS, type Route } from '../platform.js';
 import type { FirstResponse } from './api.js';
 import type { Logger } from './core.js';
 import type { InteractionHandler } from './handler.js';
@@ -10,7 +10,7 @@ import { INTERACTION, RESPONSE, type RawInteraction } from './interaction.js';
 import { createSeenInteractions } from './seen-interactions.js';
 import { verifyDiscordSignature } from './verify.js';
 
-export const DISCORD_INTERACTIONS_PATH = '/discord/interactions';
+export const DISCORD_INTERACTIONS_PATH = HTTP_ROUTE_PATHS.discord;
 
 /** Signed JSON that is an object with the two fields everything else reads; anything else is not an interaction. */
 function isInteraction(value: unknown): value is RawInteraction {

@@ -15,6 +15,11 @@ export interface HttpServerOptions {
   metrics: { contentType: string; render(): Promise<string> };
   /** Largest request body accepted on adapter routes (Slack and Discord payloads are far smaller). */
   maxBodyBytes?: number;
+  /**
+   * Paths the adapters will mount once the index is loaded. Until then a request there gets 503 with Retry-After,
+   * as /readyz says not ready: the bot is starting (Slack retries its events), where a 404 would say the URL is wrong.
+   */
+  pendingPaths?: readonly string[];
 }
 
 export interface HttpServer {
@@ -33,6 +38,9 @@ export interface HttpServer {
 }
 
 const DEFAULT_MAX_BODY = 1024 * 1024;
+
+/** What a request to a route still to be mounted is told to wait, in seconds. */
+const PENDING_RETRY_AFTER_S = 5;
 
 /** How long an idle keep-alive connection stays open: above the 60 s idle timeout of common proxies. */
 const KEEP_ALIVE_MS = 65_000;
@@ -60,6 +68,7 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
   const { logger } = options;
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
   const routes = new Map<string, Route>();
+  const pending = new Set(options.pendingPaths);
   let draining = false;
   let active = 0;
   let onIdle: (() => void) | undefined;
@@ -105,6 +114,11 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
       return;
     }
     const route = routes.get(path);
+    if (!route && pending.has(path)) {
+      res.setHeader('retry-after', String(PENDING_RETRY_AFTER_S));
+      sendJson(res, 503, { error: 'starting' });
+      return;
+    }
     if (!route) {
       sendJson(res, 404, { error: 'not found' });
       return;
@@ -188,6 +202,7 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
           throw new Error(`pinpoint: HTTP route ${route.path} is mounted twice; each adapter needs its own path`);
         }
         routes.set(route.path, route);
+        pending.delete(route.path);
       }
     },
     inFlight: () => active,

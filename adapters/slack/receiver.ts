@@ -3,11 +3,11 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HTTPResponseAck, type App, type Receiver } from '@slack/bolt';
 import type { Logger } from '../../src/index.js';
 import { throttledWarning } from '../logging/throttled-warning.js';
-import type { Route } from '../platform.js';
+import { HTTP_ROUTE_PATHS, type Route } from '../platform.js';
 import { errorSummary } from './moderators.js';
 import { verifySlackSignature } from './verify.js';
 
-export const SLACK_EVENTS_PATH = '/slack/events' as const;
+export const SLACK_EVENTS_PATH = HTTP_ROUTE_PATHS.slack;
 
 /** What a slash command sent while the receiver takes no work (stopping, or not started yet) is told. */
 export const RESTARTING_TEXT = 'Pinpoint is restarting. Please ask again in a moment.';
