@@ -57,8 +57,9 @@ export const configSchema = z
     DISCORD_TOKEN: optionalText,
     DISCORD_APPLICATION_ID: z.string().trim().regex(/^\d+$/).optional(),
     DISCORD_PUBLIC_KEY: z.string().trim().regex(/^[0-9a-fA-F]{64}$/).optional(),
-    // discord.js appends "/v10/…": a base written with a trailing slash, as SLACK_API_URL's default is, made "api//v10".
-    DISCORD_API_BASE: httpUrl.transform((url) => url.replace(/\/+$/, '')).default('https://discord.com/api'),
+    // discord.js appends "/v10/…": a base written with a trailing slash, as SLACK_API_URL's default is, made "api//v10",
+    // and one with the version, as Discord's docs write it ("https://discord.com/api/v10"), made "v10/v10".
+    DISCORD_API_BASE: httpUrl.transform((url) => url.replace(/\/+$/, '').replace(/\/v\d+$/, '')).default('https://discord.com/api'),
     DISCORD_GUILD_ID: z.string().trim().regex(/^\d+$/).optional(),
     SLACK_BOT_TOKEN: z.string().trim().startsWith('xoxb-').optional(),
     SLACK_SIGNING_SECRET: optionalText,

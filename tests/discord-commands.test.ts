@@ -95,6 +95,13 @@ describe('discord commands', () => {
     expect(fake.calls.slice(from).map((c) => `${c.method} ${c.path}`)).toEqual([`PUT /applications/${FAKE_IDS.application}/commands`]);
   });
 
+  it.each(['/v10', '/v10/'])('registers with a DISCORD_API_BASE ending in the API version (%s), as Discord\'s docs write it', async (version) => {
+    const from = fake.calls.length;
+    const { code } = await runRegister({ DISCORD_TOKEN: 'tok', DISCORD_APPLICATION_ID: FAKE_IDS.application, DISCORD_API_BASE: `${fake.apiBase}${version}` });
+    expect(code).toBe(0);
+    expect(fake.calls.slice(from).map((c) => `${c.method} ${c.path}`)).toEqual([`PUT /applications/${FAKE_IDS.application}/commands`]);
+  });
+
   it('registers globally from the script and prints the invite link', async () => {
     const from = fake.calls.length;
     const { code, stdout } = await runRegister({ DISCORD_TOKEN: 'tok', DISCORD_APPLICATION_ID: FAKE_IDS.application, DISCORD_API_BASE: fake.apiBase });
