@@ -1,7 +1,7 @@
 import { citationOf } from './answer/citation.js';
 import { cleanQuestion } from './answer/question-text.js';
 import type { Corpus } from './corpus.js';
-import { ANY_CHANNEL } from './pins/service.js';
+import { pinChannelsOf } from './pins/service.js';
 import type { PassageView, Pinpoint, PinService } from './services.js';
 import { matchSource } from './source-reference.js';
 import type { DocumentSummary } from './types.js';
@@ -57,7 +57,7 @@ export function createCorpusViews(current: () => Corpus, pins: Pick<PinService, 
       const pinned = scope
         ? pins
             .list({ platform: scope.platform, server: scope.server })
-            .filter((pin) => pin.scope.channel === scope.channel || pin.scope.channel === ANY_CHANNEL)
+            .filter((pin) => pinChannelsOf(scope).includes(pin.scope.channel))
             .map((pin) => pin.question)
         : [];
       const headings = [...corpus.documents.values()].flatMap((document) => [document.meta.title, ...(corpus.headingsByDoc.get(document.id) ?? [])]);

@@ -77,6 +77,8 @@ export interface PinScope {
   platform: string;
   server: string;
   channel: string;
+  /** Asked in a thread: the channel it belongs to, whose pins answer there too (after the thread's own). */
+  parentChannel?: string;
 }
 
 export interface PinnedExcerpt {

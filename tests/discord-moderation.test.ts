@@ -805,6 +805,25 @@ describe('discord autocomplete and pins of other channels', () => {
   });
 });
 
+describe('discord pins in a thread', () => {
+  it("answers a question asked in a thread with its channel's pin, and offers it there, but not in another channel's thread", async () => {
+    const bot = await run();
+    const asked = askPayload(QUESTION, MODERATOR);
+    const { from: askedFrom } = await bot.post(asked);
+    const answer = body(await editOf(asked.token, askedFrom));
+    const press = buttonPayload(buttonId(answer, 'pp:p:'), { ...MODERATOR, messageId: '400000000000000511' });
+    const { from } = await bot.post(press);
+    expect(body(await editOf(press.token, from)).content).toBe(TEXT.pinned);
+
+    const thread: Who = { channelId: '700000000000000111', threadOf: FAKE_IDS.channel };
+    expect(text(await ask(bot, QUESTION, thread))).toContain('📌 **Pinned answer**');
+    const { json } = await bot.post(autocompletePayload('netflix', thread));
+    expect((json as { data?: { choices?: { name: string }[] } }).data?.choices?.map((c) => c.name)).toEqual([QUESTION]);
+    const elsewhere: Who = { channelId: '700000000000000112', threadOf: OTHER_CHANNEL };
+    expect(text(await ask(bot, QUESTION, elsewhere))).not.toContain('Pinned answer');
+  });
+});
+
 describe('discord autocomplete of a pinned question longer than a choice', () => {
   it('offers it cut with "…", and asking that choice shows the pinned answer first', async () => {
     const bot = await run();

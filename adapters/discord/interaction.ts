@@ -8,7 +8,8 @@ export interface RawInteraction {
   token: string;
   guild_id?: string;
   channel_id?: string;
-  channel?: { id: string };
+  /** Discord's partial channel: a thread's names the channel it belongs to. */
+  channel?: { id: string; type?: number; parent_id?: string | null };
   /** The bot's permissions in the channel (decimal bitfield). */
   app_permissions?: string;
   member?: { user?: RawUser; permissions?: string };
@@ -73,12 +74,21 @@ export function channelOf(interaction: RawInteraction): string {
   return interaction.channel_id ?? interaction.channel?.id ?? 'unknown';
 }
 
-/** Pins and cooldowns are per server and channel; a DM is its own "server". */
+/** Discord's channel types of threads: announcement, public and private. */
+const THREAD_TYPES: ReadonlySet<number> = new Set([10, 11, 12]);
+
+/**
+ * Pins and cooldowns are per server and channel; a DM is its own "server". A thread names its channel too: a
+ * question asked there is answered by the channel's pins as well (everyone in a thread sees its channel).
+ */
 export function scopeOf(interaction: RawInteraction): PinScope {
+  const { channel } = interaction;
+  const parent = channel?.type !== undefined && THREAD_TYPES.has(channel.type) ? channel.parent_id : undefined;
   return {
     platform: 'discord',
     server: interaction.guild_id ?? `dm-${userOf(interaction).id}`,
     channel: channelOf(interaction),
+    ...(parent ? { parentChannel: parent } : {}),
   };
 }
 

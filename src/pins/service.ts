@@ -13,6 +13,14 @@ import { checkExcerpt, type DocumentTexts, excerptsCurrent } from './stale.js';
 /** A pin with this channel applies to every channel of its server; a channel's own pin wins over it. */
 export const ANY_CHANNEL = '*';
 
+/**
+ * The channels whose pins answer a question asked in `scope`, nearest first: its own, the channel a thread
+ * belongs to (a thread inherits its channel's reference answers), then the server-wide ones.
+ */
+export function pinChannelsOf(scope: PinScope): string[] {
+  return [scope.channel, ...(scope.parentChannel === undefined ? [] : [scope.parentChannel]), ANY_CHANNEL];
+}
+
 export interface StaleRefresh {
   checked: number;
   stale: number;
@@ -210,13 +218,15 @@ export function createPinService(options: PinServiceOptions): PinStore {
   const match: PinService['match'] = (scope, question) => {
     const { asked, normalized, frame } = readQuestion(question);
     if (normalized === '') return undefined;
-    // Newest first, channel pins before server-wide ones: the first pin at the best score wins.
+    // Nearest channel first (pinChannelsOf), then newest first: the first pin at the best score wins.
+    const channels = pinChannelsOf(scope);
     const candidates = store
       .all<PinRow>(
-        `SELECT ${COLUMNS} FROM pins WHERE platform = ? AND server = ? AND channel IN (?, ?)
-         ORDER BY channel = ? DESC, pinned_at DESC, rowid DESC`,
-        [scope.platform, scope.server, scope.channel, ANY_CHANNEL, scope.channel],
-      );
+        `SELECT ${COLUMNS} FROM pins WHERE platform = ? AND server = ? AND channel IN (${channels.map(() => '?').join(', ')})
+         ${NEWEST_FIRST}`,
+        [scope.platform, scope.server, ...channels],
+      )
+      .sort((a, b) => channels.indexOf(a.channel) - channels.indexOf(b.channel));
     // Read again, not taken from normalized_question: pins made before questions were read as asked kept their chat frame there.
     const read = candidates.map((row) => ({ row, ...readPin(row.question) }));
     const exact = read.find((pinned) => pinned.normalized === normalized);

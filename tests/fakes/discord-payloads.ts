@@ -27,6 +27,8 @@ export interface Who {
   appPermissions?: string;
   guildId?: string | null;
   channelId?: string;
+  /** Asked in a public thread of this channel. */
+  threadOf?: string;
 }
 
 function base(type: number, who: Who = {}): Record<string, unknown> {
@@ -42,7 +44,9 @@ function base(type: number, who: Who = {}): Record<string, unknown> {
     token: `itoken-${counter}-${'x'.repeat(20)}`,
     version: 1,
     channel_id: channelId,
-    channel: { id: channelId, type: 0, guild_id: guild, name: 'general' },
+    channel: who.threadOf
+      ? { id: channelId, type: 11, guild_id: guild, name: 'a thread', parent_id: who.threadOf }
+      : { id: channelId, type: 0, guild_id: guild, name: 'general' },
     app_permissions: who.appPermissions ?? PERMS.bot,
     locale: 'en-US',
     entitlements: [],
