@@ -386,6 +386,21 @@ describe('Slack adapter over HTTP', () => {
     expect(actionIdsOf(blocksOf(answer))).toEqual([ACTION_IDS.share, ACTION_IDS.more, ACTION_IDS.context, ...VOTES]);
   });
 
+  it.each([
+    ['a news feed post', { title: 'Netflix got the private messages', text: 'through the Inbox API, a complaint says' }],
+    [
+      'a forwarded message',
+      { is_share: true, author_name: 'Dana', text: 'Netflix got the private messages through the Inbox API', fallback: '[November 14th, 2023 10:13 PM] dana: Netflix got…' },
+    ],
+  ])('finds the sources of %s, whose words are in an attachment and not in its text', async (_what, attachment) => {
+    const responseUrl = fake.responseUrl();
+    const payload = messageShortcutPayload({ text: '', responseUrl, callbackId: FIND_SOURCES_CALLBACK_ID });
+    (payload.message as Record<string, unknown>).attachments = [{ id: 1, ...attachment }];
+    await sendSigned(eventsUrl, formPayload(payload), FORM, { secret: SECRET });
+    const answer = await fake.waitForResponse(responseUrl);
+    expect(plain(blocksOf(answer))).toContain('"Inbox API" agreement');
+  });
+
   it('acknowledges a shortcut it does not know at once, tells the person privately, and tells the operator the callback_id', async () => {
     const responseUrl = fake.responseUrl();
     const payload = messageShortcutPayload({ text: 'Netflix got the private messages', responseUrl, callbackId: 'pinpoint_old_shortcut' });

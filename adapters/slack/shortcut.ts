@@ -3,6 +3,7 @@ import { FIND_SOURCES_CALLBACK_ID } from './actions.js';
 import { SOURCES_BUTTONS, type SlackDeps } from './deps.js';
 import { atTheEdge, cooldown, respondPrivately, scopeOf } from './edge.js';
 import { toSlackBlocks, toSlackNotice, type SlackMessage } from './render.js';
+import { shortcutMessageText } from './message-text.js';
 import { toPlainText } from './text.js';
 
 /** Message shortcut "Find sources": quotes the passages bearing on the chosen message, privately. */
@@ -11,7 +12,7 @@ export function registerFindSources(app: App, deps: SlackDeps): void {
     await ack();
     const tell = (message: SlackMessage) => respondPrivately(respond, message);
     await atTheEdge(deps.logger, deps.reportError, 'shortcut', tell, async () => {
-      const text = toPlainText(shortcut.message.text ?? '');
+      const text = toPlainText(shortcutMessageText(shortcut.message));
       if (text === '') {
         await tell(toSlackNotice('That message has no text to find sources for.'));
         return;
