@@ -309,6 +309,32 @@ describe('discord /pins', () => {
   });
 });
 
+describe('discord /pins and threads', () => {
+  it("shows in a channel the questions pinned in its public threads, never a private thread's", async () => {
+    const bot = await run();
+    const threads = { public: '700000000000000121', private: '700000000000000122' };
+    const thread = (type: number) => ({ type, parent_id: FAKE_IDS.channel, guild_id: FAKE_IDS.guild, name: 'a thread' });
+    suite.fake.channels.set(threads.public, thread(11));
+    suite.fake.channels.set(threads.private, thread(12));
+    suite.cleanups.push(() => {
+      for (const id of Object.values(threads)) suite.fake.channels.delete(id);
+    });
+    const pinIn = (channel: string, question: string) => {
+      const scope = { platform: 'discord', server: FAKE_IDS.guild, channel };
+      const answer = bot.core.ask(question, { scope });
+      bot.core.pins.pin({ scope, question, answer, pinnedBy: FAKE_IDS.moderator, messageRef: `${channel}/400000000000000901` });
+    };
+    pinIn(threads.public, QUESTION);
+    pinIn(threads.private, 'What about the Inbox API?');
+
+    const { reply } = await command(bot, 'pins', {});
+    const blocks = (reply.embeds?.[0]?.description ?? '').split('\n\n');
+    expect(blocks.find((block) => block.includes(`<#${threads.public}>`))).toContain(QUESTION);
+    expect(blocks.find((block) => block.includes(`<#${threads.private}>`))).toContain(QUESTION_WITHHELD);
+    expect(text(reply)).not.toContain('Inbox API');
+  });
+});
+
 /** Every REST call of `method` to `path` since `from`, in order. */
 const callsTo = (method: string, path: string, from: number) => suite.fake.calls.slice(from).filter((c) => c.method === method && c.path === path);
 const pinPath = (messageId: string) => `/channels/${FAKE_IDS.channel}/messages/pins/${messageId}`;

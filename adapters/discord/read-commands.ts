@@ -48,8 +48,13 @@ export async function pins(ctx: HandlerContext, turn: Turn, offset = 0): Promise
   // than the list shows, the old ones of this channel would otherwise be out of every /pins reach.
   const here = channelOf(i);
   const ordered = [...list.filter((p) => p.scope.channel === here), ...list.filter((p) => p.scope.channel !== here)];
-  // A member of #general must not read what was pinned in a private channel: see reader.ts.
-  await turn.send(toPinsMessage(ordered, { canUnpin: isModerator(i), reader: readerOf(i), offset, limit: PINPOINT_DISCORD_LIMITS.listItems }));
+  // A member of #general must not read what was pinned in a private channel, but reads what was pinned in its
+  // public threads: see reader.ts.
+  const reader = readerOf(i);
+  const threads = reader.everyChannel ? [] : await ctx.threads.of(here, list.map((p) => p.scope.channel));
+  await turn.send(
+    toPinsMessage(ordered, { canUnpin: isModerator(i), reader: { ...reader, threads }, offset, limit: PINPOINT_DISCORD_LIMITS.listItems }),
+  );
 }
 
 /**

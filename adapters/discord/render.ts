@@ -384,7 +384,7 @@ export function pinLine(pin: Pin, n: number, withQuestion = true): string {
 
 /**
  * /pins: this server's pinned answers, stale ones marked, with Unpin buttons for moderators; the questions of
- * other channels' pins only for a `reader` who sees every channel. A page at a time, from `offset`, with More
+ * other channels' pins only where `reader` may read them (reader.ts). A page at a time, from `offset`, with More
  * for the next: every pin stays in reach of its Unpin button.
  */
 export function toPinsMessage(
