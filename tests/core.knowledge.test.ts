@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PinpointError } from '../src/errors.js';
 import { hashText, loadKnowledge, SUPPORTED_EXTENSIONS } from '../src/knowledge/load.js';
+import { isLeftOutPath } from '../src/knowledge/left-out.js';
 import { DOCUMENT_KINDS } from '../src/knowledge/schema.js';
 
 const FIXTURE = fileURLToPath(new URL('./fixtures/core/kb', import.meta.url));
@@ -511,6 +512,17 @@ describe('loadKnowledge', () => {
       const pack = await loadKnowledge(dir);
       expect(pack.documents.map((document) => document.path)).toEqual(['a.md', 'sub/b.txt']);
       expect(pack.warnings).toEqual([]);
+    });
+
+    it("leaves out JetBrains' safe-write copies and Microsoft Office's owner and temporary files, and a watch ignores them", async () => {
+      // "a.md___jb_tmp___" and "~$mplaint.docx" were warned about as formats Pinpoint does not read, and Word's owner
+      // file of an open "notes.html" ("~$notes.html") was read as a document of its own.
+      const editorFiles = ['a.md___jb_tmp___', 'a.md___jb_old___', 'sub/b.txt___jb_tmp___', '~$mplaint.docx', '~$notes.html', '~WRL0001.tmp'];
+      const dir = folder({ 'a.md': 'Text.', 'sub/b.txt': 'More.', ...Object.fromEntries(editorFiles.map((name) => [name, 'An older draft.'])) });
+      const pack = await loadKnowledge(dir);
+      expect(pack.documents.map((document) => document.path)).toEqual(['a.md', 'sub/b.txt']);
+      expect(pack.warnings).toEqual([]);
+      expect(editorFiles.filter((name) => !isLeftOutPath(name))).toEqual([]);
     });
 
     it('warns about a broken link and a file in a format it does not read', async () => {
