@@ -4,6 +4,7 @@ import { buildCorpus, type Corpus } from './corpus.js';
 import { createCorpusViews } from './corpus-views.js';
 import { unmatchableAliasWarnings } from './knowledge/alias-warnings.js';
 import { loadKnowledge, type KnowledgeOrigin } from './knowledge/load.js';
+import { createNewWarnings } from './knowledge/new-warnings.js';
 import { type FolderWatch, watchFolder } from './watch-folder.js';
 import { loadEnglishWords } from './search/english-words.js';
 import { silentLogger, type Logger } from './logger.js';
@@ -42,7 +43,9 @@ export interface PinpointOptions {
 export async function createPinpoint(options: PinpointOptions): Promise<Pinpoint> {
   const logger = (options.logger ?? silentLogger).child({ component: 'core' });
   const cacheDir = options.dataDir ? path.join(options.dataDir, 'index-cache') : undefined;
-  const load = (inUse?: string): Promise<Corpus> => loadCorpus(options.knowledgeDir, options.knowledgeOrigin, cacheDir, inUse, logger);
+  // Each warning is logged once while it stands, not again on every reload.
+  const newWarnings = createNewWarnings();
+  const load = (inUse?: string): Promise<Corpus> => loadCorpus(options.knowledgeDir, options.knowledgeOrigin, cacheDir, inUse, logger, newWarnings);
 
   let corpus = await load();
   // Read now, not on the first "who" question or misspelling: that user would wait 50 ms for it.
@@ -139,8 +142,8 @@ export async function createPinpoint(options: PinpointOptions): Promise<Pinpoint
 }
 
 /**
- * Loads and indexes the knowledge folder, logging its warnings and the time it took; `cacheDir` keeps serialized
- * indexes, never pruning the one `inUse` names.
+ * Loads and indexes the knowledge folder, logging the warnings `newWarnings` lets through and the time it took;
+ * `cacheDir` keeps serialized indexes, never pruning the one `inUse` names.
  */
 async function loadCorpus(
   knowledgeDir: string,
@@ -148,14 +151,15 @@ async function loadCorpus(
   cacheDir: string | undefined,
   inUse: string | undefined,
   logger: Logger,
+  newWarnings: (warnings: readonly string[]) => string[],
 ): Promise<Corpus> {
   const started = performance.now();
   const pack = await loadKnowledge(knowledgeDir, { origin });
-  for (const warning of pack.warnings) logger.warn({ warning }, 'knowledge warning');
   const built = await buildCorpus(pack, { ...(cacheDir ? { cacheDir } : {}), ...(inUse ? { inUse } : {}), logger });
-  for (const warning of unmatchableAliasWarnings(pack, (text) => built.analyzer.terms(text))) logger.warn({ warning }, 'knowledge warning');
+  const warnings = [...pack.warnings, ...unmatchableAliasWarnings(pack, (text) => built.analyzer.terms(text))];
+  for (const warning of newWarnings(warnings)) logger.warn({ warning }, 'knowledge warning');
   logger.info(
-    { documents: built.documents.size, passages: built.passages.length, index: built.source, ms: Math.round(performance.now() - started) },
+    { documents: built.documents.size, passages: built.passages.length, warnings: warnings.length, index: built.source, ms: Math.round(performance.now() - started) },
     'knowledge indexed',
   );
   return built;

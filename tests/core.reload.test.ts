@@ -16,15 +16,17 @@ Netflix received bi-weekly reports from the social network.
 The settlement was $725 million.
 `;
 
-function recordingLogger(): Logger & { errors: object[]; infos: string[] } {
+function recordingLogger(): Logger & { errors: object[]; infos: string[]; warnings: string[] } {
   const errors: object[] = [];
   const infos: string[] = [];
-  const logger: Logger & { errors: object[]; infos: string[] } = {
+  const warnings: string[] = [];
+  const logger: Logger & { errors: object[]; infos: string[]; warnings: string[] } = {
     errors,
     infos,
+    warnings,
     debug: () => {},
     info: (_fields, message) => void infos.push(message ?? ''),
-    warn: () => {},
+    warn: (fields) => void warnings.push(String((fields as { warning?: string }).warning)),
     error: (fields) => void errors.push(fields),
     child: () => logger,
   };
@@ -126,6 +128,24 @@ describe('knowledge hot reload', () => {
     expect(logger.errors).toEqual([]);
     expect(logger.infos).toEqual([]);
     expect(await readdir(path.join(dir, 'data', 'index-cache'))).toEqual(cacheBefore);
+  });
+
+  it('warns about a file it does not read once, not again on every reload, and again when it comes back', async () => {
+    // A folder of 30 images repeated its 30 warnings on every edit of any document.
+    const { core, logger } = await coreOnArticle();
+    await writeFile(path.join(dir, 'photo.png'), 'PNG');
+    await core.reload();
+    expect(logger.warnings).toHaveLength(1);
+    expect(logger.warnings[0]).toContain(`${path.join(dir, 'photo.png')}: not a format Pinpoint reads`);
+    await writeFile(path.join(dir, 'article.md'), `${ARTICLE}\nThe Zebra clause says the data stays private.\n`);
+    await core.reload();
+    await core.reload();
+    expect(logger.warnings).toHaveLength(1);
+    await rm(path.join(dir, 'photo.png'));
+    await core.reload();
+    await writeFile(path.join(dir, 'photo.png'), 'PNG');
+    await core.reload();
+    expect(logger.warnings).toHaveLength(2);
   });
 
   it("does not re-index for an editor's swap, backup and lock files, only for the document saved", async () => {
