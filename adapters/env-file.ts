@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse, populate } from 'dotenv';
-import { PinpointError } from '../src/index.js';
+import { lookalikeSettings, PinpointError } from '../src/index.js';
 
 /**
  * The text of a .env file: UTF-8, or UTF-16 told by its byte-order mark, which is what Windows PowerShell 5's `>`
@@ -17,18 +17,20 @@ export function envFileText(bytes: Buffer): string {
 }
 
 /**
- * Loads `file` (default `.env` in the working folder) into `env`, and returns the names it sets; variables already
- * set win, as with dotenv.
+ * Loads `file` (default `.env` in the working folder) into `env`; variables already set win, as with dotenv.
  * No file is fine (production sets the environment); one that is there but unreadable stops start-up, where dotenv
  * ignored it and the bot started with none of its settings (in a terminal, as the chat instead of the bot).
+ * A name in it that is no setting but looks like one (LOG_LEVLE) is named on stderr, for every command that
+ * reads .env (the bot, the CLI, discord:register): said before the settings are checked, as a misspelt variable
+ * is often why one is missing.
  */
-export function loadEnvFile(file = '.env', env: NodeJS.ProcessEnv = process.env): string[] {
+export function loadEnvFile(file = '.env', env: NodeJS.ProcessEnv = process.env): void {
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return [];
+    if (code === 'ENOENT') return;
     const reason =
       code === 'EISDIR'
         ? 'it is a folder, not a file'
@@ -39,5 +41,7 @@ export function loadEnvFile(file = '.env', env: NodeJS.ProcessEnv = process.env)
   }
   const parsed = parse(envFileText(bytes));
   populate(env as Record<string, string>, parsed);
-  return Object.keys(parsed);
+  for (const { name, setting } of lookalikeSettings(Object.keys(parsed))) {
+    process.stderr.write(`pinpoint: .env sets ${name}, which is no setting of Pinpoint: did you mean ${setting}? (ignored)\n`);
+  }
 }

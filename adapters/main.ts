@@ -5,7 +5,6 @@ import {
   describeConfig,
   enabledPlatforms,
   isPinpointError,
-  lookalikeSettings,
   parseConfig,
   PinpointError,
   PLATFORM_VARIABLES,
@@ -264,10 +263,7 @@ async function main(argv: readonly string[]): Promise<void> {
   }
   let config: Config;
   try {
-    // Said before the settings are checked: a misspelt variable is often why one is missing.
-    for (const { name, setting } of lookalikeSettings(loadEnvFile())) {
-      process.stderr.write(`pinpoint: .env sets ${name}, which is no setting of Pinpoint: did you mean ${setting}? (ignored)\n`);
-    }
+    loadEnvFile();
     config = parseConfig(process.env);
   } catch (error) {
     failStartup(error);

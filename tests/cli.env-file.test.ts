@@ -41,6 +41,19 @@ describe('.env for the CLI and discord:register', () => {
   it.each([
     ['the CLI', 'bin/pinpoint.ts', ['index', '--check', '--knowledge', KB]],
     ['discord:register', 'adapters/discord/register-cli.ts', []],
+  ])('names a misspelt variable in .env and the setting it resembles for %s, as the bot does', async (_name, script, argv) => {
+    const cwd = workingFolder();
+    writeFileSync(path.join(cwd, '.env'), 'LOG_LEVLE=debug\nDISCORD_BOT_TOKEN=abc\n');
+    const { stderr } = await runIn(cwd, script, argv);
+    expect(stderr).toContain(
+      'pinpoint: .env sets LOG_LEVLE, which is no setting of Pinpoint: did you mean LOG_LEVEL? (ignored)\n' +
+        'pinpoint: .env sets DISCORD_BOT_TOKEN, which is no setting of Pinpoint: did you mean DISCORD_TOKEN? (ignored)\n',
+    );
+  });
+
+  it.each([
+    ['the CLI', 'bin/pinpoint.ts', ['index', '--check', '--knowledge', KB]],
+    ['discord:register', 'adapters/discord/register-cli.ts', []],
   ])('stops %s, naming the file, when .env cannot be read', async (_name, script, argv) => {
     const cwd = workingFolder();
     mkdirSync(path.join(cwd, '.env'));
