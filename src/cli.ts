@@ -34,7 +34,7 @@ function usage(program: string | undefined): string {
   ${run('ask')} "question" [--json] [--knowledge DIR]
   ${run('eval')} --squad FILE.json [--json]
   ${run('eval')} --questions FILE.jsonl [--knowledge DIR] [--json]
-  ${run('index')} --check [--knowledge DIR]
+  ${run('index')} --check [--strict] [--knowledge DIR]
   ${run('report')} [--limit N] [--knowledge DIR]
 options:
   --knowledge DIR       the case documents (default: KNOWLEDGE_DIR, else ./knowledge); pins, the index cache and
@@ -44,6 +44,7 @@ options:
   --questions FILE.jsonl
                         eval: one {"id","question","answers":[…],"unanswerable":false} a line, over --knowledge
   --check               index: read and split the documents, print what was found, start nothing
+  --strict              index: exit 1 when there are warnings, for a CI step that must keep a pack clean
   --limit N             report: how many questions to list (default 20)
 also:
   ${start.padEnd(30)}  the bot (see README.md); --check-config prints its settings and exits
@@ -168,7 +169,10 @@ function metricsTable(metrics: EvalMetrics): string {
 }
 
 async function checkIndex(args: string[], io: CliIo, knowledgeDefault: string): Promise<number> {
-  const { values } = parseArgs({ args, options: { check: { type: 'boolean', default: false }, knowledge: { type: 'string' } } });
+  const { values } = parseArgs({
+    args,
+    options: { check: { type: 'boolean', default: false }, strict: { type: 'boolean', default: false }, knowledge: { type: 'string' } },
+  });
   if (!values.check) {
     io.stderr.write(`pinpoint: index needs --check (validate a pack without starting the bot)\n`);
     return 2;
@@ -191,7 +195,13 @@ async function checkIndex(args: string[], io: CliIo, knowledgeDefault: string): 
   }
   const warnings = [...pack.warnings, ...unmatchableAliasWarnings(pack, (text) => analyzer.terms(text))];
   for (const warning of warnings) io.stdout.write(`  warning: ${terminalSafe(warning)}\n`);
-  io.stdout.write(`ok: ${counted(total, 'passage')}, ${counted(warnings.length, 'warning')}\n`);
+  const summary = `${counted(total, 'passage')}, ${counted(warnings.length, 'warning')}`;
+  // Warnings do not stop the bot, so by default they do not fail the check; --strict makes them fail it.
+  if (values.strict && warnings.length > 0) {
+    io.stdout.write(`failed (--strict): ${summary}\n`);
+    return 1;
+  }
+  io.stdout.write(`ok: ${summary}\n`);
   return 0;
 }
 

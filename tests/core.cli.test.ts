@@ -171,7 +171,7 @@ describe('cli ask', () => {
     const { stdout } = await run(['--help']);
     const [commands = '', rest = ''] = stdout.split('\noptions:\n');
     const flags = new Set(commands.match(/--[a-z]+/g));
-    expect([...flags].sort()).toEqual(['--check', '--json', '--knowledge', '--limit', '--questions', '--squad']);
+    expect([...flags].sort()).toEqual(['--check', '--json', '--knowledge', '--limit', '--questions', '--squad', '--strict']);
     const explained = new Set(rest.match(/^ {2}--[a-z]+/gm)?.map((flag) => flag.trim()));
     expect([...flags].filter((flag) => !explained.has(flag))).toEqual([]);
     expect(rest).toContain('(default: KNOWLEDGE_DIR, else ./knowledge)');
@@ -371,6 +371,20 @@ describe('cli index --check', () => {
     expect(stdout.startsWith(`${resolve(dir)}: 1 document, 0 alias groups (analyzer`)).toBe(true);
     expect(stdout).toContain(`  warning: ${join(dir, 'b.md')}: no text; skipped\n`);
     expect(stdout.endsWith('ok: 1 passage, 1 warning\n')).toBe(true);
+  });
+
+  it('exits 1 on warnings with --strict, for a CI step that keeps a pack clean, and 0 without them', async () => {
+    const dir = join(dataDir, 'kb');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'a.md'), 'Text.');
+    writeFileSync(join(dir, 'b.md'), '\n');
+    const warned = await run(['index', '--check', '--strict', '--knowledge', dir]);
+    expect(warned.code).toBe(1);
+    expect(warned.stdout).toContain(`  warning: ${join(dir, 'b.md')}: no text; skipped\n`);
+    expect(warned.stdout.endsWith('failed (--strict): 1 passage, 1 warning\n')).toBe(true);
+    const clean = await run(['index', '--check', '--strict', '--knowledge', KB]);
+    expect(clean.code).toBe(0);
+    expect(clean.stdout.endsWith('ok: 8 passages, 0 warnings\n')).toBe(true);
   });
 
   it('exits 1 naming the file and line of a malformed pack', async () => {
