@@ -18,6 +18,7 @@ import {
 } from '../src/index.js';
 import { exitQuietlyWhenOutputCloses } from '../bin/closed-output.js';
 import { programName } from '../bin/program.js';
+import { createLogAbovePrompt, type LogAbovePrompt } from './console/log-above-prompt.js';
 import { loadEnvFile } from './env-file.js';
 import { createHttpServer } from './http/server.js';
 import { createLogger } from './logging/create-logger.js';
@@ -105,7 +106,7 @@ function failStartup(error: unknown, logger?: Logger): never {
   exit(1);
 }
 
-async function runConsole(config: Config, logger: Logger): Promise<void> {
+async function runConsole(config: Config, logger: Logger, logs: LogAbovePrompt): Promise<void> {
   const { startConsoleChat } = await import('./console/index.js');
   const core = await createPinpoint({ knowledgeDir: config.KNOWLEDGE_DIR, dataDir: config.DATA_DIR, logger, rates: ratesOf(config), answerRetentionDays: config.ANSWER_RETENTION_DAYS, watch: true });
   const shutdown = createShutdown({
@@ -114,7 +115,7 @@ async function runConsole(config: Config, logger: Logger): Promise<void> {
     steps: () => [{ name: 'close the core', run: () => core.close(), timeoutMs: CORE_CLOSE_MS }],
   });
   onShutdownSignals(shutdown, { exit, logger });
-  await startConsoleChat({ core, input: process.stdin, output: process.stdout });
+  await startConsoleChat({ core, input: process.stdin, output: process.stdout, logs });
   await shutdown.run('console closed');
 }
 
@@ -285,19 +286,20 @@ async function main(argv: readonly string[]): Promise<void> {
       ),
     );
   }
-  // In the console chat stdout is the conversation, so logs go to stderr.
+  // In the console chat stdout is the conversation, so logs go to stderr, above the prompt.
   const logOutput = consoleMode ? process.stderr : process.stdout;
+  const chatLogs = consoleMode ? createLogAbovePrompt(process.stderr) : undefined;
   const logger = createLogger({
     // In the console chat, info lines would interrupt the conversation: warn unless LOG_LEVEL is set.
     level: consoleMode && !process.env.LOG_LEVEL?.trim() ? 'warn' : config.LOG_LEVEL,
-    fd: consoleMode ? 2 : 1,
+    ...(chatLogs ? { output: chatLogs.stream } : {}),
     pretty: config.LOG_PRETTY ?? Boolean(logOutput.isTTY),
     // LOG_PRETTY=true for a file or journald wants readable lines, not colour codes in them.
     color: wantsColor(logOutput, process.env),
     secrets: secretValues(config),
   });
   try {
-    if (consoleMode) await runConsole(config, logger);
+    if (chatLogs) await runConsole(config, logger, chatLogs);
     else await runServer(config, logger, plans);
   } catch (error) {
     failStartup(error, logger);

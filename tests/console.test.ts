@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startConsoleChat } from '../adapters/console/index.js';
+import { createLogAbovePrompt, startConsoleChat } from '../adapters/console/index.js';
+import { createLogger } from '../adapters/logging/create-logger.js';
 import { createPinpoint, type Pinpoint } from '../src/index.js';
 
 let core: Pinpoint;
@@ -232,6 +233,27 @@ describe('console chat', () => {
       await done;
       expect(answers(printed)).toBe(1);
       expect(printed).not.toContain('The documents do not answer that.');
+    });
+
+    it('writes a line logged while someone types above the prompt, and draws the prompt again with what was typed', async () => {
+      // The log line was printed over "? who sig", and the rest of the question ran on after the log's text.
+      const screen = Object.assign(new PassThrough(), { isTTY: true, columns: 80 });
+      let printed = '';
+      screen.on('data', (chunk: Buffer) => (printed += chunk.toString()));
+      const logs = createLogAbovePrompt(screen);
+      const logger = createLogger({ level: 'warn', pretty: true, output: logs.stream });
+      const input = new PassThrough();
+      const done = startConsoleChat({ core, input, output: screen, env: { NO_COLOR: '1' }, logs });
+      input.write('who sig');
+      await vi.waitFor(() => expect(printed).toContain('who sig'));
+      logger.warn({ warning: 'photo.png: skipped' }, 'knowledge warning');
+      // The prompt line cleared (column 1, erase down), the log line, then the prompt again with the letters typed.
+      expect(printed.replaceAll('\u001b', 'ESC')).toMatch(
+        /\? ESC\[3Gwho sigESC\[1GESC\[0J\[[\d:.]+\] WARN: knowledge warning\n {4}warning: "photo.png: skipped"\nESC\[1GESC\[0J\? who sigESC\[10G$/,
+      );
+      input.end('ned the complaint?\n');
+      await done;
+      expect(printed).toContain('The documents never use “complaint”');
     });
 
     it('answers lines typed one after the other each on its own, and keeps the commands of a paste apart', async () => {

@@ -1,5 +1,6 @@
 import { createInterface, type Interface } from 'node:readline';
 import { type Answer, counted, terminalSafe, toTerminalText, wantsColor, type Pinpoint } from '../../src/index.js';
+import type { LogAbovePrompt } from './log-above-prompt.js';
 
 export interface ConsoleChatOptions {
   core: Pinpoint;
@@ -7,6 +8,8 @@ export interface ConsoleChatOptions {
   output: NodeJS.WritableStream & { isTTY?: boolean };
   /** Where NO_COLOR is read (default: the process's environment). */
   env?: Record<string, string | undefined>;
+  /** The logger's output, which keeps the prompt whole when a line is logged while someone types. */
+  logs?: LogAbovePrompt;
 }
 
 const HELP = `Ask a question about the case, or:
@@ -16,7 +19,7 @@ const HELP = `Ask a question about the case, or:
   /quit          leave (/exit, Ctrl-D and Ctrl-C at an empty prompt work too; Ctrl-C drops a line being typed)`;
 
 /** The terminal chat: the same core as Discord and Slack, for trying the bot without a platform. */
-export async function startConsoleChat({ core, input, output, env = process.env }: ConsoleChatOptions): Promise<void> {
+export async function startConsoleChat({ core, input, output, env = process.env, logs }: ConsoleChatOptions): Promise<void> {
   const color = wantsColor(output, env);
   const say = (text: string) => output.write(`${text}\n`);
   const stats = core.stats();
@@ -32,7 +35,8 @@ export async function startConsoleChat({ core, input, output, env = process.env 
     const passageIds = answer.kind === 'excerpts' ? answer.excerpts.map((excerpt) => excerpt.passageId) : [];
     quoted = [...quoted.slice(0, firstNumber - 1), ...passageIds];
   };
-  lines.prompt();
+  const prompt = (): void => (logs ? logs.prompt(lines) : lines.prompt());
+  prompt();
   const reply = (text: string): void => {
     const { command, argument } = commandOf(text);
     if (command === '/help') say(HELP);
@@ -86,7 +90,7 @@ export async function startConsoleChat({ core, input, output, env = process.env 
       // Catch at the edge: one failed answer must not end the chat, nor print a stack trace.
       say(`Sorry, something went wrong while answering (${error instanceof Error ? error.message : String(error)}). Try again.`);
     }
-    lines.prompt();
+    prompt();
   }
   lines.close();
   // Ctrl-D or Ctrl-C end the chat at the prompt, with no line typed: end that line, or the shell's prompt follows "? ".

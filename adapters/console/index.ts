@@ -1,1 +1,2 @@
 export { startConsoleChat, type ConsoleChatOptions } from './chat.js';
+export { createLogAbovePrompt, type LogAbovePrompt } from './log-above-prompt.js';

@@ -13,8 +13,8 @@ export interface LoggerOptions {
   color?: boolean;
   /** Secret values in use; scrubbed from every field and message. */
   secrets?: readonly string[];
-  /** Where lines go: stdout (1) by default, stderr (2) when stdout is the console chat. */
-  fd?: 1 | 2;
+  /** Where lines go: stdout by default, or a stream (the console chat's, on stderr, which keeps its prompt whole). */
+  output?: NodeJS.WritableStream;
   /** Tests pass a stream they read instead. */
   destination?: DestinationStream;
 }
@@ -55,12 +55,12 @@ export function createLogger(options: LoggerOptions): Logger {
       ? pinoPretty({
           colorize: options.color ?? false,
           sync: true,
-          destination: options.fd ?? 1,
+          destination: options.output ?? 1,
           translateTime: 'SYS:HH:MM:ss.l',
           ignore: 'pid,hostname,service',
         })
       : // Synchronous writes: nothing is lost when the process exits right after a shutdown.
-        pino.destination({ dest: options.fd ?? 1, sync: true }));
+        (options.output ?? pino.destination({ dest: 1, sync: true })));
   const base = pino(
     {
       level: options.level,
