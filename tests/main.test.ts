@@ -189,6 +189,19 @@ describe('adapters/main.ts stopped during start-up', () => {
   });
 });
 
+describe('adapters/main.ts stopped while its modules load', () => {
+  it('exits 0 at once on a SIGTERM that comes before the bot has installed its shutdown', async () => {
+    // Node is PID 1 in Docker, where a signal with no handler is ignored: `docker stop` waited 10 s and killed it.
+    // Elsewhere the signal killed the process (exit by SIGTERM, not 0).
+    const scratch = scratchDir();
+    cleanups.push(() => scratch.remove());
+    const signalWhileLoading = pathToFileURL(path.join(ROOT, 'tests', 'fixtures', 'signal-while-loading', 'register.mjs')).href;
+    const app = spawnPinpoint(process.execPath, ['--import', TSX, '--import', signalWhileLoading, MAIN, '--check-config'], { cwd: scratch.dir, env: {} });
+    cleanups.push(() => app.child.kill('SIGKILL'));
+    expect(await app.exited).toEqual({ code: 0, signal: null });
+  });
+});
+
 describe('adapters/main.ts stopped while indexing', () => {
   it('turns Slack away with 503 while the index is still loading, and exits 0 on SIGTERM without waiting for it', async () => {
     // Enough text that indexing takes seconds (about 5 s on an idle machine), far past the shutdown's wait for it.
