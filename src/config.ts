@@ -146,12 +146,20 @@ function unquoted(value: string): string {
   return quoted ? quoted[2]! : value;
 }
 
-/** Unset and blank are the same thing (`DISCORD_TOKEN=` in a .env file means "not set"). */
+/**
+ * A variable's value as the settings read it, for the bot and the CLI alike: without the quotes `docker run
+ * --env-file` keeps, and undefined when unset or blank (`DISCORD_TOKEN=` in a .env file means "not set").
+ */
+export function settingValue(env: Record<string, string | undefined>, key: ConfigKey): string | undefined {
+  const value = env[key] === undefined ? undefined : unquoted(env[key]);
+  return value?.trim() ? value : undefined;
+}
+
 function withoutBlanks(env: Record<string, string | undefined>): Record<string, string> {
   const present: Record<string, string> = {};
-  for (const key of Object.keys(EXPECTED)) {
-    const value = env[key] === undefined ? undefined : unquoted(env[key]);
-    if (value !== undefined && value.trim() !== '') present[key] = value;
+  for (const key of Object.keys(EXPECTED) as ConfigKey[]) {
+    const value = settingValue(env, key);
+    if (value !== undefined) present[key] = value;
   }
   return present;
 }

@@ -373,6 +373,13 @@ describe('cli index --check', () => {
     expect(stdout.endsWith('ok: 1 passage, 1 warning\n')).toBe(true);
   });
 
+  it('reads KNOWLEDGE_DIR in quotes as the bot does, as `docker run --env-file` passes it', async () => {
+    // The bot dropped the quotes; the CLI looked for a folder named with them: "knowledge folder \"/app/knowledge\" does not exist".
+    const { code, stdout } = await run(['index', '--check'], { env: { KNOWLEDGE_DIR: `"${KB}"` } });
+    expect(code).toBe(0);
+    expect(stdout.startsWith(`${resolve(KB)}: 2 documents`)).toBe(true);
+  });
+
   it('exits 1 on warnings with --strict, for a CI step that keeps a pack clean, and 0 without them', async () => {
     const dir = join(dataDir, 'kb');
     mkdirSync(dir);
@@ -482,6 +489,13 @@ describe('cli report', () => {
       stderr: `pinpoint: ${folder()} holds no data of the bot (no pinpoint.db): set DATA_DIR to the folder the bot keeps its data in\n`,
     });
     expect(existsSync(folder()) ? readdirSync(folder()) : 'absent').toEqual(folder() === dataDir ? [] : 'absent');
+  });
+
+  it("reads DATA_DIR in quotes as the bot does, and finds the bot's data there", async () => {
+    await askTheBot(['What is the capital of France?']);
+    const { code, stdout } = await run(['report', '--knowledge', KB], { env: { DATA_DIR: `'${dataDir}'` } });
+    expect(code).toBe(0);
+    expect(stdout).toContain('What is the capital of France?');
   });
 
   it('names a broken state database once, not as a problem with the documents', async () => {
