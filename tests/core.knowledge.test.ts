@@ -130,6 +130,7 @@ describe('loadKnowledge', () => {
     it.each([
       ['an unknown kind', '---\ntitle: A\nkind: memo\n---\nBody', 3, '"kind": expected one of complaint, answer, motion, brief, order, opinion, judgment, exhibit, transcript, declaration, settlement, docket, news-article, article, press-release, other'],
       ['an unknown key', '---\ntitle: A\ncolour: red\n---\nBody', 3, 'the front matter: unknown key "colour"; remove it or check the spelling'],
+      ['an unknown key over a list', '---\ntitle: A\ntags:\n  - privacy\n---\nBody', 3, 'the front matter: unknown key "tags"; remove it or check the spelling'],
       // Front matter copied from a blog spells its keys and kinds with capitals: the error only said "check the spelling".
       ['a key with a capital', '---\nTitle: A\n---\nBody', 2, 'the front matter: unknown key "Title"; write it as "title"'],
       ['a kind with capitals', '---\ntitle: A\nkind: News Article\n---\nBody', 3, '"kind": expected one of complaint, answer, motion, brief, order, opinion, judgment, exhibit, transcript, declaration, settlement, docket, news-article, article, press-release, other; write it as "news-article"'],
@@ -261,6 +262,9 @@ describe('loadKnowledge', () => {
       ['documents as a list of files', 'documents:\n  - a.pdf\n', 2, '"documents": expected file names with their details, one a line under it such as "  complaint.pdf: { title: Complaint }", got a list'],
       ['a title where a document\'s details go', 'documents:\n  a.pdf: The complaint\n', 2, '"documents.a.pdf": expected its details after the file name, such as "  complaint.pdf: { title: Complaint, kind: complaint }", got the text "The complaint"'],
       ['an unknown key', 'name: X\nsynonyms: []\n', 2, 'the pack file: unknown key "synonyms"; remove it or check the spelling'],
+      // The line given was that of the first group under it, which holds no unknown key.
+      ['an unknown key over lines of its own', 'name: X\nalias:\n\n  - [Meta, Facebook]\n', 2, 'the pack file: unknown key "alias"; remove it or check the spelling'],
+      ['a document\'s unknown key over lines of its own', 'documents:\n  a.pdf:\n    title: A\n    parties:\n      - Meta\n', 4, '"documents.a.pdf": unknown key "parties"; remove it or check the spelling'],
       ['an empty case name', 'name: "  "\n', 1, '"name": is empty; write it, or remove the line'],
       ['an empty alias phrase', 'aliases:\n  - [Meta, ""]\n', 2, '"aliases" item 1, item 2: is an empty phrase; remove it from the group'],
       ['a key with a capital', 'Name: X\n', 1, 'the pack file: unknown key "Name"; write it as "name"'],

@@ -26,23 +26,32 @@ export function parseYamlBlock<T>(
 
   const issue = result.error.issues[0]!;
   const keyPath = issue.path.map(String);
-  // An unknown key is reported on the parent; point at the key itself.
-  const lookupPath = issue.code === 'unrecognized_keys' && issue.keys[0] ? [...keyPath, issue.keys[0]] : keyPath;
-  let line = where.firstLine;
-  const node = lookupPath.length > 0 && isMap(document.contents) ? document.getIn(lookupPath, true) : undefined;
-  const range = (node as { range?: [number, number, number] } | undefined)?.range;
-  if (range) line = lineCounter.linePos(range[0]).line + where.firstLine - 1;
-  else if (lookupPath.length > 0 && isMap(document.contents)) {
-    const pair = document.contents.items.find((item) => String((item.key as { value?: unknown })?.value) === lookupPath[0]);
-    const keyRange = (pair?.key as { range?: [number, number, number] } | undefined)?.range;
-    if (keyRange) line = lineCounter.linePos(keyRange[0]).line + where.firstLine - 1;
-  }
+  // An unknown key is reported on the parent; point at the key itself, not at its value, which may start lines below.
+  const unknownKey = issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
+  const offset = unknownKey === undefined ? valueOffset(document, keyPath) : keyOffset(document, keyPath, unknownKey);
+  const line = offset === undefined ? where.firstLine : lineCounter.linePos(offset).line + where.firstLine - 1;
   const field = issue.path.length > 0 ? fieldName(issue.path) : isPack ? 'the pack file' : 'the front matter';
   const shape = isPack ? packShape(issue.path) : undefined;
   const keys = isPack && issue.path.length === 0 ? PACK_KEYS : DOCUMENT_KEYS;
   throw new PinpointError(where.errorCode, `pinpoint: ${where.file}:${line}: ${field}: ${describeIssue(issue, isPack ? PACK_EXAMPLE : FRONT_MATTER_EXAMPLE, shape, keys)}`, {
     cause: result.error,
   });
+}
+
+/** Where the value at `keyPath` starts in the block; that of its top-level key when the value is empty. */
+function valueOffset(document: Document, keyPath: readonly string[]): number | undefined {
+  if (keyPath.length === 0 || !isMap(document.contents)) return undefined;
+  const node = document.getIn(keyPath, true) as { range?: [number, number, number] } | undefined;
+  if (node?.range) return node.range[0];
+  const pair = document.contents.items.find((item) => isScalar(item.key) && String(item.key.value) === keyPath[0]);
+  return isScalar(pair?.key) ? pair.key.range?.[0] : undefined;
+}
+
+/** Where the key `key` of the map at `parentPath` (the top level when empty) is written in the block. */
+function keyOffset(document: Document, parentPath: readonly string[], key: string): number | undefined {
+  const parent = parentPath.length === 0 ? document.contents : document.getIn(parentPath, true);
+  const pair = isMap(parent) ? parent.items.find((item) => isScalar(item.key) && String(item.key.value) === key) : undefined;
+  return isScalar(pair?.key) ? pair.key.range?.[0] : undefined;
 }
 
 /** The keys of the pack file, and of a document's front matter or entry in it. */
