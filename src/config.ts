@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { z } from 'zod';
 import { PinpointError } from './errors.js';
 import type { Rates } from './state/limits.js';
@@ -95,6 +96,15 @@ export const configSchema = z
         message: `missing: ${discordId} is set, so set DISCORD_TOKEN (gateway) or DISCORD_PUBLIC_KEY (HTTP interactions)`,
       });
     }
+    // The bot watches KNOWLEDGE_DIR: its own database and index cache in there were read as documents, and each
+    // write to them (every answer, every reload's pin check) re-indexed the pack, again and again.
+    if (isWithin(config.DATA_DIR, config.KNOWLEDGE_DIR)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DATA_DIR'],
+        message: `${config.DATA_DIR} is inside KNOWLEDGE_DIR (${config.KNOWLEDGE_DIR}), where the bot would read its own database as documents and re-index on every write to it; set DATA_DIR to a folder outside it`,
+      });
+    }
     if (config.DISCORD_PUBLIC_KEY && !config.DISCORD_APPLICATION_ID) {
       ctx.addIssue({
         code: 'custom',
@@ -103,6 +113,12 @@ export const configSchema = z
       });
     }
   });
+
+/** Whether `folder` is `parent` or lies under it, as paths from the working folder. */
+function isWithin(folder: string, parent: string): boolean {
+  const relative = path.relative(path.resolve(parent), path.resolve(folder));
+  return !relative.startsWith('..') && !path.isAbsolute(relative);
+}
 
 export type Config = z.infer<typeof configSchema>;
 export type ConfigKey = keyof Config;

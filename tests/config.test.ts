@@ -190,6 +190,19 @@ describe('parseConfig', () => {
     expect(error.message).toBe(`${HEADER_ONE}\n${line}`);
   });
 
+  it.each([
+    [{ KNOWLEDGE_DIR: '/srv/case', DATA_DIR: '/srv/case/data' }, '/srv/case/data is inside KNOWLEDGE_DIR (/srv/case)'],
+    [{ KNOWLEDGE_DIR: '.' }, './data is inside KNOWLEDGE_DIR (.)'],
+    [{ KNOWLEDGE_DIR: './kb', DATA_DIR: 'kb' }, 'kb is inside KNOWLEDGE_DIR (./kb)'],
+  ])('refuses a DATA_DIR inside KNOWLEDGE_DIR, whose every write re-indexed the pack: %o', (env, where) => {
+    expect(errorOf(env).message).toBe(
+      `${HEADER_ONE}\n  DATA_DIR: ${where}, where the bot would read its own database as documents and re-index on every write to it; set DATA_DIR to a folder outside it`,
+    );
+    // Beside it, or above it, is fine.
+    expect(parseConfig({ KNOWLEDGE_DIR: '/srv/case', DATA_DIR: '/srv/case-data' }).DATA_DIR).toBe('/srv/case-data');
+    expect(parseConfig({ KNOWLEDGE_DIR: './state/kb', DATA_DIR: './state' }).DATA_DIR).toBe('./state');
+  });
+
   it.each(['SLACK_API_URL', 'DISCORD_API_BASE'])('refuses %s with a user and password, which no HTTP client here sends, without printing them', (key) => {
     // Slack's client refuses such a URL at the first call, and Discord's drops the credentials without a word.
     const message = errorOf({ [key]: 'https://proxyuser:hunter2secret@proxy.example/api/' }).message;
