@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, readlinkSync } from 'node:fs';
 import path from 'node:path';
 import { parse, populate } from 'dotenv';
 import { lookalikeSettings, PinpointError } from '../src/index.js';
@@ -18,8 +18,9 @@ export function envFileText(bytes: Buffer): string {
 
 /**
  * Loads `file` (default `.env` in the working folder) into `env`; variables already set win, as with dotenv.
- * No file is fine (production sets the environment); one that is there but unreadable stops start-up, where dotenv
- * ignored it and the bot started with none of its settings (in a terminal, as the chat instead of the bot).
+ * No file is fine (production sets the environment); one that is there but unreadable, or a link to none, stops
+ * start-up, where dotenv ignored it and the bot started with none of its settings (in a terminal, as the chat
+ * instead of the bot).
  * A name in it that is no setting but looks like one (LOG_LEVLE) is named on stderr, for every command that
  * reads .env (the bot, the CLI, discord:register): said before the settings are checked, as a misspelt variable
  * is often why one is missing.
@@ -30,18 +31,31 @@ export function loadEnvFile(file = '.env', env: NodeJS.ProcessEnv = process.env)
     bytes = readFileSync(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return;
+    // A link to nowhere is a settings file gone missing (a deploy's shared .env), not none.
+    const target = code === 'ENOENT' ? linkTarget(file) : undefined;
+    if (code === 'ENOENT' && target === undefined) return;
     const reason =
-      code === 'EISDIR'
-        ? 'it is a folder, not a file'
-        : code === 'EACCES' || code === 'EPERM'
-          ? 'this user may not read it'
-          : (error as Error).message;
+      target !== undefined
+        ? `it is a link to ${target}, which does not exist`
+        : code === 'EISDIR'
+          ? 'it is a folder, not a file'
+          : code === 'EACCES' || code === 'EPERM'
+            ? 'this user may not read it'
+            : (error as Error).message;
     throw new PinpointError('CONFIG_INVALID', `pinpoint: cannot read ${path.resolve(file)}: ${reason}; fix it or remove it`, { cause: error });
   }
   const parsed = parse(envFileText(bytes));
   populate(env as Record<string, string>, parsed);
   for (const { name, setting } of lookalikeSettings(Object.keys(parsed))) {
     process.stderr.write(`pinpoint: .env sets ${name}, which is no setting of Pinpoint: did you mean ${setting}? (ignored)\n`);
+  }
+}
+
+/** Where `file` links to, when it is a symbolic link; undefined when it is not one, or not there. */
+function linkTarget(file: string): string | undefined {
+  try {
+    return readlinkSync(file);
+  } catch {
+    return undefined;
   }
 }

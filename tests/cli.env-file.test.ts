@@ -1,6 +1,6 @@
 // The CLI and `npm run discord:register` read .env as the bot does (adapters/env-file.ts).
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -59,6 +59,19 @@ describe('.env for the CLI and discord:register', () => {
     mkdirSync(path.join(cwd, '.env'));
     const { code, stdout, stderr } = await runIn(cwd, script, argv);
     expect(stderr).toContain(`cannot read ${path.join(cwd, '.env')}: it is a folder, not a file`);
+    expect(stdout).toBe('');
+    expect(code).toBe(1);
+  });
+
+  it.each([
+    ['the CLI', 'bin/pinpoint.ts', ['index', '--check', '--knowledge', KB]],
+    ['discord:register', 'adapters/discord/register-cli.ts', []],
+  ])('stops %s, naming the link, when .env links to a file that is not there', async (_name, script, argv) => {
+    // A deploy's .env linked to a shared settings file that went missing: the commands ran with none of its settings.
+    const cwd = workingFolder();
+    symlinkSync('config/pinpoint.env', path.join(cwd, '.env'));
+    const { code, stdout, stderr } = await runIn(cwd, script, argv);
+    expect(stderr).toBe(`pinpoint: cannot read ${path.join(cwd, '.env')}: it is a link to config/pinpoint.env, which does not exist; fix it or remove it\n`);
     expect(stdout).toBe('');
     expect(code).toBe(1);
   });
