@@ -126,6 +126,16 @@ describe('loadKnowledge', () => {
     });
   });
 
+  describe('an empty file', () => {
+    it('skips a 0-byte file of any format with a warning, as a download still running leaves one', async () => {
+      // A 0-byte PDF (Firefox's placeholder while it downloads) or HTML page stopped the whole load.
+      const dir = folder({ 'a.md': 'Text.', 'b.pdf': '', 'c.html': '', 'd.md': '' });
+      const pack = await loadKnowledge(dir);
+      expect(pack.documents.map((document) => document.path)).toEqual(['a.md']);
+      expect(pack.warnings).toEqual(['b.pdf', 'c.html', 'd.md'].map((name) => `${join(dir, name)}: an empty file (0 bytes); skipped`));
+    });
+  });
+
   describe('malformed front matter', () => {
     it.each([
       ['an unknown kind', '---\ntitle: A\nkind: memo\n---\nBody', 3, '"kind": expected one of complaint, answer, motion, brief, order, opinion, judgment, exhibit, transcript, declaration, settlement, docket, news-article, article, press-release, other'],

@@ -118,6 +118,12 @@ export async function loadKnowledge(dir: string, options: LoadKnowledgeOptions =
       warnings.push(`${full}: ${GONE_MEANWHILE}`);
       continue;
     }
+    // A placeholder (a download still running, a copy not done) holds no text in any format: a 0-byte PDF stopped
+    // the load as "not a readable PDF".
+    if (bytes.length === 0) {
+      warnings.push(`${full}: an empty file (0 bytes); skipped`);
+      continue;
+    }
     const reader = READERS[path.extname(relative).toLowerCase()]!;
     const read = await reader(bytes, full);
     warnings.push(...read.warnings.map((warning) => `${full}: ${warning}`));
