@@ -539,6 +539,17 @@ describe('loadKnowledge', () => {
       expect(editorFiles.filter((name) => !isLeftOutPath(name))).toEqual([]);
     });
 
+    it("leaves out a browser's download still under way, and a watch ignores it", async () => {
+      // "a.pdf.crdownload" was warned about with the advice to save it as PDF, and the partial PDF in Safari's
+      // "a.pdf.download" folder stopped the load as not a readable PDF.
+      const downloads = ['b.pdf.crdownload', 'c.pdf.part', 'd.pdf.download/d.pdf'];
+      const dir = folder({ 'a.md': 'Text.', ...Object.fromEntries(downloads.map((name) => [name, '%PDF-1.7 half'])) });
+      const pack = await loadKnowledge(dir);
+      expect(pack.documents.map((document) => document.path)).toEqual(['a.md']);
+      expect(pack.warnings).toEqual([]);
+      expect(downloads.filter((name) => !isLeftOutPath(name))).toEqual([]);
+    });
+
     it('warns about a broken link and a file in a format it does not read', async () => {
       const dir = folder({ 'a.md': 'Text.', 'complaint.docx': 'PK' });
       symlinkSync(join(dir, 'gone.md'), join(dir, 'broken.md'));
