@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { terminalSafe, toTerminalText, wantsColor } from './answer/format-text.js';
-import { DEFAULT_DATA_DIR, DEFAULT_KNOWLEDGE_DIR, settingValue } from './config.js';
+import { DEFAULT_DATA_DIR, DEFAULT_KNOWLEDGE_DIR, settingValue, withHome } from './config.js';
 import { isPinpointError, type PinpointErrorCode } from './errors.js';
 import type { EvalMetrics } from './eval/metrics.js';
 import { runEval } from './eval/run-eval.js';
@@ -79,9 +79,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.stdout.write(usage(io.program));
     return 0;
   }
-  // The two settings the CLI reads, read as the bot reads them (blank is unset, quotes are dropped), with its defaults.
-  const knowledgeDefault = settingValue(io.env, 'KNOWLEDGE_DIR')?.trim() ?? DEFAULT_KNOWLEDGE_DIR;
-  const dataDir = settingValue(io.env, 'DATA_DIR')?.trim() ?? DEFAULT_DATA_DIR;
+  // The two settings the CLI reads, read as the bot reads them (blank is unset, quotes are dropped, ~ is the home
+  // folder), with its defaults.
+  const knowledgeDefault = withHome(settingValue(io.env, 'KNOWLEDGE_DIR')?.trim() ?? DEFAULT_KNOWLEDGE_DIR);
+  const dataDir = withHome(settingValue(io.env, 'DATA_DIR')?.trim() ?? DEFAULT_DATA_DIR);
   try {
     switch (command) {
       case 'ask':

@@ -1,3 +1,4 @@
+import { homedir } from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { PinpointError } from './errors.js';
@@ -39,11 +40,22 @@ const listenAddress = z.string().trim().pipe(z.union([z.ipv4(), z.ipv6(), z.lite
 export const DEFAULT_KNOWLEDGE_DIR = './knowledge';
 export const DEFAULT_DATA_DIR = './data';
 
+/**
+ * A folder setting with a leading "~" read as the home folder, as a shell reads it: a .env, `docker run --env-file`
+ * and systemd pass "~" on as it is, and DATA_DIR=~/pinpoint-data kept the pins in a folder named "~" in the working
+ * folder (one `rm -rf ~` from the home folder) rather than in the one meant.
+ */
+export function withHome(folder: string): string {
+  return /^~(?=$|[\\/])/.test(folder) ? path.join(homedir(), folder.slice(1)) : folder;
+}
+
+const folderPath = (fallback: string) => z.string().trim().min(1).default(fallback).transform(withHome);
+
 /** Every environment variable Pinpoint reads; `.env.example` documents each one. */
 export const configSchema = z
   .object({
-    KNOWLEDGE_DIR: z.string().trim().min(1).default(DEFAULT_KNOWLEDGE_DIR),
-    DATA_DIR: z.string().trim().min(1).default(DEFAULT_DATA_DIR),
+    KNOWLEDGE_DIR: folderPath(DEFAULT_KNOWLEDGE_DIR),
+    DATA_DIR: folderPath(DEFAULT_DATA_DIR),
     PORT: wholeNumber(0, 65535).default(3000),
     HOST: listenAddress.optional(),
     // Trimmed like every other value (a .env line `LOG_LEVEL=info ` is no typo); any case, as LOG_PRETTY takes TRUE.

@@ -1,3 +1,5 @@
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { describeConfig, enabledPlatforms, lookalikeSettings, parseConfig, ratesOf, secretValues } from '../src/config.js';
 import { PinpointError } from '../src/errors.js';
@@ -69,6 +71,15 @@ describe('parseConfig', () => {
 
   it('reads ANSWER_RETENTION_DAYS as a number of days', () => {
     expect(parseConfig({ ANSWER_RETENTION_DAYS: ' 30 ' }).ANSWER_RETENTION_DAYS).toBe(30);
+  });
+
+  it('reads a leading ~ in KNOWLEDGE_DIR and DATA_DIR as the home folder, as a shell would', () => {
+    // A .env passes "~" on as it is: DATA_DIR=~/pinpoint-data kept the pins in a folder named "~" in the working folder.
+    const config = parseConfig({ KNOWLEDGE_DIR: '~/case', DATA_DIR: ' ~/pinpoint-data ' });
+    expect(config).toMatchObject({ KNOWLEDGE_DIR: join(homedir(), 'case'), DATA_DIR: join(homedir(), 'pinpoint-data') });
+    expect(parseConfig({ KNOWLEDGE_DIR: '~', DATA_DIR: '/var/lib/pinpoint' }).KNOWLEDGE_DIR).toBe(homedir());
+    // Only "~" alone or before a slash: another user's home, or a name starting with "~", is no home folder here.
+    expect(parseConfig({ KNOWLEDGE_DIR: '~case', DATA_DIR: '~other/data' })).toMatchObject({ KNOWLEDGE_DIR: '~case', DATA_DIR: '~other/data' });
   });
 
   it('reads numbers, trims values and keeps paths as given', () => {

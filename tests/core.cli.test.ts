@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { homedir, tmpdir } from 'node:os';
+import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../src/cli.js';
@@ -376,6 +376,12 @@ describe('cli index --check', () => {
   it('reads KNOWLEDGE_DIR in quotes as the bot does, as `docker run --env-file` passes it', async () => {
     // The bot dropped the quotes; the CLI looked for a folder named with them: "knowledge folder \"/app/knowledge\" does not exist".
     const { code, stdout } = await run(['index', '--check'], { env: { KNOWLEDGE_DIR: `"${KB}"` } });
+    expect(code).toBe(0);
+    expect(stdout.startsWith(`${resolve(KB)}: 2 documents`)).toBe(true);
+  });
+
+  it('reads a KNOWLEDGE_DIR starting with ~ as under the home folder, as the bot does', async () => {
+    const { code, stdout } = await run(['index', '--check'], { env: { KNOWLEDGE_DIR: `~/${relative(homedir(), resolve(KB))}` } });
     expect(code).toBe(0);
     expect(stdout.startsWith(`${resolve(KB)}: 2 documents`)).toBe(true);
   });
