@@ -63,8 +63,8 @@ export function answerQuestion(corpus: Corpus, question: string, options: Answer
   const reading = readQuestion(query.question);
   const { type: answerType, words: questionWords } = reading;
   // "When was version 2.1 published?" is answered by the sentence giving a date, as "which court?" is by one naming a court.
-  const shaped = isShapedType(answerType) || (answerType === 'date' && asksForDate(query.question));
-  const holdsShapedAnswer = shaped ? (text: string) => offersAnswerType(text, answerType, questionWords) : undefined;
+  const shapedType = isShapedType(answerType);
+  const holdsShapedAnswer = shapedType || (answerType === 'date' && asksForDate(query.question)) ? (text: string) => offersAnswerType(text, answerType, questionWords) : undefined;
   const ranked = rerank(hits, corpus.passageById, query, corpus.tokensOf, corpus.contextTermsOf, holdsShapedAnswer);
   const candidates = candidatesOf(ranked);
   // A question naming a case the pack holds is answered from that case's documents only; one naming a
@@ -76,8 +76,9 @@ export function answerQuestion(corpus: Corpus, question: string, options: Answer
   // quoted once: the same words three times tell the reader nothing more.
   const distinct = answerable.filter((candidate, index) => !answerable.some((earlier, at) => at < index && sameTerms(earlier.tokens, candidate.tokens)));
   // A signature line ("LUTHER STRANGE, Attorney General.") shares few words with "which AG wrote …?" and
-  // ranks low, yet it is the answer: for a shaped question every candidate holding one is read.
-  const toRead = distinct.filter((candidate, rank) => rank < PASSAGES_TO_READ || candidate.shaped);
+  // ranks low, yet it is the answer: for a shaped question every candidate holding one is read. Not for a
+  // date, which most passages of a filing hold.
+  const toRead = distinct.filter((candidate, rank) => rank < PASSAGES_TO_READ || (shapedType && candidate.shaped));
   const choices = withoutRepeatedQuotes(withShapedAnswersFirst(pickSentences(query, toRead, reading, toRead.length), holdsShapedAnswer));
   const best = choices[0];
   // Words the documents never use are a sign they miss the topic; everyday ones ("describe") are not,
