@@ -148,6 +148,18 @@ describe('console chat', () => {
     expect(core.answers.noMatchReport().map((entry) => entry.question)).not.toContain('/quti');
   });
 
+  it('refuses a question longer than the core reads, naming the limit and its length', async () => {
+    const words = 'Did Netflix have access to the private messages of Facebook users? ';
+    const long = words.repeat(20).trim();
+    expect(long.length).toBeGreaterThan(1000);
+    const printed = await chat([long]);
+    expect(printed).toContain(`Questions are limited to 1000 characters; yours has ${long.length}. Please shorten it.`);
+    expect(printed).not.toContain('[1] “');
+    // Counted as the core counts: the spaces it collapses do not count.
+    const spaced = `${words.repeat(14).trim()}${' '.repeat(200)}?`;
+    expect(await chat([spaced])).not.toContain('Questions are limited');
+  });
+
   it('shows the control characters of a document instead of sending them to the terminal', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'pinpoint-console-hostile-'));
     mkdirSync(join(dir, 'kb'));

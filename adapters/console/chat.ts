@@ -1,6 +1,15 @@
 import { createInterface, type Interface } from 'node:readline';
-import { type Answer, counted, terminalSafe, toTerminalText, wantsColor, type Pinpoint } from '../../src/index.js';
 import type { LogAbovePrompt } from './log-above-prompt.js';
+import {
+  type Answer,
+  cleanQuestion,
+  counted,
+  MAX_QUESTION_CHARS,
+  terminalSafe,
+  toTerminalText,
+  wantsColor,
+  type Pinpoint,
+} from '../../src/index.js';
 
 export interface ConsoleChatOptions {
   core: Pinpoint;
@@ -67,6 +76,12 @@ export async function startConsoleChat({ core, input, output, env = process.env,
       // A mistyped command ("/quti") asked as a question would only find nothing, and be kept for the report.
       say(terminalSafe(`There is no command ${command}; /help lists them.`));
     } else if (text !== '') {
+      // The core reads only the first MAX_QUESTION_CHARS: refuse rather than answer a cut question, as Discord and Slack do.
+      const length = cleanQuestion(text).length;
+      if (length > MAX_QUESTION_CHARS) {
+        say(`Questions are limited to ${MAX_QUESTION_CHARS} characters; yours has ${length}. Please shorten it.`);
+        return;
+      }
       const answer = core.ask(text);
       show(answer);
       last = { question: text, shown: answer.kind === 'excerpts' ? answer.excerpts.length : 0 };
