@@ -212,6 +212,7 @@ describe('pins.match', () => {
     ['the same numbers in another order', 'What did the court rule in ECF No. 396 on the motion to dismiss?', 'ECF No 396: what did the court rule on the motion to dismiss?'],
     ['"whom" for "who"', 'Who did the plaintiffs sue?', 'Whom did the plaintiffs sue?'],
     ['the same negation in other words', "Why didn't the court grant the injunction?", 'Why did the court not grant the injunction?'],
+    ['a negation after "who", which still asks who did it', "Who didn't sign the order?", 'Who did not sign the order?'],
   ])('returns the pin for a question asking the same with %s', (_, pinned, asked) => {
     const s = open();
     const pin = pinQuestion(s, pinned);
@@ -251,6 +252,9 @@ describe('pins.match', () => {
     ['asks why instead of when (same terms)', 'When did the court deny the motion?', 'Why did the court deny the motion?'],
     ['asks where instead of when (same terms)', 'When was the case filed?', 'Where was the case filed?'],
     ['asks how many instead of how much', 'How much did the plaintiffs seek in damages?', 'How many plaintiffs sought damages?'],
+    // "Did" puts the subject after "who": who they sued, or who sued them.
+    ['asks who sued them instead of whom they sued (same terms)', 'Who did the plaintiffs sue?', 'Who sues the plaintiffs?'],
+    ['asks who paid them instead of whom they paid (same terms)', 'Who did Netflix pay?', 'Who paid Netflix?'],
     ['negates it (0.8)', 'Was the motion to dismiss granted?', 'Was the motion to dismiss not granted?'],
     ['negates it with a contraction (same terms)', 'Did the court grant the motion to compel?', "Didn't the court grant the motion to compel?"],
     ['negates it with an acute accent for its apostrophe', 'Did the court grant the motion to compel?', 'Didn´t the court grant the motion to compel?'],

@@ -42,6 +42,12 @@ const ASKS: ReadonlyMap<string, string> = new Map([
 ]);
 
 /**
+ * "Do" after "who" puts the subject after it: "who did the plaintiffs sue" asks whom they sued, "who sued the
+ * plaintiffs" who sued them, with the same terms. Not a negated one: "who didn't (did not) sign" asks the signer.
+ */
+const OBJECT_DO = new Set(['do', 'does', 'did']);
+
+/**
  * Roman numerals of two letters or more up to 39 ("ii", "iv", "xii"): how pleadings number counts and claims. A lone
  * "i" is the pronoun as often, and "v" is "versus"; "Count I" still differs from "Count II", which has one.
  */
@@ -53,9 +59,10 @@ function isNumber(word: string): boolean {
 }
 
 /**
- * What a normalised question asks beyond its terms (its question words, a negation, before or after, without, more or
- * less, and the numbers it names), as a key: a pin matched by its terms must ask the same. "No." before a number ("ECF No. 396") negates
- * nothing. A number is one term among many, yet "ECF No. 396" is not "ECF No. 397", nor 2019 2020, nor Count I Count II.
+ * What a normalised question asks beyond its terms (its question words, whom "who" asks for, a negation, before or
+ * after, without, more or less, and the numbers it names), as a key: a pin matched by its terms must ask the same.
+ * "No." before a number ("ECF No. 396") negates nothing. A number is one term among many, yet "ECF No. 396" is not
+ * "ECF No. 397", nor 2019 2020, nor Count I Count II.
  */
 export function questionFrame(normalized: string): string {
   const words = normalized.split(' ');
@@ -63,8 +70,10 @@ export function questionFrame(normalized: string): string {
   const numbers = new Set<string>();
   words.forEach((word, at) => {
     if (isNumber(word)) numbers.add(word);
+    const next = words[at + 1] ?? '';
     const ask = ASKS.get(word);
-    if (ask === undefined || (word === 'no' && /^\d/.test(words[at + 1] ?? ''))) return;
+    if (ask === 'who' && OBJECT_DO.has(next) && ASKS.get(words[at + 2] ?? '') !== 'not') asks.add('whom');
+    if (ask === undefined || (word === 'no' && /^\d/.test(next))) return;
     asks.add(ask);
   });
   return `${[...asks].sort().join(' ')}#${[...numbers].sort().join(' ')}`;
