@@ -213,6 +213,9 @@ describe('pins.match', () => {
     ['"whom" for "who"', 'Who did the plaintiffs sue?', 'Whom did the plaintiffs sue?'],
     ['the same negation in other words', "Why didn't the court grant the injunction?", 'Why did the court not grant the injunction?'],
     ['a negation after "who", which still asks who did it', "Who didn't sign the order?", 'Who did not sign the order?'],
+    ['"could" for "can"', 'Can the plaintiffs amend?', 'Could the plaintiffs amend?'],
+    ['a modal put to the bot', 'When was the complaint filed?', 'Would you know when the complaint was filed?'],
+    ['"can I" for "do I"', 'How do I join the class action?', 'How can I join the class action?'],
   ])('returns the pin for a question asking the same with %s', (_, pinned, asked) => {
     const s = open();
     const pin = pinQuestion(s, pinned);
@@ -255,6 +258,11 @@ describe('pins.match', () => {
     // "Did" puts the subject after "who": who they sued, or who sued them.
     ['asks who sued them instead of whom they sued (same terms)', 'Who did the plaintiffs sue?', 'Who sues the plaintiffs?'],
     ['asks who paid them instead of whom they paid (same terms)', 'Who did Netflix pay?', 'Who paid Netflix?'],
+    // The analyzer drops "can", "could", "should" and "would": whether they may, or should, is not whether they did.
+    ['asks whether they can instead of whether they did (same terms)', 'Did the plaintiffs amend?', 'Can the plaintiffs amend?'],
+    ['asks whether they could instead of whether they did (same terms)', 'Did the plaintiffs amend?', 'Could the plaintiffs amend?'],
+    ['asks whether it should instead of whether it did (same terms)', 'Did the court dismiss the privacy claim?', 'Should the court dismiss the privacy claim?'],
+    ['asks whether it would instead of whether it did (same terms)', 'Did the court dismiss the privacy claim?', 'Would the court dismiss the privacy claim?'],
     ['negates it (0.8)', 'Was the motion to dismiss granted?', 'Was the motion to dismiss not granted?'],
     ['negates it with a contraction (same terms)', 'Did the court grant the motion to compel?', "Didn't the court grant the motion to compel?"],
     ['negates it with an acute accent for its apostrophe', 'Did the court grant the motion to compel?', 'Didn´t the court grant the motion to compel?'],

@@ -42,6 +42,20 @@ const ASKS: ReadonlyMap<string, string> = new Map([
 ]);
 
 /**
+ * Modal verbs, by what they ask: "can the plaintiffs amend" asks whether they may, "did the plaintiffs amend" whether
+ * they did, and the analyzer drops "can", "could", "should" and "would" as stop words. Spellings that ask alike map to
+ * one word; a negated one ("can't") negates too (see ASKS).
+ */
+const MODALS: ReadonlyMap<string, string> = new Map([
+  ...['can', 'could', 'may', 'might', 'cannot', 'cant', 'couldnt'].map((word) => [word, 'can'] as const),
+  ...['must', 'should', 'shall', 'ought', 'mustnt', 'shouldnt', 'shant'].map((word) => [word, 'must'] as const),
+  ...['will', 'would', 'wont', 'wouldnt'].map((word) => [word, 'will'] as const),
+]);
+
+/** Who a modal is put to when it asks the bot, not about the case: "could you say when …", "can I ask who …". */
+const ASKED_OF = new Set(['you', 'u', 'ya', 'someone', 'somebody', 'anyone', 'anybody', 'i']);
+
+/**
  * "Do" after "who" puts the subject after it: "who did the plaintiffs sue" asks whom they sued, "who sued the
  * plaintiffs" who sued them, with the same terms. Not a negated one: "who didn't (did not) sign" asks the signer.
  */
@@ -59,10 +73,10 @@ function isNumber(word: string): boolean {
 }
 
 /**
- * What a normalised question asks beyond its terms (its question words, whom "who" asks for, a negation, before or
- * after, without, more or less, and the numbers it names), as a key: a pin matched by its terms must ask the same.
- * "No." before a number ("ECF No. 396") negates nothing. A number is one term among many, yet "ECF No. 396" is not
- * "ECF No. 397", nor 2019 2020, nor Count I Count II.
+ * What a normalised question asks beyond its terms (its question words, whom "who" asks for, a modal, a negation,
+ * before or after, without, more or less, and the numbers it names), as a key: a pin matched by its terms must ask
+ * the same. "No." before a number ("ECF No. 396") negates nothing. A number is one term among many, yet "ECF No. 396"
+ * is not "ECF No. 397", nor 2019 2020, nor Count I Count II.
  */
 export function questionFrame(normalized: string): string {
   const words = normalized.split(' ');
@@ -73,6 +87,8 @@ export function questionFrame(normalized: string): string {
     const next = words[at + 1] ?? '';
     const ask = ASKS.get(word);
     if (ask === 'who' && OBJECT_DO.has(next) && ASKS.get(words[at + 2] ?? '') !== 'not') asks.add('whom');
+    const modal = MODALS.get(word);
+    if (modal !== undefined && !ASKED_OF.has(next)) asks.add(modal);
     if (ask === undefined || (word === 'no' && /^\d/.test(next))) return;
     asks.add(ask);
   });
