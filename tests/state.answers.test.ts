@@ -104,6 +104,15 @@ describe('answers.remember', () => {
     state.answers.feedback(old.id, { platform: 'slack', id: 'U1' }, 'up');
     expect(state.answers.feedbackCounts(old.id)).toEqual({ up: 1, down: 0 });
   });
+
+  it('erases the questions that expired while the bot was stopped when it starts, before any question', () => {
+    const state = open();
+    state.answers.remember('What was granted?', answer, scope);
+    state.close();
+    clock += QUESTION_TTL_MS;
+    open();
+    expect(rows<{ question: string | null }>('SELECT question FROM answers')).toEqual([{ question: null }]);
+  });
 });
 
 describe('answers.rememberPage', () => {

@@ -92,6 +92,10 @@ export function createAnswerLog(options: AnswerLogOptions): AnswerStore {
   const { store, salt, logger, now } = options;
   const ttl = options.questionTtlMs ?? QUESTION_TTL_MS;
 
+  /**
+   * Erases every question expired at `at`, however many: a bound would keep some past the promised QUESTION_TTL_MS.
+   * Run on each answer remembered, that is the few expired since the last one; a stopped bot's backlog goes at start-up.
+   */
   const forgetExpired = (at: string): void => {
     // The pages go with the question: without it their buttons only say the answer expired.
     store.run(
@@ -283,6 +287,15 @@ export function createAnswerLog(options: AnswerLogOptions): AnswerStore {
     );
     return row?.n ?? 0;
   };
+
+  // What expired while the bot was stopped (a week's answers after a long downtime) is erased now, before it takes
+  // questions, rather than in the first asker's answer; a refused write leaves it to that answer.
+  try {
+    store.write(() => forgetExpired(now().toISOString()));
+  } catch (error) {
+    if (!isWriteUnavailable(error)) throw error;
+    logger.warn({ err: error }, 'could not erase the expired questions at start-up; the next answer will');
+  }
 
   return {
     remember,
