@@ -224,6 +224,18 @@ describe('answers.firstDelivery', () => {
     expect(reopened.answers.firstDelivery('slack/T1/C1/1700000000.000100')).toBe(true);
     expect(rows<{ key: string }>('SELECT key FROM deliveries')).toEqual([{ key: 'slack/T1/C1/1700000000.000100' }]);
   });
+
+  it('takes a message again once its memory has expired, while older expired ones still wait to be deleted', () => {
+    const state = open();
+    // More expired keys than one delivery deletes, the message's the newest of them.
+    for (let n = 0; n <= 100; n += 1) {
+      clock += 1;
+      state.answers.firstDelivery(`slack/T1/C1/${n}`);
+    }
+    clock += DELIVERY_MEMORY_MS;
+    expect(state.answers.firstDelivery('slack/T1/C1/100')).toBe(true);
+    expect(state.answers.firstDelivery('slack/T1/C1/100')).toBe(false);
+  });
 });
 
 describe('answers.feedback', () => {

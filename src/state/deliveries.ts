@@ -24,7 +24,13 @@ export function createDeliveryLog(options: { store: Store; now: () => Date }): D
           `DELETE FROM deliveries WHERE key IN (SELECT key FROM deliveries WHERE seen_at <= ? ORDER BY seen_at LIMIT ${EXPIRED_PER_SWEEP})`,
           [expired],
         );
-        const { changes } = store.run('INSERT INTO deliveries (key, seen_at) VALUES (?, ?) ON CONFLICT (key) DO NOTHING', [key, at.toISOString()]);
+        // A key whose memory expired counts as new even when the bounded sweep has not reached it yet (a backlog
+        // after a downtime): it is seen again from now.
+        const { changes } = store.run(
+          `INSERT INTO deliveries (key, seen_at) VALUES (?, ?)
+           ON CONFLICT (key) DO UPDATE SET seen_at = excluded.seen_at WHERE deliveries.seen_at <= ?`,
+          [key, at.toISOString(), expired],
+        );
         return changes === 1;
       });
     },
