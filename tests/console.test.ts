@@ -160,6 +160,12 @@ describe('console chat', () => {
     expect(await chat([spaced])).not.toContain('Questions are limited');
   });
 
+  it('takes a line of invisible characters as a blank line, not as a question nobody answers', async () => {
+    const printed = await chat(['\u200B\u00AD', '/more']);
+    expect(printed).not.toContain('The documents do not answer that.');
+    expect(printed).toContain('Ask a question first.');
+  });
+
   it('shows the control characters of a document instead of sending them to the terminal', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'pinpoint-console-hostile-'));
     mkdirSync(join(dir, 'kb'));

@@ -75,9 +75,11 @@ export async function startConsoleChat({ core, input, output, env = process.env,
     } else if (command !== undefined) {
       // A mistyped command ("/quti") asked as a question would only find nothing, and be kept for the report.
       say(terminalSafe(`There is no command ${command}; /help lists them.`));
-    } else if (text !== '') {
-      // The core reads only the first MAX_QUESTION_CHARS: refuse rather than answer a cut question, as Discord and Slack do.
+    } else {
+      // Measured as the core reads it: a line of invisible characters (pasted zero-width spaces) is a blank line.
       const length = cleanQuestion(text).length;
+      if (length === 0) return;
+      // The core reads only the first MAX_QUESTION_CHARS: refuse rather than answer a cut question, as Discord and Slack do.
       if (length > MAX_QUESTION_CHARS) {
         say(`Questions are limited to ${MAX_QUESTION_CHARS} characters; yours has ${length}. Please shorten it.`);
         return;
