@@ -109,6 +109,36 @@ describe('console chat', () => {
     }
   });
 
+  it('says the documents changed when the passage of a quote on screen is gone after a reload, on /source', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pinpoint-console-reload-'));
+    mkdirSync(join(dir, 'kb'));
+    writeFileSync(join(dir, 'kb', 'order.md'), '# Order\n\nThe motion to dismiss is granted.\n');
+    const edited = await createPinpoint({ knowledgeDir: join(dir, 'kb'), dataDir: join(dir, 'data') });
+    try {
+      const input = new PassThrough();
+      const output = new PassThrough();
+      let printed = '';
+      const quoted = new Promise<void>((resolve) =>
+        output.on('data', (chunk: Buffer) => {
+          printed += chunk.toString();
+          if (printed.includes('[1] “')) resolve();
+        }),
+      );
+      const done = startConsoleChat({ core: edited, input, output, env: {} });
+      input.write('Was the motion to dismiss granted?\n');
+      await quoted;
+      writeFileSync(join(dir, 'kb', 'order.md'), '# Order\n\nThe motion to dismiss is denied.\n');
+      expect((await edited.reload()).ok).toBe(true);
+      input.end('/source 1\n');
+      await done;
+      expect(printed).toContain('The documents changed since that answer, and the passage of quote [1] is gone: ask the question again.');
+      expect(printed).not.toContain('No passage matches that reference');
+    } finally {
+      await edited.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('asks which document on /source with a label several documents hold, and opens it by title and label', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'pinpoint-console-labels-'));
     writeFileSync(join(dir, 'order.md'), '# Background\n\nThe motion is granted.\n');

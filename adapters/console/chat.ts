@@ -59,6 +59,8 @@ export async function startConsoleChat({ core, input, output, env = process.env,
       const passageId = onScreenId ?? view?.passage.id;
       const views = passageId === undefined ? [] : core.context(passageId, 1);
       if (choices.length > 0) say(terminalSafe(`Which document? ${choices.map((choice) => `/source ${choice}`).join(' · ')}`));
+      // A quote on screen whose passage is gone: the knowledge folder was edited (and reloaded) since it was shown.
+      else if (views.length === 0 && onScreenId !== undefined) say(`The documents changed since that answer, and the passage of quote [${quoteNumber}] is gone: ask the question again.`);
       else if (views.length === 0) say('No passage matches that reference; give the number of a quote above (/source 1), or a title and its label (/source TITLE para. 3)');
       for (const view of views) say(terminalSafe(`[${view.citation.label}] ${view.passage.text}\n`));
     } else if (command === '/more') {
