@@ -20,7 +20,7 @@ export { terminalSafe, toTerminalText, wantsColor, type TextFormatOptions } from
 export { missingWordsSentence } from './answer/missing-words.js';
 export { counted } from './counted.js';
 export { MAX_QUESTION_CHARS } from './answer/answer.js';
-export { cleanQuestion } from './answer/question-text.js';
+export { cleanQuestion, questionTooLongText } from './answer/question-text.js';
 export { formatNoMatchReport } from './state/index.js';
 export { quotesPassagesShown } from './pins/same-passages.js';
 export type * from './services.js';

@@ -5,6 +5,7 @@ import {
   cleanQuestion,
   counted,
   MAX_QUESTION_CHARS,
+  questionTooLongText,
   terminalSafe,
   toTerminalText,
   wantsColor,
@@ -83,7 +84,7 @@ export async function startConsoleChat({ core, input, output, env = process.env,
       if (length === 0) return;
       // The core reads only the first MAX_QUESTION_CHARS: refuse rather than answer a cut question, as Discord and Slack do.
       if (length > MAX_QUESTION_CHARS) {
-        say(`Questions are limited to ${MAX_QUESTION_CHARS} characters; yours has ${length}. Please shorten it.`);
+        say(questionTooLongText(MAX_QUESTION_CHARS, length));
         return;
       }
       const answer = core.ask(text);

@@ -1,4 +1,4 @@
-import { type Answer, cleanQuestion, isPinpointError, quotesPassagesShown } from './core.js';
+import { type Answer, cleanQuestion, isPinpointError, questionTooLongText, quotesPassagesShown } from './core.js';
 import type { ButtonAction } from './custom-id.js';
 import { describeError } from './errors.js';
 import type { HandlerContext } from './handler-context.js';
@@ -26,7 +26,7 @@ export async function ask(ctx: HandlerContext, turn: Turn): Promise<void> {
   const characters = characterCount(question);
   if (characters > PINPOINT_DISCORD_LIMITS.questionChars) {
     return turn.notice(
-      `Questions are limited to ${PINPOINT_DISCORD_LIMITS.questionChars} characters; yours has ${characters}. Please shorten it.`,
+      questionTooLongText(PINPOINT_DISCORD_LIMITS.questionChars, characters),
     );
   }
   const refused = cooled(turn);

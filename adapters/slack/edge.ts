@@ -1,5 +1,5 @@
 import type { RespondArguments, RespondFn } from '@slack/bolt';
-import { isPinpointError, MAX_QUESTION_CHARS, type Logger, type PinScope, type Pinpoint } from '../../src/index.js';
+import { isPinpointError, MAX_QUESTION_CHARS, questionTooLongText, type Logger, type PinScope, type Pinpoint } from '../../src/index.js';
 import { errorSummary } from './moderators.js';
 import { toSlackNotice, type SlackMessage } from './render.js';
 import { slackErrorCode } from './slack-error.js';
@@ -45,7 +45,7 @@ export function cooldown(core: Pinpoint, user: string, channel: string | undefin
  */
 export function questionTooLong(question: string): SlackMessage | undefined {
   if (question.length <= MAX_QUESTION_CHARS) return undefined;
-  return toSlackNotice(`Questions are limited to ${MAX_QUESTION_CHARS} characters; yours has ${question.length}. Please shorten it.`);
+  return toSlackNotice(questionTooLongText(MAX_QUESTION_CHARS, question.length));
 }
 
 /** A private reply through response_url (slash commands, buttons, shortcuts). */

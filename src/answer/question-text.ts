@@ -18,6 +18,11 @@ export function cleanQuestion(raw: string, maxChars = Number.POSITIVE_INFINITY):
   return /^[\p{Cf}\s]*$/u.test(text) ? '' : text;
 }
 
+/** What every platform says to a question over its limit, rather than answering a cut one. */
+export function questionTooLongText(limit: number, length: number): string {
+  return `Questions are limited to ${limit} characters; yours has ${length}. Please shorten it.`;
+}
+
 /**
  * The first `maxChars` units, never ending in half of an emoji's surrogate pair nor in a space: the cut
  * question is echoed back and kept for the report, and a lone half is stored as "�".
