@@ -31,6 +31,16 @@ describe('quoteShortfall', () => {
     ['What is the website address for claims?', 'Claims are filed on the settlement website.', 'decisive'],
     ["What was Hogarth's Twitter handle?", 'Plaintiff shared the photograph on the social network formerly known as twitter.', 'decisive'],
     ["What was Hogarth's Twitter handle?", 'She posted it as @SusanHogarth on X.', 'none'],
+    ["What is the Free Software Foundation's postal address?", 'The Free Software Foundation may publish new versions of the License.', 'decisive'],
+    ["What is the Free Software Foundation's postal address?", 'Write to the Free Software Foundation, 51 Franklin Street, Fifth Floor, Boston.', 'none'],
+    // A version asked for is a version number; a signer, a name.
+    ['Which Python versions are supported by this version of Requests?', 'Requests also supports proxies using the SOCKS protocol.', 'decisive'],
+    ['In which pyparsing release will the old synonyms be removed?', 'The synonyms will be removed in a future release.', 'decisive'],
+    ['In which pyparsing release will the old synonyms be removed?', 'The synonyms will be removed in version 4.0.', 'none'],
+    ['Which version of requests added SOCKS proxy support?', '.. versionadded:: 2.10.0', 'none'],
+    ['No version is stated: which version applies?', 'If no version is stated, you may choose any version ever published.', 'none'],
+    ['Who signed the license agreement on behalf of NVIDIA?', 'The terms in this supplement govern your use of the toolkit under your license agreement.', 'decisive'],
+    ['Who signed the license agreement on behalf of NVIDIA?', 'Signed for NVIDIA Corporation by Jensen Huang, its chief executive.', 'none'],
     ['How did the court handle the motion?', 'The court denied the motion.', 'none'],
     // A deadline is a date, a time or a span, not the duty it limits.
     ['What is the deadline to file the declaration of intent?', 'Write-in candidates must file a declaration of intent with the Secretary of State.', 'decisive'],

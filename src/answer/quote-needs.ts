@@ -126,12 +126,21 @@ const DEADLINE_QUESTION = /\bdeadlines?\b/i;
 /** A time limit as a text sets one: "no later than 5 p.m.", "not later than", "within seven days", "by the second Friday". */
 const TIME_LIMIT = /\b(?:not? later than|prior to|by|before|within|until)\b[^.]{0,40}?(?:\d|\b(?:noon|midnight|day|week|month|year)s?\b)|\d\s?[ap]\.m\./i;
 /** "What is Monet Gaines's phone number?", "the clerk's email address", "her Twitter handle": asks how to reach someone. */
-const CONTACT_QUESTION = /\b(?:phone|telephone|fax|cell) (?:number|no\.?)|\be-?mail address|\bweb(?:site)? address\b|\b(?:twitter|instagram|tiktok|social media|account) (?:handle|name)\b|\buser ?name\b/i;
-/** A phone number, an email address, a handle ("@hogarth") or a web address as a text writes it. */
-const CONTACT = /\(?\b\d{3}\)?[-. ]\d{3}[-. ]\d{4}\b|[\w.+-]*@[\w-]+(?:\.[\w.]+)?|\bhttps?:\/\/|\bwww\.|\b[\w-]+\.(?:com|org|gov|net|edu)\b/i;
+const CONTACT_QUESTION = /\b(?:phone|telephone|fax|cell) (?:number|no\.?)|\be-?mail address|\bweb(?:site)? address\b|\b(?:postal|mailing|street|physical|office|home) address\b|\b(?:twitter|instagram|tiktok|social media|account) (?:handle|name)\b|\buser ?name\b/i;
+/** A phone number, an email address, a handle ("@hogarth"), a web address or a street address ("51 Franklin Street", "P.O. Box 12") as a text writes it. */
+const CONTACT = /\b\d+\s+(?:[\p{Lu}][\p{L}.'’-]*\s+){1,3}(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.|Drive|Lane|Way|Place|Square|Plaza)|\bP\.?\s?O\.?\s+Box\b|\(?\b\d{3}\)?[-. ]\d{3}[-. ]\d{4}\b|[\w.+-]*@[\w-]+(?:\.[\w.]+)?|\bhttps?:\/\/|\bwww\.|\b[\w-]+\.(?:com|org|gov|net|edu)\b/iu;
 /** A sum of money as a text writes it: "$725 million", "€265", "40 dollars". */
 const MONEY_AMOUNT = /[$€£¥]\s?\d[\d,.]*(?:\s?(?:million|billion|thousand|[mbk]n?)\b)?|\b\d[\d,.]*\s?(?:million |billion |thousand )?(?:dollars?|euros?|pounds|cents?|USD|EUR|GBP)\b/gi;
 const MONEY = /[$€£¥]|\b(?:dollars?|euros?|pounds|cents?|USD|EUR|GBP|percent)\b|%/i;
+/**
+ * "Which Python versions are supported?", "in which release will it be removed?", "what version number …?": asks
+ * for a version, which a text gives as one ("3.8", "version 4", "v2") or by a rule ("you may follow any version").
+ */
+const VERSION_QUESTION = /\b(?:which|what)\s+(?:[\p{L}.-]+\s+){0,3}?(?:versions?|releases?)\b|\bversion numbers?\b/iu;
+const VERSION = /\b\d+(?:\.\d+)+\b|\bv\d+\b|\b(?:version|release)\s+\d|\b(?:any|every|either|the latest|the current|the most recent)\s+(?:later\s+)?(?:versions?|releases?)\b/i;
+/** "Who signed the agreement on behalf of NVIDIA?": asks for a name, which "the parties signed it" does not give. */
+const SIGNER_QUESTION = /\bwho\s+signed\b/i;
+
 /** "How do I join …?", "How can we stop …?": asks for a way to do something, which its verb names. */
 const METHOD_QUESTION = /^\s*how (?:do|does|can|could|should|would|might|may|must) (?:i|we|you|one)\s+([\p{L}'’-]+)/iu;
 
@@ -169,6 +178,8 @@ export function quoteShortfall(question: string, quote: string, analyzer: Analyz
   if (RESPONSE_QUESTION.test(question) && !REPORTED_SPEECH.test(quote)) return 'decisive';
   if (AFTERMATH_QUESTION.test(question) && ASKS_OF_THE_PAST.test(question) && !TELLS_AFTERMATH.test(quote)) return 'decisive';
   if (mentionsUnnamed(question, quote)) return 'decisive';
+  if (VERSION_QUESTION.test(question) && !VERSION.test(quote)) return 'decisive';
+  if (SIGNER_QUESTION.test(question) && !namesSomeone(quote, question)) return 'decisive';
   if (ASKS_ABOUT_ASKER.test(question) && !SPEAKS_TO_READER.test(quote)) return 'decisive';
   const type = expectedAnswerType(question);
   const aging = type === 'number' && AGE_QUESTION.test(question);
@@ -199,6 +210,11 @@ function asksOnlyWho(question: string, type: AnswerType): boolean {
 /** "What year …?", "When was it published?": a question only a date answers. */
 export function asksForDate(question: string): boolean {
   return DATE_ASKED.test(question) || DATED_ACT_QUESTION.test(question);
+}
+
+/** Whether the quote names a person, or is the line naming who wrote a filing ("LUTHER STRANGE, Attorney General."). */
+function namesSomeone(quote: string, question: string): boolean {
+  return offersAnswerType(quote, 'author', NO_QUESTION_WORDS) || offersAnswerType(quote, 'person', questionWordSet(question));
 }
 
 /** Dates and spans of time are found by their shape alone: the question's words play no part. */
