@@ -76,6 +76,7 @@ describe('splitSentences', () => {
     ['a plain word spelt like a state\'s abbreviation', 'It refers to this goal as a “critical mass.” Petitioner sued. She fell ill. That is who I am. Then she left.', ['It refers to this goal as a “critical mass.”', 'Petitioner sued.', 'She fell ill.', 'That is who I am.', 'Then she left.']],
     ['a letter closing a section\'s or a form\'s number', 'See Restatement (Second) of Torts § 402A. Meta filed a Form 10-K. Investors read it.', ['See Restatement (Second) of Torts § 402A.', 'Meta filed a Form 10-K.', 'Investors read it.']],
     ['a plain word spelt like an abbreviation of a case name', 'The letter was never found. He took the bus. She visited Amazon.com. It was given to me. The end.', ['The letter was never found.', 'He took the bus.', 'She visited Amazon.com.', 'It was given to me.', 'The end.']],
+    ['a state closing a place before a word opening a sentence', 'The firm is in Tampa, Fla. The court held it liable. She moved to Washington, D.C. She sued. See Fla. Stat. § 1.', ['The firm is in Tampa, Fla.', 'The court held it liable.', 'She moved to Washington, D.C.', 'She sued.', 'See Fla. Stat. § 1.']],
   ])('breaks after %s', (_label, text, expected) => {
     expect(sentencesOf(text)).toEqual(expected);
   });

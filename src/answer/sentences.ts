@@ -30,6 +30,11 @@ const LETTER_LABEL = /\b(?:ex|exh|exhibits?|app|appendix|attachment|annex|schedu
 // Abbreviations that end a name (a street's "Main St.", a degree's "Jane Roe, Ph.D.") or a time, and so can end a
 // sentence too.
 const NAME_ENDINGS = new Set(['inc', 'corp', 'co', 'ltd', 'llc', 'llp', 'l.l.c', 'jr', 'sr', 'bros', 'al', 'u.s', 'u.k', 'a.m', 'p.m', 'st', 'ph.d', 'm.d', 'j.d']);
+// A state's abbreviation, which closes a place's name ("Tampa, Fla.", "Washington, D.C.") as often as it opens a code's.
+const STATES = new Set(
+  `ala ariz ark cal colo conn del fla ga haw ill ind kan ky la mass md mich minn miss mo mont neb nev n.h n.j n.m n.y n.c n.d
+okla or pa r.i s.c s.d tenn tex va vt w.va wash wis wyo d.c`.split(/\s+/),
+);
 // Words that open a sentence and never carry a name on: "Meta Platforms, Inc. The complaint …" (but "Inc. Was sued").
 const SENTENCE_OPENER = /^\s+["“]?(?:The|Then|This|That|These|Those|It|Its|They|Their|He|She|His|Her|We|Our|There|But|However|In|On|After|Before|When|While|If|Although)\b/u;
 
@@ -178,6 +183,8 @@ function endsSentence(text: string, index: number, punctuation: string): boolean
   // A name's last word ("Meta Platforms, Inc.", "Smith et al.", "the U.S.") ends the sentence before a word no name goes on
   // with; so does an initial, a judge's "J." of "Smith, J. The court held …" or "Plan B. The" included.
   if ((NAME_ENDINGS.has(lower) || /^(?:\p{Lu}|JJ)$/u.test(word)) && SENTENCE_OPENER.test(text.slice(index + punctuation.length))) return true;
+  // So does a state closing a place ("in Tampa, Fla. The court held …"); "Fla. Stat." goes on citing.
+  if (/^\p{Lu}/u.test(word) && STATES.has(lower) && SENTENCE_OPENER.test(text.slice(index + punctuation.length))) return true;
   // A reporter's volume ("130 So. 721", "59 Misc. 3d 123") and a law review's name ("75 Colum. L. Rev. 559") cite on.
   if (/^\s+(?:\d|L\.\s?(?:Rev|J)\.)/.test(text.slice(index + punctuation.length)) && /\d\s+(?:[\p{Lu}][\p{L}.]*\s+)?[\p{Lu}][\p{L}]*$/u.test(before)) return false;
   // The word's last dotted part decides: "Amazon.com." ends a sentence, "Mich. Comp." does not.
