@@ -1,7 +1,7 @@
 import { hash } from 'node:crypto';
 import { headingText } from './heading-text.js';
 import { isPageNumberLine, parseEcfHeader, repeatedHeaderTest } from './knowledge/clean-pleading.js';
-import { splitSentences } from './answer/sentences.js';
+import { QUOTATION_NOTE, splitSentences } from './answer/sentences.js';
 import { splitAtIndents } from './indented-paragraphs.js';
 import { TERMINAL } from './knowledge/clean-paragraphs.js';
 import { pageAt as pageOfOffset } from './knowledge/extracted.js';
@@ -432,9 +432,6 @@ function paragraphBlocks(text: string, comments: ReadonlySet<number>): Block[] {
     return [{ start: block.start, end: firstLineEnd }, rest];
   });
 }
-
-// What a block quotation's citation says of it, set under the quotation: "(emphasis added).", "(citations omitted)."
-const QUOTATION_NOTE = /^\((?:emphasis|alterations?|citations?|internal|footnotes?|quotation|brackets|ellipses)\b[^()\n]{0,60}\)\.?/i;
 
 /**
  * A block opening with the note on the quotation above it ("(emphasis added). Electioneering is prohibited …"), as the

@@ -44,6 +44,7 @@ describe('splitSentences', () => {
     ['a court\'s or a party\'s abbreviated name', 'See Ark. United v. Thurston (W.D. Ark. 2021); Waste Mgmt. Holdings v. State Bd. Elections. Next.', ['See Ark. United v. Thurston (W.D. Ark. 2021); Waste Mgmt. Holdings v. State Bd. Elections.', 'Next.']],
     ['a reporter or a law review', 'See 130 So. 721; 59 Misc. 3d 123 (N.Y. Sup. Ct.); 75 Colum. L. Rev. 559; Tex. Elec. Code § 1. Next.', ['See 130 So. 721; 59 Misc. 3d 123 (N.Y. Sup. Ct.); 75 Colum. L. Rev. 559; Tex. Elec. Code § 1.', 'Next.']],
     ['a one-character ellipsis set apart inside a quotation', 'The statute bars “soliciting votes … Or wearing a button” at the polls. Next.', ['The statute bars “soliciting votes … Or wearing a button” at the polls.', 'Next.']],
+    ['a quotation before the note on it', 'The statute says “No person shall electioneer.” (Emphasis added.) It bars “votes.”\n(Internal quotation marks omitted). Next.', ['The statute says “No person shall electioneer.” (Emphasis added.)', 'It bars “votes.”\n(Internal quotation marks omitted).', 'Next.']],
   ])('does not break after %s', (_label, text, expected) => {
     expect(sentencesOf(text)).toEqual(expected);
   });

@@ -76,6 +76,17 @@ function footnoteMarkers(text: string): RegExpExecArray[] {
   return markers;
 }
 
+// What a quotation's citation says of it, set after the quotation: "(Emphasis added.)", "(citations omitted)."
+export const QUOTATION_NOTE = /^\((?:emphasis|alterations?|citations?|internal|footnotes?|quotation|brackets|ellipses)\b[^()\n]{0,60}\)\.?/i;
+// The same note after a sentence's end: it belongs to the sentence it follows, and is no sentence of its own.
+const QUOTATION_NOTE_AFTER = new RegExp(String.raw`\s+${QUOTATION_NOTE.source.slice(1)}`, 'iy');
+
+/** Whether a quotation's note ("(Emphasis added.)") follows a sentence end at `at` (a blank line ends a sentence anyway). */
+function quotationNoteAt(text: string, at: number): boolean {
+  QUOTATION_NOTE_AFTER.lastIndex = at;
+  return QUOTATION_NOTE_AFTER.test(text);
+}
+
 // Units of measure written after a number: "5 ft. 10 in. tall", "3 lb. 4 oz." go on with the next number.
 const UNIT_BEFORE_NUMBER = /\d\s?(?:ft|in|yd|mi|lb|lbs|oz|hr|hrs|min|mins|sec|secs|gal|qt|pt)$/i;
 
@@ -97,7 +108,7 @@ export function splitSentences(text: string, offset = 0): SentenceSpan[] {
   // A sentence ending before a footnote's marker ends after it instead.
   const beforeFootnote = (at: number) => footnotes.some((footnote) => at > footnote.index && at < footnote.index + footnote[0].length);
   const boundaries = [...text.matchAll(CANDIDATE_END)]
-    .filter((match) => endsSentence(text, match.index, match[0]))
+    .filter((match) => endsSentence(text, match.index, match[0]) && !quotationNoteAt(text, match.index + match[0].length))
     .map((match) => match.index + match[0].length)
     .filter((boundary) => !beforeFootnote(boundary));
   for (const footnote of footnotes) boundaries.push(footnote.index + footnote[0].length);
