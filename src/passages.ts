@@ -98,7 +98,7 @@ export function splitPassages(document: Document): Passage[] {
     // paragraph: "¶ 1, p. 2", not the next one's number.
     const before = passages.at(-1);
     const blockText = text.slice(block.start, block.end);
-    const numberedHere = NUMBERED_PARAGRAPH.exec(text.slice(paragraphStart, block.end));
+    const numberedHere = numbersParagraphs ? NUMBERED_PARAGRAPH.exec(text.slice(paragraphStart, block.end)) : null;
     const continued = before !== undefined && (continuesSentence(before.text, blockText) || (!numberedHere && belongsToNumbered(before, blockText)));
     if (!continued) ordinal += 1;
     const numbered = continued ? null : numberedHere;
@@ -125,6 +125,7 @@ export function splitPassages(document: Document): Passage[] {
   const comments = commentLineStarts(text);
   const blocks = paragraphBlocks(text, comments);
   const numbersSections = paragraphsAreSections(text, blocks);
+  const numbersParagraphs = numbersSections || numberedBlocksAreParagraphs(text, blocks);
   const raws = blocks.map((block) => text.slice(block.start, block.end));
   // Only text with neither form feeds nor a PDF's page map tells its pages by marker lines and bare numbers.
   const pagesByLines = formFeeds.length === 0 && !document.pages;
@@ -350,6 +351,22 @@ function isNumberedTitle(line: string, nextBlock: string | undefined): boolean {
 function isTitle(title: string): boolean {
   const words = title.split(/\s+/);
   return words.length <= MAX_TITLE_WORDS && words.every((word) => STOP_WORDS.has(word.toLowerCase()) || /^[\p{Lu}\d"'“(]/u.test(word));
+}
+
+/**
+ * Whether the blocks opening with a number ("1. The plaintiff is likely …") are the document's own numbered paragraphs,
+ * cited "¶ 1": a filing is mostly such paragraphs. A few among an opinion's many unnumbered ones are the items of a
+ * list (the factors of a test, the defendants sued), cited as the opinion's paragraphs they are.
+ */
+function numberedBlocksAreParagraphs(text: string, blocks: readonly Block[]): boolean {
+  let numbered = 0;
+  let unnumbered = 0;
+  for (const block of blocks) {
+    if (NUMBERED_PARAGRAPH.test(text.slice(block.start, Math.min(block.end, block.start + 12)))) numbered++;
+    // Headings, captions and page numbers are short: only paragraphs that say something count against.
+    else if (block.end - block.start > SHORT_BLOCK_CHARS) unnumbered++;
+  }
+  return numbered > 0 && numbered >= unnumbered;
 }
 
 /** "Sections 1 and 2 above", "under Section 6": the text citing one of its own sections (not "Section 2 of the Sherman Act"). */

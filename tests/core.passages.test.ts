@@ -84,6 +84,30 @@ describe('splitPassages', () => {
       ]);
     });
 
+    it('cites the items of a numbered list in an opinion as the opinion\'s paragraphs, not as a filing\'s ¶ 1–4', () => {
+      const reasoning = (topic: string) => `The court now turns to ${topic}, which the parties have briefed at length and which the record bears on in several ways.`;
+      const opinion = [
+        'MEMORANDUM OPINION',
+        reasoning('the motion for a preliminary injunction'),
+        'To obtain a preliminary injunction, a plaintiff must show four things:',
+        '1. The plaintiff is likely to succeed on the merits.',
+        '2. The plaintiff is likely to suffer irreparable harm.',
+        '3. The balance of equities tips in the plaintiff\'s favor.',
+        '4. An injunction is in the public interest.',
+        reasoning('the first factor'),
+        reasoning('the second factor'),
+        reasoning('the third factor'),
+        reasoning('the fourth factor'),
+        reasoning('the remedy'),
+        reasoning('the bond'),
+      ].join('\n\n');
+      const passages = splitPassages(doc(opinion));
+      const item = passages.find((p) => p.text.startsWith('3. The balance'))!;
+      // It was cited "¶ 3", a paragraph the opinion does not have.
+      expect(item.locator).toEqual({ paragraph: 4, numbered: false, section: 'MEMORANDUM OPINION' });
+      expect(passages.every((p) => !p.locator.numbered)).toBe(true);
+    });
+
     it('does not count headings and page markers as paragraphs', () => {
       const passages = splitPassages(doc('# Title\n\nFirst.\n\n[Page 2]\n\nSecond.'));
       expect(passages.map((p) => [p.text, p.locator.paragraph])).toEqual([
