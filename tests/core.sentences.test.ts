@@ -130,7 +130,8 @@ describe('splitSentences', () => {
   });
 
   // Between sentences only whitespace, a filing's bare paragraph numbers ("42.") and list items' bullets are left out.
-  const SKIPPABLE = /^(?:\d{1,4}\.\s*|[-*+•](?:\s+|$))*$/;
+  // A table's pipes and the rule under its header are skipped too.
+  const SKIPPABLE = /^(?:\d{1,4}\.\s*|[-*+•](?:\s+|$)|[-:|\s]*\|[-:|\s]*)*$/;
 
   it('returns trimmed, ordered, non-overlapping spans that skip only whitespace and paragraph numbers, for any text', () => {
     const word = fc.constantFrom('\n-', '•', 'v.', 'No.', 'Inc.', 'U.S.C.', 'F. Supp.', 'Id.', 'e.g.', 'et al.', 'E.', 'Dec.', 'Meta', 'the', '§ 1983', '¶ 42', '$725', '“quoted.”', '?', '!', '\n\n', '\n', 'naïve', '🙂');
@@ -203,6 +204,36 @@ describe('a list of sentences', () => {
     const answer = answerQuestion(corpus, 'Did the breach of contract claim survive?');
     // The two items were one sentence, quoted with both dashes.
     expect(answer.kind === 'excerpts' && answer.excerpts[0]!.quote).toBe('The breach of contract claim against Netflix survived the motion to dismiss.');
+  });
+});
+
+describe('a Markdown table', () => {
+  const TABLE = [
+    'The docket entries below summarise the case.',
+    '| Date | Event | Docket |',
+    '|------|:------|-------:|',
+    '| 2022-01-14 | Motion to dismiss granted in part. Leave to amend given | ECF No. 214 |',
+    '| 2023-04-20 | Consolidated complaint filed | ECF No. 396 |',
+  ].join('\n');
+
+  it('makes a sentence of each row, without the pipes around it, and none of the rule under its header', () => {
+    // The whole table was one sentence, its "|------|" rule and every row quoted together.
+    expect(sentencesOf(TABLE)).toEqual([
+      'The docket entries below summarise the case.',
+      'Date | Event | Docket',
+      '2022-01-14 | Motion to dismiss granted in part. Leave to amend given | ECF No. 214',
+      '2023-04-20 | Consolidated complaint filed | ECF No. 396',
+    ]);
+  });
+
+  it('quotes the row that answers, not the table', async () => {
+    const corpus = await corpusOfParagraphs([TABLE, 'The weather was mild.']);
+    const answer = answerQuestion(corpus, 'What about the consolidated complaint?');
+    expect(answer.kind === 'excerpts' && answer.excerpts[0]!.quote).toBe('2023-04-20 | Consolidated complaint filed | ECF No. 396');
+  });
+
+  it('leaves a pipe in a sentence of a text with no table alone', () => {
+    expect(sentencesOf('| A pipe opens this line. It is no table |')).toEqual(['| A pipe opens this line.', 'It is no table |']);
   });
 });
 

@@ -39,11 +39,22 @@ okla or pa r.i s.c s.d tenn tex va vt w.va wash wis wyo d.c`.split(/\s+/),
 const SENTENCE_OPENER = /^\s+["“]?(?:The|Then|This|That|These|Those|It|Its|They|Their|He|She|His|Her|We|Our|There|But|However|In|On|After|Before|When|While|If|Although)\b/u;
 
 /**
- * Whether the text between two sentences holds a blank line or a list item's bullet: they then stand in different
- * blocks (a heading, a list item, a paragraph), which no quote runs across.
+ * Whether the text between two sentences holds a blank line, a list item's bullet or a table row's end: they then stand
+ * in different blocks (a heading, a list item, a table row, a paragraph), which no quote runs across.
  */
 export function separatesBlocks(gap: string): boolean {
-  return /\n[^\S\n]*\n|\n[ \t]*[-*+•][ \t]/.test(gap);
+  return /\n[^\S\n]*\n|\n[ \t]*[-*+•][ \t]|\|[ \t]*\n[ \t]*\|/.test(gap);
+}
+
+// A Markdown table's row ("| 2022-01-14 | Motion granted. Leave given | ECF No. 214 |"), and the rule under its header
+// ("|------|:----:|") that makes the lines a table.
+const TABLE_ROW = /^[ \t]*\|[^\n]*\|[ \t]*$/gm;
+const TABLE_RULE = /^[ \t]*\|?(?:[ \t]*:?-+:?[ \t]*\|)+[ \t]*(?::?-+:?[ \t]*)?$/m;
+
+/** The rows of the Markdown tables in `text`: each is one sentence, whatever periods its cells hold. */
+function tableRows(text: string): SentenceSpan[] {
+  if (!text.includes('|') || !TABLE_RULE.test(text)) return [];
+  return [...text.matchAll(TABLE_ROW)].map((row) => ({ start: row.index, end: row.index + row[0].length }));
 }
 
 const CANDIDATE_END = /[.!?…]+["”’')\]]*(?=\s+["“'‘([]?[\p{Lu}\p{N}§¶$])/gu;
@@ -98,11 +109,19 @@ const UNIT_BEFORE_NUMBER = /\d\s?(?:ft|in|yd|mi|lb|lbs|oz|hr|hrs|min|mins|sec|se
 export function splitSentences(text: string, offset = 0): SentenceSpan[] {
   const spans: SentenceSpan[] = [];
   let start = skipBullet(text, skipSpace(text, 0));
+  const rows = tableRows(text);
   const push = (end: number) => {
     let trimmed = end;
     while (trimmed > start && /\s/.test(text[trimmed - 1]!)) trimmed--;
-    // A filing's paragraph number ("42.") is the citation's business, not a sentence to quote.
-    if (trimmed > start && !/^\d{1,4}\.$/.test(text.slice(start, trimmed))) spans.push({ start: start + offset, end: trimmed + offset });
+    // A table row is quoted from its first cell to its last, without the pipes around them.
+    if (rows.length > 0 && text[start] === '|' && text[trimmed - 1] === '|') {
+      start = skipSpace(text, start + 1);
+      trimmed--;
+      while (trimmed > start && /\s/.test(text[trimmed - 1]!)) trimmed--;
+    }
+    const sentence = text.slice(start, trimmed);
+    // A filing's paragraph number ("42.") is the citation's business, not a sentence to quote; nor is a table's rule.
+    if (trimmed > start && !/^\d{1,4}\.$/.test(sentence) && !(rows.length > 0 && /^[-:|\s]+$/.test(sentence))) spans.push({ start: start + offset, end: trimmed + offset });
   };
   const footnotes = footnoteMarkers(text).filter((match) => !/^[.!?]["”’')]*[\d¹²³⁰⁴-⁹]/.test(match[0]) || !ABBREVIATIONS.has(wordBefore(text, match.index)));
   // A sentence ending before a footnote's marker ends after it instead.
@@ -110,12 +129,13 @@ export function splitSentences(text: string, offset = 0): SentenceSpan[] {
   const boundaries = [...text.matchAll(CANDIDATE_END)]
     .filter((match) => endsSentence(text, match.index, match[0]) && !quotationNoteAt(text, match.index + match[0].length))
     .map((match) => match.index + match[0].length)
-    .filter((boundary) => !beforeFootnote(boundary));
+    .filter((boundary) => !beforeFootnote(boundary) && !rows.some((row) => boundary > row.start && boundary < row.end));
   for (const footnote of footnotes) boundaries.push(footnote.index + footnote[0].length);
   // Blank lines and list items end a sentence wherever they fall; a period inside brackets does not.
   const blockEnds = new Set<number>();
   for (const match of text.matchAll(/\n\s*\n/g)) blockEnds.add(match.index);
   for (const match of text.matchAll(ITEM_END)) blockEnds.add(match.index + match[0].length);
+  for (const row of rows) blockEnds.add(row.start).add(row.end);
   boundaries.push(...blockEnds);
   boundaries.sort((a, b) => a - b);
   for (const boundary of boundaries) {
