@@ -245,6 +245,7 @@ describe('a footnote\'s marker after a sentence', () => {
     ['in brackets after a citation', 'See Adams v. Bain, 697 F.2d 1213, 1219 (4th Cir. 1982). [2] Such a motion may assert facts.', ['See Adams v. Bain, 697 F.2d 1213, 1219 (4th Cir. 1982). [2]', 'Such a motion may assert facts.']],
     ['in brackets after "Id."', 'Posting is not barred. Id. [2] On the other hand, handing it out is.', ['Posting is not barred.', 'Id. [2]', 'On the other hand, handing it out is.']],
     ['in Markdown\'s "[^1]" form', 'The motion was denied.[^1] The court set a trial date.[^note-2] Trial began.', ['The motion was denied.[^1]', 'The court set a trial date.[^note-2]', 'Trial began.']],
+    ['after a quotation\'s parenthetical', 'See Brief 208 (“What does the Negro profit if he destroys the public school system”).2\n   Unmoved by this argument, we held that segregation is unlawful.', ['See Brief 208 (“What does the Negro profit if he destroys the public school system”).2', 'Unmoved by this argument, we held that segregation is unlawful.']],
   ])('ends the sentence it follows when %s', (_label, text, expected) => {
     expect(sentencesOf(text)).toEqual(expected);
   });

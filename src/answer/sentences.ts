@@ -61,12 +61,13 @@ const CANDIDATE_END = /[.!?…]+["”’')\]]*(?=\s+["“'‘([]?[\p{Lu}\p{N}§�
 
 /**
  * A footnote's marker after a sentence's end, before the next sentence: "drives such plans.2 As for …", "plans.¹ As",
- * "(4th Cir. 1982). [2] Such a motion …", "Id. [2] On the other hand …", Markdown's "was denied.[^1] The court …".
+ * "(4th Cir. 1982). [2] Such a motion …", "Id. [2] On the other hand …", Markdown's "was denied.[^1] The court …",
+ * after a quotation's parenthetical: "… in Prince Edward County”).2 Unmoved by this …".
  * The marker belongs to the sentence it follows:
  * the next one must not open with it, nor run on from it. A number glued to a period only after a word (not "1.5",
  * "F.2d" or "U.S.2").
  */
-const FOOTNOTE_AT = /(?:(?<=\p{Ll}{2})[.!?]["”’')]*(?:\d{1,3}|[¹²³⁰⁴-⁹]{1,3})|[.!?]["”’')\]]*[^\S\n]?\[(?:\d{1,3}|\^[\w-]{1,20})\])(?=\s+["“'‘(]?\p{Lu})/uy;
+const FOOTNOTE_AT = /(?:(?<=\p{Ll}{2}["”’')]{0,3})[.!?]["”’')]*(?:\d{1,3}|[¹²³⁰⁴-⁹]{1,3})|[.!?]["”’')\]]*[^\S\n]?\[(?:\d{1,3}|\^[\w-]{1,20})\])(?=\s+["“'‘(]?\p{Lu})/uy;
 const SENTENCE_PUNCTUATION = /[.!?]/g;
 
 /**
