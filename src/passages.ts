@@ -1,4 +1,5 @@
 import { hash } from 'node:crypto';
+import { fencedCode } from './code-fences.js';
 import { headingText } from './heading-text.js';
 import { isPageNumberLine, parseEcfHeader, repeatedHeaderTest } from './knowledge/clean-pleading.js';
 import { QUOTATION_NOTE, splitSentences } from './answer/sentences.js';
@@ -439,7 +440,7 @@ function paragraphBlocks(text: string, comments: ReadonlySet<number>): Block[] {
   }
   push(cursor, text.length);
   // A heading line directly followed by text (no blank line) is still a heading.
-  return blocks.flatMap((whole) => splitAtPageMarkers(text, whole)).flatMap((whole) => withoutQuotationNote(text, whole)).flatMap((whole) => splitAtIndents(text, whole)).flatMap((block) => {
+  const split = blocks.flatMap((whole) => splitAtPageMarkers(text, whole)).flatMap((whole) => withoutQuotationNote(text, whole)).flatMap((whole) => splitAtIndents(text, whole)).flatMap((block) => {
     const firstLineEnd = text.indexOf('\n', block.start);
     if (firstLineEnd === -1 || firstLineEnd >= block.end) return [block];
     const firstLine = text.slice(block.start, firstLineEnd);
@@ -448,6 +449,33 @@ function paragraphBlocks(text: string, comments: ReadonlySet<number>): Block[] {
     while (rest.start < rest.end && /\s/.test(text[rest.start]!)) rest.start++;
     return [{ start: block.start, end: firstLineEnd }, rest];
   });
+  return withCodeWhole(text, split);
+}
+
+/**
+ * The blocks with each closed fenced code block ("```bash" … "```") as one block of its own: a "# comment" inside is no
+ * heading, and its blank lines and indentation cut no paragraph. The text around it stays in its blocks.
+ */
+function withCodeWhole(text: string, blocks: Block[]): Block[] {
+  const code = fencedCode(text).filter((fenced) => fenced.closed);
+  if (code.length === 0) return blocks;
+  const whole: Block[] = [];
+  const push = (start: number, end: number) => {
+    while (start < end && /\s/.test(text[start]!)) start++;
+    while (end > start && /\s/.test(text[end - 1]!)) end--;
+    if (end > start) whole.push({ start, end });
+  };
+  for (const block of blocks) {
+    let start = block.start;
+    for (const fenced of code) {
+      if (fenced.end <= start || fenced.start >= block.end) continue;
+      push(start, fenced.start);
+      start = Math.max(start, fenced.end);
+    }
+    push(start, block.end);
+  }
+  whole.push(...code.map(({ start, end }) => ({ start, end })));
+  return whole.sort((a, b) => a.start - b.start);
 }
 
 /**

@@ -108,6 +108,16 @@ describe('splitPassages', () => {
       expect(passages.every((p) => !p.locator.numbered)).toBe(true);
     });
 
+    it('keeps a fenced code block whole, its "# comments" no headings', () => {
+      const guide = ['# Installing', 'Run the installer:', '```bash\n# Fetch the installer\ncurl -O https://example.com/install.sh\n\n# Run it as root\nsudo sh install.sh\n```', 'The installer writes its log when it finishes.'].join('\n\n');
+      const passages = splitPassages(doc(guide));
+      // "# Run it as root" was the section of what followed it, and the code was cut at its blank line and its fence.
+      expect(passages.map((p) => [p.text, p.locator.section])).toEqual([
+        ['Run the installer:\n\n```bash\n# Fetch the installer\ncurl -O https://example.com/install.sh\n\n# Run it as root\nsudo sh install.sh\n```', 'Installing'],
+        ['The installer writes its log when it finishes.', 'Installing'],
+      ]);
+    });
+
     it('does not count headings and page markers as paragraphs', () => {
       const passages = splitPassages(doc('# Title\n\nFirst.\n\n[Page 2]\n\nSecond.'));
       expect(passages.map((p) => [p.text, p.locator.paragraph])).toEqual([

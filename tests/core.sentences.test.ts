@@ -130,8 +130,8 @@ describe('splitSentences', () => {
   });
 
   // Between sentences only whitespace, a filing's bare paragraph numbers ("42.") and list items' bullets are left out.
-  // A table's pipes and the rule under its header are skipped too.
-  const SKIPPABLE = /^(?:\d{1,4}\.\s*|[-*+•](?:\s+|$)|[-:|\s]*\|[-:|\s]*)*$/;
+  // A table's pipes and the rule under its header are skipped too, and a code block's fences.
+  const SKIPPABLE = /^(?:\d{1,4}\.\s*|[-*+•](?:\s+|$)|[-:|\s]*\|[-:|\s]*|(?:`{3,}|~{3,})[^\n]*)*$/;
 
   it('returns trimmed, ordered, non-overlapping spans that skip only whitespace and paragraph numbers, for any text', () => {
     const word = fc.constantFrom('\n-', '•', 'v.', 'No.', 'Inc.', 'U.S.C.', 'F. Supp.', 'Id.', 'e.g.', 'et al.', 'E.', 'Dec.', 'Meta', 'the', '§ 1983', '¶ 42', '$725', '“quoted.”', '?', '!', '\n\n', '\n', 'naïve', '🙂');
@@ -234,6 +234,14 @@ describe('a Markdown table', () => {
 
   it('leaves a pipe in a sentence of a text with no table alone', () => {
     expect(sentencesOf('| A pipe opens this line. It is no table |')).toEqual(['| A pipe opens this line.', 'It is no table |']);
+  });
+});
+
+describe('a fenced code block', () => {
+  it('makes a sentence of each line of code, whatever periods it holds, and none of its fences', () => {
+    const text = 'Run the installer:\n\n```bash\n# Fetch the installer. Then check it.\ncurl -O https://example.com/install.sh\n```\n\nIt logs. Then it ends.';
+    // "```bash\n# Fetch the installer." was a sentence, and "Then check it.\ncurl …" the next.
+    expect(sentencesOf(text)).toEqual(['Run the installer:', '# Fetch the installer. Then check it.', 'curl -O https://example.com/install.sh', 'It logs.', 'Then it ends.']);
   });
 });
 

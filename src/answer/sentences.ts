@@ -1,3 +1,5 @@
+import { fencedCode, isFence } from '../code-fences.js';
+
 /** A sentence as the half-open range [start, end) of the text it was split from. */
 export interface SentenceSpan {
   start: number;
@@ -39,11 +41,11 @@ okla or pa r.i s.c s.d tenn tex va vt w.va wash wis wyo d.c`.split(/\s+/),
 const SENTENCE_OPENER = /^\s+["“]?(?:The|Then|This|That|These|Those|It|Its|They|Their|He|She|His|Her|We|Our|There|But|However|In|On|After|Before|When|While|If|Although)\b/u;
 
 /**
- * Whether the text between two sentences holds a blank line, a list item's bullet or a table row's end: they then stand
- * in different blocks (a heading, a list item, a table row, a paragraph), which no quote runs across.
+ * Whether the text between two sentences holds a blank line, a list item's bullet, a table row's end or a code fence:
+ * they then stand in different blocks (a heading, a list item, a table row, code, a paragraph), which no quote runs across.
  */
 export function separatesBlocks(gap: string): boolean {
-  return /\n[^\S\n]*\n|\n[ \t]*[-*+•][ \t]|\|[ \t]*\n[ \t]*\|/.test(gap);
+  return /\n[^\S\n]*\n|\n[ \t]*[-*+•][ \t]|\|[ \t]*\n[ \t]*\||\n[ \t]*(?:```|~~~)/.test(gap);
 }
 
 // A Markdown table's row ("| 2022-01-14 | Motion granted. Leave given | ECF No. 214 |"), and the rule under its header
@@ -55,6 +57,29 @@ const TABLE_RULE = /^[ \t]*\|?(?:[ \t]*:?-+:?[ \t]*\|)+[ \t]*(?::?-+:?[ \t]*)?$/
 function tableRows(text: string): SentenceSpan[] {
   if (!text.includes('|') || !TABLE_RULE.test(text)) return [];
   return [...text.matchAll(TABLE_ROW)].map((row) => ({ start: row.index, end: row.index + row[0].length }));
+}
+
+/** The lines of fenced code in `text`, its fences included: each is one sentence, whatever periods it holds. */
+function codeLines(text: string): SentenceSpan[] {
+  const lines: SentenceSpan[] = [];
+  for (const code of fencedCode(text)) {
+    for (const line of text.slice(code.start, code.end).matchAll(/[^\n]+/g)) lines.push({ start: code.start + line.index, end: code.start + line.index + line[0].length });
+  }
+  return lines;
+}
+
+/** Whether `at` falls strictly inside one of `spans` (sorted, apart). */
+function strictlyInside(spans: readonly SentenceSpan[], at: number): boolean {
+  let low = 0;
+  let high = spans.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const span = spans[middle]!;
+    if (at <= span.start) high = middle - 1;
+    else if (at >= span.end) low = middle + 1;
+    else return true;
+  }
+  return false;
 }
 
 const CANDIDATE_END = /[.!?…]+["”’')\]]*(?=\s+["“'‘([]?[\p{Lu}\p{N}§¶$])/gu;
@@ -111,6 +136,9 @@ export function splitSentences(text: string, offset = 0): SentenceSpan[] {
   const spans: SentenceSpan[] = [];
   let start = skipBullet(text, skipSpace(text, 0));
   const rows = tableRows(text);
+  const code = codeLines(text);
+  // Lines that are a sentence each, whole: a table's rows and a code block's lines.
+  const lines = rows.length === 0 ? code : [...rows, ...code].sort((a, b) => a.start - b.start);
   const push = (end: number) => {
     let trimmed = end;
     while (trimmed > start && /\s/.test(text[trimmed - 1]!)) trimmed--;
@@ -121,8 +149,10 @@ export function splitSentences(text: string, offset = 0): SentenceSpan[] {
       while (trimmed > start && /\s/.test(text[trimmed - 1]!)) trimmed--;
     }
     const sentence = text.slice(start, trimmed);
-    // A filing's paragraph number ("42.") is the citation's business, not a sentence to quote; nor is a table's rule.
-    if (trimmed > start && !/^\d{1,4}\.$/.test(sentence) && !(rows.length > 0 && /^[-:|\s]+$/.test(sentence))) spans.push({ start: start + offset, end: trimmed + offset });
+    // A filing's paragraph number ("42.") is the citation's business, not a sentence to quote; nor is a table's rule or
+    // a code block's fence.
+    const markup = (rows.length > 0 && /^[-:|\s]+$/.test(sentence)) || (code.length > 0 && isFence(sentence));
+    if (trimmed > start && !/^\d{1,4}\.$/.test(sentence) && !markup) spans.push({ start: start + offset, end: trimmed + offset });
   };
   const footnotes = footnoteMarkers(text).filter((match) => !/^[.!?]["”’')]*[\d¹²³⁰⁴-⁹]/.test(match[0]) || !ABBREVIATIONS.has(wordBefore(text, match.index)));
   // A sentence ending before a footnote's marker ends after it instead.
@@ -130,13 +160,13 @@ export function splitSentences(text: string, offset = 0): SentenceSpan[] {
   const boundaries = [...text.matchAll(CANDIDATE_END)]
     .filter((match) => endsSentence(text, match.index, match[0]) && !quotationNoteAt(text, match.index + match[0].length))
     .map((match) => match.index + match[0].length)
-    .filter((boundary) => !beforeFootnote(boundary) && !rows.some((row) => boundary > row.start && boundary < row.end));
+    .filter((boundary) => !beforeFootnote(boundary) && !strictlyInside(lines, boundary));
   for (const footnote of footnotes) boundaries.push(footnote.index + footnote[0].length);
   // Blank lines and list items end a sentence wherever they fall; a period inside brackets does not.
   const blockEnds = new Set<number>();
   for (const match of text.matchAll(/\n\s*\n/g)) blockEnds.add(match.index);
   for (const match of text.matchAll(ITEM_END)) blockEnds.add(match.index + match[0].length);
-  for (const row of rows) blockEnds.add(row.start).add(row.end);
+  for (const line of lines) blockEnds.add(line.start).add(line.end);
   boundaries.push(...blockEnds);
   boundaries.sort((a, b) => a - b);
   for (const boundary of boundaries) {
