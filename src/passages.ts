@@ -70,6 +70,9 @@ const STAR_PAGE_LINE = new RegExp(String.raw`^[ \t]*${STAR_PAGE.source.slice(1, 
 const NOTES_HEADING = /^(?:Notes|NOTES|Footnotes|FOOTNOTES):?$/;
 // A page number alone on its line, bare or set between dashes as PDFs print it ("4", "- 4 -", "—4—").
 const BARE_PAGE_NUMBER = /^(?:(\d{1,4})|[-–—]\s*(\d{1,4})\s*[-–—])$/;
+// Markdown's link definitions ("[pip-tools]: https://github.com/jazzband/pip-tools#readme"), a block of them: where the
+// text's links lead, never shown to a reader. A footnote's "[^1]: The module was added …" is text.
+const LINK_DEFINITIONS = /^(?:[ \t]{0,3}\[[^\]^\n][^\]\n]*\]:[ \t]*\S+(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'|\([^)\n]*\)))?[ \t]*(?:\n|$))+$/;
 // A bundle's list of what it holds, each item over its own licence: "- ICU, located at deps/icu-small, is licensed as follows:".
 const LISTED_COMPONENT = /^[-*•]\s+(\S[^\n]{0,150}?)\s+(?:is|are)\s+licensed\s+(?:as follows|under[^\n]*):\s*$/;
 
@@ -170,7 +173,7 @@ export function splitPassages(document: Document): Passage[] {
   for (const [at, block] of blocks.entries()) {
     const raw = raws[at]!;
     // Out of every passage, so a caption waiting for its paragraph is not read across it.
-    if (isHtmlComment(block)) {
+    if (isHtmlComment(block) || LINK_DEFINITIONS.test(raw)) {
       flushShortRun();
       continue;
     }

@@ -167,6 +167,15 @@ describe('splitPassages', () => {
       ]);
     });
 
+    it('makes no passage of Markdown\'s link definitions, but keeps a footnote\'s', () => {
+      const text = '[pip-tools] is a package that builds upon pip.\n\n[pip-tools]: https://github.com/jazzband/pip-tools#readme\n[pep]: https://peps.python.org/ "PEPs"\n\n[^1]: The module was added in Python 3.4.';
+      // "[pip-tools]: https://github.com/jazzband/pip-tools#readme" was quoted for "what is pip-tools?".
+      expect(splitPassages(doc(text)).map((p) => [p.text, p.locator.paragraph])).toEqual([
+        ['[pip-tools] is a package that builds upon pip.', 1],
+        ['[^1]: The module was added in Python 3.4.', 2],
+      ]);
+    });
+
     it('quotes no Markdown comment', async () => {
       const corpus = await corpusOfParagraphs(['<!-- TODO: confirm with the client whether the settlement figure is final before filing -->', 'The parties reached a settlement of $5 million after mediation.', 'The weather was mild.']);
       const answer = answerQuestion(corpus, 'Is the settlement figure final?');
