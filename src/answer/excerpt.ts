@@ -71,6 +71,7 @@ function cutAround(text: string, start: number, end: number, hits: readonly Span
     const space = text.lastIndexOf(' ', cutEnd);
     if (space > cutStart) cutEnd = space;
   }
+  if (cutStart > start) cutStart = atOpeningNearby(text, cutStart, [...hits.map((hit) => hit.start), ...answers].filter((at) => at >= cutStart));
   cutStart = wholeNameStart(text, cutStart, Math.max(start, cutEnd - MAX_QUOTE_CHARS));
   cutEnd = wholeNameEnd(text, cutEnd, Math.min(end, cutStart + MAX_QUOTE_CHARS));
   if (!joinsNothing(text, cutStart) || !joinsNothing(text, cutEnd)) ({ start: cutStart, end: cutEnd } = onCharacterBoundaries(text, start, end, cutStart, cutEnd));
@@ -78,6 +79,22 @@ function cutAround(text: string, start: number, end: number, hits: readonly Span
   // closing ":" or ";" ("… as follows:") is no cut, and stays without one.
   if (cutEnd < end) while (cutEnd > cutStart && /[\s,;:]/.test(text[cutEnd - 1]!)) cutEnd--;
   return { start: cutStart, end: cutEnd };
+}
+
+/** How far past a cut a quotation or a sentence may open for the cut to open there instead. */
+const OPENING_SNAP_CHARS = 40;
+// An opening quotation mark, or a sentence's first word: "(“Many regions …", "… 1997). Because …".
+const OPENING = /(?<=[\s(\[])[“"‘](?=\p{L})|(?<=[.!?]["”’')\]]*\s)["“]?\p{Lu}/u;
+
+/**
+ * A cut that would open in the tail of a citation ("…15, 1997) (“Many regions of the state …") opens at the quotation
+ * or sentence that starts just after it, when no matched word or answer (`keep`) lies between.
+ */
+function atOpeningNearby(text: string, cut: number, keep: readonly number[]): number {
+  const opening = OPENING.exec(text.slice(cut, cut + OPENING_SNAP_CHARS));
+  if (!opening || opening.index === 0) return cut;
+  const at = cut + opening.index;
+  return keep.some((kept) => kept < at) ? cut : at;
 }
 
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
