@@ -10,7 +10,7 @@ export interface TextSpan {
  * A line indented at least this far, and by more than CENTERED_MARGIN past the block's left edge, is
  * centered: a heading such as "A" or "II".
  */
-const CENTERED_INDENT = 8;
+export const CENTERED_INDENT = 8;
 const CENTERED_MARGIN = 4;
 /** Indentation only tells where paragraphs start in a block of at least this many lines. */
 const MIN_LINES = 3;

@@ -3,7 +3,7 @@ import { fencedCode } from './code-fences.js';
 import { headingText } from './heading-text.js';
 import { isPageNumberLine, parseEcfHeader, repeatedHeaderTest } from './knowledge/clean-pleading.js';
 import { QUOTATION_NOTE, splitSentences } from './answer/sentences.js';
-import { splitAtIndents } from './indented-paragraphs.js';
+import { CENTERED_INDENT, splitAtIndents } from './indented-paragraphs.js';
 import { TERMINAL } from './knowledge/clean-paragraphs.js';
 import { pageAt as pageOfOffset } from './knowledge/extracted.js';
 import { STOP_WORDS } from './search/stopwords.js';
@@ -232,7 +232,7 @@ export function splitPassages(document: Document): Passage[] {
     // A short numbered paragraph ("3. Lorrin Freeman, …; and") is a paragraph of its own: its ¶ must not cover the next.
     const introduces = raw.length <= MAX_SHORT_RUN_CHARS && raw.endsWith(':');
     // "1. Plaintiffs bring this action against Meta and" over a page break is a paragraph's last line on its page, no heading.
-    const plainHeading = isPlainHeading(raw) && !continuesPastPageBreak(at);
+    const plainHeading = (isPlainHeading(raw) || isCenteredTitle(text, block)) && !continuesPastPageBreak(at);
     if ((introduces || (raw.length <= SHORT_BLOCK_CHARS && !/[.!?]["”’)\]]?$/.test(raw))) && (!NUMBERED_PARAGRAPH.test(raw) || plainHeading)) {
       if (plainHeading) {
         flushShortRun();
@@ -332,6 +332,18 @@ function isPlainHeading(line: string): boolean {
   if (NUMBERED_HEADING.test(line) && line.split(/\s+/).length <= MAX_HEADING_WORDS) return namesSomething(line.replace(/^[\d.]+\s+/, ''));
   const letters = line.replace(/[^\p{L}]/gu, '');
   return letters.length >= 4 && letters === letters.toUpperCase() && !NUMBERED_PARAGRAPH.test(line);
+}
+
+/**
+ * A title alone on its line and set far in, as plain text centres one: the GPL's "Preamble" and "How to Apply These
+ * Terms to Your New Programs". (A title in capitals is a heading wherever it stands.)
+ */
+function isCenteredTitle(text: string, block: Block): boolean {
+  const lineStart = text.lastIndexOf('\n', block.start - 1) + 1;
+  if (block.start - lineStart < CENTERED_INDENT || !/^[ \t]*$/.test(text.slice(lineStart, block.start))) return false;
+  const line = text.slice(block.start, block.end);
+  // An outline's centred "II" or "B" numbers a part, and names none.
+  return !line.includes('\n') && !/[.;,:]$/.test(line) && /^\p{Lu}/u.test(line) && line.replace(/[^\p{L}]/gu, '').length >= 4 && isTitle(line) && namesSomething(line);
 }
 
 /** The title a block gives what follows: a bundle's "ICU, located at deps/icu-small" or a numbered "8. Termination". */

@@ -155,6 +155,22 @@ describe('splitPassages with short blocks', () => {
     ]);
   });
 
+  it('reads a title centred on its line as the section of what follows, but not an outline\'s "II"', () => {
+    const text = [
+      '                     END OF TERMS AND CONDITIONS',
+      '            How to Apply These Terms to Your New Programs',
+      '  If you develop a new program, and you want it to be of the greatest possible use to the public, the best way to achieve this is to make it free software.',
+      '                                   II',
+      'The second part holds the rest.',
+    ].join('\n\n');
+    // The paragraph under the centred title was cited "END OF TERMS AND CONDITIONS", and the title ran on with the heading above it.
+    expect(summary(text).map((passage) => [passage.section, passage.text.slice(0, 16)])).toEqual([
+      ['END OF TERMS AND CONDITIONS', 'END OF TERMS AND'],
+      ['How to Apply These Terms to Your New Programs', 'How to Apply The'],
+      ['How to Apply These Terms to Your New Programs', 'II\n\nThe second p'],
+    ]);
+  });
+
   it('treats a line holding only a number as a page marker', () => {
     const passages = splitPassages(documentOf('The first page ends here.\n\n4\n\nThe fourth page starts here.'));
     expect(passages.map((passage) => [passage.text, passage.locator.page])).toEqual([
