@@ -192,6 +192,15 @@ describe('a list of sentences', () => {
     expect(sentencesOf(text)).toEqual(expected);
   });
 
+  it.each([
+    ['items that end no sentence', 'To file a response:\n1. Download the form from\n   the site\n2. Fill in the case number\n3. Mail it', ['To file a response:\n1. Download the form from\n   the site\n2. Fill in the case number\n3. Mail it']],
+    ['items that end sentences', 'To respond:\n1. Download the form.\n2. Mail it to the clerk.', ['To respond:\n1. Download the form.', 'Mail it to the clerk.']],
+    ['a number ending a line\'s sentence, no item', 'The motion was filed under Rule\n12. The court denied it.', ['The motion was filed under Rule\n12.', 'The court denied it.']],
+  ])('reads a numbered list\'s numbers as no sentence end, with %s', (_label, text, expected) => {
+    // "To file a response:\n1." was a sentence, and "Download the form\n2." the next.
+    expect(sentencesOf(text)).toEqual(expected);
+  });
+
   it('keeps items that end no sentence with what introduces them', () => {
     expect(sentencesOf('The factors are:\n- harm;\n- merits.')).toEqual(['The factors are:\n- harm;\n- merits.']);
   });

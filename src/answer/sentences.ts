@@ -211,13 +211,45 @@ function wordBefore(text: string, index: number): string {
 
 // A list item's sentence end, before the next item's bullet on the next line ("- The first claim was dismissed.\n- The …").
 const ITEM_END = /[.!?]["”’')\]]*(?=[ \t]*\n[ \t]*[-*+•][ \t]+\S)/g;
-// The bullet a list item opens with: the list's markup, not words of the sentence.
+// The bullet a list item opens with: the list's markup, not words of the sentence. So is an item's number opening a
+// line ("2. Fill in the form"); mid-line, "2) It may attack them" is the writer's words.
 const BULLET = /^[-*+•][ \t]+(?=\S)/;
+const ITEM_NUMBER = /^\d{1,3}[.)][ \t]+(?=\S)/;
 
 /** Past a list item's bullet at `from`, if one opens the sentence there. */
 function skipBullet(text: string, from: number): number {
-  const bullet = BULLET.exec(text.slice(from, from + 4));
+  const opening = text.slice(from, from + 6);
+  const bullet = BULLET.exec(opening) ?? (lineStartBefore(text, from) !== undefined ? ITEM_NUMBER.exec(opening) : null);
   return bullet ? from + bullet[0].length : from;
+}
+
+/** Where the line holding `at` starts, if only spaces or tabs stand between there and `at`. */
+function lineStartBefore(text: string, at: number): number | undefined {
+  let start = at;
+  while (start > 0 && (text[start - 1] === ' ' || text[start - 1] === '\t')) start--;
+  return start === 0 || text[start - 1] === '\n' ? start : undefined;
+}
+
+// The lines of a block above a list item that may hold the item before it.
+const LIST_LOOKBACK_CHARS = 600;
+
+/**
+ * Whether the period at `index` closes a numbered list item's number at a line's start: "1." under a line that ends
+ * with ":" ("To file a response:\n1. Download the form"), or "2." in a block with an item "1." above it. It ends no
+ * sentence; "… under Rule\n12. The court …" does.
+ */
+function opensListItem(text: string, index: number): boolean {
+  // Read backwards from the period, a few characters at most: this runs at every sentence end.
+  let digits = index;
+  while (digits > 0 && index - digits <= 3 && /\d/.test(text[digits - 1]!)) digits--;
+  if (digits === index || index - digits > 3) return false;
+  const lineStart = lineStartBefore(text, digits);
+  if (lineStart === undefined || lineStart === 0) return false;
+  const above = text.slice(Math.max(0, lineStart - LIST_LOOKBACK_CHARS), lineStart - 1);
+  const item = Number(text.slice(digits, index));
+  if (item === 1) return /:[ \t]*$/.test(above);
+  const block = above.split(/\n[^\S\n]*\n/).at(-1)!;
+  return new RegExp(String.raw`(?:^|\n)[ \t]*${item - 1}[.)][ \t]`).test(block);
 }
 
 function skipSpace(text: string, from: number): number {
@@ -234,6 +266,7 @@ function endsSentence(text: string, index: number, punctuation: string): boolean
   // The last dot of a spaced ellipsis (". . .") marks words left out of a quotation, mid-sentence; legal writing
   // ends a sentence with four (". . . .").
   if (/(?:^|[^.\s])\s?\.\s\.\s$/.test(text.slice(Math.max(0, index - 6), index))) return false;
+  if (opensListItem(text, index)) return false;
   const before = text.slice(Math.max(0, index - 12), index);
   if (UNIT_BEFORE_NUMBER.test(before) && /^\s+\d/.test(text.slice(index + punctuation.length))) return false;
   const word = /([\p{L}.'’]+)$/u.exec(before)?.[1];
