@@ -176,6 +176,7 @@ describe('offersAnswerType', () => {
     ['Tests ran from 2013-2019.', 'date', true],
     // An opinion's number, not the year it came out.
     ['No. 2018-046', 'date', false],
+    ['The consolidated complaint was filed 2023-04-20.', 'date', true],
     ['Hopwood v. Texas, 78 F. 3d 932, 955 (1996).', 'case', true],
     ['The Fifth Circuit struck it down.', 'case', false],
     ['It allowed Netflix access to direct messages to tailor its content offerings.', 'purpose', true],

@@ -140,7 +140,8 @@ export function isShapedType(type: AnswerType): boolean {
 
 const MONTH = /\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b/;
 const YEAR = /\b(?:1[0-9]\d\d|20\d\d)s?\b(?!-\d{1,3}\b)/;
-const SLASH_DATE = /\b\d{1,2}\/\d{1,2}\/\d{2,4}\b/;
+// "12/06/22", and "2023-04-20" as front matter and logs write a date (a year alone before "-04" names a docket, "No. 2018-046").
+const SLASH_DATE = /\b\d{1,2}\/\d{1,2}\/\d{2,4}\b|\b(?:1[6-9]|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b/;
 // "A one-way street", "two-sided", "a one-off" count nothing.
 const NUMBER = /[$€£]\s?\d|\b\d[\d,.]*\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen|half|none|zero)\b(?!-(?:way|sided|off|on-one|stop)\b)/i;
 // "§ 1983", "42 U.S.C.", "Section 208", "Rule 12(b)(6)", "KRS 117.235", "163-166.3(c)".
