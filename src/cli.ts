@@ -30,6 +30,8 @@ export interface CliIo {
 function usage(program: string | undefined): string {
   const run = (command: string): string => (program === undefined ? `npm run ${command} --` : `${program} ${command}`);
   const start = program === undefined ? 'npm start -- [--check-config]' : `${botOf(program)} [--check-config]`;
+  // The compiled CLI (the Docker image) has no bench beside it: bench/ is neither compiled nor copied there.
+  const bench = program === undefined || !program.startsWith('node ') ? '\n  npm run bench -- --help         the benchmarks and their flags' : '';
   return `usage:
   ${run('ask')} "question" [--json] [--knowledge DIR]
   ${run('eval')} --squad FILE.json [--json]
@@ -47,8 +49,7 @@ options:
   --strict              index: exit 1 when there are warnings, for a CI step that must keep a pack clean
   --limit N             report: how many questions to list (default 20)
 also:
-  ${start.padEnd(30)}  the bot (see README.md); --check-config prints its settings and exits
-  npm run bench -- --help         the benchmarks and their flags
+  ${start.padEnd(30)}  the bot (see README.md); --check-config prints its settings and exits${bench}
 `;
 }
 

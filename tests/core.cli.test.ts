@@ -190,6 +190,17 @@ describe('cli ask', () => {
     expect(stdout).not.toMatch(/npm run (ask|eval|index|report)|npm start/);
   });
 
+  it('leaves the bench out of the usage of the compiled CLI, as the Docker image has no bench to run', async () => {
+    const usageOf = async (program: string): Promise<string> => {
+      let stdout = '';
+      await runCli(['--help'], { env: {}, stdout: { write: (text: string) => (stdout += text) }, stderr: { write: () => undefined }, program });
+      return stdout;
+    };
+    expect(await usageOf('node dist/bin/pinpoint.js')).not.toContain('npm run');
+    // From a checkout (tsx), the bench is there to run.
+    expect(await usageOf('npx tsx bin/pinpoint.ts')).toContain('npm run bench -- --help');
+  });
+
   it('exits 2 with the usage for an unknown command', async () => {
     const { code, stderr } = await run(['frobnicate']);
     expect(code).toBe(2);
