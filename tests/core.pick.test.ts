@@ -348,6 +348,14 @@ describe('a question about who wrote a filing', () => {
   });
 });
 
+describe('a title alone on its line', () => {
+  it('is not quoted alone: it names what follows without saying it', async () => {
+    const corpus = await corpusOfParagraphs(['Default Install Location of CUDA Samples\n\nWindows platform: the samples go under the ProgramData folder.']);
+    const answer = answerQuestion(corpus, 'What is the default install location of the CUDA Samples?');
+    expect(answer.kind === 'excerpts' && answer.excerpts.map((excerpt) => excerpt.quote)).not.toContain('Default Install Location of CUDA Samples');
+  });
+});
+
 describe('a question only a date answers', () => {
   it('quotes the sentence giving the date, over one repeating more of the question', async () => {
     const license = await corpusOfParagraphs(

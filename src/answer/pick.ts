@@ -1,4 +1,5 @@
 import { isAliasTerm, type TokenList } from '../search/analyzer.js';
+import { STOP_WORDS } from '../search/stopwords.js';
 import type { AnalyzedQuery } from './query.js';
 import type { RankedCandidate } from './rank.js';
 import { CONTEXT_SHARE } from './rank.js';
@@ -56,7 +57,10 @@ interface ScoredSentence {
   endToken: number;
   /** The sentence is a question ("… valid signatures?"). */
   asks: boolean;
-  /** The sentence is a heading: in capitals ("OPINION OF THE ATTORNEY GENERAL"), or its numbered section's title ("Grant of Patent License."). */
+  /**
+   * The sentence is a heading: in capitals ("OPINION OF THE ATTORNEY GENERAL"), its numbered section's title ("Grant
+   * of Patent License."), or a title alone on its line over what it names ("Default Install Location of CUDA Toolkit").
+   */
   heading: boolean;
   /** A blank line stands before the sentence (after a heading or a list item): no window spans it. */
   opensBlock: boolean;
@@ -308,6 +312,19 @@ function isCapitalsHeading(sentence: string): boolean {
   return text.length <= 120 && !/\p{Ll}/u.test(text) && /\p{Lu}{2,}\s+\p{Lu}{2,}/u.test(text) && !/[.!?;:]["”’)]*$/.test(text);
 }
 
+/**
+ * "Default Install Location of CUDA Toolkit" alone on its line over what it names: a title, which says nothing
+ * itself. Its small words are in lower case, unlike a name or an office over an address ("Limestone County Probate
+ * Judge"), which answers who.
+ */
+function isTitleLine(sentence: string): boolean {
+  const text = sentence.trim();
+  if (text.includes('\n') || /[.!?;:,]["”’)]*$/.test(text)) return false;
+  const words = text.split(/\s+/);
+  if (words.length < 3 || words.length > 10 || !words.slice(1).some((word) => /^\p{Ll}/u.test(word) && STOP_WORDS.has(word))) return false;
+  return words.every((word) => STOP_WORDS.has(word.toLowerCase()) || /^[\p{Lu}\d"“(]/u.test(word));
+}
+
 // A passage's sentences and which token falls in which depend only on its text: worked out once per
 // token list (cached with the passage's tokens), not once per question.
 const layoutByTokens = new WeakMap<TokenList, SentenceLayout>();
@@ -331,11 +348,11 @@ function layoutOf(text: string, tokens: TokenList, section: string | undefined):
   }
   const asks = spans.map((span) => QUESTION_END.test(text.slice(span.start, span.end)));
   const numberedTitle = section !== undefined && sectionNumberOf(section) !== undefined ? sectionTitleOf(section) : undefined;
-  const headings = spans.map((span) => {
-    const sentence = text.slice(span.start, span.end);
-    return isCapitalsHeading(sentence) || repeatsNumberedSection(sentence, numberedTitle);
-  });
   const opensBlock = spans.map((span, index) => index > 0 && separatesBlocks(text.slice(spans[index - 1]!.end, span.start)));
+  const headings = spans.map((span, index) => {
+    const sentence = text.slice(span.start, span.end);
+    return isCapitalsHeading(sentence) || repeatsNumberedSection(sentence, numberedTitle) || (opensBlock[index + 1] === true && isTitleLine(sentence));
+  });
   const negates = spans.map((span) => NEGATION.test(text.slice(span.start, span.end)));
   const wordsBefore = new Int32Array(tokens.length);
   for (let index = 1; index < tokens.length; index++) wordsBefore[index] = wordsBefore[index - 1]! + (isAliasTerm(tokens.terms[index - 1]!) ? 0 : 1);
