@@ -156,7 +156,9 @@ const SPEAKS_TO_READER = /\b(?:you|your|yours|yourself|any person|anyone|anybody
  * - "What year …?", "When was it published?": a date;
  * - "Who wrote the order?", "Who requested the opinion?": the line naming its author or its requester;
  * - "How much did they pay?": a sum with its currency;
- * - "What is her phone number?", "… email address?": a phone number or an address, not "please contact her";
+ * - "What is her phone number?", "… email address?", "… postal address?": a phone number or an address, not "please contact her";
+ * - "Which version …?": a version number, or a rule ("any version"); "Who signed …?": a name;
+ * - "When was version 3 released?": that version, not only another ("Version 2.1, February 1999");
  * - "What is the deadline to file …?": a date, a time or a span ("within seven days"), not the duty alone;
  * - "Is he still …?": something said of the present, not only the past;
  * - "How do I join …?": the verb (or an alias of it): a quote naming the class action does not say how
@@ -180,6 +182,7 @@ export function quoteShortfall(question: string, quote: string, analyzer: Analyz
   if (mentionsUnnamed(question, quote)) return 'decisive';
   if (VERSION_QUESTION.test(question) && !VERSION.test(quote)) return 'decisive';
   if (SIGNER_QUESTION.test(question) && !namesSomeone(quote, question)) return 'decisive';
+  if (namesOtherVersion(question, quote)) return 'decisive';
   if (ASKS_ABOUT_ASKER.test(question) && !SPEAKS_TO_READER.test(quote)) return 'decisive';
   const type = expectedAnswerType(question);
   const aging = type === 'number' && AGE_QUESTION.test(question);
@@ -210,6 +213,16 @@ function asksOnlyWho(question: string, type: AnswerType): boolean {
 /** "What year …?", "When was it published?": a question only a date answers. */
 export function asksForDate(question: string): boolean {
   return DATE_ASKED.test(question) || DATED_ACT_QUESTION.test(question);
+}
+
+const VERSION_NAMED = /\b(?:version|v\.?|release)\s*(\d+(?:\.\d+)*)\b/gi;
+
+/** "When was version 3 released?" is not answered by "Version 2.1, February 1999": the quote names another version only. */
+function namesOtherVersion(question: string, quote: string): boolean {
+  const asked = new Set([...question.matchAll(VERSION_NAMED)].map((match) => match[1]!));
+  if (asked.size === 0) return false;
+  const named = [...quote.matchAll(VERSION_NAMED)].map((match) => match[1]!);
+  return named.length > 0 && !named.some((version) => asked.has(version));
 }
 
 /** Whether the quote names a person, or is the line naming who wrote a filing ("LUTHER STRANGE, Attorney General."). */
