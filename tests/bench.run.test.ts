@@ -66,3 +66,22 @@ describe('npm run bench -- --scale heap', () => {
     expect(row.heapMb).toBeGreaterThan(row.wordListMb);
   }, 120_000);
 });
+
+describe('npm run bench -- --scale load and build', () => {
+  it("count reading Pinpoint's English word list, which createPinpoint does at every start of a process", async () => {
+    // One row in a process of its own, as `--scale` runs each: its warm-up reads the list before the
+    // measured build and restart, which then find it in memory where a restarted bot reads it again.
+    const { code, stdout } = await bench(scaleChildArgs(200, SHIPPED_COURT_KNOWLEDGE, 0, 'pinpoint'));
+    expect(code).toBe(0);
+    const row = JSON.parse(stdout.trim().split('\n').pop()!);
+    expect(row.wordListMs).toBeGreaterThan(0);
+    expect(row.loadMs).toBeGreaterThan(row.wordListMs);
+    expect(row.buildMs).toBeGreaterThan(row.wordListMs);
+  }, 120_000);
+
+  it('count no word list for plain MiniSearch, which reads none', async () => {
+    const { code, stdout } = await bench(scaleChildArgs(200, SHIPPED_COURT_KNOWLEDGE, 0, 'minisearch'));
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout.trim().split('\n').pop()!)).toMatchObject({ wordListMb: 0, wordListMs: 0 });
+  }, 120_000);
+});

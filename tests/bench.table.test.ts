@@ -26,6 +26,7 @@ function row(engine: string, heapMb: number): ScaleRowResult {
     warmup: 0,
     passages: 300,
     wordListMb: 0,
+    wordListMs: 0,
   };
 }
 

@@ -9,4 +9,9 @@ export interface ScaleRowResult extends RowResult {
   passages: number;
   /** Of `heapMb`, Pinpoint's English word list, read once per process before the measured build (0 for MiniSearch). */
   wordListMb: number;
+  /**
+   * Of `buildMs` and `loadMs`, the milliseconds reading that list took: `createPinpoint` reads it at every start
+   * of a process, but this process read it before the measured build and restart (0 for MiniSearch).
+   */
+  wordListMs: number;
 }
