@@ -329,6 +329,18 @@ describe('bench scale generator', () => {
     expect(a.questions).toHaveLength(200);
   });
 
+  // A question drawn twice was timed twice, the second time answered from what the first left in the row's caches.
+  it('times 200 different questions, even where the draw repeats one (the shipped court set at 1,000 passages)', async () => {
+    expect(new Set(generateCorpus(sentences, 120, 7).questions).size).toBe(200);
+    expect(new Set(generateCorpus(await courtSentences(SHIPPED_COURT_KNOWLEDGE), 1_000, 42).questions).size).toBe(200);
+  });
+
+  it('draws fewer timed questions, not forever, from a corpus too small to hold 200 different ones', () => {
+    const questions = generateCorpus(sentences.slice(0, 2), 1, 7).questions;
+    expect(questions.length).toBeGreaterThan(0);
+    expect(new Set(questions).size).toBe(questions.length);
+  });
+
   it('draws warm-up questions apart from the timed ones, which stay those of the seed', () => {
     const timedOnly = generateCorpus(sentences, 120, 7);
     const withWarmUp = generateCorpus(sentences, 120, 7, 30);

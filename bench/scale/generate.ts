@@ -40,7 +40,7 @@ export async function courtSentences(dir: string): Promise<string[]> {
 export interface GeneratedCorpus {
   /** Paragraphs per document; each paragraph is meant to become one passage. */
   documents: string[][];
-  /** The SCALE_QUESTIONS questions every row is timed on. */
+  /** The SCALE_QUESTIONS questions every row is timed on, no two alike. */
   questions: string[];
   /**
    * Questions of the same kind for the untimed answers before the timed ones (`--warmup`), none of them
@@ -83,12 +83,15 @@ export function generateCorpus(sentences: readonly string[], passages: number, s
     if (run.filter((w) => w.length >= 4).length < 2) return undefined;
     return `What does the court say about ${run.join(' ')}?`;
   };
-  const questions: string[] = [];
-  while (questions.length < SCALE_QUESTIONS) {
+  // Distinct: a question drawn twice was timed twice, the second time answered from what the first left in
+  // the row's caches (1,000 and 10,000 passages each drew one). Bounded: a corpus of a few passages may not
+  // hold that many different questions, and gets fewer, which RowResult.questions shows.
+  const timed = new Set<string>();
+  for (let tries = 0; timed.size < SCALE_QUESTIONS && tries < 100 * SCALE_QUESTIONS; tries++) {
     const question = nextQuestion();
-    if (question !== undefined) questions.push(question);
+    if (question !== undefined) timed.add(question);
   }
-  const timed = new Set(questions);
+  const questions = [...timed];
   const warmUp: string[] = [];
   // Bounded: a corpus too small to hold that many other questions gets fewer, which RowResult.warmup shows.
   for (let tries = 0; warmUp.length < warmUpQuestions && tries < 100 * warmUpQuestions; tries++) {
