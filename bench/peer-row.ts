@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Passage } from '../src/types.js';
 import { loadCorpus, type BenchCorpus } from './corpus.js';
 import type { PeerEngine, PeerIndex } from './engines/types.js';
-import type { SentencePicker } from './picker.js';
+import { freshPicker, type SentencePicker } from './picker.js';
 import type { BenchRow, ReadyRow } from './rows.js';
 
 export interface PeerRowOptions {
@@ -25,11 +25,12 @@ export function peerRow(engine: PeerEngine, options: PeerRowOptions): BenchRow {
   const { pickSentences, workDir } = options;
   const file = join(workDir, `${engine.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}.index.json`);
 
-  const ready = (corpus: BenchCorpus, index: PeerIndex): ReadyRow => ({
+  // Each instance, built or restarted, quotes with caches of its own, as each Pinpoint instance answers with its own.
+  const ready = (corpus: BenchCorpus, index: PeerIndex, pick: SentencePicker = freshPicker(pickSentences)): ReadyRow => ({
     answer: (question) => {
       const rankedIds = index.search(question, RANK_DEPTH);
       const ranked = rankedIds.map((id) => corpus.passageById.get(id)).filter((passage): passage is Passage => passage !== undefined);
-      return { rankedIds, quotes: pickSentences(question, ranked, QUOTES) };
+      return { rankedIds, quotes: pick(question, ranked, QUOTES) };
     },
     passageText: (passageId) => corpus.passageById.get(passageId)?.text,
     persist: async () => {

@@ -4,8 +4,8 @@ import { PASSAGES_TO_READ, pickSentences, type SentenceChoice } from '../src/ans
 import { splitSentences } from '../src/answer/sentences.js';
 import { analyzeQuery } from '../src/answer/query.js';
 import { coverageOf, NO_CONTEXT, occurrencesOf, type RankedCandidate } from '../src/answer/rank.js';
-import { createAnalyzer } from '../src/search/analyzer.js';
-import { buildPassageIndex } from '../src/search/passage-index.js';
+import { type Analyzer, createAnalyzer } from '../src/search/analyzer.js';
+import { buildPassageIndex, type PassageIndex } from '../src/search/passage-index.js';
 import type { Passage } from '../src/types.js';
 import type { BenchCorpus } from './corpus.js';
 
@@ -13,7 +13,39 @@ import type { BenchCorpus } from './corpus.js';
  * Quotes for a question from an engine's ranked passages (best first). Every peer row uses the same
  * picker, so the table compares retrieval; it is a parameter so another picker can be tried.
  */
-export type SentencePicker = (question: string, ranked: readonly Passage[], limit: number) => string[];
+export interface SentencePicker {
+  (question: string, ranked: readonly Passage[], limit: number): string[];
+  /**
+   * The same picker with caches of its own, for a new engine instance (each build and restart). The core keeps
+   * the spelling fixes it looked up per term index and per analyzer: with one picker for every peer and every
+   * round, a peer's answer was served the fixes another peer, or the warm-up, had looked up (a walk of the
+   * vocabulary, some milliseconds), while a restarted Pinpoint looks them up again. The term statistics stay shared.
+   */
+  fresh?(): SentencePicker;
+}
+
+/** The picker a new engine instance quotes with: one with caches of its own where the picker has any. */
+export function freshPicker(picker: SentencePicker): SentencePicker {
+  return picker.fresh?.() ?? picker;
+}
+
+/**
+ * A picker over `statistics` whose core caches are its own: they are keyed by the term index and the analyzer,
+ * so each copy gets a new analyzer (as a restarted Pinpoint does) and a new view of the one index built.
+ */
+function withFreshCaches(
+  corpus: BenchCorpus,
+  statistics: PassageIndex,
+  pick: (question: string, ranked: readonly Passage[], limit: number, analyzer: Analyzer, statistics: PassageIndex) => string[],
+): SentencePicker {
+  const make = (): SentencePicker => {
+    const analyzer = createAnalyzer({ aliases: corpus.aliases });
+    // Every method and the passageCount getter come from the built index; only the identity is new.
+    const view = Object.create(statistics) as PassageIndex;
+    return Object.assign((question: string, ranked: readonly Passage[], limit: number) => pick(question, ranked, limit, analyzer, view), { fresh: make });
+  };
+  return make();
+}
 
 /** Stand-in reranker score of the passage at rank r: 1 - RANK_DECAY * r (1, 0.9, … 0.5 at the 6th). */
 const RANK_DECAY = 0.1;
@@ -36,9 +68,8 @@ function quoteOf(corpus: BenchCorpus, choice: SentenceChoice): string {
  * The term statistics come from one index over the corpus built here once, outside every row's timing.
  */
 export function createCorePicker(corpus: BenchCorpus): SentencePicker {
-  const analyzer = createAnalyzer({ aliases: corpus.aliases });
-  const statistics = buildPassageIndex(corpus.passages, corpus.documents, analyzer);
-  return (question, ranked, limit) => {
+  const statistics = buildPassageIndex(corpus.passages, corpus.documents, createAnalyzer({ aliases: corpus.aliases }));
+  return withFreshCaches(corpus, statistics, (question, ranked, limit, analyzer, statistics) => {
     if (ranked.length === 0) return [];
     const query = analyzeQuery(question, analyzer, statistics);
     // Only the passages the picker reads are analysed (it reads PASSAGES_TO_READ, like Pinpoint).
@@ -51,7 +82,7 @@ export function createCorePicker(corpus: BenchCorpus): SentencePicker {
     return pickSentences(query, candidates)
       .slice(0, limit)
       .map((choice) => quoteOf(corpus, choice));
-  };
+  });
 }
 
 /**
@@ -61,9 +92,8 @@ export function createCorePicker(corpus: BenchCorpus): SentencePicker {
  * first. Same analyzer and term statistics as Pinpoint, and the same cut for sentences over 400 chars.
  */
 export function createBestSentencePicker(corpus: BenchCorpus): SentencePicker {
-  const analyzer = createAnalyzer({ aliases: corpus.aliases });
-  const statistics = buildPassageIndex(corpus.passages, corpus.documents, analyzer);
-  return (question, ranked, limit) => {
+  const statistics = buildPassageIndex(corpus.passages, corpus.documents, createAnalyzer({ aliases: corpus.aliases }));
+  return withFreshCaches(corpus, statistics, (question, ranked, limit, analyzer, statistics) => {
     const query = analyzeQuery(question, analyzer, statistics);
     const choices: SentenceChoice[] = [];
     ranked.slice(0, PASSAGES_TO_READ).forEach((passage, passageRank) => {
@@ -82,5 +112,5 @@ export function createBestSentencePicker(corpus: BenchCorpus): SentencePicker {
       .sort((a, b) => b.score - a.score || a.passageRank - b.passageRank)
       .slice(0, limit)
       .map((choice) => quoteOf(corpus, choice));
-  };
+  });
 }

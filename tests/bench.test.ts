@@ -5,7 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseBenchArgs } from '../bench/args.js';
 import { loadCorpus } from '../bench/corpus.js';
 import { containsGold, quoteHitAt, reciprocalRank, scoreAnswers } from '../bench/metrics.js';
-import { createBestSentencePicker, createCorePicker } from '../bench/picker.js';
+import { createBestSentencePicker, createCorePicker, type SentencePicker } from '../bench/picker.js';
+import { miniSearchStemmed } from '../bench/engines/minisearch.js';
+import { peerRow } from '../bench/peer-row.js';
 import { allRows, qualityRows, runQuality } from '../bench/quality.js';
 import { evaluateRow, type RowResult, sideBySideLatencies, warmUp } from '../bench/evaluate.js';
 import type { BenchRow, ReadyRow } from '../bench/rows.js';
@@ -310,6 +312,52 @@ describe('bench restart (the load column)', () => {
         await restarted.close();
         expect(before.every((answer) => answer.rankedIds.length > 0 && answer.quotes.length > 0), row.name).toBe(true);
         expect(after, row.name).toEqual(before);
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+// The core keeps the spelling fixes it looked up per term index and analyzer. With one picker for every peer and
+// every round, a peer was timed on fixes another peer or the warm-up had looked up, while Pinpoint, restarted, looked
+// them up again.
+describe('peer pickers', () => {
+  it('quote each engine instance, built or restarted, with caches of its own', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'bench-picker-'));
+    try {
+      const source = (await resolveSource({ squad: SQUAD }, dir))!;
+      const copies: string[] = [];
+      const copy = (name: string): SentencePicker =>
+        Object.assign((question: string) => [`${name}:${question}`], {
+          fresh: () => {
+            copies.push(`copy${copies.length + 1}`);
+            return copy(copies.at(-1)!);
+          },
+        });
+      const row = peerRow(miniSearchStemmed(), { pickSentences: copy('shared'), workDir: dir });
+      const built = await row.build(source.knowledgeDir);
+      await built.persist();
+      const restarted = await row.restart(source.knowledgeDir);
+      const again = await row.restart(source.knowledgeDir);
+      expect([built, restarted, again].map((instance) => instance.answer('q').quotes)).toEqual([['copy1:q'], ['copy2:q'], ['copy3:q']]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('quote with a fresh copy exactly as with the picker it was copied from', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'bench-picker-'));
+    try {
+      const source = (await resolveSource({ squad: SQUAD }, dir))!;
+      const corpus = await loadCorpus(source.knowledgeDir);
+      for (const picker of [createBestSentencePicker(corpus), createCorePicker(corpus)]) {
+        const fresh = picker.fresh!();
+        expect(fresh).not.toBe(picker);
+        for (const { question } of source.questions) {
+          const ranked = corpus.passages.slice(0, 5);
+          expect(fresh(question, ranked, 3)).toEqual(picker(question, ranked, 3));
+        }
       }
     } finally {
       await rm(dir, { recursive: true, force: true });
