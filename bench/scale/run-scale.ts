@@ -21,7 +21,7 @@ import type { ScaleRowName, ScaleRowResult } from './row-names.js';
 export interface ScaleResult {
   /** The size asked for (`--sizes`): the generated paragraphs. */
   size: number;
-  /** The passages both rows indexed: the core's splitter makes a few fewer of the paragraphs (996 of 1,000). */
+  /** The passages both rows indexed: the core's splitter makes a few fewer of the paragraphs (991 of 1,000). */
   passages: number;
   pinpoint: ScaleRowResult;
   miniSearch: ScaleRowResult;
