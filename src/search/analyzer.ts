@@ -64,7 +64,7 @@ const isDigit = (code: number) => code >= 48 && code <= 57;
 // "U.S.", "U.S.C.", "D.C.": single letters joined by dots are one word, as their undotted spelling is.
 const INITIALISM = /\p{L}(?:\.\p{L})+(?!\p{L})/uy;
 
-const ANALYZER_VERSION = 'a23';
+const ANALYZER_VERSION = 'a24';
 /** The stemmer's version: another stemmer release may stem words otherwise than the cached index did. */
 const STEMMER_VERSION = installedVersion('porter2');
 const ALIAS_PREFIX = '~';
@@ -94,9 +94,13 @@ function processWord(raw: string): string {
   return term;
 }
 
+/**
+ * Lowercase, without accents, and in compatibility form: a ligature ("ﬁled", kept by text copied out of a PDF)
+ * and full-width letters ("Ｆａｃｅｂｏｏｋ", typed with an East Asian input method) are the letters they show.
+ */
 function foldWord(raw: string): string {
   let word = raw.toLowerCase().replace(/’/g, "'");
-  if (/[\u0080-\uffff]/.test(word)) word = word.normalize('NFD').replace(/\p{M}/gu, '');
+  if (/[\u0080-\uffff]/.test(word)) word = word.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
   return word.replace(/'s$/, '');
 }
 
