@@ -21,3 +21,17 @@ describe('words typed one way and written another', () => {
     expect(meets(document, question)).toBe(true);
   });
 });
+
+describe('a rule typed without its parentheses', () => {
+  it.each([
+    ['The motion to dismiss under Rule 12(b)(6) is granted.', '12b6'],
+    ['The motion to dismiss under Rule 12(b)(6) is granted.', 'rule 12B6'],
+    ['Plaintiffs seek certification under Rule 23(b)(3).', '23b3'],
+  ])('finds %j when asked %j', (document, question) => {
+    expect(meets(document, question)).toBe(true);
+  });
+
+  it('leaves a reporter series, a decade and an ordinal alone', () => {
+    expect(plain.terms('590 F.3d 1990s 21st')).toEqual(['590', 'f', '3', '1990', '21']);
+  });
+});

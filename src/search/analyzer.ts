@@ -64,7 +64,7 @@ const isDigit = (code: number) => code >= 48 && code <= 57;
 // "U.S.", "U.S.C.", "D.C.": single letters joined by dots are one word, as their undotted spelling is.
 const INITIALISM = /\p{L}(?:\.\p{L})+(?!\p{L})/uy;
 
-const ANALYZER_VERSION = 'a24';
+const ANALYZER_VERSION = 'a25';
 /** The stemmer's version: another stemmer release may stem words otherwise than the cached index did. */
 const STEMMER_VERSION = installedVersion('porter2');
 const ALIAS_PREFIX = '~';
@@ -144,6 +144,9 @@ function withoutSubsections(statute: string): string[] {
   return base === statute ? [statute] : [base, statute];
 }
 
+// "12b6", as chat types a rule's subsections without their parentheses: the "12(b)(6)" documents cite.
+const RUN_TOGETHER_RULE = /^(\d{1,3})([a-z])(\d{1,2})$/i;
+
 // Where a text's tokens are gathered, then its alias terms among them (only when it has some).
 const baseBuffer = new TokenBuffer();
 const aliasBuffer = new TokenBuffer();
@@ -162,6 +165,11 @@ function baseTokens(text: string): TokenBuffer {
       const special = legal.exec(text);
       if (special) {
         const end = special.index + special[0].length;
+        const runTogether = end < next ? RUN_TOGETHER_RULE.exec(word) : null;
+        if (runTogether) {
+          tokens.push(`${runTogether[1]}(${runTogether[2]!.toLowerCase()})(${runTogether[3]})`, start, next);
+          continue;
+        }
         for (const term of termsOfSpecial(special)) tokens.push(term, special.index, end);
         const ordinal = ordinalWordTerm(word);
         if (ordinal) tokens.push(ordinal, start, start + word.length);
