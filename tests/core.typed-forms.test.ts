@@ -35,3 +35,24 @@ describe('a rule typed without its parentheses', () => {
     expect(plain.terms('590 F.3d 1990s 21st')).toEqual(['590', 'f', '3', '1990', '21']);
   });
 });
+
+describe('a docket number cited short', () => {
+  const caption = 'Case No. 3:20-cv-08570-JD, assigned to Judge Donato.';
+  it.each(['20-cv-08570', '20-cv-8570', '3:20-cv-8570', 'No. 20-cv-08570-JD'])('finds "%s" in "3:20-cv-08570-JD"', (question) => {
+    expect(plain.terms(question).some((term) => plain.terms(caption).includes(term) && /\d/.test(term))).toBe(true);
+  });
+
+  it('finds "3:20-cv-08570-JD" in a filing that cites "20-cv-08570"', () => {
+    expect(plain.terms('see No. 20-cv-08570 (N.D. Cal.)').some((term) => plain.terms('3:20-cv-08570-JD').includes(term))).toBe(true);
+  });
+
+  it('leaves a date written with its month alone', () => {
+    expect(plain.terms('20-Jan-2023')).toEqual(plain.terms('20 Jan 2023'));
+  });
+});
+
+describe('a docket number with or without its zeros', () => {
+  it.each(['3:20-cv-8570', '3:20-cv-08570', '3:20-cv-8570-JD'])('gives "%s" every term of its own in "3:20-cv-08570-JD"', (question) => {
+    expect(meets('Case No. 3:20-cv-08570-JD', question)).toBe(true);
+  });
+});

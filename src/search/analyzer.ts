@@ -40,13 +40,15 @@ export interface Analyzer {
 // Words are found by a scan (word-scan.ts); only where a word starts with a digit or follows §, ¶ or a
 // currency sign is the legal pattern tried, so "12(b)(6)", "3:20-cv-08570-JD", "§ 1983", "163-273(a)(1)",
 // "¶ 42" and "$725" survive whole. Its numbered groups: docket, statute, rule, section, paragraph, money,
-// hyphenated number, number. A statute's subsections ("(a)(1)") need the § only where there are none ("§ 1983").
+// hyphenated number, number. A docket number may come without its division ("20-cv-08570") where its type is a
+// district court's common one (cv, cr, mc, md, mj), not any letters: "20-Jan-2023" is a date. A statute's
+// subsections ("(a)(1)") need the § only where there are none ("§ 1983").
 // Each part of a number can be matched one way only ("\d[a-z0-9]*", not "\d+[a-z0-9]*"): a statute that
 // fails on its last character must not make the engine try every split of the ones before it.
 const SUBSECTIONS = String.raw`(?:\([a-z0-9]{1,4}\))`;
 const LEGAL_PATTERN = new RegExp(
   [
-    String.raw`(\d{1,2}:\d{2}-[a-z]{2,4}-\d{3,6}(?:-[a-z]{1,4})*)`,
+    String.raw`(\d{1,2}:\d{2}-[a-z]{2,4}-\d{3,6}(?:-[a-z]{1,4})*|\d{2}-(?:cv|cr|mc|md|mj)-\d{3,6}(?:-[a-z]{1,4})*)`,
     String.raw`(\d+[a-z]?(?:[.-]\d[a-z0-9]*)+${SUBSECTIONS}+)`,
     String.raw`(\d+[a-z]?${SUBSECTIONS}+)`,
     String.raw`(§{1,2}\s?\d[a-z0-9]*(?:[.-]\d[a-z0-9]*)*${SUBSECTIONS}*)`,
@@ -64,7 +66,7 @@ const isDigit = (code: number) => code >= 48 && code <= 57;
 // "U.S.", "U.S.C.", "D.C.": single letters joined by dots are one word, as their undotted spelling is.
 const INITIALISM = /\p{L}(?:\.\p{L})+(?!\p{L})/uy;
 
-const ANALYZER_VERSION = 'a25';
+const ANALYZER_VERSION = 'a26';
 /** The stemmer's version: another stemmer release may stem words otherwise than the cached index did. */
 const STEMMER_VERSION = installedVersion('porter2');
 const ALIAS_PREFIX = '~';
@@ -117,9 +119,14 @@ function ordinalWordTerm(word: string): string | undefined {
 function termsOfSpecial(match: RegExpExecArray): string[] {
   const [, docket, statute, rule, section, para, money, hyphenated, number] = match;
   if (docket) {
-    const lower = docket.toLowerCase();
-    const base = /^\d{1,2}:\d{2}-[a-z]{2,4}-\d{3,6}/.exec(lower)?.[0];
-    return base && base !== lower ? [lower, base] : [lower];
+    // The number's leading zeros go ("08570" → "8570"), which readers leave out; and as readers cite it, the number is
+    // also without the judge's initials ("-JD") and without the division ("3:"): "20-cv-8570".
+    const [, division = '', year, type, number, initials] = /^(\d{1,2}:)?(\d{2})-([a-z]{2,4})-(\d+)(.*)$/.exec(docket.toLowerCase())!;
+    const short = `${year}-${type}-${Number(number)}`;
+    const terms = initials ? [`${division}${short}${initials}`] : [];
+    if (division) terms.push(`${division}${short}`);
+    terms.push(short);
+    return terms;
   }
   // "163-273(a)(1)" is also "163-273", which the text may cite bare or with other subsections.
   if (statute) return withoutSubsections(statute.toLowerCase());
