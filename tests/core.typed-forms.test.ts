@@ -56,3 +56,17 @@ describe('a docket number with or without its zeros', () => {
     expect(meets('Case No. 3:20-cv-08570-JD', question)).toBe(true);
   });
 });
+
+describe('a name of letters joined by "&"', () => {
+  it('finds "AT&T", whose letters alone are stop words, and only where it is written', () => {
+    expect(meets('AT&T agreed to the settlement.', 'AT&T')).toBe(true);
+    expect(plain.terms('AT&T').some((term) => plain.terms('Atlanta agreed at the time to the settlement.').includes(term))).toBe(false);
+  });
+
+  it('gives a pack alias spelled with "&" its group term', () => {
+    const analyzer = createAnalyzer({ aliases: [['AT&T', 'Ma Bell']] });
+    const [group] = analyzer.terms('Ma Bell').filter((term) => term.startsWith('~'));
+    expect(group).toBeDefined();
+    expect(analyzer.terms('AT&T filed a brief.')).toContain(group);
+  });
+});

@@ -61,12 +61,14 @@ const LEGAL_PATTERN = new RegExp(
 );
 const isSymbol = (char: string | undefined) => char === '§' || char === '¶' || char === '$' || char === '€' || char === '£';
 const HYPHEN = 45;
+const AMPERSAND = 38;
+const AMPERSAND_NAME = /\p{L}{1,3}&\p{L}{1,3}(?![\p{L}\p{N}])/uy;
 const LINE_BREAK_HYPHEN = /^-[ \t]*\r?\n[ \t]*(\p{Ll}+)/u;
 const isDigit = (code: number) => code >= 48 && code <= 57;
 // "U.S.", "U.S.C.", "D.C.": single letters joined by dots are one word, as their undotted spelling is.
 const INITIALISM = /\p{L}(?:\.\p{L})+(?!\p{L})/uy;
 
-const ANALYZER_VERSION = 'a26';
+const ANALYZER_VERSION = 'a27';
 /** The stemmer's version: another stemmer release may stem words otherwise than the cached index did. */
 const STEMMER_VERSION = installedVersion('porter2');
 const ALIAS_PREFIX = '~';
@@ -200,6 +202,12 @@ function baseTokens(text: string): TokenBuffer {
     const term = processWord(word);
     const end = start + word.length;
     if (term !== '') tokens.push(term, start, end);
+    if (text.charCodeAt(end) === AMPERSAND && word.length <= 3) {
+      // "AT&T", "P&G", "R&D": a name of letters joined by "&", whose letters alone are stop words or noise.
+      AMPERSAND_NAME.lastIndex = start;
+      const name = AMPERSAND_NAME.exec(text);
+      if (name) tokens.push(name[0].toLowerCase(), start, start + name[0].length);
+    }
     if (text.charCodeAt(end) === HYPHEN) {
       // Text laid out from a PDF breaks words across lines ("Dis-\n trict"): index the whole word too.
       // The halves stay (a line may break a real compound, "race-\nbased"), and so do the offsets.
