@@ -70,3 +70,18 @@ describe('a name of letters joined by "&"', () => {
     expect(analyzer.terms('AT&T filed a brief.')).toContain(group);
   });
 });
+
+describe('a date written in numbers and in words', () => {
+  it.each([
+    ['The Court granted final approval on December 6, 2022.', '12/6/22'],
+    ['The Court granted final approval on December 6, 2022.', '12/06/2022'],
+    ['Filed 12/06/22', 'December 6, 2022'],
+    ['Decided March 3, 1998.', '3/3/98'],
+  ])('finds %j when asked %j', (document, question) => {
+    expect(meets(document, question)).toBe(true);
+  });
+
+  it('reads numbers that are no date as numbers', () => {
+    expect(plain.terms('13/45/22')).toEqual(['13', '45', '22']);
+  });
+});

@@ -40,15 +40,16 @@ export interface Analyzer {
 // Words are found by a scan (word-scan.ts); only where a word starts with a digit or follows §, ¶ or a
 // currency sign is the legal pattern tried, so "12(b)(6)", "3:20-cv-08570-JD", "§ 1983", "163-273(a)(1)",
 // "¶ 42" and "$725" survive whole. Its numbered groups: docket, statute, rule, section, paragraph, money,
-// hyphenated number, number. A docket number may come without its division ("20-cv-08570") where its type is a
-// district court's common one (cv, cr, mc, md, mj), not any letters: "20-Jan-2023" is a date. A statute's
-// subsections ("(a)(1)") need the § only where there are none ("§ 1983").
+// hyphenated number, number; a date written in numbers ("12/6/22") comes second. A docket number may come without
+// its division ("20-cv-08570") where its type is a district court's common one (cv, cr, mc, md, mj), not any
+// letters: "20-Jan-2023" is a date. A statute's subsections ("(a)(1)") need the § only where there are none ("§ 1983").
 // Each part of a number can be matched one way only ("\d[a-z0-9]*", not "\d+[a-z0-9]*"): a statute that
 // fails on its last character must not make the engine try every split of the ones before it.
 const SUBSECTIONS = String.raw`(?:\([a-z0-9]{1,4}\))`;
 const LEGAL_PATTERN = new RegExp(
   [
     String.raw`(\d{1,2}:\d{2}-[a-z]{2,4}-\d{3,6}(?:-[a-z]{1,4})*|\d{2}-(?:cv|cr|mc|md|mj)-\d{3,6}(?:-[a-z]{1,4})*)`,
+    String.raw`(\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})(?![\d/]))`,
     String.raw`(\d+[a-z]?(?:[.-]\d[a-z0-9]*)+${SUBSECTIONS}+)`,
     String.raw`(\d+[a-z]?${SUBSECTIONS}+)`,
     String.raw`(§{1,2}\s?\d[a-z0-9]*(?:[.-]\d[a-z0-9]*)*${SUBSECTIONS}*)`,
@@ -68,7 +69,7 @@ const isDigit = (code: number) => code >= 48 && code <= 57;
 // "U.S.", "U.S.C.", "D.C.": single letters joined by dots are one word, as their undotted spelling is.
 const INITIALISM = /\p{L}(?:\.\p{L})+(?!\p{L})/uy;
 
-const ANALYZER_VERSION = 'a27';
+const ANALYZER_VERSION = 'a28';
 /** The stemmer's version: another stemmer release may stem words otherwise than the cached index did. */
 const STEMMER_VERSION = installedVersion('porter2');
 const ALIAS_PREFIX = '~';
@@ -119,7 +120,8 @@ function ordinalWordTerm(word: string): string | undefined {
 
 /** Terms of a legal or numeric token (one can yield several: "§1983" and "1983"). */
 function termsOfSpecial(match: RegExpExecArray): string[] {
-  const [, docket, statute, rule, section, para, money, hyphenated, number] = match;
+  const [, docket, date, statute, rule, section, para, money, hyphenated, number] = match;
+  if (date) return termsOfDate(date);
   if (docket) {
     // The number's leading zeros go ("08570" → "8570"), which readers leave out; and as readers cite it, the number is
     // also without the judge's initials ("-JD") and without the division ("3:"): "20-cv-8570".
@@ -145,6 +147,20 @@ function termsOfSpecial(match: RegExpExecArray): string[] {
   // "163-273" may be a statute cited bare, "24-10" a score: the whole, and each number.
   if (hyphenated) return [hyphenated, ...hyphenated.split('-')];
   return [(number ?? '').replace(/,/g, '')];
+}
+
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
+/**
+ * "12/6/22" (a filing's stamp, a reader's shorthand) as the terms of "December 6, 2022", as opinions write it: the
+ * month's name, the day and the year in full ("22" is 2022, "98" 1998). A month or day out of range stays numbers.
+ */
+function termsOfDate(date: string): string[] {
+  const parts = date.split('/');
+  const [month, day, year] = parts.map(Number) as [number, number, number];
+  if (month < 1 || month > 12 || day < 1 || day > 31) return parts;
+  const fullYear = year >= 100 ? year : year < 70 ? 2000 + year : 1900 + year;
+  return [processWord(MONTHS[month - 1]!), String(day), String(fullYear)];
 }
 
 /** A statute number without its subsections, then as written when it has any: "163-273(a)(1)" → 163-273, 163-273(a)(1). */
