@@ -113,7 +113,7 @@ describe('analyzer', () => {
       ['§1983', ['§1983', '1983']],
       ['¶ 42', ['¶42']],
       ['¶42', ['¶42']],
-      ['$725 million', ['725', '$725', 'million']],
+      ['$725 million', ['725', '$725', '725000000', '$725000000', 'million']],
       ['$4,500,000', ['4500000', '$4500000']],
       ['1,190', ['1190']],
       ['2.5', ['2.5']],
@@ -152,6 +152,8 @@ describe('analyzer', () => {
         ['settl', 'settled'],
         ['725', '$725'],
         ['$725', '$725'],
+        ['725000000', '$725 million'],
+        ['$725000000', '$725 million'],
         ['million', 'million'],
         ['§1983', '§ 1983'],
         ['1983', '§ 1983'],
@@ -447,13 +449,15 @@ describe('analyzer', () => {
 
   describe('offsets', () => {
     it('points each token at its word in the source text, unicode included', () => {
-      // No word here is in an alias group, so there is one token per word.
+      // No word here is in an alias group, so there is one token per word, and the amount in full over the amount.
       const text = 'Ireland’s €265 million fine — naïve café owners warned Meta.';
       const tokens = plain.tokens(text);
       expect(tokens.map((token) => text.slice(token.start, token.end))).toEqual([
         'Ireland’s',
         '€265',
         '€265',
+        '€265 million',
+        '€265 million',
         'million',
         'fine',
         'naïve',
@@ -462,7 +466,7 @@ describe('analyzer', () => {
         'warned',
         'Meta',
       ]);
-      expect(tokens.map((token) => token.term)).toEqual(['ireland', '265', '€265', 'million', 'fine', 'naiv', 'cafe', 'owner', 'warn', 'meta']);
+      expect(tokens.map((token) => token.term)).toEqual(['ireland', '265', '€265', '265000000', '€265000000', 'million', 'fine', 'naiv', 'cafe', 'owner', 'warn', 'meta']);
     });
 
     it('returns no tokens for punctuation, emoji and empty text', () => {

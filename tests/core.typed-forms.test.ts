@@ -85,3 +85,21 @@ describe('a date written in numbers and in words', () => {
     expect(plain.terms('13/45/22')).toEqual(['13', '45', '22']);
   });
 });
+
+describe('an amount written in full and with its magnitude', () => {
+  it.each([
+    ['Meta agreed to pay $725,000,000 into the fund.', '$725 million'],
+    ['Meta agreed to pay $725,000,000 into the fund.', '$725M'],
+    ['Meta agreed to pay $725 million into the fund.', '$725,000,000'],
+    ['a fine of $1,500,000,000', '$1.5 billion'],
+    ['a fine of $1.5 billion', '$1,500,000,000'],
+    ['about 2,000,000 users', '2 million'],
+  ])('finds %j when asked %j', (document, question) => {
+    const terms = new Set(plain.terms(document));
+    expect(plain.terms(question).filter((term) => /^[$€£]?\d{7,}$/.test(term) && terms.has(term))).not.toEqual([]);
+  });
+
+  it('leaves a number that is no amount of money alone, metres included', () => {
+    expect(plain.terms('a 725m wall')).toEqual(plain.terms('a 725 wall'));
+  });
+});

@@ -69,7 +69,7 @@ const isDigit = (code: number) => code >= 48 && code <= 57;
 // "U.S.", "U.S.C.", "D.C.": single letters joined by dots are one word, as their undotted spelling is.
 const INITIALISM = /\p{L}(?:\.\p{L})+(?!\p{L})/uy;
 
-const ANALYZER_VERSION = 'a28';
+const ANALYZER_VERSION = 'a29';
 /** The stemmer's version: another stemmer release may stem words otherwise than the cached index did. */
 const STEMMER_VERSION = installedVersion('porter2');
 const ALIAS_PREFIX = '~';
@@ -196,6 +196,8 @@ function baseTokens(text: string): TokenBuffer {
           continue;
         }
         for (const term of termsOfSpecial(special)) tokens.push(term, special.index, end);
+        const [, , , , , , , money, , number] = special;
+        if (money || number) pushScaled(tokens, text, money ?? number!, special.index, end, money && end < next ? text.slice(end, next) : undefined);
         const ordinal = ordinalWordTerm(word);
         if (ordinal) tokens.push(ordinal, start, start + word.length);
         else if (end < next) pushUnit(tokens, text.slice(end, next), end);
@@ -235,6 +237,34 @@ function baseTokens(text: string): TokenBuffer {
     }
   }
   return tokens;
+}
+
+const MAGNITUDE_WORD = /[ \t\u00a0]+(million|billion|trillion)(?![\p{L}\p{N}])/iuy;
+/** A magnitude, spelled out or as run into an amount of money ("$725M", "$1.5bn"). */
+const MAGNITUDES: Readonly<Record<string, number>> = { million: 1e6, billion: 1e9, trillion: 1e12, m: 1e6, mm: 1e6, mil: 1e6, b: 1e9, bn: 1e9 };
+
+/**
+ * "$725 million" and "$725M" also as the amount in full, "$725,000,000" (725000000 and $725000000), which a
+ * filing may write instead: one figure, however it is written. `runOn` is what follows an amount of money in its word.
+ */
+function pushScaled(tokens: TokenBuffer, text: string, amount: string, start: number, end: number, runOn: string | undefined): void {
+  let scale: number | undefined;
+  let scaledEnd = end;
+  if (runOn !== undefined) scale = MAGNITUDES[runOn.toLowerCase()];
+  else if (text.charCodeAt(end) === 32 || text.charCodeAt(end) === 9 || text.charCodeAt(end) === 0xa0) {
+    MAGNITUDE_WORD.lastIndex = end;
+    const word = MAGNITUDE_WORD.exec(text);
+    if (word) {
+      scale = MAGNITUDES[word[1]!.toLowerCase()];
+      scaledEnd = end + word[0].length;
+    }
+  }
+  if (scale === undefined) return;
+  const symbol = /^[$€£]/.exec(amount)?.[0] ?? '';
+  const value = Math.round(Number(amount.replace(/^[$€£]\s?/, '').replace(/,/g, '')) * scale);
+  if (!Number.isSafeInteger(value)) return;
+  tokens.push(String(value), start, scaledEnd);
+  if (symbol) tokens.push(`${symbol}${value}`, start, scaledEnd);
 }
 
 // A unit run into its number ("100mg", "5pm", "10kg") is read as the word written apart ("100 mg"); an ordinal's
