@@ -105,6 +105,20 @@ describe('index cache', () => {
     expect(aliased.hash).not.toBe(plain.hash);
   });
 
+  it("rebuilds after an upgrade of Node's Unicode tables, which say what a letter is and how one folds", async () => {
+    const texts = { one: 'Netflix read direct messages.' };
+    const before = await buildCorpus(packOf(texts), { cacheDir, logger: recordingLogger() });
+    const unicode = Object.getOwnPropertyDescriptor(process.versions, 'unicode')!;
+    Object.defineProperty(process.versions, 'unicode', { ...unicode, value: `${unicode.value}.1` });
+    try {
+      const after = await buildCorpus(packOf(texts), { cacheDir, logger: recordingLogger() });
+      expect(after.source).toBe('built');
+      expect(after.hash).not.toBe(before.hash);
+    } finally {
+      Object.defineProperty(process.versions, 'unicode', unicode);
+    }
+  });
+
   it('rebuilds when a document title changes, since titles are an indexed field', async () => {
     const pack = packOf({ one: 'Netflix read messages.' });
     const before = await buildCorpus(pack, { cacheDir, logger: recordingLogger() });

@@ -337,10 +337,11 @@ export function createAnalyzer(options: { aliases?: readonly (readonly string[])
 
   const tokenList = (text: string): TokenList => withAliases(baseTokens(text)).toList();
 
-  // The stemmer, word lists and alias groups analysis reads: changing one changes every index built with it.
+  // The stemmer, word lists and alias groups analysis reads: changing one changes every index built with it. So does
+  // Node's Unicode version, which says which characters are letters and how they fold ("ﬁ" → "fi", "é" → "e").
   const listSignature = JSON.stringify([[...STOP_WORDS], IRREGULAR_FORMS, ACTION_NOUNS, groups]);
   return {
-    version: `${ANALYZER_VERSION}:porter2-${STEMMER_VERSION}:${listSignature}`,
+    version: `${ANALYZER_VERSION}:porter2-${STEMMER_VERSION}:unicode-${process.versions.unicode}:${listSignature}`,
     tokenList,
     tokens: (text) => {
       const list = tokenList(text);
