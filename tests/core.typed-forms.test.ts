@@ -103,3 +103,13 @@ describe('an amount written in full and with its magnitude', () => {
     expect(plain.terms('a 725m wall')).toEqual(plain.terms('a 725 wall'));
   });
 });
+
+describe('a range of sections', () => {
+  it.each(['§ 1981', '§1985', 'section 1985'])('finds %j in "§§ 1981-1985"', (question) => {
+    expect(meets('Plaintiffs also assert claims under 42 U.S.C. §§ 1981-1985.', question.replace(/^section /, ''))).toBe(true);
+  });
+
+  it('leaves one section with a hyphen whole, as a state statute numbers it', () => {
+    expect(plain.terms('§ 163-273')).toEqual(['§163-273', '163-273']);
+  });
+});

@@ -69,7 +69,7 @@ const isDigit = (code: number) => code >= 48 && code <= 57;
 // "U.S.", "U.S.C.", "D.C.": single letters joined by dots are one word, as their undotted spelling is.
 const INITIALISM = /\p{L}(?:\.\p{L})+(?!\p{L})/uy;
 
-const ANALYZER_VERSION = 'a29';
+const ANALYZER_VERSION = 'a30';
 /** The stemmer's version: another stemmer release may stem words otherwise than the cached index did. */
 const STEMMER_VERSION = installedVersion('porter2');
 const ALIAS_PREFIX = '~';
@@ -137,7 +137,11 @@ function termsOfSpecial(match: RegExpExecArray): string[] {
   if (rule) return [rule.toLowerCase()];
   if (section) {
     const [value, ...rest] = withoutSubsections(section.replace(/^§+\s?/, '').toLowerCase());
-    return [`§${value}`, value!, ...rest];
+    const terms = [`§${value}`, value!, ...rest];
+    // "§§ 1981-1985" cites a range: its first and last sections are cited too, as "§ 1983" in a question may be.
+    const plural = section.startsWith('§§') || match.input[match.index - 1] === '§';
+    if (plural && value!.includes('-')) for (const end of value!.split('-')) terms.push(`§${end}`, end);
+    return terms;
   }
   if (para) return [`¶${para.replace(/^¶+\s?/, '')}`];
   if (money) {
