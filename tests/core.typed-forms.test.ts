@@ -113,3 +113,9 @@ describe('a range of sections', () => {
     expect(plain.terms('§ 163-273')).toEqual(['§163-273', '163-273']);
   });
 });
+
+describe('an apostrophe written as the modifier letter ʼ (U+02BC)', () => {
+  it('reads "Facebookʼs" and "doesnʼt" as "Facebook\'s" and "doesn\'t"', () => {
+    expect(plain.terms('Facebookʼs users doesnʼt')).toEqual(plain.terms("Facebook's users doesn't"));
+  });
+});

@@ -69,7 +69,7 @@ const isDigit = (code: number) => code >= 48 && code <= 57;
 // "U.S.", "U.S.C.", "D.C.": single letters joined by dots are one word, as their undotted spelling is.
 const INITIALISM = /\p{L}(?:\.\p{L})+(?!\p{L})/uy;
 
-const ANALYZER_VERSION = 'a30';
+const ANALYZER_VERSION = 'a31';
 /** The stemmer's version: another stemmer release may stem words otherwise than the cached index did. */
 const STEMMER_VERSION = installedVersion('porter2');
 const ALIAS_PREFIX = '~';
@@ -102,9 +102,10 @@ function processWord(raw: string): string {
 /**
  * Lowercase, without accents, and in compatibility form: a ligature ("ﬁled", kept by text copied out of a PDF)
  * and full-width letters ("Ｆａｃｅｂｏｏｋ", typed with an East Asian input method) are the letters they show.
+ * A curly apostrophe, or the modifier letter some fonts and keyboards give for one ("Metaʼs"), is a straight one.
  */
 function foldWord(raw: string): string {
-  let word = raw.toLowerCase().replace(/’/g, "'");
+  let word = raw.toLowerCase().replace(/[’ʼ]/g, "'");
   if (/[\u0080-\uffff]/.test(word)) word = word.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
   return word.replace(/'s$/, '');
 }
