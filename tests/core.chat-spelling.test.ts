@@ -12,6 +12,14 @@ describe('chat spellings of everyday words', () => {
     expect(withChatSpellingsWrittenOut('wen was the lawsuit filed, and wer')).toBe('when was the lawsuit filed, and where');
   });
 
+  it('reads "vs", "vs." and "versus" between two names as the "v." of a case name, and no other "vs"', () => {
+    expect(withChatSpellingsWrittenOut('which judge decided hogarth vs bell?')).toBe('which judge decided hogarth v. bell?');
+    expect(withChatSpellingsWrittenOut('who wrote Fisher Vs. University of Texas')).toBe('who wrote Fisher v. University of Texas');
+    expect(withChatSpellingsWrittenOut('Hogarth versus Bell ruling')).toBe('Hogarth v. Bell ruling');
+    expect(withChatSpellingsWrittenOut('vs what?')).toBe('vs what?');
+    expect(withChatSpellingsWrittenOut('who was it vs')).toBe('who was it vs');
+  });
+
   it('drops an opening "wait" or "hold on" before a question word, but not "wait times"', () => {
     expect(withChatSpellingsWrittenOut('wait who is suing meta')).toBe('who is suing meta');
     expect(withChatSpellingsWrittenOut('Hold on, so when did fb become meta?')).toBe('so when did fb become meta?');

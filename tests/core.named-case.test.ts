@@ -48,4 +48,14 @@ describe('a question naming a case the pack holds', () => {
     const titles = answer.kind === 'excerpts' ? answer.excerpts.map((excerpt) => excerpt.citation.title) : [];
     expect(titles.filter((title) => title !== 'Hogarth v. Bell')).toEqual([]);
   });
+
+  it('is read the same when typed "vs" or "versus", as chat writes it', async () => {
+    const corpus = await buildCorpus({ dir: 'memory', manifest: packManifestSchema.parse({}), documents: DOCUMENTS, warnings: [] }, { logger: silentLogger });
+    for (const question of ['what motions are before the court in hogarth vs bell?', 'What did the plaintiff take a photograph of in Hogarth vs. Bell?', 'what motions are before the court in Hogarth versus Bell?']) {
+      const answer = answerQuestion(corpus, question);
+      expect(answer.kind, question).toBe('excerpts');
+      const titles = answer.kind === 'excerpts' ? answer.excerpts.map((excerpt) => excerpt.citation.title) : [];
+      expect(titles.filter((title) => title !== 'Hogarth v. Bell'), question).toEqual([]);
+    }
+  });
 });

@@ -69,7 +69,14 @@ const FILLER_LIKE = new RegExp(String.raw`\blike\b[\s,]*(?=(?:${QUESTION_OPENING
 /** "y did they …", "y is it …": chat's "why", only where a question opens with it and a verb follows ("y. pestis" stays). */
 const OPENING_Y = /^(\s*)y(?=\s+(?:did|does|do|is|was|are|were|would|can|could|should|has|have|had|didn't|doesn't|don't|isn't|wasn't|wouldn't)\b)/iu;
 
+/**
+ * "hogarth vs bell", "Fisher vs. UT", "Hogarth versus Bell": a case named as chat types it, read as the "v." its
+ * documents write; otherwise "vs" is a word they never use, and the case is neither found nor told apart. Only
+ * between two words: a "vs" that ends or opens the question stays.
+ */
+const VERSUS = /(?<=[\p{L}\p{N}.’'] +)(?:vs\.?|versus)(?= +[\p{L}\p{N}])/giu;
+
 /** The question with chat spellings of everyday words written out and an opening "wait" and a filler "like" dropped; everything else as typed. */
 export function withChatSpellingsWrittenOut(question: string): string {
-  return question.replace(OPENING_HOLD, '').replace(OPENING_Y, '$1why').replace(FILLER_LIKE, '').replace(CHAT_WORD, (word) => CHAT_SPELLINGS[word]!);
+  return question.replace(OPENING_HOLD, '').replace(OPENING_Y, '$1why').replace(VERSUS, 'v.').replace(FILLER_LIKE, '').replace(CHAT_WORD, (word) => CHAT_SPELLINGS[word]!);
 }
