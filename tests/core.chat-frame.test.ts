@@ -28,6 +28,8 @@ describe('the frame a chat message wraps a question in', () => {
     expect(withoutChatFrame('sorry who is suing meta')).toBe('who is suing meta');
     expect(withoutChatFrame('yes or no: did netflix read dms')).toBe('did netflix read dms');
     expect(withoutChatFrame('Y/N - did netflix read dms?')).toBe('did netflix read dms?');
+    expect(withoutChatFrame('asking for a friend: who is suing meta')).toBe('who is suing meta');
+    expect(withoutChatFrame('Asking for a friend, did netflix read dms?')).toBe('did netflix read dms?');
   });
 
   it('drops a sign-off after the question', () => {
@@ -35,6 +37,15 @@ describe('the frame a chat message wraps a question in', () => {
     expect(withoutChatFrame('who is suing meta, just curious')).toBe('who is suing meta');
     expect(withoutChatFrame('who sued meta? thanks in advance!')).toBe('who sued meta');
     expect(withoutChatFrame('who sued meta lol')).toBe('who sued meta');
+  });
+
+  it('drops several sign-offs in a row, and the thanks chat types', () => {
+    expect(withoutChatFrame('who is suing meta? asking for a friend lol')).toBe('who is suing meta');
+    expect(withoutChatFrame('who sued meta? thx in advance')).toBe('who sued meta');
+    expect(withoutChatFrame('who sued meta?? thanks so much!')).toBe('who sued meta');
+    expect(withoutChatFrame('who sued meta, thanks a lot, cheers')).toBe('who sued meta');
+    expect(withoutChatFrame('who sued meta? any help appreciated')).toBe('who sued meta');
+    expect(withoutChatFrame('was the deal appreciated')).toBe('was the deal appreciated');
   });
 
   it('leaves the same words alone where they are the question', () => {

@@ -39,14 +39,18 @@ const PREAMBLES = [
   String.raw`(?:(?:can|could|would|will)\s+(?:someone|somebody|anyone|anybody|you)\s+)?(?:please\s+|pls\s+|plz\s+)?(?:tell|remind|explain\s+to)\s+me\b${PUNCTUATION}*(?=\S)`,
   String.raw`(?:help\s+me\s+understand|i\s+(?:want|wanna|need|would\s+like|'?d\s+like)\s+to\s+know)\b${PUNCTUATION}*`,
   `help${PUNCTUATION}+${QUESTION_OPENING}`,
+  // "asking for a friend: …" says who asks, as it does after the question.
+  String.raw`asking\s+for\s+a\s+friend\b(?!['’])${PUNCTUATION}*`,
 ];
 // "i was wondering if netflix read dms": the "if" belongs to the preamble.
 // "ok", "so", "lol" before a preamble or the question: "ok dumb q but …", "lol what …".
 const INTERJECTION = String.raw`(?:ok|okay|so|alright|um+|uh+|hm+|lol|lmao)[\s,.!]+`;
 const OPENING = new RegExp(String.raw`^\s*(?:${GREETING}|${INTERJECTION})*(?:(?:${PREAMBLES.join('|')})(?:(?:if|whether)\s+)?)?`, 'i');
 
-// A sign-off after the question. Not "anyone" or "please" alone, which may end the question itself.
-const SIGN_OFF = /[\s,.;:!?-]*\b(?:asking for a friend|just (?:curious|wondering|asking)|(?:i'?m|i am) (?:curious|wondering)|thanks(?: in advance)?|thank you|ty|tia|cheers|lol|lmao|haha+)[\s.!?]*$/i;
+// A sign-off after the question, or several ("asking for a friend lol", "thx in advance!! cheers"). Not "anyone"
+// or "please" alone, which may end the question itself.
+const SIGN_OFF_PHRASE = String.raw`asking for a friend|just (?:curious|wondering|asking)|(?:i'?m|i am) (?:curious|wondering)|(?:thanks|thx|thnx|thank you|ty)(?: (?:so much|very much|a lot|a bunch|a ton))?(?: in advance)?|tysm|tia|cheers|any help (?:is |would be )?appreciated|(?:much|greatly) appreciated|appreciate it|lol|lmao|haha+`;
+const SIGN_OFF = new RegExp(String.raw`(?:[\s,.;:!?-]*\b(?:${SIGN_OFF_PHRASE}))+[\s.!?]*$`, 'i');
 
 /** The question without the greeting, preamble and sign-off a chat message wraps it in. */
 export function withoutChatFrame(question: string): string {
