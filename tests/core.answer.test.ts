@@ -463,6 +463,13 @@ describe('answers over a filing with numbered paragraphs and pages', () => {
       expect(first!.quote).toMatch(/^The motion to dismiss/);
     });
 
+    it('reads a number written out ("paragraph three", "¶ two") as its digits', () => {
+      const [first] = excerptsOf(fixture.ask('What does paragraph three of the complaint say?'));
+      expect(first!.citation.label).toBe('¶ 3, ECF No. 1 at 1');
+      expect(excerptsOf(fixture.ask('what does ¶ two say')).map((excerpt) => excerpt.citation.label)).toEqual(['¶ 2, ECF No. 1 at 1']);
+      expect(fixture.ask('what does paragraph ninety-nine say').kind).toBe('no-match');
+    });
+
     it('answers no-match when no paragraph has the number', () => {
       expect(fixture.ask('what does ¶ 99 say').kind).toBe('no-match');
     });

@@ -1,7 +1,21 @@
 import type { Passage } from '../types.js';
 
-/** "¶ 42", "¶42", "paragraph 42", "para. 42": a paragraph named by the number its citation shows. */
-const PARAGRAPH_REFERENCE = /(?:¶\s*|\bpara(?:graph)?\.?\s+)(\d{1,4})\b/i;
+const UNITS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+const TEENS = ['ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
+const TENS = ['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
+/** "five", "twelve", "forty-two", "forty two": a number from 1 to 99 written out, as a chat question may ask "paragraph forty-two". */
+const NUMBER_WORD = String.raw`(?:${TENS.join('|')})(?:[- ](?:${UNITS.join('|')}))?|${TEENS.join('|')}|${UNITS.join('|')}`;
+
+/** "¶ 42", "¶42", "paragraph 42", "para. 42", "paragraph forty-two": a paragraph named by the number its citation shows. */
+const PARAGRAPH_REFERENCE = new RegExp(String.raw`(?:¶\s*|\bpara(?:graph)?\.?\s+)(?:(\d{1,4})\b|(${NUMBER_WORD})\b(?![-'’]))`, 'i');
+
+/** The value of a number `NUMBER_WORD` matched: "forty-two" → 42. */
+function numberOfWords(words: string): number {
+  const [tens, units] = words.toLowerCase().split(/[- ]/);
+  if (TEENS.includes(tens!)) return 10 + TEENS.indexOf(tens!);
+  if (UNITS.includes(tens!)) return 1 + UNITS.indexOf(tens!);
+  return 20 + 10 * TENS.indexOf(tens!) + (units ? 1 + UNITS.indexOf(units) : 0);
+}
 
 export interface ParagraphAsked {
   number: number;
@@ -15,7 +29,7 @@ export interface ParagraphAsked {
 export function paragraphAsked(question: string): ParagraphAsked | undefined {
   const match = PARAGRAPH_REFERENCE.exec(question);
   if (!match) return undefined;
-  return { number: Number(match[1]), ownNumber: match[0].startsWith('¶'), rest: `${question.slice(0, match.index)} ${question.slice(match.index + match[0].length)}`.trim() };
+  return { number: match[1] ? Number(match[1]) : numberOfWords(match[2]!), ownNumber: match[0].startsWith('¶'), rest: `${question.slice(0, match.index)} ${question.slice(match.index + match[0].length)}`.trim() };
 }
 
 /**

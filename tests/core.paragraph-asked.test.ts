@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { paragraphAsked } from '../src/answer/paragraph-asked.js';
+
+describe('the paragraph a question asks for by its number', () => {
+  it('reads a number written out as the digits its citation shows', () => {
+    expect(paragraphAsked('what does paragraph five say?')).toMatchObject({ number: 5, ownNumber: false });
+    expect(paragraphAsked('what does paragraph forty-two of the complaint say?')).toMatchObject({ number: 42 });
+    expect(paragraphAsked('para. twenty one')).toMatchObject({ number: 21 });
+    expect(paragraphAsked('Paragraph Twelve')).toMatchObject({ number: 12 });
+    expect(paragraphAsked('¶ nineteen')).toMatchObject({ number: 19, ownNumber: true });
+  });
+
+  it('still reads digits, a range\'s first paragraph among them, and no other word', () => {
+    expect(paragraphAsked('what does ¶42 say')).toMatchObject({ number: 42, ownNumber: true });
+    expect(paragraphAsked('see ¶ 42-45')).toMatchObject({ number: 42 });
+    expect(paragraphAsked('which paragraph twentysomething')).toBeUndefined();
+    expect(paragraphAsked('paragraph one-sided?')).toBeUndefined();
+    expect(paragraphAsked('paragraph oneness')).toBeUndefined();
+  });
+});
