@@ -214,6 +214,8 @@ describe('answers over the shipped knowledge', () => {
     expect(shipped.ask('asking for a friend: did google get access to messages?')).toMatchObject({ kind: 'no-match', missingWords: ['google'] });
     expect(shipped.ask('did google get access to messages? thx in advance')).toMatchObject({ kind: 'no-match', missingWords: ['google'] });
     expect(shipped.ask('did google get access to messages? asking for a friend lol')).toMatchObject({ kind: 'no-match', missingWords: ['google'] });
+    // Nor is the message a reply quotes above its question: "evil" is not what it asks about.
+    expect(shipped.ask('> netflix is evil\ndid google get access to messages?')).toMatchObject({ kind: 'no-match', missingWords: ['google'] });
     // The article tells of Hastings joining Facebook's board and of the suit, never what a reader may do.
     for (const question of ['can I join the lawsuit', 'am I part of the lawsuit?', 'how can I sign up for the lawsuit', 'what should I do if I used facebook messenger']) expect(shipped.ask(question).kind).toBe('no-match');
     // "the ongoing challenges tech companies face" is not the case.

@@ -14,8 +14,21 @@ const INVISIBLE = /\u034F|\u17B4|\u17B5|[\u00AD\u061C\u115F\u1160\u180E\u200B\u2
  * blank-looking question gets the "please type a question" notice instead of a no-match answer.
  */
 export function cleanQuestion(raw: string, maxChars = Number.POSITIVE_INFINITY): string {
-  const text = cutWhole(raw.replace(INVISIBLE, '').replace(/\p{Cc}/gu, ' ').replace(/\s+/g, ' ').trim(), maxChars);
+  const text = cutWhole(withoutQuotedReply(raw.replace(INVISIBLE, '')).replace(/\p{Cc}/gu, ' ').replace(/\s+/g, ' ').trim(), maxChars);
   return /^[\p{Cf}\s]*$/u.test(text) ? '' : text;
+}
+
+/** Lines quoting an earlier message ("> netflix read everyone's dms"), where a chat reply opens with them. */
+const QUOTED_LINES = /^(?:[^\S\n]*>[^\n]*(?:\n|$))+/;
+
+/**
+ * A reply's question without the message it quotes above it: "> netflix read everyone's dms⏎is that true?" asks
+ * the question under the quote, and the quoted words are no topic of it ("everyone" a word the documents never
+ * use). A message that is nothing but a quote is left as typed, and so is a quote after the question.
+ */
+function withoutQuotedReply(text: string): string {
+  const unquoted = text.replace(QUOTED_LINES, '');
+  return unquoted !== text && /\p{L}/u.test(unquoted) ? unquoted : text;
 }
 
 /** What every platform says to a question over its limit, rather than answering a cut one. */
