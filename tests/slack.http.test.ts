@@ -78,7 +78,8 @@ describe('Slack adapter over HTTP', () => {
     expect(text).toContain('*Inbox*');
     expect(text).toContain('<https://example.com/klein-v-meta/complaint?part=1&amp;page=2|Klein v. Meta: Consolidated Complaint (excerpt)>');
     expect(text).toContain('The Inbox API, para. 2');
-    expect(actionIdsOf(blocks)).toEqual([ACTION_IDS.share, ACTION_IDS.more, ACTION_IDS.context, ACTION_IDS.pin, ...VOTES]);
+    // No More: the documents hold no quote for it past this page.
+    expect(actionIdsOf(blocks)).toEqual([ACTION_IDS.share, ACTION_IDS.context, ACTION_IDS.pin, ...VOTES]);
   });
 
   it('says plainly that nothing matched and lists suggestions when the documents do not cover the question', async () => {
@@ -160,6 +161,19 @@ describe('Slack adapter over HTTP', () => {
     expect((await last.response()).body.text).toBe('No more quotes for this question.');
   });
 
+  it('offers More only while quotes are left, so its last page has none that could only say there are no more', async () => {
+    let page = await ask('What did Netflix do with the Facebook data?');
+    let pages = 1;
+    while (actionIdsOf(blocksOf(page)).includes(ACTION_IDS.more) && pages < 20) {
+      page = await (await press(ACTION_IDS.more, buttonValue(blocksOf(page), ACTION_IDS.more))).response();
+      pages += 1;
+      expect(page.body.text).not.toBe('No more quotes for this question.');
+      expect(blocksOf(page).some((b) => b.text?.text.startsWith('>'))).toBe(true);
+    }
+    expect(pages).toBeGreaterThan(1);
+    expect(actionIdsOf(blocksOf(page))).toEqual([ACTION_IDS.share, ACTION_IDS.context, ACTION_IDS.pin, ...VOTES]);
+  });
+
   it('shows the surrounding passages when Context is pressed', async () => {
     const first = await ask('What was the Inbox API agreement?');
     const pressed = await press(ACTION_IDS.context, buttonValue(blocksOf(first), ACTION_IDS.context));
@@ -184,7 +198,7 @@ describe('Slack adapter over HTTP', () => {
     expect(text).toContain('Shared by someone');
     expect(allText(blocksOf(post!))).not.toContain('<@');
     expect(text).toContain('Irish Data Protection Commission');
-    expect(actionIdsOf(blocksOf(post!))).toEqual([ACTION_IDS.more, ACTION_IDS.context, ACTION_IDS.pin, ...VOTES]);
+    expect(actionIdsOf(blocksOf(post!))).toEqual([ACTION_IDS.context, ACTION_IDS.pin, ...VOTES]);
   });
 
   it('posts once when Share is double-clicked, and again after a press that failed', async () => {

@@ -2,6 +2,7 @@ import type { App } from '@slack/bolt';
 import type { SlackDeps } from './deps.js';
 import { PRIVATE_BUTTONS } from './deps.js';
 import { atTheEdge, cooldown, questionTooLong, respondPrivately, scopeOf } from './edge.js';
+import { PAGE_LIMIT, pageOf } from './page.js';
 import { toSlackBlocks, toSlackNotice } from './render.js';
 import { toPlainText } from './text.js';
 
@@ -27,10 +28,10 @@ export function registerAsk(app: App, deps: SlackDeps): void {
         return;
       }
       const scope = scopeOf(command.team_id, command.channel_id);
-      const answer = deps.core.ask(question, { scope });
+      const { answer, hasMore } = pageOf(deps.core.ask(question, { scope, limit: PAGE_LIMIT }));
       const remembered = deps.core.answers.remember(question, answer, scope);
       deps.logger.info({ kind: answer.kind, chars: question.length }, 'slack: /ask answered');
-      await tell(toSlackBlocks(answer, { answerId: remembered.id, buttons: PRIVATE_BUTTONS }));
+      await tell(toSlackBlocks(answer, { answerId: remembered.id, buttons: PRIVATE_BUTTONS, hasMore }));
     });
   });
 }

@@ -3,6 +3,7 @@ import { type Answer, quotesPassagesShown } from '../../src/index.js';
 import { ACTION_IDS, decodeButtonValue, type SlackButton } from './actions.js';
 import { PRIVATE_BUTTONS, PUBLIC_BUTTONS, PUBLIC_SOURCES_BUTTONS, SOURCES_BUTTONS, type SlackDeps } from './deps.js';
 import { atTheEdge, cooldown, respondPrivately, scopeOf } from './edge.js';
+import { PAGE_LIMIT, pageOf } from './page.js';
 import { pin } from './pin.js';
 import { originOf, post, type Press } from './press.js';
 import { toSlackContext } from './render-context.js';
@@ -33,7 +34,7 @@ export function registerButtons(app: App, deps: SlackDeps): void {
         const scope = remembered.scope ?? scopeOf(origin.team, origin.channel);
         const question = remembered.question;
         const rerun = (offset: number, how = { again: false }): Answer => {
-          const options = { scope, offset };
+          const options = { scope, offset, limit: PAGE_LIMIT };
           if (value.source === 'sources') return how.again ? deps.core.findSourcesAgain(question, options) : deps.core.findSources(question, options);
           return how.again ? deps.core.askAgain(question, options) : deps.core.ask(question, options);
         };
@@ -47,12 +48,12 @@ export function registerButtons(app: App, deps: SlackDeps): void {
 async function more({ deps, value, origin, tell, rerun }: Press): Promise<void> {
   const wait = cooldown(deps.core, origin.user, origin.channel);
   if (wait !== undefined) return void (await tell(wait));
-  const answer = rerun(value.offset);
+  const { answer, hasMore } = pageOf(rerun(value.offset));
   if (answer.kind !== 'excerpts' || answer.excerpts.length === 0) return void (await tell(toSlackNotice(NO_MORE_TEXT)));
   const buttons = value.source === 'sources' ? SOURCES_BUTTONS : PRIVATE_BUTTONS;
   // Pin under this page checks the passages it shows now.
   deps.core.answers.rememberPage(value.answerId, value.offset, answer);
-  await tell(toSlackBlocks(answer, { answerId: value.answerId, offset: value.offset, buttons, source: value.source }));
+  await tell(toSlackBlocks(answer, { answerId: value.answerId, offset: value.offset, buttons, source: value.source, hasMore }));
 }
 
 async function context({ deps, value, tell }: Press): Promise<void> {
@@ -89,7 +90,7 @@ async function shareOnce({ deps, value, origin, client, tell, rerun }: Press): P
     return false;
   }
   // Share posts again what was asked: no reader's new question, so the metrics do not count it.
-  const answer = rerun(value.offset, { again: true });
+  const { answer, hasMore } = pageOf(rerun(value.offset, { again: true }));
   if (answer.kind !== 'excerpts' || answer.excerpts.length === 0) {
     await tell(toSlackNotice(EXPIRED_TEXT));
     return false;
@@ -107,6 +108,7 @@ async function shareOnce({ deps, value, origin, client, tell, rerun }: Press): P
     offset: value.offset,
     buttons,
     source: value.source,
+    hasMore,
     postedBy: { verb: 'Shared', name: origin.userName },
   });
   await post(client, origin, message);

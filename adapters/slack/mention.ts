@@ -3,6 +3,7 @@ import type { SlackDeps } from './deps.js';
 import { POST_OPTIONS, PUBLIC_BUTTONS } from './deps.js';
 import { atTheEdge, cooldown, PLATFORM, questionTooLong, scopeOf } from './edge.js';
 import { errorSummary } from './moderators.js';
+import { PAGE_LIMIT, pageOf } from './page.js';
 import { toSlackBlocks, toSlackNotice, type SlackMessage } from './render.js';
 import { toPlainText } from './text.js';
 
@@ -41,9 +42,9 @@ export function registerMention(app: App, deps: SlackDeps): void {
         return;
       }
       const scope = scopeOf(body.team_id, channel);
-      const answer = deps.core.ask(question, { scope });
+      const { answer, hasMore } = pageOf(deps.core.ask(question, { scope, limit: PAGE_LIMIT }));
       const remembered = deps.core.answers.remember(question, answer, scope);
-      await inThread(toSlackBlocks(answer, { answerId: remembered.id, buttons: PUBLIC_BUTTONS }));
+      await inThread(toSlackBlocks(answer, { answerId: remembered.id, buttons: PUBLIC_BUTTONS, hasMore }));
     });
   });
 }

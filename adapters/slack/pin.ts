@@ -4,6 +4,7 @@ import { currentPinMessage, type PinnedMessage, permalinkOf } from './current-pi
 import type { SlackDeps } from './deps.js';
 import { scopeOf } from './edge.js';
 import { errorSummary } from './moderators.js';
+import { PAGE_LIMIT, pageOf } from './page.js';
 import { post, type Press } from './press.js';
 import { removeSlackPin } from './remove-pin.js';
 import { link } from './mrkdwn.js';
@@ -74,7 +75,7 @@ async function pinOnce(press: Press, scope: PinScope): Promise<void> {
   if (pinnedAlready) {
     return void (await tell(alreadyPinnedNotice(await permalinkOf(client, deps, pinnedAlready))));
   }
-  const answer = deps.core.askAgain(question, { scope, offset: value.offset });
+  const { answer, hasMore } = pageOf(deps.core.askAgain(question, { scope, offset: value.offset, limit: PAGE_LIMIT }));
   // The answer is asked again now: after a reload it may quote other passages than the moderator read (and
   // than a public message shows). A page shown before its passages were kept goes unchecked.
   if (!quotesPassagesShown(answer, deps.core.answers.pagePassageIds(value.answerId, value.offset))) {
@@ -88,7 +89,7 @@ async function pinOnce(press: Press, scope: PinScope): Promise<void> {
   const { pinned: earlier, ...fresh } = answer;
   // A private answer cannot be pinned: post it to the channel first, then pin that message. So is a public
   // one beside a stale pin: it shows that pin's old quotes, or is that pin's own message.
-  const copyTs = origin.ephemeral || origin.messageTs === undefined || earlier?.stale ? await postCopy(press, fresh) : undefined;
+  const copyTs = origin.ephemeral || origin.messageTs === undefined || earlier?.stale ? await postCopy(press, fresh, hasMore) : undefined;
   const ts = copyTs ?? origin.messageTs;
   if (ts === undefined) throw new Error('chat.postMessage returned no ts');
   // Pinned by hand before the press: not this press's to undo.
@@ -132,11 +133,12 @@ async function pinOnce(press: Press, scope: PinScope): Promise<void> {
 }
 
 /** Posts the answer being pinned to the channel, crediting the moderator by name; returns its ts. */
-async function postCopy({ client, origin, value }: Press, answer: Answer): Promise<string | undefined> {
+async function postCopy({ client, origin, value }: Press, answer: Answer, hasMore: boolean): Promise<string | undefined> {
   const message = toSlackBlocks(answer, {
     answerId: value.answerId,
     offset: value.offset,
     buttons: ['more', 'context'],
+    hasMore,
     postedBy: { verb: 'Pinned', name: origin.userName },
   });
   return (await post(client, origin, message)).ts;

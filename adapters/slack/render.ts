@@ -36,6 +36,11 @@ export interface SlackRenderOptions {
   postedBy?: { verb: 'Shared' | 'Pinned'; name: string | undefined };
   /** 👍 / 👎 under the quotes; on by default whenever there is an `answerId`. */
   votes?: boolean;
+  /**
+   * Whether quotes are left after this page (see page.ts). False: More is offered only for the quotes Slack's limits
+   * kept out of this message, so the last page has no More that could only say there is nothing more.
+   */
+  hasMore?: boolean;
 }
 
 const BUTTON_LABELS: Record<SlackButton, string> = {
@@ -85,11 +90,13 @@ export function toSlackBlocks(answer: Answer, options: SlackRenderOptions = {}):
   // Buttons that re-run the question only make sense when the question itself found excerpts.
   const navigation = answer.kind === 'excerpts';
   const focus = fresh[0] ?? pinnedQuotes[0];
-  const actionsFor = (shown: number) =>
-    actionsBlock(options, { offset, next: offset + shown, passageId: focus?.passageId, navigation });
+  const actionsFor = (shown: number, more = shown < fresh.length || options.hasMore !== false) =>
+    actionsBlock(options, { offset, next: offset + shown, passageId: focus?.passageId, navigation, more });
   const actions = actionsFor(fresh.length);
+  // Counted with More, which a page cut short gets back.
+  const widest = actionsFor(fresh.length, true);
   const budget = new Budget();
-  budget.add([...head, ...(actions === undefined ? [] : [actions])]);
+  budget.add([...head, ...(widest === undefined ? [] : [widest])]);
   let forced = true;
   const take = (blocks: KnownBlock[]): boolean => {
     if (!forced && !budget.fits(blocks)) return false;
@@ -181,6 +188,8 @@ interface ActionState {
   passageId: string | undefined;
   /** Offer the buttons that re-run the question (Share, More, Context, Pin). */
   navigation: boolean;
+  /** Offer More: quotes are left to show. */
+  more: boolean;
 }
 
 /** The answer's buttons, then 👍 / 👎; never more than an actions block holds. */
@@ -191,6 +200,7 @@ function actionsBlock(options: SlackRenderOptions, state: ActionState): KnownBlo
   const source = options.source === undefined ? {} : { source: options.source };
   for (const kind of state.navigation ? (options.buttons ?? []) : []) {
     if (kind === 'context' && state.passageId === undefined) continue;
+    if (kind === 'more' && !state.more) continue;
     const value = encodeButtonValue(
       kind === 'more'
         ? { answerId, offset: state.next, ...source }

@@ -2,6 +2,7 @@ import type { App, MessageShortcut } from '@slack/bolt';
 import { FIND_SOURCES_CALLBACK_ID } from './actions.js';
 import { SOURCES_BUTTONS, type SlackDeps } from './deps.js';
 import { atTheEdge, cooldown, respondPrivately, scopeOf } from './edge.js';
+import { PAGE_LIMIT, pageOf } from './page.js';
 import { toSlackBlocks, toSlackNotice, type SlackMessage } from './render.js';
 import { shortcutMessageText } from './message-text.js';
 import { toPlainText } from './text.js';
@@ -23,9 +24,9 @@ export function registerFindSources(app: App, deps: SlackDeps): void {
         return;
       }
       const scope = scopeOf(shortcut.team?.id, shortcut.channel.id);
-      const answer = deps.core.findSources(text, { scope });
+      const { answer, hasMore } = pageOf(deps.core.findSources(text, { scope, limit: PAGE_LIMIT }));
       const remembered = deps.core.answers.remember(text, answer, scope);
-      await tell(toSlackBlocks(answer, { answerId: remembered.id, buttons: SOURCES_BUTTONS, source: 'sources' }));
+      await tell(toSlackBlocks(answer, { answerId: remembered.id, buttons: SOURCES_BUTTONS, source: 'sources', hasMore }));
     });
   });
 }
