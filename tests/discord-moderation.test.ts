@@ -385,6 +385,23 @@ describe('discord Pin on an answer split over several messages', () => {
   });
 });
 
+describe('discord Pin on a private answer with more quotes than its page', () => {
+  it('posts the public copy with More, so readers of the pinned answer reach the next quotes too', async () => {
+    const bot = await run();
+    const question = 'Netflix Facebook';
+    const asked = askPayload(question, { private: true });
+    const first = await bot.post(asked);
+    const answer = body(await editOf(asked.token, first.from));
+    expect(buttonId(answer, 'pp:m:')).not.toBe('');
+    const press = buttonPayload(buttonId(answer, 'pp:p:'), { ...MODERATOR, messageFlags: 64 });
+    const { from } = await bot.post(press);
+    const posted = callsTo('POST', `/webhooks/${FAKE_IDS.application}/${String(press.token)}`, from);
+    expect(posted).toHaveLength(1);
+    expect(buttons(body(posted[0]!)).map((b) => b.custom_id.split(':')[1])).toEqual(['m', 'c', 'y', 'n']);
+    expect(buttonId(body(posted[0]!), 'pp:m:')).toBe(buttonId(answer, 'pp:m:'));
+  });
+});
+
 describe('discord Pin on a question pinned before', () => {
   /** Presses the answer's Pin button as a moderator on message `messageId`; returns what the moderator is told. */
   async function pinOn(bot: Awaited<ReturnType<typeof run>>, answer: Reply, messageId: string): Promise<{ told: string | undefined; from: number }> {

@@ -53,7 +53,7 @@ async function pinOnce(ctx: HandlerContext, turn: Turn, remembered: ShownAnswer,
     const { channelId, messageId } = pinnedAlready;
     return turn.edit(alreadyPinnedText(`https://discord.com/channels/${scope.server}/${channelId}/${messageId}`));
   }
-  const { answer } = answerPage(question, i, offset, { again: true });
+  const { answer, hasMore } = answerPage(question, i, offset, { again: true });
   // The answer is asked again now: after a reload it may quote other passages than the moderator read (and
   // than a public message shows). A page shown before its passages were kept goes unchecked.
   if (!quotesPassagesShown(answer, core.answers.pagePassageIds(answerId, offset))) return turn.edit(TEXT.answerChanged);
@@ -70,7 +70,7 @@ async function pinOnce(ctx: HandlerContext, turn: Turn, remembered: ShownAnswer,
   // A public message is pinned as it is, unless the earlier pin is stale: the message then shows it (a Pin
   // button is drawn only beside no pin or a stale one) or is its own with the old quotes, so a fresh copy is pinned.
   const shown = earlier?.stale ? undefined : here;
-  const copy = shown ? [] : await postPublicCopy(ctx, turn, fresh, { answerId, offset });
+  const copy = shown ? [] : await postPublicCopy(ctx, turn, fresh, { answerId, offset, hasMore });
   const target = shown ?? copy[0];
   if (!target) return turn.edit(TEXT.nothingToPin);
   try {

@@ -17,14 +17,14 @@ function withoutPin(components: DiscordMessage['components']): DiscordMessage['c
 }
 
 /**
- * A private answer cannot be pinned, so the Pin button posts it publicly first. Returns the messages
- * posted, first part first. A failure half-way removes the parts already posted, then throws.
+ * A private answer cannot be pinned, so the Pin button posts it publicly first, with More when quotes are left past
+ * its page (as the answer had), so readers of the pin reach them too. Returns the messages posted, first part first. A failure half-way removes the parts already posted, then throws.
  */
 export async function postPublicCopy(
   ctx: HandlerContext,
   turn: Turn,
   answer: Answer,
-  page: { answerId: string; offset: number },
+  page: { answerId: string; offset: number; hasMore: boolean },
 ): Promise<PostedMessage[]> {
   const { core, api, pageSize } = ctx;
   const i = turn.interaction;
