@@ -79,3 +79,27 @@ describe('discord /docs with more documents than one reply lists', () => {
     expect(buttons(reply)).toEqual([]);
   });
 });
+
+describe('discord /docs with a very long document title', () => {
+  it('cuts the title as citations do, keeping its kind, passage count and link in one message', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pinpoint-docs-'));
+    suite.cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    const title = `Order ${'granting in part the motion to dismiss the consolidated amended complaint '.repeat(60)}`;
+    for (let n = 1; n <= 3; n += 1) {
+      const front = `---\ntitle: "${title}${n}"\nkind: order\nurl: https://example.com/order-${n}\n---\n`;
+      writeFileSync(path.join(dir, `order-${n}.md`), `${front}Order ${n} grants the motion in part.\n`);
+    }
+    const core = await createPinpoint({ knowledgeDir: dir });
+    suite.cleanups.push(() => core.close());
+    await startGatewayAdapter(suite, { core });
+
+    const reply = await replyTo(commandPayload('docs'));
+    expect(reply).toHaveLength(1);
+    expect(lines(reply)).toHaveLength(3);
+    for (const [i, line] of lines(reply).entries()) {
+      expect(line.startsWith(`**${i + 1}.** Order granting in part`)).toBe(true);
+      expect(line.length).toBeLessThan(400);
+      expect(line).toMatch(new RegExp(`… · order · 1 passage · <https://example\\.com/order-${i + 1}>$`));
+    }
+  });
+});

@@ -337,10 +337,12 @@ export function toDocumentsMessage(docs: DocumentSummary[], stats: IndexStats, p
   const title = 'Case documents';
   const budget = blockBudget({ title, footer });
   const shown = docs.slice(offset, offset + limit);
+  const { citationText, citationTag } = PINPOINT_DISCORD_LIMITS;
   const lines = shown.map((doc, i) => {
-    const parts = [`**${offset + i + 1}.** ${escapeText(doc.title)}`];
-    if (doc.kind) parts.push(escapeText(doc.kind));
-    if (doc.date) parts.push(escapeText(doc.date));
+    // Capped as in a citation: a very long title would push its passage count and link out of the line.
+    const parts = [`**${offset + i + 1}.** ${escapeText(truncate(doc.title, citationText))}`];
+    if (doc.kind) parts.push(escapeText(truncate(doc.kind, citationTag)));
+    if (doc.date) parts.push(escapeText(truncate(doc.date, citationTag)));
     parts.push(counted(doc.passages, 'passage'));
     const link = safeLink(doc.url);
     if (link) parts.push(link);
