@@ -122,6 +122,16 @@ describe('formatQuote', () => {
   it('keeps bold markers off surrounding whitespace', () => {
     expect(formatQuote('a  word  b', [[1, 8]])).toBe('> a  **word**  b');
   });
+
+  it('bolds no matched word inside a link, whose markers Discord would take into the link and show', () => {
+    // "how do I install the tool with npm": a code line quoted whole, its link holding a matched word.
+    const text = 'git clone https://example.com/tool.git\nnpm install tool';
+    expect(formatQuote(text, [[30, 34], [39, 42], [43, 50], [51, 55]])).toBe(
+      '> git clone https://example.com/tool.git\n> **npm** **install** **tool**',
+    );
+    // A match running into a link is bolded up to it only.
+    expect(formatQuote('see https://example.com/tool', [[0, 28]])).toBe('> **see** https://example.com/tool');
+  });
 });
 
 /** Markdown as Discord reads it: no `\` left escaping the "…", and every `**` closed. */

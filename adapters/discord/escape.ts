@@ -48,14 +48,34 @@ function normalizeRanges(ranges: readonly (readonly [number, number])[], length:
   return merged;
 }
 
+/** A bare link as Discord makes it clickable: it runs to the next space, so `**` inside it would become part of it. */
+const BARE_LINK = /https?:\/\/\S+/gi;
+
+/** The ranges less the bare links of `line`: a matched word inside a link is not bolded, the rest of its range is. */
+function outsideLinks(line: string, ranges: readonly (readonly [number, number])[]): (readonly [number, number])[] {
+  const links = [...line.matchAll(BARE_LINK)].map((m): [number, number] => [m.index, m.index + m[0].length]);
+  if (links.length === 0) return [...ranges];
+  const out: [number, number][] = [];
+  for (const [rangeStart, end] of ranges) {
+    let start = rangeStart;
+    for (const [linkStart, linkEnd] of links) {
+      if (linkEnd <= start || linkStart >= end) continue;
+      if (linkStart > start) out.push([start, linkStart]);
+      start = Math.max(start, linkEnd);
+    }
+    if (start < end) out.push([start, end]);
+  }
+  return out;
+}
+
 /**
- * Escapes one line of text and wraps the highlighted ranges in `**bold**`. Whitespace at the edges of
+ * Escapes one line of text and wraps the highlighted ranges in `**bold**`, none inside a bare link. Whitespace at the edges of
  * a highlight is moved outside the markers, because `** word**` does not render as bold.
  */
 function formatLine(line: string, highlights: readonly (readonly [number, number])[]): string {
   let out = '';
   let at = 0;
-  for (const [rawStart, rawEnd] of normalizeRanges(highlights, line.length)) {
+  for (const [rawStart, rawEnd] of normalizeRanges(outsideLinks(line, highlights), line.length)) {
     let start = rawStart;
     let end = rawEnd;
     while (start < end && /\s/.test(line[start] ?? '')) start++;
