@@ -132,6 +132,16 @@ describe('formatQuote', () => {
     // A match running into a link is bolded up to it only.
     expect(formatQuote('see https://example.com/tool', [[0, 28]])).toBe('> **see** https://example.com/tool');
   });
+
+  it('leaves a quoted link as the document has it: a `\\_` inside it would be part of where it leads', () => {
+    const text = 'Exhibit_A is at https://example.com/IMG_1000_final.png, see *p. 2*.';
+    expect(formatQuote(text)).toBe('> Exhibit\\_A is at https://example.com/IMG_1000_final.png, see \\*p. 2\\*.');
+    expect(formatQuote('(https://example.com/a_b) [x](https://example.com/c_d)')).toBe(
+      '> (https://example.com/a_b) \\[x\\](https://example.com/c_d)',
+    );
+    // Mentions stay broken inside a link too.
+    expect(formatQuote('https://example.com/@everyone')).toBe('> https://example.com/@\u200Deveryone');
+  });
 });
 
 /** Markdown as Discord reads it: no `\` left escaping the "…", and every `**` closed. */

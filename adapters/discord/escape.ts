@@ -48,8 +48,22 @@ function normalizeRanges(ranges: readonly (readonly [number, number])[], length:
   return merged;
 }
 
-/** A bare link as Discord makes it clickable: it runs to the next space, so `**` inside it would become part of it. */
-const BARE_LINK = /https?:\/\/\S+/gi;
+/**
+ * A bare link as Discord makes it clickable: up to a space or `<`, less closing punctuation. Markdown inside it is
+ * part of where it leads: `**` or a `\_` escape there would show in it and break it.
+ */
+const BARE_LINK = /https?:\/\/[^\s<]*[^\s<.,:;"')\]]/gi;
+
+/** `escapeText` for document text: its bare links are left as they are (mentions in them still broken). */
+function escapeQuoted(text: string): string {
+  let out = '';
+  let at = 0;
+  for (const match of text.matchAll(BARE_LINK)) {
+    out += escapeText(text.slice(at, match.index)) + neutralizeMentions(match[0]);
+    at = match.index + match[0].length;
+  }
+  return out + escapeText(text.slice(at));
+}
 
 /** The ranges less the bare links of `line`: a matched word inside a link is not bolded, the rest of its range is. */
 function outsideLinks(line: string, ranges: readonly (readonly [number, number])[]): (readonly [number, number])[] {
@@ -81,10 +95,10 @@ function formatLine(line: string, highlights: readonly (readonly [number, number
     while (start < end && /\s/.test(line[start] ?? '')) start++;
     while (end > start && /\s/.test(line[end - 1] ?? '')) end--;
     if (end <= start) continue;
-    out += `${escapeText(line.slice(at, start))}**${escapeText(line.slice(start, end))}**`;
+    out += `${escapeQuoted(line.slice(at, start))}**${escapeQuoted(line.slice(start, end))}**`;
     at = end;
   }
-  return out + escapeText(line.slice(at));
+  return out + escapeQuoted(line.slice(at));
 }
 
 /**
