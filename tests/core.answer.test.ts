@@ -475,6 +475,14 @@ describe('answers over a filing with numbered paragraphs and pages', () => {
     it('answers no-match when no paragraph has the number', () => {
       expect(fixture.ask('what does ¶ 99 say').kind).toBe('no-match');
     });
+
+    it('quotes the page asked for ("what does page 2 of the order say?"), as citations show pages', () => {
+      const [first] = excerptsOf(fixture.ask('what does page 2 of the order say?'));
+      expect(first!.citation).toMatchObject({ docId: 'order', label: 'p. 2, para. 2' });
+      expect(first!.quote).toMatch(/case management|SO ORDERED/i);
+      // The complaint's page 2 is cited "ECF No. 1 at 2", as its ECF header numbers it.
+      for (const excerpt of excerptsOf(fixture.ask("what's on p. 2?"))) expect(excerpt.citation.label).toMatch(/^p\. 2,|at 2$/);
+    });
   });
 
   it('lists the documents with their headings', () => {

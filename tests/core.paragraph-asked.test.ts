@@ -17,4 +17,11 @@ describe('the paragraph a question asks for by its number', () => {
     expect(paragraphAsked('paragraph one-sided?')).toBeUndefined();
     expect(paragraphAsked('paragraph oneness')).toBeUndefined();
   });
+
+  it('reads a page asked for by its number, and a paragraph before a page', () => {
+    expect(paragraphAsked("what's on page 12 of the order?")).toMatchObject({ unit: 'page', number: 12, rest: "what's on of the order?" });
+    expect(paragraphAsked('p. 3')).toMatchObject({ unit: 'page', number: 3 });
+    expect(paragraphAsked('what does ¶ 4 on page 2 say')).toMatchObject({ unit: 'paragraph', number: 4 });
+    expect(paragraphAsked('which page says it?')).toBeUndefined();
+  });
 });

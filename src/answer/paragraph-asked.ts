@@ -17,7 +17,12 @@ function numberOfWords(words: string): number {
   return 20 + 10 * TENS.indexOf(tens!) + (units ? 1 + UNITS.indexOf(units) : 0);
 }
 
+/** "page 12", "p. 12", "pg 12": a page named by its number, as citations show it ("p. 12"). */
+const PAGE_REFERENCE = /\b(?:page|pg\.?|p\.)\s*(\d{1,4})\b/i;
+
 export interface ParagraphAsked {
+  /** A paragraph ("¶ 42", "para. 42") or a page ("p. 12") the question points at. */
+  unit: 'paragraph' | 'page';
   number: number;
   /** "¶ 42" is how a filing's own numbered paragraph is cited; "para. 42" may be any document's 42nd. */
   ownNumber: boolean;
@@ -25,11 +30,23 @@ export interface ParagraphAsked {
   rest: string;
 }
 
-/** The paragraph a question points at by its number ("what does ¶ 42 of the complaint say?"), if it names one. */
+/**
+ * The paragraph or page a question points at by its number ("what does ¶ 42 of the complaint say?", "what's on p. 12
+ * of the order?"), if it names one.
+ */
 export function paragraphAsked(question: string): ParagraphAsked | undefined {
-  const match = PARAGRAPH_REFERENCE.exec(question);
-  if (!match) return undefined;
-  return { number: match[1] ? Number(match[1]) : numberOfWords(match[2]!), ownNumber: match[0].startsWith('¶'), rest: `${question.slice(0, match.index)} ${question.slice(match.index + match[0].length)}`.trim() };
+  const paragraph = PARAGRAPH_REFERENCE.exec(question);
+  if (paragraph) {
+    const number = paragraph[1] ? Number(paragraph[1]) : numberOfWords(paragraph[2]!);
+    return { unit: 'paragraph', number, ownNumber: paragraph[0].startsWith('¶'), rest: without(question, paragraph) };
+  }
+  const page = PAGE_REFERENCE.exec(question);
+  return page ? { unit: 'page', number: Number(page[1]), ownNumber: false, rest: without(question, page) } : undefined;
+}
+
+/** The question without the reference: its other words choose among the passages it points at. */
+function without(question: string, reference: RegExpExecArray): string {
+  return `${question.slice(0, reference.index)} ${question.slice(reference.index + reference[0].length)}`.replace(/\s+/g, ' ').trim();
 }
 
 /**
@@ -38,7 +55,8 @@ export function paragraphAsked(question: string): ParagraphAsked | undefined {
  * unnumbered Nth paragraph (a heading's or the caption's) is not the one meant; nor, when the question
  * writes "¶ N" and some filing has one, is any document's Nth.
  */
-export function passagesNumbered(passagesByDoc: ReadonlyMap<string, readonly Passage[]>, { number, ownNumber }: ParagraphAsked): Passage[] {
+export function passagesNumbered(passagesByDoc: ReadonlyMap<string, readonly Passage[]>, { unit, number, ownNumber }: ParagraphAsked): Passage[] {
+  if (unit === 'page') return [...passagesByDoc.values()].flatMap((passages) => passages.filter((passage) => passage.locator.page === number));
   const own: Passage[] = [];
   const nth: Passage[] = [];
   for (const passages of passagesByDoc.values()) {
