@@ -23,5 +23,6 @@ export { MAX_QUESTION_CHARS } from './answer/answer.js';
 export { cleanQuestion, questionTooLongText } from './answer/question-text.js';
 export { formatNoMatchReport } from './state/index.js';
 export { quotesPassagesShown } from './pins/same-passages.js';
+export { pageOf } from './answer-page.js';
 export type * from './services.js';
 export type * from './types.js';

@@ -1,4 +1,4 @@
-import { type Answer, cleanQuestion, isPinpointError, questionTooLongText, quotesPassagesShown } from './core.js';
+import { type Answer, cleanQuestion, isPinpointError, pageOf, questionTooLongText, quotesPassagesShown } from './core.js';
 import type { ButtonAction } from './custom-id.js';
 import { describeError } from './errors.js';
 import type { HandlerContext } from './handler-context.js';
@@ -78,9 +78,7 @@ export async function moreSources(ctx: HandlerContext, turn: Turn, action: { ans
 
 /** One page of Find sources, asking one passage more than the page holds to learn whether More has any to show. */
 function sourcesPage({ core, pageSize }: HandlerContext, text: string, turn: Turn, offset: number): { answer: Answer; hasMore: boolean } {
-  const answer = core.findSources(text, { scope: scopeOf(turn.interaction), offset, limit: pageSize + 1 });
-  if (answer.kind !== 'excerpts' || answer.excerpts.length <= pageSize) return { answer, hasMore: false };
-  return { answer: { ...answer, excerpts: answer.excerpts.slice(0, pageSize) }, hasMore: true };
+  return pageOf(core.findSources(text, { scope: scopeOf(turn.interaction), offset, limit: pageSize + 1 }), pageSize);
 }
 
 function sourcesMessage(

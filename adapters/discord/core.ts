@@ -12,4 +12,4 @@ export type {
   PinScope,
   Pinpoint,
 } from '../../src/index.js';
-export { PinpointError, cleanQuestion, counted, isPinpointError, missingWordsSentence, questionTooLongText, quotesPassagesShown } from '../../src/index.js';
+export { PinpointError, cleanQuestion, counted, isPinpointError, missingWordsSentence, pageOf, questionTooLongText, quotesPassagesShown } from '../../src/index.js';

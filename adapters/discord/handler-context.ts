@@ -2,7 +2,7 @@ import { createKeyQueue, type KeyQueue } from '../key-queue.js';
 import type { DiscordApi } from './api.js';
 import { createAutocompleteLimit } from './autocomplete-limit.js';
 import { hasAnyPermission, MODERATOR_BITS } from './commands.js';
-import type { Answer, Logger, Pinpoint } from './core.js';
+import { type Answer, type Logger, pageOf, type Pinpoint } from './core.js';
 import { channelOf, scopeOf, userOf, type RawInteraction } from './interaction.js';
 import { PINPOINT_DISCORD_LIMITS } from './limits.js';
 import { createPublicThreads, type PublicThreads } from './public-threads.js';
@@ -52,17 +52,12 @@ export function createHandlerContext(core: Pinpoint, api: DiscordApi, logger: Lo
    */
   function answerPage(question: string, i: RawInteraction, offset: number, how = { again: false }): { answer: Answer; hasMore: boolean } {
     const options = { scope: scopeOf(i), offset, limit: pageSize + 1 };
-    let answer = how.again ? core.askAgain(question, options) : core.ask(question, options);
-    let hasMore = false;
-    if (answer.kind === 'excerpts' && answer.excerpts.length > pageSize) {
-      hasMore = true;
-      answer = { ...answer, excerpts: answer.excerpts.slice(0, pageSize) };
+    const page = pageOf(how.again ? core.askAgain(question, options) : core.ask(question, options), pageSize);
+    if (offset > 0 && page.answer.pinned) {
+      const { pinned: _pinned, ...rest } = page.answer;
+      return { answer: rest as Answer, hasMore: page.hasMore };
     }
-    if (offset > 0 && answer.pinned) {
-      const { pinned: _pinned, ...rest } = answer;
-      answer = rest as Answer;
-    }
-    return { answer, hasMore };
+    return page;
   }
 
   const threads = createPublicThreads(api, logger);

@@ -1,4 +1,4 @@
-import type { Answer } from '../../src/index.js';
+import { type Answer, pageOf as pageOfSize } from '../../src/index.js';
 
 /** Quotes on one page of an answer; More shows the next page. */
 export const PAGE_SIZE = 3;
@@ -8,6 +8,5 @@ export const PAGE_LIMIT = PAGE_SIZE + 1;
 
 /** An answer asked with `PAGE_LIMIT` cut to its page, and whether a quote is left for More. */
 export function pageOf(answer: Answer): { answer: Answer; hasMore: boolean } {
-  if (answer.kind !== 'excerpts' || answer.excerpts.length <= PAGE_SIZE) return { answer, hasMore: false };
-  return { answer: { ...answer, excerpts: answer.excerpts.slice(0, PAGE_SIZE) }, hasMore: true };
+  return pageOfSize(answer, PAGE_SIZE);
 }
