@@ -25,7 +25,11 @@ const HOW_DEFINED_OPENING = String.raw`\bhow (?:does|do|did|is|are|was|were)\b[^
  * "define …", "how does it define …", "the meaning of", "what counts as", "what does X stand for": asking
  * for a definition, not topic words ("stand" would match "standing").
  */
-export const MEANING_ASKED_FOR = new RegExp(String.raw`${DEFINE_WORDS}|(?<=\bwhat (?:does|do|did)\b[^?]{1,40})\bstands? for\b|(?<=${HOW_DEFINED_OPENING})\bdefined?\b`, 'gi');
+// The look-behinds come after the word they qualify: before it, one would be tried at every position of the question.
+export const MEANING_ASKED_FOR = new RegExp(
+  String.raw`${DEFINE_WORDS}|\bstands? for\b(?<=\bwhat (?:does|do|did)\b[^?]{1,40}\bstands? for)|\bdefined?\b(?<=${HOW_DEFINED_OPENING}\bdefined?)`,
+  'gi',
+);
 const TYPE_PATTERNS: [AnswerType, RegExp][] = [
   // "What does PAI stand for?", "What is the SBOE?": case-sensitive, an acronym is in capitals.
   ['definition', /\b[Ww]hat (does|do|did|is|are) (an? |the )?\p{Lu}{2,6}\b( (stand for|mean)\b|\s*\?*$)/u],

@@ -37,20 +37,29 @@ export function isAcronym(word: string): boolean {
 }
 
 /**
- * Builds the initials → name table from `texts` (a question's candidate passages) the first time an
- * acronym is looked up. The commonest name wins; ties go to the first seen.
+ * Finds, in `texts` (a question's candidate passages), the name each asked acronym stands for, counting
+ * only the names with those initials: a question asks one or two, and a table of every name's initials
+ * cost more than the rest of the question's reading. The commonest name wins; ties go to the first seen.
  */
 export function createAcronymExpander(texts: () => Iterable<string>): AcronymExpander {
-  let table: Map<string, string> | undefined;
-  return (initials) => {
-    table ??= acronymTable(texts());
-    return table.get(initials.toUpperCase());
+  let read: string[] | undefined;
+  const found = new Map<string, string | undefined>();
+  return (typed) => {
+    const initials = typed.toUpperCase();
+    if (!found.has(initials)) {
+      read ??= [...texts()];
+      found.set(initials, commonestName(initials, read));
+    }
+    return found.get(initials);
   };
 }
 
-function acronymTable(texts: Iterable<string>): Map<string, string> {
-  const counts = new Map<string, Map<string, number>>();
+function commonestName(initials: string, texts: readonly string[]): string | undefined {
+  const counts = new Map<string, number>();
+  const letters = [...new Set(initials)];
   for (const text of texts) {
+    // A text lacking one of the capitals holds no such name: most are skipped without a scan.
+    if (!letters.every((letter) => text.includes(letter))) continue;
     for (const match of text.matchAll(NAME_RUN)) {
       const words = match[0].split(/\s+/);
       // Every stretch of the run that starts and ends on a capitalised word: "University of Texas" in
@@ -58,25 +67,18 @@ function acronymTable(texts: Iterable<string>): Map<string, string> {
       for (let first = 0; first < words.length; first++) {
         if (CONNECTOR.test(words[first]!)) continue;
         let capitalised = 0;
-        for (let last = first; last < words.length && capitalised < MAX_NAME_WORDS; last++) {
+        for (let last = first; last < words.length && capitalised < Math.min(MAX_NAME_WORDS, initials.length); last++) {
           if (CONNECTOR.test(words[last]!)) continue;
+          if (words[last]![0]!.toUpperCase() !== initials[capitalised]) break;
           capitalised++;
-          if (capitalised < 2) continue;
-          const name = words.slice(first, last + 1);
-          const initials = name.filter((word) => !CONNECTOR.test(word)).map((word) => word[0]!.toUpperCase()).join('');
-          const names = counts.get(initials) ?? new Map<string, number>();
-          const key = name.join(' ');
-          names.set(key, (names.get(key) ?? 0) + 1);
-          counts.set(initials, names);
+          if (capitalised < Math.max(2, initials.length)) continue;
+          const name = words.slice(first, last + 1).join(' ');
+          counts.set(name, (counts.get(name) ?? 0) + 1);
         }
       }
     }
   }
-  const table = new Map<string, string>();
-  for (const [initials, names] of counts) {
-    let best: [string, number] | undefined;
-    for (const entry of names) if (!best || entry[1] > best[1]) best = entry;
-    table.set(initials, best![0]);
-  }
-  return table;
+  let best: [string, number] | undefined;
+  for (const entry of counts) if (!best || entry[1] > best[1]) best = entry;
+  return best?.[0];
 }
