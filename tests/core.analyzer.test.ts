@@ -492,8 +492,9 @@ describe('analyzer', () => {
 
   describe('words', () => {
     // The scan stands in for this pattern (without a match object per word); it must find the same words.
-    const WORD_PATTERN = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:['’]\p{L}[\p{L}\p{M}]*)*/gu;
-    const CHARACTERS = ['a', 'Z', '9', "'", '’', ' ', '.', '-', 'é', 'ß', '日', '½', 'Ⅻ', '𝒜', '𝟙', '\ud800', '\udc00', '_', '\u0301', 'ǅ', '\n', '§'];
+    // Invisible characters inside a word (a soft hyphen, a zero-width space) are read as its marks are.
+    const WORD_PATTERN = /[\p{L}\p{N}][\p{L}\p{N}\p{M}\u00AD\u200B-\u200D\u2060\uFEFF]*(?:['’]\p{L}[\p{L}\p{M}\u00AD\u200B-\u200D\u2060\uFEFF]*)*/gu;
+    const CHARACTERS = ['a', 'Z', '9', "'", '’', ' ', '.', '-', 'é', 'ß', '日', '½', 'Ⅻ', '𝒜', '𝟙', '\ud800', '\udc00', '_', '\u0301', 'ǅ', '\n', '§', '\u00AD', '\u200B'];
 
     // Decomposed text (macOS, PDFs) writes "ü" as "u" and a combining diaeresis: the mark is part of the word.
     it.each([
@@ -503,6 +504,23 @@ describe('analyzer', () => {
     ])('reads %j, with combining marks, as %j', (decomposed, composed) => {
       expect(plain.terms(decomposed)).toEqual(plain.terms(composed));
       expect(plain.tokens(decomposed).map((token) => decomposed.slice(token.start, token.end))).toEqual([...decomposed.split(/\s+/)]);
+    });
+
+    // Web pages and PDFs put soft hyphens inside words; text pasted from them, zero-width spaces. A question drops them.
+    it.each([
+      ['Net\u00ADflix', 'a soft hyphen'],
+      ['Net\u200Bflix', 'a zero-width space'],
+      ['Net\u2060flix', 'a word joiner'],
+      ['Net\uFEFFflix', 'a byte order mark'],
+    ])('reads %j, with %s inside, as the word it shows', (text) => {
+      expect(plain.terms(text)).toEqual(['netflix']);
+      expect(plain.tokens(text).map((token) => text.slice(token.start, token.end))).toEqual([text]);
+    });
+
+    it("finds a document's word that a soft hyphen splits, and quotes it as written", async () => {
+      const corpus = await corpusOfParagraphs(['The company Net\u00ADflix read the direct messages of its users.', 'The weather was mild in the spring.']);
+      const answer = answerQuestion(corpus, 'Did Netflix read messages?');
+      expect(answer.kind === 'excerpts' && answer.excerpts[0]!.quote).toBe('The company Net\u00ADflix read the direct messages of its users.');
     });
 
     it('finds each word where the word pattern does, in any mix of scripts, marks and apostrophes', () => {

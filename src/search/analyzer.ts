@@ -4,7 +4,7 @@ import { installedVersion } from './installed-version.js';
 import { LEGAL_ALIASES } from './legal-aliases.js';
 import { STOP_WORDS } from './stopwords.js';
 import { TokenBuffer } from './token-buffer.js';
-import { nextWordStart, wordEnd } from './word-scan.js';
+import { INVISIBLE_IN_WORD, nextWordStart, wordEnd } from './word-scan.js';
 
 /** A processed term and where its source text sits, so highlights and proximity use real offsets. */
 export interface Token {
@@ -69,7 +69,7 @@ const isDigit = (code: number) => code >= 48 && code <= 57;
 // "U.S.", "U.S.C.", "D.C.": single letters joined by dots are one word, as their undotted spelling is.
 const INITIALISM = /\p{L}(?:\.\p{L})+(?!\p{L})/uy;
 
-const ANALYZER_VERSION = 'a31';
+const ANALYZER_VERSION = 'a32';
 /** The stemmer's version: another stemmer release may stem words otherwise than the cached index did. */
 const STEMMER_VERSION = installedVersion('porter2');
 const ALIAS_PREFIX = '~';
@@ -83,6 +83,8 @@ const WORD_CACHE_LIMIT = 200_000;
 export function clearWordCache(): void {
   wordCache.clear();
 }
+
+const INVISIBLE_EVERYWHERE = new RegExp(INVISIBLE_IN_WORD.source, 'gu');
 
 // The country, however it is spelled, is not the pronoun "us".
 const COUNTRY_US = 'u.s';
@@ -103,10 +105,11 @@ function processWord(raw: string): string {
  * Lowercase, without accents, and in compatibility form: a ligature ("ﬁled", kept by text copied out of a PDF)
  * and full-width letters ("Ｆａｃｅｂｏｏｋ", typed with an East Asian input method) are the letters they show.
  * A curly apostrophe, or the modifier letter some fonts and keyboards give for one ("Metaʼs"), is a straight one.
+ * An invisible character inside the word ("Net\u00ADflix") is dropped, as a question drops it.
  */
 function foldWord(raw: string): string {
   let word = raw.toLowerCase().replace(/[’ʼ]/g, "'");
-  if (/[\u0080-\uffff]/.test(word)) word = word.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+  if (/[\u0080-\uffff]/.test(word)) word = word.replace(INVISIBLE_EVERYWHERE, '').normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
   return word.replace(/'s$/, '');
 }
 

@@ -1,9 +1,12 @@
 /**
- * Finds the words the analyzer reads, as `/[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:['’]\p{L}[\p{L}\p{M}]*)*\/u` would,
+ * Finds the words the analyzer reads, as `/[\p{L}\p{N}][\p{L}\p{N}\p{M}I]*(?:['’]\p{L}[\p{L}\p{M}I]*)*\/u` would
+ * (I: the invisible characters below),
  * without the match object a regular expression allocates per word: tokenising the passages an answer reads
  * was most of what it allocated, and every allocation brings the next garbage collection, a pause, closer.
  * Combining marks belong to the word they follow: "Zu\u0308rich" (decomposed, as macOS and PDFs often write
- * it) is one word, read like "Zürich", not "Zu" and "rich". A terminal's control sequence ("\u001b[31m") is no word.
+ * it) is one word, read like "Zürich", not "Zu" and "rich". So do invisible characters a word carries: a soft hyphen
+ * ("Net\u00ADflix", from a web page or a PDF) or a zero-width space is no break in it, as it is none in a question.
+ * A terminal's control sequence ("\u001b[31m") is no word.
  */
 
 const NONE = 1;
@@ -14,6 +17,8 @@ const MARK = 4;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const ANY_LETTER = /\p{L}/u;
 const ANY_MARK = /\p{M}/u;
+/** Invisible in a word (soft hyphen, zero-width space and joiners, word joiner, BOM): read as marks are. */
+export const INVISIBLE_IN_WORD = /[\u00AD\u200B-\u200D\u2060\uFEFF]/u;
 /** Each Basic Multilingual Plane character's class, looked up once (0: not yet). */
 const bmpClass = new Uint8Array(0x10000);
 
@@ -24,7 +29,7 @@ function classOf(codePoint: number): number {
   }
   if (codePoint < 0x10000 && bmpClass[codePoint] !== 0) return bmpClass[codePoint]!;
   const char = String.fromCodePoint(codePoint);
-  const found = ANY_LETTER.test(char) ? LETTER : LETTER_OR_DIGIT.test(char) ? DIGIT : ANY_MARK.test(char) ? MARK : NONE;
+  const found = ANY_LETTER.test(char) ? LETTER : LETTER_OR_DIGIT.test(char) ? DIGIT : ANY_MARK.test(char) || INVISIBLE_IN_WORD.test(char) ? MARK : NONE;
   if (codePoint < 0x10000) bmpClass[codePoint] = found;
   return found;
 }
