@@ -86,6 +86,28 @@ describe('a date written in numbers and in words', () => {
   });
 });
 
+describe("a month's abbreviation in a date", () => {
+  // Citations and filings abbreviate the month ("(M.D.N.C. Nov. 4, 2020)", "Date: Aug. 16, 2018"); readers may too.
+  it.each([
+    ['N.C. A. Philip Randolph Inst., 2020 WL 6488704 (M.D. N.C. Nov. 4, 2020)', 'November 4, 2020'],
+    ['Date: Aug. 16, 2018', 'august 16 2018'],
+    ['(E.D. N.C. Sept. 5, 2019)', 'September 5'],
+    ['The Court granted final approval on December 6, 2022.', 'dec 6 2022'],
+    ['The class period ended in December 2022.', 'Dec. 2022'],
+    ['The hearing was held on 6 December 2022.', '6 Dec 2022'],
+  ])('finds %j when asked %j', (document, question) => {
+    expect(meets(document, question)).toBe(true);
+  });
+
+  it.each([
+    ['a name', 'Jan Smith testified', 'January'],
+    ['a word', 'mar the record', 'March'],
+    ['a time', 'Dec. 12:30', 'December'],
+  ])('leaves an abbreviation that starts no date alone: %s', (_label, text, month) => {
+    expect(plain.terms(text)).not.toContain(plain.terms(month)[0]);
+  });
+});
+
 describe('an amount written in full and with its magnitude', () => {
   it.each([
     ['Meta agreed to pay $725,000,000 into the fund.', '$725 million'],

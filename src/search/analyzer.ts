@@ -69,7 +69,7 @@ const isDigit = (code: number) => code >= 48 && code <= 57;
 // "U.S.", "U.S.C.", "D.C.": single letters joined by dots are one word, as their undotted spelling is.
 const INITIALISM = /\p{L}(?:\.\p{L})+(?!\p{L})/uy;
 
-const ANALYZER_VERSION = 'a32';
+const ANALYZER_VERSION = 'a33';
 /** The stemmer's version: another stemmer release may stem words otherwise than the cached index did. */
 const STEMMER_VERSION = installedVersion('porter2');
 const ALIAS_PREFIX = '~';
@@ -171,6 +171,25 @@ function termsOfDate(date: string): string[] {
   return [processWord(MONTHS[month - 1]!), String(day), String(fullYear)];
 }
 
+/** A month's abbreviation as a date writes it ("Dec.", "Sept", "dec"), by its lowercase form. */
+const MONTH_ABBREVIATIONS: ReadonlyMap<string, string> = new Map(
+  [...MONTHS.map((month) => [month.slice(0, 3), month] as const), ['sept', 'september'] as const].filter(([abbreviation]) => abbreviation !== 'may'),
+);
+/** What follows a month in a date: a day ("Dec. 6") or a year ("Dec. 2022", "20-Jan-2023"), and nothing of a longer number. */
+const DAY_OR_YEAR_AFTER = /(?:\.?[ \t\u00a0]+|-)(?:[1-9]|[12]\d|3[01]|0[1-9]|\d{4})(?![\d:])/y;
+
+/**
+ * The term of the month an abbreviation stands for where it starts a date ("Nov. 4, 2020", as citations and
+ * filings date things): "November 4" in a question then meets it, and "nov 4" a document's "November 4". Elsewhere
+ * "Jan", "Mar" and "Dec" may be a name or a word, and stay what they are.
+ */
+function monthOfAbbreviation(text: string, word: string, end: number): string | undefined {
+  const month = MONTH_ABBREVIATIONS.get(word.toLowerCase());
+  if (month === undefined) return undefined;
+  DAY_OR_YEAR_AFTER.lastIndex = end;
+  return DAY_OR_YEAR_AFTER.test(text) ? processWord(month) : undefined;
+}
+
 /** A statute number without its subsections, then as written when it has any: "163-273(a)(1)" → 163-273, 163-273(a)(1). */
 function withoutSubsections(statute: string): string[] {
   const base = statute.replace(/\(.*$/, '');
@@ -225,7 +244,8 @@ function baseTokens(text: string): TokenBuffer {
         continue;
       }
     }
-    const term = processWord(word);
+    const month = word.length <= 4 ? monthOfAbbreviation(text, word, next) : undefined;
+    const term = month ?? processWord(word);
     const end = start + word.length;
     if (term !== '') tokens.push(term, start, end);
     if (text.charCodeAt(end) === AMPERSAND && word.length <= 3) {
