@@ -77,12 +77,16 @@ describe('a date written in numbers and in words', () => {
     ['The Court granted final approval on December 6, 2022.', '12/06/2022'],
     ['Filed 12/06/22', 'December 6, 2022'],
     ['Decided March 3, 1998.', '3/3/98'],
+    // Front matter, logs and tables of filings write dates year first; so do some readers.
+    ['The Court granted final approval on December 6, 2022.', '2022-12-06'],
+    ['2023-04-20 | Consolidated complaint filed | ECF No. 396', 'April 20, 2023'],
   ])('finds %j when asked %j', (document, question) => {
     expect(meets(document, question)).toBe(true);
   });
 
   it('reads numbers that are no date as numbers', () => {
     expect(plain.terms('13/45/22')).toEqual(['13', '45', '22']);
+    expect(plain.terms('2022-13-45')).toEqual(['2022-13-45', '2022', '13', '45']);
   });
 });
 

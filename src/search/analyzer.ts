@@ -69,7 +69,7 @@ const isDigit = (code: number) => code >= 48 && code <= 57;
 // "U.S.", "U.S.C.", "D.C.": single letters joined by dots are one word, as their undotted spelling is.
 const INITIALISM = /\p{L}(?:\.\p{L})+(?!\p{L})/uy;
 
-const ANALYZER_VERSION = 'a33';
+const ANALYZER_VERSION = 'a34';
 /** The stemmer's version: another stemmer release may stem words otherwise than the cached index did. */
 const STEMMER_VERSION = installedVersion('porter2');
 const ALIAS_PREFIX = '~';
@@ -152,8 +152,7 @@ function termsOfSpecial(match: RegExpExecArray): string[] {
     const amount = money.replace(/^[$€£]\s?/, '').replace(/,/g, '');
     return [amount, `${money[0]}${amount}`];
   }
-  // "163-273" may be a statute cited bare, "24-10" a score: the whole, and each number.
-  if (hyphenated) return [hyphenated, ...hyphenated.split('-')];
+  if (hyphenated) return termsOfIsoDate(hyphenated) ?? [hyphenated, ...hyphenated.split('-')];
   return [(number ?? '').replace(/,/g, '')];
 }
 
@@ -169,6 +168,20 @@ function termsOfDate(date: string): string[] {
   if (month < 1 || month > 12 || day < 1 || day > 31) return parts;
   const fullYear = year >= 100 ? year : year < 70 ? 2000 + year : 1900 + year;
   return [processWord(MONTHS[month - 1]!), String(day), String(fullYear)];
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * "2022-12-06" (front matter, a log, a table of filings, a reader who writes dates so) as the terms of "December 6,
+ * 2022", as "12/6/22" is. Any other hyphenated number, "163-273" a statute cited bare or "24-10" a score, is not.
+ */
+function termsOfIsoDate(hyphenated: string): string[] | undefined {
+  const parts = ISO_DATE.exec(hyphenated);
+  if (!parts) return undefined;
+  const [, year, month, day] = parts.map(Number) as [number, number, number, number];
+  if (month < 1 || month > 12 || day < 1 || day > 31) return undefined;
+  return [processWord(MONTHS[month - 1]!), String(day), String(year)];
 }
 
 /** A month's abbreviation as a date writes it ("Dec.", "Sept", "dec"), by its lowercase form. */
