@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { answerQuestion } from '../src/answer/answer.js';
 import { createAnalyzer } from '../src/search/analyzer.js';
+import { corpusOfParagraphs } from './helpers/corpus.js';
 
 const plain = createAnalyzer();
 
@@ -54,6 +56,34 @@ describe('a docket number cited short', () => {
 describe('a docket number with or without its zeros', () => {
   it.each(['3:20-cv-8570', '3:20-cv-08570', '3:20-cv-8570-JD'])('gives "%s" every term of its own in "3:20-cv-08570-JD"', (question) => {
     expect(meets('Case No. 3:20-cv-08570-JD', question)).toBe(true);
+  });
+});
+
+describe('a prefix written with a hyphen or without', () => {
+  it.each([
+    ['e-mail', 'email'],
+    ['co-founder', 'cofounder'],
+    ['non-party', 'nonparty'],
+    ['pre-trial', 'pretrial'],
+    ['counter-claims', 'counterclaims'],
+    ['E-Mail’s', 'email'],
+  ])('reads %j as %j too, so either finds the other', (hyphenated, solid) => {
+    expect(plain.terms(hyphenated)).toContain(plain.terms(solid)[0]);
+  });
+
+  it('still finds the word after the prefix asked alone', () => {
+    expect(meets('Reed Hastings, co-founder of Netflix', 'founder')).toBe(true);
+  });
+
+  it('quotes the sentence that writes the word solid when asked with a hyphen', async () => {
+    const corpus = await corpusOfParagraphs(['Netflix sent an email to every subscriber in May.', 'Netflix sent a notice by mail to every shareholder in June.']);
+    const answer = answerQuestion(corpus, 'When did Netflix send the e-mail?');
+    expect(answer.kind === 'excerpts' && answer.excerpts[0]!.quote).toBe('Netflix sent an email to every subscriber in May.');
+  });
+
+  it('leaves a compound of two words, and one of three, as its words', () => {
+    expect(plain.terms('write-in')).toEqual(plain.terms('write in'));
+    expect(plain.terms('non-English-speaking')).toEqual(plain.terms('non English speaking'));
   });
 });
 

@@ -65,11 +65,20 @@ const HYPHEN = 45;
 const AMPERSAND = 38;
 const AMPERSAND_NAME = /\p{L}{1,3}&\p{L}{1,3}(?![\p{L}\p{N}])/uy;
 const LINE_BREAK_HYPHEN = /^-[ \t]*\r?\n[ \t]*(\p{Ll}+)/u;
+/**
+ * Prefixes that are no word alone and that writers join to a word with a hyphen or without ("e-mail", "email";
+ * "co-founder", "cofounder"; "non-party", "nonparty"; "pre-trial", "pretrial"; "counter-claim", "counterclaim").
+ */
+const JOINING_PREFIXES: ReadonlySet<string> = new Set(
+  'e co non pre post re anti multi sub inter intra semi bi tri mis counter cyber micro mid un'.split(' '),
+);
+/** The word after a prefix's hyphen on the same line, when it ends the compound ("-mail" in "e-mail"). */
+const AFTER_PREFIX = /-(\p{L}+)(?![\p{L}\p{N}\p{M}]|-[\p{L}\p{N}])/uy;
 const isDigit = (code: number) => code >= 48 && code <= 57;
 // "U.S.", "U.S.C.", "D.C.": single letters joined by dots are one word, as their undotted spelling is.
 const INITIALISM = /\p{L}(?:\.\p{L})+(?!\p{L})/uy;
 
-const ANALYZER_VERSION = 'a34';
+const ANALYZER_VERSION = 'a35';
 /** The stemmer's version: another stemmer release may stem words otherwise than the cached index did. */
 const STEMMER_VERSION = installedVersion('porter2');
 const ALIAS_PREFIX = '~';
@@ -257,9 +266,15 @@ function baseTokens(text: string): TokenBuffer {
         continue;
       }
     }
+    const end = start + word.length;
+    const compound = text.charCodeAt(end) === HYPHEN && word.length <= 7 ? prefixCompound(text, word, end) : undefined;
+    if (compound) {
+      // The prefix is read as the compound solid, spanning it; the word after it is still read on its own.
+      tokens.push(compound.term, start, compound.end);
+      continue;
+    }
     const month = word.length <= 4 ? monthOfAbbreviation(text, word, next) : undefined;
     const term = month ?? processWord(word);
-    const end = start + word.length;
     if (term !== '') tokens.push(term, start, end);
     if (text.charCodeAt(end) === AMPERSAND && word.length <= 3) {
       // "AT&T", "P&G", "R&D": a name of letters joined by "&", whose letters alone are stop words or noise.
@@ -278,6 +293,15 @@ function baseTokens(text: string): TokenBuffer {
     }
   }
   return tokens;
+}
+
+/** "e-mail" as "email", when `word` is a joining prefix and one word follows its hyphen: the term and where it ends. */
+function prefixCompound(text: string, word: string, end: number): { term: string; end: number } | undefined {
+  if (!JOINING_PREFIXES.has(word.toLowerCase()) || text.charCodeAt(end - word.length - 1) === HYPHEN) return undefined;
+  AFTER_PREFIX.lastIndex = end;
+  const after = AFTER_PREFIX.exec(text);
+  const term = after ? processWord(word + after[1]!) : '';
+  return term === '' ? undefined : { term, end: end + after![0].length };
 }
 
 const MAGNITUDE_WORD = /[ \t\u00a0]+(million|billion|trillion)(?![\p{L}\p{N}])/iuy;
