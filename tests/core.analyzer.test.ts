@@ -94,6 +94,41 @@ describe('analyzer', () => {
       expect(plain.terms('SAT scores')).not.toEqual(plain.terms('sit scores'));
       expect(plain.terms('the Fed')).not.toEqual(plain.terms('feed'));
     });
+
+    // Porter2 stems each pair alike; "constitutes" also carries the alias term of "counts as".
+    it.each([
+      ['Constitution', 'constitutes'],
+      ['constitutional', 'amounts to'],
+      ['authority', 'author'],
+      ['authorized', 'authored'],
+      ['probation', 'probate'],
+      ['international', 'internal'],
+      ['internal', 'intern'],
+      ['universal', 'university'],
+      ['organization', 'organ'],
+      ['objective', 'objection'],
+    ])('keeps "%s" apart from "%s", a word of another meaning', (word, other) => {
+      expect(plain.terms(word).filter((term) => plain.terms(other).includes(term))).toEqual([]);
+    });
+
+    it.each([
+      ['Constitution', 'constitutional'],
+      ['authorities', 'authority'],
+      ['authorization', 'authorize'],
+      ['organizational', 'organizing'],
+      ['universities', 'university'],
+    ])('still gives "%s" and "%s" one term', (word, other) => {
+      expect(plain.terms(word)).toEqual(plain.terms(other));
+    });
+
+    it('quotes no passage on the board\'s authority to "who is the author?"', async () => {
+      const corpus = await corpusOfParagraphs([
+        'The Board acted within the authority the statute gives it when it ruled on the request.',
+        'The author of this opinion is Marc Farris, an assistant attorney general.',
+      ]);
+      const answer = answerQuestion(corpus, 'Who is the author?');
+      expect(answer.kind === 'excerpts' && answer.excerpts.map((excerpt) => excerpt.quote)).toEqual(['The author of this opinion is Marc Farris, an assistant attorney general.']);
+    });
   });
 
   describe('legal tokens', () => {
@@ -413,7 +448,7 @@ describe('analyzer', () => {
       expect(createAnalyzer({ aliases: [['x', 'y']] }).version).toBe(createAnalyzer({ aliases: [['x', 'y']] }).version);
     });
 
-    it('changes the version when the stop words or the irregular forms change, so a cached index is not reused', async () => {
+    it('changes the version when the stop words, the irregular forms or the words kept apart change, so a cached index is not reused', async () => {
       const versionWith = async (stopWords: string[], forms: string) => {
         vi.resetModules();
         vi.doMock('../src/search/stopwords.js', () => ({ STOP_WORDS: new Set(stopWords) }));
@@ -433,6 +468,12 @@ describe('analyzer', () => {
       vi.doUnmock('../src/search/irregular-forms.js');
       vi.resetModules();
       expect(fewerNouns).not.toBe((await import('../src/search/analyzer.js')).createAnalyzer().version);
+      vi.resetModules();
+      vi.doMock('../src/search/kept-apart.js', async (original) => ({ ...(await original<object>()), KEPT_APART: 'authoriti authority' }));
+      const fewerKeptApart = (await import('../src/search/analyzer.js')).createAnalyzer().version;
+      vi.doUnmock('../src/search/kept-apart.js');
+      vi.resetModules();
+      expect(fewerKeptApart).not.toBe((await import('../src/search/analyzer.js')).createAnalyzer().version);
     });
 
     it('changes the version with the installed stemmer, so an index stemmed by another porter2 release is not reused', async () => {

@@ -1,4 +1,5 @@
 import { stem } from 'porter2';
+import { KEPT_APART_TERMS } from './kept-apart.js';
 
 /**
  * Irregular English forms and the word they inflect, which no stemmer joins: past forms of verbs
@@ -55,7 +56,10 @@ const BASE_FORM: ReadonlyMap<string, string> = new Map(
   }),
 );
 
-/** The stem of a lowercase word, an irregular form read as the word it inflects first ("wrote" → "write"). */
+/**
+ * The stem of a lowercase word, an irregular form read as the word it inflects first ("wrote" → "write"), and a word
+ * Porter2 would merge with another of a different meaning as a term of its own ("authority" apart from "author").
+ */
 export function stemWord(word: string): string {
-  return stem(BASE_FORM.get(word) ?? word);
+  return KEPT_APART_TERMS.get(word) ?? stem(BASE_FORM.get(word) ?? word);
 }
