@@ -95,6 +95,29 @@ describe('analyzer', () => {
       expect(plain.terms('the Fed')).not.toEqual(plain.terms('feed'));
     });
 
+    // Porter2 stems each pair apart ("liabl", "liabil"; "discrimin", "discriminatori").
+    it.each([
+      ['liable', 'liability'],
+      ['liable', 'liabilities'],
+      ['discrimination', 'discriminatory'],
+      ['retaliation', 'retaliatory'],
+      ['defamation', 'defamatory'],
+      ['statute', 'statutory'],
+      ['regulation', 'regulatory'],
+      ['prosecutor', 'prosecutorial'],
+      ['fraud', 'fraudulent'],
+      ['deception', 'deceptive'],
+      ['testified', 'testimony'],
+    ])('gives "%s" and "%s", words of one idea, one term', (word, other) => {
+      expect(plain.terms(word)).toEqual(plain.terms(other));
+    });
+
+    it('answers "was there retaliation?" from a passage that speaks of retaliatory conduct', async () => {
+      const corpus = await corpusOfParagraphs(['Plaintiffs allege retaliatory conduct by the Board after the letter.', 'The Board sent a letter to the voters in March.']);
+      const answer = answerQuestion(corpus, 'Was there retaliation by the board?');
+      expect(answer.kind === 'excerpts' && answer.excerpts[0]!.quote).toBe('Plaintiffs allege retaliatory conduct by the Board after the letter.');
+    });
+
     // Porter2 stems each pair alike; "constitutes" also carries the alias term of "counts as".
     it.each([
       ['Constitution', 'constitutes'],
@@ -448,7 +471,7 @@ describe('analyzer', () => {
       expect(createAnalyzer({ aliases: [['x', 'y']] }).version).toBe(createAnalyzer({ aliases: [['x', 'y']] }).version);
     });
 
-    it('changes the version when the stop words, the irregular forms or the words kept apart change, so a cached index is not reused', async () => {
+    it('changes the version when the stop words, the irregular or derived forms or the words kept apart change, so a cached index is not reused', async () => {
       const versionWith = async (stopWords: string[], forms: string) => {
         vi.resetModules();
         vi.doMock('../src/search/stopwords.js', () => ({ STOP_WORDS: new Set(stopWords) }));
@@ -474,6 +497,12 @@ describe('analyzer', () => {
       vi.doUnmock('../src/search/kept-apart.js');
       vi.resetModules();
       expect(fewerKeptApart).not.toBe((await import('../src/search/analyzer.js')).createAnalyzer().version);
+      vi.resetModules();
+      vi.doMock('../src/search/irregular-forms.js', async (original) => ({ ...(await original<object>()), DERIVED_FORMS: 'liable liability' }));
+      const fewerDerived = (await import('../src/search/analyzer.js')).createAnalyzer().version;
+      vi.doUnmock('../src/search/irregular-forms.js');
+      vi.resetModules();
+      expect(fewerDerived).not.toBe((await import('../src/search/analyzer.js')).createAnalyzer().version);
     });
 
     it('changes the version with the installed stemmer, so an index stemmed by another porter2 release is not reused', async () => {

@@ -1,4 +1,4 @@
-import { ACTION_NOUNS, IRREGULAR_FORMS, stemWord } from './irregular-forms.js';
+import { ACTION_NOUNS, DERIVED_FORMS, IRREGULAR_FORMS, stemWord } from './irregular-forms.js';
 import { CHAT_ABBREVIATIONS } from './chat-abbreviations.js';
 import { installedVersion } from './installed-version.js';
 import { KEPT_APART } from './kept-apart.js';
@@ -79,7 +79,7 @@ const isDigit = (code: number) => code >= 48 && code <= 57;
 // "U.S.", "U.S.C.", "D.C.": single letters joined by dots are one word, as their undotted spelling is.
 const INITIALISM = /\p{L}(?:\.\p{L})+(?!\p{L})/uy;
 
-const ANALYZER_VERSION = 'a36';
+const ANALYZER_VERSION = 'a37';
 /** The stemmer's version: another stemmer release may stem words otherwise than the cached index did. */
 const STEMMER_VERSION = installedVersion('porter2');
 const ALIAS_PREFIX = '~';
@@ -405,7 +405,7 @@ export function createAnalyzer(options: { aliases?: readonly (readonly string[])
 
   // The stemmer, word lists and alias groups analysis reads: changing one changes every index built with it. So does
   // Node's Unicode version, which says which characters are letters and how they fold ("ﬁ" → "fi", "é" → "e").
-  const listSignature = JSON.stringify([[...STOP_WORDS], IRREGULAR_FORMS, ACTION_NOUNS, KEPT_APART, groups]);
+  const listSignature = JSON.stringify([[...STOP_WORDS], IRREGULAR_FORMS, ACTION_NOUNS, DERIVED_FORMS, KEPT_APART, groups]);
   return {
     version: `${ANALYZER_VERSION}:porter2-${STEMMER_VERSION}:unicode-${process.versions.unicode}:${listSignature}`,
     tokenList,

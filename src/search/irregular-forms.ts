@@ -49,8 +49,19 @@ consume consumption | expel expulsion | acquire acquisition | disclose disclosur
 seize seizure | retain retention | detain detention | deliver delivery | recover recovery | injure injury |
 pursue pursuit | compete competition | repeat repetition | define definition | oppose opposition | impose imposition`;
 
+/**
+ * Words of one idea that Porter2 stems apart, read as the first of their group: "liable" and "liability" ("liabl",
+ * "liabil"), "discrimination" and "discriminatory", "prosecutor" and "prosecutorial", "testify" and "testimony", so
+ * "is Meta liable?" meets "liability" and "retaliation" meets "retaliatory conduct".
+ */
+export const DERIVED_FORMS = `liable liability liabilities | viable viability | discriminate discriminatory |
+retaliate retaliatory | defame defamatory | regulate regulatory | statute statutory | prosecutor prosecutorial |
+fraud fraudulent fraudulently | compensate compensatory | accuse accusatory | declare declaratory |
+explain explanatory explanation explanations | contract contractual contractually | deceive deceptive deceptively |
+testify testimony testimonies`;
+
 const BASE_FORM: ReadonlyMap<string, string> = new Map(
-  [IRREGULAR_FORMS, ACTION_NOUNS.replace(/(\w+) (\w+)/g, (_, verb: string, noun: string) => `${verb} ${noun} ${noun.replace(/y$/, 'ie')}s`)].join('|').split('|').flatMap((group) => {
+  [IRREGULAR_FORMS, DERIVED_FORMS, ACTION_NOUNS.replace(/(\w+) (\w+)/g, (_, verb: string, noun: string) => `${verb} ${noun} ${noun.replace(/y$/, 'ie')}s`)].join('|').split('|').flatMap((group) => {
     const [base, ...forms] = group.trim().split(/\s+/);
     return forms.map((form) => [form, base!] as const);
   }),
