@@ -238,6 +238,20 @@ describe('analyzer', () => {
     it('leaves an initial before a name alone ("A.Smith")', () => {
       expect(plain.terms('A.Smith')).toEqual(plain.terms('Smith'));
     });
+
+    // The Supreme Court's own reports write "539 U. S. 306" and "42 U. S. C. §1981"; readers type "U.S." and "USC".
+    it.each([
+      ['Grutter v. Bollinger, 539 U. S. 306', 'Grutter v. Bollinger, 539 U.S. 306'],
+      ['42 U. S. C. §2000d', '42 USC §2000d'],
+      ['the U. S. Court of Appeals', 'the US Court of Appeals'],
+    ])('reads capitals spaced out, %j, as %j', (spaced, typed) => {
+      expect(plain.terms(spaced)).toEqual(plain.terms(typed));
+    });
+
+    it('leaves a middle initial and a lowercase "v." before a capital alone', () => {
+      expect(plain.terms('John A. Smith')).toEqual(plain.terms('John Smith'));
+      expect(plain.terms('Smith v. S. Carolina')).toEqual(plain.terms('Smith v S Carolina'));
+    });
   });
 
   describe('units run into their number', () => {

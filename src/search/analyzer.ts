@@ -77,9 +77,10 @@ const JOINING_PREFIXES: ReadonlySet<string> = new Set(
 const AFTER_PREFIX = /-(\p{L}+)(?![\p{L}\p{N}\p{M}]|-[\p{L}\p{N}])/uy;
 const isDigit = (code: number) => code >= 48 && code <= 57;
 // "U.S.", "U.S.C.", "D.C.": single letters joined by dots are one word, as their undotted spelling is.
-const INITIALISM = /\p{L}(?:\.\p{L})+(?!\p{L})/uy;
+// The Supreme Court's reports space capitals out ("539 U. S. 306", "42 U. S. C. §1981"): they are one word too.
+const INITIALISM = /\p{L}(?:\.\p{L})+(?!\p{L})|\p{Lu}(?:\. \p{Lu})+(?!\p{L})/uy;
 
-const ANALYZER_VERSION = 'a37';
+const ANALYZER_VERSION = 'a38';
 /** The stemmer's version: another stemmer release may stem words otherwise than the cached index did. */
 const STEMMER_VERSION = installedVersion('porter2');
 const ALIAS_PREFIX = '~';
@@ -260,7 +261,7 @@ function baseTokens(text: string): TokenBuffer {
       const initialism = INITIALISM.exec(text);
       if (initialism) {
         const end = start + initialism[0].length;
-        const letters = initialism[0].replace(/\./g, '');
+        const letters = initialism[0].replace(/[. ]/g, '');
         const term = processWord(letters);
         if (term !== '') tokens.push(term, start, end);
         next = end;
