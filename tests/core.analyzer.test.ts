@@ -190,6 +190,25 @@ describe('analyzer', () => {
       expect(plain.terms('under § 1983')).toEqual(plain.terms('under §1983'));
     });
 
+    // Word processors put a no-break space after "§" and "¶", so the number never starts a line of its own.
+    it.each([
+      ['§\u00A01983', '§ 1983'],
+      ['Compl. ¶\u00A042', 'Compl. ¶ 42'],
+      ['§\u202F1983', '§ 1983'],
+      ['$\u00A0725', '$ 725'],
+    ])('reads %j, with a no-break or thin space, as %j', (written, typed) => {
+      expect(plain.terms(written)).toEqual(plain.terms(typed));
+    });
+
+    it('quotes the passage citing "¶ 42" with a no-break space for a question asking about ¶ 42', async () => {
+      const corpus = await corpusOfParagraphs([
+        'Plaintiffs rely on the facts pleaded at Compl. ¶\u00A042 for their theory.',
+        'Plaintiffs rely on new facts for their other theory.',
+      ]);
+      const answer = answerQuestion(corpus, 'What do plaintiffs rely on at ¶ 42?');
+      expect(answer.kind === 'excerpts' && answer.excerpts[0]!.quote).toBe('Plaintiffs rely on the facts pleaded at Compl. ¶\u00A042 for their theory.');
+    });
+
     it('lets a question citing a statute bare meet the text citing it with § and subsections', () => {
       const text = new Set(plain.terms('a Class 2 misdemeanor under § 163-273(a)(1)'));
       for (const question of ['163-273', '163-273(a)(1)', '§ 163-273']) expect(plain.terms(question).some((term) => text.has(term)), question).toBe(true);

@@ -62,6 +62,8 @@ const LEGAL_PATTERN = new RegExp(
   'yiu',
 );
 const isSymbol = (char: string | undefined) => char === '§' || char === '¶' || char === '$' || char === '€' || char === '£';
+/** The space between "§" or "¶" and its number: word processors type a no-break one there, so the two never part. */
+const isSpaceAfterSymbol = (char: string | undefined) => char === ' ' || char === '\u00a0' || char === '\u202f' || char === '\u2009';
 const HYPHEN = 45;
 const AMPERSAND = 38;
 const AMPERSAND_NAME = /\p{L}{1,3}&\p{L}{1,3}(?![\p{L}\p{N}])/uy;
@@ -80,7 +82,7 @@ const isDigit = (code: number) => code >= 48 && code <= 57;
 // The Supreme Court's reports space capitals out ("539 U. S. 306", "42 U. S. C. §1981"): they are one word too.
 const INITIALISM = /\p{L}(?:\.\p{L})+(?!\p{L})|\p{Lu}(?:\. \p{Lu})+(?!\p{L})/uy;
 
-const ANALYZER_VERSION = 'a38';
+const ANALYZER_VERSION = 'a39';
 /** The stemmer's version: another stemmer release may stem words otherwise than the cached index did. */
 const STEMMER_VERSION = installedVersion('porter2');
 const ALIAS_PREFIX = '~';
@@ -235,7 +237,7 @@ function baseTokens(text: string): TokenBuffer {
     next = wordEnd(text, start);
     const word = text.slice(start, next);
     const before = text[start - 1];
-    const symbolAt = isSymbol(before) ? start - 1 : before === ' ' && isSymbol(text[start - 2]) ? start - 2 : -1;
+    const symbolAt = isSymbol(before) ? start - 1 : isSpaceAfterSymbol(before) && isSymbol(text[start - 2]) ? start - 2 : -1;
     if (symbolAt >= 0 || isDigit(text.charCodeAt(start))) {
       legal.lastIndex = symbolAt >= 0 ? symbolAt : start;
       const special = legal.exec(text);
