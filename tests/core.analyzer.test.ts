@@ -200,6 +200,17 @@ describe('analyzer', () => {
       expect(plain.terms(written)).toEqual(plain.terms(typed));
     });
 
+    // A data dump or a badly extracted table can hold a run of dotted numbers tens of thousands long; each of its
+    // numbers was a fresh try at a statute read to the run's end (120,000 characters: some 9 s, a stalled index).
+    it('reads a long run of dotted numbers in time that grows with its length, not with its square', () => {
+      const run = `1${'.1'.repeat(60_000)}`;
+      const started = performance.now();
+      const terms = plain.terms(run);
+      expect(performance.now() - started).toBeLessThan(2000);
+      expect(terms).toHaveLength(30_001);
+      expect(plain.terms('N.C. Gen. Stat. § 163-166.3(c) and 163-166.3(c)')).toEqual(['nc', 'gen', 'stat', '§163-166.3', '163-166.3', '163-166.3(c)', '163-166.3', '163-166.3(c)']);
+    });
+
     it('quotes the passage citing "¶ 42" with a no-break space for a question asking about ¶ 42', async () => {
       const corpus = await corpusOfParagraphs([
         'Plaintiffs rely on the facts pleaded at Compl. ¶\u00A042 for their theory.',

@@ -47,11 +47,14 @@ export interface Analyzer {
 // Each part of a number can be matched one way only ("\d[a-z0-9]*", not "\d+[a-z0-9]*"): a statute that
 // fails on its last character must not make the engine try every split of the ones before it.
 const SUBSECTIONS = String.raw`(?:\([a-z0-9]{1,4}\))`;
+// A statute with subsections has a few parts ("163-166.3(c)"): bounded, a long run of dotted numbers with none
+// ("1.1.1.1…", tens of thousands in a data dump) is no longer read to its end again from each of its numbers.
+const STATUTE_PARTS = 6;
 const LEGAL_PATTERN = new RegExp(
   [
     String.raw`(\d{1,2}:\d{2}-[a-z]{2,4}-\d{3,6}(?:-[a-z]{1,4})*|\d{2}-(?:cv|cr|mc|md|mj)-\d{3,6}(?:-[a-z]{1,4})*)`,
     String.raw`(\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})(?![\d/]))`,
-    String.raw`(\d+[a-z]?(?:[.-]\d[a-z0-9]*)+${SUBSECTIONS}+)`,
+    String.raw`(\d+[a-z]?(?:[.-]\d[a-z0-9]*){1,${STATUTE_PARTS}}${SUBSECTIONS}+)`,
     String.raw`(\d+[a-z]?${SUBSECTIONS}+)`,
     String.raw`(§{1,2}\s?\d[a-z0-9]*(?:[.-]\d[a-z0-9]*)*${SUBSECTIONS}*)`,
     String.raw`(¶{1,2}\s?\d+)`,
@@ -82,7 +85,7 @@ const isDigit = (code: number) => code >= 48 && code <= 57;
 // The Supreme Court's reports space capitals out ("539 U. S. 306", "42 U. S. C. §1981"): they are one word too.
 const INITIALISM = /\p{L}(?:\.\p{L})+(?!\p{L})|\p{Lu}(?:\. \p{Lu})+(?!\p{L})/uy;
 
-const ANALYZER_VERSION = 'a39';
+const ANALYZER_VERSION = 'a40';
 /** The stemmer's version: another stemmer release may stem words otherwise than the cached index did. */
 const STEMMER_VERSION = installedVersion('porter2');
 const ALIAS_PREFIX = '~';
