@@ -1,3 +1,4 @@
+import { breaksWord } from './broken-word.js';
 import { mode, TERMINAL } from './knowledge/clean-paragraphs.js';
 
 /** A [start, end) stretch of a document's text. */
@@ -68,7 +69,9 @@ function linesOf(text: string, block: TextSpan): Line[] {
     if (end === -1 || end > block.end) end = block.end;
     let content = at;
     while (content < end && text[content] === ' ') content++;
-    lines.push({ content: Math.max(content, block.start), end, indent: content - at });
+    // The blank line inside a word a line end broke ("constitu-" | "" | "tional") is no line of the layout.
+    const blankInWord = content === end && breaksWord(text, at - 1, /\S|$/.exec(text.slice(end, block.end))!.index + end);
+    if (!blankInWord) lines.push({ content: Math.max(content, block.start), end, indent: content - at });
     at = end + 1;
   }
   return lines;

@@ -1,4 +1,5 @@
 import { hash } from 'node:crypto';
+import { breaksWord } from './broken-word.js';
 import { fencedCode } from './code-fences.js';
 import { headingText } from './heading-text.js';
 import { isPageNumberLine, parseEcfHeader, repeatedHeaderTest } from './knowledge/clean-pleading.js';
@@ -450,6 +451,7 @@ function paragraphBlocks(text: string, comments: ReadonlySet<number>): Block[] {
     if (end > start) blocks.push({ start, end });
   };
   for (const match of text.matchAll(separator)) {
+    if (breaksWord(text, match.index, match.index + match[0].length)) continue;
     push(cursor, match.index);
     cursor = match.index + match[0].length;
   }

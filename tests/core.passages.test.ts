@@ -524,6 +524,30 @@ describe('splitPassages', () => {
     });
   });
 
+  describe('a word broken over a blank line', () => {
+    const BEFORE = 'The University’s admissions policy, which the Court of Appeals upheld on a record of many years, is in my view constitu-';
+    const AFTER = 'tional under Grutter, and there is no need for the Court in this case to revisit the standard of review.';
+
+    it('keeps the two halves of the word in one passage', () => {
+      const passages = splitPassages(doc(`Intro paragraph that says something.\n\n${BEFORE}\n\n${AFTER}`));
+      // The blank line cut the passage inside "constitu-tional": a quote opened with "tional under Grutter".
+      expect(passages.map((p) => p.text)).toEqual(['Intro paragraph that says something.', `${BEFORE}\n\n${AFTER}`]);
+    });
+
+    it('keeps them in one passage in laid-out text, whose indentation starts paragraphs', () => {
+      const text = `   ${BEFORE}\n\n${AFTER}\nIt held so.\n   A new paragraph starts here.`;
+      expect(splitPassages(doc(text)).map((p) => p.text)).toEqual([`${BEFORE}\n\n${AFTER}\nIt held so.`, 'A new paragraph starts here.']);
+    });
+
+    it('still turns the page at a form feed inside the word', () => {
+      const passages = splitPassages(doc(`${BEFORE}\n\f\n${AFTER}`));
+      expect(passages.map((p) => [p.text, p.locator.page, p.cutBefore === true])).toEqual([
+        [BEFORE, 1, false],
+        [AFTER, 2, true],
+      ]);
+    });
+  });
+
   describe('long paragraphs', () => {
     const sentences = Array.from({ length: 60 }, (_, i) => `Sentence number ${i} is here and says something.`);
     const long = sentences.join(' ');

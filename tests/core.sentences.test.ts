@@ -325,3 +325,18 @@ describe('a quote after a sentence trailing off with "…"', () => {
     expect(answer.kind === 'excerpts' && answer.excerpts[0]!.quote).toBe('Then she said the contract was signed in Denver.');
   });
 });
+
+describe('a word a line end broke with a hyphen before a blank line', () => {
+  it('is one sentence across the blank line, as laid-out text breaks a footnote\'s word', () => {
+    const text = '4 Because the policy, in my view, is constitu-\n\ntional under Grutter, there is no need to revisit it. The score is 2400.';
+    // The blank line ended the sentence inside the word: "… is constitu-" and "tional under Grutter, …" were quoted.
+    expect(sentencesOf(text)).toEqual(['4 Because the policy, in my view, is constitu-\n\ntional under Grutter, there is no need to revisit it.', 'The score is 2400.']);
+  });
+
+  it.each([
+    ['a capital after the blank line', 'It is self-\n\nHeld to be so.', ['It is self-', 'Held to be so.']],
+    ['a dash, not a broken word', 'The list --\n\nthen more.', ['The list --', 'then more.']],
+  ])('still ends a sentence at the blank line with %s', (_label, text, expected) => {
+    expect(sentencesOf(text)).toEqual(expected);
+  });
+});

@@ -1,3 +1,4 @@
+import { breaksWord } from '../broken-word.js';
 import { fencedCode, isFence } from '../code-fences.js';
 
 /** A sentence as the half-open range [start, end) of the text it was split from. */
@@ -164,7 +165,7 @@ export function splitSentences(text: string, offset = 0): SentenceSpan[] {
   for (const footnote of footnotes) boundaries.push(footnote.index + footnote[0].length);
   // Blank lines and list items end a sentence wherever they fall; a period inside brackets does not.
   const blockEnds = new Set<number>();
-  for (const match of text.matchAll(/\n\s*\n/g)) blockEnds.add(match.index);
+  for (const match of text.matchAll(/\n\s*\n/g)) if (!breaksWord(text, match.index, match.index + match[0].length)) blockEnds.add(match.index);
   for (const match of text.matchAll(ITEM_END)) blockEnds.add(match.index + match[0].length);
   for (const line of lines) blockEnds.add(line.start).add(line.end);
   boundaries.push(...blockEnds);
