@@ -45,6 +45,7 @@ describe('splitSentences', () => {
     ['a reporter or a law review', 'See 130 So. 721; 59 Misc. 3d 123 (N.Y. Sup. Ct.); 75 Colum. L. Rev. 559; Tex. Elec. Code § 1. Next.', ['See 130 So. 721; 59 Misc. 3d 123 (N.Y. Sup. Ct.); 75 Colum. L. Rev. 559; Tex. Elec. Code § 1.', 'Next.']],
     ['a one-character ellipsis set apart inside a quotation', 'The statute bars “soliciting votes … Or wearing a button” at the polls. Next.', ['The statute bars “soliciting votes … Or wearing a button” at the polls.', 'Next.']],
     ['a quotation before the note on it', 'The statute says “No person shall electioneer.” (Emphasis added.) It bars “votes.”\n(Internal quotation marks omitted). Next.', ['The statute says “No person shall electioneer.” (Emphasis added.)', 'It bars “votes.”\n(Internal quotation marks omitted).', 'Next.']],
+    ['"no." and "art." before a number or a numeral', 'It is case no. 5 under U.S. Const. art. III of the charter, cert. denied. Next.', ['It is case no. 5 under U.S. Const. art. III of the charter, cert. denied.', 'Next.']],
   ])('does not break after %s', (_label, text, expected) => {
     expect(sentencesOf(text)).toEqual(expected);
   });
@@ -78,6 +79,8 @@ describe('splitSentences', () => {
     ['a letter closing a section\'s or a form\'s number', 'See Restatement (Second) of Torts § 402A. Meta filed a Form 10-K. Investors read it.', ['See Restatement (Second) of Torts § 402A.', 'Meta filed a Form 10-K.', 'Investors read it.']],
     ['a plain word spelt like an abbreviation of a case name', 'The letter was never found. He took the bus. She visited Amazon.com. It was given to me. The end.', ['The letter was never found.', 'He took the bus.', 'She visited Amazon.com.', 'It was given to me.', 'The end.']],
     ['a state closing a place before a word opening a sentence', 'The firm is in Tampa, Fla. The court held it liable. She moved to Washington, D.C. She sued. See Fla. Stat. § 1.', ['The firm is in Tampa, Fla.', 'The court held it liable.', 'She moved to Washington, D.C.', 'She sued.', 'See Fla. Stat. § 1.']],
+    ['an everyday word spelt like an abbreviation, in lowercase before a capitalised word', 'Asked if he read them, he said no. The court found otherwise. Users installed the app. They sent messages.', ['Asked if he read them, he said no.', 'The court found otherwise.', 'Users installed the app.', 'They sent messages.']],
+    ['a web address', 'Rules are posted at www.ncsbe.gov. The Board enforces them. The form is at usa.gov. It is free.', ['Rules are posted at www.ncsbe.gov.', 'The Board enforces them.', 'The form is at usa.gov.', 'It is free.']],
   ])('breaks after %s', (_label, text, expected) => {
     expect(sentencesOf(text)).toEqual(expected);
   });

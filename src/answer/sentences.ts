@@ -27,6 +27,14 @@ found rsch ry jud commc'n commc'ns entm't publ'g sav telecomm constr consol equi
 // "Fourth Am. Compl." go on, a "critical mass." or "fell ill." ends its sentence.
 const CAPITALISED_ABBREVIATIONS = new Set(['mass', 'ill', 'ind', 'wash', 'miss', 'del', 'la', 'mo', 'pa', 'or', 'am', 'me', 'bus', 'comp', 'cons', 'com', 'cent', 'tech', 'sol', 'fin', 'info', 'found', 'fed', 'inv', 'ret', 'emp', 'sav']);
 
+// Abbreviations that are also everyday words, abbreviated in lowercase only before a number or a numeral ("no. 5",
+// "art. III", "cert. denied"): before a capitalised word ("he said no. The court …", "installed the app. Users …")
+// they end the sentence.
+const EVERYDAY_WORDS = new Set(['no', 'art', 'app', 'pet', 'exec', 'leg', 'pub', 'super', 'doc', 'docs', 'prop', 'prod', 'rep', 'ex', 'cert', 'fig']);
+const CAPITALISED_WORD_AFTER = /^\s+["“'‘(]?\p{Lu}\p{Ll}/u;
+// A web address or an e-mail's domain ("www.ncsbe.gov", "usa.gov"), whose last part is no abbreviation.
+const DOMAIN = /^[\p{Ll}-]{2,}(?:\.[\p{Ll}-]+)*\.\p{Ll}{2,}$/u;
+
 // A letter that names an exhibit or a part ("See Ex. A.", "under Count B.") is no initial: its period can end the sentence.
 const LETTER_LABEL = /\b(?:ex|exh|exhibits?|app|appendix|attachment|annex|schedule|tab|part|count)\.?\s+\p{Lu}$/iu;
 
@@ -285,7 +293,10 @@ function endsSentence(text: string, index: number, punctuation: string): boolean
   if (/^\s+(?:\d|L\.\s?(?:Rev|J)\.)/.test(text.slice(index + punctuation.length)) && /\d\s+(?:[\p{Lu}][\p{L}.]*\s+)?[\p{Lu}][\p{L}]*$/u.test(before)) return false;
   // The word's last dotted part decides: "Amazon.com." ends a sentence, "Mich. Comp." does not.
   const lastPart = word.replace(/^.*\.(?=.)/, '');
-  const plainWord = CAPITALISED_ABBREVIATIONS.has(lastPart.toLowerCase()) && /^\p{Ll}/u.test(lastPart);
+  const plainWord =
+    (CAPITALISED_ABBREVIATIONS.has(lastPart.toLowerCase()) && /^\p{Ll}/u.test(lastPart)) ||
+    (EVERYDAY_WORDS.has(word) && CAPITALISED_WORD_AFTER.test(text.slice(index + punctuation.length))) ||
+    DOMAIN.test(word);
   if (!plainWord && (ABBREVIATIONS.has(lower) || ABBREVIATIONS.has(lower.replace(/^.*\./, '')))) return false;
   // A footnote in a pin cite ("539 U. S., at 303–304, n. 10"); a lone "n." elsewhere may end a sentence ("for some n.").
   if (word === 'n' && /,\s*n$/.test(before)) return false;
