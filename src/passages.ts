@@ -280,16 +280,31 @@ function pageMarkedBy(block: string): number | undefined {
 /**
  * A sentence a page break (or a stray blank line) runs across ends one passage and opens the next
  * ("… the correct standard of strict" | "scrutiny, its decision …"): both are marked cut there, so a
- * quote of either end shows an ellipsis instead of passing for a whole sentence.
+ * quote of either end shows an ellipsis instead of passing for a whole sentence. So is a sentence whose
+ * page ends in footnotes: the body's last passage stops in a broken word ("… a definite and close rela-"),
+ * and the next page's first opens in lowercase ("tionship to the prevention …"), the footnotes between them.
  */
 function markSentencesBrokenAcrossBlocks(passages: Passage[]): void {
   for (let i = 1; i < passages.length; i++) {
     const before = passages[i - 1]!;
     const after = passages[i]!;
+    if (BROKEN_WORD_END.test(before.text)) before.cutAfter = true;
+    if (opensPageMidSentence(before, after)) after.cutBefore = true;
     if (!continuesSentence(before.text, after.text)) continue;
     before.cutAfter = true;
     after.cutBefore = true;
   }
+  const last = passages.at(-1);
+  if (last && BROKEN_WORD_END.test(last.text)) last.cutAfter = true;
+}
+
+// A word a line end broke with a hyphen, the rest of it elsewhere: no paragraph ends so.
+const BROKEN_WORD_END = /\p{L}-$/u;
+
+/** Whether a passage is the first of its page and opens in lowercase: it goes on with a sentence of the page before. */
+function opensPageMidSentence(before: Passage, after: Passage): boolean {
+  const { page } = after.locator;
+  return page !== undefined && before.locator.page !== undefined && page > before.locator.page && /^\p{Ll}/u.test(after.text);
 }
 
 // A filing's subparagraph or list item: "(a) it read …", "b. It shared …", "ii. It hid …", "(3) …", "- …".

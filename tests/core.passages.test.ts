@@ -548,6 +548,31 @@ describe('splitPassages', () => {
     });
   });
 
+  describe('a sentence a page\'s footnotes break', () => {
+    const PAGE_ONE = 'The Court upheld the curfew and exclusion orders during the war because it found that they had “a definite and close rela-';
+    const FOOTNOTE = '——————\n  1 The standard of “pressing public necessity” is more commonly called a compelling interest.';
+    const PAGE_TWO = 'tionship to the prevention of espionage and sabotage.” 323 U. S., at 217–218.';
+    const text = `${PAGE_ONE}\n\n${FOOTNOTE}\n\f\n${PAGE_TWO}\n\nThe next paragraph says more.`;
+
+    it('marks the body\'s passages cut on both sides of the footnotes', () => {
+      const passages = splitPassages(doc(text));
+      // Neither was marked, so "tionship to the prevention …" was quoted as a whole sentence, without an ellipsis.
+      expect(passages.map((p) => [p.text.slice(0, 20), p.locator.page, p.cutBefore === true, p.cutAfter === true])).toEqual([
+        [PAGE_ONE.slice(0, 20), 1, false, true],
+        [FOOTNOTE.slice(0, 20), 1, false, false],
+        [PAGE_TWO.slice(0, 20), 2, true, false],
+        ['The next paragraph s', 2, false, false],
+      ]);
+    });
+
+    it('quotes the rest of the sentence on the next page with an ellipsis', async () => {
+      const corpus = await corpusOfParagraphs([text]);
+      const answer = answerQuestion(corpus, 'What had a close relationship to the prevention of espionage and sabotage?');
+      const quoted = answer.kind === 'excerpts' ? answer.excerpts.find((excerpt) => excerpt.quote.startsWith('tionship')) : undefined;
+      expect(quoted?.elidedStart).toBe(true);
+    });
+  });
+
   describe('long paragraphs', () => {
     const sentences = Array.from({ length: 60 }, (_, i) => `Sentence number ${i} is here and says something.`);
     const long = sentences.join(' ');
