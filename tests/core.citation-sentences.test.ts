@@ -29,11 +29,20 @@ describe('isCitationSentence', () => {
     'Ark. United , 517 F. Supp. 3d at 796.',
     '(State Board Defs.’ Br. (Doc. 212) at 19.)',
     '(Fourth Am. Compl. (Doc. 208) ¶¶ 12, 59–61.)',
+    'Compl. ¶ 42.',
+    'See FAC ¶¶ 3, 7.',
+    'Dkt. No. 45 at 3.',
+    'ECF No. 396 at 4.',
+    'See Mot. to Dismiss at 5.',
+    "Hr'g Tr. at 12.",
+    'Tr. 12:4-9.',
+    '42 U.S.C. § 1983.',
+    'Fed. R. Civ. P. 12(b)(6).',
   ])('reads %s as a citation', (sentence) => {
     expect(isCitationSentence(sentence)).toBe(true);
   });
 
-  it.each(['The court agreed.', 'UK 2 left the stage.', 'Super Bowl 50.', 'Texas, however, disagreed with the plan.', 'Smith, 42, was the oldest.', '12 Angry Men is a film about 12 jurors.', 'Idaho v. Oregon'.padEnd(201, ' x'), '(This is aside.)', '(The Court of Appeals agreed in 2019.)'])(
+  it.each(['The court agreed.', 'UK 2 left the stage.', 'Super Bowl 50.', 'Texas, however, disagreed with the plan.', 'Smith, 42, was the oldest.', '12 Angry Men is a film about 12 jurors.', 'Idaho v. Oregon'.padEnd(201, ' x'), '(This is aside.)', '(The Court of Appeals agreed in 2019.)', 'The Court at 5.', 'Meta won at 5.', 'Plaintiffs filed the FAC on May 5.', 'Room No. 5 was empty.'])(
     'does not read %j as one',
     (sentence) => {
       expect(isCitationSentence(sentence)).toBe(false);
@@ -112,6 +121,21 @@ describe('a two-sentence quote', () => {
     ]);
     const answer = answerQuestion(corpus, 'How many times did the letter warn plaintiff that photographing a ballot is unlawful?');
     expect(answer.kind === 'excerpts' && answer.excerpts[0]!.quote).toMatch(/^The letter warned plaintiff four times/);
+  });
+
+  it.each([
+    ['a docket entry', 'Dkt. No. 45 at 3.'],
+    ['a paragraph of the complaint', 'Compl. ¶ 42.'],
+    ['a statute', '18 U.S.C. § 2511(1)(a).'],
+    ['a rule', 'Fed. R. Civ. P. 12(b)(6).'],
+  ])('does not open with the unbracketed cite of %s that supports the sentence before it', async (_label, cite) => {
+    const corpus = await corpusOfParagraphs([
+      `Plaintiffs allege that Facebook let Netflix read, write and delete the private messages of its users through the Inbox API from 2013 until 2019, and that the users were never told. ${cite} Meta says the program ended in 2015. The Court does not reach that dispute of fact now.`,
+      'The weather was mild.',
+    ]);
+    const answer = answerQuestion(corpus, 'When did the program end, according to Meta?');
+    // District courts cite so after nearly every sentence; the cite was no citation sentence and opened the quote.
+    expect(answer.kind === 'excerpts' && answer.excerpts[0]!.quote).toMatch(/^Meta says the program ended in 2015\./);
   });
 
   it('does not open with a short-form citation written with a space before its comma, as case-law sites copy it', async () => {

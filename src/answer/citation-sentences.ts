@@ -8,12 +8,19 @@ import { separatesBlocks, type SentenceSpan } from './sentences.js';
  * before a short form's comma ("Doe , 713 F.3d at 758.", "Cf. Miller , 462 F.3d at 321 (…).").
  */
 const CITATION_SENTENCE =
-  /^(?:(?:[Ss]ee(?: also)?|But see|[Cc]f\.|Accord|[Ee]\.g\.,?)\s+)?(?:[Ii]d\.|[Ii]bid\.|\p{Lu}[\p{L}\p{N}.'’&,\s-]{0,80}?\s+v\.\s|\d+\s+\p{Lu}[\p{L}\d. ]{0,20}?\s\d|(?:\p{Lu}[\p{L}.]*\s){0,4}§|\p{Lu}{2,5}\s\d+[-.]\d|\p{Lu}[\p{L}'’.&-]*(?:\s\p{Lu}[\p{L}'’.&-]*){0,3}\s?,\s+(?:\d+\s+\p{Lu}|supra\b|ante\b)|(?:Ante|Post|Supra),?\s+at\s+\d)/u;
+  /^(?:(?:[Ss]ee(?: also)?|But see|[Cc]f\.|Accord|[Ee]\.g\.,?)\s+)?(?:[Ii]d\.|[Ii]bid\.|\p{Lu}[\p{L}\p{N}.'’&,\s-]{0,80}?\s+v\.\s|\d+\s+\p{Lu}[\p{L}\d. ]{0,20}?\s\d|(?:\d+\s+)?(?:\p{Lu}[\p{L}.]*\s){0,4}§|\p{Lu}{2,5}\s\d+[-.]\d|\p{Lu}[\p{L}'’.&-]*(?:\s\p{Lu}[\p{L}'’.&-]*){0,3}\s?,\s+(?:\d+\s+\p{Lu}|supra\b|ante\b)|(?:Ante|Post|Supra),?\s+at\s+\d)/u;
 /**
  * A record cite ("Tr. of Oral Arg. 8–9.", "App. 41a.", "See Ex. A."): a few capitalised words, one abbreviated, and a
  * page or an exhibit's letter.
  */
-const RECORD_CITE = /^(?=[^.]*\p{L}\.\s)(?:\p{Lu}[\p{L}'’]*\.?\s+(?:(?:of|for|in|the)\s+)*){1,6}(?:\d+[a-z]?(?:[–-]\d+[a-z]?)?(?:,\s*\d+[a-z]?)*|\p{Lu})\.$/u;
+const RECORD_CITE = /^(?=[^.]*\p{L}\.\s)(?:\p{Lu}[\p{L}'’]*\.?\s+(?:(?:of|for|in|the)\s+)*){1,6}(?:\d+[a-z]?(?:\([\da-z]{1,4}\))*(?:[–-]\d+[a-z]?)?(?:,\s*\d+[a-z]?)*|\p{Lu})\.$/u;
+/**
+ * A record cite to a paragraph, docket entry or page, as district courts set one after what it supports: "Compl. ¶ 42.",
+ * "FAC ¶¶ 3, 7.", "Dkt. No. 45 at 3.", "ECF No. 396 at 4.", "Mot. at 5.", "Hr'g Tr. at 12.", "Tr. 12:4-9.": a few
+ * capitalised words, one abbreviated or an initialism, then the place cited.
+ */
+const RECORD_PLACE =
+  /^(?:(?:[Ss]ee(?: also)?|[Cc]f\.)\s+)?(?=[^¶\d]*(?:\b(?!No\.)\p{L}+\.|\b\p{Lu}{2,}\b|\p{L}['’]\p{Ll}{1,2}\b))(?:\p{Lu}[\p{L}'’]*\.?\s+(?:(?:of|for|in|the|to)\s+)*){1,5}(?:¶¶?\s*\d+|No\.\s*\d+(?:-\d+)?(?:\s+at\s+\d+)?|\d+\s+at\s+\d+|\d+:\d+|at\s+\d+)(?:\s*[–-]\s*\d+(?::\d+)?)*(?:,\s*\d+(?:\s*[–-]\s*\d+)?)*\.$/u;
 /**
  * A citation in brackets, as filings write them: "(Id. ¶ 6).", "(Suppl. Compl. (DE 65) ¶ 5).", "(Doc. 210 at 15.)",
  * the document's name opening with a few whole words: "(Fourth Am. Compl. (Doc. 208) ¶ 34.)", "(State Board Defs.’ Br.
@@ -24,7 +31,7 @@ const BRACKETED_CITE = /^\(\s*(?:[Ii]d\.|[Ss]ee\b|(?:\p{Lu}\p{L}*\s+){0,3}(?:\p{
 const MAX_CITATION_CHARS = 200;
 
 export function isCitationSentence(sentence: string): boolean {
-  return sentence.length <= MAX_CITATION_CHARS && (CITATION_SENTENCE.test(sentence) || RECORD_CITE.test(sentence) || BRACKETED_CITE.test(sentence));
+  return sentence.length <= MAX_CITATION_CHARS && (CITATION_SENTENCE.test(sentence) || RECORD_CITE.test(sentence) || RECORD_PLACE.test(sentence) || BRACKETED_CITE.test(sentence));
 }
 
 /**
