@@ -66,6 +66,18 @@ function namedLength(wanted: string, document: Document): number {
   return Math.max(...[normalizeRef(document.meta.title), document.id].map((name) => (name !== '' && wanted.includes(name) ? name.length : 0)));
 }
 
+/**
+ * A reference as labels are compared: lowercase, without quotation marks, and with a label spelt as readers type it
+ * ("¶3", "para 3", "paragraph 3", "p.4", "pp 4-5") as citations spell it ("¶ 3", "para. 3", "p. 4", "pp. 4–5").
+ */
 function normalizeRef(text: string): string {
-  return text.toLowerCase().replace(/[“”"'’]/g, '').replace(/\s+/g, ' ').trim();
+  return text
+    .toLowerCase()
+    .replace(/[“”"'’]/g, '')
+    .replace(/¶\s*(?=\d)/g, '¶ ')
+    .replace(/\b(?:paragraph|para|par)\b\.?\s*(?=\d)/g, 'para. ')
+    .replace(/\b(pp?)\b\.?\s*(?=\d)/g, '$1. ')
+    .replace(/(?<=\bpp\. \d+)\s*-\s*(?=\d)/g, '–')
+    .replace(/\s+/g, ' ')
+    .trim();
 }

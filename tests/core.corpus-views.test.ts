@@ -28,6 +28,16 @@ kind: order
 3. Discovery resumes on Monday.
 `;
 
+// Unnumbered paragraphs, cited "para. N".
+const OPINION = `---
+title: Opinion
+kind: opinion
+---
+The court heard argument in May.
+
+The motion was taken under submission.
+`;
+
 let dir: string;
 let core: Pinpoint;
 
@@ -35,6 +45,7 @@ beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'pinpoint-views-'));
   await writeFile(path.join(dir, 'order.md'), ORDER);
   await writeFile(path.join(dir, 'stay-order.md'), STAY_ORDER);
+  await writeFile(path.join(dir, 'opinion.md'), OPINION);
   core = await createPinpoint({ knowledgeDir: dir });
 });
 
@@ -53,6 +64,17 @@ describe('resolveSource', () => {
     const view = core.resolveSource(ref);
     expect(view?.document.meta.title).toBe(title);
     expect(view?.passage.text).toBe(text);
+  });
+
+  it.each([
+    ['Order on Stay ¶3', '3. Discovery resumes on Monday.'],
+    ['¶4', '4. Each party shall bear its own costs.'],
+    ['opinion para 2', 'The motion was taken under submission.'],
+    ['Opinion, paragraph 2', 'The motion was taken under submission.'],
+    ['para.2', 'The motion was taken under submission.'],
+  ])('reads a label as readers type it (%s)', (ref, text) => {
+    // "¶3" and "para 2" named no passage: only the label's own spelling, "¶ 3" and "para. 2", did.
+    expect(core.resolveSource(ref)?.passage.text).toBe(text);
   });
 
   it('shows the passage of a bare label when only one document holds it', () => {
