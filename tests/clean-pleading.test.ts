@@ -40,7 +40,18 @@ describe('parseEcfHeader', () => {
   });
 
   it.each([
+    ['N.D. Ill.', 'Case: 1:20-cv-01234 Document #: 45 Filed: 06/01/21 Page 3 of 10 PageID #:1234', '1:20-cv-01234', 45],
+    ['S.D. Ohio', 'Case: 2:20-cv-01234-ALM-EPD Doc #: 45 Filed: 06/01/21 Page: 3 of 10 PAGEID #: 1234', '2:20-cv-01234-ALM-EPD', 45],
+    ['Michigan', 'Case 1:20-cv-00123-PLM-RSK ECF No. 45, PageID.1234 Filed 06/01/21 Page 3 of 10', '1:20-cv-00123-PLM-RSK', 45],
+    ['a bankruptcy court', 'Case 20-12345-abc Doc 45-1 Filed 06/01/21 Entered 06/01/21 12:34:56 Desc Exhibit A Page 3 of 10', '20-12345-abc', 45],
+  ])('reads a district or bankruptcy court header as %s words it', (_label, line, docket, ecf) => {
+    // Each was no header: its page, ECF number and date were lost, and the line was quoted as text.
+    expect(parseEcfHeader(line)).toEqual({ docket, ecf, date: '2021-06-01', page: 3, pageCount: 10 });
+  });
+
+  it.each([
     'The Case was filed in Document 396 on 12/06/22.',
+    'In that case, Doc 5 was filed 1/2/20 at page 4 of 9',
     'Case 3:20-cv-08570-JD Document 396',
     '42. Plaintiffs allege that Document 396 was Filed 12/06/22.',
   ])('returns undefined when the line is prose: %j', (line) => {

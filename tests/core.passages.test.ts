@@ -451,6 +451,19 @@ describe('splitPassages', () => {
     });
 
     it.each([
+      ['N.D. Ill.', (page: number) => `Case: 1:20-cv-01234 Document #: 45 Filed: 06/01/21 Page ${page} of 2 PageID #:${1233 + page}`],
+      ['Michigan', (page: number) => `Case 1:20-cv-00123-PLM ECF No. 45, PageID.${1233 + page} Filed 06/01/21 Page ${page} of 2`],
+      ['a bankruptcy court', (page: number) => `Case 20-12345-abc Doc 45 Filed 06/01/21 Entered 06/01/21 12:34:56 Desc Main Document Page ${page} of 2`],
+    ])('reads the ECF running header of a filing pasted as text as %s words it', (_label, header) => {
+      const text = `${header(1)}\n\nThe plaintiffs allege that the defendant read their private messages.\n\n${header(2)}\n\nThe motion to dismiss is denied.`;
+      // The header was quoted as the caption of the paragraph under it, and no page was cited.
+      expect(splitPassages(doc(text)).map((p) => [p.text, p.locator.page])).toEqual([
+        ['The plaintiffs allege that the defendant read their private messages.', 1],
+        ['The motion to dismiss is denied.', 2],
+      ]);
+    });
+
+    it.each([
       ['a form feed', '\f'],
       ['a page marker', '\n\n[Page 2]\n\n'],
       ['an ECF header', '\nCase 3:20-cv-08570-JD Document 396 Filed 12/06/22 Page 2 of 2\n'],

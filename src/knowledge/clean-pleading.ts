@@ -15,9 +15,13 @@ export interface EcfHeader {
   pageCount: number;
 }
 
-// District courts: "Case 3:20-cv-08570-JD Document 396 Filed 12/06/22 Page 4 of 4 [PageID #: 123]".
+// District courts: "Case 3:20-cv-08570-JD Document 396 Filed 12/06/22 Page 4 of 4 [PageID #: 123]", as each court's CM/ECF
+// words it: "Case: 1:20-cv-01234 Document #: 45 Filed: 06/01/21 Page 1 of 10 PageID #:1234" (N.D. Ill.), "Case:
+// 2:20-cv-01234-ALM Doc #: 45 Filed: 06/01/21 Page: 1 of 10 PAGEID #: 1234" (S.D. Ohio), "Case 1:20-cv-00123-PLM ECF
+// No. 45, PageID.1234 Filed 06/01/21 Page 1 of 10" (Michigan); and bankruptcy courts: "Case 20-12345-abc Doc 45 Filed
+// 06/01/21 Entered 06/01/21 12:34:56 Desc Main Document Page 1 of 10".
 const DISTRICT_HEADER =
-  /^\s*Case\s+(\S+)\s+Document\s+(\d+)(?:-\d+)?\s+Filed\s+(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4})\s+Page\s+(\d+)\s+of\s+(\d+)(?:\s+Page\s*ID\s*#?:?\s*[\d,]+)?\s*$/i;
+  /^\s*Case:?\s+(\S+)\s+(?:Document|Doc|ECF\s+No\.)\s*(?:#\s*:?\s*)?(\d+)(?:-\d+)?,?(?:\s+Page\s*ID\s*[.#:]*\s*[\d,]+)?\s+Filed:?\s+(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4})(?:\s+Entered:?\s+\d{1,2}\/\d{1,2}\/\d{2,4}(?:\s+[\d:]+)?)?(?:\s+Desc\b[^\n]{0,60}?)?\s+Page:?\s+(\d+)\s+of\s+(\d+)(?:\s+Page\s*ID\s*[.#:]*\s*[\d,]+)?\s*$/i;
 // Courts of appeals: "Case: 20-16408, 12/08/2020, ID: 11919185, DktEntry: 64-1, Page 1 of 30".
 const APPELLATE_HEADER =
   /^\s*Case:\s*(\S+?),\s*(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4}),\s*ID:\s*\d+,\s*DktEntry:\s*(\d+)(?:-\d+)?,\s*Page\s+(\d+)\s+of\s+(\d+)\s*$/i;
