@@ -133,8 +133,9 @@ describe('splitSentences', () => {
   });
 
   // Between sentences only whitespace, a filing's bare paragraph numbers ("42.") and list items' bullets are left out.
-  // A table's pipes and the rule under its header are skipped too, and a code block's fences.
-  const SKIPPABLE = /^(?:\d{1,4}\.\s*|[-*+•](?:\s+|$)|[-:|\s]*\|[-:|\s]*|(?:`{3,}|~{3,})[^\n]*)*$/;
+  // A table's pipes and the rule under its header are skipped too, and a code block's fences, and a block quotation's
+  // ">" and a footnote's label opening a line.
+  const SKIPPABLE = /^(?:\d{1,4}\.\s*|[-*+•](?:\s+|$)|[-:|\s]*\|[-:|\s]*|(?:`{3,}|~{3,})[^\n]*|>\s+|\[\^[\w-]{1,20}\]:\s*)*$/;
 
   it('returns trimmed, ordered, non-overlapping spans that skip only whitespace and paragraph numbers, for any text', () => {
     const word = fc.constantFrom('\n-', '•', 'v.', 'No.', 'Inc.', 'U.S.C.', 'F. Supp.', 'Id.', 'e.g.', 'et al.', 'E.', 'Dec.', 'Meta', 'the', '§ 1983', '¶ 42', '$725', '“quoted.”', '?', '!', '\n\n', '\n', 'naïve', '🙂');
@@ -216,6 +217,21 @@ describe('a list of sentences', () => {
     const answer = answerQuestion(corpus, 'Did the breach of contract claim survive?');
     // The two items were one sentence, quoted with both dashes.
     expect(answer.kind === 'excerpts' && answer.excerpts[0]!.quote).toBe('The breach of contract claim against Netflix survived the motion to dismiss.');
+  });
+});
+
+describe('Markdown markup opening a line', () => {
+  it.each([
+    ['a block quotation', '> Netflix shall have access to the Inbox API. Facebook shall receive no payment.', ['Netflix shall have access to the Inbox API.', 'Facebook shall receive no payment.']],
+    ['a nested block quotation', '> > The order was stayed. Then it was lifted.', ['The order was stayed.', 'Then it was lifted.']],
+    ['a footnote\'s label', 'The Court reads it plainly.[^1]\n\n[^1]: The agreement was filed under seal.', ['The Court reads it plainly.[^1]', 'The agreement was filed under seal.']],
+  ])('leaves out %s\'s markup, as a list item\'s bullet', (_label, text, expected) => {
+    // The quote opened "> Netflix shall …" or "[^1]: The agreement …", Markdown no reader of the document sees.
+    expect(sentencesOf(text)).toEqual(expected);
+  });
+
+  it('keeps a ">" that is the writer\'s', () => {
+    expect(sentencesOf('>50% of users agreed. Next.')).toEqual(['>50% of users agreed.', 'Next.']);
   });
 });
 

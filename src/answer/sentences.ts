@@ -225,11 +225,17 @@ const ITEM_END = /[.!?]["”’')\]]*(?=[ \t]*\n[ \t]*[-*+•][ \t]+\S)/g;
 const BULLET = /^[-*+•][ \t]+(?=\S)/;
 const ITEM_NUMBER = /^\d{1,3}[.)][ \t]+(?=\S)/;
 
-/** Past a list item's bullet at `from`, if one opens the sentence there. */
+// Markdown's markup opening a line: a block quotation's ">" ("> The agreement provides …") and a footnote's label ("[^1]:
+// The agreement was filed under seal."). A ">" glued to a number (">50% of users") is the writer's.
+const LINE_MARKUP = /^(?:(?:>[ \t]*)*>[ \t]+|\[\^[\w-]{1,20}\]:[ \t]*)(?=\S)/;
+
+/** Past a list item's bullet at `from`, and the Markdown markup opening its line, if they open the sentence there. */
 function skipBullet(text: string, from: number): number {
-  const opening = text.slice(from, from + 6);
-  const bullet = BULLET.exec(opening) ?? (lineStartBefore(text, from) !== undefined ? ITEM_NUMBER.exec(opening) : null);
-  return bullet ? from + bullet[0].length : from;
+  const atLineStart = lineStartBefore(text, from) !== undefined;
+  const markup = atLineStart ? (LINE_MARKUP.exec(text.slice(from, from + 30))?.[0].length ?? 0) : 0;
+  const opening = text.slice(from + markup, from + markup + 6);
+  const bullet = BULLET.exec(opening) ?? (atLineStart ? ITEM_NUMBER.exec(opening) : null);
+  return from + markup + (bullet ? bullet[0].length : 0);
 }
 
 /** Where the line holding `at` starts, if only spaces or tabs stand between there and `at`. */
