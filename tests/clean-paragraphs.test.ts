@@ -31,6 +31,41 @@ describe('layoutPages', () => {
   // Pages carry a few body lines so each page's usual left edge (the indentation baseline) is known.
   const body = ['came to the court with a long line of text', 'and another long line of text follows it.'];
 
+  it('keeps the lines of a signature block as text, not headings, and a heading after it', () => {
+    const page = [
+      '     The motion to dismiss is denied in its entirety, and the case shall proceed to discovery.',
+      '     IT IS SO ORDERED.',
+      'Dated: January 5, 2021',
+      '                                        ______________________________',
+      '                                        JAMES DONATO',
+      '                                        United States District Judge',
+      '',
+      '                      CERTIFICATE OF SERVICE',
+      '     I certify that on January 5, 2021, I served the foregoing on all counsel of record.',
+    ];
+    const { text } = layoutPages([page], [1]);
+    // The judge's name and title were marked as headings, each a paragraph of its own: sections naming nothing.
+    expect(text.split('\n\n').slice(-4)).toEqual([
+      '______________________________',
+      'JAMES DONATO United States District Judge',
+      '## CERTIFICATE OF SERVICE',
+      'I certify that on January 5, 2021, I served the foregoing on all counsel of record.',
+    ]);
+  });
+
+  it('keeps counsel\'s block under an electronic signature as text', () => {
+    const page = [
+      '     For these reasons, the Court should deny the motion in its entirety and allow the case to',
+      'proceed to discovery on every claim that the complaint pleads against each of the defendants,',
+      'who have had every opportunity to answer the allegations and have chosen not to do so.',
+      '                                          Respectfully submitted,',
+      '                                          By: /s/ Stephen A. Swedlow',
+      '                                          Stephen A. Swedlow',
+      '                                          QUINN EMANUEL URQUHART & SULLIVAN, LLP',
+    ];
+    expect(layoutPages([page], [1]).text.split('\n\n').at(-1)).toBe('Stephen A. Swedlow QUINN EMANUEL URQUHART & SULLIVAN, LLP');
+  });
+
   it('starts a paragraph at each bullet when a list follows a sentence', () => {
     const { text } = layoutPages([['This proposes:', '• A standard way to install.', '• A standard way to look', 'things up.']], [1]);
     expect(text).toBe('This proposes:\n\n• A standard way to install.\n\n• A standard way to look things up.');

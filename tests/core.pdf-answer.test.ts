@@ -111,3 +111,33 @@ describe('a quote that runs across a page break of a PDF with no ECF header', ()
     expect(first?.citation.label).toMatch(/^pp\. 1–2\b/);
   });
 });
+
+describe('an order PDF signed at its foot', () => {
+  let orderDir: string;
+  let order: Pinpoint;
+
+  beforeAll(async () => {
+    orderDir = await mkdtemp(path.join(tmpdir(), 'pinpoint-pdf-signed-'));
+    const pdf = await makePdf([
+      {
+        lines: [
+          ...flow(['The motion to dismiss the claims under the Wiretap Act is denied in its', 'entirety, and the case shall proceed to discovery.', '', 'IT IS SO ORDERED.', 'Dated: January 5, 2021']),
+          ...flow(['______________________________', 'JAMES DONATO', 'United States District Judge'], { top: 560, x: 330 }),
+        ],
+      },
+    ]);
+    await writeFile(path.join(orderDir, 'order.pdf'), pdf);
+    order = await createPinpoint({ knowledgeDir: orderDir });
+  });
+
+  afterAll(async () => {
+    await order.close();
+    await rm(orderDir, { recursive: true, force: true });
+  });
+
+  it('quotes the judge\'s name with the title under the signature line', () => {
+    // "JAMES DONATO" and "United States District Judge" were read as headings: the title was quoted without the name.
+    const answer = order.ask('Who is the judge?');
+    expect(answer.kind === 'excerpts' && answer.excerpts[0]!.quote).toBe('JAMES DONATO United States District Judge');
+  });
+});

@@ -157,8 +157,33 @@ function isHeadingParagraph(lines: readonly StreamLine[], fullLength: number): b
   return isCapsHeading(only.text) || isOutlineHeading(only.text, fullLength) || isCenteredTitle(only, fullLength);
 }
 
+// What opens a signature block: the rule signed over ("______________"), or an electronic signature ("/s/ Jane Roe",
+// "By: /s/ Jane Roe").
+const SIGNATURE_MARK = /^(?:_{5,}$|(?:By:?\s*)?\/s\/)/i;
+/** How far a line of a signature block may stand from its mark's indentation. */
+const SIGNATURE_INDENT_SLACK = 2;
+
+/**
+ * The lines of signature blocks: the short lines set under a signature's mark at its indentation, on its page (the
+ * judge's "JAMES DONATO" over "United States District Judge", counsel's name and firm). They are one paragraph that
+ * names the signer with the title: text to quote, never headings, though set in capitals or alone on their line.
+ */
+function signatureLines(stream: readonly StreamLine[], fullLength: number): Set<number> {
+  const lines = new Set<number>();
+  stream.forEach((mark, i) => {
+    if (!SIGNATURE_MARK.test(mark.text)) return;
+    for (let j = i + 1; j < stream.length; j++) {
+      const line = stream[j]!;
+      const under = line.pageIndex === mark.pageIndex && Math.abs(line.indent - mark.indent) <= SIGNATURE_INDENT_SLACK;
+      if (!under || line.text.length >= fullLength * SHORT_LINE_RATIO || SIGNATURE_MARK.test(line.text)) break;
+      lines.add(j);
+    }
+  });
+  return lines;
+}
+
 /** Decides for each line whether it starts a new paragraph. */
-function paragraphStarts(stream: readonly StreamLine[]): boolean[] {
+function paragraphStarts(stream: readonly StreamLine[], signature: ReadonlySet<number>): boolean[] {
   const fullLength = fullLineLength(stream);
   const starts: boolean[] = [];
   let paragraphFirst = 0;
@@ -166,7 +191,10 @@ function paragraphStarts(stream: readonly StreamLine[]): boolean[] {
     const prev = stream[i - 1];
     let start = prev === undefined;
     const firstOfParagraph = stream[paragraphFirst];
-    if (prev !== undefined && line.pageIndex !== prev.pageIndex && FOOTNOTE.test(firstOfParagraph?.text ?? '')) {
+    if (signature.has(i)) {
+      // A signature block is one paragraph, after its mark.
+      start = !signature.has(i - 1);
+    } else if (prev !== undefined && line.pageIndex !== prev.pageIndex && FOOTNOTE.test(firstOfParagraph?.text ?? '')) {
       // The page ended in its footnotes: the body text that continues on this page cannot join them.
       start = true;
     } else if (prev !== undefined && (isContinuation(prev.text, line.text) || continuesCapsHeading(prev, line))) {
@@ -207,14 +235,15 @@ export interface LaidOutText {
 export function layoutPages(pages: readonly (readonly string[])[], pageNumbers: readonly number[]): LaidOutText {
   const stream = toStream(pages);
   const vocabulary = buildHyphenVocabulary(stream.map((l) => l.text));
-  const starts = paragraphStarts(stream);
   const fullLength = fullLineLength(stream);
+  const signature = signatureLines(stream, fullLength);
+  const starts = paragraphStarts(stream, signature);
   // Headings get a Markdown "## " mark, so the passage splitter sees sections the way it does in .md files.
   const headingAt = new Set<number>();
   for (let i = 0; i < stream.length; ) {
     let end = i + 1;
     while (end < stream.length && starts[end] !== true) end += 1;
-    if (isHeadingParagraph(stream.slice(i, end), fullLength)) headingAt.add(i);
+    if (!signature.has(i) && isHeadingParagraph(stream.slice(i, end), fullLength)) headingAt.add(i);
     i = end;
   }
   let text = '';
