@@ -209,6 +209,12 @@ describe('splitPassages', () => {
       expect(answer.kind === 'excerpts' && answer.excerpts[0]!.citation.label).toBe('Section 2 Terms of the Plan, para. 4');
     });
 
+    it('names a section without the attributes Pandoc, kramdown or MkDocs write after its heading', () => {
+      const text = '## Background {#background}\n\nThe court held a hearing.\n\n## Discussion {.unnumbered}\n\nThe case was filed.\n\n## Facts {: #facts .lead}\n\nShe voted.\n\n## Relief {-}\n\nIt was denied.\n\n## Costs {a}\n\nEach side pays.';
+      // The citation read "Background {#background}, para. 1": markup no reader of the rendered document sees.
+      expect(splitPassages(doc(text)).map((p) => p.locator.section)).toEqual(['Background', 'Discussion', 'Facts', 'Relief', 'Costs {a}']);
+    });
+
     it('takes the section from the last markdown heading, with or without a blank line after it', () => {
       expect(splitPassages(doc(COMPLAINT)).map((p) => p.locator.section)).toEqual(['Introduction', 'Introduction', 'Facts', 'Facts']);
     });
