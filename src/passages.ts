@@ -246,6 +246,9 @@ export function splitPassages(document: Document): Passage[] {
     }
     const runIn = RUN_IN_TITLE.exec(raw);
     if (runIn && isTitle(runIn[1]!) && !NAME_ENDING.test(runIn[1]!)) section = runIn[0].replace(/\.\s+$/, '');
+    // "Plaintiffs allege as follows:" introduces all of a filing's numbered paragraphs, not the first: cited "¶ 1", its
+    // quote pointed at a paragraph that does not hold it.
+    if (shortRunStart !== undefined && numbersParagraphs && NUMBERED_PARAGRAPH.test(raw) && /:\s*$/.test(text.slice(shortRunStart, shortRunEnd))) flushShortRun();
     const start = shortRunStart ?? block.start;
     shortRunStart = undefined;
     emit({ start, end: block.end }, block.start);

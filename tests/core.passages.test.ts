@@ -75,6 +75,19 @@ describe('splitPassages', () => {
       expect(splitPassages(doc(text))[0]!.locator).toEqual(locator);
     });
 
+    it('cites the sentence introducing a filing\'s numbered paragraphs as no paragraph of theirs', async () => {
+      const text = 'Plaintiffs Maximilian Klein and Sarah Grabert, by their attorneys, allege as follows:\n\n1. Facebook gave Netflix access to the private messages of its users.\n\n2. Netflix paid Facebook nothing in return.';
+      // The introduction was read with ¶ 1, and a quote of it cited "¶ 1", a paragraph that does not hold it.
+      expect(splitPassages(doc(text)).map((p) => [p.text.slice(0, 12), p.locator])).toEqual([
+        ['Plaintiffs M', { paragraph: 1, numbered: false }],
+        ['1. Facebook ', { paragraph: 1, numbered: true }],
+        ['2. Netflix p', { paragraph: 2, numbered: true }],
+      ]);
+      const corpus = await corpusOfParagraphs(text.split('\n\n'));
+      const answer = answerQuestion(corpus, 'Who are the plaintiffs, Klein and Grabert?');
+      expect(answer.kind === 'excerpts' && [answer.excerpts[0]!.quote.slice(0, 30), answer.excerpts[0]!.citation.label]).toEqual(['Plaintiffs Maximilian Klein an', 'para. 1']);
+    });
+
     it('uses the filing\'s own numbers and the ordinal for unnumbered paragraphs', () => {
       expect(splitPassages(doc(COMPLAINT)).map((p) => [p.locator.paragraph, p.locator.numbered])).toEqual([
         [1, true],
