@@ -46,6 +46,7 @@ describe('splitSentences', () => {
     ['a one-character ellipsis set apart inside a quotation', 'The statute bars “soliciting votes … Or wearing a button” at the polls. Next.', ['The statute bars “soliciting votes … Or wearing a button” at the polls.', 'Next.']],
     ['a quotation before the note on it', 'The statute says “No person shall electioneer.” (Emphasis added.) It bars “votes.”\n(Internal quotation marks omitted). Next.', ['The statute says “No person shall electioneer.” (Emphasis added.)', 'It bars “votes.”\n(Internal quotation marks omitted).', 'Next.']],
     ['"no." and "art." before a number or a numeral', 'It is case no. 5 under U.S. Const. art. III of the charter, cert. denied. Next.', ['It is case no. 5 under U.S. Const. art. III of the charter, cert. denied.', 'Next.']],
+    ['a time before its zone, a day or a month', 'It is at 10 a.m. Pacific time, or 9 a.m. PST, on 9 a.m. Monday or 9 a.m. Sept. 5. Next.', ['It is at 10 a.m. Pacific time, or 9 a.m. PST, on 9 a.m. Monday or 9 a.m. Sept. 5.', 'Next.']],
   ])('does not break after %s', (_label, text, expected) => {
     expect(sentencesOf(text)).toEqual(expected);
   });
@@ -81,6 +82,7 @@ describe('splitSentences', () => {
     ['a state closing a place before a word opening a sentence', 'The firm is in Tampa, Fla. The court held it liable. She moved to Washington, D.C. She sued. See Fla. Stat. § 1.', ['The firm is in Tampa, Fla.', 'The court held it liable.', 'She moved to Washington, D.C.', 'She sued.', 'See Fla. Stat. § 1.']],
     ['an everyday word spelt like an abbreviation, in lowercase before a capitalised word', 'Asked if he read them, he said no. The court found otherwise. Users installed the app. They sent messages.', ['Asked if he read them, he said no.', 'The court found otherwise.', 'Users installed the app.', 'They sent messages.']],
     ['a web address', 'Rules are posted at www.ncsbe.gov. The Board enforces them. The form is at usa.gov. It is free.', ['Rules are posted at www.ncsbe.gov.', 'The Board enforces them.', 'The form is at usa.gov.', 'It is free.']],
+    ['a time before a capitalised word', 'The hearing is set for 10:00 a.m. Counsel shall appear in person. It ended at 5 P.M. Marshall left.', ['The hearing is set for 10:00 a.m.', 'Counsel shall appear in person.', 'It ended at 5 P.M.', 'Marshall left.']],
   ])('breaks after %s', (_label, text, expected) => {
     expect(sentencesOf(text)).toEqual(expected);
   });

@@ -46,6 +46,10 @@ const STATES = new Set(
   `ala ariz ark cal colo conn del fla ga haw ill ind kan ky la mass md mich minn miss mo mont neb nev n.h n.j n.m n.y n.c n.d
 okla or pa r.i s.c s.d tenn tex va vt w.va wash wis wyo d.c`.split(/\s+/),
 );
+// What a time ("10 a.m.") goes on with: its zone, a day or a month.
+const TIME_GOES_ON =
+  /^\s+(?:Pacific|Eastern|Central|Mountain|Atlantic|Hawaii|Alaska|Standard|Daylight|Local|[PECMA][SD]?T|UTC|GMT|(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?|Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b/;
+
 // Words that open a sentence and never carry a name on: "Meta Platforms, Inc. The complaint …" (but "Inc. Was sued").
 const SENTENCE_OPENER = /^\s+["“]?(?:The|Then|This|That|These|Those|It|Its|They|Their|He|She|His|Her|We|Our|There|But|However|In|On|After|Before|When|While|If|Although)\b/u;
 
@@ -293,6 +297,9 @@ function endsSentence(text: string, index: number, punctuation: string): boolean
   // A name's last word ("Meta Platforms, Inc.", "Smith et al.", "the U.S.") ends the sentence before a word no name goes on
   // with; so does an initial, a judge's "J." of "Smith, J. The court held …" or "Plan B. The" included.
   if ((NAME_ENDINGS.has(lower) || /^(?:\p{Lu}|JJ)$/u.test(word)) && SENTENCE_OPENER.test(text.slice(index + punctuation.length))) return true;
+  // A time ends the sentence before any capitalised word but a time zone, a day or a month ("at 10:00 a.m. Counsel
+  // shall appear", but "10 a.m. Pacific time", "9 a.m. Monday").
+  if ((lower === 'a.m' || lower === 'p.m') && /^\s+["“]?\p{Lu}/u.test(text.slice(index + punctuation.length)) && !TIME_GOES_ON.test(text.slice(index + punctuation.length))) return true;
   // So does a state closing a place ("in Tampa, Fla. The court held …"); "Fla. Stat." goes on citing.
   if (/^\p{Lu}/u.test(word) && STATES.has(lower) && SENTENCE_OPENER.test(text.slice(index + punctuation.length))) return true;
   // A reporter's volume ("130 So. 721", "59 Misc. 3d 123") and a law review's name ("75 Colum. L. Rev. 559") cite on.
