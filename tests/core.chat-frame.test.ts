@@ -32,6 +32,16 @@ describe('the frame a chat message wraps a question in', () => {
     expect(withoutChatFrame('Asking for a friend, did netflix read dms?')).toBe('did netflix read dms?');
   });
 
+  it('drops a greeting of the time of day, one put to a team and one ended by a dash', () => {
+    expect(withoutChatFrame('good morning! how much did meta pay to settle?')).toBe('how much did meta pay to settle?');
+    expect(withoutChatFrame('Good afternoon everyone. Who sued Meta?')).toBe('Who sued Meta?');
+    expect(withoutChatFrame('gm, how much did meta pay?')).toBe('how much did meta pay?');
+    expect(withoutChatFrame('morning all, who sued meta')).toBe('who sued meta');
+    expect(withoutChatFrame('Hey team — how much did meta pay?')).toBe('how much did meta pay?');
+    expect(withoutChatFrame('greetings! who sued meta')).toBe('who sued meta');
+    for (const question of ['GM recall?', 'morning session times?', 'evening vote count?', 'good morning']) expect(withoutChatFrame(question)).toBe(question);
+  });
+
   it('drops a sign-off after the question', () => {
     expect(withoutChatFrame('who is suing meta? asking for a friend')).toBe('who is suing meta');
     expect(withoutChatFrame('who is suing meta, just curious')).toBe('who is suing meta');

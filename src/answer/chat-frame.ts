@@ -13,9 +13,16 @@ import { QUESTION_OPENING_WORDS } from './question-text.js';
 const QUESTION_OPENING = String.raw`(?=(?:${QUESTION_OPENING_WORDS}|will|would|should|if|whether|i|you|we|they|he|she|it|this|that|the)\b)`;
 const PUNCTUATION = String.raw`[\s,.:;!?-]`;
 
+// Whom a greeting is put to: "hey all", "morning team", "hi pinpoint".
+const AUDIENCE = String.raw`(?:pinpoint|bot|there|all|everyone|everybody|folks|guys|team|people|friends|y'?all)`;
+// What ends a greeting: "hey, …", "hey — …" (a dash as chat and phones type it), not the hyphen of "hi-res".
+const GREETING_END = String.raw`(?:[\s,.:;!?—–]|-(?![a-z]))+`;
+
 const GREETING = [
   // Typed drawn out as often as not: "hiii", "heyyy", "hellooo". Not "hi-res".
-  String.raw`(?:hey+|hi+|hel+o+|yo+|hiya|howdy)(?:\s+(?:pinpoint|bot|there|all|everyone|folks|guys|y'?all))?(?:[\s,.:;!?]|-(?![a-z]))+`,
+  String.raw`(?:hey+|hi+|hel+o+|yo+|hiya|howdy|greetings|good\s+(?:morning|afternoon|evening))(?:\s+${AUDIENCE})?${GREETING_END}`,
+  // "gm," and "morning all!": only with a mark or an audience after them, as "GM recall" and "morning session" are topics.
+  String.raw`(?:gm|morning|afternoon|evening)(?:\s+${AUDIENCE}${GREETING_END}|[,.:;!?—–]${GREETING_END}?)`,
   // The bot addressed by name: "@Pinpoint who …", "ok pinpoint, how much …"; not "pinpoint citation format?".
   String.raw`(?:(?:ok|okay|so)\s+)?@?(?:pinpoint|bot)\b(?:\s*[,.:;!?-]+\s*|\s+${QUESTION_OPENING})`,
   // With the "@" it is a mention whatever follows: "@Pinpoint hey how many …".
