@@ -58,6 +58,13 @@ describe('the frame a chat message wraps a question in', () => {
     expect(withoutChatFrame('was the deal appreciated')).toBe('was the deal appreciated');
   });
 
+  it('drops a sign-off put in brackets, as an aside', () => {
+    expect(withoutChatFrame('how much did meta pay to settle (asking for a friend)')).toBe('how much did meta pay to settle');
+    expect(withoutChatFrame('who sued meta? (just curious)')).toBe('who sued meta');
+    expect(withoutChatFrame('who sued meta? (thx in advance) lol')).toBe('who sued meta');
+    expect(withoutChatFrame('what did the court say (in its order)?')).toBe('what did the court say (in its order)?');
+  });
+
   it('leaves the same words alone where they are the question', () => {
     for (const question of ['Curious George author?', 'help desk hours', 'who did netflix share data with anyone', 'did netflix thank facebook', 'what is the question presented', 'Who knows the answer?', 'pinpoint citation format?', 'bot detection rules?', 'so-called special relationship?', 'sorry state of privacy law?', 'hi-res photos?', 'yes or no questions on the form?']) {
       expect(withoutChatFrame(question)).toBe(question);

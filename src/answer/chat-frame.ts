@@ -57,7 +57,8 @@ const OPENING = new RegExp(String.raw`^\s*(?:${GREETING}|${INTERJECTION})*(?:(?:
 // A sign-off after the question, or several ("asking for a friend lol", "thx in advance!! cheers"). Not "anyone"
 // or "please" alone, which may end the question itself.
 const SIGN_OFF_PHRASE = String.raw`asking for a friend|just (?:curious|wondering|asking)|(?:i'?m|i am) (?:curious|wondering)|(?:thanks|thx|thnx|thank you|ty)(?: (?:so much|very much|a lot|a bunch|a ton))?(?: in advance)?|tysm|tia|cheers|any help (?:is |would be )?appreciated|(?:much|greatly) appreciated|appreciate it|lol|lmao|haha+`;
-const SIGN_OFF = new RegExp(String.raw`(?:[\s,.;:!?-]*\b(?:${SIGN_OFF_PHRASE}))+[\s.!?]*$`, 'i');
+// In brackets too, as an aside: "(asking for a friend)", "(thanks!)".
+const SIGN_OFF = new RegExp(String.raw`(?:[\s,.;:!?(-]*\b(?:${SIGN_OFF_PHRASE})[\s.!?]*\)?)+[\s.!?]*$`, 'i');
 
 /** The question without the greeting, preamble and sign-off a chat message wraps it in. */
 export function withoutChatFrame(question: string): string {
