@@ -58,6 +58,14 @@ describe('the frame a chat message wraps a question in', () => {
     expect(withoutChatFrame('was the deal appreciated')).toBe('was the deal appreciated');
   });
 
+  it('drops a preamble or sign-off with an apostrophe, straight or curly as phones type it', () => {
+    expect(withoutChatFrame("i'd like to know how much meta paid to settle")).toBe('how much meta paid to settle');
+    expect(withoutChatFrame('I’d like to know how much meta paid')).toBe('how much meta paid');
+    expect(withoutChatFrame('I’m curious who sued meta')).toBe('who sued meta');
+    expect(withoutChatFrame('hey y’all, who sued meta’s board?')).toBe('who sued meta’s board?');
+    expect(withoutChatFrame('who sued meta? I’m curious')).toBe('who sued meta');
+  });
+
   it('drops a sign-off put in brackets, as an aside', () => {
     expect(withoutChatFrame('how much did meta pay to settle (asking for a friend)')).toBe('how much did meta pay to settle');
     expect(withoutChatFrame('who sued meta? (just curious)')).toBe('who sued meta');

@@ -44,7 +44,7 @@ const PREAMBLES = [
   String.raw`(?:(?:does|do)\s+(?:anyone|anybody|someone|somebody|you|y'?all)|anyone|anybody)\s+know\b${PUNCTUATION}*`,
   String.raw`any\s+ideas?\b${PUNCTUATION}*`,
   String.raw`(?:(?:can|could|would|will)\s+(?:someone|somebody|anyone|anybody|you)\s+)?(?:please\s+|pls\s+|plz\s+)?(?:tell|remind|explain\s+to)\s+me\b${PUNCTUATION}*(?=\S)`,
-  String.raw`(?:help\s+me\s+understand|i\s+(?:want|wanna|need|would\s+like|'?d\s+like)\s+to\s+know)\b${PUNCTUATION}*`,
+  String.raw`(?:help\s+me\s+understand|i(?:\s+(?:want|wanna|need|would\s+(?:like|love))|'?d\s+(?:like|love))\s+to\s+know)\b${PUNCTUATION}*`,
   `help${PUNCTUATION}+${QUESTION_OPENING}`,
   // "asking for a friend: …" says who asks, as it does after the question.
   String.raw`asking\s+for\s+a\s+friend\b(?!['’])${PUNCTUATION}*`,
@@ -62,7 +62,11 @@ const SIGN_OFF = new RegExp(String.raw`(?:[\s,.;:!?(-]*\b(?:${SIGN_OFF_PHRASE})[
 
 /** The question without the greeting, preamble and sign-off a chat message wraps it in. */
 export function withoutChatFrame(question: string): string {
-  const unwrapped = question.replace(OPENING, '').replace(SIGN_OFF, '');
+  // Read with straight apostrophes, as phones type "I’m curious" curly; the words kept are as typed (same length).
+  const straight = question.replace(/[’ʼ]/g, "'");
+  const start = OPENING.exec(straight)?.[0].length ?? 0;
+  const end = start + (SIGN_OFF.exec(straight.slice(start))?.index ?? straight.length - start);
+  const unwrapped = question.slice(start, end);
   // A message that is nothing but its frame ("thanks!") is left as typed.
   return /\p{L}/u.test(unwrapped) ? unwrapped : question;
 }
