@@ -111,6 +111,16 @@ describe('typos in the words of alias phrases and in stop words', () => {
     expect(expectedAnswerType(fixed)).toBe('requester');
   });
 
+  it('fixes the three-letter stop words typed with two letters swapped ("teh", "adn"), where one stop word is meant', async () => {
+    const opinion = await corpusOfParagraphs(['JUSTICE KENNEDY delivered the opinion of the Court.'], 'Opinion');
+    expect(withPhraseAndStopWordTyposFixed('who delivered teh opinion adn when? Teh court?', opinion.analyzer, opinion.index)).toBe('who delivered the opinion and when? The court?');
+    // "hwo" may be "who" or "how"; "NAD" in a question typed in lower case is an acronym.
+    expect(withPhraseAndStopWordTyposFixed('hwo delivered the NAD opinion?', opinion.analyzer, opinion.index)).toBe('hwo delivered the NAD opinion?');
+    const answer = answerQuestion(corpus, 'how much did meta pay to settle teh litigation?');
+    expect(answer.kind).toBe('excerpts');
+    expect(answer.kind === 'excerpts' && answer.excerpts[0]!.quote).toContain('$725 million');
+  });
+
   it('leaves English words, words the documents use and short words as typed', async () => {
     const corpus = await corpusOfParagraphs(['Netflix sent Facebook reports every fortnight.'], 'Opinion');
     const analyzer = createAnalyzer({ aliases: [['fortnight', 'every two weeks'], ['Facebook', 'social network']] });

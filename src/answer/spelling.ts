@@ -133,6 +133,8 @@ function correctionCacheOf(index: PassageIndex): Map<string, string[]> {
 
 /** Words this short have too many neighbours one slip away ("two", "ads"). */
 const MIN_WORD_TO_FIX_LENGTH = 4;
+/** Shorter words are fixed only by swapping two neighbouring letters into a stop word ("teh", "hwo"): the commonest slips of all. */
+const MIN_WORD_TO_SWAP_LENGTH = 3;
 /** Past a dozen words not in the documents, a question is noise (or an attack): the rest stay as typed. */
 const MAX_WORDS_TO_FIX = 12;
 
@@ -143,7 +145,8 @@ const MAX_WORDS_TO_FIX = 12;
  * opinon?" asks who requested it). A phrase only matches whole, while a fix from the index corrects a
  * word but not its phrase, and neither a stop word nor a phrase word the documents never use is in the
  * index. A word is fixed when it is no English word, the documents do not use it, and exactly one such
- * word is one slip from it (for a capitalised word, a slip that changes no letter, as for names).
+ * word is one slip from it (for a capitalised word, a slip that changes no letter, as for names); a three-letter word only
+ * when one stop word is two of its letters swapped ("teh", "adn").
  */
 export function withPhraseAndStopWordTyposFixed(question: string, analyzer: Analyzer, index: PassageIndex): string {
   const byLength = wordsToFixByLength(analyzer);
@@ -151,10 +154,16 @@ export function withPhraseAndStopWordTyposFixed(question: string, analyzer: Anal
   // Whole words, apostrophes and all ("doesn't" is no typo of "does"), less a possessive "'s".
   return question.replace(/\p{L}+(?:['’](?!s\b)\p{L}+)*/gu, (typed: string, at: number) => {
     const word = typed.toLowerCase().replace(/’/g, "'");
-    if (word.length < MIN_WORD_TO_FIX_LENGTH || word.length > MAX_CORRECTABLE_LENGTH || STOP_WORDS.has(word) || analyzer.aliasPhraseWords.has(word) || isEnglishWord(word)) return typed;
+    if (word.length < MIN_WORD_TO_SWAP_LENGTH || word.length > MAX_CORRECTABLE_LENGTH || STOP_WORDS.has(word) || analyzer.aliasPhraseWords.has(word) || isEnglishWord(word)) return typed;
     if (looked >= MAX_WORDS_TO_FIX || analyzer.terms(word).some((term) => index.documentFrequency(term) > 0)) return typed;
     looked++;
     const capitalised = /^\p{Lu}/u.test(typed);
+    if (word.length < MIN_WORD_TO_FIX_LENGTH) {
+      // "NAD" in a question typed in lower case is an acronym, not "and".
+      const acronym = /^\p{Lu}+$/u.test(typed) && /\p{Ll}/u.test(question);
+      const swapped = acronym ? [] : stopWordsSwappedInto(word);
+      return swapped.length === 1 ? (capitalised ? swapped[0]![0]!.toUpperCase() + swapped[0]!.slice(1) : swapped[0]!) : typed;
+    }
     // A capital that opens the question or a sentence says nothing about a name.
     const name = capitalised && at > 0 && !/[.!?]\s*$/.test(question.slice(0, at));
     let fix: string | undefined;
@@ -171,6 +180,16 @@ export function withPhraseAndStopWordTyposFixed(question: string, analyzer: Anal
 }
 
 const STOP_WORDS_TO_FIX = [...STOP_WORDS].filter((word) => /^[a-z]+$/.test(word));
+
+/** The stop words a swap of two neighbouring letters makes of `word`: "teh" → the, "hwo" → who. */
+function stopWordsSwappedInto(word: string): string[] {
+  const found = new Set<string>();
+  for (let i = 0; i + 1 < word.length; i++) {
+    const swapped = word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
+    if (swapped !== word && STOP_WORDS.has(swapped)) found.add(swapped);
+  }
+  return [...found];
+}
 const wordsToFix = new WeakMap<Analyzer, Map<number, string[]>>();
 
 function wordsToFixByLength(analyzer: Analyzer): Map<number, string[]> {
