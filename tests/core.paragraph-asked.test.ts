@@ -24,4 +24,11 @@ describe('the paragraph a question asks for by its number', () => {
     expect(paragraphAsked('what does ¶ 4 on page 2 say')).toMatchObject({ unit: 'paragraph', number: 4 });
     expect(paragraphAsked('which page says it?')).toBeUndefined();
   });
+
+  it('reads a page number written out, as a paragraph\'s is', () => {
+    expect(paragraphAsked("what's on page five of the hogarth order?")).toMatchObject({ unit: 'page', number: 5, rest: "what's on of the hogarth order?" });
+    expect(paragraphAsked('pg. twenty-one')).toMatchObject({ unit: 'page', number: 21 });
+    expect(paragraphAsked('Page Eleven')).toMatchObject({ unit: 'page', number: 11 });
+    expect(paragraphAsked('a page one-sided?')).toBeUndefined();
+  });
 });

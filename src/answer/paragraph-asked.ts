@@ -6,8 +6,11 @@ const TENS = ['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty'
 /** "five", "twelve", "forty-two", "forty two": a number from 1 to 99 written out, as a chat question may ask "paragraph forty-two". */
 const NUMBER_WORD = String.raw`(?:${TENS.join('|')})(?:[- ](?:${UNITS.join('|')}))?|${TEENS.join('|')}|${UNITS.join('|')}`;
 
+/** "42" or "forty-two", as the first or second group; not the "one" of "one-sided" nor of "oneness". */
+const NUMBER = String.raw`(?:(\d{1,4})\b|(${NUMBER_WORD})\b(?![-'’]))`;
+
 /** "¶ 42", "¶42", "paragraph 42", "para. 42", "paragraph forty-two": a paragraph named by the number its citation shows. */
-const PARAGRAPH_REFERENCE = new RegExp(String.raw`(?:¶\s*|\bpara(?:graph)?\.?\s+)(?:(\d{1,4})\b|(${NUMBER_WORD})\b(?![-'’]))`, 'i');
+const PARAGRAPH_REFERENCE = new RegExp(String.raw`(?:¶\s*|\bpara(?:graph)?\.?\s+)${NUMBER}`, 'i');
 
 /** The value of a number `NUMBER_WORD` matched: "forty-two" → 42. */
 function numberOfWords(words: string): number {
@@ -17,8 +20,8 @@ function numberOfWords(words: string): number {
   return 20 + 10 * TENS.indexOf(tens!) + (units ? 1 + UNITS.indexOf(units) : 0);
 }
 
-/** "page 12", "p. 12", "pg 12": a page named by its number, as citations show it ("p. 12"). */
-const PAGE_REFERENCE = /\b(?:page|pg\.?|p\.)\s*(\d{1,4})\b/i;
+/** "page 12", "p. 12", "pg 12", "page five": a page named by its number, as citations show it ("p. 12"). */
+const PAGE_REFERENCE = new RegExp(String.raw`\b(?:(?:page|pg\.?|p\.)\s*(\d{1,4})\b|(?:page|pg\.?)\s+${NUMBER})`, 'i');
 
 export interface ParagraphAsked {
   /** A paragraph ("¶ 42", "para. 42") or a page ("p. 12") the question points at. */
@@ -36,12 +39,15 @@ export interface ParagraphAsked {
  */
 export function paragraphAsked(question: string): ParagraphAsked | undefined {
   const paragraph = PARAGRAPH_REFERENCE.exec(question);
-  if (paragraph) {
-    const number = paragraph[1] ? Number(paragraph[1]) : numberOfWords(paragraph[2]!);
-    return { unit: 'paragraph', number, ownNumber: paragraph[0].startsWith('¶'), rest: without(question, paragraph) };
-  }
+  if (paragraph) return { unit: 'paragraph', number: numberOf(paragraph.slice(1)), ownNumber: paragraph[0].startsWith('¶'), rest: without(question, paragraph) };
   const page = PAGE_REFERENCE.exec(question);
-  return page ? { unit: 'page', number: Number(page[1]), ownNumber: false, rest: without(question, page) } : undefined;
+  return page ? { unit: 'page', number: numberOf(page.slice(1)), ownNumber: false, rest: without(question, page) } : undefined;
+}
+
+/** The number a reference holds, in digits or in words: the one group it filled. */
+function numberOf(groups: readonly (string | undefined)[]): number {
+  const number = groups.find((group) => group !== undefined)!;
+  return /^\d+$/.test(number) ? Number(number) : numberOfWords(number);
 }
 
 /** The question without the reference: its other words choose among the passages it points at. */
