@@ -1,3 +1,4 @@
+import { paragraphAsked } from './paragraph-asked.js';
 import type { AnalyzedQuery } from './query.js';
 
 /** How many of the question's words a no-match answer names as missing from the documents. */
@@ -5,15 +6,22 @@ const MAX_MISSING_WORDS = 5;
 
 /**
  * The question's topic words the documents never use ("nickname", "antitrust"), once each: saying so
- * tells the asker what to put otherwise. Everyday words ("describe") are no reason the documents miss it.
+ * tells the asker what to put otherwise. Everyday words ("describe") are no reason the documents miss it,
+ * nor are those of a paragraph or page asked for ("paragraph 999"): other words would not find it.
  */
 export function missingWordsOf(query: AnalyzedQuery): string[] {
+  const reference = ` ${wordsOf(paragraphAsked(query.question)?.reference ?? '')} `;
   const words = new Map<string, string>();
   for (const concept of query.concepts) {
     const key = concept.word.toLowerCase();
-    if (!concept.known && !concept.everyday && !words.has(key)) words.set(key, concept.word);
+    if (!concept.known && !concept.everyday && !words.has(key) && !reference.includes(` ${wordsOf(key)} `)) words.set(key, concept.word);
   }
   return [...words.values()].slice(0, MAX_MISSING_WORDS);
+}
+
+/** "Para. 42" → "para 42": lower case, one space between words (and "¶"). */
+function wordsOf(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}¶]+/gu, ' ').trim();
 }
 
 /**

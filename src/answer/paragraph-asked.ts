@@ -31,6 +31,8 @@ export interface ParagraphAsked {
   ownNumber: boolean;
   /** The question without the reference: its other words choose among the documents' paragraphs of that number. */
   rest: string;
+  /** The reference as typed: "paragraph 999", "p. 12". */
+  reference: string;
 }
 
 /**
@@ -39,9 +41,9 @@ export interface ParagraphAsked {
  */
 export function paragraphAsked(question: string): ParagraphAsked | undefined {
   const paragraph = PARAGRAPH_REFERENCE.exec(question);
-  if (paragraph) return { unit: 'paragraph', number: numberOf(paragraph.slice(1)), ownNumber: paragraph[0].startsWith('¶'), rest: without(question, paragraph) };
+  if (paragraph) return { unit: 'paragraph', number: numberOf(paragraph.slice(1)), ownNumber: paragraph[0].startsWith('¶'), rest: without(question, paragraph), reference: paragraph[0] };
   const page = PAGE_REFERENCE.exec(question);
-  return page ? { unit: 'page', number: numberOf(page.slice(1)), ownNumber: false, rest: without(question, page) } : undefined;
+  return page ? { unit: 'page', number: numberOf(page.slice(1)), ownNumber: false, rest: without(question, page), reference: page[0] } : undefined;
 }
 
 /** The number a reference holds, in digits or in words: the one group it filled. */
