@@ -33,6 +33,15 @@ describe('documentsOfNamedCase', () => {
     expect(documentsOfNamedCase('What did Democracy North Carolina v. NC State Board decide?', DOCUMENTS)).toEqual(new Set(['democracy']));
   });
 
+  it('finds the case named by its first party alone, as readers shorten it', () => {
+    for (const question of ['who is the judge in hogarth?', 'Who is the judge in the Hogarth case?', "what did Hogarth's lawsuit ask for", 'what does the hogarth order say about photos']) {
+      expect(documentsOfNamedCase(question, DOCUMENTS), question).toEqual(new Set(['hogarth']));
+    }
+    // A party's name elsewhere may be the person's, and "in North Carolina" names a state, not a case.
+    expect(documentsOfNamedCase('did hogarth take a photo?', DOCUMENTS).size).toBe(0);
+    expect(documentsOfNamedCase('who is the judge in north carolina?', DOCUMENTS).size).toBe(0);
+  });
+
   it('finds none for a case the pack only cites, or no case at all', () => {
     expect(documentsOfNamedCase('What did Johnson v. Robison hold?', DOCUMENTS).size).toBe(0);
     expect(documentsOfNamedCase('Who wrote the order?', DOCUMENTS).size).toBe(0);
@@ -47,6 +56,12 @@ describe('a question naming a case the pack holds', () => {
     // Hogarth v. Bell names no judge here: declined, not answered with the judge of the opinion that cites it.
     expect(answerQuestion(corpus, 'Which judge wrote the Hogarth v. Bell order?').kind).toBe('no-match');
     const answer = answerQuestion(corpus, 'What was before the court in Hogarth v. Bell?');
+    expect(answer.kind === 'excerpts' && answer.excerpts.map((excerpt) => excerpt.citation.title)).toEqual(['Hogarth v. Bell']);
+  });
+
+  it('is not answered from another case’s document when named by its first party alone ("in hogarth")', async () => {
+    const corpus = await buildCorpus({ dir: 'memory', manifest: packManifestSchema.parse({}), documents: DOCUMENTS, warnings: [] }, { logger: silentLogger });
+    const answer = answerQuestion(corpus, 'what matter comes before the court in hogarth?');
     expect(answer.kind === 'excerpts' && answer.excerpts.map((excerpt) => excerpt.citation.title)).toEqual(['Hogarth v. Bell']);
   });
 

@@ -2,6 +2,14 @@ import type { Document } from '../types.js';
 
 // "Hogarth v. Bell", "fisher v ut": the word before "v." names the case's first party.
 const CASE_NAME = /([\p{L}'’-]+)\s+v\.?\s+\p{L}/giu;
+/**
+ * A case named by its first party alone, as readers shorten it: "the Hogarth case", "Fisher's opinion", or last in
+ * the question after "in" or "of" ("who is the judge in hogarth?"). Not "Fisher" alone elsewhere: a name may be a party's.
+ */
+const CASE_BY_PARTY = new RegExp(
+  String.raw`([\p{L}-]+)(?:['’]s)?\s+(?:case|lawsuit|suit|litigation|opinion|decision|ruling|order|judgment)\b|\b(?:in|of)\s+([\p{L}-]+)(?:['’]s)?[\s?!.]*$`,
+  'giu',
+);
 
 /**
  * The documents whose title names the case a question names ("Which judge wrote the Hogarth v. Bell
@@ -11,7 +19,7 @@ const CASE_NAME = /([\p{L}'’-]+)\s+v\.?\s+\p{L}/giu;
  */
 export function documentsOfNamedCase(question: string, documents: Iterable<Document>): Set<string> {
   const named = new Set<string>();
-  const parties = [...question.matchAll(CASE_NAME)].map((match) => match[1]!.toLowerCase());
+  const parties = [...question.matchAll(CASE_NAME), ...question.matchAll(CASE_BY_PARTY)].map((match) => (match[1] ?? match[2])!.toLowerCase());
   if (parties.length === 0) return named;
   for (const document of documents) {
     const titleParty = firstPartyOf(document);
