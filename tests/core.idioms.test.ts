@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { answerQuestion } from '../src/answer/answer.js';
 import { withIdiomsSaidPlainly } from '../src/answer/idioms.js';
+import { corpusOfParagraphs } from './helpers/corpus.js';
 
 describe('idioms said plainly', () => {
   it('replaces whole idioms with the plain words documents use', () => {
@@ -50,8 +52,16 @@ describe('idioms said plainly', () => {
   });
 
   it('leaves the words alone outside the idiom', () => {
-    for (const question of ['Which doors were closed?', 'Who went to bed early?', 'Was the data mixed with other data?', 'What did the cough medicine cost?', 'Which ship sank?', 'Where did the ship dock?', 'Who controls the Gaza Strip?', 'What a mess!', 'Did sales jump in 2020?', 'Why did voters put up with it?', 'Did they give credit card numbers?', 'Who broke the news?', 'Did she break the law?', 'Did they send the money back?', 'Who can buy the software?', 'Did Meta buy it in 2012?', 'Who is at the top of the list?', 'Did they sit outside the courthouse?', 'Who hit the ball with a bat?']) {
+    for (const question of ['Which doors were closed?', 'Who went to bed early?', 'Was the data mixed with other data?', 'What did the cough medicine cost?', 'Which ship sank?', 'Where did the ship dock?', 'Who controls the Gaza Strip?', 'What a mess!', 'Did sales jump in 2020?', 'Why did voters put up with it?', 'Did they give credit card numbers?', 'Who broke the news?', 'Did she break the law?', 'Did they send the money back?', 'Who can buy the software?', 'Did Meta buy it in 2012?', 'Who is at the top of the list?', 'Did they sit outside the courthouse?', 'Who hit the ball with a bat?', 'did the court give him credit for time served?', 'did they give her credit toward the fine?', 'did the jury give any credit to his testimony?']) {
       expect(withIdiomsSaidPlainly(question)).toBe(question);
     }
+  });
+});
+
+describe('a court\'s credit, not an author\'s', () => {
+  it('is asked about in the words the judgment uses', async () => {
+    const corpus = await corpusOfParagraphs(['The defendant is sentenced to 24 months in prison. The defendant shall receive credit for time served in pretrial detention, 112 days.', 'The court orders restitution of $4,500 to the victim.'], 'Judgment');
+    const answer = answerQuestion(corpus, 'did the court give him credit for time served?');
+    expect(answer.kind === 'excerpts' && answer.excerpts[0]!.quote).toContain('credit for time served');
   });
 });

@@ -29,7 +29,11 @@ const IDIOMS: readonly (readonly [RegExp, string])[] = [
   [/\bcharge (?:money|cash)\b/gi, 'charge a fee'],
   [/\bfor free\b/gi, 'free of charge'],
   [/\ba fork of\b/gi, 'a modified version of'],
-  [/\b(?:give|gives|giving|gave) (?:\w+ )?credit\b(?! cards?\b)/gi, 'provide attribution'],
+  // Not a court's credit: "credit for time served", "credit toward the sentence", "no credit to his testimony".
+  [
+    /\b(?:give|gives|giving|gave) (?:\w+ )?credit\b(?! cards?\b| (?:for|towards?|against|on) (?:[\w'’]+ ){0,3}?(?:time|days?|weeks?|months?|years?|sentence|fine|judgment|debt|amount|restitution)\b| to (?:[\w'’]+ ){0,3}?(?:testimony|evidence|account|story|statements?|claims?)\b)/gi,
+    'provide attribution',
+  ],
   // "sued": "sue" stems apart from it, and alias groups ("plaintiffs", "sued") name the past.
   [/\b(?:take|took|taken|takes|taking) ([^?.,;]{1,30}?) to court\b/gi, 'sued $1'],
   [/\b(?:bring|brought|brings|bringing) (?:the |this |a )?(?:suit|lawsuit|case)\b/gi, 'sued'],
