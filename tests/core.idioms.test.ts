@@ -52,7 +52,7 @@ describe('idioms said plainly', () => {
   });
 
   it('leaves the words alone outside the idiom', () => {
-    for (const question of ['Which doors were closed?', 'Who went to bed early?', 'Was the data mixed with other data?', 'What did the cough medicine cost?', 'Which ship sank?', 'Where did the ship dock?', 'Who controls the Gaza Strip?', 'What a mess!', 'Did sales jump in 2020?', 'Why did voters put up with it?', 'Did they give credit card numbers?', 'Who broke the news?', 'Did she break the law?', 'Did they send the money back?', 'Who can buy the software?', 'Did Meta buy it in 2012?', 'Who is at the top of the list?', 'Did they sit outside the courthouse?', 'Who hit the ball with a bat?', 'did the court give him credit for time served?', 'did they give her credit toward the fine?', 'did the jury give any credit to his testimony?']) {
+    for (const question of ['Which doors were closed?', 'Who went to bed early?', 'Was the data mixed with other data?', 'What did the cough medicine cost?', 'Which ship sank?', 'Where did the ship dock?', 'Who controls the Gaza Strip?', 'What a mess!', 'Did sales jump in 2020?', 'Why did voters put up with it?', 'Did they give credit card numbers?', 'Who broke the news?', 'Did she break the law?', 'Did they send the money back?', 'Who can buy the software?', 'Did Meta buy it in 2012?', 'Who is at the top of the list?', 'Did they sit outside the courthouse?', 'Who hit the ball with a bat?', 'did the court give him credit for time served?', 'did they give her credit toward the fine?', 'did the jury give any credit to his testimony?', 'who put up the bond?', 'how much bond did he have to put up?', 'did he put up $10,000?']) {
       expect(withIdiomsSaidPlainly(question)).toBe(question);
     }
   });
@@ -63,5 +63,15 @@ describe('a court\'s credit, not an author\'s', () => {
     const corpus = await corpusOfParagraphs(['The defendant is sentenced to 24 months in prison. The defendant shall receive credit for time served in pretrial detention, 112 days.', 'The court orders restitution of $4,500 to the victim.'], 'Judgment');
     const answer = answerQuestion(corpus, 'did the court give him credit for time served?');
     expect(answer.kind === 'excerpts' && answer.excerpts[0]!.quote).toContain('credit for time served');
+  });
+});
+
+describe('money put up, not a notice', () => {
+  it('is asked about in the words the judgment uses', async () => {
+    const corpus = await corpusOfParagraphs(['The defendant shall put up a bond of $10,000 pending appeal.', 'The court orders restitution of $4,500 to the victim.'], 'Judgment');
+    for (const question of ['who put up the bond?', 'how much bond did he have to put up?']) {
+      const answer = answerQuestion(corpus, question);
+      expect(answer.kind === 'excerpts' && answer.excerpts[0]!.quote, question).toContain('put up a bond');
+    }
   });
 });

@@ -55,8 +55,11 @@ const IDIOMS: readonly (readonly [RegExp, string])[] = [
   [/\b(?:buy|buying|buys|bought) (?=(?:the|their|his|her|its) (?:[\w'’-]+ )?(?:argument|claim|excuse|story|explanation|reasoning|theory)s?\b)|(?<=(?:n't|\bnot|\bnever) (?:really )?)(?:buy|buying|buys|bought) (?=(?:it|that|this)\b)/gi, 'believe '],
   // A higher court that "sends a case back" remands it.
   [/\b(?:send|sent|sends|sending) ((?:the |this |that |her |his |their |its )?(?:[\w.'’-]+ ){0,2}?(?:case|suit|lawsuit|matter|it|them)) back\b/gi, 'remanded $1'],
-  // Not "put up with" (tolerate).
-  [/\b(?:hang|hung|hangs|hanging|put|puts|putting) up\b(?! with\b)/gi, 'post'],
+  // Not "put up with" (tolerate), nor money put up, "put up a $10,000 bond": documents say that as typed.
+  [
+    /(?<!\b(?:bond|bail|money|cash|collateral|deposit)\b[^?.!]*)\b(?:hang|hung|hangs|hanging|put|puts|putting) up\b(?! with\b| (?:a |an |the |his |her |their |its |any |\$?[\d,.]+ )*(?:bond|bail|money|cash|collateral|security|deposit|funds?)\b| \$)/gi,
+    'post',
+  ],
   // To "break" a license or the rules is to violate them; not "break the news" or "a break in the case".
   [/\b(?:break|breaks|breaking|broke|broken) (?=(?:the|a|an|this|that|its|their|your|my|our|any) (?:[\w.-]+ )?(?:license|licence|rules?|terms|agreement|contract|gpl|lgpl|mpl|eula)\b)/gi, 'violate '],
   [/\b(?:bring|brought|brings) ([^?.,;]{1,40}?) to (?:a close|an end|a halt)\b/gi, 'end $1'],
