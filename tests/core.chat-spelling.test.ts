@@ -12,6 +12,14 @@ describe('chat spellings of everyday words', () => {
     expect(withChatSpellingsWrittenOut('wen was the lawsuit filed, and wer')).toBe('when was the lawsuit filed, and where');
   });
 
+  it('writes out "hw" before what follows a "how", "wot", and the shortened "when", "where", "should" and "would"', () => {
+    expect(withChatSpellingsWrittenOut('hw much did meta pay to settle?')).toBe('how much did meta pay to settle?');
+    expect(withChatSpellingsWrittenOut('so hw did netflix get the dms')).toBe('so how did netflix get the dms');
+    expect(withChatSpellingsWrittenOut('wot did netflix get, whn and whr')).toBe('what did netflix get, when and where');
+    expect(withChatSpellingsWrittenOut('shud meta pay? wud it')).toBe('should meta pay? would it');
+    expect(withChatSpellingsWrittenOut('which hw revision? hw 3')).toBe('which hw revision? hw 3');
+  });
+
   it('reads "vs", "vs." and "versus" between two names as the "v." of a case name, and no other "vs"', () => {
     expect(withChatSpellingsWrittenOut('which judge decided hogarth vs bell?')).toBe('which judge decided hogarth v. bell?');
     expect(withChatSpellingsWrittenOut('who wrote Fisher Vs. University of Texas')).toBe('who wrote Fisher v. University of Texas');

@@ -11,8 +11,13 @@ const CHAT_SPELLINGS: Readonly<Record<string, string>> = {
   wat: 'what',
   wut: 'what',
   wht: 'what',
+  wot: 'what',
   wen: 'when',
+  whn: 'when',
   wer: 'where',
+  whr: 'where',
+  shud: 'should',
+  wud: 'would',
   u: 'you',
   r: 'are',
   ur: 'your',
@@ -69,6 +74,9 @@ const FILLER_LIKE = new RegExp(String.raw`\blike\b[\s,]*(?=(?:${QUESTION_OPENING
 /** "y did they …", "y is it …": chat's "why", only where a question opens with it and a verb follows ("y. pestis" stays). */
 const OPENING_Y = /^(\s*)y(?=\s+(?:did|does|do|is|was|are|were|would|can|could|should|has|have|had|didn't|doesn't|don't|isn't|wasn't|wouldn't)\b)/iu;
 
+/** "hw much …", "hw did they …": chat's "how", only before what follows a "how" ("HW revision" and "hw 3" stay). */
+const HW = /\bhw(?=\s+(?:much|many|long|old|often|far|come|did|does|do|is|was|are|were|can|could|should|would|has|have|had)\b)/gu;
+
 /**
  * "hogarth vs bell", "Fisher vs. UT", "Hogarth versus Bell": a case named as chat types it, read as the "v." its
  * documents write; otherwise "vs" is a word they never use, and the case is neither found nor told apart. Only
@@ -78,5 +86,5 @@ const VERSUS = /(?<=[\p{L}\p{N}.’'] +)(?:vs\.?|versus)(?= +[\p{L}\p{N}])/giu;
 
 /** The question with chat spellings of everyday words written out and an opening "wait" and a filler "like" dropped; everything else as typed. */
 export function withChatSpellingsWrittenOut(question: string): string {
-  return question.replace(OPENING_HOLD, '').replace(OPENING_Y, '$1why').replace(VERSUS, 'v.').replace(FILLER_LIKE, '').replace(CHAT_WORD, (word) => CHAT_SPELLINGS[word]!);
+  return question.replace(OPENING_HOLD, '').replace(OPENING_Y, '$1why').replace(HW, 'how').replace(VERSUS, 'v.').replace(FILLER_LIKE, '').replace(CHAT_WORD, (word) => CHAT_SPELLINGS[word]!);
 }
