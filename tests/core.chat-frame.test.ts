@@ -66,6 +66,13 @@ describe('the frame a chat message wraps a question in', () => {
     expect(withoutChatFrame('who sued meta? I’m curious')).toBe('who sued meta');
   });
 
+  it('drops the "nvm", "fyi" or "anyway" chat opens a new question with', () => {
+    expect(withoutChatFrame('nvm, who sued meta')).toBe('who sued meta');
+    expect(withoutChatFrame('fyi who sued meta')).toBe('who sued meta');
+    expect(withoutChatFrame('never mind - when did meta rebrand?')).toBe('when did meta rebrand?');
+    expect(withoutChatFrame('anyway, who sued meta')).toBe('who sued meta');
+  });
+
   it('drops a sign-off put in brackets, as an aside', () => {
     expect(withoutChatFrame('how much did meta pay to settle (asking for a friend)')).toBe('how much did meta pay to settle');
     expect(withoutChatFrame('who sued meta? (just curious)')).toBe('who sued meta');

@@ -50,8 +50,9 @@ const PREAMBLES = [
   String.raw`asking\s+for\s+a\s+friend\b(?!['’])${PUNCTUATION}*`,
 ];
 // "i was wondering if netflix read dms": the "if" belongs to the preamble.
-// "ok", "so", "lol" before a preamble or the question: "ok dumb q but …", "lol what …".
-const INTERJECTION = String.raw`(?:ok|okay|so|alright|um+|uh+|hm+|lol|lmao)[\s,.!]+`;
+// "ok", "so", "lol" before a preamble or the question: "ok dumb q but …", "lol what …"; "nvm, …" and "fyi" as chat
+// opens a new question.
+const INTERJECTION = String.raw`(?:ok|okay|so|alright|um+|uh+|hm+|lol|lmao|nvm|nevermind|never mind|fyi|btw|anyways?)${GREETING_END}`;
 const OPENING = new RegExp(String.raw`^\s*(?:${GREETING}|${INTERJECTION})*(?:(?:${PREAMBLES.join('|')})(?:(?:if|whether)\s+)?)?`, 'i');
 
 // A sign-off after the question, or several ("asking for a friend lol", "thx in advance!! cheers"). Not "anyone"
