@@ -14,7 +14,7 @@ const QUESTION_OPENING = String.raw`(?=(?:${QUESTION_OPENING_WORDS}|will|would|s
 const PUNCTUATION = String.raw`[\s,.:;!?-]`;
 
 // Whom a greeting is put to: "hey all", "morning team", "hi pinpoint".
-const AUDIENCE = String.raw`(?:pinpoint|bot|there|all|everyone|everybody|folks|guys|team|people|friends|y'?all)`;
+const AUDIENCE = "(?:pinpoint|bot|there|all|everyone|everybody|folks|guys|team|people|friends|y'?all)";
 // What ends a greeting: "hey, …", "hey — …" (a dash as chat and phones type it), not the hyphen of "hi-res".
 const GREETING_END = String.raw`(?:[\s,.:;!?—–]|-(?![a-z]))+`;
 
@@ -52,7 +52,7 @@ const PREAMBLES = [
 // "i was wondering if netflix read dms": the "if" belongs to the preamble.
 // "ok", "so", "lol" before a preamble or the question: "ok dumb q but …", "lol what …"; "nvm, …" and "fyi" as chat
 // opens a new question.
-const INTERJECTION = String.raw`(?:ok|okay|so|alright|um+|uh+|hm+|lol|lmao|nvm|nevermind|never mind|fyi|btw|anyways?)${GREETING_END}`;
+const INTERJECTION = `(?:ok|okay|so|alright|um+|uh+|hm+|lol|lmao|nvm|nevermind|never mind|fyi|btw|anyways?)${GREETING_END}`;
 const OPENING = new RegExp(String.raw`^\s*(?:${GREETING}|${INTERJECTION})*(?:(?:${PREAMBLES.join('|')})(?:(?:if|whether)\s+)?)?`, 'i');
 
 // A sign-off after the question, or several ("asking for a friend lol", "thx in advance!! cheers"). Not "anyone"

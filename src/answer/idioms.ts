@@ -3,7 +3,10 @@
  * words ("closed", "doors", "bed") are not what the question is about, and the documents say the plain
  * word ("internally", "involved", "paid"). Only whole phrases; everything else stays as typed.
  */
-const IDIOMS: readonly (readonly [RegExp, string])[] = [
+/** The plain words, or what to put for an idiom found at `offset` of `text` (where the words before may tell it is none). */
+type Plain = string | ((idiom: string, offset: number, text: string) => string);
+
+const IDIOMS: readonly (readonly [RegExp, Plain])[] = [
   [/\bbehind closed doors\b/gi, 'internally'],
   [/\bmixed up in\b/gi, 'involved in'],
   [/\bin (?:bed (?:together )?|cahoots )with\b/gi, 'in partnership with'],
@@ -55,10 +58,11 @@ const IDIOMS: readonly (readonly [RegExp, string])[] = [
   [/\b(?:buy|buying|buys|bought) (?=(?:the|their|his|her|its) (?:[\w'’-]+ )?(?:argument|claim|excuse|story|explanation|reasoning|theory)s?\b)|(?<=(?:n't|\bnot|\bnever) (?:really )?)(?:buy|buying|buys|bought) (?=(?:it|that|this)\b)/gi, 'believe '],
   // A higher court that "sends a case back" remands it.
   [/\b(?:send|sent|sends|sending) ((?:the |this |that |her |his |their |its )?(?:[\w.'’-]+ ){0,2}?(?:case|suit|lawsuit|matter|it|them)) back\b/gi, 'remanded $1'],
-  // Not "put up with" (tolerate), nor money put up, "put up a $10,000 bond": documents say that as typed.
+  // Not "put up with" (tolerate), nor money put up ("put up a $10,000 bond", "how much bail did he put up"): documents
+  // say that as typed.
   [
-    /(?<!\b(?:bond|bail|money|cash|collateral|deposit)\b[^?.!]*)\b(?:hang|hung|hangs|hanging|put|puts|putting) up\b(?! with\b| (?:a |an |the |his |her |their |its |any |\$?[\d,.]+ )*(?:bond|bail|money|cash|collateral|security|deposit|funds?)\b| \$)/gi,
-    'post',
+    /\b(?:hang|hung|hangs|hanging|put|puts|putting) up\b(?! with\b| (?:a |an |the |his |her |their |its |any |\$?[\d,.]+ )*(?:bond|bail|money|cash|collateral|security|deposit|funds?)\b| \$)/gi,
+    (idiom, offset, text) => (MONEY_BEFORE.test(text.slice(0, offset)) ? idiom : 'post'),
   ],
   // To "break" a license or the rules is to violate them; not "break the news" or "a break in the case".
   [/\b(?:break|breaks|breaking|broke|broken) (?=(?:the|a|an|this|that|its|their|your|my|our|any) (?:[\w.-]+ )?(?:license|licence|rules?|terms|agreement|contract|gpl|lgpl|mpl|eula)\b)/gi, 'violate '],
@@ -66,11 +70,14 @@ const IDIOMS: readonly (readonly [RegExp, string])[] = [
   [/\b(?:came|come|comes) to (?:a close|an end|a halt)\b/gi, 'end'],
 ];
 
+/** Money named earlier in the sentence: "how much bond did he have to put up?". */
+const MONEY_BEFORE = /\b(?:bond|bail|money|cash|collateral|deposit)\b[^?.!]*$/i;
+
 /** Any of them: one pass over a question that holds none (most), instead of one per idiom. */
 const ANY_IDIOM = new RegExp(IDIOMS.map(([idiom]) => idiom.source).join('|'), 'i');
 
 /** The question with the idioms above said plainly. */
 export function withIdiomsSaidPlainly(question: string): string {
   if (!ANY_IDIOM.test(question)) return question;
-  return IDIOMS.reduce((text, [idiom, plain]) => text.replace(idiom, plain), question);
+  return IDIOMS.reduce((text, [idiom, plain]) => (typeof plain === 'string' ? text.replace(idiom, plain) : text.replace(idiom, plain)), question);
 }

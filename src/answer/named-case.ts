@@ -6,10 +6,8 @@ const CASE_NAME = /([\p{L}'’-]+)\s+v\.?\s+\p{L}/giu;
  * A case named by its first party alone, as readers shorten it: "the Hogarth case", "Fisher's opinion", or last in
  * the question after "in" or "of" ("who is the judge in hogarth?"). Not "Fisher" alone elsewhere: a name may be a party's.
  */
-const CASE_BY_PARTY = new RegExp(
-  String.raw`([\p{L}-]+)(?:['’]s)?\s+(?:case|lawsuit|suit|litigation|opinion|decision|ruling|order|judgment)\b|\b(?:in|of)\s+([\p{L}-]+)(?:['’]s)?[\s?!.]*$`,
-  'giu',
-);
+const CASE_BY_PARTY =
+  /(?<![\p{L}-])([\p{L}-]+)(?:['’]s)?\s+(?:case|lawsuit|suit|litigation|opinion|decision|ruling|order|judgment)\b|\b(?:in|of)\s+([\p{L}-]+)(?:['’]s)?[\s?!.]*$/giu;
 
 /**
  * The documents whose title names the case a question names ("Which judge wrote the Hogarth v. Bell
