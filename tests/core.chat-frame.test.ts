@@ -73,6 +73,17 @@ describe('the frame a chat message wraps a question in', () => {
     expect(withoutChatFrame('anyway, who sued meta')).toBe('who sued meta');
   });
 
+  it('drops the bot addressed after the question, and thanks put to it or to all', () => {
+    expect(withoutChatFrame('who sued meta, pinpoint?')).toBe('who sued meta');
+    expect(withoutChatFrame('who sued meta @Pinpoint')).toBe('who sued meta');
+    expect(withoutChatFrame('who sued meta? thanks pinpoint!')).toBe('who sued meta');
+    expect(withoutChatFrame('who sued meta? ty bot')).toBe('who sued meta');
+    expect(withoutChatFrame('who sued meta? cheers all')).toBe('who sued meta');
+    expect(withoutChatFrame('who sued meta? anybody know?')).toBe('who sued meta');
+    expect(withoutChatFrame('who sued meta? xD')).toBe('who sued meta');
+    for (const question of ['what is a pinpoint', 'what is the bot', 'does anyone know', 'thanks pinpoint!']) expect(withoutChatFrame(question)).toBe(question);
+  });
+
   it('drops a sign-off put in brackets, as an aside', () => {
     expect(withoutChatFrame('how much did meta pay to settle (asking for a friend)')).toBe('how much did meta pay to settle');
     expect(withoutChatFrame('who sued meta? (just curious)')).toBe('who sued meta');

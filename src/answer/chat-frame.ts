@@ -57,9 +57,12 @@ const OPENING = new RegExp(String.raw`^\s*(?:${GREETING}|${INTERJECTION})*(?:(?:
 
 // A sign-off after the question, or several ("asking for a friend lol", "thx in advance!! cheers"). Not "anyone"
 // or "please" alone, which may end the question itself.
-const SIGN_OFF_PHRASE = String.raw`asking for a friend|just (?:curious|wondering|asking)|(?:i'?m|i am) (?:curious|wondering)|(?:thanks|thx|thnx|thank you|ty)(?: (?:so much|very much|a lot|a bunch|a ton))?(?: in advance)?|tysm|tia|cheers|any help (?:is |would be )?appreciated|(?:much|greatly) appreciated|appreciate it|lol|lmao|haha+`;
+// Thanks may be put to the bot or to all: "thanks pinpoint!", "cheers all".
+const SIGN_OFF_PHRASE = `asking for a friend|just (?:curious|wondering|asking)|(?:i'?m|i am) (?:curious|wondering)|(?:(?:thanks|thx|thnx|thank you|ty)(?: (?:so much|very much|a lot|a bunch|a ton))?(?: in advance)?|tysm|tia|cheers)(?: ${AUDIENCE})?|any help (?:is |would be )?appreciated|(?:much|greatly) appreciated|appreciate it|(?:(?:does|do) )?(?:anyone|anybody|someone|somebody) know|lol|lmao|haha+|xd`;
+// The bot addressed after the question: "who sued meta, pinpoint?", "… @Pinpoint".
+const ADDRESSED = String.raw`\s*(?:@|,\s*)(?:pinpoint|bot)\b`;
 // In brackets too, as an aside: "(asking for a friend)", "(thanks!)".
-const SIGN_OFF = new RegExp(String.raw`(?:[\s,.;:!?(-]*\b(?:${SIGN_OFF_PHRASE})[\s.!?]*\)?)+[\s.!?]*$`, 'i');
+const SIGN_OFF = new RegExp(String.raw`(?:(?:[\s,.;:!?(-]*\b(?:${SIGN_OFF_PHRASE})|${ADDRESSED})[\s.!?]*\)?)+[\s.!?]*$`, 'i');
 
 /** The question without the greeting, preamble and sign-off a chat message wraps it in. */
 export function withoutChatFrame(question: string): string {
