@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { answerQuestion } from '../src/answer/answer.js';
 import { withChatSpellingsWrittenOut } from '../src/answer/chat-spelling.js';
+import { corpusOfParagraphs } from './helpers/corpus.js';
 
 describe('chat spellings of everyday words', () => {
   it('writes them out as whole lowercase words', () => {
@@ -18,6 +20,19 @@ describe('chat spellings of everyday words', () => {
     expect(withChatSpellingsWrittenOut('wot did netflix get, whn and whr')).toBe('what did netflix get, when and where');
     expect(withChatSpellingsWrittenOut('shud meta pay? wud it')).toBe('should meta pay? would it');
     expect(withChatSpellingsWrittenOut('which hw revision? hw 3')).toBe('which hw revision? hw 3');
+  });
+
+  it('writes out a question word\'s contraction ("who\'re", "what\'ll", "who’ve")', () => {
+    expect(withChatSpellingsWrittenOut("who're the plaintiffs?")).toBe('who are the plaintiffs?');
+    expect(withChatSpellingsWrittenOut('Who’re the plaintiffs?')).toBe('Who are the plaintiffs?');
+    expect(withChatSpellingsWrittenOut("what'll happen, and who've they sued?")).toBe('what will happen, and who have they sued?');
+    expect(withChatSpellingsWrittenOut("they're suing")).toBe("they're suing");
+  });
+
+  it('answers a question opening with one, rather than declining it as never using "who\'re"', async () => {
+    const corpus = await corpusOfParagraphs(['The plaintiffs are Maximilian Klein and Sarah Grabert, who sued Meta in 2020.']);
+    const answer = answerQuestion(corpus, "who're the plaintiffs?");
+    expect(answer.kind === 'excerpts' && answer.excerpts[0]!.quote).toContain('Maximilian Klein');
   });
 
   it('reads "vs", "vs." and "versus" between two names as the "v." of a case name, and no other "vs"', () => {

@@ -84,7 +84,16 @@ const HW = /\bhw(?=\s+(?:much|many|long|old|often|far|come|did|does|do|is|was|ar
  */
 const VERSUS = /(?<=[\p{L}\p{N}.’'] +)(?:vs\.?|versus)(?= +[\p{L}\p{N}])/giu;
 
+/**
+ * "who're", "what'll", "who've": a question word's contraction, written out so the question word is read and the
+ * contraction is no word the documents never use.
+ */
+const QUESTION_WORD_CONTRACTION = /\b(who|what|where|when|why|how)['’](re|ll|ve)\b/giu;
+const CONTRACTED: Readonly<Record<string, string>> = { re: 'are', ll: 'will', ve: 'have' };
+
 /** The question with chat spellings of everyday words written out and an opening "wait" and a filler "like" dropped; everything else as typed. */
 export function withChatSpellingsWrittenOut(question: string): string {
-  return question.replace(OPENING_HOLD, '').replace(OPENING_Y, '$1why').replace(HW, 'how').replace(VERSUS, 'v.').replace(FILLER_LIKE, '').replace(CHAT_WORD, (word) => CHAT_SPELLINGS[word]!);
+  return question
+    .replace(QUESTION_WORD_CONTRACTION, (_contraction, word: string, ending: string) => `${word} ${CONTRACTED[ending.toLowerCase()]!}`)
+    .replace(OPENING_HOLD, '').replace(OPENING_Y, '$1why').replace(HW, 'how').replace(VERSUS, 'v.').replace(FILLER_LIKE, '').replace(CHAT_WORD, (word) => CHAT_SPELLINGS[word]!);
 }
