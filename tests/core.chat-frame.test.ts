@@ -73,6 +73,20 @@ describe('the frame a chat message wraps a question in', () => {
     expect(withoutChatFrame('anyway, who sued meta')).toBe('who sued meta');
   });
 
+  it('drops a question announced ("I have a question:", "one more question -") and "can I ask"', () => {
+    expect(withoutChatFrame('I have a question: who sued meta?')).toBe('who sued meta?');
+    expect(withoutChatFrame('one more question - who sued meta?')).toBe('who sued meta?');
+    expect(withoutChatFrame('genuine question, who sued?')).toBe('who sued?');
+    expect(withoutChatFrame('follow-up question: how much did meta pay?')).toBe('how much did meta pay?');
+    expect(withoutChatFrame('question for you: who sued meta?')).toBe('who sued meta?');
+    expect(withoutChatFrame('my question is who sued meta')).toBe('who sued meta');
+    expect(withoutChatFrame('can I ask who sued meta?')).toBe('who sued meta?');
+    expect(withoutChatFrame('may I ask you something: who sued meta?')).toBe('who sued meta?');
+    for (const question of ['what is the question presented', 'question presented?', 'one question remains: who paid?', 'can i ask questions in the chat?']) {
+      expect(withoutChatFrame(question)).toBe(question);
+    }
+  });
+
   it('drops the bot addressed after the question, and thanks put to it or to all', () => {
     expect(withoutChatFrame('who sued meta, pinpoint?')).toBe('who sued meta');
     expect(withoutChatFrame('who sued meta @Pinpoint')).toBe('who sued meta');

@@ -28,6 +28,8 @@ const GREETING = [
   // With the "@" it is a mention whatever follows: "@Pinpoint hey how many …".
   String.raw`@(?:pinpoint|bot)\b[\s,.:;!?-]*`,
 ].join('|');
+// "question", "I have a question", "one more question", "got a follow-up question": a question announced.
+const ASKER_QUESTION = String.raw`(?:(?:i\s+(?:have|had|got)|i'?ve\s+got|got|here'?s)\s+)?(?:(?:a|one|another|my)\s+)?(?:(?:more|other|last|genuine|general|legit|follow[- ]?up|small)\s+)*(?:question|qn)`;
 const PREAMBLES = [
   // "quick question:", "dumb q -", "real quick,"
   String.raw`(?:quick|random|dumb|stupid|silly|serious|honest|simple|noob|newbie)\s+(?:question|q|qn)\b${PUNCTUATION}*(?:but\b${PUNCTUATION}*)?`,
@@ -35,6 +37,12 @@ const PREAMBLES = [
   String.raw`(?:sorry|sry|soz)\b(?:[^,.:;!?]{0,40}[,.:;!?]+|\s+${QUESTION_OPENING})\s*`,
   String.raw`(?:real|really|super)\s+quick${PUNCTUATION}+`,
   String.raw`(?:question|q)\s*:\s*`,
+  // "I have a question:", "one more question -", "genuine question,", "question for you:": only with the mark after
+  // it, as "question presented" is a topic.
+  String.raw`${ASKER_QUESTION}(?:\s+for\s+(?:you|pinpoint|the\s+bot|y'?all|everyone|all))?\s*[:,.!—–-]+\s*`,
+  String.raw`my\s+question\s+is\b[\s,:—–-]*`,
+  // "can I ask who …", "may I ask you something: …"; not "can I ask questions here?"
+  String.raw`(?:(?:can|could|may|might)\s+i|let\s+me)\s+ask(?:\s+(?:you|something|a\s+question))*(?:\s*[,:—–-]+\s*|\s+${QUESTION_OPENING})`,
   // "yes or no: did …", "y/n - did …": the shape of the answer wanted, not its topic.
   String.raw`(?:yes\s+or\s+no|yes/no|y/n)\s*[,.:;!?-]+\s*`,
   // "question about the case:", "briefly,", "eli5": how to answer, not what about.
