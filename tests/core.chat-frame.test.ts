@@ -87,6 +87,12 @@ describe('the frame a chat message wraps a question in', () => {
     }
   });
 
+  it('keeps the topic a "question about" names, dropping only a general one ("the case")', () => {
+    expect(withoutChatFrame('question about the settlement: how much?')).toBe('the settlement: how much?');
+    expect(withoutChatFrame('question re the fine: how much was it?')).toBe('the fine: how much was it?');
+    expect(withoutChatFrame('a question on this lawsuit: who sued?')).toBe('who sued?');
+  });
+
   it('drops the bot addressed after the question, and thanks put to it or to all', () => {
     expect(withoutChatFrame('who sued meta, pinpoint?')).toBe('who sued meta');
     expect(withoutChatFrame('who sued meta @Pinpoint')).toBe('who sued meta');

@@ -45,8 +45,9 @@ const PREAMBLES = [
   String.raw`(?:(?:can|could|may|might)\s+i|let\s+me)\s+ask(?:\s+(?:you|something|a\s+question))*(?:\s*[,:—–-]+\s*|\s+${QUESTION_OPENING})`,
   // "yes or no: did …", "y/n - did …": the shape of the answer wanted, not its topic.
   String.raw`(?:yes\s+or\s+no|yes/no|y/n)\s*[,.:;!?-]+\s*`,
-  // "question about the case:", "briefly,", "eli5": how to answer, not what about.
-  String.raw`(?:(?:a|one|my)\s+)?question\s+(?:about|on|re|regarding)\s+[^:?]{1,40}:\s*`,
+  // "question about the case:", "briefly,", "eli5": how to answer, not what about. A topic of its own stays: "question
+  // about the settlement: how much?" asks how much the settlement was.
+  String.raw`(?:(?:a|one|my)\s+)?question\s+(?:about|on|re|regarding)\s+(?:(?:the|this)\s+(?:case|lawsuit|suit|litigation|article|documents?|opinion|order|ruling|decision)\s*:\s*)?`,
   String.raw`(?:briefly|in short|in brief|in a nutshell|eli5|tl;?dr)\b${PUNCTUATION}*`,
   String.raw`(?:(?:i\s+was|i'?m|i\s+am|just)\s+)?(?:wondering|curious)(?:\s+(?:about|as\s+to))?${PUNCTUATION}*${QUESTION_OPENING}`,
   String.raw`(?:(?:does|do)\s+(?:anyone|anybody|someone|somebody|you|y'?all)|anyone|anybody)\s+know\b${PUNCTUATION}*`,
