@@ -3,7 +3,7 @@ import path from 'node:path';
 import { isEditorFile } from './editor-files.js';
 import { isLeftOutName } from './left-out.js';
 import { PACK_FILE } from './pack.js';
-import { GONE_MEANWHILE, isGone, unreadable } from './unreadable.js';
+import { GONE_MEANWHILE, hasUndecodableName, isGone, unreadable } from './unreadable.js';
 
 export interface FolderListing {
   /** Every file under the folder, as paths relative to it. */
@@ -67,7 +67,7 @@ async function walkFolder(walk: Walk, prefix: string, real: string): Promise<Ent
   const here = path.join(walk.dir, prefix);
   const listing = await readdir(here, { withFileTypes: true }).catch((error: unknown) => {
     // Moved while the folder above was read (a sync, a checkout): its files are read where they are now on the next load.
-    if (prefix !== '' && isGone(error)) return undefined;
+    if (prefix !== '' && isGone(error, here)) return undefined;
     throw unreadable(here, error, prefix === '');
   });
   if (listing === undefined) {
@@ -100,7 +100,11 @@ async function walkFolder(walk: Walk, prefix: string, real: string): Promise<Ent
 /** The files a link names: itself for a file, the files under it for a folder; none when what it names is taken. */
 async function followLink(walk: Walk, relative: string): Promise<string[]> {
   const full = path.join(walk.dir, relative);
-  const target = await stat(full).catch(() => undefined);
+  const target = await stat(full).catch((error: unknown) => {
+    // A link whose own name is not UTF-8 is no broken link: it cannot be opened by the name it is listed under.
+    if (hasUndecodableName(full)) throw unreadable(full, error);
+    return undefined;
+  });
   if (!target) {
     walk.warnings.push(`${full}: a link to a file that does not exist; skipped`);
     return [];

@@ -189,7 +189,7 @@ async function* readInBatches(dir: string, files: readonly string[]): AsyncGener
     const contents = await Promise.all(
       batch.map((relative) =>
         readDocumentFile(path.join(dir, relative)).catch((error: unknown) => {
-          if (isGone(error)) return undefined;
+          if (isGone(error, relative)) return undefined;
           throw error instanceof PinpointError ? error : unreadable(path.join(dir, relative), error);
         }),
       ),
