@@ -54,6 +54,18 @@ describe('extractHtml', () => {
     expect(text).toBe('The court granted the motion in part. January 5');
   });
 
+  // A relative canonical link ("/2023/05/judge-rules", as many sites write it) was the document's url: citations in the
+  // terminal and --json showed that path as the link, and pins kept it.
+  it.each([
+    ['a relative canonical link', '<link rel="canonical" href="/2023/05/judge-rules">', undefined],
+    ['a relative og:url before an absolute canonical link', '<meta property="og:url" content="/2023/05/judge-rules"><link rel="canonical" href="https://news.example.com/2023/05/judge-rules">', 'https://news.example.com/2023/05/judge-rules'],
+    ['a relative canonical link under a <base>', '<base href="https://news.example.com/2023/"><link rel="canonical" href="05/judge-rules">', 'https://news.example.com/2023/05/judge-rules'],
+    ['an og:url that is no web address', '<meta property="og:url" content="javascript:alert(1)">', undefined],
+  ])('takes as its url only an absolute web address: %s', (_case, head, url) => {
+    const html = `<html><head><title>Judge rules</title>${head}</head><body><article><p>The judge ruled that Netflix must answer.</p></article></body></html>`;
+    expect(extractHtml(html, 'page.html').meta.url).toBe(url);
+  });
+
   it('expands ligatures and collapses whitespace in paragraphs', () => {
     const { text } = extractHtml('<html><body><p>The  ﬁnal\n   order.</p><p>Second&nbsp;one.</p></body></html>', 'x.html');
     expect(text).toBe('The final order.\n\nSecond one.');

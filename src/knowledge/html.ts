@@ -81,6 +81,30 @@ function attr(document: DomDocument, selector: string, name: string): string | u
   return value === undefined || value === '' ? undefined : value;
 }
 
+/**
+ * The page's address from og:url, else its canonical link: the first that is, or with the page's <base> makes, an
+ * absolute http(s) URL. Sites often write the canonical link relative ("/2023/05/judge-rules"), and a saved page
+ * has no address to read it against: citations showed that path as the document's link, and pins kept it.
+ */
+function pageUrl(document: DomDocument): string | undefined {
+  const base = absoluteHttpUrl(attr(document, 'base[href]', 'href'));
+  const candidates = [attr(document, 'meta[property="og:url"]', 'content'), attr(document, 'link[rel="canonical"]', 'href')];
+  for (const candidate of candidates) {
+    const url = absoluteHttpUrl(candidate, base);
+    if (url !== undefined) return url;
+  }
+  return undefined;
+}
+
+/** `value` (read against `base`, when given) as an absolute http(s) URL, or undefined when it makes none. */
+function absoluteHttpUrl(value: string | undefined, base?: string): string | undefined {
+  if (value === undefined || !URL.canParse(value, base)) return undefined;
+  const url = new URL(value, base);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
+  // An absolute address is kept as the page wrote it; only one read against <base> is spelled out.
+  return URL.canParse(value) ? value : url.href;
+}
+
 /** YYYY-MM-DD from an ISO-like timestamp ("2022-12-06T18:00:00Z"), else undefined. */
 function isoDay(value: string | undefined): string | undefined {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(value?.trim() ?? '');
@@ -92,7 +116,7 @@ function readMeta(document: DomDocument): ExtractedMeta {
   // og:title is the headline without the " | Site name" suffix <title> usually carries.
   const title = attr(document, 'meta[property="og:title"]', 'content');
   if (title !== undefined) meta.title = title.replace(/\s+/g, ' ');
-  const url = attr(document, 'meta[property="og:url"]', 'content') ?? attr(document, 'link[rel="canonical"]', 'href');
+  const url = pageUrl(document);
   if (url !== undefined) meta.url = url;
   const date = isoDay(
     attr(document, 'meta[property="article:published_time"]', 'content') ??
