@@ -580,6 +580,34 @@ describe('loadKnowledge', () => {
       ]);
     });
 
+    // A loop of links was warned about as "a link to a file that does not exist".
+    it('warns about a loop of links as a loop', async () => {
+      const dir = folder({ 'a.md': 'Text.' });
+      symlinkSync(join(dir, 'c.md'), join(dir, 'b.md'));
+      symlinkSync(join(dir, 'b.md'), join(dir, 'c.md'));
+      expect((await loadKnowledge(dir)).warnings).toEqual([
+        `${join(dir, 'b.md')}: a link that leads back to itself (a loop of links); skipped`,
+        `${join(dir, 'c.md')}: a link that leads back to itself (a loop of links); skipped`,
+      ]);
+    });
+
+    // A link into a folder the bot may not enter (another user's home) was "a link to a file that does not exist",
+    // skipped: the operator looked for files that were there, and their documents went unquoted. root enters any
+    // folder, so only another user can see it.
+    it.skipIf(process.getuid?.() === 0)('names a link into a folder it may not enter, where it leads, and the fix', async () => {
+      const dir = folder({ 'a.md': 'Text.' });
+      const elsewhere = folder({ 'filings/order.md': 'The motion is denied.' });
+      symlinkSync(join(elsewhere, 'filings'), join(dir, 'filings'));
+      chmodSync(elsewhere, 0o000);
+      try {
+        expect((await loadError(dir)).message).toBe(
+          `pinpoint: ${join(dir, 'filings')} (a link to ${join(elsewhere, 'filings')}) cannot be read: permission denied; let the user Pinpoint runs as read it (chmod -R a+rX), or move it out of the knowledge folder`,
+        );
+      } finally {
+        chmodSync(elsewhere, 0o755);
+      }
+    });
+
     it.each(['pack.yml', 'Pack.yaml'])('asks to rename a %s, which it does not read, to pack.yaml', async (name) => {
       const dir = folder({ 'a.md': 'Text.', [name]: 'aliases:\n  - [Meta, Facebook]\n' });
       const pack = await loadKnowledge(dir);

@@ -1,4 +1,4 @@
-import { readdir, realpath, stat } from 'node:fs/promises';
+import { readdir, readlink, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { isEditorFile } from './editor-files.js';
 import { isLeftOutName } from './left-out.js';
@@ -100,13 +100,19 @@ async function walkFolder(walk: Walk, prefix: string, real: string): Promise<Ent
 /** The files a link names: itself for a file, the files under it for a folder; none when what it names is taken. */
 async function followLink(walk: Walk, relative: string): Promise<string[]> {
   const full = path.join(walk.dir, relative);
-  const target = await stat(full).catch((error: unknown) => {
+  let broken = 'a link to a file that does not exist';
+  const target = await stat(full).catch(async (error: unknown) => {
     // A link whose own name is not UTF-8 is no broken link: it cannot be opened by the name it is listed under.
     if (hasUndecodableName(full)) throw unreadable(full, error);
+    // Nor is one into a folder the bot may not enter (another user's home): "does not exist" sent the operator
+    // looking for files that were there, while their documents went unquoted. It stops the load, as an unreadable file does.
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EACCES' || code === 'EPERM') throw unreadable(`${full} (a link to ${await readlink(full).catch(() => '?')})`, error);
+    if (code === 'ELOOP') broken = 'a link that leads back to itself (a loop of links)';
     return undefined;
   });
   if (!target) {
-    walk.warnings.push(`${full}: a link to a file that does not exist; skipped`);
+    walk.warnings.push(`${full}: ${broken}; skipped`);
     return [];
   }
   // Gone since it was listed: as broken as a link to nothing.
