@@ -8,6 +8,7 @@ import { PinpointError } from '../src/errors.js';
 import { hashText, loadKnowledge, SUPPORTED_EXTENSIONS } from '../src/knowledge/load.js';
 import { isLeftOutPath } from '../src/knowledge/left-out.js';
 import { DOCUMENT_KINDS } from '../src/knowledge/schema.js';
+import { flow, makePdf } from './helpers/make-pdf.js';
 
 const FIXTURE = fileURLToPath(new URL('./fixtures/core/kb', import.meta.url));
 const made: string[] = [];
@@ -413,6 +414,20 @@ describe('loadKnowledge', () => {
         { title: 'From manifest', kind: 'order' },
         { title: 'motion to dismiss' },
       ]);
+    });
+
+    // A citation is one line: a PDF's Title with a line break in it, or a front matter block ("title: |"), broke it in
+    // the terminal, on Discord and on Slack (a Slack link's label cannot span lines).
+    it('puts a title written over several lines on one line', async () => {
+      const pdf = await makePdf([{ lines: flow(['The motion is granted.']) }], { title: 'Order Granting\r\nMotion to Dismiss' });
+      const dir = folder({
+        'a.md': '---\ntitle: |\n  Order Granting\n  Motion to Dismiss\n---\nText.',
+        'b.pdf': Buffer.from(pdf),
+        'c.md': 'Text.',
+        'pack.yaml': 'documents:\n  c.md: { title: "Order\\tGranting\\u0000Motion" }\n',
+      });
+      const titles = (await loadKnowledge(dir)).documents.map((document) => document.meta.title);
+      expect(titles).toEqual(['Order Granting Motion to Dismiss', 'Order Granting Motion to Dismiss', 'Order Granting Motion']);
     });
 
     it('warns about a manifest entry for a file that is not there', async () => {

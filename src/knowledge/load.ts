@@ -254,8 +254,16 @@ function normalizeNewlines(text: string): string {
 
 function mergeMeta(relative: string, fromFile: Partial<DocumentMeta>, fromManifest: Partial<DocumentMeta> | undefined): DocumentMeta {
   const merged = { ...fromFile, ...fromManifest };
-  const title = merged.title ?? path.basename(relative, path.extname(relative)).replace(/[-_]+/g, ' ');
+  const title = oneLine(merged.title ?? '') || oneLine(path.basename(relative, path.extname(relative)).replace(/[-_]+/g, ' '));
   return Object.fromEntries(Object.entries({ ...merged, title }).filter(([, value]) => value !== undefined)) as unknown as DocumentMeta;
+}
+
+/**
+ * A title on one line: a PDF's Title with a line break in it ("Order Granting\r\nMotion to Dismiss") or a front
+ * matter block ("title: |") broke the one line a citation is, in the terminal, on Discord and on Slack.
+ */
+function oneLine(text: string): string {
+  return text.replace(/[\s\p{Cc}]+/gu, ' ').trim();
 }
 
 /**
