@@ -424,7 +424,7 @@ describe('loadKnowledge', () => {
         'a.md': '---\ntitle: |\n  Order Granting\n  Motion to Dismiss\n---\nText.',
         'b.pdf': Buffer.from(pdf),
         'c.md': 'Text.',
-        'pack.yaml': 'documents:\n  c.md: { title: "Order\\tGranting\\u0000Motion" }\n',
+        'pack.yaml': 'documents:\n  c.md: { title: " Order\\tGranting\\u2028Motion " }\n',
       });
       const titles = (await loadKnowledge(dir)).documents.map((document) => document.meta.title);
       expect(titles).toEqual(['Order Granting Motion to Dismiss', 'Order Granting Motion to Dismiss', 'Order Granting Motion']);

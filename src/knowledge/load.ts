@@ -260,10 +260,11 @@ function mergeMeta(relative: string, fromFile: Partial<DocumentMeta>, fromManife
 
 /**
  * A title on one line: a PDF's Title with a line break in it ("Order Granting\r\nMotion to Dismiss") or a front
- * matter block ("title: |") broke the one line a citation is, in the terminal, on Discord and on Slack.
+ * matter block ("title: |") broke the one line a citation is, in the terminal, on Discord and on Slack. Other
+ * control characters stay, for each output to show as it shows them.
  */
 function oneLine(text: string): string {
-  return text.replace(/[\s\p{Cc}]+/gu, ' ').trim();
+  return text.replace(/\s+/g, ' ').trim();
 }
 
 /**
