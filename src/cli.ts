@@ -72,11 +72,18 @@ function knowledgeFrom(flag: string | undefined, knowledgeDefault: string): Know
   return flag === undefined ? { dir: knowledgeDefault, origin: { variable: 'KNOWLEDGE_DIR' } } : { dir: flag, origin: { flag: '--knowledge' } };
 }
 
+/**
+ * Whether the command line asks for the usage: then it is shown before any option parsing (`npm run ask -- --help`
+ * must not say "Unknown option '--help'") and before .env is read (a broken one must not hide it).
+ */
+export function asksForHelp(argv: readonly string[]): boolean {
+  return argv[0] === 'help' || argv.some((arg) => arg === '--help' || arg === '-h');
+}
+
 /** The command line: ask, eval, index --check, report. Returns the exit code. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
-  // Before any option parsing: `npm run ask -- --help` must show the usage, not "Unknown option '--help'".
-  if (command === 'help' || argv.some((arg) => arg === '--help' || arg === '-h')) {
+  if (asksForHelp(argv)) {
     io.stdout.write(usage(io.program));
     return 0;
   }

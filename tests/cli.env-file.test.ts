@@ -63,6 +63,15 @@ describe('.env for the CLI and discord:register', () => {
     expect(code).toBe(1);
   });
 
+  // The bot shows its --help whatever the .env; the CLI exited 1 naming the .env, without the usage asked for.
+  it.each(['ask --help', 'index -h', 'help'])('shows the CLI\'s usage for "%s" when .env cannot be read', async (command) => {
+    const cwd = workingFolder();
+    mkdirSync(path.join(cwd, '.env'));
+    const { code, stdout, stderr } = await runIn(cwd, 'bin/pinpoint.ts', command.split(' '));
+    expect([code, stderr]).toEqual([0, '']);
+    expect(stdout).toMatch(/^usage:\n/);
+  });
+
   it.each([
     ['the CLI', 'bin/pinpoint.ts', ['index', '--check', '--knowledge', KB]],
     ['discord:register', 'adapters/discord/register-cli.ts', []],
