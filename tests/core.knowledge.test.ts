@@ -171,12 +171,22 @@ describe('loadKnowledge', () => {
       ['a value starting with a reserved character', '---\ntitle: @Meta and the FTC\n---\nBody', 2, 'invalid YAML (Plain value cannot start with reserved character @); put the value in quotes: title: "@Meta and the FTC"'],
       ['a value starting with a star', '---\ntitle: * Sealed *\n---\nBody', 2, 'invalid YAML (Alias cannot be an empty string); put the value in quotes: title: "* Sealed *"'],
       ['a colon inside a value with double quotes', '---\nkind: order\ntitle: Re: the "Zebra" clause\n---\nBody', 3, 'invalid YAML (a value holding ": " without quotes); put the value in quotes: title: \'Re: the "Zebra" clause\''],
-      ['an unclosed fence', '---\ntitle: A\nBody that never closes the fence', 1, 'front matter opened with --- is never closed; add a line with --- after the metadata'],
+      ['an unclosed fence', '---\ntitle: A\nBody that never closes the fence', 1, 'front matter opened with --- is never closed; add a line with --- after the metadata, or, if the file has no front matter, put a blank line above its first ---'],
+      // A transcript or notes opening with a "---" rule: the one fix named, a closing "---" after the metadata, was no fix.
+      ['a file opening with a rule', '---\nTRANSCRIPT OF PROCEEDINGS\n\nTHE COURT: Good morning.', 1, 'front matter opened with --- is never closed; add a line with --- after the metadata, or, if the file has no front matter, put a blank line above its first ---'],
+      ['a heading between two rules', '---\nTranscript of proceedings\n---\nTHE COURT: Good morning.', 2, 'the front matter: expected key: value lines such as "title: My title", got the text "Transcript of proceedings"; or, if the file has no front matter, put a blank line above its first ---'],
     ])('names the file and line %#: %s', async (_label, content, line, reason) => {
       const dir = folder({ 'ok.md': 'Fine.', 'sub/a.md': content });
       const error = await loadError(dir);
       expect(error.code).toBe('DOCUMENT_INVALID');
       expect(error.message).toBe(`pinpoint: ${join(dir, 'sub/a.md')}:${line}: ${reason}`);
+    });
+
+    it('reads a file that opens with a blank line and a rule as text, as its error says', async () => {
+      const dir = folder({ 'a.txt': '\n---\nTRANSCRIPT OF PROCEEDINGS\n\nTHE COURT: Good morning.' });
+      const [document] = (await loadKnowledge(dir)).documents;
+      expect(document?.meta).toEqual({ title: 'a' });
+      expect(document?.text).toContain('THE COURT: Good morning.');
     });
 
     // yaml reports an unclosed quote or flow where the block ends; the message points at the line that opened it.

@@ -8,6 +8,12 @@ export interface FrontMatterSplit {
   body: string;
 }
 
+/**
+ * The other fix, for a file that opens with a "---" rule and holds no metadata (a transcript, notes): only a "---"
+ * on the very first line opens front matter.
+ */
+export const NO_FRONT_MATTER = 'or, if the file has no front matter, put a blank line above its first ---';
+
 /** Splits "---\nyaml\n---\nbody" into its parts; a fence that is never closed is an error. */
 export function splitFrontMatter(source: string, file: string): FrontMatterSplit {
   if (!/^---[ \t]*\n/.test(source)) return { body: source, yamlFirstLine: 1 };
@@ -17,7 +23,7 @@ export function splitFrontMatter(source: string, file: string): FrontMatterSplit
   if (!match) {
     throw new PinpointError(
       'DOCUMENT_INVALID',
-      `pinpoint: ${file}:1: front matter opened with --- is never closed; add a line with --- after the metadata`,
+      `pinpoint: ${file}:1: front matter opened with --- is never closed; add a line with --- after the metadata, ${NO_FRONT_MATTER}`,
     );
   }
   const yaml = source.slice(afterOpen, afterOpen + match.index);

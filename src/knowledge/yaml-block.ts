@@ -2,6 +2,7 @@ import { type Document, isCollection, isMap, isScalar, LineCounter, parseDocumen
 import type { z } from 'zod';
 import { describeValue } from '../describe-value.js';
 import { PinpointError } from '../errors.js';
+import { NO_FRONT_MATTER } from './front-matter.js';
 import { documentMetaSchema, packManifestSchema } from './schema.js';
 
 /**
@@ -33,7 +34,9 @@ export function parseYamlBlock<T>(
   const field = issue.path.length > 0 ? fieldName(issue.path) : isPack ? 'the pack file' : 'the front matter';
   const shape = isPack ? packShape(issue.path) : undefined;
   const keys = isPack && issue.path.length === 0 ? PACK_KEYS : DOCUMENT_KEYS;
-  throw new PinpointError(where.errorCode, `pinpoint: ${where.file}:${line}: ${field}: ${describeIssue(issue, isPack ? PACK_EXAMPLE : FRONT_MATTER_EXAMPLE, shape, keys)}`, {
+  // Plain text between two "---" lines is no metadata at all: the file may only open with a rule.
+  const orNone = !isPack && issue.path.length === 0 && issue.code === 'invalid_type' && typeof issue.input === 'string' ? `; ${NO_FRONT_MATTER}` : '';
+  throw new PinpointError(where.errorCode, `pinpoint: ${where.file}:${line}: ${field}: ${describeIssue(issue, isPack ? PACK_EXAMPLE : FRONT_MATTER_EXAMPLE, shape, keys)}${orNone}`, {
     cause: result.error,
   });
 }
