@@ -271,6 +271,16 @@ describe('loadKnowledge', () => {
       expect((await loadError(withLink)).message).toBe(`pinpoint: ${join(withLink, 'D\uFFFDcision.md')} ${fix}`);
     });
 
+    // A checkout without Git LFS (a CI build's default) holds pointers in place of the large files: a PDF's stopped the
+    // load as "not a readable PDF" with advice to re-export it, and a text file's was quoted as its text.
+    it.each(['filings/complaint.pdf', 'transcript.txt'])('names %s when it is a Git LFS pointer, and the fix', async (name) => {
+      const pointer = 'version https://git-lfs.github.com/spec/v1\noid sha256:4d7a214614ab2935c943f9e0ff69d22eadbb8f32b1258daaa5e2ca24d17e2393\nsize 12345\n';
+      const dir = folder({ 'a.md': 'Text.', [name]: pointer });
+      expect((await loadError(dir)).message).toBe(
+        `pinpoint: ${join(dir, name)} is a Git LFS pointer, not the document itself; fetch the file (git lfs pull, or check the folder out with Git LFS), or move it out of the knowledge folder`,
+      );
+    });
+
     // root reads any file whatever its mode, so only another user can see the permission refused.
     it.skipIf(process.getuid?.() === 0)('names a file and a folder it may not read, and the fix', async () => {
       const dir = folder({ 'a.md': 'Text.', 'private.md': 'Sealed.', 'sealed/b.md': 'Sealed too.' });

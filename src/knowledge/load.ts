@@ -8,6 +8,7 @@ import { splitFrontMatter } from './front-matter.js';
 import { extractHtml } from './html.js';
 import { decodeHtml } from './html-encoding.js';
 import { isLeftOutPath } from './left-out.js';
+import { isLfsPointer } from './lfs-pointer.js';
 import { leftOutDocuments, listFiles } from './list-files.js';
 import { PACK_FILE, readPackManifest } from './pack.js';
 import { extractPdf } from './pdf.js';
@@ -123,6 +124,12 @@ export async function loadKnowledge(dir: string, options: LoadKnowledgeOptions =
     if (bytes.length === 0) {
       warnings.push(`${full}: an empty file (0 bytes); skipped`);
       continue;
+    }
+    if (isLfsPointer(bytes)) {
+      throw new PinpointError(
+        'DOCUMENT_INVALID',
+        `pinpoint: ${full} is a Git LFS pointer, not the document itself; fetch the file (git lfs pull, or check the folder out with Git LFS), or move it out of the knowledge folder`,
+      );
     }
     const reader = READERS[path.extname(relative).toLowerCase()]!;
     const read = await reader(bytes, full);
