@@ -483,6 +483,18 @@ describe('loadKnowledge', () => {
       ]);
     });
 
+    // Both were "not in the folder", and the operator could see them there.
+    it('says a documents: entry names a folder, or a file without its extension, and the name meant', async () => {
+      const dir = folder({
+        'filings/order.md': 'The motion is granted.',
+        'pack.yaml': 'documents:\n  filings: { kind: order }\n  filings/order: { kind: order }\n',
+      });
+      expect((await loadKnowledge(dir)).warnings).toEqual([
+        `${join(dir, 'pack.yaml')}: documents: "filings" is a folder; an entry names one file in it, such as "filings/order.md"`,
+        `${join(dir, 'pack.yaml')}: documents: "filings/order" is not in the folder; did you mean "filings/order.md"? (an entry names its file with the extension)`,
+      ]);
+    });
+
     it('warns about a pack.yaml in a subfolder, which is not read', async () => {
       const dir = folder({ 'a.md': 'Text.', 'filings/pack.yaml': 'aliases:\n  - [Meta, Facebook]\n', 'filings/b.md': 'More text.' });
       const pack = await loadKnowledge(dir);

@@ -153,13 +153,20 @@ export async function loadKnowledge(dir: string, options: LoadKnowledgeOptions =
     if (present.has(key)) continue;
     // "complaint.pdf" for "Complaint.pdf" works on a Mac's disk and not on Linux or in Docker: name the file meant.
     const meant = files.find((relative) => entryKey(relative).toLowerCase() === key.toLowerCase());
+    // "filings/order" for "filings/order.md", and "filings" for a folder, were "not in the folder", which they were.
+    const unextended = files.find((relative) => withoutExtension(entryKey(relative)).toLowerCase() === key.toLowerCase());
+    const inFolder = files.find((relative) => entryKey(relative).startsWith(`${key.replace(/\/+$/, '')}/`));
     const problem = unread.has(key)
       ? `is not a format Pinpoint reads (${SUPPORTED_EXTENSIONS.join(', ')}), so this entry is unused: save the file as PDF or text and list that name`
       : meant !== undefined
         ? `is not in the folder; did you mean "${meant}"? (names are matched with their capitals)`
-        : isLeftOutPath(key)
-          ? 'is left out, as every name starting with "." or "_" is: rename it to quote it'
-          : 'is not in the folder';
+        : unextended !== undefined
+          ? `is not in the folder; did you mean "${unextended}"? (an entry names its file with the extension)`
+          : inFolder !== undefined
+            ? `is a folder; an entry names one file in it, such as "${inFolder}"`
+            : isLeftOutPath(key)
+              ? 'is left out, as every name starting with "." or "_" is: rename it to quote it'
+              : 'is not in the folder';
     warnings.push(`${path.join(dir, PACK_FILE)}: documents: "${entry}" ${problem}`);
   }
   return { dir, manifest, documents, warnings, aliasLines, linkedFolders };
@@ -172,6 +179,11 @@ export async function loadKnowledge(dir: string, options: LoadKnowledgeOptions =
  */
 function entryKey(relative: string): string {
   return relative.normalize('NFC').replace(/\\/g, '/').replace(/^(?:\.\/)+/, '');
+}
+
+/** A path without its extension ("filings/order.md" → "filings/order"). */
+function withoutExtension(relative: string): string {
+  return relative.slice(0, relative.length - path.extname(relative).length);
 }
 
 /** Why a file in a format Pinpoint does not read is skipped; a misnamed pack file gets its right name. */
@@ -280,8 +292,7 @@ function oneLine(text: string): string {
  * from it) must not depend on which way a file system spells it.
  */
 function documentIdOf(relative: string): string {
-  const withoutExtension = relative.slice(0, relative.length - path.extname(relative).length);
-  const unaccented = withoutExtension.normalize('NFKD').replace(/\p{M}+/gu, '');
+  const unaccented = withoutExtension(relative).normalize('NFKD').replace(/\p{M}+/gu, '');
   return unaccented.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'document';
 }
 
