@@ -1,11 +1,13 @@
 import { isEditorFile } from './editor-files.js';
+import { isSystemFile } from './system-files.js';
 
 /**
  * Names the loader never reads, at any depth: dot and underscore names (drafts, notes, a `.git` folder,
- * editors' hidden swap files such as Kate's ".a.md.kate-swp") and editors' backups and locks ("a.md~").
+ * editors' hidden swap files such as Kate's ".a.md.kate-swp"), editors' backups and locks ("a.md~"), and the files
+ * an operating system keeps in a folder ("Thumbs.db", "desktop.ini").
  */
 export function isLeftOutName(name: string): boolean {
-  return name.startsWith('.') || name.startsWith('_') || isEditorFile(name);
+  return name.startsWith('.') || name.startsWith('_') || isEditorFile(name) || isSystemFile(name);
 }
 
 /**
