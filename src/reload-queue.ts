@@ -3,10 +3,20 @@ import type { ReloadResult } from './services.js';
 /** Waits this long after the last file event before reloading: editors write files in bursts. */
 const RELOAD_DEBOUNCE_MS = 300;
 
+/**
+ * How long `close` waits for a reload still running. Re-reading a pack of a few hundred PDFs takes seconds: waited
+ * out, a SIGTERM during it failed the shutdown's "close the core" step (1 s) and the bot exited 1. Leaving it loses
+ * nothing: its index is not served, and the index cache is written atomically.
+ */
+const CLOSE_WAIT_MS = 500;
+
 export interface ReloadQueue {
   /** Reloads now, or, while a reload runs, once after it: every call made in the meantime shares that one. */
   reload(): Promise<ReloadResult>;
-  /** Refuses further reloads, stops watching, drops a debounced reload and waits for the running and queued ones. */
+  /**
+   * Refuses further reloads, stops watching, drops a debounced reload and the queued one, and waits for the running
+   * one, CLOSE_WAIT_MS at most.
+   */
   close(): Promise<void>;
 }
 
@@ -53,8 +63,12 @@ export function createReloadQueue(reload: () => Promise<ReloadResult>, watch?: W
       closed = true;
       watcher?.close();
       clearTimeout(reloadTimer);
-      await reloading;
-      await queued;
+      // The queued reload starts nothing now; it ends when the running one does.
+      let timer: NodeJS.Timeout | undefined;
+      const waited = new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, CLOSE_WAIT_MS);
+      });
+      await Promise.race([Promise.all([reloading, queued]), waited]).finally(() => clearTimeout(timer));
     },
   };
 }

@@ -36,6 +36,31 @@ describe('createReloadQueue', () => {
     expect(started).toHaveLength(2);
   });
 
+  // Re-reading a pack of a few hundred PDFs takes seconds: waited out, a SIGTERM during it failed the shutdown's
+  // "close the core" step (1 s) and the bot exited 1.
+  it('closes without waiting out a long reload, and starts none of the calls queued behind it', async () => {
+    const { reload, started } = controlledReloads();
+    const queue = createReloadQueue(reload);
+    void queue.reload();
+    const queued = queue.reload();
+    const closing = performance.now();
+    await queue.close();
+    expect(performance.now() - closing).toBeLessThan(750);
+    expect(started).toHaveLength(1);
+    expect(await Promise.race([queued.then(() => 'ended'), new Promise((resolve) => setTimeout(resolve, 50, 'pending'))])).toBe('pending');
+  });
+
+  it('waits for a reload that ends soon, before it closes', async () => {
+    const { reload, finish } = controlledReloads();
+    const queue = createReloadQueue(reload);
+    const running = queue.reload();
+    let ended = false;
+    void running.then(() => (ended = true));
+    setTimeout(() => finish[0]!(DONE), 50);
+    await queue.close();
+    expect(ended).toBe(true);
+  });
+
   it('runs no reload once closed, and says so', async () => {
     const { reload, started } = controlledReloads();
     const queue = createReloadQueue(reload);
