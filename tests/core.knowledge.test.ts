@@ -1,7 +1,7 @@
 import { constants } from 'node:buffer';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative as relativeTo } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PinpointError } from '../src/errors.js';
@@ -21,6 +21,11 @@ function folder(files: Record<string, string | Buffer>): string {
     writeFileSync(join(dir, name), content);
   }
   return dir;
+}
+
+/** `file` as a path relative to the working folder, as a setting or flag may name it. */
+function relativeToCwd(file: string): string {
+  return relativeTo(process.cwd(), file);
 }
 
 async function loadError(dir: string): Promise<PinpointError> {
@@ -43,6 +48,15 @@ describe('loadKnowledge', () => {
       const error = await loadError(dir);
       expect(error.code).toBe('KNOWLEDGE_MISSING');
       expect(error.message).toBe(`pinpoint: knowledge folder ${dir} does not exist; create it with the case documents or set KNOWLEDGE_DIR`);
+    });
+
+    // Read from the working folder, which a service manager sets elsewhere than the checkout (systemd starts in /):
+    // "./knowledge does not exist" sent the operator to the checkout's knowledge folder, which did.
+    it('names where a relative folder that does not exist was looked for', async () => {
+      const relative = relativeToCwd(join(tmpdir(), 'pinpoint-core-no-such-folder'));
+      expect((await loadError(relative)).message).toBe(
+        `pinpoint: knowledge folder ${relative} (${join(tmpdir(), 'pinpoint-core-no-such-folder')}) does not exist; create it with the case documents or set KNOWLEDGE_DIR`,
+      );
     });
 
     it.each([

@@ -91,7 +91,10 @@ export async function loadKnowledge(dir: string, options: LoadKnowledgeOptions =
   const info = await stat(dir).catch(() => undefined);
   if (!info?.isDirectory()) {
     const problem = info ? 'is a file, not a folder' : 'does not exist';
-    throw new PinpointError('KNOWLEDGE_MISSING', `pinpoint: knowledge folder ${dir} ${problem}; create it with the case documents or ${elsewhere('that exists')}`);
+    // A relative folder is read from the working folder, which a service manager sets elsewhere than the checkout (systemd
+    // starts in /): "./knowledge does not exist" sent the operator to the checkout's, which did.
+    const where = path.isAbsolute(dir) ? dir : `${dir} (${path.resolve(dir)})`;
+    throw new PinpointError('KNOWLEDGE_MISSING', `pinpoint: knowledge folder ${where} ${problem}; create it with the case documents or ${elsewhere('that exists')}`);
   }
   const { manifest, aliasLines } = await readPackManifest(dir);
   const warnings: string[] = [];
