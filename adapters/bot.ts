@@ -264,8 +264,9 @@ async function main(argv: readonly string[]): Promise<void> {
     return;
   }
   let config: Config;
+  let envFileRead = false;
   try {
-    loadEnvFile();
+    envFileRead = loadEnvFile();
     config = parseConfig(process.env);
   } catch (error) {
     failStartup(error);
@@ -280,10 +281,13 @@ async function main(argv: readonly string[]): Promise<void> {
   const plans = enabledPlatforms(config);
   const consoleMode = plans.length === 0;
   if (consoleMode && !process.stdin.isTTY) {
+    // .env is read from the working folder, which a service manager sets elsewhere than the checkout (systemd starts
+    // in /): its settings were never read, and nothing said so.
+    const noEnvFile = envFileRead ? '' : `; there is no .env in ${process.cwd()}, the working folder it is read from`;
     failStartup(
       new PinpointError(
         'CONFIG_INVALID',
-        `pinpoint: no chat platform is configured and stdin is not a terminal for the console chat; set ${PLATFORM_VARIABLES} (see .env.example)`,
+        `pinpoint: no chat platform is configured and stdin is not a terminal for the console chat; set ${PLATFORM_VARIABLES} (see .env.example)${noEnvFile}`,
       ),
     );
   }

@@ -17,7 +17,8 @@ export function envFileText(bytes: Buffer): string {
 }
 
 /**
- * Loads `file` (default `.env` in the working folder) into `env`; variables already set win, as with dotenv.
+ * Loads `file` (default `.env` in the working folder) into `env`; variables already set win, as with dotenv. Returns
+ * whether there was a file to read.
  * No file is fine (production sets the environment); one that is there but unreadable, or a link to none, stops
  * start-up, where dotenv ignored it and the bot started with none of its settings (in a terminal, as the chat
  * instead of the bot).
@@ -25,7 +26,7 @@ export function envFileText(bytes: Buffer): string {
  * reads .env (the bot, the CLI, discord:register): said before the settings are checked, as a misspelt variable
  * is often why one is missing.
  */
-export function loadEnvFile(file = '.env', env: NodeJS.ProcessEnv = process.env): void {
+export function loadEnvFile(file = '.env', env: NodeJS.ProcessEnv = process.env): boolean {
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
@@ -33,7 +34,7 @@ export function loadEnvFile(file = '.env', env: NodeJS.ProcessEnv = process.env)
     const code = (error as NodeJS.ErrnoException).code;
     // A link to nowhere is a settings file gone missing (a deploy's shared .env), not none.
     const target = code === 'ENOENT' ? linkTarget(file) : undefined;
-    if (code === 'ENOENT' && target === undefined) return;
+    if (code === 'ENOENT' && target === undefined) return false;
     const reason =
       target !== undefined
         ? `it is a link to ${target}, which does not exist`
@@ -49,6 +50,7 @@ export function loadEnvFile(file = '.env', env: NodeJS.ProcessEnv = process.env)
   for (const { name, setting } of lookalikeSettings(Object.keys(parsed))) {
     process.stderr.write(`pinpoint: .env sets ${name}, which is no setting of Pinpoint: did you mean ${setting}? (ignored)\n`);
   }
+  return true;
 }
 
 /** Where `file` links to, when it is a symbolic link; undefined when it is not one, or not there. */

@@ -1,5 +1,5 @@
 import { generateKeyPairSync, sign } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -319,7 +319,7 @@ describe('adapters/main.ts start-up errors', () => {
   });
 
   it('exits 1 naming the variables to set when no platform is configured and stdin is not a terminal', async () => {
-    const scratch = scratchDir();
+    const scratch = scratchDir('DISCORD_TOKEN=\nSLACK_BOT_TOKEN=\n');
     cleanups.push(() => scratch.remove());
     const app = startMain(scratch.dir, { KNOWLEDGE_DIR: KNOWLEDGE });
     expect(await app.exited).toEqual({ code: 1, signal: null });
@@ -328,6 +328,17 @@ describe('adapters/main.ts start-up errors', () => {
         'DISCORD_TOKEN (Discord gateway), DISCORD_PUBLIC_KEY + DISCORD_APPLICATION_ID (Discord HTTP interactions), ' +
         'SLACK_BOT_TOKEN + SLACK_SIGNING_SECRET (Slack HTTP) or SLACK_BOT_TOKEN + SLACK_APP_TOKEN (Slack Socket Mode) (see .env.example)\n',
     );
+  });
+
+  // .env is read from the working folder, which a service manager sets elsewhere than the checkout (systemd starts in
+  // /): its settings were never read, and the message did not say so.
+  it('says there is no .env where it was looked for, when no platform is configured', async () => {
+    const scratch = scratchDir();
+    cleanups.push(() => scratch.remove());
+    const app = startMain(scratch.dir, { KNOWLEDGE_DIR: KNOWLEDGE });
+    expect(await app.exited).toEqual({ code: 1, signal: null });
+    expect(app.stderr()).toMatch(/^pinpoint: no chat platform is configured and stdin is not a terminal for the console chat; set .* \(see \.env\.example\); /);
+    expect(app.stderr()).toContain(`; there is no .env in ${realpathSync(scratch.dir)}, the working folder it is read from\n`);
   });
 
   it('exits 1 with the core message when the knowledge folder is missing, after releasing the port', async () => {
