@@ -186,6 +186,8 @@ describe('loadKnowledge', () => {
       ['a value starting with a star', '---\ntitle: * Sealed *\n---\nBody', 2, 'invalid YAML (Alias cannot be an empty string); put the value in quotes: title: "* Sealed *"'],
       ['a colon inside a value with double quotes', '---\nkind: order\ntitle: Re: the "Zebra" clause\n---\nBody', 3, 'invalid YAML (a value holding ": " without quotes); put the value in quotes: title: \'Re: the "Zebra" clause\''],
       ['an unclosed fence', '---\ntitle: A\nBody that never closes the fence', 1, 'front matter opened with --- is never closed; add a line with --- after the metadata, or, if the file has no front matter, put a blank line above its first ---'],
+      // Hugo's TOML front matter was quoted as the document's first passage, and its title lost.
+      ['front matter in TOML', '+++\ntitle = "Order on the motion"\ndate = 2022-12-06\n+++\n\nThe motion is denied.', 1, 'front matter between +++ lines (TOML) is not read; write it as YAML between --- lines ("title: My title" for \'title = "My title"\')'],
       // A transcript or notes opening with a "---" rule: the one fix named, a closing "---" after the metadata, was no fix.
       ['a file opening with a rule', '---\nTRANSCRIPT OF PROCEEDINGS\n\nTHE COURT: Good morning.', 1, 'front matter opened with --- is never closed; add a line with --- after the metadata, or, if the file has no front matter, put a blank line above its first ---'],
       ['a heading between two rules', '---\nTranscript of proceedings\n---\nTHE COURT: Good morning.', 2, 'the front matter: expected key: value lines such as "title: My title", got the text "Transcript of proceedings"; or, if the file has no front matter, put a blank line above its first ---'],

@@ -16,6 +16,14 @@ export const NO_FRONT_MATTER = 'or, if the file has no front matter, put a blank
 
 /** Splits "---\nyaml\n---\nbody" into its parts; a fence that is never closed is an error. */
 export function splitFrontMatter(source: string, file: string): FrontMatterSplit {
+  // Hugo's TOML front matter ("+++" over 'title = "…"') was read as text: its lines were quoted as the document's
+  // first passage, and its title was lost.
+  if (/^\+\+\+[ \t]*\n/.test(source)) {
+    throw new PinpointError(
+      'DOCUMENT_INVALID',
+      `pinpoint: ${file}:1: front matter between +++ lines (TOML) is not read; write it as YAML between --- lines ("title: My title" for 'title = "My title"')`,
+    );
+  }
   if (!/^---[ \t]*\n/.test(source)) return { body: source, yamlFirstLine: 1 };
   const close = /^(?:---|\.\.\.)[ \t]*$/m;
   const afterOpen = source.indexOf('\n') + 1;
