@@ -622,9 +622,9 @@ describe('loadKnowledge', () => {
     });
 
     it("leaves out the files Windows and macOS keep in a folder, and a watch ignores them", async () => {
-      // A folder copied from a Windows share or a Mac carries them: each was warned about with the advice to save it as
+      // A folder copied from a Windows share, WSL or a Mac carries them: each was warned about with the advice to save it as
       // PDF or text (failing `index --check --strict`), and Explorer rewriting Thumbs.db re-indexed the pack.
-      const systemFiles = ['Thumbs.db', 'sub/thumbs.db', 'ehthumbs.db', 'ehthumbs_vista.db', 'desktop.ini', 'sub/Desktop.ini', 'Icon\r'];
+      const systemFiles = ['Thumbs.db', 'sub/thumbs.db', 'ehthumbs.db', 'ehthumbs_vista.db', 'desktop.ini', 'sub/Desktop.ini', 'Icon\r', 'a.md:Zone.Identifier'];
       const dir = folder({ 'a.md': 'Text.', 'sub/b.txt': 'More.', ...Object.fromEntries(systemFiles.map((name) => [name, Buffer.from([0xd0, 0xcf, 0x11, 0xe0])])) });
       const pack = await loadKnowledge(dir);
       expect(pack.documents.map((document) => document.path)).toEqual(['a.md', 'sub/b.txt']);
