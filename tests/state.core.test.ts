@@ -148,6 +148,27 @@ describe('state through the core', () => {
     expect(core.passage(kept!.excerpts[0]!.passageId)?.passage.text).toContain(findings[7]);
   });
 
+  it('keeps a pin current when its paragraph is edited outside the quote and an earlier paragraph holds the same words', async () => {
+    // Orders repeat their rulings: the same two sentences close para. 1 and open para. 3.
+    const ruling = 'The request for attorney fees is denied without prejudice. The plaintiffs may renew it once the appeal is decided.';
+    const feeOrder = (closing: string) =>
+      `---\ntitle: "Fee Order"\nkind: order\n---\n## Discussion\n\nThe plaintiffs asked for costs of the deposition of the expert witness in Denver and of the mediation in Chicago. ${ruling}\n\nThe court held a hearing in March.\n\n${ruling} The clerk shall close the file on ${closing}.\n`;
+    const file = join(knowledgeDir, 'fees.md');
+    writeFileSync(file, feeOrder('May 2'));
+    const core = await start();
+    const question = 'Was the request for attorney fees denied without prejudice?';
+    const { pin } = core.pins.pin({ scope, question, answer: core.ask(question, { scope }), pinnedBy: 'U-moderator', messageRef: 'c/1' });
+    expect(pin.excerpts[0]).toMatchObject({ quote: ruling, citation: { label: 'Discussion, para. 3' } });
+
+    // A date fixed in para. 3, after the quote: the quote is still verbatim where its citation points.
+    writeFileSync(file, feeOrder('June 9'));
+    expect(await core.reload()).toMatchObject({ ok: true, changed: true });
+    expect(core.pins.listStale(scope)).toEqual([]);
+    const [kept] = core.pins.list(scope);
+    expect(kept?.excerpts[0]).toMatchObject({ quote: ruling, citation: { label: 'Discussion, para. 3' } });
+    expect(core.passage(kept!.excerpts[0]!.passageId)?.passage.text).toContain('June 9');
+  });
+
   it("shows a pinned citation with its document's current title, kind, date and url after a front-matter edit", async () => {
     const core = await start();
     const question = 'Did the court dismiss the privacy claim?';

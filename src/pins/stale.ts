@@ -35,10 +35,11 @@ export function checkExcerpt(excerpt: PinnedExcerpt, documents: DocumentTexts, p
     return (placesOf && excerpt.passageHash !== undefined && follow(excerpt, documents, placesOf)) || stale;
   }
   if (placesOf === undefined) return { excerpt, current: true };
-  // The passage pinned when it still holds the quote, else the first that does.
+  // The passage pinned when it still holds the quote, else one where its citation still points: a sentence such as
+  // "The motion is denied." stands in several paragraphs, and only the one cited matters.
   const places = placesOf(excerpt.docId, excerpt.quote);
   const same = places.find((candidate) => candidate.passageId === excerpt.passageId);
-  const place = same ?? places[0];
+  const place = same ?? places.find((candidate) => candidate.citation.label === excerpt.citation.label);
   if (place === undefined || place.citation.label !== excerpt.citation.label) return stale;
   // A passage id hashes the passage's text, so the passage still under it holds the text pinned: what lets
   // a pin from before passage hashes were kept follow a later rename.
