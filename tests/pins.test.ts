@@ -271,6 +271,11 @@ describe('pins.match', () => {
     ['asks without instead of with (0.8)', 'Was the claim dismissed with prejudice?', 'Was the claim dismissed without prejudice?'],
     ['asks without instead of with (0.9)', 'Did the court dismiss the privacy claim with leave to amend?', 'Did the court dismiss the privacy claim without leave to amend?'],
     ['asks less instead of more (0.83)', 'Did the judge find the defendant more liable than the co-defendant?', 'Did the judge find the defendant less liable than the co-defendant?'],
+    // "Against", "above", "below" and "until" are stop words too, and ask the opposite of "for", "below", "above" and "since".
+    ['asks against instead of for (same terms)', 'Did the court rule for Meta?', 'Did the court rule against Meta?'],
+    ['asks against instead of in favor of (0.75)', 'Did the judge rule in favor of the plaintiffs?', 'Did the judge rule against the plaintiffs?'],
+    ['asks below instead of above (same terms)', 'Was the settlement above $5 million?', 'Was the settlement below $5 million?'],
+    ['asks until instead of since (0.83)', 'Did Meta share messages with Netflix since 2015?', 'Did Meta share messages with Netflix until 2015?'],
     // Close by terms (0.78 and 0.86), yet another filing, year or claim: its pinned answer quotes something else.
     ['names another docket entry', 'What did the court rule in ECF No. 396 on the motion to dismiss?', 'What did the court rule in ECF No. 397 on the motion to dismiss?'],
     ['names another year', 'What did the court order about the motion to dismiss the privacy claim in 2019?', 'What did the court order about the motion to dismiss the privacy claim in 2020?'],

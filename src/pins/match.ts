@@ -33,8 +33,11 @@ const ASKS: ReadonlyMap<string, string> = new Map([
   ...['where', 'wheres'].map((word) => [word, 'where'] as const),
   ...['why', 'whys'].map((word) => [word, 'why'] as const),
   ...['how', 'hows'].map((word) => [word, 'how'] as const),
-  // "Dismissed without prejudice" is not "dismissed with prejudice", nor "more liable" "less liable".
-  ...['much', 'many', 'before', 'after', 'without', 'more', 'most', 'less', 'least', 'fewer'].map((word) => [word, word] as const),
+  // "Dismissed without prejudice" is not "dismissed with prejudice", nor "more liable" "less liable", nor a ruling
+  // "against Meta" one "for Meta" (or "in favor of" it), nor "above $5 million" "below", nor "until 2021" "since 2021".
+  ...['much', 'many', 'before', 'after', 'without', 'more', 'most', 'less', 'least', 'fewer', 'against', 'above', 'below', 'until'].map(
+    (word) => [word, word] as const,
+  ),
   ...[
     'not', 'no', 'never', 'nor', 'cannot', 'aint', 'arent', 'cant', 'couldnt', 'didnt', 'doesnt', 'dont', 'hadnt',
     'hasnt', 'havent', 'isnt', 'mustnt', 'shant', 'shouldnt', 'wasnt', 'werent', 'wont', 'wouldnt',
