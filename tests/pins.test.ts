@@ -67,6 +67,9 @@ describe('normalizeQuestion', () => {
     ['motion—to dismiss…', 'motion to dismiss'],
     ['ﬁled', 'filed'],
     ['?!', ''],
+    // The signs name what a number counts: § 5 is a section, ¶ 5 a paragraph, as if written out.
+    ['What does § 5 say?', 'what does section 5 say'],
+    ['What do ¶¶ 4-6 say?', 'what do paragraph 4 6 say'],
   ])('normalises %j to %j', (input, expected) => {
     expect(normalizeQuestion(input)).toBe(expected);
   });
@@ -216,6 +219,7 @@ describe('pins.match', () => {
     ['"could" for "can"', 'Can the plaintiffs amend?', 'Could the plaintiffs amend?'],
     ['a modal put to the bot', 'When was the complaint filed?', 'Would you know when the complaint was filed?'],
     ['"can I" for "do I"', 'How do I join the class action?', 'How can I join the class action?'],
+    ['"§" for "section"', 'What does section 5 of the license say?', 'What does § 5 of the license say?'],
   ])('returns the pin for a question asking the same with %s', (_, pinned, asked) => {
     const s = open();
     const pin = pinQuestion(s, pinned);
@@ -280,6 +284,7 @@ describe('pins.match', () => {
     ['names another docket entry', 'What did the court rule in ECF No. 396 on the motion to dismiss?', 'What did the court rule in ECF No. 397 on the motion to dismiss?'],
     ['names another year', 'What did the court order about the motion to dismiss the privacy claim in 2019?', 'What did the court order about the motion to dismiss the privacy claim in 2020?'],
     ['names another count by its Roman numeral', 'What did the court decide on Count I of the complaint?', 'What did the court decide on Count II of the complaint?'],
+    ['names a section where it named a paragraph', 'What does ¶ 5 of the complaint say?', 'What does § 5 of the complaint say?'],
     ['names another count by its Roman numerals', 'What did the court decide on Count IV of the complaint?', 'What did the court decide on Count VI of the complaint?'],
   ])('returns nothing when the question %s', (_, pinned, asked) => {
     const s = open();

@@ -7,13 +7,16 @@ const APOSTROPHES = /['\u2018\u2019\u02bc\u0060\u00b4\u2032\uff07\uff40]/g;
 
 /**
  * The normalised form two phrasings of one question share: Unicode-folded, lower case, apostrophes
- * dropped ("court's" → "courts"), every other non-letter, non-digit run collapsed to one space.
+ * dropped ("court's" → "courts"), "§" and "¶" written out, every other non-letter, non-digit run collapsed to one space.
  */
 export function normalizeQuestion(question: string): string {
   return question
     .replace(APOSTROPHES, '')
     .normalize('NFKC')
     .toLowerCase()
+    // The sign says what the number counts: dropped, "§ 5" and "¶ 5" were one question.
+    .replace(/§+/g, ' section ')
+    .replace(/¶+/g, ' paragraph ')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }
