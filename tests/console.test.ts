@@ -312,6 +312,22 @@ describe('console chat', () => {
     });
   });
 
+  it.each([
+    ['on a terminal', true],
+    ['from piped input', false],
+  ])('ends the chat as at Ctrl-D when reading its input fails (the terminal went away, EIO), %s', async (_, tty) => {
+    const input = Object.assign(new PassThrough(), tty ? { isTTY: true } : {});
+    const output = Object.assign(new PassThrough(), tty ? { isTTY: true, columns: 80 } : {});
+    let printed = '';
+    output.on('data', (chunk: Buffer) => (printed += chunk.toString()));
+    const done = startConsoleChat({ core, input, output, env: { NO_COLOR: '1' } });
+    input.write("Did Netflix read Facebook users' private messages?\n");
+    await vi.waitFor(() => expect(printed).toContain('[1] “'), { timeout: 10_000 });
+    input.destroy(Object.assign(new Error('read EIO'), { code: 'EIO', errno: -5, syscall: 'read' }));
+    await expect(done).resolves.toBeUndefined();
+    expect(printed.endsWith('\n')).toBe(true);
+  });
+
   it('apologises and keeps chatting when the core throws on one question', async () => {
     let calls = 0;
     const failingOnce = new Proxy(core, {

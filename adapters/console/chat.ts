@@ -98,19 +98,26 @@ export async function startConsoleChat({ core, input, output, env = process.env,
     if (lines.line === '') lines.close();
     else clearTypedLine(lines);
   });
+  // A terminal that goes away (its window closed: reads fail with EIO) ends the input, as Ctrl-D does; unheard, readline's
+  // error crashed the bot with a stack trace, before the questions waiting for the report were written down.
+  lines.on('error', () => lines.close());
   let quit = false;
-  for await (const line of terminal ? pastesJoined(lines) : lines) {
-    const text = line.trim();
-    const { command } = commandOf(text);
-    quit = command === '/quit' || command === '/exit';
-    if (quit) break;
-    try {
-      reply(text);
-    } catch (error) {
-      // Catch at the edge: one failed answer must not end the chat, nor print a stack trace.
-      say(`Sorry, something went wrong while answering (${error instanceof Error ? error.message : String(error)}). Try again.`);
+  try {
+    for await (const line of terminal ? pastesJoined(lines) : lines) {
+      const text = line.trim();
+      const { command } = commandOf(text);
+      quit = command === '/quit' || command === '/exit';
+      if (quit) break;
+      try {
+        reply(text);
+      } catch (error) {
+        // Catch at the edge: one failed answer must not end the chat, nor print a stack trace.
+        say(`Sorry, something went wrong while answering (${error instanceof Error ? error.message : String(error)}). Try again.`);
+      }
+      prompt();
     }
-    prompt();
+  } catch {
+    // The line iterator rethrows the input's error (piped input): the input ended, as above.
   }
   lines.close();
   // Ctrl-D or Ctrl-C end the chat at the prompt, with no line typed: end that line, or the shell's prompt follows "? ".
