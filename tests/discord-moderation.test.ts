@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { createDiscordAdapter } from '../adapters/discord/index.js';
-import { alreadyPinnedText, TEXT, unpinElsewhereText } from '../adapters/discord/text.js';
+import { alreadyPinnedText, TEXT, unpinElsewhereText, unpinFailedText } from '../adapters/discord/text.js';
 import { PINPOINT_DISCORD_LIMITS } from '../adapters/discord/limits.js';
 import { QUESTION_WITHHELD, STALE_PIN_NOTE } from '../adapters/discord/render.js';
 import { gapsElsewhere, REPORT_TITLE } from '../adapters/discord/render-report.js';
@@ -995,5 +995,25 @@ describe('discord More and Share once the documents no longer hold that page', (
     const shared = await bot.post(buttonPayload(share, { messageFlags: 64 }));
     expect(shared.json).toEqual(privateNotice(TEXT.noMoreQuotes));
     expect(suite.fake.calls.slice(shared.from)).toEqual([]);
+  });
+});
+
+describe('discord Unpin when Discord cannot unpin the message', () => {
+  it.each([
+    ['the thread is archived (400)', 400, { message: 'Thread is archived', code: 50083 }],
+    ['Discord fails (500)', 500, { message: '500: Internal Server Error', code: 0 }],
+  ])('says the pin is removed and links the message to unpin by hand when %s, instead of an apology', async (_name, status, reply) => {
+    const bot = await run();
+    const scope = { platform: 'discord', server: FAKE_IDS.guild, channel: FAKE_IDS.channel };
+    const answer = bot.core.ask(QUESTION, { scope });
+    const messageRef = `${FAKE_IDS.channel}/400000000000000901`;
+    const { id } = bot.core.pins.pin({ scope, question: QUESTION, answer, pinnedBy: FAKE_IDS.moderator, messageRef }).pin;
+    suite.fake.fail('DELETE', new RegExp(`${pinPath('400000000000000901')}$`), status, { body: reply, times: 10 });
+
+    const press = buttonPayload(`pp:u:${id}`, MODERATOR);
+    const { from } = await bot.post(press);
+    const link = `https://discord.com/channels/${FAKE_IDS.guild}/${messageRef}`;
+    expect(body(await editOf(press.token, from)).content).toBe(`${TEXT.unpinned} ${unpinFailedText(link)}`);
+    expect(bot.core.pins.list({ platform: 'discord', server: FAKE_IDS.guild })).toEqual([]);
   });
 });

@@ -7,7 +7,7 @@ import { isModerator, type HandlerContext } from './handler-context.js';
 import { channelOf, firstMessageIdOf, scopeOf, userOf } from './interaction.js';
 import { deletePublicCopy, postPublicCopy, type PostedMessage } from './public-copy.js';
 import { EPHEMERAL_FLAG } from './render.js';
-import { alreadyPinnedText, TEXT, unpinByHandText, unpinElsewhereText } from './text.js';
+import { alreadyPinnedText, TEXT, unpinByHandText, unpinElsewhereText, unpinFailedText } from './text.js';
 import type { Turn } from './turn.js';
 
 /** What the answer log remembers of the answer under the Pin button. */
@@ -174,10 +174,24 @@ export async function unpin(ctx: HandlerContext, turn: Turn, pinId: string): Pro
     return turn.edit(unpinElsewhereText(existing.scope.channel));
   }
   if (!core.pins.unpin(server, pinId)) return turn.edit(TEXT.noLongerPinned);
-  const outcome = await unpinMessage(api, existing.messageRef);
+  // The record is gone already: a failure now (an archived thread, Discord down) must not read as "nothing happened,
+  // try again", since pressing again finds no pin. The moderator gets the message's link to unpin it by hand.
+  let outcome: Awaited<ReturnType<typeof unpinMessage>> | 'failed';
+  try {
+    outcome = await unpinMessage(api, existing.messageRef);
+  } catch (error) {
+    ctx.logger.warn({ pinId, error: describeError(error) }, 'discord: could not unpin the message of an unpinned answer');
+    outcome = 'failed';
+  }
   if (outcome === 'unpinned') return turn.edit(TEXT.unpinned);
   // unpinMessage keeps only a "channel/message" ref pinned, so this link is whole.
-  const byHand = unpinByHandText(`https://discord.com/channels/${i.guild_id}/${existing.messageRef}`);
-  const stays = !api.hasToken ? byHand : outcome === 'hidden' ? TEXT.unpinCannotSee : TEXT.unpinRefused;
+  const link = `https://discord.com/channels/${i.guild_id}/${existing.messageRef}`;
+  const stays = !api.hasToken
+    ? unpinByHandText(link)
+    : outcome === 'failed'
+      ? unpinFailedText(link)
+      : outcome === 'hidden'
+        ? TEXT.unpinCannotSee
+        : TEXT.unpinRefused;
   await turn.edit(`${TEXT.unpinned} ${stays}`);
 }

@@ -59,6 +59,11 @@ export function unpinByHandText(messageUrl: string): string {
   );
 }
 
+/** After Unpin, when Discord failed to unpin the message (an archived thread, an outage): the pin is gone from Pinpoint. */
+export function unpinFailedText(messageUrl: string): string {
+  return `Discord did not let me unpin the message itself just now. You can unpin it by hand: ${messageUrl} (⋯ → Unpin Message).`;
+}
+
 /**
  * Unpin pressed outside the pin's channel: Discord sends the member's permissions in the channel of the
  * press only, so Pin Messages there says nothing about the channel the pin is in.
