@@ -182,6 +182,31 @@ describe('discord gateway mode', () => {
     expect(shared.embeds?.[0]?.title).toBe(MANY);
   });
 
+  it('posts a shared answer once when Share is pressed twice (a double click), and tells the second press privately', async () => {
+    const asked = body(await (await interact(askPayload('What did Netflix send Facebook in return?', { private: true }))).edit());
+    const share = customIds(asked).find((id) => id.startsWith('pp:s:')) ?? '';
+    const [first, second] = [buttonPayload(share, { messageFlags: 64 }), buttonPayload(share, { messageFlags: 64 })];
+    const from = fake.calls.length;
+    // Both presses arrive before the first is answered, as a double click sends them.
+    fake.dispatch('INTERACTION_CREATE', first);
+    fake.dispatch('INTERACTION_CREATE', second);
+    const callbackOf = (p: Record<string, unknown>) => fake.waitForCall((c) => c.path === `/interactions/${String(p.id)}/${String(p.token)}/callback`, from);
+    expect(body(await callbackOf(first))).toEqual({ type: 5, data: {} });
+    expect(body(await callbackOf(second))).toEqual({
+      type: 4,
+      data: { content: TEXT.sharedAlready, embeds: [], components: [], allowed_mentions: { parse: [] }, flags: 64 },
+    });
+    await logger.waitFor((e) => e.fields.interaction === first.id && e.message === 'discord interaction handled');
+    await logger.waitFor((e) => e.fields.interaction === second.id && e.message === 'discord interaction handled');
+    const posted = fake.calls.slice(from).filter((c) => c.method === 'PATCH' || (c.method === 'POST' && c.path.startsWith('/webhooks/')));
+    expect(posted.map((c) => c.path)).toEqual([`/webhooks/${FAKE_IDS.application}/${String(first.token)}/messages/@original`]);
+
+    // Another member's Share of their own copy of the answer is theirs to make.
+    const theirs = await interact(buttonPayload(share, { messageFlags: 64, userId: FAKE_IDS.moderator }));
+    expect(body(theirs.callback)).toEqual({ type: 5, data: {} });
+    expect(text(body(await theirs.edit()))).toContain('Netflix');
+  });
+
   it('records a 👍 through the callback and leaves the answer message as it was', async () => {
     const asked = body(await (await interact(askPayload('What did Netflix send Facebook in return?'))).edit());
     const up = customIds(asked).find((id) => id.startsWith('pp:y:')) ?? '';

@@ -140,13 +140,40 @@ export async function answerButton(
   turn: Turn,
   action: Extract<ButtonAction, { answerId: string }>,
 ): Promise<void> {
-  const { core, pageSize, cooled, answerPage } = ctx;
-  const i = turn.interaction;
-  const remembered = core.answers.get(action.answerId);
+  const remembered = ctx.core.answers.get(action.answerId);
   if (!remembered) return turn.notice(TEXT.expired);
   if (action.action === 'pin') return pin(ctx, turn, remembered, action.answerId, action.offset);
+  if (action.action === 'share') return shareOnce(ctx, turn, () => showPage(ctx, turn, remembered, action));
+  await showPage(ctx, turn, remembered, action);
+}
+
+/**
+ * Share, once per member and answer page: Discord leaves the button of a private answer live, so a double click
+ * would post the answer twice. A press that posted nothing (refused, failed) may be made again.
+ */
+async function shareOnce(ctx: HandlerContext, turn: Turn, share: () => Promise<boolean>): Promise<void> {
+  const i = turn.interaction;
+  const key = `${userOf(i).id}/${i.data?.custom_id ?? ''}`;
+  if (!ctx.shares.first(key)) return turn.notice(TEXT.sharedAlready);
+  let posted = false;
+  try {
+    posted = await share();
+  } finally {
+    if (!posted) ctx.shares.forget(key);
+  }
+}
+
+/** More, Context or Share: the page of the remembered question; true when it was posted (Share). */
+async function showPage(
+  ctx: HandlerContext,
+  turn: Turn,
+  remembered: { question: string },
+  action: Extract<ButtonAction, { answerId: string }>,
+): Promise<boolean> {
+  const { core, pageSize, cooled, answerPage } = ctx;
+  const i = turn.interaction;
   const refused = cooled(turn);
-  if (refused) return refused;
+  if (refused) return refused.then(() => false);
   const share = action.action === 'share';
   // Share and Context show again what was asked, as Pin does: no reader's new question, so the metrics do not
   // count it. More asks for the next page, which they count as `more`.
@@ -154,15 +181,15 @@ export async function answerButton(
   // Share's deferral is public, so its page is read first: a page the documents no longer hold (they
   // changed since the answer) is said privately instead of being posted empty to the channel.
   const early = share ? answerPage(remembered.question, i, action.offset, how) : undefined;
-  if (early && isEmptyPage(early.answer)) return turn.notice(TEXT.noMoreQuotes);
+  if (early && isEmptyPage(early.answer)) return turn.notice(TEXT.noMoreQuotes).then(() => false);
   // Share posts under the presser's name: after a reload the page may quote other passages than they read, which
   // Pin checks too. A page shown before its passages were kept goes unchecked.
   if (early && !quotesPassagesShown(early.answer, core.answers.pagePassageIds(action.answerId, action.offset))) {
-    return turn.notice(TEXT.shareChanged);
+    return turn.notice(TEXT.shareChanged).then(() => false);
   }
   await turn.defer(!share);
   const { answer, hasMore } = early ?? answerPage(remembered.question, i, action.offset, how);
-  if (isEmptyPage(answer)) return turn.edit(TEXT.noMoreQuotes);
+  if (isEmptyPage(answer)) return turn.edit(TEXT.noMoreQuotes).then(() => false);
   if (action.action === 'context') {
     const ids = [
       ...(answer.pinned?.excerpts ?? []).map((e) => e.passageId),
@@ -170,7 +197,8 @@ export async function answerButton(
     ];
     const found = [...new Set(ids)].map((id) => core.passage(id)).filter((v) => v !== undefined);
     const title = `Context: ${remembered.question}`;
-    return turn.send(toPassagesMessage(found, { stats: core.stats(), title }));
+    await turn.send(toPassagesMessage(found, { stats: core.stats(), title }));
+    return false;
   }
   // Pin under this page checks the passages it shows now.
   core.answers.rememberPage(action.answerId, action.offset, answer);
@@ -185,6 +213,7 @@ export async function answerButton(
       inServer: i.guild_id !== undefined,
     }),
   );
+  return share;
 }
 
 /** A page of an answer with quotes that now has none: the documents changed under an older button. */

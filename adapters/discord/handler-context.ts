@@ -6,6 +6,7 @@ import { type Answer, type Logger, pageOf, type Pinpoint } from './core.js';
 import { channelOf, scopeOf, userOf, type RawInteraction } from './interaction.js';
 import { PINPOINT_DISCORD_LIMITS } from './limits.js';
 import { createPublicThreads, type PublicThreads } from './public-threads.js';
+import { createSharePresses, type SharePresses } from './share-presses.js';
 import { cooldownText } from './text.js';
 import type { Turn } from './turn.js';
 
@@ -29,6 +30,8 @@ export interface HandlerContext {
   pinning: KeyQueue;
   /** Which channels are public threads of a channel: /report counts their questions as the channel's. */
   threads: PublicThreads;
+  /** Share presses already taken, per member and answer page (see answer-actions.ts). */
+  shares: SharePresses;
 }
 
 export function isModerator(interaction: RawInteraction): boolean {
@@ -61,5 +64,6 @@ export function createHandlerContext(core: Pinpoint, api: DiscordApi, logger: Lo
   }
 
   const threads = createPublicThreads(api, logger);
-  return { core, api, logger, pageSize, cooled, suggestionAllowed, answerPage, pinning: createKeyQueue(), threads };
+  const shares = createSharePresses(now ? { now } : {});
+  return { core, api, logger, pageSize, cooled, suggestionAllowed, answerPage, pinning: createKeyQueue(), threads, shares };
 }

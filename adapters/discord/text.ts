@@ -28,6 +28,7 @@ export const TEXT = {
   noMoreSources: 'The documents changed since these sources were found, and this page has none left. Use Find sources on the message again.',
   nothingToPin: 'Only an answer with quotes can be pinned; this one has none.',
   answerChanged: 'The documents changed since this answer was given, so nothing was pinned: ask again and pin the new answer.',
+  sharedAlready: 'You shared this answer in the channel already, so it was not posted again.',
   shareChanged: 'The documents changed since this answer was given, so nothing was shared: ask again and share the new answer.',
   pinNotSaved: 'Could not save the pin, so nothing was pinned: try again in a moment.',
   emptyQuestion: 'Please type a question, e.g. /ask question: When was the complaint filed?',
