@@ -411,6 +411,23 @@ describe('discord gateway mode', () => {
     expect(text(found)).toContain('Inbox API');
   });
 
+  it.each([
+    ['a bare link', 'https://news.example/2024/04/netflix-facebook-dms'],
+    ['a link between a mention and an emoji', '<@600000000000000002> https://news.example/2024/04/netflix-facebook-dms <:eyes:987654321098765432>'],
+  ])("finds the sources of %s by its preview's title and text, instead of saying it has no text", async (_name, content) => {
+    const claim = 'Netflix could read our private messages through the Inbox API';
+    const payload = findSourcesPayload(content);
+    const data = payload.data as { target_id: string; resolved: { messages: Record<string, Record<string, unknown>> } };
+    data.resolved.messages[data.target_id]!.embeds = [
+      { type: 'article', url: 'https://news.example/2024/04/netflix-facebook-dms', title: 'Lawsuit says', description: claim },
+    ];
+    const { callback, edit } = await interact(payload);
+    expect(body(callback)).toEqual({ type: 5, data: { flags: 64 } });
+    const found = body(await edit());
+    expect(found.embeds?.[0]?.title).toBe(`Sources for: “Lawsuit says ${claim}”`);
+    expect(text(found)).toContain('Inbox API');
+  });
+
   it('waits out a 429 on the edit and then delivers the answer', async () => {
     fake.fail('PATCH', /\/messages\/@original$/, 429, {
       body: { message: 'You are being rate limited.', retry_after: 0.05, global: false },
