@@ -415,6 +415,22 @@ describe('Slack adapter over HTTP', () => {
     expect(plain(blocksOf(answer))).toContain('"Inbox API" agreement');
   });
 
+  it.each([
+    ['a bare link', '<https://nyti.ms/3xYzAbC>'],
+    ['a link between a mention and an emoji', '<@U0OTHER> <https://nyti.ms/3xYzAbC> :eyes:'],
+  ])("finds the sources of %s by its unfurl's title and text, not by the link's address", async (_what, text) => {
+    const responseUrl = fake.responseUrl();
+    const payload = messageShortcutPayload({ text, responseUrl, callbackId: FIND_SOURCES_CALLBACK_ID });
+    const unfurl = { id: 1, from_url: 'https://nyti.ms/3xYzAbC', original_url: 'https://nyti.ms/3xYzAbC', service_name: 'News' };
+    (payload.message as Record<string, unknown>).attachments = [
+      { ...unfurl, title: 'Netflix got the private messages', text: 'through the Inbox API, a complaint says', fallback: 'News: Netflix got…' },
+    ];
+    await sendSigned(eventsUrl, formPayload(payload), FORM, { secret: SECRET });
+    const answer = await fake.waitForResponse(responseUrl);
+    expect(plain(blocksOf(answer))).toContain('"Inbox API" agreement');
+    expect(plain(blocksOf(answer))).not.toContain('nyti');
+  });
+
   it('acknowledges a shortcut it does not know at once, tells the person privately, and tells the operator the callback_id', async () => {
     const responseUrl = fake.responseUrl();
     const payload = messageShortcutPayload({ text: 'Netflix got the private messages', responseUrl, callbackId: 'pinpoint_old_shortcut' });

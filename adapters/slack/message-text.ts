@@ -1,3 +1,5 @@
+import { toPlainText } from './text.js';
+
 /** An attachment's words: a news feed's post (title and summary) or a forwarded message (its text). */
 interface AttachmentText {
   title?: string;
@@ -20,9 +22,18 @@ function attachmentText(attachments: readonly AttachmentText[] | undefined): str
 }
 
 /**
+ * Wire text with words of its own. Links without a label, mentions and emoji say nothing to search for: a message of
+ * only a link has its words in the link's unfurl (an attachment), and the address alone ("nyti.ms/3xYz") finds nothing.
+ */
+function saying(text: string | undefined): string {
+  return text !== undefined && toPlainText(text.replace(/<[^|>]*>/g, ' ')) !== '' ? text : '';
+}
+
+/**
  * The wire text of the message Find sources was used on: what it says, else its attachments' words. A news feed
- * (Slack's RSS app) or a forwarded message holds them there, with no text of its own.
+ * (Slack's RSS app) or a forwarded message holds them there, with no text of its own, and so does a shared link's
+ * unfurl (the article's headline and summary).
  */
 export function shortcutMessageText(message: ShortcutMessage): string {
-  return message.text || attachmentText(message.attachments);
+  return saying(message.text) || attachmentText(message.attachments) || (message.text ?? '');
 }
