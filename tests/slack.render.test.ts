@@ -117,6 +117,13 @@ describe('toSlackBlocks', () => {
     for (const object of mrkdwn) expect(JSON.parse(object)).toMatchObject({ verbatim: true });
   });
 
+  it('bolds no matched word inside code, where Slack would show the stars and not the bold', () => {
+    // "Netflix used the `inbox_api` endpoint": the question matched "inbox", "api" and "endpoint".
+    const quote = 'Netflix used the `inbox_api` endpoint, and ```a *fenced* api``` too.';
+    const { blocks } = toSlackBlocks(answerOf([excerpt(quote, { highlights: [[18, 23], [24, 27], [29, 37], [57, 60]] })]));
+    expect(texts(blocks)).toContain('> Netflix used the `inbox_api` *endpoint*, and ```a *fenced* api``` too.');
+  });
+
   it('marks elided starts and ends of a quote', () => {
     const { blocks } = toSlackBlocks(answerOf([excerpt('middle of a sentence', { elidedStart: true, elidedEnd: true })]));
     expect(texts(blocks)).toContain('> …middle of a sentence…');

@@ -22,11 +22,34 @@ export function truncateMrkdwn(mrkdwn: string, max: number): string {
 }
 
 /**
- * Quote text with the matched words in bold. `highlights` are [start, end) ranges of the raw
+ * Code as Slack sets it, `inline` or in ```fences```: nothing inside is formatted, so a `*` there shows as a star and
+ * a matched word inside would read "*inbox*_api" instead of the document's "inbox_api".
+ */
+const CODE = /```[\s\S]*?```|`[^`\n]+`/g;
+
+/** The ranges less the code of `quote`: a matched word inside code is not bolded, the rest of its range is. */
+function outsideCode(quote: string, ranges: readonly (readonly [number, number])[]): (readonly [number, number])[] {
+  const spans = [...quote.matchAll(CODE)].map((m): [number, number] => [m.index, m.index + m[0].length]);
+  if (spans.length === 0) return ranges;
+  const out: [number, number][] = [];
+  for (const [rangeStart, end] of ranges) {
+    let start = rangeStart;
+    for (const [codeStart, codeEnd] of spans) {
+      if (codeEnd <= start || codeStart >= end) continue;
+      if (codeStart > start) out.push([start, codeStart]);
+      start = Math.max(start, codeEnd);
+    }
+    if (start < end) out.push([start, end]);
+  }
+  return out;
+}
+
+/**
+ * Quote text with the matched words in bold, none inside code. `highlights` are [start, end) ranges of the raw
  * quote; every piece is escaped on its own so the offsets stay right.
  */
 export function boldHighlights(quote: string, highlights: readonly (readonly [number, number])[]): string {
-  const ranges = [...highlights]
+  const ranges = [...outsideCode(quote, highlights)]
     .map(([start, end]) => [Math.max(0, start), Math.min(quote.length, end)] as const)
     .filter(([start, end]) => end > start)
     .sort((a, b) => a[0] - b[0]);
