@@ -30,7 +30,7 @@ const CODE = /```[\s\S]*?```|`[^`\n]+`/g;
 /** The ranges less the code of `quote`: a matched word inside code is not bolded, the rest of its range is. */
 function outsideCode(quote: string, ranges: readonly (readonly [number, number])[]): (readonly [number, number])[] {
   const spans = [...quote.matchAll(CODE)].map((m): [number, number] => [m.index, m.index + m[0].length]);
-  if (spans.length === 0) return ranges;
+  if (spans.length === 0) return [...ranges];
   const out: [number, number][] = [];
   for (const [rangeStart, end] of ranges) {
     let start = rangeStart;
