@@ -333,10 +333,32 @@ describe('toDiscordMessage', () => {
     const description = message?.embeds[0]?.description ?? '';
     expect(message?.embeds[0]?.title).toBe('📌 Who tagged @\u200Deveryone?');
     expect(description.startsWith('📌 **Pinned answer**: chosen by the moderators of this server on 2026-01-01.\n⚠️ **The documents changed since this was pinned**')).toBe(true);
-    expect(description.match(/\*\*\[\d\]\*\*/g)).toEqual(['**[1]**']);
+    // The pin repeats the answer's only quote: it is shown once, under the pin's label.
+    expect(description.match(/\*\*\[[^\]]+\]\*\*/g)).toEqual(['**[📌]**']);
     expect(message?.embeds[0]?.color).toBe(COLORS.stale);
     expect(message?.components[0]?.components.map((b) => b.label)).toEqual(['Context', 'Pin']);
     expect(message?.components[1]?.components.map((b) => b.emoji?.name)).toEqual(['👍', '👎']);
+  });
+
+  it('numbers quotes by their place in the answer, so the page More shows after a pinned answer repeats no number', () => {
+    const quote = (text: string, passageId: string) => excerpt(text, { passageId });
+    const pin: Pin = {
+      id: 'pin1',
+      scope: { platform: 'discord', server: 'g', channel: 'c' },
+      question: 'what happened',
+      normalizedQuestion: 'happen',
+      excerpts: [{ passageId: 'p9', docId: 'd', quote: 'Pinned quote.', sourceHash: 'x', citation: excerpt('').citation }],
+      pinnedBy: 'u',
+      pinnedAt: '2026-01-01T10:00:00.000Z',
+      stale: false,
+    };
+    const labels = (messages: DiscordMessage[]) => messages.flatMap((m) => m.embeds.map((e) => e.description ?? '')).join('\n').match(/\*\*\[[^\]]+\]\*\*/g);
+    const first: Answer = { kind: 'excerpts', question: 'what happened', excerpts: [quote('One.', 'p1'), quote('Two.', 'p2'), quote('Three.', 'p3')], pinned: pin };
+    const next: Answer = { kind: 'excerpts', question: 'what happened', excerpts: [quote('Four.', 'p4')] };
+    const [page] = toDiscordMessage(first, { stats, answerId: 'abc', hasMore: true });
+    expect(labels([page!])).toEqual(['**[📌]**', '**[1]**', '**[2]**', '**[3]**']);
+    expect(page?.components[0]?.components[0]?.custom_id).toBe('pp:m:abc:3');
+    expect(labels(toDiscordMessage(next, { stats, answerId: 'abc', offset: 3 }))).toEqual(['**[4]**']);
   });
 
   it('cuts a long title without keeping half of an escape, which would show a stray backslash', () => {

@@ -56,9 +56,9 @@ function safeLink(url: string | undefined): string | undefined {
 }
 
 /** "**[1]** Title · complaint · 2024-01-05 · ¶ 3 · <https://…>", each part capped so the quote keeps its room. */
-function formatCitation(n: number, citation: Citation): string {
+function formatCitation(label: string, citation: Citation): string {
   const { citationText, citationTag } = PINPOINT_DISCORD_LIMITS;
-  const parts = [`**[${n}]** ${escapeText(truncate(citation.title, citationText))}`];
+  const parts = [`**[${label}]** ${escapeText(truncate(citation.title, citationText))}`];
   if (citation.kind) parts.push(escapeText(truncate(citation.kind, citationTag)));
   if (citation.date) parts.push(escapeText(truncate(citation.date, citationTag)));
   if (citation.label) parts.push(escapeText(truncate(citation.label, citationText)));
@@ -72,9 +72,9 @@ export function footerText(stats: IndexStats): string {
   return truncate(`${counted(stats.documents, 'document')} indexed · ${counted(stats.passages, 'passage')} · updated ${when}`, DISCORD_LIMITS.footerText);
 }
 
-/** A quote (with elision marks) and its numbered citation, split into blocks that each fit `budget`. */
+/** A quote (with elision marks) and its citation, labelled "1" or "📌", split into blocks that each fit `budget`. */
 function excerptBlocks(
-  n: number,
+  label: string,
   quote: string,
   highlights: readonly (readonly [number, number])[],
   citation: Citation,
@@ -85,7 +85,7 @@ function excerptBlocks(
   const text = `${prefix}${quote}${elided.end ? '…' : ''}`;
   const shifted = highlights.map(([s, e]): [number, number] => [s + prefix.length, e + prefix.length]);
   // Never more than half the block, so the quote always has room (its pieces vanish at a budget of 0).
-  const cite = cutMarkdown(formatCitation(n, citation), Math.floor(budget / 2));
+  const cite = cutMarkdown(formatCitation(label, citation), Math.floor(budget / 2));
   const pieces = splitQuote(text, shifted, budget - cite.length - 1);
   return pieces.map((p, i) => {
     const quoted = formatQuote(p.text, p.highlights);
@@ -225,6 +225,9 @@ function answerButtons(answer: Answer, options: AnswerRenderOptions): DiscordMes
   ];
 }
 
+/** What a pinned quote is labelled with in place of a number. */
+const PIN_LABEL = '📌';
+
 function pinHeader(pin: Pin): string[] {
   const day = pin.pinnedAt.slice(0, 10);
   const lines = [`📌 **Pinned answer**: chosen by the moderators of this server on ${escapeText(day)}.`];
@@ -249,22 +252,24 @@ export function toDiscordMessage(answer: Answer, options: AnswerRenderOptions): 
   const title = escapeAsked(titleText);
   const budget = blockBudget({ title, footer });
   const blocks: string[] = [];
-  let n = options.offset ?? 0;
+  const offset = options.offset ?? 0;
   const shown = new Set<string>();
 
   if (pinned) {
     blocks.push(...pinHeader(pinned));
     for (const excerpt of pinned.excerpts) {
       shown.add(`${excerpt.passageId}\u0000${excerpt.quote}`);
-      blocks.push(...excerptBlocks(++n, excerpt.quote, [], excerpt.citation, { start: false, end: false }, budget));
+      blocks.push(...excerptBlocks(PIN_LABEL, excerpt.quote, [], excerpt.citation, { start: false, end: false }, budget));
     }
   }
   if (answer.kind === 'excerpts') {
-    for (const excerpt of answer.excerpts) {
-      if (shown.has(`${excerpt.passageId}\u0000${excerpt.quote}`)) continue;
+    answer.excerpts.forEach((excerpt, i) => {
+      if (shown.has(`${excerpt.passageId}\u0000${excerpt.quote}`)) return;
       const elided = { start: excerpt.elidedStart, end: excerpt.elidedEnd };
-      blocks.push(...excerptBlocks(++n, excerpt.quote, excerpt.highlights, excerpt.citation, elided, budget));
-    }
+      // Numbered by its place in the answer, as More numbers the next page from its offset: pinned quotes take no
+      // number, or the next page would repeat the last ones of this one.
+      blocks.push(...excerptBlocks(String(offset + i + 1), excerpt.quote, excerpt.highlights, excerpt.citation, elided, budget));
+    });
   } else if (!pinned) {
     blocks.push(...noMatchBlocks(answer, budget));
   }
@@ -311,7 +316,7 @@ export function toPassagesMessage(
   const budget = blockBudget({ title, footer });
   const blocks: string[] = [];
   views.forEach((view, i) => {
-    const pieces = excerptBlocks(i + 1, view.passage.text, [], view.citation, { start: false, end: false }, budget);
+    const pieces = excerptBlocks(String(i + 1), view.passage.text, [], view.citation, { start: false, end: false }, budget);
     if (options.focusId !== undefined && view.passage.id === options.focusId && views.length > 1) {
       const first = pieces[0];
       // Only where the mark fits: a block over the budget is cut at its end, which holds the citation.
