@@ -142,6 +142,13 @@ describe('formatQuote', () => {
     // Mentions stay broken inside a link too.
     expect(formatQuote('https://example.com/@everyone')).toBe('> https://example.com/@\u200Deveryone');
   });
+
+  it('leaves the `@` of a quoted link, which names a page and pings nobody, while `@everyone` and `@here` stay broken', () => {
+    const text = 'Netflix posted at https://mastodon.social/@netflix/110 and https://example.com/@Here, mail press@netflix.com.';
+    expect(formatQuote(text)).toBe(
+      '> Netflix posted at https://mastodon.social/@netflix/110 and https://example.com/@\u200DHere, mail press@\u200Dnetflix.com.',
+    );
+  });
 });
 
 /** Markdown as Discord reads it: no `\` left escaping the "…", and every `**` closed. */

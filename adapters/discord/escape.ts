@@ -54,12 +54,20 @@ function normalizeRanges(ranges: readonly (readonly [number, number])[], length:
  */
 const BARE_LINK = /https?:\/\/[^\s<]*[^\s<.,:;"')\]]/gi;
 
-/** `escapeText` for document text: its bare links are left as they are (mentions in them still broken). */
+/**
+ * The mentions a bare link can hold: it holds no `<`, so only `@everyone` and `@here`. Any other `@` is part of where
+ * it leads ("https://mastodon.social/@netflix"): a joiner there would be too, and the link would open no such page.
+ */
+function neutralizeLinkMentions(link: string): string {
+  return link.replace(/@(?=everyone|here)/gi, `@${ZWJ}`);
+}
+
+/** `escapeText` for document text: its bare links are left as they are (`@everyone` and `@here` in them still broken). */
 function escapeQuoted(text: string): string {
   let out = '';
   let at = 0;
   for (const match of text.matchAll(BARE_LINK)) {
-    out += escapeText(text.slice(at, match.index)) + neutralizeMentions(match[0]);
+    out += escapeText(text.slice(at, match.index)) + neutralizeLinkMentions(match[0]);
     at = match.index + match[0].length;
   }
   return out + escapeText(text.slice(at));
