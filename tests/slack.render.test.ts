@@ -6,7 +6,7 @@ import { truncateMrkdwn } from '../adapters/slack/mrkdwn.js';
 import { blockTextLength, SLACK_LIMITS, toSlackBlocks, type KnownBlock } from '../adapters/slack/render.js';
 import { toSlackContext } from '../adapters/slack/render-context.js';
 import { NO_MATCH_HEADER, STALE_HEADER, STALE_WARNING_TEXT, toSlackHome } from '../adapters/slack/render-home.js';
-import { createPinpoint, type Answer, type Excerpt, type Pin, type Pinpoint } from '../src/index.js';
+import { createPinpoint, type Answer, type Excerpt, type PassageView, type Pin, type Pinpoint } from '../src/index.js';
 import { isWellFormed } from './helpers/well-formed.js';
 
 const KNOWLEDGE = path.join(import.meta.dirname, 'fixtures', 'slack');
@@ -102,7 +102,10 @@ describe('toSlackBlocks', () => {
       { answerId: 'a1', buttons: ['share'] },
     );
     const all = [rendered.text, ...texts(rendered.blocks)].join('\n');
-    expect(all).toContain('*&lt;!channel&gt;* &amp; &lt;!here&gt; ask &lt;@U024BE7LH&gt; about &lt;https://evil.example|this&gt;');
+    // The document's link shows as the place it leads, its "|this" label as text: nothing reads otherwise than it leads.
+    expect(all).toContain(
+      '*&lt;!channel&gt;* &amp; &lt;!here&gt; ask &lt;@U024BE7LH&gt; about &lt;<https://evil.example|https://evil.example>|this&gt;',
+    );
     expect(all).toContain('why &lt;!everyone&gt; &amp; &lt;@U1&gt;?');
     assertInert(all);
   });
@@ -122,6 +125,23 @@ describe('toSlackBlocks', () => {
     const quote = 'Netflix used the `inbox_api` endpoint, and ```a *fenced* api``` too.';
     const { blocks } = toSlackBlocks(answerOf([excerpt(quote, { highlights: [[18, 23], [24, 27], [29, 37], [57, 60]] })]));
     expect(texts(blocks)).toContain('> Netflix used the `inbox_api` *endpoint*, and ```a *fenced* api``` too.');
+  });
+
+  it('links the links a quote holds, which Slack leaves unclickable in verbatim text, with no matched word bolded inside', () => {
+    const quote = 'The terms are at https://example.com/terms?a=1&b=2, and Netflix at https://mastodon.social/@netflix.';
+    const { blocks } = toSlackBlocks(answerOf([excerpt(quote, { highlights: [[4, 9], [37, 42], [56, 63], [92, 99]] })]));
+    expect(texts(blocks)).toContain(
+      '> The *terms* are at <https://example.com/terms?a=1&amp;b=2|https://example.com/terms?a=1&amp;b=2>, and *Netflix* at ' +
+        '<https://mastodon.social/@netflix|https://mastodon.social/@netflix>.',
+    );
+    // So does the Context button's passage.
+    const views = [{ passage: { id: 'p1', text: quote }, citation: excerpt('').citation }] as unknown as PassageView[];
+    expect(texts(toSlackContext(views, 'p1').blocks)).toContain(
+      '> The terms are at <https://example.com/terms?a=1&amp;b=2|https://example.com/terms?a=1&amp;b=2>, and Netflix at ' +
+        '<https://mastodon.social/@netflix|https://mastodon.social/@netflix>.',
+    );
+    // A link inside code stays code: Slack shows no link there.
+    expect(texts(toSlackBlocks(answerOf([excerpt('Run `curl https://example.com/x` now')])).blocks)).toContain('> Run `curl https://example.com/x` now');
   });
 
   it('marks elided starts and ends of a quote', () => {

@@ -27,17 +27,28 @@ export function truncateMrkdwn(mrkdwn: string, max: number): string {
  */
 const CODE = /```[\s\S]*?```|`[^`\n]+`/g;
 
-/** The ranges less the code of `quote`: a matched word inside code is not bolded, the rest of its range is. */
-function outsideCode(quote: string, ranges: readonly (readonly [number, number])[]): (readonly [number, number])[] {
-  const spans = [...quote.matchAll(CODE)].map((m): [number, number] => [m.index, m.index + m[0].length]);
+/**
+ * A bare link in a quote, less closing punctuation. Slack links no bare URL in verbatim text (render.ts), so it is
+ * written as a `<url|url>` link; it holds no `<`, `>` or `|`, so it can name no mention and end no link early.
+ */
+const BARE_LINK = /https?:\/\/[^\s<>|`]*[^\s<>|`.,:;"')\]]/gi;
+
+type Span = readonly [number, number];
+
+function spansOf(text: string, pattern: RegExp): Span[] {
+  return [...text.matchAll(pattern)].map((m): Span => [m.index, m.index + m[0].length]);
+}
+
+/** The ranges less `spans`: a matched word inside one is not bolded, the rest of its range is. */
+function outside(ranges: readonly Span[], spans: readonly Span[]): Span[] {
   if (spans.length === 0) return [...ranges];
-  const out: [number, number][] = [];
+  const out: Span[] = [];
   for (const [rangeStart, end] of ranges) {
     let start = rangeStart;
-    for (const [codeStart, codeEnd] of spans) {
-      if (codeEnd <= start || codeStart >= end) continue;
-      if (codeStart > start) out.push([start, codeStart]);
-      start = Math.max(start, codeEnd);
+    for (const [spanStart, spanEnd] of spans) {
+      if (spanEnd <= start || spanStart >= end) continue;
+      if (spanStart > start) out.push([start, spanStart]);
+      start = Math.max(start, spanEnd);
     }
     if (start < end) out.push([start, end]);
   }
@@ -45,24 +56,38 @@ function outsideCode(quote: string, ranges: readonly (readonly [number, number])
 }
 
 /**
- * Quote text with the matched words in bold, none inside code. `highlights` are [start, end) ranges of the raw
- * quote; every piece is escaped on its own so the offsets stay right.
+ * Quote text with the matched words in bold, none inside code or a link, and its links (outside code) clickable.
+ * `highlights` are [start, end) ranges of the raw quote; every piece is escaped on its own so the offsets stay right.
  */
-export function boldHighlights(quote: string, highlights: readonly (readonly [number, number])[]): string {
-  const ranges = [...outsideCode(quote, highlights)]
+export function boldHighlights(quote: string, highlights: readonly Span[]): string {
+  const code = spansOf(quote, CODE);
+  const links = spansOf(quote, BARE_LINK).filter(([start, end]) => !code.some(([s, e]) => s < end && e > start));
+  const ranges = outside(outside(highlights, code), links)
     .map(([start, end]) => [Math.max(0, start), Math.min(quote.length, end)] as const)
     .filter(([start, end]) => end > start)
     .sort((a, b) => a[0] - b[0]);
+  // The text between bold ranges, its links made links (no link is cut by a range: ranges stop at them).
+  const plain = (from: number, to: number): string => {
+    let text = '';
+    let at = from;
+    for (const [start, end] of links) {
+      if (start < from || end > to) continue;
+      const url = escapeMrkdwn(quote.slice(start, end));
+      text += `${escapeMrkdwn(quote.slice(at, start))}<${url}|${url}>`;
+      at = end;
+    }
+    return text + escapeMrkdwn(quote.slice(at, to));
+  };
   let out = '';
   let cursor = 0;
   for (const [rawStart, end] of ranges) {
     const start = Math.max(rawStart, cursor);
     if (end <= start) continue;
-    out += escapeMrkdwn(quote.slice(cursor, start));
+    out += plain(cursor, start);
     out += bold(quote.slice(start, end));
     cursor = end;
   }
-  return out + escapeMrkdwn(quote.slice(cursor));
+  return out + plain(cursor, quote.length);
 }
 
 /** `*word*` only renders when the asterisks touch non-space characters, so spaces stay outside. */

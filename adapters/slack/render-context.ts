@@ -1,6 +1,6 @@
 import type { PassageView } from '../../src/index.js';
 import { SLACK_LIMITS } from './limits.js';
-import { blockQuote, escapeMrkdwn } from './mrkdwn.js';
+import { blockQuote, boldHighlights, escapeMrkdwn } from './mrkdwn.js';
 import { truncate } from '../cut-text.js';
 import { Budget, citationText, contextBlock, sectionBlock, type KnownBlock, type SlackMessage } from './render.js';
 
@@ -36,7 +36,7 @@ export function toSlackContext(views: readonly PassageView[], focusPassageId: st
 }
 
 function passageBlocks(view: PassageView, isFocus: boolean): KnownBlock[] {
-  // A passage over the section limit is cut by `sectionBlock`, which never splits an escape.
-  const text = escapeMrkdwn(view.passage.text);
+  // A passage over the section limit is cut by `sectionBlock`, which never splits an escape or a link.
+  const text = boldHighlights(view.passage.text, []);
   return [sectionBlock(isFocus ? blockQuote(text) : text), contextBlock(citationText(view.citation))];
 }
